@@ -1,0 +1,38 @@
+// Plain value lists shared by the database schema, zod schemas and the UI.
+// Kept free of imports so every layer may use them.
+
+export const ORG_TYPES = ['creditor', 'agency', 'platform'] as const;
+export type OrgType = (typeof ORG_TYPES)[number];
+
+export const ORG_STATUSES = ['applicant', 'active', 'suspended', 'banned', 'expired'] as const;
+export type OrgStatus = (typeof ORG_STATUSES)[number];
+
+export const ROLES = [
+  'admin',
+  'manager',
+  'viewer',
+  'supervisor',
+  'collector',
+  'reviewer',
+  'auditor',
+  'complaints',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+// DESIGN §1: which roles exist inside which kind of organization.
+export const ROLES_BY_ORG_TYPE = {
+  creditor: ['admin', 'manager', 'viewer'],
+  agency: ['admin', 'supervisor', 'collector'],
+  platform: ['admin', 'reviewer', 'auditor', 'complaints'],
+} as const satisfies Record<OrgType, readonly Role[]>;
+
+export const isRoleAllowedFor = (orgType: OrgType, role: Role): boolean =>
+  (ROLES_BY_ORG_TYPE[orgType] as readonly Role[]).includes(role);
+
+// Organizations whose users may not use the product at all. A suspended agency's
+// collectors are stopped at once, not when their tokens run out (DESIGN §3 sanctions).
+export const BLOCKED_ORG_STATUSES: readonly OrgStatus[] = ['suspended', 'banned'];
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';

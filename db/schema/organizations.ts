@@ -1,0 +1,27 @@
+import { index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { ORG_STATUSES, ORG_TYPES } from '../enums';
+import { timestamps } from './columns';
+
+export const orgType = pgEnum('org_type', ORG_TYPES);
+export const orgStatus = pgEnum('org_status', ORG_STATUSES);
+
+export const organizations = pgTable(
+  'organizations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    type: orgType().notNull(),
+    name: text().notNull(),
+    // 统一社会信用代码, 18 characters, GB 32100 check character validated before insert.
+    creditCode: text().notNull().unique(),
+    status: orgStatus().notNull().default('applicant'),
+    province: text(),
+    city: text(),
+    ...timestamps,
+  },
+  (t) => [
+    index('organizations_list_idx').on(t.createdAt.desc(), t.id.desc()),
+    index('organizations_type_status_idx').on(t.type, t.status, t.createdAt.desc(), t.id.desc()),
+  ],
+);
+
+export type Organization = typeof organizations.$inferSelect;

@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // PGlite ships WASM and a data directory; argon2 is a native addon. Both must load
+  // from node_modules at run time rather than be bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'argon2', 'postgres'],
+  poweredByHeader: false,
+  typedRoutes: false,
+};
+
+export default nextConfig;

@@ -1,0 +1,31 @@
+import type { Db } from '@/db/client';
+import type { Locale } from '@/db/enums';
+import type { Actor, RequestMeta } from '../auth/actor';
+import { loadActor } from '../domain/auth/load-actor';
+import type { DomainErrorCode } from '../errors';
+import { localeFromCookieHeader } from '../i18n/translate';
+
+export type Context = {
+  db: Db;
+  actor: Actor | null;
+  /** Why a session that names a user still has no actor (disabled user, blocked organization). */
+  refusal: DomainErrorCode | null;
+  locale: Locale;
+  meta: RequestMeta;
+};
+
+export type ContextInput = { db: Db; userId: string | null; locale: Locale; meta: RequestMeta };
+
+export const createInnerContext = async ({ db, userId, locale, meta }: ContextInput): Promise<Context> => {
+  if (!userId) return { db, actor: null, refusal: null, locale, meta };
+  const lookup = await loadActor(db, userId);
+  return { db, actor: lookup.actor, refusal: lookup.refusal, locale, meta };
+};
+
+export const metaFromHeaders = (headers: Headers): RequestMeta => ({
+  // Behind the load balancer the client address is the first X-Forwarded-For entry.
+  ip: headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || null,
+  userAgent: headers.get('user-agent'),
+});
+
+export const localeFromHeaders = (headers: Headers): Locale => localeFromCookieHeader(headers.get('cookie'));

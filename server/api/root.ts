@@ -1,0 +1,16 @@
+import { authRouter } from './routers/auth/router';
+import { meRouter } from './routers/me/router';
+import { orgRouter } from './routers/org/router';
+import { staffRouter } from './routers/staff/router';
+import { createCallerFactory, router } from './trpc';
+
+export const appRouter = router({
+  auth: authRouter,
+  me: meRouter,
+  org: orgRouter,
+  staff: staffRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+export const createCaller = createCallerFactory(appRouter);

@@ -1,0 +1,20 @@
+import { getOwnOrg } from '../../../domain/orgs/orgs';
+import { permissionsOf } from '../../../auth/permissions';
+import { authedProcedure } from '../../trpc';
+import { ZGetMeOutput } from './get-me.schema';
+
+export const getMe = authedProcedure.output(ZGetMeOutput).query(async ({ ctx }) => {
+  const org = await getOwnOrg(ctx.db, ctx.caller);
+  const { actor } = ctx;
+  return {
+    userId: actor.userId,
+    name: actor.name,
+    email: actor.email,
+    role: actor.role,
+    orgId: org.id,
+    orgName: org.name,
+    orgType: org.type,
+    orgStatus: org.status,
+    permissions: permissionsOf(actor),
+  };
+});

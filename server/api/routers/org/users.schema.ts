@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { ZId, ZNewUser, ZPageInput, ZUser, pageOf } from '../shared.schema';
+
+export const ZListOrgUsersInput = ZPageInput;
+export const ZListOrgUsersOutput = pageOf(ZUser);
+
+// Strict: the organization comes from the session, so an `orgId` in the input is refused
+// rather than silently ignored.
+export const ZInviteOrgUserInput = ZNewUser;
+export type TInviteOrgUserInput = z.input<typeof ZInviteOrgUserInput>;
+
+export const ZDisableOrgUserInput = z.strictObject({ userId: ZId });

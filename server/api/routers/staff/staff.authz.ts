@@ -1,0 +1,41 @@
+import type { AuthzTable } from '@/server/testing/authz';
+
+const CROSS_TENANT = 'a staff function: platform staff act across tenants by design';
+
+export const staffAuthz: AuthzTable = {
+  'staff.orgs.list': {
+    input: () => ({ limit: 10 }),
+    allowed: 'platform.reviewer',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.admin', 'agencyA.admin'],
+    wrongTenant: { none: CROSS_TENANT },
+  },
+  'staff.orgs.setStatus': {
+    input: (w) => ({ orgId: w.orgs.agencyB.id, status: 'suspended', reason: '投诉核实：存在辱骂债务人行为' }),
+    allowed: 'platform.admin',
+    anonymous: 'refused',
+    wrongRole: ['platform.reviewer', 'platform.auditor', 'platform.complaints', 'creditorA.admin', 'agencyA.admin'],
+    wrongTenant: { none: CROSS_TENANT },
+  },
+  'staff.users.create': {
+    input: (w) => ({ orgId: w.orgs.agencyB.id, email: `staff-made-${Math.random().toString(36).slice(2)}@example.cn`, name: '赵敏', role: 'collector' }),
+    allowed: 'platform.admin',
+    anonymous: 'refused',
+    wrongRole: ['platform.reviewer', 'creditorA.admin', 'agencyB.admin'],
+    wrongTenant: { none: CROSS_TENANT },
+  },
+  'staff.users.disable': {
+    input: (w) => ({ userId: w.users['creditorB.viewer'].id }),
+    allowed: 'platform.admin',
+    anonymous: 'refused',
+    wrongRole: ['platform.auditor', 'creditorB.admin'],
+    wrongTenant: { none: CROSS_TENANT },
+  },
+  'staff.audit.list': {
+    input: () => ({ limit: 10 }),
+    allowed: 'platform.auditor',
+    anonymous: 'refused',
+    wrongRole: ['platform.reviewer', 'platform.complaints', 'creditorA.admin', 'agencyA.admin'],
+    wrongTenant: { none: CROSS_TENANT },
+  },
+};

@@ -1,0 +1,7 @@
+import { z } from 'zod';
+import { ZId, ZNewUser } from '../shared.schema';
+
+export const ZCreateUserInput = ZNewUser.extend({ orgId: ZId });
+export type TCreateUserInput = z.input<typeof ZCreateUserInput>;
+
+export const ZDisableUserInput = z.strictObject({ userId: ZId });

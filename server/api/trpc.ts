@@ -1,0 +1,75 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import { DEFAULT_LOCALE } from '@/db/enums';
+import type { Caller } from '../auth/actor';
+import { hasPermission, type Permission } from '../auth/permissions';
+import { writeAudit } from '../audit/write';
+import { DomainError } from '../errors';
+import type { Context } from './context';
+import { describeError, toTRPCError } from './errors';
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter: ({ shape, error, ctx }) => {
+    const { message, domainCode, fieldErrors } = describeError(ctx?.locale ?? DEFAULT_LOCALE, error);
+    return { ...shape, message, data: { ...shape.data, stack: undefined, domainCode, fieldErrors } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * Outermost middleware: turns domain errors into transport errors and records every
+ * authorization refusal in the audit trail (in its own write, since the refused call
+ * changed nothing).
+ */
+const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  const error = cause instanceof DomainError ? toTRPCError(cause) : result.error;
+  if (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN') {
+    const reason = cause instanceof DomainError ? cause.code : error.code;
+    // Failed sign-ins are recorded by the sign-in itself.
+    if (reason !== 'auth.invalidCredentials') {
+      await writeAudit(ctx.db, { ...ctx.meta, actor: ctx.actor }, {
+        action: 'auth.denied',
+        resourceType: 'procedure',
+        resourceId: path,
+        orgId: ctx.actor?.orgId ?? null,
+        after: { reason },
+      }).catch(() => undefined);
+    }
+  }
+  if (error !== result.error) throw error;
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorBoundary);
+
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor) throw new DomainError(ctx.refusal ?? 'auth.signInRequired');
+  const caller: Caller = { actor: ctx.actor, ...ctx.meta };
+  return next({ ctx: { ...ctx, actor: ctx.actor, caller } });
+});
+
+const portalProcedure = (orgType: 'creditor' | 'agency' | 'platform') =>
+  authedProcedure.use(({ ctx, next }) => {
+    if (ctx.actor.orgType !== orgType) throw new DomainError('auth.forbidden');
+    return next();
+  });
+
+export const creditorProcedure = portalProcedure('creditor');
+export const agencyProcedure = portalProcedure('agency');
+export const staffProcedure = portalProcedure('platform');
+
+/** Refuses the call unless the actor's role holds the permission (server/auth/permissions.ts). */
+export const requirePermission = (permission: Permission) =>
+  t.middleware(({ ctx, next }) => {
+    if (!ctx.actor) throw new DomainError('auth.signInRequired');
+    if (!hasPermission(ctx.actor, permission)) throw new DomainError('auth.forbidden');
+    return next();
+  });
+
+export { TRPCError };

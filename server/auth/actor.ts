@@ -1,0 +1,24 @@
+import type { OrgStatus, OrgType, Role } from '@/db/enums';
+
+/** Who is calling: always read from the database for the session's user, never from input. */
+export type Actor = {
+  userId: string;
+  orgId: string;
+  orgType: OrgType;
+  orgStatus: OrgStatus;
+  role: Role;
+  name: string;
+  email: string;
+};
+
+/** Where a call came from, for the audit trail. */
+export type RequestMeta = {
+  ip: string | null;
+  userAgent: string | null;
+};
+
+/** An authenticated call as domain functions see it. */
+export type Caller = RequestMeta & { actor: Actor };
+
+export const portalOf = (orgType: OrgType): '/creditor' | '/agency' | '/staff' =>
+  orgType === 'platform' ? '/staff' : orgType === 'creditor' ? '/creditor' : '/agency';

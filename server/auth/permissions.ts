@@ -1,0 +1,31 @@
+import type { OrgType, Role } from '@/db/enums';
+import type { Actor } from './actor';
+
+// Role → permission table (DESIGN §1). A role means something only inside its kind of
+// organization, so keys are `<orgType>.<role>`.
+type RoleKey = `${OrgType}.${Role}`;
+
+const ORG_ADMINS = ['creditor.admin', 'agency.admin', 'platform.admin'] as const satisfies readonly RoleKey[];
+
+export const PERMISSIONS = {
+  /** Read the organization's users. */
+  'org.users.read': [...ORG_ADMINS, 'creditor.manager', 'agency.supervisor'],
+  /** Invite and disable users of one's own organization. */
+  'org.users.manage': ORG_ADMINS,
+  /** List and search every organization on the platform. */
+  'staff.orgs.read': ['platform.admin', 'platform.reviewer', 'platform.auditor', 'platform.complaints'],
+  /** Activate, suspend, ban or expire an organization. */
+  'staff.orgs.setStatus': ['platform.admin'],
+  /** Create and disable users in any organization. */
+  'staff.users.manage': ['platform.admin'],
+  /** Read the platform-wide audit trail. */
+  'staff.audit.read': ['platform.admin', 'platform.auditor'],
+} as const satisfies Record<string, readonly RoleKey[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const hasPermission = (actor: Pick<Actor, 'orgType' | 'role'>, permission: Permission): boolean =>
+  (PERMISSIONS[permission] as readonly string[]).includes(`${actor.orgType}.${actor.role}`);
+
+export const permissionsOf = (actor: Pick<Actor, 'orgType' | 'role'>): Permission[] =>
+  (Object.keys(PERMISSIONS) as Permission[]).filter((p) => hasPermission(actor, p));

@@ -1,0 +1,95 @@
+import { and, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import type { OrgStatus, OrgType } from '@/db/enums';
+import { organizations, users } from '@/db/schema';
+import type { Caller } from '../../auth/actor';
+import { writeAudit } from '../../audit/write';
+import { DomainError } from '../../errors';
+import { decodeCursor, toPage } from '../shared/keyset';
+
+const orgColumns = {
+  id: organizations.id,
+  type: organizations.type,
+  name: organizations.name,
+  creditCode: organizations.creditCode,
+  status: organizations.status,
+  province: organizations.province,
+  city: organizations.city,
+  createdAt: organizations.createdAt,
+  updatedAt: organizations.updatedAt,
+};
+
+export const getOwnOrg = async (db: DbOrTx, caller: Caller) => {
+  const [org] = await db.select(orgColumns).from(organizations).where(eq(organizations.id, caller.actor.orgId));
+  if (!org) throw new DomainError('org.notFound');
+  const [counts] = await db
+    .select({ userCount: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.orgId, org.id), sql`${users.disabledAt} is null`));
+  return { ...org, activeUserCount: counts?.userCount ?? 0 };
+};
+
+export type ListOrgsArgs = {
+  type?: OrgType | undefined;
+  status?: OrgStatus | undefined;
+  q?: string | undefined;
+  cursor?: string | null | undefined;
+  limit: number;
+};
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Staff only: every organization on the platform, newest first. */
+export const listOrgsForStaff = async (db: DbOrTx, args: ListOrgsArgs) => {
+  const cursor = decodeCursor(args.cursor);
+  const where: SQL[] = [];
+  if (args.type) where.push(eq(organizations.type, args.type));
+  if (args.status) where.push(eq(organizations.status, args.status));
+  const q = args.q?.trim();
+  if (q) {
+    const code = q.toUpperCase();
+    const byName = ilike(organizations.name, `%${escapeLike(q)}%`);
+    // A full code is an exact index lookup; a fragment of one matches as a prefix.
+    const byCode = code.length === 18 ? eq(organizations.creditCode, code) : ilike(organizations.creditCode, `${escapeLike(code)}%`);
+    where.push(or(byName, byCode) as SQL);
+  }
+  if (cursor) {
+    where.push(
+      or(lt(organizations.createdAt, cursor.at), and(eq(organizations.createdAt, cursor.at), lt(organizations.id, cursor.id))) as SQL,
+    );
+  }
+  const rows = await db
+    .select(orgColumns)
+    .from(organizations)
+    .where(and(...where))
+    .orderBy(desc(organizations.createdAt), desc(organizations.id))
+    .limit(args.limit + 1);
+  return toPage(rows, args.limit, (r) => ({ at: r.createdAt, id: r.id }));
+};
+
+export type SetOrgStatusArgs = { orgId: string; status: OrgStatus; reason: string };
+
+/** Staff admin: moves an organization to a new status, with a reason kept in the audit trail. */
+export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatusArgs) =>
+  db.transaction(async (tx) => {
+    // Row lock: two staff members changing one organization at once serialize here.
+    const [org] = await tx.select(orgColumns).from(organizations).where(eq(organizations.id, args.orgId)).for('update');
+    if (!org) throw new DomainError('org.notFound');
+    if (org.type === 'platform') throw new DomainError('org.platformImmutable', { field: 'orgId' });
+    if (org.status === args.status) throw new DomainError('org.statusUnchanged', { field: 'status' });
+    const [updated] = await tx
+      .update(organizations)
+      .set({ status: args.status, updatedAt: new Date() })
+      .where(eq(organizations.id, org.id))
+      .returning(orgColumns);
+    if (!updated) throw new DomainError('org.notFound');
+    await writeAudit(tx, caller, {
+      action: 'org.setStatus',
+      resourceType: 'organization',
+      resourceId: org.id,
+      orgId: org.id,
+      before: { status: org.status },
+      after: { status: updated.status, reason: args.reason },
+    });
+    return updated;
+  });

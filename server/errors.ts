@@ -1,0 +1,45 @@
+// Domain errors carry a stable code; the tRPC layer maps each to a transport code
+// and a translated message (catalog key `errors.<code>`).
+
+export const DOMAIN_ERRORS = {
+  'auth.invalidCredentials': 'UNAUTHORIZED',
+  'auth.throttled': 'TOO_MANY_REQUESTS',
+  'auth.accountDisabled': 'UNAUTHORIZED',
+  'auth.orgBlocked': 'UNAUTHORIZED',
+  'auth.signInRequired': 'UNAUTHORIZED',
+  'auth.forbidden': 'FORBIDDEN',
+  'auth.inviteInvalid': 'NOT_FOUND',
+  'org.notFound': 'NOT_FOUND',
+  'org.creditCodeTaken': 'CONFLICT',
+  'org.statusUnchanged': 'CONFLICT',
+  'org.statusStale': 'CONFLICT',
+  'org.platformImmutable': 'BAD_REQUEST',
+  'user.notFound': 'NOT_FOUND',
+  'user.emailTaken': 'CONFLICT',
+  'user.roleNotAllowed': 'BAD_REQUEST',
+  'user.alreadyDisabled': 'CONFLICT',
+  'user.cannotDisableSelf': 'BAD_REQUEST',
+  'input.invalidCursor': 'BAD_REQUEST',
+} as const;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
+export type TransportCode = (typeof DOMAIN_ERRORS)[DomainErrorCode];
+
+export type DomainErrorDetails = {
+  field?: string;
+  values?: Record<string, string | number>;
+};
+
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly details: DomainErrorDetails;
+
+  constructor(code: DomainErrorCode, details: DomainErrorDetails = {}) {
+    super(code);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -1,0 +1,22 @@
+import type { World, UserKey } from './world';
+
+/**
+ * Authorization cases of one procedure. Every procedure of the app router must have one
+ * (server/api/authz.integration.test.ts walks the router and fails on a missing entry).
+ */
+export type AuthzCase = {
+  /** Valid input for the allowed caller; also sent by the refused callers. */
+  input?: (w: World) => unknown;
+  /** A caller who may call it: proves the refusals below are not vacuous. */
+  allowed: UserKey | 'anonymous';
+  /** Anonymous callers are refused with UNAUTHORIZED, unless the procedure is public for a stated reason. */
+  anonymous: 'refused' | { isPublic: string };
+  /** Callers whose role or portal may not call it: FORBIDDEN. */
+  wrongRole: UserKey[] | { none: string };
+  /** A caller pointing at another tenant's resource: NOT_FOUND unless said otherwise. */
+  wrongTenant:
+    | { as: UserKey; input: (w: World) => unknown; expect?: 'NOT_FOUND' | 'BAD_REQUEST' }
+    | { none: string };
+};
+
+export type AuthzTable = Record<string, AuthzCase>;

@@ -1,0 +1,60 @@
+import type { Db } from '@/db/client';
+import type { Locale, OrgType, Role } from '@/db/enums';
+import type { Organization, User } from '@/db/schema';
+import { makeOrg, makeUser } from '@/db/seed/factories';
+import { createCaller } from '../api/root';
+import { createInnerContext } from '../api/context';
+import { hashPassword } from '../auth/password';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+let passwordHash: Promise<string> | undefined;
+export const testPasswordHash = () => (passwordHash ??= hashPassword(TEST_PASSWORD));
+
+const ROLES_OF = {
+  platform: ['admin', 'reviewer', 'auditor', 'complaints'],
+  creditor: ['admin', 'manager', 'viewer'],
+  agency: ['admin', 'supervisor', 'collector'],
+} as const satisfies Record<OrgType, readonly Role[]>;
+
+type OrgKey = 'platform' | 'creditorA' | 'creditorB' | 'agencyA' | 'agencyB';
+export type UserKey =
+  | `platform.${(typeof ROLES_OF)['platform'][number]}`
+  | `creditorA.${(typeof ROLES_OF)['creditor'][number]}`
+  | `creditorB.${(typeof ROLES_OF)['creditor'][number]}`
+  | `agencyA.${(typeof ROLES_OF)['agency'][number]}`
+  | `agencyB.${(typeof ROLES_OF)['agency'][number]}`;
+
+export type World = {
+  db: Db;
+  orgs: Record<OrgKey, Organization>;
+  users: Record<UserKey, User>;
+};
+
+const ORG_TYPES: Record<OrgKey, OrgType> = {
+  platform: 'platform',
+  creditorA: 'creditor',
+  creditorB: 'creditor',
+  agencyA: 'agency',
+  agencyB: 'agency',
+};
+
+/** Two creditors, two agencies and the platform, with one user in every role of each. */
+export const buildWorld = async (db: Db): Promise<World> => {
+  const hash = await testPasswordHash();
+  const orgs = {} as Record<OrgKey, Organization>;
+  const users = {} as Record<string, User>;
+  for (const [key, type] of Object.entries(ORG_TYPES) as [OrgKey, OrgType][]) {
+    const org = await makeOrg(db, { type, name: `${key} 机构` });
+    orgs[key] = org;
+    for (const role of ROLES_OF[type]) {
+      users[`${key}.${role}`] = await makeUser(db, { orgId: org.id, role, name: `${key} ${role}`, passwordHash: hash });
+    }
+  }
+  return { db, orgs, users: users as Record<UserKey, User> };
+};
+
+export const META = { ip: '203.0.113.7', userAgent: 'vitest' };
+
+/** A tRPC caller as the given user would have it, or anonymous with null. */
+export const callerAs = async (db: Db, user: Pick<User, 'id'> | null, locale: Locale = 'zh-CN') =>
+  createCaller(await createInnerContext({ db, userId: user?.id ?? null, locale, meta: META }));
