@@ -1,0 +1,30 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { LanguageSwitch } from '@/components/i18n/language-switch';
+import { getServerT } from '@/server/i18n/request-locale';
+
+const PublicLayout = async ({ children }: { children: ReactNode }) => {
+  const t = await getServerT();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
+          <Link href="/" className="flex items-center gap-2">
+            <span aria-hidden className="inline-block h-7 w-7 rounded-full bg-gradient-to-br from-amber-300 to-amber-600" />
+            <span className="font-semibold text-slate-900">{t('common.product')}</span>
+          </Link>
+          <div className="flex items-center gap-3">
+            <LanguageSwitch />
+            <Link href="/signin" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700" data-testid="header-signin">
+              {t('signin.submit')}
+            </Link>
+          </div>
+        </div>
+      </header>
+      <div className="flex-1">{children}</div>
+      <footer className="border-t border-slate-200 bg-white py-4 text-center text-xs text-slate-500">{t('landing.footer')}</footer>
+    </div>
+  );
+};
+
+export default PublicLayout;

@@ -1,0 +1,47 @@
+import Link from 'next/link';
+import { getServerT } from '@/server/i18n/request-locale';
+
+const RULES = ['window', 'calls', 'contacts', 'visits', 'words', 'records'] as const;
+const AUDIENCES = ['creditor', 'agency', 'staff'] as const;
+
+const LandingPage = async () => {
+  const t = await getServerT();
+  return (
+    <main>
+      <section className="bg-gradient-to-b from-amber-50 to-slate-50">
+        <div className="mx-auto max-w-6xl px-4 py-16">
+          <h1 className="text-3xl font-bold tracking-tight text-slate-900 md:text-4xl" data-testid="landing-title">
+            {t('landing.title')}
+          </h1>
+          <p className="mt-4 max-w-3xl text-lg text-slate-700">{t('landing.tagline')}</p>
+          <div className="mt-8 flex gap-3">
+            <Link href="/signin" className="rounded-md bg-amber-600 px-4 py-2 font-medium text-white hover:bg-amber-700">
+              {t('landing.cta')}
+            </Link>
+          </div>
+        </div>
+      </section>
+      <section className="mx-auto grid max-w-6xl gap-5 px-4 py-12 md:grid-cols-3">
+        {AUDIENCES.map((a) => (
+          <div key={a} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
+            <h2 className="font-semibold text-slate-900">{t(`landing.audience.${a}.title`)}</h2>
+            <p className="mt-2 text-sm text-slate-600">{t(`landing.audience.${a}.body`)}</p>
+          </div>
+        ))}
+      </section>
+      <section className="mx-auto max-w-6xl px-4 pb-16">
+        <h2 className="text-xl font-semibold text-slate-900">{t('landing.rulesTitle')}</h2>
+        <p className="mt-1 text-sm text-slate-600">{t('landing.rulesIntro')}</p>
+        <ul className="mt-5 grid gap-3 md:grid-cols-2">
+          {RULES.map((r) => (
+            <li key={r} className="rounded-md bg-white px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-200">
+              {t(`landing.rules.${r}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </main>
+  );
+};
+
+export default LandingPage;

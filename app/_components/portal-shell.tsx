@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import { getServerT } from '@/server/i18n/request-locale';
+import type { TGetMeOutput } from '@/server/api/routers/me/get-me.schema';
+import { LanguageSwitch } from '@/components/i18n/language-switch';
+import { NavLink } from '@/components/shell/nav-link';
+import { SignOutButton } from '@/components/shell/sign-out-button';
+
+export type Portal = 'creditor' | 'agency' | 'staff';
+
+type NavItem = { href: string; key: string; permission?: string; exact?: boolean };
+
+// Role-aware navigation: an entry shows only when the role holds its permission.
+const NAV: Record<Portal, NavItem[]> = {
+  creditor: [
+    { href: '/creditor', key: 'overview', exact: true },
+    { href: '/creditor/users', key: 'users', permission: 'org.users.read' },
+  ],
+  agency: [
+    { href: '/agency', key: 'overview', exact: true },
+    { href: '/agency/users', key: 'users', permission: 'org.users.read' },
+  ],
+  staff: [
+    { href: '/staff', key: 'overview', exact: true },
+    { href: '/staff/orgs', key: 'orgs', permission: 'staff.orgs.read' },
+    { href: '/staff/audit', key: 'audit', permission: 'staff.audit.read' },
+    { href: '/staff/users', key: 'staffUsers', permission: 'org.users.read' },
+  ],
+};
+
+export const PortalShell = async ({ portal, me, children }: { portal: Portal; me: TGetMeOutput; children: ReactNode }) => {
+  const t = await getServerT();
+  const items = NAV[portal].filter((i) => !i.permission || me.permissions.includes(i.permission));
+  return (
+    <div className="min-h-screen bg-slate-50">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-2.5">
+          <div className="flex items-center gap-3">
+            <span aria-hidden className="inline-block h-6 w-6 rounded-full bg-gradient-to-br from-amber-300 to-amber-600" />
+            <span className="font-semibold text-slate-900">{t('common.product')}</span>
+            <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600" data-testid="portal-name">
+              {t(`shell.portal.${portal}`)}
+            </span>
+          </div>
+          <div className="flex items-center gap-3">
+            <LanguageSwitch />
+            <div className="text-right text-sm leading-tight" data-testid="signed-in-user">
+              <div className="font-medium text-slate-900">
+                {me.name} <span className="text-xs font-normal text-slate-500">· {t(`roles.${me.orgType}.${me.role}`)}</span>
+              </div>
+              <div className="text-xs text-slate-500" data-testid="signed-in-org">
+                {me.orgName}
+              </div>
+            </div>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <div className="mx-auto flex max-w-7xl gap-6 px-4 py-6">
+        <nav className="w-48 shrink-0 space-y-1" aria-label={t('shell.navigation')} data-testid="portal-nav">
+          {items.map((i) => (
+            <NavLink key={i.href} href={i.href} exact={i.exact}>
+              {t(`shell.nav.${i.key}`)}
+            </NavLink>
+          ))}
+        </nav>
+        <main className="min-w-0 flex-1">{children}</main>
+      </div>
+    </div>
+  );
+};

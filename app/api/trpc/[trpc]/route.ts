@@ -1,0 +1,27 @@
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { getDb } from '@/db/client';
+import { createInnerContext, localeFromHeaders, metaFromHeaders } from '@/server/api/context';
+import { appRouter } from '@/server/api/root';
+import { getSessionUserId } from '@/server/auth/session';
+
+const handler = (req: Request) =>
+  fetchRequestHandler({
+    endpoint: '/api/trpc',
+    req,
+    router: appRouter,
+    createContext: async () =>
+      createInnerContext({
+        db: getDb(),
+        userId: await getSessionUserId(),
+        locale: localeFromHeaders(req.headers),
+        meta: metaFromHeaders(req.headers),
+      }),
+    onError: ({ path, error }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        // The real error hides in `cause`; log it, never send it.
+        console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+      }
+    },
+  });
+
+export { handler as GET, handler as POST };

@@ -1,0 +1,16 @@
+import { Forbidden } from '../../_components/forbidden';
+import { OrgsScreen } from '@/components/staff/orgs-screen';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const OrgsPage = async () => {
+  const me = await loadPortalMe('staff');
+  if (!me.permissions.includes('staff.orgs.read')) return <Forbidden />;
+  return (
+    <OrgsScreen
+      canSetStatus={me.permissions.includes('staff.orgs.setStatus')}
+      canCreateUsers={me.permissions.includes('staff.users.manage')}
+    />
+  );
+};
+
+export default OrgsPage;

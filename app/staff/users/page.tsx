@@ -1,0 +1,5 @@
+import { UsersPage } from '../../_components/users-page';
+
+const Page = () => <UsersPage portal="staff" />;
+
+export default Page;

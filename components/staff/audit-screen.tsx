@@ -1,0 +1,144 @@
+'use client';
+
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslations } from 'use-intl';
+import { formatDateTime } from '../format';
+import { errorInfo } from '../trpc/errors';
+import { useTRPC } from '../trpc/react';
+import { Button } from '../ui/button';
+import { Card, PageTitle } from '../ui/card';
+import { Input } from '../ui/field';
+import { EmptyRow, Table, Td } from '../ui/table';
+
+type Filters = { action?: string; from?: Date; to?: Date; actorUserId?: string; orgId?: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Dates typed in the form are Beijing calendar days.
+const dayStart = (s: string) => (s ? new Date(`${s}T00:00:00+08:00`) : undefined);
+const dayEnd = (s: string) => (s ? new Date(`${s}T23:59:59.999+08:00`) : undefined);
+
+/** The platform-wide audit trail: who did what, to which resource, from where. */
+export const AuditScreen = () => {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const [form, setForm] = useState({ action: '', from: '', to: '', actorUserId: '', orgId: '' });
+  const [filters, setFilters] = useState<Filters>({});
+  const [open, setOpen] = useState<number | null>(null);
+  const list = useInfiniteQuery(
+    trpc.staff.audit.list.infiniteQueryOptions({ limit: 50, ...filters }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
+  );
+  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const error = errorInfo(list.error);
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+
+  return (
+    <>
+      <PageTitle title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <Card>
+        <form
+          className="mb-4 grid gap-3 md:grid-cols-6"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setFilters({
+              action: form.action.trim() || undefined,
+              from: dayStart(form.from),
+              to: dayEnd(form.to),
+              actorUserId: UUID.test(form.actorUserId.trim()) ? form.actorUserId.trim() : undefined,
+              orgId: UUID.test(form.orgId.trim()) ? form.orgId.trim() : undefined,
+            });
+          }}
+        >
+          <label className="text-sm md:col-span-1">
+            <span className="mb-1 block text-slate-600">{t('fields.action')}</span>
+            <Input data-testid="audit-action" value={form.action} onChange={set('action')} placeholder="org.setStatus" />
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block text-slate-600">{t('fields.from')}</span>
+            <Input data-testid="audit-from" type="date" value={form.from} onChange={set('from')} />
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block text-slate-600">{t('fields.to')}</span>
+            <Input data-testid="audit-to" type="date" value={form.to} onChange={set('to')} />
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block text-slate-600">{t('audit.actorId')}</span>
+            <Input value={form.actorUserId} onChange={set('actorUserId')} placeholder="UUID" />
+          </label>
+          <label className="text-sm">
+            <span className="mb-1 block text-slate-600">{t('audit.orgId')}</span>
+            <Input value={form.orgId} onChange={set('orgId')} placeholder="UUID" />
+          </label>
+          <div className="flex items-end">
+            <Button type="submit" variant="secondary" data-testid="audit-apply">
+              {t('common.search')}
+            </Button>
+          </div>
+        </form>
+        {error ? <p className="mb-2 text-sm text-red-700" data-testid="audit-error">{error.message}</p> : null}
+        <Table testId="audit-table" head={[t('audit.at'), t('audit.actor'), t('fields.action'), t('audit.resource'), t('audit.org'), t('audit.ip'), '']}>
+          {list.isPending ? (
+            <EmptyRow colSpan={7}>{t('common.loading')}</EmptyRow>
+          ) : rows.length === 0 ? (
+            <EmptyRow colSpan={7}>{t('audit.empty')}</EmptyRow>
+          ) : (
+            rows.flatMap((r) => [
+              <tr key={r.id} data-testid="audit-row">
+                <Td className="font-mono text-xs">{formatDateTime(r.at)}</Td>
+                <Td>
+                  {r.actorName ? (
+                    <>
+                      {r.actorName}
+                      <span className="block text-xs text-slate-500">{r.actorOrgName}</span>
+                    </>
+                  ) : (
+                    <span className="text-slate-500">{t('audit.anonymous')}</span>
+                  )}
+                </Td>
+                <Td>
+                  <code className="text-xs">{r.action}</code>
+                </Td>
+                <Td className="text-xs">
+                  {r.resourceType}
+                  {r.resourceId ? <span className="block max-w-56 truncate font-mono text-slate-500">{r.resourceId}</span> : null}
+                </Td>
+                <Td>{r.orgName ?? '—'}</Td>
+                <Td className="font-mono text-xs">{r.ip ?? '—'}</Td>
+                <Td>
+                  <Button variant="ghost" onClick={() => setOpen(open === r.id ? null : r.id)}>
+                    {open === r.id ? t('audit.hide') : t('audit.details')}
+                  </Button>
+                </Td>
+              </tr>,
+              open === r.id ? (
+                <tr key={`${r.id}-d`}>
+                  <td colSpan={7} className="bg-slate-50 px-3 py-2">
+                    <div className="grid gap-3 text-xs md:grid-cols-2">
+                      <div>
+                        <div className="mb-1 font-medium text-slate-600">{t('audit.before')}</div>
+                        <pre className="overflow-x-auto whitespace-pre-wrap">{JSON.stringify(r.before, null, 2)}</pre>
+                      </div>
+                      <div>
+                        <div className="mb-1 font-medium text-slate-600">{t('audit.after')}</div>
+                        <pre className="overflow-x-auto whitespace-pre-wrap">{JSON.stringify(r.after, null, 2)}</pre>
+                      </div>
+                      <div className="md:col-span-2 text-slate-500">{r.userAgent}</div>
+                    </div>
+                  </td>
+                </tr>
+              ) : null,
+            ])
+          )}
+        </Table>
+        {list.hasNextPage ? (
+          <div className="mt-3 text-center">
+            <Button variant="secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+              {t('common.loadMore')}
+            </Button>
+          </div>
+        ) : null}
+      </Card>
+    </>
+  );
+};

@@ -1,0 +1,60 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
+import { ORG_STATUSES, type OrgStatus } from '@/db/enums';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Field, Input, Select } from '../ui/field';
+import type { ErrorInfo } from '../trpc/errors';
+
+export const SetStatusForm = ({
+  current,
+  isPending,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  current: OrgStatus;
+  isPending: boolean;
+  error: ErrorInfo | null;
+  onSubmit: (v: { status: OrgStatus; reason: string }) => void;
+  onCancel: () => void;
+}) => {
+  const t = useTranslations();
+  const [status, setStatus] = useState<OrgStatus>(ORG_STATUSES.find((s) => s !== current) ?? 'active');
+  const fe = error?.fieldErrors ?? {};
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    onSubmit({ status, reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
+  };
+  return (
+    <form onSubmit={submit} className="space-y-3" noValidate data-testid="set-status-form">
+      {error && !fe.reason && !fe.status ? <Alert testId="form-error">{error.message}</Alert> : null}
+      <p className="text-sm text-slate-600">
+        {t('orgs.currentStatus')}: <strong>{t(`orgStatus.${current}`)}</strong>
+      </p>
+      <Field id="ss-status" label={t('fields.status')} error={fe.status}>
+        <Select id="ss-status" value={status} onChange={(e) => setStatus(e.target.value as OrgStatus)}>
+          {ORG_STATUSES.map((s) => (
+            <option key={s} value={s} disabled={s === current}>
+              {t(`orgStatus.${s}`)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {status === 'banned' ? <Alert>{t('orgs.banWarning')}</Alert> : null}
+      <Field id="ss-reason" label={t('fields.reason')} error={fe.reason} hint={t('orgs.reasonHint')}>
+        <Input id="ss-reason" name="reason" invalid={Boolean(fe.reason)} />
+      </Field>
+      <div className="flex justify-end gap-2 pt-2">
+        <Button variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" variant={status === 'banned' || status === 'suspended' ? 'danger' : 'primary'} disabled={isPending} data-testid="set-status-submit">
+          {isPending ? t('common.saving') : t('orgs.applyStatus')}
+        </Button>
+      </div>
+    </form>
+  );
+};

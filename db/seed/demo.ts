@@ -1,0 +1,120 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../client';
+import type { OrgStatus, OrgType, Role } from '../enums';
+import { organizations, users } from '../schema';
+import { creditCodeFor } from './factories';
+
+// Demo data: deterministic (fixed codes and emails) and idempotent (conflicts are skipped),
+// so `npm run db:seed` can run on every `npm run dev`.
+
+export const DEMO_PASSWORD = 'Daylight-demo-2026';
+
+type DemoUser = { role: Role; name: string; local: string; phone: string };
+type DemoOrg = {
+  slug: string;
+  type: OrgType;
+  name: string;
+  serial: number;
+  region: string;
+  province: string;
+  city: string;
+  status: OrgStatus;
+  users: DemoUser[];
+};
+
+export const DEMO_ORGS: DemoOrg[] = [
+  {
+    slug: 'platform', type: 'platform', name: '阳光处置平台运营有限公司', serial: 100001, region: '110105', province: '北京市', city: '朝阳区', status: 'active',
+    users: [
+      { role: 'admin', name: '周明远', local: 'admin', phone: '13801000001' },
+      { role: 'reviewer', name: '陈思雨', local: 'reviewer', phone: '13801000002' },
+      { role: 'auditor', name: '刘建国', local: 'auditor', phone: '13801000003' },
+      { role: 'complaints', name: '黄丽华', local: 'complaints', phone: '13801000004' },
+    ],
+  },
+  {
+    slug: 'huaxin', type: 'creditor', name: '华信消费金融股份有限公司', serial: 200001, region: '110108', province: '北京市', city: '海淀区', status: 'active',
+    users: [
+      { role: 'admin', name: '王海涛', local: 'admin', phone: '13911000001' },
+      { role: 'manager', name: '李雪梅', local: 'manager', phone: '13911000002' },
+      { role: 'viewer', name: '张伟', local: 'viewer', phone: '13911000003' },
+    ],
+  },
+  {
+    slug: 'jiangnan', type: 'creditor', name: '江南银行股份有限公司', serial: 200002, region: '330106', province: '浙江省', city: '杭州市', status: 'active',
+    users: [
+      { role: 'admin', name: '沈嘉怡', local: 'admin', phone: '13957100001' },
+      { role: 'manager', name: '钱志强', local: 'manager', phone: '13957100002' },
+      { role: 'viewer', name: '孙晓燕', local: 'viewer', phone: '13957100003' },
+    ],
+  },
+  {
+    slug: 'pengcheng', type: 'creditor', name: '深圳鹏程小额贷款有限公司', serial: 200003, region: '440305', province: '广东省', city: '深圳市', status: 'applicant',
+    users: [{ role: 'admin', name: '林志玲', local: 'admin', phone: '13875500001' }],
+  },
+  {
+    slug: 'zhengxin', type: 'agency', name: '上海正信资产管理有限公司', serial: 300001, region: '310115', province: '上海市', city: '浦东新区', status: 'active',
+    users: [
+      { role: 'admin', name: '赵国栋', local: 'admin', phone: '13621000001' },
+      { role: 'supervisor', name: '吴秀英', local: 'supervisor', phone: '13621000002' },
+      { role: 'collector', name: '郑磊', local: 'collector', phone: '13621000003' },
+      { role: 'collector', name: '何静', local: 'collector2', phone: '13621000004' },
+    ],
+  },
+  {
+    slug: 'mingli', type: 'agency', name: '四川明理律师事务所', serial: 300002, region: '510107', province: '四川省', city: '成都市', status: 'active',
+    users: [
+      { role: 'admin', name: '罗文斌', local: 'admin', phone: '13908000001' },
+      { role: 'supervisor', name: '唐敏', local: 'supervisor', phone: '13908000002' },
+      { role: 'collector', name: '杨帆', local: 'collector', phone: '13908000003' },
+    ],
+  },
+  {
+    slug: 'anhe', type: 'agency', name: '武汉安和信息咨询有限公司', serial: 300003, region: '420106', province: '湖北省', city: '武汉市', status: 'expired',
+    users: [{ role: 'admin', name: '胡建华', local: 'admin', phone: '13707100001' }],
+  },
+  {
+    slug: 'xinhe', type: 'agency', name: '南京新禾商务服务有限公司', serial: 300004, region: '320102', province: '江苏省', city: '南京市', status: 'applicant',
+    users: [{ role: 'admin', name: '朱丹', local: 'admin', phone: '13505100001' }],
+  },
+  {
+    slug: 'suda', type: 'agency', name: '广州速达商务咨询有限公司', serial: 300005, region: '440106', province: '广东省', city: '广州市', status: 'suspended',
+    users: [{ role: 'admin', name: '马超', local: 'admin', phone: '13802000001' }],
+  },
+  {
+    slug: 'hengyuan', type: 'agency', name: '济南恒远资产管理有限公司', serial: 300006, region: '370102', province: '山东省', city: '济南市', status: 'banned',
+    users: [{ role: 'admin', name: '高峰', local: 'admin', phone: '13953100001' }],
+  },
+];
+
+export const demoEmail = (org: Pick<DemoOrg, 'slug'>, user: Pick<DemoUser, 'local'>) => `${user.local}@${org.slug}.demo.cn`;
+
+/** The sign-in page's list of demo accounts (development only). */
+export const demoAccounts = () =>
+  DEMO_ORGS.flatMap((o) => o.users.map((u) => ({ email: demoEmail(o, u), name: u.name, role: u.role, orgType: o.type, orgName: o.name, orgStatus: o.status })));
+
+/** Inserts what is missing; never changes rows a person may have edited since. */
+export const seedDemo = async (db: DbOrTx, passwordHash: string) => {
+  let created = 0;
+  await db.transaction(async (tx) => {
+    for (const o of DEMO_ORGS) {
+      const creditCode = creditCodeFor(o.serial, o.region);
+      await tx
+        .insert(organizations)
+        .values({ type: o.type, name: o.name, creditCode, status: o.status, province: o.province, city: o.city })
+        .onConflictDoNothing({ target: organizations.creditCode });
+      const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.creditCode, creditCode));
+      if (!org) throw new Error(`demo organization ${o.slug} missing after insert`);
+      for (const u of o.users) {
+        const rows = await tx
+          .insert(users)
+          .values({ orgId: org.id, role: u.role, name: u.name, email: demoEmail(o, u), phone: u.phone, passwordHash })
+          .onConflictDoNothing({ target: users.email })
+          .returning({ id: users.id });
+        created += rows.length;
+      }
+    }
+  });
+  return { created };
+};
+

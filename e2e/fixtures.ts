@@ -1,0 +1,41 @@
+import { test as base, expect, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'Daylight-demo-2026';
+
+/** Demo accounts from db/seed/demo.ts, one per portal role used by the specs. */
+export const ACCOUNTS = {
+  platformAdmin: 'admin@platform.demo.cn',
+  platformReviewer: 'reviewer@platform.demo.cn',
+  platformAuditor: 'auditor@platform.demo.cn',
+  creditorAdmin: 'admin@huaxin.demo.cn',
+  creditorViewer: 'viewer@huaxin.demo.cn',
+  agencyAdmin: 'admin@zhengxin.demo.cn',
+  agencyCollector: 'collector@zhengxin.demo.cn',
+  suspendedAgencyAdmin: 'admin@suda.demo.cn',
+} as const;
+
+export type Lang = 'zh-CN' | 'en';
+
+/** Sets the interface language the way the switch does: the locale cookie. */
+export const useLanguage = (page: Page, lang: Lang) =>
+  page.context().addCookies([{ name: 'daylight-locale', value: lang, domain: 'localhost', path: '/' }]);
+
+export const signIn = async (page: Page, email: string, password = DEMO_PASSWORD) => {
+  await page.goto('/signin');
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.getByTestId('signin-submit').click();
+};
+
+/** Signs in and waits for the portal the account belongs to. */
+export const signInAs = async (page: Page, email: string, portal: '/creditor' | '/agency' | '/staff') => {
+  await signIn(page, email);
+  await page.waitForURL((u) => u.pathname.startsWith(portal));
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+};
+
+/** Full-page screenshot kept under test-results/screenshots for a person to look at. */
+export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+export const test = base;
+export { expect };

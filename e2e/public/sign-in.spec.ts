@@ -1,0 +1,83 @@
+// Sign-in: each demo role lands on its own portal; a wrong role is sent back to its own
+// portal; a wrong password shows a translated error; 5 failures lock sign-in for 15
+// minutes (per account and per IP address); suspended organizations are refused.
+import { ACCOUNTS, expect, shot, signIn, signInAs, test, useLanguage } from '../fixtures';
+
+test.describe('[PUBLIC] sign-in', () => {
+  test('[PUBLIC] landing page and the language switch', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.getByTestId('landing-title')).toContainText('阳光处置平台');
+    await shot(page, 'landing.zh-CN');
+    await page.getByTestId('lang-en').click();
+    await expect(page.getByTestId('landing-title')).toContainText('Daylight');
+    await shot(page, 'landing.en');
+    await page.getByTestId('lang-zh-CN').click();
+    await expect(page.getByTestId('landing-title')).toContainText('阳光处置平台');
+  });
+
+  test('[PUBLIC] sign-in page in both languages', async ({ page }) => {
+    await page.goto('/signin');
+    await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+    await shot(page, 'signin.zh-CN');
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+    await shot(page, 'signin.en');
+  });
+
+  for (const [email, portal, lang] of [
+    [ACCOUNTS.creditorAdmin, '/creditor', 'zh-CN'],
+    [ACCOUNTS.creditorViewer, '/creditor', 'en'],
+    [ACCOUNTS.agencyAdmin, '/agency', 'zh-CN'],
+    [ACCOUNTS.agencyCollector, '/agency', 'en'],
+    [ACCOUNTS.platformAdmin, '/staff', 'zh-CN'],
+    [ACCOUNTS.platformReviewer, '/staff', 'en'],
+  ] as const) {
+    test(`[PUBLIC] ${email} signs in and lands on ${portal} (${lang})`, async ({ page }) => {
+      await useLanguage(page, lang);
+      await signInAs(page, email, portal);
+      await expect(page.getByTestId('org-overview')).toBeVisible();
+      await shot(page, `home${portal.replace('/', '.')}.${email.split('@')[0]}.${lang}`);
+      await page.getByTestId('sign-out').click();
+      await page.waitForURL('**/signin**');
+    });
+  }
+
+  test('[PUBLIC] a wrong role is redirected to its own portal, anonymous to sign-in', async ({ page }) => {
+    await page.goto('/staff/orgs');
+    await page.waitForURL('**/signin?callbackUrl=%2Fstaff**');
+    await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
+    await page.goto('/staff/orgs');
+    await page.waitForURL((u) => u.pathname === '/creditor');
+    await page.goto('/agency/users');
+    await page.waitForURL((u) => u.pathname === '/creditor');
+  });
+
+  test('[PUBLIC] a wrong password shows the error in the chosen language', async ({ page, context }) => {
+    await context.setExtraHTTPHeaders({ 'X-Forwarded-For': '198.51.100.20' });
+    await signIn(page, ACCOUNTS.agencyAdmin, 'not-the-password');
+    await expect(page.getByTestId('signin-error')).toHaveText('邮箱或密码不正确');
+    await useLanguage(page, 'en');
+    await page.reload();
+    await signIn(page, ACCOUNTS.agencyAdmin, 'still-not-the-password');
+    await expect(page.getByTestId('signin-error')).toHaveText('Wrong email or password');
+    await shot(page, 'signin-error.en');
+  });
+
+  test('[PUBLIC] five failures lock sign-in for 15 minutes, even with the right password', async ({ page, context }) => {
+    await context.setExtraHTTPHeaders({ 'X-Forwarded-For': '198.51.100.21' });
+    for (let i = 1; i <= 5; i += 1) {
+      await signIn(page, ACCOUNTS.platformAuditor, `wrong-password-${i}`);
+      await expect(page.getByTestId('signin-error')).toHaveText('邮箱或密码不正确');
+    }
+    await signIn(page, ACCOUNTS.platformAuditor);
+    await expect(page.getByTestId('signin-error')).toHaveText('登录失败次数过多，请 15 分钟后再试');
+    await shot(page, 'signin-throttled.zh-CN');
+    expect(new URL(page.url()).pathname).toBe('/signin');
+  });
+
+  test('[PUBLIC] a suspended organization cannot sign in', async ({ page }) => {
+    await signIn(page, ACCOUNTS.suspendedAgencyAdmin);
+    await expect(page.getByTestId('signin-error')).toHaveText('所属机构已被暂停或禁入，无法使用平台');
+  });
+});

@@ -1,0 +1,105 @@
+// Platform staff: the organization list filters and searches; an admin suspends an
+// agency with a reason, its users are refused at once, and the change shows in the
+// audit log with before and after.
+import { ACCOUNTS, expect, shot, signIn, signInAs, test, useLanguage } from '../fixtures';
+
+test.describe('[STAFF] organizations and audit log', () => {
+  test('[STAFF] lists, filters and searches organizations (zh-CN and en)', async ({ page }) => {
+    await signInAs(page, ACCOUNTS.platformAdmin, '/staff');
+    await page.getByTestId('portal-nav').getByRole('link', { name: '机构管理' }).click();
+    await expect(page.getByTestId('org-row')).toHaveCount(10);
+    await shot(page, 'staff-orgs.zh-CN');
+    await page.getByTestId('filter-type').selectOption('agency');
+    await expect(page.getByTestId('org-row')).toHaveCount(6);
+    await page.getByTestId('filter-status').selectOption('banned');
+    await expect(page.getByTestId('org-row')).toHaveCount(1);
+    await expect(page.getByTestId('org-row')).toContainText('济南恒远资产管理有限公司');
+    await page.getByTestId('filter-status').selectOption('');
+    await page.getByTestId('filter-type').selectOption('');
+    await page.getByTestId('filter-q').fill('江南');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect(page.getByTestId('org-row')).toHaveCount(1);
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Organizations' })).toBeVisible();
+    await expect(page.getByTestId('org-row')).toHaveCount(10);
+    await shot(page, 'staff-orgs.en');
+  });
+
+  test('[STAFF] suspending an agency stops its users at once and is audited', async ({ browser }) => {
+    const collectorCtx = await browser.newContext();
+    const collector = await collectorCtx.newPage();
+    await signInAs(collector, ACCOUNTS.agencyCollector, '/agency');
+
+    const staffCtx = await browser.newContext();
+    const page = await staffCtx.newPage();
+    await signInAs(page, ACCOUNTS.platformAdmin, '/staff');
+    await page.goto('/staff/orgs');
+    await page.getByTestId('filter-q').fill('正信');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect(page.getByTestId('org-row')).toHaveCount(1);
+    await page.getByTestId('org-row').getByRole('button', { name: '变更状态' }).click();
+    const form = page.getByTestId('set-status-form');
+    await form.locator('#ss-status').selectOption('suspended');
+    await form.getByTestId('set-status-submit').click();
+    await expect(form.getByTestId('ss-reason-error')).toHaveText('请填写原因（至少 2 个字）');
+    await shot(page, 'staff-set-status-error.zh-CN');
+    await form.locator('#ss-reason').fill('投诉核实：催收员辱骂债务人');
+    await form.getByTestId('set-status-submit').click();
+    await expect(page.getByTestId('org-row')).toContainText('已暂停');
+
+    // The collector's existing session is refused on its next request.
+    await collector.goto('/agency');
+    await collector.waitForURL('**/signin?error=auth.orgBlocked');
+    await expect(collector.getByTestId('signin-error')).toHaveText('所属机构已被暂停或禁入，无法使用平台');
+
+    await page.goto('/staff/audit');
+    await page.getByTestId('audit-action').fill('org.setStatus');
+    await page.getByTestId('audit-apply').click();
+    await expect(page.getByTestId('audit-row').first()).toContainText('org.setStatus');
+    await page.getByTestId('audit-row').first().getByRole('button', { name: '详情' }).click();
+    await expect(page.getByText('投诉核实：催收员辱骂债务人')).toBeVisible();
+    await shot(page, 'staff-audit.zh-CN');
+
+    // Restore, so the agency can be used by other specs.
+    await page.goto('/staff/orgs');
+    await page.getByTestId('filter-q').fill('正信');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByTestId('org-row').getByRole('button', { name: '变更状态' }).click();
+    await page.getByTestId('set-status-form').locator('#ss-status').selectOption('active');
+    await page.getByTestId('set-status-form').locator('#ss-reason').fill('整改完成，恢复合作');
+    await page.getByTestId('set-status-submit').click();
+    await expect(page.getByTestId('org-row')).toContainText('正常');
+    await signIn(collector, ACCOUNTS.agencyCollector);
+    await collector.waitForURL('**/agency');
+    await collectorCtx.close();
+    await staffCtx.close();
+  });
+
+  test('[STAFF] audit log in English, with a date range', async ({ page }) => {
+    await useLanguage(page, 'en');
+    await signInAs(page, ACCOUNTS.platformAuditor.replace('auditor', 'admin'), '/staff');
+    await page.goto('/staff/audit');
+    await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+    await expect(page.getByTestId('audit-row').first()).toBeVisible();
+    await page.getByTestId('audit-from').fill('2026-12-31');
+    await page.getByTestId('audit-to').fill('2026-01-01');
+    await page.getByTestId('audit-apply').click();
+    await expect(page.getByTestId('audit-error')).toContainText('The end cannot be before the start');
+    await page.getByTestId('audit-from').fill('');
+    await page.getByTestId('audit-to').fill('');
+    await page.getByTestId('audit-apply').click();
+    await expect(page.getByTestId('audit-row').first()).toBeVisible();
+    await shot(page, 'staff-audit.en');
+  });
+
+  test('[STAFF] a reviewer sees organizations but no audit log or status changes', async ({ page }) => {
+    await signInAs(page, ACCOUNTS.platformReviewer, '/staff');
+    await expect(page.getByTestId('portal-nav').getByRole('link', { name: '审计日志' })).toHaveCount(0);
+    await page.goto('/staff/audit');
+    await expect(page.getByTestId('forbidden')).toBeVisible();
+    await page.goto('/staff/orgs');
+    await expect(page.getByTestId('org-row').first()).toBeVisible();
+    await expect(page.getByRole('button', { name: '变更状态' })).toHaveCount(0);
+  });
+});

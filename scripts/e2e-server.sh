@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Serves the production build on a fresh embedded database with the demo data, for the
+# browser tests. Builds first when there is no build yet.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port="${1:-3100}"
+export PGLITE_DIR="$PWD/.data/e2e-pglite"
+unset DATABASE_URL
+export NEXTAUTH_URL="http://localhost:${port}"
+export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')}"
+export NEXT_TELEMETRY_DISABLED=1
+rm -rf "$PGLITE_DIR"
+[ -f .next/BUILD_ID ] || npx next build
+npx tsx scripts/prepare-db.ts
+exec npx next start -p "$port"

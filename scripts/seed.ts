@@ -1,0 +1,9 @@
+// Loads the demo organizations and accounts; safe to run again.
+import { openConfiguredDb } from '../db/client';
+import { DEMO_PASSWORD, seedDemo } from '../db/seed/demo';
+import { hashPassword } from '../server/auth/password';
+
+const handle = openConfiguredDb();
+const { created } = await seedDemo(handle.db, await hashPassword(DEMO_PASSWORD));
+await handle.close();
+console.log(`demo data: ${created} new users (password for every demo account: ${DEMO_PASSWORD})`);

@@ -1,0 +1,19 @@
+import 'server-only';
+import { headers } from 'next/headers';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import { getSessionUserId } from '../auth/session';
+import { createInnerContext, localeFromHeaders, metaFromHeaders } from './context';
+import { createCaller } from './root';
+
+/** tRPC caller for server components: same procedures, same checks, no HTTP hop. */
+export const getServerCaller = cache(async () => {
+  const h = await headers();
+  const ctx = await createInnerContext({
+    db: getDb(),
+    userId: await getSessionUserId(),
+    locale: localeFromHeaders(h),
+    meta: metaFromHeaders(h),
+  });
+  return createCaller(ctx);
+});
