@@ -43,7 +43,7 @@ export const authOptions: NextAuthOptions = {
         } catch (e) {
           if (e instanceof DomainError) {
             const minutes = e.details.values?.minutes;
-            throw new Error(minutes ? `${e.code}:${minutes}` : e.code);
+            throw new Error(minutes ? `${e.code}:${minutes}` : e.code, { cause: e });
           }
           throw e;
         }

@@ -1,0 +1,70 @@
+import js from '@eslint/js';
+import drizzle from 'eslint-plugin-drizzle';
+import tseslint from 'typescript-eslint';
+
+// Layer rules from STYLE.md: data flows page → procedure → domain → database, never back.
+const restrict = (patterns) => ['error', { patterns }];
+
+export default tseslint.config(
+  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'next-env.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { drizzle },
+    rules: {
+      'drizzle/enforce-delete-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      'drizzle/enforce-update-with-where': ['error', { drizzleObjectName: ['db', 'tx'] }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-non-null-assertion': 'error',
+      '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Module augmentation (next-auth session, vitest provide/inject) needs interfaces.
+    files: ['**/*.d.ts', 'server/testing/global-setup.ts'],
+    rules: { '@typescript-eslint/consistent-type-definitions': 'off' },
+  },
+  {
+    files: ['**/*.test.ts', 'e2e/**', 'server/testing/**'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    files: ['db/**'],
+    rules: {
+      'no-restricted-imports': restrict([{ group: ['@/server/*', '@/app/*', '@/components/*', '../server/*', '../../server/*'], message: 'db/ imports nothing above db/.' }]),
+    },
+  },
+  {
+    files: ['server/domain/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { group: ['@trpc/*', 'next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom'], message: 'Domain functions are plain TypeScript: no tRPC, Next or React.' },
+        { group: ['@/server/api/*', '../../api/*', '../api/*'], message: 'The domain does not know about procedures.' },
+      ]),
+    },
+  },
+  {
+    files: ['server/api/routers/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict([{ group: ['@/db/schema', '@/db/schema/*', '**/db/schema', '**/db/schema/*'], message: 'Procedures call domain functions; tables stay behind server/domain.' }]),
+    },
+  },
+  {
+    files: ['components/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      // Type-only imports vanish from the bundle, so the AppRouter type is fine.
+      '@typescript-eslint/no-restricted-imports': restrict([
+        {
+          group: ['@/server/**', '!@/server/**/*.schema'],
+          allowTypeImports: true,
+          message: 'Client components import only *.schema.ts from server/.',
+        },
+        { group: ['@/db/**', '!@/db/enums'], allowTypeImports: true, message: 'Client components use shared enums only.' },
+      ]),
+    },
+  },
+);
