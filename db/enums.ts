@@ -36,3 +36,17 @@ export const BLOCKED_ORG_STATUSES: readonly OrgStatus[] = ['suspended', 'banned'
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+// Every action the audit log records (`area.verb`); each has a label in the catalogs.
+export const AUDIT_ACTIONS = [
+  'auth.signIn',
+  'auth.signInFailed',
+  'auth.signInThrottled',
+  'auth.signInRefused',
+  'auth.denied',
+  'org.setStatus',
+  'user.invite',
+  'user.acceptInvite',
+  'user.disable',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

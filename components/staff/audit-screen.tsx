@@ -3,15 +3,16 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
+import { AUDIT_ACTIONS, type AuditAction } from '@/db/enums';
 import { formatDateTime } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
-import { Input } from '../ui/field';
+import { Input, Select } from '../ui/field';
 import { EmptyRow, Table, Td } from '../ui/table';
 
-type Filters = { action?: string; from?: Date; to?: Date; actorUserId?: string; orgId?: string };
+type Filters = { action?: AuditAction; from?: Date; to?: Date; actorUserId?: string; orgId?: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -42,7 +43,7 @@ export const AuditScreen = () => {
           onSubmit={(e) => {
             e.preventDefault();
             setFilters({
-              action: form.action.trim() || undefined,
+              action: AUDIT_ACTIONS.find((a) => a === form.action),
               from: dayStart(form.from),
               to: dayEnd(form.to),
               actorUserId: UUID.test(form.actorUserId.trim()) ? form.actorUserId.trim() : undefined,
@@ -52,7 +53,14 @@ export const AuditScreen = () => {
         >
           <label className="text-sm md:col-span-1">
             <span className="mb-1 block text-slate-600">{t('fields.action')}</span>
-            <Input data-testid="audit-action" value={form.action} onChange={set('action')} placeholder="org.setStatus" />
+            <Select data-testid="audit-action" value={form.action} onChange={(e) => setForm((f) => ({ ...f, action: e.target.value }))}>
+              <option value="">{t('audit.allActions')}</option>
+              {AUDIT_ACTIONS.map((a) => (
+                <option key={a} value={a}>
+                  {t(`auditAction.${a}`)}
+                </option>
+              ))}
+            </Select>
           </label>
           <label className="text-sm">
             <span className="mb-1 block text-slate-600">{t('fields.from')}</span>
@@ -97,7 +105,8 @@ export const AuditScreen = () => {
                   )}
                 </Td>
                 <Td>
-                  <code className="text-xs">{r.action}</code>
+                  {t(`auditAction.${r.action}`)}
+                  <code className="block text-xs text-slate-500">{r.action}</code>
                 </Td>
                 <Td className="text-xs">
                   {r.resourceType}

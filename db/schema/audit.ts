@@ -21,11 +21,13 @@ export const auditLog = pgTable(
     ip: text(),
     userAgent: text(),
   },
+  // Ascending btree columns: lists read them backwards for ORDER BY … DESC (NULLS FIRST),
+  // which an index declared DESC NULLS LAST could not serve.
   (t) => [
-    index('audit_log_at_idx').on(t.at.desc(), t.id.desc()),
-    index('audit_log_actor_idx').on(t.actorUserId, t.id.desc()),
-    index('audit_log_org_idx').on(t.orgId, t.id.desc()),
-    index('audit_log_action_idx').on(t.action, t.id.desc()),
+    index('audit_log_at_idx').on(t.at, t.id),
+    index('audit_log_actor_idx').on(t.actorUserId, t.id),
+    index('audit_log_org_idx').on(t.orgId, t.id),
+    index('audit_log_action_idx').on(t.action, t.id),
   ],
 );
 

@@ -18,9 +18,11 @@ export const organizations = pgTable(
     city: text(),
     ...timestamps,
   },
+  // Ascending btree columns: lists read them backwards for ORDER BY … DESC (NULLS FIRST),
+  // which an index declared DESC NULLS LAST could not serve.
   (t) => [
-    index('organizations_list_idx').on(t.createdAt.desc(), t.id.desc()),
-    index('organizations_type_status_idx').on(t.type, t.status, t.createdAt.desc(), t.id.desc()),
+    index('organizations_list_idx').on(t.createdAt, t.id),
+    index('organizations_type_status_idx').on(t.type, t.status, t.createdAt, t.id),
   ],
 );
 

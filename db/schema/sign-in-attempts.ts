@@ -13,7 +13,7 @@ export const signInAttempts = pgTable(
     at: ts().notNull().defaultNow(),
   },
   (t) => [
-    index('sign_in_attempts_email_idx').on(t.email, t.at.desc()),
-    index('sign_in_attempts_ip_idx').on(t.ip, t.at.desc()),
+    index('sign_in_attempts_email_idx').on(t.email, t.at),
+    index('sign_in_attempts_ip_idx').on(t.ip, t.at),
   ],
 );

@@ -27,10 +27,12 @@ export const users = pgTable(
     lastSignInAt: ts(),
     ...timestamps,
   },
+  // Ascending btree columns: lists read them backwards for ORDER BY … DESC (NULLS FIRST),
+  // which an index declared DESC NULLS LAST could not serve.
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
     uniqueIndex('users_invite_token_key').on(t.inviteTokenHash).where(sql`${t.inviteTokenHash} is not null`),
-    index('users_org_list_idx').on(t.orgId, t.createdAt.desc(), t.id.desc()),
+    index('users_org_list_idx').on(t.orgId, t.createdAt, t.id),
   ],
 );
 

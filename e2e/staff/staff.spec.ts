@@ -54,9 +54,9 @@ test.describe('[STAFF] organizations and audit log', () => {
     await expect(collector.getByTestId('signin-error')).toHaveText('所属机构已被暂停或禁入，无法使用平台');
 
     await page.goto('/staff/audit');
-    await page.getByTestId('audit-action').fill('org.setStatus');
+    await page.getByTestId('audit-action').selectOption('org.setStatus');
     await page.getByTestId('audit-apply').click();
-    await expect(page.getByTestId('audit-row').first()).toContainText('org.setStatus');
+    await expect(page.getByTestId('audit-row').first()).toContainText('变更机构状态');
     await page.getByTestId('audit-row').first().getByRole('button', { name: '详情' }).click();
     await expect(page.getByText('投诉核实：催收员辱骂债务人')).toBeVisible();
     await shot(page, 'staff-audit.zh-CN');

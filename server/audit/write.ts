@@ -1,9 +1,10 @@
 import type { DbOrTx } from '@/db/client';
+import type { AuditAction } from '@/db/enums';
 import { auditLog } from '@/db/schema';
 import type { Caller, RequestMeta } from '../auth/actor';
 
 export type AuditEntry = {
-  action: `${string}.${string}`;
+  action: AuditAction;
   resourceType: string;
   resourceId?: string | null;
   /** The organization that owns the resource. */

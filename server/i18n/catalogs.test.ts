@@ -1,7 +1,7 @@
 // Every string the UI shows lives in both catalogs (zh-CN first, en second), and every
 // domain error code has a translated message in each.
 import { describe, expect, it } from 'vitest';
-import { ROLES_BY_ORG_TYPE, ORG_STATUSES, ORG_TYPES } from '@/db/enums';
+import { AUDIT_ACTIONS, ROLES_BY_ORG_TYPE, ORG_STATUSES, ORG_TYPES } from '@/db/enums';
 import { DOMAIN_ERRORS } from '../errors';
 import { PERMISSIONS } from '../auth/permissions';
 import { hasMessage, MESSAGES } from './translate';
@@ -16,12 +16,13 @@ describe('message catalogs', () => {
     expect(keysOf(MESSAGES.en).sort()).toEqual(keysOf(MESSAGES['zh-CN']).sort());
   });
 
-  it('translate every domain error, role, status and permission', () => {
+  it('translate every domain error, role, status, permission and audit action', () => {
     const needed = [
       ...Object.keys(DOMAIN_ERRORS).map((c) => `errors.${c}`),
       ...ORG_TYPES.flatMap((t) => ROLES_BY_ORG_TYPE[t].map((r) => `roles.${t}.${r}`)),
       ...ORG_STATUSES.map((s) => `orgStatus.${s}`),
       ...ORG_TYPES.map((t) => `orgType.${t}`),
+      ...AUDIT_ACTIONS.map((a) => `auditAction.${a}`),
       ...Object.keys(PERMISSIONS).map((p) => `permissions.${p.replaceAll('.', '_')}`),
     ];
     for (const locale of ['zh-CN', 'en'] as const) {

@@ -1,11 +1,11 @@
-import { and, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { OrgStatus, OrgType } from '@/db/enums';
 import { organizations, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { decodeCursor, toPage } from '../shared/keyset';
+import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 
 const orgColumns = {
   id: organizations.id,
@@ -54,9 +54,7 @@ export const listOrgsForStaff = async (db: DbOrTx, args: ListOrgsArgs) => {
     where.push(or(byName, byCode) as SQL);
   }
   if (cursor) {
-    where.push(
-      or(lt(organizations.createdAt, cursor.at), and(eq(organizations.createdAt, cursor.at), lt(organizations.id, cursor.id))) as SQL,
-    );
+    where.push(afterCursor(organizations.createdAt, organizations.id, cursor));
   }
   const rows = await db
     .select(orgColumns)

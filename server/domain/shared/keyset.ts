@@ -1,3 +1,4 @@
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { DomainError } from '../../errors';
 
 // Keyset pagination: a page ends at (timestamp, id) and the next page starts strictly
@@ -35,3 +36,10 @@ export const toPage = <T>(rows: T[], limit: number, cursorOf: (row: T) => Cursor
     nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null,
   };
 };
+
+/**
+ * Rows strictly after the cursor in (timestamp desc, id desc) order. A row comparison
+ * lets PostgreSQL walk the (…, created_at, id) index backwards from the cursor.
+ */
+export const afterCursor = (atColumn: AnyColumn, idColumn: AnyColumn, cursor: Cursor): SQL =>
+  sql`(${atColumn}, ${idColumn}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { isRoleAllowedFor, type Role } from '@/db/enums';
 import { organizations, users } from '@/db/schema';
@@ -7,7 +7,7 @@ import type { Caller, RequestMeta } from '../../auth/actor';
 import { hashPassword } from '../../auth/password';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { decodeCursor, toPage } from '../shared/keyset';
+import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -125,7 +125,7 @@ export type ListUsersArgs = { orgId: string; cursor?: string | null | undefined;
 export const listUsers = async (db: DbOrTx, args: ListUsersArgs) => {
   const cursor = decodeCursor(args.cursor);
   const where: SQL[] = [eq(users.orgId, args.orgId)];
-  if (cursor) where.push(or(lt(users.createdAt, cursor.at), and(eq(users.createdAt, cursor.at), lt(users.id, cursor.id))) as SQL);
+  if (cursor) where.push(afterCursor(users.createdAt, users.id, cursor));
   const rows = await db
     .select(userColumns)
     .from(users)

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { AUDIT_ACTIONS } from '@/db/enums';
 import { ZId, ZPageInput, pageOf } from '../shared.schema';
 
 export const ZListAuditInput = ZPageInput.extend({
   actorUserId: ZId.optional(),
   orgId: ZId.optional(),
-  action: z.string().trim().max(100).optional(),
+  action: z.enum(AUDIT_ACTIONS, { error: 'v.auditAction' }).optional(),
   from: z.date().optional(),
   to: z.date().optional(),
 }).refine((v) => !v.from || !v.to || v.from <= v.to, { error: 'v.rangeOrder', path: ['to'] });
