@@ -7,6 +7,8 @@ export const ACCOUNTS = {
   platformAdmin: 'admin@platform.demo.cn',
   platformReviewer: 'reviewer@platform.demo.cn',
   platformAuditor: 'auditor@platform.demo.cn',
+  /** Locked by the throttle spec: used by no other spec. */
+  throttledAccount: 'complaints@platform.demo.cn',
   creditorAdmin: 'admin@huaxin.demo.cn',
   creditorViewer: 'viewer@huaxin.demo.cn',
   agencyAdmin: 'admin@zhengxin.demo.cn',

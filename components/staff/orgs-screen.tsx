@@ -1,6 +1,7 @@
 'use client';
 
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { ORG_STATUSES, ORG_TYPES, type OrgStatus, type OrgType } from '@/db/enums';
@@ -10,48 +11,21 @@ import { useTRPC } from '../trpc/react';
 import { Badge, ORG_STATUS_TONE } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
-import { Dialog } from '../ui/dialog';
 import { Input, Select } from '../ui/field';
 import { EmptyRow, Table, Td } from '../ui/table';
-import { InviteLink } from '../users/invite-link';
-import { NewUserForm } from '../users/new-user-form';
-import { SetStatusForm } from './set-status-form';
 
-type OrgRow = { id: string; name: string; type: OrgType; status: OrgStatus };
-
-/** Every organization on the platform: filter, search, change status, add users. */
-export const OrgsScreen = ({ canSetStatus, canCreateUsers }: { canSetStatus: boolean; canCreateUsers: boolean }) => {
+/** Every organization on the platform: filter and search; each opens its detail screen. */
+export const OrgsScreen = () => {
   const t = useTranslations();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
   const [type, setType] = useState<OrgType | ''>('');
   const [status, setStatus] = useState<OrgStatus | ''>('');
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
-  const [statusFor, setStatusFor] = useState<OrgRow | null>(null);
-  const [userFor, setUserFor] = useState<OrgRow | null>(null);
-  const [invited, setInvited] = useState<{ token: string; email: string } | null>(null);
 
   const input = { limit: 25, type: type || undefined, status: status || undefined, q: search || undefined };
   const list = useInfiniteQuery(
     trpc.staff.orgs.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
-  );
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.staff.orgs.list.pathKey() });
-  const setOrgStatus = useMutation(
-    trpc.staff.orgs.setStatus.mutationOptions({
-      onSuccess: () => {
-        setStatusFor(null);
-        void refresh();
-      },
-    }),
-  );
-  const createUser = useMutation(
-    trpc.staff.users.create.mutationOptions({
-      onSuccess: (res) => {
-        setInvited({ token: res.inviteToken, email: res.user.email });
-        setUserFor(null);
-      },
-    }),
   );
   const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const listError = errorInfo(list.error);
@@ -60,7 +34,6 @@ export const OrgsScreen = ({ canSetStatus, canCreateUsers }: { canSetStatus: boo
     <>
       <PageTitle title={t('orgs.title')} subtitle={t('orgs.subtitle')} />
       <div className="space-y-4">
-        {invited ? <InviteLink token={invited.token} email={invited.email} /> : null}
         <Card>
           <form
             className="mb-4 flex flex-wrap items-end gap-3"
@@ -111,7 +84,11 @@ export const OrgsScreen = ({ canSetStatus, canCreateUsers }: { canSetStatus: boo
             ) : (
               rows.map((o) => (
                 <tr key={o.id} data-testid="org-row">
-                  <Td className="font-medium text-slate-900">{o.name}</Td>
+                  <Td className="font-medium text-slate-900">
+                    <Link href={`/staff/orgs/${o.id}`} className="hover:text-amber-700 hover:underline">
+                      {o.name}
+                    </Link>
+                  </Td>
                   <Td className="font-mono text-xs">{o.creditCode}</Td>
                   <Td>{t(`orgType.${o.type}`)}</Td>
                   <Td>
@@ -119,16 +96,9 @@ export const OrgsScreen = ({ canSetStatus, canCreateUsers }: { canSetStatus: boo
                   </Td>
                   <Td>{formatDate(o.createdAt)}</Td>
                   <Td className="text-right">
-                    {canSetStatus && o.type !== 'platform' ? (
-                      <Button variant="ghost" data-testid={`status-${o.creditCode}`} onClick={() => { setOrgStatus.reset(); setStatusFor(o); }}>
-                        {t('orgs.changeStatus')}
-                      </Button>
-                    ) : null}
-                    {canCreateUsers ? (
-                      <Button variant="ghost" data-testid={`add-user-${o.creditCode}`} onClick={() => { createUser.reset(); setUserFor(o); }}>
-                        {t('orgs.addUser')}
-                      </Button>
-                    ) : null}
+                    <Link href={`/staff/orgs/${o.id}`} className="rounded px-2 py-1 text-sm text-amber-700 hover:bg-amber-50" data-testid={`open-${o.creditCode}`}>
+                      {t('orgs.open')}
+                    </Link>
                   </Td>
                 </tr>
               ))
@@ -143,28 +113,6 @@ export const OrgsScreen = ({ canSetStatus, canCreateUsers }: { canSetStatus: boo
           ) : null}
         </Card>
       </div>
-      <Dialog open={statusFor !== null} title={t('orgs.changeStatusOf', { name: statusFor?.name ?? '' })} onClose={() => setStatusFor(null)}>
-        {statusFor ? (
-          <SetStatusForm
-            current={statusFor.status}
-            isPending={setOrgStatus.isPending}
-            error={errorInfo(setOrgStatus.error)}
-            onSubmit={(v) => setOrgStatus.mutate({ orgId: statusFor.id, ...v })}
-            onCancel={() => setStatusFor(null)}
-          />
-        ) : null}
-      </Dialog>
-      <Dialog open={userFor !== null} title={t('orgs.addUserTo', { name: userFor?.name ?? '' })} onClose={() => setUserFor(null)}>
-        {userFor ? (
-          <NewUserForm
-            orgType={userFor.type}
-            isPending={createUser.isPending}
-            error={errorInfo(createUser.error)}
-            onSubmit={(v) => createUser.mutate({ orgId: userFor.id, ...v })}
-            onCancel={() => setUserFor(null)}
-          />
-        ) : null}
-      </Dialog>
     </>
   );
 };

@@ -4,17 +4,15 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { OrgType } from '@/db/enums';
-import { formatDateTime } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
-import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Dialog } from '../ui/dialog';
-import { EmptyRow, Table, Td } from '../ui/table';
 import { InviteLink } from './invite-link';
 import { NewUserForm } from './new-user-form';
+import { UsersTable } from './users-table';
 
 /** The organization's own users: list, invite, disable. The organization comes from the session. */
 export const UsersScreen = ({ orgType, canManage, selfId }: { orgType: OrgType; canManage: boolean; selfId: string }) => {
@@ -64,51 +62,14 @@ export const UsersScreen = ({ orgType, canManage, selfId }: { orgType: OrgType; 
         {invited ? <InviteLink token={invited.token} email={invited.email} /> : null}
         {disableError ? <Alert>{disableError.message}</Alert> : null}
         <Card>
-          <Table
-            testId="users-table"
-            head={[t('fields.name'), t('fields.email'), t('fields.role'), t('users.state'), t('users.lastSignIn'), canManage ? '' : null].filter((h) => h !== null)}
-          >
-            {list.isPending ? (
-              <EmptyRow colSpan={6}>{t('common.loading')}</EmptyRow>
-            ) : rows.length === 0 ? (
-              <EmptyRow colSpan={6}>{t('users.empty')}</EmptyRow>
-            ) : (
-              rows.map((u) => (
-                <tr key={u.id} data-testid="user-row">
-                  <Td className="font-medium text-slate-900">{u.name}</Td>
-                  <Td>{u.email}</Td>
-                  <Td>{t(`roles.${orgType}.${u.role}`)}</Td>
-                  <Td>
-                    {u.disabledAt ? (
-                      <Badge tone="red">{t('users.disabled')}</Badge>
-                    ) : u.isInvitePending ? (
-                      <Badge tone="blue">{t('users.invited')}</Badge>
-                    ) : (
-                      <Badge tone="green">{t('users.active')}</Badge>
-                    )}
-                  </Td>
-                  <Td>{formatDateTime(u.lastSignInAt)}</Td>
-                  {canManage ? (
-                    <Td className="text-right">
-                      {!u.disabledAt && u.id !== selfId ? (
-                        <Button
-                          variant="ghost"
-                          className="text-red-700"
-                          disabled={disable.isPending}
-                          data-testid={`disable-${u.email}`}
-                          onClick={() => {
-                            if (window.confirm(t('users.confirmDisable', { name: u.name }))) disable.mutate({ userId: u.id });
-                          }}
-                        >
-                          {t('users.disable')}
-                        </Button>
-                      ) : null}
-                    </Td>
-                  ) : null}
-                </tr>
-              ))
-            )}
-          </Table>
+          <UsersTable
+            orgType={orgType}
+            rows={rows}
+            isLoading={list.isPending}
+            selfId={selfId}
+            isDisabling={disable.isPending}
+            onDisable={canManage ? (u) => disable.mutate({ userId: u.id }) : undefined}
+          />
           {list.hasNextPage ? (
             <div className="mt-3 text-center">
               <Button variant="secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>

@@ -67,10 +67,10 @@ test.describe('[PUBLIC] sign-in', () => {
   test('[PUBLIC] five failures lock sign-in for 15 minutes, even with the right password', async ({ page, context }) => {
     await context.setExtraHTTPHeaders({ 'X-Forwarded-For': '198.51.100.21' });
     for (let i = 1; i <= 5; i += 1) {
-      await signIn(page, ACCOUNTS.platformAuditor, `wrong-password-${i}`);
+      await signIn(page, ACCOUNTS.throttledAccount, `wrong-password-${i}`);
       await expect(page.getByTestId('signin-error')).toHaveText('邮箱或密码不正确');
     }
-    await signIn(page, ACCOUNTS.platformAuditor);
+    await signIn(page, ACCOUNTS.throttledAccount);
     await expect(page.getByTestId('signin-error')).toHaveText('登录失败次数过多，请 15 分钟后再试');
     await shot(page, 'signin-throttled.zh-CN');
     expect(new URL(page.url()).pathname).toBe('/signin');

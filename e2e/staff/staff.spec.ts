@@ -38,7 +38,11 @@ test.describe('[STAFF] organizations and audit log', () => {
     await page.getByTestId('filter-q').fill('正信');
     await page.getByRole('button', { name: '查询' }).click();
     await expect(page.getByTestId('org-row')).toHaveCount(1);
-    await page.getByTestId('org-row').getByRole('button', { name: '变更状态' }).click();
+    await page.getByTestId('org-row').getByRole('link', { name: '查看' }).click();
+    await expect(page.getByTestId('org-profile')).toContainText('91310115000300001K');
+    await expect(page.getByTestId('user-row')).toHaveCount(4);
+    await shot(page, 'staff-org-detail.zh-CN');
+    await page.getByTestId('open-set-status').click();
     const form = page.getByTestId('set-status-form');
     await form.locator('#ss-status').selectOption('suspended');
     await form.getByTestId('set-status-submit').click();
@@ -46,7 +50,8 @@ test.describe('[STAFF] organizations and audit log', () => {
     await shot(page, 'staff-set-status-error.zh-CN');
     await form.locator('#ss-reason').fill('投诉核实：催收员辱骂债务人');
     await form.getByTestId('set-status-submit').click();
-    await expect(page.getByTestId('org-row')).toContainText('已暂停');
+    await expect(page.getByTestId('org-status')).toHaveText('已暂停');
+    const detailUrl = page.url();
 
     // The collector's existing session is refused on its next request.
     await collector.goto('/agency');
@@ -62,14 +67,12 @@ test.describe('[STAFF] organizations and audit log', () => {
     await shot(page, 'staff-audit.zh-CN');
 
     // Restore, so the agency can be used by other specs.
-    await page.goto('/staff/orgs');
-    await page.getByTestId('filter-q').fill('正信');
-    await page.getByRole('button', { name: '查询' }).click();
-    await page.getByTestId('org-row').getByRole('button', { name: '变更状态' }).click();
+    await page.goto(detailUrl);
+    await page.getByTestId('open-set-status').click();
     await page.getByTestId('set-status-form').locator('#ss-status').selectOption('active');
     await page.getByTestId('set-status-form').locator('#ss-reason').fill('整改完成，恢复合作');
     await page.getByTestId('set-status-submit').click();
-    await expect(page.getByTestId('org-row')).toContainText('正常');
+    await expect(page.getByTestId('org-status')).toHaveText('正常');
     await signIn(collector, ACCOUNTS.agencyCollector);
     await collector.waitForURL('**/agency');
     await collectorCtx.close();
@@ -78,7 +81,7 @@ test.describe('[STAFF] organizations and audit log', () => {
 
   test('[STAFF] audit log in English, with a date range', async ({ page }) => {
     await useLanguage(page, 'en');
-    await signInAs(page, ACCOUNTS.platformAuditor.replace('auditor', 'admin'), '/staff');
+    await signInAs(page, ACCOUNTS.platformAuditor, '/staff');
     await page.goto('/staff/audit');
     await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
     await expect(page.getByTestId('audit-row').first()).toBeVisible();
@@ -100,6 +103,48 @@ test.describe('[STAFF] organizations and audit log', () => {
     await expect(page.getByTestId('forbidden')).toBeVisible();
     await page.goto('/staff/orgs');
     await expect(page.getByTestId('org-row').first()).toBeVisible();
-    await expect(page.getByRole('button', { name: '变更状态' })).toHaveCount(0);
+    await page.getByTestId('org-row').first().getByRole('link', { name: '查看' }).click();
+    await expect(page.getByTestId('org-profile')).toBeVisible();
+    await expect(page.getByTestId('open-set-status')).toHaveCount(0);
+    await expect(page.getByTestId('open-add-user')).toHaveCount(0);
+  });
+
+  test('[STAFF] an admin adds an account to another organization and disables it (en)', async ({ page }) => {
+    await useLanguage(page, 'en');
+    await signInAs(page, ACCOUNTS.platformAdmin, '/staff');
+    await page.goto('/staff/orgs');
+    await page.getByTestId('filter-q').fill('91510107000300002H');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect(page.getByTestId('org-row')).toHaveCount(1);
+    await page.getByTestId('org-row').getByRole('link', { name: 'Open' }).click();
+    await expect(page.getByTestId('user-row')).toHaveCount(3);
+    await page.getByTestId('open-add-user').click();
+    const form = page.getByTestId('new-user-form');
+    await expect(form.locator('#nu-role option')).toHaveText(['Administrator', 'Supervisor', 'Collector']);
+    await form.locator('#nu-email').fill('admin@mingli.demo.cn');
+    await form.locator('#nu-name').fill('Duplicate');
+    await form.getByTestId('new-user-submit').click();
+    await expect(form.getByTestId('nu-email-error')).toHaveText('This email is already registered');
+    await form.locator('#nu-email').fill('li.na@mingli.demo.cn');
+    await form.locator('#nu-name').fill('李娜');
+    await form.locator('#nu-role').selectOption('collector');
+    await form.getByTestId('new-user-submit').click();
+    await expect(page.getByTestId('invite-link')).toBeVisible();
+    await expect(page.getByTestId('user-row')).toHaveCount(4);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByTestId('disable-li.na@mingli.demo.cn').click();
+    await expect(page.getByTestId('user-row').filter({ hasText: '李娜' })).toContainText('Disabled');
+    await shot(page, 'staff-org-detail.en');
+  });
+
+  test('[STAFF] platform staff accounts screen (zh-CN and en)', async ({ page }) => {
+    await signInAs(page, ACCOUNTS.platformAdmin, '/staff');
+    await page.getByTestId('portal-nav').getByRole('link', { name: '平台成员' }).click();
+    await expect(page.getByTestId('user-row')).toHaveCount(4);
+    await shot(page, 'staff-users.zh-CN');
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+    await shot(page, 'staff-users.en');
   });
 });

@@ -5,12 +5,7 @@ import { loadPortalMe } from '../../_components/portal-layout';
 const OrgsPage = async () => {
   const me = await loadPortalMe('staff');
   if (!me.permissions.includes('staff.orgs.read')) return <Forbidden />;
-  return (
-    <OrgsScreen
-      canSetStatus={me.permissions.includes('staff.orgs.setStatus')}
-      canCreateUsers={me.permissions.includes('staff.users.manage')}
-    />
-  );
+  return <OrgsScreen />;
 };
 
 export default OrgsPage;

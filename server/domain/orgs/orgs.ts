@@ -19,8 +19,8 @@ const orgColumns = {
   updatedAt: organizations.updatedAt,
 };
 
-export const getOwnOrg = async (db: DbOrTx, caller: Caller) => {
-  const [org] = await db.select(orgColumns).from(organizations).where(eq(organizations.id, caller.actor.orgId));
+const getOrgWithCounts = async (db: DbOrTx, orgId: string) => {
+  const [org] = await db.select(orgColumns).from(organizations).where(eq(organizations.id, orgId));
   if (!org) throw new DomainError('org.notFound');
   const [counts] = await db
     .select({ userCount: sql<number>`count(*)::int` })
@@ -28,6 +28,12 @@ export const getOwnOrg = async (db: DbOrTx, caller: Caller) => {
     .where(and(eq(users.orgId, org.id), sql`${users.disabledAt} is null`));
   return { ...org, activeUserCount: counts?.userCount ?? 0 };
 };
+
+/** The caller's own organization. */
+export const getOwnOrg = (db: DbOrTx, caller: Caller) => getOrgWithCounts(db, caller.actor.orgId);
+
+/** Staff only: any organization. */
+export const getOrgForStaff = (db: DbOrTx, orgId: string) => getOrgWithCounts(db, orgId);
 
 export type ListOrgsArgs = {
   type?: OrgType | undefined;

@@ -136,6 +136,13 @@ export const listUsers = async (db: DbOrTx, args: ListUsersArgs) => {
   return { items: page.items.map(present), nextCursor: page.nextCursor };
 };
 
+/** Staff only: the users of any organization. */
+export const listUsersForStaff = async (db: DbOrTx, args: ListUsersArgs) => {
+  const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, args.orgId));
+  if (!org) throw new DomainError('org.notFound', { field: 'orgId' });
+  return listUsers(db, args);
+};
+
 const findInvite = async (db: DbOrTx, token: string) => {
   const [row] = await db
     .select({ id: users.id, orgId: users.orgId, email: users.email, name: users.name, orgName: organizations.name })

@@ -1,12 +1,14 @@
 import { router } from '../../trpc';
 import { createUser } from './create-user';
 import { disableUser } from './disable-user';
+import { getOrg } from './get-org';
 import { listAudit } from './list-audit';
 import { listOrgs } from './list-orgs';
+import { listUsers } from './list-users';
 import { setOrgStatus } from './set-org-status';
 
 export const staffRouter = router({
-  orgs: router({ list: listOrgs, setStatus: setOrgStatus }),
-  users: router({ create: createUser, disable: disableUser }),
+  orgs: router({ list: listOrgs, get: getOrg, setStatus: setOrgStatus }),
+  users: router({ list: listUsers, create: createUser, disable: disableUser }),
   audit: router({ list: listAudit }),
 });

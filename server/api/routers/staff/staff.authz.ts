@@ -10,11 +10,25 @@ export const staffAuthz: AuthzTable = {
     wrongRole: ['creditorA.admin', 'agencyA.admin'],
     wrongTenant: { none: CROSS_TENANT },
   },
+  'staff.orgs.get': {
+    input: (w) => ({ orgId: w.orgs.creditorB.id }),
+    allowed: 'platform.complaints',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.admin', 'agencyA.admin'],
+    wrongTenant: { none: CROSS_TENANT },
+  },
   'staff.orgs.setStatus': {
     input: (w) => ({ orgId: w.orgs.agencyB.id, status: 'suspended', reason: '投诉核实：存在辱骂债务人行为' }),
     allowed: 'platform.admin',
     anonymous: 'refused',
     wrongRole: ['platform.reviewer', 'platform.auditor', 'platform.complaints', 'creditorA.admin', 'agencyA.admin'],
+    wrongTenant: { none: CROSS_TENANT },
+  },
+  'staff.users.list': {
+    input: (w) => ({ orgId: w.orgs.agencyA.id, limit: 10 }),
+    allowed: 'platform.reviewer',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.admin', 'agencyA.admin', 'agencyA.supervisor'],
     wrongTenant: { none: CROSS_TENANT },
   },
   'staff.users.create': {

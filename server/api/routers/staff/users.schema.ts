@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { ZId, ZNewUser } from '../shared.schema';
+import { ZId, ZNewUser, ZPageInput } from '../shared.schema';
 
 export const ZCreateUserInput = ZNewUser.extend({ orgId: ZId });
 export type TCreateUserInput = z.input<typeof ZCreateUserInput>;
 
 export const ZDisableUserInput = z.strictObject({ userId: ZId });
+
+export const ZListUsersInput = ZPageInput.extend({ orgId: ZId });
