@@ -62,8 +62,7 @@ export const UsersTable = ({
               <Td className="text-right">
                 {!u.disabledAt && u.id !== selfId ? (
                   <Button
-                    variant="ghost"
-                    className="text-red-700"
+                    variant="dangerGhost"
                     disabled={isDisabling}
                     data-testid={`disable-${u.email}`}
                     onClick={() => {
