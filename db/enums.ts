@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS = [
   'auth.signInThrottled',
   'auth.signInRefused',
   'auth.denied',
+  'org.create',
   'org.setStatus',
   'user.invite',
   'user.acceptInvite',

@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { ORG_STATUSES, ORG_TYPES, type OrgStatus, type OrgType } from '@/db/enums';
@@ -11,17 +12,21 @@ import { useTRPC } from '../trpc/react';
 import { Badge, ORG_STATUS_TONE } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
+import { Dialog } from '../ui/dialog';
+import { RegisterOrgForm } from './register-org-form';
 import { Input, Select } from '../ui/field';
 import { EmptyRow, Table, Td } from '../ui/table';
 
 /** Every organization on the platform: filter and search; each opens its detail screen. */
-export const OrgsScreen = () => {
+export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const [type, setType] = useState<OrgType | ''>('');
   const [status, setStatus] = useState<OrgStatus | ''>('');
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
+  const [isRegisterOpen, setRegisterOpen] = useState(false);
+  const router = useRouter();
 
   const input = { limit: 25, type: type || undefined, status: status || undefined, q: search || undefined };
   const list = useInfiniteQuery(
@@ -32,7 +37,17 @@ export const OrgsScreen = () => {
 
   return (
     <>
-      <PageTitle title={t('orgs.title')} subtitle={t('orgs.subtitle')} />
+      <PageTitle
+        title={t('orgs.title')}
+        subtitle={t('orgs.subtitle')}
+        actions={
+          canRegister ? (
+            <Button data-testid="open-register-org" onClick={() => setRegisterOpen(true)}>
+              {t('orgs.register')}
+            </Button>
+          ) : null
+        }
+      />
       <div className="space-y-4">
         <Card>
           <form
@@ -113,6 +128,9 @@ export const OrgsScreen = () => {
           ) : null}
         </Card>
       </div>
+      <Dialog open={isRegisterOpen} title={t('orgs.register')} onClose={() => setRegisterOpen(false)}>
+        <RegisterOrgForm onDone={(orgId) => router.push(`/staff/orgs/${orgId}`)} onCancel={() => setRegisterOpen(false)} />
+      </Dialog>
     </>
   );
 };

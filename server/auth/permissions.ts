@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'org.users.manage': ORG_ADMINS,
   /** List and search every organization on the platform. */
   'staff.orgs.read': ['platform.admin', 'platform.reviewer', 'platform.auditor', 'platform.complaints'],
+  /** Register a creditor or agency (it starts as an applicant). */
+  'staff.orgs.create': ['platform.admin'],
   /** Activate, suspend, ban or expire an organization. */
   'staff.orgs.setStatus': ['platform.admin'],
   /** Create and disable users in any organization. */

@@ -5,6 +5,7 @@ import { organizations, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
+import { isUniqueViolation } from '../shared/db-errors';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 
 const orgColumns = {
@@ -96,4 +97,40 @@ export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatu
       after: { status: updated.status, reason: args.reason },
     });
     return updated;
+  });
+
+export type CreateOrgArgs = {
+  type: 'creditor' | 'agency';
+  name: string;
+  creditCode: string;
+  province?: string | null | undefined;
+  city?: string | null | undefined;
+};
+
+/** Staff admin: registers an organization as an applicant. One credit code, one organization. */
+export const createOrgForStaff = async (db: DbOrTx, caller: Caller, args: CreateOrgArgs) =>
+  db.transaction(async (tx) => {
+    let rows;
+    try {
+      // A savepoint keeps the transaction usable when the unique credit code refuses.
+      rows = await tx.transaction((sp) =>
+        sp
+          .insert(organizations)
+          .values({ type: args.type, name: args.name, creditCode: args.creditCode, status: 'applicant', province: args.province ?? null, city: args.city ?? null })
+          .returning(orgColumns),
+      );
+    } catch (e) {
+      if (isUniqueViolation(e)) throw new DomainError('org.creditCodeTaken', { field: 'creditCode' });
+      throw e;
+    }
+    const [org] = rows;
+    if (!org) throw new DomainError('org.notFound');
+    await writeAudit(tx, caller, {
+      action: 'org.create',
+      resourceType: 'organization',
+      resourceId: org.id,
+      orgId: org.id,
+      after: { type: org.type, name: org.name, creditCode: org.creditCode, status: org.status },
+    });
+    return org;
   });

@@ -7,6 +7,7 @@ import type { Caller, RequestMeta } from '../../auth/actor';
 import { hashPassword } from '../../auth/password';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
+import { isUniqueViolation } from '../shared/db-errors';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -33,11 +34,6 @@ const present = ({ inviteExpiresAt, ...u }: UserRow) => ({
 });
 
 const hashToken = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex');
-
-const isUniqueViolation = (e: unknown): boolean => {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === '23505' || err?.cause?.code === '23505';
-};
 
 export type NewUserArgs = { email: string; name: string; phone?: string | null | undefined; role: Role };
 

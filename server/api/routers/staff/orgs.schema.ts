@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZOrg, ZOrgStatus, ZOrgType, ZPageInput, pageOf } from '../shared.schema';
+import { ZCreditCode, ZId, ZOrg, ZOrgStatus, ZOrgType, ZPageInput, pageOf } from '../shared.schema';
 
 export const ZListOrgsInput = ZPageInput.extend({
   type: ZOrgType.optional(),
@@ -15,3 +15,14 @@ export const ZSetOrgStatusInput = z.strictObject({
   reason: z.string().trim().min(2, { error: 'v.reasonRequired' }).max(500),
 });
 export type TSetOrgStatusInput = z.input<typeof ZSetOrgStatusInput>;
+
+// The platform registers creditors and agencies it signs up offline; they start as
+// applicants and go through admission like any other.
+export const ZCreateOrgInput = z.strictObject({
+  type: z.enum(['creditor', 'agency'], { error: 'v.orgType' }),
+  name: z.string().trim().min(2, { error: 'v.orgName' }).max(100),
+  creditCode: ZCreditCode,
+  province: z.string().trim().max(20).nullish(),
+  city: z.string().trim().max(20).nullish(),
+});
+export type TCreateOrgInput = z.input<typeof ZCreateOrgInput>;

@@ -1,4 +1,5 @@
 import { router } from '../../trpc';
+import { createOrg } from './create-org';
 import { createUser } from './create-user';
 import { disableUser } from './disable-user';
 import { getOrg } from './get-org';
@@ -8,7 +9,7 @@ import { listUsers } from './list-users';
 import { setOrgStatus } from './set-org-status';
 
 export const staffRouter = router({
-  orgs: router({ list: listOrgs, get: getOrg, setStatus: setOrgStatus }),
+  orgs: router({ list: listOrgs, get: getOrg, create: createOrg, setStatus: setOrgStatus }),
   users: router({ list: listUsers, create: createUser, disable: disableUser }),
   audit: router({ list: listAudit }),
 });

@@ -1,3 +1,4 @@
+import { creditCodeFor } from '@/db/seed/factories';
 import type { AuthzTable } from '@/server/testing/authz';
 
 const CROSS_TENANT = 'a staff function: platform staff act across tenants by design';
@@ -15,6 +16,13 @@ export const staffAuthz: AuthzTable = {
     allowed: 'platform.complaints',
     anonymous: 'refused',
     wrongRole: ['creditorA.admin', 'agencyA.admin'],
+    wrongTenant: { none: CROSS_TENANT },
+  },
+  'staff.orgs.create': {
+    input: () => ({ type: 'agency', name: '杭州新立资产管理有限公司', creditCode: creditCodeFor(Math.floor(Math.random() * 1e9), '330106') }),
+    allowed: 'platform.admin',
+    anonymous: 'refused',
+    wrongRole: ['platform.reviewer', 'creditorA.admin', 'agencyA.admin'],
     wrongTenant: { none: CROSS_TENANT },
   },
   'staff.orgs.setStatus': {
