@@ -51,3 +51,15 @@ export const AUDIT_ACTIONS = [
   'user.disable',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+// Which statuses staff may move an organization to (DESIGN §3: admitted → suspended →
+// admitted | banned; a ban is permanent, so nothing leaves `banned`).
+export const ORG_STATUS_TRANSITIONS: Record<OrgStatus, readonly OrgStatus[]> = {
+  applicant: ['active', 'banned'],
+  active: ['suspended', 'expired', 'banned'],
+  suspended: ['active', 'banned'],
+  expired: ['active', 'suspended', 'banned'],
+  banned: [],
+};
+
+export const canMoveOrgStatus = (from: OrgStatus, to: OrgStatus): boolean => ORG_STATUS_TRANSITIONS[from].includes(to);

@@ -12,7 +12,7 @@ export const DOMAIN_ERRORS = {
   'org.notFound': 'NOT_FOUND',
   'org.creditCodeTaken': 'CONFLICT',
   'org.statusUnchanged': 'CONFLICT',
-  'org.statusStale': 'CONFLICT',
+  'org.statusNotAllowed': 'CONFLICT',
   'org.platformImmutable': 'BAD_REQUEST',
   'user.notFound': 'NOT_FOUND',
   'user.emailTaken': 'CONFLICT',
@@ -28,6 +28,8 @@ export type TransportCode = (typeof DOMAIN_ERRORS)[DomainErrorCode];
 export type DomainErrorDetails = {
   field?: string;
   values?: Record<string, string | number>;
+  /** Placeholders filled with the translation of a catalog key (e.g. a status name). */
+  labels?: Record<string, string>;
 };
 
 export class DomainError extends Error {

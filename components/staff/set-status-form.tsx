@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ORG_STATUSES, type OrgStatus } from '@/db/enums';
+import { ORG_STATUS_TRANSITIONS, type OrgStatus } from '@/db/enums';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input, Select } from '../ui/field';
@@ -22,11 +22,12 @@ export const SetStatusForm = ({
   onCancel: () => void;
 }) => {
   const t = useTranslations();
-  const [status, setStatus] = useState<OrgStatus>(ORG_STATUSES.find((s) => s !== current) ?? 'active');
+  const targets = ORG_STATUS_TRANSITIONS[current];
+  const [status, setStatus] = useState<OrgStatus | undefined>(targets[0]);
   const fe = error?.fieldErrors ?? {};
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    onSubmit({ status, reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
+    if (status) onSubmit({ status, reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
   };
   return (
     <form onSubmit={submit} className="space-y-3" noValidate data-testid="set-status-form">
@@ -34,10 +35,11 @@ export const SetStatusForm = ({
       <p className="text-sm text-slate-600">
         {t('orgs.currentStatus')}: <strong>{t(`orgStatus.${current}`)}</strong>
       </p>
+      {targets.length === 0 ? <Alert testId="status-final">{t('orgs.statusFinal')}</Alert> : null}
       <Field id="ss-status" label={t('fields.status')} error={fe.status}>
-        <Select id="ss-status" value={status} onChange={(e) => setStatus(e.target.value as OrgStatus)}>
-          {ORG_STATUSES.map((s) => (
-            <option key={s} value={s} disabled={s === current}>
+        <Select id="ss-status" value={status ?? ''} disabled={targets.length === 0} onChange={(e) => setStatus(e.target.value as OrgStatus)}>
+          {targets.map((s) => (
+            <option key={s} value={s}>
               {t(`orgStatus.${s}`)}
             </option>
           ))}
@@ -51,7 +53,7 @@ export const SetStatusForm = ({
         <Button variant="secondary" onClick={onCancel}>
           {t('common.cancel')}
         </Button>
-        <Button type="submit" variant={status === 'banned' || status === 'suspended' ? 'danger' : 'primary'} disabled={isPending} data-testid="set-status-submit">
+        <Button type="submit" variant={status === 'banned' || status === 'suspended' ? 'danger' : 'primary'} disabled={isPending || !status} data-testid="set-status-submit">
           {isPending ? t('common.saving') : t('orgs.applyStatus')}
         </Button>
       </div>

@@ -70,7 +70,8 @@ export const describeError = (locale: Locale, error: TRPCError) => {
   }
   if (error.cause instanceof DomainError) {
     const { code, details } = error.cause;
-    const message = t(`errors.${code}`, details.values);
+    const labels = Object.fromEntries(Object.entries(details.labels ?? {}).map(([k, key]) => [k, t(key)]));
+    const message = t(`errors.${code}`, { ...details.values, ...labels });
     return { message, domainCode: code, fieldErrors: details.field ? { [details.field]: [message] } : null };
   }
   if (error.code === 'INTERNAL_SERVER_ERROR') return { message: t('errors.internal'), domainCode: 'internal', fieldErrors: null };

@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { OrgStatus, OrgType } from '@/db/enums';
+import { canMoveOrgStatus, type OrgStatus, type OrgType } from '@/db/enums';
 import { organizations, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -82,6 +82,9 @@ export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatu
     if (!org) throw new DomainError('org.notFound');
     if (org.type === 'platform') throw new DomainError('org.platformImmutable', { field: 'orgId' });
     if (org.status === args.status) throw new DomainError('org.statusUnchanged', { field: 'status' });
+    if (!canMoveOrgStatus(org.status, args.status)) {
+      throw new DomainError('org.statusNotAllowed', { field: 'status', labels: { from: `orgStatus.${org.status}`, to: `orgStatus.${args.status}` } });
+    }
     const [updated] = await tx
       .update(organizations)
       .set({ status: args.status, updatedAt: new Date() })
