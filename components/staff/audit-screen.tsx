@@ -9,6 +9,8 @@ import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
+import { Filter } from '../ui/filter';
+import { LoadMore, rowsOf } from '../ui/load-more';
 import { Input, Select } from '../ui/field';
 import { EmptyRow, Table, Td } from '../ui/table';
 
@@ -30,7 +32,7 @@ export const AuditScreen = () => {
   const list = useInfiniteQuery(
     trpc.staff.audit.list.infiniteQueryOptions({ limit: 50, ...filters }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
   );
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = rowsOf(list.data);
   const error = errorInfo(list.error);
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
 
@@ -51,8 +53,7 @@ export const AuditScreen = () => {
             });
           }}
         >
-          <label className="text-sm md:col-span-1">
-            <span className="mb-1 block text-slate-600">{t('fields.action')}</span>
+          <Filter label={t('fields.action')}>
             <Select data-testid="audit-action" value={form.action} onChange={(e) => setForm((f) => ({ ...f, action: e.target.value }))}>
               <option value="">{t('audit.allActions')}</option>
               {AUDIT_ACTIONS.map((a) => (
@@ -61,23 +62,19 @@ export const AuditScreen = () => {
                 </option>
               ))}
             </Select>
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block text-slate-600">{t('fields.from')}</span>
+          </Filter>
+          <Filter label={t('fields.from')}>
             <Input data-testid="audit-from" type="date" value={form.from} onChange={set('from')} />
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block text-slate-600">{t('fields.to')}</span>
+          </Filter>
+          <Filter label={t('fields.to')}>
             <Input data-testid="audit-to" type="date" value={form.to} onChange={set('to')} />
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block text-slate-600">{t('audit.actorId')}</span>
+          </Filter>
+          <Filter label={t('audit.actorId')}>
             <Input value={form.actorUserId} onChange={set('actorUserId')} placeholder="UUID" />
-          </label>
-          <label className="text-sm">
-            <span className="mb-1 block text-slate-600">{t('audit.orgId')}</span>
+          </Filter>
+          <Filter label={t('audit.orgId')}>
             <Input value={form.orgId} onChange={set('orgId')} placeholder="UUID" />
-          </label>
+          </Filter>
           <div className="flex items-end">
             <Button type="submit" variant="secondary" data-testid="audit-apply">
               {t('common.search')}
@@ -140,13 +137,7 @@ export const AuditScreen = () => {
             ])
           )}
         </Table>
-        {list.hasNextPage ? (
-          <div className="mt-3 text-center">
-            <Button variant="secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-              {t('common.loadMore')}
-            </Button>
-          </div>
-        ) : null}
+        <LoadMore list={list} />
       </Card>
     </>
   );

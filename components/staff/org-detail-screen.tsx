@@ -11,6 +11,7 @@ import { Alert } from '../ui/alert';
 import { Badge, ORG_STATUS_TONE } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
+import { LoadMore, rowsOf } from '../ui/load-more';
 import { Dialog } from '../ui/dialog';
 import { InviteLink } from '../users/invite-link';
 import { NewUserForm } from '../users/new-user-form';
@@ -58,7 +59,7 @@ export const OrgDetailScreen = ({ orgId, canSetStatus, canManageUsers }: { orgId
   if (loadError) return <Alert testId="org-error">{loadError.message}</Alert>;
   if (!org.data) return <p className="text-sm text-slate-500">{t('common.loading')}</p>;
   const o = org.data;
-  const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = rowsOf(users.data);
   const disableError = errorInfo(disable.error);
 
   return (
@@ -127,13 +128,7 @@ export const OrgDetailScreen = ({ orgId, canSetStatus, canManageUsers }: { orgId
             isDisabling={disable.isPending}
             onDisable={canManageUsers ? (u) => disable.mutate({ userId: u.id }) : undefined}
           />
-          {users.hasNextPage ? (
-            <div className="mt-3 text-center">
-              <Button variant="secondary" onClick={() => void users.fetchNextPage()} disabled={users.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore list={users} />
         </Card>
       </div>
       <Dialog open={isStatusOpen} title={t('orgs.changeStatusOf', { name: o.name })} onClose={() => setStatusOpen(false)}>

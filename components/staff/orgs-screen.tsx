@@ -12,6 +12,8 @@ import { useTRPC } from '../trpc/react';
 import { Badge, ORG_STATUS_TONE } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
+import { Filter } from '../ui/filter';
+import { LoadMore, rowsOf } from '../ui/load-more';
 import { Dialog } from '../ui/dialog';
 import { RegisterOrgForm } from './register-org-form';
 import { Input, Select } from '../ui/field';
@@ -32,7 +34,7 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
   const list = useInfiniteQuery(
     trpc.staff.orgs.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
   );
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = rowsOf(list.data);
   const listError = errorInfo(list.error);
 
   return (
@@ -57,8 +59,7 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
               setSearch(q.trim());
             }}
           >
-            <label className="text-sm">
-              <span className="mb-1 block text-slate-600">{t('fields.type')}</span>
+            <Filter label={t('fields.type')}>
               <Select data-testid="filter-type" value={type} onChange={(e) => setType(e.target.value as OrgType | '')}>
                 <option value="">{t('common.all')}</option>
                 {ORG_TYPES.map((v) => (
@@ -67,9 +68,8 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
                   </option>
                 ))}
               </Select>
-            </label>
-            <label className="text-sm">
-              <span className="mb-1 block text-slate-600">{t('fields.status')}</span>
+            </Filter>
+            <Filter label={t('fields.status')}>
               <Select data-testid="filter-status" value={status} onChange={(e) => setStatus(e.target.value as OrgStatus | '')}>
                 <option value="">{t('common.all')}</option>
                 {ORG_STATUSES.map((v) => (
@@ -78,11 +78,10 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
                   </option>
                 ))}
               </Select>
-            </label>
-            <label className="min-w-64 flex-1 text-sm">
-              <span className="mb-1 block text-slate-600">{t('fields.q')}</span>
+            </Filter>
+            <Filter className="min-w-64 flex-1" label={t('fields.q')}>
               <Input data-testid="filter-q" value={q} placeholder={t('orgs.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} />
-            </label>
+            </Filter>
             <Button type="submit" variant="secondary">
               {t('common.search')}
             </Button>
@@ -119,13 +118,7 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
               ))
             )}
           </Table>
-          {list.hasNextPage ? (
-            <div className="mt-3 text-center">
-              <Button variant="secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore list={list} />
         </Card>
       </div>
       <Dialog open={isRegisterOpen} title={t('orgs.register')} onClose={() => setRegisterOpen(false)}>

@@ -9,6 +9,7 @@ import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
+import { LoadMore, rowsOf } from '../ui/load-more';
 import { Dialog } from '../ui/dialog';
 import { InviteLink } from './invite-link';
 import { NewUserForm } from './new-user-form';
@@ -36,7 +37,7 @@ export const UsersScreen = ({ orgType, canManage, selfId }: { orgType: OrgType; 
     }),
   );
   const disable = useMutation(trpc.org.users.disable.mutationOptions({ onSuccess: () => void refresh() }));
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const rows = rowsOf(list.data);
   const disableError = errorInfo(disable.error);
 
   return (
@@ -70,13 +71,7 @@ export const UsersScreen = ({ orgType, canManage, selfId }: { orgType: OrgType; 
             isDisabling={disable.isPending}
             onDisable={canManage ? (u) => disable.mutate({ userId: u.id }) : undefined}
           />
-          {list.hasNextPage ? (
-            <div className="mt-3 text-center">
-              <Button variant="secondary" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            </div>
-          ) : null}
+          <LoadMore list={list} />
         </Card>
       </div>
       <Dialog open={isInviteOpen} title={t('users.invite')} onClose={() => setInviteOpen(false)}>

@@ -87,5 +87,38 @@ test.describe('[AGENCY] users', () => {
     await expect(page.getByTestId('user-row')).toHaveCount(4);
     await expect(page.getByTestId('invite-open')).toHaveCount(0);
     await shot(page, 'agency-users.zh-CN');
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
+    await expect(page.getByTestId('user-row').filter({ hasText: 'admin@zhengxin.demo.cn' })).toContainText('Administrator');
+    await shot(page, 'agency-users.en');
+  });
+
+  test('[AGENCY] an agency admin invites a collector; the invitation page in English', async ({ browser }) => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signInAs(page, ACCOUNTS.agencyAdmin, '/agency');
+    await page.goto('/agency/users');
+    await page.getByTestId('invite-open').click();
+    const form = page.getByTestId('new-user-form');
+    await expect(form.locator('#nu-role option')).toHaveText(['管理员', '催收主管', '催收员']);
+    await form.locator('#nu-email').fill('chen.gang@zhengxin.demo.cn');
+    await form.locator('#nu-name').fill('陈刚');
+    await form.getByTestId('new-user-submit').click();
+    const url = (await page.getByTestId('invite-url').textContent()) ?? '';
+    const invitee = await browser.newContext();
+    const p2 = await invitee.newPage();
+    await useLanguage(p2, 'en');
+    await p2.goto(new URL(url).pathname);
+    await expect(p2.getByTestId('invite-summary')).toContainText('you are invited to join 上海正信资产管理有限公司');
+    await p2.locator('#password').fill('A-long-enough-password');
+    await p2.locator('#confirmPassword').fill('A-different-password!');
+    await p2.getByRole('button', { name: 'Set password' }).click();
+    await expect(p2.getByTestId('confirmPassword-error')).toHaveText('The passwords do not match');
+    await shot(p2, 'invite-mismatch.en');
+    await p2.goto('/invite/this-token-does-not-exist-anywhere-at-all');
+    await expect(p2.getByTestId('invite-invalid')).toHaveText('This invitation link is invalid, used or expired');
+    await ctx.close();
+    await invitee.close();
   });
 });
