@@ -7,8 +7,8 @@ export const ACCOUNTS = {
   platformAdmin: 'admin@platform.demo.cn',
   platformReviewer: 'reviewer@platform.demo.cn',
   platformAuditor: 'auditor@platform.demo.cn',
-  /** Locked by the throttle spec: used by no other spec. */
-  throttledAccount: 'complaints@platform.demo.cn',
+  /** Signs in from the address the throttle spec locks: used by no other spec. */
+  throttleVictim: 'admin@anhe.demo.cn',
   creditorAdmin: 'admin@huaxin.demo.cn',
   creditorViewer: 'viewer@huaxin.demo.cn',
   agencyAdmin: 'admin@zhengxin.demo.cn',

@@ -25,13 +25,18 @@ test.describe('[PUBLIC] sign-in', () => {
     await shot(page, 'signin.en');
   });
 
+  // Every role of every portal, alternating the interface language.
   for (const [email, portal, lang] of [
     [ACCOUNTS.creditorAdmin, '/creditor', 'zh-CN'],
+    ['manager@huaxin.demo.cn', '/creditor', 'zh-CN'],
     [ACCOUNTS.creditorViewer, '/creditor', 'en'],
     [ACCOUNTS.agencyAdmin, '/agency', 'zh-CN'],
+    ['supervisor@zhengxin.demo.cn', '/agency', 'en'],
     [ACCOUNTS.agencyCollector, '/agency', 'en'],
     [ACCOUNTS.platformAdmin, '/staff', 'zh-CN'],
     [ACCOUNTS.platformReviewer, '/staff', 'en'],
+    [ACCOUNTS.platformAuditor, '/staff', 'zh-CN'],
+    ['complaints@platform.demo.cn', '/staff', 'en'],
   ] as const) {
     test(`[PUBLIC] ${email} signs in and lands on ${portal} (${lang})`, async ({ page }) => {
       await useLanguage(page, lang);
@@ -65,12 +70,15 @@ test.describe('[PUBLIC] sign-in', () => {
   });
 
   test('[PUBLIC] five failures lock sign-in for 15 minutes, even with the right password', async ({ page, context }) => {
+    // One client address guessing: five failed attempts lock that address, so even a
+    // correct password from it is refused (the per-account lock is pinned down in
+    // server/domain/auth/sign-in.integration.test.ts).
     await context.setExtraHTTPHeaders({ 'X-Forwarded-For': '198.51.100.21' });
     for (let i = 1; i <= 5; i += 1) {
-      await signIn(page, ACCOUNTS.throttledAccount, `wrong-password-${i}`);
+      await signIn(page, `guess-${i}@example.cn`, `wrong-password-${i}`);
       await expect(page.getByTestId('signin-error')).toHaveText('邮箱或密码不正确');
     }
-    await signIn(page, ACCOUNTS.throttledAccount);
+    await signIn(page, ACCOUNTS.throttleVictim);
     await expect(page.getByTestId('signin-error')).toHaveText('登录失败次数过多，请 15 分钟后再试');
     await shot(page, 'signin-throttled.zh-CN');
     expect(new URL(page.url()).pathname).toBe('/signin');
