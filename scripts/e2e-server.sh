@@ -8,6 +8,8 @@ export PGLITE_DIR="$PWD/.data/e2e-pglite"
 unset DATABASE_URL
 export NEXTAUTH_URL="http://localhost:${port}"
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')}"
+export PII_ENCRYPTION_KEY="${PII_ENCRYPTION_KEY:-$(head -c 32 /dev/urandom | base64)}"
+export PII_HMAC_KEY="${PII_HMAC_KEY:-$(head -c 32 /dev/urandom | base64)}"
 export NEXT_TELEMETRY_DISABLED=1
 rm -rf "$PGLITE_DIR"
 [ -f .next/BUILD_ID ] || npx next build

@@ -18,6 +18,11 @@ export const assertProductionEnv = (): void => {
   if (secret.length < 32 || secret === DEV_AUTH_SECRET || /change-me/i.test(secret)) {
     throw new Error('Refusing to start: NEXTAUTH_SECRET must be a random value of at least 32 characters in production');
   }
+  for (const name of ['PII_ENCRYPTION_KEY', 'PII_HMAC_KEY']) {
+    if (Buffer.from(process.env[name] ?? '', 'base64').length !== 32) {
+      throw new Error(`Refusing to start: ${name} must be 32 random bytes, base64-encoded, in production`);
+    }
+  }
 };
 
 /** The demo accounts are listed on the sign-in page in development only (or when asked for explicitly). */
