@@ -49,6 +49,9 @@ export const AUDIT_ACTIONS = [
   'user.invite',
   'user.acceptInvite',
   'user.disable',
+  'admission.signUp',
+  'admission.saveSection',
+  'admission.submit',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -63,3 +66,28 @@ export const ORG_STATUS_TRANSITIONS: Record<OrgStatus, readonly OrgStatus[]> = {
 };
 
 export const canMoveOrgStatus = (from: OrgStatus, to: OrgStatus): boolean => ORG_STATUS_TRANSITIONS[from].includes(to);
+
+// Admission (DESIGN §3): draft → submitted → under_review → (info_requested → submitted)
+// → admitted | rejected.
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'under_review', 'info_requested', 'admitted', 'rejected'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = ['draft', 'submitted', 'under_review', 'info_requested'];
+
+export const APPLICANT_TYPES = ['creditor', 'agency'] as const;
+export type ApplicantType = (typeof APPLICANT_TYPES)[number];
+
+export const CHANNELS = ['phone', 'sms', 'letter', 'visit', 'legal'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const LICENCE_TYPES = ['bank', 'consumer_finance', 'small_loan', 'amc', 'other'] as const;
+export type LicenceType = (typeof LICENCE_TYPES)[number];
+
+export const TIERS = ['A', 'B', 'C'] as const;
+export type Tier = (typeof TIERS)[number];
+
+// GB/T 2260 province-level codes (first two digits), for service regions.
+export const PROVINCES = [
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+] as const;
+export type Province = (typeof PROVINCES)[number];

@@ -20,6 +20,13 @@ export const DOMAIN_ERRORS = {
   'user.alreadyDisabled': 'CONFLICT',
   'user.cannotDisableSelf': 'BAD_REQUEST',
   'input.invalidCursor': 'BAD_REQUEST',
+  'admission.notFound': 'NOT_FOUND',
+  'admission.notEditable': 'CONFLICT',
+  'admission.sectionNotForKind': 'BAD_REQUEST',
+  'admission.incomplete': 'BAD_REQUEST',
+  'admission.legalRepBanned': 'FORBIDDEN',
+  'admission.creditCodeBanned': 'FORBIDDEN',
+  'auth.notAdmitted': 'FORBIDDEN',
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
@@ -28,8 +35,8 @@ export type TransportCode = (typeof DOMAIN_ERRORS)[DomainErrorCode];
 export type DomainErrorDetails = {
   field?: string;
   values?: Record<string, string | number>;
-  /** Placeholders filled with the translation of a catalog key (e.g. a status name). */
-  labels?: Record<string, string>;
+  /** Placeholders filled with the translation of a catalog key (e.g. a status name), or a list of them. */
+  labels?: Record<string, string | readonly string[]>;
 };
 
 export class DomainError extends Error {

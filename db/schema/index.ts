@@ -2,3 +2,4 @@ export * from './organizations';
 export * from './users';
 export * from './audit';
 export * from './sign-in-attempts';
+export * from './admission';

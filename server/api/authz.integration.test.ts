@@ -10,12 +10,13 @@ import { createTestDb } from '../testing/db';
 import { buildWorld, callerAs, type World } from '../testing/world';
 import type { AuthzTable } from '../testing/authz';
 import { appRouter } from './root';
+import { admissionAuthz } from './routers/admission/admission.authz';
 import { authAuthz } from './routers/auth/auth.authz';
 import { meAuthz } from './routers/me/me.authz';
 import { orgAuthz } from './routers/org/org.authz';
 import { staffAuthz } from './routers/staff/staff.authz';
 
-const TABLE: AuthzTable = { ...authAuthz, ...meAuthz, ...orgAuthz, ...staffAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...meAuthz, ...orgAuthz, ...staffAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {

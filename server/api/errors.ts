@@ -70,7 +70,10 @@ export const describeError = (locale: Locale, error: TRPCError) => {
   }
   if (error.cause instanceof DomainError) {
     const { code, details } = error.cause;
-    const labels = Object.fromEntries(Object.entries(details.labels ?? {}).map(([k, key]) => [k, t(key)]));
+    const joiner = locale === 'en' ? ', ' : '、';
+    const labels = Object.fromEntries(
+      Object.entries(details.labels ?? {}).map(([k, key]) => [k, typeof key === 'string' ? t(key) : key.map((one) => t(one)).join(joiner)]),
+    );
     const message = t(`errors.${code}`, { ...details.values, ...labels });
     return { message, domainCode: code, fieldErrors: details.field ? { [details.field]: [message] } : null };
   }

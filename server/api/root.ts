@@ -1,3 +1,4 @@
+import { admissionRouter } from './routers/admission/router';
 import { authRouter } from './routers/auth/router';
 import { meRouter } from './routers/me/router';
 import { orgRouter } from './routers/org/router';
@@ -5,6 +6,7 @@ import { staffRouter } from './routers/staff/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
+  admission: admissionRouter,
   auth: authRouter,
   me: meRouter,
   org: orgRouter,

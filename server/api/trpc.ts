@@ -48,10 +48,26 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
 
 export const publicProcedure = t.procedure.use(errorBoundary);
 
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** Any signed-in user, including those of organizations still applying for admission. */
+export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new DomainError(ctx.refusal ?? 'auth.signInRequired');
   const caller: Caller = { actor: ctx.actor, ...ctx.meta };
   return next({ ctx: { ...ctx, actor: ctx.actor, caller } });
+});
+
+/** Users of an applying creditor or agency: their own admission application only. */
+export const applicantProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.orgType === 'platform') throw new DomainError('auth.forbidden');
+  return next();
+});
+
+/**
+ * A signed-in user of an admitted organization. Until admission, an organization's users
+ * see only their application (issue: applicants see only the application screens).
+ */
+export const authedProcedure = signedInProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.orgStatus === 'applicant') throw new DomainError('auth.notAdmitted');
+  return next();
 });
 
 const portalProcedure = (orgType: 'creditor' | 'agency' | 'platform') =>

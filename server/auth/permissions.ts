@@ -8,6 +8,8 @@ type RoleKey = `${OrgType}.${Role}`;
 const ORG_ADMINS = ['creditor.admin', 'agency.admin', 'platform.admin'] as const satisfies readonly RoleKey[];
 
 export const PERMISSIONS = {
+  /** Fill in and submit the organization's admission application. */
+  'admission.apply': ['creditor.admin', 'agency.admin'],
   /** Read the organization's users. */
   'org.users.read': [...ORG_ADMINS, 'creditor.manager', 'agency.supervisor'],
   /** Invite and disable users of one's own organization. */

@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import type { Locale, OrgType, Role } from '@/db/enums';
-import type { Organization, User } from '@/db/schema';
+import { admissionApplications, type Organization, type User } from '@/db/schema';
 import { makeOrg, makeUser } from '@/db/seed/factories';
 import { createCaller } from '../api/root';
 import { createInnerContext } from '../api/context';
@@ -16,13 +16,15 @@ const ROLES_OF = {
   agency: ['admin', 'supervisor', 'collector'],
 } as const satisfies Record<OrgType, readonly Role[]>;
 
-type OrgKey = 'platform' | 'creditorA' | 'creditorB' | 'agencyA' | 'agencyB';
+type OrgKey = 'platform' | 'creditorA' | 'creditorB' | 'agencyA' | 'agencyB' | 'creditorNew' | 'agencyNew';
 export type UserKey =
   | `platform.${(typeof ROLES_OF)['platform'][number]}`
   | `creditorA.${(typeof ROLES_OF)['creditor'][number]}`
   | `creditorB.${(typeof ROLES_OF)['creditor'][number]}`
   | `agencyA.${(typeof ROLES_OF)['agency'][number]}`
-  | `agencyB.${(typeof ROLES_OF)['agency'][number]}`;
+  | `agencyB.${(typeof ROLES_OF)['agency'][number]}`
+  | `creditorNew.${(typeof ROLES_OF)['creditor'][number]}`
+  | `agencyNew.${(typeof ROLES_OF)['agency'][number]}`;
 
 export type World = {
   db: Db;
@@ -36,16 +38,37 @@ const ORG_TYPES: Record<OrgKey, OrgType> = {
   creditorB: 'creditor',
   agencyA: 'agency',
   agencyB: 'agency',
+  creditorNew: 'creditor',
+  agencyNew: 'agency',
 };
 
-/** Two creditors, two agencies and the platform, with one user in every role of each. */
+// Applying for admission, each with a draft application; the creditor's is complete.
+const APPLICANTS: readonly OrgKey[] = ['creditorNew', 'agencyNew'];
+
+export const COMPLETE_LICENCE = {
+  licenceType: 'consumer_finance',
+  licenceNumber: 'B0123H211000001',
+  regulator: '国家金融监督管理总局北京监管局',
+  declaresNoFraud: true,
+  signedBy: '王海涛',
+} as const;
+
+/** Two admitted creditors and agencies, one applying of each, and the platform: one user in every role of each. */
 export const buildWorld = async (db: Db): Promise<World> => {
   const hash = await testPasswordHash();
   const orgs = {} as Record<OrgKey, Organization>;
   const users = {} as Record<string, User>;
   for (const [key, type] of Object.entries(ORG_TYPES) as [OrgKey, OrgType][]) {
-    const org = await makeOrg(db, { type, name: `${key} 机构` });
+    const isApplicant = APPLICANTS.includes(key);
+    const org = await makeOrg(db, { type, name: `${key} 机构`, status: isApplicant ? 'applicant' : 'active' });
     orgs[key] = org;
+    if (isApplicant) {
+      await db.insert(admissionApplications).values({
+        orgId: org.id,
+        kind: type,
+        sections: type === 'creditor' ? { licence: COMPLETE_LICENCE } : {},
+      });
+    }
     for (const role of ROLES_OF[type]) {
       users[`${key}.${role}`] = await makeUser(db, { orgId: org.id, role, name: `${key} ${role}`, passwordHash: hash });
     }

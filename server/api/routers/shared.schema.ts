@@ -1,29 +1,15 @@
 import { z } from 'zod';
 import { ORG_STATUSES, ORG_TYPES, ROLES } from '@/db/enums';
-import { isValidCreditCode, normalizeCreditCode } from '@/db/validators/credit-code';
+import { ZCreditCode, ZEmail, ZId, ZMobile, ZPassword, ZPersonName } from '../../domain/shared/fields.schema';
 
 // Shared input pieces. Messages `v.<key>` name catalog entries (messages/*.json → validation).
 
-export const ZId = z.uuid({ error: 'v.id' });
+export { ZCreditCode, ZEmail, ZId, ZMobile, ZPassword, ZPersonName };
 
 export const ZPageInput = z.object({
   cursor: z.string().max(200).nullish(),
   limit: z.number().int().min(1).max(100).default(25),
 });
-
-export const ZEmail = z.string().trim().toLowerCase().min(1).max(254).pipe(z.email({ error: 'v.email' }));
-
-export const ZPersonName = z.string().trim().min(1).max(50);
-
-// Mainland mobile numbers: 11 digits starting 13–19.
-export const ZMobile = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: 'v.mobile' });
-
-export const ZPassword = z.string().min(12, { error: 'v.passwordTooShort' }).max(128);
-
-export const ZCreditCode = z
-  .string()
-  .transform(normalizeCreditCode)
-  .refine(isValidCreditCode, { error: 'v.creditCode' });
 
 export const ZRole = z.enum(ROLES, { error: 'v.role' });
 export const ZOrgType = z.enum(ORG_TYPES, { error: 'v.orgType' });

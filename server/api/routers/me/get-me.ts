@@ -1,9 +1,9 @@
 import { getOwnOrg } from '../../../domain/orgs/orgs';
 import { permissionsOf } from '../../../auth/permissions';
-import { authedProcedure } from '../../trpc';
+import { signedInProcedure } from '../../trpc';
 import { ZGetMeOutput } from './get-me.schema';
 
-export const getMe = authedProcedure.output(ZGetMeOutput).query(async ({ ctx }) => {
+export const getMe = signedInProcedure.output(ZGetMeOutput).query(async ({ ctx }) => {
   const org = await getOwnOrg(ctx.db, ctx.caller);
   const { actor } = ctx;
   return {

@@ -1,0 +1,44 @@
+import { creditCodeFor } from '@/db/seed/factories';
+import type { AuthzTable } from '@/server/testing/authz';
+
+const SESSION_ORG = 'takes no organization: the application is always the session organization’s own';
+
+export const admissionAuthz: AuthzTable = {
+  'admission.signUp': {
+    input: () => {
+      const n = Math.floor(Math.random() * 1e9);
+      return {
+        type: 'agency',
+        orgName: '成都信达商务咨询有限公司',
+        creditCode: creditCodeFor(n, '510104'),
+        adminName: '郭靖',
+        email: `signup-${n}@example.cn`,
+        password: 'a-long-enough-password',
+        confirmPassword: 'a-long-enough-password',
+      };
+    },
+    allowed: 'anonymous',
+    anonymous: { isPublic: 'an organization registers before it has any account' },
+    wrongRole: { none: 'public sign-up has no role' },
+    wrongTenant: { none: 'creates a new tenant; a taken or banned credit code is refused (admission.integration.test.ts)' },
+  },
+  'admission.application.get': {
+    allowed: 'agencyNew.collector',
+    anonymous: 'refused',
+    wrongRole: ['platform.admin', 'platform.reviewer'],
+    wrongTenant: { none: SESSION_ORG },
+  },
+  'admission.application.saveSection': {
+    input: () => ({ section: 'systems', data: { hasCallRecording: true, mlpsLevel: 3 } }),
+    allowed: 'agencyNew.admin',
+    anonymous: 'refused',
+    wrongRole: ['agencyNew.supervisor', 'agencyNew.collector', 'platform.admin'],
+    wrongTenant: { none: SESSION_ORG },
+  },
+  'admission.application.submit': {
+    allowed: 'creditorNew.admin',
+    anonymous: 'refused',
+    wrongRole: ['creditorNew.manager', 'creditorNew.viewer', 'platform.reviewer'],
+    wrongTenant: { none: SESSION_ORG },
+  },
+};

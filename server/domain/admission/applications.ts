@@ -1,0 +1,147 @@
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { OPEN_APPLICATION_STATUSES, type ApplicantType } from '@/db/enums';
+import { admissionApplications, organizations } from '@/db/schema';
+import type { Caller } from '../../auth/actor';
+import { writeAudit } from '../../audit/write';
+import { DomainError } from '../../errors';
+import { blindIndex, decryptPii, encryptPii, maskIdNumber } from '../../pii/crypto';
+import { COMPLETE_SECTIONS, SECTIONS_BY_KIND, ZBasics, type SectionName, type TSectionDraft } from './sections.schema';
+
+const EDITABLE = ['draft', 'info_requested'] as const;
+
+type Row = typeof admissionApplications.$inferSelect;
+
+// The ID number lives sealed in its own column; completeness checks its presence there.
+const ZBasicsWithoutId = ZBasics.omit({ legalRepIdNumber: true });
+
+const isSectionComplete = (row: Row, name: SectionName): boolean => {
+  const data = row.sections[name] ?? {};
+  if (name === 'basics') return row.legalRepIdSealed !== null && ZBasicsWithoutId.safeParse(data).success;
+  return COMPLETE_SECTIONS[name].safeParse(data).success;
+};
+
+const kindOf = (row: Row): ApplicantType => (row.kind === 'creditor' ? 'creditor' : 'agency');
+
+const sectionsOf = (kind: ApplicantType): readonly SectionName[] => SECTIONS_BY_KIND[kind];
+
+/** What the applicant sees: sections as saved, the ID number masked, and which sections are complete. */
+const present = (row: Row) => {
+  const kind = kindOf(row);
+  const completeness = Object.fromEntries(sectionsOf(kind).map((s) => [s, isSectionComplete(row, s)])) as Record<string, boolean>;
+  return {
+    id: row.id,
+    kind,
+    status: row.status,
+    isRenewal: row.isRenewal,
+    sections: row.sections,
+    legalRepIdMasked: row.legalRepIdSealed ? maskIdNumber(decryptPii(row.legalRepIdSealed)) : null,
+    completeness,
+    isComplete: Object.values(completeness).every(Boolean),
+    isEditable: (EDITABLE as readonly string[]).includes(row.status),
+    infoRequest: row.infoRequest,
+    submittedAt: row.submittedAt,
+    decidedAt: row.decidedAt,
+    tier: row.tier,
+    decisionReason: row.decisionReason,
+    updatedAt: row.updatedAt,
+  };
+};
+
+export type ApplicationView = ReturnType<typeof present>;
+
+/** The caller organization's latest application (the open one, else the last decided). */
+export const getOwnApplication = async (db: DbOrTx, caller: Caller) => {
+  const [row] = await db
+    .select()
+    .from(admissionApplications)
+    .where(eq(admissionApplications.orgId, caller.actor.orgId))
+    .orderBy(desc(admissionApplications.createdAt))
+    .limit(1);
+  if (!row) throw new DomainError('admission.notFound');
+  return present(row);
+};
+
+const lockOpenApplication = async (tx: DbOrTx, orgId: string) => {
+  const [row] = await tx
+    .select()
+    .from(admissionApplications)
+    .where(and(eq(admissionApplications.orgId, orgId), inArray(admissionApplications.status, [...OPEN_APPLICATION_STATUSES])))
+    .for('update');
+  if (!row) throw new DomainError('admission.notFound');
+  if (!(EDITABLE as readonly string[]).includes(row.status)) throw new DomainError('admission.notEditable');
+  return row;
+};
+
+/** Saves one step of the form as a draft; the sealed ID number never enters the JSON. */
+export const saveSection = async (db: DbOrTx, caller: Caller, draft: TSectionDraft) =>
+  db.transaction(async (tx) => {
+    const row = await lockOpenApplication(tx, caller.actor.orgId);
+    const kind = kindOf(row);
+    if (!(sectionsOf(kind) as readonly string[]).includes(draft.section)) {
+      throw new DomainError('admission.sectionNotForKind', { field: 'section' });
+    }
+    const data: Record<string, unknown> = { ...draft.data };
+    const sealed: Partial<Pick<Row, 'legalRepIdSealed' | 'legalRepIdIndex'>> = {};
+    if (draft.section === 'basics' && typeof data.legalRepIdNumber === 'string') {
+      sealed.legalRepIdSealed = encryptPii(data.legalRepIdNumber);
+      sealed.legalRepIdIndex = blindIndex(data.legalRepIdNumber);
+    }
+    delete data.legalRepIdNumber;
+    const previous = (row.sections[draft.section] ?? {}) as Record<string, unknown>;
+    const sections = { ...row.sections, [draft.section]: { ...previous, ...data } };
+    const [updated] = await tx
+      .update(admissionApplications)
+      .set({ sections, ...sealed, updatedAt: new Date() })
+      .where(eq(admissionApplications.id, row.id))
+      .returning();
+    if (!updated) throw new DomainError('admission.notFound');
+    await writeAudit(tx, caller, {
+      action: 'admission.saveSection',
+      resourceType: 'admission_application',
+      resourceId: row.id,
+      orgId: row.orgId,
+      // Field names only: the audit log is no place for a second copy of the ID number.
+      after: { section: draft.section, fields: Object.keys(draft.data).sort() },
+    });
+    return present(updated);
+  });
+
+/**
+ * Submits the application: every section complete, and neither the credit code nor the
+ * legal representative on the ban list (a banned operator never comes back under a new name).
+ */
+export const submitApplication = async (db: DbOrTx, caller: Caller) =>
+  db.transaction(async (tx) => {
+    const row = await lockOpenApplication(tx, caller.actor.orgId);
+    const kind = kindOf(row);
+    const missing = sectionsOf(kind).filter((s) => !isSectionComplete(row, s));
+    if (missing.length > 0) {
+      throw new DomainError('admission.incomplete', { field: missing[0], labels: { sections: missing.map((m) => `admission.section.${m}`) } });
+    }
+    if (row.legalRepIdIndex) {
+      const [banned] = await tx
+        .select({ id: admissionApplications.id })
+        .from(admissionApplications)
+        .innerJoin(organizations, eq(organizations.id, admissionApplications.orgId))
+        .where(and(eq(admissionApplications.legalRepIdIndex, row.legalRepIdIndex), eq(organizations.status, 'banned')))
+        .limit(1);
+      if (banned) throw new DomainError('admission.legalRepBanned', { field: 'legalRepIdNumber' });
+    }
+    const now = new Date();
+    const [updated] = await tx
+      .update(admissionApplications)
+      .set({ status: 'submitted', submittedAt: now, submissionCount: row.submissionCount + 1, updatedAt: now })
+      .where(eq(admissionApplications.id, row.id))
+      .returning();
+    if (!updated) throw new DomainError('admission.notFound');
+    await writeAudit(tx, caller, {
+      action: 'admission.submit',
+      resourceType: 'admission_application',
+      resourceId: row.id,
+      orgId: row.orgId,
+      before: { status: row.status },
+      after: { status: 'submitted', submission: updated.submissionCount },
+    });
+    return present(updated);
+  });
