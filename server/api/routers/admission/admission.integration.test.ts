@@ -21,16 +21,16 @@ const BASICS = {
   registeredCapitalFen: 1_000_000_000,
   foundedOn: '2015-06-01',
   address: '上海市浦东新区世纪大道 100 号',
-  serviceProvinces: ['31', '32'],
+  serviceProvinces: ['31', '32'] as ('31' | '32')[],
   staffCount: 120,
   seatCount: 80,
-  channels: ['phone', 'sms', 'visit'],
+  channels: ['phone', 'sms', 'visit'] as ('phone' | 'sms' | 'visit')[],
 };
 const SYSTEMS = { hasCallRecording: true, hasFieldEvidenceCapture: true, mlpsLevel: 3, hasIso27001: false, otherCertifications: '' };
 const TRACK = {
   references: [{ client: '华信消费金融', periodFrom: '2023-01', periodTo: '2024-12', caseCount: 12000, amountFen: 3_600_000_000, recoveryRateBp: 1850 }],
 };
-const COMPLIANCE = { litigationCount: 0, litigationNote: '', pastSanctions: '', complaintCount: 3, declaresNoAbuse: true, signedBy: '赵国栋' };
+const COMPLIANCE = { litigationCount: 0, litigationNote: '', pastSanctions: '', complaintCount: 3, declaresNoAbuse: true as const, signedBy: '赵国栋' };
 
 const signUpInput = (n: number, over: Record<string, unknown> = {}) => ({
   type: 'agency' as const,
