@@ -17,3 +17,29 @@ describe('display formats', () => {
     expect(formatDate(null)).toBe('—');
   });
 });
+
+describe('typed amounts', () => {
+  it('parses yuan and 万元 into fen exactly', async () => {
+    const { parseAmountToFen, fenToAmount } = await import('./format');
+    expect(parseAmountToFen('1,234.56')).toBe(123456);
+    expect(parseAmountToFen('0.1')).toBe(10);
+    expect(parseAmountToFen('1000', 1_000_000)).toBe(1_000_000_000);
+    expect(parseAmountToFen('0.0001', 1_000_000)).toBe(100);
+    expect(parseAmountToFen('12.345')).toBeNull();
+    expect(parseAmountToFen('-1')).toBeNull();
+    expect(parseAmountToFen('1e3')).toBeNull();
+    expect(parseAmountToFen('')).toBeNull();
+    expect(parseAmountToFen('99999999999999999')).toBeNull();
+    expect(fenToAmount(1_000_500_000, 1_000_000)).toBe('1000.5');
+    expect(fenToAmount(123450)).toBe('1234.5');
+  });
+
+  it('parses percentages into basis points', async () => {
+    const { parsePercentToBp, bpToPercent } = await import('./format');
+    expect(parsePercentToBp('18.5')).toBe(1850);
+    expect(parsePercentToBp('100')).toBe(10000);
+    expect(parsePercentToBp('100.01')).toBeNull();
+    expect(parsePercentToBp('abc')).toBeNull();
+    expect(bpToPercent(1850)).toBe('18.5');
+  });
+});

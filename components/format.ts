@@ -37,3 +37,37 @@ export const formatFen = (fen: bigint | number): string => {
   const cents = (abs % 100n).toString().padStart(2, '0');
   return `${sign}¥${yuan}.${cents}`;
 };
+
+/**
+ * Parses a decimal amount typed by a person into integer fen without floating point:
+ * `unit` is how many fen one typed unit is worth (100 for yuan, 1,000,000 for 万元).
+ * Returns null for anything that is not a plain non-negative decimal.
+ */
+export const parseAmountToFen = (typed: string, unit: 100 | 1_000_000 = 100): number | null => {
+  const s = typed.trim().replaceAll(',', '');
+  const decimals = unit === 100 ? 2 : 6;
+  const m = new RegExp(`^(\\d{1,13})(?:\\.(\\d{1,${decimals}}))?$`).exec(s);
+  if (!m) return null;
+  const whole = BigInt(m[1] ?? '0');
+  const frac = (m[2] ?? '').padEnd(decimals, '0');
+  const fen = whole * BigInt(unit) + BigInt(frac);
+  return fen <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(fen) : null;
+};
+
+/** Fen back to the typed unit, exactly (no trailing zeros). */
+export const fenToAmount = (fen: number, unit: 100 | 1_000_000 = 100): string => {
+  const v = BigInt(fen);
+  const u = BigInt(unit);
+  const frac = (v % u).toString().padStart(unit === 100 ? 2 : 6, '0').replace(/0+$/, '');
+  return frac ? `${v / u}.${frac}` : `${v / u}`;
+};
+
+/** "18.5" (%) → 1850 basis points; null when not a percentage with up to 2 decimals. */
+export const parsePercentToBp = (typed: string): number | null => {
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(typed.trim());
+  if (!m) return null;
+  const bp = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return bp <= 10_000 ? bp : null;
+};
+
+export const bpToPercent = (bp: number): string => fenToAmount(bp, 100);

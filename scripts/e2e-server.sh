@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Serves the production build on a fresh embedded database with the demo data, for the
-# browser tests. Builds first when there is no build yet.
+# browser tests. Builds first, unless E2E_SKIP_BUILD=1 says the build is fresh (CI builds
+# in its own step just before).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-3100}"
@@ -12,6 +13,6 @@ export PII_ENCRYPTION_KEY="${PII_ENCRYPTION_KEY:-$(head -c 32 /dev/urandom | bas
 export PII_HMAC_KEY="${PII_HMAC_KEY:-$(head -c 32 /dev/urandom | base64)}"
 export NEXT_TELEMETRY_DISABLED=1
 rm -rf "$PGLITE_DIR"
-[ -f .next/BUILD_ID ] || npx next build
+if [ "${E2E_SKIP_BUILD:-}" != 1 ] || [ ! -f .next/BUILD_ID ]; then npx next build; fi
 npx tsx scripts/prepare-db.ts
 exec npx next start -p "$port"

@@ -15,6 +15,9 @@ const PublicLayout = async ({ children }: { children: ReactNode }) => {
           </Link>
           <div className="flex items-center gap-3">
             <LanguageSwitch />
+            <Link href="/signup" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-signup">
+              {t('signup.link')}
+            </Link>
             <Link href="/signin" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700" data-testid="header-signin">
               {t('signin.submit')}
             </Link>

@@ -18,6 +18,9 @@ const LandingPage = async () => {
             <Link href="/signin" className="rounded-md bg-amber-600 px-4 py-2 font-medium text-white hover:bg-amber-700">
               {t('landing.cta')}
             </Link>
+            <Link href="/signup" className="rounded-md bg-white px-4 py-2 font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
+              {t('signup.link')}
+            </Link>
           </div>
         </div>
       </section>

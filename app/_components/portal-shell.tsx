@@ -5,7 +5,7 @@ import { LanguageSwitch } from '@/components/i18n/language-switch';
 import { NavLink } from '@/components/shell/nav-link';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 
-export type Portal = 'creditor' | 'agency' | 'staff';
+export type Portal = 'creditor' | 'agency' | 'staff' | 'apply';
 
 type NavItem = { href: string; key: string; permission?: string; exact?: boolean };
 
@@ -19,6 +19,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: '/agency', key: 'overview', exact: true },
     { href: '/agency/users', key: 'users', permission: 'org.users.read' },
   ],
+  apply: [{ href: '/apply', key: 'application', exact: true }],
   staff: [
     { href: '/staff', key: 'overview', exact: true },
     { href: '/staff/orgs', key: 'orgs', permission: 'staff.orgs.read' },

@@ -7,7 +7,7 @@ const PortalRedirect = async () => {
   const lookup = await getCurrentActor();
   if (!lookup) redirect('/signin');
   if (!lookup.actor) redirect(`/signin?error=${encodeURIComponent(lookup.refusal)}`);
-  redirect(portalOf(lookup.actor.orgType));
+  redirect(portalOf(lookup.actor.orgType, lookup.actor.orgStatus));
 };
 
 export default PortalRedirect;

@@ -20,5 +20,5 @@ export type RequestMeta = {
 /** An authenticated call as domain functions see it. */
 export type Caller = RequestMeta & { actor: Actor };
 
-export const portalOf = (orgType: OrgType): '/creditor' | '/agency' | '/staff' =>
-  orgType === 'platform' ? '/staff' : orgType === 'creditor' ? '/creditor' : '/agency';
+export const portalOf = (orgType: OrgType, orgStatus?: OrgStatus): '/creditor' | '/agency' | '/staff' | '/apply' =>
+  orgType === 'platform' ? '/staff' : orgStatus === 'applicant' ? '/apply' : orgType === 'creditor' ? '/creditor' : '/agency';

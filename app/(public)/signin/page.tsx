@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { DemoAccounts } from '@/components/auth/demo-accounts';
 import { DEMO_PASSWORD, demoAccounts } from '@/db/seed/demo';
@@ -19,6 +20,12 @@ const SignInPage = async ({ searchParams }: Props) => {
         <h1 className="text-xl font-semibold text-slate-900">{t('signin.title')}</h1>
         <p className="mb-5 mt-1 text-sm text-slate-500">{t('signin.subtitle')}</p>
         <SignInForm callbackUrl={callbackUrl ?? null} initialError={error ?? null} />
+        <p className="mt-4 text-center text-sm text-slate-500">
+          {t('signup.noAccount')}{' '}
+          <Link href="/signup" className="font-medium text-amber-700 hover:underline">
+            {t('signup.link')}
+          </Link>
+        </p>
       </div>
       {isDemo ? <DemoAccounts accounts={demoAccounts()} password={DEMO_PASSWORD} /> : null}
     </main>

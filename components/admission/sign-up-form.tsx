@@ -1,0 +1,97 @@
+'use client';
+
+import { useMutation } from '@tanstack/react-query';
+import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { useTranslations } from 'use-intl';
+import type { ApplicantType } from '@/db/enums';
+import { errorInfo } from '../trpc/errors';
+import { useTRPC } from '../trpc/react';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Field, Input } from '../ui/field';
+
+/** Public sign-up: the organization and its first administrator, then straight to the application. */
+export const SignUpForm = () => {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [type, setType] = useState<ApplicantType>('agency');
+  const [password, setPassword] = useState('');
+  const signUp = useMutation(
+    trpc.admission.signUp.mutationOptions({
+      onSuccess: async ({ email }) => {
+        const res = await signIn('credentials', { email, password, redirect: false });
+        router.replace(res && !res.error ? '/apply' : '/signin');
+        router.refresh();
+      },
+    }),
+  );
+  const error = errorInfo(signUp.error);
+  const fe = error?.fieldErrors ?? {};
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const text = (k: string) => String(f.get(k) ?? '');
+    setPassword(text('password'));
+    signUp.mutate({
+      type,
+      orgName: text('orgName'),
+      creditCode: text('creditCode'),
+      adminName: text('adminName'),
+      email: text('email'),
+      phone: text('phone').trim() || null,
+      password: text('password'),
+      confirmPassword: text('confirmPassword'),
+    });
+  };
+  return (
+    <form onSubmit={submit} className="space-y-4" noValidate data-testid="signup-form">
+      {error && Object.keys(fe).length === 0 ? <Alert testId="signup-error">{error.message}</Alert> : null}
+      <fieldset>
+        <legend className="mb-2 text-sm font-medium text-slate-700">{t('signup.typeLegend')}</legend>
+        <div className="grid grid-cols-2 gap-3">
+          {(['agency', 'creditor'] as const).map((k) => (
+            <label
+              key={k}
+              className={`cursor-pointer rounded-md p-3 text-sm ring-1 ${type === k ? 'bg-amber-50 ring-amber-500' : 'bg-white ring-slate-200 hover:bg-slate-50'}`}
+            >
+              <input type="radio" name="type" value={k} checked={type === k} onChange={() => setType(k)} className="mr-2" data-testid={`signup-type-${k}`} />
+              <span className="font-medium text-slate-900">{t(`orgType.${k}`)}</span>
+              <span className="mt-1 block text-xs text-slate-500">{t(`signup.typeHint.${k}`)}</span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Field id="orgName" label={t('orgs.orgNameField')} error={fe.orgName}>
+        <Input id="orgName" name="orgName" invalid={Boolean(fe.orgName)} />
+      </Field>
+      <Field id="creditCode" label={t('fields.creditCode')} error={fe.creditCode} hint={t('signup.creditCodeHint')}>
+        <Input id="creditCode" name="creditCode" maxLength={18} className="font-mono uppercase" invalid={Boolean(fe.creditCode)} />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="adminName" label={t('signup.adminName')} error={fe.adminName}>
+          <Input id="adminName" name="adminName" invalid={Boolean(fe.adminName)} />
+        </Field>
+        <Field id="phone" label={t('fields.phone')} error={fe.phone} hint={t('users.phoneHint')}>
+          <Input id="phone" name="phone" inputMode="numeric" invalid={Boolean(fe.phone)} />
+        </Field>
+      </div>
+      <Field id="email" label={t('fields.email')} error={fe.email}>
+        <Input id="email" name="email" type="email" autoComplete="username" invalid={Boolean(fe.email)} />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field id="password" label={t('fields.password')} error={fe.password} hint={t('invite.passwordHint')}>
+          <Input id="password" name="password" type="password" autoComplete="new-password" invalid={Boolean(fe.password)} />
+        </Field>
+        <Field id="confirmPassword" label={t('fields.confirmPassword')} error={fe.confirmPassword}>
+          <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" invalid={Boolean(fe.confirmPassword)} />
+        </Field>
+      </div>
+      <Button type="submit" className="w-full" disabled={signUp.isPending} data-testid="signup-submit">
+        {signUp.isPending ? t('common.saving') : t('signup.submit')}
+      </Button>
+    </form>
+  );
+};

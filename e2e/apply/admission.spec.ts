@@ -1,0 +1,139 @@
+// Admission from the applicant's side: an agency signs up in Chinese, fills in the
+// application step by step (drafts saved, bad input named by field), and submits it;
+// until admitted it sees only its application. A creditor's lighter application, and a
+// banned credit code refused at sign-up.
+import type { Page } from '@playwright/test';
+import { expect, shot, test, useLanguage } from '../fixtures';
+
+const signUp = async (page: Page, v: { type: 'agency' | 'creditor'; orgName: string; creditCode: string; email: string }) => {
+  await page.goto('/signup');
+  await page.getByTestId(`signup-type-${v.type}`).check();
+  await page.locator('#orgName').fill(v.orgName);
+  await page.locator('#creditCode').fill(v.creditCode);
+  await page.locator('#adminName').fill('郭靖');
+  await page.locator('#email').fill(v.email);
+  await page.locator('#password').fill('A-long-enough-password');
+  await page.locator('#confirmPassword').fill('A-long-enough-password');
+  await page.getByTestId('signup-submit').click();
+};
+
+test.describe('[PUBLIC] admission application', () => {
+  test('[AGENCY] an agency signs up in zh-CN, fills in every step and submits', async ({ page }) => {
+    await page.goto('/signup');
+    await shot(page, 'signup.zh-CN');
+    await signUp(page, { type: 'agency', orgName: '上海信达商务咨询有限公司', creditCode: '91310104000123456X', email: 'guojing@xinda.example.cn' });
+    await expect(page.getByTestId('creditCode-error')).toHaveText('统一社会信用代码无效（应为 18 位，且校验位正确）');
+    await page.locator('#creditCode').fill('913101040001234561');
+    await page.locator('#password').fill('A-long-enough-password');
+    await page.locator('#confirmPassword').fill('A-long-enough-password');
+    await page.getByTestId('signup-submit').click();
+    await page.waitForURL('**/apply');
+    await expect(page.getByTestId('application-status')).toHaveText('草稿');
+
+    // Until admitted, the agency portal sends the applicant back to the application.
+    await page.goto('/agency/users');
+    await page.waitForURL('**/apply');
+
+    // Company basics: a bad ID number is named; then saved with the ID masked.
+    await expect(page.getByTestId('step-basics')).toBeVisible();
+    await page.locator('#legalRepName').fill('郭靖');
+    await page.locator('#legalRepIdNumber').fill('110105194912310021');
+    await page.locator('#registeredCapital').fill('1000');
+    await page.locator('#foundedOn').fill('2016-03-01');
+    await page.locator('#address').fill('上海市黄浦区南京东路 1 号');
+    await page.locator('#staffCount').fill('85');
+    await page.locator('#seatCount').fill('60');
+    await page.getByLabel('电话').check();
+    await page.getByLabel('短信').check();
+    await page.getByLabel('上海').check();
+    await page.getByLabel('江苏').check();
+    await page.getByTestId('step-save').click();
+    await expect(page.getByTestId('legalRepIdNumber-error')).toHaveText('身份证号无效（应为 18 位，且校验位正确）');
+    await shot(page, 'apply-basics-error.zh-CN');
+    await page.locator('#legalRepIdNumber').fill('11010519491231002X');
+    await page.getByTestId('step-save').click();
+    // Complete: the form moves on to the next step.
+    await expect(page.getByTestId('step-systems')).toBeVisible();
+    await expect(page.getByTestId('go-basics')).toContainText('✓');
+    await page.reload();
+    await page.getByTestId('go-basics').click();
+    await expect(page.locator('#legalRepIdNumber')).toHaveAttribute('placeholder', '110***********002X');
+    await expect(page.locator('#registeredCapital')).toHaveValue('1000');
+
+    await page.getByTestId('go-systems').click();
+    await page.getByTestId('systems-hasCallRecording').check();
+    await page.getByTestId('systems-hasFieldEvidenceCapture').check();
+    await page.locator('#mlpsLevel').selectOption('3');
+    await page.getByTestId('step-save').click();
+    await expect(page.getByTestId('go-systems')).toContainText('✓');
+
+    await page.getByTestId('go-trackRecord').click();
+    await page.getByTestId('ref-client-0').fill('华信消费金融股份有限公司');
+    await page.getByTestId('ref-periodFrom-0').fill('2023-01');
+    await page.getByTestId('ref-periodTo-0').fill('2024-12');
+    await page.getByTestId('ref-caseCount-0').fill('12000');
+    await page.getByTestId('ref-amount-0').fill('36000000');
+    await page.getByTestId('ref-rate-0').fill('120');
+    await page.getByTestId('step-save').click();
+    await expect(page.getByText('请输入 0 到 100 之间的百分比')).toBeVisible();
+    await page.getByTestId('ref-rate-0').fill('18.5');
+    await page.getByTestId('add-reference').click();
+    await expect(page.getByTestId('reference-row')).toHaveCount(2);
+    await page.getByTestId('reference-row').nth(1).getByRole('button', { name: '删除' }).click();
+    await page.getByTestId('step-save').click();
+    await expect(page.getByTestId('go-trackRecord')).toContainText('✓');
+    await shot(page, 'apply-track-record.zh-CN');
+
+    await page.getByTestId('go-submit').click();
+    await expect(page.getByTestId('summary-compliance')).toContainText('未完成');
+    await expect(page.getByTestId('submit-application')).toBeDisabled();
+
+    await page.getByTestId('go-compliance').click();
+    await page.locator('#litigationCount').fill('0');
+    await page.locator('#complaintCount').fill('2');
+    await page.getByTestId('declare-declaresNoAbuse').check();
+    await page.locator('#signedBy').fill('郭靖');
+    await page.getByTestId('step-save').click();
+    await expect(page.getByTestId('go-compliance')).toContainText('✓');
+
+    await page.getByTestId('go-submit').click();
+    await shot(page, 'apply-submit.zh-CN');
+    await page.getByTestId('submit-application').click();
+    await expect(page.getByTestId('application-status')).toHaveText('已提交');
+    await expect(page.getByTestId('under-review')).toBeVisible();
+    await page.getByTestId('go-basics').click();
+    await expect(page.locator('#legalRepName')).toBeDisabled();
+    await shot(page, 'apply-submitted.zh-CN');
+  });
+
+  test('[CREDITOR] a creditor signs up in English and submits its licence', async ({ page }) => {
+    await useLanguage(page, 'en');
+    await page.goto('/signup');
+    await shot(page, 'signup.en');
+    await signUp(page, { type: 'creditor', orgName: '北京长安消费金融有限公司', creditCode: '91110101000123457B', email: 'ops@changan.example.cn' });
+    await page.waitForURL('**/apply');
+    await expect(page.getByRole('heading', { name: 'Creditor admission application' })).toBeVisible();
+    await page.locator('#licenceNumber').fill('B0456H211000002');
+    await page.locator('#regulator').fill('NFRA Beijing Office');
+    await page.locator('#signedBy').fill('Li Wei');
+    await page.getByTestId('step-save').click();
+    await expect(page.getByTestId('step-saved')).toBeVisible();
+    await page.getByTestId('go-submit').click();
+    await expect(page.getByTestId('summary-licence')).toContainText('Incomplete');
+    await page.getByTestId('go-licence').click();
+    await page.getByTestId('declare-declaresNoFraud').check();
+    await page.getByTestId('step-save').click();
+    await expect(page.getByTestId('go-licence')).toContainText('✓');
+    await shot(page, 'apply-licence.en');
+    await page.getByTestId('go-submit').click();
+    await page.getByTestId('submit-application').click();
+    await expect(page.getByTestId('application-status')).toHaveText('Submitted');
+    await shot(page, 'apply-submitted.en');
+  });
+
+  test('[PUBLIC] a banned credit code cannot sign up again', async ({ page }) => {
+    await signUp(page, { type: 'agency', orgName: '济南恒远新资产管理有限公司', creditCode: '913701020003000061', email: 'new@hengyuan.example.cn' });
+    await expect(page.getByTestId('creditCode-error')).toHaveText('该统一社会信用代码已被永久禁入，不能再次申请');
+    await shot(page, 'signup-banned.zh-CN');
+  });
+});
