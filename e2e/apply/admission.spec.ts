@@ -82,7 +82,7 @@ test.describe('[PUBLIC] admission application', () => {
     await page.getByTestId('reference-row').nth(1).getByRole('button', { name: '删除' }).click();
     await page.getByTestId('step-save').click();
     await expect(page.getByTestId('go-trackRecord')).toContainText('✓');
-    await shot(page, 'apply-track-record.zh-CN');
+    await shot(page, 'apply-compliance-step.zh-CN');
 
     await page.getByTestId('go-submit').click();
     await expect(page.getByTestId('summary-compliance')).toContainText('未完成');
