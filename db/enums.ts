@@ -52,6 +52,11 @@ export const AUDIT_ACTIONS = [
   'admission.signUp',
   'admission.saveSection',
   'admission.submit',
+  'admission.score',
+  'admission.requestInfo',
+  'admission.propose',
+  'admission.returnProposal',
+  'admission.decide',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

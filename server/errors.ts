@@ -27,6 +27,13 @@ export const DOMAIN_ERRORS = {
   'admission.legalRepBanned': 'FORBIDDEN',
   'admission.creditCodeBanned': 'FORBIDDEN',
   'auth.notAdmitted': 'FORBIDDEN',
+  'admission.noTemplate': 'INTERNAL_SERVER_ERROR',
+  'admission.notUnderReview': 'CONFLICT',
+  'admission.scoresInvalid': 'BAD_REQUEST',
+  'admission.scoresIncomplete': 'BAD_REQUEST',
+  'admission.notAwaitingApproval': 'CONFLICT',
+  'admission.awaitingApproval': 'CONFLICT',
+  'admission.sameReviewer': 'FORBIDDEN',
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

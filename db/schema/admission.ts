@@ -1,12 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { APPLICATION_STATUSES, TIERS } from '../enums';
+import { APPLICATION_STATUSES } from '../enums';
 import { timestamps, ts } from './columns';
-import { orgType, organizations } from './organizations';
+import { orgType, organizations, tier } from './organizations';
 import { users } from './users';
 
 export const applicationStatus = pgEnum('application_status', APPLICATION_STATUSES);
-export const tier = pgEnum('admission_tier', TIERS);
 
 /**
  * One admission application of an organization. Sections are saved as drafts between
@@ -24,6 +23,7 @@ export const admissionApplications = pgTable(
     status: applicationStatus().notNull().default('draft'),
     isRenewal: boolean().notNull().default(false),
     sections: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    templateId: uuid(),
     legalRepIdSealed: text(),
     legalRepIdIndex: text(),
     createdBy: uuid().references(() => users.id),
@@ -48,3 +48,64 @@ export const admissionApplications = pgTable(
 );
 
 export type AdmissionApplication = typeof admissionApplications.$inferSelect;
+
+export type Criterion = {
+  key: string;
+  /** Points this criterion carries; a template's weights sum to 100. */
+  weight: number;
+  group: 'basics' | 'systems' | 'trackRecord' | 'compliance' | 'licence';
+  label: { 'zh-CN': string; en: string };
+  guidance: { 'zh-CN': string; en: string };
+};
+
+/**
+ * Versioned scoring templates (DESIGN §7). Editing makes a new version; an application is
+ * scored against the version active when it was submitted, and old versions stay readable.
+ */
+export const admissionTemplates = pgTable(
+  'admission_templates',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    kind: orgType().notNull(),
+    version: integer().notNull(),
+    criteria: jsonb().$type<Criterion[]>().notNull(),
+    createdBy: uuid().references(() => users.id),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('admission_templates_kind_version_key').on(t.kind, t.version)],
+);
+
+export const reviewStatus = pgEnum('admission_review_status', ['scoring', 'awaiting_approval', 'final']);
+export const reviewDecision = pgEnum('admission_decision', ['admit', 'reject']);
+
+export type CriterionScore = { key: string; score: number; note: string };
+
+/** One reviewer's scoring of one submission, and the decision with its second approval. */
+export const admissionReviews = pgTable(
+  'admission_reviews',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    applicationId: uuid()
+      .notNull()
+      .references(() => admissionApplications.id),
+    submission: integer().notNull(),
+    templateId: uuid()
+      .notNull()
+      .references(() => admissionTemplates.id),
+    reviewerId: uuid()
+      .notNull()
+      .references(() => users.id),
+    scores: jsonb().$type<CriterionScore[]>().notNull().default([]),
+    total: integer(),
+    hasFraudOrAbuse: boolean().notNull().default(false),
+    status: reviewStatus().notNull().default('scoring'),
+    decision: reviewDecision(),
+    computedDecision: reviewDecision(),
+    tier: tier(),
+    reason: text(),
+    approverId: uuid().references(() => users.id),
+    approvedAt: ts(),
+    ...timestamps,
+  },
+  (t) => [uniqueIndex('admission_reviews_submission_key').on(t.applicationId, t.submission)],
+);

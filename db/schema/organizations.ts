@@ -1,9 +1,10 @@
 import { index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { ORG_STATUSES, ORG_TYPES } from '../enums';
-import { timestamps } from './columns';
+import { ORG_STATUSES, ORG_TYPES, TIERS } from '../enums';
+import { timestamps, ts } from './columns';
 
 export const orgType = pgEnum('org_type', ORG_TYPES);
 export const orgStatus = pgEnum('org_status', ORG_STATUSES);
+export const tier = pgEnum('admission_tier', TIERS);
 
 export const organizations = pgTable(
   'organizations',
@@ -16,6 +17,10 @@ export const organizations = pgTable(
     status: orgStatus().notNull().default('applicant'),
     province: text(),
     city: text(),
+    // Admission (DESIGN §3, §7): tier A/B/C, valid one year; re-review due before expiry.
+    tier: tier(),
+    admittedAt: ts(),
+    admissionExpiresAt: ts(),
     ...timestamps,
   },
   // Ascending btree columns: lists read them backwards for ORDER BY … DESC (NULLS FIRST),

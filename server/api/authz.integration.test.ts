@@ -14,9 +14,10 @@ import { admissionAuthz } from './routers/admission/admission.authz';
 import { authAuthz } from './routers/auth/auth.authz';
 import { meAuthz } from './routers/me/me.authz';
 import { orgAuthz } from './routers/org/org.authz';
+import { staffAdmissionAuthz } from './routers/staff/admission/admission-review.authz';
 import { staffAuthz } from './routers/staff/staff.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...meAuthz, ...orgAuthz, ...staffAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...meAuthz, ...orgAuthz, ...staffAuthz, ...staffAdmissionAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {
@@ -45,6 +46,7 @@ for (const [path, c] of Object.entries(TABLE)) {
     let w: World;
     beforeAll(async () => {
       w = await buildWorld(handle.db);
+      await c.setup?.(w);
     });
 
     if (c.anonymous === 'refused') {

@@ -10,6 +10,8 @@ const ORG_ADMINS = ['creditor.admin', 'agency.admin', 'platform.admin'] as const
 export const PERMISSIONS = {
   /** Fill in and submit the organization's admission application. */
   'admission.apply': ['creditor.admin', 'agency.admin'],
+  /** Score applications, request information, decide and approve (four eyes). */
+  'admission.review': ['platform.admin', 'platform.reviewer'],
   /** Read the organization's users. */
   'org.users.read': [...ORG_ADMINS, 'creditor.manager', 'agency.supervisor'],
   /** Invite and disable users of one's own organization. */

@@ -5,6 +5,8 @@ import type { World, UserKey } from './world';
  * (server/api/authz.integration.test.ts walks the router and fails on a missing entry).
  */
 export type AuthzCase = {
+  /** Brings the world into the state the procedure needs (e.g. an application under review). */
+  setup?: (w: World) => Promise<void>;
   /** Valid input for the allowed caller; also sent by the refused callers. */
   input?: (w: World) => unknown;
   /** A caller who may call it: proves the refusals below are not vacuous. */

@@ -5,6 +5,7 @@ import { makeOrg, makeUser } from '@/db/seed/factories';
 import { createCaller } from '../api/root';
 import { createInnerContext } from '../api/context';
 import { hashPassword } from '../auth/password';
+import { loadActor } from '../domain/auth/load-actor';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | undefined;
@@ -30,6 +31,8 @@ export type World = {
   db: Db;
   orgs: Record<OrgKey, Organization>;
   users: Record<UserKey, User>;
+  /** The draft admission applications of the two applying organizations. */
+  applications: { creditorNew: string; agencyNew: string };
 };
 
 const ORG_TYPES: Record<OrgKey, OrgType> = {
@@ -58,22 +61,23 @@ export const buildWorld = async (db: Db): Promise<World> => {
   const hash = await testPasswordHash();
   const orgs = {} as Record<OrgKey, Organization>;
   const users = {} as Record<string, User>;
+  const applications = {} as World['applications'];
   for (const [key, type] of Object.entries(ORG_TYPES) as [OrgKey, OrgType][]) {
     const isApplicant = APPLICANTS.includes(key);
     const org = await makeOrg(db, { type, name: `${key} 机构`, status: isApplicant ? 'applicant' : 'active' });
     orgs[key] = org;
     if (isApplicant) {
-      await db.insert(admissionApplications).values({
-        orgId: org.id,
-        kind: type,
-        sections: type === 'creditor' ? { licence: COMPLETE_LICENCE } : {},
-      });
+      const [app] = await db
+        .insert(admissionApplications)
+        .values({ orgId: org.id, kind: type, sections: type === 'creditor' ? { licence: COMPLETE_LICENCE } : {} })
+        .returning({ id: admissionApplications.id });
+      if (app && (key === 'creditorNew' || key === 'agencyNew')) applications[key] = app.id;
     }
     for (const role of ROLES_OF[type]) {
       users[`${key}.${role}`] = await makeUser(db, { orgId: org.id, role, name: `${key} ${role}`, passwordHash: hash });
     }
   }
-  return { db, orgs, users: users as Record<UserKey, User> };
+  return { db, orgs, users: users as Record<UserKey, User>, applications };
 };
 
 export const META = { ip: '203.0.113.7', userAgent: 'vitest' };
@@ -81,3 +85,10 @@ export const META = { ip: '203.0.113.7', userAgent: 'vitest' };
 /** A tRPC caller as the given user would have it, or anonymous with null. */
 export const callerAs = async (db: Db, user: Pick<User, 'id'> | null, locale: Locale = 'zh-CN') =>
   createCaller(await createInnerContext({ db, userId: user?.id ?? null, locale, meta: META }));
+
+/** A domain-level caller for a world user, as the tRPC context would build it. */
+export const domainCaller = async (w: World, key: UserKey) => {
+  const lookup = await loadActor(w.db, w.users[key].id);
+  if (!lookup.actor) throw new Error(`${key} cannot act: ${lookup.refusal}`);
+  return { actor: lookup.actor, ...META };
+};

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { OPEN_APPLICATION_STATUSES, type ApplicantType } from '@/db/enums';
-import { admissionApplications, organizations } from '@/db/schema';
+import { admissionApplications, admissionTemplates, organizations } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -128,10 +128,18 @@ export const submitApplication = async (db: DbOrTx, caller: Caller) =>
         .limit(1);
       if (banned) throw new DomainError('admission.legalRepBanned', { field: 'legalRepIdNumber' });
     }
+    // Scored against the template version active at submission (DESIGN §7).
+    const [template] = await tx
+      .select({ id: admissionTemplates.id })
+      .from(admissionTemplates)
+      .where(eq(admissionTemplates.kind, kind))
+      .orderBy(desc(admissionTemplates.version))
+      .limit(1);
+    if (!template) throw new DomainError('admission.noTemplate');
     const now = new Date();
     const [updated] = await tx
       .update(admissionApplications)
-      .set({ status: 'submitted', submittedAt: now, submissionCount: row.submissionCount + 1, updatedAt: now })
+      .set({ status: 'submitted', submittedAt: now, submissionCount: row.submissionCount + 1, templateId: template.id, infoRequest: null, updatedAt: now })
       .where(eq(admissionApplications.id, row.id))
       .returning();
     if (!updated) throw new DomainError('admission.notFound');

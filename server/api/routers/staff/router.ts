@@ -1,4 +1,5 @@
 import { router } from '../../trpc';
+import { staffAdmissionRouter } from './admission/router';
 import { createOrg } from './create-org';
 import { createUser } from './create-user';
 import { disableUser } from './disable-user';
@@ -9,6 +10,7 @@ import { listUsers } from './list-users';
 import { setOrgStatus } from './set-org-status';
 
 export const staffRouter = router({
+  admission: staffAdmissionRouter,
   orgs: router({ list: listOrgs, get: getOrg, create: createOrg, setStatus: setOrgStatus }),
   users: router({ list: listUsers, create: createUser, disable: disableUser }),
   audit: router({ list: listAudit }),

@@ -1,0 +1,30 @@
+import { submitApplication } from '../domain/admission/applications';
+import { decide, saveScores } from '../domain/admission/review';
+import { domainCaller, type World } from './world';
+
+/** Creditor template v1 (db/migrations/0004): licence 40, fraudRecord 35, dataQuality 25. */
+export const creditorScores = (licence: number, fraudRecord: number, dataQuality: number) => [
+  { key: 'licence', score: licence, note: '许可证已在监管系统核实' },
+  { key: 'fraudRecord', score: fraudRecord, note: '' },
+  { key: 'dataQuality', score: dataQuality, note: '' },
+];
+
+/** The applying creditor submits its (complete) application. */
+export const submitCreditorNew = async (w: World) => {
+  await submitApplication(w.db, await domainCaller(w, 'creditorNew.admin'));
+  return w.applications.creditorNew;
+};
+
+/** Submitted and fully scored by the reviewer: `total` points over the three criteria. */
+export const scoreCreditorNew = async (w: World, scores = creditorScores(30, 25, 20)) => {
+  const applicationId = await submitCreditorNew(w);
+  await saveScores(w.db, await domainCaller(w, 'platform.reviewer'), { applicationId, scores, hasFraudOrAbuse: false });
+  return applicationId;
+};
+
+/** A tier-A admission proposed by the reviewer, waiting for a second approval. */
+export const proposeTierA = async (w: World) => {
+  const applicationId = await scoreCreditorNew(w, creditorScores(38, 33, 20));
+  await decide(w.db, await domainCaller(w, 'platform.reviewer'), { applicationId, decision: 'admit', reason: '资质完备，数据来源合法' });
+  return applicationId;
+};
