@@ -166,10 +166,12 @@ if (isPostgresRun()) {
       const id = await scoreCreditorNew(w);
       const [a, b] = [await reviewer(), await admin()];
       const results = await Promise.allSettled([
-        a.staff.admission.decide({ applicationId: id, decision: 'admit', reason: '甲' }),
-        b.staff.admission.decide({ applicationId: id, decision: 'admit', reason: '乙' }),
+        a.staff.admission.decide({ applicationId: id, decision: 'admit', reason: '甲：资质完备' }),
+        b.staff.admission.decide({ applicationId: id, decision: 'admit', reason: '乙：资质完备' }),
       ]);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const rejected = results.find((r) => r.status === 'rejected');
+      expect(rejected?.status === 'rejected' && rejected.reason).toMatchObject({ code: 'CONFLICT' });
       const audits = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'admission.decide'), eq(auditLog.resourceId, id)));
       expect(audits).toHaveLength(1);
     });
