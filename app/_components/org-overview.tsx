@@ -16,6 +16,12 @@ export const OrgOverview = async ({ portal }: { portal: Portal }) => {
     [t('overview.orgType'), t(`orgType.${org.type}`)],
     [t('fields.creditCode'), <span key="code" className="font-mono">{org.creditCode}</span>],
     [t('overview.orgStatus'), <Badge key="status" tone={ORG_STATUS_TONE[org.status]}>{t(`orgStatus.${org.status}`)}</Badge>],
+    ...(org.tier
+      ? ([
+          [t('overview.tier'), <Badge key="tier" tone="blue">{t('review.tierLabel', { tier: org.tier })}</Badge>],
+          [t('overview.admissionExpires'), formatDate(org.admissionExpiresAt)],
+        ] as [string, React.ReactNode][])
+      : []),
     [t('overview.activeUsers'), org.activeUserCount],
     [t('overview.since'), formatDate(org.createdAt)],
   ];

@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import type { OrgStatus, OrgType, Role } from '../enums';
-import { organizations, users } from '../schema';
+import { admissionApplications, admissionTemplates, organizations, users } from '../schema';
 import { creditCodeFor } from './factories';
 
 // Demo data: deterministic (fixed codes and emails) and idempotent (conflicts are skipped),
@@ -11,6 +11,10 @@ export const DEMO_PASSWORD = 'Daylight-demo-2026';
 
 type DemoUser = { role: Role; name: string; local: string; phone: string };
 type DemoOrg = {
+  /** Admitted organizations: tier and days since admission (the agency `anhe` let its admission lapse). */
+  admitted?: { tier: 'A' | 'B' | 'C'; daysAgo: number };
+  /** Applicants with a complete application waiting in the reviewers' queue. */
+  submitted?: Record<string, unknown>;
   slug: string;
   type: OrgType;
   name: string;
@@ -33,7 +37,7 @@ export const DEMO_ORGS: DemoOrg[] = [
     ],
   },
   {
-    slug: 'huaxin', type: 'creditor', name: '华信消费金融股份有限公司', serial: 200001, region: '110108', province: '北京市', city: '海淀区', status: 'active',
+    admitted: { tier: 'A', daysAgo: 120 }, slug: 'huaxin', type: 'creditor', name: '华信消费金融股份有限公司', serial: 200001, region: '110108', province: '北京市', city: '海淀区', status: 'active',
     users: [
       { role: 'admin', name: '王海涛', local: 'admin', phone: '13911000001' },
       { role: 'manager', name: '李雪梅', local: 'manager', phone: '13911000002' },
@@ -41,7 +45,7 @@ export const DEMO_ORGS: DemoOrg[] = [
     ],
   },
   {
-    slug: 'jiangnan', type: 'creditor', name: '江南银行股份有限公司', serial: 200002, region: '330106', province: '浙江省', city: '杭州市', status: 'active',
+    admitted: { tier: 'B', daysAgo: 40 }, slug: 'jiangnan', type: 'creditor', name: '江南银行股份有限公司', serial: 200002, region: '330106', province: '浙江省', city: '杭州市', status: 'active',
     users: [
       { role: 'admin', name: '沈嘉怡', local: 'admin', phone: '13957100001' },
       { role: 'manager', name: '钱志强', local: 'manager', phone: '13957100002' },
@@ -49,11 +53,14 @@ export const DEMO_ORGS: DemoOrg[] = [
     ],
   },
   {
+    submitted: {
+      licence: { licenceType: 'small_loan', licenceNumber: '粤深金小贷〔2019〕18 号', regulator: '深圳市地方金融监督管理局', declaresNoFraud: true, signedBy: '林志玲' },
+    },
     slug: 'pengcheng', type: 'creditor', name: '深圳鹏程小额贷款有限公司', serial: 200003, region: '440305', province: '广东省', city: '深圳市', status: 'applicant',
     users: [{ role: 'admin', name: '林志玲', local: 'admin', phone: '13875500001' }],
   },
   {
-    slug: 'zhengxin', type: 'agency', name: '上海正信资产管理有限公司', serial: 300001, region: '310115', province: '上海市', city: '浦东新区', status: 'active',
+    admitted: { tier: 'A', daysAgo: 200 }, slug: 'zhengxin', type: 'agency', name: '上海正信资产管理有限公司', serial: 300001, region: '310115', province: '上海市', city: '浦东新区', status: 'active',
     users: [
       { role: 'admin', name: '赵国栋', local: 'admin', phone: '13621000001' },
       { role: 'supervisor', name: '吴秀英', local: 'supervisor', phone: '13621000002' },
@@ -62,7 +69,7 @@ export const DEMO_ORGS: DemoOrg[] = [
     ],
   },
   {
-    slug: 'mingli', type: 'agency', name: '四川明理律师事务所', serial: 300002, region: '510107', province: '四川省', city: '成都市', status: 'active',
+    admitted: { tier: 'B', daysAgo: 90 }, slug: 'mingli', type: 'agency', name: '四川明理律师事务所', serial: 300002, region: '510107', province: '四川省', city: '成都市', status: 'active',
     users: [
       { role: 'admin', name: '罗文斌', local: 'admin', phone: '13908000001' },
       { role: 'supervisor', name: '唐敏', local: 'supervisor', phone: '13908000002' },
@@ -70,15 +77,29 @@ export const DEMO_ORGS: DemoOrg[] = [
     ],
   },
   {
-    slug: 'anhe', type: 'agency', name: '武汉安和信息咨询有限公司', serial: 300003, region: '420106', province: '湖北省', city: '武汉市', status: 'expired',
+    admitted: { tier: 'C', daysAgo: 380 }, slug: 'anhe', type: 'agency', name: '武汉安和信息咨询有限公司', serial: 300003, region: '420106', province: '湖北省', city: '武汉市', status: 'expired',
     users: [{ role: 'admin', name: '胡建华', local: 'admin', phone: '13707100001' }],
   },
   {
+    submitted: {
+      basics: {
+        legalRepName: '朱丹', registeredCapitalFen: 500_000_000, foundedOn: '2018-04-12', address: '南京市玄武区中山路 18 号',
+        serviceProvinces: ['32', '34', '31'], staffCount: 64, seatCount: 40, channels: ['phone', 'sms', 'letter'],
+      },
+      systems: { hasCallRecording: true, hasFieldEvidenceCapture: false, mlpsLevel: 2, hasIso27001: false, otherCertifications: '' },
+      trackRecord: {
+        references: [
+          { client: '江南银行股份有限公司', periodFrom: '2022-03', periodTo: '2024-06', caseCount: 8600, amountFen: 2_150_000_000, recoveryRateBp: 1420 },
+          { client: '苏宁消费金融', periodFrom: '2021-01', periodTo: '2022-12', caseCount: 5200, amountFen: 980_000_000, recoveryRateBp: 1180 },
+        ],
+      },
+      compliance: { litigationCount: 1, litigationNote: '一起劳动争议，已调解结案', pastSanctions: '', complaintCount: 4, declaresNoAbuse: true, signedBy: '朱丹' },
+    },
     slug: 'xinhe', type: 'agency', name: '南京新禾商务服务有限公司', serial: 300004, region: '320102', province: '江苏省', city: '南京市', status: 'applicant',
     users: [{ role: 'admin', name: '朱丹', local: 'admin', phone: '13505100001' }],
   },
   {
-    slug: 'suda', type: 'agency', name: '广州速达商务咨询有限公司', serial: 300005, region: '440106', province: '广东省', city: '广州市', status: 'suspended',
+    admitted: { tier: 'C', daysAgo: 150 }, slug: 'suda', type: 'agency', name: '广州速达商务咨询有限公司', serial: 300005, region: '440106', province: '广东省', city: '广州市', status: 'suspended',
     users: [{ role: 'admin', name: '马超', local: 'admin', phone: '13802000001' }],
   },
   {
@@ -93,18 +114,59 @@ export const demoEmail = (org: Pick<DemoOrg, 'slug'>, user: Pick<DemoUser, 'loca
 export const demoAccounts = () =>
   DEMO_ORGS.flatMap((o) => o.users.map((u) => ({ email: demoEmail(o, u), name: u.name, role: u.role, orgType: o.type, orgName: o.name, orgStatus: o.status })));
 
+/** The demo legal representatives' ID numbers (valid check characters, fictional people). */
+const DEMO_LEGAL_REP_IDS: Record<string, string> = { xinhe: '320102198506120026' };
+
+const DAY_MS = 86_400_000;
+
+export type SealId = (id: string) => { sealed: string; index: string };
+
 /** Inserts what is missing; never changes rows a person may have edited since. */
-export const seedDemo = async (db: DbOrTx, passwordHash: string) => {
+export const seedDemo = async (db: DbOrTx, passwordHash: string, sealId: SealId) => {
   let created = 0;
+  const now = Date.now();
   await db.transaction(async (tx) => {
     for (const o of DEMO_ORGS) {
       const creditCode = creditCodeFor(o.serial, o.region);
-      await tx
+      const admittedAt = o.admitted ? new Date(now - o.admitted.daysAgo * DAY_MS) : null;
+      const inserted = await tx
         .insert(organizations)
-        .values({ type: o.type, name: o.name, creditCode, status: o.status, province: o.province, city: o.city })
-        .onConflictDoNothing({ target: organizations.creditCode });
+        .values({
+          type: o.type,
+          name: o.name,
+          creditCode,
+          status: o.status,
+          province: o.province,
+          city: o.city,
+          tier: o.admitted?.tier ?? null,
+          admittedAt,
+          admissionExpiresAt: admittedAt ? new Date(admittedAt.getTime() + 365 * DAY_MS) : null,
+        })
+        .onConflictDoNothing({ target: organizations.creditCode })
+        .returning({ id: organizations.id });
       const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.creditCode, creditCode));
       if (!org) throw new Error(`demo organization ${o.slug} missing after insert`);
+      if (inserted.length > 0 && o.submitted) {
+        const [template] = await tx
+          .select({ id: admissionTemplates.id })
+          .from(admissionTemplates)
+          .where(eq(admissionTemplates.kind, o.type))
+          .orderBy(desc(admissionTemplates.version))
+          .limit(1);
+        const legalRepId = DEMO_LEGAL_REP_IDS[o.slug];
+        const sealed = legalRepId ? sealId(legalRepId) : null;
+        await tx.insert(admissionApplications).values({
+          orgId: org.id,
+          kind: o.type,
+          status: 'submitted',
+          sections: o.submitted,
+          legalRepIdSealed: sealed?.sealed ?? null,
+          legalRepIdIndex: sealed?.index ?? null,
+          templateId: template?.id ?? null,
+          submittedAt: new Date(now - 2 * DAY_MS),
+          submissionCount: 1,
+        });
+      }
       for (const u of o.users) {
         const rows = await tx
           .insert(users)

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORG_STATUSES, ORG_TYPES, ROLES } from '@/db/enums';
+import { ORG_STATUSES, ORG_TYPES, ROLES, TIERS } from '@/db/enums';
 import { ZCreditCode, ZEmail, ZId, ZMobile, ZPassword, ZPersonName } from '../../domain/shared/fields.schema';
 
 // Shared input pieces. Messages `v.<key>` name catalog entries (messages/*.json → validation).
@@ -38,6 +38,9 @@ export const ZOrg = z.object({
   status: ZOrgStatus,
   province: z.string().nullable(),
   city: z.string().nullable(),
+  tier: z.enum(TIERS).nullable(),
+  admittedAt: z.date().nullable(),
+  admissionExpiresAt: z.date().nullable(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

@@ -16,6 +16,9 @@ const orgColumns = {
   status: organizations.status,
   province: organizations.province,
   city: organizations.city,
+  tier: organizations.tier,
+  admittedAt: organizations.admittedAt,
+  admissionExpiresAt: organizations.admissionExpiresAt,
   createdAt: organizations.createdAt,
   updatedAt: organizations.updatedAt,
 };
