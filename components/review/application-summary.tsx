@@ -45,7 +45,7 @@ export const ApplicationSummary = ({ kind, sections, legalRepIdMasked }: { kind:
           <Row label={t('apply.basics.legalRepIdNumber')}>
             <span className="font-mono">{legalRepIdMasked ?? '—'}</span>
           </Row>
-          <Row label={t('apply.basics.registeredCapital')}>{typeof b.registeredCapitalFen === 'number' ? formatFen(b.registeredCapitalFen) : '—'}</Row>
+          <Row label={t('fields.registeredCapitalFen')}>{typeof b.registeredCapitalFen === 'number' ? formatFen(b.registeredCapitalFen) : '—'}</Row>
           <Row label={t('apply.basics.foundedOn')}>{text(b.foundedOn)}</Row>
           <Row label={t('apply.basics.address')}>{text(b.address)}</Row>
           <Row label={t('apply.basics.staffCount')}>{text(b.staffCount)}</Row>
