@@ -69,8 +69,7 @@ export const DecisionPanel = ({ view, selfId, isPending, error, actions }: { vie
       >
         {outcome}
         <Alert tone="info" testId="awaiting-approval">
-          {t('review.proposal', { decision: review.decision === 'admit' ? t('review.admit') : t('review.reject') })}
-          {review.reason ? `：${review.reason}` : ''}
+          {t('review.proposal', { decision: review.decision === 'admit' ? t('review.admit') : t('review.reject'), reason: review.reason ?? '' })}
         </Alert>
         {isProposer ? (
           <p className="text-sm text-slate-500">{t('review.waitForSecond')}</p>
