@@ -96,3 +96,8 @@ export const PROVINCES = [
   '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
 ] as const;
 export type Province = (typeof PROVINCES)[number];
+
+// Why an organization was banned, as the public ban list shows it (CBA 2026 asks lenders
+// to publish the agencies they work with; the platform publishes whom it barred).
+export const BAN_CATEGORIES = ['abuse', 'fraud', 'data_breach', 'other'] as const;
+export type BanCategory = (typeof BAN_CATEGORIES)[number];

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ORG_STATUS_TRANSITIONS, type OrgStatus } from '@/db/enums';
+import { BAN_CATEGORIES, ORG_STATUS_TRANSITIONS, type BanCategory, type OrgStatus } from '@/db/enums';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input, Select } from '../ui/field';
@@ -18,7 +18,7 @@ export const SetStatusForm = ({
   current: OrgStatus;
   isPending: boolean;
   error: ErrorInfo | null;
-  onSubmit: (v: { status: OrgStatus; reason: string }) => void;
+  onSubmit: (v: { status: OrgStatus; reason: string; banCategory?: BanCategory }) => void;
   onCancel: () => void;
 }) => {
   const t = useTranslations();
@@ -27,7 +27,9 @@ export const SetStatusForm = ({
   const fe = error?.fieldErrors ?? {};
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    if (status) onSubmit({ status, reason: String(new FormData(e.currentTarget).get('reason') ?? '') });
+    const f = new FormData(e.currentTarget);
+    const banCategory = BAN_CATEGORIES.find((c) => c === f.get('banCategory'));
+    if (status) onSubmit({ status, reason: String(f.get('reason') ?? ''), ...(status === 'banned' && banCategory ? { banCategory } : {}) });
   };
   return (
     <form onSubmit={submit} className="space-y-3" noValidate data-testid="set-status-form">
@@ -45,7 +47,20 @@ export const SetStatusForm = ({
           ))}
         </Select>
       </Field>
-      {status === 'banned' ? <Alert>{t('orgs.banWarning')}</Alert> : null}
+      {status === 'banned' ? (
+        <>
+          <Alert>{t('orgs.banWarning')}</Alert>
+          <Field id="ss-banCategory" label={t('fields.banCategory')} error={fe.banCategory}>
+            <Select id="ss-banCategory" name="banCategory" defaultValue="abuse">
+              {BAN_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`banCategory.${c}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </>
+      ) : null}
       <Field id="ss-reason" label={t('fields.reason')} error={fe.reason} hint={t('orgs.reasonHint')}>
         <Input id="ss-reason" name="reason" invalid={Boolean(fe.reason)} />
       </Field>

@@ -1,10 +1,11 @@
 import { index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { ORG_STATUSES, ORG_TYPES, TIERS } from '../enums';
+import { BAN_CATEGORIES, ORG_STATUSES, ORG_TYPES, TIERS } from '../enums';
 import { timestamps, ts } from './columns';
 
 export const orgType = pgEnum('org_type', ORG_TYPES);
 export const orgStatus = pgEnum('org_status', ORG_STATUSES);
 export const tier = pgEnum('admission_tier', TIERS);
+export const banCategory = pgEnum('ban_category', BAN_CATEGORIES);
 
 export const organizations = pgTable(
   'organizations',
@@ -21,6 +22,8 @@ export const organizations = pgTable(
     tier: tier(),
     admittedAt: ts(),
     admissionExpiresAt: ts(),
+    bannedAt: ts(),
+    banCategory: banCategory(),
     ...timestamps,
   },
   // Ascending btree columns: lists read them backwards for ORDER BY … DESC (NULLS FIRST),
@@ -28,6 +31,8 @@ export const organizations = pgTable(
   (t) => [
     index('organizations_list_idx').on(t.createdAt, t.id),
     index('organizations_type_status_idx').on(t.type, t.status, t.createdAt, t.id),
+    // Public lists: admitted agencies by name, banned ones by date.
+    index('organizations_public_idx').on(t.type, t.status, t.name, t.id),
   ],
 );
 

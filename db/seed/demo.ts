@@ -141,6 +141,8 @@ export const seedDemo = async (db: DbOrTx, passwordHash: string, sealId: SealId)
           tier: o.admitted?.tier ?? null,
           admittedAt,
           admissionExpiresAt: admittedAt ? new Date(admittedAt.getTime() + 365 * DAY_MS) : null,
+          bannedAt: o.status === 'banned' ? new Date(now - 30 * DAY_MS) : null,
+          banCategory: o.status === 'banned' ? 'abuse' : null,
         })
         .onConflictDoNothing({ target: organizations.creditCode })
         .returning({ id: organizations.id });

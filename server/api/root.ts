@@ -2,6 +2,7 @@ import { admissionRouter } from './routers/admission/router';
 import { authRouter } from './routers/auth/router';
 import { meRouter } from './routers/me/router';
 import { orgRouter } from './routers/org/router';
+import { publicRouter } from './routers/public/router';
 import { staffRouter } from './routers/staff/router';
 import { createCallerFactory, router } from './trpc';
 
@@ -10,6 +11,7 @@ export const appRouter = router({
   auth: authRouter,
   me: meRouter,
   org: orgRouter,
+  public: publicRouter,
   staff: staffRouter,
 });
 

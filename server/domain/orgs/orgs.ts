@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { canMoveOrgStatus, type OrgStatus, type OrgType } from '@/db/enums';
+import { canMoveOrgStatus, type BanCategory, type OrgStatus, type OrgType } from '@/db/enums';
 import { organizations, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -75,7 +75,7 @@ export const listOrgsForStaff = async (db: DbOrTx, args: ListOrgsArgs) => {
   return toPage(rows, args.limit, (r) => ({ at: r.createdAt, id: r.id }));
 };
 
-export type SetOrgStatusArgs = { orgId: string; status: OrgStatus; reason: string };
+export type SetOrgStatusArgs = { orgId: string; status: OrgStatus; reason: string; banCategory?: BanCategory | undefined };
 
 /** Staff admin: moves an organization to a new status, with a reason kept in the audit trail. */
 export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatusArgs) =>
@@ -90,7 +90,11 @@ export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatu
     }
     const [updated] = await tx
       .update(organizations)
-      .set({ status: args.status, updatedAt: new Date() })
+      .set({
+        status: args.status,
+        updatedAt: new Date(),
+        ...(args.status === 'banned' ? { bannedAt: new Date(), banCategory: args.banCategory ?? 'other' } : {}),
+      })
       .where(eq(organizations.id, org.id))
       .returning(orgColumns);
     if (!updated) throw new DomainError('org.notFound');
@@ -100,7 +104,7 @@ export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatu
       resourceId: org.id,
       orgId: org.id,
       before: { status: org.status },
-      after: { status: updated.status, reason: args.reason },
+      after: { status: updated.status, reason: args.reason, ...(args.banCategory ? { banCategory: args.banCategory } : {}) },
     });
     return updated;
   });

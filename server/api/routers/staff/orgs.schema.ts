@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BAN_CATEGORIES } from '@/db/enums';
 import { ZCreditCode, ZId, ZOrg, ZOrgStatus, ZOrgType, ZPageInput, pageOf } from '../shared.schema';
 
 export const ZListOrgsInput = ZPageInput.extend({
@@ -9,11 +10,15 @@ export const ZListOrgsInput = ZPageInput.extend({
 export type TListOrgsInput = z.input<typeof ZListOrgsInput>;
 export const ZListOrgsOutput = pageOf(ZOrg);
 
-export const ZSetOrgStatusInput = z.strictObject({
-  orgId: ZId,
-  status: ZOrgStatus,
-  reason: z.string().trim().min(2, { error: 'v.reasonRequired' }).max(500),
-});
+export const ZSetOrgStatusInput = z
+  .strictObject({
+    orgId: ZId,
+    status: ZOrgStatus,
+    reason: z.string().trim().min(2, { error: 'v.reasonRequired' }).max(500),
+    // A ban says why, for the public ban list.
+    banCategory: z.enum(BAN_CATEGORIES, { error: 'v.banCategory' }).optional(),
+  })
+  .refine((v) => v.status !== 'banned' || v.banCategory !== undefined, { error: 'v.banCategory', path: ['banCategory'] });
 export type TSetOrgStatusInput = z.input<typeof ZSetOrgStatusInput>;
 
 // The platform registers creditors and agencies it signs up offline; they start as

@@ -108,7 +108,13 @@ describe('staff.orgs.setStatus', () => {
   it('refuses the same status, a move out of a ban, the platform itself and unknown organizations', async () => {
     const caller = await staff();
     await expect(caller.staff.orgs.setStatus({ orgId: w.orgs.agencyB.id, status: 'suspended', reason: '再次暂停' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await caller.staff.orgs.setStatus({ orgId: w.orgs.agencyB.id, status: 'banned', reason: '暴力催收，永久禁入' });
+    await expect(caller.staff.orgs.setStatus({ orgId: w.orgs.agencyB.id, status: 'banned', reason: '暴力催收，永久禁入' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
+    await caller.staff.orgs.setStatus({ orgId: w.orgs.agencyB.id, status: 'banned', reason: '暴力催收，永久禁入', banCategory: 'abuse' });
+    const [banned] = await handle.db.select().from(organizations).where(eq(organizations.id, w.orgs.agencyB.id));
+    expect(banned).toMatchObject({ status: 'banned', banCategory: 'abuse' });
+    expect(banned?.bannedAt).toBeInstanceOf(Date);
     await expect(caller.staff.orgs.setStatus({ orgId: w.orgs.agencyB.id, status: 'active', reason: '申请恢复' })).rejects.toMatchObject({
       code: 'CONFLICT',
       cause: { code: 'org.statusNotAllowed' },

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { BAN_CATEGORIES, TIERS } from '@/db/enums';
+import { ZPageInput, pageOf } from '../shared.schema';
+
+export const ZPublicListInput = ZPageInput;
+
+export const ZAdmittedAgency = z.object({
+  name: z.string(),
+  tier: z.enum(TIERS).nullable(),
+  admittedAt: z.date().nullable(),
+  admissionExpiresAt: z.date().nullable(),
+  province: z.string().nullable(),
+  serviceProvinces: z.array(z.string()),
+});
+export const ZAdmittedOutput = pageOf(ZAdmittedAgency);
+
+export const ZBannedAgency = z.object({
+  name: z.string(),
+  creditCode: z.string(),
+  bannedAt: z.date(),
+  banCategory: z.enum(BAN_CATEGORIES),
+});
+export const ZBannedOutput = pageOf(ZBannedAgency);
