@@ -15,6 +15,9 @@ const PublicLayout = async ({ children }: { children: ReactNode }) => {
           </Link>
           <div className="flex items-center gap-3">
             <LanguageSwitch />
+            <Link href="/agencies" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-agencies">
+              {t('publicLists.nav')}
+            </Link>
             <Link href="/signup" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-signup">
               {t('signup.link')}
             </Link>
