@@ -46,6 +46,7 @@ export const AUDIT_ACTIONS = [
   'auth.denied',
   'org.create',
   'org.setStatus',
+  'org.expire',
   'user.invite',
   'user.acceptInvite',
   'user.disable',
@@ -57,6 +58,7 @@ export const AUDIT_ACTIONS = [
   'admission.propose',
   'admission.returnProposal',
   'admission.decide',
+  'admission.startRenewal',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

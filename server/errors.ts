@@ -34,6 +34,7 @@ export const DOMAIN_ERRORS = {
   'admission.notAwaitingApproval': 'CONFLICT',
   'admission.awaitingApproval': 'CONFLICT',
   'admission.sameReviewer': 'FORBIDDEN',
+  'admission.renewalNotDue': 'CONFLICT',
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

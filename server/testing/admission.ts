@@ -1,3 +1,5 @@
+import { eq } from 'drizzle-orm';
+import { organizations } from '@/db/schema';
 import { submitApplication } from '../domain/admission/applications';
 import { decide, saveScores } from '../domain/admission/review';
 import { domainCaller, type World } from './world';
@@ -27,4 +29,12 @@ export const proposeTierA = async (w: World) => {
   const applicationId = await scoreCreditorNew(w, creditorScores(38, 33, 20));
   await decide(w.db, await domainCaller(w, 'platform.reviewer'), { applicationId, decision: 'admit', reason: '资质完备，数据来源合法' });
   return applicationId;
+};
+
+/** Moves an organization's admission expiry to `days` from now (negative: already past). */
+export const admissionExpiresIn = async (w: World, org: keyof World['orgs'], days: number) => {
+  await w.db
+    .update(organizations)
+    .set({ admissionExpiresAt: new Date(Date.now() + days * 86_400_000), admittedAt: new Date(Date.now() + (days - 365) * 86_400_000) })
+    .where(eq(organizations.id, w.orgs[org].id));
 };

@@ -6,6 +6,7 @@ import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { blindIndex, decryptPii, encryptPii, maskIdNumber } from '../../pii/crypto';
+import { isRenewalDue } from './expiry';
 import { COMPLETE_SECTIONS, SECTIONS_BY_KIND, ZBasics, type SectionName, type TSectionDraft } from './sections.schema';
 
 const EDITABLE = ['draft', 'info_requested'] as const;
@@ -152,4 +153,51 @@ export const submitApplication = async (db: DbOrTx, caller: Caller) =>
       after: { status: 'submitted', submission: updated.submissionCount },
     });
     return present(updated);
+  });
+
+/**
+ * Renewal: from 30 days before expiry (or after it), the organization's admin opens a new
+ * application pre-filled from the one that admitted it. Asking twice returns the same draft.
+ */
+export const startRenewal = async (db: DbOrTx, caller: Caller, now = new Date()) =>
+  db.transaction(async (tx) => {
+    const [org] = await tx
+      .select({ id: organizations.id, status: organizations.status, type: organizations.type, admissionExpiresAt: organizations.admissionExpiresAt })
+      .from(organizations)
+      .where(eq(organizations.id, caller.actor.orgId))
+      .for('update');
+    if (!org || org.type === 'platform') throw new DomainError('org.notFound');
+    const [open] = await tx
+      .select()
+      .from(admissionApplications)
+      .where(and(eq(admissionApplications.orgId, org.id), inArray(admissionApplications.status, [...OPEN_APPLICATION_STATUSES])));
+    if (open) return present(open);
+    if (!isRenewalDue(org.status, org.admissionExpiresAt, now)) throw new DomainError('admission.renewalNotDue');
+    const [last] = await tx
+      .select()
+      .from(admissionApplications)
+      .where(and(eq(admissionApplications.orgId, org.id), eq(admissionApplications.status, 'admitted')))
+      .orderBy(desc(admissionApplications.decidedAt))
+      .limit(1);
+    const [created] = await tx
+      .insert(admissionApplications)
+      .values({
+        orgId: org.id,
+        kind: org.type,
+        isRenewal: true,
+        sections: last?.sections ?? {},
+        legalRepIdSealed: last?.legalRepIdSealed ?? null,
+        legalRepIdIndex: last?.legalRepIdIndex ?? null,
+        createdBy: caller.actor.userId,
+      })
+      .returning();
+    if (!created) throw new DomainError('admission.notFound');
+    await writeAudit(tx, caller, {
+      action: 'admission.startRenewal',
+      resourceType: 'admission_application',
+      resourceId: created.id,
+      orgId: org.id,
+      after: { copiedFrom: last?.id ?? null, admissionExpiresAt: org.admissionExpiresAt?.toISOString() ?? null },
+    });
+    return present(created);
   });

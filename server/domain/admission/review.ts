@@ -210,10 +210,17 @@ const finalize = async (tx: DbOrTx, caller: Caller, app: Application, review: Re
     .set({ status: decision === 'admit' ? 'admitted' : 'rejected', score: review.total, tier, decidedAt: now, decisionReason: review.reason, updatedAt: now })
     .where(eq(admissionApplications.id, app.id));
   if (decision === 'admit') {
+    // A renewal admitted before expiry runs on from the current expiry date. A suspended or
+    // banned organization stays so: admission does not lift a sanction.
+    const [org] = await tx
+      .select({ admissionExpiresAt: organizations.admissionExpiresAt })
+      .from(organizations)
+      .where(eq(organizations.id, app.orgId));
+    const from = Math.max(now.getTime(), org?.admissionExpiresAt?.getTime() ?? 0);
     await tx
       .update(organizations)
-      .set({ status: 'active', tier, admittedAt: now, admissionExpiresAt: new Date(now.getTime() + ONE_YEAR_MS), updatedAt: now })
-      .where(eq(organizations.id, app.orgId));
+      .set({ status: 'active', tier, admittedAt: now, admissionExpiresAt: new Date(from + ONE_YEAR_MS), updatedAt: now })
+      .where(and(eq(organizations.id, app.orgId), inArray(organizations.status, ['applicant', 'active', 'expired'])));
   }
   await writeAudit(tx, caller, {
     action: 'admission.decide',

@@ -1,4 +1,5 @@
 import { creditCodeFor } from '@/db/seed/factories';
+import { admissionExpiresIn } from '@/server/testing/admission';
 import type { AuthzTable } from '@/server/testing/authz';
 
 const SESSION_ORG = 'takes no organization: the application is always the session organization’s own';
@@ -33,6 +34,14 @@ export const admissionAuthz: AuthzTable = {
     allowed: 'agencyNew.admin',
     anonymous: 'refused',
     wrongRole: ['agencyNew.supervisor', 'agencyNew.collector', 'platform.admin'],
+    wrongTenant: { none: SESSION_ORG },
+  },
+  'admission.application.startRenewal': {
+    // agencyA's admission runs out in 10 days: renewal is due.
+    setup: (w) => admissionExpiresIn(w, 'agencyA', 10),
+    allowed: 'agencyA.admin',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.supervisor', 'agencyA.collector', 'platform.admin'],
     wrongTenant: { none: SESSION_ORG },
   },
   'admission.application.submit': {

@@ -2,9 +2,10 @@ import { router } from '../../trpc';
 import { getApplication } from './get-application';
 import { saveSection } from './save-section';
 import { signUp } from './sign-up';
+import { startRenewal } from './start-renewal';
 import { submitApplication } from './submit-application';
 
 export const admissionRouter = router({
   signUp,
-  application: router({ get: getApplication, saveSection, submit: submitApplication }),
+  application: router({ get: getApplication, saveSection, submit: submitApplication, startRenewal }),
 });
