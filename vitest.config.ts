@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -26,6 +27,8 @@ export default defineConfig({
           exclude: ['node_modules/**', 'e2e/**', '.next/**'],
           environment: 'node',
           globalSetup: ['./server/testing/global-setup.ts'],
+          // Uploaded bytes are content-addressed, so test runs may share one directory.
+          env: { STORAGE_DIR: path.join(tmpdir(), 'daylight-test-files') },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

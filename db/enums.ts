@@ -59,6 +59,11 @@ export const AUDIT_ACTIONS = [
   'admission.returnProposal',
   'admission.decide',
   'admission.startRenewal',
+  'admission.attachDocument',
+  'admission.removeDocument',
+  'admission.template',
+  'file.upload',
+  'file.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -103,3 +108,23 @@ export type Province = (typeof PROVINCES)[number];
 // to publish the agencies they work with; the platform publishes whom it barred).
 export const BAN_CATEGORIES = ['abuse', 'fraud', 'data_breach', 'other'] as const;
 export type BanCategory = (typeof BAN_CATEGORIES)[number];
+
+// Stored files are recognised by their bytes, never by name or declared type.
+export const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type FileType = (typeof FILE_TYPES)[number];
+/** Largest accepted upload per detected type, in bytes. */
+export const FILE_MAX_BYTES: Record<FileType, number> = {
+  'application/pdf': 20 * 1024 * 1024,
+  'image/jpeg': 20 * 1024 * 1024,
+  'image/png': 20 * 1024 * 1024,
+};
+
+// Documents of an admission application: the business licence (agencies), the financial
+// licence (creditors), certificates (等保, ISO 27001) and anything else the reviewer asked for.
+export const ADMISSION_DOCUMENT_KINDS = ['business_licence', 'financial_licence', 'certificate', 'other'] as const;
+export type AdmissionDocumentKind = (typeof ADMISSION_DOCUMENT_KINDS)[number];
+export const REQUIRED_DOCUMENTS: Record<ApplicantType, readonly AdmissionDocumentKind[]> = {
+  agency: ['business_licence'],
+  creditor: ['financial_licence'],
+};
+export const MAX_DOCUMENTS_PER_APPLICATION = 12;

@@ -6,13 +6,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 port="${1:-3100}"
 export PGLITE_DIR="$PWD/.data/e2e-pglite"
+export STORAGE_DIR="$PWD/.data/e2e-files"
 unset DATABASE_URL
 export NEXTAUTH_URL="http://localhost:${port}"
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')}"
 export PII_ENCRYPTION_KEY="${PII_ENCRYPTION_KEY:-$(head -c 32 /dev/urandom | base64)}"
 export PII_HMAC_KEY="${PII_HMAC_KEY:-$(head -c 32 /dev/urandom | base64)}"
 export NEXT_TELEMETRY_DISABLED=1
-rm -rf "$PGLITE_DIR"
+rm -rf "$PGLITE_DIR" "$STORAGE_DIR"
 if [ "${E2E_SKIP_BUILD:-}" != 1 ] || [ ! -f .next/BUILD_ID ]; then npx next build; fi
 npx tsx scripts/prepare-db.ts
 exec npx next start -p "$port"

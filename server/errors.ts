@@ -35,6 +35,14 @@ export const DOMAIN_ERRORS = {
   'admission.awaitingApproval': 'CONFLICT',
   'admission.sameReviewer': 'FORBIDDEN',
   'admission.renewalNotDue': 'CONFLICT',
+  'admission.documentsMissing': 'BAD_REQUEST',
+  'admission.tooManyDocuments': 'BAD_REQUEST',
+  'admission.documentTypeNotAllowed': 'BAD_REQUEST',
+  'admission.documentNotFound': 'NOT_FOUND',
+  'file.empty': 'BAD_REQUEST',
+  'file.typeNotAllowed': 'UNSUPPORTED_MEDIA_TYPE',
+  'file.tooLarge': 'PAYLOAD_TOO_LARGE',
+  'file.notFound': 'NOT_FOUND',
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { APPLICATION_STATUSES } from '../enums';
+import { ADMISSION_DOCUMENT_KINDS, APPLICATION_STATUSES } from '../enums';
 import { timestamps, ts } from './columns';
+import { storedFiles } from './files';
 import { orgType, organizations, tier } from './organizations';
 import { users } from './users';
 
@@ -109,3 +110,29 @@ export const admissionReviews = pgTable(
   },
   (t) => [uniqueIndex('admission_reviews_submission_key').on(t.applicationId, t.submission)],
 );
+
+export const admissionDocumentKind = pgEnum('admission_document_kind', ADMISSION_DOCUMENT_KINDS);
+
+/**
+ * The documents attached to an application (the files themselves are append-only in
+ * stored_files). Attaching and removing is possible while the applicant may edit.
+ */
+export const admissionDocuments = pgTable(
+  'admission_documents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    applicationId: uuid()
+      .notNull()
+      .references(() => admissionApplications.id),
+    fileId: uuid()
+      .notNull()
+      .references(() => storedFiles.id),
+    kind: admissionDocumentKind().notNull(),
+    fileName: text().notNull(),
+    addedBy: uuid().references(() => users.id),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index('admission_documents_application_idx').on(t.applicationId, t.createdAt), index('admission_documents_file_idx').on(t.fileId)],
+);
+
+export type AdmissionDocument = typeof admissionDocuments.$inferSelect;

@@ -1,8 +1,9 @@
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import type { OrgStatus, OrgType, Role } from '../enums';
-import { admissionApplications, admissionTemplates, organizations, users } from '../schema';
+import { admissionApplications, admissionDocuments, admissionTemplates, organizations, storedFiles, users } from '../schema';
 import { creditCodeFor } from './factories';
+import { samplePdf } from './sample-pdf';
 
 // Demo data: deterministic (fixed codes and emails) and idempotent (conflicts are skipped),
 // so `npm run db:seed` can run on every `npm run dev`.
@@ -119,10 +120,16 @@ const DEMO_LEGAL_REP_IDS: Record<string, string> = { xinhe: '320102198506120026'
 
 const DAY_MS = 86_400_000;
 
-export type SealId = (id: string) => { sealed: string; index: string };
+export type SeedDeps = {
+  passwordHash: string;
+  /** Seals an ID number (AES-GCM) and computes its blind index. */
+  sealId: (id: string) => { sealed: string; index: string };
+  /** Puts bytes into file storage; returns the hash, size and recognised type. */
+  storeFile: (bytes: Uint8Array) => Promise<{ sha256: string; size: number; mime: string }>;
+};
 
 /** Inserts what is missing; never changes rows a person may have edited since. */
-export const seedDemo = async (db: DbOrTx, passwordHash: string, sealId: SealId) => {
+export const seedDemo = async (db: DbOrTx, { passwordHash, sealId, storeFile }: SeedDeps) => {
   let created = 0;
   const now = Date.now();
   await db.transaction(async (tx) => {
@@ -148,6 +155,14 @@ export const seedDemo = async (db: DbOrTx, passwordHash: string, sealId: SealId)
         .returning({ id: organizations.id });
       const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.creditCode, creditCode));
       if (!org) throw new Error(`demo organization ${o.slug} missing after insert`);
+      for (const u of o.users) {
+        const rows = await tx
+          .insert(users)
+          .values({ orgId: org.id, role: u.role, name: u.name, email: demoEmail(o, u), phone: u.phone, passwordHash })
+          .onConflictDoNothing({ target: users.email })
+          .returning({ id: users.id });
+        created += rows.length;
+      }
       if (inserted.length > 0 && o.submitted) {
         const [template] = await tx
           .select({ id: admissionTemplates.id })
@@ -157,7 +172,7 @@ export const seedDemo = async (db: DbOrTx, passwordHash: string, sealId: SealId)
           .limit(1);
         const legalRepId = DEMO_LEGAL_REP_IDS[o.slug];
         const sealed = legalRepId ? sealId(legalRepId) : null;
-        await tx.insert(admissionApplications).values({
+        const [app] = await tx.insert(admissionApplications).values({
           orgId: org.id,
           kind: o.type,
           status: 'submitted',
@@ -167,15 +182,14 @@ export const seedDemo = async (db: DbOrTx, passwordHash: string, sealId: SealId)
           templateId: template?.id ?? null,
           submittedAt: new Date(now - 2 * DAY_MS),
           submissionCount: 1,
-        });
-      }
-      for (const u of o.users) {
-        const rows = await tx
-          .insert(users)
-          .values({ orgId: org.id, role: u.role, name: u.name, email: demoEmail(o, u), phone: u.phone, passwordHash })
-          .onConflictDoNothing({ target: users.email })
-          .returning({ id: users.id });
-        created += rows.length;
+        }).returning({ id: admissionApplications.id });
+        const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.email, demoEmail(o, { local: 'admin' })));
+        if (app && admin) {
+          const kind = o.type === 'creditor' ? 'financial_licence' : 'business_licence';
+          const stored = await storeFile(samplePdf([o.type === 'creditor' ? 'Financial licence (demo)' : 'Business licence (demo)', `Unified social credit code: ${creditCode}`, `Region: ${o.region}`]));
+          const [file] = await tx.insert(storedFiles).values({ orgId: org.id, uploadedBy: admin.id, ...stored }).returning({ id: storedFiles.id });
+          if (file) await tx.insert(admissionDocuments).values({ applicationId: app.id, fileId: file.id, kind, fileName: kind === 'financial_licence' ? '金融许可证.pdf' : '营业执照.pdf', addedBy: admin.id });
+        }
       }
     }
   });

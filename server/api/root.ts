@@ -1,5 +1,6 @@
 import { admissionRouter } from './routers/admission/router';
 import { authRouter } from './routers/auth/router';
+import { filesRouter } from './routers/files/router';
 import { meRouter } from './routers/me/router';
 import { orgRouter } from './routers/org/router';
 import { publicRouter } from './routers/public/router';
@@ -9,6 +10,7 @@ import { createCallerFactory, router } from './trpc';
 export const appRouter = router({
   admission: admissionRouter,
   auth: authRouter,
+  files: filesRouter,
   me: meRouter,
   org: orgRouter,
   public: publicRouter,

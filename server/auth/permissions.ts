@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'admission.apply': ['creditor.admin', 'agency.admin'],
   /** Score applications, request information, decide and approve (four eyes). */
   'admission.review': ['platform.admin', 'platform.reviewer'],
+  /** Upload files (admission documents now; evidence and receipts later). */
+  'files.upload': ['creditor.admin', 'creditor.manager', 'agency.admin', 'agency.supervisor', 'agency.collector'],
   /** Read the organization's users. */
   'org.users.read': [...ORG_ADMINS, 'creditor.manager', 'agency.supervisor'],
   /** Invite and disable users of one's own organization. */

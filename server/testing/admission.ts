@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
+import type { AdmissionDocumentKind } from '@/db/enums';
 import { organizations } from '@/db/schema';
+import { samplePdf } from '@/db/seed/sample-pdf';
 import { submitApplication } from '../domain/admission/applications';
 import { decide, saveScores } from '../domain/admission/review';
-import { domainCaller, type World } from './world';
+import { domainCaller, type callerAs, type World } from './world';
 
 /** Creditor template v1 (db/migrations/0004): licence 40, fraudRecord 35, dataQuality 25. */
 export const creditorScores = (licence: number, fraudRecord: number, dataQuality: number) => [
@@ -37,4 +39,14 @@ export const admissionExpiresIn = async (w: World, org: keyof World['orgs'], day
     .update(organizations)
     .set({ admissionExpiresAt: new Date(Date.now() + days * 86_400_000), admittedAt: new Date(Date.now() + (days - 365) * 86_400_000) })
     .where(eq(organizations.id, w.orgs[org].id));
+};
+
+/** Uploads a small PDF through files.upload and attaches it to the caller's application. */
+export const attachSampleDocument = async (
+  caller: Awaited<ReturnType<typeof callerAs>>,
+  kind: AdmissionDocumentKind = 'business_licence',
+  text = 'Business licence',
+) => {
+  const file = await caller.files.upload(samplePdf([text, new Date().toISOString()]));
+  return caller.admission.application.documents.attach({ fileId: file.id, kind, fileName: `${kind}.pdf` });
 };

@@ -1,11 +1,14 @@
 import type { Db } from '@/db/client';
 import type { Locale, OrgType, Role } from '@/db/enums';
-import { admissionApplications, type Organization, type User } from '@/db/schema';
+import { admissionApplications, admissionDocuments, storedFiles, type Organization, type User } from '@/db/schema';
 import { makeOrg, makeUser } from '@/db/seed/factories';
+import { samplePdf } from '@/db/seed/sample-pdf';
 import { createCaller } from '../api/root';
 import { createInnerContext } from '../api/context';
 import { hashPassword } from '../auth/password';
 import { loadActor } from '../domain/auth/load-actor';
+import { ingest } from '../storage/ingest';
+import { getBlobStore } from '../storage/store';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | undefined;
@@ -33,6 +36,8 @@ export type World = {
   users: Record<UserKey, User>;
   /** The draft admission applications of the two applying organizations. */
   applications: { creditorNew: string; agencyNew: string };
+  /** The creditor applicant's uploaded licence, and its attachment to the application. */
+  licence: { fileId: string; documentId: string };
 };
 
 const ORG_TYPES: Record<OrgKey, OrgType> = {
@@ -77,8 +82,27 @@ export const buildWorld = async (db: Db): Promise<World> => {
       users[`${key}.${role}`] = await makeUser(db, { orgId: org.id, role, name: `${key} ${role}`, passwordHash: hash });
     }
   }
-  return { db, orgs, users: users as Record<UserKey, User>, applications };
+  // The creditor's application is complete, licence document included.
+  const licence = await ingest(bytesStream(samplePdf(['Financial licence B0123H211000001'])), getBlobStore());
+  const [file] = await db
+    .insert(storedFiles)
+    .values({ orgId: orgs.creditorNew.id, uploadedBy: users['creditorNew.admin']!.id, ...licence })
+    .returning({ id: storedFiles.id });
+  const [doc] = await db
+    .insert(admissionDocuments)
+    .values({ applicationId: applications.creditorNew, fileId: file!.id, kind: 'financial_licence', fileName: '金融许可证.pdf' })
+    .returning({ id: admissionDocuments.id });
+  return { db, orgs, users: users as Record<UserKey, User>, applications, licence: { fileId: file!.id, documentId: doc!.id } };
 };
+
+/** A request body carrying these bytes, as the upload procedure receives it. */
+export const bytesStream = (bytes: Uint8Array) =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
 
 export const META = { ip: '203.0.113.7', userAgent: 'vitest' };
 

@@ -1,11 +1,12 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { OPEN_APPLICATION_STATUSES, type ApplicantType } from '@/db/enums';
+import { OPEN_APPLICATION_STATUSES, REQUIRED_DOCUMENTS, type ApplicantType } from '@/db/enums';
 import { admissionApplications, admissionTemplates, organizations } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { blindIndex, decryptPii, encryptPii, maskIdNumber } from '../../pii/crypto';
+import { copyDocuments, documentsOf, type DocumentView } from './documents';
 import { isRenewalDue } from './expiry';
 import { COMPLETE_SECTIONS, SECTIONS_BY_KIND, ZBasics, type SectionName, type TSectionDraft } from './sections.schema';
 
@@ -26,10 +27,19 @@ const kindOf = (row: Row): ApplicantType => (row.kind === 'creditor' ? 'creditor
 
 const sectionsOf = (kind: ApplicantType): readonly SectionName[] => SECTIONS_BY_KIND[kind];
 
-/** What the applicant sees: sections as saved, the ID number masked, and which sections are complete. */
-const present = (row: Row) => {
+const missingDocuments = (kind: ApplicantType, documents: readonly DocumentView[]) =>
+  REQUIRED_DOCUMENTS[kind].filter((k) => !documents.some((d) => d.kind === k));
+
+/**
+ * What the applicant sees: sections as saved, the ID number masked, the documents, and
+ * which steps are complete (the documents step: every required kind attached).
+ */
+const presentRow = (row: Row, documents: DocumentView[]) => {
   const kind = kindOf(row);
-  const completeness = Object.fromEntries(sectionsOf(kind).map((s) => [s, isSectionComplete(row, s)])) as Record<string, boolean>;
+  const completeness = Object.fromEntries([
+    ...sectionsOf(kind).map((s) => [s, isSectionComplete(row, s)]),
+    ['documents', missingDocuments(kind, documents).length === 0],
+  ]) as Record<string, boolean>;
   return {
     id: row.id,
     kind,
@@ -45,11 +55,14 @@ const present = (row: Row) => {
     decidedAt: row.decidedAt,
     tier: row.tier,
     decisionReason: row.decisionReason,
+    documents,
     updatedAt: row.updatedAt,
   };
 };
 
-export type ApplicationView = ReturnType<typeof present>;
+const present = async (db: DbOrTx, row: Row) => presentRow(row, await documentsOf(db, row.id));
+
+export type ApplicationView = ReturnType<typeof presentRow>;
 
 /** The caller organization's latest application (the open one, else the last decided). */
 export const getOwnApplication = async (db: DbOrTx, caller: Caller) => {
@@ -60,7 +73,7 @@ export const getOwnApplication = async (db: DbOrTx, caller: Caller) => {
     .orderBy(desc(admissionApplications.createdAt))
     .limit(1);
   if (!row) throw new DomainError('admission.notFound');
-  return present(row);
+  return present(db, row);
 };
 
 const lockOpenApplication = async (tx: DbOrTx, orgId: string) => {
@@ -105,7 +118,7 @@ export const saveSection = async (db: DbOrTx, caller: Caller, draft: TSectionDra
       // Field names only: the audit log is no place for a second copy of the ID number.
       after: { section: draft.section, fields: Object.keys(draft.data).sort() },
     });
-    return present(updated);
+    return present(tx, updated);
   });
 
 /**
@@ -119,6 +132,10 @@ export const submitApplication = async (db: DbOrTx, caller: Caller) =>
     const missing = sectionsOf(kind).filter((s) => !isSectionComplete(row, s));
     if (missing.length > 0) {
       throw new DomainError('admission.incomplete', { field: missing[0], labels: { sections: missing.map((m) => `admission.section.${m}`) } });
+    }
+    const absent = missingDocuments(kind, await documentsOf(tx, row.id));
+    if (absent.length > 0) {
+      throw new DomainError('admission.documentsMissing', { field: 'documents', labels: { kinds: absent.map((k) => `admission.documentKind.${k}`) } });
     }
     if (row.legalRepIdIndex) {
       const [banned] = await tx
@@ -152,7 +169,7 @@ export const submitApplication = async (db: DbOrTx, caller: Caller) =>
       before: { status: row.status },
       after: { status: 'submitted', submission: updated.submissionCount },
     });
-    return present(updated);
+    return present(tx, updated);
   });
 
 /**
@@ -171,7 +188,7 @@ export const startRenewal = async (db: DbOrTx, caller: Caller, now = new Date())
       .select()
       .from(admissionApplications)
       .where(and(eq(admissionApplications.orgId, org.id), inArray(admissionApplications.status, [...OPEN_APPLICATION_STATUSES])));
-    if (open) return present(open);
+    if (open) return present(tx, open);
     if (!isRenewalDue(org.status, org.admissionExpiresAt, now)) throw new DomainError('admission.renewalNotDue');
     const [last] = await tx
       .select()
@@ -192,6 +209,7 @@ export const startRenewal = async (db: DbOrTx, caller: Caller, now = new Date())
       })
       .returning();
     if (!created) throw new DomainError('admission.notFound');
+    if (last) await copyDocuments(tx, last.id, created.id, caller.actor.userId);
     await writeAudit(tx, caller, {
       action: 'admission.startRenewal',
       resourceType: 'admission_application',
@@ -199,5 +217,7 @@ export const startRenewal = async (db: DbOrTx, caller: Caller, now = new Date())
       orgId: org.id,
       after: { copiedFrom: last?.id ?? null, admissionExpiresAt: org.admissionExpiresAt?.toISOString() ?? null },
     });
-    return present(created);
+    return present(tx, created);
   });
+
+export { lockOpenApplication, kindOf, present };

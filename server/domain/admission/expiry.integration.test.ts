@@ -73,6 +73,8 @@ describe('renewal', () => {
     const renewal = await admin.admission.application.startRenewal();
     expect(renewal).toMatchObject({ isRenewal: true, status: 'draft', isComplete: true });
     expect(renewal.sections).toMatchObject({ licence: { licenceType: 'consumer_finance' } });
+    // The documents come along; the applicant replaces what has changed.
+    expect(renewal.documents).toMatchObject([{ kind: 'financial_licence', fileId: w.licence.fileId }]);
     await expect(admin.admission.application.startRenewal()).resolves.toMatchObject({ id: renewal.id });
     const rows = await handle.db.select().from(admissionApplications).where(eq(admissionApplications.orgId, w.orgs.creditorNew.id));
     expect(rows).toHaveLength(2);

@@ -5,6 +5,7 @@ import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { decryptPii, maskIdNumber } from '../../pii/crypto';
+import { documentsOf } from './documents';
 import { businessDaysBetween, needsSecondApproval, outcomeFor, scoreProblems, totalOf, type Decision } from './scoring';
 
 export const REVIEW_TARGET_BUSINESS_DAYS = 5;
@@ -110,6 +111,7 @@ export const getApplicationForReview = async (db: DbOrTx, applicationId: string)
     infoRequest: app.infoRequest,
     sections: app.sections,
     legalRepIdMasked: app.legalRepIdSealed ? maskIdNumber(decryptPii(app.legalRepIdSealed)) : null,
+    documents: await documentsOf(db, app.id),
     org,
     template: template ? { id: template.id, version: template.version, criteria: template.criteria } : null,
     review: review

@@ -50,4 +50,19 @@ export const admissionAuthz: AuthzTable = {
     wrongRole: ['creditorNew.manager', 'creditorNew.viewer', 'platform.reviewer'],
     wrongTenant: { none: SESSION_ORG },
   },
+  'admission.application.documents.attach': {
+    input: (w) => ({ fileId: w.licence.fileId, kind: 'certificate', fileName: '等保三级证书.pdf' }),
+    allowed: 'creditorNew.admin',
+    anonymous: 'refused',
+    wrongRole: ['creditorNew.manager', 'creditorNew.viewer', 'platform.reviewer'],
+    // Another organization's upload is not there to attach.
+    wrongTenant: { as: 'agencyNew.admin', input: (w) => ({ fileId: w.licence.fileId, kind: 'business_licence', fileName: '营业执照.pdf' }) },
+  },
+  'admission.application.documents.remove': {
+    input: (w) => ({ documentId: w.licence.documentId }),
+    allowed: 'creditorNew.admin',
+    anonymous: 'refused',
+    wrongRole: ['creditorNew.manager', 'creditorNew.viewer', 'platform.reviewer'],
+    wrongTenant: { as: 'agencyNew.admin', input: (w) => ({ documentId: w.licence.documentId }) },
+  },
 };

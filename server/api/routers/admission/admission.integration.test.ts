@@ -8,6 +8,7 @@ import type { DbHandle } from '@/db/client';
 import { admissionApplications, auditLog, organizations, users } from '@/db/schema';
 import { creditCodeFor, makeOrg } from '@/db/seed/factories';
 import { blindIndex } from '../../../pii/crypto';
+import { attachSampleDocument } from '../../../testing/admission';
 import { createTestDb } from '../../../testing/db';
 import { buildWorld, callerAs, type World } from '../../../testing/world';
 
@@ -55,7 +56,8 @@ const fillAll = async (caller: Awaited<ReturnType<typeof callerAs>>) => {
   await caller.admission.application.saveSection({ section: 'basics', data: BASICS });
   await caller.admission.application.saveSection({ section: 'systems', data: SYSTEMS });
   await caller.admission.application.saveSection({ section: 'trackRecord', data: TRACK });
-  return caller.admission.application.saveSection({ section: 'compliance', data: COMPLIANCE });
+  await caller.admission.application.saveSection({ section: 'compliance', data: COMPLIANCE });
+  return attachSampleDocument(caller);
 };
 
 beforeAll(async () => {
@@ -126,7 +128,7 @@ describe('drafts and submission', () => {
     const partial = await caller.admission.application.saveSection({ section: 'basics', data: { legalRepName: '赵国栋', legalRepIdNumber: ID.toLowerCase() } });
     expect(partial.legalRepIdMasked).toBe('110***********002X');
     expect(partial.sections.basics).toEqual({ legalRepName: '赵国栋' });
-    expect(partial.completeness).toEqual({ basics: false, systems: false, trackRecord: false, compliance: false });
+    expect(partial.completeness).toEqual({ basics: false, systems: false, trackRecord: false, compliance: false, documents: false });
 
     const [row] = await handle.db.select().from(admissionApplications).where(eq(admissionApplications.id, partial.id));
     expect(JSON.stringify(row?.sections)).not.toContain('11010519491231002X');
@@ -134,7 +136,7 @@ describe('drafts and submission', () => {
     expect(row?.legalRepIdIndex).toBe(blindIndex(ID));
 
     const full = await fillAll(caller);
-    expect(full.completeness).toEqual({ basics: true, systems: true, trackRecord: true, compliance: true });
+    expect(full.completeness).toEqual({ basics: true, systems: true, trackRecord: true, compliance: true, documents: true });
     expect(full.isComplete).toBe(true);
     const audit = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'admission.saveSection'), eq(auditLog.resourceId, full.id)));
     expect(audit).toHaveLength(5);

@@ -1,7 +1,31 @@
 import { z } from 'zod';
-import { APPLICATION_STATUSES, TIERS } from '@/db/enums';
+import { ADMISSION_DOCUMENT_KINDS, APPLICATION_STATUSES, TIERS } from '@/db/enums';
 
 export { ZSectionDraft, type TSectionDraft } from '../../../domain/admission/sections.schema';
+
+export const ZDocumentView = z.object({
+  id: z.string(),
+  kind: z.enum(ADMISSION_DOCUMENT_KINDS),
+  fileName: z.string(),
+  fileId: z.string(),
+  size: z.number(),
+  mime: z.string(),
+  sha256: z.string(),
+  createdAt: z.date(),
+});
+export type TDocumentView = z.infer<typeof ZDocumentView>;
+
+export const ZAttachDocument = z.object({
+  fileId: z.uuid(),
+  kind: z.enum(ADMISSION_DOCUMENT_KINDS),
+  fileName: z.string().trim().min(1).max(200),
+});
+
+export const ZRemoveDocument = z.object({ documentId: z.uuid() });
+
+/** What an upload returns: the file's id, hash, size and the type recognised from its bytes. */
+export const ZFileView = z.object({ id: z.string(), sha256: z.string(), size: z.number(), mime: z.string(), createdAt: z.date() });
+export type TFileView = z.infer<typeof ZFileView>;
 
 export const ZApplicationView = z.object({
   id: z.string(),
@@ -18,6 +42,7 @@ export const ZApplicationView = z.object({
   decidedAt: z.date().nullable(),
   tier: z.enum(TIERS).nullable(),
   decisionReason: z.string().nullable(),
+  documents: z.array(ZDocumentView),
   updatedAt: z.date(),
 });
 export type TApplicationView = z.infer<typeof ZApplicationView>;

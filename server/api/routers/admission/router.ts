@@ -1,4 +1,5 @@
 import { router } from '../../trpc';
+import { attach, remove } from './documents';
 import { getApplication } from './get-application';
 import { saveSection } from './save-section';
 import { signUp } from './sign-up';
@@ -7,5 +8,11 @@ import { submitApplication } from './submit-application';
 
 export const admissionRouter = router({
   signUp,
-  application: router({ get: getApplication, saveSection, submit: submitApplication, startRenewal }),
+  application: router({
+    get: getApplication,
+    saveSection,
+    submit: submitApplication,
+    startRenewal,
+    documents: router({ attach, remove }),
+  }),
 });

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { creditCodeFor, makeOrg } from '@/db/seed/factories';
+import { attachSampleDocument } from '../../../testing/admission';
 import { createTestDb } from '../../../testing/db';
 import { buildWorld, callerAs, type World } from '../../../testing/world';
 
@@ -65,6 +66,7 @@ describe('public lists', () => {
       section: 'compliance',
       data: { litigationCount: 0, litigationNote: '', pastSanctions: '', complaintCount: 0, declaresNoAbuse: true, signedBy: '黄蓉' },
     });
+    await attachSampleDocument(applicant);
     const { id } = await applicant.admission.application.submit();
     const reviewer = await callerAs(handle.db, w.users['platform.reviewer']);
     const view = await reviewer.staff.admission.get({ applicationId: id });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES, ORG_STATUSES, TIERS } from '@/db/enums';
+import { ZDocumentView } from '../../admission/application.schema';
 import { ZId, ZPageInput, pageOf } from '../../shared.schema';
 
 export const ZQueueInput = ZPageInput;
@@ -46,6 +47,7 @@ export const ZReviewView = z.object({
   infoRequest: z.string().nullable(),
   sections: z.record(z.string(), z.unknown()),
   legalRepIdMasked: z.string().nullable(),
+  documents: z.array(ZDocumentView),
   org: z.object({ id: z.string(), name: z.string(), creditCode: z.string(), status: z.enum(ORG_STATUSES), type: z.enum(['creditor', 'agency', 'platform']) }),
   template: z.object({ id: z.string(), version: z.number(), criteria: z.array(ZCriterion) }).nullable(),
   review: z

@@ -1,0 +1,39 @@
+// The demo data loads on every `npm run dev`: a second run adds nothing, and the demo
+// applications waiting for review carry their licence documents.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import { admissionApplications, admissionDocuments, organizations, storedFiles, users } from '@/db/schema';
+import { seedDemo } from '@/db/seed/demo';
+import { createTestDb } from '@/server/testing/db';
+import { testPasswordHash } from '@/server/testing/world';
+import { demoSeedDeps } from './seed-deps';
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+const counts = async () => ({
+  orgs: (await handle.db.select().from(organizations)).length,
+  users: (await handle.db.select().from(users)).length,
+  applications: (await handle.db.select().from(admissionApplications)).length,
+  documents: (await handle.db.select().from(admissionDocuments)).length,
+  files: (await handle.db.select().from(storedFiles)).length,
+});
+
+describe('seedDemo', () => {
+  it('is idempotent and attaches a licence to each submitted demo application', async () => {
+    const deps = { ...(await demoSeedDeps()), passwordHash: await testPasswordHash() };
+    const first = await seedDemo(handle.db, deps);
+    expect(first.created).toBeGreaterThan(10);
+    const after = await counts();
+    expect(after.applications).toBe(2);
+    expect(after.documents).toBe(2);
+    expect(after.files).toBe(2);
+    await expect(seedDemo(handle.db, deps)).resolves.toEqual({ created: 0 });
+    expect(await counts()).toEqual(after);
+  });
+});

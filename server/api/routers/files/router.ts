@@ -1,0 +1,4 @@
+import { router } from '../../trpc';
+import { upload } from './upload';
+
+export const filesRouter = router({ upload });
