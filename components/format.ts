@@ -71,3 +71,16 @@ export const parsePercentToBp = (typed: string): number | null => {
 };
 
 export const bpToPercent = (bp: number): string => fenToAmount(bp, 100);
+
+/** File sizes in binary units, one decimal from KB up. */
+export const formatBytes = (bytes: number): string => {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let v = bytes / 1024;
+  let i = 0;
+  while (v >= 1024 && i < units.length - 1) {
+    v /= 1024;
+    i++;
+  }
+  return `${v.toFixed(1)} ${units[i]}`;
+};

@@ -59,6 +59,7 @@ export const AUDIT_ACTIONS = [
   'admission.returnProposal',
   'admission.decide',
   'admission.startRenewal',
+  'admission.reapply',
   'admission.attachDocument',
   'admission.removeDocument',
   'admission.template',

@@ -14,6 +14,8 @@ export const ACCOUNTS = {
   agencyAdmin: 'admin@zhengxin.demo.cn',
   agencyCollector: 'collector@zhengxin.demo.cn',
   suspendedAgencyAdmin: 'admin@suda.demo.cn',
+  /** Admitted 345 days ago: the renewal prompt shows. */
+  renewingAgencyAdmin: 'admin@mingli.demo.cn',
 } as const;
 
 export type Lang = 'zh-CN' | 'en';
@@ -38,6 +40,20 @@ export const signInAs = async (page: Page, email: string, portal: '/creditor' | 
 
 /** Full-page screenshot kept under test-results/screenshots for a person to look at. */
 export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+/** Fills in the reviewer's score for each criterion and saves them. */
+export const score = async (page: Page, values: Record<string, number>) => {
+  for (const [key, v] of Object.entries(values)) await page.getByTestId(`score-${key}`).fill(String(v));
+  await page.getByTestId('save-scores').click();
+};
+
+/** A tier-B agency score (73 points) on the v1 agency template. */
+export const AGENCY_TIER_B = {
+  registeredCapital: 6, yearsOperating: 6, staffAndSeats: 7,
+  callRecording: 8, fieldEvidence: 3, dataSecurity: 5,
+  references: 6, recoveryRates: 7, pastCooperation: 5,
+  litigation: 6, complaints: 7, sanctions: 7,
+};
 
 export const test = base;
 export { expect };

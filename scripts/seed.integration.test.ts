@@ -25,14 +25,15 @@ const counts = async () => ({
 });
 
 describe('seedDemo', () => {
-  it('is idempotent and attaches a licence to each submitted demo application', async () => {
+  it('is idempotent and attaches a licence to each demo application', async () => {
     const deps = { ...(await demoSeedDeps()), passwordHash: await testPasswordHash() };
     const first = await seedDemo(handle.db, deps);
     expect(first.created).toBeGreaterThan(10);
     const after = await counts();
-    expect(after.applications).toBe(2);
-    expect(after.documents).toBe(2);
-    expect(after.files).toBe(2);
+    // Two waiting for review, one admitted (the agency whose renewal is due).
+    expect(after.applications).toBe(3);
+    expect(after.documents).toBe(3);
+    expect(after.files).toBe(3);
     await expect(seedDemo(handle.db, deps)).resolves.toEqual({ created: 0 });
     expect(await counts()).toEqual(after);
   });

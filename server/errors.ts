@@ -35,6 +35,7 @@ export const DOMAIN_ERRORS = {
   'admission.awaitingApproval': 'CONFLICT',
   'admission.sameReviewer': 'FORBIDDEN',
   'admission.renewalNotDue': 'CONFLICT',
+  'admission.notRejected': 'CONFLICT',
   'admission.documentsMissing': 'BAD_REQUEST',
   'admission.tooManyDocuments': 'BAD_REQUEST',
   'admission.documentTypeNotAllowed': 'BAD_REQUEST',

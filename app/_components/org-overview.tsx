@@ -5,6 +5,7 @@ import { getServerT } from '@/server/i18n/request-locale';
 import { Badge, ORG_STATUS_TONE } from '@/components/ui/badge';
 import { Card, PageTitle } from '@/components/ui/card';
 import { formatDate } from '@/components/format';
+import { RenewalPrompt } from '@/components/admission/renewal-prompt';
 
 /** The portal home: who you are, which organization you act for, and what your role lets you do. */
 export const OrgOverview = async ({ portal }: { portal: Portal }) => {
@@ -28,6 +29,7 @@ export const OrgOverview = async ({ portal }: { portal: Portal }) => {
   return (
     <>
       <PageTitle title={t('overview.welcome', { name: me.name })} subtitle={t(`overview.portalIntro.${org.type}`)} />
+      {org.type !== 'platform' ? <RenewalPrompt canApply={me.permissions.includes('admission.apply')} /> : null}
       <div className="grid gap-5 lg:grid-cols-2">
         <Card title={t('overview.orgCard')}>
           <dl className="grid grid-cols-3 gap-x-4 gap-y-3 text-sm" data-testid="org-overview">

@@ -31,7 +31,9 @@ const NAV: Record<Portal, NavItem[]> = {
 
 export const PortalShell = async ({ portal, me, children }: { portal: Portal; me: TGetMeOutput; children: ReactNode }) => {
   const t = await getServerT();
-  const items = NAV[portal].filter((i) => !i.permission || me.permissions.includes(i.permission));
+  // An admitted organization renewing its admission keeps its way back to its portal.
+  const back: NavItem[] = portal === 'apply' && me.orgStatus !== 'applicant' && me.orgType !== 'platform' ? [{ href: `/${me.orgType}`, key: 'backToPortal' }] : [];
+  const items = [...back, ...NAV[portal]].filter((i) => !i.permission || me.permissions.includes(i.permission));
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">

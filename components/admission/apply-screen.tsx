@@ -1,6 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { DecisionNotice } from './decision-notice';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { formatDateTime } from '../format';
@@ -11,6 +12,7 @@ import { Badge, type Tone } from '../ui/badge';
 import { Card, PageTitle } from '../ui/card';
 import { BasicsStep } from './basics-step';
 import { ComplianceStep, LicenceStep } from './declaration-step';
+import { DocumentsStep } from './documents-step';
 import type { StepProps } from './section-kit';
 import { SubmitStep } from './submit-step';
 import { SystemsStep } from './systems-step';
@@ -22,6 +24,7 @@ const STEP_COMPONENTS: Record<string, (p: StepProps) => React.ReactNode> = {
   trackRecord: TrackRecordStep,
   compliance: ComplianceStep,
   licence: LicenceStep,
+  documents: DocumentsStep,
 };
 
 const STATUS_TONE: Record<string, Tone> = {
@@ -78,6 +81,7 @@ export const ApplyScreen = ({ canApply }: { canApply: boolean }) => {
           </Alert>
         ) : null}
         {!canApply && view.isEditable ? <Alert tone="info">{t('apply.adminOnly')}</Alert> : null}
+        <DecisionNotice view={view} canApply={canApply} />
         <div className="flex gap-6">
           <ol className="w-52 shrink-0 space-y-1" aria-label={t('apply.steps')} data-testid="apply-steps">
             {[...sections, 'submit'].map((s, i) => (

@@ -10,6 +10,7 @@ import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
 import { Card, PageTitle } from '../ui/card';
+import { DocumentList } from '../files/document-list';
 import { ApplicationSummary } from './application-summary';
 import { DecisionPanel } from './decision-panel';
 import { ScoringPanel } from './scoring-panel';
@@ -59,9 +60,14 @@ export const ReviewScreen = ({ applicationId, selfId }: { applicationId: string;
         }
       />
       <div className="grid gap-5 xl:grid-cols-5">
-        <Card title={t('review.application')} className="xl:col-span-3">
-          <ApplicationSummary kind={view.kind} sections={view.sections} legalRepIdMasked={view.legalRepIdMasked} />
-        </Card>
+        <div className="space-y-5 xl:col-span-3">
+          <Card title={t('review.application')}>
+            <ApplicationSummary kind={view.kind} sections={view.sections} legalRepIdMasked={view.legalRepIdMasked} />
+          </Card>
+          <Card title={t('documents.title')}>
+            <DocumentList documents={view.documents} />
+          </Card>
+        </div>
         <div className="space-y-5 xl:col-span-2">
           <Card title={t('review.scoring')}>
             <ScoringPanel

@@ -16,6 +16,8 @@ type DemoOrg = {
   admitted?: { tier: 'A' | 'B' | 'C'; daysAgo: number };
   /** Applicants with a complete application waiting in the reviewers' queue. */
   submitted?: Record<string, unknown>;
+  /** The application an admitted organization was admitted with (its renewal starts from it). */
+  admittedWith?: Record<string, unknown>;
   slug: string;
   type: OrgType;
   name: string;
@@ -70,7 +72,18 @@ export const DEMO_ORGS: DemoOrg[] = [
     ],
   },
   {
-    admitted: { tier: 'B', daysAgo: 90 }, slug: 'mingli', type: 'agency', name: '四川明理律师事务所', serial: 300002, region: '510107', province: '四川省', city: '成都市', status: 'active',
+    admittedWith: {
+      basics: {
+        legalRepName: '罗文斌', registeredCapitalFen: 300_000_000, foundedOn: '2012-09-01', address: '成都市锦江区红星路三段 1 号',
+        serviceProvinces: ['51', '50', '53'], staffCount: 45, seatCount: 20, channels: ['phone', 'letter', 'legal'],
+      },
+      systems: { hasCallRecording: true, hasFieldEvidenceCapture: true, mlpsLevel: 2, hasIso27001: false, otherCertifications: '律师执业许可证' },
+      trackRecord: {
+        references: [{ client: '华信消费金融股份有限公司', periodFrom: '2023-02', periodTo: '2025-01', caseCount: 3200, amountFen: 1_280_000_000, recoveryRateBp: 1650 }],
+      },
+      compliance: { litigationCount: 0, litigationNote: '', pastSanctions: '', complaintCount: 1, declaresNoAbuse: true, signedBy: '罗文斌' },
+    },
+    admitted: { tier: 'B', daysAgo: 345 }, slug: 'mingli', type: 'agency', name: '四川明理律师事务所', serial: 300002, region: '510107', province: '四川省', city: '成都市', status: 'active',
     users: [
       { role: 'admin', name: '罗文斌', local: 'admin', phone: '13908000001' },
       { role: 'supervisor', name: '唐敏', local: 'supervisor', phone: '13908000002' },
@@ -116,7 +129,7 @@ export const demoAccounts = () =>
   DEMO_ORGS.flatMap((o) => o.users.map((u) => ({ email: demoEmail(o, u), name: u.name, role: u.role, orgType: o.type, orgName: o.name, orgStatus: o.status })));
 
 /** The demo legal representatives' ID numbers (valid check characters, fictional people). */
-const DEMO_LEGAL_REP_IDS: Record<string, string> = { xinhe: '320102198506120026' };
+const DEMO_LEGAL_REP_IDS: Record<string, string> = { xinhe: '320102198506120026', mingli: '510104197803150014' };
 
 const DAY_MS = 86_400_000;
 
@@ -163,7 +176,8 @@ export const seedDemo = async (db: DbOrTx, { passwordHash, sealId, storeFile }: 
           .returning({ id: users.id });
         created += rows.length;
       }
-      if (inserted.length > 0 && o.submitted) {
+      const sections = o.submitted ?? o.admittedWith;
+      if (inserted.length > 0 && sections) {
         const [template] = await tx
           .select({ id: admissionTemplates.id })
           .from(admissionTemplates)
@@ -172,17 +186,22 @@ export const seedDemo = async (db: DbOrTx, { passwordHash, sealId, storeFile }: 
           .limit(1);
         const legalRepId = DEMO_LEGAL_REP_IDS[o.slug];
         const sealed = legalRepId ? sealId(legalRepId) : null;
-        const [app] = await tx.insert(admissionApplications).values({
-          orgId: org.id,
-          kind: o.type,
-          status: 'submitted',
-          sections: o.submitted,
-          legalRepIdSealed: sealed?.sealed ?? null,
-          legalRepIdIndex: sealed?.index ?? null,
-          templateId: template?.id ?? null,
-          submittedAt: new Date(now - 2 * DAY_MS),
-          submissionCount: 1,
-        }).returning({ id: admissionApplications.id });
+        const submittedAt = new Date((admittedAt?.getTime() ?? now) - 2 * DAY_MS);
+        const decided = o.admittedWith && admittedAt ? { status: 'admitted' as const, decidedAt: admittedAt, tier: o.admitted?.tier ?? null, score: 72, decisionReason: '材料齐全，评分达标' } : { status: 'submitted' as const };
+        const [app] = await tx
+          .insert(admissionApplications)
+          .values({
+            orgId: org.id,
+            kind: o.type,
+            sections,
+            legalRepIdSealed: sealed?.sealed ?? null,
+            legalRepIdIndex: sealed?.index ?? null,
+            templateId: template?.id ?? null,
+            submittedAt,
+            submissionCount: 1,
+            ...decided,
+          })
+          .returning({ id: admissionApplications.id });
         const [admin] = await tx.select({ id: users.id }).from(users).where(eq(users.email, demoEmail(o, { local: 'admin' })));
         if (app && admin) {
           const kind = o.type === 'creditor' ? 'financial_licence' : 'business_licence';

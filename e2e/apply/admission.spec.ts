@@ -3,7 +3,13 @@
 // until admitted it sees only its application. A creditor's lighter application, and a
 // banned credit code refused at sign-up.
 import type { Page } from '@playwright/test';
-import { expect, shot, test, useLanguage } from '../fixtures';
+import { samplePdf } from '../../db/seed/sample-pdf';
+import { ACCOUNTS, AGENCY_TIER_B, expect, score, shot, signInAs, test, useLanguage } from '../fixtures';
+
+const upload = (page: Page, name: string, buffer: Buffer, mimeType = 'application/pdf') =>
+  page.getByTestId('document-file').setInputFiles({ name, mimeType, buffer });
+
+const LICENCE = Buffer.from(samplePdf(['Business licence (scan)', 'Unified social credit code 913101040001234561']));
 
 const signUp = async (page: Page, v: { type: 'agency' | 'creditor'; orgName: string; creditCode: string; email: string }) => {
   await page.goto('/signup');
@@ -18,7 +24,7 @@ const signUp = async (page: Page, v: { type: 'agency' | 'creditor'; orgName: str
 };
 
 test.describe('[PUBLIC] admission application', () => {
-  test('[AGENCY] an agency signs up in zh-CN, fills in every step and submits', async ({ page }) => {
+  test('[AGENCY] an agency signs up in zh-CN, completes every step with its licence, and is admitted', async ({ page, browser }) => {
     await page.goto('/signup');
     await shot(page, 'signup.zh-CN');
     await signUp(page, { type: 'agency', orgName: '上海信达商务咨询有限公司', creditCode: '91310104000123456X', email: 'guojing@xinda.example.cn' });
@@ -96,6 +102,17 @@ test.describe('[PUBLIC] admission application', () => {
     await page.getByTestId('step-save').click();
     await expect(page.getByTestId('go-compliance')).toContainText('✓');
 
+    // Documents: a renamed executable is refused by its bytes; the licence is stored.
+    await expect(page.getByTestId('step-documents')).toBeVisible();
+    await upload(page, '营业执照.pdf', Buffer.concat([Buffer.from('MZ\x90\x00\x03'), Buffer.alloc(4096)]));
+    await expect(page.getByTestId('upload-error')).toHaveText('只接受 PDF、JPEG 或 PNG 文件（按文件内容识别，改扩展名无效）');
+    await expect(page.getByTestId('no-documents')).toBeVisible();
+    await upload(page, '营业执照.pdf', LICENCE);
+    await expect(page.getByTestId('document-row')).toHaveCount(1);
+    await expect(page.getByTestId('document-row')).toContainText('营业执照');
+    await expect(page.getByTestId('go-documents')).toContainText('✓');
+    await shot(page, 'apply-documents.zh-CN');
+
     await page.getByTestId('go-submit').click();
     await shot(page, 'apply-submit.zh-CN');
     await page.getByTestId('submit-application').click();
@@ -103,10 +120,30 @@ test.describe('[PUBLIC] admission application', () => {
     await expect(page.getByTestId('under-review')).toBeVisible();
     await page.getByTestId('go-basics').click();
     await expect(page.locator('#legalRepName')).toBeDisabled();
+    await page.getByTestId('go-documents').click();
+    await expect(page.getByTestId('remove-document')).toHaveCount(0);
     await shot(page, 'apply-submitted.zh-CN');
+
+    // A reviewer scores and admits it at tier B.
+    const reviewer = await (await browser.newContext()).newPage();
+    await signInAs(reviewer, ACCOUNTS.platformReviewer, '/staff');
+    await reviewer.goto('/staff/admission');
+    await reviewer.getByTestId('queue-row').filter({ hasText: '上海信达商务咨询有限公司' }).getByRole('link', { name: '审核' }).click();
+    await expect(reviewer.getByTestId('document-row')).toContainText('营业执照.pdf');
+    await score(reviewer, AGENCY_TIER_B);
+    await expect(reviewer.getByTestId('computed-outcome')).toContainText('准入 · B 级');
+    await reviewer.locator('#reason').fill('材料齐全，系统与合规达标');
+    await reviewer.getByTestId('decide').click();
+    await expect(reviewer.getByTestId('review-status')).toHaveText('已准入');
+
+    // The agency's next request reaches its portal, with its tier.
+    await page.goto('/agency');
+    await expect(page.getByTestId('portal-name')).toHaveText('处置方');
+    await expect(page.getByTestId('org-overview')).toContainText('B 级');
+    await shot(page, 'apply-admitted-agency-portal.zh-CN');
   });
 
-  test('[CREDITOR] a creditor signs up in English and submits its licence', async ({ page }) => {
+  test('[CREDITOR] a creditor signs up in English, submits its licence, is rejected and applies again', async ({ page, browser }) => {
     await useLanguage(page, 'en');
     await page.goto('/signup');
     await shot(page, 'signup.en');
@@ -125,10 +162,40 @@ test.describe('[PUBLIC] admission application', () => {
     await page.getByTestId('step-save').click();
     await expect(page.getByTestId('go-licence')).toContainText('✓');
     await shot(page, 'apply-licence.en');
+    await expect(page.getByTestId('step-documents')).toBeVisible();
+    await upload(page, 'licence.pdf', Buffer.from(samplePdf(['Financial licence B0456H211000002'])));
+    await expect(page.getByTestId('document-row')).toContainText('Financial licence');
+    await shot(page, 'apply-documents.en');
     await page.getByTestId('go-submit').click();
     await page.getByTestId('submit-application').click();
     await expect(page.getByTestId('application-status')).toHaveText('Submitted');
     await shot(page, 'apply-submitted.en');
+
+    // The reviewer rejects it with a reason.
+    const ctx = await browser.newContext();
+    await ctx.addCookies([{ name: 'daylight-locale', value: 'en', domain: 'localhost', path: '/' }]);
+    const reviewer = await ctx.newPage();
+    await signInAs(reviewer, ACCOUNTS.platformReviewer, '/staff');
+    await reviewer.goto('/staff/admission');
+    await reviewer.getByTestId('queue-row').filter({ hasText: '北京长安消费金融有限公司' }).getByRole('link', { name: 'Review' }).click();
+    await score(reviewer, { licence: 10, fraudRecord: 20, dataQuality: 10 });
+    await expect(reviewer.getByTestId('computed-outcome')).toContainText('Reject');
+    await reviewer.getByTestId('decision-reject').check();
+    await reviewer.locator('#reason').fill('Licence number not found in the regulator register');
+    await reviewer.getByTestId('decide').click();
+    await expect(reviewer.getByTestId('review-status')).toHaveText('Rejected');
+
+    // The creditor sees the reason, stays out of the portal, and may apply again.
+    await page.reload();
+    await expect(page.getByTestId('application-status')).toHaveText('Rejected');
+    await expect(page.getByTestId('decision-reason')).toHaveText('Reason: Licence number not found in the regulator register');
+    await shot(page, 'apply-rejected.en');
+    await page.goto('/creditor');
+    await page.waitForURL('**/apply');
+    await page.getByTestId('reapply').click();
+    await expect(page.getByTestId('application-status')).toHaveText('Draft');
+    await page.getByTestId('go-documents').click();
+    await expect(page.getByTestId('document-row')).toHaveCount(1);
   });
 
   test('[PUBLIC] a banned credit code cannot sign up again', async ({ page }) => {

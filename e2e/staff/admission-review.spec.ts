@@ -1,13 +1,7 @@
 // Reviewers work the admission queue oldest first: they score every criterion against
 // the template, see the computed outcome, and decide; tier A needs a second staff member
 // (four eyes). The admitted organization reaches its portal and sees its tier.
-import type { Page } from '@playwright/test';
-import { ACCOUNTS, expect, shot, signIn, signInAs, test, useLanguage } from '../fixtures';
-
-const score = async (page: Page, values: Record<string, number>) => {
-  for (const [key, v] of Object.entries(values)) await page.getByTestId(`score-${key}`).fill(String(v));
-  await page.getByTestId('save-scores').click();
-};
+import { ACCOUNTS, AGENCY_TIER_B, expect, score, shot, signIn, signInAs, test, useLanguage } from '../fixtures';
 
 test.describe('[STAFF] admission review', () => {
   test('[STAFF] a reviewer scores and admits an agency at tier B; the agency sees its portal and tier', async ({ page, browser }) => {
@@ -19,15 +13,16 @@ test.describe('[STAFF] admission review', () => {
     await row.getByRole('link', { name: '审核' }).click();
     await expect(page.getByTestId('summary-agency')).toContainText('320***********0026');
     await expect(page.getByTestId('summary-agency')).toContainText('¥5,000,000.00');
+    // The licence opens from the review screen, checked against its hash on the way out.
+    const licence = page.getByTestId('document-row').filter({ hasText: '营业执照' });
+    const res = await page.request.get((await licence.getByRole('link').getAttribute('href')) ?? '');
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
 
     await score(page, { registeredCapital: 9 });
     await expect(page.getByText('“注册资本”的分数须为 0 到 8 的整数')).toBeVisible();
-    await score(page, {
-      registeredCapital: 6, yearsOperating: 6, staffAndSeats: 7,
-      callRecording: 8, fieldEvidence: 3, dataSecurity: 5,
-      references: 6, recoveryRates: 7, pastCooperation: 5,
-      litigation: 6, complaints: 7, sanctions: 7,
-    });
+    await score(page, AGENCY_TIER_B);
     await expect(page.getByTestId('computed-outcome')).toContainText('73');
     await expect(page.getByTestId('computed-outcome')).toContainText('准入 · B 级');
     await expect(page.getByTestId('review-status')).toHaveText('审核中');

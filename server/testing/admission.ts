@@ -50,3 +50,10 @@ export const attachSampleDocument = async (
   const file = await caller.files.upload(samplePdf([text, new Date().toISOString()]));
   return caller.admission.application.documents.attach({ fileId: file.id, kind, fileName: `${kind}.pdf` });
 };
+
+/** The creditor applicant's application, scored low and rejected by the reviewer. */
+export const rejectCreditorNew = async (w: World) => {
+  const applicationId = await scoreCreditorNew(w, creditorScores(10, 10, 5));
+  await decide(w.db, await domainCaller(w, 'platform.reviewer'), { applicationId, decision: 'reject', reason: '牌照信息无法核实' });
+  return applicationId;
+};

@@ -172,11 +172,14 @@ export const submitApplication = async (db: DbOrTx, caller: Caller) =>
     return present(tx, updated);
   });
 
+type Follow = 'renewal' | 'reapply';
+
 /**
- * Renewal: from 30 days before expiry (or after it), the organization's admin opens a new
- * application pre-filled from the one that admitted it. Asking twice returns the same draft.
+ * Opens the organization's next application, pre-filled (sections, sealed ID, documents)
+ * from its last admitted one (a renewal) or its last rejected one (applying again).
+ * Asking twice returns the same draft.
  */
-export const startRenewal = async (db: DbOrTx, caller: Caller, now = new Date()) =>
+const openNext = async (db: DbOrTx, caller: Caller, follow: Follow, now: Date) =>
   db.transaction(async (tx) => {
     const [org] = await tx
       .select({ id: organizations.id, status: organizations.status, type: organizations.type, admissionExpiresAt: organizations.admissionExpiresAt })
@@ -189,35 +192,74 @@ export const startRenewal = async (db: DbOrTx, caller: Caller, now = new Date())
       .from(admissionApplications)
       .where(and(eq(admissionApplications.orgId, org.id), inArray(admissionApplications.status, [...OPEN_APPLICATION_STATUSES])));
     if (open) return present(tx, open);
-    if (!isRenewalDue(org.status, org.admissionExpiresAt, now)) throw new DomainError('admission.renewalNotDue');
     const [last] = await tx
       .select()
       .from(admissionApplications)
-      .where(and(eq(admissionApplications.orgId, org.id), eq(admissionApplications.status, 'admitted')))
-      .orderBy(desc(admissionApplications.decidedAt))
+      .where(eq(admissionApplications.orgId, org.id))
+      .orderBy(desc(admissionApplications.createdAt))
       .limit(1);
+    if (follow === 'renewal' && !isRenewalDue(org.status, org.admissionExpiresAt, now)) throw new DomainError('admission.renewalNotDue');
+    if (follow === 'reapply' && (org.status !== 'applicant' || last?.status !== 'rejected')) throw new DomainError('admission.notRejected');
+    const [source] =
+      follow === 'renewal'
+        ? await tx
+            .select()
+            .from(admissionApplications)
+            .where(and(eq(admissionApplications.orgId, org.id), eq(admissionApplications.status, 'admitted')))
+            .orderBy(desc(admissionApplications.decidedAt))
+            .limit(1)
+        : [last];
     const [created] = await tx
       .insert(admissionApplications)
       .values({
         orgId: org.id,
         kind: org.type,
-        isRenewal: true,
-        sections: last?.sections ?? {},
-        legalRepIdSealed: last?.legalRepIdSealed ?? null,
-        legalRepIdIndex: last?.legalRepIdIndex ?? null,
+        isRenewal: follow === 'renewal',
+        sections: source?.sections ?? {},
+        legalRepIdSealed: source?.legalRepIdSealed ?? null,
+        legalRepIdIndex: source?.legalRepIdIndex ?? null,
         createdBy: caller.actor.userId,
       })
       .returning();
     if (!created) throw new DomainError('admission.notFound');
-    if (last) await copyDocuments(tx, last.id, created.id, caller.actor.userId);
+    if (source) await copyDocuments(tx, source.id, created.id, caller.actor.userId);
     await writeAudit(tx, caller, {
-      action: 'admission.startRenewal',
+      action: follow === 'renewal' ? 'admission.startRenewal' : 'admission.reapply',
       resourceType: 'admission_application',
       resourceId: created.id,
       orgId: org.id,
-      after: { copiedFrom: last?.id ?? null, admissionExpiresAt: org.admissionExpiresAt?.toISOString() ?? null },
+      after: { copiedFrom: source?.id ?? null, admissionExpiresAt: org.admissionExpiresAt?.toISOString() ?? null },
     });
     return present(tx, created);
   });
 
+/** Renewal: from 30 days before expiry (or after it), pre-filled from the admitting application. */
+export const startRenewal = (db: DbOrTx, caller: Caller, now = new Date()) => openNext(db, caller, 'renewal', now);
+
+/** After a rejection the applicant may correct and apply again, starting from what it sent. */
+export const reapply = (db: DbOrTx, caller: Caller, now = new Date()) => openNext(db, caller, 'reapply', now);
+
 export { lockOpenApplication, kindOf, present };
+
+/**
+ * What the portal home shows about renewal: due from 30 days before expiry (or once
+ * expired), days left, and the renewal application already open, if any.
+ */
+export const renewalStatus = async (db: DbOrTx, caller: Caller, now = new Date()) => {
+  const [org] = await db
+    .select({ status: organizations.status, admissionExpiresAt: organizations.admissionExpiresAt })
+    .from(organizations)
+    .where(eq(organizations.id, caller.actor.orgId));
+  if (!org) throw new DomainError('org.notFound');
+  const [open] = await db
+    .select({ id: admissionApplications.id, status: admissionApplications.status })
+    .from(admissionApplications)
+    .where(and(eq(admissionApplications.orgId, caller.actor.orgId), eq(admissionApplications.isRenewal, true), inArray(admissionApplications.status, [...OPEN_APPLICATION_STATUSES])));
+  const expiresAt = org.admissionExpiresAt;
+  return {
+    isDue: isRenewalDue(org.status, expiresAt, now),
+    expiresAt,
+    daysLeft: expiresAt ? Math.ceil((expiresAt.getTime() - now.getTime()) / 86_400_000) : null,
+    openStatus: open?.status ?? null,
+  };
+};

@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { admissionApplications, auditLog, organizations } from '@/db/schema';
-import { admissionExpiresIn, scoreCreditorNew } from '../../testing/admission';
+import { admissionExpiresIn, rejectCreditorNew, scoreCreditorNew } from '../../testing/admission';
 import { createTestDb, isPostgresRun } from '../../testing/db';
 import { buildWorld, callerAs, type World } from '../../testing/world';
 import { expireAdmissions, isRenewalDue } from './expiry';
@@ -69,8 +69,11 @@ describe('renewal', () => {
     const admin = await callerAs(handle.db, w.users['creditorNew.admin']);
     await expect(admin.admission.application.startRenewal()).rejects.toMatchObject({ code: 'CONFLICT', cause: { code: 'admission.renewalNotDue' } });
 
+    await expect(admin.admission.application.renewalStatus()).resolves.toMatchObject({ isDue: false, openStatus: null });
     await admissionExpiresIn(w, 'creditorNew', 20);
+    await expect(admin.admission.application.renewalStatus()).resolves.toMatchObject({ isDue: true, daysLeft: 20, openStatus: null });
     const renewal = await admin.admission.application.startRenewal();
+    await expect(admin.admission.application.renewalStatus()).resolves.toMatchObject({ isDue: true, openStatus: 'draft' });
     expect(renewal).toMatchObject({ isRenewal: true, status: 'draft', isComplete: true });
     expect(renewal.sections).toMatchObject({ licence: { licenceType: 'consumer_finance' } });
     // The documents come along; the applicant replaces what has changed.
@@ -116,5 +119,21 @@ describe('renewal', () => {
     await handle.db.update(organizations).set({ status: 'suspended' }).where(eq(organizations.id, w.orgs.creditorNew.id));
     await reviewer.staff.admission.decide({ applicationId: late.id, decision: 'admit', reason: '续期通过' });
     expect((await expiryOf()).status).toBe('suspended');
+  });
+});
+
+describe('applying again after a rejection', () => {
+  it('opens a pre-filled draft only for a rejected applicant, once', async () => {
+    const admin = await callerAs(handle.db, w.users['creditorNew.admin']);
+    await expect(admin.admission.application.reapply()).resolves.toMatchObject({ id: w.applications.creditorNew, status: 'draft' });
+    const rejected = await rejectCreditorNew(w);
+    const again = await admin.admission.application.reapply();
+    expect(again).toMatchObject({ status: 'draft', isRenewal: false, isComplete: true });
+    expect(again.id).not.toBe(rejected);
+    expect(again.documents).toHaveLength(1);
+    await expect(admin.admission.application.reapply()).resolves.toMatchObject({ id: again.id });
+    // An admitted organization renews instead.
+    const agency = await callerAs(handle.db, w.users['agencyA.admin']);
+    await expect(agency.admission.application.reapply()).rejects.toMatchObject({ code: 'CONFLICT', cause: { code: 'admission.notRejected' } });
   });
 });

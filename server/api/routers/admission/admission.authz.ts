@@ -1,5 +1,5 @@
 import { creditCodeFor } from '@/db/seed/factories';
-import { admissionExpiresIn } from '@/server/testing/admission';
+import { admissionExpiresIn, rejectCreditorNew } from '@/server/testing/admission';
 import type { AuthzTable } from '@/server/testing/authz';
 
 const SESSION_ORG = 'takes no organization: the application is always the session organization’s own';
@@ -64,5 +64,22 @@ export const admissionAuthz: AuthzTable = {
     anonymous: 'refused',
     wrongRole: ['creditorNew.manager', 'creditorNew.viewer', 'platform.reviewer'],
     wrongTenant: { as: 'agencyNew.admin', input: (w) => ({ documentId: w.licence.documentId }) },
+  },
+  'admission.application.renewalStatus': {
+    setup: (w) => admissionExpiresIn(w, 'agencyA', 10),
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: ['platform.admin', 'platform.reviewer'],
+    wrongTenant: { none: SESSION_ORG },
+  },
+  'admission.application.reapply': {
+    // The creditor applicant's application was rejected: it may apply again.
+    setup: async (w) => {
+      await rejectCreditorNew(w);
+    },
+    allowed: 'creditorNew.admin',
+    anonymous: 'refused',
+    wrongRole: ['creditorNew.manager', 'creditorNew.viewer', 'platform.admin'],
+    wrongTenant: { none: SESSION_ORG },
   },
 };

@@ -46,3 +46,10 @@ export const ZApplicationView = z.object({
   updatedAt: z.date(),
 });
 export type TApplicationView = z.infer<typeof ZApplicationView>;
+
+export const ZRenewalStatus = z.object({
+  isDue: z.boolean(),
+  expiresAt: z.date().nullable(),
+  daysLeft: z.number().int().nullable(),
+  openStatus: z.enum(APPLICATION_STATUSES).nullable(),
+});

@@ -1,6 +1,8 @@
 import { router } from '../../trpc';
 import { attach, remove } from './documents';
 import { getApplication } from './get-application';
+import { reapply } from './reapply';
+import { renewalStatus } from './renewal-status';
 import { saveSection } from './save-section';
 import { signUp } from './sign-up';
 import { startRenewal } from './start-renewal';
@@ -13,6 +15,8 @@ export const admissionRouter = router({
     saveSection,
     submit: submitApplication,
     startRenewal,
+    renewalStatus,
+    reapply,
     documents: router({ attach, remove }),
   }),
 });
