@@ -129,3 +129,6 @@ export const REQUIRED_DOCUMENTS: Record<ApplicantType, readonly AdmissionDocumen
   creditor: ['financial_licence'],
 };
 export const MAX_DOCUMENTS_PER_APPLICATION = 12;
+
+/** Groups of admission scoring criteria (DESIGN §7), for templates and the review screen. */
+export const CRITERION_GROUPS = ['basics', 'systems', 'trackRecord', 'compliance', 'licence'] as const;

@@ -22,7 +22,8 @@ const NAV: Record<Portal, NavItem[]> = {
   apply: [{ href: '/apply', key: 'application', exact: true }],
   staff: [
     { href: '/staff', key: 'overview', exact: true },
-    { href: '/staff/admission', key: 'admission', permission: 'admission.review' },
+    { href: '/staff/admission', key: 'admission', permission: 'admission.review', exact: true },
+    { href: '/staff/admission/templates', key: 'templates', permission: 'admission.review' },
     { href: '/staff/orgs', key: 'orgs', permission: 'staff.orgs.read' },
     { href: '/staff/audit', key: 'audit', permission: 'staff.audit.read' },
     { href: '/staff/users', key: 'staffUsers', permission: 'org.users.read' },

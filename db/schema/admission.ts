@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ADMISSION_DOCUMENT_KINDS, APPLICATION_STATUSES } from '../enums';
+import { ADMISSION_DOCUMENT_KINDS, APPLICATION_STATUSES, type CRITERION_GROUPS } from '../enums';
 import { timestamps, ts } from './columns';
 import { storedFiles } from './files';
 import { orgType, organizations, tier } from './organizations';
@@ -54,7 +54,7 @@ export type Criterion = {
   key: string;
   /** Points this criterion carries; a template's weights sum to 100. */
   weight: number;
-  group: 'basics' | 'systems' | 'trackRecord' | 'compliance' | 'licence';
+  group: (typeof CRITERION_GROUPS)[number];
   label: { 'zh-CN': string; en: string };
   guidance: { 'zh-CN': string; en: string };
 };

@@ -53,7 +53,7 @@ for (const [path, c] of Object.entries(TABLE)) {
 
     if (c.anonymous === 'refused') {
       it('refuses an anonymous caller with UNAUTHORIZED and records the refusal', async () => {
-        await expect(call(w, 'anonymous', path, c.input?.(w))).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+        await expect(call(w, 'anonymous', path, await c.input?.(w))).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
         const rows = await w.db
           .select()
           .from(auditLog)
@@ -69,7 +69,7 @@ for (const [path, c] of Object.entries(TABLE)) {
     if (Array.isArray(c.wrongRole)) {
       for (const as of c.wrongRole) {
         it(`refuses ${as} with FORBIDDEN`, async () => {
-          await expect(call(w, as, path, c.input?.(w))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+          await expect(call(w, as, path, await c.input?.(w))).rejects.toMatchObject({ code: 'FORBIDDEN' });
         });
       }
     } else {
@@ -82,7 +82,7 @@ for (const [path, c] of Object.entries(TABLE)) {
     if ('as' in c.wrongTenant) {
       const { as, input, expect: code = 'NOT_FOUND' } = c.wrongTenant;
       it(`answers ${code} to ${as} reaching into another tenant`, async () => {
-        await expect(call(w, as, path, input(w))).rejects.toMatchObject({ code });
+        await expect(call(w, as, path, await input(w))).rejects.toMatchObject({ code });
       });
     } else {
       const { none } = c.wrongTenant;
@@ -94,7 +94,7 @@ for (const [path, c] of Object.entries(TABLE)) {
     if (c.allowed !== 'anonymous') {
       const allowed = c.allowed;
       it(`serves ${allowed}`, async () => {
-        await expect(call(w, allowed, path, c.input?.(w))).resolves.toBeDefined();
+        await expect(call(w, allowed, path, await c.input?.(w))).resolves.toBeDefined();
       });
     }
   });

@@ -14,6 +14,8 @@ export const PERMISSIONS = {
   'admission.review': ['platform.admin', 'platform.reviewer'],
   /** Upload files (admission documents now; evidence and receipts later). */
   'files.upload': ['creditor.admin', 'creditor.manager', 'agency.admin', 'agency.supervisor', 'agency.collector'],
+  /** Publish a new version of an admission scoring template. */
+  'admission.templates.manage': ['platform.admin'],
   /** Read the organization's users. */
   'org.users.read': [...ORG_ADMINS, 'creditor.manager', 'agency.supervisor'],
   /** Invite and disable users of one's own organization. */

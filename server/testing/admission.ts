@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { AdmissionDocumentKind } from '@/db/enums';
-import { organizations } from '@/db/schema';
+import { admissionTemplates, organizations } from '@/db/schema';
 import { samplePdf } from '@/db/seed/sample-pdf';
 import { submitApplication } from '../domain/admission/applications';
 import { decide, saveScores } from '../domain/admission/review';
@@ -56,4 +56,15 @@ export const rejectCreditorNew = async (w: World) => {
   const applicationId = await scoreCreditorNew(w, creditorScores(10, 10, 5));
   await decide(w.db, await domainCaller(w, 'platform.reviewer'), { applicationId, decision: 'reject', reason: '牌照信息无法核实' });
   return applicationId;
+};
+
+/** The active (latest) scoring template of a kind. */
+export const activeTemplateId = async (w: World, kind: 'creditor' | 'agency') => {
+  const [t] = await w.db
+    .select({ id: admissionTemplates.id })
+    .from(admissionTemplates)
+    .where(eq(admissionTemplates.kind, kind))
+    .orderBy(desc(admissionTemplates.version))
+    .limit(1);
+  return t!.id;
 };

@@ -1,4 +1,4 @@
-import { creditorScores, proposeTierA, scoreCreditorNew, submitCreditorNew } from '@/server/testing/admission';
+import { activeTemplateId, creditorScores, proposeTierA, scoreCreditorNew, submitCreditorNew } from '@/server/testing/admission';
 import type { AuthzTable } from '@/server/testing/authz';
 
 const CROSS_TENANT = 'a staff function: reviewers act on every applicant by design';
@@ -51,5 +51,30 @@ export const staffAdmissionAuthz: AuthzTable = {
     anonymous: 'refused',
     wrongRole: ['platform.auditor', 'platform.complaints', ...NOT_STAFF],
     wrongTenant: { none: CROSS_TENANT },
+  },
+  'staff.admission.templates.list': {
+    input: () => ({ kind: 'agency' }),
+    allowed: 'platform.reviewer',
+    anonymous: 'refused',
+    wrongRole: ['platform.auditor', ...NOT_STAFF],
+    wrongTenant: { none: 'templates are the platform’s own' },
+  },
+  'staff.admission.templates.get': {
+    input: async (w) => ({ templateId: await activeTemplateId(w, 'creditor') }),
+    allowed: 'platform.reviewer',
+    anonymous: 'refused',
+    wrongRole: ['platform.complaints', ...NOT_STAFF],
+    wrongTenant: { none: 'templates are the platform’s own' },
+  },
+  'staff.admission.templates.publish': {
+    input: () => ({
+      kind: 'creditor',
+      basedOnVersion: null,
+      criteria: [{ key: 'licence', weight: 100, group: 'licence', label: { 'zh-CN': '牌照', en: 'Licence' }, guidance: { 'zh-CN': '核实牌照', en: 'Verify the licence' } }],
+    }),
+    allowed: 'platform.admin',
+    anonymous: 'refused',
+    wrongRole: ['platform.reviewer', 'platform.auditor', ...NOT_STAFF],
+    wrongTenant: { none: 'templates are the platform’s own' },
   },
 };

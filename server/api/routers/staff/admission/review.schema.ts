@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPLICATION_STATUSES, ORG_STATUSES, TIERS } from '@/db/enums';
+import { APPLICATION_STATUSES, CRITERION_GROUPS, ORG_STATUSES, TIERS } from '@/db/enums';
 import { ZDocumentView } from '../../admission/application.schema';
 import { ZId, ZPageInput, pageOf } from '../../shared.schema';
 
@@ -26,7 +26,7 @@ const ZLocalized = z.object({ 'zh-CN': z.string(), en: z.string() });
 export const ZCriterion = z.object({
   key: z.string(),
   weight: z.number(),
-  group: z.enum(['basics', 'systems', 'trackRecord', 'compliance', 'licence']),
+  group: z.enum(CRITERION_GROUPS),
   label: ZLocalized,
   guidance: ZLocalized,
 });
