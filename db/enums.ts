@@ -65,6 +65,7 @@ export const AUDIT_ACTIONS = [
   'admission.template',
   'file.upload',
   'file.read',
+  'notification.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -132,3 +133,15 @@ export const MAX_DOCUMENTS_PER_APPLICATION = 12;
 
 /** Groups of admission scoring criteria (DESIGN §7), for templates and the review screen. */
 export const CRITERION_GROUPS = ['basics', 'systems', 'trackRecord', 'compliance', 'licence'] as const;
+
+// In-app notifications (issue: status changes the applicant or reviewer must act on).
+export const NOTIFICATION_KINDS = [
+  'admission.submitted',
+  'admission.infoRequested',
+  'admission.admitted',
+  'admission.rejected',
+  'admission.awaitingApproval',
+  'admission.proposalReturned',
+  'admission.expired',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

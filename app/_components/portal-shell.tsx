@@ -3,6 +3,7 @@ import { getServerT } from '@/server/i18n/request-locale';
 import type { TGetMeOutput } from '@/server/api/routers/me/get-me.schema';
 import { LanguageSwitch } from '@/components/i18n/language-switch';
 import { NavLink } from '@/components/shell/nav-link';
+import { NotificationBell } from '@/components/shell/notification-bell';
 import { SignOutButton } from '@/components/shell/sign-out-button';
 
 export type Portal = 'creditor' | 'agency' | 'staff' | 'apply';
@@ -47,6 +48,7 @@ export const PortalShell = async ({ portal, me, children }: { portal: Portal; me
             </span>
           </div>
           <div className="flex items-center gap-3">
+            <NotificationBell />
             <LanguageSwitch />
             <div className="text-right text-sm leading-tight" data-testid="signed-in-user">
               <div className="font-medium text-slate-900">

@@ -4,3 +4,4 @@ export * from './audit';
 export * from './sign-in-attempts';
 export * from './files';
 export * from './admission';
+export * from './notifications';

@@ -127,8 +127,13 @@ test.describe('[PUBLIC] admission application', () => {
     // A reviewer scores and admits it at tier B.
     const reviewer = await (await browser.newContext()).newPage();
     await signInAs(reviewer, ACCOUNTS.platformReviewer, '/staff');
-    await reviewer.goto('/staff/admission');
-    await reviewer.getByTestId('queue-row').filter({ hasText: '上海信达商务咨询有限公司' }).getByRole('link', { name: '审核' }).click();
+    // The submission reached the reviewer's inbox; the notification leads to the application.
+    await reviewer.getByTestId('notification-bell').click();
+    const note = reviewer.getByTestId('notification-item').filter({ hasText: '上海信达商务咨询有限公司 提交了准入申请，等待审核' });
+    await expect(note).toBeVisible();
+    await shot(reviewer, 'staff-notifications.zh-CN');
+    await note.click();
+    await reviewer.waitForURL('**/staff/admission/*');
     await expect(reviewer.getByTestId('document-row')).toContainText('营业执照.pdf');
     await score(reviewer, AGENCY_TIER_B);
     await expect(reviewer.getByTestId('computed-outcome')).toContainText('准入 · B 级');
@@ -185,8 +190,14 @@ test.describe('[PUBLIC] admission application', () => {
     await reviewer.getByTestId('decide').click();
     await expect(reviewer.getByTestId('review-status')).toHaveText('Rejected');
 
-    // The creditor sees the reason, stays out of the portal, and may apply again.
+    // The creditor is told, sees the reason, stays out of the portal, and may apply again.
     await page.reload();
+    await expect(page.getByTestId('notification-count')).toHaveText('1');
+    await page.getByTestId('notification-bell').click();
+    await expect(page.getByTestId('notification-item')).toContainText('The admission application was rejected: see the reason');
+    await shot(page, 'apply-notification.en');
+    await page.getByTestId('notification-item').click();
+    await expect(page.getByTestId('notification-count')).toHaveCount(0);
     await expect(page.getByTestId('application-status')).toHaveText('Rejected');
     await expect(page.getByTestId('decision-reason')).toHaveText('Reason: Licence number not found in the regulator register');
     await shot(page, 'apply-rejected.en');

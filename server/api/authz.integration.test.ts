@@ -14,12 +14,13 @@ import { admissionAuthz } from './routers/admission/admission.authz';
 import { authAuthz } from './routers/auth/auth.authz';
 import { filesAuthz } from './routers/files/files.authz';
 import { meAuthz } from './routers/me/me.authz';
+import { notificationsAuthz } from './routers/notifications/notifications.authz';
 import { orgAuthz } from './routers/org/org.authz';
 import { publicAuthz } from './routers/public/public.authz';
 import { staffAdmissionAuthz } from './routers/staff/admission/admission-review.authz';
 import { staffAuthz } from './routers/staff/staff.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...filesAuthz, ...meAuthz, ...orgAuthz, ...publicAuthz, ...staffAuthz, ...staffAdmissionAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...filesAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...publicAuthz, ...staffAuthz, ...staffAdmissionAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {

@@ -2,6 +2,7 @@ import { admissionRouter } from './routers/admission/router';
 import { authRouter } from './routers/auth/router';
 import { filesRouter } from './routers/files/router';
 import { meRouter } from './routers/me/router';
+import { notificationsRouter } from './routers/notifications/router';
 import { orgRouter } from './routers/org/router';
 import { publicRouter } from './routers/public/router';
 import { staffRouter } from './routers/staff/router';
@@ -12,6 +13,7 @@ export const appRouter = router({
   auth: authRouter,
   files: filesRouter,
   me: meRouter,
+  notifications: notificationsRouter,
   org: orgRouter,
   public: publicRouter,
   staff: staffRouter,

@@ -1,7 +1,7 @@
 // Every string the UI shows lives in both catalogs (zh-CN first, en second), and every
 // domain error code has a translated message in each.
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, ROLES_BY_ORG_TYPE, ORG_STATUSES, ORG_TYPES } from '@/db/enums';
+import { AUDIT_ACTIONS, NOTIFICATION_KINDS, ROLES_BY_ORG_TYPE, ORG_STATUSES, ORG_TYPES } from '@/db/enums';
 import { DOMAIN_ERRORS } from '../errors';
 import { PERMISSIONS } from '../auth/permissions';
 import { hasMessage, MESSAGES } from './translate';
@@ -23,6 +23,7 @@ describe('message catalogs', () => {
       ...ORG_STATUSES.map((s) => `orgStatus.${s}`),
       ...ORG_TYPES.map((t) => `orgType.${t}`),
       ...AUDIT_ACTIONS.map((a) => `auditAction.${a}`),
+      ...NOTIFICATION_KINDS.map((k) => `notifications.kind.${k}`),
       ...Object.keys(PERMISSIONS).map((p) => `permissions.${p.replaceAll('.', '_')}`),
     ];
     for (const locale of ['zh-CN', 'en'] as const) {

@@ -6,6 +6,7 @@ import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { blindIndex, decryptPii, encryptPii, maskIdNumber } from '../../pii/crypto';
+import { notify } from '../notifications/notify';
 import { copyDocuments, documentsOf, type DocumentView } from './documents';
 import { isRenewalDue } from './expiry';
 import { COMPLETE_SECTIONS, SECTIONS_BY_KIND, ZBasics, type SectionName, type TSectionDraft } from './sections.schema';
@@ -169,6 +170,8 @@ export const submitApplication = async (db: DbOrTx, caller: Caller) =>
       before: { status: row.status },
       after: { status: 'submitted', submission: updated.submissionCount },
     });
+    const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, row.orgId));
+    await notify(tx, { platformRoles: ['admin', 'reviewer'] }, 'admission.submitted', { org: org?.name ?? '' }, `/staff/admission/${row.id}`);
     return present(tx, updated);
   });
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { organizations } from '@/db/schema';
 import { writeAudit } from '../../audit/write';
+import { notify } from '../notifications/notify';
 
 // Admission lasts one year (DESIGN §3). At expiry without renewal the organization becomes
 // `expired`: no new bids or commissions, existing work continues to its term.
@@ -23,7 +24,7 @@ export const expireAdmissions = async (db: DbOrTx, now = new Date()) =>
       .update(organizations)
       .set({ status: 'expired', updatedAt: now })
       .where(and(eq(organizations.status, 'active'), inArray(organizations.type, ['creditor', 'agency']), lte(organizations.admissionExpiresAt, now)))
-      .returning({ id: organizations.id, admissionExpiresAt: organizations.admissionExpiresAt });
+      .returning({ id: organizations.id, type: organizations.type, admissionExpiresAt: organizations.admissionExpiresAt });
     for (const org of expired) {
       await writeAudit(tx, { actor: null, ip: null, userAgent: 'scheduler' }, {
         action: 'org.expire',
@@ -33,6 +34,7 @@ export const expireAdmissions = async (db: DbOrTx, now = new Date()) =>
         before: { status: 'active' },
         after: { status: 'expired', admissionExpiresAt: org.admissionExpiresAt?.toISOString() ?? null },
       });
+      await notify(tx, { orgId: org.id, roles: ['admin'] }, 'admission.expired', {}, `/${org.type}`);
     }
     return { expired: expired.map((o) => o.id), skipped: false };
   });

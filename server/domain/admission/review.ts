@@ -5,6 +5,7 @@ import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { decryptPii, maskIdNumber } from '../../pii/crypto';
+import { notify } from '../notifications/notify';
 import { documentsOf } from './documents';
 import { businessDaysBetween, needsSecondApproval, outcomeFor, scoreProblems, totalOf, type Decision } from './scoring';
 
@@ -192,10 +193,14 @@ export const requestInfo = async (db: DbOrTx, caller: Caller, args: { applicatio
       before: { status: app.status },
       after: { status: 'info_requested', message: args.message },
     });
+    await notify(tx, { orgId: app.orgId, roles: ['admin'] }, 'admission.infoRequested', {}, '/apply');
     return getApplicationForReview(tx, app.id);
   });
 
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
+
+const orgNameOf = async (tx: DbOrTx, orgId: string) =>
+  (await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, orgId)))[0]?.name ?? '';
 
 const finalize = async (tx: DbOrTx, caller: Caller, app: Application, review: Review, approverId: string | null) => {
   const now = new Date();
@@ -232,6 +237,8 @@ const finalize = async (tx: DbOrTx, caller: Caller, app: Application, review: Re
     before: { status: app.status },
     after: { decision, tier, score: review.total, reason: review.reason, reviewerId: review.reviewerId, approverId },
   });
+  const isAdmitted = decision === 'admit';
+  await notify(tx, { orgId: app.orgId, roles: ['admin'] }, isAdmitted ? 'admission.admitted' : 'admission.rejected', { tier: tier ?? '' }, isAdmitted ? `/${app.kind}` : '/apply');
 };
 
 /**
@@ -269,6 +276,7 @@ export const decide = async (db: DbOrTx, caller: Caller, args: { applicationId: 
         orgId: app.orgId,
         after: { decision: args.decision, computed, total: review.total, reason: args.reason },
       });
+      await notify(tx, { platformRoles: ['admin', 'reviewer'], except: caller.actor.userId }, 'admission.awaitingApproval', { org: await orgNameOf(tx, app.orgId) }, `/staff/admission/${app.id}`);
     } else {
       await finalize(tx, caller, app, updated, null);
     }
@@ -294,6 +302,9 @@ export const approveDecision = async (db: DbOrTx, caller: Caller, args: { applic
         orgId: app.orgId,
         after: { note: args.note, proposed: review.decision },
       });
+      if (review.reviewerId) {
+        await notify(tx, { userId: review.reviewerId }, 'admission.proposalReturned', { org: await orgNameOf(tx, app.orgId) }, `/staff/admission/${app.id}`);
+      }
     }
     return getApplicationForReview(tx, app.id);
   });
