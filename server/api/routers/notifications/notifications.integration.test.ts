@@ -2,68 +2,57 @@
 // the applicant's admins of an information request and of the decision, staff of a
 // proposal waiting for four eyes, the proposer of a returned proposal, and the admins of
 // an organization whose admission expired. Each user reads and marks only their own.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { expireAdmissions } from '../../../domain/admission/expiry';
 import { admissionExpiresIn, proposeTierA, scoreCreditorNew, submitCreditorNew } from '../../../testing/admission';
-import { createTestDb } from '../../../testing/db';
-import { buildWorld, callerAs, type UserKey, type World } from '../../../testing/world';
+import { freshWorldPerTest } from '../../../testing/lifecycle';
+import { callerAs, type UserKey } from '../../../testing/world';
 
-let handle: DbHandle;
-let w: World;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  await handle.close();
-});
-beforeEach(async () => {
-  w = await buildWorld(handle.db);
-});
+const ctx = freshWorldPerTest();
 
-const inbox = async (key: UserKey) => (await callerAs(handle.db, w.users[key])).notifications.list({ limit: 50 });
+const inbox = async (key: UserKey) => (await callerAs(ctx.handle.db, ctx.w.users[key])).notifications.list({ limit: 50 });
 const kinds = async (key: UserKey) => (await inbox(key)).items.map((n) => n.kind);
 
 describe('admission notifications', () => {
   it('tells reviewers of a submission, and the applicant admin of an information request', async () => {
-    const applicationId = await submitCreditorNew(w);
+    const applicationId = await submitCreditorNew(ctx.w);
     const reviewerInbox = await inbox('platform.reviewer');
     expect(reviewerInbox.unread).toBe(1);
     expect(reviewerInbox.items[0]).toMatchObject({ kind: 'admission.submitted', params: { org: 'creditorNew 机构' }, link: `/staff/admission/${applicationId}` });
     expect(await kinds('platform.admin')).toEqual(['admission.submitted']);
     expect(await kinds('platform.auditor')).toEqual([]);
 
-    await (await callerAs(handle.db, w.users['platform.reviewer'])).staff.admission.requestInfo({ applicationId, message: '请补充监管批复文件' });
+    await (await callerAs(ctx.handle.db, ctx.w.users['platform.reviewer'])).staff.admission.requestInfo({ applicationId, message: '请补充监管批复文件' });
     expect(await kinds('creditorNew.admin')).toEqual(['admission.infoRequested']);
     expect(await kinds('creditorNew.viewer')).toEqual([]);
   });
 
   it('tells the applicant admin of the decision', async () => {
-    const applicationId = await scoreCreditorNew(w);
-    await (await callerAs(handle.db, w.users['platform.reviewer'])).staff.admission.decide({ applicationId, decision: 'admit', reason: '资质完备' });
+    const applicationId = await scoreCreditorNew(ctx.w);
+    await (await callerAs(ctx.handle.db, ctx.w.users['platform.reviewer'])).staff.admission.decide({ applicationId, decision: 'admit', reason: '资质完备' });
     const admin = await inbox('creditorNew.admin');
     expect(admin.items[0]).toMatchObject({ kind: 'admission.admitted', params: { tier: 'B' }, link: '/creditor' });
   });
 
   it('tells other staff of a proposal awaiting four eyes, and the proposer when it is returned', async () => {
-    const applicationId = await proposeTierA(w);
+    const applicationId = await proposeTierA(ctx.w);
     expect(await kinds('platform.admin')).toContain('admission.awaitingApproval');
     expect(await kinds('platform.reviewer')).not.toContain('admission.awaitingApproval');
-    await (await callerAs(handle.db, w.users['platform.admin'])).staff.admission.approve({ applicationId, isApproved: false, note: '分数偏高，请复核' });
+    await (await callerAs(ctx.handle.db, ctx.w.users['platform.admin'])).staff.admission.approve({ applicationId, isApproved: false, note: '分数偏高，请复核' });
     expect((await inbox('platform.reviewer')).items[0]).toMatchObject({ kind: 'admission.proposalReturned', link: `/staff/admission/${applicationId}` });
   });
 
   it('tells the admins of an organization whose admission expired', async () => {
-    await admissionExpiresIn(w, 'agencyB', -1);
-    await expireAdmissions(handle.db);
+    await admissionExpiresIn(ctx.w, 'agencyB', -1);
+    await expireAdmissions(ctx.handle.db);
     expect(await kinds('agencyB.admin')).toEqual(['admission.expired']);
     expect(await kinds('agencyB.collector')).toEqual([]);
   });
 
   it('marks only the caller’s own notifications read', async () => {
-    await submitCreditorNew(w);
-    const reviewer = await callerAs(handle.db, w.users['platform.reviewer']);
-    const admin = await callerAs(handle.db, w.users['platform.admin']);
+    await submitCreditorNew(ctx.w);
+    const reviewer = await callerAs(ctx.handle.db, ctx.w.users['platform.reviewer']);
+    const admin = await callerAs(ctx.handle.db, ctx.w.users['platform.admin']);
     const [mine] = (await reviewer.notifications.list({ limit: 5 })).items;
     const [theirs] = (await admin.notifications.list({ limit: 5 })).items;
     // Another user's id is not found among the caller's own: nothing changes.

@@ -2,25 +2,15 @@
 // version whose weights sum to exactly 100, each criterion with guidance; an application is
 // scored on the version active when it was submitted; old versions stay readable.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@/db/client';
+import { describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema';
 import { describeError } from '../../../errors';
 import { submitCreditorNew } from '../../../../testing/admission';
-import { createTestDb, isPostgresRun } from '../../../../testing/db';
-import { buildWorld, callerAs, type World } from '../../../../testing/world';
+import { isPostgresRun } from '../../../../testing/db';
+import { freshWorldPerTest } from '../../../../testing/lifecycle';
+import { callerAs } from '../../../../testing/world';
 
-let handle: DbHandle;
-let w: World;
-beforeAll(async () => {
-  handle = await createTestDb();
-});
-afterAll(async () => {
-  await handle.close();
-});
-beforeEach(async () => {
-  w = await buildWorld(handle.db);
-});
+const ctx = freshWorldPerTest();
 
 const criterion = (key: string, weight: number) => ({
   key,
@@ -31,16 +21,16 @@ const criterion = (key: string, weight: number) => ({
 });
 
 const latestCreditor = async () => {
-  const admin = await callerAs(handle.db, w.users['platform.admin']);
+  const admin = await callerAs(ctx.handle.db, ctx.w.users['platform.admin']);
   const [active] = await admin.staff.admission.templates.list({ kind: 'creditor' });
   return active!;
 };
 
 describe('scoring templates', () => {
   it('publishes an edit as the next version; applications keep the version they were submitted under', async () => {
-    const admin = await callerAs(handle.db, w.users['platform.admin']);
+    const admin = await callerAs(ctx.handle.db, ctx.w.users['platform.admin']);
     const before = await latestCreditor();
-    const onOld = await submitCreditorNew(w);
+    const onOld = await submitCreditorNew(ctx.w);
 
     const published = await admin.staff.admission.templates.publish({
       kind: 'creditor',
@@ -56,12 +46,12 @@ describe('scoring templates', () => {
     expect(versions[1]).toMatchObject({ applicationCount: 1 });
 
     // The application submitted before is still scored on the old version, which stays readable.
-    const reviewer = await callerAs(handle.db, w.users['platform.reviewer']);
+    const reviewer = await callerAs(ctx.handle.db, ctx.w.users['platform.reviewer']);
     const view = await reviewer.staff.admission.get({ applicationId: onOld });
     expect(view.template).toMatchObject({ version: before.version });
     await expect(reviewer.staff.admission.templates.get({ templateId: before.id })).resolves.toMatchObject({ isActive: false, criteria: expect.any(Array) });
 
-    const audits = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'admission.template'), eq(auditLog.resourceId, published.id)));
+    const audits = await ctx.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'admission.template'), eq(auditLog.resourceId, published.id)));
     expect(audits).toHaveLength(1);
   });
 
@@ -69,7 +59,7 @@ describe('scoring templates', () => {
     ['weights summing to 99', [criterion('licence', 50), criterion('fraudRecord', 49)], 'admission.templateWeights', '各项权重之和须为 100（当前为 99）'],
     ['a repeated code', [criterion('licence', 50), criterion('licence', 50)], 'admission.templateDuplicateKey', '评分项代码不能重复'],
   ])('refuses %s with a translated message and publishes nothing', async (_why, criteria, code, message) => {
-    const admin = await callerAs(handle.db, w.users['platform.admin']);
+    const admin = await callerAs(ctx.handle.db, ctx.w.users['platform.admin']);
     const before = await latestCreditor();
     const error = await admin.staff.admission.templates.publish({ kind: 'creditor', basedOnVersion: before.version, criteria }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'BAD_REQUEST', cause: { code, details: { field: 'criteria' } } });
@@ -78,7 +68,7 @@ describe('scoring templates', () => {
   });
 
   it('refuses a criterion without guidance, a zero weight and an empty template, naming the field', async () => {
-    const admin = await callerAs(handle.db, w.users['platform.admin']);
+    const admin = await callerAs(ctx.handle.db, ctx.w.users['platform.admin']);
     const noGuidance = { ...criterion('licence', 100), guidance: { 'zh-CN': ' ', en: 'x' } };
     const error = await admin.staff.admission.templates.publish({ kind: 'creditor', basedOnVersion: null, criteria: [noGuidance] }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
@@ -88,7 +78,7 @@ describe('scoring templates', () => {
   });
 
   it('refuses an edit of a version that is no longer the latest', async () => {
-    const admin = await callerAs(handle.db, w.users['platform.admin']);
+    const admin = await callerAs(ctx.handle.db, ctx.w.users['platform.admin']);
     const before = await latestCreditor();
     const criteria = [criterion('licence', 60), criterion('fraudRecord', 40)];
     await admin.staff.admission.templates.publish({ kind: 'creditor', basedOnVersion: before.version, criteria });
@@ -100,7 +90,7 @@ describe('scoring templates', () => {
 
   if (isPostgresRun()) {
     it('publishes one version when two admins publish at once', async () => {
-      const admin = await callerAs(handle.db, w.users['platform.admin']);
+      const admin = await callerAs(ctx.handle.db, ctx.w.users['platform.admin']);
       const before = await latestCreditor();
       const criteria = [criterion('licence', 70), criterion('fraudRecord', 30)];
       const results = await Promise.allSettled([1, 2, 3].map(() => admin.staff.admission.templates.publish({ kind: 'creditor', basedOnVersion: before.version, criteria })));
