@@ -2,19 +2,11 @@
 import { DEMO_PASSWORD, type SeedDeps } from '../db/seed/demo';
 import { hashPassword } from '../server/auth/password';
 import { blindIndex, encryptPii } from '../server/pii/crypto';
-import { ingest } from '../server/storage/ingest';
+import { bytesStream, ingest } from '../server/storage/ingest';
 import { getBlobStore } from '../server/storage/store';
-
-const streamOf = (bytes: Uint8Array) =>
-  new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
 
 export const demoSeedDeps = async (): Promise<SeedDeps> => ({
   passwordHash: await hashPassword(DEMO_PASSWORD),
   sealId: (id) => ({ sealed: encryptPii(id), index: blindIndex(id) }),
-  storeFile: (bytes) => ingest(streamOf(bytes), getBlobStore()),
+  storeFile: (bytes) => ingest(bytesStream(bytes), getBlobStore()),
 });

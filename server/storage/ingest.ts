@@ -63,3 +63,12 @@ export const ingest = async (body: ReadableStream<Uint8Array>, store: BlobStore)
     throw e;
   }
 };
+
+/** Bytes already in memory (seed data, test fixtures) as the stream `ingest` reads. */
+export const bytesStream = (bytes: Uint8Array) =>
+  new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });

@@ -7,7 +7,7 @@ import { createCaller } from '../api/root';
 import { createInnerContext } from '../api/context';
 import { hashPassword } from '../auth/password';
 import { loadActor } from '../domain/auth/load-actor';
-import { ingest } from '../storage/ingest';
+import { bytesStream, ingest } from '../storage/ingest';
 import { getBlobStore } from '../storage/store';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -95,14 +95,6 @@ export const buildWorld = async (db: Db): Promise<World> => {
   return { db, orgs, users: users as Record<UserKey, User>, applications, licence: { fileId: file!.id, documentId: doc!.id } };
 };
 
-/** A request body carrying these bytes, as the upload procedure receives it. */
-export const bytesStream = (bytes: Uint8Array) =>
-  new ReadableStream<Uint8Array>({
-    start(controller) {
-      controller.enqueue(bytes);
-      controller.close();
-    },
-  });
 
 export const META = { ip: '203.0.113.7', userAgent: 'vitest' };
 

@@ -7,6 +7,7 @@ import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { blindIndex, decryptPii, encryptPii, maskIdNumber } from '../../pii/crypto';
 import { notify } from '../notifications/notify';
+import { orgNameOf } from '../orgs/orgs';
 import { copyDocuments, documentsOf, type DocumentView } from './documents';
 import { isRenewalDue } from './expiry';
 import { COMPLETE_SECTIONS, SECTIONS_BY_KIND, ZBasics, type SectionName, type TSectionDraft } from './sections.schema';
@@ -170,8 +171,7 @@ export const submitApplication = async (db: DbOrTx, caller: Caller) =>
       before: { status: row.status },
       after: { status: 'submitted', submission: updated.submissionCount },
     });
-    const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, row.orgId));
-    await notify(tx, { platformRoles: ['admin', 'reviewer'] }, 'admission.submitted', { org: org?.name ?? '' }, `/staff/admission/${row.id}`);
+    await notify(tx, { platformRoles: ['admin', 'reviewer'] }, 'admission.submitted', { org: await orgNameOf(tx, row.orgId) }, `/staff/admission/${row.id}`);
     return present(tx, updated);
   });
 
@@ -195,23 +195,15 @@ const openNext = async (db: DbOrTx, caller: Caller, follow: Follow, now: Date) =
       .from(admissionApplications)
       .where(and(eq(admissionApplications.orgId, org.id), inArray(admissionApplications.status, [...OPEN_APPLICATION_STATUSES])));
     if (open) return present(tx, open);
-    const [last] = await tx
+    // The source: the last admitted application (renewal) or the latest one, which must be rejected (reapply).
+    if (follow === 'renewal' && !isRenewalDue(org.status, org.admissionExpiresAt, now)) throw new DomainError('admission.renewalNotDue');
+    const [source] = await tx
       .select()
       .from(admissionApplications)
-      .where(eq(admissionApplications.orgId, org.id))
-      .orderBy(desc(admissionApplications.createdAt))
+      .where(and(eq(admissionApplications.orgId, org.id), follow === 'renewal' ? eq(admissionApplications.status, 'admitted') : undefined))
+      .orderBy(desc(follow === 'renewal' ? admissionApplications.decidedAt : admissionApplications.createdAt))
       .limit(1);
-    if (follow === 'renewal' && !isRenewalDue(org.status, org.admissionExpiresAt, now)) throw new DomainError('admission.renewalNotDue');
-    if (follow === 'reapply' && (org.status !== 'applicant' || last?.status !== 'rejected')) throw new DomainError('admission.notRejected');
-    const [source] =
-      follow === 'renewal'
-        ? await tx
-            .select()
-            .from(admissionApplications)
-            .where(and(eq(admissionApplications.orgId, org.id), eq(admissionApplications.status, 'admitted')))
-            .orderBy(desc(admissionApplications.decidedAt))
-            .limit(1)
-        : [last];
+    if (follow === 'reapply' && (org.status !== 'applicant' || source?.status !== 'rejected')) throw new DomainError('admission.notRejected');
     const [created] = await tx
       .insert(admissionApplications)
       .values({

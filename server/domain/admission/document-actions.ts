@@ -12,9 +12,7 @@ import { lockOpenApplication, present } from './applications';
 export const attachDocument = async (db: DbOrTx, caller: Caller, args: { fileId: string; kind: AdmissionDocumentKind; fileName: string }) =>
   db.transaction(async (tx) => {
     const row = await lockOpenApplication(tx, caller.actor.orgId);
-    const file = await ownFile(tx, caller, args.fileId).catch(() => {
-      throw new DomainError('file.notFound', { field: 'fileId' });
-    });
+    const file = await ownFile(tx, caller, args.fileId);
     if (!(FILE_TYPES as readonly string[]).includes(file.mime)) throw new DomainError('admission.documentTypeNotAllowed', { field: 'fileId' });
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(admissionDocuments).where(eq(admissionDocuments.applicationId, row.id));
     if (n >= MAX_DOCUMENTS_PER_APPLICATION) {

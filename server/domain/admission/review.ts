@@ -6,6 +6,7 @@ import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { decryptPii, maskIdNumber } from '../../pii/crypto';
 import { notify } from '../notifications/notify';
+import { orgNameOf } from '../orgs/orgs';
 import { documentsOf } from './documents';
 import { businessDaysBetween, needsSecondApproval, outcomeFor, scoreProblems, totalOf, type Decision } from './scoring';
 
@@ -199,8 +200,6 @@ export const requestInfo = async (db: DbOrTx, caller: Caller, args: { applicatio
 
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
 
-const orgNameOf = async (tx: DbOrTx, orgId: string) =>
-  (await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, orgId)))[0]?.name ?? '';
 
 const finalize = async (tx: DbOrTx, caller: Caller, app: Application, review: Review, approverId: string | null) => {
   const now = new Date();

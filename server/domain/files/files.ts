@@ -36,13 +36,13 @@ export const uploadFile = async (db: DbOrTx, caller: Caller, body: ReadableStrea
   });
 };
 
-/** A file of the caller's own organization (to attach it somewhere), or NOT_FOUND. */
-export const ownFile = async (db: DbOrTx, caller: Caller, fileId: string): Promise<StoredFile> => {
+/** A file of the caller's own organization (to attach it somewhere), or NOT_FOUND naming the input field. */
+export const ownFile = async (db: DbOrTx, caller: Caller, fileId: string, field = 'fileId'): Promise<StoredFile> => {
   const [file] = await db
     .select()
     .from(storedFiles)
     .where(and(eq(storedFiles.id, fileId), eq(storedFiles.orgId, caller.actor.orgId)));
-  if (!file) throw new DomainError('file.notFound');
+  if (!file) throw new DomainError('file.notFound', { field });
   return file;
 };
 

@@ -36,6 +36,10 @@ const getOrgWithCounts = async (db: DbOrTx, orgId: string) => {
 /** The caller's own organization. */
 export const getOwnOrg = (db: DbOrTx, caller: Caller) => getOrgWithCounts(db, caller.actor.orgId);
 
+/** An organization's name, for messages about it (notifications). */
+export const orgNameOf = async (db: DbOrTx, orgId: string) =>
+  (await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, orgId)))[0]?.name ?? '';
+
 /** Staff only: any organization. */
 export const getOrgForStaff = (db: DbOrTx, orgId: string) => getOrgWithCounts(db, orgId);
 

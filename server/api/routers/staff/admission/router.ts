@@ -5,7 +5,9 @@ import { getApplication } from './get-application';
 import { listQueue } from './list-queue';
 import { requestInfo } from './request-info';
 import { saveScores } from './save-scores';
-import { getTemplateVersion, listTemplateVersions, publishTemplateVersion } from './templates';
+import { getTemplateVersion } from './get-template';
+import { listTemplateVersions } from './list-templates';
+import { publishTemplateVersion } from './publish-template';
 
 export const staffAdmissionRouter = router({
   queue: listQueue,
