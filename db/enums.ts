@@ -111,15 +111,28 @@ export type Province = (typeof PROVINCES)[number];
 export const BAN_CATEGORIES = ['abuse', 'fraud', 'data_breach', 'other'] as const;
 export type BanCategory = (typeof BAN_CATEGORIES)[number];
 
-// Stored files are recognised by their bytes, never by name or declared type.
-export const FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+// Stored files are recognised by their bytes, never by name or declared type. Spreadsheets
+// (case and repayment imports) are text (CSV) or a zip package (XLSX), checked again when read.
+export const FILE_TYPES = [
+  'application/pdf',
+  'image/jpeg',
+  'image/png',
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+] as const;
 export type FileType = (typeof FILE_TYPES)[number];
-/** Largest accepted upload per detected type, in bytes. */
+/** Largest accepted upload per detected type, in bytes (a million-row case file is ~250 MB of CSV). */
 export const FILE_MAX_BYTES: Record<FileType, number> = {
   'application/pdf': 20 * 1024 * 1024,
   'image/jpeg': 20 * 1024 * 1024,
   'image/png': 20 * 1024 * 1024,
+  'text/csv': 512 * 1024 * 1024,
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 256 * 1024 * 1024,
 };
+/** What may be attached to an admission application. */
+export const DOCUMENT_FILE_TYPES: readonly FileType[] = ['application/pdf', 'image/jpeg', 'image/png'];
+/** What a case import reads. */
+export const SPREADSHEET_FILE_TYPES: readonly FileType[] = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
 // Documents of an admission application: the business licence (agencies), the financial
 // licence (creditors), certificates (等保, ISO 27001) and anything else the reviewer asked for.

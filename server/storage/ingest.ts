@@ -5,7 +5,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { FILE_MAX_BYTES, type FileType } from '@/db/enums';
 import { DomainError } from '../errors';
-import { detectFileType, MAX_UPLOAD_BYTES, SIGNATURE_BYTES } from './detect';
+import { detectFileType, MAX_UPLOAD_BYTES, SNIFF_BYTES } from './detect';
 import type { BlobStore } from './store';
 
 export type Ingested = { sha256: string; size: number; mime: FileType };
@@ -33,12 +33,12 @@ export const ingest = async (body: ReadableStream<Uint8Array>, store: BlobStore)
       const { done, value } = await reader.read();
       if (done) break;
       size += value.byteLength;
-      if (!mime && head.byteLength < SIGNATURE_BYTES) {
+      if (!mime && head.byteLength < SNIFF_BYTES) {
         const merged = new Uint8Array(head.byteLength + value.byteLength);
         merged.set(head);
         merged.set(value, head.byteLength);
-        head = merged.subarray(0, Math.max(SIGNATURE_BYTES, 0));
-        if (head.byteLength >= SIGNATURE_BYTES) {
+        head = merged.subarray(0, SNIFF_BYTES);
+        if (head.byteLength >= SNIFF_BYTES) {
           mime = detectFileType(head);
           if (!mime) throw new DomainError('file.typeNotAllowed');
           limit = FILE_MAX_BYTES[mime];

@@ -1,6 +1,6 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { FILE_TYPES, MAX_DOCUMENTS_PER_APPLICATION, type AdmissionDocumentKind } from '@/db/enums';
+import { DOCUMENT_FILE_TYPES, MAX_DOCUMENTS_PER_APPLICATION, type AdmissionDocumentKind } from '@/db/enums';
 import { admissionDocuments } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -13,7 +13,7 @@ export const attachDocument = async (db: DbOrTx, caller: Caller, args: { fileId:
   db.transaction(async (tx) => {
     const row = await lockOpenApplication(tx, caller.actor.orgId);
     const file = await ownFile(tx, caller, args.fileId);
-    if (!(FILE_TYPES as readonly string[]).includes(file.mime)) throw new DomainError('admission.documentTypeNotAllowed', { field: 'fileId' });
+    if (!(DOCUMENT_FILE_TYPES as readonly string[]).includes(file.mime)) throw new DomainError('admission.documentTypeNotAllowed', { field: 'fileId' });
     const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(admissionDocuments).where(eq(admissionDocuments.applicationId, row.id));
     if (n >= MAX_DOCUMENTS_PER_APPLICATION) {
       throw new DomainError('admission.tooManyDocuments', { field: 'fileId', values: { max: MAX_DOCUMENTS_PER_APPLICATION } });

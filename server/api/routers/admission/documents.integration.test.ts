@@ -33,7 +33,7 @@ describe('files.upload', () => {
   });
 
   it.each([
-    ['a renamed executable', () => new TextEncoder().encode('MZ\x90\x00\x03\x00\x00\x00 this program cannot be run in DOS mode'), 'UNSUPPORTED_MEDIA_TYPE', '只接受 PDF、JPEG 或 PNG'],
+    ['a renamed executable', () => new TextEncoder().encode('MZ\x90\x00\x03\x00\x00\x00 this program cannot be run in DOS mode'), 'UNSUPPORTED_MEDIA_TYPE', '只接受 PDF、JPEG、PNG'],
     ['a 25 MB file', () => { const b = new Uint8Array(25 * 1024 * 1024); b.set(new TextEncoder().encode('%PDF-1.7')); return b; }, 'PAYLOAD_TOO_LARGE', '超过 20 MB'],
     ['an empty file', () => new Uint8Array(0), 'BAD_REQUEST', '文件是空的'],
   ])('refuses %s with a translated message and records nothing', async (_why, bytes, code, message) => {
