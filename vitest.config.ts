@@ -28,7 +28,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['./server/testing/global-setup.ts'],
           // Uploaded bytes are content-addressed, so test runs may share one directory.
-          env: { STORAGE_DIR: path.join(tmpdir(), 'daylight-test-files') },
+          // Tests drain the job queue themselves, at the moment they choose.
+          env: { STORAGE_DIR: path.join(tmpdir(), 'daylight-test-files'), DAYLIGHT_SCHEDULER: 'off' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -64,6 +64,9 @@ export const AUDIT_ACTIONS = [
   'admission.removeDocument',
   'admission.template',
   'file.upload',
+  'case.importStarted',
+  'case.imported',
+  'case.importFailed',
   'file.read',
   'notification.read',
 ] as const;
@@ -158,3 +161,18 @@ export const NOTIFICATION_KINDS = [
   'admission.expired',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+// Background jobs (DESIGN §8).
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+// Case imports land whole or not at all (DESIGN §6).
+export const IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+// Case (DESIGN §3): new → commissioned → working → (ptp) → settled | closed_unrecoverable | returned | recalled.
+export const CASE_STATUSES = ['new', 'commissioned', 'working', 'ptp', 'settled', 'closed_unrecoverable', 'returned', 'recalled'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** Overdue buckets M1 … M12+ (DESIGN §2): M1 = 1–30 days, …, M12+ = over 330 days. */
+export const BUCKETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+export const bucketOf = (daysOverdue: number): number => Math.min(12, Math.max(1, Math.ceil(daysOverdue / 30)));

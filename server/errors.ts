@@ -48,6 +48,8 @@ export const DOMAIN_ERRORS = {
   'file.typeNotAllowed': 'UNSUPPORTED_MEDIA_TYPE',
   'file.tooLarge': 'PAYLOAD_TOO_LARGE',
   'file.notFound': 'NOT_FOUND',
+  'import.notFound': 'NOT_FOUND',
+  'import.notSpreadsheet': 'BAD_REQUEST',
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

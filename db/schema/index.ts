@@ -5,3 +5,5 @@ export * from './sign-in-attempts';
 export * from './files';
 export * from './admission';
 export * from './notifications';
+export * from './jobs';
+export * from './cases';

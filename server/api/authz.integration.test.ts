@@ -12,6 +12,7 @@ import type { AuthzTable } from '../testing/authz';
 import { appRouter } from './root';
 import { admissionAuthz } from './routers/admission/admission.authz';
 import { authAuthz } from './routers/auth/auth.authz';
+import { casesAuthz } from './routers/cases/cases.authz';
 import { filesAuthz } from './routers/files/files.authz';
 import { meAuthz } from './routers/me/me.authz';
 import { notificationsAuthz } from './routers/notifications/notifications.authz';
@@ -20,7 +21,7 @@ import { publicAuthz } from './routers/public/public.authz';
 import { staffAdmissionAuthz } from './routers/staff/admission/admission-review.authz';
 import { staffAuthz } from './routers/staff/staff.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...filesAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...publicAuthz, ...staffAuthz, ...staffAdmissionAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...publicAuthz, ...staffAuthz, ...staffAdmissionAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {

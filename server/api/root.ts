@@ -1,5 +1,6 @@
 import { admissionRouter } from './routers/admission/router';
 import { authRouter } from './routers/auth/router';
+import { casesRouter } from './routers/cases/router';
 import { filesRouter } from './routers/files/router';
 import { meRouter } from './routers/me/router';
 import { notificationsRouter } from './routers/notifications/router';
@@ -11,6 +12,7 @@ import { createCallerFactory, router } from './trpc';
 export const appRouter = router({
   admission: admissionRouter,
   auth: authRouter,
+  cases: casesRouter,
   files: filesRouter,
   me: meRouter,
   notifications: notificationsRouter,

@@ -16,6 +16,10 @@ export const PERMISSIONS = {
   'files.upload': ['creditor.admin', 'creditor.manager', 'agency.admin', 'agency.supervisor', 'agency.collector'],
   /** Publish a new version of an admission scoring template. */
   'admission.templates.manage': ['platform.admin'],
+  /** Import case files (CSV/XLSX) into the creditor's cases. */
+  'cases.import': ['creditor.admin', 'creditor.manager'],
+  /** Read the creditor's cases, imports and packages. */
+  'cases.read': ['creditor.admin', 'creditor.manager', 'creditor.viewer'],
   /** Read the organization's users. */
   'org.users.read': [...ORG_ADMINS, 'creditor.manager', 'agency.supervisor'],
   /** Invite and disable users of one's own organization. */

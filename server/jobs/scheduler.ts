@@ -1,12 +1,31 @@
 import type { Db } from '@/db/client';
 import { expireAdmissions } from '../domain/admission/expiry';
+import { JOB_HANDLERS } from './handlers';
+import { drainJobs } from './queue';
 
 // Periodic jobs run inside every app instance. Each job is idempotent and takes its own
 // database lock, so several instances running the same job at once do the work once.
 
 export type Job = { name: string; everyMs: number; run: (db: Db, now: Date) => Promise<unknown> };
 
-export const JOBS: readonly Job[] = [{ name: 'admission.expire', everyMs: 15 * 60_000, run: (db, now) => expireAdmissions(db, now) }];
+export const JOBS: readonly Job[] = [
+  { name: 'admission.expire', everyMs: 15 * 60_000, run: (db, now) => expireAdmissions(db, now) },
+  // The queue is also drained right after a request queues work (kickQueue); this catches
+  // retries, scheduled deadlines and work another instance left behind.
+  { name: 'queue', everyMs: 5_000, run: (db) => drainJobs(db, JOB_HANDLERS) },
+];
+
+const globalForQueue = globalThis as unknown as { __daylightDraining?: Promise<unknown> };
+
+/** Starts draining the queue in this process now, unless a drain is already running here. */
+export const kickQueue = (db: Db) => {
+  if (process.env.DAYLIGHT_SCHEDULER === 'off' || globalForQueue.__daylightDraining) return;
+  globalForQueue.__daylightDraining = drainJobs(db, JOB_HANDLERS)
+    .catch((e: unknown) => console.error('queue drain failed:', e))
+    .finally(() => {
+      globalForQueue.__daylightDraining = undefined;
+    });
+};
 
 /** Runs every job once now (a failure of one does not stop the others). */
 export const runJobsOnce = async (db: Db, jobs: readonly Job[] = JOBS, now = new Date()) => {

@@ -1,0 +1,106 @@
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { CASE_STATUSES, IMPORT_STATUSES } from '../enums';
+import { timestamps, ts } from './columns';
+import { storedFiles } from './files';
+import { organizations } from './organizations';
+import { users } from './users';
+
+export const importStatus = pgEnum('case_import_status', IMPORT_STATUSES);
+export const caseStatus = pgEnum('case_status', CASE_STATUSES);
+
+/** A problem with one cell of an import, by row number (as the spreadsheet shows it) and column header. */
+export type ImportRowError = { row: number; column: string; code: string; values?: Record<string, string | number> };
+/** A problem with the file as a whole (encoding, missing headers, not a spreadsheet). */
+export type ImportFileError = { code: string; values?: Record<string, string | number> };
+
+/**
+ * One upload of a creditor's case file (DESIGN §6). It lands whole or not at all: the job
+ * validates every row and commits the cases in one transaction, or records the errors
+ * (the first ones here, all of them in the downloadable report) and commits nothing.
+ */
+export const caseImports = pgTable(
+  'case_imports',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    creditorId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    fileId: uuid()
+      .notNull()
+      .references(() => storedFiles.id),
+    fileName: text().notNull(),
+    status: importStatus().notNull().default('queued'),
+    format: text(),
+    encoding: text(),
+    bytesTotal: bigint({ mode: 'number' }).notNull().default(0),
+    bytesRead: bigint({ mode: 'number' }).notNull().default(0),
+    rowCount: integer().notNull().default(0),
+    errorCount: integer().notNull().default(0),
+    fileError: jsonb().$type<ImportFileError>(),
+    /** The first errors, for the screen; the report file has every one. */
+    errors: jsonb().$type<ImportRowError[]>().notNull().default([]),
+    reportFileId: uuid().references(() => storedFiles.id),
+    /** Columns the file had that the format does not know, kept with each case as extra data. */
+    extraColumns: jsonb().$type<string[]>().notNull().default([]),
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    finishedAt: ts(),
+    ...timestamps,
+  },
+  (t) => [index('case_imports_creditor_idx').on(t.creditorId, t.createdAt, t.id)],
+);
+
+/** A phone number sealed at rest (DESIGN §5): ciphertext, blind index for lookup, and its mask for display. */
+export type SealedPhone = { enc: string; idx: string; masked: string };
+export type CaseContact = { name: string; relation: string; phone: SealedPhone };
+
+/**
+ * One overdue loan of one debtor. Debtor ID and phone numbers are encrypted (AES-256-GCM)
+ * with an HMAC blind index; the masked forms are stored beside them so that lists of a
+ * million cases never decrypt. Figures are as at import: days overdue and the bucket.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    creditorId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    importId: uuid()
+      .notNull()
+      .references(() => caseImports.id),
+    contractNo: text().notNull(),
+    debtorName: text().notNull(),
+    idNumberEnc: text().notNull(),
+    idNumberIdx: text().notNull(),
+    idNumberMasked: text().notNull(),
+    phones: jsonb().$type<SealedPhone[]>().notNull(),
+    contacts: jsonb().$type<CaseContact[]>().notNull().default([]),
+    loanAmount: bigint({ mode: 'number' }).notNull(),
+    principalOutstanding: bigint({ mode: 'number' }).notNull(),
+    amountOverdue: bigint({ mode: 'number' }).notNull(),
+    daysOverdue: integer().notNull(),
+    /** 1 = M1 (1–30 days) … 12 = M12+ (over 330 days). */
+    bucket: smallint().notNull(),
+    loanDate: date({ mode: 'string' }),
+    product: text(),
+    /** GB/T 2260 province code (two digits). */
+    province: text(),
+    city: text(),
+    address: text(),
+    extra: jsonb().$type<Record<string, string>>().notNull().default({}),
+    status: caseStatus().notNull().default('new'),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('cases_contract_idx').on(t.creditorId, t.contractNo),
+    index('cases_creditor_list_idx').on(t.creditorId, t.createdAt, t.id),
+    index('cases_creditor_filter_idx').on(t.creditorId, t.status, t.bucket, t.province),
+    index('cases_import_idx').on(t.importId),
+    index('cases_id_number_idx').on(t.idNumberIdx),
+  ],
+);
+
+export type CaseRow = typeof cases.$inferSelect;
+export type CaseImport = typeof caseImports.$inferSelect;

@@ -1,0 +1,218 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, DbOrTx } from '@/db/client';
+import { caseImports, cases, storedFiles, type CaseImport, type ImportFileError, type ImportRowError } from '@/db/schema';
+import { writeAudit } from '../../audit/write';
+import { getTranslate } from '../../i18n/translate';
+import { ingest } from '../../storage/ingest';
+import type { BlobStore } from '../../storage/store';
+import { TableError } from '../../tabular/errors';
+import { openTable } from '../../tabular/open';
+import { csvLine } from '../../tabular/write';
+import { shanghaiDate } from '../shared/dates';
+import { executeRows } from '../shared/execute';
+import { isHeaderProblem, matchHeaders, type HeaderMap } from './import-columns';
+import { validateRow, type CellError } from './import-row';
+import { sealCase, type SealedCase } from './seal';
+
+// The import job (DESIGN §6): every row is validated and, while none has failed, written
+// in one transaction; the first bad row stops the writing but not the checking, so the
+// report lists every bad row. Any error rolls the transaction back: the import lands whole
+// or not at all, and a job that dies part way leaves nothing behind and runs again.
+
+/** Errors kept on the import for the screen; the report file has every one. */
+export const SCREEN_ERRORS = 200;
+const BATCH = 1000;
+const PROGRESS_EVERY_MS = 500;
+
+class Rejected extends Error {}
+
+const SYSTEM = { actor: null, ip: null, userAgent: null } as const;
+
+const zh = getTranslate('zh-CN');
+const en = getTranslate('en');
+const reportLine = (e: ImportRowError) => csvLine([String(e.row), e.column, zh(`import.row.${e.code}`, e.values), en(`import.row.${e.code}`, e.values)]);
+
+/** A database that can take a second statement while a transaction is open (PGlite cannot). */
+const hasSeparateConnections = (db: Db) => !((db as unknown as { $client?: unknown }).$client instanceof PGlite);
+
+const insertBatch = async (tx: DbOrTx, imp: CaseImport, batch: SealedCase[]): Promise<Set<string>> => {
+  const inserted = await executeRows<{ contract_no: string }>(
+    tx,
+    sql`insert into ${cases} (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
+          loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket, loan_date, product, province, city, address, extra)
+        select ${imp.creditorId}::uuid, ${imp.id}::uuid, r.contract_no, r.debtor_name, r.id_number_enc, r.id_number_idx, r.id_number_masked, r.phones, r.contacts,
+          r.loan_amount, r.principal_outstanding, r.amount_overdue, r.days_overdue, r.bucket, r.loan_date, r.product, r.province, r.city, r.address, r.extra
+        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(contract_no text, debtor_name text, id_number_enc text, id_number_idx text,
+          id_number_masked text, phones jsonb, contacts jsonb, loan_amount bigint, principal_outstanding bigint, amount_overdue bigint,
+          days_overdue integer, bucket smallint, loan_date date, product text, province text, city text, address text, extra jsonb)
+        on conflict (creditor_id, contract_no) do nothing
+        returning contract_no`,
+  );
+  return new Set(inserted.map((r) => r.contract_no));
+};
+
+const existingContracts = async (tx: DbOrTx, creditorId: string, contractNos: string[]) =>
+  new Set(
+    (await tx.select({ c: cases.contractNo }).from(cases).where(and(eq(cases.creditorId, creditorId), inArray(cases.contractNo, contractNos)))).map((r) => r.c),
+  );
+
+/** Copies the stored bytes to a local temporary file (the readers need random access). */
+const toTempFile = async (store: BlobStore, sha256: string): Promise<string> => {
+  const bytes = await store.get(sha256);
+  if (!bytes) throw new Error(`stored file ${sha256} is missing`);
+  await mkdir(store.tempDir, { recursive: true });
+  const target = path.join(store.tempDir, `import-${randomUUID()}`);
+  await pipeline(Readable.fromWeb(bytes as import('node:stream/web').ReadableStream<Uint8Array>), createWriteStream(target));
+  return target;
+};
+
+const headerError = (p: Exclude<ReturnType<typeof matchHeaders>, HeaderMap>): ImportFileError =>
+  p.code === 'missingHeaders' ? { code: p.code, values: { columns: p.missing.join('、') } } : p.code === 'duplicateHeader' ? { code: p.code, values: { header: p.header } } : { code: p.code };
+
+type Outcome = { kind: 'succeeded'; rowCount: number } | { kind: 'rejected'; rowCount: number; errorCount: number; errors: ImportRowError[] } | { kind: 'fileError'; error: ImportFileError };
+
+export const runImport = async (db: Db, importId: string, store: BlobStore, now = new Date()): Promise<void> => {
+  const [imp] = await db.select().from(caseImports).where(eq(caseImports.id, importId));
+  if (!imp || imp.status === 'succeeded' || imp.status === 'failed') return;
+  const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, imp.fileId));
+  if (!file) throw new Error(`file of import ${importId} is missing`);
+  await db.update(caseImports).set({ status: 'running', bytesRead: 0, updatedAt: new Date() }).where(eq(caseImports.id, imp.id));
+
+  const temp = await toTempFile(store, file.sha256);
+  const reportPath = `${temp}.report.csv`;
+  const report = createWriteStream(reportPath);
+  report.write('\uFEFF');
+  report.write(csvLine(['行号 Row', '列 Column', '原因', 'Reason']));
+  const canReport = hasSeparateConnections(db);
+  let format: string | null = null;
+  let encoding: string | null = null;
+  try {
+    let outcome: Outcome;
+    try {
+      const table = await openTable(temp, file.mime);
+      format = table.format;
+      encoding = table.encoding;
+      let lastProgress = Date.now();
+      const progress = async (rows: number) => {
+        if (!canReport || Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+        lastProgress = Date.now();
+        await db.update(caseImports).set({ bytesRead: table.bytesRead(), rowCount: rows, updatedAt: new Date() }).where(eq(caseImports.id, imp.id));
+      };
+      outcome = await db
+        .transaction(async (tx) => {
+          const rows = table.rows[Symbol.asyncIterator]();
+          const first = await rows.next();
+          if (first.done) throw new TableError('empty');
+          const map = matchHeaders(first.value.cells);
+          if (isHeaderProblem(map)) return { kind: 'fileError', error: headerError(map) } satisfies Outcome;
+          const today = shanghaiDate(now);
+          const seen = new Map<string, number>();
+          const shown: ImportRowError[] = [];
+          let errorCount = 0;
+          let rowCount = 0;
+          let batch: { row: number; sealed: SealedCase }[] = [];
+          const fail = (row: number, e: CellError) => {
+            errorCount += 1;
+            const err: ImportRowError = { row, column: e.column, code: e.code, ...(e.values ? { values: e.values } : {}) };
+            if (shown.length < SCREEN_ERRORS) shown.push(err);
+            if (!report.write(reportLine(err))) return once(report, 'drain');
+            return undefined;
+          };
+          const contractColumn = (m: HeaderMap) => [...m.fields].find(([, f]) => f === 'contractNo')?.[0] ?? 0;
+          const contractHeader = map.headers[contractColumn(map)] ?? '合同编号';
+          const flush = async () => {
+            if (batch.length === 0) return;
+            const contractNos = batch.map((b) => b.sealed.contract_no);
+            // While the file is clean the rows are written; after a bad row they are only checked.
+            const taken = errorCount === 0 ? await insertBatch(tx, imp, batch.map((b) => b.sealed)).then((ok) => new Set(contractNos.filter((c) => !ok.has(c)))) : await existingContracts(tx, imp.creditorId, contractNos);
+            for (const b of batch) if (taken.has(b.sealed.contract_no)) await fail(b.row, { column: contractHeader, code: 'duplicateExisting', values: { value: b.sealed.contract_no } });
+            batch = [];
+          };
+          for (let next = await rows.next(); !next.done; next = await rows.next()) {
+            const { row, cells } = next.value;
+            rowCount += 1;
+            const result = validateRow(map, cells, today);
+            if (result.value) {
+              const firstRow = seen.get(result.value.contractNo);
+              if (firstRow !== undefined) {
+                await fail(row, { column: contractHeader, code: 'duplicateInFile', values: { value: result.value.contractNo, row: firstRow } });
+              } else {
+                seen.set(result.value.contractNo, row);
+                batch.push({ row, sealed: sealCase(result.value) });
+                if (batch.length >= BATCH) await flush();
+              }
+            } else {
+              for (const e of result.errors) await fail(row, e);
+            }
+            if (rowCount % 1000 === 0) await progress(rowCount);
+          }
+          await flush();
+          if (rowCount === 0) throw new TableError('empty');
+          if (errorCount > 0) {
+            const rejected: Outcome = { kind: 'rejected', rowCount, errorCount, errors: shown };
+            throw Object.assign(new Rejected(), { outcome: rejected });
+          }
+          await tx
+            .update(caseImports)
+            .set({ status: 'succeeded', format, encoding, rowCount, bytesRead: table.totalBytes, extraColumns: [...map.extra.values()], finishedAt: new Date(), updatedAt: new Date() })
+            .where(eq(caseImports.id, imp.id));
+          await writeAudit(tx, SYSTEM, { action: 'case.imported', resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { rowCount, fileName: imp.fileName, by: imp.createdBy } });
+          return { kind: 'succeeded', rowCount } as const;
+        })
+        .catch((e: unknown) => {
+          if (e instanceof Rejected) return (e as Rejected & { outcome: Outcome }).outcome;
+          throw e;
+        });
+    } catch (e) {
+      if (!(e instanceof TableError)) throw e;
+      outcome = { kind: 'fileError', error: { code: e.code, ...(e.row ? { values: { row: e.row } } : {}) } };
+    }
+    report.end();
+    await once(report, 'close');
+    if (outcome.kind === 'succeeded') return;
+    await recordFailure(db, store, imp, outcome, { format, encoding, reportPath });
+  } finally {
+    report.destroy();
+    await rm(temp, { force: true });
+    await rm(reportPath, { force: true });
+  }
+};
+
+const recordFailure = async (
+  db: Db,
+  store: BlobStore,
+  imp: CaseImport,
+  outcome: Exclude<Outcome, { kind: 'succeeded' }>,
+  { format, encoding, reportPath }: { format: string | null; encoding: string | null; reportPath: string },
+) => {
+  const stored = outcome.kind === 'rejected' ? await ingest(Readable.toWeb(createReadStream(reportPath)) as ReadableStream<Uint8Array>, store) : null;
+  await db.transaction(async (tx) => {
+    const [reportFile] = stored ? await tx.insert(storedFiles).values({ orgId: imp.creditorId, uploadedBy: imp.createdBy, ...stored }).returning({ id: storedFiles.id }) : [];
+    const base = { status: 'failed' as const, format, encoding, finishedAt: new Date(), updatedAt: new Date() };
+    await tx
+      .update(caseImports)
+      .set(
+        outcome.kind === 'rejected'
+          ? { ...base, rowCount: outcome.rowCount, errorCount: outcome.errorCount, errors: outcome.errors, reportFileId: reportFile?.id ?? null, bytesRead: imp.bytesTotal }
+          : { ...base, fileError: outcome.error },
+      )
+      .where(eq(caseImports.id, imp.id));
+    await writeAudit(tx, SYSTEM, {
+      action: 'case.importFailed',
+      resourceType: 'case_import',
+      resourceId: imp.id,
+      orgId: imp.creditorId,
+      after: outcome.kind === 'rejected' ? { rowCount: outcome.rowCount, errorCount: outcome.errorCount } : { fileError: outcome.error.code },
+    });
+  });
+};
+
+
