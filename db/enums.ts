@@ -176,3 +176,24 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** Overdue buckets M1 … M12+ (DESIGN §2): M1 = 1–30 days, …, M12+ = over 330 days. */
 export const BUCKETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 export const bucketOf = (daysOverdue: number): number => Math.min(12, Math.max(1, Math.ceil(daysOverdue / 30)));
+
+/**
+ * The case import format (DESIGN §6): the required and optional columns by Chinese header
+ * and English alias; contacts 1–5 follow as 联系人n姓名 / 联系人n关系 / 联系人n电话.
+ */
+export const CASE_IMPORT_COLUMNS = [
+  { field: 'contractNo', zh: '合同编号', alias: 'contract_no', required: true },
+  { field: 'debtorName', zh: '借款人姓名', alias: 'debtor_name', required: true },
+  { field: 'idNumber', zh: '身份证号', alias: 'id_number', required: true },
+  { field: 'phone', zh: '手机号', alias: 'phone', required: true },
+  { field: 'loanAmount', zh: '放款金额', alias: 'loan_amount', required: true },
+  { field: 'principalOutstanding', zh: '剩余本金', alias: 'principal_outstanding', required: true },
+  { field: 'amountOverdue', zh: '逾期本息合计', alias: 'amount_overdue', required: true },
+  { field: 'daysOverdue', zh: '逾期天数', alias: 'days_overdue', required: true },
+  { field: 'loanDate', zh: '放款日期', alias: 'loan_date', required: false },
+  { field: 'product', zh: '产品类型', alias: 'product', required: false },
+  { field: 'province', zh: '省份', alias: 'province', required: false },
+  { field: 'city', zh: '城市', alias: 'city', required: false },
+  { field: 'address', zh: '地址', alias: 'address', required: false },
+] as const;
+export const MAX_CASE_CONTACTS = 5;

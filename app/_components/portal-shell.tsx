@@ -14,6 +14,7 @@ type NavItem = { href: string; key: string; permission?: string; exact?: boolean
 const NAV: Record<Portal, NavItem[]> = {
   creditor: [
     { href: '/creditor', key: 'overview', exact: true },
+    { href: '/creditor/imports', key: 'imports', permission: 'cases.read' },
     { href: '/creditor/users', key: 'users', permission: 'org.users.read' },
   ],
   agency: [

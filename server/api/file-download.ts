@@ -11,7 +11,13 @@ import { describeError, toTRPCError } from './errors';
 // the same actor and the same domain rule (openFile) as every procedure; another
 // organization's file answers 404 like a missing one.
 
-const EXTENSION: Record<string, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' };
+const EXTENSION: Record<string, string> = {
+  'application/pdf': 'pdf',
+  'image/jpeg': 'jpg',
+  'image/png': 'png',
+  'text/csv': 'csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+};
 
 /** A display name for the download: what the uploader called it, without path or control characters. */
 const safeName = (name: string | null, fallback: string) => {

@@ -1,44 +1,17 @@
+import { CASE_IMPORT_COLUMNS, MAX_CASE_CONTACTS } from '@/db/enums';
+
 // The case import format (DESIGN §6): headers matched by Chinese name or English alias,
 // in any order; unknown columns are kept as extra data.
 
-export const MAX_CONTACTS = 5;
+export const MAX_CONTACTS = MAX_CASE_CONTACTS;
 
-export const CASE_FIELDS = [
-  'contractNo',
-  'debtorName',
-  'idNumber',
-  'phone',
-  'loanAmount',
-  'principalOutstanding',
-  'amountOverdue',
-  'daysOverdue',
-  'loanDate',
-  'product',
-  'province',
-  'city',
-  'address',
-] as const;
-type CaseField = (typeof CASE_FIELDS)[number];
+type CaseField = (typeof CASE_IMPORT_COLUMNS)[number]['field'];
 type ContactPart = 'name' | 'relation' | 'phone';
 export type ColumnField = CaseField | `contact${1 | 2 | 3 | 4 | 5}.${ContactPart}`;
 
 type ColumnDef = { field: ColumnField; zh: string; alias: string; required: boolean };
 
-const BASE: ColumnDef[] = [
-  { field: 'contractNo', zh: '合同编号', alias: 'contract_no', required: true },
-  { field: 'debtorName', zh: '借款人姓名', alias: 'debtor_name', required: true },
-  { field: 'idNumber', zh: '身份证号', alias: 'id_number', required: true },
-  { field: 'phone', zh: '手机号', alias: 'phone', required: true },
-  { field: 'loanAmount', zh: '放款金额', alias: 'loan_amount', required: true },
-  { field: 'principalOutstanding', zh: '剩余本金', alias: 'principal_outstanding', required: true },
-  { field: 'amountOverdue', zh: '逾期本息合计', alias: 'amount_overdue', required: true },
-  { field: 'daysOverdue', zh: '逾期天数', alias: 'days_overdue', required: true },
-  { field: 'loanDate', zh: '放款日期', alias: 'loan_date', required: false },
-  { field: 'product', zh: '产品类型', alias: 'product', required: false },
-  { field: 'province', zh: '省份', alias: 'province', required: false },
-  { field: 'city', zh: '城市', alias: 'city', required: false },
-  { field: 'address', zh: '地址', alias: 'address', required: false },
-];
+const BASE: readonly ColumnDef[] = CASE_IMPORT_COLUMNS;
 
 const CONTACT_PARTS: { part: ContactPart; zh: string }[] = [
   { part: 'name', zh: '姓名' },

@@ -120,3 +120,15 @@ describe('cell parsers', () => {
     expect(['广东', '广东省', '广西壮族自治区', '北京市', '44', '440305', '99', '火星'].map(provinceCode)).toEqual(['44', '44', '45', '11', '44', '44', null, null]);
   });
 });
+
+describe('the template offered for download', () => {
+  it('has every column of the format and rows that pass', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = (await readFile('public/case-import-template.csv', 'utf8')).replace(/^\uFEFF/, '');
+    const [header = [], ...rows] = text.trim().split('\r\n').map((l) => l.split(','));
+    const m = headerMap(header);
+    expect(m.extra.size).toBe(0);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(validateRow(m, r, TODAY).errors).toEqual([]);
+  });
+});

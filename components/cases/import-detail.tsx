@@ -1,0 +1,94 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useTranslations } from 'use-intl';
+import type { TImportView } from '@/server/api/routers/cases/imports.schema';
+import { formatDateTime } from '../format';
+import { errorInfo } from '../trpc/errors';
+import { useTRPC } from '../trpc/react';
+import { Alert } from '../ui/alert';
+import { Card, PageTitle } from '../ui/card';
+import { ProgressBar } from '../ui/progress';
+import { EmptyRow, Table, Td } from '../ui/table';
+import { ImportStatusBadge } from './import-status';
+
+const isWorking = (v: TImportView | undefined) => v?.status === 'queued' || v?.status === 'running';
+
+/** One import: its progress while the job runs, then what landed or every reason it did not. */
+export const ImportDetail = ({ importId }: { importId: string }) => {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const query = useQuery(trpc.cases.imports.get.queryOptions({ importId }, { refetchInterval: (q) => (isWorking(q.state.data) ? 1000 : false) }));
+  const v = query.data;
+  const error = errorInfo(query.error);
+  return (
+    <>
+      <PageTitle
+        title={v ? v.fileName : t('imports.title')}
+        subtitle={v ? `${formatDateTime(v.createdAt)}${v.format ? ` · ${v.format.toUpperCase()}` : ''}${v.encoding ? ` · ${v.encoding.toUpperCase()}` : ''}` : undefined}
+        actions={
+          <Link className="text-sm text-amber-700 underline" href="/creditor/imports">
+            {t('imports.back')}
+          </Link>
+        }
+      />
+      {error ? <Alert testId="import-error">{error.message}</Alert> : null}
+      {v ? (
+        <div className="space-y-6">
+          <Card title={t('imports.result')} actions={<ImportStatusBadge status={v.status} />}>
+            {isWorking(v) ? (
+              <div className="space-y-2" data-testid="import-working">
+                <ProgressBar value={v.bytesTotal > 0 ? v.bytesRead / v.bytesTotal : 0} label={v.status === 'queued' ? t('imports.queued') : t('imports.checking', { rows: v.rowCount.toLocaleString() })} testId="import-progress" />
+                <p className="text-xs text-slate-500">{t('imports.workingHint')}</p>
+              </div>
+            ) : v.status === 'succeeded' ? (
+              <div className="space-y-2">
+                <Alert tone="success" testId="import-succeeded">
+                  {t('imports.succeeded', { rows: v.rowCount.toLocaleString() })}
+                </Alert>
+                {v.extraColumns.length > 0 ? <p className="text-sm text-slate-600">{t('imports.extraColumns', { columns: v.extraColumns.join('、') })}</p> : null}
+              </div>
+            ) : v.fileError ? (
+              <div className="space-y-3">
+                <Alert testId="import-file-error">{t(`import.file.${v.fileError.code}`, v.fileError.values)}</Alert>
+                <p className="text-sm text-slate-600">{t('imports.nothingWritten')}</p>
+              </div>
+            ) : (
+              <div className="space-y-3">
+                <Alert testId="import-rejected">{t('imports.rejected', { rows: v.rowCount.toLocaleString(), errors: v.errorCount.toLocaleString() })}</Alert>
+                <div className="flex flex-wrap items-center gap-4 text-sm">
+                  {v.reportFileId ? (
+                    <a className="font-medium text-amber-700 underline" href={`/api/files/${v.reportFileId}?name=${encodeURIComponent(`${v.fileName.replace(/\.[^.]+$/, '')}-错误报告.csv`)}`} data-testid="import-report">
+                      {t('imports.downloadReport')}
+                    </a>
+                  ) : null}
+                  <Link className="text-amber-700 underline" href="/creditor/imports" data-testid="import-again">
+                    {t('imports.uploadFixed')}
+                  </Link>
+                </div>
+              </div>
+            )}
+          </Card>
+          {v.errors.length > 0 ? (
+            <Card title={t('imports.errorsTitle', { shown: v.errors.length, total: v.errorCount })}>
+              <Table testId="import-errors" head={[t('imports.row'), t('imports.column'), t('imports.reason')]}>
+                {v.errors.length === 0 ? (
+                  <EmptyRow colSpan={3}>—</EmptyRow>
+                ) : (
+                  v.errors.map((e, i) => (
+                    <tr key={`${e.row}-${e.column}-${i}`} data-testid="import-error-row">
+                      <Td className="tabular-nums">{e.row}</Td>
+                      <Td>{e.column}</Td>
+                      <Td className="whitespace-normal">{t(`import.row.${e.code}`, e.values)}</Td>
+                    </tr>
+                  ))
+                )}
+              </Table>
+            </Card>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+};
