@@ -67,6 +67,22 @@ export const AUDIT_ACTIONS = [
   'case.importStarted',
   'case.imported',
   'case.importFailed',
+  'package.create',
+  'package.saveTerms',
+  'package.open',
+  'package.cancel',
+  'package.close',
+  'package.award',
+  'package.offer',
+  'package.offerAccept',
+  'package.offerDecline',
+  'package.offerExpire',
+  'bid.submit',
+  'bid.update',
+  'bid.withdraw',
+  'case.assign',
+  'case.recall',
+  'commission.end',
   'file.read',
   'notification.read',
 ] as const;
@@ -159,6 +175,15 @@ export const NOTIFICATION_KINDS = [
   'admission.awaitingApproval',
   'admission.proposalReturned',
   'admission.expired',
+  'package.cancelled',
+  'package.closed',
+  'bid.won',
+  'bid.lost',
+  'package.offered',
+  'package.offerAccepted',
+  'package.offerDeclined',
+  'cases.recalled',
+  'commission.ended',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -197,3 +222,21 @@ export const CASE_IMPORT_COLUMNS = [
   { field: 'address', zh: '地址', alias: 'address', required: false },
 ] as const;
 export const MAX_CASE_CONTACTS = 5;
+
+// Package (DESIGN §3): draft → open (bidding) → closed → awarded → active → completed | recalled;
+// draft|open → cancelled; a direct offer is draft → offered → awarded (accepted) | draft (declined).
+export const PACKAGE_STATUSES = ['draft', 'open', 'closed', 'offered', 'awarded', 'active', 'completed', 'recalled', 'cancelled'] as const;
+export type PackageStatus = (typeof PACKAGE_STATUSES)[number];
+export const BIDDER_CIRCLES = ['all', 'invited'] as const;
+export type BidderCircle = (typeof BIDDER_CIRCLES)[number];
+// Bid (DESIGN §3): submitted → withdrawn | won | lost.
+export const BID_STATUSES = ['submitted', 'withdrawn', 'won', 'lost'] as const;
+export type BidStatus = (typeof BID_STATUSES)[number];
+export const COMMISSION_STATUSES = ['active', 'ended'] as const;
+/** A bid in the last 3 minutes extends the close by 3 minutes (anti-sniping, DESIGN §3). */
+export const BID_EXTENSION_MS = 3 * 60_000;
+/** Rates (fee, expected recovery, reduction) are basis points: 2500 = 25.00 %. */
+export const BASIS_POINTS = 10_000;
+/** Tiers from best to lowest: a package open to tier B admits A and B. */
+export const tierMeets = (tier: Tier | null, minimum: Tier | null): boolean =>
+  minimum === null || (tier !== null && TIERS.indexOf(tier) <= TIERS.indexOf(minimum));

@@ -91,6 +91,12 @@ export const cases = pgTable(
     address: text(),
     extra: jsonb().$type<Record<string, string>>().notNull().default({}),
     status: caseStatus().notNull().default('new'),
+    // Placement: the package it is in, and while commissioned, the agency, the commission
+    // and the collector working it. Foreign keys are added with the packages migration.
+    packageId: uuid(),
+    agencyId: uuid(),
+    commissionId: uuid(),
+    collectorId: uuid(),
     ...timestamps,
   },
   (t) => [
@@ -99,6 +105,10 @@ export const cases = pgTable(
     index('cases_creditor_filter_idx').on(t.creditorId, t.status, t.bucket, t.province),
     index('cases_import_idx').on(t.importId),
     index('cases_id_number_idx').on(t.idNumberIdx),
+    index('cases_package_idx').on(t.packageId),
+    index('cases_agency_list_idx').on(t.agencyId, t.createdAt, t.id),
+    index('cases_collector_list_idx').on(t.collectorId, t.createdAt, t.id),
+    index('cases_commission_idx').on(t.commissionId),
   ],
 );
 

@@ -7,3 +7,4 @@ export * from './admission';
 export * from './notifications';
 export * from './jobs';
 export * from './cases';
+export * from './packages';

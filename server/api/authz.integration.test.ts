@@ -14,14 +14,16 @@ import { admissionAuthz } from './routers/admission/admission.authz';
 import { authAuthz } from './routers/auth/auth.authz';
 import { casesAuthz } from './routers/cases/cases.authz';
 import { filesAuthz } from './routers/files/files.authz';
+import { marketAuthz } from './routers/market/market.authz';
 import { meAuthz } from './routers/me/me.authz';
 import { notificationsAuthz } from './routers/notifications/notifications.authz';
 import { orgAuthz } from './routers/org/org.authz';
+import { packagesAuthz } from './routers/packages/packages.authz';
 import { publicAuthz } from './routers/public/public.authz';
 import { staffAdmissionAuthz } from './routers/staff/admission/admission-review.authz';
 import { staffAuthz } from './routers/staff/staff.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...publicAuthz, ...staffAuthz, ...staffAdmissionAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...packagesAuthz, ...publicAuthz, ...staffAuthz, ...staffAdmissionAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {

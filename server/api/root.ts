@@ -2,9 +2,11 @@ import { admissionRouter } from './routers/admission/router';
 import { authRouter } from './routers/auth/router';
 import { casesRouter } from './routers/cases/router';
 import { filesRouter } from './routers/files/router';
+import { marketRouter } from './routers/market/router';
 import { meRouter } from './routers/me/router';
 import { notificationsRouter } from './routers/notifications/router';
 import { orgRouter } from './routers/org/router';
+import { packagesRouter } from './routers/packages/router';
 import { publicRouter } from './routers/public/router';
 import { staffRouter } from './routers/staff/router';
 import { createCallerFactory, router } from './trpc';
@@ -14,9 +16,11 @@ export const appRouter = router({
   auth: authRouter,
   cases: casesRouter,
   files: filesRouter,
+  market: marketRouter,
   me: meRouter,
   notifications: notificationsRouter,
   org: orgRouter,
+  packages: packagesRouter,
   public: publicRouter,
   staff: staffRouter,
 });

@@ -20,6 +20,16 @@ export const PERMISSIONS = {
   'cases.import': ['creditor.admin', 'creditor.manager'],
   /** Read the creditor's cases, imports and packages. */
   'cases.read': ['creditor.admin', 'creditor.manager', 'creditor.viewer'],
+  /** Build packages, set their terms, open, cancel, award, offer directly, and recall cases. */
+  'packages.manage': ['creditor.admin', 'creditor.manager'],
+  /** See open packages and bid on them; answer direct offers. */
+  'market.bid': ['agency.admin'],
+  /** See the marketplace and the agency's bids. */
+  'market.read': ['agency.admin', 'agency.supervisor'],
+  /** Read cases commissioned to the agency (collectors: only their own). */
+  'cases.work': ['agency.admin', 'agency.supervisor', 'agency.collector'],
+  /** Assign and reassign the agency's cases to collectors. */
+  'cases.assign': ['agency.admin', 'agency.supervisor'],
   /** Read the organization's users. */
   'org.users.read': [...ORG_ADMINS, 'creditor.manager', 'agency.supervisor'],
   /** Invite and disable users of one's own organization. */

@@ -1,13 +1,28 @@
 import { runImport } from '../domain/cases/import-run';
 import { IMPORT_JOB } from '../domain/cases/imports';
+import { endCommission } from '../domain/cases/placement';
+import { CLOSE_JOB_KIND, closeIfDue } from '../domain/packages/bids';
+import { COMMISSION_END_JOB } from '../domain/packages/commission';
+import { expireOfferIfDue, OFFER_EXPIRE_JOB } from '../domain/packages/offers';
 import { getBlobStore } from '../storage/store';
 import type { JobHandler } from './queue';
 
-/** What each kind of queued job does. */
+const idFrom = (payload: Record<string, unknown>, key: string): string => {
+  const v = payload[key];
+  if (typeof v !== 'string') throw new Error(`job payload without ${key}`);
+  return v;
+};
+
+/** What each kind of queued job does. Every handler is idempotent: a job may run twice. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
-  [IMPORT_JOB]: async (db, job, now) => {
-    const importId = job.payload.importId;
-    if (typeof importId !== 'string') throw new Error('case.import job without importId');
-    await runImport(db, importId, getBlobStore(), now);
+  [IMPORT_JOB]: (db, job, now) => runImport(db, idFrom(job.payload, 'importId'), getBlobStore(), now),
+  [CLOSE_JOB_KIND]: async (db, job, now) => {
+    await db.transaction((tx) => closeIfDue(tx, idFrom(job.payload, 'packageId'), now));
+  },
+  [OFFER_EXPIRE_JOB]: async (db, job, now) => {
+    await expireOfferIfDue(db, idFrom(job.payload, 'packageId'), now);
+  },
+  [COMMISSION_END_JOB]: async (db, job, now) => {
+    await endCommission(db, idFrom(job.payload, 'commissionId'), now);
   },
 };

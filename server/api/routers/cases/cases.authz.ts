@@ -1,5 +1,14 @@
 import type { AuthzTable } from '@/server/testing/authz';
+import { awardedToA, caseIdsOf } from '@/server/testing/packages';
 import { callerAs, type World } from '@/server/testing/world';
+
+const made = new WeakMap<World, { caseId: string }>();
+/** A package awarded to agencyA; remembers one of its cases. */
+const withCommission = async (w: World) => {
+  const { pkg } = await awardedToA(w, 3, 'CA');
+  made.set(w, { caseId: (await caseIdsOf(w, pkg.id))[0] ?? '' });
+};
+const caseId = (w: World) => made.get(w)?.caseId ?? '';
 
 const importOf = async (w: World) => {
   const manager = await callerAs(w.db, w.users['creditorA.manager']);
@@ -30,5 +39,44 @@ export const casesAuthz: AuthzTable = {
     anonymous: 'refused',
     wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
     wrongTenant: { none: 'lists only the session organization’s imports (imports.integration.test.ts, tenancy)' },
+  },
+  'cases.list': {
+    input: () => ({ limit: 10 }),
+    allowed: 'creditorA.viewer',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
+    wrongTenant: { none: 'lists only the session creditor’s cases (cases.integration.test.ts)' },
+  },
+  'cases.recall': {
+    setup: withCommission,
+    input: (w) => ({ caseIds: [caseId(w)], reason: '债务人已结清' }),
+    allowed: 'creditorA.manager',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.viewer', 'agencyA.admin', 'platform.admin', 'creditorNew.admin'],
+    wrongTenant: { as: 'creditorB.manager', input: (w) => ({ caseIds: [caseId(w)], reason: '债务人已结清' }) },
+  },
+  'cases.agency.list': {
+    input: () => ({ limit: 10 }),
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.admin', 'platform.admin', 'agencyNew.admin'],
+    wrongTenant: { none: 'lists only cases commissioned to the session agency, a collector only their own (cases.integration.test.ts)' },
+  },
+  'cases.agency.assign': {
+    setup: withCommission,
+    input: (w) => ({ caseIds: [caseId(w)], collectorId: w.users['agencyA.collector'].id }),
+    allowed: 'agencyA.supervisor',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.collector', 'creditorA.admin', 'platform.admin', 'agencyNew.admin'],
+    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ caseIds: [caseId(w)], collectorId: w.users['agencyB.collector'].id }) },
+  },
+  'cases.agency.assignByRule': {
+    setup: withCommission,
+    input: (w) => ({ rule: { kind: 'roundRobin', collectorIds: [w.users['agencyA.collector'].id] } }),
+    allowed: 'agencyA.admin',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.collector', 'creditorA.admin', 'platform.admin', 'agencyNew.admin'],
+    // Another agency's collector is not one of the caller's: a named-field error, nothing assigned.
+    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ rule: { kind: 'roundRobin', collectorIds: [w.users['agencyA.collector'].id] } }), expect: 'BAD_REQUEST' },
   },
 };

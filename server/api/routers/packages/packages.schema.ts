@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import { BASIS_POINTS, BID_STATUSES, BIDDER_CIRCLES, BUCKETS, CHANNELS, ORG_STATUSES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/db/enums';
+
+const ZBp = z.number().int().min(0).max(BASIS_POINTS);
+const ZDate = z.iso.date();
+const ZFen = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const ZPackageSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('import'), importId: z.uuid() }),
+  z.object({
+    kind: z.literal('filter'),
+    buckets: z.array(z.union(BUCKETS.map((b) => z.literal(b)))).max(12).optional(),
+    provinces: z.array(z.enum(PROVINCES)).max(PROVINCES.length).optional(),
+    products: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
+    minOverdue: ZFen.optional(),
+    maxOverdue: ZFen.optional(),
+  }),
+]);
+
+export const ZCreatePackageInput = z.object({ name: z.string().trim().min(1).max(100), source: ZPackageSource });
+export const ZPreviewInput = z.object({ source: ZPackageSource });
+export const ZPackageIdInput = z.object({ packageId: z.uuid() });
+
+export const ZTerms = z.object({
+  commissionStart: ZDate,
+  commissionEnd: ZDate,
+  reserveFeeBp: ZBp,
+  expectedRecoveryBp: ZBp,
+  minTier: z.enum(TIERS).nullable(),
+  bidderCircle: z.enum(BIDDER_CIRCLES),
+  invitedAgencyIds: z.array(z.uuid()).max(200),
+  closesAt: z.date(),
+  allowedChannels: z.array(z.enum(CHANNELS)).min(1),
+  maxReductionBp: ZBp,
+  maxInstalments: z.number().int().min(1).max(60),
+});
+export const ZSaveTermsInput = z.object({ packageId: z.uuid(), terms: ZTerms });
+export const ZCancelInput = z.object({ packageId: z.uuid(), reason: z.string().trim().min(2).max(500) });
+export const ZListPackagesInput = z.object({ status: z.enum(PACKAGE_STATUSES).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(20) });
+
+const ZShare = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('provinces'), provinces: z.array(z.enum(PROVINCES)).min(1) }),
+  z.object({ kind: z.literal('buckets'), buckets: z.array(z.number().int().min(1).max(12)).min(1) }),
+  z.object({ kind: z.literal('count'), count: z.number().int().min(1) }),
+]);
+export const ZAwardInput = z.object({ packageId: z.uuid(), shares: z.array(z.object({ bidId: z.uuid(), share: ZShare })).min(1).max(20) });
+export const ZOfferInput = z.object({ packageId: z.uuid(), agencyId: z.uuid(), feeBp: ZBp });
+
+const ZGroup = z.record(z.string(), z.object({ count: z.number().int(), amount: z.number().int() }));
+export const ZFigures = z.object({
+  caseCount: z.number().int(),
+  totalOverdue: z.number().int(),
+  totalPrincipal: z.number().int(),
+  avgDaysOverdue: z.number().int(),
+  byBucket: ZGroup,
+  byProvince: ZGroup,
+});
+
+export const ZCreditorPackage = z.object({
+  id: z.string(),
+  creditorId: z.string(),
+  name: z.string(),
+  status: z.enum(PACKAGE_STATUSES),
+  source: z.record(z.string(), z.unknown()),
+  importId: z.string().nullable(),
+  figures: ZFigures,
+  commissionStart: z.string().nullable(),
+  commissionEnd: z.string().nullable(),
+  reserveFeeBp: z.number().int().nullable(),
+  expectedRecoveryBp: z.number().int().nullable(),
+  minTier: z.enum(TIERS).nullable(),
+  bidderCircle: z.enum(BIDDER_CIRCLES),
+  invitedAgencyIds: z.array(z.string()),
+  closesAt: z.date().nullable(),
+  allowedChannels: z.array(z.string()),
+  maxReductionBp: z.number().int(),
+  maxInstalments: z.number().int(),
+  offeredAgencyId: z.string().nullable(),
+  offerFeeBp: z.number().int().nullable(),
+  offerExpiresAt: z.date().nullable(),
+  openedAt: z.date().nullable(),
+  awardedAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+export type TCreditorPackage = z.infer<typeof ZCreditorPackage>;
+export const ZPackageList = z.object({ items: z.array(ZCreditorPackage), nextCursor: z.string().nullable() });
+
+export const ZBid = z.object({
+  id: z.string(),
+  packageId: z.string(),
+  status: z.enum(BID_STATUSES),
+  feeBp: z.number().int(),
+  expectedRecoveryBp: z.number().int(),
+  plan: z.string(),
+  teamSize: z.number().int(),
+  provinces: z.array(z.string()),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+});
+export const ZPackageBid = ZBid.extend({
+  agencyId: z.string(),
+  agencyName: z.string(),
+  agencyTier: z.enum(TIERS).nullable(),
+  agencyStatus: z.enum(ORG_STATUSES),
+  admissionScore: z.number().int().nullable(),
+});
+export type TPackageBid = z.infer<typeof ZPackageBid>;
+export const ZAwardResult = z.object({
+  packageId: z.string(),
+  commissions: z.array(z.object({ agencyId: z.string(), bidId: z.string(), caseCount: z.number().int() })),
+  released: z.number().int(),
+});

@@ -1,0 +1,261 @@
+import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import type { CaseStatus } from '@/db/enums';
+import { cases, commissions, organizations, packages, users } from '@/db/schema';
+import type { Caller } from '../../auth/actor';
+import { hasPermission } from '../../auth/permissions';
+import { writeAudit } from '../../audit/write';
+import { DomainError } from '../../errors';
+import { maskName } from '../../pii/crypto';
+import { notify } from '../notifications/notify';
+import { executeRows } from '../shared/execute';
+import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
+import { UNPLACED } from '../packages/packages';
+
+// Cases as lists show them (DESIGN §5): the name, ID and phone numbers masked; nothing
+// here decrypts. An agency sees a case only while it is commissioned to it (DESIGN §1).
+
+const listColumns = {
+  id: cases.id,
+  contractNo: cases.contractNo,
+  debtorName: cases.debtorName,
+  idNumberMasked: cases.idNumberMasked,
+  phones: cases.phones,
+  amountOverdue: cases.amountOverdue,
+  principalOutstanding: cases.principalOutstanding,
+  daysOverdue: cases.daysOverdue,
+  bucket: cases.bucket,
+  province: cases.province,
+  city: cases.city,
+  product: cases.product,
+  status: cases.status,
+  packageId: cases.packageId,
+  collectorId: cases.collectorId,
+  createdAt: cases.createdAt,
+};
+
+type Row = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] } & { collectorName: string | null; agencyName?: string | null };
+
+const toItem = (r: Row) => ({
+  id: r.id,
+  contractNo: r.contractNo,
+  debtorName: maskName(r.debtorName),
+  idNumber: r.idNumberMasked,
+  phone: r.phones[0]?.masked ?? '',
+  phoneCount: r.phones.length,
+  amountOverdue: r.amountOverdue,
+  principalOutstanding: r.principalOutstanding,
+  daysOverdue: r.daysOverdue,
+  bucket: r.bucket,
+  province: r.province,
+  city: r.city,
+  product: r.product,
+  status: r.status,
+  packageId: r.packageId,
+  collectorId: r.collectorId,
+  collectorName: r.collectorName,
+  agencyName: r.agencyName ?? null,
+  createdAt: r.createdAt,
+});
+export type CaseListItem = ReturnType<typeof toItem>;
+
+export type CaseFilters = {
+  status?: CaseStatus | undefined;
+  bucket?: number | undefined;
+  province?: string | undefined;
+  packageId?: string | undefined;
+  importId?: string | undefined;
+  contractNo?: string | undefined;
+  isUnplaced?: boolean | undefined;
+  collectorId?: string | undefined;
+  isUnassigned?: boolean | undefined;
+  cursor?: string | null | undefined;
+  limit: number;
+};
+
+const commonFilters = (f: CaseFilters): (SQL | undefined)[] => [
+  f.status ? eq(cases.status, f.status) : undefined,
+  f.bucket ? eq(cases.bucket, f.bucket) : undefined,
+  f.province ? eq(cases.province, f.province) : undefined,
+  f.packageId ? eq(cases.packageId, f.packageId) : undefined,
+  f.contractNo ? eq(cases.contractNo, f.contractNo) : undefined,
+];
+
+const page = async (db: DbOrTx, where: SQL, f: CaseFilters, withAgency: boolean) => {
+  const cursor = decodeCursor(f.cursor);
+  const rows = await db
+    .select({ ...listColumns, collectorName: users.name, ...(withAgency ? { agencyName: organizations.name } : {}) })
+    .from(cases)
+    .leftJoin(users, eq(users.id, cases.collectorId))
+    .leftJoin(organizations, eq(organizations.id, cases.agencyId))
+    .where(and(where, cursor ? afterCursor(cases.createdAt, cases.id, cursor) : undefined))
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(f.limit + 1);
+  const p = toPage(rows as Row[], f.limit, (r) => ({ at: r.createdAt, id: r.id }));
+  return { items: p.items.map(toItem), nextCursor: p.nextCursor };
+};
+
+/** The creditor's own cases, wherever they are placed. */
+export const listCreditorCases = (db: DbOrTx, caller: Caller, f: CaseFilters) =>
+  page(
+    db,
+    and(eq(cases.creditorId, caller.actor.orgId), ...commonFilters(f), f.importId ? eq(cases.importId, f.importId) : undefined, f.isUnplaced ? UNPLACED : undefined) as SQL,
+    f,
+    true,
+  );
+
+/**
+ * Cases commissioned to the caller's agency. Collectors see only those assigned to them;
+ * admins and supervisors see all, and may filter by collector or the unassigned ones.
+ */
+export const listAgencyCases = (db: DbOrTx, caller: Caller, f: CaseFilters) => {
+  const seesAll = hasPermission(caller.actor, 'cases.assign');
+  return page(
+    db,
+    and(
+      eq(cases.agencyId, caller.actor.orgId),
+      isNotNull(cases.commissionId),
+      seesAll ? undefined : eq(cases.collectorId, caller.actor.userId),
+      seesAll && f.collectorId ? eq(cases.collectorId, f.collectorId) : undefined,
+      seesAll && f.isUnassigned ? isNull(cases.collectorId) : undefined,
+      ...commonFilters(f),
+    ) as SQL,
+    f,
+    false,
+  );
+};
+
+const checkCollectors = async (tx: DbOrTx, caller: Caller, ids: string[]) => {
+  const found = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(inArray(users.id, ids), eq(users.orgId, caller.actor.orgId), eq(users.role, 'collector'), isNull(users.disabledAt)));
+  if (found.length !== new Set(ids).size) throw new DomainError('case.collectorNotFound', { field: 'collectorId' });
+};
+
+const ownCommissioned = (caller: Caller) => and(eq(cases.agencyId, caller.actor.orgId), isNotNull(cases.commissionId));
+
+/** Assigns (or reassigns) chosen cases of the agency to one collector. */
+export const assignCases = async (db: DbOrTx, caller: Caller, input: { caseIds: string[]; collectorId: string }) =>
+  db.transaction(async (tx) => {
+    await checkCollectors(tx, caller, [input.collectorId]);
+    const ids = [...new Set(input.caseIds)];
+    const updated = await tx
+      .update(cases)
+      .set({ collectorId: input.collectorId, status: sql`case when ${cases.status} = 'commissioned' then 'working'::case_status else ${cases.status} end`, updatedAt: new Date() })
+      .where(and(ownCommissioned(caller), inArray(cases.id, ids)))
+      .returning({ id: cases.id });
+    if (updated.length !== ids.length) throw new DomainError('case.notFound', { field: 'caseIds' });
+    await writeAudit(tx, caller, { action: 'case.assign', resourceType: 'case', resourceId: ids.length === 1 ? ids[0] : null, orgId: caller.actor.orgId, after: { collectorId: input.collectorId, caseIds: ids } });
+    return { assigned: updated.length };
+  });
+
+export type AssignRule = { kind: 'roundRobin'; collectorIds: string[] } | { kind: 'province'; byProvince: { province: string; collectorId: string }[] };
+
+/** Distributes the agency's unassigned cases (optionally of one package) by a rule: in turn between collectors, or by province. */
+export const assignByRule = async (db: DbOrTx, caller: Caller, input: { rule: AssignRule; packageId?: string | undefined }) =>
+  db.transaction(async (tx) => {
+    const collectorIds = input.rule.kind === 'roundRobin' ? input.rule.collectorIds : input.rule.byProvince.map((p) => p.collectorId);
+    await checkCollectors(tx, caller, collectorIds);
+    const scope = and(ownCommissioned(caller), isNull(cases.collectorId), input.packageId ? eq(cases.packageId, input.packageId) : undefined);
+    const working = sql`case when ${cases.status} = 'commissioned' then 'working'::case_status else ${cases.status} end`;
+    let assigned = 0;
+    if (input.rule.kind === 'roundRobin') {
+      const ids = sql`array[${sql.join(
+        input.rule.collectorIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}]`;
+      const n = input.rule.collectorIds.length;
+      const rows = await executeRows<{ id: string }>(
+        tx,
+        sql`update ${cases} set collector_id = (${ids})[(s.rn % ${n}) + 1], status = ${working}, updated_at = now()
+            from (select ${cases.id} as id, row_number() over (order by ${cases.id}) - 1 as rn from ${cases} where ${scope}) s
+            where ${cases.id} = s.id
+            returning ${cases.id}`,
+      );
+      assigned = rows.length;
+    } else {
+      for (const { province, collectorId } of input.rule.byProvince) {
+        const rows = await tx
+          .update(cases)
+          .set({ collectorId, status: working, updatedAt: new Date() })
+          .where(and(scope, eq(cases.province, province)))
+          .returning({ id: cases.id });
+        assigned += rows.length;
+      }
+    }
+    await writeAudit(tx, caller, { action: 'case.assign', resourceType: 'case', orgId: caller.actor.orgId, after: { rule: input.rule, packageId: input.packageId ?? null, assigned } });
+    return { assigned };
+  });
+
+/**
+ * The creditor recalls cases from their agency, with a reason: from this moment the agency
+ * can no longer read them (DESIGN §3); the cases can be placed again.
+ */
+export const recallCases = async (db: DbOrTx, caller: Caller, input: { caseIds?: string[] | undefined; commissionId?: string | undefined; reason: string }) =>
+  db.transaction(async (tx) => {
+    const which = input.commissionId ? eq(cases.commissionId, input.commissionId) : inArray(cases.id, [...new Set(input.caseIds ?? [])]);
+    const targets = await tx
+      .select({ id: cases.id, agencyId: cases.agencyId, packageId: cases.packageId })
+      .from(cases)
+      .where(and(eq(cases.creditorId, caller.actor.orgId), isNotNull(cases.commissionId), which))
+      .for('update');
+    if (targets.length === 0 || (!input.commissionId && targets.length !== new Set(input.caseIds ?? []).size)) {
+      throw new DomainError('case.notFound', { field: input.commissionId ? 'commissionId' : 'caseIds' });
+    }
+    const ids = targets.map((t) => t.id);
+    await tx
+      .update(cases)
+      .set({ status: 'recalled', agencyId: null, commissionId: null, collectorId: null, packageId: null, updatedAt: new Date() })
+      .where(inArray(cases.id, ids));
+    // One notice per agency and package: how many cases left it, and why.
+    const groups = new Map<string, { agencyId: string; packageId: string | null; count: number }>();
+    for (const t of targets) {
+      const key = `${t.agencyId}:${t.packageId}`;
+      const g = groups.get(key) ?? { agencyId: t.agencyId ?? '', packageId: t.packageId, count: 0 };
+      g.count += 1;
+      groups.set(key, g);
+    }
+    for (const g of groups.values()) {
+      const [pkg] = g.packageId ? await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, g.packageId)) : [];
+      await notify(tx, { orgId: g.agencyId, roles: ['admin', 'supervisor'] }, 'cases.recalled', { count: String(g.count), packageName: pkg?.name ?? '', reason: input.reason }, '/agency/cases');
+    }
+    await writeAudit(tx, caller, {
+      action: 'case.recall',
+      resourceType: 'case',
+      resourceId: ids.length === 1 ? ids[0] : null,
+      orgId: caller.actor.orgId,
+      after: { reason: input.reason, caseIds: ids.slice(0, 1000), count: ids.length, commissionId: input.commissionId ?? null },
+    });
+    return { recalled: ids.length };
+  });
+
+const SYSTEM = { actor: null, ip: null, userAgent: null } as const;
+
+/**
+ * Term end (the commission.end job): the cases still with the agency return to the
+ * creditor, the commission ends, and the package completes when its last commission has.
+ * Idempotent: an ended commission is left alone.
+ */
+export const endCommission = async (db: DbOrTx, commissionId: string, now: Date) =>
+  db.transaction(async (tx) => {
+    const [c] = await tx.select().from(commissions).where(eq(commissions.id, commissionId)).for('update');
+    if (!c || c.status !== 'active') return null;
+    const returned = await tx
+      .update(cases)
+      .set({ status: 'returned', agencyId: null, commissionId: null, collectorId: null, packageId: null, updatedAt: now })
+      .where(eq(cases.commissionId, c.id))
+      .returning({ id: cases.id });
+    await tx.update(commissions).set({ status: 'ended', endedAt: now, updatedAt: now }).where(eq(commissions.id, c.id));
+    const [open] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(commissions)
+      .where(and(eq(commissions.packageId, c.packageId), eq(commissions.status, 'active')));
+    const [pkg] = await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, c.packageId));
+    if ((open?.n ?? 0) === 0) await tx.update(packages).set({ status: 'completed', updatedAt: now }).where(eq(packages.id, c.packageId));
+    const params = { packageName: pkg?.name ?? '', count: String(returned.length) };
+    await notify(tx, { orgId: c.agencyId, roles: ['admin', 'supervisor'] }, 'commission.ended', params, '/agency/cases');
+    await notify(tx, { orgId: c.creditorId, roles: ['admin', 'manager'] }, 'commission.ended', params, `/creditor/packages/${c.packageId}`);
+    await writeAudit(tx, SYSTEM, { action: 'commission.end', resourceType: 'commission', resourceId: c.id, orgId: c.creditorId, after: { returned: returned.length, agencyId: c.agencyId } });
+    return { returned: returned.length };
+  });

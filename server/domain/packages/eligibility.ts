@@ -1,0 +1,45 @@
+import { and, eq, exists, or, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { TIERS, tierMeets, type Tier } from '@/db/enums';
+import { organizations, packageInvites, packages, type Package } from '@/db/schema';
+import { DomainError } from '../../errors';
+
+// Who may bid (DESIGN §3, issue: marketplace): an admitted agency (active: not expired,
+// suspended or banned) whose tier meets the package's minimum, and, for an invite list,
+// only the invited. A package an agency may not bid on is not shown to it at all.
+
+export type AgencyStanding = { id: string; status: string; tier: Tier | null };
+
+export const agencyStanding = async (db: DbOrTx, agencyId: string): Promise<AgencyStanding> => {
+  const [org] = await db.select({ id: organizations.id, status: organizations.status, tier: organizations.tier }).from(organizations).where(eq(organizations.id, agencyId));
+  if (!org) throw new DomainError('org.notFound');
+  return org;
+};
+
+/** SQL: packages this agency is in the circle of (tier and invitations), whatever their status. */
+export const inCircle = (agency: AgencyStanding): SQL => {
+  const tiersAllowed = agency.tier ? TIERS.slice(TIERS.indexOf(agency.tier)) : [];
+  const tierOk = tiersAllowed.length > 0 ? sql`(${packages.minTier} is null or ${packages.minTier} in (${sql.join(tiersAllowed.map((t) => sql`${t}`), sql`, `)}))` : sql`${packages.minTier} is null`;
+  const circleOk = or(
+    eq(packages.bidderCircle, 'all'),
+    exists(
+      sql`(select 1 from ${packageInvites} where ${packageInvites.packageId} = ${packages.id} and ${packageInvites.agencyId} = ${agency.id})`,
+    ),
+  );
+  return and(tierOk, circleOk) as SQL;
+};
+
+export const isInCircle = async (db: DbOrTx, agency: AgencyStanding, pkg: Package): Promise<boolean> => {
+  if (!tierMeets(agency.tier, pkg.minTier)) return false;
+  if (pkg.bidderCircle === 'all') return true;
+  const [invite] = await db
+    .select({ id: packageInvites.agencyId })
+    .from(packageInvites)
+    .where(and(eq(packageInvites.packageId, pkg.id), eq(packageInvites.agencyId, agency.id)));
+  return Boolean(invite);
+};
+
+/** An expired, suspended or not-yet-admitted agency cannot bid or take an offer. */
+export const requireAdmitted = (agency: AgencyStanding) => {
+  if (agency.status !== 'active') throw new DomainError('bid.agencyNotAdmitted', { labels: { status: `orgStatus.${agency.status}` } });
+};
