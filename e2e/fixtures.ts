@@ -13,6 +13,8 @@ export const ACCOUNTS = {
   creditorViewer: 'viewer@huaxin.demo.cn',
   agencyAdmin: 'admin@zhengxin.demo.cn',
   agencyCollector: 'collector@zhengxin.demo.cn',
+  agencyCollector2: 'collector2@zhengxin.demo.cn',
+  agencySupervisor: 'supervisor@zhengxin.demo.cn',
   suspendedAgencyAdmin: 'admin@suda.demo.cn',
   /** Admitted 345 days ago: the renewal prompt shows. */
   renewingAgencyAdmin: 'admin@mingli.demo.cn',

@@ -3,9 +3,11 @@
 import { openConfiguredDb } from '../db/client';
 import { seedDemo } from '../db/seed/demo';
 import { demoSeedDeps } from './seed-deps';
+import { seedMarket } from './seed-market';
 
 const handle = openConfiguredDb();
 await handle.migrate();
 const { created } = await seedDemo(handle.db, await demoSeedDeps());
+await seedMarket(handle.db);
 await handle.close();
 console.log(`database ready (${handle.kind}); ${created} demo users added`);

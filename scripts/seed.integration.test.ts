@@ -2,11 +2,12 @@
 // applications waiting for review carry their licence documents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { admissionApplications, admissionDocuments, organizations, storedFiles, users } from '@/db/schema';
+import { admissionApplications, admissionDocuments, bids, cases, organizations, packages, storedFiles, users } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
 import { createTestDb } from '@/server/testing/db';
 import { testPasswordHash } from '@/server/testing/world';
 import { demoSeedDeps } from './seed-deps';
+import { seedMarket } from './seed-market';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -36,5 +37,17 @@ describe('seedDemo', () => {
     expect(after.files).toBe(3);
     await expect(seedDemo(handle.db, deps)).resolves.toEqual({ created: 0 });
     expect(await counts()).toEqual(after);
+  });
+
+  it('puts demo packages out through the domain: one open, one closed with two bids, one awarded with assigned cases', async () => {
+    await expect(seedMarket(handle.db)).resolves.toEqual({ seeded: true });
+    const pkgs = await handle.db.select({ name: packages.name, status: packages.status }).from(packages);
+    expect(pkgs.map((p) => p.status).sort()).toEqual(['awarded', 'closed', 'open']);
+    expect((await handle.db.select().from(bids)).length).toBe(3);
+    const all = await handle.db.select().from(cases);
+    expect(all).toHaveLength(160);
+    expect(all.some((c) => c.collectorId)).toBe(true);
+    await expect(seedMarket(handle.db)).resolves.toEqual({ seeded: false });
+    expect((await handle.db.select().from(packages)).length).toBe(3);
   });
 });

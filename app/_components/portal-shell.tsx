@@ -15,10 +15,14 @@ const NAV: Record<Portal, NavItem[]> = {
   creditor: [
     { href: '/creditor', key: 'overview', exact: true },
     { href: '/creditor/imports', key: 'imports', permission: 'cases.read' },
+    { href: '/creditor/packages', key: 'packages', permission: 'cases.read' },
+    { href: '/creditor/cases', key: 'cases', permission: 'cases.read' },
     { href: '/creditor/users', key: 'users', permission: 'org.users.read' },
   ],
   agency: [
     { href: '/agency', key: 'overview', exact: true },
+    { href: '/agency/market', key: 'market', permission: 'market.read' },
+    { href: '/agency/cases', key: 'agencyCases', permission: 'cases.work' },
     { href: '/agency/users', key: 'users', permission: 'org.users.read' },
   ],
   apply: [{ href: '/apply', key: 'application', exact: true }],

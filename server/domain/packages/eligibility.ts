@@ -43,3 +43,12 @@ export const isInCircle = async (db: DbOrTx, agency: AgencyStanding, pkg: Packag
 export const requireAdmitted = (agency: AgencyStanding) => {
   if (agency.status !== 'active') throw new DomainError('bid.agencyNotAdmitted', { labels: { status: `orgStatus.${agency.status}` } });
 };
+
+/** Admitted agencies a creditor may invite or offer a package to, by name. */
+export const listAdmittedAgencies = (db: DbOrTx) =>
+  db
+    .select({ id: organizations.id, name: organizations.name, tier: organizations.tier })
+    .from(organizations)
+    .where(and(eq(organizations.type, 'agency'), eq(organizations.status, 'active')))
+    .orderBy(organizations.name)
+    .limit(500);

@@ -107,5 +107,10 @@ export const packagesAuthz: AuthzTable = {
     wrongRole: [...CREDITOR_ONLY],
     wrongTenant: { as: 'creditorB.manager', input: (w) => ({ ...pkgInput(w), agencyId: w.orgs.agencyA.id, feeBp: 2500 }) },
   },
+  'packages.agencies': {
+    allowed: 'creditorA.manager',
+    anonymous: 'refused',
+    wrongRole: [...CREDITOR_ONLY],
+    wrongTenant: { none: 'the admitted agencies are public (the disclosure page lists them); no tenant’s data' },
+  },
 };
-

@@ -3,6 +3,7 @@ import { awardPackage } from './award-package';
 import { cancelPackage } from './cancel-package';
 import { createPackage } from './create-package';
 import { getPackage } from './get-package';
+import { listAgencies } from './list-agencies';
 import { listBids } from './list-bids';
 import { listPackages } from './list-packages';
 import { offerPackage } from './offer-package';
@@ -22,4 +23,5 @@ export const packagesRouter = router({
   bids: listBids,
   award: awardPackage,
   offer: offerPackage,
+  agencies: listAgencies,
 });

@@ -1,0 +1,11 @@
+import { MarketScreen } from '@/components/market/market-screen';
+import { Forbidden } from '../../_components/forbidden';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const MarketPage = async () => {
+  const me = await loadPortalMe('agency');
+  if (!me.permissions.includes('market.read')) return <Forbidden />;
+  return <MarketScreen />;
+};
+
+export default MarketPage;

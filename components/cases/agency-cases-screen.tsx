@@ -1,0 +1,95 @@
+'use client';
+
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslations } from 'use-intl';
+import { errorInfo } from '../trpc/errors';
+import { useTRPC } from '../trpc/react';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Card, PageTitle } from '../ui/card';
+import { Select } from '../ui/field';
+import { LoadMore, rowsOf } from '../ui/load-more';
+import { CaseFilters, type CaseFilterValues } from './case-filters';
+import { CasesTable } from './cases-table';
+
+/**
+ * Cases commissioned to the agency. Admins and supervisors assign them (chosen ones to a
+ * collector, or all unassigned in turn); a collector sees only their own.
+ */
+export const AgencyCasesScreen = ({ canAssign }: { canAssign: boolean }) => {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [filters, setFilters] = useState<CaseFilterValues>({});
+  const [isUnassigned, setUnassigned] = useState(false);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [collectorId, setCollectorId] = useState('');
+  const list = useInfiniteQuery(
+    trpc.cases.agency.list.infiniteQueryOptions({ limit: 50, ...filters, ...(isUnassigned ? { isUnassigned } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }),
+  );
+  const users = useQuery({ ...trpc.org.users.list.queryOptions({ limit: 100 }), enabled: canAssign });
+  const collectors = (users.data?.items ?? []).filter((u) => u.role === 'collector' && !u.disabledAt);
+  const refresh = () => {
+    setSelected(new Set());
+    void queryClient.invalidateQueries({ queryKey: trpc.cases.agency.list.pathKey() });
+  };
+  const assign = useMutation(trpc.cases.agency.assign.mutationOptions({ onSuccess: refresh }));
+  const byRule = useMutation(trpc.cases.agency.assignByRule.mutationOptions({ onSuccess: refresh }));
+  const rows = rowsOf(list.data);
+  const error = errorInfo(assign.error) ?? errorInfo(byRule.error) ?? errorInfo(list.error);
+  const done = assign.data ?? byRule.data;
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  return (
+    <>
+      <PageTitle title={canAssign ? t('agencyCases.title') : t('agencyCases.mine')} subtitle={t('agencyCases.subtitle')} />
+      <Card>
+        <CaseFilters value={filters} onChange={setFilters} statuses={['commissioned', 'working', 'ptp']} />
+        {canAssign ? (
+          <div className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="assign-bar">
+            <label className="flex items-center gap-1 text-sm">
+              <input type="checkbox" checked={isUnassigned} onChange={(e) => setUnassigned(e.target.checked)} data-testid="only-unassigned" />
+              {t('agencyCases.onlyUnassigned')}
+            </label>
+            <span className="text-sm text-slate-700">{t('cases.selected', { count: selected.size })}</span>
+            <Select aria-label={t('agencyCases.collector')} value={collectorId} onChange={(e) => setCollectorId(e.target.value)} className="max-w-48" data-testid="assign-collector">
+              <option value="">{t('agencyCases.chooseCollector')}</option>
+              {collectors.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </Select>
+            <Button disabled={!collectorId || selected.size === 0 || assign.isPending} onClick={() => assign.mutate({ caseIds: [...selected], collectorId })} data-testid="assign-selected">
+              {t('agencyCases.assignSelected')}
+            </Button>
+            <Button
+              variant="secondary"
+              disabled={collectors.length === 0 || byRule.isPending}
+              onClick={() => byRule.mutate({ rule: { kind: 'roundRobin', collectorIds: collectors.map((u) => u.id) } })}
+              data-testid="assign-round-robin"
+            >
+              {t('agencyCases.roundRobin', { count: collectors.length })}
+            </Button>
+            {done ? <span className="text-sm text-emerald-700" data-testid="assign-done">{t('agencyCases.assigned', { count: done.assigned })}</span> : null}
+          </div>
+        ) : null}
+        {error ? <Alert testId="cases-error">{error.message}</Alert> : null}
+        <CasesTable
+          items={rows}
+          isLoading={list.isPending}
+          selected={selected}
+          onToggle={canAssign ? toggle : undefined}
+          extra={{ head: t('agencyCases.collector'), cell: (c) => c.collectorName ?? <span className="text-slate-400">{t('agencyCases.unassigned')}</span> }}
+        />
+        <LoadMore list={list} />
+      </Card>
+    </>
+  );
+};

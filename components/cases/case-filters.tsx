@@ -1,0 +1,51 @@
+'use client';
+
+import { useTranslations } from 'use-intl';
+import { BUCKETS, CASE_STATUSES, PROVINCES, type CaseStatus, type Province } from '@/db/enums';
+import { bucketLabel } from '../packages/figures';
+import { Input, Select } from '../ui/field';
+import { Filter } from '../ui/filter';
+
+export type CaseFilterValues = { status?: CaseStatus; bucket?: number; province?: Province; contractNo?: string };
+
+/** The filter bar of a case list: status, bucket, province and an exact contract number. */
+export const CaseFilters = ({ value, onChange, statuses = CASE_STATUSES }: { value: CaseFilterValues; onChange: (v: CaseFilterValues) => void; statuses?: readonly CaseStatus[] }) => {
+  const t = useTranslations();
+  return (
+    <div className="mb-4 grid gap-3 md:grid-cols-4">
+      <Filter label={t('cases.statusLabel')}>
+        <Select value={value.status ?? ''} onChange={(e) => onChange({ ...value, status: (e.target.value || undefined) as CaseStatus | undefined })} data-testid="case-status-filter">
+          <option value="">{t('market.any')}</option>
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`caseStatus.${s}`)}
+            </option>
+          ))}
+        </Select>
+      </Filter>
+      <Filter label={t('cases.bucket')}>
+        <Select value={value.bucket ?? ''} onChange={(e) => onChange({ ...value, bucket: e.target.value ? Number(e.target.value) : undefined })}>
+          <option value="">{t('market.any')}</option>
+          {BUCKETS.map((b) => (
+            <option key={b} value={b}>
+              {bucketLabel(b)}
+            </option>
+          ))}
+        </Select>
+      </Filter>
+      <Filter label={t('cases.province')}>
+        <Select value={value.province ?? ''} onChange={(e) => onChange({ ...value, province: (e.target.value || undefined) as Province | undefined })}>
+          <option value="">{t('market.any')}</option>
+          {PROVINCES.map((p) => (
+            <option key={p} value={p}>
+              {t(`province.${p}`)}
+            </option>
+          ))}
+        </Select>
+      </Filter>
+      <Filter label={t('cases.contractNo')}>
+        <Input defaultValue={value.contractNo ?? ''} onBlur={(e) => onChange({ ...value, contractNo: e.target.value.trim() || undefined })} placeholder={t('cases.contractSearch')} />
+      </Filter>
+    </div>
+  );
+};

@@ -1,0 +1,71 @@
+'use client';
+
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslations } from 'use-intl';
+import { errorInfo } from '../trpc/errors';
+import { useTRPC } from '../trpc/react';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Card, PageTitle } from '../ui/card';
+import { Input } from '../ui/field';
+import { LoadMore, rowsOf } from '../ui/load-more';
+import { CaseFilters, type CaseFilterValues } from './case-filters';
+import { CasesTable } from './cases-table';
+
+/** All of the creditor's cases wherever placed; commissioned ones can be recalled with a reason. */
+export const CreditorCasesScreen = ({ canRecall, packageId }: { canRecall: boolean; packageId?: string | undefined }) => {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [filters, setFilters] = useState<CaseFilterValues>({});
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [reason, setReason] = useState('');
+  const input = { limit: 50, ...filters, ...(packageId ? { packageId } : {}) };
+  const list = useInfiniteQuery(trpc.cases.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
+  const rows = rowsOf(list.data);
+  const recall = useMutation(
+    trpc.cases.recall.mutationOptions({
+      onSuccess: () => {
+        setSelected(new Set());
+        void queryClient.invalidateQueries({ queryKey: trpc.cases.list.pathKey() });
+      },
+    }),
+  );
+  const error = errorInfo(recall.error) ?? errorInfo(list.error);
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const canSelect = (id: string) => rows.find((r) => r.id === id)?.agencyName;
+  return (
+    <>
+      <PageTitle title={t('cases.title')} subtitle={t('cases.subtitle')} />
+      <Card>
+        <CaseFilters value={filters} onChange={setFilters} />
+        {canRecall ? (
+          <div className="mb-3 flex flex-wrap items-end gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+            <span className="text-sm text-slate-700">{t('cases.selected', { count: selected.size })}</span>
+            <Input aria-label={t('cases.recallReason')} placeholder={t('cases.recallReason')} value={reason} onChange={(e) => setReason(e.target.value)} className="max-w-sm" data-testid="recall-reason" />
+            <Button variant="danger" disabled={selected.size === 0 || reason.trim().length < 2 || recall.isPending} onClick={() => recall.mutate({ caseIds: [...selected], reason })} data-testid="recall-submit">
+              {t('cases.recall')}
+            </Button>
+            {recall.data ? <span className="text-sm text-emerald-700" data-testid="recall-done">{t('cases.recalled', { count: recall.data.recalled })}</span> : null}
+          </div>
+        ) : null}
+        {error ? <Alert testId="cases-error">{error.message}</Alert> : null}
+        <CasesTable
+          items={rows}
+          isLoading={list.isPending}
+          selected={selected}
+          onToggle={canRecall ? (id) => canSelect(id) && toggle(id) : undefined}
+          extra={{ head: t('cases.agency'), cell: (c) => c.agencyName ?? '—' }}
+        />
+        <LoadMore list={list} />
+      </Card>
+    </>
+  );
+};

@@ -1,0 +1,94 @@
+'use client';
+
+import { useInfiniteQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useTranslations } from 'use-intl';
+import { BUCKETS, PROVINCES, type Province } from '@/db/enums';
+import { bpToPercent, formatDateTime, formatFen } from '../format';
+import { bucketLabel } from '../packages/figures';
+import { useTRPC } from '../trpc/react';
+import { Card, PageTitle } from '../ui/card';
+import { Select } from '../ui/field';
+import { Filter } from '../ui/filter';
+import { LoadMore, rowsOf } from '../ui/load-more';
+import { EmptyRow, Table, Td } from '../ui/table';
+import { MyBids } from './my-bids';
+
+/** Open packages the agency may bid on, with filters and sorting, and its own bids. */
+export const MarketScreen = () => {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const [sort, setSort] = useState<'closing' | 'newest'>('closing');
+  const [province, setProvince] = useState<Province | ''>('');
+  const [bucket, setBucket] = useState('');
+  const list = useInfiniteQuery(
+    trpc.market.list.infiniteQueryOptions(
+      { sort, limit: 20, ...(province ? { province } : {}), ...(bucket ? { bucket: Number(bucket) } : {}) },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
+    ),
+  );
+  const rows = rowsOf(list.data);
+  return (
+    <>
+      <PageTitle title={t('market.title')} subtitle={t('market.subtitle')} />
+      <div className="space-y-6">
+        <Card>
+          <div className="mb-4 grid gap-3 md:grid-cols-4">
+            <Filter label={t('market.sort')}>
+              <Select value={sort} onChange={(e) => setSort(e.target.value as 'closing' | 'newest')} data-testid="market-sort">
+                <option value="closing">{t('market.sortClosing')}</option>
+                <option value="newest">{t('market.sortNewest')}</option>
+              </Select>
+            </Filter>
+            <Filter label={t('market.province')}>
+              <Select value={province} onChange={(e) => setProvince(e.target.value as Province | '')} data-testid="market-province">
+                <option value="">{t('market.any')}</option>
+                {PROVINCES.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`province.${p}`)}
+                  </option>
+                ))}
+              </Select>
+            </Filter>
+            <Filter label={t('market.bucket')}>
+              <Select value={bucket} onChange={(e) => setBucket(e.target.value)} data-testid="market-bucket">
+                <option value="">{t('market.any')}</option>
+                {BUCKETS.map((b) => (
+                  <option key={b} value={b}>
+                    {bucketLabel(b)}
+                  </option>
+                ))}
+              </Select>
+            </Filter>
+          </div>
+          <Table testId="market-table" head={[t('market.package'), t('market.creditor'), t('packages.figures.caseCount'), t('packages.figures.totalOverdue'), t('packages.terms.expectedRecovery'), t('packages.terms.minTier'), t('packages.terms.closesAt')]}>
+            {list.isPending ? (
+              <EmptyRow colSpan={7}>{t('common.loading')}</EmptyRow>
+            ) : rows.length === 0 ? (
+              <EmptyRow colSpan={7}>{t('market.empty')}</EmptyRow>
+            ) : (
+              rows.map((p) => (
+                <tr key={p.id} data-testid="market-row">
+                  <Td>
+                    <Link className="text-amber-700 underline" href={`/agency/market/${p.id}`}>
+                      {p.name}
+                    </Link>
+                  </Td>
+                  <Td>{p.creditorName}</Td>
+                  <Td className="tabular-nums">{p.figures.caseCount.toLocaleString()}</Td>
+                  <Td className="tabular-nums">{formatFen(p.figures.totalOverdue)}</Td>
+                  <Td className="tabular-nums">{p.expectedRecoveryBp === null ? '—' : `${bpToPercent(p.expectedRecoveryBp)}%`}</Td>
+                  <Td>{p.minTier ?? t('packages.terms.anyTier')}</Td>
+                  <Td className="font-mono text-xs">{formatDateTime(p.closesAt)}</Td>
+                </tr>
+              ))
+            )}
+          </Table>
+          <LoadMore list={list} />
+        </Card>
+        <MyBids />
+      </div>
+    </>
+  );
+};

@@ -1,0 +1,40 @@
+'use client';
+
+import { useTranslations } from 'use-intl';
+import type { TPackageBid } from '@/server/api/routers/packages/packages.schema';
+import { bpToPercent } from '../format';
+import { Badge } from '../ui/badge';
+import { EmptyRow, Table, Td } from '../ui/table';
+
+/** Bids side by side: fee, expected recovery, team, the agency's tier and admission score, and the plan. */
+export const BidsTable = ({ bids, reserveFeeBp }: { bids: TPackageBid[]; reserveFeeBp: number | null }) => {
+  const t = useTranslations();
+  return (
+    <Table
+      testId="bids-table"
+      head={[t('bids.agency'), t('bids.tier'), t('bids.admissionScore'), t('bids.fee'), t('bids.expectedRecovery'), t('bids.team'), t('bids.provinces'), t('bids.plan'), t('bids.statusLabel')]}
+    >
+      {bids.length === 0 ? (
+        <EmptyRow colSpan={9}>{t('bids.none')}</EmptyRow>
+      ) : (
+        bids.map((b) => (
+          <tr key={b.id} data-testid="bid-row">
+            <Td>{b.agencyName}</Td>
+            <Td>{b.agencyTier ?? '—'}</Td>
+            <Td className="tabular-nums">{b.admissionScore ?? '—'}</Td>
+            <Td className="tabular-nums">
+              {bpToPercent(b.feeBp)}%{reserveFeeBp !== null && b.feeBp > reserveFeeBp ? <span className="ml-1 text-xs text-red-600">{t('bids.overReserve')}</span> : null}
+            </Td>
+            <Td className="tabular-nums">{bpToPercent(b.expectedRecoveryBp)}%</Td>
+            <Td className="tabular-nums">{b.teamSize}</Td>
+            <Td className="max-w-40 whitespace-normal text-xs">{b.provinces.map((p) => t(`province.${p}`)).join('、')}</Td>
+            <Td className="max-w-72 whitespace-normal text-xs">{b.plan}</Td>
+            <Td>
+              <Badge tone={b.status === 'won' ? 'green' : b.status === 'lost' ? 'slate' : 'blue'}>{t(`bids.status.${b.status}`)}</Badge>
+            </Td>
+          </tr>
+        ))
+      )}
+    </Table>
+  );
+};

@@ -1,0 +1,152 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useTranslations } from 'use-intl';
+import type { TCreditorPackage } from '@/server/api/routers/packages/packages.schema';
+import { bpToPercent, formatDate, formatDateTime, parsePercentToBp } from '../format';
+import { errorInfo } from '../trpc/errors';
+import { useTRPC } from '../trpc/react';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Card, PageTitle } from '../ui/card';
+import { Input, Select } from '../ui/field';
+import { AwardForm } from './award-form';
+import { BidsTable } from './bids-table';
+import { FiguresCard } from './figures';
+import { PackageStatusBadge } from './package-status';
+import { TermsForm } from './terms-form';
+
+const TermsSummary = ({ pkg }: { pkg: TCreditorPackage }) => {
+  const t = useTranslations();
+  const rows: [string, string][] = [
+    [t('packages.terms.closesAt'), formatDateTime(pkg.closesAt)],
+    [t('packages.terms.commission'), `${pkg.commissionStart ?? '—'} ~ ${pkg.commissionEnd ?? '—'}`],
+    [t('packages.terms.reserveFee'), pkg.reserveFeeBp === null ? '—' : `${bpToPercent(pkg.reserveFeeBp)}%`],
+    [t('packages.terms.expectedRecovery'), pkg.expectedRecoveryBp === null ? '—' : `${bpToPercent(pkg.expectedRecoveryBp)}%`],
+    [t('packages.terms.minTier'), pkg.minTier ? t('packages.terms.tierOrBetter', { tier: pkg.minTier }) : t('packages.terms.anyTier')],
+    [t('packages.terms.bidderCircle'), pkg.bidderCircle === 'all' ? t('packages.terms.circleAll') : t('packages.terms.circleInvitedCount', { count: pkg.invitedAgencyIds.length })],
+    [t('packages.terms.channels'), pkg.allowedChannels.map((c) => t(`channel.${c}`)).join('、')],
+    [t('packages.terms.bands'), t('packages.terms.bandsValue', { reduction: bpToPercent(pkg.maxReductionBp), instalments: pkg.maxInstalments })],
+  ];
+  return (
+    <dl className="grid gap-x-6 gap-y-2 text-sm md:grid-cols-2" data-testid="terms-summary">
+      {rows.map(([k, v]) => (
+        <div key={k} className="flex gap-2">
+          <dt className="w-32 shrink-0 text-slate-500">{k}</dt>
+          <dd className="text-slate-900">{v}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+};
+
+const OfferForm = ({ pkg }: { pkg: TCreditorPackage }) => {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const agencies = useQuery(trpc.packages.agencies.queryOptions());
+  const [agencyId, setAgencyId] = useState('');
+  const [fee, setFee] = useState('');
+  const offer = useMutation(trpc.packages.offer.mutationOptions({ onSuccess: (next) => queryClient.setQueryData(trpc.packages.get.queryKey({ packageId: pkg.id }), next) }));
+  const error = errorInfo(offer.error);
+  const feeBp = parsePercentToBp(fee);
+  return (
+    <div className="space-y-2">
+      <p className="text-sm text-slate-600">{t('packages.offer.intro')}</p>
+      <div className="flex flex-wrap items-end gap-2">
+        <Select aria-label={t('packages.offer.agency')} value={agencyId} onChange={(e) => setAgencyId(e.target.value)} className="max-w-xs">
+          <option value="">{t('packages.offer.chooseAgency')}</option>
+          {(agencies.data ?? []).map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name} {a.tier ? `(${a.tier})` : ''}
+            </option>
+          ))}
+        </Select>
+        <Input aria-label={t('packages.offer.fee')} placeholder={t('packages.offer.fee')} value={fee} onChange={(e) => setFee(e.target.value)} className="max-w-32" />
+        <Button variant="secondary" disabled={!agencyId || feeBp === null || offer.isPending} onClick={() => feeBp !== null && offer.mutate({ packageId: pkg.id, agencyId, feeBp })}>
+          {t('packages.offer.send')}
+        </Button>
+      </div>
+      {error ? <Alert>{error.message}</Alert> : null}
+    </div>
+  );
+};
+
+/** One package as its creditor sees it: figures, terms, bids, and the step its status allows. */
+export const PackageDetail = ({ packageId, canManage }: { packageId: string; canManage: boolean }) => {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const query = useQuery(trpc.packages.get.queryOptions({ packageId }));
+  const pkg = query.data;
+  const showBids = pkg && pkg.status !== 'draft' && pkg.status !== 'offered';
+  const bids = useQuery({ ...trpc.packages.bids.queryOptions({ packageId }), enabled: Boolean(showBids) });
+  const onChanged = (next: TCreditorPackage) => queryClient.setQueryData(trpc.packages.get.queryKey({ packageId }), next);
+  const open = useMutation(trpc.packages.open.mutationOptions({ onSuccess: onChanged }));
+  const cancel = useMutation(trpc.packages.cancel.mutationOptions({ onSuccess: onChanged }));
+  const [reason, setReason] = useState('');
+  const error = errorInfo(query.error) ?? errorInfo(open.error) ?? errorInfo(cancel.error);
+  return (
+    <>
+      <PageTitle
+        title={pkg?.name ?? t('packages.title')}
+        subtitle={pkg ? t('packages.createdAt', { at: formatDate(pkg.createdAt) }) : undefined}
+        actions={
+          <Link className="text-sm text-amber-700 underline" href="/creditor/packages">
+            {t('packages.back')}
+          </Link>
+        }
+      />
+      {error ? <Alert testId="package-error">{error.message}</Alert> : null}
+      {pkg ? (
+        <div className="space-y-6">
+          <Card title={t('packages.statusLabel')} actions={<PackageStatusBadge status={pkg.status} />}>
+            <p className="text-sm text-slate-700" data-testid="package-next-step">
+              {t(`packages.next.${pkg.status}`, { closesAt: formatDateTime(pkg.closesAt), expiresAt: formatDateTime(pkg.offerExpiresAt) })}
+            </p>
+            {(pkg.status === 'awarded' || pkg.status === 'completed') ? (
+              <Link className="mt-2 inline-block text-sm text-amber-700 underline" href={`/creditor/cases?packageId=${pkg.id}`} data-testid="package-cases-link">
+                {t('packages.seeCases')}
+              </Link>
+            ) : null}
+          </Card>
+          <FiguresCard figures={pkg.figures} />
+          <Card title={t('packages.terms.title')}>
+            {pkg.status === 'draft' && canManage ? <TermsForm pkg={pkg} /> : <TermsSummary pkg={pkg} />}
+            {pkg.status === 'draft' && canManage ? (
+              <div className="mt-6 space-y-4 border-t border-slate-100 pt-4">
+                <Button onClick={() => open.mutate({ packageId })} disabled={open.isPending || !pkg.closesAt} data-testid="package-open">
+                  {t('packages.open')}
+                </Button>
+                <OfferForm pkg={pkg} />
+              </div>
+            ) : null}
+          </Card>
+          {showBids ? (
+            <Card title={t('bids.title', { count: bids.data?.length ?? 0 })}>
+              <BidsTable bids={bids.data ?? []} reserveFeeBp={pkg.reserveFeeBp} />
+              {pkg.status === 'closed' && canManage ? (
+                <div className="mt-6 border-t border-slate-100 pt-4">
+                  <h3 className="mb-3 text-sm font-semibold text-slate-900">{t('award.title')}</h3>
+                  <AwardForm pkg={pkg} bids={bids.data ?? []} />
+                </div>
+              ) : null}
+            </Card>
+          ) : null}
+          {canManage && (pkg.status === 'draft' || pkg.status === 'open') ? (
+            <Card title={t('packages.cancelTitle')}>
+              <div className="flex flex-wrap items-end gap-2">
+                <Input aria-label={t('packages.cancelReason')} placeholder={t('packages.cancelReason')} value={reason} onChange={(e) => setReason(e.target.value)} className="max-w-md" />
+                <Button variant="danger" disabled={reason.trim().length < 2 || cancel.isPending} onClick={() => cancel.mutate({ packageId, reason })} data-testid="package-cancel">
+                  {t('packages.cancel')}
+                </Button>
+              </div>
+            </Card>
+          ) : null}
+        </div>
+      ) : null}
+    </>
+  );
+};
