@@ -6,35 +6,15 @@
 //   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench
 //
 // BENCH_AUDIT_ROWS (default 300000) and BENCH_ORGS (default 50000) set the sizes.
-import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import postgres from 'postgres';
 import { sql } from 'drizzle-orm';
-import { openPostgres, wrapPglite, type DbHandle } from '../db/client';
 import { listAuditForStaff } from '../server/domain/audit/list-audit';
 import { listOrgsForStaff } from '../server/domain/orgs/orgs';
+import { median, openBenchDb, p95, time } from './shared';
 
 const AUDIT_ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 300_000);
 const ORGS = Number(process.env.BENCH_ORGS ?? 50_000);
 const PAGES = 40;
 const LIMIT = 50;
-
-const openBenchDb = async (): Promise<{ handle: DbHandle; drop: () => Promise<void> }> => {
-  const url = process.env.BENCH_DATABASE_URL;
-  if (!url) return { handle: wrapPglite(new PGlite()), drop: async () => undefined };
-  const name = `daylight_bench_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(url, { max: 1, onnotice: () => undefined });
-  await admin.unsafe(`create database "${name}"`);
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return {
-    handle: openPostgres(u.toString(), 2),
-    drop: async () => {
-      await admin.unsafe(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    },
-  };
-};
 
 // The same rows and joins the audit screen needs, written by hand.
 const AUDIT_SELECT = sql`select a.id, a.at, a.action, a.resource_type, a.resource_id, a.org_id, o.name as org_name,
@@ -43,16 +23,7 @@ const AUDIT_SELECT = sql`select a.id, a.at, a.action, a.resource_type, a.resourc
   from audit_log a left join users u on u.id = a.actor_user_id left join organizations o on o.id = a.org_id
   left join organizations ao on ao.id = a.actor_org_id`;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] ?? 0;
-
-const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
-  const t0 = performance.now();
-  const r = await fn();
-  return [r, performance.now() - t0];
-};
-
-const { handle, drop } = await openBenchDb();
+const { handle, drop } = await openBenchDb(process.env.BENCH_DATABASE_URL);
 const { db } = handle;
 try {
   await handle.migrate();

@@ -29,7 +29,7 @@ import { sealCase, type SealedCase } from './seal';
 
 /** Errors kept on the import for the screen; the report file has every one. */
 export const SCREEN_ERRORS = 200;
-const BATCH = 1000;
+const BATCH = 2000;
 const PROGRESS_EVERY_MS = 500;
 
 class Rejected extends Error {}
@@ -128,13 +128,24 @@ export const runImport = async (db: Db, importId: string, store: BlobStore, now 
           };
           const contractColumn = (m: HeaderMap) => [...m.fields].find(([, f]) => f === 'contractNo')?.[0] ?? 0;
           const contractHeader = map.headers[contractColumn(map)] ?? '合同编号';
+          // One batch statement runs while the next batch is read, checked and sealed: the
+          // database and this process work at the same time (at most one statement waits).
+          let inFlight: Promise<void> = Promise.resolve();
           const flush = async () => {
             if (batch.length === 0) return;
-            const contractNos = batch.map((b) => b.sealed.contract_no);
-            // While the file is clean the rows are written; after a bad row they are only checked.
-            const taken = errorCount === 0 ? await insertBatch(tx, imp, batch.map((b) => b.sealed)).then((ok) => new Set(contractNos.filter((c) => !ok.has(c)))) : await existingContracts(tx, imp.creditorId, contractNos);
-            for (const b of batch) if (taken.has(b.sealed.contract_no)) await fail(b.row, { column: contractHeader, code: 'duplicateExisting', values: { value: b.sealed.contract_no } });
+            const current = batch;
             batch = [];
+            const contractNos = current.map((b) => b.sealed.contract_no);
+            // While the file is clean the rows are written; after a bad row they are only checked.
+            const taken =
+              errorCount === 0
+                ? insertBatch(tx, imp, current.map((b) => b.sealed)).then((ok) => new Set(contractNos.filter((c) => !ok.has(c))))
+                : existingContracts(tx, imp.creditorId, contractNos);
+            await inFlight;
+            inFlight = taken.then(async (set) => {
+              for (const b of current) if (set.has(b.sealed.contract_no)) await fail(b.row, { column: contractHeader, code: 'duplicateExisting', values: { value: b.sealed.contract_no } });
+            });
+            inFlight.catch(() => undefined);
           };
           for (let next = await rows.next(); !next.done; next = await rows.next()) {
             const { row, cells } = next.value;
@@ -155,6 +166,8 @@ export const runImport = async (db: Db, importId: string, store: BlobStore, now 
             if (rowCount % 1000 === 0) await progress(rowCount);
           }
           await flush();
+          await inFlight;
+          shown.sort((a, b) => a.row - b.row);
           if (rowCount === 0) throw new TableError('empty');
           if (errorCount > 0) {
             const rejected: Outcome = { kind: 'rejected', rowCount, errorCount, errors: shown };

@@ -200,7 +200,13 @@ export const listPackages = async (db: DbOrTx, caller: Caller, input: { status?:
     .orderBy(desc(packages.createdAt), desc(packages.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.createdAt, id: r.id }));
-  return { items: await Promise.all(page.items.map((p) => creditorView(db, p))), nextCursor: page.nextCursor };
+  // The invitations of the whole page in one query.
+  const ids = page.items.map((p) => p.id);
+  const invites = ids.length ? await db.select().from(packageInvites).where(inArray(packageInvites.packageId, ids)) : [];
+  return {
+    items: page.items.map(({ createdBy: _c, updatedAt: _u, ...p }) => ({ ...p, invitedAgencyIds: invites.filter((i) => i.packageId === p.id).map((i) => i.agencyId) })),
+    nextCursor: page.nextCursor,
+  };
 };
 
 /** How many of the creditor's cases a filter would put in a new package (for the form, before creating it). */

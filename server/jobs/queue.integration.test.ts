@@ -1,0 +1,88 @@
+// The job queue in PostgreSQL (DESIGN §8): a keyed job exists once; every due job runs
+// once even with several workers draining at the same time (SKIP LOCKED); a failure is
+// retried later and given up after its attempts; a worker that died loses its lease.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import { jobs } from '@/db/schema';
+import { createTestDb, isPostgresRun } from '../testing/db';
+import { claimJob, drainJobs, enqueue, reschedule, type JobHandler } from './queue';
+
+let handle: DbHandle;
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+const kind = () => `test.${Math.random().toString(36).slice(2)}`;
+
+describe('the job queue', () => {
+  it('keeps one job per key, and a rescheduled deadline moves it', async () => {
+    const k = kind();
+    await enqueue(handle.db, { kind: k, key: 'a', runAt: new Date(Date.now() + 60_000) });
+    await enqueue(handle.db, { kind: k, key: 'a', runAt: new Date(Date.now() + 120_000) });
+    const later = new Date(Date.now() + 300_000);
+    await reschedule(handle.db, { kind: k, key: 'a', runAt: later });
+    const rows = await handle.db.select().from(jobs).where(eq(jobs.kind, k));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.runAt.getTime()).toBe(later.getTime());
+  });
+
+  it('runs a job only when due, once', async () => {
+    const k = kind();
+    const ran: number[] = [];
+    const handler: JobHandler = async (_db, job) => {
+      ran.push(job.id);
+    };
+    await enqueue(handle.db, { kind: k, runAt: new Date(Date.now() + 60_000) });
+    expect(await drainJobs(handle.db, { [k]: handler })).toBe(0);
+    expect(await drainJobs(handle.db, { [k]: handler }, { now: () => new Date(Date.now() + 61_000) })).toBe(1);
+    expect(await drainJobs(handle.db, { [k]: handler }, { now: () => new Date(Date.now() + 61_000) })).toBe(0);
+    expect(ran).toHaveLength(1);
+  });
+
+  it('retries a failing job later and gives up after its attempts', async () => {
+    const k = kind();
+    let calls = 0;
+    const failing: JobHandler = async () => {
+      calls += 1;
+      throw new Error('storage unavailable');
+    };
+    await enqueue(handle.db, { kind: k, maxAttempts: 2 });
+    await drainJobs(handle.db, { [k]: failing });
+    const [retry] = await handle.db.select().from(jobs).where(eq(jobs.kind, k));
+    expect(retry).toMatchObject({ status: 'queued', attempts: 1, lastError: 'storage unavailable' });
+    expect(retry?.runAt.getTime()).toBeGreaterThan(Date.now());
+    await drainJobs(handle.db, { [k]: failing }, { now: () => new Date(Date.now() + 3_600_000) });
+    const [failed] = await handle.db.select().from(jobs).where(eq(jobs.kind, k));
+    expect(failed).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(calls).toBe(2);
+  });
+
+  it('claims again a job whose worker died (its lease ran out)', async () => {
+    const k = kind();
+    await enqueue(handle.db, { kind: k });
+    const first = await claimJob(handle.db, new Date(), [k]);
+    expect(first).not.toBeNull();
+    expect(await claimJob(handle.db, new Date(), [k])).toBeNull();
+    const again = await claimJob(handle.db, new Date(Date.now() + 11 * 60_000), [k]);
+    expect(again?.id).toBe(first?.id);
+    expect(again?.attempts).toBe(2);
+  });
+
+  it.runIf(isPostgresRun())('runs every job exactly once with four workers draining at the same time', async () => {
+    const k = kind();
+    for (let i = 0; i < 40; i += 1) await enqueue(handle.db, { kind: k, key: String(i) });
+    const seen = new Map<number, number>();
+    const handler: JobHandler = async (_db, job) => {
+      seen.set(job.id, (seen.get(job.id) ?? 0) + 1);
+      await new Promise((r) => setTimeout(r, 5));
+    };
+    const counts = await Promise.all(Array.from({ length: 4 }, () => drainJobs(handle.db, { [k]: handler })));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(40);
+    expect(seen.size).toBe(40);
+    expect([...seen.values()].every((n) => n === 1)).toBe(true);
+  });
+});
