@@ -9,6 +9,7 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Select } from '../ui/field';
+import { useSelection } from '../ui/selection';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { CaseFilters, type CaseFilterValues } from './case-filters';
 import { CasesTable } from './cases-table';
@@ -23,7 +24,7 @@ export const AgencyCasesScreen = ({ canAssign }: { canAssign: boolean }) => {
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<CaseFilterValues>({});
   const [isUnassigned, setUnassigned] = useState(false);
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, toggle, clear } = useSelection();
   const [collectorId, setCollectorId] = useState('');
   const list = useInfiniteQuery(
     trpc.cases.agency.list.infiniteQueryOptions({ limit: 50, ...filters, ...(isUnassigned ? { isUnassigned } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }),
@@ -31,7 +32,7 @@ export const AgencyCasesScreen = ({ canAssign }: { canAssign: boolean }) => {
   const users = useQuery({ ...trpc.org.users.list.queryOptions({ limit: 100 }), enabled: canAssign });
   const collectors = (users.data?.items ?? []).filter((u) => u.role === 'collector' && !u.disabledAt);
   const refresh = () => {
-    setSelected(new Set());
+    clear();
     void queryClient.invalidateQueries({ queryKey: trpc.cases.agency.list.pathKey() });
   };
   const assign = useMutation(trpc.cases.agency.assign.mutationOptions({ onSuccess: refresh }));
@@ -39,13 +40,6 @@ export const AgencyCasesScreen = ({ canAssign }: { canAssign: boolean }) => {
   const rows = rowsOf(list.data);
   const error = errorInfo(assign.error) ?? errorInfo(byRule.error) ?? errorInfo(list.error);
   const done = assign.data ?? byRule.data;
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
   return (
     <>
       <PageTitle title={canAssign ? t('agencyCases.title') : t('agencyCases.mine')} subtitle={t('agencyCases.subtitle')} />

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import { BUCKETS, CASE_STATUSES, PROVINCES, type CaseStatus, type Province } from '@/db/enums';
-import { bucketLabel } from '../packages/figures';
+import { CASE_STATUSES, type CaseStatus, type Province } from '@/db/enums';
+import { BucketSelect, ProvinceSelect } from '../packages/region-selects';
 import { Input, Select } from '../ui/field';
 import { Filter } from '../ui/filter';
 
@@ -24,24 +24,10 @@ export const CaseFilters = ({ value, onChange, statuses = CASE_STATUSES }: { val
         </Select>
       </Filter>
       <Filter label={t('cases.bucket')}>
-        <Select value={value.bucket ?? ''} onChange={(e) => onChange({ ...value, bucket: e.target.value ? Number(e.target.value) : undefined })}>
-          <option value="">{t('market.any')}</option>
-          {BUCKETS.map((b) => (
-            <option key={b} value={b}>
-              {bucketLabel(b)}
-            </option>
-          ))}
-        </Select>
+        <BucketSelect value={value.bucket ?? ''} onChange={(b) => onChange({ ...value, bucket: b === '' ? undefined : b })} />
       </Filter>
       <Filter label={t('cases.province')}>
-        <Select value={value.province ?? ''} onChange={(e) => onChange({ ...value, province: (e.target.value || undefined) as Province | undefined })}>
-          <option value="">{t('market.any')}</option>
-          {PROVINCES.map((p) => (
-            <option key={p} value={p}>
-              {t(`province.${p}`)}
-            </option>
-          ))}
-        </Select>
+        <ProvinceSelect value={value.province ?? ''} onChange={(p) => onChange({ ...value, province: p || undefined })} />
       </Filter>
       <Filter label={t('cases.contractNo')}>
         <Input defaultValue={value.contractNo ?? ''} onBlur={(e) => onChange({ ...value, contractNo: e.target.value.trim() || undefined })} placeholder={t('cases.contractSearch')} />

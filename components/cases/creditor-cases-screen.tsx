@@ -9,6 +9,7 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Input } from '../ui/field';
+import { useSelection } from '../ui/selection';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { CaseFilters, type CaseFilterValues } from './case-filters';
 import { CasesTable } from './cases-table';
@@ -19,7 +20,7 @@ export const CreditorCasesScreen = ({ canRecall, packageId }: { canRecall: boole
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<CaseFilterValues>({});
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const { selected, toggle, clear } = useSelection();
   const [reason, setReason] = useState('');
   const input = { limit: 50, ...filters, ...(packageId ? { packageId } : {}) };
   const list = useInfiniteQuery(trpc.cases.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
@@ -27,19 +28,12 @@ export const CreditorCasesScreen = ({ canRecall, packageId }: { canRecall: boole
   const recall = useMutation(
     trpc.cases.recall.mutationOptions({
       onSuccess: () => {
-        setSelected(new Set());
+        clear();
         void queryClient.invalidateQueries({ queryKey: trpc.cases.list.pathKey() });
       },
     }),
   );
   const error = errorInfo(recall.error) ?? errorInfo(list.error);
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
   const canSelect = (id: string) => rows.find((r) => r.id === id)?.agencyName;
   return (
     <>

@@ -4,9 +4,9 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { BUCKETS, PROVINCES, type Province } from '@/db/enums';
+import type { Province } from '@/db/enums';
 import { bpToPercent, formatDateTime, formatFen } from '../format';
-import { bucketLabel } from '../packages/figures';
+import { BucketSelect, ProvinceSelect } from '../packages/region-selects';
 import { useTRPC } from '../trpc/react';
 import { Card, PageTitle } from '../ui/card';
 import { Select } from '../ui/field';
@@ -21,10 +21,10 @@ export const MarketScreen = () => {
   const trpc = useTRPC();
   const [sort, setSort] = useState<'closing' | 'newest'>('closing');
   const [province, setProvince] = useState<Province | ''>('');
-  const [bucket, setBucket] = useState('');
+  const [bucket, setBucket] = useState<number | ''>('');
   const list = useInfiniteQuery(
     trpc.market.list.infiniteQueryOptions(
-      { sort, limit: 20, ...(province ? { province } : {}), ...(bucket ? { bucket: Number(bucket) } : {}) },
+      { sort, limit: 20, ...(province ? { province } : {}), ...(bucket ? { bucket } : {}) },
       { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
     ),
   );
@@ -42,24 +42,10 @@ export const MarketScreen = () => {
               </Select>
             </Filter>
             <Filter label={t('market.province')}>
-              <Select value={province} onChange={(e) => setProvince(e.target.value as Province | '')} data-testid="market-province">
-                <option value="">{t('market.any')}</option>
-                {PROVINCES.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`province.${p}`)}
-                  </option>
-                ))}
-              </Select>
+              <ProvinceSelect value={province} onChange={setProvince} testId="market-province" />
             </Filter>
             <Filter label={t('market.bucket')}>
-              <Select value={bucket} onChange={(e) => setBucket(e.target.value)} data-testid="market-bucket">
-                <option value="">{t('market.any')}</option>
-                {BUCKETS.map((b) => (
-                  <option key={b} value={b}>
-                    {bucketLabel(b)}
-                  </option>
-                ))}
-              </Select>
+              <BucketSelect value={bucket} onChange={setBucket} testId="market-bucket" />
             </Filter>
           </div>
           <Table testId="market-table" head={[t('market.package'), t('market.creditor'), t('packages.figures.caseCount'), t('packages.figures.totalOverdue'), t('packages.terms.expectedRecovery'), t('packages.terms.minTier'), t('packages.terms.closesAt')]}>

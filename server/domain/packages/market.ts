@@ -7,28 +7,14 @@ import { DomainError } from '../../errors';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { bidView } from './bids';
 import { agencyStanding, inCircle, isInCircle } from './eligibility';
+import { agencyTerms } from './packages';
 
 // What agencies see of packages (issue: marketplace): the aggregate figures, the terms
 // except the reserve fee rate, the creditor's name and a sample with no name, ID or phone.
 
 const SAMPLE_SIZE = 10;
 
-const publicTerms = (p: Package) => ({
-  id: p.id,
-  name: p.name,
-  status: p.status,
-  figures: p.figures,
-  commissionStart: p.commissionStart,
-  commissionEnd: p.commissionEnd,
-  expectedRecoveryBp: p.expectedRecoveryBp,
-  minTier: p.minTier,
-  bidderCircle: p.bidderCircle,
-  closesAt: p.closesAt,
-  allowedChannels: p.allowedChannels,
-  maxReductionBp: p.maxReductionBp,
-  maxInstalments: p.maxInstalments,
-  openedAt: p.openedAt,
-});
+const publicTerms = (p: Package) => ({ id: p.id, name: p.name, status: p.status, figures: p.figures, openedAt: p.openedAt, ...agencyTerms(p) });
 export type MarketPackage = ReturnType<typeof publicTerms> & { creditorName: string };
 
 export type MarketSort = 'closing' | 'newest';

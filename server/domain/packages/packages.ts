@@ -128,10 +128,10 @@ export const saveTerms = async (db: DbOrTx, caller: Caller, packageId: string, t
     return creditorView(tx, saved ?? pkg);
   });
 
-const termsOf = (p: Package) => ({
+/** The terms an agency may read: everything but the reserve fee rate. */
+export const agencyTerms = (p: Package) => ({
   commissionStart: p.commissionStart,
   commissionEnd: p.commissionEnd,
-  reserveFeeBp: p.reserveFeeBp,
   expectedRecoveryBp: p.expectedRecoveryBp,
   minTier: p.minTier,
   bidderCircle: p.bidderCircle,
@@ -140,6 +140,8 @@ const termsOf = (p: Package) => ({
   maxReductionBp: p.maxReductionBp,
   maxInstalments: p.maxInstalments,
 });
+
+const termsOf = (p: Package) => ({ ...agencyTerms(p), reserveFeeBp: p.reserveFeeBp });
 
 /** Dates that must follow each other: bidding closes in the future, the commission starts after it and ends after it starts. */
 export const checkTerms = (t: Pick<PackageTerms, 'closesAt' | 'commissionStart' | 'commissionEnd' | 'bidderCircle' | 'invitedAgencyIds'>, now: Date) => {

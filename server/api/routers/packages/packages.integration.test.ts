@@ -140,6 +140,15 @@ describe('bids', () => {
     await closeNow(ctx.w, pkg.id);
     await expect(bidAs(ctx.w, 'agencyA.admin', pkg.id)).rejects.toMatchObject({ code: 'CONFLICT', message: 'bid.closed' });
   });
+
+  it('refuses a banned agency: at its next request, and inside a request already under way', async () => {
+    const pkg = await openPackage(ctx.w);
+    const underWay = await as('agencyB.admin');
+    await ctx.handle.db.update(organizations).set({ status: 'banned' }).where(eq(organizations.id, ctx.w.orgs.agencyB.id));
+    await expect((await as('agencyB.admin')).market.bid.submit({ packageId: pkg.id, ...sampleBid() })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(underWay.market.bid.submit({ packageId: pkg.id, ...sampleBid() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await ctx.handle.db.select().from(bids).where(eq(bids.packageId, pkg.id))).toEqual([]);
+  });
 });
 
 describe('award', () => {

@@ -1,0 +1,36 @@
+'use client';
+
+import { useTranslations } from 'use-intl';
+import { BUCKETS, PROVINCES, type Province } from '@/db/enums';
+import { Select } from '../ui/field';
+import { bucketLabel } from './figures';
+
+/** A province, or any (empty). */
+export const ProvinceSelect = ({ value, onChange, testId }: { value: Province | ''; onChange: (v: Province | '') => void; testId?: string }) => {
+  const t = useTranslations();
+  return (
+    <Select value={value} onChange={(e) => onChange(e.target.value as Province | '')} data-testid={testId}>
+      <option value="">{t('market.any')}</option>
+      {PROVINCES.map((p) => (
+        <option key={p} value={p}>
+          {t(`province.${p}`)}
+        </option>
+      ))}
+    </Select>
+  );
+};
+
+/** An overdue bucket M1 … M12+, or any (empty). */
+export const BucketSelect = ({ value, onChange, testId }: { value: number | ''; onChange: (v: number | '') => void; testId?: string }) => {
+  const t = useTranslations();
+  return (
+    <Select value={value} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : '')} data-testid={testId}>
+      <option value="">{t('market.any')}</option>
+      {BUCKETS.map((b) => (
+        <option key={b} value={b}>
+          {bucketLabel(b)}
+        </option>
+      ))}
+    </Select>
+  );
+};
