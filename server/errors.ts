@@ -65,6 +65,7 @@ export const DOMAIN_ERRORS = {
   'award.overlap': 'BAD_REQUEST',
   'award.countMismatch': 'BAD_REQUEST',
   'award.emptyShare': 'BAD_REQUEST',
+  'award.agencyNotAdmitted': 'CONFLICT',
   'bid.notFound': 'NOT_FOUND',
   'bid.closed': 'CONFLICT',
   'bid.duplicate': 'CONFLICT',

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import { useTranslations } from 'use-intl';
 import { bpToPercent, formatDateTime, formatFen } from '../format';
 import { bucketLabel, FiguresCard } from '../packages/figures';
@@ -21,7 +22,16 @@ export const MarketPackageScreen = ({ packageId, canBid }: { packageId: string; 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const query = useQuery(trpc.market.get.queryOptions({ packageId }));
-  const answer = useMutation(trpc.market.answerOffer.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.market.get.queryKey({ packageId }) }) }));
+  const router = useRouter();
+  // After the answer the package is no longer offered: accepted cases are in the case list, a declined package is gone.
+  const answer = useMutation(
+    trpc.market.answerOffer.mutationOptions({
+      onSuccess: (r) => {
+        void queryClient.invalidateQueries({ queryKey: trpc.market.pathKey() });
+        router.push(r.accepted ? '/agency/cases' : '/agency/market');
+      },
+    }),
+  );
   const p = query.data;
   const error = errorInfo(query.error) ?? errorInfo(answer.error);
   const isOpen = p?.status === 'open' && p.closesAt !== null && p.closesAt.getTime() > Date.now();

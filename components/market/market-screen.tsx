@@ -8,6 +8,7 @@ import type { Province } from '@/db/enums';
 import { bpToPercent, formatDateTime, formatFen } from '../format';
 import { BucketSelect, ProvinceSelect } from '../packages/region-selects';
 import { useTRPC } from '../trpc/react';
+import { Badge } from '../ui/badge';
 import { Card, PageTitle } from '../ui/card';
 import { Select } from '../ui/field';
 import { Filter } from '../ui/filter';
@@ -60,6 +61,11 @@ export const MarketScreen = () => {
                     <Link className="text-amber-700 underline" href={`/agency/market/${p.id}`}>
                       {p.name}
                     </Link>
+                    {p.status === 'offered' ? (
+                      <span className="ml-2">
+                        <Badge tone="amber">{t('market.offer.title')}</Badge>
+                      </span>
+                    ) : null}
                   </Td>
                   <Td>{p.creditorName}</Td>
                   <Td className="tabular-nums">{p.figures.caseCount.toLocaleString()}</Td>

@@ -41,7 +41,7 @@ export const AwardForm = ({ pkg, bids }: { pkg: TCreditorPackage; bids: TPackage
   const label = (k: string) => (mode === 'provinces' ? t(`province.${k}`) : bucketLabel(k));
 
   const shares = () => {
-    if (mode === 'all') return [{ bidId: winner, share: { kind: 'all' as const } }];
+    if (mode === 'all') return [{ bidId: winner || (live[0]?.id ?? ''), share: { kind: 'all' as const } }];
     if (mode === 'count')
       return live.filter((b) => Number(counts[b.id]) > 0).map((b) => ({ bidId: b.id, share: { kind: 'count' as const, count: Number(counts[b.id]) } }));
     const grouped = new Map<string, string[]>();
@@ -63,7 +63,7 @@ export const AwardForm = ({ pkg, bids }: { pkg: TCreditorPackage; bids: TPackage
         ))}
       </div>
       {mode === 'all' ? (
-        <Select aria-label={t('award.winner')} value={winner} onChange={(e) => setWinner(e.target.value)} data-testid="award-winner" className="max-w-md">
+        <Select aria-label={t('award.winner')} value={winner || (live[0]?.id ?? '')} onChange={(e) => setWinner(e.target.value)} data-testid="award-winner" className="max-w-md">
           {live.map((b) => (
             <option key={b.id} value={b.id}>
               {b.agencyName} · {bpToPercent(b.feeBp)}%

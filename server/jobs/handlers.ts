@@ -1,4 +1,4 @@
-import { runImport } from '../domain/cases/import-run';
+import { abandonImport, runImport } from '../domain/cases/import-run';
 import { IMPORT_JOB } from '../domain/cases/imports';
 import { endCommission } from '../domain/cases/placement';
 import { CLOSE_JOB_KIND, closeIfDue } from '../domain/packages/bids';
@@ -15,7 +15,15 @@ const idFrom = (payload: Record<string, unknown>, key: string): string => {
 
 /** What each kind of queued job does. Every handler is idempotent: a job may run twice. */
 export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
-  [IMPORT_JOB]: (db, job, now) => runImport(db, idFrom(job.payload, 'importId'), getBlobStore(), now),
+  [IMPORT_JOB]: async (db, job, now) => {
+    const importId = idFrom(job.payload, 'importId');
+    try {
+      await runImport(db, importId, getBlobStore(), now);
+    } catch (e) {
+      if (job.attempts >= job.maxAttempts) await abandonImport(db, importId);
+      throw e;
+    }
+  },
   [CLOSE_JOB_KIND]: async (db, job, now) => {
     await db.transaction((tx) => closeIfDue(tx, idFrom(job.payload, 'packageId'), now));
   },

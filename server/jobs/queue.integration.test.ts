@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { jobs } from '@/db/schema';
 import { createTestDb, isPostgresRun } from '../testing/db';
-import { claimJob, drainJobs, enqueue, reschedule, type JobHandler } from './queue';
+import { claimJob, describeJobError, drainJobs, enqueue, reschedule, type JobHandler } from './queue';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -70,6 +70,25 @@ describe('the job queue', () => {
     const again = await claimJob(handle.db, new Date(Date.now() + 11 * 60_000), [k]);
     expect(again?.id).toBe(first?.id);
     expect(again?.attempts).toBe(2);
+  });
+
+  it('leaves a job rescheduled while it ran to its new run (a deadline that moved)', async () => {
+    const k = kind();
+    await enqueue(handle.db, { kind: k, key: 'close' });
+    const moved = new Date(Date.now() + 180_000);
+    const handler: JobHandler = async (db) => {
+      await reschedule(db, { kind: k, key: 'close', runAt: moved });
+    };
+    await drainJobs(handle.db, { [k]: handler });
+    const [row] = await handle.db.select().from(jobs).where(eq(jobs.kind, k));
+    expect(row).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(row?.runAt.getTime()).toBe(moved.getTime());
+  });
+
+  it('keeps query parameters out of the recorded error', () => {
+    const e = Object.assign(new Error('Failed query: insert into cases … params: 张三,110105199001011234'), { cause: { code: '23505', message: 'duplicate key value violates unique constraint' } });
+    expect(describeJobError(e)).toBe('23505 duplicate key value violates unique constraint');
+    expect(describeJobError(new Error('Failed query: x params: secret'))).toBe('Failed query: x ');
   });
 
   it.runIf(isPostgresRun())('runs every job exactly once with four workers draining at the same time', async () => {

@@ -51,22 +51,52 @@ export const claimJob = async (db: Db, now: Date, kinds: readonly string[]): Pro
   return job ?? null;
 };
 
+/**
+ * What a failure says in logs and in `jobs.last_error`: the database's own message, never
+ * the failed statement's parameters (an import batch carries debtor details).
+ */
+export const describeJobError = (error: unknown): string => {
+  const e = error as { message?: unknown; code?: unknown; cause?: { message?: unknown; code?: unknown } } | null;
+  const cause = e?.cause;
+  if (cause && typeof cause.message === 'string') return `${typeof cause.code === 'string' ? `${cause.code} ` : ''}${cause.message}`.slice(0, 500);
+  const message = typeof e?.message === 'string' ? e.message : String(error);
+  return message.split(/\bparams:/)[0]?.slice(0, 500) ?? '';
+};
+
+/**
+ * Records the outcome, only if this worker still owns the job: a job whose lease ran out
+ * and was claimed again, or that was rescheduled while running (a moved deadline), is
+ * left to its new run.
+ */
 const finish = async (db: Db, job: JobRow, error: unknown, now: Date) => {
+  const stillOurs = and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.attempts, job.attempts), eq(jobs.runAt, job.runAt));
   if (!error) {
-    await db.update(jobs).set({ status: 'done', finishedAt: now, lockedUntil: null }).where(eq(jobs.id, job.id));
+    await db.update(jobs).set({ status: 'done', finishedAt: now, lockedUntil: null }).where(stillOurs);
     return;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeJobError(error);
   const isLast = job.attempts >= job.maxAttempts;
   // Retry with a growing delay: 30 s, 2 min, 8 min …
   const retryAt = new Date(now.getTime() + 30_000 * 4 ** (job.attempts - 1));
   await db
     .update(jobs)
-    .set(isLast ? { status: 'failed', finishedAt: now, lastError: message.slice(0, 2000), lockedUntil: null } : { status: 'queued', runAt: retryAt, lastError: message.slice(0, 2000), lockedUntil: null })
-    .where(eq(jobs.id, job.id));
+    .set(isLast ? { status: 'failed', finishedAt: now, lastError: message, lockedUntil: null } : { status: 'queued', runAt: retryAt, lastError: message, lockedUntil: null })
+    .where(stillOurs);
 };
 
-/** Runs due jobs until none is left (or `limit` ran); returns how many ran. */
+/** Keeps the lease of a running job alive, so a long import is not claimed by a second worker. */
+const heartbeat = (db: Db, job: JobRow) => {
+  const timer = setInterval(() => {
+    db.update(jobs)
+      .set({ lockedUntil: new Date(Date.now() + LEASE_MS) })
+      .where(and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.attempts, job.attempts)))
+      .catch((e: unknown) => console.error(`job ${job.kind}#${job.id} heartbeat failed: ${describeJobError(e)}`));
+  }, LEASE_MS / 3);
+  timer.unref();
+  return () => clearInterval(timer);
+};
+
+/** Runs due jobs one at a time until none is left (or `limit` ran); returns how many ran. */
 export const drainJobs = async (db: Db, handlers: Readonly<Record<string, JobHandler>>, { now = () => new Date(), limit = 100 } = {}): Promise<number> => {
   let ran = 0;
   while (ran < limit) {
@@ -75,11 +105,14 @@ export const drainJobs = async (db: Db, handlers: Readonly<Record<string, JobHan
     ran += 1;
     const handler = handlers[job.kind];
     let error: unknown = null;
+    const stop = heartbeat(db, job);
     try {
       if (handler) await handler(db, job, now());
     } catch (e) {
       error = e;
-      console.error(`job ${job.kind}#${job.id} failed (attempt ${job.attempts}):`, e);
+      console.error(`job ${job.kind}#${job.id} failed (attempt ${job.attempts}): ${describeJobError(e)}`);
+    } finally {
+      stop();
     }
     await finish(db, job, error, now());
   }

@@ -12,19 +12,26 @@ export const JOBS: readonly Job[] = [
   { name: 'admission.expire', everyMs: 15 * 60_000, run: (db, now) => expireAdmissions(db, now) },
   // The queue is also drained right after a request queues work (kickQueue); this catches
   // retries, scheduled deadlines and work another instance left behind.
-  { name: 'queue', everyMs: 5_000, run: (db) => drainJobs(db, JOB_HANDLERS) },
+  { name: 'queue', everyMs: 5_000, run: (db) => drainQueue(db) },
 ];
 
 const globalForQueue = globalThis as unknown as { __daylightDraining?: Promise<unknown> };
 
-/** Starts draining the queue in this process now, unless a drain is already running here. */
+/**
+ * Drains the queue in this process, one job at a time: a drain already running here is
+ * joined, not doubled, so an instance never holds more than one job's connections.
+ */
+const drainQueue = (db: Db): Promise<unknown> => {
+  globalForQueue.__daylightDraining ??= drainJobs(db, JOB_HANDLERS).finally(() => {
+    globalForQueue.__daylightDraining = undefined;
+  });
+  return globalForQueue.__daylightDraining;
+};
+
+/** Starts draining the queue now (after a request queued work), unless this instance's scheduler is off. */
 export const kickQueue = (db: Db) => {
-  if (process.env.DAYLIGHT_SCHEDULER === 'off' || globalForQueue.__daylightDraining) return;
-  globalForQueue.__daylightDraining = drainJobs(db, JOB_HANDLERS)
-    .catch((e: unknown) => console.error('queue drain failed:', e))
-    .finally(() => {
-      globalForQueue.__daylightDraining = undefined;
-    });
+  if (process.env.DAYLIGHT_SCHEDULER === 'off') return;
+  drainQueue(db).catch((e: unknown) => console.error('queue drain failed:', e instanceof Error ? e.message : e));
 };
 
 /** Runs every job once now (a failure of one does not stop the others). */

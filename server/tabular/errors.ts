@@ -8,6 +8,7 @@ export const TABLE_ERROR_CODES = [
   'notSpreadsheet',
   'unpackedTooLarge',
   'noSheet',
+  'tooManyColumns',
   'malformed',
 ] as const;
 export type TableErrorCode = (typeof TABLE_ERROR_CODES)[number];

@@ -116,18 +116,18 @@ describe('XLSX', () => {
     ]);
   });
 
-  it('reads shared strings stored after the sheet, numbers, booleans, gaps and formulas as text', async () => {
+  it('reads shared strings stored after the sheet, numbers, booleans, gaps, and formulas as their saved value (text without one)', async () => {
     const sheet =
       '<worksheet><sheetData>' +
       '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="C1" t="s"><v>1</v></c></row>' +
-      '<row r="2"><c r="A2"><v>13800138000</v></c><c r="B2" t="b"><v>1</v></c><c r="C2"><f>SUM(A1:A2)</f><v>3</v></c></row>' +
+      '<row r="2"><c r="A2"><v>13800138000</v></c><c r="B2" t="b"><v>1</v></c><c r="C2"><f>SUM(A1:A2)</f><v>3</v></c><c r="D2"><f>NOW()</f></c></row>' +
       '<row r="4"><c r="B4" t="s"><v>2</v></c></row>' +
       '</sheetData></worksheet>';
     const shared = '<sst><si><t>合同编号</t></si><si><r><t>借款</t></r><r><t>人</t></r><rPh><t>ジ</t></rPh></si><si><t xml:space="preserve"> 张三 </t></si></sst>';
     const p = await zipOf({ ...WORKBOOK, 'xl/worksheets/data.xml': sheet, 'xl/sharedStrings.xml': shared });
     expect(await all(await openXlsx(p))).toEqual([
       { row: 1, cells: ['合同编号', '', '借款人'] },
-      { row: 2, cells: ['13800138000', 'TRUE', '=SUM(A1:A2)'] },
+      { row: 2, cells: ['13800138000', 'TRUE', '3', '=NOW()'] },
       { row: 4, cells: ['', ' 张三 '] },
     ]);
   });
@@ -141,6 +141,11 @@ describe('XLSX', () => {
     const p = await zipOf({ 'readme.txt': 'hello' });
     expect((await failure(openXlsx(p).then(all))).code).toBe('notSpreadsheet');
     expect((await failure(openXlsx(file('PK\u0003\u0004 broken')))).code).toBe('notSpreadsheet');
+  });
+
+  it('refuses a cell reference beyond the last column instead of padding to it', async () => {
+    const p = await zipOf({ ...WORKBOOK, 'xl/worksheets/data.xml': '<worksheet><sheetData><row r="1"><c r="ZZZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>' });
+    expect((await failure(openXlsx(p).then(all))).code).toBe('tooManyColumns');
   });
 
   it('names columns from cell references', () => {

@@ -14,6 +14,10 @@ import { MAX_RECORD_BYTES, TableError, type TableRow, type TableSource } from '.
  * inflated, and yauzl checks while inflating that no part grows past what it declared.
  */
 export const MAX_UNPACKED_BYTES = 2 * 1024 * 1024 * 1024;
+/** Shared strings are held in memory while the sheet is read: their part is capped on its own. */
+export const MAX_SHARED_STRINGS_BYTES = 512 * 1024 * 1024;
+/** Excel's last column is XFD (16,384); a reference beyond it is refused, not padded. */
+export const MAX_COLUMNS = 16_384;
 
 const openZip = (filePath: string) =>
   new Promise<ZipFile>((resolve, reject) => {
@@ -66,7 +70,8 @@ const attr = (tag: { attributes: Record<string, unknown> }, name: string) => {
 /** Shared strings kept compact: one growing UTF-8 buffer and an offset per string. */
 class SharedStrings {
   private buf = Buffer.alloc(1024 * 1024);
-  private offsets: number[] = [0];
+  private offsets = new Uint32Array(1024);
+  private count = 0;
   private used = 0;
   push(s: string) {
     const need = Buffer.byteLength(s);
@@ -76,12 +81,17 @@ class SharedStrings {
       this.buf = next;
     }
     this.used += this.buf.write(s, this.used);
-    this.offsets.push(this.used);
+    if (this.count + 2 > this.offsets.length) {
+      const next = new Uint32Array(this.offsets.length * 2);
+      next.set(this.offsets);
+      this.offsets = next;
+    }
+    this.count += 1;
+    this.offsets[this.count] = this.used;
   }
   get(i: number): string {
-    const start = this.offsets[i];
-    const end = this.offsets[i + 1];
-    return start === undefined || end === undefined ? '' : this.buf.toString('utf8', start, end);
+    if (!(i >= 0 && i < this.count)) return '';
+    return this.buf.toString('utf8', this.offsets[i], this.offsets[i + 1]);
   }
 }
 
@@ -156,6 +166,7 @@ export const openXlsx = async (filePath: string, maxUnpacked = MAX_UNPACKED_BYTE
     entries = await listEntries(zip);
     const unpacked = [...entries.values()].reduce((sum, e) => sum + e.uncompressedSize, 0);
     if (unpacked > maxUnpacked) throw new TableError('unpackedTooLarge');
+    if ((entries.get('xl/sharedStrings.xml')?.uncompressedSize ?? 0) > Math.min(maxUnpacked, MAX_SHARED_STRINGS_BYTES)) throw new TableError('unpackedTooLarge');
   } catch (e) {
     zip.close();
     throw e;
@@ -191,6 +202,7 @@ export const openXlsx = async (filePath: string, maxUnpacked = MAX_UNPACKED_BYTE
           case 'c': {
             const ref = attr(tag, 'r');
             cellCol = ref ? columnIndex(ref) : cells.length;
+            if (cellCol < 0 || cellCol >= MAX_COLUMNS) throw new TableError('tooManyColumns', rowNumber);
             cellType = attr(tag, 't') ?? 'n';
             value = [];
             formula = null;
@@ -218,8 +230,18 @@ export const openXlsx = async (filePath: string, maxUnpacked = MAX_UNPACKED_BYTE
         if (tag.name === 'v' || tag.name === 't' || tag.name === 'f') capture = null;
         else if (tag.name === 'c') {
           const raw = value.join('');
-          // A formula is kept as the text of the formula, never its computed value.
-          const text = formula ? `=${formula.join('')}` : cellType === 's' ? strings.get(Number(raw)) : cellType === 'b' ? (raw === '1' ? 'TRUE' : 'FALSE') : raw;
+          // A formula cell reads as the value Excel computed and saved with it (what the
+          // creditor saw); never evaluated here. Without a saved value its text is kept.
+          const text =
+            formula && raw === ''
+              ? `=${formula.join('')}`
+              : cellType === 's'
+                ? strings.get(Number(raw))
+                : cellType === 'b'
+                  ? raw === '1'
+                    ? 'TRUE'
+                    : 'FALSE'
+                  : raw;
           while (cells.length < cellCol) cells.push('');
           cells[cellCol] = text;
         } else if (tag.name === 'row' && cells.some((c) => c.trim() !== '')) ready.push({ row: rowNumber, cells });

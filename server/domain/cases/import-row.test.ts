@@ -95,6 +95,14 @@ describe('bad cells name their column', () => {
     expect(r.errors).toContainEqual(expect.objectContaining({ column: header, code }));
   });
 
+  it('refuses a phone or ID number in an extra column, where it would be stored unencrypted', () => {
+    const m = headerMap([...HEADERS.slice(0, -1), '备用电话']);
+    const r = validateRow(m, withCell('备注', '138 0013 8000'), TODAY);
+    expect(r.errors).toEqual([{ column: '备用电话', code: 'piiInExtra', values: { column: '备用电话' } }]);
+    expect(validateRow(m, withCell('备注', `配偶 ${ID}`), TODAY).errors.map((e) => e.code)).toEqual(['piiInExtra']);
+    expect(validateRow(m, withCell('备注', '订单号 2024031500012'), TODAY).errors).toEqual([]);
+  });
+
   it('reports every bad cell of a row, not just the first', () => {
     const r = validateRow(headerMap(), withCell('手机号', 'x').map((v, i) => (i === 2 ? 'bad' : i === 7 ? '-1' : v)), TODAY);
     expect(r.errors.map((e) => e.code)).toEqual(['idNumber', 'phone', 'days']);

@@ -21,6 +21,7 @@ export const ROW_ERROR_CODES = [
   'contactIncomplete',
   'duplicateInFile',
   'duplicateExisting',
+  'piiInExtra',
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 export type CellError = { column: string; code: RowErrorCode; values?: Record<string, string | number> };
@@ -45,6 +46,8 @@ export type CaseInput = {
 };
 
 const MOBILE = /^1[3-9]\d{9}$/;
+/** A mainland mobile or an 18-character ID number anywhere in a value. */
+const LOOKS_LIKE_PII = /(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx])(?!\d)/;
 const MAX_PHONES = 5;
 /** ¥10 billion: above any single consumer or SME loan, and far inside bigint fen. */
 const MAX_YUAN_DIGITS = 11;
@@ -176,10 +179,14 @@ export const validateRow = (map: HeaderMap, cells: readonly string[], today: str
     else contacts.push({ name, relation, phone });
   }
 
+  // Extra columns are kept as they are, so they must not carry what DESIGN §5 requires to
+  // be encrypted: a phone or ID number there is refused and the creditor told where it goes.
   const extra: Record<string, string> = {};
   for (const [i, header] of map.extra) {
     const v = (cells[i] ?? '').trim();
-    if (v !== '') extra[header] = v.slice(0, LIMITS.extra);
+    if (v === '') continue;
+    if (LOOKS_LIKE_PII.test(v.replace(/[\s-]/g, ''))) errors.push({ column: header, code: 'piiInExtra', values: { column: header } });
+    else extra[header] = v.slice(0, LIMITS.extra);
   }
 
   const product = text('product', LIMITS.product, false);

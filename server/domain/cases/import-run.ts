@@ -77,14 +77,18 @@ const toTempFile = async (store: BlobStore, sha256: string): Promise<string> => 
 const headerError = (p: Exclude<ReturnType<typeof matchHeaders>, HeaderMap>): ImportFileError =>
   p.code === 'missingHeaders' ? { code: p.code, values: { columns: p.missing.join('、') } } : p.code === 'duplicateHeader' ? { code: p.code, values: { header: p.header } } : { code: p.code };
 
-type Outcome = { kind: 'succeeded'; rowCount: number } | { kind: 'rejected'; rowCount: number; errorCount: number; errors: ImportRowError[] } | { kind: 'fileError'; error: ImportFileError };
+type Outcome = { kind: 'skipped' } | { kind: 'succeeded'; rowCount: number } | { kind: 'rejected'; rowCount: number; errorCount: number; errors: ImportRowError[] } | { kind: 'fileError'; error: ImportFileError };
 
 export const runImport = async (db: Db, importId: string, store: BlobStore, now = new Date()): Promise<void> => {
-  const [imp] = await db.select().from(caseImports).where(eq(caseImports.id, importId));
-  if (!imp || imp.status === 'succeeded' || imp.status === 'failed') return;
+  // A finished import is never run again, whoever asks.
+  const [imp] = await db
+    .update(caseImports)
+    .set({ status: 'running', bytesRead: 0, updatedAt: new Date() })
+    .where(and(eq(caseImports.id, importId), inArray(caseImports.status, ['queued', 'running'])))
+    .returning();
+  if (!imp) return;
   const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, imp.fileId));
   if (!file) throw new Error(`file of import ${importId} is missing`);
-  await db.update(caseImports).set({ status: 'running', bytesRead: 0, updatedAt: new Date() }).where(eq(caseImports.id, imp.id));
 
   const temp = await toTempFile(store, file.sha256);
   const reportPath = `${temp}.report.csv`;
@@ -108,6 +112,10 @@ export const runImport = async (db: Db, importId: string, store: BlobStore, now 
       };
       outcome = await db
         .transaction(async (tx) => {
+          // The import row stays locked until this transaction ends: a second worker that
+          // somehow runs the same import waits here, then finds it finished.
+          const [locked] = await tx.select({ status: caseImports.status }).from(caseImports).where(eq(caseImports.id, imp.id)).for('update');
+          if (locked?.status !== 'running') return { kind: 'skipped' } as const;
           const rows = table.rows[Symbol.asyncIterator]();
           const first = await rows.next();
           if (first.done) throw new TableError('empty');
@@ -190,7 +198,7 @@ export const runImport = async (db: Db, importId: string, store: BlobStore, now 
     }
     report.end();
     await once(report, 'close');
-    if (outcome.kind === 'succeeded') return;
+    if (outcome.kind === 'succeeded' || outcome.kind === 'skipped') return;
     await recordFailure(db, store, imp, outcome, { format, encoding, reportPath });
   } finally {
     report.destroy();
@@ -203,7 +211,7 @@ const recordFailure = async (
   db: Db,
   store: BlobStore,
   imp: CaseImport,
-  outcome: Exclude<Outcome, { kind: 'succeeded' }>,
+  outcome: Exclude<Outcome, { kind: 'succeeded' } | { kind: 'skipped' }>,
   { format, encoding, reportPath }: { format: string | null; encoding: string | null; reportPath: string },
 ) => {
   const stored = outcome.kind === 'rejected' ? await ingest(Readable.toWeb(createReadStream(reportPath)) as ReadableStream<Uint8Array>, store) : null;
@@ -217,7 +225,7 @@ const recordFailure = async (
           ? { ...base, rowCount: outcome.rowCount, errorCount: outcome.errorCount, errors: outcome.errors, reportFileId: reportFile?.id ?? null, bytesRead: imp.bytesTotal }
           : { ...base, fileError: outcome.error },
       )
-      .where(eq(caseImports.id, imp.id));
+      .where(and(eq(caseImports.id, imp.id), eq(caseImports.status, 'running')));
     await writeAudit(tx, SYSTEM, {
       action: 'case.importFailed',
       resourceType: 'case_import',
@@ -229,3 +237,17 @@ const recordFailure = async (
 };
 
 
+
+/**
+ * The job gave up (its last attempt failed for a reason other than the file): the import
+ * is marked failed so that its page stops waiting, with nothing written.
+ */
+export const abandonImport = async (db: Db, importId: string) =>
+  db.transaction(async (tx) => {
+    const [imp] = await tx
+      .update(caseImports)
+      .set({ status: 'failed', fileError: { code: 'internal' }, finishedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(caseImports.id, importId), inArray(caseImports.status, ['queued', 'running'])))
+      .returning();
+    if (imp) await writeAudit(tx, SYSTEM, { action: 'case.importFailed', resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { fileError: 'internal' } });
+  });

@@ -7,6 +7,7 @@ import { DomainError } from '../../errors';
 import { notify } from '../notifications/notify';
 import { closeIfDue } from './bids';
 import { commissionShare, type Share } from './commission';
+import { agencyStanding } from './eligibility';
 import { lockOwnPackage } from './packages';
 
 export type AwardShare = { bidId: string; share: Share };
@@ -53,6 +54,11 @@ export const awardPackage = async (db: DbOrTx, caller: Caller, packageId: string
       .from(bids)
       .where(and(eq(bids.packageId, pkg.id), eq(bids.status, 'submitted'), inArray(bids.id, shares.map((s) => s.bidId))));
     if (live.length !== shares.length) throw new DomainError('award.bidNotLive', { field: 'shares' });
+    // A suspended, expired or banned agency takes no new commission, whatever it bid before.
+    for (const b of live) {
+      const agency = await agencyStanding(tx, b.agencyId);
+      if (agency.status !== 'active') throw new DomainError('award.agencyNotAdmitted', { field: 'shares', labels: { status: `orgStatus.${agency.status}` } });
+    }
 
     const [moved] = await tx
       .update(packages)

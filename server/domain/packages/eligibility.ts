@@ -8,10 +8,13 @@ import { DomainError } from '../../errors';
 // suspended or banned) whose tier meets the package's minimum, and, for an invite list,
 // only the invited. A package an agency may not bid on is not shown to it at all.
 
-export type AgencyStanding = { id: string; status: string; tier: Tier | null };
+export type AgencyStanding = { id: string; type: string; status: string; tier: Tier | null };
 
 export const agencyStanding = async (db: DbOrTx, agencyId: string): Promise<AgencyStanding> => {
-  const [org] = await db.select({ id: organizations.id, status: organizations.status, tier: organizations.tier }).from(organizations).where(eq(organizations.id, agencyId));
+  const [org] = await db
+    .select({ id: organizations.id, type: organizations.type, status: organizations.status, tier: organizations.tier })
+    .from(organizations)
+    .where(eq(organizations.id, agencyId));
   if (!org) throw new DomainError('org.notFound');
   return org;
 };

@@ -19,7 +19,10 @@ export type MarketPackage = ReturnType<typeof publicTerms> & { creditorName: str
 
 export type MarketSort = 'closing' | 'newest';
 
-/** Open packages this agency may bid on, soonest close first (or newest), with filters. */
+/** When a package came to the agency: opened for bids, or offered (last changed). */
+const listedAt = sql`coalesce(${packages.openedAt}, ${packages.updatedAt})`;
+
+/** Open packages this agency may bid on and packages offered to it, soonest close first (or newest), with filters. */
 export const listMarket = async (
   db: DbOrTx,
   caller: Caller,
@@ -32,7 +35,7 @@ export const listMarket = async (
     cursor && input.sort === 'closing'
       ? sql`(${packages.closesAt}, ${packages.id}) > (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`
       : cursor
-        ? afterCursor(packages.openedAt, packages.id, cursor)
+        ? sql`(${listedAt}, ${packages.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`
         : undefined;
   const rows = await db
     .select({ pkg: packages, creditorName: organizations.name })
@@ -40,17 +43,16 @@ export const listMarket = async (
     .innerJoin(organizations, eq(organizations.id, packages.creditorId))
     .where(
       and(
-        eq(packages.status, 'open'),
-        gt(packages.closesAt, now),
-        inCircle(agency),
+        // Open packages in the agency's circle, and any package offered to it directly.
+        or(and(eq(packages.status, 'open'), gt(packages.closesAt, now), inCircle(agency)), and(eq(packages.status, 'offered'), eq(packages.offeredAgencyId, agency.id))),
         input.province ? sql`jsonb_exists(${packages.figures}->'byProvince', ${input.province})` : undefined,
         input.bucket ? sql`jsonb_exists(${packages.figures}->'byBucket', ${String(input.bucket)})` : undefined,
         keyset,
       ),
     )
-    .orderBy(...(input.sort === 'closing' ? [asc(packages.closesAt), asc(packages.id)] : [desc(packages.openedAt), desc(packages.id)]))
+    .orderBy(...(input.sort === 'closing' ? [asc(packages.closesAt), asc(packages.id)] : [desc(listedAt), desc(packages.id)]))
     .limit(input.limit + 1);
-  const page = toPage(rows, input.limit, (r) => ({ at: (input.sort === 'closing' ? r.pkg.closesAt : r.pkg.openedAt) ?? new Date(0), id: r.pkg.id }));
+  const page = toPage(rows, input.limit, (r) => ({ at: (input.sort === 'closing' ? r.pkg.closesAt : (r.pkg.openedAt ?? r.pkg.updatedAt)) ?? new Date(0), id: r.pkg.id }));
   return { items: page.items.map((r) => ({ ...publicTerms(r.pkg), creditorName: r.creditorName })), nextCursor: page.nextCursor };
 };
 

@@ -27,7 +27,7 @@ export const offerPackage = async (db: DbOrTx, caller: Caller, packageId: string
     if (!pkg.commissionStart || !pkg.commissionEnd) throw new DomainError('package.termsMissing');
     if (pkg.commissionEnd <= pkg.commissionStart) throw new DomainError('package.endBeforeStart', { field: 'commissionEnd' });
     const agency = await agencyStanding(tx, input.agencyId).catch(() => null);
-    if (!agency || agency.status !== 'active' || !tierMeets(agency.tier, pkg.minTier)) throw new DomainError('offer.agencyNotEligible', { field: 'agencyId' });
+    if (!agency || agency.type !== 'agency' || agency.status !== 'active' || !tierMeets(agency.tier, pkg.minTier)) throw new DomainError('offer.agencyNotEligible', { field: 'agencyId' });
     const expiresAt = addBusinessDays(now, OFFER_BUSINESS_DAYS);
     const [saved] = await tx
       .update(packages)

@@ -4,7 +4,11 @@
 import { and, count, eq } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { auditLog, caseImports, cases } from '@/db/schema';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { auditLog, caseImports, cases, jobs } from '@/db/schema';
+import { JOB_HANDLERS } from '../../../jobs/handlers';
+import { drainJobs } from '../../../jobs/queue';
 import { CASE_FILE_HEADERS, sampleCaseRow, sampleCaseRows, toCsv } from '@/db/seed/case-file';
 import { samplePdf } from '@/db/seed/sample-pdf';
 import { runImport } from '../../../domain/cases/import-run';
@@ -163,6 +167,22 @@ describe('the job', () => {
     // Running it again changes nothing.
     await runImport(ctx.handle.db, imp.id, real);
     expect(await caseCount()).toBe(2500);
+  });
+});
+
+describe('the job giving up', () => {
+  it('marks the import failed after the last attempt, so its page stops waiting', async () => {
+    const manager = await callerAs(ctx.handle.db, ctx.w.users['creditorA.manager']);
+    const file = await manager.files.upload(new Blob([sampleCsv(3, `GV${Date.now()}`)]));
+    const imp = await manager.cases.imports.start({ fileId: file.id, fileName: 'x.csv' });
+    // The stored bytes are gone (storage lost them): every attempt fails; this is the last.
+    await rm(path.join(process.env.STORAGE_DIR ?? '', file.sha256.slice(0, 2), file.sha256.slice(2, 4), file.sha256));
+    await ctx.handle.db.update(jobs).set({ attempts: 2, maxAttempts: 3 }).where(eq(jobs.key, imp.id));
+    await drainJobs(ctx.handle.db, JOB_HANDLERS);
+    expect(await manager.cases.imports.get({ importId: imp.id })).toMatchObject({ status: 'failed', fileError: { code: 'internal' } });
+    const [job] = await ctx.handle.db.select().from(jobs).where(eq(jobs.key, imp.id));
+    expect(job).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(await caseCount()).toBe(0);
   });
 });
 

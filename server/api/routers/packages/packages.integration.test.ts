@@ -219,6 +219,16 @@ describe('award', () => {
     expect((await ctx.handle.db.select({ n: count() }).from(cases).where(and(eq(cases.packageId, pkg.id), isNotNull(cases.commissionId))))[0]?.n).toBe(6);
   });
 
+  it('refuses to award to an agency no longer admitted', async () => {
+    const { pkg, bidA, bidB } = await closedWithBids(ctx.w, 3);
+    await ctx.handle.db.update(organizations).set({ status: 'expired' }).where(eq(organizations.id, ctx.w.orgs.agencyA.id));
+    const manager = await as('creditorA.manager');
+    const e = await manager.packages.award({ packageId: pkg.id, shares: [{ bidId: bidA.id, share: { kind: 'all' } }] }).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'CONFLICT' });
+    expect(messageOf(e)).toBe('中标机构当前状态为“准入已过期”，不能接受新的委托');
+    await manager.packages.award({ packageId: pkg.id, shares: [{ bidId: bidB.id, share: { kind: 'all' } }] });
+  });
+
   it('another creditor sees none of it', async () => {
     const { pkg, bidA } = await closedWithBids(ctx.w, 3);
     const other = await as('creditorB.admin');
@@ -237,11 +247,22 @@ describe('direct offers', () => {
     return manager.packages.offer({ packageId: pkg.id, agencyId: ctx.w.orgs.agencyA.id, feeBp: 2800 });
   };
 
+  it('offers only to an admitted agency', async () => {
+    const pkg = await draftPackage(ctx.w, 2);
+    const manager = await as('creditorA.manager');
+    await manager.packages.saveTerms({ packageId: pkg.id, terms: sampleTerms() });
+    for (const agencyId of [ctx.w.orgs.creditorB.id, ctx.w.orgs.agencyNew.id]) {
+      await expect(manager.packages.offer({ packageId: pkg.id, agencyId, feeBp: 2000 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    }
+  });
+
   it('the agency accepts: the cases are commissioned at the offered fee', async () => {
     const pkg = await offered();
     expect(pkg.status).toBe('offered');
     const agency = await as('agencyA.admin');
     expect((await agency.market.get({ packageId: pkg.id })).offer?.feeBp).toBe(2800);
+    expect((await agency.market.list({ sort: 'closing', limit: 100 })).items.find((p) => p.id === pkg.id)?.status).toBe('offered');
+    expect((await (await as('agencyB.admin')).market.list({ sort: 'closing', limit: 100 })).items.map((p) => p.id)).not.toContain(pkg.id);
     await expect((await as('agencyB.admin')).market.answerOffer({ packageId: pkg.id, accept: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await agency.market.answerOffer({ packageId: pkg.id, accept: true })).toEqual({ accepted: true, caseCount: 5 });
     const [c] = await ctx.handle.db.select().from(commissions).where(eq(commissions.packageId, pkg.id));
