@@ -3,6 +3,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
+import type { Province } from '@/db/enums';
+import { ProvinceSelect } from '../packages/region-selects';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -26,6 +28,7 @@ export const AgencyCasesScreen = ({ canAssign }: { canAssign: boolean }) => {
   const [isUnassigned, setUnassigned] = useState(false);
   const { selected, toggle, clear } = useSelection();
   const [collectorId, setCollectorId] = useState('');
+  const [ruleProvince, setRuleProvince] = useState<Province | ''>('');
   const list = useInfiniteQuery(
     trpc.cases.agency.list.infiniteQueryOptions({ limit: 50, ...filters, ...(isUnassigned ? { isUnassigned } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }),
   );
@@ -72,6 +75,20 @@ export const AgencyCasesScreen = ({ canAssign }: { canAssign: boolean }) => {
               {t('agencyCases.roundRobin', { count: collectors.length })}
             </Button>
             {done ? <span className="text-sm text-emerald-700" data-testid="assign-done">{t('agencyCases.assigned', { count: done.assigned })}</span> : null}
+            <span className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
+              {t('agencyCases.byProvince')}
+              <span className="w-36">
+                <ProvinceSelect value={ruleProvince} onChange={setRuleProvince} testId="rule-province" />
+              </span>
+              <Button
+                variant="secondary"
+                disabled={!ruleProvince || !collectorId || byRule.isPending}
+                onClick={() => ruleProvince && byRule.mutate({ rule: { kind: 'province', byProvince: [{ province: ruleProvince, collectorId }] } })}
+                data-testid="assign-province"
+              >
+                {t('agencyCases.assignProvince')}
+              </Button>
+            </span>
           </div>
         ) : null}
         {error ? <Alert testId="cases-error">{error.message}</Alert> : null}

@@ -27,8 +27,12 @@ export const BidsTable = ({ bids, reserveFeeBp }: { bids: TPackageBid[]; reserve
             </Td>
             <Td className="tabular-nums">{bpToPercent(b.expectedRecoveryBp)}%</Td>
             <Td className="tabular-nums">{b.teamSize}</Td>
-            <Td className="max-w-40 whitespace-normal text-xs">{b.provinces.map((p) => t(`province.${p}`)).join('、')}</Td>
-            <Td className="max-w-72 whitespace-normal text-xs">{b.plan}</Td>
+            <Td className="text-xs">
+              <div className="w-28 whitespace-normal break-words">{b.provinces.map((p) => t(`province.${p}`)).join(', ')}</div>
+            </Td>
+            <Td className="text-xs">
+              <div className="w-56 whitespace-normal break-words">{b.plan}</div>
+            </Td>
             <Td>
               <Badge tone={b.status === 'won' ? 'green' : b.status === 'lost' ? 'slate' : 'blue'}>{t(`bids.status.${b.status}`)}</Badge>
             </Td>

@@ -53,5 +53,11 @@ test.describe('[CREDITOR] case import', () => {
     await upload(page, 'cases.csv', Buffer.from(`\uFEFF${toCsv([headers, headers.map(() => 'x')])}`));
     await expect(page.getByTestId('import-file-error')).toHaveText('Required columns missing: 身份证号 (id_number)、逾期天数 (days_overdue)');
     await shot(page, 'creditor-import-file-error.en');
+    // The rejected import of the first test, read in English.
+    await page.goto('/creditor/imports');
+    await page.getByRole('link', { name: '华信逾期案件.csv' }).click();
+    await expect(page.getByTestId('import-rejected')).toContainText('3 errors; no case was imported');
+    await expect(page.getByTestId('import-error-row').first()).toContainText('Not a valid 18-character resident ID number');
+    await shot(page, 'creditor-import-rejected.en');
   });
 });

@@ -125,6 +125,14 @@ test.describe('[CREDITOR] [AGENCY] packages, bids, award and assignment', () => 
     await shot(page, 'agency-market-package.en');
     await page.goto('/agency/cases');
     await expect(page.getByRole('heading', { name: 'Commissioned cases' })).toBeVisible();
+    // By province: the unassigned Sichuan cases go to one collector.
+    await page.getByTestId('assign-collector').selectOption({ label: '郑磊' });
+    await page.getByTestId('rule-province').selectOption('51');
+    await page.getByTestId('assign-province').click();
+    await expect(page.getByTestId('assign-done')).toContainText('assigned');
+    await page.getByTestId('only-unassigned').check();
+    await expect(page.getByTestId('case-row').first()).toBeVisible();
+    await expect(page.getByTestId('cases-table')).not.toContainText('Sichuan');
     await shot(page, 'agency-cases.en');
 
     const creditor = await (await browser.newContext()).newPage();
@@ -137,6 +145,14 @@ test.describe('[CREDITOR] [AGENCY] packages, bids, award and assignment', () => 
     await expect(creditor.getByTestId('bid-row')).toHaveCount(1);
     await shot(creditor, 'creditor-package-open.en');
     await creditor.goto('/creditor/cases');
+    await expect(creditor.getByTestId('case-row').first()).toBeVisible();
     await shot(creditor, 'creditor-cases.en');
+    await creditor.goto('/creditor/packages');
+    await expect(creditor.getByTestId('package-row').first()).toBeVisible();
+    await shot(creditor, 'creditor-packages.en');
+    await creditor.getByRole('link', { name: '华信 2026-11 M7+ 包' }).click();
+    await creditor.waitForURL(/\/creditor\/packages\/[0-9a-f-]{36}$/);
+    await expect(creditor.getByTestId('package-status')).toHaveText('Awarded');
+    await shot(creditor, 'creditor-package-awarded.en');
   });
 });
