@@ -109,7 +109,7 @@ export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = ['draft',
 export const APPLICANT_TYPES = ['creditor', 'agency'] as const;
 export type ApplicantType = (typeof APPLICANT_TYPES)[number];
 
-export const CHANNELS = ['phone', 'sms', 'letter', 'visit', 'legal'] as const;
+export const CHANNELS = ['phone', 'sms', 'letter', 'visit', 'legal', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const LICENCE_TYPES = ['bank', 'consumer_finance', 'small_loan', 'amc', 'other'] as const;

@@ -1,0 +1,103 @@
+import { ANSWERED_OUTCOMES, FAILED_OUTCOMES, PACKAGE_CHANNEL_OF, TIMED_CHANNELS, type ActionChannel, type ActionOutcome, type PhraseCategory, type RuleSet } from './rulebook';
+import { localTime, nextDate, zonedInstant } from './zone';
+
+// The rule engine: pure, so that every rule can be pinned at its boundaries. It answers
+// one question — may this contact happen now — with the hard rules broken (the action is
+// refused, with when it may happen next) and the soft ones (saved with a flag).
+
+export type PastAction = {
+  at: Date;
+  channel: ActionChannel;
+  target: 'debtor' | 'contact';
+  phoneIdx: string | null;
+  outcome: ActionOutcome;
+};
+
+export type ContactCheck = {
+  now: Date;
+  timeZone: string;
+  channel: ActionChannel;
+  target: 'debtor' | 'contact';
+  /** Blind index of the number used (calls and SMS). */
+  phoneIdx: string | null;
+  /** What the package allows (DESIGN §4: a creditor may tighten, never loosen). */
+  packageChannels: readonly string[];
+  daysOverdue: number;
+  /** This debtor's actions, newest first: today's in full, and enough before for the consecutive-failure rule. */
+  history: readonly PastAction[];
+  /** Blind indexes of the debtor's own numbers. */
+  debtorPhoneIdxs: readonly string[];
+  /** Blind indexes of contacts' numbers whose owner refused to be contacted. */
+  refusedPhoneIdxs: readonly string[];
+  note?: string | undefined;
+};
+
+export const HARD_RULES = ['window', 'answeredCap', 'unansweredCap', 'contactTooEarly', 'contactRefused', 'channelNotAllowed'] as const;
+export type HardRule = (typeof HARD_RULES)[number];
+export const SOFT_RULES = ['forbiddenPhrase', 'remindersOnlyStage', 'earlyEscalation'] as const;
+export type SoftRule = (typeof SOFT_RULES)[number];
+
+export type Violation = { rule: HardRule; nextAllowedAt: Date | null; values?: Record<string, string | number> };
+export type Flag = { rule: SoftRule; values?: Record<string, string | number> };
+export type Verdict = { allowed: boolean; violations: Violation[]; flags: Flag[]; nextAllowedAt: Date | null; ruleVersion: number };
+
+const isCall = (a: Pick<PastAction, 'channel'>) => a.channel === 'call';
+
+/** Forbidden phrases found in a text, with their categories (NIFA 2018). */
+export const findForbiddenPhrases = (rules: RuleSet, text: string): { phrase: string; category: PhraseCategory }[] => {
+  const normalised = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return rules.forbiddenPhrases.filter((p) => normalised.includes(p.phrase.normalize('NFKC').replace(/\s+/g, '').toLowerCase()));
+};
+
+export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
+  const violations: Violation[] = [];
+  const flags: Flag[] = [];
+  const local = localTime(c.now, c.timeZone);
+  const tomorrowOpen = zonedInstant(nextDate(local.date), rules.windowStartMinutes, c.timeZone);
+  const today = c.history.filter((a) => localTime(a.at, c.timeZone).date === local.date);
+
+  if (!c.packageChannels.includes(PACKAGE_CHANNEL_OF[c.channel])) violations.push({ rule: 'channelNotAllowed', nextAllowedAt: null });
+
+  // 08:00:00 is inside, 22:00:00 is outside: [start, end).
+  if (TIMED_CHANNELS.includes(c.channel) && (local.minutes < rules.windowStartMinutes || local.minutes >= rules.windowEndMinutes)) {
+    const opens = local.minutes < rules.windowStartMinutes ? zonedInstant(local.date, rules.windowStartMinutes, c.timeZone) : tomorrowOpen;
+    violations.push({ rule: 'window', nextAllowedAt: opens });
+  }
+
+  if (c.channel === 'call') {
+    if (c.target === 'debtor') {
+      const answered = today.filter((a) => isCall(a) && a.target === 'debtor' && ANSWERED_OUTCOMES.includes(a.outcome)).length;
+      if (answered >= rules.maxAnsweredCallsPerDebtorPerDay) violations.push({ rule: 'answeredCap', nextAllowedAt: tomorrowOpen, values: { max: rules.maxAnsweredCallsPerDebtorPerDay } });
+    }
+    if (c.phoneIdx) {
+      const unanswered = today.filter((a) => isCall(a) && a.phoneIdx === c.phoneIdx && a.outcome === 'unanswered').length;
+      if (unanswered >= rules.maxUnansweredCallsPerNumberPerDay) violations.push({ rule: 'unansweredCap', nextAllowedAt: tomorrowOpen, values: { max: rules.maxUnansweredCallsPerNumberPerDay } });
+    }
+  }
+
+  if (c.target === 'contact') {
+    if (c.phoneIdx && c.refusedPhoneIdxs.includes(c.phoneIdx)) violations.push({ rule: 'contactRefused', nextAllowedAt: null });
+    // Third parties: only after N consecutive failed attempts on the debtor, or when every
+    // number of the debtor has proved invalid.
+    const debtorCalls = c.history.filter((a) => isCall(a) && a.target === 'debtor');
+    let failedInARow = 0;
+    for (const a of debtorCalls) {
+      if (!FAILED_OUTCOMES.includes(a.outcome)) break;
+      failedInARow += 1;
+    }
+    const invalid = new Set(debtorCalls.filter((a) => a.outcome === 'invalid_number').map((a) => a.phoneIdx));
+    const allInvalid = c.debtorPhoneIdxs.length > 0 && c.debtorPhoneIdxs.every((p) => invalid.has(p));
+    if (failedInARow < rules.contactAfterFailedAttempts && !allInvalid) {
+      violations.push({ rule: 'contactTooEarly', nextAllowedAt: null, values: { needed: rules.contactAfterFailedAttempts, failed: failedInARow } });
+    }
+    if (c.daysOverdue <= rules.remindersOnlyUntilDay) flags.push({ rule: 'remindersOnlyStage', values: { day: c.daysOverdue } });
+  }
+
+  if ((c.channel === 'visit' || c.channel === 'lawyer_letter') && c.daysOverdue < rules.escalationFromDay) flags.push({ rule: 'earlyEscalation', values: { day: c.daysOverdue, from: rules.escalationFromDay } });
+
+  for (const p of findForbiddenPhrases(rules, c.note ?? '')) flags.push({ rule: 'forbiddenPhrase', values: { phrase: p.phrase, category: p.category } });
+
+  const waits = violations.map((v) => v.nextAllowedAt);
+  const nextAllowedAt = violations.length === 0 ? null : waits.some((w) => w === null) ? null : new Date(Math.max(...waits.map((w) => (w as Date).getTime())));
+  return { allowed: violations.length === 0, violations, flags, nextAllowedAt, ruleVersion: rules.version };
+};
