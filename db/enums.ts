@@ -83,6 +83,8 @@ export const AUDIT_ACTIONS = [
   'case.assign',
   'case.recall',
   'commission.end',
+  'case.action',
+  'case.reveal',
   'file.read',
   'notification.read',
 ] as const;
@@ -240,3 +242,11 @@ export const BASIS_POINTS = 10_000;
 /** Tiers from best to lowest: a package open to tier B admits A and B. */
 export const tierMeets = (tier: Tier | null, minimum: Tier | null): boolean =>
   minimum === null || (tier !== null && TIERS.indexOf(tier) <= TIERS.indexOf(minimum));
+
+// Collection actions (催记) and the rulebook's vocabulary (DESIGN §4).
+export const ACTION_CHANNELS = ['call', 'sms', 'letter', 'visit', 'lawyer_letter', 'email'] as const;
+export type ActionChannel = (typeof ACTION_CHANNELS)[number];
+export const ACTION_OUTCOMES = ['answered', 'unanswered', 'invalid_number', 'refused', 'promise_to_pay', 'dispute', 'hardship', 'deceased', 'wrong_person'] as const;
+export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
+export const ACTION_TARGETS = ['debtor', 'contact'] as const;
+export type ActionTarget = (typeof ACTION_TARGETS)[number];

@@ -76,6 +76,16 @@ export const DOMAIN_ERRORS = {
   'case.notFound': 'NOT_FOUND',
   'case.collectorNotFound': 'BAD_REQUEST',
   'case.notCommissioned': 'CONFLICT',
+  'action.notFound': 'NOT_FOUND',
+  'action.numberNotFound': 'BAD_REQUEST',
+  'action.promiseAmount': 'BAD_REQUEST',
+  'action.promiseDate': 'BAD_REQUEST',
+  'rules.window': 'PRECONDITION_FAILED',
+  'rules.answeredCap': 'PRECONDITION_FAILED',
+  'rules.unansweredCap': 'PRECONDITION_FAILED',
+  'rules.contactTooEarly': 'PRECONDITION_FAILED',
+  'rules.contactRefused': 'PRECONDITION_FAILED',
+  'rules.channelNotAllowed': 'PRECONDITION_FAILED',
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

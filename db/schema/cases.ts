@@ -90,6 +90,8 @@ export const cases = pgTable(
     city: text(),
     address: text(),
     extra: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** The debtor's IANA time zone for the contact window; null is Asia/Shanghai. */
+    timeZone: text(),
     status: caseStatus().notNull().default('new'),
     // Placement: the package it is in, and while commissioned, the agency, the commission
     // and the collector working it. Foreign keys are added with the packages migration.

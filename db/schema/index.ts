@@ -8,3 +8,4 @@ export * from './notifications';
 export * from './jobs';
 export * from './cases';
 export * from './packages';
+export * from './actions';

@@ -37,12 +37,16 @@ const PLACES = [
 const PRODUCTS = ['消费贷', '现金贷', '信用卡分期', '经营贷'];
 const RELATIONS = ['配偶', '父亲', '母亲', '同事', '朋友'];
 
+/** A small stable hash, so that files with different prefixes describe different people. */
+const saltOf = (prefix: string) => [...prefix].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_003, 7);
+
 /** A valid 18-character resident ID for row i (region, a birth date, sequence, check character). */
-export const sampleIdNumber = (i: number, region = '110105'): string => {
-  const year = 1960 + (i % 40);
-  const month = String((i % 12) + 1).padStart(2, '0');
-  const day = String((i % 28) + 1).padStart(2, '0');
-  const first17 = `${region}${year}${month}${day}${String(i % 1000).padStart(3, '0')}`;
+export const sampleIdNumber = (i: number, region = '110105', prefix = ''): string => {
+  const n = i + saltOf(prefix);
+  const year = 1960 + (n % 40);
+  const month = String((n % 12) + 1).padStart(2, '0');
+  const day = String((Math.floor(n / 12) % 28) + 1).padStart(2, '0');
+  const first17 = `${region}${year}${month}${day}${String(Math.floor(n / 336) % 1000).padStart(3, '0')}`;
   return `${first17}${idNumberCheckChar(first17)}`;
 };
 
@@ -58,7 +62,7 @@ export const sampleCaseRow = (i: number, prefix = 'HT'): string[] => {
   return [
     `${prefix}${String(i).padStart(8, '0')}`,
     `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
-    sampleIdNumber(i, place[2]),
+    sampleIdNumber(i, place[2], prefix),
     i % 3 === 0 ? `${mobile(i)};${mobile(i, '139')}` : mobile(i),
     `${loan}.00`,
     `${principal}.00`,

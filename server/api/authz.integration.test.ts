@@ -22,8 +22,9 @@ import { packagesAuthz } from './routers/packages/packages.authz';
 import { publicAuthz } from './routers/public/public.authz';
 import { staffAdmissionAuthz } from './routers/staff/admission/admission-review.authz';
 import { staffAuthz } from './routers/staff/staff.authz';
+import { workAuthz } from './routers/work/work.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...packagesAuthz, ...publicAuthz, ...staffAuthz, ...staffAdmissionAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...packagesAuthz, ...publicAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...workAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {

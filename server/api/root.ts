@@ -9,6 +9,7 @@ import { orgRouter } from './routers/org/router';
 import { packagesRouter } from './routers/packages/router';
 import { publicRouter } from './routers/public/router';
 import { staffRouter } from './routers/staff/router';
+import { workRouter } from './routers/work/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   packages: packagesRouter,
   public: publicRouter,
   staff: staffRouter,
+  work: workRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,11 +2,9 @@
 // records the version it was checked against, so a rule change is auditable and a test
 // can pin one version. A creditor's package may tighten it (its allowed channels).
 
-export const ACTION_CHANNELS = ['call', 'sms', 'letter', 'visit', 'lawyer_letter', 'email'] as const;
-export type ActionChannel = (typeof ACTION_CHANNELS)[number];
+import type { ActionChannel, ActionOutcome } from '@/db/enums';
 
-export const ACTION_OUTCOMES = ['answered', 'unanswered', 'invalid_number', 'refused', 'promise_to_pay', 'dispute', 'hardship', 'deceased', 'wrong_person'] as const;
-export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
+export { ACTION_CHANNELS, ACTION_OUTCOMES, type ActionChannel, type ActionOutcome } from '@/db/enums';
 
 /** Outcomes of a call that reached someone: an effective call under the national standard (2025). */
 export const ANSWERED_OUTCOMES: readonly ActionOutcome[] = ['answered', 'refused', 'promise_to_pay', 'dispute', 'hardship', 'deceased', 'wrong_person'];

@@ -1,0 +1,73 @@
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS } from '../enums';
+import { cases } from './cases';
+import { ts } from './columns';
+import { commissions } from './packages';
+import { organizations } from './organizations';
+import { users } from './users';
+
+export const actionChannel = pgEnum('action_channel', ACTION_CHANNELS);
+export const actionOutcome = pgEnum('action_outcome', ACTION_OUTCOMES);
+export const actionTarget = pgEnum('action_target', ACTION_TARGETS);
+
+/** Published versions of the platform rulebook (DESIGN §4); the newest applies. */
+export const ruleSets = pgTable('rule_sets', {
+  version: integer().primaryKey(),
+  rules: jsonb().$type<Record<string, unknown>>().notNull(),
+  publishedBy: uuid().references(() => users.id),
+  publishedAt: ts().notNull().defaultNow(),
+});
+
+export type ActionFlag = { rule: string; values?: Record<string, string | number> };
+
+/**
+ * One collection action (催记): who contacted whom, how, through which number, with what
+ * outcome. Checked against the rulebook before it is written; soft rules leave flags.
+ * Append-only (NIFA 2018: kept at least 5 years, never changed): a correction is a new
+ * row pointing at the one it corrects. The time is the server's.
+ */
+export const caseActions = pgTable(
+  'case_actions',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    creditorId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    agencyId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    commissionId: uuid()
+      .notNull()
+      .references(() => commissions.id),
+    actorId: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** The debtor's blind index: caps count per debtor, across cases and agencies. */
+    debtorIdx: text().notNull(),
+    channel: actionChannel().notNull(),
+    target: actionTarget().notNull(),
+    contactNo: smallint(),
+    phoneIdx: text(),
+    phoneMasked: text(),
+    outcome: actionOutcome().notNull(),
+    promiseAmount: bigint({ mode: 'number' }),
+    promiseDate: date({ mode: 'string' }),
+    note: text().notNull().default(''),
+    flags: jsonb().$type<ActionFlag[]>().notNull().default([]),
+    ruleVersion: integer().notNull(),
+    correctsId: uuid().references((): AnyPgColumn => caseActions.id),
+    at: ts().notNull().defaultNow(),
+  },
+  (t) => [
+    index('case_actions_debtor_idx').on(t.debtorIdx, t.at),
+    index('case_actions_phone_idx').on(t.phoneIdx, t.at),
+    index('case_actions_case_idx').on(t.caseId, t.at, t.id),
+    index('case_actions_agency_idx').on(t.agencyId, t.at, t.id),
+    index('case_actions_creditor_idx').on(t.creditorId, t.at, t.id),
+  ],
+);
+
+export type CaseAction = typeof caseActions.$inferSelect;

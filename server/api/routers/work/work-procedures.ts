@@ -1,0 +1,36 @@
+import { canContact as can, listCaseActions, logAction as log } from '../../../domain/work/actions';
+import { getWorkCase, revealNumber } from '../../../domain/work/case-page';
+import { agencyProcedure, requirePermission } from '../../trpc';
+import { ZActionList, ZActionsInput, ZCanContactInput, ZCaseIdInput, ZLogActionInput, ZLogActionResult, ZRevealInput, ZRevealResult, ZVerdict, ZWorkCase } from './work.schema';
+
+const working = agencyProcedure.use(requirePermission('cases.work'));
+
+/** The case page: debtor, numbers and contacts masked; loan figures; stage. */
+export const getCase = working
+  .input(ZCaseIdInput)
+  .output(ZWorkCase)
+  .query(({ ctx, input }) => getWorkCase(ctx.db, ctx.caller, input.caseId));
+
+/** The agency's own actions on the case, newest first. */
+export const listActions = working
+  .input(ZActionsInput)
+  .output(ZActionList)
+  .query(({ ctx, input }) => listCaseActions(ctx.db, ctx.caller, input));
+
+/** Asked before dialling: may this contact happen now, and if not, which rule and when. */
+export const canContact = working
+  .input(ZCanContactInput)
+  .output(ZVerdict)
+  .query(({ ctx, input }) => can(ctx.db, ctx.caller, input));
+
+/** Logs an action after the rulebook allows it (a hard rule refuses it with its reason). */
+export const logAction = working
+  .input(ZLogActionInput)
+  .output(ZLogActionResult)
+  .mutation(({ ctx, input }) => log(ctx.db, ctx.caller, input));
+
+/** One full number, for a reason, audited. */
+export const reveal = working
+  .input(ZRevealInput)
+  .output(ZRevealResult)
+  .mutation(({ ctx, input }) => revealNumber(ctx.db, ctx.caller, input));

@@ -1,0 +1,135 @@
+// Case work under the rulebook (DESIGN §4, §5): an action is checked before it is written
+// (window, caps, third parties, refused contacts); soft rules flag; records are
+// append-only, corrected by new rows; the agency reads only its own notes; a recalled
+// case is gone; full numbers are shown for a reason and audited; caps hold in parallel.
+import { and, eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLog, caseActions, cases } from '@/db/schema';
+import { decryptPii } from '../../../pii/crypto';
+import { recallCases } from '../../../domain/cases/placement';
+import { canContact, listCaseActions, logAction, type LogActionInput } from '../../../domain/work/actions';
+import { describeError } from '../../errors';
+import { freshWorldPerTest } from '../../../testing/lifecycle';
+import { isPostgresRun } from '../../../testing/db';
+import { morning, workingCases } from '../../../testing/work';
+import { callerAs, domainCaller } from '../../../testing/world';
+import { toTRPCError } from '../../errors';
+
+const ctx = freshWorldPerTest();
+const collector = () => domainCaller(ctx.w, 'agencyA.collector');
+const call = (caseId: string, outcome: LogActionInput['outcome'], over: Partial<LogActionInput> = {}): LogActionInput => ({ caseId, channel: 'call', target: 'debtor', index: 0, outcome, note: '', ...over });
+const zh = (e: unknown) => describeError('zh-CN', toTRPCError(e as never)).message;
+
+describe('the rulebook before the action', () => {
+  it('allows three effective calls a day and refuses the fourth, saying when the next is allowed', async () => {
+    const { caseId } = await workingCases(ctx.w);
+    const me = await collector();
+    for (const [i, outcome] of (['answered', 'promise_to_pay', 'refused'] as const).entries()) {
+      await logAction(ctx.handle.db, me, call(caseId, outcome, outcome === 'promise_to_pay' ? { promiseAmount: 50_000, promiseDate: '2099-01-01' } : {}), morning(`10:0${i}:00`));
+    }
+    const before = await canContact(ctx.handle.db, me, { caseId, channel: 'call', target: 'debtor', index: 0 }, morning('11:00:00'));
+    expect(before).toMatchObject({ allowed: false, violations: [{ rule: 'answeredCap' }] });
+    const e = await logAction(ctx.handle.db, me, call(caseId, 'answered'), morning('11:00:00')).catch((x: unknown) => x);
+    const tomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(morning().getTime() + 86_400_000));
+    expect(zh(e)).toBe(`今天已与债务人有效通话 3 次，达到上限：${tomorrow} 08:00 起才能再打`);
+    expect((await ctx.handle.db.select().from(caseActions).where(eq(caseActions.caseId, caseId))).length).toBe(3);
+    expect((await ctx.handle.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)))[0]?.status).toBe('ptp');
+    // The next day the count starts again.
+    await logAction(ctx.handle.db, me, call(caseId, 'answered'), morning('08:00:00', 1));
+  });
+
+  it('refuses the seventh unanswered call to one number, not to the other', async () => {
+    const { caseId, row } = await workingCases(ctx.w);
+    expect(row?.phones.length).toBe(2);
+    const me = await collector();
+    for (let i = 0; i < 6; i += 1) await logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning(`09:1${i}:00`));
+    await expect(logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning('09:30:00'))).rejects.toMatchObject({ code: 'rules.unansweredCap' });
+    await logAction(ctx.handle.db, me, call(caseId, 'unanswered', { index: 1 }), morning('09:31:00'));
+  });
+
+  it('refuses calls at 22:00:00 and 07:59:59, allows 08:00:00 and 21:59:59', async () => {
+    const { caseId } = await workingCases(ctx.w);
+    const me = await collector();
+    await expect(logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning('22:00:00'))).rejects.toMatchObject({ code: 'rules.window' });
+    await expect(logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning('07:59:59'))).rejects.toMatchObject({ code: 'rules.window' });
+    await logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning('08:00:00'));
+    await logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning('21:59:59'));
+    // A letter is not bound by the window.
+    await logAction(ctx.handle.db, me, call(caseId, 'unanswered', { channel: 'letter' }), morning('23:00:00'));
+  });
+
+  it('reaches a contact only after three failed attempts on the debtor, and never again once they refuse', async () => {
+    const { caseId } = await workingCases(ctx.w);
+    const me = await collector();
+    for (let i = 0; i < 2; i += 1) await logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning(`09:0${i}:00`));
+    const early = await logAction(ctx.handle.db, me, call(caseId, 'answered', { target: 'contact', index: 1 }), morning('09:05:00')).catch((x: unknown) => x);
+    expect(zh(early)).toBe('联系第三方前，须对债务人连续 3 次联系未果（目前 2 次），或债务人的号码都已确认无效');
+    await logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning('09:06:00'));
+    await logAction(ctx.handle.db, me, call(caseId, 'refused', { target: 'contact', index: 1 }), morning('09:10:00'));
+    await expect(logAction(ctx.handle.db, me, call(caseId, 'answered', { target: 'contact', index: 1, channel: 'sms' }), morning('10:00:00'))).rejects.toMatchObject({ code: 'rules.contactRefused' });
+  });
+
+  it('refuses a channel the package does not allow, and saves a forbidden phrase with a flag', async () => {
+    const { caseId } = await workingCases(ctx.w);
+    const me = await collector();
+    await expect(logAction(ctx.handle.db, me, call(caseId, 'answered', { channel: 'visit' }), morning())).rejects.toMatchObject({ code: 'rules.channelNotAllowed' });
+    const { action } = await logAction(ctx.handle.db, me, call(caseId, 'answered', { note: '他说再不还就爆通讯录' }), morning());
+    expect(action.flags).toEqual([{ rule: 'forbiddenPhrase', values: { phrase: '爆通讯录', category: 'disclosure' } }]);
+    const [audit] = await ctx.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.action'), eq(auditLog.resourceId, caseId)));
+    expect(audit?.after).toMatchObject({ flags: ['forbiddenPhrase'], ruleVersion: 1 });
+  });
+});
+
+describe('records', () => {
+  it('are append-only: the database refuses changes; a correction is a new row and both stay', async () => {
+    const { caseId } = await workingCases(ctx.w);
+    const me = await collector();
+    const { action } = await logAction(ctx.handle.db, me, call(caseId, 'answered', { note: '误记为接通' }), morning());
+    await expect(ctx.handle.db.execute(sql`update case_actions set note = 'x' where id = ${action.id}`)).rejects.toThrow();
+    await expect(ctx.handle.db.execute(sql`delete from case_actions where id = ${action.id}`)).rejects.toThrow();
+    await logAction(ctx.handle.db, me, call(caseId, 'unanswered', { note: '更正：实际未接通', correctsId: action.id }), morning('10:05:00'));
+    const list = await listCaseActions(ctx.handle.db, me, { caseId, limit: 10 });
+    expect(list.items.map((a) => [a.note, a.correctsId])).toEqual([
+      ['更正：实际未接通', action.id],
+      ['误记为接通', null],
+    ]);
+  });
+
+  it('a recalled case is gone for the agency: no page, no action', async () => {
+    const { caseId } = await workingCases(ctx.w);
+    await recallCases(ctx.handle.db, await domainCaller(ctx.w, 'creditorA.manager'), { caseIds: [caseId], reason: '转自催' });
+    const me = await callerAs(ctx.handle.db, ctx.w.users['agencyA.collector']);
+    await expect(me.work.case({ caseId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(logAction(ctx.handle.db, await collector(), call(caseId, 'answered'), morning())).rejects.toMatchObject({ code: 'case.notFound' });
+  });
+});
+
+describe('the case page and reveals', () => {
+  it('shows the case masked; a full number needs a reason and leaves an audit row without the number', async () => {
+    const { caseId, row } = await workingCases(ctx.w);
+    const me = await callerAs(ctx.handle.db, ctx.w.users['agencyA.collector']);
+    const page = await me.work.case({ caseId });
+    expect(page.phones.map((p) => p.masked)).toEqual(row?.phones.map((p) => p.masked));
+    expect(JSON.stringify(page)).not.toContain(decryptPii(row?.idNumberEnc ?? ''));
+    expect(page.stage).toBe(page.daysOverdue <= 5 ? 'reminder' : page.daysOverdue <= 17 ? 'contacts' : 'escalation');
+    await expect(me.work.reveal({ caseId, field: 'phone', index: 0, reason: '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    const { value } = await me.work.reveal({ caseId, field: 'phone', index: 0, reason: '债务人要求回拨' });
+    expect(value).toBe(decryptPii(row?.phones[0]?.enc ?? ''));
+    const [audit] = await ctx.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.reveal'), eq(auditLog.resourceId, caseId)));
+    expect(audit?.after).toEqual({ field: 'phone', index: 0, reason: '债务人要求回拨' });
+    expect(JSON.stringify(audit)).not.toContain(value);
+    // Another agency, or another collector of the agency, cannot open it.
+    await expect((await callerAs(ctx.handle.db, ctx.w.users['agencyB.admin'])).work.case({ caseId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('under concurrency', () => {
+  it.runIf(isPostgresRun())('two collectors logging at the same instant cannot pass the cap of 3 effective calls', async () => {
+    const { caseId } = await workingCases(ctx.w);
+    const callers = [await collector(), await domainCaller(ctx.w, 'agencyA.supervisor')];
+    const now = morning('15:00:00');
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => logAction(ctx.handle.db, callers[i % 2] ?? callers[0]!, call(caseId, 'answered'), now)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'rules.answeredCap' });
+  });
+});

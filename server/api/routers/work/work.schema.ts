@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, CASE_STATUSES } from '@/db/enums';
+
+export const ZCaseIdInput = z.object({ caseId: z.uuid() });
+
+const intent = {
+  caseId: z.uuid(),
+  channel: z.enum(ACTION_CHANNELS),
+  target: z.enum(ACTION_TARGETS),
+  index: z.number().int().min(0).max(10),
+  note: z.string().max(2000).optional(),
+};
+export const ZCanContactInput = z.object(intent);
+export const ZLogActionInput = z.object({
+  ...intent,
+  note: z.string().trim().max(2000),
+  outcome: z.enum(ACTION_OUTCOMES),
+  promiseAmount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  promiseDate: z.iso.date().optional(),
+  correctsId: z.uuid().optional(),
+});
+export const ZActionsInput = z.object({ caseId: z.uuid(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
+export const ZRevealInput = z.discriminatedUnion('field', [
+  z.object({ caseId: z.uuid(), reason: z.string().trim().min(4).max(200), field: z.literal('idNumber') }),
+  z.object({ caseId: z.uuid(), reason: z.string().trim().min(4).max(200), field: z.literal('phone'), index: z.number().int().min(0).max(10) }),
+  z.object({ caseId: z.uuid(), reason: z.string().trim().min(4).max(200), field: z.literal('contactPhone'), contactNo: z.number().int().min(1).max(5) }),
+]);
+
+const ZValues = z.record(z.string(), z.union([z.string(), z.number()]));
+export const ZVerdict = z.object({
+  allowed: z.boolean(),
+  violations: z.array(z.object({ rule: z.string(), nextAllowedAt: z.date().nullable(), values: ZValues.optional() })),
+  flags: z.array(z.object({ rule: z.string(), values: ZValues.optional() })),
+  nextAllowedAt: z.date().nullable(),
+  ruleVersion: z.number().int(),
+});
+export type TVerdict = z.infer<typeof ZVerdict>;
+
+export const ZAction = z.object({
+  id: z.string(),
+  channel: z.enum(ACTION_CHANNELS),
+  target: z.enum(ACTION_TARGETS),
+  contactNo: z.number().int().nullable(),
+  phoneMasked: z.string().nullable(),
+  outcome: z.enum(ACTION_OUTCOMES),
+  promiseAmount: z.number().int().nullable(),
+  promiseDate: z.string().nullable(),
+  note: z.string(),
+  flags: z.array(z.object({ rule: z.string(), values: ZValues.optional() })),
+  ruleVersion: z.number().int(),
+  correctsId: z.string().nullable(),
+  at: z.date(),
+  actorName: z.string(),
+});
+export type TAction = z.infer<typeof ZAction>;
+export const ZLogActionResult = z.object({ action: ZAction, flags: ZVerdict.shape.flags });
+export const ZActionList = z.object({ items: z.array(ZAction), nextCursor: z.string().nullable() });
+
+export const ZWorkCase = z.object({
+  id: z.string(),
+  contractNo: z.string(),
+  debtorName: z.string(),
+  idNumber: z.string(),
+  phones: z.array(z.object({ index: z.number().int(), masked: z.string() })),
+  contacts: z.array(z.object({ contactNo: z.number().int(), name: z.string(), relation: z.string(), phone: z.string() })),
+  loanAmount: z.number().int(),
+  principalOutstanding: z.number().int(),
+  amountOverdue: z.number().int(),
+  daysOverdue: z.number().int(),
+  bucket: z.number().int(),
+  stage: z.enum(['reminder', 'contacts', 'escalation']),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  product: z.string().nullable(),
+  loanDate: z.string().nullable(),
+  status: z.enum(CASE_STATUSES),
+  timeZone: z.string(),
+  packageName: z.string(),
+  packageChannels: z.array(z.string()),
+  commissionEndsOn: z.string(),
+});
+export type TWorkCase = z.infer<typeof ZWorkCase>;
+export const ZRevealResult = z.object({ value: z.string() });

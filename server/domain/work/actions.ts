@@ -1,0 +1,132 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import type { ActionOutcome } from '@/db/enums';
+import { caseActions, cases, users, type CaseAction } from '@/db/schema';
+import type { Caller } from '../../auth/actor';
+import { writeAudit } from '../../audit/write';
+import { DomainError } from '../../errors';
+import type { Verdict } from '../rules/engine';
+import { localTime } from '../rules/zone';
+import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
+import { DEFAULT_TIME_ZONE, loadWorkCase } from './case-access';
+import { numberOf, verdictFor, type ContactIntent } from './rules';
+
+export type LogActionInput = ContactIntent & {
+  caseId: string;
+  outcome: ActionOutcome;
+  promiseAmount?: number | undefined;
+  promiseDate?: string | undefined;
+  note: string;
+  correctsId?: string | undefined;
+};
+
+export type ActionView = Pick<CaseAction, 'id' | 'channel' | 'target' | 'contactNo' | 'phoneMasked' | 'outcome' | 'promiseAmount' | 'promiseDate' | 'note' | 'flags' | 'ruleVersion' | 'correctsId' | 'at'> & {
+  actorName: string;
+};
+
+/** May this contact happen now? The same answer logAction gives, asked before dialling. */
+export const canContact = async (db: DbOrTx, caller: Caller, input: ContactIntent & { caseId: string }, now = new Date()): Promise<Verdict> =>
+  verdictFor(db, await loadWorkCase(db, caller, input.caseId), input, now);
+
+/** The refusal a collector reads: which rule, and when the next contact is allowed (Beijing time unless the case says otherwise). */
+const refusal = (verdict: Verdict, timeZone: string) => {
+  const first = verdict.violations[0];
+  if (!first) return null;
+  const next = verdict.nextAllowedAt ? localTime(verdict.nextAllowedAt, timeZone) : null;
+  const when = next ? `${next.date} ${String(Math.floor(next.minutes / 60)).padStart(2, '0')}:${String(next.minutes % 60).padStart(2, '0')}` : '';
+  return new DomainError(`rules.${first.rule}`, { values: { next: when, ...(first.values ?? {}) } });
+};
+
+/**
+ * Logs a collection action. The debtor is locked for the transaction (an advisory lock on
+ * the blind index), so that two collectors logging at the same instant cannot both pass a
+ * cap; the rulebook then runs on the freshest history. A hard rule refuses the action, a
+ * soft rule saves it with its flag; the case moves to working, or to a promise to pay.
+ */
+export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInput, now = new Date()) =>
+  db.transaction(async (tx) => {
+    const c = await loadWorkCase(tx, caller, input.caseId);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`debtor:${c.row.idNumberIdx}`}, 0))`);
+    if (input.outcome === 'promise_to_pay') {
+      if (!input.promiseAmount || input.promiseAmount <= 0) throw new DomainError('action.promiseAmount', { field: 'promiseAmount' });
+      const today = localTime(now, c.row.timeZone ?? DEFAULT_TIME_ZONE).date;
+      if (!input.promiseDate || input.promiseDate < today) throw new DomainError('action.promiseDate', { field: 'promiseDate' });
+    }
+    if (input.correctsId) {
+      const [original] = await tx.select({ id: caseActions.id }).from(caseActions).where(and(eq(caseActions.id, input.correctsId), eq(caseActions.caseId, c.row.id), eq(caseActions.agencyId, caller.actor.orgId)));
+      if (!original) throw new DomainError('action.notFound', { field: 'correctsId' });
+    }
+    const verdict = await verdictFor(tx, c, input, now);
+    const refused = refusal(verdict, c.row.timeZone ?? DEFAULT_TIME_ZONE);
+    if (refused) throw refused;
+    const number = input.channel === 'call' || input.channel === 'sms' || input.target === 'contact' ? numberOf(c, input) : null;
+    const [action] = await tx
+      .insert(caseActions)
+      .values({
+        caseId: c.row.id,
+        creditorId: c.row.creditorId,
+        agencyId: caller.actor.orgId,
+        commissionId: c.row.commissionId ?? '',
+        actorId: caller.actor.userId,
+        debtorIdx: c.row.idNumberIdx,
+        channel: input.channel,
+        target: input.target,
+        contactNo: input.target === 'contact' ? input.index : null,
+        phoneIdx: number?.idx ?? null,
+        phoneMasked: number?.masked ?? null,
+        outcome: input.outcome,
+        promiseAmount: input.outcome === 'promise_to_pay' ? (input.promiseAmount ?? null) : null,
+        promiseDate: input.outcome === 'promise_to_pay' ? (input.promiseDate ?? null) : null,
+        note: input.note,
+        flags: verdict.flags,
+        ruleVersion: verdict.ruleVersion,
+        correctsId: input.correctsId ?? null,
+        at: now,
+      })
+      .returning();
+    if (!action) throw new DomainError('action.notFound');
+    const status = input.outcome === 'promise_to_pay' ? 'ptp' : c.row.status === 'commissioned' ? 'working' : c.row.status;
+    if (status !== c.row.status) await tx.update(cases).set({ status, updatedAt: now }).where(eq(cases.id, c.row.id));
+    await writeAudit(tx, caller, {
+      action: 'case.action',
+      resourceType: 'case',
+      resourceId: c.row.id,
+      orgId: c.row.creditorId,
+      after: { actionId: action.id, channel: action.channel, target: action.target, outcome: action.outcome, flags: action.flags.map((f) => f.rule), ruleVersion: action.ruleVersion },
+    });
+    return { action: { ...viewOf(action), actorName: caller.actor.name }, flags: verdict.flags };
+  });
+
+const viewOf = (a: CaseAction) => ({
+  id: a.id,
+  channel: a.channel,
+  target: a.target,
+  contactNo: a.contactNo,
+  phoneMasked: a.phoneMasked,
+  outcome: a.outcome,
+  promiseAmount: a.promiseAmount,
+  promiseDate: a.promiseDate,
+  note: a.note,
+  flags: a.flags,
+  ruleVersion: a.ruleVersion,
+  correctsId: a.correctsId,
+  at: a.at,
+});
+
+/**
+ * The case's action history as the agency sees it: its own actions only (a newly
+ * commissioned agency does not read an earlier agency's notes), newest first.
+ */
+export const listCaseActions = async (db: DbOrTx, caller: Caller, input: { caseId: string; cursor?: string | null | undefined; limit: number }) => {
+  const c = await loadWorkCase(db, caller, input.caseId);
+  const cursor = decodeCursor(input.cursor);
+  const rows = await db
+    .select({ action: caseActions, actorName: users.name })
+    .from(caseActions)
+    .innerJoin(users, eq(users.id, caseActions.actorId))
+    .where(and(eq(caseActions.caseId, c.row.id), eq(caseActions.agencyId, caller.actor.orgId), cursor ? afterCursor(caseActions.at, caseActions.id, cursor) : undefined))
+    .orderBy(desc(caseActions.at), desc(caseActions.id))
+    .limit(input.limit + 1);
+  const page = toPage(rows, input.limit, (r) => ({ at: r.action.at, id: r.action.id }));
+  return { items: page.items.map((r) => ({ ...viewOf(r.action), actorName: r.actorName })), nextCursor: page.nextCursor };
+};

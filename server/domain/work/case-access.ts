@@ -1,0 +1,40 @@
+import { and, eq, isNotNull } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { cases, commissions, packages, type CaseRow } from '@/db/schema';
+import type { Caller } from '../../auth/actor';
+import { hasPermission } from '../../auth/permissions';
+import { DomainError } from '../../errors';
+
+// Which cases an agency user may work (DESIGN §1, §3): only while commissioned to the
+// user's agency; collectors only their own. From the moment of a recall or the term's
+// end the case answers NOT_FOUND, like any other organization's.
+
+export type WorkCase = { row: CaseRow; packageChannels: string[]; commissionEndsOn: string; packageName: string };
+
+export const loadWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, forUpdate = false): Promise<WorkCase> => {
+  const seesAll = hasPermission(caller.actor, 'cases.assign');
+  const query = db
+    .select({ row: cases, packageChannels: packages.allowedChannels, commissionEndsOn: commissions.endsOn, packageName: packages.name })
+    .from(cases)
+    .innerJoin(commissions, eq(commissions.id, cases.commissionId))
+    .innerJoin(packages, eq(packages.id, commissions.packageId))
+    .where(
+      and(
+        eq(cases.id, caseId),
+        eq(cases.agencyId, caller.actor.orgId),
+        isNotNull(cases.commissionId),
+        eq(commissions.status, 'active'),
+        seesAll ? undefined : eq(cases.collectorId, caller.actor.userId),
+      ),
+    );
+  const [found] = forUpdate ? await query.for('update', { of: cases }) : await query;
+  if (!found) throw new DomainError('case.notFound', { field: 'caseId' });
+  return found;
+};
+
+const DAY_MS = 86_400_000;
+
+/** Days overdue today: the figure at import plus the days since. */
+export const daysOverdueNow = (c: Pick<CaseRow, 'daysOverdue' | 'createdAt'>, now: Date) => c.daysOverdue + Math.max(0, Math.floor((now.getTime() - c.createdAt.getTime()) / DAY_MS));
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';

@@ -1,0 +1,57 @@
+import type { DbOrTx } from '@/db/client';
+import type { Caller } from '../../auth/actor';
+import { writeAudit } from '../../audit/write';
+import { DomainError } from '../../errors';
+import { decryptPii, maskName } from '../../pii/crypto';
+import { DEFAULT_TIME_ZONE, daysOverdueNow, loadWorkCase } from './case-access';
+
+/** The collection stage of a case by days overdue (DESIGN §4 stage strategy). */
+export const stageOf = (days: number): 'reminder' | 'contacts' | 'escalation' => (days <= 5 ? 'reminder' : days <= 17 ? 'contacts' : 'escalation');
+
+/** The case page: debtor masked, loan figures, numbers masked, stage. Nothing here is decrypted. */
+export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, now = new Date()) => {
+  const c = await loadWorkCase(db, caller, caseId);
+  const r = c.row;
+  const days = daysOverdueNow(r, now);
+  return {
+    id: r.id,
+    contractNo: r.contractNo,
+    debtorName: maskName(r.debtorName),
+    idNumber: r.idNumberMasked,
+    phones: r.phones.map((p, index) => ({ index, masked: p.masked })),
+    contacts: r.contacts.map((k, i) => ({ contactNo: i + 1, name: maskName(k.name), relation: k.relation, phone: k.phone.masked })),
+    loanAmount: r.loanAmount,
+    principalOutstanding: r.principalOutstanding,
+    amountOverdue: r.amountOverdue,
+    daysOverdue: days,
+    bucket: r.bucket,
+    stage: stageOf(days),
+    province: r.province,
+    city: r.city,
+    product: r.product,
+    loanDate: r.loanDate,
+    status: r.status,
+    timeZone: r.timeZone ?? DEFAULT_TIME_ZONE,
+    packageName: c.packageName,
+    packageChannels: c.packageChannels,
+    commissionEndsOn: c.commissionEndsOn,
+  };
+};
+
+export type RevealField = { field: 'idNumber' } | { field: 'phone'; index: number } | { field: 'contactPhone'; contactNo: number };
+
+/**
+ * Shows one full number to a user who may work the case, for a stated reason; every
+ * reveal writes an audit row with the reason (DESIGN §5). The number itself is not logged.
+ */
+export const revealNumber = async (db: DbOrTx, caller: Caller, input: { caseId: string; reason: string } & RevealField) =>
+  db.transaction(async (tx) => {
+    const c = await loadWorkCase(tx, caller, input.caseId);
+    const sealed =
+      input.field === 'idNumber' ? c.row.idNumberEnc : input.field === 'phone' ? c.row.phones[input.index]?.enc : c.row.contacts[input.contactNo - 1]?.phone.enc;
+    if (!sealed) throw new DomainError('action.numberNotFound', { field: input.field === 'idNumber' ? 'field' : input.field === 'phone' ? 'index' : 'contactNo' });
+    const value = decryptPii(sealed);
+    const { reason, caseId: _c, ...which } = input;
+    await writeAudit(tx, caller, { action: 'case.reveal', resourceType: 'case', resourceId: c.row.id, orgId: c.row.creditorId, after: { ...which, reason } });
+    return { value };
+  });

@@ -1,0 +1,24 @@
+import { eq } from 'drizzle-orm';
+import { cases } from '@/db/schema';
+import { assignCases } from '../domain/cases/placement';
+import { awardedToA, caseIdsOf } from './packages';
+import { domainCaller, type World } from './world';
+
+/** 10:00 today in Beijing: inside the contact window whatever the machine's clock says. */
+export const morning = (hhmmss = '10:00:00', dayOffset = 0) => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + dayOffset * 86_400_000));
+  return new Date(`${today}T${hhmmss}+08:00`);
+};
+
+/** A package awarded to agencyA with its cases assigned to agencyA's collector; the first case has two numbers. */
+let made = 0;
+
+export const workingCases = async (w: World, count = 6, prefix = `WK${process.pid}x${(made += 1)}`) => {
+  const { pkg } = await awardedToA(w, count, prefix);
+  const ids = await caseIdsOf(w, pkg.id);
+  const supervisor = await domainCaller(w, 'agencyA.supervisor');
+  await assignCases(w.db, supervisor, { caseIds: ids, collectorId: w.users['agencyA.collector'].id });
+  const rows = await w.db.select().from(cases).where(eq(cases.packageId, pkg.id));
+  const twoPhones = rows.find((r) => r.phones.length > 1) ?? rows[0];
+  return { pkg, caseIds: ids, caseId: twoPhones?.id ?? '', row: twoPhones };
+};
