@@ -2,9 +2,9 @@
 
 const TZ = 'Asia/Shanghai';
 
-const parts = (d: Date) => {
+const parts = (d: Date, timeZone = TZ) => {
   const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TZ,
+    timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -22,9 +22,10 @@ export const formatDate = (d: Date | null | undefined): string => {
   return `${p.year}-${p.month}-${p.day}`;
 };
 
-export const formatDateTime = (d: Date | null | undefined): string => {
+/** `YYYY-MM-DD HH:mm:ss`, Beijing time unless another zone is given (a debtor abroad). */
+export const formatDateTime = (d: Date | null | undefined, timeZone?: string): string => {
   if (!d) return '—';
-  const p = parts(d);
+  const p = parts(d, timeZone);
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 };
 

@@ -222,6 +222,8 @@ export const CASE_IMPORT_COLUMNS = [
   { field: 'province', zh: '省份', alias: 'province', required: false },
   { field: 'city', zh: '城市', alias: 'city', required: false },
   { field: 'address', zh: '地址', alias: 'address', required: false },
+  // The contact window follows the debtor's local time: Asia/Shanghai unless the case says otherwise.
+  { field: 'timeZone', zh: '时区', alias: 'time_zone', required: false },
 ] as const;
 export const MAX_CASE_CONTACTS = 5;
 

@@ -98,6 +98,7 @@ export const AgencyCasesScreen = ({ canAssign }: { canAssign: boolean }) => {
           selected={selected}
           onToggle={canAssign ? toggle : undefined}
           extra={{ head: t('agencyCases.collector'), cell: (c) => c.collectorName ?? <span className="text-slate-400">{t('agencyCases.unassigned')}</span> }}
+          linkOf={(c) => `/agency/cases/${c.id}`}
         />
         <LoadMore list={list} />
       </Card>

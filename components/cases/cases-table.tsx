@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import type { TCaseItem } from '@/server/api/routers/cases/cases.schema';
@@ -15,12 +16,15 @@ export const CasesTable = ({
   selected,
   onToggle,
   extra,
+  linkOf,
 }: {
   items: TCaseItem[];
   isLoading: boolean;
   selected?: Set<string>;
   onToggle?: (id: string) => void;
   extra?: { head: string; cell: (c: TCaseItem) => ReactNode };
+  /** Where a case's contract number leads, when the case can be opened. */
+  linkOf?: (c: TCaseItem) => string;
 }) => {
   const t = useTranslations();
   const head = [
@@ -49,7 +53,15 @@ export const CasesTable = ({
                 <input type="checkbox" aria-label={c.contractNo} checked={selected?.has(c.id) ?? false} onChange={() => onToggle(c.id)} data-testid="case-select" />
               </Td>
             ) : null}
-            <Td className="font-mono text-xs">{c.contractNo}</Td>
+            <Td className="font-mono text-xs">
+              {linkOf ? (
+                <Link className="text-amber-700 underline" href={linkOf(c)}>
+                  {c.contractNo}
+                </Link>
+              ) : (
+                c.contractNo
+              )}
+            </Td>
             <Td>{c.debtorName}</Td>
             <Td className="font-mono text-xs">{c.idNumber}</Td>
             <Td className="font-mono text-xs">

@@ -56,7 +56,7 @@ const OfferForm = ({ pkg }: { pkg: TCreditorPackage }) => {
     <div className="space-y-2">
       <p className="text-sm text-slate-600">{t('packages.offer.intro')}</p>
       <div className="flex flex-wrap items-end gap-2">
-        <Select aria-label={t('packages.offer.agency')} value={agencyId} onChange={(e) => setAgencyId(e.target.value)} className="max-w-xs">
+        <Select aria-label={t('packages.offer.agency')} value={agencyId} onChange={(e) => setAgencyId(e.target.value)} className="max-w-xs" data-testid="offer-agency">
           <option value="">{t('packages.offer.chooseAgency')}</option>
           {(agencies.data ?? []).map((a) => (
             <option key={a.id} value={a.id}>
@@ -64,8 +64,8 @@ const OfferForm = ({ pkg }: { pkg: TCreditorPackage }) => {
             </option>
           ))}
         </Select>
-        <Input aria-label={t('packages.offer.fee')} placeholder={t('packages.offer.fee')} value={fee} onChange={(e) => setFee(e.target.value)} className="max-w-32" />
-        <Button variant="secondary" disabled={!agencyId || feeBp === null || offer.isPending} onClick={() => feeBp !== null && offer.mutate({ packageId: pkg.id, agencyId, feeBp })}>
+        <Input aria-label={t('packages.offer.fee')} placeholder={t('packages.offer.fee')} value={fee} onChange={(e) => setFee(e.target.value)} className="max-w-32" data-testid="offer-fee" />
+        <Button variant="secondary" disabled={!agencyId || feeBp === null || offer.isPending} onClick={() => feeBp !== null && offer.mutate({ packageId: pkg.id, agencyId, feeBp })} data-testid="offer-send">
           {t('packages.offer.send')}
         </Button>
       </div>

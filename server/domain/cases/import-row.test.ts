@@ -7,8 +7,8 @@ import { normalisePhone, parseDate, validateRow, yuanToFen } from './import-row'
 import { provinceCode } from './regions';
 
 const ID = `11010519491231002${idNumberCheckChar('11010519491231002')}`;
-const HEADERS = ['合同编号', '借款人姓名', '身份证号', '手机号', '放款金额', '剩余本金', '逾期本息合计', '逾期天数', '放款日期', '省份', '联系人1姓名', '联系人1关系', '联系人1电话', '备注'];
-const GOOD = ['HT-0001', '张三', ID, '13800138000;139 0013 9000', '10,000.00', '8000', '¥2345.6', '45', '2024/3/5', '广东省', '李四', '配偶', '+8613700137000', '=HYPERLINK("x")'];
+const HEADERS = ['合同编号', '借款人姓名', '身份证号', '手机号', '放款金额', '剩余本金', '逾期本息合计', '逾期天数', '放款日期', '省份', '时区', '联系人1姓名', '联系人1关系', '联系人1电话', '备注'];
+const GOOD = ['HT-0001', '张三', ID, '13800138000;139 0013 9000', '10,000.00', '8000', '¥2345.6', '45', '2024/3/5', '广东省', 'Asia/Urumqi', '李四', '配偶', '+8613700137000', '=HYPERLINK("x")'];
 const TODAY = '2026-11-23';
 
 const headerMap = (headers = HEADERS) => {
@@ -53,6 +53,7 @@ describe('a good row', () => {
       bucket: 2,
       loanDate: '2024-03-05',
       province: '44',
+      timeZone: 'Asia/Urumqi',
       contacts: [{ name: '李四', relation: '配偶', phone: '13700137000' }],
       // A formula is kept as text; exports neutralise it.
       extra: { 备注: '=HYPERLINK("x")' },
@@ -87,6 +88,8 @@ describe('bad cells name their column', () => {
     ['放款日期', '05/03/2024', 'date'],
     ['放款日期', '2027-01-01', 'dateInFuture'],
     ['省份', '火星', 'province'],
+    ['时区', 'Mars/Olympus', 'timeZone'],
+    ['时区', 'CST', 'timeZone'],
     ['联系人1电话', '', 'contactIncomplete'],
     ['联系人1电话', '110', 'phone'],
   ])('%s = %j → %s', (header, value, code) => {

@@ -1,6 +1,7 @@
 import { bucketOf } from '@/db/enums';
 import { isValidIdNumber, normalizeIdNumber } from '@/db/validators/id-number';
 import { columnLabel, MAX_CONTACTS, type ColumnField, type HeaderMap } from './import-columns';
+import { isValidTimeZone } from '../rules/zone';
 import { provinceCode } from './regions';
 
 // Row rules of the case import (DESIGN §5, §6). Each rule names its column; a row may have
@@ -22,6 +23,7 @@ export const ROW_ERROR_CODES = [
   'duplicateInFile',
   'duplicateExisting',
   'piiInExtra',
+  'timeZone',
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 export type CellError = { column: string; code: RowErrorCode; values?: Record<string, string | number> };
@@ -41,6 +43,7 @@ export type CaseInput = {
   province: string | null;
   city: string | null;
   address: string | null;
+  timeZone: string | null;
   contacts: { name: string; relation: string; phone: string }[];
   extra: Record<string, string>;
 };
@@ -189,6 +192,13 @@ export const validateRow = (map: HeaderMap, cells: readonly string[], today: str
     else extra[header] = v.slice(0, LIMITS.extra);
   }
 
+  let timeZone: string | null = null;
+  const rawZone = byField.get('timeZone') ?? '';
+  if (rawZone !== '') {
+    if (isValidTimeZone(rawZone) && rawZone.includes('/')) timeZone = rawZone;
+    else fail('timeZone', 'timeZone');
+  }
+
   const product = text('product', LIMITS.product, false);
   const city = text('city', LIMITS.city, false);
   const address = text('address', LIMITS.address, false);
@@ -210,6 +220,7 @@ export const validateRow = (map: HeaderMap, cells: readonly string[], today: str
       province,
       city,
       address,
+      timeZone,
       contacts,
       extra,
     },

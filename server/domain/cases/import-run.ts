@@ -47,12 +47,12 @@ const insertBatch = async (tx: DbOrTx, imp: CaseImport, batch: SealedCase[]): Pr
   const inserted = await executeRows<{ contract_no: string }>(
     tx,
     sql`insert into ${cases} (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
-          loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket, loan_date, product, province, city, address, extra)
+          loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket, loan_date, product, province, city, address, time_zone, extra)
         select ${imp.creditorId}::uuid, ${imp.id}::uuid, r.contract_no, r.debtor_name, r.id_number_enc, r.id_number_idx, r.id_number_masked, r.phones, r.contacts,
-          r.loan_amount, r.principal_outstanding, r.amount_overdue, r.days_overdue, r.bucket, r.loan_date, r.product, r.province, r.city, r.address, r.extra
+          r.loan_amount, r.principal_outstanding, r.amount_overdue, r.days_overdue, r.bucket, r.loan_date, r.product, r.province, r.city, r.address, r.time_zone, r.extra
         from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(contract_no text, debtor_name text, id_number_enc text, id_number_idx text,
           id_number_masked text, phones jsonb, contacts jsonb, loan_amount bigint, principal_outstanding bigint, amount_overdue bigint,
-          days_overdue integer, bucket smallint, loan_date date, product text, province text, city text, address text, extra jsonb)
+          days_overdue integer, bucket smallint, loan_date date, product text, province text, city text, address text, time_zone text, extra jsonb)
         on conflict (creditor_id, contract_no) do nothing
         returning contract_no`,
   );

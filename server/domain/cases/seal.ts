@@ -25,6 +25,7 @@ export const sealCase = (c: CaseInput) => ({
   province: c.province,
   city: c.city,
   address: c.address,
+  time_zone: c.timeZone,
   extra: c.extra,
 });
 export type SealedCase = ReturnType<typeof sealCase>;
