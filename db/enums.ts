@@ -85,6 +85,7 @@ export const AUDIT_ACTIONS = [
   'commission.end',
   'case.action',
   'case.reveal',
+  'promise.broken',
   'file.read',
   'notification.read',
 ] as const;
@@ -252,3 +253,5 @@ export const ACTION_OUTCOMES = ['answered', 'unanswered', 'invalid_number', 'ref
 export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
 export const ACTION_TARGETS = ['debtor', 'contact'] as const;
 export type ActionTarget = (typeof ACTION_TARGETS)[number];
+export const PROMISE_STATUSES = ['open', 'kept', 'broken'] as const;
+export type PromiseStatus = (typeof PROMISE_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { bigint, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS } from '../enums';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, PROMISE_STATUSES } from '../enums';
 import { cases } from './cases';
 import { ts } from './columns';
 import { commissions } from './packages';
@@ -71,3 +71,36 @@ export const caseActions = pgTable(
 );
 
 export type CaseAction = typeof caseActions.$inferSelect;
+
+export const promiseStatus = pgEnum('promise_status', PROMISE_STATUSES);
+
+/**
+ * A promise to pay (承诺还款) made in an action: open until its date has passed by a
+ * day, then broken unless met (a confirmed repayment keeps it).
+ */
+export const promises = pgTable(
+  'promises',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    actionId: uuid()
+      .notNull()
+      .references(() => caseActions.id),
+    agencyId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    creditorId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    amount: bigint({ mode: 'number' }).notNull(),
+    dueDate: date({ mode: 'string' }).notNull(),
+    status: promiseStatus().notNull().default('open'),
+    brokenAt: ts(),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index('promises_case_idx').on(t.caseId, t.status), index('promises_due_idx').on(t.status, t.dueDate), index('promises_agency_idx').on(t.agencyId, t.status, t.dueDate)],
+);
+
+export type PromiseRow = typeof promises.$inferSelect;

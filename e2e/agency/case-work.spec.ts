@@ -68,6 +68,12 @@ test.describe('[AGENCY] case work under the rulebook', () => {
   test('[AGENCY] a collector logs calls until the daily cap and reads when the next call is allowed', async ({ page }) => {
     await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
     await page.goto('/agency/cases');
+    // The queue: the new case is among the due, found by its contract number.
+    await page.getByTestId('queue-search').fill(CONTRACT);
+    await page.getByTestId('queue-search').press('Enter');
+    await expect(page.getByTestId('case-row')).toHaveCount(1);
+    await expect(page.getByTestId('case-row')).toContainText('新案件');
+    await shot(page, 'agency-collector-queue.zh-CN');
     await page.getByRole('link', { name: CONTRACT }).click();
     await page.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(CONTRACT);
@@ -106,6 +112,9 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await useLanguage(page, 'en');
     await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
     await page.goto('/agency/cases');
+    await expect(page.getByRole('heading', { name: 'My cases' })).toBeVisible();
+    await expect(page.getByTestId('case-row').first()).toBeVisible();
+    await shot(page, 'agency-collector-queue.en');
     await page.getByRole('link', { name: CONTRACT }).click();
     await page.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId('verdict-refused')).toContainText('3 effective calls with the debtor today');

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { ActionOutcome } from '@/db/enums';
-import { caseActions, cases, users, type CaseAction } from '@/db/schema';
+import { caseActions, cases, promises, users, type CaseAction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -85,6 +85,9 @@ export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInpu
       })
       .returning();
     if (!action) throw new DomainError('action.notFound');
+    if (action.outcome === 'promise_to_pay' && action.promiseAmount && action.promiseDate) {
+      await tx.insert(promises).values({ caseId: c.row.id, actionId: action.id, agencyId: caller.actor.orgId, creditorId: c.row.creditorId, amount: action.promiseAmount, dueDate: action.promiseDate, createdAt: now });
+    }
     const status = input.outcome === 'promise_to_pay' ? 'ptp' : c.row.status === 'commissioned' ? 'working' : c.row.status;
     if (status !== c.row.status) await tx.update(cases).set({ status, updatedAt: now }).where(eq(cases.id, c.row.id));
     await writeAudit(tx, caller, {

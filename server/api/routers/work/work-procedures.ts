@@ -1,7 +1,8 @@
 import { canContact as can, listCaseActions, logAction as log } from '../../../domain/work/actions';
 import { getWorkCase, revealNumber } from '../../../domain/work/case-page';
+import { listQueue } from '../../../domain/work/queue';
 import { agencyProcedure, requirePermission } from '../../trpc';
-import { ZActionList, ZActionsInput, ZCanContactInput, ZCaseIdInput, ZLogActionInput, ZLogActionResult, ZRevealInput, ZRevealResult, ZVerdict, ZWorkCase } from './work.schema';
+import { ZActionList, ZActionsInput, ZCanContactInput, ZCaseIdInput, ZLogActionInput, ZLogActionResult, ZQueue, ZQueueInput, ZRevealInput, ZRevealResult, ZVerdict, ZWorkCase } from './work.schema';
 
 const working = agencyProcedure.use(requirePermission('cases.work'));
 
@@ -34,3 +35,9 @@ export const reveal = working
   .input(ZRevealInput)
   .output(ZRevealResult)
   .mutation(({ ctx, input }) => revealNumber(ctx.db, ctx.caller, input));
+
+/** The collector's own cases, what is due first. */
+export const queue = working
+  .input(ZQueueInput)
+  .output(ZQueue)
+  .query(({ ctx, input }) => listQueue(ctx.db, ctx.caller, input));

@@ -12,6 +12,14 @@ const NOT_AGENCY = ['creditorA.admin', 'platform.admin', 'agencyNew.admin'] as c
 const OTHER_AGENCY = 'agencyB.admin' as const;
 
 export const workAuthz: AuthzTable = {
+  'work.queue': {
+    setup: withCase,
+    input: () => ({ limit: 10 }),
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: [...NOT_AGENCY],
+    wrongTenant: { none: 'lists only cases assigned to the session user in the session agency (work.integration.test.ts, queue)' },
+  },
   'work.case': {
     setup: withCase,
     input: (w) => ({ caseId: caseOf(w) }),

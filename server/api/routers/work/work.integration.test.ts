@@ -4,7 +4,9 @@
 // case is gone; full numbers are shown for a reason and audited; caps hold in parallel.
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, caseActions, cases } from '@/db/schema';
+import { auditLog, caseActions, cases, promises } from '@/db/schema';
+import { breakDuePromises } from '../../../domain/work/promises';
+import { listQueue } from '../../../domain/work/queue';
 import { decryptPii } from '../../../pii/crypto';
 import { recallCases } from '../../../domain/cases/placement';
 import { canContact, listCaseActions, logAction, type LogActionInput } from '../../../domain/work/actions';
@@ -120,6 +122,54 @@ describe('the case page and reveals', () => {
     expect(JSON.stringify(audit)).not.toContain(value);
     // Another agency, or another collector of the agency, cannot open it.
     await expect((await callerAs(ctx.handle.db, ctx.w.users['agencyB.admin'])).work.case({ caseId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('promises and the queue', () => {
+  it('orders the collector’s queue: promises due today, new cases, broken promises, other promises, the rest', async () => {
+    const { caseIds } = await workingCases(ctx.w, 5);
+    const [dueToday, , broken, future, worked] = caseIds as [string, string, string, string, string];
+    const me = await collector();
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(morning());
+    const ptp = (caseId: string, promiseDate: string, t: string) => logAction(ctx.handle.db, me, call(caseId, 'promise_to_pay', { promiseAmount: 100_000, promiseDate }), morning(t));
+    // Promised three days ago (logged then), so broken by now.
+    await logAction(ctx.handle.db, me, call(broken, 'promise_to_pay', { promiseAmount: 80_000, promiseDate: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(morning('10:00:00', -3)) }), morning('10:00:00', -3));
+    await ptp(dueToday, today, '09:00:00');
+    await ptp(future, '2099-12-31', '09:10:00');
+    await logAction(ctx.handle.db, me, call(worked, 'unanswered'), morning('09:20:00'));
+    expect(await breakDuePromises(ctx.handle.db, morning('12:00:00'))).toEqual({ broken: 1 });
+    expect(await breakDuePromises(ctx.handle.db, morning('12:00:00'))).toEqual({ broken: 0 });
+    expect((await ctx.handle.db.select({ s: cases.status }).from(cases).where(eq(cases.id, broken)))[0]?.s).toBe('working');
+    const q = await listQueue(ctx.handle.db, me, { limit: 50 }, morning('12:00:00'));
+    const mine = q.items.filter((i) => caseIds.includes(i.id));
+    expect(mine.map((i) => [i.id, i.reason])).toEqual([
+      [dueToday, 'promiseDueToday'],
+      [caseIds[1], 'new'],
+      [broken, 'promiseBroken'],
+      [future, 'promiseOpen'],
+      [worked, 'other'],
+    ]);
+    expect(mine[0]?.promiseAmount).toBe(100_000);
+    // Paged by keyset without repeats; found by contract number or by the masked name.
+    const page1 = await listQueue(ctx.handle.db, me, { limit: 2 }, morning('12:00:00'));
+    const page2 = await listQueue(ctx.handle.db, me, { limit: 50, cursor: page1.nextCursor }, morning('12:00:00'));
+    expect(new Set([...page1.items, ...page2.items].map((i) => i.id)).size).toBe(q.items.length);
+    const first = mine[0];
+    expect((await listQueue(ctx.handle.db, me, { limit: 50, search: first?.contractNo.slice(0, -1) }, morning())).items.map((i) => i.id)).toContain(first?.id);
+    expect((await listQueue(ctx.handle.db, me, { limit: 50, search: first?.debtorName }, morning())).items.map((i) => i.id)).toContain(first?.id);
+    // Another collector's queue is empty.
+    expect((await listQueue(ctx.handle.db, await domainCaller(ctx.w, 'agencyB.collector'), { limit: 50 })).items).toEqual([]);
+  });
+
+  it('keeps a promise due yesterday open: the debtor has until the end of the next day', async () => {
+    const { caseId } = await workingCases(ctx.w, 3);
+    const me = await collector();
+    const yesterday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(morning('10:00:00', -1));
+    await logAction(ctx.handle.db, me, call(caseId, 'promise_to_pay', { promiseAmount: 1, promiseDate: yesterday }), morning('10:00:00', -1));
+    await breakDuePromises(ctx.handle.db, morning('23:59:00'));
+    expect((await ctx.handle.db.select().from(promises).where(eq(promises.caseId, caseId)))[0]?.status).toBe('open');
+    await breakDuePromises(ctx.handle.db, morning('00:01:00', 1));
+    expect((await ctx.handle.db.select().from(promises).where(eq(promises.caseId, caseId)))[0]?.status).toBe('broken');
   });
 });
 

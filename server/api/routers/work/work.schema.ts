@@ -81,3 +81,22 @@ export const ZWorkCase = z.object({
 });
 export type TWorkCase = z.infer<typeof ZWorkCase>;
 export const ZRevealResult = z.object({ value: z.string() });
+
+export const ZQueueInput = z.object({ search: z.string().trim().max(64).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
+export const ZQueue = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      contractNo: z.string(),
+      debtorName: z.string(),
+      amountOverdue: z.number().int(),
+      daysOverdue: z.number().int(),
+      bucket: z.number().int(),
+      status: z.enum(CASE_STATUSES),
+      reason: z.enum(['promiseDueToday', 'new', 'promiseBroken', 'promiseOpen', 'other']),
+      nextPromise: z.string().nullable(),
+      promiseAmount: z.number().int().nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
