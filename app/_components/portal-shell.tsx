@@ -17,6 +17,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: '/creditor/imports', key: 'imports', permission: 'cases.read' },
     { href: '/creditor/packages', key: 'packages', permission: 'cases.read' },
     { href: '/creditor/cases', key: 'cases', permission: 'cases.read' },
+    { href: '/creditor/activity', key: 'activity', permission: 'cases.read' },
     { href: '/creditor/users', key: 'users', permission: 'org.users.read' },
   ],
   agency: [

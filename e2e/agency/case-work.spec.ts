@@ -121,4 +121,18 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(page.getByTestId('stage-hint')).toBeVisible();
     await shot(page, 'agency-case-work.en');
   });
+
+  test('[CREDITOR] sees the agency’s work live, flagged actions included, in Chinese and English', async ({ page }) => {
+    await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
+    await page.getByTestId('portal-nav').getByRole('link', { name: '催收动态' }).click();
+    await expect(page.getByTestId('intensity-row').filter({ hasText: '上海正信资产管理有限公司' })).toContainText('3 次电话，接通 3 次');
+    await page.getByTestId('flagged-only').check();
+    await expect(page.getByTestId('activity-row').first()).toContainText('禁用语：爆通讯录');
+    await shot(page, 'creditor-activity.zh-CN');
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Collection activity' })).toBeVisible();
+    await expect(page.getByTestId('activity-row').first()).toBeVisible();
+    await shot(page, 'creditor-activity.en');
+  });
 });

@@ -6,6 +6,7 @@ import { marketRouter } from './routers/market/router';
 import { meRouter } from './routers/me/router';
 import { notificationsRouter } from './routers/notifications/router';
 import { orgRouter } from './routers/org/router';
+import { oversightRouter } from './routers/oversight/router';
 import { packagesRouter } from './routers/packages/router';
 import { publicRouter } from './routers/public/router';
 import { staffRouter } from './routers/staff/router';
@@ -21,6 +22,7 @@ export const appRouter = router({
   me: meRouter,
   notifications: notificationsRouter,
   org: orgRouter,
+  oversight: oversightRouter,
   packages: packagesRouter,
   public: publicRouter,
   staff: staffRouter,

@@ -173,6 +173,29 @@ describe('promises and the queue', () => {
   });
 });
 
+describe('the creditor’s view', () => {
+  it('shows every action on its cases with flags, and per agency how hard and how cleanly it works; others see nothing', async () => {
+    const { caseId } = await workingCases(ctx.w, 3);
+    const me = await collector();
+    await logAction(ctx.handle.db, me, call(caseId, 'answered', { note: '再不还就爆通讯录' }), morning('09:00:00'));
+    await logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning('09:05:00'));
+    const creditor = await callerAs(ctx.handle.db, ctx.w.users['creditorA.viewer']);
+    const feed = await creditor.oversight.activity({ limit: 50 });
+    const mine = feed.items.filter((a) => a.caseId === caseId);
+    expect(mine.map((a) => a.outcome)).toEqual(['unanswered', 'answered']);
+    expect(mine[1]).toMatchObject({ agencyName: ctx.w.orgs.agencyA.name, flags: [{ rule: 'forbiddenPhrase' }] });
+    expect(mine[0]?.debtorName).toMatch(/\*/);
+    expect((await creditor.oversight.activity({ limit: 50, isFlaggedOnly: true })).items.every((a) => a.flags.length > 0)).toBe(true);
+    const intensity = await creditor.oversight.intensity({ days: 30 });
+    const a = intensity.find((r) => r.agencyId === ctx.w.orgs.agencyA.id);
+    expect(a).toMatchObject({ calls: expect.any(Number), flagged: expect.any(Number) });
+    expect(a?.answered).toBeLessThanOrEqual(a?.calls ?? 0);
+    const other = await callerAs(ctx.handle.db, ctx.w.users['creditorB.admin']);
+    expect((await other.oversight.activity({ limit: 50 })).items.filter((x) => x.caseId === caseId)).toEqual([]);
+    expect((await other.oversight.intensity({ days: 30 })).find((r) => r.agencyId === ctx.w.orgs.agencyA.id)).toBeUndefined();
+  });
+});
+
 describe('under concurrency', () => {
   it.runIf(isPostgresRun())('two collectors logging at the same instant cannot pass the cap of 3 effective calls', async () => {
     const { caseId } = await workingCases(ctx.w);

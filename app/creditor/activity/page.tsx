@@ -1,0 +1,11 @@
+import { ActivityScreen } from '@/components/work/activity-screen';
+import { Forbidden } from '../../_components/forbidden';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const ActivityPage = async () => {
+  const me = await loadPortalMe('creditor');
+  if (!me.permissions.includes('cases.read')) return <Forbidden />;
+  return <ActivityScreen />;
+};
+
+export default ActivityPage;
