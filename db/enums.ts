@@ -86,6 +86,9 @@ export const AUDIT_ACTIONS = [
   'case.action',
   'case.reveal',
   'promise.broken',
+  'restructure.propose',
+  'restructure.decide',
+  'restructure.expire',
   'file.read',
   'notification.read',
 ] as const;
@@ -187,6 +190,8 @@ export const NOTIFICATION_KINDS = [
   'package.offerDeclined',
   'cases.recalled',
   'commission.ended',
+  'restructure.proposed',
+  'restructure.decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -255,3 +260,8 @@ export const ACTION_TARGETS = ['debtor', 'contact'] as const;
 export type ActionTarget = (typeof ACTION_TARGETS)[number];
 export const PROMISE_STATUSES = ['open', 'kept', 'broken'] as const;
 export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
+// Restructuring (DESIGN §3): proposed → approved | rejected | expired.
+export const RESTRUCTURE_KINDS = ['reduction', 'deferral', 'instalments'] as const;
+export type RestructureKind = (typeof RESTRUCTURE_KINDS)[number];
+export const RESTRUCTURE_STATUSES = ['proposed', 'approved', 'rejected', 'expired'] as const;
+export type RestructureStatus = (typeof RESTRUCTURE_STATUSES)[number];

@@ -1,5 +1,5 @@
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, PROMISE_STATUSES } from '../enums';
+import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, PROMISE_STATUSES, RESTRUCTURE_KINDS, RESTRUCTURE_STATUSES } from '../enums';
 import { cases } from './cases';
 import { ts } from './columns';
 import { commissions } from './packages';
@@ -104,3 +104,60 @@ export const promises = pgTable(
 );
 
 export type PromiseRow = typeof promises.$inferSelect;
+
+export const restructureKind = pgEnum('restructure_kind', RESTRUCTURE_KINDS);
+export const restructureStatus = pgEnum('restructure_status', RESTRUCTURE_STATUSES);
+
+export type RestructureTerms = {
+  /** Reduction of the overdue amount, in basis points. */
+  reductionBp?: number;
+  /** Deferral: the new date the whole amount is due. */
+  deferTo?: string;
+  /** Instalments: how many, from which date, monthly. */
+  instalments?: number;
+  firstDueDate?: string;
+};
+export type ScheduleLine = { dueDate: string; amount: number };
+
+/**
+ * A restructuring request (减免 / 延期 / 分期, DESIGN §3): proposed by the agency; inside the
+ * package's bands it is approved at once, otherwise the creditor decides within 3 business
+ * days or it expires. An approved request's schedule is the case's plan.
+ */
+export const restructureRequests = pgTable(
+  'restructure_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    agencyId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    creditorId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    commissionId: uuid()
+      .notNull()
+      .references(() => commissions.id),
+    kind: restructureKind().notNull(),
+    terms: jsonb().$type<RestructureTerms>().notNull(),
+    /** The amount to be paid under the plan, and when. */
+    totalAmount: bigint({ mode: 'number' }).notNull(),
+    schedule: jsonb().$type<ScheduleLine[]>().notNull(),
+    reason: text().notNull(),
+    status: restructureStatus().notNull().default('proposed'),
+    isAutoApproved: boolean().notNull().default(false),
+    expiresAt: ts().notNull(),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: ts(),
+    decisionNote: text(),
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index('restructure_case_idx').on(t.caseId, t.createdAt), index('restructure_creditor_idx').on(t.creditorId, t.status, t.createdAt, t.id)],
+);
+
+export type RestructureRequest = typeof restructureRequests.$inferSelect;

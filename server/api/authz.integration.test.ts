@@ -21,11 +21,12 @@ import { orgAuthz } from './routers/org/org.authz';
 import { oversightAuthz } from './routers/oversight/oversight.authz';
 import { packagesAuthz } from './routers/packages/packages.authz';
 import { publicAuthz } from './routers/public/public.authz';
+import { restructuresAuthz } from './routers/restructures/restructures.authz';
 import { staffAdmissionAuthz } from './routers/staff/admission/admission-review.authz';
 import { staffAuthz } from './routers/staff/staff.authz';
 import { workAuthz } from './routers/work/work.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...workAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...workAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {

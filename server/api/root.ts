@@ -9,6 +9,7 @@ import { orgRouter } from './routers/org/router';
 import { oversightRouter } from './routers/oversight/router';
 import { packagesRouter } from './routers/packages/router';
 import { publicRouter } from './routers/public/router';
+import { restructuresRouter } from './routers/restructures/router';
 import { staffRouter } from './routers/staff/router';
 import { workRouter } from './routers/work/router';
 import { createCallerFactory, router } from './trpc';
@@ -25,6 +26,7 @@ export const appRouter = router({
   oversight: oversightRouter,
   packages: packagesRouter,
   public: publicRouter,
+  restructures: restructuresRouter,
   staff: staffRouter,
   work: workRouter,
 });

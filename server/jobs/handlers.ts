@@ -4,6 +4,7 @@ import { endCommission } from '../domain/cases/placement';
 import { CLOSE_JOB_KIND, closeIfDue } from '../domain/packages/bids';
 import { COMMISSION_END_JOB } from '../domain/packages/commission';
 import { expireOfferIfDue, OFFER_EXPIRE_JOB } from '../domain/packages/offers';
+import { expireRestructureIfDue, RESTRUCTURE_EXPIRE_JOB } from '../domain/work/restructure';
 import { getBlobStore } from '../storage/store';
 import type { JobHandler } from './queue';
 
@@ -29,6 +30,9 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   },
   [OFFER_EXPIRE_JOB]: async (db, job, now) => {
     await expireOfferIfDue(db, idFrom(job.payload, 'packageId'), now);
+  },
+  [RESTRUCTURE_EXPIRE_JOB]: async (db, job, now) => {
+    await expireRestructureIfDue(db, idFrom(job.payload, 'requestId'), now);
   },
   [COMMISSION_END_JOB]: async (db, job, now) => {
     await endCommission(db, idFrom(job.payload, 'commissionId'), now);

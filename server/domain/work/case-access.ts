@@ -9,12 +9,19 @@ import { DomainError } from '../../errors';
 // user's agency; collectors only their own. From the moment of a recall or the term's
 // end the case answers NOT_FOUND, like any other organization's.
 
-export type WorkCase = { row: CaseRow; packageChannels: string[]; commissionEndsOn: string; packageName: string };
+export type WorkCase = { row: CaseRow; packageChannels: string[]; commissionEndsOn: string; packageName: string; maxReductionBp: number; maxInstalments: number };
 
 export const loadWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, forUpdate = false): Promise<WorkCase> => {
   const seesAll = hasPermission(caller.actor, 'cases.assign');
   const query = db
-    .select({ row: cases, packageChannels: packages.allowedChannels, commissionEndsOn: commissions.endsOn, packageName: packages.name })
+    .select({
+      row: cases,
+      packageChannels: packages.allowedChannels,
+      commissionEndsOn: commissions.endsOn,
+      packageName: packages.name,
+      maxReductionBp: packages.maxReductionBp,
+      maxInstalments: packages.maxInstalments,
+    })
     .from(cases)
     .innerJoin(commissions, eq(commissions.id, cases.commissionId))
     .innerJoin(packages, eq(packages.id, commissions.packageId))

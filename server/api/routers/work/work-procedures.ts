@@ -1,8 +1,10 @@
+import { z } from 'zod';
 import { canContact as can, listCaseActions, logAction as log } from '../../../domain/work/actions';
 import { getWorkCase, revealNumber } from '../../../domain/work/case-page';
 import { listQueue } from '../../../domain/work/queue';
+import { listCaseRestructures, proposeRestructure as propose } from '../../../domain/work/restructure';
 import { agencyProcedure, requirePermission } from '../../trpc';
-import { ZActionList, ZActionsInput, ZCanContactInput, ZCaseIdInput, ZLogActionInput, ZLogActionResult, ZQueue, ZQueueInput, ZRevealInput, ZRevealResult, ZVerdict, ZWorkCase } from './work.schema';
+import { ZActionList, ZActionsInput, ZCanContactInput, ZCaseIdInput, ZLogActionInput, ZLogActionResult, ZProposeRestructureInput, ZQueue, ZQueueInput, ZRestructure, ZRevealInput, ZRevealResult, ZVerdict, ZWorkCase } from './work.schema';
 
 const working = agencyProcedure.use(requirePermission('cases.work'));
 
@@ -41,3 +43,15 @@ export const queue = working
   .input(ZQueueInput)
   .output(ZQueue)
   .query(({ ctx, input }) => listQueue(ctx.db, ctx.caller, input));
+
+/** The restructuring requests on the case. */
+export const restructures = working
+  .input(ZCaseIdInput)
+  .output(z.array(ZRestructure))
+  .query(({ ctx, input }) => listCaseRestructures(ctx.db, ctx.caller, input.caseId));
+
+/** Proposes a reduction, deferral or instalments: inside the package's bands approved at once. */
+export const proposeRestructure = working
+  .input(ZProposeRestructureInput)
+  .output(ZRestructure)
+  .mutation(({ ctx, input }) => propose(ctx.db, ctx.caller, input));

@@ -61,4 +61,20 @@ export const workAuthz: AuthzTable = {
     wrongRole: [...NOT_AGENCY],
     wrongTenant: { as: OTHER_AGENCY, input: (w) => ({ caseId: caseOf(w), field: 'idNumber', reason: '核对身份' }) },
   },
+  'work.restructures': {
+    setup: withCase,
+    input: (w) => ({ caseId: caseOf(w) }),
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: [...NOT_AGENCY],
+    wrongTenant: { as: OTHER_AGENCY, input: (w) => ({ caseId: caseOf(w) }) },
+  },
+  'work.proposeRestructure': {
+    setup: withCase,
+    input: (w) => ({ caseId: caseOf(w), kind: 'deferral', terms: { deferTo: '2099-01-01' }, reason: '债务人失业，申请延期' }),
+    allowed: 'agencyA.supervisor',
+    anonymous: 'refused',
+    wrongRole: [...NOT_AGENCY],
+    wrongTenant: { as: OTHER_AGENCY, input: (w) => ({ caseId: caseOf(w), kind: 'deferral', terms: { deferTo: '2099-01-01' }, reason: '债务人失业，申请延期' }) },
+  },
 };

@@ -196,6 +196,36 @@ describe('the creditor’s view', () => {
   });
 });
 
+describe('restructuring', () => {
+  it('approves a plan inside the package’s bands at once; one outside waits for the creditor, who decides once', async () => {
+    const { caseId, row } = await workingCases(ctx.w, 3);
+    const agency = await callerAs(ctx.handle.db, ctx.w.users['agencyA.collector']);
+    const inside = await agency.work.proposeRestructure({ caseId, kind: 'reduction', terms: { reductionBp: 2000, firstDueDate: '2099-01-15' }, reason: '一次性结清可减免 20%' });
+    expect(inside).toMatchObject({ status: 'approved', isAutoApproved: true, totalAmount: Math.round(((row?.amountOverdue ?? 0) * 8000) / 10000) });
+    const outside = await agency.work.proposeRestructure({ caseId, kind: 'instalments', terms: { instalments: 24, firstDueDate: '2099-01-15' }, reason: '收入下降，申请分 24 期' });
+    expect(outside).toMatchObject({ status: 'proposed', isAutoApproved: false });
+    expect(outside.schedule.reduce((s, l) => s + l.amount, 0)).toBe(row?.amountOverdue);
+    await expect(agency.work.proposeRestructure({ caseId, kind: 'deferral', terms: { deferTo: '2099-02-01' }, reason: '再提一项' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const creditor = await callerAs(ctx.handle.db, ctx.w.users['creditorA.manager']);
+    const pending = await creditor.restructures.list({ status: 'proposed', limit: 50 });
+    expect(pending.items.map((r) => r.id)).toContain(outside.id);
+    await expect((await callerAs(ctx.handle.db, ctx.w.users['creditorB.manager'])).restructures.decide({ requestId: outside.id, approve: true, note: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await creditor.restructures.decide({ requestId: outside.id, approve: false, note: '期数过长' })).toMatchObject({ status: 'rejected', decisionNote: '期数过长' });
+    await expect(creditor.restructures.decide({ requestId: outside.id, approve: true, note: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await agency.work.restructures({ caseId })).map((r) => r.status)).toEqual(['rejected', 'approved']);
+  });
+
+  it('expires a request the creditor leaves unanswered for 3 business days', async () => {
+    const { caseId } = await workingCases(ctx.w, 3);
+    const agency = await callerAs(ctx.handle.db, ctx.w.users['agencyA.supervisor']);
+    const r = await agency.work.proposeRestructure({ caseId, kind: 'deferral', terms: { deferTo: '2099-03-01' }, reason: '债务人住院' });
+    const { expireRestructureIfDue } = await import('../../../domain/work/restructure');
+    expect(await expireRestructureIfDue(ctx.handle.db, r.id, new Date())).toBe(false);
+    expect(await expireRestructureIfDue(ctx.handle.db, r.id, new Date(Date.now() + 6 * 86_400_000))).toBe(true);
+    await expect((await callerAs(ctx.handle.db, ctx.w.users['creditorA.manager'])).restructures.decide({ requestId: r.id, approve: true, note: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
 describe('under concurrency', () => {
   it.runIf(isPostgresRun())('two collectors logging at the same instant cannot pass the cap of 3 effective calls', async () => {
     const { caseId } = await workingCases(ctx.w);

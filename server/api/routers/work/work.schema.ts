@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, CASE_STATUSES } from '@/db/enums';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, CASE_STATUSES, RESTRUCTURE_KINDS, RESTRUCTURE_STATUSES } from '@/db/enums';
 
 export const ZCaseIdInput = z.object({ caseId: z.uuid() });
 
@@ -100,3 +100,30 @@ export const ZQueue = z.object({
   ),
   nextCursor: z.string().nullable(),
 });
+
+export const ZRestructureTerms = z.object({
+  reductionBp: z.number().int().min(1).max(9999).optional(),
+  deferTo: z.iso.date().optional(),
+  instalments: z.number().int().min(2).max(60).optional(),
+  firstDueDate: z.iso.date().optional(),
+});
+export const ZProposeRestructureInput = z.object({ caseId: z.uuid(), kind: z.enum(RESTRUCTURE_KINDS), terms: ZRestructureTerms, reason: z.string().trim().min(4).max(1000) });
+export const ZRestructure = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  kind: z.enum(RESTRUCTURE_KINDS),
+  terms: ZRestructureTerms,
+  totalAmount: z.number().int(),
+  schedule: z.array(z.object({ dueDate: z.string(), amount: z.number().int() })),
+  reason: z.string(),
+  status: z.enum(RESTRUCTURE_STATUSES),
+  isAutoApproved: z.boolean(),
+  expiresAt: z.date(),
+  decidedAt: z.date().nullable(),
+  decisionNote: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type TRestructure = z.infer<typeof ZRestructure>;
+export const ZCreditorRestructures = z.object({ items: z.array(ZRestructure.extend({ contractNo: z.string() })), nextCursor: z.string().nullable() });
+export const ZCreditorRestructuresInput = z.object({ status: z.enum(RESTRUCTURE_STATUSES).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
+export const ZDecideRestructureInput = z.object({ requestId: z.uuid(), approve: z.boolean(), note: z.string().trim().max(1000) });

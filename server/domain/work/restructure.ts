@@ -1,0 +1,145 @@
+import { and, desc, eq, lte } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import type { RestructureKind, RestructureStatus } from '@/db/enums';
+import { cases, restructureRequests, type RestructureRequest, type RestructureTerms } from '@/db/schema';
+import type { Caller } from '../../auth/actor';
+import { writeAudit } from '../../audit/write';
+import { DomainError } from '../../errors';
+import { reschedule } from '../../jobs/queue';
+import { notify } from '../notifications/notify';
+import { addBusinessDays, shanghaiDate } from '../shared/dates';
+import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
+import { loadWorkCase } from './case-access';
+import { planOf } from './restructure-plan';
+
+export const RESTRUCTURE_EXPIRE_JOB = 'restructure.expire';
+/** The creditor answers a request outside the bands within 3 business days, or it expires. */
+export const DECISION_BUSINESS_DAYS = 3;
+
+const SYSTEM = { actor: null, ip: null, userAgent: null } as const;
+
+const view = (r: RestructureRequest) => ({
+  id: r.id,
+  caseId: r.caseId,
+  kind: r.kind,
+  terms: r.terms,
+  totalAmount: r.totalAmount,
+  schedule: r.schedule,
+  reason: r.reason,
+  status: r.status,
+  isAutoApproved: r.isAutoApproved,
+  expiresAt: r.expiresAt,
+  decidedAt: r.decidedAt,
+  decisionNote: r.decisionNote,
+  createdAt: r.createdAt,
+});
+export type RestructureView = ReturnType<typeof view>;
+
+/**
+ * The agency proposes a reduction, deferral or instalment plan. Inside the package's bands
+ * it is approved at once; otherwise the creditor is asked and has 3 business days.
+ */
+export const proposeRestructure = async (db: DbOrTx, caller: Caller, input: { caseId: string; kind: RestructureKind; terms: RestructureTerms; reason: string }, now = new Date()) =>
+  db.transaction(async (tx) => {
+    const c = await loadWorkCase(tx, caller, input.caseId);
+    await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, c.row.id)).for('update');
+    const [pending] = await tx.select({ id: restructureRequests.id }).from(restructureRequests).where(and(eq(restructureRequests.caseId, c.row.id), eq(restructureRequests.status, 'proposed')));
+    if (pending) throw new DomainError('restructure.pending');
+    const plan = planOf(input.kind, input.terms, c.row.amountOverdue, c, shanghaiDate(now));
+    if (typeof plan === 'string') throw new DomainError(`restructure.${plan}`, { field: plan });
+    const expiresAt = addBusinessDays(now, DECISION_BUSINESS_DAYS);
+    const [row] = await tx
+      .insert(restructureRequests)
+      .values({
+        caseId: c.row.id,
+        agencyId: caller.actor.orgId,
+        creditorId: c.row.creditorId,
+        commissionId: c.row.commissionId ?? '',
+        kind: input.kind,
+        terms: input.terms,
+        totalAmount: plan.total,
+        schedule: plan.schedule,
+        reason: input.reason,
+        status: plan.isWithinBands ? 'approved' : 'proposed',
+        isAutoApproved: plan.isWithinBands,
+        decidedAt: plan.isWithinBands ? now : null,
+        expiresAt,
+        createdBy: caller.actor.userId,
+        createdAt: now,
+      })
+      .returning();
+    if (!row) throw new DomainError('restructure.notFound');
+    if (!plan.isWithinBands) {
+      await reschedule(tx, { kind: RESTRUCTURE_EXPIRE_JOB, key: row.id, payload: { requestId: row.id }, runAt: expiresAt });
+      await notify(tx, { orgId: c.row.creditorId, roles: ['admin', 'manager'] }, 'restructure.proposed', { contractNo: c.row.contractNo, deadline: shanghaiDate(expiresAt) }, '/creditor/restructures');
+    }
+    await writeAudit(tx, caller, { action: 'restructure.propose', resourceType: 'case', resourceId: c.row.id, orgId: c.row.creditorId, after: { requestId: row.id, kind: row.kind, terms: row.terms, total: row.totalAmount, status: row.status } });
+    return view(row);
+  });
+
+/** The creditor approves or rejects a pending request of one of its cases, before it expires. */
+export const decideRestructure = async (db: DbOrTx, caller: Caller, input: { requestId: string; approve: boolean; note: string }, now = new Date()) =>
+  db.transaction(async (tx) => {
+    const [r] = await tx
+      .select()
+      .from(restructureRequests)
+      .where(and(eq(restructureRequests.id, input.requestId), eq(restructureRequests.creditorId, caller.actor.orgId)))
+      .for('update');
+    if (!r) throw new DomainError('restructure.notFound', { field: 'requestId' });
+    if (r.status !== 'proposed' || r.expiresAt.getTime() <= now.getTime()) throw new DomainError('restructure.notPending');
+    const status: RestructureStatus = input.approve ? 'approved' : 'rejected';
+    const [saved] = await tx
+      .update(restructureRequests)
+      .set({ status, decidedBy: caller.actor.userId, decidedAt: now, decisionNote: input.note })
+      .where(and(eq(restructureRequests.id, r.id), eq(restructureRequests.status, 'proposed')))
+      .returning();
+    if (!saved) throw new DomainError('restructure.notPending');
+    const [c] = await tx.select({ contractNo: cases.contractNo }).from(cases).where(eq(cases.id, r.caseId));
+    await notify(tx, { orgId: r.agencyId, roles: ['admin', 'supervisor', 'collector'] }, 'restructure.decided', { contractNo: c?.contractNo ?? '', status }, `/agency/cases/${r.caseId}`);
+    await writeAudit(tx, caller, { action: 'restructure.decide', resourceType: 'case', resourceId: r.caseId, orgId: r.creditorId, before: { status: 'proposed' }, after: { requestId: r.id, status, note: input.note } });
+    return view(saved);
+  });
+
+/** The deadline job: a request still pending expires (idempotent). */
+export const expireRestructureIfDue = async (db: DbOrTx, requestId: string, now: Date) =>
+  db.transaction(async (tx) => {
+    const [r] = await tx
+      .update(restructureRequests)
+      .set({ status: 'expired', decidedAt: now })
+      .where(and(eq(restructureRequests.id, requestId), eq(restructureRequests.status, 'proposed'), lte(restructureRequests.expiresAt, now)))
+      .returning();
+    if (!r) return false;
+    await writeAudit(tx, SYSTEM, { action: 'restructure.expire', resourceType: 'case', resourceId: r.caseId, orgId: r.creditorId, after: { requestId: r.id } });
+    return true;
+  });
+
+/** The requests on a case the agency works, newest first. */
+export const listCaseRestructures = async (db: DbOrTx, caller: Caller, caseId: string) => {
+  const c = await loadWorkCase(db, caller, caseId);
+  const rows = await db
+    .select()
+    .from(restructureRequests)
+    .where(and(eq(restructureRequests.caseId, c.row.id), eq(restructureRequests.agencyId, caller.actor.orgId)))
+    .orderBy(desc(restructureRequests.createdAt));
+  return rows.map(view);
+};
+
+/** The creditor's requests, pending first by default, keyset-paginated. */
+export const listCreditorRestructures = async (db: DbOrTx, caller: Caller, input: { status?: RestructureStatus | undefined; cursor?: string | null | undefined; limit: number }) => {
+  const cursor = decodeCursor(input.cursor);
+  const rows = await db
+    .select({ r: restructureRequests, contractNo: cases.contractNo })
+    .from(restructureRequests)
+    .innerJoin(cases, eq(cases.id, restructureRequests.caseId))
+    .where(
+      and(
+        eq(restructureRequests.creditorId, caller.actor.orgId),
+        input.status ? eq(restructureRequests.status, input.status) : undefined,
+        cursor ? afterCursor(restructureRequests.createdAt, restructureRequests.id, cursor) : undefined,
+      ),
+    )
+    .orderBy(desc(restructureRequests.createdAt), desc(restructureRequests.id))
+    .limit(input.limit + 1);
+  const page = toPage(rows, input.limit, (x) => ({ at: x.r.createdAt, id: x.r.id }));
+  return { items: page.items.map((x) => ({ ...view(x.r), contractNo: x.contractNo })), nextCursor: page.nextCursor };
+};
