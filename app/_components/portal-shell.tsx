@@ -18,6 +18,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: '/creditor/packages', key: 'packages', permission: 'cases.read' },
     { href: '/creditor/cases', key: 'cases', permission: 'cases.read' },
     { href: '/creditor/activity', key: 'activity', permission: 'cases.read' },
+    { href: '/creditor/restructures', key: 'restructures', permission: 'cases.read' },
     { href: '/creditor/users', key: 'users', permission: 'org.users.read' },
   ],
   agency: [

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
-import { formatDateTime, formatFen } from '../format';
+import { bpToPercent, formatDateTime, formatFen } from '../format';
 import { bucketLabel } from '../packages/figures';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -13,6 +13,7 @@ import { Card, PageTitle } from '../ui/card';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
 import { ActionForm } from './action-form';
+import { RestructureCard } from './restructure-card';
 import { RevealButton } from './reveal-button';
 
 /**
@@ -102,6 +103,7 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
           <Card title={t('work.logTitle')}>
             <ActionForm c={c} />
           </Card>
+          <RestructureCard caseId={c.id} bands={t('packages.terms.bandsValue', { reduction: bpToPercent(c.maxReductionBp), instalments: c.maxInstalments })} />
           <Card title={t('work.history')}>
             <Table testId="action-history" head={[t('work.at'), t('work.by'), t('work.form.channel'), t('work.form.who'), t('work.form.outcome'), t('work.form.note')]}>
               {rows.length === 0 ? (

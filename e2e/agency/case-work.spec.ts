@@ -42,6 +42,8 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await page.locator('#reserveFee').fill('30');
     await page.locator('#expectedRecovery').fill('15');
     await page.getByTestId('channel-letter').check();
+    await page.locator('#maxReduction').fill('20');
+    await page.locator('#maxInstalments').fill('12');
     await page.getByTestId('terms-save').click();
     await expect(page.getByTestId('terms-saved')).toBeVisible();
     await page.getByTestId('offer-agency').selectOption({ label: '上海正信资产管理有限公司 (A)' });
@@ -106,6 +108,24 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await page.getByTestId('reveal-phone-0-confirm').click();
     await expect(page.getByTestId('reveal-phone-0-value')).toHaveText(/^1[3-9]\d{9}$/);
     await shot(page, 'agency-case-work.zh-CN');
+
+    // Restructuring: 10% off is inside the creditor's bands (20%) and takes effect at once;
+    // 24 instalments are outside (12) and wait for the creditor.
+    const future = shanghai(Date.now() + 10 * DAY).slice(0, 10);
+    await page.locator('#rs-kind').selectOption('reduction');
+    await page.locator('#rs-reduction').fill('10');
+    await page.locator('#rs-first').fill(future);
+    await page.locator('#rs-reason').fill('债务人失业，一次性结清可减免');
+    await page.getByTestId('restructure-submit').click();
+    await expect(page.getByTestId('restructure-result')).toHaveText('在授权范围内，已立即生效');
+    await page.locator('#rs-kind').selectOption('instalments');
+    await page.locator('#rs-instalments').fill('24');
+    await page.locator('#rs-first').fill(future);
+    await page.locator('#rs-reason').fill('收入下降，申请分 24 期');
+    await page.getByTestId('restructure-submit').click();
+    await expect(page.getByTestId('restructure-result')).toHaveText('超出授权范围，已提交委托方决定');
+    await expect(page.getByTestId('restructure-row')).toHaveCount(2);
+    await shot(page, 'agency-case-restructure.zh-CN');
   });
 
   test('[AGENCY] the case page in English', async ({ page }) => {
@@ -134,5 +154,20 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(page.getByRole('heading', { name: 'Collection activity' })).toBeVisible();
     await expect(page.getByTestId('activity-row').first()).toBeVisible();
     await shot(page, 'creditor-activity.en');
+  });
+
+  test('[CREDITOR] decides the request outside the bands', async ({ page }) => {
+    await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
+    await page.getByTestId('portal-nav').getByRole('link', { name: '重组申请' }).click();
+    const row = page.getByTestId('restructure-request').filter({ hasText: CONTRACT });
+    await expect(row).toContainText('分 24 期');
+    await shot(page, 'creditor-restructures.zh-CN');
+    await row.getByTestId('restructure-approve').click();
+    await page.getByTestId('restructure-status-filter').selectOption('approved');
+    await expect(page.getByTestId('restructure-request').filter({ hasText: '分 24 期' })).toContainText('已批准');
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Restructuring requests' })).toBeVisible();
+    await shot(page, 'creditor-restructures.en');
   });
 });

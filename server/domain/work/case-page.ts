@@ -34,6 +34,8 @@ export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, no
     timeZone: r.timeZone ?? DEFAULT_TIME_ZONE,
     packageName: c.packageName,
     packageChannels: c.packageChannels,
+    maxReductionBp: c.maxReductionBp,
+    maxInstalments: c.maxInstalments,
     commissionEndsOn: c.commissionEndsOn,
   };
 };

@@ -77,6 +77,8 @@ export const ZWorkCase = z.object({
   timeZone: z.string(),
   packageName: z.string(),
   packageChannels: z.array(z.string()),
+  maxReductionBp: z.number().int(),
+  maxInstalments: z.number().int(),
   commissionEndsOn: z.string(),
 });
 export type TWorkCase = z.infer<typeof ZWorkCase>;

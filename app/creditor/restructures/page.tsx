@@ -1,0 +1,11 @@
+import { CreditorRestructures } from '@/components/work/creditor-restructures';
+import { Forbidden } from '../../_components/forbidden';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const RestructuresPage = async () => {
+  const me = await loadPortalMe('creditor');
+  if (!me.permissions.includes('cases.read')) return <Forbidden />;
+  return <CreditorRestructures canDecide={me.permissions.includes('packages.manage')} />;
+};
+
+export default RestructuresPage;

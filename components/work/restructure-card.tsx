@@ -1,0 +1,127 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslations } from 'use-intl';
+import { RESTRUCTURE_KINDS, type RestructureKind } from '@/db/enums';
+import type { TRestructure } from '@/server/api/routers/work/work.schema';
+import { bpToPercent, formatFen, parsePercentToBp } from '../format';
+import { errorInfo } from '../trpc/errors';
+import { useTRPC } from '../trpc/react';
+import { Alert } from '../ui/alert';
+import { Badge, type Tone } from '../ui/badge';
+import { Button } from '../ui/button';
+import { Card } from '../ui/card';
+import { Field, Input, Select } from '../ui/field';
+
+export const RESTRUCTURE_TONE: Record<string, Tone> = { proposed: 'amber', approved: 'green', rejected: 'red', expired: 'slate' };
+
+/** What a request asks for, in words, and its schedule. */
+export const RestructureSummary = ({ r }: { r: TRestructure }) => {
+  const t = useTranslations('restructure');
+  const what =
+    r.kind === 'reduction'
+      ? t('what.reduction', { percent: bpToPercent(r.terms.reductionBp ?? 0), total: formatFen(r.totalAmount) })
+      : r.kind === 'deferral'
+        ? t('what.deferral', { date: r.terms.deferTo ?? '' })
+        : t('what.instalments', { n: r.terms.instalments ?? 0, first: r.terms.firstDueDate ?? '' });
+  return (
+    <div className="text-sm">
+      <div className="text-slate-900">{what}</div>
+      <div className="text-xs text-slate-500">
+        {r.schedule
+          .slice(0, 4)
+          .map((l) => `${l.dueDate} ${formatFen(l.amount)}`)
+          .join(' · ')}
+        {r.schedule.length > 4 ? ` · …（${r.schedule.length}）` : ''}
+      </div>
+      <div className="text-xs text-slate-600">{r.reason}</div>
+    </div>
+  );
+};
+
+/** The case's restructuring requests and a form for a new one (reduction, deferral, instalments). */
+export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: string }) => {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const list = useQuery(trpc.work.restructures.queryOptions({ caseId }));
+  const [kind, setKind] = useState<RestructureKind>('reduction');
+  const [f, setF] = useState({ reduction: '', deferTo: '', instalments: '', firstDueDate: '', reason: '' });
+  const propose = useMutation(trpc.work.proposeRestructure.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.work.restructures.queryKey({ caseId }) }) }));
+  const error = errorInfo(propose.error);
+  const submit = () => {
+    const terms =
+      kind === 'reduction'
+        ? { reductionBp: parsePercentToBp(f.reduction) ?? 0, firstDueDate: f.firstDueDate }
+        : kind === 'deferral'
+          ? { deferTo: f.deferTo }
+          : { instalments: Number(f.instalments) || 0, firstDueDate: f.firstDueDate };
+    propose.mutate({ caseId, kind, terms, reason: f.reason });
+  };
+  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF((v) => ({ ...v, [k]: e.target.value }));
+  return (
+    <Card title={t('restructure.title')}>
+      <ul className="mb-4 space-y-2" data-testid="restructure-list">
+        {(list.data ?? []).length === 0 ? <li className="text-sm text-slate-500">{t('restructure.none')}</li> : null}
+        {(list.data ?? []).map((r) => (
+          <li key={r.id} className="flex items-start justify-between gap-3 rounded-md bg-slate-50 p-2 ring-1 ring-slate-200" data-testid="restructure-row">
+            <RestructureSummary r={r} />
+            <Badge tone={RESTRUCTURE_TONE[r.status] ?? 'slate'}>{t(`restructure.status.${r.status}`)}{r.isAutoApproved ? ` · ${t('restructure.auto')}` : ''}</Badge>
+          </li>
+        ))}
+      </ul>
+      <p className="mb-3 text-xs text-slate-500">{t('restructure.bands', { bands })}</p>
+      <div className="grid gap-3 md:grid-cols-4">
+        <Field id="rs-kind" label={t('restructure.kind')}>
+          <Select id="rs-kind" value={kind} onChange={(e) => setKind(e.target.value as RestructureKind)}>
+            {RESTRUCTURE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`restructure.kinds.${k}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {kind === 'reduction' ? (
+          <Field id="rs-reduction" label={t('restructure.reduction')} error={error?.fieldErrors.reductionBp}>
+            <Input id="rs-reduction" inputMode="decimal" value={f.reduction} onChange={set('reduction')} />
+          </Field>
+        ) : null}
+        {kind === 'instalments' ? (
+          <Field id="rs-instalments" label={t('restructure.instalments')} error={error?.fieldErrors.instalments}>
+            <Input id="rs-instalments" type="number" min={2} max={60} value={f.instalments} onChange={set('instalments')} />
+          </Field>
+        ) : null}
+        {kind === 'deferral' ? (
+          <Field id="rs-deferTo" label={t('restructure.deferTo')} error={error?.fieldErrors.deferTo}>
+            <Input id="rs-deferTo" type="date" value={f.deferTo} onChange={set('deferTo')} />
+          </Field>
+        ) : (
+          <Field id="rs-first" label={kind === 'reduction' ? t('restructure.payBy') : t('restructure.firstDueDate')} error={error?.fieldErrors.firstDueDate}>
+            <Input id="rs-first" type="date" value={f.firstDueDate} onChange={set('firstDueDate')} />
+          </Field>
+        )}
+      </div>
+      <div className="mt-3">
+        <Field id="rs-reason" label={t('restructure.reason')}>
+          <Input id="rs-reason" value={f.reason} onChange={set('reason')} />
+        </Field>
+      </div>
+      {error && Object.keys(error.fieldErrors).length === 0 ? (
+        <div className="mt-3">
+          <Alert testId="restructure-error">{error.message}</Alert>
+        </div>
+      ) : null}
+      {propose.data ? (
+        <div className="mt-3">
+          <Alert tone="success" testId="restructure-result">
+            {propose.data.status === 'approved' ? t('restructure.approvedAtOnce') : t('restructure.waiting')}
+          </Alert>
+        </div>
+      ) : null}
+      <Button className="mt-3" variant="secondary" onClick={submit} disabled={propose.isPending || f.reason.trim().length < 4} data-testid="restructure-submit">
+        {t('restructure.submit')}
+      </Button>
+    </Card>
+  );
+};
