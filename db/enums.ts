@@ -89,6 +89,8 @@ export const AUDIT_ACTIONS = [
   'restructure.propose',
   'restructure.decide',
   'restructure.expire',
+  'template.submit',
+  'template.decide',
   'file.read',
   'notification.read',
 ] as const;
@@ -192,6 +194,8 @@ export const NOTIFICATION_KINDS = [
   'commission.ended',
   'restructure.proposed',
   'restructure.decided',
+  'template.submitted',
+  'template.decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -265,3 +269,8 @@ export const RESTRUCTURE_KINDS = ['reduction', 'deferral', 'instalments'] as con
 export type RestructureKind = (typeof RESTRUCTURE_KINDS)[number];
 export const RESTRUCTURE_STATUSES = ['proposed', 'approved', 'rejected', 'expired'] as const;
 export type RestructureStatus = (typeof RESTRUCTURE_STATUSES)[number];
+// Message templates: the agency submits, the package's creditor approves or rejects.
+export const TEMPLATE_STATUSES = ['submitted', 'approved', 'rejected'] as const;
+export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
+/** Channels whose messages go out only from an approved template. */
+export const TEMPLATE_CHANNELS = ['sms', 'letter', 'lawyer_letter'] as const;

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, type ActionChannel, type ActionOutcome } from '@/db/enums';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, TEMPLATE_CHANNELS, type ActionChannel, type ActionOutcome } from '@/db/enums';
 import type { TVerdict, TWorkCase } from '@/server/api/routers/work/work.schema';
 import { formatDateTime, parseAmountToFen } from '../format';
 import { errorInfo } from '../trpc/errors';
@@ -52,6 +52,10 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
   const [note, setNote] = useState('');
   const [amount, setAmount] = useState('');
   const [date, setDate] = useState('');
+  const [templateId, setTemplateId] = useState('');
+  const needsTemplate = (TEMPLATE_CHANNELS as readonly string[]).includes(channel);
+  const approved = useQuery({ ...trpc.work.templates.queryOptions({ packageId: c.packageId, status: 'approved' }), enabled: needsTemplate });
+  const usable = (approved.data ?? []).filter((tpl) => tpl.channel === channel);
   const [target, rawIndex] = who.split(':') as ['debtor' | 'contact', string];
   const intent = { caseId: c.id, channel, target, index: Number(rawIndex) };
   // The note is checked for forbidden phrases too, once typing pauses.
@@ -76,6 +80,7 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
       ...intent,
       outcome,
       note,
+      ...(needsTemplate && templateId ? { templateId } : {}),
       ...(outcome === 'promise_to_pay' ? { promiseAmount: promiseFen ?? 0, promiseDate: date || undefined } : {}),
     });
   return (
@@ -114,6 +119,19 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
           </Select>
         </Field>
       </div>
+      {needsTemplate ? (
+        <Field id="action-template" label={t('work.form.template')} error={error?.fieldErrors.templateId} hint={usable.length === 0 ? t('work.form.noTemplate') : undefined}>
+          <Select id="action-template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+            <option value="">{t('work.form.chooseTemplate')}</option>
+            {usable.map((tpl) => (
+              <option key={tpl.id} value={tpl.id}>
+                {tpl.title}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      {needsTemplate && templateId ? <p className="rounded-md bg-slate-50 p-2 text-sm text-slate-700 ring-1 ring-slate-200" data-testid="template-preview">{usable.find((tpl) => tpl.id === templateId)?.body}</p> : null}
       {outcome === 'promise_to_pay' ? (
         <div className="grid max-w-md grid-cols-2 gap-3">
           <Field id="promiseAmount" label={t('work.form.promiseAmount')} error={error?.fieldErrors.promiseAmount}>

@@ -50,6 +50,8 @@ export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: stri
   const [f, setF] = useState({ reduction: '', deferTo: '', instalments: '', firstDueDate: '', reason: '' });
   const propose = useMutation(trpc.work.proposeRestructure.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.work.restructures.queryKey({ caseId }) }) }));
   const error = errorInfo(propose.error);
+  // Input errors name the terms' fields as `terms.x`; domain errors name them as `x`.
+  const fieldError = (k: string) => error?.fieldErrors[k] ?? error?.fieldErrors[`terms.${k}`];
   const submit = () => {
     const terms =
       kind === 'reduction'
@@ -83,21 +85,21 @@ export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: stri
           </Select>
         </Field>
         {kind === 'reduction' ? (
-          <Field id="rs-reduction" label={t('restructure.reduction')} error={error?.fieldErrors.reductionBp}>
+          <Field id="rs-reduction" label={t('restructure.reduction')} error={fieldError('reductionBp')}>
             <Input id="rs-reduction" inputMode="decimal" value={f.reduction} onChange={set('reduction')} />
           </Field>
         ) : null}
         {kind === 'instalments' ? (
-          <Field id="rs-instalments" label={t('restructure.instalments')} error={error?.fieldErrors.instalments}>
+          <Field id="rs-instalments" label={t('restructure.instalments')} error={fieldError('instalments')}>
             <Input id="rs-instalments" type="number" min={2} max={60} value={f.instalments} onChange={set('instalments')} />
           </Field>
         ) : null}
         {kind === 'deferral' ? (
-          <Field id="rs-deferTo" label={t('restructure.deferTo')} error={error?.fieldErrors.deferTo}>
+          <Field id="rs-deferTo" label={t('restructure.deferTo')} error={fieldError('deferTo')}>
             <Input id="rs-deferTo" type="date" value={f.deferTo} onChange={set('deferTo')} />
           </Field>
         ) : (
-          <Field id="rs-first" label={kind === 'reduction' ? t('restructure.payBy') : t('restructure.firstDueDate')} error={error?.fieldErrors.firstDueDate}>
+          <Field id="rs-first" label={kind === 'reduction' ? t('restructure.payBy') : t('restructure.firstDueDate')} error={fieldError('firstDueDate')}>
             <Input id="rs-first" type="date" value={f.firstDueDate} onChange={set('firstDueDate')} />
           </Field>
         )}
@@ -107,7 +109,7 @@ export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: stri
           <Input id="rs-reason" value={f.reason} onChange={set('reason')} />
         </Field>
       </div>
-      {error && Object.keys(error.fieldErrors).length === 0 ? (
+      {error && !['reductionBp', 'instalments', 'deferTo', 'firstDueDate'].some((k) => fieldError(k)) ? (
         <div className="mt-3">
           <Alert testId="restructure-error">{error.message}</Alert>
         </div>

@@ -1,8 +1,8 @@
 import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, PROMISE_STATUSES, RESTRUCTURE_KINDS, RESTRUCTURE_STATUSES } from '../enums';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, PROMISE_STATUSES, RESTRUCTURE_KINDS, RESTRUCTURE_STATUSES, TEMPLATE_STATUSES } from '../enums';
 import { cases } from './cases';
 import { ts } from './columns';
-import { commissions } from './packages';
+import { commissions, packages } from './packages';
 import { organizations } from './organizations';
 import { users } from './users';
 
@@ -59,6 +59,8 @@ export const caseActions = pgTable(
     flags: jsonb().$type<ActionFlag[]>().notNull().default([]),
     ruleVersion: integer().notNull(),
     correctsId: uuid().references((): AnyPgColumn => caseActions.id),
+    /** The approved template sent (SMS and letters), whose text is the message. */
+    templateId: uuid().references((): AnyPgColumn => messageTemplates.id),
     at: ts().notNull().defaultNow(),
   },
   (t) => [
@@ -161,3 +163,40 @@ export const restructureRequests = pgTable(
 );
 
 export type RestructureRequest = typeof restructureRequests.$inferSelect;
+
+export const templateStatus = pgEnum('template_status', TEMPLATE_STATUSES);
+
+/**
+ * A message template (SMS or letter) an agency drafts for one package: refused outright if
+ * it contains a forbidden phrase (NIFA 2018), sent only once the package's creditor approved
+ * it. The text never changes after submission: a change is a new template.
+ */
+export const messageTemplates = pgTable(
+  'message_templates',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    agencyId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    creditorId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    packageId: uuid()
+      .notNull()
+      .references(() => packages.id),
+    channel: actionChannel().notNull(),
+    title: text().notNull(),
+    body: text().notNull(),
+    status: templateStatus().notNull().default('submitted'),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: ts(),
+    decisionNote: text(),
+    createdBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts().notNull().defaultNow(),
+  },
+  (t) => [index('templates_agency_idx').on(t.agencyId, t.packageId, t.status), index('templates_creditor_idx').on(t.creditorId, t.status, t.createdAt, t.id)],
+);
+
+export type MessageTemplate = typeof messageTemplates.$inferSelect;

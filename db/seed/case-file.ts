@@ -38,7 +38,7 @@ const PRODUCTS = ['消费贷', '现金贷', '信用卡分期', '经营贷'];
 const RELATIONS = ['配偶', '父亲', '母亲', '同事', '朋友'];
 
 /** A small stable hash, so that files with different prefixes describe different people. */
-const saltOf = (prefix: string) => [...prefix].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_003, 7);
+const saltOf = (prefix: string) => ([...prefix].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_003, 7) * 7919) % 90_000_000;
 
 /** A valid 18-character resident ID for row i (region, a birth date, sequence, check character). */
 export const sampleIdNumber = (i: number, region = '110105', prefix = ''): string => {
@@ -63,7 +63,7 @@ export const sampleCaseRow = (i: number, prefix = 'HT'): string[] => {
     `${prefix}${String(i).padStart(8, '0')}`,
     `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
     sampleIdNumber(i, place[2], prefix),
-    i % 3 === 0 ? `${mobile(i)};${mobile(i, '139')}` : mobile(i),
+    i % 3 === 0 ? `${mobile(i + saltOf(prefix))};${mobile(i + saltOf(prefix), '139')}` : mobile(i + saltOf(prefix)),
     `${loan}.00`,
     `${principal}.00`,
     `${overdue}.50`,
@@ -75,7 +75,7 @@ export const sampleCaseRow = (i: number, prefix = 'HT'): string[] => {
     `${place[1]}某区某路${(i % 200) + 1}号`,
     `${SURNAMES[(i + 3) % SURNAMES.length]}${GIVEN[(i + 5) % GIVEN.length]}`,
     RELATIONS[i % RELATIONS.length] ?? '',
-    mobile(i, '137'),
+    mobile(i + saltOf(prefix), '137'),
   ];
 };
 

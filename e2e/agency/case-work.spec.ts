@@ -65,6 +65,24 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await agency.getByTestId('assign-collector').selectOption({ label: '郑磊' });
     await agency.getByTestId('assign-selected').click();
     await expect(agency.getByTestId('assign-done')).toHaveText('已分配 1 件');
+
+    // SMS templates: one with a threat is refused outright; a clean one is approved by the creditor.
+    await agency.goto('/agency/templates');
+    await agency.locator('#tpl-package').selectOption({ label: '海外借款人定向包' });
+    await agency.locator('#tpl-title').fill('最后通牒');
+    await agency.locator('#tpl-body').fill('再不还款就爆通讯录，通知你单位');
+    await agency.getByTestId('template-submit').click();
+    await expect(agency.getByTestId('tpl-body-error')).toHaveText('模板含禁用语：爆通讯录、通知你单位，不能提交');
+    await agency.locator('#tpl-title').fill('还款提醒');
+    await agency.locator('#tpl-body').fill('您好，您的借款已逾期，请尽快与我们联系协商还款方案。');
+    await agency.getByTestId('template-submit').click();
+    await expect(agency.getByTestId('template-submitted')).toBeVisible();
+    await shot(agency, 'agency-templates.zh-CN');
+    await page.getByTestId('portal-nav').getByRole('link', { name: '短信和信函模板' }).click();
+    await page.getByTestId('template-row').filter({ hasText: '还款提醒' }).getByTestId('template-approve').click();
+    await page.getByTestId('template-status-filter').selectOption('approved');
+    await expect(page.getByTestId('template-row').filter({ hasText: '还款提醒' })).toContainText('已批准');
+    await shot(page, 'creditor-templates.zh-CN');
   });
 
   test('[AGENCY] a collector logs calls until the daily cap and reads when the next call is allowed', async ({ page }) => {
@@ -93,10 +111,12 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(page.getByTestId('action-submit')).toBeDisabled();
     await shot(page, 'agency-case-cap.zh-CN');
 
-    // A letter is still possible; a forbidden phrase in its note is flagged before and after saving.
-    await page.locator('#action-channel').selectOption('letter');
+    // An SMS goes out only from an approved template; a forbidden phrase in the note is flagged before and after saving.
+    await page.locator('#action-channel').selectOption('sms');
+    await page.locator('#action-template').selectOption({ label: '还款提醒' });
+    await expect(page.getByTestId('template-preview')).toContainText('请尽快与我们联系');
     await page.locator('#action-outcome').selectOption('unanswered');
-    await page.locator('#action-note').fill('已寄催收函，函中提到再不还款将爆通讯录');
+    await page.locator('#action-note').fill('已发短信，债务人此前扬言要我们爆通讯录也不怕');
     await expect(page.getByTestId('verdict-flag')).toContainText('爆通讯录');
     await page.getByTestId('action-submit').click();
     await expect(page.getByTestId('action-row')).toHaveCount(4);
@@ -140,6 +160,9 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(page.getByTestId('verdict-refused')).toContainText('3 effective calls with the debtor today');
     await expect(page.getByTestId('stage-hint')).toBeVisible();
     await shot(page, 'agency-case-work.en');
+    await page.goto('/agency/templates');
+    await expect(page.getByTestId('template-row').first()).toContainText('Approved');
+    await shot(page, 'agency-templates.en');
   });
 
   test('[CREDITOR] sees the agency’s work live, flagged actions included, in Chinese and English', async ({ page }) => {
@@ -169,5 +192,9 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Restructuring requests' })).toBeVisible();
     await shot(page, 'creditor-restructures.en');
+    await page.goto('/creditor/templates');
+    await page.getByTestId('template-status-filter').selectOption('');
+    await expect(page.getByTestId('template-row').first()).toBeVisible();
+    await shot(page, 'creditor-templates.en');
   });
 });

@@ -11,6 +11,7 @@ import { packagesRouter } from './routers/packages/router';
 import { publicRouter } from './routers/public/router';
 import { restructuresRouter } from './routers/restructures/router';
 import { staffRouter } from './routers/staff/router';
+import { templatesRouter } from './routers/templates/router';
 import { workRouter } from './routers/work/router';
 import { createCallerFactory, router } from './trpc';
 
@@ -28,6 +29,7 @@ export const appRouter = router({
   public: publicRouter,
   restructures: restructuresRouter,
   staff: staffRouter,
+  templates: templatesRouter,
   work: workRouter,
 });
 

@@ -30,6 +30,8 @@ export const PERMISSIONS = {
   'cases.work': ['agency.admin', 'agency.supervisor', 'agency.collector'],
   /** Assign and reassign the agency's cases to collectors. */
   'cases.assign': ['agency.admin', 'agency.supervisor'],
+  /** Draft SMS and letter templates for the packages the agency works. */
+  'templates.manage': ['agency.admin', 'agency.supervisor'],
   /** Read the organization's users. */
   'org.users.read': [...ORG_ADMINS, 'creditor.manager', 'agency.supervisor'],
   /** Invite and disable users of one's own organization. */

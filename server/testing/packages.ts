@@ -18,7 +18,7 @@ export const sampleTerms = (overrides: Record<string, unknown> = {}) => ({
   bidderCircle: 'all' as const,
   invitedAgencyIds: [],
   closesAt: new Date(Date.now() + 3_600_000),
-  allowedChannels: ['phone' as const, 'sms' as const, 'letter' as const],
+  allowedChannels: ['phone' as const, 'sms' as const, 'letter' as const, 'email' as const],
   maxReductionBp: 2000,
   maxInstalments: 12,
   ...overrides,

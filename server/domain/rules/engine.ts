@@ -25,6 +25,8 @@ export type ContactCheck = {
   daysOverdue: number;
   /** This debtor's actions, newest first: today's in full, and enough before for the consecutive-failure rule. */
   history: readonly PastAction[];
+  /** Calls to the number used (whoever's case), if known; otherwise the debtor's history is used. */
+  numberHistory?: readonly PastAction[];
   /** Blind indexes of the debtor's own numbers. */
   debtorPhoneIdxs: readonly string[];
   /** Blind indexes of contacts' numbers whose owner refused to be contacted. */
@@ -70,7 +72,8 @@ export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
       if (answered >= rules.maxAnsweredCallsPerDebtorPerDay) violations.push({ rule: 'answeredCap', nextAllowedAt: tomorrowOpen, values: { max: rules.maxAnsweredCallsPerDebtorPerDay } });
     }
     if (c.phoneIdx) {
-      const unanswered = today.filter((a) => isCall(a) && a.phoneIdx === c.phoneIdx && a.outcome === 'unanswered').length;
+      const numberToday = (c.numberHistory ?? c.history).filter((a) => localTime(a.at, c.timeZone).date === local.date);
+      const unanswered = numberToday.filter((a) => isCall(a) && a.phoneIdx === c.phoneIdx && a.outcome === 'unanswered').length;
       if (unanswered >= rules.maxUnansweredCallsPerNumberPerDay) violations.push({ rule: 'unansweredCap', nextAllowedAt: tomorrowOpen, values: { max: rules.maxUnansweredCallsPerNumberPerDay } });
     }
   }

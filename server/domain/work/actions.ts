@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { ActionOutcome } from '@/db/enums';
+import { TEMPLATE_CHANNELS, type ActionOutcome } from '@/db/enums';
 import { caseActions, cases, promises, users, type CaseAction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -10,6 +10,7 @@ import { localTime } from '../rules/zone';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { DEFAULT_TIME_ZONE, loadWorkCase } from './case-access';
 import { numberOf, verdictFor, type ContactIntent } from './rules';
+import { approvedTemplate } from './templates';
 
 export type LogActionInput = ContactIntent & {
   caseId: string;
@@ -18,6 +19,7 @@ export type LogActionInput = ContactIntent & {
   promiseDate?: string | undefined;
   note: string;
   correctsId?: string | undefined;
+  templateId?: string | undefined;
 };
 
 export type ActionView = Pick<CaseAction, 'id' | 'channel' | 'target' | 'contactNo' | 'phoneMasked' | 'outcome' | 'promiseAmount' | 'promiseDate' | 'note' | 'flags' | 'ruleVersion' | 'correctsId' | 'at'> & {
@@ -45,8 +47,12 @@ const refusal = (verdict: Verdict, timeZone: string) => {
  */
 export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInput, now = new Date()) =>
   db.transaction(async (tx) => {
-    const c = await loadWorkCase(tx, caller, input.caseId);
+    // The case row is locked first: a recall waiting on it finds the action, or the action finds the case gone.
+    const c = await loadWorkCase(tx, caller, input.caseId, true);
+    // Then the person, then the number (always in this order, so two logs never wait on each other in a circle).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`debtor:${c.row.idNumberIdx}`}, 0))`);
+    const number = input.channel === 'call' || input.channel === 'sms' || input.target === 'contact' ? numberOf(c, input) : null;
+    if (number) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`phone:${number.idx}`}, 0))`);
     if (input.outcome === 'promise_to_pay') {
       if (!input.promiseAmount || input.promiseAmount <= 0) throw new DomainError('action.promiseAmount', { field: 'promiseAmount' });
       const today = localTime(now, c.row.timeZone ?? DEFAULT_TIME_ZONE).date;
@@ -56,10 +62,15 @@ export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInpu
       const [original] = await tx.select({ id: caseActions.id }).from(caseActions).where(and(eq(caseActions.id, input.correctsId), eq(caseActions.caseId, c.row.id), eq(caseActions.agencyId, caller.actor.orgId)));
       if (!original) throw new DomainError('action.notFound', { field: 'correctsId' });
     }
-    const verdict = await verdictFor(tx, c, input, now);
-    const refused = refusal(verdict, c.row.timeZone ?? DEFAULT_TIME_ZONE);
+    // SMS and letters go out only from a template the package's creditor approved.
+    const template = (TEMPLATE_CHANNELS as readonly string[]).includes(input.channel)
+      ? await approvedTemplate(tx, caller, { templateId: input.templateId, packageId: c.row.packageId, channel: input.channel })
+      : null;
+    const verdict = await verdictFor(tx, c, { ...input, note: [input.note, template?.body ?? ''].join('\n') }, now);
+    // A correction records what really happened earlier; it is not a new contact, so only
+    // its flags apply, never the contact rules.
+    const refused = input.correctsId ? null : refusal(verdict, c.row.timeZone ?? DEFAULT_TIME_ZONE);
     if (refused) throw refused;
-    const number = input.channel === 'call' || input.channel === 'sms' || input.target === 'contact' ? numberOf(c, input) : null;
     const [action] = await tx
       .insert(caseActions)
       .values({
@@ -81,6 +92,7 @@ export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInpu
         flags: verdict.flags,
         ruleVersion: verdict.ruleVersion,
         correctsId: input.correctsId ?? null,
+        templateId: template?.id ?? null,
         at: now,
       })
       .returning();

@@ -32,6 +32,7 @@ export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, no
     loanDate: r.loanDate,
     status: r.status,
     timeZone: r.timeZone ?? DEFAULT_TIME_ZONE,
+    packageId: r.packageId ?? '',
     packageName: c.packageName,
     packageChannels: c.packageChannels,
     maxReductionBp: c.maxReductionBp,

@@ -59,15 +59,15 @@ export const listQueue = async (db: DbOrTx, caller: Caller, input: { search?: st
     select * from (
       select c.id, c.contract_no, c.debtor_name, c.amount_overdue, c.days_overdue, c.bucket, c.status,
         case
-          when exists (select 1 from ${promises} p where p.case_id = c.id and p.status = 'open' and p.due_date = ${today}::date) then 0
+          when exists (select 1 from ${promises} p where p.case_id = c.id and p.agency_id = c.agency_id and p.status = 'open' and p.due_date = ${today}::date) then 0
           when not exists (select 1 from ${caseActions} a where a.case_id = c.id and a.agency_id = c.agency_id) then 1
-          when exists (select 1 from ${promises} p where p.case_id = c.id and p.status = 'broken')
-           and not exists (select 1 from ${promises} p where p.case_id = c.id and p.status = 'open') then 2
-          when exists (select 1 from ${promises} p where p.case_id = c.id and p.status = 'open') then 3
+          when exists (select 1 from ${promises} p where p.case_id = c.id and p.agency_id = c.agency_id and p.status = 'broken')
+           and not exists (select 1 from ${promises} p where p.case_id = c.id and p.agency_id = c.agency_id and p.status = 'open') then 2
+          when exists (select 1 from ${promises} p where p.case_id = c.id and p.agency_id = c.agency_id and p.status = 'open') then 3
           else 4
         end as priority,
-        (select min(p.due_date)::text from ${promises} p where p.case_id = c.id and p.status = 'open') as next_promise,
-        (select p.amount from ${promises} p where p.case_id = c.id and p.status = 'open' order by p.due_date limit 1) as promise_amount
+        (select min(p.due_date)::text from ${promises} p where p.case_id = c.id and p.agency_id = c.agency_id and p.status = 'open') as next_promise,
+        (select p.amount from ${promises} p where p.case_id = c.id and p.agency_id = c.agency_id and p.status = 'open' order by p.due_date limit 1) as promise_amount
       from ${cases} c
       where c.agency_id = ${caller.actor.orgId} and c.commission_id is not null and c.collector_id = ${caller.actor.userId} and ${searchOf(input.search)}
     ) q

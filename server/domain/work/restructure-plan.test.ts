@@ -15,18 +15,24 @@ describe('planOf', () => {
   });
 
   it('splits into monthly instalments that add up to the fen', () => {
-    const plan = planOf('instalments', { instalments: 3, firstDueDate: '2027-01-31' }, 100_000, BANDS, TODAY);
+    const plan = planOf('instalments', { instalments: 3, firstDueDate: '2026-12-20' }, 100_000, BANDS, TODAY);
     expect(plan).toEqual({
       total: 100_000,
       schedule: [
-        { dueDate: '2027-01-31', amount: 33_333 },
-        { dueDate: '2027-02-28', amount: 33_333 },
-        { dueDate: '2027-03-31', amount: 33_334 },
+        { dueDate: '2026-12-20', amount: 33_333 },
+        { dueDate: '2027-01-20', amount: 33_333 },
+        { dueDate: '2027-02-20', amount: 33_334 },
       ],
       isWithinBands: true,
     });
-    expect(planOf('instalments', { instalments: 13, firstDueDate: '2027-01-01' }, 100_000, BANDS, TODAY)).toMatchObject({ isWithinBands: false });
+    expect(planOf('instalments', { instalments: 13, firstDueDate: '2026-12-01' }, 100_000, BANDS, TODAY)).toMatchObject({ isWithinBands: false });
     expect(planOf('instalments', { instalments: 1, firstDueDate: '2027-01-01' }, 100_000, BANDS, TODAY)).toBe('instalments');
+  });
+
+  it('leaves a plan starting more than 30 days out to the creditor (it is a deferral in disguise)', () => {
+    expect(planOf('reduction', { reductionBp: 100, firstDueDate: '2026-12-23' }, 10_000, BANDS, TODAY)).toMatchObject({ isWithinBands: true });
+    expect(planOf('reduction', { reductionBp: 100, firstDueDate: '2026-12-24' }, 10_000, BANDS, TODAY)).toMatchObject({ isWithinBands: false });
+    expect(planOf('instalments', { instalments: 3, firstDueDate: '2027-03-01' }, 10_000, BANDS, TODAY)).toMatchObject({ isWithinBands: false });
   });
 
   it('always leaves a deferral to the creditor, and refuses dates in the past', () => {

@@ -41,8 +41,7 @@ export type RestructureView = ReturnType<typeof view>;
  */
 export const proposeRestructure = async (db: DbOrTx, caller: Caller, input: { caseId: string; kind: RestructureKind; terms: RestructureTerms; reason: string }, now = new Date()) =>
   db.transaction(async (tx) => {
-    const c = await loadWorkCase(tx, caller, input.caseId);
-    await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, c.row.id)).for('update');
+    const c = await loadWorkCase(tx, caller, input.caseId, true);
     const [pending] = await tx.select({ id: restructureRequests.id }).from(restructureRequests).where(and(eq(restructureRequests.caseId, c.row.id), eq(restructureRequests.status, 'proposed')));
     if (pending) throw new DomainError('restructure.pending');
     const plan = planOf(input.kind, input.terms, c.row.amountOverdue, c, shanghaiDate(now));

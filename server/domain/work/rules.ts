@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, gte } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { ActionChannel, ActionTarget } from '@/db/enums';
 import { caseActions, ruleSets } from '@/db/schema';
@@ -28,34 +28,55 @@ export const numberOf = (c: WorkCase, intent: ContactIntent): { idx: string; mas
   return { idx: contact.phone.idx, masked: contact.phone.masked };
 };
 
-const HISTORY = 200;
+/** Calls looked back on for the consecutive-failure rule. */
+const RECENT_CALLS = 50;
+/** A local day in any time zone lies inside the last 50 hours. */
+const DAY_WINDOW_MS = 50 * 3_600_000;
+
+const ACTION_COLUMNS = { id: caseActions.id, at: caseActions.at, channel: caseActions.channel, target: caseActions.target, phoneIdx: caseActions.phoneIdx, outcome: caseActions.outcome };
 
 /**
- * Runs the rulebook for an intended contact now: the debtor's recent actions (every
- * agency's: the caps protect the person), refusals by contacts, the package's channels.
+ * Runs the rulebook for an intended contact now. The history is read so that nothing can
+ * push it out of view: every call to the debtor in the last two days (the daily caps),
+ * the debtor's latest calls (the consecutive-failure rule), every call to the number used
+ * in the last two days whoever's debt it was (a contact shared by two debtors is one
+ * person), and whether the number's owner ever refused, on any case.
  */
 export const verdictFor = async (db: DbOrTx, c: WorkCase, intent: ContactIntent, now: Date, rules?: RuleSet): Promise<Verdict> => {
   const ruleSet = rules ?? (await activeRules(db));
-  const number = intent.channel === 'call' || intent.channel === 'sms' ? numberOf(c, intent) : null;
-  const history = await db
-    .select({ at: caseActions.at, channel: caseActions.channel, target: caseActions.target, phoneIdx: caseActions.phoneIdx, outcome: caseActions.outcome })
-    .from(caseActions)
-    .where(eq(caseActions.debtorIdx, c.row.idNumberIdx))
-    .orderBy(desc(caseActions.at))
-    .limit(HISTORY);
-  const refused = await db
-    .selectDistinct({ phoneIdx: caseActions.phoneIdx })
-    .from(caseActions)
-    .where(and(eq(caseActions.debtorIdx, c.row.idNumberIdx), eq(caseActions.target, 'contact'), eq(caseActions.outcome, 'refused'), sql`${caseActions.phoneIdx} is not null`));
+  const number = intent.channel === 'call' || intent.channel === 'sms' || intent.target === 'contact' ? numberOf(c, intent) : null;
+  const since = new Date(now.getTime() - DAY_WINDOW_MS);
+  const debtorCalls = and(eq(caseActions.debtorIdx, c.row.idNumberIdx), eq(caseActions.channel, 'call'));
+  const [recentDays, latest, numberCalls, refused] = await Promise.all([
+    db.select(ACTION_COLUMNS).from(caseActions).where(and(debtorCalls, gte(caseActions.at, since))),
+    db.select(ACTION_COLUMNS).from(caseActions).where(debtorCalls).orderBy(desc(caseActions.at)).limit(RECENT_CALLS),
+    number ? db.select(ACTION_COLUMNS).from(caseActions).where(and(eq(caseActions.phoneIdx, number.idx), eq(caseActions.channel, 'call'), gte(caseActions.at, since))) : Promise.resolve([]),
+    number
+      ? db
+          .select({ phoneIdx: caseActions.phoneIdx })
+          .from(caseActions)
+          .where(and(eq(caseActions.phoneIdx, number.idx), eq(caseActions.target, 'contact'), eq(caseActions.outcome, 'refused')))
+          .limit(1)
+      : Promise.resolve([]),
+  ]);
+  const seen = new Set<string>();
+  const history = [...recentDays, ...latest]
+    .filter((a) => {
+      if (seen.has(a.id)) return false;
+      seen.add(a.id);
+      return true;
+    })
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
   return checkContact(ruleSet, {
     now,
     timeZone: c.row.timeZone ?? DEFAULT_TIME_ZONE,
     channel: intent.channel,
     target: intent.target,
-    phoneIdx: number?.idx ?? (intent.target === 'contact' ? (numberOf(c, intent)?.idx ?? null) : null),
+    phoneIdx: number?.idx ?? null,
     packageChannels: c.packageChannels,
     daysOverdue: daysOverdueNow(c.row, now),
     history,
+    numberHistory: numberCalls,
     debtorPhoneIdxs: c.row.phones.map((p) => p.idx),
     refusedPhoneIdxs: refused.map((r) => r.phoneIdx ?? ''),
     note: intent.note,

@@ -3,8 +3,9 @@ import { canContact as can, listCaseActions, logAction as log } from '../../../d
 import { getWorkCase, revealNumber } from '../../../domain/work/case-page';
 import { listQueue } from '../../../domain/work/queue';
 import { listCaseRestructures, proposeRestructure as propose } from '../../../domain/work/restructure';
+import { listAgencyTemplates, listWorkedPackages, submitTemplate as submit } from '../../../domain/work/templates';
 import { agencyProcedure, requirePermission } from '../../trpc';
-import { ZActionList, ZActionsInput, ZCanContactInput, ZCaseIdInput, ZLogActionInput, ZLogActionResult, ZProposeRestructureInput, ZQueue, ZQueueInput, ZRestructure, ZRevealInput, ZRevealResult, ZVerdict, ZWorkCase } from './work.schema';
+import { ZActionList, ZActionsInput, ZCanContactInput, ZCaseIdInput, ZLogActionInput, ZLogActionResult, ZProposeRestructureInput, ZQueue, ZQueueInput, ZRestructure, ZRevealInput, ZSubmitTemplateInput, ZTemplate, ZAgencyTemplatesInput, ZRevealResult, ZVerdict, ZWorkCase } from './work.schema';
 
 const working = agencyProcedure.use(requirePermission('cases.work'));
 
@@ -55,3 +56,22 @@ export const proposeRestructure = working
   .input(ZProposeRestructureInput)
   .output(ZRestructure)
   .mutation(({ ctx, input }) => propose(ctx.db, ctx.caller, input));
+
+/** The agency's message templates (approved ones are what may be sent). */
+export const templates = working
+  .input(ZAgencyTemplatesInput)
+  .output(z.array(ZTemplate))
+  .query(({ ctx, input }) => listAgencyTemplates(ctx.db, ctx.caller, input));
+
+/** Submits an SMS or letter template for a package: a forbidden phrase refuses it outright. */
+export const submitTemplate = agencyProcedure
+  .use(requirePermission('templates.manage'))
+  .input(ZSubmitTemplateInput)
+  .output(ZTemplate)
+  .mutation(({ ctx, input }) => submit(ctx.db, ctx.caller, input));
+
+/** The packages the agency works now. */
+export const packagesWorked = working
+  .input(z.object({}).optional())
+  .output(z.array(z.object({ id: z.string(), name: z.string() })))
+  .query(({ ctx }) => listWorkedPackages(ctx.db, ctx.caller));

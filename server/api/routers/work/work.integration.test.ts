@@ -13,7 +13,7 @@ import { canContact, listCaseActions, logAction, type LogActionInput } from '../
 import { describeError } from '../../errors';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
 import { isPostgresRun } from '../../../testing/db';
-import { morning, workingCases } from '../../../testing/work';
+import { morning, packageOfCase, workingCases } from '../../../testing/work';
 import { callerAs, domainCaller } from '../../../testing/world';
 import { toTRPCError } from '../../errors';
 
@@ -56,8 +56,8 @@ describe('the rulebook before the action', () => {
     await expect(logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning('07:59:59'))).rejects.toMatchObject({ code: 'rules.window' });
     await logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning('08:00:00'));
     await logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning('21:59:59'));
-    // A letter is not bound by the window.
-    await logAction(ctx.handle.db, me, call(caseId, 'unanswered', { channel: 'letter' }), morning('23:00:00'));
+    // An email is not bound by the window.
+    await logAction(ctx.handle.db, me, call(caseId, 'unanswered', { channel: 'email' }), morning('23:00:00'));
   });
 
   it('reaches a contact only after three failed attempts on the debtor, and never again once they refuse', async () => {
@@ -68,7 +68,7 @@ describe('the rulebook before the action', () => {
     expect(zh(early)).toBe('联系第三方前，须对债务人连续 3 次联系未果（目前 2 次），或债务人的号码都已确认无效');
     await logAction(ctx.handle.db, me, call(caseId, 'unanswered'), morning('09:06:00'));
     await logAction(ctx.handle.db, me, call(caseId, 'refused', { target: 'contact', index: 1 }), morning('09:10:00'));
-    await expect(logAction(ctx.handle.db, me, call(caseId, 'answered', { target: 'contact', index: 1, channel: 'sms' }), morning('10:00:00'))).rejects.toMatchObject({ code: 'rules.contactRefused' });
+    await expect(logAction(ctx.handle.db, me, call(caseId, 'answered', { target: 'contact', index: 1 }), morning('10:00:00'))).rejects.toMatchObject({ code: 'rules.contactRefused' });
   });
 
   it('refuses a channel the package does not allow, and saves a forbidden phrase with a flag', async () => {
@@ -79,6 +79,35 @@ describe('the rulebook before the action', () => {
     expect(action.flags).toEqual([{ rule: 'forbiddenPhrase', values: { phrase: '爆通讯录', category: 'disclosure' } }]);
     const [audit] = await ctx.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.action'), eq(auditLog.resourceId, caseId)));
     expect(audit?.after).toMatchObject({ flags: ['forbiddenPhrase'], ruleVersion: 1 });
+  });
+});
+
+describe('nothing hides the history', () => {
+  it('200 emails after three effective calls do not let a fourth call through', async () => {
+    const { caseId } = await workingCases(ctx.w, 3);
+    const me = await collector();
+    for (let i = 0; i < 3; i += 1) await logAction(ctx.handle.db, me, call(caseId, 'answered'), morning(`09:0${i}:00`));
+    for (let i = 0; i < 200; i += 1) await logAction(ctx.handle.db, me, call(caseId, 'unanswered', { channel: 'email' }), new Date(morning('09:10:00').getTime() + i * 1000));
+    await expect(logAction(ctx.handle.db, me, call(caseId, 'answered'), morning('11:00:00'))).rejects.toMatchObject({ code: 'rules.answeredCap' });
+  });
+
+  it('a contact shared by two debtors is one person: a refusal on one case holds on the other', async () => {
+    const { caseIds } = await workingCases(ctx.w, 3);
+    const [first, second] = caseIds as [string, string];
+    const [a] = await ctx.handle.db.select().from(cases).where(eq(cases.id, first));
+    const [b] = await ctx.handle.db.select().from(cases).where(eq(cases.id, second));
+    await ctx.handle.db.update(cases).set({ contacts: [{ ...(b?.contacts[0] ?? { name: '王', relation: '母亲' }), phone: a?.contacts[0]?.phone ?? { enc: '', idx: '', masked: '' } }] }).where(eq(cases.id, second));
+    const me = await collector();
+    for (const id of [first, second]) for (let i = 0; i < 3; i += 1) await logAction(ctx.handle.db, me, call(id, 'unanswered'), morning(`09:${id === first ? 0 : 1}${i}:00`));
+    await logAction(ctx.handle.db, me, call(first, 'refused', { target: 'contact', index: 1 }), morning('09:30:00'));
+    await expect(logAction(ctx.handle.db, me, call(second, 'answered', { target: 'contact', index: 1 }), morning('09:40:00'))).rejects.toMatchObject({ code: 'rules.contactRefused' });
+  });
+
+  it('a correction is not a new contact: it is saved outside the window and past a cap', async () => {
+    const { caseId } = await workingCases(ctx.w, 3);
+    const me = await collector();
+    const { action } = await logAction(ctx.handle.db, me, call(caseId, 'answered'), morning('21:50:00'));
+    await logAction(ctx.handle.db, me, call(caseId, 'unanswered', { correctsId: action.id, note: '更正：未接通' }), morning('22:30:00'));
   });
 });
 
@@ -200,9 +229,10 @@ describe('restructuring', () => {
   it('approves a plan inside the package’s bands at once; one outside waits for the creditor, who decides once', async () => {
     const { caseId, row } = await workingCases(ctx.w, 3);
     const agency = await callerAs(ctx.handle.db, ctx.w.users['agencyA.collector']);
-    const inside = await agency.work.proposeRestructure({ caseId, kind: 'reduction', terms: { reductionBp: 2000, firstDueDate: '2099-01-15' }, reason: '一次性结清可减免 20%' });
+    const soon = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 10 * 86_400_000));
+    const inside = await agency.work.proposeRestructure({ caseId, kind: 'reduction', terms: { reductionBp: 2000, firstDueDate: soon }, reason: '一次性结清可减免 20%' });
     expect(inside).toMatchObject({ status: 'approved', isAutoApproved: true, totalAmount: Math.round(((row?.amountOverdue ?? 0) * 8000) / 10000) });
-    const outside = await agency.work.proposeRestructure({ caseId, kind: 'instalments', terms: { instalments: 24, firstDueDate: '2099-01-15' }, reason: '收入下降，申请分 24 期' });
+    const outside = await agency.work.proposeRestructure({ caseId, kind: 'instalments', terms: { instalments: 24, firstDueDate: soon }, reason: '收入下降，申请分 24 期' });
     expect(outside).toMatchObject({ status: 'proposed', isAutoApproved: false });
     expect(outside.schedule.reduce((s, l) => s + l.amount, 0)).toBe(row?.amountOverdue);
     await expect(agency.work.proposeRestructure({ caseId, kind: 'deferral', terms: { deferTo: '2099-02-01' }, reason: '再提一项' })).rejects.toMatchObject({ code: 'CONFLICT' });
@@ -223,6 +253,32 @@ describe('restructuring', () => {
     expect(await expireRestructureIfDue(ctx.handle.db, r.id, new Date())).toBe(false);
     expect(await expireRestructureIfDue(ctx.handle.db, r.id, new Date(Date.now() + 6 * 86_400_000))).toBe(true);
     await expect((await callerAs(ctx.handle.db, ctx.w.users['creditorA.manager'])).restructures.decide({ requestId: r.id, approve: true, note: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('message templates', () => {
+  it('refuses a template with a forbidden phrase; only an approved template of the package is sent, and sending is a contact under the rules', async () => {
+    const { caseId } = await workingCases(ctx.w, 3);
+    const supervisor = await callerAs(ctx.handle.db, ctx.w.users['agencyA.supervisor']);
+    const packageId = await packageOfCase(ctx.w, caseId);
+    const bad = await supervisor.work.submitTemplate({ packageId, channel: 'sms', title: '最后通知', body: '再不还款就爆通讯录，通知你单位' }).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(describeError('zh-CN', bad as never).message).toBe('模板含禁用语：爆通讯录、通知你单位，不能提交');
+    const me = await collector();
+    await expect(logAction(ctx.handle.db, me, call(caseId, 'unanswered', { channel: 'sms' }), morning())).rejects.toMatchObject({ code: 'template.required' });
+    const submitted = await supervisor.work.submitTemplate({ packageId, channel: 'sms', title: '还款提醒', body: '您好，您的借款已逾期，请尽快联系我们。' });
+    await expect(logAction(ctx.handle.db, me, call(caseId, 'unanswered', { channel: 'sms', templateId: submitted.id }), morning())).rejects.toMatchObject({ code: 'template.notApproved' });
+    await expect((await callerAs(ctx.handle.db, ctx.w.users['creditorB.manager'])).templates.decide({ templateId: submitted.id, approve: true, note: '' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const creditor = await callerAs(ctx.handle.db, ctx.w.users['creditorA.manager']);
+    expect((await creditor.templates.list({ status: 'submitted', limit: 50 })).items.map((t) => t.id)).toContain(submitted.id);
+    await creditor.templates.decide({ templateId: submitted.id, approve: true, note: '可以使用' });
+    await expect(creditor.templates.decide({ templateId: submitted.id, approve: false, note: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const { action } = await logAction(ctx.handle.db, me, call(caseId, 'unanswered', { channel: 'sms', templateId: submitted.id }), morning());
+    expect(action.channel).toBe('sms');
+    // The same template at night: refused by the contact window like any contact.
+    await expect(logAction(ctx.handle.db, me, call(caseId, 'unanswered', { channel: 'sms', templateId: submitted.id }), morning('23:00:00'))).rejects.toMatchObject({ code: 'rules.window' });
+    // Another agency cannot send it.
+    expect((await (await callerAs(ctx.handle.db, ctx.w.users['agencyB.admin'])).work.templates({})).map((t) => t.id)).not.toContain(submitted.id);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, CASE_STATUSES, RESTRUCTURE_KINDS, RESTRUCTURE_STATUSES } from '@/db/enums';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, CASE_STATUSES, RESTRUCTURE_KINDS, RESTRUCTURE_STATUSES, TEMPLATE_CHANNELS, TEMPLATE_STATUSES } from '@/db/enums';
 
 export const ZCaseIdInput = z.object({ caseId: z.uuid() });
 
@@ -18,6 +18,7 @@ export const ZLogActionInput = z.object({
   promiseAmount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   promiseDate: z.iso.date().optional(),
   correctsId: z.uuid().optional(),
+  templateId: z.uuid().optional(),
 });
 export const ZActionsInput = z.object({ caseId: z.uuid(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
 export const ZRevealInput = z.discriminatedUnion('field', [
@@ -75,6 +76,7 @@ export const ZWorkCase = z.object({
   loanDate: z.string().nullable(),
   status: z.enum(CASE_STATUSES),
   timeZone: z.string(),
+  packageId: z.string(),
   packageName: z.string(),
   packageChannels: z.array(z.string()),
   maxReductionBp: z.number().int(),
@@ -129,3 +131,22 @@ export type TRestructure = z.infer<typeof ZRestructure>;
 export const ZCreditorRestructures = z.object({ items: z.array(ZRestructure.extend({ contractNo: z.string() })), nextCursor: z.string().nullable() });
 export const ZCreditorRestructuresInput = z.object({ status: z.enum(RESTRUCTURE_STATUSES).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
 export const ZDecideRestructureInput = z.object({ requestId: z.uuid(), approve: z.boolean(), note: z.string().trim().max(1000) });
+
+export const ZTemplate = z.object({
+  id: z.string(),
+  packageId: z.string(),
+  packageName: z.string(),
+  channel: z.enum(ACTION_CHANNELS),
+  title: z.string(),
+  body: z.string(),
+  status: z.enum(TEMPLATE_STATUSES),
+  decidedAt: z.date().nullable(),
+  decisionNote: z.string().nullable(),
+  createdAt: z.date(),
+});
+export type TTemplate = z.infer<typeof ZTemplate>;
+export const ZSubmitTemplateInput = z.object({ packageId: z.uuid(), channel: z.enum(TEMPLATE_CHANNELS), title: z.string().trim().min(2).max(100), body: z.string().trim().min(10).max(2000) });
+export const ZAgencyTemplatesInput = z.object({ packageId: z.uuid().optional(), status: z.enum(TEMPLATE_STATUSES).optional() });
+export const ZCreditorTemplatesInput = z.object({ status: z.enum(TEMPLATE_STATUSES).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
+export const ZCreditorTemplates = z.object({ items: z.array(ZTemplate), nextCursor: z.string().nullable() });
+export const ZDecideTemplateInput = z.object({ templateId: z.uuid(), approve: z.boolean(), note: z.string().trim().max(500) });

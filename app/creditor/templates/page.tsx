@@ -1,0 +1,11 @@
+import { CreditorTemplatesScreen } from '@/components/work/templates-screens';
+import { Forbidden } from '../../_components/forbidden';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const CreditorTemplatesPage = async () => {
+  const me = await loadPortalMe('creditor');
+  if (!me.permissions.includes('cases.read')) return <Forbidden />;
+  return <CreditorTemplatesScreen canDecide={me.permissions.includes('packages.manage')} />;
+};
+
+export default CreditorTemplatesPage;
