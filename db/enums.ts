@@ -91,6 +91,7 @@ export const AUDIT_ACTIONS = [
   'restructure.expire',
   'template.submit',
   'template.decide',
+  'rules.publish',
   'file.read',
   'notification.read',
 ] as const;

@@ -92,6 +92,8 @@ export const DOMAIN_ERRORS = {
   'template.decided': 'CONFLICT',
   'template.required': 'BAD_REQUEST',
   'template.notApproved': 'BAD_REQUEST',
+  'rules.loosened': 'BAD_REQUEST',
+  'rules.stale': 'CONFLICT',
   'rules.window': 'PRECONDITION_FAILED',
   'rules.answeredCap': 'PRECONDITION_FAILED',
   'rules.unansweredCap': 'PRECONDITION_FAILED',

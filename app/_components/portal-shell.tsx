@@ -35,6 +35,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: '/staff/admission', key: 'admission', permission: 'admission.review', exact: true },
     { href: '/staff/admission/templates', key: 'templates', permission: 'admission.review' },
     { href: '/staff/orgs', key: 'orgs', permission: 'staff.orgs.read' },
+    { href: '/staff/rules', key: 'rules', permission: 'rules.read' },
     { href: '/staff/audit', key: 'audit', permission: 'staff.audit.read' },
     { href: '/staff/users', key: 'staffUsers', permission: 'org.users.read' },
   ],

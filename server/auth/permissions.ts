@@ -32,6 +32,10 @@ export const PERMISSIONS = {
   'cases.assign': ['agency.admin', 'agency.supervisor'],
   /** Draft SMS and letter templates for the packages the agency works. */
   'templates.manage': ['agency.admin', 'agency.supervisor'],
+  /** Read the published versions of the collection rulebook. */
+  'rules.read': ['platform.admin', 'platform.reviewer', 'platform.auditor', 'platform.complaints'],
+  /** Publish a tighter version of the rulebook. */
+  'rules.manage': ['platform.admin'],
   /** Read the organization's users. */
   'org.users.read': [...ORG_ADMINS, 'creditor.manager', 'agency.supervisor'],
   /** Invite and disable users of one's own organization. */

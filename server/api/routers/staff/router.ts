@@ -8,10 +8,13 @@ import { listAudit } from './list-audit';
 import { listOrgs } from './list-orgs';
 import { listUsers } from './list-users';
 import { setOrgStatus } from './set-org-status';
+import { listRules } from './rules/list-rules';
+import { publishRules } from './rules/publish-rules';
 
 export const staffRouter = router({
   admission: staffAdmissionRouter,
   orgs: router({ list: listOrgs, get: getOrg, create: createOrg, setStatus: setOrgStatus }),
   users: router({ list: listUsers, create: createUser, disable: disableUser }),
   audit: router({ list: listAudit }),
+  rules: router({ list: listRules, publish: publishRules }),
 });

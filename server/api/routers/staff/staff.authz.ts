@@ -60,4 +60,22 @@ export const staffAuthz: AuthzTable = {
     wrongRole: ['platform.reviewer', 'platform.complaints', 'creditorA.admin', 'agencyA.admin'],
     wrongTenant: { none: CROSS_TENANT },
   },
+  'staff.rules.list': {
+    allowed: 'platform.complaints',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.admin', 'agencyA.admin', 'creditorNew.admin'],
+    wrongTenant: { none: 'the rulebook is the platform’s, the same for every organization' },
+  },
+  'staff.rules.publish': {
+    input: async (w) => {
+      const { listRuleSets } = await import('@/server/domain/rules/publish');
+      const [latest] = await listRuleSets(w.db);
+      const { version: _v, ...draft } = latest?.rules ?? { version: 0 };
+      return { basedOn: latest?.version ?? 1, draft };
+    },
+    allowed: 'platform.admin',
+    anonymous: 'refused',
+    wrongRole: ['platform.reviewer', 'platform.auditor', 'creditorA.admin', 'agencyA.admin'],
+    wrongTenant: { none: 'the rulebook is the platform’s, the same for every organization' },
+  },
 };

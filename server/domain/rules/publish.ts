@@ -1,0 +1,54 @@
+import { desc } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { ruleSets } from '@/db/schema';
+import type { Caller } from '../../auth/actor';
+import { writeAudit } from '../../audit/write';
+import { DomainError } from '../../errors';
+import { isUniqueViolation } from '../shared/db-errors';
+import { RULES_V1, type RuleSet } from './rulebook';
+
+// Publishing the rulebook: the platform may tighten it, never loosen it below the national
+// standard (2025) and the CBA guideline (2026) it cites — version 1 is that floor.
+
+export type RuleDraft = Omit<RuleSet, 'version'>;
+
+/** Which fields of a draft would loosen the floor, or are inconsistent. */
+export const ruleProblems = (d: RuleDraft): (keyof RuleDraft)[] => {
+  const floor = RULES_V1;
+  const problems: (keyof RuleDraft)[] = [];
+  if (d.windowStartMinutes < floor.windowStartMinutes || d.windowStartMinutes >= d.windowEndMinutes) problems.push('windowStartMinutes');
+  if (d.windowEndMinutes > floor.windowEndMinutes) problems.push('windowEndMinutes');
+  if (d.maxAnsweredCallsPerDebtorPerDay < 1 || d.maxAnsweredCallsPerDebtorPerDay > floor.maxAnsweredCallsPerDebtorPerDay) problems.push('maxAnsweredCallsPerDebtorPerDay');
+  if (d.maxUnansweredCallsPerNumberPerDay < 1 || d.maxUnansweredCallsPerNumberPerDay > floor.maxUnansweredCallsPerNumberPerDay) problems.push('maxUnansweredCallsPerNumberPerDay');
+  if (d.contactAfterFailedAttempts < floor.contactAfterFailedAttempts) problems.push('contactAfterFailedAttempts');
+  if (d.remindersOnlyUntilDay < 0 || d.escalationFromDay <= d.remindersOnlyUntilDay) problems.push('escalationFromDay');
+  const phrases = d.forbiddenPhrases.map((p) => p.phrase.trim());
+  if (phrases.some((p) => p === '') || new Set(phrases).size !== phrases.length) problems.push('forbiddenPhrases');
+  // Every phrase of the floor stays forbidden.
+  if (floor.forbiddenPhrases.some((f) => !phrases.includes(f.phrase))) problems.push('forbiddenPhrases');
+  return problems;
+};
+
+export const listRuleSets = async (db: DbOrTx) =>
+  (await db.select().from(ruleSets).orderBy(desc(ruleSets.version))).map((r) => ({ version: r.version, rules: r.rules as unknown as RuleSet, publishedAt: r.publishedAt }));
+
+/** Publishes the draft as the next version; an edit of a version that is no longer the newest is refused. */
+export const publishRuleSet = async (db: DbOrTx, caller: Caller, input: { basedOn: number; draft: RuleDraft }) => {
+  const problems = ruleProblems(input.draft);
+  if (problems.length > 0) throw new DomainError('rules.loosened', { field: problems[0], labels: { fields: problems.map((p) => `staffRules.field.${p}`) } });
+  return db
+    .transaction(async (tx) => {
+      const [latest] = await tx.select().from(ruleSets).orderBy(desc(ruleSets.version)).limit(1);
+      if (!latest || latest.version !== input.basedOn) throw new DomainError('rules.stale');
+      const version = latest.version + 1;
+      const rules: RuleSet = { ...input.draft, version };
+      await tx.insert(ruleSets).values({ version, rules: rules as unknown as Record<string, unknown>, publishedBy: caller.actor.userId });
+      await writeAudit(tx, caller, { action: 'rules.publish', resourceType: 'rule_set', resourceId: String(version), before: latest.rules, after: rules });
+      return { version };
+    })
+    .catch((e: unknown) => {
+      // Two admins publishing from the same version at once: the second finds the version taken.
+      if (isUniqueViolation(e)) throw new DomainError('rules.stale');
+      throw e;
+    });
+};
