@@ -23,7 +23,7 @@ const minutesOf = (s: string) => {
 };
 
 /** An edit of the newest version, published as the next one; the server refuses anything looser than the floor. */
-const Editor = ({ latest }: { latest: TRuleSets[number] }) => {
+const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublished: (version: number) => void }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -34,7 +34,15 @@ const Editor = ({ latest }: { latest: TRuleSets[number] }) => {
     numbers: Object.fromEntries(NUMBERS.map((k) => [k, String(r[k])])) as Record<(typeof NUMBERS)[number], string>,
     phrases: r.forbiddenPhrases.map((p) => `${p.phrase}|${p.category}`).join('\n'),
   });
-  const publish = useMutation(trpc.staff.rules.publish.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.staff.rules.list.queryKey() }) }));
+    // The editor is re-created for the new version once the list reloads, so the outcome is reported above it.
+  const publish = useMutation(
+    trpc.staff.rules.publish.mutationOptions({
+      onSuccess: (r) => {
+        onPublished(r.version);
+        void queryClient.invalidateQueries({ queryKey: trpc.staff.rules.list.queryKey() });
+      },
+    }),
+  );
   const error = errorInfo(publish.error);
   const submit = () =>
     publish.mutate({
@@ -78,11 +86,6 @@ const Editor = ({ latest }: { latest: TRuleSets[number] }) => {
         />
       </Field>
       {error ? <Alert testId="rules-error">{error.message}</Alert> : null}
-      {publish.data ? (
-        <Alert tone="success" testId="rules-published">
-          {t('staffRules.published', { version: publish.data.version })}
-        </Alert>
-      ) : null}
       <Button onClick={submit} disabled={publish.isPending} data-testid="rules-publish">
         {t('staffRules.publish', { version: latest.version + 1 })}
       </Button>
@@ -97,6 +100,7 @@ export const RulesScreen = ({ canPublish }: { canPublish: boolean }) => {
   const list = useQuery(trpc.staff.rules.list.queryOptions());
   const versions = list.data ?? [];
   const latest = versions[0];
+  const [published, setPublished] = useState<number | null>(null);
   return (
     <>
       <PageTitle title={t('staffRules.title')} subtitle={t('staffRules.subtitle')} />
@@ -121,9 +125,14 @@ export const RulesScreen = ({ canPublish }: { canPublish: boolean }) => {
             )}
           </Table>
         </Card>
+        {published ? (
+          <Alert tone="success" testId="rules-published">
+            {t('staffRules.published', { version: published })}
+          </Alert>
+        ) : null}
         {canPublish && latest ? (
           <Card title={t('staffRules.edit', { version: latest.version })}>
-            <Editor key={latest.version} latest={latest} />
+            <Editor key={latest.version} latest={latest} onPublished={setPublished} />
           </Card>
         ) : null}
       </div>
