@@ -13,19 +13,11 @@ import { loadActor } from '../server/domain/auth/load-actor';
 import { executeRows } from '../server/domain/shared/execute';
 import { canContact, logAction } from '../server/domain/work/actions';
 import { benchPostgresUrl, median, openBenchDb, p95, time } from './shared';
+import { middayZone } from '../server/testing/work';
 
 const ACTIONS = Number(process.env.BENCH_ACTIONS ?? 10_000_000);
 const CASES = Number(process.env.BENCH_RULE_CASES ?? 100_000);
 const RUNS = 200;
-
-/** A zone where it is about noon now, so that the calls measured fall inside the contact window. */
-const middayZone = () => {
-  let offset = 12 - new Date().getUTCHours();
-  if (offset > 14) offset -= 24;
-  if (offset < -12) offset += 24;
-  // Etc/GMT zones count the other way round: UTC+5 is Etc/GMT-5.
-  return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
-};
 
 const seed = async (db: Db) => {
   const creditor = await makeOrg(db, { type: 'creditor', name: '基准委托方' });

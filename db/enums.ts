@@ -85,6 +85,18 @@ export const AUDIT_ACTIONS = [
   'commission.end',
   'case.action',
   'case.reveal',
+  'case.read',
+  'visit.plan',
+  'visit.record',
+  'visit.cancel',
+  'visit.evidence',
+  'visit.evidenceMissing',
+  'repayment.report',
+  'repayment.decide',
+  'repayment.reverse',
+  'statement.generate',
+  'statement.agree',
+  'statement.pay',
   'promise.broken',
   'restructure.propose',
   'restructure.decide',
@@ -147,6 +159,14 @@ export const FILE_TYPES = [
   'image/png',
   'text/csv',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'audio/mpeg',
+  'audio/mp4',
+  'audio/wav',
+  'audio/amr',
+  'audio/ogg',
+  'video/mp4',
+  'video/quicktime',
+  'video/webm',
 ] as const;
 export type FileType = (typeof FILE_TYPES)[number];
 /** Largest accepted upload per detected type, in bytes (a million-row case file is ~250 MB of CSV). */
@@ -156,9 +176,24 @@ export const FILE_MAX_BYTES: Record<FileType, number> = {
   'image/png': 20 * 1024 * 1024,
   'text/csv': 512 * 1024 * 1024,
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 256 * 1024 * 1024,
+  // Field evidence: a visit's recording runs long; video is the largest.
+  'audio/mpeg': 100 * 1024 * 1024,
+  'audio/mp4': 100 * 1024 * 1024,
+  'audio/wav': 100 * 1024 * 1024,
+  'audio/amr': 100 * 1024 * 1024,
+  'audio/ogg': 100 * 1024 * 1024,
+  'video/mp4': 200 * 1024 * 1024,
+  'video/quicktime': 200 * 1024 * 1024,
+  'video/webm': 200 * 1024 * 1024,
 };
 /** What may be attached to an admission application. */
 export const DOCUMENT_FILE_TYPES: readonly FileType[] = ['application/pdf', 'image/jpeg', 'image/png'];
+/** Field evidence (催迹) of a visit: photos, audio and video. */
+export const EVIDENCE_KINDS = ['photo', 'audio', 'video'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+/** The kind of evidence a file is, from its recognised type; null for anything else. */
+export const evidenceKindOf = (mime: string): EvidenceKind | null =>
+  mime === 'image/jpeg' || mime === 'image/png' ? 'photo' : mime.startsWith('audio/') ? 'audio' : mime.startsWith('video/') ? 'video' : null;
 /** What a case import reads. */
 export const SPREADSHEET_FILE_TYPES: readonly FileType[] = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
@@ -197,6 +232,12 @@ export const NOTIFICATION_KINDS = [
   'restructure.decided',
   'template.submitted',
   'template.decided',
+  'visit.evidenceMissing',
+  'repayment.reported',
+  'repayment.decided',
+  'statement.drafted',
+  'statement.agreed',
+  'statement.paid',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -263,7 +304,8 @@ export const ACTION_OUTCOMES = ['answered', 'unanswered', 'invalid_number', 'ref
 export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
 export const ACTION_TARGETS = ['debtor', 'contact'] as const;
 export type ActionTarget = (typeof ACTION_TARGETS)[number];
-export const PROMISE_STATUSES = ['open', 'kept', 'broken'] as const;
+/** A promise is withdrawn when the action that recorded it is corrected: it was never made as recorded. */
+export const PROMISE_STATUSES = ['open', 'kept', 'broken', 'withdrawn'] as const;
 export type PromiseStatus = (typeof PROMISE_STATUSES)[number];
 // Restructuring (DESIGN §3): proposed → approved | rejected | expired.
 export const RESTRUCTURE_KINDS = ['reduction', 'deferral', 'instalments'] as const;
@@ -273,5 +315,29 @@ export type RestructureStatus = (typeof RESTRUCTURE_STATUSES)[number];
 // Message templates: the agency submits, the package's creditor approves or rejects.
 export const TEMPLATE_STATUSES = ['submitted', 'approved', 'rejected'] as const;
 export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];
+// Repayments (回款, DESIGN §3): reported by the agency → confirmed | disputed by the
+// creditor; a confirmed one may be reversed. The creditor also records payments it saw itself.
+export const REPAYMENT_STATUSES = ['reported', 'confirmed', 'disputed', 'reversed'] as const;
+export type RepaymentStatus = (typeof REPAYMENT_STATUSES)[number];
+export const REPAYMENT_CHANNELS = ['bank_transfer', 'alipay', 'wechat_pay', 'counter', 'other'] as const;
+export type RepaymentChannel = (typeof REPAYMENT_CHANNELS)[number];
+export const REPAYMENT_SOURCES = ['agency', 'creditor'] as const;
+export type RepaymentSource = (typeof REPAYMENT_SOURCES)[number];
+// Commission lines and monthly settlement statements (结算): draft → agreed (by both) → paid.
+export const COMMISSION_LINE_KINDS = ['earned', 'reversal'] as const;
+export type CommissionLineKind = (typeof COMMISSION_LINE_KINDS)[number];
+export const STATEMENT_STATUSES = ['draft', 'agreed', 'paid'] as const;
+export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
+/** What a receipt may be: a photo or a scan. */
+export const RECEIPT_FILE_TYPES: readonly FileType[] = ['application/pdf', 'image/jpeg', 'image/png'];
+// Field visits (外访, DESIGN §4): planned → visited | cancelled.
+export const VISIT_STATUSES = ['planned', 'visited', 'cancelled'] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];
+/** What a visit may find: everything a call may, except a wrong number. */
+export const VISIT_OUTCOMES = ['answered', 'unanswered', 'refused', 'promise_to_pay', 'dispute', 'hardship', 'deceased', 'wrong_person'] as const satisfies readonly ActionOutcome[];
+/** Staff on a visit, at least (NIFA 2018). */
+export const MIN_VISIT_STAFF = 2;
+/** Audio and video of a visit are due within this time of the visit (NIFA 2018). */
+export const VISIT_EVIDENCE_DUE_MS = 24 * 3_600_000;
 /** Channels whose messages go out only from an approved template. */
 export const TEMPLATE_CHANNELS = ['sms', 'letter', 'lawyer_letter'] as const;

@@ -1,6 +1,8 @@
 // Demo marketplace data, made through the product's own domain functions: 华信 imports a
 // case file and puts three packages out — one open for bids, one closed with two bids
-// waiting for its award, one awarded to 正信 whose cases are partly assigned.
+// waiting for its award, one awarded to 正信 whose cases are partly assigned, one of them
+// visited (with a flag for the missing video) and visited again tomorrow, two with
+// repayments (one confirmed last month, one waiting for the creditor).
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseImports, storedFiles, users } from '../db/schema';
@@ -14,6 +16,10 @@ import { awardPackage } from '../server/domain/packages/award';
 import { closeIfDue, submitBid } from '../server/domain/packages/bids';
 import { createPackage, openPackage, saveTerms, type PackageTerms } from '../server/domain/packages/packages';
 import { shanghaiDate } from '../server/domain/shared/dates';
+import { pngPhoto, wavRecording } from '../db/seed/evidence';
+import { uploadFile } from '../server/domain/files/files';
+import { decideRepayment, reportRepayment } from '../server/domain/money/repayments';
+import { attachEvidence, flagMissingVisitEvidence, planVisit, recordVisit } from '../server/domain/work/visits';
 import { bytesStream, ingest } from '../server/storage/ingest';
 import { getBlobStore } from '../server/storage/store';
 
@@ -44,6 +50,49 @@ const terms = (now: number, closesInDays: number, overrides: Partial<PackageTerm
 
 const bid = (feeBp: number, plan: string) => ({ feeBp, expectedRecoveryBp: 1600, plan, teamSize: 40, provinces: ['44', '33', '31'] });
 
+/** `hhmm` Beijing time `days` days from `now` (negative: in the past), as its date and the instant. */
+const beijing = (now: number, days: number, hhmm: string) => {
+  const date = shanghaiDate(new Date(now + days * DAY));
+  return { date, at: new Date(`${date}T${hhmm}:00+08:00`) };
+};
+
+/**
+ * Two field visits on one of 正信's cases: one the day before yesterday, recorded with a
+ * photo and a recording but no video, so the 24-hour check flags it; one planned for
+ * tomorrow.
+ */
+const seedVisits = async (db: Db, supervisor: Caller, caseId: string, collectorId: string, now: number) => {
+  const staffIds = [collectorId, supervisor.actor.userId];
+  const past = beijing(now, -2, '10:00');
+  const done = await planVisit(db, supervisor, { caseId, date: past.date, time: '10:00', staffIds, address: '北京市海淀区中关村大街 27 号 3 单元', purpose: '核实居住情况，当面协商还款' }, new Date(past.at.getTime() - DAY));
+  await recordVisit(db, supervisor, { visitId: done.id, outcome: 'hardship', note: '见到本人，称近期失业，愿意申请分期' }, new Date(past.at.getTime() + 20 * 60_000));
+  for (const [i, [bytes, name]] of ([[pngPhoto(320, 240, 5), '楼栋门牌.png'], [wavRecording(3, 330), '现场录音.wav']] as const).entries()) {
+    const file = await uploadFile(db, supervisor, bytesStream(bytes), getBlobStore());
+    await attachEvidence(db, supervisor, { visitId: done.id, fileId: file.id, fileName: name }, new Date(past.at.getTime() + (60 + i) * 60_000));
+  }
+  await flagMissingVisitEvidence(db, new Date(now));
+  const next = beijing(now, 1, '15:00');
+  await planVisit(db, supervisor, { caseId, date: next.date, time: '15:00', staffIds, address: '北京市海淀区中关村大街 27 号 3 单元', purpose: '签署分期还款协议' }, new Date(now));
+};
+
+/**
+ * Repayments on two of 正信's cases: one paid on the last day of last month and confirmed
+ * (it earns commission for last month's statement), one paid today and waiting for the
+ * creditor.
+ */
+const seedRepayments = async (db: Db, agency: Caller, creditor: Caller, caseIds: string[], now: number) => {
+  const [confirmedCase, waitingCase] = caseIds;
+  const today = shanghaiDate(new Date(now));
+  const lastMonthEnd = shanghaiDate(new Date(new Date(`${today.slice(0, 7)}-01T12:00:00+08:00`).getTime() - DAY));
+  if (confirmedCase) {
+    const r = await reportRepayment(db, agency, { caseId: confirmedCase, amount: 150_000, paidOn: lastMonthEnd, channel: 'bank_transfer', payer: '本人', reference: '6222020200001234567', note: '' }, new Date(`${lastMonthEnd}T15:00:00+08:00`));
+    await decideRepayment(db, creditor, { repaymentId: r.id, confirm: true, note: '已到账' }, new Date(`${lastMonthEnd}T17:00:00+08:00`));
+  }
+  if (waitingCase) {
+    await reportRepayment(db, agency, { caseId: waitingCase, amount: 80_000, paidOn: today, channel: 'wechat_pay', payer: '配偶 代付', reference: '4200001234202611230001', note: '家属代还' }, new Date(now));
+  }
+};
+
 export const seedMarket = async (db: Db) => {
   const creditor = await callerFor(db, 'manager@huaxin.demo.cn');
   const existing = await db.select({ id: caseImports.id }).from(caseImports).where(eq(caseImports.creditorId, creditor.actor.orgId)).limit(1);
@@ -63,7 +112,7 @@ export const seedMarket = async (db: Db) => {
   // Awarded a month ago to 正信, half of its cases assigned to 郑磊.
   const awarded = await createPackage(db, creditor, { name: '华信 2026-10 M4–M6 包', source: { kind: 'filter', buckets: [4, 5, 6] } });
   const monthAgo = now - 35 * DAY;
-  await saveTerms(db, creditor, awarded.id, terms(monthAgo, 3), new Date(monthAgo));
+  await saveTerms(db, creditor, awarded.id, terms(monthAgo, 3, { allowedChannels: ['phone', 'sms', 'letter', 'visit'] }), new Date(monthAgo));
   await openPackage(db, creditor, awarded.id, new Date(monthAgo));
   const won = await submitBid(db, zhengxin, awarded.id, bid(2300, '以电话和短信为主，M5 以上发函；每周向委托方报送回款与投诉情况。'), new Date(monthAgo + DAY));
   await db.transaction((tx) => closeIfDue(tx, awarded.id, new Date(monthAgo + 4 * DAY)));
@@ -84,7 +133,12 @@ export const seedMarket = async (db: Db) => {
 
   const supervisor = await callerFor(db, 'supervisor@zhengxin.demo.cn');
   const [collector] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'collector@zhengxin.demo.cn'));
-  const mine = await listAgencyCases(db, supervisor, { limit: 200 });
-  if (collector) await assignCases(db, supervisor, { caseIds: mine.items.slice(0, Math.ceil(mine.items.length / 2)).map((c) => c.id), collectorId: collector.id });
+  // By contract number, so that every seeding picks the same cases: the lower half
+  // assigned, the first visited, the next two repaid.
+  const mine = (await listAgencyCases(db, supervisor, { limit: 200 })).items.sort((a, b) => a.contractNo.localeCompare(b.contractNo));
+  if (collector) await assignCases(db, supervisor, { caseIds: mine.slice(0, Math.ceil(mine.length / 2)).map((c) => c.id), collectorId: collector.id });
+  const first = mine[0];
+  if (first && collector) await seedVisits(db, supervisor, first.id, collector.id, now);
+  await seedRepayments(db, supervisor, creditor, mine.slice(1, 3).map((c) => c.id), now);
   return { seeded: true };
 };

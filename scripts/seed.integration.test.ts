@@ -1,8 +1,9 @@
 // The demo data loads on every `npm run dev`: a second run adds nothing, and the demo
 // applications waiting for review carry their licence documents.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { admissionApplications, admissionDocuments, bids, cases, organizations, packages, storedFiles, users } from '@/db/schema';
+import { admissionApplications, admissionDocuments, bids, caseFlags, cases, commissionLines, fieldVisits, organizations, packages, repayments, storedFiles, users, visitEvidence } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
 import { createTestDb } from '@/server/testing/db';
 import { testPasswordHash } from '@/server/testing/world';
@@ -31,10 +32,10 @@ describe('seedDemo', () => {
     const first = await seedDemo(handle.db, deps);
     expect(first.created).toBeGreaterThan(10);
     const after = await counts();
-    // Two waiting for review, one admitted (the agency whose renewal is due).
-    expect(after.applications).toBe(3);
-    expect(after.documents).toBe(3);
-    expect(after.files).toBe(3);
+    // Two waiting for review, two admitted (the agency whose renewal is due, and the one that visits with field evidence).
+    expect(after.applications).toBe(4);
+    expect(after.documents).toBe(4);
+    expect(after.files).toBe(4);
     await expect(seedDemo(handle.db, deps)).resolves.toEqual({ created: 0 });
     expect(await counts()).toEqual(after);
   });
@@ -47,6 +48,17 @@ describe('seedDemo', () => {
     const all = await handle.db.select().from(cases);
     expect(all).toHaveLength(160);
     expect(all.some((c) => c.collectorId)).toBe(true);
+    // One visit recorded two days ago without video (flagged), one planned for tomorrow.
+    const visits = await handle.db.select({ status: fieldVisits.status, contractNo: cases.contractNo, collectorId: cases.collectorId }).from(fieldVisits).innerJoin(cases, eq(cases.id, fieldVisits.caseId));
+    expect(visits.map((v) => v.status).sort()).toEqual(['planned', 'visited']);
+    // Always the same case, assigned to 郑磊: the browser tests open it by its number.
+    expect(new Set(visits.map((v) => v.contractNo))).toEqual(new Set(['HX202600000003']));
+    expect(visits.every((v) => v.collectorId)).toBe(true);
+    expect((await handle.db.select().from(visitEvidence)).map((e) => e.kind).sort()).toEqual(['audio', 'photo']);
+    expect(await handle.db.select({ rule: caseFlags.rule, values: caseFlags.values }).from(caseFlags)).toEqual([{ rule: 'visitEvidenceMissing', values: { missing: 'video' } }]);
+    // A repayment confirmed on last month's last day (it earned commission) and one waiting.
+    expect((await handle.db.select({ status: repayments.status }).from(repayments)).map((r) => r.status).sort()).toEqual(['confirmed', 'reported']);
+    expect(await handle.db.select({ amount: commissionLines.amount }).from(commissionLines)).toEqual([{ amount: 34_500 }]);
     await expect(seedMarket(handle.db)).resolves.toEqual({ seeded: false });
     expect((await handle.db.select().from(packages)).length).toBe(3);
   });

@@ -57,6 +57,7 @@ export const CreditorCasesScreen = ({ canRecall, packageId }: { canRecall: boole
           selected={selected}
           onToggle={canRecall ? (id) => canSelect(id) && toggle(id) : undefined}
           extra={{ head: t('cases.agency'), cell: (c) => c.agencyName ?? '—' }}
+          linkOf={(c) => `/creditor/cases/${c.id}`}
         />
         <LoadMore list={list} />
       </Card>

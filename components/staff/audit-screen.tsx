@@ -1,6 +1,7 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { AUDIT_ACTIONS, type AuditAction } from '@/db/enums';
@@ -107,7 +108,13 @@ export const AuditScreen = () => {
                 </Td>
                 <Td className="text-xs">
                   {r.resourceType}
-                  {r.resourceId ? <span className="block max-w-56 truncate font-mono text-slate-500">{r.resourceId}</span> : null}
+                  {r.resourceId && r.resourceType === 'case' ? (
+                    <Link className="block max-w-56 truncate font-mono text-amber-700 underline" href={`/staff/cases/${r.resourceId}`}>
+                      {r.resourceId}
+                    </Link>
+                  ) : r.resourceId ? (
+                    <span className="block max-w-56 truncate font-mono text-slate-500">{r.resourceId}</span>
+                  ) : null}
                 </Td>
                 <Td>{r.orgName ?? '—'}</Td>
                 <Td className="font-mono text-xs">{r.ip ?? '—'}</Td>

@@ -88,7 +88,7 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
       <div className="grid gap-4 md:grid-cols-3">
         <Field id="action-channel" label={t('work.form.channel')}>
           <Select id="action-channel" value={channel} onChange={(e) => setChannel(e.target.value as ActionChannel)}>
-            {ACTION_CHANNELS.map((ch) => (
+            {ACTION_CHANNELS.filter((ch) => ch !== 'visit').map((ch) => (
               <option key={ch} value={ch}>
                 {t(`work.channel.${ch}`)}
               </option>

@@ -2,11 +2,12 @@
 
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import type { TIntensity } from '@/server/api/routers/oversight/oversight.schema';
 import { formatDateTime } from '../format';
 import { useTRPC } from '../trpc/react';
-import { Badge } from '../ui/badge';
+import { ActionNote } from './action-note';
 import { Card, PageTitle } from '../ui/card';
 import { Select } from '../ui/field';
 import { Filter } from '../ui/filter';
@@ -15,7 +16,7 @@ import { EmptyRow, Table, Td } from '../ui/table';
 
 const PERIODS = [7, 30, 90] as const;
 
-/** Per agency: actions and calls as bars side by side, with how many reached the debtor and how many were flagged. */
+/** Per agency: actions, calls and visits as bars side by side, with how many reached the debtor and how many were flagged. */
 const IntensityChart = ({ rows }: { rows: TIntensity }) => {
   const t = useTranslations('activity');
   const max = Math.max(1, ...rows.map((r) => r.actions));
@@ -40,6 +41,10 @@ const IntensityChart = ({ rows }: { rows: TIntensity }) => {
             <div className="flex items-center gap-2">
               <span className="h-3 rounded bg-red-500" style={{ width: `${(r.flagged / max) * 80}%` }} />
               <span className="whitespace-nowrap tabular-nums text-slate-700">{t('flagged', { n: r.flagged })}</span>
+            </div>
+            <div className="flex items-center gap-2" data-testid="intensity-visits">
+              <span className="h-3 rounded bg-emerald-500" style={{ width: `${(r.visits / max) * 80}%` }} />
+              <span className="whitespace-nowrap tabular-nums text-slate-700">{t('visits', { n: r.visits, flagged: r.visitFlags })}</span>
             </div>
           </div>
         </div>
@@ -100,21 +105,17 @@ export const ActivityScreen = () => {
                   <Td>{a.agencyName}</Td>
                   <Td>{a.actorName}</Td>
                   <Td className="font-mono text-xs">
-                    {a.contractNo} <span className="font-sans text-slate-500">{a.debtorName}</span>
+                    <Link className="text-amber-700 underline" href={`/creditor/cases/${a.caseId}`}>
+                      {a.contractNo}
+                    </Link>{' '}
+                    <span className="font-sans text-slate-500">{a.debtorName}</span>
                   </Td>
                   <Td>
                     {t(`work.channel.${a.channel}`)} · {a.target === 'debtor' ? t('work.debtorShort') : t('work.contactN', { n: a.contactNo ?? 0 })}
                   </Td>
                   <Td>{t(`work.outcome.${a.outcome}`)}</Td>
                   <Td className="text-xs">
-                    <div className="w-64 whitespace-normal">
-                      {a.correctsId ? <Badge tone="amber">{t('work.correction')}</Badge> : null} {a.note}
-                      {a.flags.map((f) => (
-                        <span key={f.rule} className="ml-1">
-                          <Badge tone="red">{t(`work.flagged.${f.rule}`, f.values ?? {})}</Badge>
-                        </span>
-                      ))}
-                    </div>
+                    <ActionNote a={a} width="w-64" />
                   </Td>
                 </tr>
               ))

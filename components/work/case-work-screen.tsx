@@ -9,12 +9,15 @@ import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
+import { ActionNote } from './action-note';
 import { Card, PageTitle } from '../ui/card';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
 import { ActionForm } from './action-form';
 import { RestructureCard } from './restructure-card';
 import { RevealButton } from './reveal-button';
+import { VisitsCard } from './visits-card';
+import { RepaymentsCard } from '../money/repayments-card';
 
 /**
  * A case as the agency works it: the debtor (masked; a full number is shown for a reason),
@@ -103,6 +106,8 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
           <Card title={t('work.logTitle')}>
             <ActionForm c={c} />
           </Card>
+          <RepaymentsCard c={c} />
+          <VisitsCard c={c} />
           <RestructureCard caseId={c.id} bands={t('packages.terms.bandsValue', { reduction: bpToPercent(c.maxReductionBp), instalments: c.maxInstalments })} />
           <Card title={t('work.history')}>
             <Table testId="action-history" head={[t('work.at'), t('work.by'), t('work.form.channel'), t('work.form.who'), t('work.form.outcome'), t('work.form.note')]}>
@@ -111,7 +116,7 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
               ) : (
                 rows.map((a) => (
                   <tr key={a.id} data-testid="action-row">
-                    <Td className="font-mono text-xs">{formatDateTime(a.at)}</Td>
+                    <Td className="font-mono text-xs">{formatDateTime(a.at, c.timeZone)}</Td>
                     <Td>{a.actorName}</Td>
                     <Td>{t(`work.channel.${a.channel}`)}</Td>
                     <Td>
@@ -122,14 +127,7 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
                       {a.promiseAmount ? <span className="block text-xs text-slate-500">{`${formatFen(a.promiseAmount)} · ${a.promiseDate ?? ''}`}</span> : null}
                     </Td>
                     <Td className="text-xs">
-                      <div className="w-72 whitespace-normal">
-                        {a.correctsId ? <Badge tone="amber">{t('work.correction')}</Badge> : null} {a.note}
-                        {a.flags.map((f) => (
-                          <span key={f.rule} className="ml-1">
-                            <Badge tone="red">{t(`work.flagged.${f.rule}`, f.values ?? {})}</Badge>
-                          </span>
-                        ))}
-                      </div>
+                      <ActionNote a={a} />
                     </Td>
                   </tr>
                 ))

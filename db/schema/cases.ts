@@ -99,6 +99,8 @@ export const cases = pgTable(
     agencyId: uuid(),
     commissionId: uuid(),
     collectorId: uuid(),
+    /** Confirmed repayments to date, in fen (reversals taken off). */
+    repaidAmount: bigint({ mode: 'number' }).notNull().default(0),
     ...timestamps,
   },
   (t) => [

@@ -9,3 +9,5 @@ export * from './jobs';
 export * from './cases';
 export * from './packages';
 export * from './actions';
+export * from './visits';
+export * from './repayments';

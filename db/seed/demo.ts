@@ -63,6 +63,17 @@ export const DEMO_ORGS: DemoOrg[] = [
     users: [{ role: 'admin', name: '林志玲', local: 'admin', phone: '13875500001' }],
   },
   {
+    admittedWith: {
+      basics: {
+        legalRepName: '赵国栋', registeredCapitalFen: 1_000_000_000, foundedOn: '2009-03-18', address: '上海市浦东新区张杨路 500 号',
+        serviceProvinces: ['31', '32', '33', '44'], staffCount: 260, seatCount: 180, channels: ['phone', 'sms', 'letter', 'visit', 'legal'],
+      },
+      systems: { hasCallRecording: true, hasFieldEvidenceCapture: true, mlpsLevel: 3, hasIso27001: true, otherCertifications: '' },
+      trackRecord: {
+        references: [{ client: '华信消费金融股份有限公司', periodFrom: '2021-06', periodTo: '2025-05', caseCount: 48000, amountFen: 9_600_000_000, recoveryRateBp: 2150 }],
+      },
+      compliance: { litigationCount: 0, litigationNote: '', pastSanctions: '', complaintCount: 3, declaresNoAbuse: true, signedBy: '赵国栋' },
+    },
     admitted: { tier: 'A', daysAgo: 200 }, slug: 'zhengxin', type: 'agency', name: '上海正信资产管理有限公司', serial: 300001, region: '310115', province: '上海市', city: '浦东新区', status: 'active',
     users: [
       { role: 'admin', name: '赵国栋', local: 'admin', phone: '13621000001' },

@@ -4,6 +4,11 @@
 // note is flagged. The debtors live in a time zone where it is daytime now, so the
 // contact window does not depend on when the test runs.
 import { CASE_FILE_HEADERS, sampleCaseRows, toCsv } from '../../db/seed/case-file';
+import { once } from 'node:events';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { pngPhoto, wavRecording } from '../../db/seed/evidence';
 import { ACCOUNTS, expect, shot, signInAs, test, useLanguage } from '../fixtures';
 
 const ZONES = [
@@ -42,6 +47,7 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await page.locator('#reserveFee').fill('30');
     await page.locator('#expectedRecovery').fill('15');
     await page.getByTestId('channel-letter').check();
+    await page.getByTestId('channel-visit').check();
     await page.locator('#maxReduction').fill('20');
     await page.locator('#maxInstalments').fill('12');
     await page.getByTestId('terms-save').click();
@@ -146,6 +152,191 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(page.getByTestId('restructure-result')).toHaveText('超出授权范围，已提交委托方决定');
     await expect(page.getByTestId('restructure-row')).toHaveCount(2);
     await shot(page, 'agency-case-restructure.zh-CN');
+  });
+
+  test('[AGENCY] a field visit with a photo and an audio file appears on the creditor’s case page', async ({ page, browser }) => {
+    await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
+    await page.goto('/agency/cases');
+    await page.getByTestId('queue-search').fill(CONTRACT);
+    await page.getByTestId('queue-search').press('Enter');
+    await page.getByRole('link', { name: CONTRACT }).click();
+    await page.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
+    const plan = page.getByTestId('visit-plan');
+    const dayAfterTomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(Date.now() + 2 * DAY));
+    await plan.locator('#visit-date').fill(dayAfterTomorrow);
+    await plan.locator('#visit-time').fill('11:00');
+    await plan.locator('#visit-address').fill('上海市浦东新区张杨路 500 号 12 楼');
+    await plan.locator('#visit-purpose').fill('核实居住情况，当面协商还款');
+    // One person is not enough: the button waits for a second.
+    await plan.getByLabel('郑磊').check();
+    await expect(page.getByTestId('visit-plan-submit')).toBeDisabled();
+    await plan.getByLabel('吴秀英').check();
+    await page.getByTestId('visit-plan-submit').click();
+    await expect(page.getByTestId('visit-planned')).toBeVisible();
+    const visit = page.getByTestId('visit').first();
+    await expect(visit).toHaveAttribute('data-status', 'planned');
+    await expect(visit.getByTestId('visit-staff')).toContainText('郑磊');
+    await visit.getByTestId('visit-outcome').selectOption('answered');
+    await visit.getByTestId('visit-note').fill('见到债务人本人，称月底前筹款；全程录音');
+    await visit.getByTestId('visit-record-submit').click();
+    await expect(visit).toHaveAttribute('data-status', 'visited');
+    await expect(page.getByTestId('action-row').first()).toContainText('外访');
+
+    // A renamed executable is refused from its bytes; the photo and the recording are taken.
+    await visit.getByTestId('evidence-input').setInputFiles([
+      { name: '现场录像.mp4', mimeType: 'video/mp4', buffer: Buffer.from('MZ\x90\x00\x03\x00\x00\x00 not a video') },
+      { name: '门牌.png', mimeType: 'image/png', buffer: Buffer.from(pngPhoto(320, 240, 11)) },
+      { name: '现场录音.wav', mimeType: 'audio/wav', buffer: Buffer.from(wavRecording(2)) },
+    ]);
+    await expect(visit.getByTestId('evidence-uploaded')).toHaveText('已上传 2 份证据');
+    await expect(visit.getByTestId('evidence-error')).toContainText('现场录像.mp4：不接受这种文件');
+    await expect(visit.getByTestId('evidence-item')).toHaveCount(2);
+    await shot(page, 'agency-case-visit.zh-CN');
+
+    // The creditor opens the case from its list and sees the visit with both files, served after their hash check.
+    const creditor = await (await browser.newContext()).newPage();
+    await signInAs(creditor, ACCOUNTS.creditorViewer, '/creditor');
+    await creditor.goto('/creditor/cases');
+    await creditor.getByPlaceholder('合同编号').fill(CONTRACT);
+    await creditor.getByPlaceholder('合同编号').blur();
+    await creditor.getByRole('link', { name: CONTRACT }).click();
+    await creditor.waitForURL(/\/creditor\/cases\/[0-9a-f-]{36}$/);
+    const seen = creditor.getByTestId('record-visits').getByTestId('visit').first();
+    await expect(seen).toContainText('上海正信资产管理有限公司');
+    await expect(seen.getByTestId('visit-staff')).toContainText('吴秀英');
+    const photo = seen.getByTestId('evidence-photo');
+    await expect(photo).toBeVisible();
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
+    const audio = seen.getByTestId('evidence-audio');
+    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState >= 1 && Math.round(a.duration))).toBe(2);
+    await expect(creditor.getByTestId('record-action').first()).toContainText('外访');
+    await shot(creditor, 'creditor-case-record.zh-CN');
+    await useLanguage(creditor, 'en');
+    await creditor.reload();
+    await expect(creditor.getByRole('heading', { level: 2, name: 'Visits and evidence' })).toBeVisible();
+    await expect(creditor.getByTestId('evidence-item')).toHaveCount(2);
+    await shot(creditor, 'creditor-case-record.en');
+
+    // The platform's auditor reads the same record; the read is audited.
+    const staffPage = await (await browser.newContext()).newPage();
+    await signInAs(staffPage, ACCOUNTS.platformAuditor, '/staff');
+    await staffPage.goto(new URL(creditor.url()).pathname.replace('/creditor/', '/staff/'));
+    await expect(staffPage.getByTestId('evidence-item')).toHaveCount(2);
+    await expect(staffPage.getByTestId('evidence-hash').first()).toContainText(/[0-9a-f]{64}/);
+    await shot(staffPage, 'staff-case-record.zh-CN');
+    await staffPage.getByTestId('portal-nav').getByRole('link', { name: '外访与证据' }).click();
+    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText('照片 1 · 录音 1 · 录像 0');
+    await shot(staffPage, 'staff-visits.zh-CN');
+    // The demo visit of two days ago came without video: flagged by the 24-hour check.
+    await staffPage.getByTestId('visit-flagged-only').check();
+    await expect(staffPage.getByTestId('visit-list-row').first().getByTestId('visit-flag')).toHaveText('24 小时内缺少录像');
+    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toHaveCount(0);
+    await shot(staffPage, 'staff-visits-flagged.zh-CN');
+    await staffPage.getByTestId('visit-list-row').first().getByRole('link').click();
+    await expect(staffPage.getByTestId('visit').filter({ hasText: '已外访' }).getByTestId('visit-flag')).toHaveText('24 小时内缺少录像');
+    await shot(staffPage, 'staff-case-flagged-visit.zh-CN');
+    await staffPage.goBack();
+    await staffPage.getByTestId('visit-flagged-only').uncheck();
+    await useLanguage(staffPage, 'en');
+    await staffPage.reload();
+    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText('1 photo · 1 audio · 0 video');
+    await shot(staffPage, 'staff-visits.en');
+    await staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT }).getByRole('link', { name: CONTRACT }).click();
+    await expect(staffPage.getByRole('heading', { level: 2, name: 'Visits and evidence' })).toBeVisible();
+    await shot(staffPage, 'staff-case-record.en');
+    await creditor.goto('/creditor/visits');
+    await expect(creditor.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText('上海正信资产管理有限公司');
+    await shot(creditor, 'creditor-visits.en');
+    await useLanguage(creditor, 'zh-CN');
+    await creditor.reload();
+    await expect(creditor.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText('照片 1 · 录音 1 · 录像 0');
+    await shot(creditor, 'creditor-visits.zh-CN');
+
+    // In English on the agency side.
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByTestId('visit').first()).toContainText('visited');
+    await shot(page, 'agency-case-visit.en');
+  });
+
+  test('[AGENCY] a long video uploads with its progress shown; one over 200 MB is refused', async ({ page }, testInfo) => {
+    // Real files on disk (too large to pass as buffers): an MP4 header, then filler.
+    const video = async (name: string, mb: number) => {
+      const file = testInfo.outputPath(name);
+      await mkdir(path.dirname(file), { recursive: true });
+      const out = createWriteStream(file);
+      const piece = Buffer.alloc(1024 * 1024, 7);
+      out.write(Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32, 0, 0, 0, 0, 0x69, 0x73, 0x6f, 0x6d, 0x6d, 0x70, 0x34, 0x32]));
+      for (let i = 0; i < mb; i += 1) if (!out.write(piece)) await once(out, 'drain');
+      out.end();
+      await once(out, 'close');
+      return file;
+    };
+    await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
+    await page.goto('/agency/cases');
+    await page.getByTestId('queue-search').fill(CONTRACT);
+    await page.getByTestId('queue-search').press('Enter');
+    await page.getByRole('link', { name: CONTRACT }).click();
+    const visit = page.getByTestId('visit').first();
+    await visit.getByTestId('evidence-input').setInputFiles(await video('全程录像.mp4', 190));
+    await expect(visit.getByTestId('evidence-progress')).toBeVisible();
+    await shot(page, 'agency-visit-video-progress.zh-CN');
+    await expect(visit.getByTestId('evidence-uploaded')).toHaveText('已上传 1 份证据', { timeout: 120_000 });
+    await expect(visit.getByTestId('evidence-video')).toBeVisible();
+    await visit.getByTestId('evidence-input').setInputFiles(await video('超长录像.mp4', 300));
+    await expect(visit.getByTestId('evidence-error')).toHaveText('超长录像.mp4：文件超过 200 MB 上限', { timeout: 120_000 });
+    await expect(visit.getByTestId('evidence-item')).toHaveCount(3);
+  });
+
+  test('[AGENCY] reports a repayment with its receipt; [CREDITOR] confirms it and the balance moves', async ({ page, browser }) => {
+    await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
+    await page.goto('/agency/cases');
+    await page.getByTestId('queue-search').fill(CONTRACT);
+    await page.getByTestId('queue-search').press('Enter');
+    await page.getByRole('link', { name: CONTRACT }).click();
+    // The approved 10% reduction is what the case owes now.
+    await expect(page.getByTestId('repayment-balance')).toHaveText('应还 ¥2,893.05 · 已确认 ¥0.00 · 尚欠 ¥2,893.05');
+    const form = page.getByTestId('repayment-form');
+    await form.locator('#rp-amount').fill('99999');
+    await form.locator('#rp-payer').fill('本人');
+    await page.getByTestId('repayment-submit').click();
+    await expect(form.getByTestId('rp-amount-error')).toHaveText('还款金额超过案件尚未结清的余额 ¥2893.05（已确认和待确认的还款已扣除）');
+    await form.locator('#rp-amount').fill('500');
+    await form.locator('#rp-channel').selectOption('alipay');
+    await form.locator('#rp-reference').fill('2026112322001400001');
+    await form.getByTestId('rp-receipt').setInputFiles({ name: '支付宝转账.png', mimeType: 'image/png', buffer: Buffer.from(pngPhoto(200, 360, 21)) });
+    await page.getByTestId('repayment-submit').click();
+    await expect(page.getByTestId('repayment-reported')).toBeVisible();
+    await expect(page.getByTestId('repayment').first()).toContainText('¥500.00');
+    await expect(page.getByTestId('repayment').first()).toContainText('待确认');
+    await shot(page, 'agency-case-repayment.zh-CN');
+
+    const creditor = await (await browser.newContext()).newPage();
+    await signInAs(creditor, ACCOUNTS.creditorAdmin, '/creditor');
+    await creditor.getByTestId('portal-nav').getByRole('link', { name: '还款确认' }).click();
+    const row = creditor.getByTestId('repayment-row').filter({ hasText: CONTRACT });
+    await expect(row).toContainText('¥500.00');
+    await expect(row).toContainText('支付宝');
+    await shot(creditor, 'creditor-repayments.zh-CN');
+    await row.getByTestId('repayment-confirm').click();
+    await expect(creditor.getByTestId('repayment-row').filter({ hasText: CONTRACT })).toHaveCount(0);
+    await creditor.getByTestId('repayment-status-filter').selectOption('confirmed');
+    await expect(creditor.getByTestId('repayment-row').filter({ hasText: CONTRACT })).toContainText('已确认');
+    await useLanguage(creditor, 'en');
+    await creditor.reload();
+    await creditor.getByTestId('repayment-status-filter').selectOption('');
+    await expect(creditor.getByTestId('repayment-row').filter({ hasText: CONTRACT })).toContainText('confirmed');
+    await shot(creditor, 'creditor-repayments.en');
+    await creditor.getByRole('link', { name: CONTRACT }).first().click();
+    await expect(creditor.getByTestId('repayment-balance')).toHaveText('Due ¥2,893.05 · confirmed ¥500.00 · open ¥2,393.05');
+
+    await page.reload();
+    await expect(page.getByTestId('repayment-balance')).toHaveText('应还 ¥2,893.05 · 已确认 ¥500.00 · 尚欠 ¥2,393.05');
+    await expect(page.getByTestId('repayment').first()).toContainText('已确认');
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByTestId('repayment').first()).toContainText('confirmed');
+    await shot(page, 'agency-case-repayment.en');
   });
 
   test('[AGENCY] the case page in English', async ({ page }) => {

@@ -105,7 +105,7 @@ test.describe('[PUBLIC] admission application', () => {
     // Documents: a renamed executable is refused by its bytes; the licence is stored.
     await expect(page.getByTestId('step-documents')).toBeVisible();
     await upload(page, '营业执照.pdf', Buffer.concat([Buffer.from('MZ\x90\x00\x03'), Buffer.alloc(4096)]));
-    await expect(page.getByTestId('upload-error')).toHaveText('只接受 PDF、JPEG、PNG 文件或 CSV、XLSX 表格（按文件内容识别，改扩展名无效）');
+    await expect(page.getByTestId('upload-error')).toHaveText('不接受这种文件：只接受 PDF、JPEG、PNG、CSV、XLSX 以及录音录像（按文件内容识别，改扩展名无效）');
     await expect(page.getByTestId('no-documents')).toBeVisible();
     await upload(page, '营业执照.pdf', LICENCE);
     await expect(page.getByTestId('document-row')).toHaveCount(1);

@@ -26,8 +26,11 @@ import { staffAdmissionAuthz } from './routers/staff/admission/admission-review.
 import { staffAuthz } from './routers/staff/staff.authz';
 import { templatesAuthz } from './routers/templates/templates.authz';
 import { workAuthz } from './routers/work/work.authz';
+import { visitsAuthz } from './routers/work/visits.authz';
+import { repaymentsAuthz } from './routers/repayments/repayments.authz';
+import { statementsAuthz } from './routers/statements/statements.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {

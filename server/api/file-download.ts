@@ -1,23 +1,29 @@
 import { z } from 'zod';
-import { getDb } from '@/db/client';
+import type { FileType } from '@/db/enums';
 import { openFile } from '../domain/files/files';
 import { DomainError } from '../errors';
-import { getSessionUserId } from '../auth/session';
 import { getBlobStore } from '../storage/store';
-import { createInnerContext, localeFromHeaders, metaFromHeaders } from './context';
-import { describeError, toTRPCError } from './errors';
+import { asRouteCaller } from './route-caller';
 
-// File bytes cannot travel inside tRPC's JSON, so they are served here: the same session,
-// the same actor and the same domain rule (openFile) as every procedure; another
-// organization's file answers 404 like a missing one.
+// File bytes cannot travel inside tRPC's JSON, so they are served here through the same
+// domain rule (openFile) as every procedure; another organization's file answers 404 like
+// a missing one.
 
-const EXTENSION: Record<string, string> = {
+const EXTENSION = {
   'application/pdf': 'pdf',
   'image/jpeg': 'jpg',
   'image/png': 'png',
   'text/csv': 'csv',
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
-};
+  'audio/mpeg': 'mp3',
+  'audio/mp4': 'm4a',
+  'audio/wav': 'wav',
+  'audio/amr': 'amr',
+  'audio/ogg': 'ogg',
+  'video/mp4': 'mp4',
+  'video/quicktime': 'mov',
+  'video/webm': 'webm',
+} satisfies Record<FileType, string>;
 
 /** A display name for the download: what the uploader called it, without path or control characters. */
 const safeName = (name: string | null, fallback: string) => {
@@ -25,25 +31,11 @@ const safeName = (name: string | null, fallback: string) => {
   return cleaned || fallback;
 };
 
-const fail = (status: number, message: string) =>
-  new Response(JSON.stringify({ error: message }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
-
-export const downloadFile = async (req: Request, fileId: string): Promise<Response> => {
-  const ctx = await createInnerContext({
-    db: getDb(),
-    userId: await getSessionUserId(),
-    locale: localeFromHeaders(req.headers),
-    meta: metaFromHeaders(req.headers),
-  });
-  const refuse = (e: DomainError) => {
-    const error = toTRPCError(e);
-    return fail(error.code === 'NOT_FOUND' ? 404 : 401, describeError(ctx.locale, error).message);
-  };
-  if (!ctx.actor) return refuse(new DomainError(ctx.refusal ?? 'auth.signInRequired'));
-  if (!z.uuid().safeParse(fileId).success) return refuse(new DomainError('file.notFound'));
-  try {
-    const { file, stream } = await openFile(ctx.db, { actor: ctx.actor, ...ctx.meta }, fileId, getBlobStore());
-    const name = safeName(new URL(req.url).searchParams.get('name'), `${file.sha256.slice(0, 12)}.${EXTENSION[file.mime] ?? 'bin'}`);
+export const downloadFile = async (req: Request, fileId: string): Promise<Response> =>
+  asRouteCaller(req, async (db, caller) => {
+    if (!z.uuid().safeParse(fileId).success) throw new DomainError('file.notFound');
+    const { file, stream } = await openFile(db, caller, fileId, getBlobStore());
+    const name = safeName(new URL(req.url).searchParams.get('name'), `${file.sha256.slice(0, 12)}.${EXTENSION[file.mime as FileType] ?? 'bin'}`);
     const disposition = new URL(req.url).searchParams.get('download') === '1' ? 'attachment' : 'inline';
     return new Response(stream, {
       headers: {
@@ -51,14 +43,11 @@ export const downloadFile = async (req: Request, fileId: string): Promise<Respon
         'content-length': String(file.size),
         'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(name)}`,
         'x-content-sha256': file.sha256,
-        // Only PDF, JPEG and PNG are ever stored (recognised by their bytes); nosniff keeps
-        // the browser to the declared type, so an upload never runs as part of the app.
+        // Only documents, spreadsheets, photos, audio and video are ever stored (recognised
+        // by their bytes, never HTML or script); nosniff keeps the browser to the declared
+        // type, so an upload never runs as part of the app.
         'x-content-type-options': 'nosniff',
         'cache-control': 'private, max-age=300',
       },
     });
-  } catch (e) {
-    if (e instanceof DomainError) return refuse(e);
-    throw e;
-  }
-};
+  });

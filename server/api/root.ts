@@ -7,6 +7,10 @@ import { meRouter } from './routers/me/router';
 import { notificationsRouter } from './routers/notifications/router';
 import { orgRouter } from './routers/org/router';
 import { oversightRouter } from './routers/oversight/router';
+import { recordRouter } from './routers/record/router';
+import { repaymentsRouter } from './routers/repayments/router';
+import { statementsRouter } from './routers/statements/router';
+import { dashboardRouter } from './routers/dashboard/router';
 import { packagesRouter } from './routers/packages/router';
 import { publicRouter } from './routers/public/router';
 import { restructuresRouter } from './routers/restructures/router';
@@ -25,6 +29,10 @@ export const appRouter = router({
   notifications: notificationsRouter,
   org: orgRouter,
   oversight: oversightRouter,
+  record: recordRouter,
+  repayments: repaymentsRouter,
+  statements: statementsRouter,
+  dashboard: dashboardRouter,
   packages: packagesRouter,
   public: publicRouter,
   restructures: restructuresRouter,

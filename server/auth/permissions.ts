@@ -32,6 +32,19 @@ export const PERMISSIONS = {
   'cases.assign': ['agency.admin', 'agency.supervisor'],
   /** Draft SMS and letter templates for the packages the agency works. */
   'templates.manage': ['agency.admin', 'agency.supervisor'],
+  /**
+   * Read a case's whole record: every agency's actions, field visits and their evidence.
+   * Creditors for their own cases; platform staff who audit and handle complaints for any (audited).
+   */
+  'cases.record': ['creditor.admin', 'creditor.manager', 'creditor.viewer', 'platform.admin', 'platform.auditor', 'platform.complaints'],
+  /** Confirm, dispute and reverse repayments on the creditor's cases. */
+  'repayments.decide': ['creditor.admin', 'creditor.manager'],
+  /** Read the monthly settlement statements of the organization's side. */
+  'statements.read': ['creditor.admin', 'creditor.manager', 'creditor.viewer', 'agency.admin', 'agency.supervisor'],
+  /** Draw up a month's statements and mark agreed ones paid. */
+  'statements.manage': ['creditor.admin', 'creditor.manager'],
+  /** Agree a statement for the organization's side. */
+  'statements.agree': ['creditor.admin', 'creditor.manager', 'agency.admin'],
   /** Read the published versions of the collection rulebook. */
   'rules.read': ['platform.admin', 'platform.reviewer', 'platform.auditor', 'platform.complaints'],
   /** Publish a tighter version of the rulebook. */

@@ -1,6 +1,7 @@
 import type { Db } from '@/db/client';
 import { expireAdmissions } from '../domain/admission/expiry';
 import { breakDuePromises } from '../domain/work/promises';
+import { flagMissingVisitEvidence } from '../domain/work/visits';
 import { JOB_HANDLERS } from './handlers';
 import { drainJobs } from './queue';
 
@@ -12,6 +13,7 @@ export type Job = { name: string; everyMs: number; run: (db: Db, now: Date) => P
 export const JOBS: readonly Job[] = [
   { name: 'admission.expire', everyMs: 15 * 60_000, run: (db, now) => expireAdmissions(db, now) },
   { name: 'promises.breakDue', everyMs: 15 * 60_000, run: (db, now) => breakDuePromises(db, now) },
+  { name: 'visits.flagMissingEvidence', everyMs: 15 * 60_000, run: (db, now) => flagMissingVisitEvidence(db, now) },
   // The queue is also drained right after a request queues work (kickQueue); this catches
   // retries, scheduled deadlines and work another instance left behind.
   { name: 'queue', everyMs: 5_000, run: (db) => drainQueue(db) },

@@ -58,7 +58,10 @@ export const ingest = async (body: ReadableStream<Uint8Array>, store: BlobStore)
     return { sha256, size, mime };
   } catch (e) {
     await reader.cancel().catch(() => undefined);
+    // The file may still be opening: wait until it is closed, or removing it could come first and leave it behind.
+    const closed = out.closed ? Promise.resolve() : new Promise<void>((resolve) => out.once('close', () => resolve()));
     out.destroy();
+    await closed;
     await rm(tempPath, { force: true });
     throw e;
   }

@@ -88,6 +88,36 @@ describe('ingest into a local store', () => {
     expect(await listFiles(root)).toEqual([]);
   });
 
+  it('stops reading a 300 MB video once it passes 200 MB and leaves nothing behind', async () => {
+    const store = localStore(root);
+    const total = 300 * 1024 * 1024;
+    const piece = new Uint8Array(1024 * 1024);
+    let sent = 0;
+    // Generated as it is read: an MP4 header, then 300 MB that never sit in memory at once.
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= total) return controller.close();
+        const chunk = sent === 0 ? new Uint8Array([0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32, ...piece.subarray(12)]) : piece;
+        sent += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    await expect(ingest(stream, store)).rejects.toMatchObject({ code: 'file.tooLarge', details: { values: { maxMb: 200 } } });
+    expect(sent).toBeLessThanOrEqual(200 * 1024 * 1024 + 2 * piece.byteLength);
+    expect(await listFiles(root)).toEqual([]);
+  });
+
+  it('takes audio up to 100 MB and refuses it beyond', async () => {
+    const store = localStore(root);
+    const wav = (size: number) => {
+      const b = new Uint8Array(size);
+      b.set(new TextEncoder().encode('RIFF\0\0\0\0WAVEfmt '));
+      return b;
+    };
+    await expect(ingest(streamOf(wav(100 * 1024 * 1024)).stream, store)).resolves.toMatchObject({ mime: 'audio/wav' });
+    await expect(ingest(streamOf(wav(100 * 1024 * 1024 + 1)).stream, store)).rejects.toMatchObject({ code: 'file.tooLarge', details: { values: { maxMb: 100 } } });
+  });
+
   it('accepts exactly 20 MB', async () => {
     const store = localStore(root);
     await expect(ingest(streamOf(pdf(20 * 1024 * 1024)).stream, store)).resolves.toMatchObject({ size: 20 * 1024 * 1024 });

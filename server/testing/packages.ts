@@ -58,8 +58,8 @@ export const bidAs = async (w: World, who: UserKey, packageId: string, overrides
 export const closeNow = (w: World, packageId: string) => w.db.transaction((tx) => closeIfDue(tx, packageId, new Date(Date.now() + 86_400_000)));
 
 /** An open package with bids from agencyA (25 %) and agencyB (22 %), then closed. */
-export const closedWithBids = async (w: World, count = 12, prefix = 'PK') => {
-  const pkg = await openPackage(w, {}, count, prefix);
+export const closedWithBids = async (w: World, count = 12, prefix = 'PK', terms: Record<string, unknown> = {}) => {
+  const pkg = await openPackage(w, terms, count, prefix);
   const a = await bidAs(w, 'agencyA.admin', pkg.id);
   const b = await bidAs(w, 'agencyB.admin', pkg.id, { feeBp: 2200 });
   await closeNow(w, pkg.id);
@@ -67,8 +67,8 @@ export const closedWithBids = async (w: World, count = 12, prefix = 'PK') => {
 };
 
 /** A package awarded whole to agencyA. */
-export const awardedToA = async (w: World, count = 12, prefix = 'PK') => {
-  const { pkg, bidA, bidB } = await closedWithBids(w, count, prefix);
+export const awardedToA = async (w: World, count = 12, prefix = 'PK', terms: Record<string, unknown> = {}) => {
+  const { pkg, bidA, bidB } = await closedWithBids(w, count, prefix, terms);
   const manager = await callerAs(w.db, w.users['creditorA.manager']);
   await manager.packages.award({ packageId: pkg.id, shares: [{ bidId: bidA.id, share: { kind: 'all' } }] });
   return { pkg, bidA, bidB };

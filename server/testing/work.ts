@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { cases } from '@/db/schema';
+import { cases, commissions } from '@/db/schema';
 import { assignCases } from '../domain/cases/placement';
 import { awardedToA, caseIdsOf } from './packages';
 import { domainCaller, type World } from './world';
@@ -13,8 +13,8 @@ export const morning = (hhmmss = '10:00:00', dayOffset = 0) => {
 /** A package awarded to agencyA with its cases assigned to agencyA's collector; the first case has two numbers. */
 let made = 0;
 
-export const workingCases = async (w: World, count = 6, prefix = `WK${process.pid}x${(made += 1)}`) => {
-  const { pkg } = await awardedToA(w, count, prefix);
+export const workingCases = async (w: World, count = 6, prefix = `WK${process.pid}x${(made += 1)}`, terms: Record<string, unknown> = {}) => {
+  const { pkg } = await awardedToA(w, count, prefix, terms);
   const ids = await caseIdsOf(w, pkg.id);
   const supervisor = await domainCaller(w, 'agencyA.supervisor');
   await assignCases(w.db, supervisor, { caseIds: ids, collectorId: w.users['agencyA.collector'].id });
@@ -34,3 +34,29 @@ export const approvedSmsTemplate = async (w: World, caseId: string) => {
   const creditor = await callerAs(w.db, w.users['creditorA.manager']);
   return creditor.templates.decide({ templateId: t.id, approve: true, note: '' });
 };
+
+/** Cases of a package that allows field visits, assigned to agencyA's collector. */
+export const visitableCases = (w: World, count = 3) =>
+  workingCases(w, count, `VS${process.pid}x${(made += 1)}`, { allowedChannels: ['phone', 'sms', 'letter', 'visit', 'email'] });
+
+/** The day after tomorrow in Beijing, `YYYY-MM-DD`: a visit planned then lies ahead whatever the hour. */
+export const dayAfterTomorrow = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 2 * 86_400_000));
+
+/** A zone where it is about noon now, so that contacts made at the real time fall inside the window. */
+export const middayZone = (at = new Date()) => {
+  let offset = 12 - at.getUTCHours();
+  if (offset > 14) offset -= 24;
+  if (offset < -12) offset += 24;
+  // Etc/GMT zones count the other way round: UTC+5 is Etc/GMT-5.
+  return offset === 0 ? 'UTC' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+};
+
+/** Moves a case's debtor to a zone where it is about noon, so contacts at the real time pass the window. */
+export const inDaytimeZone = (w: World, caseId: string) => w.db.update(cases).set({ timeZone: middayZone() }).where(eq(cases.id, caseId));
+
+/** Moves the start of a package's commission term to the first of January, so repayments today fall inside it. */
+export const startTermThisYear = (w: World, packageId: string) =>
+  w.db
+    .update(commissions)
+    .set({ startsOn: `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4)}-01-01` })
+    .where(eq(commissions.packageId, packageId));

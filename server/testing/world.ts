@@ -82,6 +82,17 @@ export const buildWorld = async (db: Db): Promise<World> => {
       users[`${key}.${role}`] = await makeUser(db, { orgId: org.id, role, name: `${key} ${role}`, passwordHash: hash });
     }
   }
+  // The admitted agencies' applications: agencyA captures field evidence (it may visit), agencyB does not.
+  for (const [key, capture] of [['agencyA', true], ['agencyB', false]] as const) {
+    await db.insert(admissionApplications).values({
+      orgId: orgs[key].id,
+      kind: 'agency',
+      status: 'admitted',
+      sections: { systems: { hasCallRecording: true, hasFieldEvidenceCapture: capture, mlpsLevel: 3, hasIso27001: false, otherCertifications: '' } },
+      decidedAt: new Date(),
+      tier: 'B',
+    });
+  }
   // The creditor's application is complete, licence document included.
   const licence = await ingest(bytesStream(samplePdf(['Financial licence B0123H211000001'])), getBlobStore());
   const [file] = await db

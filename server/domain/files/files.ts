@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { admissionDocuments, storedFiles, type StoredFile } from '@/db/schema';
+import { admissionDocuments, cases, storedFiles, visitEvidence, type StoredFile } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
 import { writeAudit } from '../../audit/write';
@@ -48,14 +48,24 @@ export const ownFile = async (db: DbOrTx, caller: Caller, fileId: string, field 
 
 /**
  * Who may read a file: its own organization; platform reviewers, for documents attached
- * to an admission application. Anyone else gets NOT_FOUND, as if it did not exist.
- * Reads across organizations are audited.
+ * to an admission application; the creditor of the case and platform auditors and
+ * complaint handlers, for a visit's evidence. Anyone else gets NOT_FOUND, as if it did not
+ * exist. Reads across organizations are audited.
  */
-const mayRead = async (db: DbOrTx, caller: Caller, file: StoredFile): Promise<'own' | 'review' | null> => {
+const mayRead = async (db: DbOrTx, caller: Caller, file: StoredFile): Promise<'own' | 'review' | 'evidence' | null> => {
   if (file.orgId === caller.actor.orgId) return 'own';
   if (caller.actor.orgType === 'platform' && hasPermission(caller.actor, 'admission.review')) {
     const [doc] = await db.select({ id: admissionDocuments.id }).from(admissionDocuments).where(eq(admissionDocuments.fileId, file.id)).limit(1);
     if (doc) return 'review';
+  }
+  if (hasPermission(caller.actor, 'cases.record') && (caller.actor.orgType === 'platform' || caller.actor.orgType === 'creditor')) {
+    const [evidence] = await db
+      .select({ id: visitEvidence.id })
+      .from(visitEvidence)
+      .innerJoin(cases, eq(cases.id, visitEvidence.caseId))
+      .where(and(eq(visitEvidence.fileId, file.id), caller.actor.orgType === 'creditor' ? eq(cases.creditorId, caller.actor.orgId) : undefined))
+      .limit(1);
+    if (evidence) return 'evidence';
   }
   return null;
 };
@@ -77,6 +87,14 @@ const verifying = (expected: string, onMismatch: () => void) => {
   });
 };
 
+/** Files up to this size are hashed in full before the first byte is served. */
+const VERIFY_BEFORE_SERVING_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Opens a file the caller may read, its hash checked against the record: a small file
+ * (photos, documents, most recordings) is refused whole when its bytes changed; a large
+ * one (video) is checked while it streams and the stream fails at its end.
+ */
 export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store: BlobStore) => {
   const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
   const access = file ? await mayRead(db, caller, file) : null;
@@ -86,6 +104,14 @@ export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store
   if (access !== 'own') {
     await writeAudit(db, caller, { action: 'file.read', resourceType: 'file', resourceId: file.id, orgId: file.orgId, after: { access } });
   }
-  const stream = bytes.pipeThrough(verifying(file.sha256, () => console.error(`integrity check failed for file ${file.id}`)));
-  return { file: view(file), stream };
+  const tampered = () => console.error(`integrity check failed for file ${file.id}`);
+  if (file.size <= VERIFY_BEFORE_SERVING_BYTES) {
+    const whole = new Uint8Array(await new Response(bytes).arrayBuffer());
+    if (createHash('sha256').update(whole).digest('hex') !== file.sha256) {
+      tampered();
+      throw new DomainError('file.integrity');
+    }
+    return { file: view(file), stream: new Blob([whole]).stream() };
+  }
+  return { file: view(file), stream: bytes.pipeThrough(verifying(file.sha256, tampered)) };
 };

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { TEMPLATE_CHANNELS, type ActionOutcome } from '@/db/enums';
 import { caseActions, cases, promises, users, type CaseAction } from '@/db/schema';
@@ -31,12 +31,12 @@ export const canContact = async (db: DbOrTx, caller: Caller, input: ContactInten
   verdictFor(db, await loadWorkCase(db, caller, input.caseId), input, now);
 
 /** The refusal a collector reads: which rule, and when the next contact is allowed (Beijing time unless the case says otherwise). */
-const refusal = (verdict: Verdict, timeZone: string) => {
+export const refusal = (verdict: Verdict, timeZone: string, field?: string) => {
   const first = verdict.violations[0];
   if (!first) return null;
   const next = verdict.nextAllowedAt ? localTime(verdict.nextAllowedAt, timeZone) : null;
   const when = next ? `${next.date} ${String(Math.floor(next.minutes / 60)).padStart(2, '0')}:${String(next.minutes % 60).padStart(2, '0')}` : '';
-  return new DomainError(`rules.${first.rule}`, { values: { next: when, ...(first.values ?? {}) } });
+  return new DomainError(`rules.${first.rule}`, { values: { next: when, ...(first.values ?? {}) }, ...(field ? { field } : {}) });
 };
 
 /**
@@ -45,7 +45,7 @@ const refusal = (verdict: Verdict, timeZone: string) => {
  * cap; the rulebook then runs on the freshest history. A hard rule refuses the action, a
  * soft rule saves it with its flag; the case moves to working, or to a promise to pay.
  */
-export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInput, now = new Date()) =>
+export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInput, now = new Date(), via: 'form' | 'visit' = 'form') =>
   db.transaction(async (tx) => {
     // The case row is locked first: a recall waiting on it finds the action, or the action finds the case gone.
     const c = await loadWorkCase(tx, caller, input.caseId, true);
@@ -71,6 +71,8 @@ export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInpu
     // its flags apply, never the contact rules.
     const refused = input.correctsId ? null : refusal(verdict, c.row.timeZone ?? DEFAULT_TIME_ZONE);
     if (refused) throw refused;
+    // A visit is recorded from its plan (two named staff, inside the window), never as a bare action.
+    if (input.channel === 'visit' && via !== 'visit' && !input.correctsId) throw new DomainError('visit.planRequired', { field: 'channel' });
     const [action] = await tx
       .insert(caseActions)
       .values({
@@ -100,19 +102,40 @@ export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInpu
     if (action.outcome === 'promise_to_pay' && action.promiseAmount && action.promiseDate) {
       await tx.insert(promises).values({ caseId: c.row.id, actionId: action.id, agencyId: caller.actor.orgId, creditorId: c.row.creditorId, amount: action.promiseAmount, dueDate: action.promiseDate, createdAt: now });
     }
-    const status = input.outcome === 'promise_to_pay' ? 'ptp' : c.row.status === 'commissioned' ? 'working' : c.row.status;
+    // A corrected action's promise was never made as recorded: withdrawn, unless already kept.
+    const withdrawn = input.correctsId
+      ? await tx
+          .update(promises)
+          .set({ status: 'withdrawn' })
+          .where(and(eq(promises.actionId, input.correctsId), inArray(promises.status, ['open', 'broken'])))
+          .returning({ id: promises.id })
+      : [];
+    const stillPromised =
+      withdrawn.length > 0 ? (await tx.select({ id: promises.id }).from(promises).where(and(eq(promises.caseId, c.row.id), eq(promises.status, 'open'))).limit(1)).length > 0 : c.row.status === 'ptp';
+    const status = input.outcome === 'promise_to_pay' ? 'ptp' : c.row.status === 'commissioned' ? 'working' : c.row.status === 'ptp' && !stillPromised ? 'working' : c.row.status;
     if (status !== c.row.status) await tx.update(cases).set({ status, updatedAt: now }).where(eq(cases.id, c.row.id));
     await writeAudit(tx, caller, {
       action: 'case.action',
       resourceType: 'case',
       resourceId: c.row.id,
       orgId: c.row.creditorId,
-      after: { actionId: action.id, channel: action.channel, target: action.target, outcome: action.outcome, flags: action.flags.map((f) => f.rule), ruleVersion: action.ruleVersion },
+      before: status !== c.row.status ? { status: c.row.status } : undefined,
+      after: {
+        actionId: action.id,
+        channel: action.channel,
+        target: action.target,
+        outcome: action.outcome,
+        flags: action.flags.map((f) => f.rule),
+        ruleVersion: action.ruleVersion,
+        ...(action.correctsId ? { correctsId: action.correctsId, withdrawnPromises: withdrawn.map((w) => w.id) } : {}),
+        ...(status !== c.row.status ? { status } : {}),
+      },
     });
-    return { action: { ...viewOf(action), actorName: caller.actor.name }, flags: verdict.flags };
+    return { action: { ...actionView(action), actorName: caller.actor.name }, flags: verdict.flags };
   });
 
-const viewOf = (a: CaseAction) => ({
+/** An action as every history shows it: no number but the masked one. */
+export const actionView = (a: CaseAction) => ({
   id: a.id,
   channel: a.channel,
   target: a.target,
@@ -143,5 +166,5 @@ export const listCaseActions = async (db: DbOrTx, caller: Caller, input: { caseI
     .orderBy(desc(caseActions.at), desc(caseActions.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.action.at, id: r.action.id }));
-  return { items: page.items.map((r) => ({ ...viewOf(r.action), actorName: r.actorName })), nextCursor: page.nextCursor };
+  return { items: page.items.map((r) => ({ ...actionView(r.action), actorName: r.actorName })), nextCursor: page.nextCursor };
 };

@@ -3,6 +3,7 @@ import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { decryptPii, maskName } from '../../pii/crypto';
+import { amountDue } from '../money/repayments';
 import { DEFAULT_TIME_ZONE, daysOverdueNow, loadWorkCase } from './case-access';
 
 /** The collection stage of a case by days overdue (DESIGN §4 stage strategy). */
@@ -38,6 +39,9 @@ export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, no
     maxReductionBp: c.maxReductionBp,
     maxInstalments: c.maxInstalments,
     commissionEndsOn: c.commissionEndsOn,
+    address: r.address,
+    repaidAmount: r.repaidAmount,
+    amountDue: await amountDue(db, r),
   };
 };
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { caseActions, cases, organizations, users } from '@/db/schema';
+import { caseActions, caseFlags, cases, organizations, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { maskName } from '../../pii/crypto';
 import { executeRows } from '../shared/execute';
@@ -53,9 +53,20 @@ export const listActivity = async (
   return { items: page.items.map((r) => ({ ...r, debtorName: maskName(r.debtorName) })), nextCursor: page.nextCursor };
 };
 
-type IntensityRow = { agency_id: string; agency_name: string; actions: number | string; calls: number | string; answered: number | string; flagged: number | string; cases: number | string; actors: number | string };
+type IntensityRow = {
+  agency_id: string;
+  agency_name: string;
+  actions: number | string;
+  calls: number | string;
+  answered: number | string;
+  flagged: number | string;
+  visits: number | string;
+  visit_flags: number | string;
+  cases: number | string;
+  actors: number | string;
+};
 
-/** Per agency since a date: actions, calls and how many reached the debtor, flagged actions, cases and staff involved. */
+/** Per agency since a date: actions, calls and how many reached the debtor, flagged actions, visits and those flagged for missing evidence, cases and staff involved. */
 export const agencyIntensity = async (db: DbOrTx, caller: Caller, input: { since: Date }) => {
   const answered = sql.join(
     ANSWERED_OUTCOMES.map((o) => sql`${o}`),
@@ -67,6 +78,9 @@ export const agencyIntensity = async (db: DbOrTx, caller: Caller, input: { since
           count(*) filter (where a.channel = 'call') as calls,
           count(*) filter (where a.channel = 'call' and a.outcome::text in (${answered})) as answered,
           count(*) filter (where jsonb_array_length(a.flags) > 0) as flagged,
+          count(*) filter (where a.channel = 'visit') as visits,
+          (select count(*) from ${caseFlags} f
+            where f.agency_id = a.agency_id and f.creditor_id = ${caller.actor.orgId} and f.created_at >= ${input.since.toISOString()}::timestamptz) as visit_flags,
           count(distinct a.case_id) as cases, count(distinct a.actor_id) as actors
         from ${caseActions} a join ${organizations} o on o.id = a.agency_id
         where a.creditor_id = ${caller.actor.orgId} and a.at >= ${input.since.toISOString()}::timestamptz
@@ -80,6 +94,8 @@ export const agencyIntensity = async (db: DbOrTx, caller: Caller, input: { since
     calls: Number(r.calls),
     answered: Number(r.answered),
     flagged: Number(r.flagged),
+    visits: Number(r.visits),
+    visitFlags: Number(r.visit_flags),
     cases: Number(r.cases),
     actors: Number(r.actors),
   }));

@@ -108,7 +108,10 @@ export const expireRestructureIfDue = async (db: DbOrTx, requestId: string, now:
       .where(and(eq(restructureRequests.id, requestId), eq(restructureRequests.status, 'proposed'), lte(restructureRequests.expiresAt, now)))
       .returning();
     if (!r) return false;
-    await writeAudit(tx, SYSTEM, { action: 'restructure.expire', resourceType: 'case', resourceId: r.caseId, orgId: r.creditorId, after: { requestId: r.id } });
+    const [c] = await tx.select({ contractNo: cases.contractNo }).from(cases).where(eq(cases.id, r.caseId));
+    // The agency learns that the plan did not take effect, as it would of a rejection.
+    await notify(tx, { orgId: r.agencyId, roles: ['admin', 'supervisor', 'collector'] }, 'restructure.decided', { contractNo: c?.contractNo ?? '', status: 'expired' }, `/agency/cases/${r.caseId}`);
+    await writeAudit(tx, SYSTEM, { action: 'restructure.expire', resourceType: 'case', resourceId: r.caseId, orgId: r.creditorId, before: { status: 'proposed' }, after: { requestId: r.id, status: 'expired' } });
     return true;
   });
 

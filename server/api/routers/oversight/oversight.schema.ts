@@ -28,6 +28,6 @@ export const ZActivity = z.object({
 export type TActivity = z.infer<typeof ZActivity>;
 export const ZIntensityInput = z.object({ days: z.number().int().min(1).max(366).default(30) });
 export const ZIntensity = z.array(
-  z.object({ agencyId: z.string(), agencyName: z.string(), actions: z.number().int(), calls: z.number().int(), answered: z.number().int(), flagged: z.number().int(), cases: z.number().int(), actors: z.number().int() }),
+  z.object({ agencyId: z.string(), agencyName: z.string(), actions: z.number().int(), calls: z.number().int(), answered: z.number().int(), flagged: z.number().int(), visits: z.number().int(), visitFlags: z.number().int(), cases: z.number().int(), actors: z.number().int() }),
 );
 export type TIntensity = z.infer<typeof ZIntensity>;

@@ -126,6 +126,24 @@ describe('records', () => {
     ]);
   });
 
+  it('a correction withdraws the promise the corrected action recorded; the case is worked again', async () => {
+    const { caseId } = await workingCases(ctx.w, 3);
+    const me = await collector();
+    const { action } = await logAction(ctx.handle.db, me, call(caseId, 'promise_to_pay', { promiseAmount: 80_000, promiseDate: '2099-02-01' }), morning('10:00:00'));
+    expect((await ctx.handle.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)))[0]?.status).toBe('ptp');
+    await logAction(ctx.handle.db, me, call(caseId, 'hardship', { correctsId: action.id, note: '更正：债务人只说困难，未承诺' }), morning('10:10:00'));
+    expect((await ctx.handle.db.select({ status: promises.status }).from(promises).where(eq(promises.actionId, action.id)))[0]?.status).toBe('withdrawn');
+    expect((await ctx.handle.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)))[0]?.status).toBe('working');
+    const [audit] = await ctx.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'case.action'), eq(auditLog.resourceId, caseId), sql`${auditLog.after} ->> 'correctsId' is not null`));
+    expect(audit).toMatchObject({ before: { status: 'ptp' }, after: { correctsId: action.id, status: 'working' } });
+    // A correction that is itself a promise keeps the case promised, with the new promise open.
+    const second = await logAction(ctx.handle.db, me, call(caseId, 'promise_to_pay', { promiseAmount: 50_000, promiseDate: '2099-03-01' }), morning('10:20:00'));
+    await logAction(ctx.handle.db, me, call(caseId, 'promise_to_pay', { correctsId: second.action.id, promiseAmount: 60_000, promiseDate: '2099-03-01', note: '更正金额' }), morning('10:25:00'));
+    const open = await ctx.handle.db.select({ amount: promises.amount }).from(promises).where(and(eq(promises.caseId, caseId), eq(promises.status, 'open')));
+    expect(open).toEqual([{ amount: 60_000 }]);
+    expect((await ctx.handle.db.select({ status: cases.status }).from(cases).where(eq(cases.id, caseId)))[0]?.status).toBe('ptp');
+  });
+
   it('a recalled case is gone for the agency: no page, no action', async () => {
     const { caseId } = await workingCases(ctx.w);
     await recallCases(ctx.handle.db, await domainCaller(ctx.w, 'creditorA.manager'), { caseIds: [caseId], reason: '转自催' });
@@ -252,6 +270,8 @@ describe('restructuring', () => {
     const { expireRestructureIfDue } = await import('../../../domain/work/restructure');
     expect(await expireRestructureIfDue(ctx.handle.db, r.id, new Date())).toBe(false);
     expect(await expireRestructureIfDue(ctx.handle.db, r.id, new Date(Date.now() + 6 * 86_400_000))).toBe(true);
+    const inbox = await (await callerAs(ctx.handle.db, ctx.w.users['agencyA.collector'])).notifications.list({ limit: 50 });
+    expect(inbox.items.find((n) => n.kind === 'restructure.decided')?.params).toMatchObject({ status: 'expired' });
     await expect((await callerAs(ctx.handle.db, ctx.w.users['creditorA.manager'])).restructures.decide({ requestId: r.id, approve: true, note: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 });

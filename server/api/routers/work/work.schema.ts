@@ -82,6 +82,10 @@ export const ZWorkCase = z.object({
   maxReductionBp: z.number().int(),
   maxInstalments: z.number().int(),
   commissionEndsOn: z.string(),
+  address: z.string().nullable(),
+  repaidAmount: z.number().int(),
+  /** What the case owes in all: its approved plan's total, or the overdue amount. */
+  amountDue: z.number().int(),
 });
 export type TWorkCase = z.infer<typeof ZWorkCase>;
 export const ZRevealResult = z.object({ value: z.string() });

@@ -1,0 +1,11 @@
+import { AgencyMoneyScreen } from '@/components/money/agency-money';
+import { Forbidden } from '../../_components/forbidden';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const AgencyMoneyPage = async () => {
+  const me = await loadPortalMe('agency');
+  if (!me.permissions.includes('statements.read')) return <Forbidden />;
+  return <AgencyMoneyScreen />;
+};
+
+export default AgencyMoneyPage;

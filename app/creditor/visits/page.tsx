@@ -1,0 +1,11 @@
+import { VisitListScreen } from '@/components/work/visit-list-screen';
+import { Forbidden } from '../../_components/forbidden';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const CreditorVisitsPage = async () => {
+  const me = await loadPortalMe('creditor');
+  if (!me.permissions.includes('cases.record')) return <Forbidden />;
+  return <VisitListScreen isStaff={false} />;
+};
+
+export default CreditorVisitsPage;

@@ -1,0 +1,11 @@
+import { VisitListScreen } from '@/components/work/visit-list-screen';
+import { Forbidden } from '../../_components/forbidden';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const StaffVisitsPage = async () => {
+  const me = await loadPortalMe('staff');
+  if (!me.permissions.includes('cases.record')) return <Forbidden />;
+  return <VisitListScreen isStaff />;
+};
+
+export default StaffVisitsPage;

@@ -1,0 +1,2 @@
+CREATE INDEX "field_visits_creditor_idx" ON "field_visits" USING btree ("creditor_id","planned_for","id");--> statement-breakpoint
+CREATE INDEX "field_visits_planned_idx" ON "field_visits" USING btree ("planned_for","id");

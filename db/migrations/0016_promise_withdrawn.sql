@@ -1,0 +1,1 @@
+ALTER TYPE "public"."promise_status" ADD VALUE 'withdrawn';

@@ -1,0 +1,1 @@
+CREATE INDEX "repayments_confirmed_idx" ON "repayments" USING btree ("creditor_id","paid_on") WHERE "repayments"."status" = 'confirmed';

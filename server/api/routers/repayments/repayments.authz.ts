@@ -1,0 +1,74 @@
+import { decideRepayment, reportRepayment } from '@/server/domain/money/repayments';
+import type { AuthzTable } from '@/server/testing/authz';
+import { workingCases } from '@/server/testing/work';
+import { domainCaller, type World } from '@/server/testing/world';
+
+// Repayments: the agency working the case reports them; the creditor's admin and managers
+// decide; the case record shows them to the creditor and the platform.
+type Made = { caseId: string; repaymentId: string };
+const made = new WeakMap<World, Made>();
+const of = (w: World): Made => made.get(w) ?? { caseId: '', repaymentId: '' };
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+/** A case of agencyA with a reported repayment, confirmed if asked. */
+const withRepayment = (confirmed: boolean) => async (w: World) => {
+  const { caseId } = await workingCases(w, 2);
+  const collector = await domainCaller(w, 'agencyA.collector');
+  const r = await reportRepayment(w.db, collector, { caseId, amount: 5_000, paidOn: today(), channel: 'alipay', payer: '本人', reference: 'AZ-1', note: '' });
+  if (confirmed) {
+    await decideRepayment(w.db, await domainCaller(w, 'creditorA.manager'), { repaymentId: r.id, confirm: true, note: '' });
+  }
+  made.set(w, { caseId, repaymentId: r.id });
+};
+
+const report = (w: World) => ({ caseId: of(w).caseId, amount: 1_000, paidOn: today(), channel: 'wechat_pay', payer: '本人', reference: 'AZ-2', note: '' });
+
+export const repaymentsAuthz: AuthzTable = {
+  'work.repayments': {
+    setup: withRepayment(false),
+    input: (w) => ({ caseId: of(w).caseId }),
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.admin', 'platform.admin', 'agencyNew.admin'],
+    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ caseId: of(w).caseId }) },
+  },
+  'work.reportRepayment': {
+    setup: withRepayment(false),
+    input: report,
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.admin', 'platform.admin', 'agencyNew.admin'],
+    wrongTenant: { as: 'agencyB.admin', input: report },
+  },
+  'repayments.list': {
+    input: () => ({ limit: 10 }),
+    allowed: 'creditorA.viewer',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
+    wrongTenant: { none: 'lists only repayments on the session creditor’s cases (repayments.integration.test.ts)' },
+  },
+  'repayments.decide': {
+    setup: withRepayment(false),
+    input: (w) => ({ repaymentId: of(w).repaymentId, confirm: true, note: '' }),
+    allowed: 'creditorA.manager',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.viewer', 'agencyA.admin', 'platform.admin'],
+    wrongTenant: { as: 'creditorB.admin', input: (w) => ({ repaymentId: of(w).repaymentId, confirm: true, note: '' }) },
+  },
+  'repayments.reverse': {
+    setup: withRepayment(true),
+    input: (w) => ({ repaymentId: of(w).repaymentId, reason: '银行退票' }),
+    allowed: 'creditorA.admin',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.viewer', 'agencyA.admin', 'platform.admin'],
+    wrongTenant: { as: 'creditorB.manager', input: (w) => ({ repaymentId: of(w).repaymentId, reason: '银行退票' }) },
+  },
+  'record.repayments': {
+    setup: withRepayment(true),
+    input: (w) => ({ caseId: of(w).caseId }),
+    allowed: 'platform.auditor',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.admin', 'platform.reviewer'],
+    wrongTenant: { as: 'creditorB.viewer', input: (w) => ({ caseId: of(w).caseId }) },
+  },
+};

@@ -1,0 +1,49 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import { getStatement } from '../domain/money/statements';
+import { DomainError } from '../errors';
+import { getTranslate } from '../i18n/translate';
+import { writeXlsx } from '../tabular/write';
+import { asRouteCaller, attachment } from './route-caller';
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/**
+ * A settlement statement as an XLSX workbook in the reader's language: the parties and
+ * month, every line (contract, date, kind, repaid amount, rate, commission) and the
+ * totals, which are the statement's own and equal the sum of the lines.
+ */
+export const exportStatement = (req: Request, statementId: string) =>
+  asRouteCaller(req, async (db, caller, locale) => {
+    if (!z.uuid().safeParse(statementId).success) throw new DomainError('statement.notFound');
+    const s = await getStatement(db, caller, statementId);
+    const t = getTranslate(locale);
+    const rows: string[][] = [
+      [t('statements.detailTitle', { month: s.month })],
+      [t('statements.between', { creditor: s.creditorName, agency: s.agencyName })],
+      [t('statements.statusLabel'), t(`statements.status.${s.status}`)],
+      [],
+      [t('statements.contractNo'), t('statements.earnedOn'), t('statements.kindLabel'), t('statements.base'), t('statements.rate'), t('statements.total')],
+      ...s.lines.map((l) => [l.contractNo, l.earnedOn, t(`statements.kind.${l.kind}`), yuan(l.baseAmount), `${(l.feeBp / 100).toFixed(2)}%`, yuan(l.amount)]),
+      [],
+      [t('statements.sumCheck', { count: s.lineCount, base: yuan(s.baseTotal), total: yuan(s.total) }), '', '', yuan(s.baseTotal), '', yuan(s.total)],
+    ];
+    const dir = await mkdtemp(path.join(tmpdir(), 'daylight-statement-'));
+    const file = path.join(dir, 'statement.xlsx');
+    await writeXlsx(file, rows, { sheetName: s.month });
+    const { size } = await stat(file);
+    const stream = createReadStream(file);
+    stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+      headers: {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-length': String(size),
+        'content-disposition': attachment(`${s.month} ${s.creditorName} ${s.agencyName}.xlsx`),
+        'cache-control': 'private, no-store',
+      },
+    });
+  });

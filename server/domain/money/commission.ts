@@ -1,0 +1,96 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { BASIS_POINTS } from '@/db/enums';
+import { commissionLines, commissions, moneyMonthly, type Repayment } from '@/db/schema';
+import { shanghaiDate } from '../shared/dates';
+
+// Commission (佣金): earned only on confirmed repayments dated inside the commission's
+// term, at the commission's fee rate (the winning bid's); a reversal of such a repayment
+// adds a line of the opposite amount. Lines are append-only; statements pick them up.
+
+/** The fee on an amount in fen at a rate in basis points, rounded half away from zero. */
+export const feeOf = (amount: number, feeBp: number): number => {
+  const fee = Math.floor((Math.abs(amount) * feeBp + BASIS_POINTS / 2) / BASIS_POINTS);
+  return amount < 0 ? -fee : fee;
+};
+
+/** Whether a day lies inside a commission's term, both ends included. */
+export const insideTerm = (day: string, term: { startsOn: string; endsOn: string }) => day >= term.startsOn && day <= term.endsOn;
+
+/** The earned line of a repayment just confirmed, when it was reported under a commission and paid inside its term. */
+export const earnOnConfirm = async (tx: DbOrTx, r: Repayment, now: Date) => {
+  if (!r.commissionId || !r.agencyId) return null;
+  const [c] = await tx.select({ feeBp: commissions.feeBp, startsOn: commissions.startsOn, endsOn: commissions.endsOn }).from(commissions).where(eq(commissions.id, r.commissionId));
+  if (!c || !insideTerm(r.paidOn, c)) return null;
+  const [line] = await tx
+    .insert(commissionLines)
+    .values({
+      creditorId: r.creditorId,
+      agencyId: r.agencyId,
+      commissionId: r.commissionId,
+      caseId: r.caseId,
+      repaymentId: r.id,
+      kind: 'earned',
+      baseAmount: r.amount,
+      feeBp: c.feeBp,
+      amount: feeOf(r.amount, c.feeBp),
+      earnedOn: r.paidOn,
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (line) await addToMonthly(tx, { creditorId: line.creditorId, agencyId: line.agencyId, month: line.earnedOn.slice(0, 7) }, { commission: line.amount });
+  return line ?? null;
+};
+
+/** The reversal line of a repayment taken back: the opposite of what it earned, on the day of the reversal. */
+export const reverseEarning = async (tx: DbOrTx, r: Repayment, now: Date) => {
+  const [earned] = await tx
+    .select()
+    .from(commissionLines)
+    .where(and(eq(commissionLines.repaymentId, r.id), eq(commissionLines.kind, 'earned')));
+  if (!earned) return null;
+  const [line] = await tx
+    .insert(commissionLines)
+    .values({
+      creditorId: earned.creditorId,
+      agencyId: earned.agencyId,
+      commissionId: earned.commissionId,
+      caseId: earned.caseId,
+      repaymentId: r.id,
+      kind: 'reversal',
+      baseAmount: -earned.baseAmount,
+      feeBp: earned.feeBp,
+      amount: -earned.amount,
+      earnedOn: shanghaiDate(now),
+      createdAt: now,
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (line) await addToMonthly(tx, { creditorId: line.creditorId, agencyId: line.agencyId, month: line.earnedOn.slice(0, 7) }, { commission: line.amount });
+  return line ?? null;
+};
+
+/** Sum of an agency's commission lines with a creditor (fen), for checks and dashboards. */
+export const commissionTotal = async (db: DbOrTx, creditorId: string, agencyId: string) => {
+  const [row] = await db
+    .select({ total: sql<string | null>`sum(${commissionLines.amount})` })
+    .from(commissionLines)
+    .where(and(eq(commissionLines.creditorId, creditorId), eq(commissionLines.agencyId, agencyId)));
+  return Number(row?.total ?? 0);
+};
+
+/** Adds to the month's money of a creditor and agency (negative amounts take away), in the caller's transaction. */
+export const addToMonthly = async (tx: DbOrTx, key: { creditorId: string; agencyId: string; month: string }, add: { recovered?: number; repayments?: number; commission?: number }) => {
+  await tx
+    .insert(moneyMonthly)
+    .values({ ...key, recovered: add.recovered ?? 0, repayments: add.repayments ?? 0, commission: add.commission ?? 0 })
+    .onConflictDoUpdate({
+      target: [moneyMonthly.creditorId, moneyMonthly.agencyId, moneyMonthly.month],
+      set: {
+        recovered: sql`${moneyMonthly.recovered} + excluded.recovered`,
+        repayments: sql`${moneyMonthly.repayments} + excluded.repayments`,
+        commission: sql`${moneyMonthly.commission} + excluded.commission`,
+      },
+    });
+};
