@@ -94,6 +94,9 @@ export const AUDIT_ACTIONS = [
   'repayment.report',
   'repayment.decide',
   'repayment.reverse',
+  'repayment.importStarted',
+  'repayment.imported',
+  'repayment.importFailed',
   'statement.generate',
   'statement.agree',
   'statement.pay',
@@ -235,6 +238,7 @@ export const NOTIFICATION_KINDS = [
   'visit.evidenceMissing',
   'repayment.reported',
   'repayment.decided',
+  'repayment.imported',
   'statement.drafted',
   'statement.agreed',
   'statement.paid',
@@ -248,6 +252,9 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 // Case imports land whole or not at all (DESIGN §6).
 export const IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+/** What a creditor's file holds: cases to place, or repayments from its loan system to reconcile. */
+export const IMPORT_KINDS = ['cases', 'repayments'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 // Case (DESIGN §3): new → commissioned → working → (ptp) → settled | closed_unrecoverable | returned | recalled.
 export const CASE_STATUSES = ['new', 'commissioned', 'working', 'ptp', 'settled', 'closed_unrecoverable', 'returned', 'recalled'] as const;
@@ -278,6 +285,20 @@ export const CASE_IMPORT_COLUMNS = [
   { field: 'timeZone', zh: '时区', alias: 'time_zone', required: false },
 ] as const;
 export const MAX_CASE_CONTACTS = 5;
+
+// The creditor's repayment file (its loan system's export): each row is matched to an
+// agency's report by contract number, amount and day, or recorded as a direct payment.
+export const REPAYMENT_IMPORT_COLUMNS = [
+  { field: 'contractNo', zh: '合同编号', alias: 'contract_no', required: true },
+  { field: 'amount', zh: '还款金额', alias: 'amount', required: true },
+  { field: 'paidOn', zh: '还款日期', alias: 'paid_on', required: true },
+  { field: 'reference', zh: '交易流水号', alias: 'reference', required: false },
+  { field: 'channel', zh: '还款渠道', alias: 'channel', required: false },
+  { field: 'payer', zh: '付款人', alias: 'payer', required: false },
+  { field: 'note', zh: '备注', alias: 'note', required: false },
+] as const;
+/** A repayment file is read whole before it is matched: larger files are split by month. */
+export const MAX_REPAYMENT_IMPORT_ROWS = 100_000;
 
 // Package (DESIGN §3): draft → open (bidding) → closed → awarded → active → completed | recalled;
 // draft|open → cancelled; a direct offer is draft → offered → awarded (accepted) | draft (declined).

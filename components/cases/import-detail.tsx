@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import type { TImportView } from '@/server/api/routers/cases/imports.schema';
-import { formatDateTime } from '../format';
+import type { ImportKind } from '@/db/enums';
+import { formatDateTime, formatFen } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -12,14 +13,44 @@ import { Card, PageTitle } from '../ui/card';
 import { ProgressBar } from '../ui/progress';
 import { EmptyRow, Table, Td } from '../ui/table';
 import { ImportStatusBadge } from './import-status';
+import { IMPORT_KIND_VIEW } from './import-upload';
 
 const isWorking = (v: TImportView | undefined) => v?.status === 'queued' || v?.status === 'running';
 
+/** What a repayment file did: reports confirmed, direct payments recorded, rows already on record. */
+const RepaymentSummary = ({ v }: { v: TImportView }) => {
+  const t = useTranslations('repaymentImports');
+  if (!v.summary) return null;
+  const s = v.summary;
+  return (
+    <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4" data-testid="import-summary">
+      {(
+        [
+          ['matched', s.matched.toLocaleString()],
+          ['direct', s.direct.toLocaleString()],
+          ['alreadyRecorded', s.alreadyRecorded.toLocaleString()],
+          ['amount', formatFen(s.amount)],
+        ] as const
+      ).map(([key, value]) => (
+        <div key={key} className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+          <dt className="text-xs text-slate-500">{t(`summary.${key}`)}</dt>
+          <dd className="mt-1 text-lg font-semibold tabular-nums text-slate-900" data-testid={`summary-${key}`}>
+            {value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+};
+
 /** One import: its progress while the job runs, then what landed or every reason it did not. */
-export const ImportDetail = ({ importId }: { importId: string }) => {
+export const ImportDetail = ({ importId, kind = 'cases' }: { importId: string; kind?: ImportKind }) => {
   const t = useTranslations();
   const trpc = useTRPC();
-  const query = useQuery(trpc.cases.imports.get.queryOptions({ importId }, { refetchInterval: (q) => (isWorking(q.state.data) ? 1000 : false) }));
+  const refetchInterval = (q: { state: { data?: TImportView | undefined } }) => (isWorking(q.state.data) ? 1000 : false);
+  const query = useQuery(kind === 'cases' ? trpc.cases.imports.get.queryOptions({ importId }, { refetchInterval }) : trpc.repayments.imports.get.queryOptions({ importId }, { refetchInterval }));
+  const view = IMPORT_KIND_VIEW[kind];
+  const back = kind === 'cases' ? '/creditor/imports' : '/creditor/repayments';
   const v = query.data;
   const error = errorInfo(query.error);
   return (
@@ -28,8 +59,8 @@ export const ImportDetail = ({ importId }: { importId: string }) => {
         title={v ? v.fileName : t('imports.title')}
         subtitle={v ? `${formatDateTime(v.createdAt)}${v.format ? ` · ${v.format.toUpperCase()}` : ''}${v.encoding ? ` · ${v.encoding.toUpperCase()}` : ''}` : undefined}
         actions={
-          <Link className="text-sm text-amber-700 underline" href="/creditor/imports">
-            {t('imports.back')}
+          <Link className="text-sm text-amber-700 underline" href={back}>
+            {t(`${view.texts}.back`)}
           </Link>
         }
       />
@@ -45,25 +76,26 @@ export const ImportDetail = ({ importId }: { importId: string }) => {
             ) : v.status === 'succeeded' ? (
               <div className="space-y-2">
                 <Alert tone="success" testId="import-succeeded">
-                  {t('imports.succeeded', { rows: v.rowCount.toLocaleString() })}
+                  {t(`${view.texts}.succeeded`, { rows: v.rowCount.toLocaleString() })}
                 </Alert>
+                <RepaymentSummary v={v} />
                 {v.extraColumns.length > 0 ? <p className="text-sm text-slate-600">{t('imports.extraColumns', { columns: v.extraColumns.join('、') })}</p> : null}
               </div>
             ) : v.fileError ? (
               <div className="space-y-3">
                 <Alert testId="import-file-error">{t(`import.file.${v.fileError.code}`, v.fileError.values)}</Alert>
-                <p className="text-sm text-slate-600">{t('imports.nothingWritten')}</p>
+                <p className="text-sm text-slate-600">{t(`${view.texts}.nothingWritten`)}</p>
               </div>
             ) : (
               <div className="space-y-3">
-                <Alert testId="import-rejected">{t('imports.rejected', { rows: v.rowCount.toLocaleString(), errors: v.errorCount.toLocaleString() })}</Alert>
+                <Alert testId="import-rejected">{t(`${view.texts}.rejected`, { rows: v.rowCount.toLocaleString(), errors: v.errorCount.toLocaleString() })}</Alert>
                 <div className="flex flex-wrap items-center gap-4 text-sm">
                   {v.reportFileId ? (
                     <a className="font-medium text-amber-700 underline" href={`/api/files/${v.reportFileId}?name=${encodeURIComponent(`${v.fileName.replace(/\.[^.]+$/, '')}-错误报告.csv`)}`} data-testid="import-report">
                       {t('imports.downloadReport')}
                     </a>
                   ) : null}
-                  <Link className="text-amber-700 underline" href="/creditor/imports" data-testid="import-again">
+                  <Link className="text-amber-700 underline" href={back} data-testid="import-again">
                     {t('imports.uploadFixed')}
                   </Link>
                 </div>

@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { CASE_IMPORT_COLUMNS, FILE_MAX_BYTES, MAX_CASE_CONTACTS } from '@/db/enums';
+import { CASE_IMPORT_COLUMNS, FILE_MAX_BYTES, MAX_CASE_CONTACTS, MAX_REPAYMENT_IMPORT_ROWS, REPAYMENT_IMPORT_COLUMNS, type ImportKind } from '@/db/enums';
 import { uploadFile, UploadError } from '../files/upload';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -16,18 +16,25 @@ import { ProgressBar } from '../ui/progress';
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_MB = Math.round(FILE_MAX_BYTES['text/csv'] / (1024 * 1024));
 
+/** Where each kind of file is described, started and followed. */
+export const IMPORT_KIND_VIEW = {
+  cases: { columns: CASE_IMPORT_COLUMNS, texts: 'imports', page: '/creditor/imports', template: '/case-import-template.csv' },
+  repayments: { columns: REPAYMENT_IMPORT_COLUMNS, texts: 'repaymentImports', page: '/creditor/repayments/imports', template: '/repayment-import-template.csv' },
+} as const;
+
 /**
- * Upload of a case file: the bytes go up with a progress bar, then the import is queued
- * and its page follows the checking and writing.
+ * Upload of a case or repayment file: the bytes go up with a progress bar, then the import
+ * is queued and its page follows the checking and writing.
  */
-export const ImportUpload = () => {
+export const ImportUpload = ({ kind = 'cases' }: { kind?: ImportKind }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<{ name: string; value: number } | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const start = useMutation(trpc.cases.imports.start.mutationOptions());
+  const start = useMutation(kind === 'cases' ? trpc.cases.imports.start.mutationOptions() : trpc.repayments.imports.start.mutationOptions());
+  const view = IMPORT_KIND_VIEW[kind];
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -42,7 +49,7 @@ export const ImportUpload = () => {
     try {
       const stored = await uploadFile(file, (value) => setProgress({ name: file.name, value }));
       const started = await start.mutateAsync({ fileId: stored.id, fileName: file.name });
-      router.push(`/creditor/imports/${started.id}`);
+      router.push(`${view.page}/${started.id}`);
     } catch (e) {
       if (e instanceof UploadError) setUploadError(e.info.message || t('documents.uploadFailed'));
       setProgress(null);
@@ -53,13 +60,13 @@ export const ImportUpload = () => {
 
   const startError = errorInfo(start.error);
   return (
-    <Card title={t('imports.upload.title')}>
+    <Card title={t(`${view.texts}.upload.title`)}>
       <div className="space-y-4">
-        <p className="text-sm text-slate-600">{t('imports.upload.intro', { maxMb: MAX_MB })}</p>
+        <p className="text-sm text-slate-600">{t(`${view.texts}.upload.intro`, { maxMb: MAX_MB, maxRows: MAX_REPAYMENT_IMPORT_ROWS.toLocaleString() })}</p>
         <div className="text-sm">
           <div className="mb-1 font-medium text-slate-800">{t('imports.upload.required')}</div>
           <ul className="flex flex-wrap gap-2" data-testid="import-required-columns">
-            {CASE_IMPORT_COLUMNS.filter((c) => c.required).map((c) => (
+            {view.columns.filter((c) => c.required).map((c) => (
               <li key={c.field} className="rounded bg-amber-50 px-2 py-0.5 text-amber-900 ring-1 ring-amber-200">
                 {c.zh} <code className="text-xs text-amber-700">{c.alias}</code>
               </li>
@@ -67,14 +74,14 @@ export const ImportUpload = () => {
           </ul>
           <div className="mt-3 mb-1 font-medium text-slate-800">{t('imports.upload.optional')}</div>
           <ul className="flex flex-wrap gap-2">
-            {CASE_IMPORT_COLUMNS.filter((c) => !c.required).map((c) => (
+            {view.columns.filter((c) => !c.required).map((c) => (
               <li key={c.field} className="rounded bg-slate-50 px-2 py-0.5 text-slate-700 ring-1 ring-slate-200">
                 {c.zh} <code className="text-xs text-slate-500">{c.alias}</code>
               </li>
             ))}
-            <li className="rounded bg-slate-50 px-2 py-0.5 text-slate-700 ring-1 ring-slate-200">{t('imports.upload.contacts', { max: MAX_CASE_CONTACTS })}</li>
+            {kind === 'cases' ? <li className="rounded bg-slate-50 px-2 py-0.5 text-slate-700 ring-1 ring-slate-200">{t('imports.upload.contacts', { max: MAX_CASE_CONTACTS })}</li> : null}
           </ul>
-          <p className="mt-2 text-xs text-slate-500">{t('imports.upload.rules')}</p>
+          <p className="mt-2 text-xs text-slate-500">{t(`${view.texts}.upload.rules`)}</p>
         </div>
         <div className="flex flex-wrap items-center gap-3 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200">
           <input
@@ -90,7 +97,7 @@ export const ImportUpload = () => {
           <Button onClick={() => input.current?.click()} disabled={progress !== null} data-testid="choose-import">
             {t('imports.upload.choose')}
           </Button>
-          <a className="text-sm text-amber-700 underline" href="/case-import-template.csv" download data-testid="import-template">
+          <a className="text-sm text-amber-700 underline" href={view.template} download data-testid="import-template">
             {t('imports.upload.template')}
           </a>
           {progress ? (

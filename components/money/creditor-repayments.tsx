@@ -18,6 +18,8 @@ import { Filter } from '../ui/filter';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
 import { REPAYMENT_TONE } from './repayment-views';
+import { ImportHistory } from '../cases/imports-screen';
+import { ImportUpload } from '../cases/import-upload';
 
 /** What the creditor may do with one repayment: confirm or dispute a report, reverse a confirmed one. */
 const Decide = ({ r, onDone }: { r: TRepaymentListItem; onDone: () => void }) => {
@@ -120,6 +122,10 @@ export const CreditorRepaymentsScreen = ({ canDecide }: { canDecide: boolean }) 
         </Table>
         <LoadMore list={list} />
       </Card>
+      <div className="mt-6 space-y-6">
+        {canDecide ? <ImportUpload kind="repayments" /> : null}
+        <ImportHistory kind="repayments" />
+      </div>
     </>
   );
 };

@@ -1,22 +1,26 @@
 import { bigint, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { CASE_STATUSES, IMPORT_STATUSES } from '../enums';
+import { CASE_STATUSES, IMPORT_KINDS, IMPORT_STATUSES } from '../enums';
 import { timestamps, ts } from './columns';
 import { storedFiles } from './files';
 import { organizations } from './organizations';
 import { users } from './users';
 
 export const importStatus = pgEnum('case_import_status', IMPORT_STATUSES);
+export const importKind = pgEnum('import_kind', IMPORT_KINDS);
 export const caseStatus = pgEnum('case_status', CASE_STATUSES);
 
 /** A problem with one cell of an import, by row number (as the spreadsheet shows it) and column header. */
 export type ImportRowError = { row: number; column: string; code: string; values?: Record<string, string | number> };
 /** A problem with the file as a whole (encoding, missing headers, not a spreadsheet). */
 export type ImportFileError = { code: string; values?: Record<string, string | number> };
+/** What a repayment file did once it landed: reports confirmed, direct payments recorded, rows already on record. */
+export type ImportSummary = { matched: number; direct: number; alreadyRecorded: number; amount: number };
 
 /**
- * One upload of a creditor's case file (DESIGN §6). It lands whole or not at all: the job
- * validates every row and commits the cases in one transaction, or records the errors
- * (the first ones here, all of them in the downloadable report) and commits nothing.
+ * One upload of a creditor's file (DESIGN §6): cases, or repayments from its loan system.
+ * It lands whole or not at all: the job validates every row and commits in one
+ * transaction, or records the errors (the first ones here, all of them in the
+ * downloadable report) and commits nothing.
  */
 export const caseImports = pgTable(
   'case_imports',
@@ -29,6 +33,7 @@ export const caseImports = pgTable(
       .notNull()
       .references(() => storedFiles.id),
     fileName: text().notNull(),
+    kind: importKind().notNull().default('cases'),
     status: importStatus().notNull().default('queued'),
     format: text(),
     encoding: text(),
@@ -42,13 +47,15 @@ export const caseImports = pgTable(
     reportFileId: uuid().references(() => storedFiles.id),
     /** Columns the file had that the format does not know, kept with each case as extra data. */
     extraColumns: jsonb().$type<string[]>().notNull().default([]),
+    /** A repayment file's outcome, once it landed. */
+    summary: jsonb().$type<ImportSummary>(),
     createdBy: uuid()
       .notNull()
       .references(() => users.id),
     finishedAt: ts(),
     ...timestamps,
   },
-  (t) => [index('case_imports_creditor_idx').on(t.creditorId, t.createdAt, t.id)],
+  (t) => [index('case_imports_creditor_idx').on(t.creditorId, t.createdAt, t.id), index('case_imports_kind_idx').on(t.creditorId, t.kind, t.createdAt, t.id)],
 );
 
 /** A phone number sealed at rest (DESIGN §5): ciphertext, blind index for lookup, and its mask for display. */

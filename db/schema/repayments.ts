@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { COMMISSION_LINE_KINDS, REPAYMENT_CHANNELS, REPAYMENT_SOURCES, REPAYMENT_STATUSES, STATEMENT_STATUSES } from '../enums';
-import { cases } from './cases';
+import { caseImports, cases } from './cases';
 import { ts } from './columns';
 import { storedFiles } from './files';
 import { commissions } from './packages';
@@ -52,6 +52,8 @@ export const repayments = pgTable(
     reversedBy: uuid().references(() => users.id),
     reversedAt: ts(),
     reversalReason: text(),
+    /** The creditor's repayment file that recorded it, or confirmed the agency's report. */
+    importId: uuid().references(() => caseImports.id),
   },
   (t) => [
     index('repayments_case_idx').on(t.caseId, t.paidOn),

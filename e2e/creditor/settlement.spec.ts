@@ -11,6 +11,7 @@ const beijingToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Sh
 const lastMonthEnd = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(new Date(`${beijingToday().slice(0, 7)}-01T12:00:00+08:00`).getTime() - 86_400_000));
 const REFERENCE = 'E2E-STATEMENT-0001';
 const DEMO_CASE = 'HX202600000003';
+const WAITING_REFERENCE = '4200001234202611230001';
 
 test.describe('[CREDITOR] repayments and the monthly statement', () => {
   test('[AGENCY] reports a repayment paid last month; [CREDITOR] confirms it', async ({ page, browser }) => {
@@ -125,5 +126,45 @@ test.describe('[CREDITOR] repayments and the monthly statement', () => {
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Repayments and commission' })).toBeVisible();
     await shot(page, 'agency-money.en');
+  });
+  test('[CREDITOR] a repayment file from the loan system confirms the waiting report and records a direct payment; a bad row stops it all', async ({ page }) => {
+    await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
+    await page.goto('/creditor/repayments');
+    // The demo's report waiting for the creditor: ¥800.00 by WeChat today.
+    const waiting = page.getByTestId('repayment-row').filter({ hasText: WAITING_REFERENCE });
+    const contract = (await waiting.getByRole('link').first().textContent())?.trim() ?? '';
+    expect(contract).toMatch(/^HX\d+$/);
+    const csv = (rows: string[][]) => Buffer.from(`\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`);
+    const head = ['合同编号', '还款金额', '还款日期', '交易流水号', '还款渠道'];
+    const good = [contract, '800.00', beijingToday(), WAITING_REFERENCE, '微信支付'];
+    const direct = [DEMO_CASE, '50', beijingToday(), 'E2E-DIRECT-0001', '支付宝'];
+
+    await page.getByTestId('import-file').setInputFiles({ name: '还款流水-有错.csv', mimeType: 'text/csv', buffer: csv([head, good, ['HX999999999999', '1', beijingToday(), '', '']]) });
+    await page.waitForURL(/\/creditor\/repayments\/imports\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('import-rejected')).toContainText('没有确认或登记任何还款');
+    await expect(page.getByTestId('import-error-row')).toHaveText([/3\s*合同编号\s*没有合同编号为“HX999999999999”的本机构案件/]);
+    await shot(page, 'creditor-repayment-import-rejected.zh-CN');
+    await page.getByTestId('import-again').click();
+    await expect(page.getByTestId('repayment-row').filter({ hasText: WAITING_REFERENCE })).toBeVisible();
+
+    await page.getByTestId('import-file').setInputFiles({ name: '还款流水.csv', mimeType: 'text/csv', buffer: csv([head, good, direct]) });
+    await page.waitForURL(/\/creditor\/repayments\/imports\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('import-succeeded')).toHaveText('文件共 2 行，已全部对账入账。');
+    await expect(page.getByTestId('summary-matched')).toHaveText('1');
+    await expect(page.getByTestId('summary-direct')).toHaveText('1');
+    await expect(page.getByTestId('summary-amount')).toHaveText('¥850.00');
+    await shot(page, 'creditor-repayment-import.zh-CN');
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByTestId('import-succeeded')).toHaveText('All 2 rows reconciled and recorded.');
+    await shot(page, 'creditor-repayment-import.en');
+
+    await page.getByRole('link', { name: 'Back to repayments' }).click();
+    // Nothing waits any more; both show as confirmed, the direct one recorded by the creditor.
+    await expect(page.getByTestId('repayment-row').filter({ hasText: WAITING_REFERENCE })).toHaveCount(0);
+    await page.getByTestId('repayment-status-filter').selectOption('confirmed');
+    await expect(page.getByTestId('repayment-row').filter({ hasText: 'E2E-DIRECT-0001' })).toContainText('¥50.00');
+    await expect(page.getByTestId('imports-table').getByTestId('import-row').first()).toContainText('Reports confirmed 1 · direct payments 1 · ¥850.00 in all');
+    await shot(page, 'creditor-repayments.en');
   });
 });

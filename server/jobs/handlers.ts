@@ -1,5 +1,6 @@
 import { abandonImport, runImport } from '../domain/cases/import-run';
-import { IMPORT_JOB } from '../domain/cases/imports';
+import { IMPORT_JOB, REPAYMENT_IMPORT_JOB } from '../domain/cases/imports';
+import { runRepaymentImport } from '../domain/money/repayment-import';
 import { endCommission } from '../domain/cases/placement';
 import { CLOSE_JOB_KIND, closeIfDue } from '../domain/packages/bids';
 import { COMMISSION_END_JOB } from '../domain/packages/commission';
@@ -20,6 +21,15 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
     const importId = idFrom(job.payload, 'importId');
     try {
       await runImport(db, importId, getBlobStore(), now);
+    } catch (e) {
+      if (job.attempts >= job.maxAttempts) await abandonImport(db, importId);
+      throw e;
+    }
+  },
+  [REPAYMENT_IMPORT_JOB]: async (db, job, now) => {
+    const importId = idFrom(job.payload, 'importId');
+    try {
+      await runRepaymentImport(db, importId, getBlobStore(), now);
     } catch (e) {
       if (job.attempts >= job.maxAttempts) await abandonImport(db, importId);
       throw e;

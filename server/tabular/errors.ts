@@ -10,6 +10,7 @@ export const TABLE_ERROR_CODES = [
   'noSheet',
   'tooManyColumns',
   'malformed',
+  'tooManyRows',
 ] as const;
 export type TableErrorCode = (typeof TABLE_ERROR_CODES)[number];
 

@@ -9,7 +9,7 @@ type CaseField = (typeof CASE_IMPORT_COLUMNS)[number]['field'];
 type ContactPart = 'name' | 'relation' | 'phone';
 export type ColumnField = CaseField | `contact${1 | 2 | 3 | 4 | 5}.${ContactPart}`;
 
-type ColumnDef = { field: ColumnField; zh: string; alias: string; required: boolean };
+export type ColumnDef<F extends string = ColumnField> = { field: F; zh: string; alias: string; required: boolean };
 
 const BASE: readonly ColumnDef[] = CASE_IMPORT_COLUMNS;
 
@@ -39,11 +39,9 @@ const normalise = (header: string) =>
     .replace(/[\s_\-()（）]/g, '')
     .toLowerCase();
 
-const LOOKUP = new Map<string, ColumnDef>(COLUMNS.flatMap((c) => [[normalise(c.zh), c] as const, [normalise(c.alias), c] as const]));
-
-export type HeaderMap = {
+export type HeaderMap<F extends string = ColumnField> = {
   /** Column index → field, for known columns. */
-  fields: Map<number, ColumnField>;
+  fields: Map<number, F>;
   /** Column index → header text, for columns kept as extra data. */
   extra: Map<number, string>;
   /** The header text as the file wrote it, per column index (for error reports). */
@@ -52,15 +50,20 @@ export type HeaderMap = {
 
 export type HeaderProblem = { code: 'missingHeaders'; missing: string[] } | { code: 'duplicateHeader'; header: string } | { code: 'noHeader' };
 
-/** Matches a header row to the format; every missing required column is named at once. */
-export const matchHeaders = (cells: readonly string[]): HeaderMap | HeaderProblem => {
-  const fields = new Map<number, ColumnField>();
+/** A matcher of header rows to a file format; every missing required column is named at once. */
+export const headerMatcher = <F extends string>(columns: readonly ColumnDef<F>[]) => {
+  const lookup = new Map<string, ColumnDef<F>>(columns.flatMap((c) => [[normalise(c.zh), c] as const, [normalise(c.alias), c] as const]));
+  return (cells: readonly string[]): HeaderMap<F> | HeaderProblem => matchWith(columns, lookup, cells);
+};
+
+const matchWith = <F extends string>(columns: readonly ColumnDef<F>[], lookup: Map<string, ColumnDef<F>>, cells: readonly string[]): HeaderMap<F> | HeaderProblem => {
+  const fields = new Map<number, F>();
   const extra = new Map<number, string>();
-  const seen = new Map<ColumnField, string>();
+  const seen = new Map<F, string>();
   const headers = cells.map((c) => c.trim());
   for (const [i, header] of headers.entries()) {
     if (header === '') continue;
-    const def = LOOKUP.get(normalise(header));
+    const def = lookup.get(normalise(header));
     if (!def) {
       extra.set(i, header);
       continue;
@@ -70,15 +73,18 @@ export const matchHeaders = (cells: readonly string[]): HeaderMap | HeaderProble
     fields.set(i, def.field);
   }
   if (fields.size === 0 && extra.size === 0) return { code: 'noHeader' };
-  const missing = COLUMNS.filter((c) => c.required && !seen.has(c.field)).map((c) => `${c.zh} (${c.alias})`);
+  const missing = columns.filter((c) => c.required && !seen.has(c.field)).map((c) => `${c.zh} (${c.alias})`);
   if (missing.length > 0) return { code: 'missingHeaders', missing };
   return { fields, extra, headers };
 };
 
-export const isHeaderProblem = (m: HeaderMap | HeaderProblem): m is HeaderProblem => 'code' in m;
+/** The case file's header matcher (DESIGN §6). */
+export const matchHeaders = headerMatcher(COLUMNS);
+
+export const isHeaderProblem = <F extends string>(m: HeaderMap<F> | HeaderProblem): m is HeaderProblem => 'code' in m;
 
 /** The header to name in an error for a field: as the file wrote it, else the format's Chinese name. */
-export const columnLabel = (map: HeaderMap, field: ColumnField): string => {
+export const columnLabel = <F extends string>(map: HeaderMap<F>, field: F, columns: readonly ColumnDef<F>[] = COLUMNS as readonly ColumnDef<never>[]): string => {
   for (const [i, f] of map.fields) if (f === field) return map.headers[i] ?? field;
-  return COLUMNS.find((c) => c.field === field)?.zh ?? field;
+  return columns.find((c) => c.field === field)?.zh ?? field;
 };

@@ -24,6 +24,12 @@ export const ROW_ERROR_CODES = [
   'duplicateExisting',
   'piiInExtra',
   'timeZone',
+  // Repayment files.
+  'channel',
+  'duplicatePayment',
+  'caseNotFound',
+  'ambiguousMatch',
+  'exceedsBalance',
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 export type CellError = { column: string; code: RowErrorCode; values?: Record<string, string | number> };

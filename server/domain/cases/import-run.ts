@@ -7,18 +7,19 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
+import type { AuditAction } from '@/db/enums';
 import type { Db, DbOrTx } from '@/db/client';
 import { caseImports, cases, storedFiles, type CaseImport, type ImportFileError, type ImportRowError } from '@/db/schema';
 import { writeAudit } from '../../audit/write';
 import { getTranslate } from '../../i18n/translate';
 import { ingest } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
-import { TableError } from '../../tabular/errors';
+import { TableError, type TableRow } from '../../tabular/errors';
 import { openTable } from '../../tabular/open';
 import { csvLine } from '../../tabular/write';
 import { shanghaiDate } from '../shared/dates';
 import { executeRows } from '../shared/execute';
-import { isHeaderProblem, matchHeaders, type HeaderMap } from './import-columns';
+import { columnLabel, isHeaderProblem, matchHeaders, type ColumnField, type HeaderMap, type HeaderProblem } from './import-columns';
 import { validateRow, type CellError } from './import-row';
 import { sealCase, type SealedCase } from './seal';
 
@@ -74,12 +75,40 @@ const toTempFile = async (store: BlobStore, sha256: string): Promise<string> => 
   return target;
 };
 
-const headerError = (p: Exclude<ReturnType<typeof matchHeaders>, HeaderMap>): ImportFileError =>
+const headerError = (p: HeaderProblem): ImportFileError =>
   p.code === 'missingHeaders' ? { code: p.code, values: { columns: p.missing.join('、') } } : p.code === 'duplicateHeader' ? { code: p.code, values: { header: p.header } } : { code: p.code };
 
 type Outcome = { kind: 'skipped' } | { kind: 'succeeded'; rowCount: number } | { kind: 'rejected'; rowCount: number; errorCount: number; errors: ImportRowError[] } | { kind: 'fileError'; error: ImportFileError };
 
-export const runImport = async (db: Db, importId: string, store: BlobStore, now = new Date()): Promise<void> => {
+/** What a kind of import does with the rows of its file, inside the import's transaction. */
+export type ImportBody<F extends string> = {
+  matchHeaders: (cells: readonly string[]) => HeaderMap<F> | HeaderProblem;
+  /**
+   * Reads every data row, reporting bad ones through `fail`, and writes while none has
+   * failed. What it returns is saved on the import and audited when no row failed.
+   */
+  run: (tx: DbOrTx, ctx: BodyContext<F>) => Promise<{ rowCount: number; landed: Partial<CaseImport>; after: Record<string, unknown> }>;
+  audit: { landed: AuditAction; failed: AuditAction };
+};
+
+export type BodyContext<F extends string> = {
+  imp: CaseImport;
+  map: HeaderMap<F>;
+  rows: AsyncIterator<TableRow>;
+  today: string;
+  now: Date;
+  fail: (row: number, e: CellError) => Promise<void> | undefined;
+  errorCount: () => number;
+  /** Saves how far the job has read, at most twice a second. */
+  progress: (rows: number) => Promise<void>;
+};
+
+/**
+ * Runs one import of a creditor's file: claims it, reads the table, and lets the body of
+ * its kind check and write the rows in one transaction; any bad row rolls everything back
+ * and the report lists every one.
+ */
+export const runTabularImport = async <F extends string>(db: Db, importId: string, store: BlobStore, now: Date, body: ImportBody<F>): Promise<void> => {
   // A finished import is never run again, whoever asks.
   const [imp] = await db
     .update(caseImports)
@@ -119,74 +148,30 @@ export const runImport = async (db: Db, importId: string, store: BlobStore, now 
           const rows = table.rows[Symbol.asyncIterator]();
           const first = await rows.next();
           if (first.done) throw new TableError('empty');
-          const map = matchHeaders(first.value.cells);
+          const map = body.matchHeaders(first.value.cells);
           if (isHeaderProblem(map)) return { kind: 'fileError', error: headerError(map) } satisfies Outcome;
-          const today = shanghaiDate(now);
-          const seen = new Map<string, number>();
           const shown: ImportRowError[] = [];
           let errorCount = 0;
-          let rowCount = 0;
-          let batch: { row: number; sealed: SealedCase }[] = [];
           const fail = (row: number, e: CellError) => {
             errorCount += 1;
             const err: ImportRowError = { row, column: e.column, code: e.code, ...(e.values ? { values: e.values } : {}) };
             if (shown.length < SCREEN_ERRORS) shown.push(err);
-            if (!report.write(reportLine(err))) return once(report, 'drain');
+            if (!report.write(reportLine(err))) return once(report, 'drain').then(() => undefined);
             return undefined;
           };
-          const contractColumn = (m: HeaderMap) => [...m.fields].find(([, f]) => f === 'contractNo')?.[0] ?? 0;
-          const contractHeader = map.headers[contractColumn(map)] ?? '合同编号';
-          // One batch statement runs while the next batch is read, checked and sealed: the
-          // database and this process work at the same time (at most one statement waits).
-          let inFlight: Promise<void> = Promise.resolve();
-          const flush = async () => {
-            if (batch.length === 0) return;
-            const current = batch;
-            batch = [];
-            const contractNos = current.map((b) => b.sealed.contract_no);
-            // While the file is clean the rows are written; after a bad row they are only checked.
-            const taken =
-              errorCount === 0
-                ? insertBatch(tx, imp, current.map((b) => b.sealed)).then((ok) => new Set(contractNos.filter((c) => !ok.has(c))))
-                : existingContracts(tx, imp.creditorId, contractNos);
-            await inFlight;
-            inFlight = taken.then(async (set) => {
-              for (const b of current) if (set.has(b.sealed.contract_no)) await fail(b.row, { column: contractHeader, code: 'duplicateExisting', values: { value: b.sealed.contract_no } });
-            });
-            inFlight.catch(() => undefined);
-          };
-          for (let next = await rows.next(); !next.done; next = await rows.next()) {
-            const { row, cells } = next.value;
-            rowCount += 1;
-            const result = validateRow(map, cells, today);
-            if (result.value) {
-              const firstRow = seen.get(result.value.contractNo);
-              if (firstRow !== undefined) {
-                await fail(row, { column: contractHeader, code: 'duplicateInFile', values: { value: result.value.contractNo, row: firstRow } });
-              } else {
-                seen.set(result.value.contractNo, row);
-                batch.push({ row, sealed: sealCase(result.value) });
-                if (batch.length >= BATCH) await flush();
-              }
-            } else {
-              for (const e of result.errors) await fail(row, e);
-            }
-            if (rowCount % 1000 === 0) await progress(rowCount);
-          }
-          await flush();
-          await inFlight;
+          const done = await body.run(tx, { imp, map, rows, today: shanghaiDate(now), now, fail, errorCount: () => errorCount, progress });
           shown.sort((a, b) => a.row - b.row);
-          if (rowCount === 0) throw new TableError('empty');
+          if (done.rowCount === 0) throw new TableError('empty');
           if (errorCount > 0) {
-            const rejected: Outcome = { kind: 'rejected', rowCount, errorCount, errors: shown };
+            const rejected: Outcome = { kind: 'rejected', rowCount: done.rowCount, errorCount, errors: shown };
             throw Object.assign(new Rejected(), { outcome: rejected });
           }
           await tx
             .update(caseImports)
-            .set({ status: 'succeeded', format, encoding, rowCount, bytesRead: table.totalBytes, extraColumns: [...map.extra.values()], finishedAt: new Date(), updatedAt: new Date() })
+            .set({ ...done.landed, status: 'succeeded', format, encoding, rowCount: done.rowCount, bytesRead: table.totalBytes, finishedAt: new Date(), updatedAt: new Date() })
             .where(eq(caseImports.id, imp.id));
-          await writeAudit(tx, SYSTEM, { action: 'case.imported', resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { rowCount, fileName: imp.fileName, by: imp.createdBy } });
-          return { kind: 'succeeded', rowCount } as const;
+          await writeAudit(tx, SYSTEM, { action: body.audit.landed, resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { ...done.after, rowCount: done.rowCount, fileName: imp.fileName, by: imp.createdBy } });
+          return { kind: 'succeeded', rowCount: done.rowCount } as const;
         })
         .catch((e: unknown) => {
           if (e instanceof Rejected) return (e as Rejected & { outcome: Outcome }).outcome;
@@ -199,7 +184,7 @@ export const runImport = async (db: Db, importId: string, store: BlobStore, now 
     report.end();
     await once(report, 'close');
     if (outcome.kind === 'succeeded' || outcome.kind === 'skipped') return;
-    await recordFailure(db, store, imp, outcome, { format, encoding, reportPath });
+    await recordFailure(db, store, imp, outcome, { format, encoding, reportPath, action: body.audit.failed });
   } finally {
     report.destroy();
     await rm(temp, { force: true });
@@ -207,12 +192,66 @@ export const runImport = async (db: Db, importId: string, store: BlobStore, now 
   }
 };
 
+/** The case file (DESIGN §6): rows written in batches while the file is clean, every bad row reported. */
+const CASE_BODY: ImportBody<ColumnField> = {
+  matchHeaders,
+  audit: { landed: 'case.imported', failed: 'case.importFailed' },
+  run: async (tx, { imp, map, rows, today, fail, errorCount, progress }) => {
+    const seen = new Map<string, number>();
+    let rowCount = 0;
+    let batch: { row: number; sealed: SealedCase }[] = [];
+    const contractHeader = columnLabel(map, 'contractNo');
+    // One batch statement runs while the next batch is read, checked and sealed: the
+    // database and this process work at the same time (at most one statement waits).
+    let inFlight: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const current = batch;
+      batch = [];
+      const contractNos = current.map((b) => b.sealed.contract_no);
+      // While the file is clean the rows are written; after a bad row they are only checked.
+      const taken =
+        errorCount() === 0
+          ? insertBatch(tx, imp, current.map((b) => b.sealed)).then((ok) => new Set(contractNos.filter((c) => !ok.has(c))))
+          : existingContracts(tx, imp.creditorId, contractNos);
+      await inFlight;
+      inFlight = taken.then(async (set) => {
+        for (const b of current) if (set.has(b.sealed.contract_no)) await fail(b.row, { column: contractHeader, code: 'duplicateExisting', values: { value: b.sealed.contract_no } });
+      });
+      inFlight.catch(() => undefined);
+    };
+    for (let next = await rows.next(); !next.done; next = await rows.next()) {
+      const { row, cells } = next.value;
+      rowCount += 1;
+      const result = validateRow(map, cells, today);
+      if (result.value) {
+        const firstRow = seen.get(result.value.contractNo);
+        if (firstRow !== undefined) {
+          await fail(row, { column: contractHeader, code: 'duplicateInFile', values: { value: result.value.contractNo, row: firstRow } });
+        } else {
+          seen.set(result.value.contractNo, row);
+          batch.push({ row, sealed: sealCase(result.value) });
+          if (batch.length >= BATCH) await flush();
+        }
+      } else {
+        for (const e of result.errors) await fail(row, e);
+      }
+      if (rowCount % 1000 === 0) await progress(rowCount);
+    }
+    await flush();
+    await inFlight;
+    return { rowCount, landed: { extraColumns: [...map.extra.values()] }, after: {} };
+  },
+};
+
+export const runImport = async (db: Db, importId: string, store: BlobStore, now = new Date()): Promise<void> => runTabularImport(db, importId, store, now, CASE_BODY);
+
 const recordFailure = async (
   db: Db,
   store: BlobStore,
   imp: CaseImport,
   outcome: Exclude<Outcome, { kind: 'succeeded' } | { kind: 'skipped' }>,
-  { format, encoding, reportPath }: { format: string | null; encoding: string | null; reportPath: string },
+  { format, encoding, reportPath, action }: { format: string | null; encoding: string | null; reportPath: string; action: AuditAction },
 ) => {
   const stored = outcome.kind === 'rejected' ? await ingest(Readable.toWeb(createReadStream(reportPath)) as ReadableStream<Uint8Array>, store) : null;
   await db.transaction(async (tx) => {
@@ -227,7 +266,7 @@ const recordFailure = async (
       )
       .where(and(eq(caseImports.id, imp.id), eq(caseImports.status, 'running')));
     await writeAudit(tx, SYSTEM, {
-      action: 'case.importFailed',
+      action,
       resourceType: 'case_import',
       resourceId: imp.id,
       orgId: imp.creditorId,
@@ -249,5 +288,5 @@ export const abandonImport = async (db: Db, importId: string) =>
       .set({ status: 'failed', fileError: { code: 'internal' }, finishedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(caseImports.id, importId), inArray(caseImports.status, ['queued', 'running'])))
       .returning();
-    if (imp) await writeAudit(tx, SYSTEM, { action: 'case.importFailed', resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { fileError: 'internal' } });
+    if (imp) await writeAudit(tx, SYSTEM, { action: imp.kind === 'repayments' ? 'repayment.importFailed' : 'case.importFailed', resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { fileError: 'internal' } });
   });

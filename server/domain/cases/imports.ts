@@ -1,5 +1,5 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { SPREADSHEET_FILE_TYPES, type FileType } from '@/db/enums';
+import { SPREADSHEET_FILE_TYPES, type FileType, type ImportKind } from '@/db/enums';
 import type { DbOrTx } from '@/db/client';
 import { caseImports, type CaseImport } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -10,14 +10,16 @@ import { ownFile } from '../files/files';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 
 export const IMPORT_JOB = 'case.import';
+export const REPAYMENT_IMPORT_JOB = 'repayment.import';
 
 export type ImportView = Pick<
   CaseImport,
-  'id' | 'fileName' | 'status' | 'format' | 'encoding' | 'bytesTotal' | 'bytesRead' | 'rowCount' | 'errorCount' | 'fileError' | 'errors' | 'reportFileId' | 'extraColumns' | 'createdAt' | 'finishedAt'
+  'id' | 'kind' | 'fileName' | 'status' | 'format' | 'encoding' | 'bytesTotal' | 'bytesRead' | 'rowCount' | 'errorCount' | 'fileError' | 'errors' | 'reportFileId' | 'extraColumns' | 'summary' | 'createdAt' | 'finishedAt'
 >;
 
 const view = (i: CaseImport): ImportView => ({
   id: i.id,
+  kind: i.kind,
   fileName: i.fileName,
   status: i.status,
   format: i.format,
@@ -30,26 +32,27 @@ const view = (i: CaseImport): ImportView => ({
   errors: i.errors,
   reportFileId: i.reportFileId,
   extraColumns: i.extraColumns,
+  summary: i.summary,
   createdAt: i.createdAt,
   finishedAt: i.finishedAt,
 });
 
 /**
- * Queues an uploaded spreadsheet for import by the creditor. The work runs as a job; the
- * import row is there at once for the page to follow its progress.
+ * Queues an uploaded spreadsheet of cases or repayments for import by the creditor. The
+ * work runs as a job; the import row is there at once for the page to follow its progress.
  */
-export const startImport = async (db: DbOrTx, caller: Caller, input: { fileId: string; fileName: string }): Promise<ImportView> => {
+export const startImport = async (db: DbOrTx, caller: Caller, input: { fileId: string; fileName: string }, kind: ImportKind = 'cases'): Promise<ImportView> => {
   const file = await ownFile(db, caller, input.fileId);
   if (!SPREADSHEET_FILE_TYPES.includes(file.mime as FileType)) throw new DomainError('import.notSpreadsheet', { field: 'fileId' });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(caseImports)
-      .values({ creditorId: caller.actor.orgId, fileId: file.id, fileName: input.fileName, bytesTotal: file.size, createdBy: caller.actor.userId })
+      .values({ creditorId: caller.actor.orgId, kind, fileId: file.id, fileName: input.fileName, bytesTotal: file.size, createdBy: caller.actor.userId })
       .returning();
     if (!row) throw new DomainError('import.notFound');
-    await enqueue(tx, { kind: IMPORT_JOB, key: row.id, payload: { importId: row.id } });
+    await enqueue(tx, { kind: kind === 'cases' ? IMPORT_JOB : REPAYMENT_IMPORT_JOB, key: row.id, payload: { importId: row.id } });
     await writeAudit(tx, caller, {
-      action: 'case.importStarted',
+      action: kind === 'cases' ? 'case.importStarted' : 'repayment.importStarted',
       resourceType: 'case_import',
       resourceId: row.id,
       orgId: caller.actor.orgId,
@@ -59,22 +62,22 @@ export const startImport = async (db: DbOrTx, caller: Caller, input: { fileId: s
   });
 };
 
-/** One import of the caller's creditor; another organization's answers NOT_FOUND. */
-export const getImport = async (db: DbOrTx, caller: Caller, importId: string): Promise<ImportView> => {
+/** One import of the caller's creditor, of the kind asked for; another organization's answers NOT_FOUND. */
+export const getImport = async (db: DbOrTx, caller: Caller, importId: string, kind: ImportKind = 'cases'): Promise<ImportView> => {
   const [row] = await db
     .select()
     .from(caseImports)
-    .where(and(eq(caseImports.id, importId), eq(caseImports.creditorId, caller.actor.orgId)));
+    .where(and(eq(caseImports.id, importId), eq(caseImports.creditorId, caller.actor.orgId), eq(caseImports.kind, kind)));
   if (!row) throw new DomainError('import.notFound', { field: 'importId' });
   return view(row);
 };
 
-export const listImports = async (db: DbOrTx, caller: Caller, input: { cursor?: string | null; limit: number }) => {
+export const listImports = async (db: DbOrTx, caller: Caller, input: { cursor?: string | null; limit: number }, kind: ImportKind = 'cases') => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
     .select()
     .from(caseImports)
-    .where(and(eq(caseImports.creditorId, caller.actor.orgId), cursor ? afterCursor(caseImports.createdAt, caseImports.id, cursor) : undefined))
+    .where(and(eq(caseImports.creditorId, caller.actor.orgId), eq(caseImports.kind, kind), cursor ? afterCursor(caseImports.createdAt, caseImports.id, cursor) : undefined))
     .orderBy(desc(caseImports.createdAt), desc(caseImports.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.createdAt, id: r.id }));

@@ -32,7 +32,7 @@ export const amountDue = async (db: DbOrTx, c: Pick<CaseRow, 'id' | 'amountOverd
 };
 
 /** Reported repayments not yet decided: they hold part of the balance until the creditor answers. */
-const pendingOn = async (db: DbOrTx, caseId: string): Promise<number> => {
+export const pendingOn = async (db: DbOrTx, caseId: string): Promise<number> => {
   const [row] = await db
     .select({ sum: sql<string | null>`sum(${repayments.amount})` })
     .from(repayments)
@@ -126,6 +126,25 @@ const statusAfter = (c: CaseRow, repaid: number, due: number): CaseStatus => {
 };
 
 /**
+ * What a confirmed repayment does, in the caller's transaction with the case row locked:
+ * its commission line, the month's money, the case's balance (settled when paid off) and
+ * the open promises it meets. Returns the case's new status.
+ */
+export const applyConfirmed = async (tx: DbOrTx, r: Repayment, c: CaseRow, now: Date): Promise<CaseStatus> => {
+  await earnOnConfirm(tx, r, now);
+  if (r.agencyId) await addToMonthly(tx, { creditorId: r.creditorId, agencyId: r.agencyId, month: r.paidOn.slice(0, 7) }, { recovered: r.amount, repayments: 1 });
+  const repaid = c.repaidAmount + r.amount;
+  const caseStatus = statusAfter(c, repaid, await amountDue(tx, c));
+  await tx.update(cases).set({ repaidAmount: repaid, status: caseStatus, updatedAt: now }).where(eq(cases.id, c.id));
+  // Open promises due by the payment's day after, and no larger than it, are kept.
+  await tx
+    .update(promises)
+    .set({ status: 'kept' })
+    .where(and(eq(promises.caseId, c.id), eq(promises.status, 'open'), lte(promises.amount, r.amount), sql`${promises.dueDate} >= ${r.paidOn}::date - 1`));
+  return caseStatus;
+};
+
+/**
  * The creditor confirms or disputes a reported repayment, once: a second answer (from
  * another session, say) finds it decided. Confirming moves the case's balance, keeps the
  * open promises the payment meets, and settles a case paid off.
@@ -137,19 +156,7 @@ export const decideRepayment = async (db: DbOrTx, caller: Caller, input: { repay
     if (!input.confirm && input.note.trim().length < 2) throw new DomainError('repayment.disputeReason', { field: 'note' });
     const status: RepaymentStatus = input.confirm ? 'confirmed' : 'disputed';
     const [saved] = await tx.update(repayments).set({ status, decidedBy: caller.actor.userId, decidedAt: now, decisionNote: input.note }).where(eq(repayments.id, r.id)).returning();
-    let caseStatus = c.status;
-    if (input.confirm && saved) {
-      await earnOnConfirm(tx, saved, now);
-      if (saved.agencyId) await addToMonthly(tx, { creditorId: saved.creditorId, agencyId: saved.agencyId, month: saved.paidOn.slice(0, 7) }, { recovered: saved.amount, repayments: 1 });
-      const repaid = c.repaidAmount + r.amount;
-      caseStatus = statusAfter(c, repaid, await amountDue(tx, c));
-      await tx.update(cases).set({ repaidAmount: repaid, status: caseStatus, updatedAt: now }).where(eq(cases.id, c.id));
-      // Open promises due by the payment's day after, and no larger than it, are kept.
-      await tx
-        .update(promises)
-        .set({ status: 'kept' })
-        .where(and(eq(promises.caseId, c.id), eq(promises.status, 'open'), lte(promises.amount, r.amount), sql`${promises.dueDate} >= ${r.paidOn}::date - 1`));
-    }
+    const caseStatus = input.confirm && saved ? await applyConfirmed(tx, saved, c, now) : c.status;
     await writeAudit(tx, caller, {
       action: 'repayment.decide',
       resourceType: 'case',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORT_STATUSES } from '@/db/enums';
+import { IMPORT_KINDS, IMPORT_STATUSES } from '@/db/enums';
 
 export const ZStartImportInput = z.object({ fileId: z.uuid(), fileName: z.string().trim().min(1).max(200) });
 export const ZImportIdInput = z.object({ importId: z.uuid() });
@@ -9,6 +9,7 @@ const ZValues = z.record(z.string(), z.union([z.string(), z.number()]));
 
 export const ZImportView = z.object({
   id: z.string(),
+  kind: z.enum(IMPORT_KINDS),
   fileName: z.string(),
   status: z.enum(IMPORT_STATUSES),
   format: z.string().nullable(),
@@ -21,6 +22,7 @@ export const ZImportView = z.object({
   errors: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), values: ZValues.optional() })),
   reportFileId: z.string().nullable(),
   extraColumns: z.array(z.string()),
+  summary: z.object({ matched: z.number().int(), direct: z.number().int(), alreadyRecorded: z.number().int(), amount: z.number().int() }).nullable(),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
 });

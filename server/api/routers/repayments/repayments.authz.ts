@@ -1,7 +1,7 @@
 import { decideRepayment, reportRepayment } from '@/server/domain/money/repayments';
 import type { AuthzTable } from '@/server/testing/authz';
 import { workingCases } from '@/server/testing/work';
-import { domainCaller, type World } from '@/server/testing/world';
+import { callerAs, domainCaller, type World } from '@/server/testing/world';
 
 // Repayments: the agency working the case reports them; the creditor's admin and managers
 // decide; the case record shows them to the creditor and the platform.
@@ -19,6 +19,12 @@ const withRepayment = (confirmed: boolean) => async (w: World) => {
     await decideRepayment(w.db, await domainCaller(w, 'creditorA.manager'), { repaymentId: r.id, confirm: true, note: '' });
   }
   made.set(w, { caseId, repaymentId: r.id });
+};
+
+const repaymentCsv = (w: World) => async () => (await (await callerAs(w.db, w.users['creditorA.manager'])).files.upload(new Blob(['合同编号,还款金额,还款日期\r\nHT1,100,2026-01-02\r\n']))).id;
+const repaymentImport = async (w: World) => {
+  const manager = await callerAs(w.db, w.users['creditorA.manager']);
+  return manager.repayments.imports.start({ fileId: await repaymentCsv(w)(), fileName: '还款.csv' });
 };
 
 const report = (w: World) => ({ caseId: of(w).caseId, amount: 1_000, paidOn: today(), channel: 'wechat_pay', payer: '本人', reference: 'AZ-2', note: '' });
@@ -62,6 +68,27 @@ export const repaymentsAuthz: AuthzTable = {
     anonymous: 'refused',
     wrongRole: ['creditorA.viewer', 'agencyA.admin', 'platform.admin'],
     wrongTenant: { as: 'creditorB.manager', input: (w) => ({ repaymentId: of(w).repaymentId, reason: '银行退票' }) },
+  },
+  'repayments.imports.start': {
+    input: async (w) => ({ fileId: await repaymentCsv(w)(), fileName: '还款.csv' }),
+    allowed: 'creditorA.admin',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.viewer', 'agencyA.admin', 'platform.admin'],
+    wrongTenant: { as: 'creditorB.manager', input: async (w) => ({ fileId: await repaymentCsv(w)(), fileName: '还款.csv' }) },
+  },
+  'repayments.imports.get': {
+    input: async (w) => ({ importId: (await repaymentImport(w)).id }),
+    allowed: 'creditorA.viewer',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
+    wrongTenant: { as: 'creditorB.admin', input: async (w) => ({ importId: (await repaymentImport(w)).id }) },
+  },
+  'repayments.imports.list': {
+    input: () => ({ limit: 10 }),
+    allowed: 'creditorA.viewer',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
+    wrongTenant: { none: 'lists only the session creditor’s repayment files (repayment-import.integration.test.ts)' },
   },
   'record.repayments': {
     setup: withRepayment(true),

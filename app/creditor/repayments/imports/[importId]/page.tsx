@@ -1,0 +1,11 @@
+import { ImportDetail } from '@/components/cases/import-detail';
+import { Forbidden } from '../../../../_components/forbidden';
+import { loadPortalMe } from '../../../../_components/portal-layout';
+
+const RepaymentImportPage = async ({ params }: { params: Promise<{ importId: string }> }) => {
+  const me = await loadPortalMe('creditor');
+  if (!me.permissions.includes('cases.read')) return <Forbidden />;
+  return <ImportDetail importId={(await params).importId} kind="repayments" />;
+};
+
+export default RepaymentImportPage;
