@@ -97,6 +97,7 @@ export const AUDIT_ACTIONS = [
   'repayment.importStarted',
   'repayment.imported',
   'repayment.importFailed',
+  'disclosure.publish',
   'statement.generate',
   'statement.agree',
   'statement.pay',

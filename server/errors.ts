@@ -126,6 +126,10 @@ export const DOMAIN_ERRORS = {
   'statement.notDraft': 'CONFLICT',
   'statement.alreadyAgreed': 'CONFLICT',
   'statement.notAgreed': 'CONFLICT',
+  'disclosure.month': 'BAD_REQUEST',
+  'disclosure.monthOpen': 'BAD_REQUEST',
+  'disclosure.published': 'CONFLICT',
+  'disclosure.notFound': 'NOT_FOUND',
   'evidence.typeNotAllowed': 'UNSUPPORTED_MEDIA_TYPE',
   'evidence.duplicate': 'CONFLICT',
 } as const;

@@ -18,6 +18,9 @@ const PublicLayout = async ({ children }: { children: ReactNode }) => {
             <Link href="/agencies" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-agencies">
               {t('publicLists.nav')}
             </Link>
+            <Link href="/disclosures" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-disclosures">
+              {t('disclosure.publicNav')}
+            </Link>
             <Link href="/signup" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-signup">
               {t('signup.link')}
             </Link>

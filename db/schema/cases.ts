@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { CASE_STATUSES, IMPORT_KINDS, IMPORT_STATUSES } from '../enums';
 import { timestamps, ts } from './columns';
@@ -108,6 +109,8 @@ export const cases = pgTable(
     collectorId: uuid(),
     /** Confirmed repayments to date, in fen (reversals taken off). */
     repaidAmount: bigint({ mode: 'number' }).notNull().default(0),
+    /** The day (Beijing) the case was paid off, while it stays settled: the monthly disclosure counts by it. */
+    settledOn: date({ mode: 'string' }),
     ...timestamps,
   },
   (t) => [
@@ -120,6 +123,9 @@ export const cases = pgTable(
     index('cases_agency_list_idx').on(t.agencyId, t.createdAt, t.id),
     index('cases_collector_list_idx').on(t.collectorId, t.createdAt, t.id),
     index('cases_commission_idx').on(t.commissionId),
+    index('cases_settled_idx')
+      .on(t.creditorId, t.settledOn)
+      .where(sql`${t.settledOn} is not null`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { COMMISSION_LINE_KINDS, REPAYMENT_CHANNELS, REPAYMENT_SOURCES, REPAYMENT_STATUSES, STATEMENT_STATUSES } from '../enums';
 import { caseImports, cases } from './cases';
 import { ts } from './columns';
@@ -196,3 +196,28 @@ export const moneyMonthly = pgTable(
   },
   (t) => [primaryKey({ columns: [t.creditorId, t.agencyId, t.month] }), index('money_monthly_agency_idx').on(t.agencyId, t.month)],
 );
+
+/**
+ * A creditor's monthly collection disclosure (每月催收数据公布) as it was published: the
+ * figures are a snapshot, so what the public read never changes afterwards. One per
+ * creditor and month; the database refuses changes and deletes.
+ */
+export const disclosures = pgTable(
+  'disclosures',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    creditorId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    /** `YYYY-MM`. */
+    month: text().notNull(),
+    figures: jsonb().$type<Record<string, unknown>>().notNull(),
+    publishedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    publishedAt: ts().notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('disclosures_creditor_month_key').on(t.creditorId, t.month), index('disclosures_published_idx').on(t.publishedAt, t.id)],
+);
+
+export type Disclosure = typeof disclosures.$inferSelect;

@@ -29,8 +29,9 @@ import { workAuthz } from './routers/work/work.authz';
 import { visitsAuthz } from './routers/work/visits.authz';
 import { repaymentsAuthz } from './routers/repayments/repayments.authz';
 import { statementsAuthz } from './routers/statements/statements.authz';
+import { disclosureAuthz } from './routers/disclosure/disclosure.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz, ...disclosureAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {

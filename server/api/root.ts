@@ -11,6 +11,7 @@ import { recordRouter } from './routers/record/router';
 import { repaymentsRouter } from './routers/repayments/router';
 import { statementsRouter } from './routers/statements/router';
 import { dashboardRouter } from './routers/dashboard/router';
+import { disclosureRouter } from './routers/disclosure/router';
 import { packagesRouter } from './routers/packages/router';
 import { publicRouter } from './routers/public/router';
 import { restructuresRouter } from './routers/restructures/router';
@@ -33,6 +34,7 @@ export const appRouter = router({
   repayments: repaymentsRouter,
   statements: statementsRouter,
   dashboard: dashboardRouter,
+  disclosure: disclosureRouter,
   packages: packagesRouter,
   public: publicRouter,
   restructures: restructuresRouter,

@@ -45,6 +45,10 @@ export const PERMISSIONS = {
   'statements.manage': ['creditor.admin', 'creditor.manager'],
   /** Agree a statement for the organization's side. */
   'statements.agree': ['creditor.admin', 'creditor.manager', 'agency.admin'],
+  /** Read the monthly collection disclosure: the creditor's own, or the platform-wide one for staff. */
+  'disclosure.read': ['creditor.admin', 'creditor.manager', 'creditor.viewer', 'platform.admin', 'platform.reviewer', 'platform.auditor', 'platform.complaints'],
+  /** Publish the creditor's monthly figures on the public page. */
+  'disclosure.publish': ['creditor.admin'],
   /** Read the published versions of the collection rulebook. */
   'rules.read': ['platform.admin', 'platform.reviewer', 'platform.auditor', 'platform.complaints'],
   /** Publish a tighter version of the rulebook. */

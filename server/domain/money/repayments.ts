@@ -125,6 +125,9 @@ const statusAfter = (c: CaseRow, repaid: number, due: number): CaseStatus => {
   return c.status;
 };
 
+/** The day a case was paid off (the payment day of the repayment that paid it off): kept while it stays settled, cleared when a reversal reopens it. */
+const settledOnAfter = (c: CaseRow, status: CaseStatus, paidOn: string) => (status === 'settled' ? (c.settledOn ?? paidOn) : null);
+
 /**
  * What a confirmed repayment does, in the caller's transaction with the case row locked:
  * its commission line, the month's money, the case's balance (settled when paid off) and
@@ -135,7 +138,7 @@ export const applyConfirmed = async (tx: DbOrTx, r: Repayment, c: CaseRow, now: 
   if (r.agencyId) await addToMonthly(tx, { creditorId: r.creditorId, agencyId: r.agencyId, month: r.paidOn.slice(0, 7) }, { recovered: r.amount, repayments: 1 });
   const repaid = c.repaidAmount + r.amount;
   const caseStatus = statusAfter(c, repaid, await amountDue(tx, c));
-  await tx.update(cases).set({ repaidAmount: repaid, status: caseStatus, updatedAt: now }).where(eq(cases.id, c.id));
+  await tx.update(cases).set({ repaidAmount: repaid, status: caseStatus, settledOn: settledOnAfter(c, caseStatus, r.paidOn), updatedAt: now }).where(eq(cases.id, c.id));
   // Open promises due by the payment's day after, and no larger than it, are kept.
   await tx
     .update(promises)
@@ -181,7 +184,7 @@ export const reverseRepayment = async (db: DbOrTx, caller: Caller, input: { repa
     if (r.agencyId) await addToMonthly(tx, { creditorId: r.creditorId, agencyId: r.agencyId, month: r.paidOn.slice(0, 7) }, { recovered: -r.amount, repayments: -1 });
     const repaid = c.repaidAmount - r.amount;
     const caseStatus = statusAfter(c, repaid, await amountDue(tx, c));
-    await tx.update(cases).set({ repaidAmount: repaid, status: caseStatus, updatedAt: now }).where(eq(cases.id, c.id));
+    await tx.update(cases).set({ repaidAmount: repaid, status: caseStatus, settledOn: settledOnAfter(c, caseStatus, r.paidOn), updatedAt: now }).where(eq(cases.id, c.id));
     await writeAudit(tx, caller, {
       action: 'repayment.reverse',
       resourceType: 'case',

@@ -1,0 +1,11 @@
+import { DisclosureScreen } from '@/components/money/disclosure-screen';
+import { Forbidden } from '../../_components/forbidden';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const CreditorDisclosurePage = async () => {
+  const me = await loadPortalMe('creditor');
+  if (!me.permissions.includes('disclosure.read')) return <Forbidden />;
+  return <DisclosureScreen platform={false} canPublish={me.permissions.includes('disclosure.publish')} />;
+};
+
+export default CreditorDisclosurePage;

@@ -1,0 +1,11 @@
+import { DisclosureScreen } from '@/components/money/disclosure-screen';
+import { Forbidden } from '../../_components/forbidden';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const StaffDisclosurePage = async () => {
+  const me = await loadPortalMe('staff');
+  if (!me.permissions.includes('disclosure.read')) return <Forbidden />;
+  return <DisclosureScreen platform canPublish={false} />;
+};
+
+export default StaffDisclosurePage;

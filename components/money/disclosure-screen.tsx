@@ -1,0 +1,181 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useTranslations } from 'use-intl';
+import type { TDisclosureFigures } from '@/server/api/routers/disclosure/disclosure.schema';
+import { bpToPercent, formatDateTime, formatFen } from '../format';
+import { errorInfo } from '../trpc/errors';
+import { useTRPC } from '../trpc/react';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Card, PageTitle } from '../ui/card';
+import { Field, Input } from '../ui/field';
+import { EmptyRow, Table, Td } from '../ui/table';
+
+/** Last month in Beijing, `YYYY-MM`: the newest month that has ended. */
+const lastMonth = () => {
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7).split('-').map(Number);
+  const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 2, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+};
+
+const percent = (bp: number) => `${bpToPercent(bp)}%`;
+
+/** The key figures of a month, as labelled tiles. */
+export const DisclosureFigureTiles = ({ f }: { f: TDisclosureFigures }) => {
+  const t = useTranslations('disclosure');
+  const tiles = [
+    ['underCollection', t('casesAmount', { cases: f.underCollection.cases.toLocaleString(), amount: formatFen(f.underCollection.amount) })],
+    ['placements', t('casesAmount', { cases: f.placements.cases.toLocaleString(), amount: formatFen(f.placements.amount) })],
+    ['recovered', formatFen(f.recovered.amount)],
+    ['rate', percent(f.recovered.rateBp)],
+    ['repayments', f.recovered.repayments.toLocaleString()],
+    ['settled', f.settledCases.toLocaleString()],
+    ['commission', formatFen(f.recovered.commission)],
+    ['agencyCount', f.agencies.length.toLocaleString()],
+  ] as const;
+  return (
+    <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="disclosure-figures">
+      {tiles.map(([key, value]) => (
+        <div key={key} className="rounded-md bg-white p-3 ring-1 ring-slate-200">
+          <dt className="text-xs text-slate-500">{t(key)}</dt>
+          <dd className="mt-1 text-lg font-semibold tabular-nums text-slate-900" data-testid={`disclosure-${key}`}>
+            {value}
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+};
+
+/** Agencies (or creditors) of the month: what was placed with each, what came back, the rate. */
+export const DisclosurePartyTable = ({ rows, who, testId }: { rows: TDisclosureFigures['agencies']; who: string; testId: string }) => {
+  const t = useTranslations('disclosure');
+  const head = [who, t('cases'), t('amount'), t('recovered'), t('rate')];
+  return (
+    <Table testId={testId} head={head}>
+      {rows.length === 0 ? (
+        <EmptyRow colSpan={head.length}>{t('none')}</EmptyRow>
+      ) : (
+        rows.map((r) => (
+          <tr key={r.id} data-testid={`${testId}-row`}>
+            <Td>{r.name}</Td>
+            <Td className="tabular-nums">{r.cases.toLocaleString()}</Td>
+            <Td className="tabular-nums">{formatFen(r.amount)}</Td>
+            <Td className="tabular-nums">{formatFen(r.recovered)}</Td>
+            <Td className="tabular-nums">{percent(r.rateBp)}</Td>
+          </tr>
+        ))
+      )}
+    </Table>
+  );
+};
+
+const RecoveredChart = ({ rows }: { rows: TDisclosureFigures['agencies'] }) => {
+  const t = useTranslations('disclosure');
+  const data = rows.filter((r) => r.recovered > 0).map((r) => ({ name: r.name, recovered: r.recovered / 100 }));
+  if (data.length === 0) return null;
+  return (
+    <div style={{ height: Math.max(140, data.length * 44 + 60) }} data-testid="disclosure-chart">
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+          <XAxis type="number" tick={{ fontSize: 12 }} tickFormatter={(v: number) => `¥${v.toLocaleString('zh-CN')}`} />
+          <YAxis type="category" dataKey="name" tick={{ fontSize: 12 }} width={200} />
+          <Tooltip formatter={(v) => `¥${Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`} />
+          <Bar dataKey="recovered" name={t('recovered')} fill="#d97706" maxBarSize={28} isAnimationActive={false} />
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+};
+
+/**
+ * The monthly collection disclosure: the creditor's own (with publication on the public
+ * page), or the platform-wide one for staff; downloadable as PDF and Excel.
+ */
+export const DisclosureScreen = ({ platform, canPublish }: { platform: boolean; canPublish: boolean }) => {
+  const t = useTranslations('disclosure');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [typed, setTyped] = useState(lastMonth);
+  const [month, setMonth] = useState(lastMonth);
+  const query = useQuery(trpc.disclosure.get.queryOptions({ month }));
+  const publish = useMutation(trpc.disclosure.publish.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.disclosure.get.pathKey() }) }));
+  const d = query.data;
+  const error = errorInfo(query.error) ?? errorInfo(publish.error);
+  return (
+    <>
+      <PageTitle title={platform ? t('platformTitle') : t('title')} subtitle={platform ? t('platformSubtitle') : t('subtitle')} />
+      <div className="space-y-6">
+        <Card>
+          <form
+            className="flex flex-wrap items-end gap-3"
+            onSubmit={(e) => {
+              e.preventDefault();
+              publish.reset();
+              setMonth(typed);
+            }}
+          >
+            <Field id="disclosure-month" label={t('month')}>
+              <Input id="disclosure-month" type="month" value={typed} onChange={(e) => setTyped(e.target.value)} className="w-44" />
+            </Field>
+            <Button type="submit" data-testid="disclosure-show">
+              {t('show')}
+            </Button>
+            {d ? (
+              <div className="ml-auto flex items-center gap-4 text-sm">
+                <a className="font-medium text-amber-700 underline" href={`/api/disclosures/${month}?format=pdf`} data-testid="disclosure-pdf">
+                  {t('downloadPdf')}
+                </a>
+                <a className="font-medium text-amber-700 underline" href={`/api/disclosures/${month}?format=xlsx`} data-testid="disclosure-xlsx">
+                  {t('downloadXlsx')}
+                </a>
+              </div>
+            ) : null}
+          </form>
+        </Card>
+        {error ? <Alert testId="disclosure-error">{error.message}</Alert> : null}
+        {d ? (
+          <>
+            <DisclosureFigureTiles f={d.figures} />
+            {!platform ? (
+              <Card>
+                {d.published ? (
+                  <div className="flex flex-wrap items-center gap-4 text-sm" data-testid="disclosure-published">
+                    <span className="text-emerald-700">{t('publishedAt', { at: formatDateTime(d.published.publishedAt) })}</span>
+                    <Link className="text-amber-700 underline" href={`/disclosures/${d.published.id}`}>
+                      {t('viewPublic')}
+                    </Link>
+                  </div>
+                ) : canPublish ? (
+                  <div className="flex flex-wrap items-center gap-3">
+                    <Button onClick={() => publish.mutate({ month })} disabled={publish.isPending} data-testid="disclosure-publish">
+                      {t('publish')}
+                    </Button>
+                    <span className="text-xs text-slate-500">{t('publishHint')}</span>
+                  </div>
+                ) : null}
+              </Card>
+            ) : null}
+            <Card title={t('agenciesTitle')}>
+              <div className="space-y-4">
+                <RecoveredChart rows={d.figures.agencies} />
+                <DisclosurePartyTable rows={d.figures.agencies} who={t('agency')} testId="disclosure-agencies" />
+              </div>
+            </Card>
+            {platform ? (
+              <Card title={t('creditorsTitle')}>
+                <DisclosurePartyTable rows={d.figures.creditors} who={t('creditor')} testId="disclosure-creditors" />
+              </Card>
+            ) : null}
+            <p className="text-xs text-slate-500">{t('definitions')}</p>
+          </>
+        ) : null}
+      </div>
+    </>
+  );
+};

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const ZMonthInput = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'v.month' }) });
+export const ZDisclosureIdInput = z.object({ id: z.uuid() });
+export const ZPublishedListInput = z.object({ cursor: z.string().nullish(), limit: z.number().int().min(1).max(50).default(20) });
+
+const ZRow = z.object({ id: z.string(), name: z.string(), cases: z.number().int(), amount: z.number().int(), recovered: z.number().int(), rateBp: z.number().int() });
+
+export const ZDisclosureFigures = z.object({
+  month: z.string(),
+  creditorName: z.string().nullable(),
+  placements: z.object({ commissions: z.number().int(), cases: z.number().int(), amount: z.number().int() }),
+  underCollection: z.object({ cases: z.number().int(), amount: z.number().int() }),
+  recovered: z.object({ amount: z.number().int(), repayments: z.number().int(), rateBp: z.number().int(), commission: z.number().int() }),
+  settledCases: z.number().int(),
+  agencies: z.array(ZRow),
+  creditors: z.array(ZRow),
+});
+export type TDisclosureFigures = z.infer<typeof ZDisclosureFigures>;
+
+export const ZDisclosure = z.object({ figures: ZDisclosureFigures, published: z.object({ id: z.string(), publishedAt: z.date() }).nullable() });
+
+export const ZPublishedDisclosure = z.object({ id: z.string(), month: z.string(), creditorName: z.string(), figures: ZDisclosureFigures, publishedAt: z.date() });
+export const ZPublishedList = z.object({ items: z.array(ZPublishedDisclosure), nextCursor: z.string().nullable() });

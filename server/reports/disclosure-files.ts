@@ -1,0 +1,63 @@
+import { bpToPercent, formatFen } from '@/components/format';
+import type { DisclosureFigures } from '../domain/money/disclosure';
+import type { Translate } from '../i18n/translate';
+import { renderPdf, type PdfBlock } from './pdf';
+
+// The monthly disclosure as files: a workbook and an A4 PDF with the same figures, in the
+// reader's language. The platform-wide report adds a table of creditors.
+
+const percent = (bp: number) => `${bpToPercent(bp)}%`;
+
+export const disclosureTitle = (f: DisclosureFigures, t: Translate) => (f.creditorName ? t('disclosure.docTitle', { name: f.creditorName, month: f.month }) : t('disclosure.platformDocTitle', { month: f.month }));
+
+const keyFigures = (f: DisclosureFigures, t: Translate) => [
+  { label: t('disclosure.underCollection'), value: t('disclosure.casesAmount', { cases: f.underCollection.cases.toLocaleString(), amount: formatFen(f.underCollection.amount) }) },
+  { label: t('disclosure.placements'), value: t('disclosure.casesAmount', { cases: f.placements.cases.toLocaleString(), amount: formatFen(f.placements.amount) }) },
+  { label: t('disclosure.recovered'), value: formatFen(f.recovered.amount) },
+  { label: t('disclosure.rate'), value: percent(f.recovered.rateBp) },
+  { label: t('disclosure.repayments'), value: f.recovered.repayments.toLocaleString() },
+  { label: t('disclosure.settled'), value: f.settledCases.toLocaleString() },
+  { label: t('disclosure.commission'), value: formatFen(f.recovered.commission) },
+  { label: t('disclosure.agencyCount'), value: f.agencies.length.toLocaleString() },
+];
+
+const partyHeader = (t: Translate, who: string) => [who, t('disclosure.cases'), t('disclosure.amount'), t('disclosure.recovered'), t('disclosure.rate')];
+const partyRow = (r: DisclosureFigures['agencies'][number]) => [r.name, r.cases.toLocaleString(), formatFen(r.amount), formatFen(r.recovered), percent(r.rateBp)];
+
+/** The report as rows of a sheet: key figures, then agencies (and creditors, platform-wide). */
+export const disclosureRows = (f: DisclosureFigures, t: Translate, generatedAt: string): string[][] => [
+  [disclosureTitle(f, t)],
+  [t('disclosure.generatedAt', { at: generatedAt })],
+  [],
+  ...keyFigures(f, t).map((k) => [k.label, k.value]),
+  [],
+  [t('disclosure.agenciesTitle')],
+  partyHeader(t, t('disclosure.agency')),
+  ...f.agencies.map(partyRow),
+  ...(f.creditorName === null ? [[], [t('disclosure.creditorsTitle')], partyHeader(t, t('disclosure.creditor')), ...f.creditors.map(partyRow)] : []),
+  [],
+  [t('disclosure.definitions')],
+];
+
+const table = (t: Translate, who: string, rows: DisclosureFigures['agencies']): PdfBlock => ({
+  kind: 'table',
+  columns: [
+    { header: who, width: 4 },
+    { header: t('disclosure.cases'), width: 1.3, align: 'right' },
+    { header: t('disclosure.amount'), width: 2, align: 'right' },
+    { header: t('disclosure.recovered'), width: 2, align: 'right' },
+    { header: t('disclosure.rate'), width: 1.2, align: 'right' },
+  ],
+  rows: rows.map(partyRow),
+  empty: t('disclosure.none'),
+});
+
+export const disclosurePdf = (f: DisclosureFigures, t: Translate, generatedAt: string) =>
+  renderPdf({ title: disclosureTitle(f, t), footer: `${t('common.product')} · ${disclosureTitle(f, t)}` }, [
+    { kind: 'title', text: disclosureTitle(f, t), subtitle: t('disclosure.generatedAt', { at: generatedAt }) },
+    { kind: 'figures', items: keyFigures(f, t) },
+    { kind: 'heading', text: t('disclosure.agenciesTitle') },
+    table(t, t('disclosure.agency'), f.agencies),
+    ...(f.creditorName === null ? ([{ kind: 'heading', text: t('disclosure.creditorsTitle') }, table(t, t('disclosure.creditor'), f.creditors)] as PdfBlock[]) : []),
+    { kind: 'note', text: t('disclosure.definitions') },
+  ]);
