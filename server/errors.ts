@@ -130,6 +130,7 @@ export const DOMAIN_ERRORS = {
   'disclosure.monthOpen': 'BAD_REQUEST',
   'disclosure.published': 'CONFLICT',
   'disclosure.notFound': 'NOT_FOUND',
+  'report.fontMissing': 'PRECONDITION_FAILED',
   'evidence.typeNotAllowed': 'UNSUPPORTED_MEDIA_TYPE',
   'evidence.duplicate': 'CONFLICT',
 } as const;

@@ -53,12 +53,13 @@ export const exportDisclosure = (req: Request, month: string) =>
 /** A published disclosure, as it was published, for anyone. */
 export const exportPublishedDisclosure = async (req: Request, id: string) => {
   const t = getTranslate(localeFromHeaders(req.headers));
-  if (!z.uuid().safeParse(id).success) return new Response(JSON.stringify({ error: t('errors.disclosure.notFound') }), { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  const fail = (e: DomainError) => new Response(JSON.stringify({ error: t(`errors.${e.code}`) }), { status: e.code === 'disclosure.notFound' ? 404 : 500, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  if (!z.uuid().safeParse(id).success) return fail(new DomainError('disclosure.notFound'));
   try {
     const d = await getPublishedDisclosure(getDb(), id);
     return await disclosureResponse(d.figures, t, formatDateTime(d.publishedAt), format(req));
   } catch (e) {
-    if (e instanceof DomainError) return new Response(JSON.stringify({ error: t('errors.disclosure.notFound') }), { status: 404, headers: { 'content-type': 'application/json; charset=utf-8' } });
+    if (e instanceof DomainError) return fail(e);
     throw e;
   }
 };

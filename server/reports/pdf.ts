@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { DomainError } from '../errors';
 
 // PDF documents this product writes (statements, the monthly disclosure): A4, a CJK font
 // embedded as a subset of the characters used, a title block, key figures and tables that
@@ -15,15 +16,10 @@ const FONT_CANDIDATES: { path: string; family?: string }[] = [
   { path: '/System/Library/Fonts/PingFang.ttc', family: 'PingFangSC-Regular' },
 ];
 
-export class PdfFontMissing extends Error {
-  constructor() {
-    super('No font with Simplified Chinese found for PDF output: install fonts-noto-cjk, or set PDF_FONT_PATH');
-  }
-}
-
+/** The first font found; without one a PDF cannot show Chinese, and the reader is told what the server lacks. */
 const findFont = () => {
   const found = FONT_CANDIDATES.find((f) => existsSync(f.path));
-  if (!found) throw new PdfFontMissing();
+  if (!found) throw new DomainError('report.fontMissing');
   return found;
 };
 
