@@ -259,6 +259,8 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 // Case (DESIGN §3): new → commissioned → working → (ptp) → settled | closed_unrecoverable | returned | recalled.
 export const CASE_STATUSES = ['new', 'commissioned', 'working', 'ptp', 'settled', 'closed_unrecoverable', 'returned', 'recalled'] as const;
+/** Cases still owing: every status but settled and closed as unrecoverable. */
+export const OPEN_CASE_STATUSES = ['new', 'commissioned', 'working', 'ptp', 'returned', 'recalled'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** Overdue buckets M1 … M12+ (DESIGN §2): M1 = 1–30 days, …, M12+ = over 330 days. */
 export const BUCKETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;

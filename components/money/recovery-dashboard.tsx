@@ -11,6 +11,7 @@ import { Alert } from '../ui/alert';
 import { Card, PageTitle } from '../ui/card';
 import { Field, Input } from '../ui/field';
 import { EmptyRow, Table, Td } from '../ui/table';
+import { DashboardQuality } from './dashboard-quality';
 
 const COLORS = ['#d97706', '#0284c7', '#059669', '#7c3aed', '#dc2626', '#475569'];
 
@@ -42,6 +43,9 @@ export const RecoveryDashboard = () => {
           title={d ? t('total', { amount: formatFen(d.total) }) : t('byMonth')}
           actions={
             <div className="flex items-end gap-2">
+              <a className="mb-2 mr-2 text-sm font-medium text-amber-700 underline" href={`/api/dashboard?from=${from}&to=${to}`} data-testid="dashboard-export">
+                {t('export')}
+              </a>
               <Field id="dash-from" label={t('from')} error={error?.fieldErrors.from}>
                 <Input id="dash-from" type="month" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} className="w-40" />
               </Field>
@@ -98,6 +102,7 @@ export const RecoveryDashboard = () => {
             )}
           </Table>
         </Card>
+        <DashboardQuality from={from} to={to} />
       </div>
     </>
   );

@@ -102,7 +102,7 @@ export const promises = pgTable(
     brokenAt: ts(),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [index('promises_case_idx').on(t.caseId, t.status), index('promises_due_idx').on(t.status, t.dueDate), index('promises_agency_idx').on(t.agencyId, t.status, t.dueDate)],
+  (t) => [index('promises_case_idx').on(t.caseId, t.status), index('promises_due_idx').on(t.status, t.dueDate), index('promises_agency_idx').on(t.agencyId, t.status, t.dueDate), index('promises_creditor_due_idx').on(t.creditorId, t.dueDate)],
 );
 
 export type PromiseRow = typeof promises.$inferSelect;

@@ -198,6 +198,27 @@ export const moneyMonthly = pgTable(
 );
 
 /**
+ * Confirmed money per commission and month of payment (reversals taken off), kept in the
+ * same transaction as each confirmation and reversal: recovery curves by months since a
+ * commission began read it instead of every repayment.
+ */
+export const commissionMonthly = pgTable(
+  'commission_monthly',
+  {
+    commissionId: uuid()
+      .notNull()
+      .references(() => commissions.id),
+    creditorId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    /** `YYYY-MM`. */
+    month: text().notNull(),
+    recovered: bigint({ mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.commissionId, t.month] }), index('commission_monthly_creditor_idx').on(t.creditorId)],
+);
+
+/**
  * A creditor's monthly collection disclosure (每月催收数据公布) as it was published: the
  * figures are a snapshot, so what the public read never changes afterwards. One per
  * creditor and month; the database refuses changes and deletes.

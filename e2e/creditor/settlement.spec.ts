@@ -104,7 +104,14 @@ test.describe('[CREDITOR] repayments and the monthly statement', () => {
     await expect(page.getByTestId('recovery-agency').filter({ hasText: '上海正信资产管理有限公司' })).toContainText('%');
     await expect(page.getByTestId('recovery-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
     await expect(page.getByTestId('recovery-month').filter({ hasText: lastMonthEnd().slice(0, 7) })).toContainText('¥1,600.00');
+    // The demo commission's curve, open debts by bucket, and 正信's promises and flags.
+    await expect(page.getByTestId('recovery-curves').locator('.recharts-legend-item').first()).toBeVisible();
+    await expect(page.getByTestId('ageing-row').first()).toContainText('¥');
+    await expect(page.getByTestId('quality-agency').filter({ hasText: '上海正信资产管理有限公司' })).toBeVisible();
     await shot(page, 'creditor-dashboard.zh-CN');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('dashboard-export').click();
+    expect((await download).suggestedFilename()).toMatch(/^回收看板 \d{4}-\d{2} 至 \d{4}-\d{2}\.xlsx$/);
     // A range that ends before it starts is refused on its field.
     await page.locator('#dash-from').fill('2030-01');
     await expect(page.getByTestId('dash-from-error')).toHaveText('开始月份不能晚于结束月份');

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { BASIS_POINTS } from '@/db/enums';
-import { commissionLines, commissions, moneyMonthly, type Repayment } from '@/db/schema';
+import { commissionLines, commissionMonthly, commissions, moneyMonthly, type Repayment } from '@/db/schema';
 import { shanghaiDate } from '../shared/dates';
 
 // Commission (佣金): earned only on confirmed repayments dated inside the commission's
@@ -93,4 +93,13 @@ export const addToMonthly = async (tx: DbOrTx, key: { creditorId: string; agency
         commission: sql`${moneyMonthly.commission} + excluded.commission`,
       },
     });
+};
+
+/** Adds to (or, negative, takes from) a commission's confirmed money of a month, in the caller's transaction. */
+export const addToCommissionMonthly = async (tx: DbOrTx, r: Pick<Repayment, 'commissionId' | 'creditorId' | 'paidOn'>, amount: number) => {
+  if (!r.commissionId) return;
+  await tx
+    .insert(commissionMonthly)
+    .values({ commissionId: r.commissionId, creditorId: r.creditorId, month: r.paidOn.slice(0, 7), recovered: amount })
+    .onConflictDoUpdate({ target: [commissionMonthly.commissionId, commissionMonthly.month], set: { recovered: sql`${commissionMonthly.recovered} + excluded.recovered` } });
 };

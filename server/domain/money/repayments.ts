@@ -6,7 +6,7 @@ import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { ownFile } from '../files/files';
-import { addToMonthly, earnOnConfirm, reverseEarning } from './commission';
+import { addToCommissionMonthly, addToMonthly, earnOnConfirm, reverseEarning } from './commission';
 import { notify } from '../notifications/notify';
 import { shanghaiDate } from '../shared/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
@@ -136,6 +136,7 @@ const settledOnAfter = (c: CaseRow, status: CaseStatus, paidOn: string) => (stat
 export const applyConfirmed = async (tx: DbOrTx, r: Repayment, c: CaseRow, now: Date): Promise<CaseStatus> => {
   await earnOnConfirm(tx, r, now);
   if (r.agencyId) await addToMonthly(tx, { creditorId: r.creditorId, agencyId: r.agencyId, month: r.paidOn.slice(0, 7) }, { recovered: r.amount, repayments: 1 });
+  await addToCommissionMonthly(tx, r, r.amount);
   const repaid = c.repaidAmount + r.amount;
   const caseStatus = statusAfter(c, repaid, await amountDue(tx, c));
   await tx.update(cases).set({ repaidAmount: repaid, status: caseStatus, settledOn: settledOnAfter(c, caseStatus, r.paidOn), updatedAt: now }).where(eq(cases.id, c.id));
@@ -182,6 +183,7 @@ export const reverseRepayment = async (db: DbOrTx, caller: Caller, input: { repa
     const [saved] = await tx.update(repayments).set({ status: 'reversed', reversedBy: caller.actor.userId, reversedAt: now, reversalReason: input.reason }).where(eq(repayments.id, r.id)).returning();
     await reverseEarning(tx, r, now);
     if (r.agencyId) await addToMonthly(tx, { creditorId: r.creditorId, agencyId: r.agencyId, month: r.paidOn.slice(0, 7) }, { recovered: -r.amount, repayments: -1 });
+    await addToCommissionMonthly(tx, r, -r.amount);
     const repaid = c.repaidAmount - r.amount;
     const caseStatus = statusAfter(c, repaid, await amountDue(tx, c));
     await tx.update(cases).set({ repaidAmount: repaid, status: caseStatus, settledOn: settledOnAfter(c, caseStatus, r.paidOn), updatedAt: now }).where(eq(cases.id, c.id));

@@ -1,0 +1,3 @@
+import { exportDashboard } from '@/server/api/dashboard-export';
+
+export const GET = async (req: Request) => exportDashboard(req);

@@ -1,0 +1,71 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { bpToPercent } from '@/components/format';
+import { hasPermission } from '../auth/permissions';
+import { creditorRecovery } from '../domain/money/dashboard';
+import { creditorQuality } from '../domain/money/dashboard-quality';
+import { DomainError } from '../errors';
+import { getTranslate } from '../i18n/translate';
+import { writeXlsx } from '../tabular/write';
+import { asRouteCaller, attachment } from './route-caller';
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * The creditor's dashboard for a range of months as a workbook, one section after the
+ * other: money by month and agency, each agency's recovery, promise-kept rate and flags,
+ * open debts by bucket, and the recovery curves.
+ */
+export const exportDashboard = (req: Request) =>
+  asRouteCaller(req, async (db, caller, locale) => {
+    if (caller.actor.orgType !== 'creditor' || !hasPermission(caller.actor, 'cases.read')) throw new DomainError('auth.forbidden');
+    const params = new URL(req.url).searchParams;
+    const from = params.get('from') ?? '';
+    const to = params.get('to') ?? '';
+    if (!MONTH.test(from) || !MONTH.test(to)) throw new DomainError('dashboard.range', { field: 'from' });
+    const t = getTranslate(locale);
+    const money = await creditorRecovery(db, caller, { from, to });
+    const quality = await creditorQuality(db, caller, { from, to });
+    const names = new Map(money.agencies.map((a) => [a.agencyId, a.agencyName]));
+    const rows: string[][] = [
+      [t('dashboard.exportTitle', { from, to })],
+      [],
+      [t('dashboard.byMonth')],
+      [t('dashboard.month'), t('dashboard.agency'), t('dashboard.recovered')],
+      ...money.months.flatMap((m) => Object.entries(m.byAgency).map(([id, fen]) => [m.month, names.get(id) ?? t('dashboard.direct'), yuan(fen)])),
+      [],
+      [t('dashboard.byAgency')],
+      [t('dashboard.agency'), t('dashboard.cases'), t('dashboard.placed'), t('dashboard.recovered'), t('dashboard.rate')],
+      ...money.agencies.map((a) => [a.agencyName, String(a.cases), yuan(a.placed), yuan(a.recovered), `${bpToPercent(a.rateBp)}%`]),
+      [],
+      [t('dashboard.qualityTitle')],
+      [t('dashboard.agency'), t('dashboard.promisesKept'), t('dashboard.promisesBroken'), t('dashboard.keptRate'), t('dashboard.casesWorked'), t('dashboard.flagged'), t('dashboard.flagsPerThousand')],
+      ...quality.agencies.map((a) => [a.agencyName, String(a.promisesKept), String(a.promisesBroken), `${bpToPercent(a.keptRateBp)}%`, String(a.casesWorked), String(a.flagged), String(a.flagsPerThousand)]),
+      [],
+      [t('dashboard.ageingTitle')],
+      [t('dashboard.bucket'), t('dashboard.cases'), t('dashboard.outstanding'), t('dashboard.withAgency')],
+      ...quality.ageing.map((g) => [`M${g.bucket}`, String(g.cases), yuan(g.outstanding), yuan(g.placed)]),
+      [],
+      [t('dashboard.curvesTitle')],
+      [t('dashboard.curveOf'), t('dashboard.startsOn'), t('dashboard.placed'), ...Array.from({ length: Math.max(0, ...quality.curves.map((c) => c.points.length)) }, (_, i) => t('dashboard.monthN', { n: i + 1 }))],
+      ...quality.curves.map((c) => [`${c.packageName} · ${c.agencyName}`, c.startsOn, yuan(c.placed), ...c.points.map((p) => `${bpToPercent(p.rateBp)}%`)]),
+    ];
+    const dir = await mkdtemp(path.join(tmpdir(), 'daylight-dashboard-'));
+    const file = path.join(dir, 'dashboard.xlsx');
+    await writeXlsx(file, rows, { sheetName: `${from}–${to}` });
+    const { size } = await stat(file);
+    const stream = createReadStream(file);
+    stream.on('close', () => void rm(dir, { recursive: true, force: true }));
+    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+      headers: {
+        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'content-length': String(size),
+        'content-disposition': attachment(`${t('dashboard.exportTitle', { from, to })}.xlsx`),
+        'cache-control': 'private, no-store',
+      },
+    });
+  });

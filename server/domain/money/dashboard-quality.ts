@@ -1,0 +1,129 @@
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { BASIS_POINTS, OPEN_CASE_STATUSES } from '@/db/enums';
+import type { Caller } from '../../auth/actor';
+import { DomainError } from '../../errors';
+import { shanghaiDate } from '../shared/dates';
+import { executeRows } from '../shared/execute';
+import { monthEnd } from './statements';
+
+// The creditor's dashboard beyond money per month: how its agencies keep promises and the
+// rules, how old its open debts are, and how each commission's recovery grew month by
+// month since it began.
+
+const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part * BASIS_POINTS) / whole) : 0);
+const monthIndex = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return (y ?? 0) * 12 + (m ?? 1) - 1;
+};
+/** At most this many commissions get a curve: the newest that began in the range. */
+export const MAX_CURVES = 12;
+
+type QualityRow = { agency_id: string; agency_name: string; kept: string; broken: string; open: string; actions: string; flagged: string; cases: string };
+type AgeRow = { bucket: number; cases: string; outstanding: string; placed: string };
+type CurveRow = { id: string; package_name: string; agency_name: string; starts_on: string; total_overdue: string; month: string | null; recovered: string | null };
+
+/**
+ * Per agency, for promises falling due and actions logged in the range: promises kept,
+ * broken and still open with the kept rate (kept ÷ decided), and actions flagged by the
+ * rulebook per 1,000 cases worked.
+ */
+export const agencyQuality = async (db: DbOrTx, caller: Caller, input: { from: string; to: string }) => {
+  const fromDay = `${input.from}-01`;
+  const toDay = monthEnd(input.to);
+  const rows = await executeRows<QualityRow>(
+    db,
+    sql`with p as (
+          select agency_id, count(*) filter (where status = 'kept') as kept, count(*) filter (where status = 'broken') as broken,
+                 count(*) filter (where status = 'open') as open
+          from promises where creditor_id = ${caller.actor.orgId} and due_date between ${fromDay}::date and ${toDay}::date group by 1
+        ), a as (
+          select agency_id, count(*) as actions, count(*) filter (where jsonb_array_length(flags) > 0) as flagged, count(distinct case_id) as cases
+          from case_actions where creditor_id = ${caller.actor.orgId}
+            and at >= (${fromDay}::date)::timestamp at time zone 'Asia/Shanghai' and at < (${toDay}::date + 1)::timestamp at time zone 'Asia/Shanghai'
+          group by 1
+        )
+        select o.id as agency_id, o.name as agency_name, coalesce(p.kept, 0) as kept, coalesce(p.broken, 0) as broken, coalesce(p.open, 0) as open,
+               coalesce(a.actions, 0) as actions, coalesce(a.flagged, 0) as flagged, coalesce(a.cases, 0) as cases
+        from p full join a on a.agency_id = p.agency_id join organizations o on o.id = coalesce(p.agency_id, a.agency_id)
+        order by o.name`,
+  );
+  return rows.map((r) => {
+    const [kept, broken, cases, flagged] = [Number(r.kept), Number(r.broken), Number(r.cases), Number(r.flagged)];
+    return {
+      agencyId: r.agency_id,
+      agencyName: r.agency_name,
+      promisesKept: kept,
+      promisesBroken: broken,
+      promisesOpen: Number(r.open),
+      keptRateBp: rate(kept, kept + broken),
+      actions: Number(r.actions),
+      flagged,
+      casesWorked: cases,
+      /** Flagged actions per 1,000 cases worked. */
+      flagsPerThousand: cases > 0 ? Math.round((flagged * 1000 * 10) / cases) / 10 : 0,
+    };
+  });
+};
+
+/** The creditor's open cases by bucket (months overdue): how many, what is still owed, and how much of it is with an agency. */
+export const bucketAgeing = async (db: DbOrTx, caller: Caller) => {
+  const open = sql.join(
+    OPEN_CASE_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const rows = await executeRows<AgeRow>(
+    db,
+    sql`select bucket, count(*) as cases, sum(amount_overdue - repaid_amount) as outstanding,
+               coalesce(sum(amount_overdue - repaid_amount) filter (where agency_id is not null), 0) as placed
+        from cases where creditor_id = ${caller.actor.orgId} and status::text in (${open})
+        group by bucket order by bucket`,
+  );
+  return rows.map((r) => ({ bucket: Number(r.bucket), cases: Number(r.cases), outstanding: Number(r.outstanding), placed: Number(r.placed) }));
+};
+
+/**
+ * Recovery curves: for each commission that began in the range (the newest first, at most
+ * MAX_CURVES), the share of what was placed that had come back by the end of each month
+ * since it began, up to this month.
+ */
+export const recoveryCurves = async (db: DbOrTx, caller: Caller, input: { from: string; to: string }, now = new Date()) => {
+  const rows = await executeRows<CurveRow>(
+    db,
+    sql`with c as (
+          select c.id, p.name as package_name, o.name as agency_name, c.starts_on, c.total_overdue
+          from commissions c join packages p on p.id = c.package_id join organizations o on o.id = c.agency_id
+          where c.creditor_id = ${caller.actor.orgId} and c.starts_on between ${`${input.from}-01`}::date and ${monthEnd(input.to)}::date
+          order by c.starts_on desc, c.id limit ${MAX_CURVES}
+        )
+        select c.id, c.package_name, c.agency_name, to_char(c.starts_on, 'YYYY-MM-DD') as starts_on, c.total_overdue, m.month, m.recovered
+        from c left join commission_monthly m on m.commission_id = c.id
+        order by c.starts_on desc, c.id, m.month`,
+  );
+  const current = monthIndex(shanghaiDate(now).slice(0, 7));
+  const byCommission = new Map<string, { row: CurveRow; byMonth: Map<number, number> }>();
+  for (const r of rows) {
+    const entry = byCommission.get(r.id) ?? { row: r, byMonth: new Map<number, number>() };
+    if (r.month) {
+      const since = Math.max(0, monthIndex(r.month) - monthIndex(r.starts_on.slice(0, 7)));
+      entry.byMonth.set(since, (entry.byMonth.get(since) ?? 0) + Number(r.recovered ?? 0));
+    }
+    byCommission.set(r.id, entry);
+  }
+  return [...byCommission.values()].map(({ row, byMonth }) => {
+    const placed = Number(row.total_overdue);
+    const months = Math.max(0, current - monthIndex(row.starts_on.slice(0, 7)));
+    let sum = 0;
+    const points = Array.from({ length: months + 1 }, (_, m) => {
+      sum += byMonth.get(m) ?? 0;
+      return { month: m + 1, recovered: sum, rateBp: rate(sum, placed) };
+    });
+    return { commissionId: row.id, packageName: row.package_name, agencyName: row.agency_name, startsOn: row.starts_on, placed, points };
+  });
+};
+
+/** Everything the dashboard shows beyond money by month, for one range of months. */
+export const creditorQuality = async (db: DbOrTx, caller: Caller, input: { from: string; to: string }, now = new Date()) => {
+  if (input.from > input.to) throw new DomainError('dashboard.range', { field: 'from' });
+  return { agencies: await agencyQuality(db, caller, input), ageing: await bucketAgeing(db, caller), curves: await recoveryCurves(db, caller, input, now) };
+};
