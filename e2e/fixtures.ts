@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Daylight-demo-2026';
@@ -41,6 +44,15 @@ export const signInAs = async (page: Page, email: string, portal: '/creditor' | 
 };
 
 /** Full-page screenshot kept under test-results/screenshots for a person to look at. */
+/** Saves a downloaded PDF beside the screenshots and renders its first page to a PNG there (poppler's pdftoppm), to be looked at. */
+export const pdfToPng = async (bytes: Buffer, name: string) => {
+  await mkdir('test-results/screenshots', { recursive: true });
+  const pdf = `test-results/screenshots/${name}.pdf`;
+  await writeFile(pdf, bytes);
+  await promisify(execFile)('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, `test-results/screenshots/${name}`]);
+  return readFile(`test-results/screenshots/${name}.png`);
+};
+
 export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
 /** Fills in the reviewer's score for each criterion and saves them. */

@@ -120,9 +120,14 @@ export const StatementScreen = ({ side, statementId, canAgree, canPay }: { side:
               </span>
             }
             actions={
-              <a className="text-sm text-amber-700 underline" href={`/api/statements/${s.id}`} data-testid="statement-export">
-                XLSX
-              </a>
+              <span className="flex gap-3">
+                <a className="text-sm text-amber-700 underline" href={`/api/statements/${s.id}?format=pdf`} data-testid="statement-pdf">
+                  PDF
+                </a>
+                <a className="text-sm text-amber-700 underline" href={`/api/statements/${s.id}`} data-testid="statement-export">
+                  Excel
+                </a>
+              </span>
             }
           >
             <div className="space-y-3 text-sm">

@@ -2,29 +2,17 @@
 // figures beside a chart, downloads the PDF (rendered to an image here, to be looked at)
 // and the workbook, and publishes them; the public page shows the frozen report; staff
 // read the platform-wide version.
-import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { ACCOUNTS, expect, shot, signInAs, test, useLanguage } from '../fixtures';
+import { readFile } from 'node:fs/promises';
+import { ACCOUNTS, expect, pdfToPng, shot, signInAs, test, useLanguage } from '../fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
-const run = promisify(execFile);
 const lastMonth = () => {
   const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7).split('-').map(Number);
   const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 2, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };
 const AGENCY = '上海正信资产管理有限公司';
-
-/** Saves a downloaded PDF and renders its first page to a PNG beside the screenshots. */
-const renderPdf = async (bytes: Buffer, name: string) => {
-  await mkdir('test-results/screenshots', { recursive: true });
-  const pdf = `test-results/screenshots/${name}.pdf`;
-  await writeFile(pdf, bytes);
-  await run('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, `test-results/screenshots/${name}`]);
-  return readFile(`test-results/screenshots/${name}.png`);
-};
 
 test.describe('[CREDITOR] monthly collection disclosure', () => {
   test('[CREDITOR] reads last month, downloads the PDF and the workbook, and publishes', async ({ page }) => {
@@ -41,7 +29,7 @@ test.describe('[CREDITOR] monthly collection disclosure', () => {
     const pdfBytes = await readFile((await (await pdf).path()) ?? '');
     expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((await pdf).suggestedFilename()).toBe(`华信消费金融股份有限公司 ${lastMonth()} 催收数据公布.pdf`);
-    const png = await renderPdf(pdfBytes, 'disclosure-pdf.zh-CN');
+    const png = await pdfToPng(pdfBytes, 'disclosure-pdf.zh-CN');
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
 
     const xlsx = page.waitForEvent('download');
@@ -66,7 +54,7 @@ test.describe('[CREDITOR] monthly collection disclosure', () => {
     await shot(page, 'creditor-disclosure.en');
     const enPdf = page.waitForEvent('download');
     await page.getByTestId('disclosure-pdf').click();
-    await renderPdf(await readFile((await (await enPdf).path()) ?? ''), 'disclosure-pdf.en');
+    await pdfToPng(await readFile((await (await enPdf).path()) ?? ''), 'disclosure-pdf.en');
   });
 
   test('[PUBLIC] the published report on the public page, as it was published', async ({ page }) => {
@@ -95,7 +83,7 @@ test.describe('[CREDITOR] monthly collection disclosure', () => {
     await shot(page, 'staff-disclosure.zh-CN');
     const pdf = page.waitForEvent('download');
     await page.getByTestId('disclosure-pdf').click();
-    await renderPdf(await readFile((await (await pdf).path()) ?? ''), 'staff-disclosure-pdf.zh-CN');
+    await pdfToPng(await readFile((await (await pdf).path()) ?? ''), 'staff-disclosure-pdf.zh-CN');
     await useLanguage(page, 'en');
     await page.reload();
     await shot(page, 'staff-disclosure.en');

@@ -2,7 +2,8 @@
 // commission; the creditor confirms it; last month's statement shows the commission at
 // the winning bid's rate beside the demo's earlier line; both sides agree it, the
 // creditor marks it paid, and the statement downloads as a workbook.
-import { ACCOUNTS, expect, shot, signInAs, test, useLanguage } from '../fixtures';
+import { readFile } from 'node:fs/promises';
+import { ACCOUNTS, expect, pdfToPng, shot, signInAs, test, useLanguage } from '../fixtures';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -87,6 +88,11 @@ test.describe('[CREDITOR] repayments and the monthly statement', () => {
     const bytes = Buffer.concat(chunks);
     expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect((await download).suggestedFilename()).toMatch(/\.xlsx$/);
+    const pdf = page.waitForEvent('download');
+    await page.getByTestId('statement-pdf').click();
+    const pdfBytes = await readFile((await (await pdf).path()) ?? '');
+    expect(pdfBytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await pdfToPng(pdfBytes, 'statement-pdf.zh-CN');
     await useLanguage(page, 'en');
     await page.goto('/creditor/statements');
     await expect(page.getByTestId('statement-row').first()).toContainText('paid');

@@ -8,20 +8,61 @@ import { getStatement } from '../domain/money/statements';
 import { DomainError } from '../errors';
 import { getTranslate } from '../i18n/translate';
 import { writeXlsx } from '../tabular/write';
+import { formatDateTime, formatFen } from '@/components/format';
+import { renderPdf } from '../reports/pdf';
 import { asRouteCaller, attachment } from './route-caller';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
+type StatementView = Awaited<ReturnType<typeof getStatement>>;
+
+/** The statement as an A4 PDF: parties, status and agreements, every line, and the totals. */
+const statementPdf = (s: StatementView, t: ReturnType<typeof getTranslate>) =>
+  renderPdf({ title: t('statements.detailTitle', { month: s.month }), footer: `${t('common.product')} · ${t('statements.detailTitle', { month: s.month })} · ${s.id}` }, [
+    { kind: 'title', text: t('statements.detailTitle', { month: s.month }), subtitle: t('statements.between', { creditor: s.creditorName, agency: s.agencyName }) },
+    {
+      kind: 'figures',
+      items: [
+        { label: t('statements.statusLabel'), value: t(`statements.status.${s.status}`) },
+        { label: t('statements.base'), value: formatFen(s.baseTotal) },
+        { label: t('statements.total'), value: formatFen(s.total) },
+        { label: t('statements.creditorAgreed'), value: s.creditorAgreedAt ? formatDateTime(s.creditorAgreedAt) : '—' },
+        { label: t('statements.agencyAgreed'), value: s.agencyAgreedAt ? formatDateTime(s.agencyAgreedAt) : '—' },
+        { label: t('statements.paidAt'), value: s.paidAt ? formatDateTime(s.paidAt) : '—' },
+      ],
+    },
+    {
+      kind: 'table',
+      columns: [
+        { header: t('statements.contractNo'), width: 3 },
+        { header: t('statements.earnedOn'), width: 2 },
+        { header: t('statements.kindLabel'), width: 1.6 },
+        { header: t('statements.base'), width: 2, align: 'right' },
+        { header: t('statements.rate'), width: 1.4, align: 'right' },
+        { header: t('statements.total'), width: 2, align: 'right' },
+      ],
+      rows: s.lines.map((l) => [l.contractNo, l.earnedOn, t(`statements.kind.${l.kind}`), yuan(l.baseAmount), `${(l.feeBp / 100).toFixed(2)}%`, yuan(l.amount)]),
+    },
+    { kind: 'note', text: t('statements.sumCheck', { count: s.lineCount, base: formatFen(s.baseTotal), total: formatFen(s.total) }) },
+  ]);
+
 /**
- * A settlement statement as an XLSX workbook in the reader's language: the parties and
- * month, every line (contract, date, kind, repaid amount, rate, commission) and the
- * totals, which are the statement's own and equal the sum of the lines.
+ * A settlement statement as an XLSX workbook (or, with `format=pdf`, an A4 PDF) in the
+ * reader's language: the parties and month, every line (contract, date, kind, repaid
+ * amount, rate, commission) and the totals, which are the statement's own and equal the
+ * sum of the lines.
  */
 export const exportStatement = (req: Request, statementId: string) =>
   asRouteCaller(req, async (db, caller, locale) => {
     if (!z.uuid().safeParse(statementId).success) throw new DomainError('statement.notFound');
     const s = await getStatement(db, caller, statementId);
     const t = getTranslate(locale);
+    if (new URL(req.url).searchParams.get('format') === 'pdf') {
+      const bytes = await statementPdf(s, t);
+      return new Response(new Uint8Array(bytes), {
+        headers: { 'content-type': 'application/pdf', 'content-length': String(bytes.byteLength), 'content-disposition': attachment(`${s.month} ${s.creditorName} ${s.agencyName}.pdf`), 'cache-control': 'private, no-store' },
+      });
+    }
     const rows: string[][] = [
       [t('statements.detailTitle', { month: s.month })],
       [t('statements.between', { creditor: s.creditorName, agency: s.agencyName })],
