@@ -98,6 +98,8 @@ export const AUDIT_ACTIONS = [
   'repayment.imported',
   'repayment.importFailed',
   'disclosure.publish',
+  'export.start',
+  'export.finished',
   'statement.generate',
   'statement.agree',
   'statement.pay',
@@ -253,6 +255,11 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 // Case imports land whole or not at all (DESIGN §6).
 export const IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+/** Lists a user can export (with the filters the screen shows), and the file formats. */
+export const EXPORT_LISTS = ['creditor.cases', 'agency.cases', 'creditor.repayments', 'visits'] as const;
+export type ExportList = (typeof EXPORT_LISTS)[number];
+export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** What a creditor's file holds: cases to place, or repayments from its loan system to reconcile. */
 export const IMPORT_KINDS = ['cases', 'repayments'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];

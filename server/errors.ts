@@ -131,6 +131,7 @@ export const DOMAIN_ERRORS = {
   'disclosure.published': 'CONFLICT',
   'disclosure.notFound': 'NOT_FOUND',
   'report.fontMissing': 'PRECONDITION_FAILED',
+  'export.notFound': 'NOT_FOUND',
   'evidence.typeNotAllowed': 'UNSUPPORTED_MEDIA_TYPE',
   'evidence.duplicate': 'CONFLICT',
 } as const;

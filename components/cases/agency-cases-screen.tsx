@@ -10,6 +10,7 @@ import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
+import { ExportButton } from '../exports/export-button';
 import { Select } from '../ui/field';
 import { useSelection } from '../ui/selection';
 import { LoadMore, rowsOf } from '../ui/load-more';
@@ -49,7 +50,7 @@ const AgencyCases = () => {
   const done = assign.data ?? byRule.data;
   return (
     <>
-      <PageTitle title={t('agencyCases.title')} subtitle={t('agencyCases.subtitle')} />
+      <PageTitle title={t('agencyCases.title')} subtitle={t('agencyCases.subtitle')} actions={<ExportButton request={{ list: 'agency.cases', filters: { ...filters, ...(isUnassigned ? { isUnassigned } : {}) } }} />} />
       <Card>
         <CaseFilters value={filters} onChange={setFilters} statuses={['commissioned', 'working', 'ptp']} />
         <div className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="assign-bar">

@@ -24,7 +24,7 @@ export const CaseFilters = ({ value, onChange, statuses = CASE_STATUSES }: { val
         </Select>
       </Filter>
       <Filter label={t('cases.bucket')}>
-        <BucketSelect value={value.bucket ?? ''} onChange={(b) => onChange({ ...value, bucket: b === '' ? undefined : b })} />
+        <BucketSelect value={value.bucket ?? ''} onChange={(b) => onChange({ ...value, bucket: b === '' ? undefined : b })} testId="case-bucket-filter" />
       </Filter>
       <Filter label={t('cases.province')}>
         <ProvinceSelect value={value.province ?? ''} onChange={(p) => onChange({ ...value, province: p || undefined })} />

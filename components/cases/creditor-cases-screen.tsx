@@ -8,6 +8,7 @@ import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
+import { ExportButton } from '../exports/export-button';
 import { Input } from '../ui/field';
 import { useSelection } from '../ui/selection';
 import { LoadMore, rowsOf } from '../ui/load-more';
@@ -37,7 +38,7 @@ export const CreditorCasesScreen = ({ canRecall, packageId }: { canRecall: boole
   const canSelect = (id: string) => rows.find((r) => r.id === id)?.agencyName;
   return (
     <>
-      <PageTitle title={t('cases.title')} subtitle={t('cases.subtitle')} />
+      <PageTitle title={t('cases.title')} subtitle={t('cases.subtitle')} actions={<ExportButton request={{ list: 'creditor.cases', filters: { ...filters, ...(packageId ? { packageId } : {}) } }} />} />
       <Card>
         <CaseFilters value={filters} onChange={setFilters} />
         {canRecall ? (

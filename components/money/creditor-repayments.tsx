@@ -13,6 +13,7 @@ import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
+import { ExportButton } from '../exports/export-button';
 import { Input, Select } from '../ui/field';
 import { Filter } from '../ui/filter';
 import { LoadMore, rowsOf } from '../ui/load-more';
@@ -70,7 +71,7 @@ export const CreditorRepaymentsScreen = ({ canDecide }: { canDecide: boolean }) 
   const head = [t('repayments.case'), t('repayments.agency'), t('repayments.amount'), t('repayments.paidOn'), t('repayments.channel'), t('repayments.payer'), t('repayments.statusFilter'), ''];
   return (
     <>
-      <PageTitle title={t('repayments.listTitle')} subtitle={t('repayments.listSubtitle')} />
+      <PageTitle title={t('repayments.listTitle')} subtitle={t('repayments.listSubtitle')} actions={<ExportButton request={{ list: 'creditor.repayments', filters: status ? { status } : {} }} />} />
       <Card>
         <div className="mb-3">
           <Filter label={t('repayments.statusFilter')}>

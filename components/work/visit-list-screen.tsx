@@ -10,6 +10,7 @@ import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Card, PageTitle } from '../ui/card';
+import { ExportButton } from '../exports/export-button';
 import { Select } from '../ui/field';
 import { Filter } from '../ui/filter';
 import { LoadMore, rowsOf } from '../ui/load-more';
@@ -33,7 +34,7 @@ export const VisitListScreen = ({ isStaff }: { isStaff: boolean }) => {
   const head = [t('visitList.plannedFor'), t('visitList.case'), t('visitList.agency'), ...(isStaff ? [t('visitList.creditor')] : []), t('visitList.status'), t('visitList.staff'), t('visitList.evidence'), t('visitList.flags')];
   return (
     <>
-      <PageTitle title={t('visitList.title')} subtitle={isStaff ? t('visitList.staffSubtitle') : t('visitList.creditorSubtitle')} />
+      <PageTitle title={t('visitList.title')} subtitle={isStaff ? t('visitList.staffSubtitle') : t('visitList.creditorSubtitle')} actions={<ExportButton request={{ list: 'visits', filters: { ...(status ? { status } : {}), ...(isFlaggedOnly ? { isFlaggedOnly } : {}) } }} />} />
       <Card>
         <div className="mb-3 flex flex-wrap items-end gap-4">
           <Filter label={t('visitList.status')}>

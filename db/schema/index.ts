@@ -11,3 +11,4 @@ export * from './packages';
 export * from './actions';
 export * from './visits';
 export * from './repayments';
+export * from './exports';

@@ -180,4 +180,32 @@ test.describe('[CREDITOR] repayments and the monthly statement', () => {
     await expect(page.getByTestId('imports-table').getByTestId('import-row').first()).toContainText('Reports confirmed 1 · direct payments 1 · ¥850.00 in all');
     await shot(page, 'creditor-repayments.en');
   });
+  test('[CREDITOR] exports the confirmed repayments and the cases of a bucket in the background, then downloads them', async ({ page }) => {
+    await signInAs(page, ACCOUNTS.creditorViewer, '/creditor');
+    await page.goto('/creditor/repayments');
+    await page.getByTestId('repayment-status-filter').selectOption('confirmed');
+    await page.getByTestId('export-format').selectOption('csv');
+    await page.getByTestId('export-start').click();
+    await expect(page.getByTestId('export-done')).toContainText('已导出');
+    const csv = page.waitForEvent('download');
+    await page.getByTestId('export-download').click();
+    const text = (await readFile((await (await csv).path()) ?? '')).toString('utf8');
+    expect(text.split('\r\n')[0]).toBe('\uFEFF合同编号,处置机构,金额（元）,还款日期,还款方式,付款人,交易流水号,来源,状态,报告时间');
+    expect(text).toContain('E2E-STATEMENT-0001');
+    expect(text).not.toContain('待确认');
+    await shot(page, 'creditor-repayments-export.zh-CN');
+
+    await page.goto('/creditor/cases');
+    await page.getByTestId('case-bucket-filter').selectOption('4');
+    await page.getByTestId('export-start').click();
+    await expect(page.getByTestId('export-done')).toContainText('已导出');
+    const xlsx = page.waitForEvent('download');
+    await page.getByTestId('export-download').click();
+    expect((await xlsx).suggestedFilename()).toMatch(/^案件 \d{4}-\d{2}-\d{2}\.xlsx$/);
+    await useLanguage(page, 'en');
+    await page.reload();
+    await page.getByTestId('export-start').click();
+    await expect(page.getByTestId('export-done')).toContainText('rows exported');
+    await shot(page, 'creditor-cases-export.en');
+  });
 });

@@ -30,8 +30,9 @@ import { visitsAuthz } from './routers/work/visits.authz';
 import { repaymentsAuthz } from './routers/repayments/repayments.authz';
 import { statementsAuthz } from './routers/statements/statements.authz';
 import { disclosureAuthz } from './routers/disclosure/disclosure.authz';
+import { exportsAuthz } from './routers/exports/exports.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz, ...disclosureAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz, ...disclosureAuthz, ...exportsAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {

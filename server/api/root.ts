@@ -12,6 +12,7 @@ import { repaymentsRouter } from './routers/repayments/router';
 import { statementsRouter } from './routers/statements/router';
 import { dashboardRouter } from './routers/dashboard/router';
 import { disclosureRouter } from './routers/disclosure/router';
+import { exportsRouter } from './routers/exports/router';
 import { packagesRouter } from './routers/packages/router';
 import { publicRouter } from './routers/public/router';
 import { restructuresRouter } from './routers/restructures/router';
@@ -35,6 +36,7 @@ export const appRouter = router({
   statements: statementsRouter,
   dashboard: dashboardRouter,
   disclosure: disclosureRouter,
+  exports: exportsRouter,
   packages: packagesRouter,
   public: publicRouter,
   restructures: restructuresRouter,

@@ -1,6 +1,7 @@
 import { abandonImport, runImport } from '../domain/cases/import-run';
 import { IMPORT_JOB, REPAYMENT_IMPORT_JOB } from '../domain/cases/imports';
 import { runRepaymentImport } from '../domain/money/repayment-import';
+import { abandonExport, EXPORT_JOB, runExport } from '../domain/exports/exports';
 import { endCommission } from '../domain/cases/placement';
 import { CLOSE_JOB_KIND, closeIfDue } from '../domain/packages/bids';
 import { COMMISSION_END_JOB } from '../domain/packages/commission';
@@ -32,6 +33,15 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
       await runRepaymentImport(db, importId, getBlobStore(), now);
     } catch (e) {
       if (job.attempts >= job.maxAttempts) await abandonImport(db, importId);
+      throw e;
+    }
+  },
+  [EXPORT_JOB]: async (db, job) => {
+    const exportId = idFrom(job.payload, 'exportId');
+    try {
+      await runExport(db, exportId, getBlobStore());
+    } catch (e) {
+      if (job.attempts >= job.maxAttempts) await abandonExport(db, exportId);
       throw e;
     }
   },

@@ -1,0 +1,83 @@
+// Exports of lists (DESIGN §3): every row the screen's filters match, masked as on screen,
+// formulas neutralised, written by a background job the user follows; only the user who
+// asked reads it, and a user disabled meanwhile gets nothing.
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { listExports, users } from '@/db/schema';
+import { sampleCaseRows, toCsv } from '@/db/seed/case-file';
+import { openFile } from '../../../domain/files/files';
+import { JOB_HANDLERS } from '../../../jobs/handlers';
+import { drainJobs } from '../../../jobs/queue';
+import { getBlobStore } from '../../../storage/store';
+import { importBytes } from '../../../testing/cases';
+import { freshWorldPerTest } from '../../../testing/lifecycle';
+import { callerAs, domainCaller, type UserKey } from '../../../testing/world';
+
+const ctx = freshWorldPerTest();
+const as = (who: UserKey) => callerAs(ctx.handle.db, ctx.w.users[who]);
+const text = async (fileId: string, who: UserKey) => {
+  const { stream } = await openFile(ctx.handle.db, await domainCaller(ctx.w, who), fileId, getBlobStore());
+  return new TextDecoder().decode(await new Response(stream).arrayBuffer());
+};
+
+describe('exporting a list', () => {
+  it('writes every row the filters match, across pages, masked, with formulas neutralised', async () => {
+    // 1,200 cases (three pages of the job) and one whose contract number reads as a formula.
+    const rows = [...sampleCaseRows(1_200, 'EX')];
+    rows[5] = [...(rows[5] ?? [])];
+    rows[5][0] = '=HYPERLINK("http://x")';
+    expect(await importBytes(ctx.w, 'creditorA.manager', `\uFEFF${toCsv(rows)}`)).toMatchObject({ status: 'succeeded', rowCount: 1_200 });
+    const manager = await as('creditorA.manager');
+    const started = await manager.exports.start({ list: 'creditor.cases', format: 'csv', filters: {} });
+    expect(started).toMatchObject({ status: 'queued', list: 'creditor.cases', format: 'csv' });
+    await drainJobs(ctx.handle.db, JOB_HANDLERS);
+    const done = await manager.exports.get({ exportId: started.id });
+    expect(done).toMatchObject({ status: 'succeeded', rowCount: 1_200 });
+    const csv = await text(done.fileId ?? '', 'creditorA.manager');
+    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines).toHaveLength(1_201);
+    expect(lines[0]).toBe('合同编号,借款人,身份证号,手机号,逾期本息（元）,逾期天数,账龄,省份,状态,处置机构,催收员');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    // Never a whole ID or phone number: the file is masked as the screen is.
+    const sample = rows[2] ?? [];
+    expect(csv).not.toContain(sample[2]);
+    expect(csv).not.toContain(sample[3]?.split(';')[0]);
+    expect(csv).toMatch(/\d{3}\*{11}[\dX]{4}/);
+
+    // A filter narrows it; the workbook is a workbook.
+    const bucket = await manager.exports.start({ list: 'creditor.cases', format: 'xlsx', filters: { bucket: 1 } });
+    await drainJobs(ctx.handle.db, JOB_HANDLERS);
+    const xlsx = await manager.exports.get({ exportId: bucket.id });
+    const inBucket = rows.slice(1).filter((r) => Math.min(12, Math.ceil(Number(r[7]) / 30)) === 1).length;
+    expect(xlsx).toMatchObject({ status: 'succeeded', rowCount: inBucket, format: 'xlsx' });
+    expect(xlsx.fileName).toMatch(/^案件 \d{4}-\d{2}-\d{2}\.xlsx$/);
+  });
+
+  it('is for its user alone; the wrong portal, an unknown filter and a disabled user are refused', async () => {
+    const manager = await as('creditorA.manager');
+    const mine = await manager.exports.start({ list: 'creditor.repayments', format: 'csv', filters: { status: 'reported' } });
+    const admin = await as('creditorA.admin');
+    await expect(admin.exports.get({ exportId: mine.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await admin.exports.list({ limit: 10 })).items.map((e) => e.id)).not.toContain(mine.id);
+    expect((await manager.exports.list({ limit: 10 })).items.map((e) => e.id)).toContain(mine.id);
+    await expect((await as('agencyA.admin')).exports.start({ list: 'creditor.cases', format: 'csv', filters: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(manager.exports.start({ list: 'creditor.cases', format: 'csv', filters: { creditorId: ctx.w.orgs.creditorB.id } as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+
+    // Disabled before the job ran: nothing is written.
+    await ctx.handle.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, ctx.w.users['creditorA.manager'].id));
+    await drainJobs(ctx.handle.db, JOB_HANDLERS);
+    const [row] = await ctx.handle.db.select({ status: listExports.status, error: listExports.error, fileId: listExports.fileId }).from(listExports).where(eq(listExports.id, mine.id));
+    expect(row).toEqual({ status: 'failed', error: 'auth.accountDisabled', fileId: null });
+  });
+
+  it('exports the staff’s visit list platform-wide, and an agency’s own cases only', async () => {
+    const staff = await as('platform.auditor');
+    const visits = await staff.exports.start({ list: 'visits', format: 'csv', filters: { isFlaggedOnly: true } });
+    await drainJobs(ctx.handle.db, JOB_HANDLERS);
+    expect(await staff.exports.get({ exportId: visits.id })).toMatchObject({ status: 'succeeded', rowCount: 0 });
+    const agency = await as('agencyB.admin');
+    const cases = await agency.exports.start({ list: 'agency.cases', format: 'csv', filters: {} });
+    await drainJobs(ctx.handle.db, JOB_HANDLERS);
+    expect(await agency.exports.get({ exportId: cases.id })).toMatchObject({ status: 'succeeded', rowCount: 0 });
+  });
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { EXPORT_FORMATS, EXPORT_LISTS, IMPORT_STATUSES, REPAYMENT_STATUSES, VISIT_STATUSES } from '@/db/enums';
+import { ZAgencyCasesInput, ZCreditorCasesInput } from '../cases/cases.schema';
+
+const format = z.enum(EXPORT_FORMATS).default('xlsx');
+const pagingless = { cursor: true, limit: true } as const;
+
+/** A list to export with the filters its screen shows (never a tenant: that is the session's). */
+export const ZStartExportInput = z.discriminatedUnion('list', [
+  z.object({ list: z.literal('creditor.cases'), format, filters: ZCreditorCasesInput.omit(pagingless).strict().default({}) }),
+  z.object({ list: z.literal('agency.cases'), format, filters: ZAgencyCasesInput.omit(pagingless).strict().default({}) }),
+  z.object({ list: z.literal('creditor.repayments'), format, filters: z.object({ status: z.enum(REPAYMENT_STATUSES).optional() }).strict().default({}) }),
+  z.object({ list: z.literal('visits'), format, filters: z.object({ status: z.enum(VISIT_STATUSES).optional(), isFlaggedOnly: z.boolean().optional() }).strict().default({}) }),
+]);
+
+export const ZExportIdInput = z.object({ exportId: z.uuid() });
+export const ZExportListInput = z.object({ cursor: z.string().nullish(), limit: z.number().int().min(1).max(50).default(10) });
+
+export const ZExport = z.object({
+  id: z.string(),
+  list: z.enum(EXPORT_LISTS),
+  format: z.enum(EXPORT_FORMATS),
+  status: z.enum(IMPORT_STATUSES),
+  rowCount: z.number().int(),
+  fileId: z.string().nullable(),
+  fileName: z.string(),
+  error: z.string().nullable(),
+  createdAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+export type TExport = z.infer<typeof ZExport>;
+export const ZExportList = z.object({ items: z.array(ZExport), nextCursor: z.string().nullable() });
