@@ -1,11 +1,13 @@
 // Money at scale: one creditor with a million cases placed with 1,000 agencies, five
-// million confirmed repayments over the last six months and their commission lines.
-// Prints p50/p95 of the dashboard procedures through the tRPC caller (a raw SQL sum of the
-// same money as the baseline) and the time to draw up last month's statements for all
-// 1,000 agencies. Asserts nothing.
+// million confirmed repayments over the last six months and their commission lines, three
+// million collection actions (one in fifty flagged) and their promises. Prints p50/p95 of
+// the dashboard and disclosure procedures through the tRPC caller (a raw SQL sum of the
+// same money as the baseline), the time to draw up last month's statements for all 1,000
+// agencies, and the rate of a background export of every case against a raw read of the
+// same rows. Asserts nothing.
 //
 //   npm run bench:reports
-//   BENCH_REPORT_CASES=1000000 BENCH_REPAYMENTS=5000000 BENCH_AGENCIES=1000 BENCH_DATABASE_URL=postgres://… npm run bench:reports
+//   BENCH_REPORT_CASES=1000000 BENCH_REPAYMENTS=5000000 BENCH_REPORT_ACTIONS=3000000 BENCH_AGENCIES=1000 BENCH_DATABASE_URL=postgres://… npm run bench:reports
 import { sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '../db/client';
 import { makeOrg, makeUser } from '../db/seed/factories';
@@ -13,6 +15,8 @@ import { createInnerContext } from '../server/api/context';
 import { createCaller } from '../server/api/root';
 import { loadActor } from '../server/domain/auth/load-actor';
 import { generateStatements } from '../server/domain/money/statements';
+import { runExport, startExport } from '../server/domain/exports/exports';
+import { getBlobStore } from '../server/storage/store';
 import { shanghaiDate } from '../server/domain/shared/dates';
 import { executeRows } from '../server/domain/shared/execute';
 import { benchPostgresUrl, median, openBenchDb, p95, time } from './shared';
@@ -20,6 +24,7 @@ import { benchPostgresUrl, median, openBenchDb, p95, time } from './shared';
 const CASES = Number(process.env.BENCH_REPORT_CASES ?? 1_000_000);
 const REPAYMENTS = Number(process.env.BENCH_REPAYMENTS ?? 5_000_000);
 const AGENCIES = Number(process.env.BENCH_AGENCIES ?? 1_000);
+const ACTIONS = Number(process.env.BENCH_REPORT_ACTIONS ?? 3_000_000);
 const RUNS = 30;
 
 const seed = async (db: Db) => {
@@ -68,9 +73,31 @@ const seed = async (db: Db) => {
     insert into money_monthly (creditor_id, agency_id, month, recovered, repayments, commission)
     select r.creditor_id, r.agency_id, to_char(r.paid_on, 'YYYY-MM'), sum(r.amount), count(*), sum(l.amount)
     from repayments r join commission_lines l on l.repayment_id = r.id group by 1, 2, 3`);
+  await db.execute(sql`
+    insert into commission_monthly (commission_id, creditor_id, month, recovered)
+    select commission_id, creditor_id, to_char(paid_on, 'YYYY-MM'), sum(amount) from repayments group by 1, 2, 3`);
+  // Collection actions over the last six months by each agency's admin; one in fifty flagged; promises from those that made one.
+  await db.execute(sql`
+    insert into case_actions (case_id, creditor_id, agency_id, commission_id, actor_id, debtor_idx, channel, target, phone_idx, phone_masked, outcome,
+      promise_amount, promise_date, note, flags, rule_version, at)
+    select c.id, c.creditor_id, c.agency_id, c.commission_id, u.id, 'debtor' || c.contract_no, 'call', 'debtor', 'phone' || c.contract_no, '138****0000',
+      (array['answered','unanswered','unanswered','promise_to_pay'])[1 + g % 4]::action_outcome,
+      case when g % 4 = 3 then 50000 end, case when g % 4 = 3 then current_date - (g % 180) + 3 end, '',
+      case when g % 50 = 0 then '[{"rule":"forbiddenPhrase"}]'::jsonb else '[]'::jsonb end, 1,
+      now() - ((g % 15552000) || ' seconds')::interval
+    from generate_series(1, ${ACTIONS}) g
+    join cases c on c.contract_no = 'R' || lpad((1 + g % ${CASES})::text, 9, '0')
+    join users u on u.org_id = c.agency_id`);
+  await db.execute(sql`
+    insert into promises (case_id, action_id, agency_id, creditor_id, amount, due_date, status)
+    select case_id, id, agency_id, creditor_id, promise_amount, promise_date,
+      (case when promise_date >= current_date then 'open' when abs(hashtext(id::text)) % 3 = 0 then 'broken' else 'kept' end)::promise_status
+    from case_actions where promise_date is not null`);
+  const platform = await makeOrg(db, { type: 'platform', name: '基准平台' });
+  const auditor = await makeUser(db, { orgId: platform.id, role: 'auditor', name: '稽核', passwordHash: 'x' });
   await db.execute(sql`analyze`);
   const [admin] = await executeRows<{ id: string }>(db, sql`select id from users where org_id = ${agencies[0]?.id} limit 1`);
-  return { creditor, manager, agencyAdminId: admin?.id ?? '' };
+  return { creditor, manager, auditor, agencyAdminId: admin?.id ?? '' };
 };
 
 const measure = async (handle: DbHandle) => {
@@ -90,6 +117,9 @@ const measure = async (handle: DbHandle) => {
     ['dashboard.recovery (6 months, 1,000 agencies)', async () => (await callerFor(world.manager.id)).dashboard.recovery(range)],
     ['dashboard.recovery (1 month)', async () => (await callerFor(world.manager.id)).dashboard.recovery({ from: month(0), to: month(0) })],
     ['dashboard.agency (6 months)', async () => (await callerFor(world.agencyAdminId)).dashboard.agency(range)],
+    ['dashboard.quality (6 months: promises, flags, ageing, curves)', async () => (await callerFor(world.manager.id)).dashboard.quality(range)],
+    ['disclosure.get (last month, the creditor)', async () => (await callerFor(world.manager.id)).disclosure.get({ month: month(-1) })],
+    ['disclosure.get (last month, platform-wide)', async () => (await callerFor(world.auditor.id)).disclosure.get({ month: month(-1) })],
     ['repayments.list waiting', async () => (await callerFor(world.manager.id)).repayments.list({ limit: 30, status: 'reported' })],
     ['repayments.list all', async () => (await callerFor(world.manager.id)).repayments.list({ limit: 30 })],
   ];
@@ -110,6 +140,14 @@ const measure = async (handle: DbHandle) => {
   console.log(`  history (every month up to ${month(-2)} at once): ${history.created} statements, ${settled.toLocaleString()} lines in ${(historyMs / 1000).toFixed(1)} s`);
   const [result, ms] = await time(() => generateStatements(db, caller, world.creditor.id, month(-1)));
   console.log(`  statements for ${month(-1)}: ${result.created} agencies, ${((await linesSoFar()) - settled).toLocaleString()} lines in ${(ms / 1000).toFixed(1)} s (goal: 1,000 agencies under 30 s)`);
+
+  // A background export of every case, against a raw read of the same rows and columns.
+  const [, rawMs] = await time(() => executeRows(db, sql`select c.contract_no, c.debtor_name, c.id_number_masked, c.phones, c.amount_overdue, c.days_overdue, c.bucket, c.province, c.status, o.name, u.name
+    from cases c left join organizations o on o.id = c.agency_id left join users u on u.id = c.collector_id where c.creditor_id = ${world.creditor.id}`));
+  const started = await startExport(db, caller, { list: 'creditor.cases', format: 'csv', filters: {} }, 'zh-CN');
+  const [, exportMs] = await time(() => runExport(db as Db, started.id, getBlobStore()));
+  const [done] = await executeRows<{ row_count: number; status: string }>(db, sql`select row_count, status from list_exports where id = ${started.id}`);
+  console.log(`  export of every case (CSV, ${Number(done?.row_count ?? 0).toLocaleString()} rows, ${done?.status}): ${(exportMs / 1000).toFixed(1)} s, ${Math.round(Number(done?.row_count ?? 0) / (exportMs / 1000)).toLocaleString()} rows/s; raw read of the same rows ${(rawMs / 1000).toFixed(1)} s (ratio ${(exportMs / rawMs).toFixed(1)})`);
 };
 
 console.log('reports benchmark');

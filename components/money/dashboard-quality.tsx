@@ -86,7 +86,7 @@ export const DashboardQuality = ({ from, to }: { from: string; to: string }) => 
       </Card>
       <Card title={t('qualityTitle')}>
         <p className="mb-3 text-sm text-slate-500">{t('qualityIntro')}</p>
-        <Table testId="quality-agencies" head={[t('agency'), t('promisesKept'), t('promisesBroken'), t('keptRate'), t('casesWorked'), t('flagged'), t('flagsPerThousand')]}>
+        <Table testId="quality-agencies" head={[t('agency'), t('promisesKept'), t('promisesBroken'), t('keptRate'), t('casesPlaced'), t('flagged'), t('flagsPerThousand')]}>
           {(q?.agencies ?? []).length === 0 ? (
             <EmptyRow colSpan={7}>{t('empty')}</EmptyRow>
           ) : (
@@ -96,7 +96,7 @@ export const DashboardQuality = ({ from, to }: { from: string; to: string }) => 
                 <Td className="tabular-nums">{a.promisesKept}</Td>
                 <Td className="tabular-nums">{a.promisesBroken}</Td>
                 <Td className="tabular-nums">{a.promisesKept + a.promisesBroken > 0 ? `${bpToPercent(a.keptRateBp)}%` : '—'}</Td>
-                <Td className="tabular-nums">{a.casesWorked.toLocaleString()}</Td>
+                <Td className="tabular-nums">{a.casesPlaced.toLocaleString()}</Td>
                 <Td className="tabular-nums">{a.flagged.toLocaleString()}</Td>
                 <Td className={`tabular-nums ${a.flagsPerThousand > 0 ? 'font-medium text-red-700' : ''}`}>{a.flagsPerThousand.toLocaleString()}</Td>
               </tr>

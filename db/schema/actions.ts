@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, PROMISE_STATUSES, RESTRUCTURE_KINDS, RESTRUCTURE_STATUSES, TEMPLATE_STATUSES } from '../enums';
 import { cases } from './cases';
@@ -69,6 +70,10 @@ export const caseActions = pgTable(
     index('case_actions_case_idx').on(t.caseId, t.at, t.id),
     index('case_actions_agency_idx').on(t.agencyId, t.at, t.id),
     index('case_actions_creditor_idx').on(t.creditorId, t.at, t.id),
+    // The dashboard's rule flags per agency: only flagged actions are indexed.
+    index('case_actions_flagged_idx')
+      .on(t.creditorId, t.at, t.agencyId)
+      .where(sql`jsonb_array_length(${t.flags}) > 0`),
   ],
 );
 
@@ -102,7 +107,7 @@ export const promises = pgTable(
     brokenAt: ts(),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [index('promises_case_idx').on(t.caseId, t.status), index('promises_due_idx').on(t.status, t.dueDate), index('promises_agency_idx').on(t.agencyId, t.status, t.dueDate), index('promises_creditor_due_idx').on(t.creditorId, t.dueDate)],
+  (t) => [index('promises_case_idx').on(t.caseId, t.status), index('promises_due_idx').on(t.status, t.dueDate), index('promises_agency_idx').on(t.agencyId, t.status, t.dueDate), index('promises_creditor_due_idx').on(t.creditorId, t.dueDate, t.agencyId, t.status)],
 );
 
 export type PromiseRow = typeof promises.$inferSelect;

@@ -19,14 +19,14 @@ const monthIndex = (month: string) => {
 /** At most this many commissions get a curve: the newest that began in the range. */
 export const MAX_CURVES = 12;
 
-type QualityRow = { agency_id: string; agency_name: string; kept: string; broken: string; open: string; actions: string; flagged: string; cases: string };
+type QualityRow = { agency_id: string; agency_name: string; kept: string; broken: string; open: string; flagged: string; cases: string };
 type AgeRow = { bucket: number; cases: string; outstanding: string; placed: string };
 type CurveRow = { id: string; package_name: string; agency_name: string; starts_on: string; total_overdue: string; month: string | null; recovered: string | null };
 
 /**
  * Per agency, for promises falling due and actions logged in the range: promises kept,
- * broken and still open with the kept rate (kept ÷ decided), and actions flagged by the
- * rulebook per 1,000 cases worked.
+ * broken and still open with the kept rate (kept ÷ decided), and actions the rulebook
+ * flagged per 1,000 cases placed with it under commissions active in the range.
  */
 export const agencyQuality = async (db: DbOrTx, caller: Caller, input: { from: string; to: string }) => {
   const fromDay = `${input.from}-01`;
@@ -37,15 +37,19 @@ export const agencyQuality = async (db: DbOrTx, caller: Caller, input: { from: s
           select agency_id, count(*) filter (where status = 'kept') as kept, count(*) filter (where status = 'broken') as broken,
                  count(*) filter (where status = 'open') as open
           from promises where creditor_id = ${caller.actor.orgId} and due_date between ${fromDay}::date and ${toDay}::date group by 1
-        ), a as (
-          select agency_id, count(*) as actions, count(*) filter (where jsonb_array_length(flags) > 0) as flagged, count(distinct case_id) as cases
-          from case_actions where creditor_id = ${caller.actor.orgId}
+        ), f as (
+          select agency_id, count(*) as flagged from case_actions
+          where creditor_id = ${caller.actor.orgId} and jsonb_array_length(flags) > 0
             and at >= (${fromDay}::date)::timestamp at time zone 'Asia/Shanghai' and at < (${toDay}::date + 1)::timestamp at time zone 'Asia/Shanghai'
           group by 1
-        )
+        ), c as (
+          select agency_id, sum(case_count) as cases from commissions
+          where creditor_id = ${caller.actor.orgId} and starts_on <= ${toDay}::date and ends_on >= ${fromDay}::date and (ended_at is null or ended_at >= ${fromDay}::date)
+          group by 1
+        ), a as (select agency_id from p union select agency_id from f union select agency_id from c)
         select o.id as agency_id, o.name as agency_name, coalesce(p.kept, 0) as kept, coalesce(p.broken, 0) as broken, coalesce(p.open, 0) as open,
-               coalesce(a.actions, 0) as actions, coalesce(a.flagged, 0) as flagged, coalesce(a.cases, 0) as cases
-        from p full join a on a.agency_id = p.agency_id join organizations o on o.id = coalesce(p.agency_id, a.agency_id)
+               coalesce(f.flagged, 0) as flagged, coalesce(c.cases, 0) as cases
+        from a join organizations o on o.id = a.agency_id left join p on p.agency_id = a.agency_id left join f on f.agency_id = a.agency_id left join c on c.agency_id = a.agency_id
         order by o.name`,
   );
   return rows.map((r) => {
@@ -57,10 +61,9 @@ export const agencyQuality = async (db: DbOrTx, caller: Caller, input: { from: s
       promisesBroken: broken,
       promisesOpen: Number(r.open),
       keptRateBp: rate(kept, kept + broken),
-      actions: Number(r.actions),
       flagged,
-      casesWorked: cases,
-      /** Flagged actions per 1,000 cases worked. */
+      casesPlaced: cases,
+      /** Flagged actions per 1,000 cases placed. */
       flagsPerThousand: cases > 0 ? Math.round((flagged * 1000 * 10) / cases) / 10 : 0,
     };
   });

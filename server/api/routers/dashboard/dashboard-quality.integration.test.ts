@@ -21,7 +21,7 @@ const monthOffset = (offset: number) => {
 const call = (caseId: string, outcome: string, over: Record<string, unknown> = {}) => ({ caseId, channel: 'call' as const, target: 'debtor' as const, index: 0, outcome: outcome as never, note: '', ...over });
 
 describe('the creditor’s dashboard: quality, ageing and curves', () => {
-  it('counts promises kept and broken, flagged actions per 1,000 cases, open debts by bucket, and the curve of each commission', async () => {
+  it('counts promises kept and broken, flagged actions per 1,000 cases placed, open debts by bucket, and the curve of each commission', async () => {
     const made = await workingCases(ctx.w, 4);
     const start = `${monthOffset(-1)}-01`;
     await ctx.handle.db.update(commissions).set({ startsOn: start }).where(eq(commissions.packageId, made.pkg.id));
@@ -55,10 +55,9 @@ describe('the creditor’s dashboard: quality, ageing and curves', () => {
         promisesBroken: 1,
         promisesOpen: 0,
         keptRateBp: 5_000,
-        actions: 3,
         flagged: 1,
-        casesWorked: 3,
-        flagsPerThousand: 333.3,
+        casesPlaced: 4,
+        flagsPerThousand: 250,
       },
     ]);
     // Every open case of the creditor by bucket; what is still owed, all of it with the agency here.
