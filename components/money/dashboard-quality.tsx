@@ -18,15 +18,19 @@ const yuan = (fen: number) => fen / 100;
 export const DashboardQuality = ({ from, to }: { from: string; to: string }) => {
   const t = useTranslations('dashboard');
   const trpc = useTRPC();
-  const query = useQuery(trpc.dashboard.quality.queryOptions({ from, to }, { enabled: from <= to }));
-  const q = query.data;
-  const curves = q?.curves ?? [];
+  // Three queries, so that each part shows as soon as it is read.
+  const q = {
+    agencies: useQuery(trpc.dashboard.promises.queryOptions({ from, to }, { enabled: from <= to })).data,
+    ageing: useQuery(trpc.dashboard.ageing.queryOptions()).data,
+    curves: useQuery(trpc.dashboard.curves.queryOptions({ from, to }, { enabled: from <= to })).data,
+  };
+  const curves = q.curves ?? [];
   const longest = Math.max(0, ...curves.map((c) => c.points.length));
   const curveData = Array.from({ length: longest }, (_, i) => ({
     month: t('monthN', { n: i + 1 }),
     ...Object.fromEntries(curves.map((c) => [c.commissionId, c.points[i] ? c.points[i].rateBp / 100 : null])),
   }));
-  const ageing = (q?.ageing ?? []).map((g) => ({ bucket: `M${g.bucket}`, placed: yuan(g.placed), unplaced: yuan(g.outstanding - g.placed) }));
+  const ageing = (q.ageing ?? []).map((g) => ({ bucket: `M${g.bucket}`, placed: yuan(g.placed), unplaced: yuan(g.outstanding - g.placed) }));
   return (
     <>
       <Card title={t('curvesTitle')}>
@@ -69,10 +73,10 @@ export const DashboardQuality = ({ from, to }: { from: string; to: string }) => 
             </ResponsiveContainer>
           </div>
           <Table testId="ageing-table" head={[t('bucket'), t('cases'), t('outstanding'), t('withAgency')]}>
-            {(q?.ageing ?? []).length === 0 ? (
+            {(q.ageing ?? []).length === 0 ? (
               <EmptyRow colSpan={4}>{t('empty')}</EmptyRow>
             ) : (
-              (q?.ageing ?? []).map((g) => (
+              (q.ageing ?? []).map((g) => (
                 <tr key={g.bucket} data-testid="ageing-row">
                   <Td className="font-mono">M{g.bucket}</Td>
                   <Td className="tabular-nums">{g.cases.toLocaleString()}</Td>
@@ -87,10 +91,10 @@ export const DashboardQuality = ({ from, to }: { from: string; to: string }) => 
       <Card title={t('qualityTitle')}>
         <p className="mb-3 text-sm text-slate-500">{t('qualityIntro')}</p>
         <Table testId="quality-agencies" head={[t('agency'), t('promisesKept'), t('promisesBroken'), t('keptRate'), t('casesPlaced'), t('flagged'), t('flagsPerThousand')]}>
-          {(q?.agencies ?? []).length === 0 ? (
+          {(q.agencies ?? []).length === 0 ? (
             <EmptyRow colSpan={7}>{t('empty')}</EmptyRow>
           ) : (
-            (q?.agencies ?? []).map((a) => (
+            (q.agencies ?? []).map((a) => (
               <tr key={a.agencyId} data-testid="quality-agency">
                 <Td>{a.agencyName}</Td>
                 <Td className="tabular-nums">{a.promisesKept}</Td>

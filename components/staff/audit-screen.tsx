@@ -10,6 +10,7 @@ import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
+import { ExportButton } from '../exports/export-button';
 import { Filter } from '../ui/filter';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { Input, Select } from '../ui/field';
@@ -39,7 +40,24 @@ export const AuditScreen = () => {
 
   return (
     <>
-      <PageTitle title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <PageTitle
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        actions={
+          <ExportButton
+            request={{
+              list: 'staff.audit',
+              filters: {
+                ...(filters.action ? { action: filters.action } : {}),
+                ...(filters.actorUserId ? { actorUserId: filters.actorUserId } : {}),
+                ...(filters.orgId ? { orgId: filters.orgId } : {}),
+                ...(filters.from ? { from: filters.from.toISOString() } : {}),
+                ...(filters.to ? { to: filters.to.toISOString() } : {}),
+              },
+            }}
+          />
+        }
+      />
       <Card>
         <form
           className="mb-4 grid gap-3 md:grid-cols-6"

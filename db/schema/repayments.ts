@@ -198,6 +198,25 @@ export const moneyMonthly = pgTable(
 );
 
 /**
+ * Commission lines not yet on a statement, with what a statement needs of them: filled by
+ * a trigger as each line is written, emptied as statements pick them up. Statements are
+ * drawn up from here rather than by looking for absent lines in all of history.
+ */
+export const openCommissionLines = pgTable(
+  'open_commission_lines',
+  {
+    /** The commission line (written only by the trigger on commission_lines). */
+    lineId: uuid().primaryKey(),
+    creditorId: uuid().notNull(),
+    agencyId: uuid().notNull(),
+    earnedOn: date({ mode: 'string' }).notNull(),
+    baseAmount: bigint({ mode: 'number' }).notNull(),
+    amount: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [index('open_commission_lines_pair_idx').on(t.creditorId, t.earnedOn, t.agencyId)],
+);
+
+/**
  * Confirmed money per commission and month of payment (reversals taken off), kept in the
  * same transaction as each confirmation and reversal: recovery curves by months since a
  * commission began read it instead of every repayment.

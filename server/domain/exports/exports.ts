@@ -23,6 +23,7 @@ import { listCreditorRepayments } from '../money/repayments';
 import { shanghaiDate } from '../shared/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { listVisits } from '../work/record';
+import { listAuditForStaff } from '../audit/list-audit';
 
 // Exports of the lists users see (DESIGN §3): the same domain list, with the same filters
 // and masking, read page by page by a background job into a workbook or CSV whose cells
@@ -100,6 +101,36 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
           String(v.staff),
           t('exports.evidenceCounts', { photos: v.photos, audio: v.audio, video: v.video }),
           v.flags.map((fl) => t(`visits.flag.${fl.rule}`, { missing: String(fl.values.missing ?? '').split(',').filter(Boolean).map((k) => t(`visits.missing.${k}`)).join(' / ') })).join('；'),
+        ]),
+        nextCursor,
+      };
+    },
+  },
+  'staff.audit': {
+    orgTypes: ['platform'],
+    permission: 'staff.audit.read',
+    header: (t) => [t('exports.col.at'), t('exports.col.action'), t('exports.col.actor'), t('exports.col.actorOrg'), t('exports.col.org'), t('exports.col.resource'), t('exports.col.ip'), t('exports.col.after')],
+    rows: async (db, _caller, f, cursor, t) => {
+      const filters = f as { actorUserId?: string; orgId?: string; action?: string; from?: string; to?: string };
+      const { items, nextCursor } = await listAuditForStaff(db, {
+        actorUserId: filters.actorUserId,
+        orgId: filters.orgId,
+        action: filters.action,
+        from: filters.from ? new Date(filters.from) : undefined,
+        to: filters.to ? new Date(filters.to) : undefined,
+        cursor,
+        limit: PAGE,
+      });
+      return {
+        rows: items.map((a) => [
+          at(a.at),
+          t(`auditAction.${a.action}`),
+          [a.actorName, a.actorEmail].filter(Boolean).join(' '),
+          a.actorOrgName ?? '',
+          a.orgName ?? '',
+          [a.resourceType, a.resourceId].filter(Boolean).join(' '),
+          a.ip ?? '',
+          a.after ? JSON.stringify(a.after) : '',
         ]),
         nextCursor,
       };

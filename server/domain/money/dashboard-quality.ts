@@ -125,8 +125,14 @@ export const recoveryCurves = async (db: DbOrTx, caller: Caller, input: { from: 
   });
 };
 
-/** Everything the dashboard shows beyond money by month, for one range of months. */
+/** A range of months, refused on its first field when it ends before it starts. */
+export const checkedRange = <R extends { from: string; to: string }>(range: R): R => {
+  if (range.from > range.to) throw new DomainError('dashboard.range', { field: 'from' });
+  return range;
+};
+
+/** Everything the dashboard shows beyond money by month, for one range of months (the workbook export). */
 export const creditorQuality = async (db: DbOrTx, caller: Caller, input: { from: string; to: string }, now = new Date()) => {
-  if (input.from > input.to) throw new DomainError('dashboard.range', { field: 'from' });
+  checkedRange(input);
   return { agencies: await agencyQuality(db, caller, input), ageing: await bucketAgeing(db, caller), curves: await recoveryCurves(db, caller, input, now) };
 };

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { StatementStatus } from '@/db/enums';
-import { cases, commissionLines, organizations, statementLines, statements, type Statement } from '@/db/schema';
+import { cases, commissionLines, openCommissionLines, organizations, statementLines, statements, type Statement } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -33,28 +33,31 @@ export const generateStatements = async (db: DbOrTx, caller: Caller | null, cred
     if (month >= shanghaiDate(now).slice(0, 7)) throw new DomainError('statement.monthOpen', { field: 'month', values: { month } });
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`statements:${creditorId}`}, 0))`);
     const end = monthEnd(month);
-    const unassigned = sql`l.creditor_id = ${creditorId} and l.earned_on <= ${end}::date and not exists (select 1 from ${statementLines} sl where sl.line_id = l.id)`;
+    // Lines not yet on a statement wait in open_commission_lines: only those are read.
+    const open = sql`o.creditor_id = ${creditorId} and o.earned_on <= ${end}::date`;
     const created = await executeRows<{ id: string; agency_id: string }>(
       tx,
       sql`insert into ${statements} (creditor_id, agency_id, month, line_count, base_total, total, created_by, created_at)
-          select ${creditorId}, l.agency_id, ${month}, 0, 0, 0, ${caller?.actor.userId ?? null}, ${now.toISOString()}::timestamptz
-          from ${commissionLines} l where ${unassigned}
-          group by l.agency_id
+          select ${creditorId}, o.agency_id, ${month}, 0, 0, 0, ${caller?.actor.userId ?? null}, ${now.toISOString()}::timestamptz
+          from ${openCommissionLines} o where ${open}
+          group by o.agency_id
           on conflict (creditor_id, agency_id, month) do nothing
           returning id, agency_id`,
     );
     if (created.length === 0) return { created: 0 };
     const ids = created.map((c) => c.id);
-    // The lines are picked once: the same rows are attached and summed, whatever the planner's statistics say.
+    // The lines are taken once (removed from the open ones as they are attached): the same
+    // rows are attached and summed, whatever the planner's statistics say.
     const idList = sql.join(
       ids.map((id) => sql`${id}::uuid`),
       sql`, `,
     );
     await tx.execute(
-      sql`with picked as materialized (
-            select s.id as statement_id, l.id as line_id, l.base_amount, l.amount
-            from ${commissionLines} l join ${statements} s on s.agency_id = l.agency_id and s.creditor_id = l.creditor_id and s.month = ${month}
-            where s.id in (${idList}) and ${unassigned}
+      sql`with picked as (
+            delete from ${openCommissionLines} o
+            using ${statements} s
+            where s.id in (${idList}) and s.agency_id = o.agency_id and s.creditor_id = o.creditor_id and ${open}
+            returning s.id as statement_id, o.line_id, o.base_amount, o.amount
           ), attached as (
             insert into ${statementLines} (statement_id, line_id) select statement_id, line_id from picked returning statement_id
           )
@@ -167,7 +170,7 @@ export const getStatement = async (db: DbOrTx, caller: Caller, statementId: stri
 export const creditorsWithOpenLines = async (db: DbOrTx, month: string) =>
   (
     await db
-      .selectDistinct({ creditorId: commissionLines.creditorId })
-      .from(commissionLines)
-      .where(sql`${commissionLines.earnedOn} <= ${monthEnd(month)}::date and not exists (select 1 from ${statementLines} sl where sl.line_id = ${commissionLines.id})`)
+      .selectDistinct({ creditorId: openCommissionLines.creditorId })
+      .from(openCommissionLines)
+      .where(sql`${openCommissionLines.earnedOn} <= ${monthEnd(month)}::date`)
   ).map((r) => r.creditorId);

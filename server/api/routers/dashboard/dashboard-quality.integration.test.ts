@@ -46,7 +46,8 @@ describe('the creditor’s dashboard: quality, ageing and curves', () => {
     await breakDuePromises(ctx.handle.db, new Date(Date.now() + 3 * 86_400_000));
 
     const creditor = await callerAs(ctx.handle.db, ctx.w.users['creditorA.viewer']);
-    const q = await creditor.dashboard.quality({ from: monthOffset(-1), to: monthOffset(0) });
+    const range = { from: monthOffset(-1), to: monthOffset(0) };
+    const q = { agencies: await creditor.dashboard.promises(range), ageing: await creditor.dashboard.ageing(), curves: await creditor.dashboard.curves(range) };
     expect(q.agencies).toEqual([
       {
         agencyId: ctx.w.orgs.agencyA.id,
@@ -73,9 +74,10 @@ describe('the creditor’s dashboard: quality, ageing and curves', () => {
 
     // Another creditor sees none of it; a range that ends before it starts is refused on its field.
     const other = await callerAs(ctx.handle.db, ctx.w.users['creditorB.admin']);
-    expect(await other.dashboard.quality({ from: monthOffset(-1), to: monthOffset(0) })).toEqual({ agencies: [], ageing: [], curves: [] });
-    await expect(creditor.dashboard.quality({ from: monthOffset(0), to: monthOffset(-1) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect([await other.dashboard.promises(range), await other.dashboard.ageing(), await other.dashboard.curves(range)]).toEqual([[], [], []]);
+    await expect(creditor.dashboard.promises({ from: monthOffset(0), to: monthOffset(-1) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(creditor.dashboard.curves({ from: monthOffset(0), to: monthOffset(-1) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     // A range before the commission began draws no curve.
-    expect((await creditor.dashboard.quality({ from: monthOffset(-6), to: monthOffset(-3) })).curves).toEqual([]);
+    expect(await creditor.dashboard.curves({ from: monthOffset(-6), to: monthOffset(-3) })).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { agencyMoney, creditorRecovery } from '../../../domain/money/dashboard';
-import { creditorQuality } from '../../../domain/money/dashboard-quality';
+import { agencyQuality, bucketAgeing, checkedRange, recoveryCurves } from '../../../domain/money/dashboard-quality';
 import { agencyProcedure, creditorProcedure, requirePermission, router } from '../../trpc';
 
 const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
@@ -19,39 +19,52 @@ const recovery = creditorProcedure
   )
   .query(({ ctx, input }) => creditorRecovery(ctx.db, ctx.caller, input));
 
-/** Promise-kept rate and rule flags per agency, open debts by bucket, and recovery curves by months since each commission began. */
-const quality = creditorProcedure
+const ZRange = z.object({ from: ZMonth, to: ZMonth });
+
+/** Per agency: promises falling due in the range kept and broken with the kept rate, and rule flags per 1,000 cases placed. */
+const promises = creditorProcedure
   .use(requirePermission('cases.read'))
-  .input(z.object({ from: ZMonth, to: ZMonth }))
+  .input(ZRange)
   .output(
-    z.object({
-      agencies: z.array(
-        z.object({
-          agencyId: z.string(),
-          agencyName: z.string(),
-          promisesKept: z.number().int(),
-          promisesBroken: z.number().int(),
-          promisesOpen: z.number().int(),
-          keptRateBp: z.number().int(),
-          flagged: z.number().int(),
-          casesPlaced: z.number().int(),
-          flagsPerThousand: z.number(),
-        }),
-      ),
-      ageing: z.array(z.object({ bucket: z.number().int(), cases: z.number().int(), outstanding: z.number().int(), placed: z.number().int() })),
-      curves: z.array(
-        z.object({
-          commissionId: z.string(),
-          packageName: z.string(),
-          agencyName: z.string(),
-          startsOn: z.string(),
-          placed: z.number().int(),
-          points: z.array(z.object({ month: z.number().int(), recovered: z.number().int(), rateBp: z.number().int() })),
-        }),
-      ),
-    }),
+    z.array(
+      z.object({
+        agencyId: z.string(),
+        agencyName: z.string(),
+        promisesKept: z.number().int(),
+        promisesBroken: z.number().int(),
+        promisesOpen: z.number().int(),
+        keptRateBp: z.number().int(),
+        flagged: z.number().int(),
+        casesPlaced: z.number().int(),
+        flagsPerThousand: z.number(),
+      }),
+    ),
   )
-  .query(({ ctx, input }) => creditorQuality(ctx.db, ctx.caller, input));
+  .query(({ ctx, input }) => agencyQuality(ctx.db, ctx.caller, checkedRange(input)));
+
+/** The creditor's open debts by bucket, and how much of each is with an agency. */
+const ageing = creditorProcedure
+  .use(requirePermission('cases.read'))
+  .output(z.array(z.object({ bucket: z.number().int(), cases: z.number().int(), outstanding: z.number().int(), placed: z.number().int() })))
+  .query(({ ctx }) => bucketAgeing(ctx.db, ctx.caller));
+
+/** Recovery curves by months since each commission that began in the range. */
+const curves = creditorProcedure
+  .use(requirePermission('cases.read'))
+  .input(ZRange)
+  .output(
+    z.array(
+      z.object({
+        commissionId: z.string(),
+        packageName: z.string(),
+        agencyName: z.string(),
+        startsOn: z.string(),
+        placed: z.number().int(),
+        points: z.array(z.object({ month: z.number().int(), recovered: z.number().int(), rateBp: z.number().int() })),
+      }),
+    ),
+  )
+  .query(({ ctx, input }) => recoveryCurves(ctx.db, ctx.caller, checkedRange(input)));
 
 /** The agency's money: recovered and commission by month, commission earned, paid and pending, repayments waiting, promises due within a week. */
 const agency = agencyProcedure
@@ -71,4 +84,4 @@ const agency = agencyProcedure
   )
   .query(({ ctx, input }) => agencyMoney(ctx.db, ctx.caller, input));
 
-export const dashboardRouter = router({ recovery, quality, agency });
+export const dashboardRouter = router({ recovery, promises, ageing, curves, agency });

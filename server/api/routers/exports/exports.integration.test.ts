@@ -70,7 +70,8 @@ describe('exporting a list', () => {
     expect(row).toEqual({ status: 'failed', error: 'auth.accountDisabled', fileId: null });
   });
 
-  it('exports the staff’s visit list platform-wide, and an agency’s own cases only', async () => {
+  it('exports the staff’s visit list platform-wide, an agency’s own cases only, and the audit log for staff who read it', async () => {
+    const since = new Date().toISOString();
     const staff = await as('platform.auditor');
     const visits = await staff.exports.start({ list: 'visits', format: 'csv', filters: { isFlaggedOnly: true } });
     await drainJobs(ctx.handle.db, JOB_HANDLERS);
@@ -79,5 +80,16 @@ describe('exporting a list', () => {
     const cases = await agency.exports.start({ list: 'agency.cases', format: 'csv', filters: {} });
     await drainJobs(ctx.handle.db, JOB_HANDLERS);
     expect(await agency.exports.get({ exportId: cases.id })).toMatchObject({ status: 'succeeded', rowCount: 0 });
+
+    // The audit log, for those who may read it, with its filters: here, the exports just made.
+    const admin = await as('platform.admin');
+    const audit = await admin.exports.start({ list: 'staff.audit', format: 'csv', filters: { action: 'export.start', from: since } });
+    await drainJobs(ctx.handle.db, JOB_HANDLERS);
+    const done = await admin.exports.get({ exportId: audit.id });
+    expect(done).toMatchObject({ status: 'succeeded', rowCount: 3 });
+    const csv = await text(done.fileId ?? '', 'platform.admin');
+    expect(csv.split('\r\n')[0]).toBe('时间,操作,操作人,操作人机构,相关机构,对象,IP,内容');
+    expect(csv).toContain('导出列表');
+    await expect((await as('platform.reviewer')).exports.start({ list: 'staff.audit', format: 'csv', filters: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPORT_FORMATS, EXPORT_LISTS, IMPORT_STATUSES, REPAYMENT_STATUSES, VISIT_STATUSES } from '@/db/enums';
+import { AUDIT_ACTIONS, EXPORT_FORMATS, EXPORT_LISTS, IMPORT_STATUSES, REPAYMENT_STATUSES, VISIT_STATUSES } from '@/db/enums';
 import { ZAgencyCasesInput, ZCreditorCasesInput } from '../cases/cases.schema';
 
 const format = z.enum(EXPORT_FORMATS).default('xlsx');
@@ -11,6 +11,14 @@ export const ZStartExportInput = z.discriminatedUnion('list', [
   z.object({ list: z.literal('agency.cases'), format, filters: ZAgencyCasesInput.omit(pagingless).strict().default({}) }),
   z.object({ list: z.literal('creditor.repayments'), format, filters: z.object({ status: z.enum(REPAYMENT_STATUSES).optional() }).strict().default({}) }),
   z.object({ list: z.literal('visits'), format, filters: z.object({ status: z.enum(VISIT_STATUSES).optional(), isFlaggedOnly: z.boolean().optional() }).strict().default({}) }),
+  z.object({
+    list: z.literal('staff.audit'),
+    format,
+    filters: z
+      .object({ actorUserId: z.uuid().optional(), orgId: z.uuid().optional(), action: z.enum(AUDIT_ACTIONS).optional(), from: z.iso.datetime().optional(), to: z.iso.datetime().optional() })
+      .strict()
+      .default({}),
+  }),
 ]);
 
 export const ZExportIdInput = z.object({ exportId: z.uuid() });

@@ -71,12 +71,25 @@ export const statementsAuthz: AuthzTable = {
     wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
     wrongTenant: { none: 'sums only the session creditor’s repayments and commissions (statements.integration.test.ts, dashboard)' },
   },
-  'dashboard.quality': {
+  'dashboard.promises': {
     input: () => ({ from: '2026-01', to: '2026-12' }),
     allowed: 'creditorA.viewer',
     anonymous: 'refused',
     wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { none: 'counts only the session creditor’s promises, actions, cases and commissions (dashboard-quality.integration.test.ts)' },
+    wrongTenant: { none: 'reads only the session creditor’s promises, actions, cases and commissions (dashboard-quality.integration.test.ts)' },
+  },
+  'dashboard.ageing': {
+    allowed: 'creditorA.viewer',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
+    wrongTenant: { none: 'reads only the session creditor’s promises, actions, cases and commissions (dashboard-quality.integration.test.ts)' },
+  },
+  'dashboard.curves': {
+    input: () => ({ from: '2026-01', to: '2026-12' }),
+    allowed: 'creditorA.viewer',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
+    wrongTenant: { none: 'reads only the session creditor’s promises, actions, cases and commissions (dashboard-quality.integration.test.ts)' },
   },
   'dashboard.agency': {
     input: () => ({ from: '2026-01', to: '2026-12' }),
