@@ -85,3 +85,10 @@ export const formatBytes = (bytes: number): string => {
   }
   return `${v.toFixed(1)} ${units[i]}`;
 };
+
+/** `YYYY-MM` of the month `offset` months from this one in Beijing (0: this month, -1: last month). */
+export const shanghaiMonth = (offset = 0, now = new Date()): string => {
+  const p = parts(now);
+  const d = new Date(Date.UTC(Number(p.year), Number(p.month) - 1 + offset, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
+};

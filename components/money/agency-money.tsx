@@ -5,19 +5,13 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
-import { formatFen } from '../format';
+import { formatFen, shanghaiMonth } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Card, PageTitle } from '../ui/card';
 import { Field, Input } from '../ui/field';
 import { Table, Td } from '../ui/table';
-
-const month = (offset: number) => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7).split('-').map(Number);
-  const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 1 + offset, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
 
 const Stat = ({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) => (
   <div className="rounded-lg bg-white p-4 ring-1 ring-slate-200" data-testid={testId}>
@@ -31,8 +25,8 @@ const Stat = ({ label, value, note, testId }: { label: string; value: string; no
 export const AgencyMoneyScreen = () => {
   const t = useTranslations('agencyMoney');
   const trpc = useTRPC();
-  const [from, setFrom] = useState(() => month(-5));
-  const [to, setTo] = useState(() => month(0));
+  const [from, setFrom] = useState(() => shanghaiMonth(-5));
+  const [to, setTo] = useState(() => shanghaiMonth(0));
   const query = useQuery(trpc.dashboard.agency.queryOptions({ from, to }));
   const d = query.data;
   const error = errorInfo(query.error);

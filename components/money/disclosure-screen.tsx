@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
 import type { TDisclosureFigures } from '@/server/api/routers/disclosure/disclosure.schema';
-import { bpToPercent, formatDateTime, formatFen } from '../format';
+import { bpToPercent, formatDateTime, formatFen, shanghaiMonth } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -14,13 +14,6 @@ import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Field, Input } from '../ui/field';
 import { EmptyRow, Table, Td } from '../ui/table';
-
-/** Last month in Beijing, `YYYY-MM`: the newest month that has ended. */
-const lastMonth = () => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7).split('-').map(Number);
-  const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 2, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
 
 const percent = (bp: number) => `${bpToPercent(bp)}%`;
 
@@ -101,8 +94,8 @@ export const DisclosureScreen = ({ platform, canPublish }: { platform: boolean; 
   const t = useTranslations('disclosure');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [typed, setTyped] = useState(lastMonth);
-  const [month, setMonth] = useState(lastMonth);
+  const [typed, setTyped] = useState(() => shanghaiMonth(-1));
+  const [month, setMonth] = useState(() => shanghaiMonth(-1));
   const query = useQuery(trpc.disclosure.get.queryOptions({ month }));
   const publish = useMutation(trpc.disclosure.publish.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.disclosure.get.pathKey() }) }));
   const d = query.data;

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
-import { bpToPercent, formatFen } from '../format';
+import { bpToPercent, formatFen, shanghaiMonth } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -15,12 +15,6 @@ import { DashboardQuality } from './dashboard-quality';
 
 const COLORS = ['#d97706', '#0284c7', '#059669', '#7c3aed', '#dc2626', '#475569'];
 
-const month = (offset: number) => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7).split('-').map(Number);
-  const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 1 + offset, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
-
 /**
  * The creditor's recovery: confirmed money per month stacked by agency (a chart, with the
  * table beside it), and each agency's recovery rate against what was placed with it.
@@ -28,8 +22,8 @@ const month = (offset: number) => {
 export const RecoveryDashboard = () => {
   const t = useTranslations('dashboard');
   const trpc = useTRPC();
-  const [from, setFrom] = useState(() => month(-5));
-  const [to, setTo] = useState(() => month(0));
+  const [from, setFrom] = useState(() => shanghaiMonth(-5));
+  const [to, setTo] = useState(() => shanghaiMonth(0));
   const query = useQuery(trpc.dashboard.recovery.queryOptions({ from, to }));
   const d = query.data;
   const error = errorInfo(query.error);

@@ -1,16 +1,11 @@
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Readable } from 'node:stream';
 import { bpToPercent } from '@/components/format';
 import { hasPermission } from '../auth/permissions';
 import { creditorRecovery } from '../domain/money/dashboard';
 import { creditorQuality } from '../domain/money/dashboard-quality';
 import { DomainError } from '../errors';
 import { getTranslate } from '../i18n/translate';
-import { writeXlsx } from '../tabular/write';
-import { asRouteCaller, attachment } from './route-caller';
+import { xlsxResponse } from './download';
+import { asRouteCaller } from './route-caller';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -54,18 +49,5 @@ export const exportDashboard = (req: Request) =>
       [t('dashboard.curveOf'), t('dashboard.startsOn'), t('dashboard.placed'), ...Array.from({ length: Math.max(0, ...quality.curves.map((c) => c.points.length)) }, (_, i) => t('dashboard.monthN', { n: i + 1 }))],
       ...quality.curves.map((c) => [`${c.packageName} · ${c.agencyName}`, c.startsOn, yuan(c.placed), ...c.points.map((p) => `${bpToPercent(p.rateBp)}%`)]),
     ];
-    const dir = await mkdtemp(path.join(tmpdir(), 'daylight-dashboard-'));
-    const file = path.join(dir, 'dashboard.xlsx');
-    await writeXlsx(file, rows, { sheetName: `${from}–${to}` });
-    const { size } = await stat(file);
-    const stream = createReadStream(file);
-    stream.on('close', () => void rm(dir, { recursive: true, force: true }));
-    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
-      headers: {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-length': String(size),
-        'content-disposition': attachment(`${t('dashboard.exportTitle', { from, to })}.xlsx`),
-        'cache-control': 'private, no-store',
-      },
-    });
+    return xlsxResponse(rows, `${from}–${to}`, `${t('dashboard.exportTitle', { from, to })}.xlsx`);
   });

@@ -1,8 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getDisclosure, getPublishedDisclosure, type DisclosureFigures } from '../domain/money/disclosure';
@@ -11,33 +6,15 @@ import { hasPermission } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { getTranslate, type Translate } from '../i18n/translate';
 import { disclosurePdf, disclosureRows, disclosureTitle } from '../reports/disclosure-files';
-import { writeXlsx } from '../tabular/write';
 import { localeFromHeaders } from './context';
-import { asRouteCaller, attachment } from './route-caller';
+import { pdfResponse, xlsxResponse } from './download';
+import { asRouteCaller } from './route-caller';
 
 /** The report as a download: `pdf` or `xlsx`, named after its title. */
 const disclosureResponse = async (f: DisclosureFigures, t: Translate, generatedAt: string, format: 'pdf' | 'xlsx'): Promise<Response> => {
   const name = disclosureTitle(f, t);
-  if (format === 'pdf') {
-    const bytes = await disclosurePdf(f, t, generatedAt);
-    return new Response(new Uint8Array(bytes), {
-      headers: { 'content-type': 'application/pdf', 'content-length': String(bytes.byteLength), 'content-disposition': attachment(`${name}.pdf`), 'cache-control': 'private, no-store' },
-    });
-  }
-  const dir = await mkdtemp(path.join(tmpdir(), 'daylight-disclosure-'));
-  const file = path.join(dir, 'disclosure.xlsx');
-  await writeXlsx(file, disclosureRows(f, t, generatedAt), { sheetName: f.month });
-  const { size } = await stat(file);
-  const stream = createReadStream(file);
-  stream.on('close', () => void rm(dir, { recursive: true, force: true }));
-  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
-    headers: {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-length': String(size),
-      'content-disposition': attachment(`${name}.xlsx`),
-      'cache-control': 'private, no-store',
-    },
-  });
+  if (format === 'pdf') return pdfResponse(await disclosurePdf(f, t, generatedAt), `${name}.pdf`);
+  return xlsxResponse(disclosureRows(f, t, generatedAt), f.month, `${name}.xlsx`);
 };
 
 const format = (req: Request): 'pdf' | 'xlsx' => (new URL(req.url).searchParams.get('format') === 'xlsx' ? 'xlsx' : 'pdf');

@@ -1,16 +1,11 @@
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { Readable } from 'node:stream';
 import { z } from 'zod';
 import { getStatement } from '../domain/money/statements';
 import { DomainError } from '../errors';
 import { getTranslate } from '../i18n/translate';
-import { writeXlsx } from '../tabular/write';
 import { formatDateTime, formatFen } from '@/components/format';
 import { renderPdf } from '../reports/pdf';
-import { asRouteCaller, attachment } from './route-caller';
+import { pdfResponse, xlsxResponse } from './download';
+import { asRouteCaller } from './route-caller';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
@@ -57,12 +52,8 @@ export const exportStatement = (req: Request, statementId: string) =>
     if (!z.uuid().safeParse(statementId).success) throw new DomainError('statement.notFound');
     const s = await getStatement(db, caller, statementId);
     const t = getTranslate(locale);
-    if (new URL(req.url).searchParams.get('format') === 'pdf') {
-      const bytes = await statementPdf(s, t);
-      return new Response(new Uint8Array(bytes), {
-        headers: { 'content-type': 'application/pdf', 'content-length': String(bytes.byteLength), 'content-disposition': attachment(`${s.month} ${s.creditorName} ${s.agencyName}.pdf`), 'cache-control': 'private, no-store' },
-      });
-    }
+    const name = `${s.month} ${s.creditorName} ${s.agencyName}`;
+    if (new URL(req.url).searchParams.get('format') === 'pdf') return pdfResponse(await statementPdf(s, t), `${name}.pdf`);
     const rows: string[][] = [
       [t('statements.detailTitle', { month: s.month })],
       [t('statements.between', { creditor: s.creditorName, agency: s.agencyName })],
@@ -73,18 +64,5 @@ export const exportStatement = (req: Request, statementId: string) =>
       [],
       [t('statements.sumCheck', { count: s.lineCount, base: yuan(s.baseTotal), total: yuan(s.total) }), '', '', yuan(s.baseTotal), '', yuan(s.total)],
     ];
-    const dir = await mkdtemp(path.join(tmpdir(), 'daylight-statement-'));
-    const file = path.join(dir, 'statement.xlsx');
-    await writeXlsx(file, rows, { sheetName: s.month });
-    const { size } = await stat(file);
-    const stream = createReadStream(file);
-    stream.on('close', () => void rm(dir, { recursive: true, force: true }));
-    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
-      headers: {
-        'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'content-length': String(size),
-        'content-disposition': attachment(`${s.month} ${s.creditorName} ${s.agencyName}.xlsx`),
-        'cache-control': 'private, no-store',
-      },
-    });
+    return xlsxResponse(rows, s.month, `${name}.xlsx`);
   });
