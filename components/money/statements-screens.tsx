@@ -4,13 +4,14 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { formatDateTime, formatFen } from '../format';
+import { formatDateTime, formatFen, shanghaiMonth } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
+import { ExportButton } from '../exports/export-button';
 import { Field, Input } from '../ui/field';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
@@ -18,19 +19,12 @@ import { EmptyRow, Table, Td } from '../ui/table';
 type Side = 'creditor' | 'agency';
 const TONE: Record<'draft' | 'agreed' | 'paid', Tone> = { draft: 'amber', agreed: 'blue', paid: 'green' };
 
-/** Last month in Beijing, `YYYY-MM`: the month a statement is usually drawn up for. */
-const lastMonth = () => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7).split('-').map(Number);
-  const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 2, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
-
 /** The creditor draws up an ended month's statements with every agency that earned commission. */
 const GenerateForm = () => {
   const t = useTranslations('statements');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [month, setMonth] = useState(lastMonth);
+  const [month, setMonth] = useState(() => shanghaiMonth(-1));
   const generate = useMutation(trpc.statements.generate.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.statements.list.pathKey() }) }));
   const error = errorInfo(generate.error);
   return (
@@ -56,7 +50,7 @@ export const StatementsScreen = ({ side, canGenerate }: { side: Side; canGenerat
   const head = [t('month'), t('other'), t('lines'), t('base'), t('total'), t('statusLabel')];
   return (
     <>
-      <PageTitle title={t('title')} subtitle={side === 'creditor' ? t('creditorSubtitle') : t('agencySubtitle')} />
+      <PageTitle title={t('title')} subtitle={side === 'creditor' ? t('creditorSubtitle') : t('agencySubtitle')} actions={<ExportButton request={{ list: 'statements', filters: {} }} />} />
       <Card>
         {canGenerate ? <GenerateForm /> : null}
         <Table testId="statement-list" head={head}>

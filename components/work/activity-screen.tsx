@@ -9,6 +9,7 @@ import { formatDateTime } from '../format';
 import { useTRPC } from '../trpc/react';
 import { ActionNote } from './action-note';
 import { Card, PageTitle } from '../ui/card';
+import { ExportButton } from '../exports/export-button';
 import { Select } from '../ui/field';
 import { Filter } from '../ui/filter';
 import { LoadMore, rowsOf } from '../ui/load-more';
@@ -66,7 +67,7 @@ export const ActivityScreen = () => {
   const rows = rowsOf(feed.data);
   return (
     <>
-      <PageTitle title={t('activity.title')} subtitle={t('activity.subtitle')} />
+      <PageTitle title={t('activity.title')} subtitle={t('activity.subtitle')} actions={<ExportButton request={{ list: 'creditor.activity', filters: isFlaggedOnly ? { isFlaggedOnly } : {} }} />} />
       <div className="space-y-6">
         <Card
           title={t('activity.byAgency')}

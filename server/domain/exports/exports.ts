@@ -24,6 +24,8 @@ import { shanghaiDate } from '../shared/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { listVisits } from '../work/record';
 import { listAuditForStaff } from '../audit/list-audit';
+import { listStatements } from '../money/statements';
+import { listActivity } from '../work/oversight';
 
 // Exports of the lists users see (DESIGN §3): the same domain list, with the same filters
 // and masking, read page by page by a background job into a workbook or CSV whose cells
@@ -101,6 +103,41 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
           String(v.staff),
           t('exports.evidenceCounts', { photos: v.photos, audio: v.audio, video: v.video }),
           v.flags.map((fl) => t(`visits.flag.${fl.rule}`, { missing: String(fl.values.missing ?? '').split(',').filter(Boolean).map((k) => t(`visits.missing.${k}`)).join(' / ') })).join('；'),
+        ]),
+        nextCursor,
+      };
+    },
+  },
+  statements: {
+    orgTypes: ['creditor', 'agency'],
+    permission: 'statements.read',
+    header: (t) => [t('exports.col.month'), t('exports.col.otherSide'), t('exports.col.lines'), t('exports.col.base'), t('exports.col.commission'), t('exports.col.status'), t('exports.col.creditorAgreed'), t('exports.col.agencyAgreed'), t('exports.col.paidAt')],
+    rows: async (db, caller, f, cursor, t) => {
+      const { items, nextCursor } = await listStatements(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE });
+      return {
+        rows: items.map((s) => [s.month, s.otherName, String(s.lineCount), yuan(s.baseTotal), yuan(s.total), t(`statements.status.${s.status}`), at(s.creditorAgreedAt), at(s.agencyAgreedAt), at(s.paidAt)]),
+        nextCursor,
+      };
+    },
+  },
+  'creditor.activity': {
+    orgTypes: ['creditor'],
+    permission: 'cases.read',
+    header: (t) => [t('exports.col.at'), t('exports.col.contractNo'), t('exports.col.debtor'), t('exports.col.agency'), t('exports.col.collector'), t('exports.col.actionChannel'), t('exports.col.phone'), t('exports.col.outcome'), t('exports.col.note'), t('exports.col.flags')],
+    rows: async (db, caller, f, cursor, t) => {
+      const { items, nextCursor } = await listActivity(db, caller, { ...(f as { agencyId?: string; isFlaggedOnly?: boolean }), cursor, limit: PAGE });
+      return {
+        rows: items.map((a) => [
+          at(a.at),
+          a.contractNo,
+          a.debtorName,
+          a.agencyName,
+          a.actorName,
+          t(`work.channel.${a.channel}`),
+          a.phoneMasked ?? '',
+          t(`work.outcome.${a.outcome}`),
+          a.note,
+          a.flags.map((fl) => t(`work.flag.${fl.rule}`, fl.values ?? {})).join('；'),
         ]),
         nextCursor,
       };

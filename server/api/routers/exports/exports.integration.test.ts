@@ -91,5 +91,13 @@ describe('exporting a list', () => {
     expect(csv.split('\r\n')[0]).toBe('时间,操作,操作人,操作人机构,相关机构,对象,IP,内容');
     expect(csv).toContain('导出列表');
     await expect((await as('platform.reviewer')).exports.start({ list: 'staff.audit', format: 'csv', filters: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    // Statements for either side, the creditor's collection activity; a collector has neither.
+    const statements = await (await as('agencyA.admin')).exports.start({ list: 'statements', format: 'xlsx', filters: { status: 'paid' } });
+    const activity = await (await as('creditorA.viewer')).exports.start({ list: 'creditor.activity', format: 'csv', filters: { isFlaggedOnly: true } });
+    await drainJobs(ctx.handle.db, JOB_HANDLERS);
+    expect(await (await as('agencyA.admin')).exports.get({ exportId: statements.id })).toMatchObject({ status: 'succeeded', rowCount: 0 });
+    expect(await (await as('creditorA.viewer')).exports.get({ exportId: activity.id })).toMatchObject({ status: 'succeeded', rowCount: 0 });
+    await expect((await as('agencyA.collector')).exports.start({ list: 'statements', format: 'csv', filters: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
