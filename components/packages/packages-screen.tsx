@@ -8,6 +8,7 @@ import { PACKAGE_STATUSES, type PackageStatus } from '@/db/enums';
 import { formatDateTime, formatFen } from '../format';
 import { useTRPC } from '../trpc/react';
 import { Card, PageTitle } from '../ui/card';
+import { ExportButton } from '../exports/export-button';
 import { Select } from '../ui/field';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
@@ -25,7 +26,7 @@ export const PackagesScreen = ({ canManage }: { canManage: boolean }) => {
   const rows = rowsOf(list.data);
   return (
     <>
-      <PageTitle title={t('packages.title')} subtitle={t('packages.subtitle')} />
+      <PageTitle title={t('packages.title')} subtitle={t('packages.subtitle')} actions={<ExportButton request={{ list: 'creditor.packages', filters: status ? { status } : {} }} />} />
       <div className="space-y-6">
         <Card
           title={t('packages.list')}

@@ -11,6 +11,7 @@ import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
+import { ExportButton } from '../exports/export-button';
 import { Input, Select } from '../ui/field';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
@@ -29,7 +30,7 @@ export const CreditorRestructures = ({ canDecide }: { canDecide: boolean }) => {
   const rows = rowsOf(list.data);
   return (
     <>
-      <PageTitle title={t('restructure.creditorTitle')} subtitle={t('restructure.creditorSubtitle')} />
+      <PageTitle title={t('restructure.creditorTitle')} subtitle={t('restructure.creditorSubtitle')} actions={<ExportButton request={{ list: 'creditor.restructures', filters: status ? { status } : {} }} />} />
       <Card
         actions={
           <Select aria-label={t('restructure.statusFilter')} value={status} onChange={(e) => setStatus(e.target.value as RestructureStatus | '')} data-testid="restructure-status-filter">

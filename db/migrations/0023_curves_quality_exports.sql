@@ -1,5 +1,5 @@
 CREATE TYPE "public"."export_format" AS ENUM('xlsx', 'csv');--> statement-breakpoint
-CREATE TYPE "public"."export_list" AS ENUM('creditor.cases', 'agency.cases', 'creditor.repayments', 'visits', 'staff.audit', 'statements', 'creditor.activity');--> statement-breakpoint
+CREATE TYPE "public"."export_list" AS ENUM('creditor.cases', 'agency.cases', 'creditor.repayments', 'visits', 'staff.audit', 'statements', 'creditor.activity', 'creditor.packages', 'creditor.restructures');--> statement-breakpoint
 CREATE TYPE "public"."export_status" AS ENUM('queued', 'running', 'succeeded', 'failed');--> statement-breakpoint
 CREATE TABLE "commission_monthly" (
 	"commission_id" uuid NOT NULL,

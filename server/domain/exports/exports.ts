@@ -25,6 +25,8 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { listVisits } from '../work/record';
 import { listAuditForStaff } from '../audit/list-audit';
 import { listStatements } from '../money/statements';
+import { listPackages } from '../packages/packages';
+import { listCreditorRestructures } from '../work/restructure';
 import { listActivity } from '../work/oversight';
 
 // Exports of the lists users see (DESIGN §3): the same domain list, with the same filters
@@ -139,6 +141,30 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
           a.note,
           a.flags.map((fl) => t(`work.flag.${fl.rule}`, fl.values ?? {})).join('；'),
         ]),
+        nextCursor,
+      };
+    },
+  },
+  'creditor.packages': {
+    orgTypes: ['creditor'],
+    permission: 'cases.read',
+    header: (t) => [t('exports.col.packageName'), t('exports.col.status'), t('exports.col.cases'), t('exports.col.amountOverdue'), t('exports.col.closesAt'), t('exports.col.commissionStart'), t('exports.col.commissionEnd'), t('exports.col.createdAt')],
+    rows: async (db, caller, f, cursor, t) => {
+      const { items, nextCursor } = await listPackages(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE });
+      return {
+        rows: items.map((p) => [p.name, t(`packageStatus.${p.status}`), String(p.figures.caseCount), yuan(p.figures.totalOverdue), at(p.closesAt), p.commissionStart ?? '', p.commissionEnd ?? '', at(p.createdAt)]),
+        nextCursor,
+      };
+    },
+  },
+  'creditor.restructures': {
+    orgTypes: ['creditor'],
+    permission: 'cases.read',
+    header: (t) => [t('exports.col.contractNo'), t('exports.col.kind'), t('exports.col.totalAmount'), t('exports.col.reason'), t('exports.col.status'), t('exports.col.createdAt'), t('exports.col.decidedAt'), t('exports.col.note')],
+    rows: async (db, caller, f, cursor, t) => {
+      const { items, nextCursor } = await listCreditorRestructures(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE });
+      return {
+        rows: items.map((r) => [r.contractNo, t(`restructure.kinds.${r.kind}`), yuan(r.totalAmount), r.reason, t(`restructure.status.${r.status}`), at(r.createdAt), at(r.decidedAt), r.decisionNote ?? '']),
         nextCursor,
       };
     },

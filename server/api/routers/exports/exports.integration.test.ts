@@ -99,5 +99,15 @@ describe('exporting a list', () => {
     expect(await (await as('agencyA.admin')).exports.get({ exportId: statements.id })).toMatchObject({ status: 'succeeded', rowCount: 0 });
     expect(await (await as('creditorA.viewer')).exports.get({ exportId: activity.id })).toMatchObject({ status: 'succeeded', rowCount: 0 });
     await expect((await as('agencyA.collector')).exports.start({ list: 'statements', format: 'csv', filters: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    // The creditor's packages and restructuring requests.
+    const creditor = await as('creditorA.manager');
+    const pkgs = await creditor.exports.start({ list: 'creditor.packages', format: 'csv', filters: {} });
+    const requests = await creditor.exports.start({ list: 'creditor.restructures', format: 'csv', filters: { status: 'proposed' } });
+    await drainJobs(ctx.handle.db, JOB_HANDLERS);
+    const pkgExport = await creditor.exports.get({ exportId: pkgs.id });
+    expect(pkgExport).toMatchObject({ status: 'succeeded' });
+    expect((await text(pkgExport.fileId ?? '', 'creditorA.manager')).split('\r\n')[0]).toBe('案件包,状态,案件数,逾期本息（元）,竞标截止,委托开始,委托结束,创建时间');
+    expect(await creditor.exports.get({ exportId: requests.id })).toMatchObject({ status: 'succeeded', rowCount: 0 });
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, EXPORT_FORMATS, EXPORT_LISTS, IMPORT_STATUSES, REPAYMENT_STATUSES, STATEMENT_STATUSES, VISIT_STATUSES } from '@/db/enums';
+import { AUDIT_ACTIONS, EXPORT_FORMATS, EXPORT_LISTS, IMPORT_STATUSES, PACKAGE_STATUSES, REPAYMENT_STATUSES, RESTRUCTURE_STATUSES, STATEMENT_STATUSES, VISIT_STATUSES } from '@/db/enums';
 import { ZAgencyCasesInput, ZCreditorCasesInput } from '../cases/cases.schema';
 
 const format = z.enum(EXPORT_FORMATS).default('xlsx');
@@ -12,6 +12,8 @@ export const ZStartExportInput = z.discriminatedUnion('list', [
   z.object({ list: z.literal('creditor.repayments'), format, filters: z.object({ status: z.enum(REPAYMENT_STATUSES).optional() }).strict().default({}) }),
   z.object({ list: z.literal('visits'), format, filters: z.object({ status: z.enum(VISIT_STATUSES).optional(), isFlaggedOnly: z.boolean().optional() }).strict().default({}) }),
   z.object({ list: z.literal('statements'), format, filters: z.object({ status: z.enum(STATEMENT_STATUSES).optional() }).strict().default({}) }),
+  z.object({ list: z.literal('creditor.packages'), format, filters: z.object({ status: z.enum(PACKAGE_STATUSES).optional() }).strict().default({}) }),
+  z.object({ list: z.literal('creditor.restructures'), format, filters: z.object({ status: z.enum(RESTRUCTURE_STATUSES).optional() }).strict().default({}) }),
   z.object({ list: z.literal('creditor.activity'), format, filters: z.object({ agencyId: z.uuid().optional(), isFlaggedOnly: z.boolean().optional() }).strict().default({}) }),
   z.object({
     list: z.literal('staff.audit'),
