@@ -55,7 +55,7 @@ export const renderPdf = async (meta: { title: string; footer: string }, blocks:
     if (doc.y + height > bottom()) doc.addPage();
   };
   /** One line of text in a box: the font shrinks (to `min`) until it fits, then the rest is cut with an ellipsis. */
-  const fit = (text: string, x: number, y: number, w: number, size: number, min: number, align: 'left' | 'right' = 'left') => {
+  const fitText = (text: string, x: number, y: number, w: number, size: number, min: number, align: 'left' | 'right' = 'left') => {
     let s = size;
     while (s > min && doc.fontSize(s).widthOfString(text) > w) s -= 0.5;
     doc.fontSize(s).text(text, x, y + (size - s) / 2, { width: w, height: s * 1.3, ellipsis: true, align });
@@ -89,9 +89,9 @@ export const renderPdf = async (meta: { title: string; footer: string }, blocks:
           const x = MARGIN + j * (boxW + gap);
           doc.roundedRect(x, y, boxW, boxH, 4).lineWidth(0.8).strokeColor(RULE).stroke();
           doc.fillColor(MUTED);
-          fit(item.label, x + 8, y + 7, boxW - 16, 8.5, 7);
+          fitText(item.label, x + 8, y + 7, boxW - 16, 8.5, 7);
           doc.fillColor(INK);
-          fit(item.value, x + 8, y + 21, boxW - 16, 14, 9);
+          fitText(item.value, x + 8, y + 21, boxW - 16, 14, 9);
         });
         doc.x = MARGIN;
         doc.y = y + boxH + gap;
@@ -107,7 +107,7 @@ export const renderPdf = async (meta: { title: string; footer: string }, blocks:
         doc.fillColor(header ? MUTED : INK);
         cells.forEach((cell, i) => {
           const w = widths[i] ?? 0;
-          fit(cell, x + 3, y + 4, w - 6, header ? 8.5 : 9.5, 7, b.columns[i]?.align ?? 'left');
+          fitText(cell, x + 3, y + 4, w - 6, header ? 8.5 : 9.5, 7, b.columns[i]?.align ?? 'left');
           x += w;
         });
         doc.moveTo(MARGIN, y + rowH).lineTo(MARGIN + width, y + rowH).lineWidth(header ? 0.9 : 0.4).strokeColor(RULE).stroke();
