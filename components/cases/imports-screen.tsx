@@ -4,6 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import type { ImportKind } from '@/db/enums';
+import { ExportButton } from '../exports/export-button';
 import { formatDateTime, formatFen } from '../format';
 import { useTRPC } from '../trpc/react';
 import { Card, PageTitle } from '../ui/card';
@@ -22,7 +23,7 @@ export const ImportHistory = ({ kind }: { kind: ImportKind }) => {
   const view = IMPORT_KIND_VIEW[kind];
   const head = [t('imports.at'), t('imports.file'), t('imports.statusLabel'), t('imports.rows'), t('imports.errorCount'), ...(kind === 'repayments' ? [t('repaymentImports.outcome')] : [])];
   return (
-    <Card title={t(`${view.texts}.history`)}>
+    <Card title={t(`${view.texts}.history`)} actions={<ExportButton request={{ list: 'creditor.imports', filters: { kind } }} />}>
       <Table testId="imports-table" head={head}>
         {list.isPending ? (
           <EmptyRow colSpan={head.length}>{t('common.loading')}</EmptyRow>

@@ -29,7 +29,7 @@ export const ExportButton = ({ request }: { request: ExportRequest }) => {
   const e = status.data ?? start.data;
   const error = errorInfo(start.error);
   return (
-    <div className="flex flex-col items-end gap-1 text-sm" data-testid="export">
+    <div className="flex flex-col items-end gap-1 text-sm" data-testid="export" data-list={request.list}>
       <div className="flex items-center gap-2">
         <Select aria-label={t('exports.format')} value={format} onChange={(ev) => setFormat(ev.target.value as ExportFormat)} className="w-24" data-testid="export-format">
           {EXPORT_FORMATS.map((f) => (

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { Province } from '@/db/enums';
+import { ExportButton } from '../exports/export-button';
 import { bpToPercent, formatDateTime, formatFen } from '../format';
 import { BucketSelect, ProvinceSelect } from '../packages/region-selects';
 import { useTRPC } from '../trpc/react';
@@ -23,16 +24,17 @@ export const MarketScreen = () => {
   const [sort, setSort] = useState<'closing' | 'newest'>('closing');
   const [province, setProvince] = useState<Province | ''>('');
   const [bucket, setBucket] = useState<number | ''>('');
+  const filters = { sort, ...(province ? { province } : {}), ...(bucket ? { bucket } : {}) };
   const list = useInfiniteQuery(
     trpc.market.list.infiniteQueryOptions(
-      { sort, limit: 20, ...(province ? { province } : {}), ...(bucket ? { bucket } : {}) },
+      { ...filters, limit: 20 },
       { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
     ),
   );
   const rows = rowsOf(list.data);
   return (
     <>
-      <PageTitle title={t('market.title')} subtitle={t('market.subtitle')} />
+      <PageTitle title={t('market.title')} subtitle={t('market.subtitle')} actions={<ExportButton request={{ list: 'agency.market', filters }} />} />
       <div className="space-y-6">
         <Card>
           <div className="mb-4 grid gap-3 md:grid-cols-4">

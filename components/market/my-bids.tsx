@@ -3,6 +3,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
+import { ExportButton } from '../exports/export-button';
 import { bpToPercent, formatDateTime } from '../format';
 import { useTRPC } from '../trpc/react';
 import { Badge } from '../ui/badge';
@@ -17,7 +18,7 @@ export const MyBids = () => {
   const list = useInfiniteQuery(trpc.market.myBids.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
   const rows = rowsOf(list.data);
   return (
-    <Card title={t('market.myBids')}>
+    <Card title={t('market.myBids')} actions={<ExportButton request={{ list: 'agency.bids', filters: {} }} />}>
       <Table testId="my-bids" head={[t('market.package'), t('bids.fee'), t('bids.expectedRecovery'), t('bids.statusLabel'), t('packages.terms.closesAt')]}>
         {rows.length === 0 ? (
           <EmptyRow colSpan={5}>{t('market.noBids')}</EmptyRow>

@@ -4,6 +4,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { OrgType } from '@/db/enums';
+import { ExportButton } from '../exports/export-button';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -46,17 +47,20 @@ export const UsersScreen = ({ orgType, canManage, selfId }: { orgType: OrgType; 
         title={t('users.title')}
         subtitle={t('users.subtitle')}
         actions={
-          canManage ? (
-            <Button
-              data-testid="invite-open"
-              onClick={() => {
-                invite.reset();
-                setInviteOpen(true);
-              }}
-            >
-              {t('users.invite')}
-            </Button>
-          ) : null
+          <>
+            <ExportButton request={{ list: 'users', filters: {} }} />
+            {canManage ? (
+              <Button
+                data-testid="invite-open"
+                onClick={() => {
+                  invite.reset();
+                  setInviteOpen(true);
+                }}
+              >
+                {t('users.invite')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="space-y-4">

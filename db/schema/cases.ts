@@ -111,10 +111,15 @@ export const cases = pgTable(
     repaidAmount: bigint({ mode: 'number' }).notNull().default(0),
     /** The day (Beijing) the case was paid off, while it stays settled: the monthly disclosure counts by it. */
     settledOn: date({ mode: 'string' }),
+    /** The day (Beijing) the creditor closed the case as unrecoverable (核销), and why: the monthly disclosure counts by it. */
+    closedOn: date({ mode: 'string' }),
+    closedReason: text(),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('cases_contract_idx').on(t.creditorId, t.contractNo),
+    // The public complaint page finds a case by its contract number alone.
+    index('cases_contract_no_idx').on(t.contractNo),
     index('cases_creditor_list_idx').on(t.creditorId, t.createdAt, t.id),
     index('cases_creditor_filter_idx').on(t.creditorId, t.status, t.bucket, t.province),
     index('cases_import_idx').on(t.importId),
@@ -126,6 +131,9 @@ export const cases = pgTable(
     index('cases_settled_idx')
       .on(t.creditorId, t.settledOn)
       .where(sql`${t.settledOn} is not null`),
+    index('cases_closed_idx')
+      .on(t.creditorId, t.closedOn)
+      .where(sql`${t.closedOn} is not null`),
   ],
 );
 

@@ -184,11 +184,13 @@ test.describe('[CREDITOR] repayments and the monthly statement', () => {
     await signInAs(page, ACCOUNTS.creditorViewer, '/creditor');
     await page.goto('/creditor/repayments');
     await page.getByTestId('repayment-status-filter').selectOption('confirmed');
-    await page.getByTestId('export-format').selectOption('csv');
-    await page.getByTestId('export-start').click();
-    await expect(page.getByTestId('export-done')).toContainText('已导出');
+    // The page exports its repayments and, separately, its repayment files.
+    const exporter = page.locator('[data-testid="export"][data-list="creditor.repayments"]');
+    await exporter.getByTestId('export-format').selectOption('csv');
+    await exporter.getByTestId('export-start').click();
+    await expect(exporter.getByTestId('export-done')).toContainText('已导出');
     const csv = page.waitForEvent('download');
-    await page.getByTestId('export-download').click();
+    await exporter.getByTestId('export-download').click();
     const text = (await readFile((await (await csv).path()) ?? '')).toString('utf8');
     expect(text.split('\r\n')[0]).toBe('\uFEFF合同编号,处置机构,金额（元）,还款日期,还款方式,付款人,交易流水号,来源,状态,报告时间');
     expect(text).toContain('E2E-STATEMENT-0001');

@@ -9,8 +9,9 @@ import { openFile } from '../../../domain/files/files';
 import { JOB_HANDLERS } from '../../../jobs/handlers';
 import { drainJobs } from '../../../jobs/queue';
 import { getBlobStore } from '../../../storage/store';
-import { importBytes } from '../../../testing/cases';
+import { importBytes, sampleCsv } from '../../../testing/cases';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
+import { bidAs, openPackage } from '../../../testing/packages';
 import { callerAs, domainCaller, type UserKey } from '../../../testing/world';
 
 const ctx = freshWorldPerTest();
@@ -109,5 +110,62 @@ describe('exporting a list', () => {
     expect(pkgExport).toMatchObject({ status: 'succeeded' });
     expect((await text(pkgExport.fileId ?? '', 'creditorA.manager')).split('\r\n')[0]).toBe('案件包,状态,案件数,逾期本息（元）,竞标截止,委托开始,委托结束,创建时间');
     expect(await creditor.exports.get({ exportId: requests.id })).toMatchObject({ status: 'succeeded', rowCount: 0 });
+  });
+  it('exports the creditor’s imports, the agency’s bids and marketplace, and any portal’s own users, never another tenant’s', async () => {
+    // Packages: one open to every agency with bids from both, one only agencyB was invited to.
+    const pkg = await openPackage(ctx.w, {}, 12, 'EXA');
+    await openPackage(ctx.w, { bidderCircle: 'invited', invitedAgencyIds: [ctx.w.orgs.agencyB.id] }, 12, 'EXB');
+    await bidAs(ctx.w, 'agencyA.admin', pkg.id, { feeBp: 2500 });
+    await bidAs(ctx.w, 'agencyB.admin', pkg.id, { feeBp: 2200 });
+    await importBytes(ctx.w, 'creditorB.manager', sampleCsv(3, 'EXC'), 'creditorB-cases.csv');
+
+    const exported = async (who: UserKey, request: Parameters<Awaited<ReturnType<typeof as>>['exports']['start']>[0]) => {
+      const caller = await as(who);
+      const started = await caller.exports.start(request);
+      await drainJobs(ctx.handle.db, JOB_HANDLERS);
+      const done = await caller.exports.get({ exportId: started.id });
+      expect(done.status).toBe('succeeded');
+      return (await text(done.fileId ?? '', who)).replace(/^\uFEFF/, '').trim().split('\r\n');
+    };
+
+    // The creditor's case files (the two packages' imports), not creditorB's; no repayment files yet.
+    const imports = await exported('creditorA.viewer', { list: 'creditor.imports', format: 'csv', filters: { kind: 'cases' } });
+    expect(imports[0]).toBe('时间,文件,类型,状态,数据行,错误数,结果,完成时间');
+    expect(imports).toHaveLength(3);
+    expect(imports[1]).toContain('cases.csv,案件文件,已导入,12,0,');
+    expect(imports.join('\n')).not.toContain('creditorB-cases.csv');
+    expect(await exported('creditorA.viewer', { list: 'creditor.imports', format: 'csv', filters: { kind: 'repayments' } })).toHaveLength(1);
+
+    // The agency's own bid only, and only the packages it may see.
+    const bids = await exported('agencyA.supervisor', { list: 'agency.bids', format: 'csv', filters: {} });
+    expect(bids[0]).toBe('案件包,佣金比例,预期回收率,团队人数,状态,竞标截止,报价时间');
+    expect(bids).toHaveLength(2);
+    expect(bids[1]).toMatch(/^EXA 包,25%,18%,30,有效,/);
+    const market = await exported('agencyA.admin', { list: 'agency.market', format: 'csv', filters: { sort: 'newest' } });
+    expect(market[0]).toBe('案件包,委托方,状态,案件数,逾期本息（元）,预期回收率,最低等级,竞标截止,委托开始,委托结束');
+    expect(market).toHaveLength(2);
+    expect(market[1]).toMatch(/^EXA 包,creditorA 机构,竞标中,12,[\d.]+,15%,不限,/);
+    expect((await exported('agencyB.admin', { list: 'agency.market', format: 'csv', filters: {} })).slice(1).map((r) => r.split(',')[0]).sort()).toEqual(['EXA 包', 'EXB 包']);
+
+    // The users of the caller's own organization, in every portal.
+    const creditorUsers = await exported('creditorA.manager', { list: 'users', format: 'csv', filters: {} });
+    expect(creditorUsers[0]).toBe('姓名,邮箱,角色,状态,最近登录,创建时间');
+    expect(creditorUsers.slice(1).map((r) => r.split(',')[0]).sort()).toEqual(['creditorA admin', 'creditorA manager', 'creditorA viewer']);
+    expect(creditorUsers.join('\n')).toContain(`creditorA viewer,${ctx.w.users['creditorA.viewer'].email},只读查看,正常`);
+    expect(creditorUsers.join('\n')).not.toContain('creditorB');
+    expect(await exported('platform.admin', { list: 'users', format: 'csv', filters: {} })).toHaveLength(5);
+    expect(await exported('agencyA.supervisor', { list: 'users', format: 'csv', filters: {} })).toHaveLength(4);
+
+    // The wrong portal or role is refused; the filters cannot name a tenant.
+    const refused = [
+      ['agencyA.admin', { list: 'creditor.imports', format: 'csv', filters: {} }],
+      ['creditorA.admin', { list: 'agency.bids', format: 'csv', filters: {} }],
+      ['creditorA.admin', { list: 'agency.market', format: 'csv', filters: {} }],
+      ['agencyA.collector', { list: 'agency.market', format: 'csv', filters: {} }],
+      ['agencyA.collector', { list: 'users', format: 'csv', filters: {} }],
+      ['creditorA.viewer', { list: 'users', format: 'csv', filters: {} }],
+    ] as const;
+    for (const [who, request] of refused) await expect((await as(who)).exports.start(request)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect((await as('creditorA.admin')).exports.start({ list: 'users', format: 'csv', filters: { orgId: ctx.w.orgs.creditorB.id } as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

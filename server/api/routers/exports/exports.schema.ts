@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, EXPORT_FORMATS, EXPORT_LISTS, IMPORT_STATUSES, PACKAGE_STATUSES, REPAYMENT_STATUSES, RESTRUCTURE_STATUSES, STATEMENT_STATUSES, VISIT_STATUSES } from '@/db/enums';
+import { AUDIT_ACTIONS, EXPORT_FORMATS, EXPORT_LISTS, IMPORT_KINDS, IMPORT_STATUSES, PACKAGE_STATUSES, REPAYMENT_STATUSES, RESTRUCTURE_STATUSES, STATEMENT_STATUSES, VISIT_STATUSES } from '@/db/enums';
 import { ZAgencyCasesInput, ZCreditorCasesInput } from '../cases/cases.schema';
+import { ZListMarketInput } from '../market/market.schema';
 
 const format = z.enum(EXPORT_FORMATS).default('xlsx');
 const pagingless = { cursor: true, limit: true } as const;
@@ -15,6 +16,10 @@ export const ZStartExportInput = z.discriminatedUnion('list', [
   z.object({ list: z.literal('creditor.packages'), format, filters: z.object({ status: z.enum(PACKAGE_STATUSES).optional() }).strict().default({}) }),
   z.object({ list: z.literal('creditor.restructures'), format, filters: z.object({ status: z.enum(RESTRUCTURE_STATUSES).optional() }).strict().default({}) }),
   z.object({ list: z.literal('creditor.activity'), format, filters: z.object({ agencyId: z.uuid().optional(), isFlaggedOnly: z.boolean().optional() }).strict().default({}) }),
+  z.object({ list: z.literal('creditor.imports'), format, filters: z.object({ kind: z.enum(IMPORT_KINDS).optional() }).strict().default({}) }),
+  z.object({ list: z.literal('agency.bids'), format, filters: z.object({}).strict().default({}) }),
+  z.object({ list: z.literal('agency.market'), format, filters: ZListMarketInput.omit(pagingless).strict().prefault({}) }),
+  z.object({ list: z.literal('users'), format, filters: z.object({}).strict().default({}) }),
   z.object({
     list: z.literal('staff.audit'),
     format,
