@@ -82,6 +82,7 @@ export const AUDIT_ACTIONS = [
   'bid.withdraw',
   'case.assign',
   'case.recall',
+  'case.closeUnrecoverable',
   'commission.end',
   'case.action',
   'case.reveal',
@@ -112,6 +113,15 @@ export const AUDIT_ACTIONS = [
   'rules.publish',
   'file.read',
   'notification.read',
+  'complaint.upload',
+  'complaint.file',
+  'complaint.acknowledge',
+  'complaint.investigate',
+  'complaint.requestResponse',
+  'complaint.respond',
+  'complaint.extend',
+  'complaint.decide',
+  'complaint.close',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -233,6 +243,7 @@ export const NOTIFICATION_KINDS = [
   'package.offerAccepted',
   'package.offerDeclined',
   'cases.recalled',
+  'case.closedUnrecoverable',
   'commission.ended',
   'restructure.proposed',
   'restructure.decided',
@@ -245,6 +256,10 @@ export const NOTIFICATION_KINDS = [
   'statement.drafted',
   'statement.agreed',
   'statement.paid',
+  'complaint.filed',
+  'complaint.responseRequested',
+  'complaint.responded',
+  'complaint.decided',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -269,6 +284,8 @@ export const CASE_STATUSES = ['new', 'commissioned', 'working', 'ptp', 'settled'
 /** Cases still owing: every status but settled and closed as unrecoverable. */
 export const OPEN_CASE_STATUSES = ['new', 'commissioned', 'working', 'ptp', 'returned', 'recalled'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** How long the reason for closing a case as unrecoverable (核销) may be, trimmed. */
+export const CLOSE_REASON_LENGTH = { min: 2, max: 500 } as const;
 /** Overdue buckets M1 … M12+ (DESIGN §2): M1 = 1–30 days, …, M12+ = over 330 days. */
 export const BUCKETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
 export const bucketOf = (daysOverdue: number): number => Math.min(12, Math.max(1, Math.ceil(daysOverdue / 30)));
@@ -372,3 +389,22 @@ export const MIN_VISIT_STAFF = 2;
 export const VISIT_EVIDENCE_DUE_MS = 24 * 3_600_000;
 /** Channels whose messages go out only from an approved template. */
 export const TEMPLATE_CHANNELS = ['sms', 'letter', 'lawyer_letter'] as const;
+
+// Complaints (DESIGN §3): received → acknowledged → investigating → (awaiting_response) → upheld | dismissed → closed.
+/** What a complaint is about; `threats` (threats or violence) is abuse and zeroes the agency's month (DESIGN §7). */
+export const COMPLAINT_CATEGORIES = ['threats', 'harassment', 'third_parties', 'impersonation', 'privacy', 'other'] as const;
+export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
+export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 'awaiting_response', 'upheld', 'dismissed', 'closed'] as const;
+export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+/** Still to be decided: the resolution deadline runs. */
+export const OPEN_COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 'awaiting_response'] as const;
+export const COMPLAINT_OUTCOMES = ['upheld', 'dismissed'] as const;
+export type ComplaintOutcome = (typeof COMPLAINT_OUTCOMES)[number];
+/** Who filed it: a debtor or family member on the public page, a creditor, or platform staff. */
+export const COMPLAINT_SOURCES = ['public', 'creditor', 'staff'] as const;
+export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
+export const COMPLAINANT_RELATIONS = ['self', 'family', 'contact', 'other'] as const;
+export type ComplainantRelation = (typeof COMPLAINANT_RELATIONS)[number];
+/** The steps of a complaint's timeline (append-only). */
+export const COMPLAINT_EVENT_KINDS = ['filed', 'acknowledged', 'investigating', 'response_requested', 'responded', 'extended', 'upheld', 'dismissed', 'closed'] as const;
+export type ComplaintEventKind = (typeof COMPLAINT_EVENT_KINDS)[number];

@@ -77,6 +77,9 @@ export const DOMAIN_ERRORS = {
   'case.notFound': 'NOT_FOUND',
   'case.collectorNotFound': 'BAD_REQUEST',
   'case.notCommissioned': 'CONFLICT',
+  'case.notOpen': 'CONFLICT',
+  'case.inPackage': 'CONFLICT',
+  'case.closeReason': 'BAD_REQUEST',
   'action.notFound': 'NOT_FOUND',
   'action.numberNotFound': 'BAD_REQUEST',
   'action.promiseAmount': 'BAD_REQUEST',
@@ -134,6 +137,15 @@ export const DOMAIN_ERRORS = {
   'export.notFound': 'NOT_FOUND',
   'evidence.typeNotAllowed': 'UNSUPPORTED_MEDIA_TYPE',
   'evidence.duplicate': 'CONFLICT',
+  'complaint.notFound': 'NOT_FOUND',
+  'complaint.notVerified': 'BAD_REQUEST',
+  'complaint.rateLimited': 'TOO_MANY_REQUESTS',
+  'complaint.uploadNotFound': 'BAD_REQUEST',
+  'complaint.tooManyFiles': 'BAD_REQUEST',
+  'complaint.noAgency': 'BAD_REQUEST',
+  'complaint.wrongStatus': 'CONFLICT',
+  'complaint.alreadyExtended': 'CONFLICT',
+  'complaint.agencyNotFound': 'NOT_FOUND',
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;

@@ -12,3 +12,4 @@ export * from './actions';
 export * from './visits';
 export * from './repayments';
 export * from './exports';
+export * from './complaints';

@@ -13,6 +13,7 @@ import { appRouter } from './root';
 import { admissionAuthz } from './routers/admission/admission.authz';
 import { authAuthz } from './routers/auth/auth.authz';
 import { casesAuthz } from './routers/cases/cases.authz';
+import { complaintsAuthz } from './routers/complaints/complaints.authz';
 import { filesAuthz } from './routers/files/files.authz';
 import { marketAuthz } from './routers/market/market.authz';
 import { meAuthz } from './routers/me/me.authz';
@@ -32,7 +33,7 @@ import { statementsAuthz } from './routers/statements/statements.authz';
 import { disclosureAuthz } from './routers/disclosure/disclosure.authz';
 import { exportsAuthz } from './routers/exports/exports.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz, ...disclosureAuthz, ...exportsAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...complaintsAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz, ...disclosureAuthz, ...exportsAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {

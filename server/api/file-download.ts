@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { FileType } from '@/db/enums';
+import type { Db } from '@/db/client';
+import type { Caller } from '../auth/actor';
+import { openComplaintEvidence } from '../domain/complaints/evidence';
 import { openFile } from '../domain/files/files';
 import { DomainError } from '../errors';
 import { getBlobStore } from '../storage/store';
@@ -31,10 +34,13 @@ const safeName = (name: string | null, fallback: string) => {
   return cleaned || fallback;
 };
 
-export const downloadFile = async (req: Request, fileId: string): Promise<Response> =>
+type Opened = { file: { sha256: string; size: number; mime: string }; stream: ReadableStream<Uint8Array> };
+
+/** Serves bytes a domain rule opened for the signed-in caller (404 for anything they may not read). */
+export const serveFile = async (req: Request, id: string, open: (db: Db, caller: Caller, id: string) => Promise<Opened>): Promise<Response> =>
   asRouteCaller(req, async (db, caller) => {
-    if (!z.uuid().safeParse(fileId).success) throw new DomainError('file.notFound');
-    const { file, stream } = await openFile(db, caller, fileId, getBlobStore());
+    if (!z.uuid().safeParse(id).success) throw new DomainError('file.notFound');
+    const { file, stream } = await open(db, caller, id);
     const name = safeName(new URL(req.url).searchParams.get('name'), `${file.sha256.slice(0, 12)}.${EXTENSION[file.mime as FileType] ?? 'bin'}`);
     const disposition = new URL(req.url).searchParams.get('download') === '1' ? 'attachment' : 'inline';
     return new Response(stream, {
@@ -51,3 +57,7 @@ export const downloadFile = async (req: Request, fileId: string): Promise<Respon
       },
     });
   });
+
+export const downloadFile = (req: Request, fileId: string) => serveFile(req, fileId, (db, caller, id) => openFile(db, caller, id, getBlobStore()));
+
+export const downloadComplaintEvidence = (req: Request, evidenceId: string) => serveFile(req, evidenceId, (db, caller, id) => openComplaintEvidence(db, caller, id, getBlobStore()));

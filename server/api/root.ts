@@ -1,6 +1,7 @@
 import { admissionRouter } from './routers/admission/router';
 import { authRouter } from './routers/auth/router';
 import { casesRouter } from './routers/cases/router';
+import { complaintsRouter } from './routers/complaints/router';
 import { filesRouter } from './routers/files/router';
 import { marketRouter } from './routers/market/router';
 import { meRouter } from './routers/me/router';
@@ -25,6 +26,7 @@ export const appRouter = router({
   admission: admissionRouter,
   auth: authRouter,
   cases: casesRouter,
+  complaints: complaintsRouter,
   files: filesRouter,
   market: marketRouter,
   me: meRouter,

@@ -22,6 +22,8 @@ export const PERMISSIONS = {
   'cases.read': ['creditor.admin', 'creditor.manager', 'creditor.viewer'],
   /** Build packages, set their terms, open, cancel, award, offer directly, and recall cases. */
   'packages.manage': ['creditor.admin', 'creditor.manager'],
+  /** Close one of the creditor's open cases as unrecoverable (核销), with a reason. */
+  'cases.close': ['creditor.admin', 'creditor.manager'],
   /** See open packages and bid on them; answer direct offers. */
   'market.bid': ['agency.admin'],
   /** See the marketplace and the agency's bids. */
@@ -65,6 +67,14 @@ export const PERMISSIONS = {
   'staff.orgs.setStatus': ['platform.admin'],
   /** Create and disable users in any organization. */
   'staff.users.manage': ['platform.admin'],
+  /** Read complaints: every one for staff; a creditor's on its cases or filed by it; an agency's about it. */
+  'complaints.read': ['platform.admin', 'platform.complaints', 'platform.auditor', 'creditor.admin', 'creditor.manager', 'creditor.viewer', 'agency.admin', 'agency.supervisor'],
+  /** File a complaint about an agency (creditors on their cases; staff about any agency). */
+  'complaints.file': ['creditor.admin', 'creditor.manager', 'platform.admin', 'platform.complaints', 'platform.auditor'],
+  /** Handle complaints: acknowledge, investigate, ask the agency, extend, decide, close. */
+  'complaints.handle': ['platform.admin', 'platform.complaints'],
+  /** Answer a complaint about the agency when staff ask for it. */
+  'complaints.respond': ['agency.admin', 'agency.supervisor'],
   /** Read the platform-wide audit trail. */
   'staff.audit.read': ['platform.admin', 'platform.auditor'],
 } as const satisfies Record<string, readonly RoleKey[]>;

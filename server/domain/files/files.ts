@@ -90,20 +90,26 @@ const verifying = (expected: string, onMismatch: () => void) => {
 /** Files up to this size are hashed in full before the first byte is served. */
 const VERIFY_BEFORE_SERVING_BYTES = 32 * 1024 * 1024;
 
-/**
- * Opens a file the caller may read, its hash checked against the record: a small file
- * (photos, documents, most recordings) is refused whole when its bytes changed; a large
- * one (video) is checked while it streams and the stream fails at its end.
- */
+/** Opens a file the caller may read, its hash checked against the record (reads across organizations audited). */
 export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store: BlobStore) => {
   const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
   const access = file ? await mayRead(db, caller, file) : null;
   if (!file || !access) throw new DomainError('file.notFound');
-  const bytes = await store.get(file.sha256);
-  if (!bytes) throw new DomainError('file.notFound');
+  const stream = await verifiedStream(file, store);
   if (access !== 'own') {
     await writeAudit(db, caller, { action: 'file.read', resourceType: 'file', resourceId: file.id, orgId: file.orgId, after: { access } });
   }
+  return { file: view(file), stream };
+};
+
+/**
+ * The stored bytes of a record, checked against its hash: a small file (photos, documents,
+ * most recordings) is refused whole when its bytes changed; a large one (video) is checked
+ * while it streams and the stream fails at its end.
+ */
+export const verifiedStream = async (file: { id: string; sha256: string; size: number }, store: BlobStore): Promise<ReadableStream<Uint8Array>> => {
+  const bytes = await store.get(file.sha256);
+  if (!bytes) throw new DomainError('file.notFound');
   const tampered = () => console.error(`integrity check failed for file ${file.id}`);
   if (file.size <= VERIFY_BEFORE_SERVING_BYTES) {
     const whole = new Uint8Array(await new Response(bytes).arrayBuffer());
@@ -111,7 +117,7 @@ export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store
       tampered();
       throw new DomainError('file.integrity');
     }
-    return { file: view(file), stream: new Blob([whole]).stream() };
+    return new Blob([whole]).stream();
   }
-  return { file: view(file), stream: bytes.pipeThrough(verifying(file.sha256, tampered)) };
+  return bytes.pipeThrough(verifying(file.sha256, tampered));
 };

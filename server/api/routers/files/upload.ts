@@ -10,7 +10,7 @@ import { requirePermission, signedInProcedure } from '../../trpc';
  * (an admission document, evidence) is said when it is attached.
  */
 // Over HTTP the body arrives as a stream; a server-side caller may hand over a Blob or bytes.
-const ZUploadBody: typeof octetInputParser = {
+export const ZUploadBody: typeof octetInputParser = {
   ...octetInputParser,
   parse: (input: unknown) => {
     if (input instanceof Blob) return input.stream();

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { COMPLAINANT_RELATIONS, COMPLAINT_CATEGORIES, COMPLAINT_EVENT_KINDS, COMPLAINT_OUTCOMES, COMPLAINT_SOURCES, COMPLAINT_STATUSES } from '@/db/enums';
+import { ZMobile } from '../../../domain/shared/fields.schema';
+
+// Complaints (DESIGN §3). Messages `v.<key>` name catalog entries (messages/*.json → validation).
+
+const ZText = (min: number, max: number, key: string) => z.string().trim().min(min, { error: `v.${key}` }).max(max);
+export const ZComplaintCategory = z.enum(COMPLAINT_CATEGORIES, { error: 'v.complaintCategory' });
+const ZEvidence = z.array(z.object({ uploadId: z.uuid({ error: 'v.id' }), fileName: z.string().max(300) })).max(6, { error: 'v.evidenceMax' });
+
+export const ZPublicComplaintInput = z.strictObject({
+  contractNo: ZText(1, 100, 'contractNo'),
+  debtorName: ZText(1, 50, 'required'),
+  idLast4: z.string().trim().regex(/^\d{3}[\dXx]$/, { error: 'v.idLast4' }),
+  relation: z.enum(COMPLAINANT_RELATIONS, { error: 'v.invalidOption' }),
+  complainantName: z.string().trim().max(50),
+  contactPhone: ZMobile.nullable(),
+  category: ZComplaintCategory,
+  description: ZText(10, 5000, 'complaintDescription'),
+  evidence: ZEvidence,
+}).refine((v) => v.relation === 'self' || v.complainantName.length > 0, { path: ['complainantName'], error: 'v.required' });
+export type TPublicComplaintInput = z.input<typeof ZPublicComplaintInput>;
+
+export const ZComplaintReceipt = z.object({ reference: z.string(), receivedAt: z.date(), ackDueAt: z.date(), resolutionDueAt: z.date() });
+
+export const ZFollowInput = z.strictObject({
+  reference: z.string().trim().regex(/^[Cc]-\d{4}-\d{6}$/, { error: 'v.complaintReference' }),
+  idLast4: z.string().trim().regex(/^\d{3}[\dXx]$/, { error: 'v.idLast4' }),
+});
+export const ZComplaintStatusView = z.object({
+  reference: z.string(),
+  category: ZComplaintCategory,
+  status: z.enum(COMPLAINT_STATUSES),
+  outcome: z.enum(COMPLAINT_OUTCOMES).nullable(),
+  receivedAt: z.date(),
+  ackDueAt: z.date(),
+  resolutionDueAt: z.date(),
+  decidedAt: z.date().nullable(),
+  finding: z.string().nullable(),
+  steps: z.array(z.object({ kind: z.enum(COMPLAINT_EVENT_KINDS), at: z.date() })),
+});
+
+export const ZUploadView = z.object({ id: z.string(), size: z.number(), mime: z.string(), sha256: z.string() });
+
+export const ZOrgComplaintInput = z.strictObject({
+  caseId: z.uuid({ error: 'v.id' }).nullable(),
+  /** Staff only: the agency, when the complaint is not about a case. */
+  agencyId: z.uuid({ error: 'v.id' }).nullable(),
+  category: ZComplaintCategory,
+  description: ZText(10, 5000, 'complaintDescription'),
+  evidence: ZEvidence,
+});
+export type TOrgComplaintInput = z.input<typeof ZOrgComplaintInput>;
+export const ZOrgComplaintReceipt = ZComplaintReceipt.extend({ id: z.string() });
+
+export const ZListComplaintsInput = z.strictObject({
+  status: z.enum(COMPLAINT_STATUSES).optional(),
+  category: ZComplaintCategory.optional(),
+  isOverdueOnly: z.boolean().optional(),
+  isOpenOnly: z.boolean().optional(),
+  cursor: z.string().max(200).nullish(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+const ZOverdue = z.array(z.enum(['ack', 'response', 'resolution']));
+export const ZComplaintListItem = z.object({
+  id: z.string(),
+  reference: z.string(),
+  source: z.enum(COMPLAINT_SOURCES),
+  category: ZComplaintCategory,
+  status: z.enum(COMPLAINT_STATUSES),
+  outcome: z.enum(COMPLAINT_OUTCOMES).nullable(),
+  contractNo: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  creditorName: z.string().nullable(),
+  receivedAt: z.date(),
+  nextDueAt: z.date().nullable(),
+  overdue: ZOverdue,
+  isNearDuplicate: z.boolean(),
+});
+export const ZComplaintList = z.object({ items: z.array(ZComplaintListItem), nextCursor: z.string().nullable() });
+
+export const ZComplaintIdInput = z.strictObject({ complaintId: z.uuid({ error: 'v.id' }) });
+export const ZComplaintDetail = z.object({
+  id: z.string(),
+  reference: z.string(),
+  source: z.enum(COMPLAINT_SOURCES),
+  category: ZComplaintCategory,
+  status: z.enum(COMPLAINT_STATUSES),
+  outcome: z.enum(COMPLAINT_OUTCOMES).nullable(),
+  caseId: z.string().nullable(),
+  contractNo: z.string().nullable(),
+  debtorName: z.string().nullable(),
+  agencyId: z.string().nullable(),
+  agencyName: z.string().nullable(),
+  creditorName: z.string().nullable(),
+  complainantName: z.string().nullable(),
+  relation: z.enum(COMPLAINANT_RELATIONS),
+  contactPhone: z.string().nullable(),
+  description: z.string(),
+  handlerName: z.string().nullable(),
+  receivedAt: z.date(),
+  ackDueAt: z.date(),
+  acknowledgedAt: z.date().nullable(),
+  responseDueAt: z.date().nullable(),
+  respondedAt: z.date().nullable(),
+  agencyResponse: z.string().nullable(),
+  resolutionDueAt: z.date(),
+  extensionReason: z.string().nullable(),
+  decidedAt: z.date().nullable(),
+  finding: z.string().nullable(),
+  closedAt: z.date().nullable(),
+  overdue: ZOverdue,
+  similarTo: z.object({ id: z.string(), reference: z.string() }).nullable(),
+  similarityBp: z.number().nullable(),
+  events: z.array(z.object({ id: z.string(), kind: z.enum(COMPLAINT_EVENT_KINDS), at: z.date(), note: z.string(), actorName: z.string().nullable() })),
+  evidence: z.array(z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number(), sha256: z.string() })),
+  canRecord: z.boolean(),
+});
+
+export const ZStepInput = ZComplaintIdInput.extend({ note: z.string().trim().max(2000).default('') });
+export const ZRespondInput = ZComplaintIdInput.extend({ response: ZText(10, 5000, 'complaintResponse') });
+export const ZExtendInput = ZComplaintIdInput.extend({ reason: ZText(2, 1000, 'reasonRequired') });
+export const ZDecideInput = ZComplaintIdInput.extend({ outcome: z.enum(COMPLAINT_OUTCOMES, { error: 'v.invalidOption' }), finding: ZText(5, 5000, 'complaintFinding') });
+export const ZStepResult = z.object({ id: z.string(), status: z.enum(COMPLAINT_STATUSES), outcome: z.enum(COMPLAINT_OUTCOMES).nullable(), resolutionDueAt: z.date(), responseDueAt: z.date().nullable() });

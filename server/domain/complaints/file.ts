@@ -1,0 +1,319 @@
+import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import type { ComplainantRelation, ComplaintCategory, ComplaintSource } from '@/db/enums';
+import { caseActions, cases, complaintCounters, complaintEvents, complaintEvidence, complaints, complaintUploads, organizations, users } from '@/db/schema';
+import type { Caller, RequestMeta } from '../../auth/actor';
+import { writeAudit } from '../../audit/write';
+import { DomainError } from '../../errors';
+import { ingest } from '../../storage/ingest';
+import type { BlobStore } from '../../storage/store';
+import { notify } from '../notifications/notify';
+import { sealPhone } from '../cases/seal';
+import { shanghaiDate } from '../shared/dates';
+import { attemptsOf, recordAttempt, takeAttempt } from '../shared/rate-limit';
+import { ackDue, resolutionDue } from './deadlines';
+import { nearestDuplicate } from './similarity';
+
+// Filing a complaint (DESIGN §3). A debtor or a family member files on the public page
+// without an account: the contract number, the debtor's name and the last 4 ID digits
+// must match a case, and a mismatch answers exactly as an unknown contract does, so the
+// page never tells whether a case exists. Creditors file about the agency on one of their
+// cases, staff about any agency. Every filing gets a reference `C-YYYY-NNNNNN`, its
+// deadlines, a check against recent complaints for template text, and its evidence.
+
+/** Per client address: five filings (or attempts) in ten minutes. */
+export const FILE_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
+/** Per client address: thirty evidence uploads in ten minutes. */
+export const UPLOAD_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
+/** Per client address: thirty status look-ups in ten minutes. */
+export const FOLLOW_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
+/** Failed verifications of one contract number in a day, after which it is not verified at all (stops guessing the digits). */
+export const VERIFY_FAILURES_PER_DAY = 5;
+export const MAX_EVIDENCE = 6;
+const EVIDENCE_TYPES = ['image/', 'audio/', 'video/', 'application/pdf'] as const;
+/** Uploads not filed within a day can no longer be attached. */
+const UPLOAD_TTL_MS = 86_400_000;
+/** Complaints within this many days are compared for template text. */
+const SIMILARITY_DAYS = 90;
+const SIMILARITY_SAMPLE = 500;
+
+const DAY_MS = 86_400_000;
+
+const addressKey = (what: string, meta: RequestMeta) => `${what}:${meta.ip ?? 'unknown'}`;
+
+const limited = async (db: DbOrTx, key: string, rule: { limit: number; windowMs: number }, now: Date) => {
+  if (!(await takeAttempt(db, key, rule, now))) throw new DomainError('complaint.rateLimited');
+};
+
+/**
+ * Stores one evidence file for a complaint about to be filed. Anyone may upload (a debtor
+ * has no account), limited per address; the answer is the upload's random id, which the
+ * filing names.
+ */
+export const uploadComplaintEvidence = async (db: DbOrTx, meta: RequestMeta, body: ReadableStream<Uint8Array>, store: BlobStore, now = new Date()) => {
+  await limited(db, addressKey('complaint.upload', meta), UPLOAD_LIMIT, now);
+  const stored = await ingest(body, store);
+  // Evidence is what a person can show: photos and screenshots, recordings, video, documents.
+  if (!EVIDENCE_TYPES.some((t) => stored.mime === t || stored.mime.startsWith(t))) throw new DomainError('evidence.typeNotAllowed', { field: 'evidence' });
+  const [row] = await db.insert(complaintUploads).values({ ...stored, ip: meta.ip, createdAt: now }).returning();
+  if (!row) throw new DomainError('complaint.uploadNotFound');
+  return { id: row.id, size: row.size, mime: row.mime, sha256: row.sha256 };
+};
+
+/** The next reference of the year (Beijing), drawn by one upsert so that parallel filings never share one. */
+const nextReference = async (tx: DbOrTx, now: Date) => {
+  const year = Number(shanghaiDate(now).slice(0, 4));
+  const [row] = await tx
+    .insert(complaintCounters)
+    .values({ year, last: 1 })
+    .onConflictDoUpdate({ target: complaintCounters.year, set: { last: sql`${complaintCounters.last} + 1` } })
+    .returning({ last: complaintCounters.last });
+  return `C-${year}-${String(row?.last ?? 1).padStart(6, '0')}`;
+};
+
+type Evidence = { uploadId: string; fileName: string };
+
+/** The uploads named by a filing: each must exist, be recent and not yet belong to a complaint. */
+const claimUploads = async (tx: DbOrTx, evidence: readonly Evidence[], now: Date) => {
+  if (evidence.length > MAX_EVIDENCE) throw new DomainError('complaint.tooManyFiles', { field: 'evidence', values: { max: MAX_EVIDENCE } });
+  if (evidence.length === 0) return [];
+  const ids = [...new Set(evidence.map((e) => e.uploadId))];
+  const rows = await tx
+    .select({ u: complaintUploads, claimed: complaintEvidence.id })
+    .from(complaintUploads)
+    .leftJoin(complaintEvidence, eq(complaintEvidence.uploadId, complaintUploads.id))
+    .where(and(inArray(complaintUploads.id, ids), gt(complaintUploads.createdAt, new Date(now.getTime() - UPLOAD_TTL_MS))));
+  const usable = new Map(rows.filter((r) => !r.claimed).map((r) => [r.u.id, r.u]));
+  return ids.map((id) => {
+    const u = usable.get(id);
+    if (!u) throw new DomainError('complaint.uploadNotFound', { field: 'evidence' });
+    const name = evidence.find((e) => e.uploadId === id)?.fileName ?? '';
+    return { upload: u, fileName: name.replace(/[\\/\p{Cc}]/gu, '').trim().slice(0, 200) || u.sha256.slice(0, 12) };
+  });
+};
+
+/** The agency a case's complaint is about: the one holding it, or the one that last worked it. */
+const agencyOfCase = async (tx: DbOrTx, c: { id: string; agencyId: string | null }) => {
+  if (c.agencyId) return c.agencyId;
+  const [last] = await tx.select({ agencyId: caseActions.agencyId }).from(caseActions).where(eq(caseActions.caseId, c.id)).orderBy(desc(caseActions.at)).limit(1);
+  return last?.agencyId ?? null;
+};
+
+type NewComplaint = {
+  source: ComplaintSource;
+  category: ComplaintCategory;
+  caseId: string | null;
+  creditorId: string | null;
+  agencyId: string | null;
+  complainantName: string;
+  relation: ComplainantRelation;
+  contactPhone: string | null;
+  description: string;
+  filedBy: string | null;
+  filedByOrgId: string | null;
+  evidence: readonly Evidence[];
+};
+
+/** Writes the complaint, its first timeline step, its evidence and the audit row; tells the complaint handlers. */
+const insertComplaint = async (tx: DbOrTx, caller: Caller | (RequestMeta & { actor: null }), c: NewComplaint, now: Date) => {
+  const files = await claimUploads(tx, c.evidence, now);
+  const recent = await tx
+    .select({ id: complaints.id, description: complaints.description })
+    .from(complaints)
+    .where(gt(complaints.receivedAt, new Date(now.getTime() - SIMILARITY_DAYS * DAY_MS)))
+    .orderBy(desc(complaints.receivedAt))
+    .limit(SIMILARITY_SAMPLE);
+  const similar = nearestDuplicate(c.description, recent);
+  const reference = await nextReference(tx, now);
+  const [row] = await tx
+    .insert(complaints)
+    .values({
+      reference,
+      source: c.source,
+      category: c.category,
+      caseId: c.caseId,
+      creditorId: c.creditorId,
+      agencyId: c.agencyId,
+      complainantName: c.complainantName,
+      relation: c.relation,
+      contactPhone: c.contactPhone ? sealPhone(c.contactPhone) : null,
+      description: c.description,
+      filedBy: c.filedBy,
+      filedByOrgId: c.filedByOrgId,
+      filedIp: caller.ip,
+      receivedAt: now,
+      ackDueAt: ackDue(now),
+      resolutionDueAt: resolutionDue(now),
+      similarTo: similar?.id ?? null,
+      similarityBp: similar?.bp ?? null,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  if (!row) throw new DomainError('complaint.notFound');
+  await tx.insert(complaintEvents).values({ complaintId: row.id, kind: 'filed', actorId: c.filedBy, at: now });
+  if (files.length > 0) {
+    await tx.insert(complaintEvidence).values(files.map((f) => ({ complaintId: row.id, uploadId: f.upload.id, sha256: f.upload.sha256, size: f.upload.size, mime: f.upload.mime, fileName: f.fileName, createdAt: now })));
+  }
+  await writeAudit(tx, caller, {
+    action: 'complaint.file',
+    resourceType: 'complaint',
+    resourceId: row.id,
+    orgId: c.agencyId,
+    after: { reference, source: c.source, category: c.category, caseId: c.caseId, evidence: files.length, similarTo: similar?.id ?? null },
+  });
+  await notify(tx, { platformRoles: ['admin', 'complaints'] }, 'complaint.filed', { reference, category: c.category }, `/staff/complaints/${row.id}`);
+  return row;
+};
+
+const receipt = (row: { reference: string; receivedAt: Date; ackDueAt: Date; resolutionDueAt: Date }) => ({
+  reference: row.reference,
+  receivedAt: row.receivedAt,
+  ackDueAt: row.ackDueAt,
+  resolutionDueAt: row.resolutionDueAt,
+});
+
+/** The last four characters of an ID number as people type them (a final x is X). */
+const last4 = (digits: string) => digits.trim().toUpperCase();
+
+export type PublicComplaintInput = {
+  contractNo: string;
+  debtorName: string;
+  idLast4: string;
+  relation: ComplainantRelation;
+  complainantName: string;
+  contactPhone: string | null;
+  category: ComplaintCategory;
+  description: string;
+  evidence: Evidence[];
+};
+
+/**
+ * A complaint from the public page. The case is found by contract number and verified by
+ * the debtor's name and the last 4 ID digits (compared with the stored mask, nothing is
+ * decrypted). A wrong contract number, name or digits all answer `complaint.notVerified`,
+ * the same words; five failures on one contract number in a day stop its verification
+ * for the rest of the day, whatever is typed.
+ */
+export const filePublicComplaint = async (db: DbOrTx, meta: RequestMeta, input: PublicComplaintInput, now = new Date()) => {
+  await limited(db, addressKey('complaint.file', meta), FILE_LIMIT, now);
+  const contractNo = input.contractNo.trim();
+  const verifyKey = `complaint.verify:${contractNo}`;
+  const candidates = await db
+    .select({ id: cases.id, creditorId: cases.creditorId, agencyId: cases.agencyId, debtorName: cases.debtorName, idNumberMasked: cases.idNumberMasked })
+    .from(cases)
+    .where(eq(cases.contractNo, contractNo))
+    .orderBy(desc(cases.updatedAt))
+    .limit(20);
+  const match = candidates.find((c) => c.debtorName.trim() === input.debtorName.trim() && c.idNumberMasked.toUpperCase().endsWith(last4(input.idLast4)));
+  const isBlocked = (await attemptsOf(db, verifyKey, DAY_MS, now)) >= VERIFY_FAILURES_PER_DAY;
+  if (!match || isBlocked) {
+    await recordAttempt(db, verifyKey, now);
+    throw new DomainError('complaint.notVerified', { field: 'contractNo' });
+  }
+  const caller = { ...meta, actor: null };
+  const row = await db.transaction(async (tx) => {
+    const agencyId = await agencyOfCase(tx, match);
+    return insertComplaint(
+      tx,
+      caller,
+      {
+        source: 'public',
+        category: input.category,
+        caseId: match.id,
+        creditorId: match.creditorId,
+        agencyId,
+        complainantName: input.relation === 'self' ? input.debtorName.trim() : input.complainantName.trim(),
+        relation: input.relation,
+        contactPhone: input.contactPhone,
+        description: input.description.trim(),
+        filedBy: null,
+        filedByOrgId: null,
+        evidence: input.evidence,
+      },
+      now,
+    );
+  });
+  return receipt(row);
+};
+
+export type OrgComplaintInput = { caseId: string | null; agencyId: string | null; category: ComplaintCategory; description: string; evidence: Evidence[] };
+
+/**
+ * A complaint from a creditor (about the agency on one of its cases) or from staff (about
+ * any agency, with or without a case). Another creditor's case answers NOT_FOUND.
+ */
+export const fileOrgComplaint = async (db: DbOrTx, caller: Caller, input: OrgComplaintInput, now = new Date()) =>
+  db.transaction(async (tx) => {
+    const isStaff = caller.actor.orgType === 'platform';
+    let caseRow: { id: string; creditorId: string; agencyId: string | null } | null = null;
+    if (input.caseId) {
+      const [c] = await tx
+        .select({ id: cases.id, creditorId: cases.creditorId, agencyId: cases.agencyId })
+        .from(cases)
+        .where(and(eq(cases.id, input.caseId), isStaff ? undefined : eq(cases.creditorId, caller.actor.orgId)));
+      if (!c) throw new DomainError('case.notFound', { field: 'caseId' });
+      caseRow = c;
+    } else if (!isStaff) {
+      throw new DomainError('complaint.noAgency', { field: 'caseId' });
+    }
+    const agencyId = isStaff && input.agencyId ? input.agencyId : caseRow ? await agencyOfCase(tx, caseRow) : null;
+    if (!agencyId) throw new DomainError('complaint.noAgency', { field: input.caseId ? 'caseId' : 'agencyId' });
+    const [agency] = await tx.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.id, agencyId), eq(organizations.type, 'agency')));
+    if (!agency) throw new DomainError('complaint.agencyNotFound', { field: 'agencyId' });
+    const [me] = await tx.select({ name: users.name, org: organizations.name }).from(users).innerJoin(organizations, eq(organizations.id, users.orgId)).where(eq(users.id, caller.actor.userId));
+    const row = await insertComplaint(
+      tx,
+      caller,
+      {
+        source: isStaff ? 'staff' : 'creditor',
+        category: input.category,
+        caseId: caseRow?.id ?? null,
+        creditorId: caseRow?.creditorId ?? null,
+        agencyId,
+        complainantName: me ? `${me.org} ${me.name}` : '',
+        relation: 'other',
+        contactPhone: null,
+        description: input.description.trim(),
+        filedBy: caller.actor.userId,
+        filedByOrgId: caller.actor.orgId,
+        evidence: input.evidence,
+      },
+      now,
+    );
+    return { id: row.id, ...receipt(row) };
+  });
+
+/**
+ * What the complainant may follow on the public page: the status, deadlines, outcome and
+ * finding, by reference and the same last 4 ID digits. A wrong reference or wrong digits
+ * answer alike.
+ */
+export const followComplaint = async (db: DbOrTx, meta: RequestMeta, input: { reference: string; idLast4: string }, now = new Date()) => {
+  await limited(db, addressKey('complaint.follow', meta), FOLLOW_LIMIT, now);
+  const [row] = await db
+    .select({ c: complaints, idNumberMasked: cases.idNumberMasked })
+    .from(complaints)
+    .innerJoin(cases, eq(cases.id, complaints.caseId))
+    .where(and(eq(complaints.reference, input.reference.trim().toUpperCase()), eq(complaints.source, 'public')));
+  if (!row || !row.idNumberMasked.toUpperCase().endsWith(last4(input.idLast4))) throw new DomainError('complaint.notFound', { field: 'reference' });
+  const events = await db
+    .select({ kind: complaintEvents.kind, at: complaintEvents.at })
+    .from(complaintEvents)
+    .where(eq(complaintEvents.complaintId, row.c.id))
+    .orderBy(complaintEvents.at, complaintEvents.id);
+  const c = row.c;
+  return {
+    reference: c.reference,
+    category: c.category,
+    status: c.status,
+    outcome: c.outcome,
+    receivedAt: c.receivedAt,
+    ackDueAt: c.ackDueAt,
+    resolutionDueAt: c.resolutionDueAt,
+    decidedAt: c.decidedAt,
+    finding: c.decidedAt ? c.finding : null,
+    // The timeline without notes: those are for the people handling it.
+    steps: events.filter((e) => e.kind !== 'responded').map((e) => ({ kind: e.kind, at: e.at })),
+  };
+};
