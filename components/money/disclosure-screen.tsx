@@ -27,11 +27,12 @@ export const DisclosureFigureTiles = ({ f }: { f: TDisclosureFigures }) => {
     ['rate', percent(f.recovered.rateBp)],
     ['repayments', f.recovered.repayments.toLocaleString()],
     ['settled', f.settledCases.toLocaleString()],
+    ['unrecoverable', f.unrecoverableCases.toLocaleString()],
     ['commission', formatFen(f.recovered.commission)],
     ['agencyCount', f.agencies.length.toLocaleString()],
   ] as const;
   return (
-    <dl className="grid grid-cols-2 gap-3 md:grid-cols-4" data-testid="disclosure-figures">
+    <dl className="grid grid-cols-2 gap-3 md:grid-cols-3" data-testid="disclosure-figures">
       {tiles.map(([key, value]) => (
         <div key={key} className="rounded-md bg-white p-3 ring-1 ring-slate-200">
           <dt className="text-xs text-slate-500">{t(key)}</dt>

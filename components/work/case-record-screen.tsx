@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
+import { CloseCaseCard, ClosedCaseNote } from '../cases/close-case';
 import { formatDateTime, formatFen } from '../format';
 import { bucketLabel } from '../packages/figures';
 import { errorInfo } from '../trpc/errors';
@@ -19,9 +20,9 @@ import { VisitView } from './visit-view';
 /**
  * A case's whole record as its creditor, or a platform auditor or complaint handler, reads
  * it: figures and placement, every agency's field visits with their evidence, and every
- * action, numbers masked.
+ * action, numbers masked. A creditor admin or manager may close an open case as unrecoverable.
  */
-export const CaseRecordScreen = ({ caseId, isStaff }: { caseId: string; isStaff: boolean }) => {
+export const CaseRecordScreen = ({ caseId, isStaff, canClose = false }: { caseId: string; isStaff: boolean; canClose?: boolean }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const record = useQuery(trpc.record.case.queryOptions({ caseId }, { staleTime: Infinity }));
@@ -32,6 +33,8 @@ export const CaseRecordScreen = ({ caseId, isStaff }: { caseId: string; isStaff:
   const error = errorInfo(record.error);
   const rows = rowsOf(actions.data);
   const zone = c?.timeZone ?? 'Asia/Shanghai';
+  // Settled and closed cases are done; a case waiting in a package not yet placed is the package's to decide.
+  const isClosable = Boolean(c && c.status !== 'settled' && c.status !== 'closed_unrecoverable' && !(c.packageId && !c.agencyName));
   return (
     <>
       <PageTitle
@@ -46,6 +49,7 @@ export const CaseRecordScreen = ({ caseId, isStaff }: { caseId: string; isStaff:
       {error ? <Alert testId="record-error">{error.message}</Alert> : null}
       {c ? (
         <div className="space-y-6">
+          {c.closedOn && c.closedReason ? <ClosedCaseNote closedOn={c.closedOn} closedReason={c.closedReason} /> : null}
           <div className="grid gap-6 lg:grid-cols-2">
             <Card title={t('work.debtor')} actions={<Badge tone="blue">{t(`caseStatus.${c.status}`)}</Badge>}>
               <dl className="grid grid-cols-2 gap-3 text-sm">
@@ -130,6 +134,7 @@ export const CaseRecordScreen = ({ caseId, isStaff }: { caseId: string; isStaff:
             </Table>
             <LoadMore list={actions} />
           </Card>
+          {canClose && isClosable ? <CloseCaseCard caseId={c.id} contractNo={c.contractNo} /> : null}
         </div>
       ) : null}
     </>

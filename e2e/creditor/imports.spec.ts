@@ -1,6 +1,8 @@
 // Case import (DESIGN §6): a file lands whole or not at all. A creditor uploads a GBK file
 // with bad rows, reads every reason by row and column, downloads the report, fixes the
 // file and imports it; a file missing required columns is refused naming all of them.
+// An imported case the creditor cannot recover is closed (核销, DESIGN §3) with a reason,
+// after a confirmation; its page then shows the day and the reason, to a viewer too.
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { CASE_FILE_HEADERS, sampleCaseRows, toCsv } from '../../db/seed/case-file';
@@ -59,5 +61,50 @@ test.describe('[CREDITOR] case import', () => {
     await expect(page.getByTestId('import-rejected')).toContainText('3 errors; no case was imported');
     await expect(page.getByTestId('import-error-row').first()).toContainText('Not a valid 18-character resident ID number');
     await shot(page, 'creditor-import-rejected.en');
+  });
+  test('[CREDITOR] closes an imported case as unrecoverable with a reason; a viewer reads why, without the form', async ({ page, browser }) => {
+    const contract = 'WOE2E00000000';
+    const reason = '债务人已身故，法院裁定终结执行，无遗产可供清偿';
+    await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
+    await page.goto('/creditor/imports');
+    await upload(page, '华信-待核销.csv', Buffer.from(`\uFEFF${toCsv(sampleCaseRows(2, 'WOE2E'))}`));
+    await expect(page.getByTestId('import-succeeded')).toHaveText('已导入 2 件案件。');
+    await page.goto('/creditor/cases');
+    await page.getByPlaceholder('合同编号').fill(contract);
+    await page.getByPlaceholder('合同编号').blur();
+    await page.getByRole('link', { name: contract }).click();
+    await page.waitForURL(/\/creditor\/cases\/[0-9a-f-]{36}$/);
+    const caseUrl = page.url();
+
+    await expect(page.getByTestId('close-open')).toBeDisabled();
+    await page.getByTestId('close-reason').fill(reason);
+    await shot(page, 'creditor-case-close.zh-CN');
+    await page.getByTestId('close-open').click();
+    await expect(page.getByRole('dialog')).toContainText(`确定将案件 ${contract} 核销为无法回收？`);
+    await page.screenshot({ path: 'test-results/screenshots/creditor-case-close-confirm.zh-CN.png' });
+    await page.getByTestId('close-confirm').click();
+    await expect(page.getByTestId('case-closed-reason')).toHaveText(reason);
+    await expect(page.getByTestId('case-closed-on')).toHaveText(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+    await expect(page.getByTestId('close-case')).toHaveCount(0);
+    await expect(page.locator('main')).toContainText('无法回收');
+    await shot(page, 'creditor-case-closed.zh-CN');
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByTestId('case-closed')).toContainText('Closed on');
+    await expect(page.locator('main')).toContainText('Unrecoverable');
+    await shot(page, 'creditor-case-closed.en');
+
+    // A viewer reads the closed case, and gets no form on an open one.
+    const viewer = await (await browser.newContext()).newPage();
+    await signInAs(viewer, ACCOUNTS.creditorViewer, '/creditor');
+    await viewer.goto(caseUrl);
+    await expect(viewer.getByTestId('case-closed-reason')).toHaveText(reason);
+    await viewer.goto('/creditor/cases');
+    await viewer.getByPlaceholder('合同编号').fill('WOE2E00000001');
+    await viewer.getByPlaceholder('合同编号').blur();
+    await viewer.getByRole('link', { name: 'WOE2E00000001' }).click();
+    await viewer.waitForURL(/\/creditor\/cases\/[0-9a-f-]{36}$/);
+    await expect(viewer.getByTestId('record-actions')).toBeVisible();
+    await expect(viewer.getByTestId('close-case')).toHaveCount(0);
   });
 });

@@ -17,6 +17,7 @@ const keyFigures = (f: DisclosureFigures, t: Translate) => [
   { label: t('disclosure.rate'), value: percent(f.recovered.rateBp) },
   { label: t('disclosure.repayments'), value: f.recovered.repayments.toLocaleString() },
   { label: t('disclosure.settled'), value: f.settledCases.toLocaleString() },
+  { label: t('disclosure.unrecoverable'), value: f.unrecoverableCases.toLocaleString() },
   { label: t('disclosure.commission'), value: formatFen(f.recovered.commission) },
   { label: t('disclosure.agencyCount'), value: f.agencies.length.toLocaleString() },
 ];

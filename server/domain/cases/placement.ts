@@ -188,6 +188,9 @@ export const assignByRule = async (db: DbOrTx, caller: Caller, input: { rule: As
     return { assigned };
   });
 
+/** What a case leaving its agency clears (recall, term end, closing): from that moment the agency can no longer read it (DESIGN §3). */
+export const RELEASED = { agencyId: null, commissionId: null, collectorId: null, packageId: null } as const;
+
 /**
  * The creditor recalls cases from their agency, with a reason: from this moment the agency
  * can no longer read them (DESIGN §3); the cases can be placed again.
@@ -206,7 +209,7 @@ export const recallCases = async (db: DbOrTx, caller: Caller, input: { caseIds?:
     const ids = targets.map((t) => t.id);
     await tx
       .update(cases)
-      .set({ status: 'recalled', agencyId: null, commissionId: null, collectorId: null, packageId: null, updatedAt: new Date() })
+      .set({ status: 'recalled', ...RELEASED, updatedAt: new Date() })
       .where(inArray(cases.id, ids));
     // One notice per agency and package: how many cases left it, and why.
     const groups = new Map<string, { agencyId: string; packageId: string | null; count: number }>();
@@ -243,7 +246,7 @@ export const endCommission = async (db: DbOrTx, commissionId: string, now: Date)
     if (!c || c.status !== 'active') return null;
     const returned = await tx
       .update(cases)
-      .set({ status: 'returned', agencyId: null, commissionId: null, collectorId: null, packageId: null, updatedAt: now })
+      .set({ status: 'returned', ...RELEASED, updatedAt: now })
       .where(eq(cases.commissionId, c.id))
       .returning({ id: cases.id });
     await tx.update(commissions).set({ status: 'ended', endedAt: now, updatedAt: now }).where(eq(commissions.id, c.id));

@@ -13,7 +13,7 @@ import { monthEnd } from './statements';
 
 // The monthly collection disclosure (每月催收数据公布): per creditor and ended month, the
 // cases under collection and newly placed, the money recovered and its rate, the agencies
-// used, and the cases settled; the platform-wide version sums every creditor. A creditor
+// used, and the cases settled or closed as unrecoverable; the platform-wide version sums every creditor. A creditor
 // may publish its report: the figures are then frozen for the public page.
 
 export type DisclosureRow = { id: string; name: string; cases: number; amount: number; recovered: number; rateBp: number };
@@ -25,6 +25,8 @@ export type DisclosureFigures = {
   underCollection: { cases: number; amount: number };
   recovered: { amount: number; repayments: number; rateBp: number; commission: number };
   settledCases: number;
+  /** Cases the creditor closed as unrecoverable (核销) in the month, by the Beijing day it did. */
+  unrecoverableCases: number;
   agencies: DisclosureRow[];
   /** Platform-wide only: one row per creditor. */
   creditors: DisclosureRow[];
@@ -78,11 +80,12 @@ export const disclosureFigures = async (db: DbOrTx, creditorId: string | null, m
     sql`select coalesce(sum(recovered), 0) as recovered, coalesce(sum(repayments), 0) as repayments, coalesce(sum(commission), 0) as commission
         from money_monthly m where m.month = ${month} ${ofCreditorMoney}`,
   );
-  const [settled] = await executeRows<{ n: string }>(
+  // Two counts, each over its own partial index (cases_settled_idx, cases_closed_idx).
+  const ofCase = creditorId ? sql`creditor_id = ${creditorId} and` : sql``;
+  const [ended] = await executeRows<{ settled: string; unrecoverable: string }>(
     db,
-    creditorId
-      ? sql`select count(*) as n from cases where creditor_id = ${creditorId} and settled_on between ${start}::date and ${end}::date`
-      : sql`select count(*) as n from cases where settled_on between ${start}::date and ${end}::date`,
+    sql`select (select count(*) from cases where ${ofCase} settled_on between ${start}::date and ${end}::date) as settled,
+               (select count(*) from cases where ${ofCase} closed_on between ${start}::date and ${end}::date) as unrecoverable`,
   );
   const underCases = agencies.reduce((s, a) => s + a.cases, 0);
   const underAmount = agencies.reduce((s, a) => s + a.amount, 0);
@@ -93,10 +96,17 @@ export const disclosureFigures = async (db: DbOrTx, creditorId: string | null, m
     placements: { commissions: num(placed?.n), cases: num(placed?.cases), amount: num(placed?.amount) },
     underCollection: { cases: underCases, amount: underAmount },
     recovered: { amount: recovered, repayments: num(money?.repayments), rateBp: rate(recovered, underAmount), commission: num(money?.commission) },
-    settledCases: num(settled?.n),
+    settledCases: num(ended?.settled),
+    unrecoverableCases: num(ended?.unrecoverable),
     agencies,
     creditors,
   };
+};
+
+/** Figures as they were published; those stored before a figure existed read it as 0. */
+const asPublished = (stored: unknown): DisclosureFigures => {
+  const f = stored as Omit<DisclosureFigures, 'unrecoverableCases'> & { unrecoverableCases?: number };
+  return { ...f, unrecoverableCases: f.unrecoverableCases ?? 0 };
 };
 
 const orgName = async (db: DbOrTx, id: string) => (await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)))[0]?.name ?? '';
@@ -147,7 +157,7 @@ export const listPublishedDisclosures = async (db: DbOrTx, input: { cursor?: str
     .orderBy(desc(disclosures.publishedAt), desc(disclosures.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.publishedAt, id: r.id }));
-  return { items: page.items.map((r) => ({ ...r, figures: r.figures as DisclosureFigures })), nextCursor: page.nextCursor };
+  return { items: page.items.map((r) => ({ ...r, figures: asPublished(r.figures) })), nextCursor: page.nextCursor };
 };
 
 /** One published disclosure, as it was published. */
@@ -158,5 +168,5 @@ export const getPublishedDisclosure = async (db: DbOrTx, id: string) => {
     .innerJoin(organizations, eq(organizations.id, disclosures.creditorId))
     .where(eq(disclosures.id, id));
   if (!row) throw new DomainError('disclosure.notFound');
-  return { ...row, figures: row.figures as DisclosureFigures };
+  return { ...row, figures: asPublished(row.figures) };
 };

@@ -61,6 +61,8 @@ export const getCaseRecord = async (db: DbOrTx, caller: Caller, caseId: string, 
     amountDue: await amountDue(db, r),
     packageId: r.packageId,
     packageName,
+    closedOn: r.closedOn,
+    closedReason: r.closedReason,
   };
 };
 

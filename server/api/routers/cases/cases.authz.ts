@@ -55,6 +55,14 @@ export const casesAuthz: AuthzTable = {
     wrongRole: ['creditorA.viewer', 'agencyA.admin', 'platform.admin', 'creditorNew.admin'],
     wrongTenant: { as: 'creditorB.manager', input: (w) => ({ caseIds: [caseId(w)], reason: '债务人已结清' }) },
   },
+  'cases.close': {
+    setup: withCommission,
+    input: (w) => ({ caseId: caseId(w), reason: '债务人已身故，无财产可供执行' }),
+    allowed: 'creditorA.admin',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.viewer', 'agencyA.admin', 'platform.admin', 'creditorNew.admin'],
+    wrongTenant: { as: 'creditorB.admin', input: (w) => ({ caseId: caseId(w), reason: '债务人已身故，无财产可供执行' }) },
+  },
   'cases.agency.list': {
     input: () => ({ limit: 10 }),
     allowed: 'agencyA.collector',

@@ -1,10 +1,12 @@
 // The monthly collection disclosure (每月催收数据公布, DESIGN §3): the creditor's month in
-// figures (placed, under collection, recovered and its rate, agencies, settled cases),
+// figures (placed, under collection, recovered and its rate, agencies, settled cases and
+// cases closed as unrecoverable),
 // the platform-wide sum for staff, and publication on the public page, frozen once
 // published. Only ended months; one creditor never sees another's figures.
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, cases, commissions } from '@/db/schema';
+import { auditLog, cases, commissions, disclosures } from '@/db/schema';
+import { closeUnrecoverable } from '../../../domain/cases/close';
 import { decideRepayment, reportRepayment } from '../../../domain/money/repayments';
 import { disclosureFigures } from '../../../domain/money/disclosure';
 import { getTranslate } from '../../../i18n/translate';
@@ -116,5 +118,33 @@ describe('the monthly disclosure', () => {
     const rows = disclosureRows(f, getTranslate('en'), '2026-11-24 09:00');
     expect(rows[0]).toEqual([`${ctx.w.orgs.creditorA.name}: collection figures for ${month}`]);
     expect(rows).toContainEqual([ctx.w.orgs.agencyA.name, String(f.agencies[0]?.cases), expect.stringMatching(/^¥/), expect.stringMatching(/^¥/), expect.stringMatching(/%$/)]);
+  });
+  it('counts the cases closed as unrecoverable by the day they were closed, for the creditor and platform-wide', async () => {
+    const { month, a } = await lastMonthWork();
+    const staff = await callerAs(ctx.handle.db, ctx.w.users['platform.auditor']);
+    const platformBefore = (await staff.disclosure.get({ month })).figures;
+    await closeUnrecoverable(ctx.handle.db, await domainCaller(ctx.w, 'creditorA.manager'), { caseId: a.id, reason: '债务人已身故，无遗产' }, new Date(`${month}-20T23:30:00+08:00`));
+    // Closed late on the 20th in Beijing: still last month's, whatever the server's zone.
+    expect((await ctx.handle.db.select({ closedOn: cases.closedOn }).from(cases).where(eq(cases.id, a.id)))[0]?.closedOn).toBe(`${month}-20`);
+    const creditor = await callerAs(ctx.handle.db, ctx.w.users['creditorA.viewer']);
+    expect((await creditor.disclosure.get({ month })).figures).toMatchObject({ settledCases: 1, unrecoverableCases: 1 });
+    expect((await (await callerAs(ctx.handle.db, ctx.w.users['creditorB.admin'])).disclosure.get({ month })).figures.unrecoverableCases).toBe(0);
+    expect((await staff.disclosure.get({ month })).figures).toMatchObject({ settledCases: platformBefore.settledCases, unrecoverableCases: platformBefore.unrecoverableCases + 1 });
+    const f = await disclosureFigures(ctx.handle.db, ctx.w.orgs.creditorA.id, month, ctx.w.orgs.creditorA.name);
+    expect(disclosureRows(f, getTranslate('zh-CN'), '2026-11-24 09:00')).toContainEqual(['本月核销案件', '1']);
+    expect(disclosureRows(f, getTranslate('en'), '2026-11-24 09:00')).toContainEqual(['Closed as unrecoverable this month', '1']);
+  });
+
+  it('still reads, renders and lists a report published before closed cases were counted, as 0', async () => {
+    const month = lastMonth();
+    const { unrecoverableCases: _added, ...older } = await disclosureFigures(ctx.handle.db, ctx.w.orgs.creditorB.id, month, ctx.w.orgs.creditorB.name);
+    const [stored] = await ctx.handle.db.insert(disclosures).values({ creditorId: ctx.w.orgs.creditorB.id, month, figures: older, publishedBy: ctx.w.users['creditorB.admin'].id }).returning({ id: disclosures.id });
+    const anonymous = await callerAs(ctx.handle.db, null);
+    const one = await anonymous.disclosure.publishedOne({ id: stored?.id ?? '' });
+    expect(one.figures).toMatchObject({ settledCases: 0, unrecoverableCases: 0 });
+    expect((await anonymous.disclosure.published({ limit: 50 })).items.find((i) => i.id === stored?.id)?.figures.unrecoverableCases).toBe(0);
+    const pdf = await disclosurePdf(one.figures, getTranslate('en'), '2026-11-24 09:00');
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    expect(disclosureRows(one.figures, getTranslate('zh-CN'), '2026-11-24 09:00')).toContainEqual(['本月核销案件', '0']);
   });
 });

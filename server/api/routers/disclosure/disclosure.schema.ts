@@ -13,6 +13,7 @@ export const ZDisclosureFigures = z.object({
   underCollection: z.object({ cases: z.number().int(), amount: z.number().int() }),
   recovered: z.object({ amount: z.number().int(), repayments: z.number().int(), rateBp: z.number().int(), commission: z.number().int() }),
   settledCases: z.number().int(),
+  unrecoverableCases: z.number().int(),
   agencies: z.array(ZRow),
   creditors: z.array(ZRow),
 });

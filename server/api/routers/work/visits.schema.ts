@@ -78,6 +78,8 @@ export const ZRecordCase = z.object({
   amountDue: z.number().int(),
   packageId: z.string().nullable(),
   packageName: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  closedReason: z.string().nullable(),
 });
 export type TRecordCase = z.infer<typeof ZRecordCase>;
 export const ZRecordAction = ZAction.extend({ agencyName: z.string() });
