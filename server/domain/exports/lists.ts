@@ -26,6 +26,11 @@ const yuan = (fen: number) => (fen / 100).toFixed(2);
 const at = (d: Date | null | undefined) => (d ? formatDateTime(d) : '');
 
 type Page<T> = { items: T[]; nextCursor: string | null };
+/** One page of a domain list as rows of cells, with the cursor of the next. */
+const pageRows = async <T>(page: Promise<Page<T>>, toRow: (item: T) => string[]) => {
+  const { items, nextCursor } = await page;
+  return { rows: items.map(toRow), nextCursor };
+};
 export type ListDef = {
   orgTypes: readonly OrgType[];
   permission: Permission;
@@ -34,13 +39,8 @@ export type ListDef = {
 };
 
 const casesHeader = (t: Translate) => [t('exports.col.contractNo'), t('exports.col.debtor'), t('exports.col.idNumber'), t('exports.col.phone'), t('exports.col.amountOverdue'), t('exports.col.daysOverdue'), t('exports.col.bucket'), t('exports.col.province'), t('exports.col.status'), t('exports.col.agency'), t('exports.col.collector')];
-const caseRows = async (p: Promise<Page<Awaited<ReturnType<typeof listCreditorCases>>['items'][number]>>, t: Translate) => {
-  const { items, nextCursor } = await p;
-  return {
-    rows: items.map((c) => [c.contractNo, c.debtorName, c.idNumber, c.phone, yuan(c.amountOverdue), String(c.daysOverdue), `M${c.bucket}`, c.province ? t(`province.${c.province}`) : '', t(`caseStatus.${c.status}`), c.agencyName ?? '', c.collectorName ?? '']),
-    nextCursor,
-  };
-};
+const caseRows = (p: Promise<Page<Awaited<ReturnType<typeof listCreditorCases>>['items'][number]>>, t: Translate) =>
+  pageRows(p, (c) => [c.contractNo, c.debtorName, c.idNumber, c.phone, yuan(c.amountOverdue), String(c.daysOverdue), `M${c.bucket}`, c.province ? t(`province.${c.province}`) : '', t(`caseStatus.${c.status}`), c.agencyName ?? '', c.collectorName ?? '']);
 
 /** The lists that can be exported: who may, the header, and how one page of rows is read (masked as on screen). */
 export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
@@ -60,104 +60,70 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
     orgTypes: ['creditor'],
     permission: 'cases.read',
     header: (t) => [t('exports.col.contractNo'), t('exports.col.agency'), t('exports.col.amount'), t('exports.col.paidOn'), t('exports.col.channel'), t('exports.col.payer'), t('exports.col.reference'), t('exports.col.source'), t('exports.col.status'), t('exports.col.reportedAt')],
-    rows: async (db, caller, f, cursor, t) => {
-      const { items, nextCursor } = await listCreditorRepayments(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE });
-      return {
-        rows: items.map((r) => [r.contractNo, r.agencyName ?? '', yuan(r.amount), r.paidOn, t(`repayments.channels.${r.channel}`), r.payer, r.reference, t(`repayments.source.${r.source}`), t(`repayments.status.${r.status}`), at(r.createdAt)]),
-        nextCursor,
-      };
-    },
+    rows: (db, caller, f, cursor, t) => pageRows(listCreditorRepayments(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (r) => [r.contractNo, r.agencyName ?? '', yuan(r.amount), r.paidOn, t(`repayments.channels.${r.channel}`), r.payer, r.reference, t(`repayments.source.${r.source}`), t(`repayments.status.${r.status}`), at(r.createdAt)]),
   },
   visits: {
     orgTypes: ['creditor', 'platform'],
     permission: 'cases.record',
     header: (t) => [t('exports.col.contractNo'), t('exports.col.debtor'), t('exports.col.agency'), t('exports.col.creditor'), t('exports.col.status'), t('exports.col.plannedFor'), t('exports.col.visitedAt'), t('exports.col.address'), t('exports.col.staff'), t('exports.col.evidence'), t('exports.col.flags')],
-    rows: async (db, caller, f, cursor, t) => {
-      const { items, nextCursor } = await listVisits(db, caller, { ...(f as { status?: never; isFlaggedOnly?: boolean }), cursor, limit: PAGE });
-      return {
-        rows: items.map((v) => [
-          v.contractNo,
-          v.debtorName,
-          v.agencyName,
-          v.creditorName,
-          t(`visits.status.${v.status}`),
-          at(v.plannedFor),
-          at(v.visitedAt),
-          v.address,
-          String(v.staff),
-          t('exports.evidenceCounts', { photos: v.photos, audio: v.audio, video: v.video }),
-          v.flags.map((fl) => t(`visits.flag.${fl.rule}`, { missing: String(fl.values.missing ?? '').split(',').filter(Boolean).map((k) => t(`visits.missing.${k}`)).join(' / ') })).join('；'),
-        ]),
-        nextCursor,
-      };
-    },
+    rows: (db, caller, f, cursor, t) =>
+      pageRows(listVisits(db, caller, { ...(f as { status?: never; isFlaggedOnly?: boolean }), cursor, limit: PAGE }), (v) => [
+        v.contractNo,
+        v.debtorName,
+        v.agencyName,
+        v.creditorName,
+        t(`visits.status.${v.status}`),
+        at(v.plannedFor),
+        at(v.visitedAt),
+        v.address,
+        String(v.staff),
+        t('exports.evidenceCounts', { photos: v.photos, audio: v.audio, video: v.video }),
+        v.flags.map((fl) => t(`visits.flag.${fl.rule}`, { missing: String(fl.values.missing ?? '').split(',').filter(Boolean).map((k) => t(`visits.missing.${k}`)).join(' / ') })).join('；'),
+      ]),
   },
   statements: {
     orgTypes: ['creditor', 'agency'],
     permission: 'statements.read',
     header: (t) => [t('exports.col.month'), t('exports.col.otherSide'), t('exports.col.lines'), t('exports.col.base'), t('exports.col.commission'), t('exports.col.status'), t('exports.col.creditorAgreed'), t('exports.col.agencyAgreed'), t('exports.col.paidAt')],
-    rows: async (db, caller, f, cursor, t) => {
-      const { items, nextCursor } = await listStatements(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE });
-      return {
-        rows: items.map((s) => [s.month, s.otherName, String(s.lineCount), yuan(s.baseTotal), yuan(s.total), t(`statements.status.${s.status}`), at(s.creditorAgreedAt), at(s.agencyAgreedAt), at(s.paidAt)]),
-        nextCursor,
-      };
-    },
+    rows: (db, caller, f, cursor, t) => pageRows(listStatements(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (s) => [s.month, s.otherName, String(s.lineCount), yuan(s.baseTotal), yuan(s.total), t(`statements.status.${s.status}`), at(s.creditorAgreedAt), at(s.agencyAgreedAt), at(s.paidAt)]),
   },
   'creditor.activity': {
     orgTypes: ['creditor'],
     permission: 'cases.read',
     header: (t) => [t('exports.col.at'), t('exports.col.contractNo'), t('exports.col.debtor'), t('exports.col.agency'), t('exports.col.collector'), t('exports.col.actionChannel'), t('exports.col.phone'), t('exports.col.outcome'), t('exports.col.note'), t('exports.col.flags')],
-    rows: async (db, caller, f, cursor, t) => {
-      const { items, nextCursor } = await listActivity(db, caller, { ...(f as { agencyId?: string; isFlaggedOnly?: boolean }), cursor, limit: PAGE });
-      return {
-        rows: items.map((a) => [
-          at(a.at),
-          a.contractNo,
-          a.debtorName,
-          a.agencyName,
-          a.actorName,
-          t(`work.channel.${a.channel}`),
-          a.phoneMasked ?? '',
-          t(`work.outcome.${a.outcome}`),
-          a.note,
-          a.flags.map((fl) => t(`work.flag.${fl.rule}`, fl.values ?? {})).join('；'),
-        ]),
-        nextCursor,
-      };
-    },
+    rows: (db, caller, f, cursor, t) =>
+      pageRows(listActivity(db, caller, { ...(f as { agencyId?: string; isFlaggedOnly?: boolean }), cursor, limit: PAGE }), (a) => [
+        at(a.at),
+        a.contractNo,
+        a.debtorName,
+        a.agencyName,
+        a.actorName,
+        t(`work.channel.${a.channel}`),
+        a.phoneMasked ?? '',
+        t(`work.outcome.${a.outcome}`),
+        a.note,
+        a.flags.map((fl) => t(`work.flag.${fl.rule}`, fl.values ?? {})).join('；'),
+      ]),
   },
   'creditor.packages': {
     orgTypes: ['creditor'],
     permission: 'cases.read',
     header: (t) => [t('exports.col.packageName'), t('exports.col.status'), t('exports.col.cases'), t('exports.col.amountOverdue'), t('exports.col.closesAt'), t('exports.col.commissionStart'), t('exports.col.commissionEnd'), t('exports.col.createdAt')],
-    rows: async (db, caller, f, cursor, t) => {
-      const { items, nextCursor } = await listPackages(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE });
-      return {
-        rows: items.map((p) => [p.name, t(`packageStatus.${p.status}`), String(p.figures.caseCount), yuan(p.figures.totalOverdue), at(p.closesAt), p.commissionStart ?? '', p.commissionEnd ?? '', at(p.createdAt)]),
-        nextCursor,
-      };
-    },
+    rows: (db, caller, f, cursor, t) => pageRows(listPackages(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (p) => [p.name, t(`packageStatus.${p.status}`), String(p.figures.caseCount), yuan(p.figures.totalOverdue), at(p.closesAt), p.commissionStart ?? '', p.commissionEnd ?? '', at(p.createdAt)]),
   },
   'creditor.restructures': {
     orgTypes: ['creditor'],
     permission: 'cases.read',
     header: (t) => [t('exports.col.contractNo'), t('exports.col.kind'), t('exports.col.totalAmount'), t('exports.col.reason'), t('exports.col.status'), t('exports.col.createdAt'), t('exports.col.decidedAt'), t('exports.col.note')],
-    rows: async (db, caller, f, cursor, t) => {
-      const { items, nextCursor } = await listCreditorRestructures(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE });
-      return {
-        rows: items.map((r) => [r.contractNo, t(`restructure.kinds.${r.kind}`), yuan(r.totalAmount), r.reason, t(`restructure.status.${r.status}`), at(r.createdAt), at(r.decidedAt), r.decisionNote ?? '']),
-        nextCursor,
-      };
-    },
+    rows: (db, caller, f, cursor, t) => pageRows(listCreditorRestructures(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (r) => [r.contractNo, t(`restructure.kinds.${r.kind}`), yuan(r.totalAmount), r.reason, t(`restructure.status.${r.status}`), at(r.createdAt), at(r.decidedAt), r.decisionNote ?? '']),
   },
   'staff.audit': {
     orgTypes: ['platform'],
     permission: 'staff.audit.read',
     header: (t) => [t('exports.col.at'), t('exports.col.action'), t('exports.col.actor'), t('exports.col.actorOrg'), t('exports.col.org'), t('exports.col.resource'), t('exports.col.ip'), t('exports.col.after')],
-    rows: async (db, _caller, f, cursor, t) => {
+    rows: (db, _caller, f, cursor, t) => {
       const filters = f as { actorUserId?: string; orgId?: string; action?: string; from?: string; to?: string };
-      const { items, nextCursor } = await listAuditForStaff(db, {
+      const page = listAuditForStaff(db, {
         actorUserId: filters.actorUserId,
         orgId: filters.orgId,
         action: filters.action,
@@ -166,79 +132,62 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
         cursor,
         limit: PAGE,
       });
-      return {
-        rows: items.map((a) => [
-          at(a.at),
-          t(`auditAction.${a.action}`),
-          [a.actorName, a.actorEmail].filter(Boolean).join(' '),
-          a.actorOrgName ?? '',
-          a.orgName ?? '',
-          [a.resourceType, a.resourceId].filter(Boolean).join(' '),
-          a.ip ?? '',
-          a.after ? JSON.stringify(a.after) : '',
-        ]),
-        nextCursor,
-      };
+      return pageRows(page, (a) => [
+        at(a.at),
+        t(`auditAction.${a.action}`),
+        [a.actorName, a.actorEmail].filter(Boolean).join(' '),
+        a.actorOrgName ?? '',
+        a.orgName ?? '',
+        [a.resourceType, a.resourceId].filter(Boolean).join(' '),
+        a.ip ?? '',
+        a.after ? JSON.stringify(a.after) : '',
+      ]);
     },
   },
   'creditor.imports': {
     orgTypes: ['creditor'],
     permission: 'cases.read',
     header: (t) => [t('exports.col.at'), t('exports.col.fileName'), t('exports.col.kind'), t('exports.col.status'), t('exports.col.dataRows'), t('exports.col.errorCount'), t('exports.col.outcome'), t('exports.col.finishedAt')],
-    rows: async (db, caller, f, cursor, t) => {
+    rows: (db, caller, f, cursor, t) => {
       // Case files and repayment files are two histories on two screens; the filter says which.
       const kind = (f as { kind?: ImportKind }).kind ?? 'cases';
-      const { items, nextCursor } = await listImports(db, caller, { cursor, limit: PAGE }, kind);
-      return {
-        rows: items.map((i) => [
-          at(i.createdAt),
-          i.fileName,
-          t(`exports.importKind.${i.kind}`),
-          t(`imports.status.${i.status}`),
-          String(i.rowCount),
-          // A file refused as a whole has no rows to count errors in, as on screen.
-          i.errorCount === 0 && i.fileError ? '' : String(i.errorCount),
-          i.summary ? t('repaymentImports.outcomeLine', { matched: i.summary.matched, direct: i.summary.direct, amount: formatFen(i.summary.amount) }) : '',
-          at(i.finishedAt),
-        ]),
-        nextCursor,
-      };
+      return pageRows(listImports(db, caller, { cursor, limit: PAGE }, kind), (i) => [
+        at(i.createdAt),
+        i.fileName,
+        t(`exports.importKind.${i.kind}`),
+        t(`imports.status.${i.status}`),
+        String(i.rowCount),
+        // A file refused as a whole has no rows to count errors in, as on screen.
+        i.errorCount === 0 && i.fileError ? '' : String(i.errorCount),
+        i.summary ? t('repaymentImports.outcomeLine', { matched: i.summary.matched, direct: i.summary.direct, amount: formatFen(i.summary.amount) }) : '',
+        at(i.finishedAt),
+      ]);
     },
   },
   'agency.bids': {
     orgTypes: ['agency'],
     permission: 'market.read',
     header: (t) => [t('exports.col.packageName'), t('exports.col.fee'), t('exports.col.expectedRecovery'), t('exports.col.teamSize'), t('exports.col.status'), t('exports.col.closesAt'), t('exports.col.bidAt')],
-    rows: async (db, caller, _f, cursor, t) => {
-      const { items, nextCursor } = await listMyBids(db, caller, { cursor, limit: PAGE });
-      return {
-        rows: items.map((b) => [b.packageName, `${bpToPercent(b.feeBp)}%`, `${bpToPercent(b.expectedRecoveryBp)}%`, String(b.teamSize), t(`bids.status.${b.status}`), at(b.closesAt), at(b.createdAt)]),
-        nextCursor,
-      };
-    },
+    rows: (db, caller, _f, cursor, t) => pageRows(listMyBids(db, caller, { cursor, limit: PAGE }), (b) => [b.packageName, `${bpToPercent(b.feeBp)}%`, `${bpToPercent(b.expectedRecoveryBp)}%`, String(b.teamSize), t(`bids.status.${b.status}`), at(b.closesAt), at(b.createdAt)]),
   },
   'agency.market': {
     orgTypes: ['agency'],
     permission: 'market.read',
     header: (t) => [t('exports.col.packageName'), t('exports.col.creditor'), t('exports.col.status'), t('exports.col.cases'), t('exports.col.amountOverdue'), t('exports.col.expectedRecovery'), t('exports.col.minTier'), t('exports.col.closesAt'), t('exports.col.commissionStart'), t('exports.col.commissionEnd')],
-    rows: async (db, caller, f, cursor, t) => {
+    rows: (db, caller, f, cursor, t) => {
       const filters = f as { sort?: MarketSort; province?: Province; bucket?: number };
-      const { items, nextCursor } = await listMarket(db, caller, { sort: filters.sort ?? 'closing', province: filters.province, bucket: filters.bucket, cursor, limit: PAGE });
-      return {
-        rows: items.map((p) => [
-          p.name,
-          p.creditorName,
-          t(`packageStatus.${p.status}`),
-          String(p.figures.caseCount),
-          yuan(p.figures.totalOverdue),
-          p.expectedRecoveryBp === null ? '' : `${bpToPercent(p.expectedRecoveryBp)}%`,
-          p.minTier ?? t('packages.terms.anyTier'),
-          at(p.closesAt),
-          p.commissionStart ?? '',
-          p.commissionEnd ?? '',
-        ]),
-        nextCursor,
-      };
+      return pageRows(listMarket(db, caller, { sort: filters.sort ?? 'closing', province: filters.province, bucket: filters.bucket, cursor, limit: PAGE }), (p) => [
+        p.name,
+        p.creditorName,
+        t(`packageStatus.${p.status}`),
+        String(p.figures.caseCount),
+        yuan(p.figures.totalOverdue),
+        p.expectedRecoveryBp === null ? '' : `${bpToPercent(p.expectedRecoveryBp)}%`,
+        p.minTier ?? t('packages.terms.anyTier'),
+        at(p.closesAt),
+        p.commissionStart ?? '',
+        p.commissionEnd ?? '',
+      ]);
     },
   },
   users: {
@@ -246,12 +195,6 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
     orgTypes: ['creditor', 'agency', 'platform'],
     permission: 'org.users.read',
     header: (t) => [t('exports.col.name'), t('exports.col.email'), t('exports.col.role'), t('exports.col.status'), t('exports.col.lastSignIn'), t('exports.col.createdAt')],
-    rows: async (db, caller, _f, cursor, t) => {
-      const { items, nextCursor } = await listUsers(db, { orgId: caller.actor.orgId, cursor, limit: PAGE });
-      return {
-        rows: items.map((u) => [u.name, u.email, t(`roles.${caller.actor.orgType}.${u.role}`), t(u.disabledAt ? 'users.disabled' : u.isInvitePending ? 'users.invited' : 'users.active'), at(u.lastSignInAt), at(u.createdAt)]),
-        nextCursor,
-      };
-    },
+    rows: (db, caller, _f, cursor, t) => pageRows(listUsers(db, { orgId: caller.actor.orgId, cursor, limit: PAGE }), (u) => [u.name, u.email, t(`roles.${caller.actor.orgType}.${u.role}`), t(u.disabledAt ? 'users.disabled' : u.isInvitePending ? 'users.invited' : 'users.active'), at(u.lastSignInAt), at(u.createdAt)]),
   },
 };
