@@ -10,6 +10,7 @@ export const ACCOUNTS = {
   platformAdmin: 'admin@platform.demo.cn',
   platformReviewer: 'reviewer@platform.demo.cn',
   platformAuditor: 'auditor@platform.demo.cn',
+  platformComplaints: 'complaints@platform.demo.cn',
   /** Signs in from the address the throttle spec locks: used by no other spec. */
   throttleVictim: 'admin@anhe.demo.cn',
   creditorAdmin: 'admin@huaxin.demo.cn',

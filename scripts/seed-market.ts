@@ -5,11 +5,12 @@
 // repayments (one confirmed last month, one waiting for the creditor).
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { caseImports, storedFiles, users } from '../db/schema';
+import { caseImports, cases, storedFiles, users } from '../db/schema';
 import { sampleCaseRows, toCsv } from '../db/seed/case-file';
 import type { Caller } from '../server/auth/actor';
 import { loadActor } from '../server/domain/auth/load-actor';
 import { runImport } from '../server/domain/cases/import-run';
+import { filePublicComplaint } from '../server/domain/complaints/file';
 import { startImport } from '../server/domain/cases/imports';
 import { assignCases, listAgencyCases } from '../server/domain/cases/placement';
 import { awardPackage } from '../server/domain/packages/award';
@@ -93,6 +94,31 @@ const seedRepayments = async (db: Db, agency: Caller, creditor: Caller, caseIds:
   }
 };
 
+/**
+ * A debtor's complaint about late-night calls, filed on the public page two days ago and
+ * not yet acknowledged: the staff list shows it overdue.
+ */
+const seedComplaint = async (db: Db, caseId: string, now: number) => {
+  const [c] = await db.select({ contractNo: cases.contractNo, debtorName: cases.debtorName, idNumberMasked: cases.idNumberMasked }).from(cases).where(eq(cases.id, caseId));
+  if (!c) return;
+  await filePublicComplaint(
+    db,
+    { ip: null, userAgent: 'demo seed' },
+    {
+      contractNo: c.contractNo,
+      debtorName: c.debtorName,
+      idLast4: c.idNumberMasked.slice(-4),
+      relation: 'family',
+      complainantName: '借款人之妻',
+      contactPhone: '13800138000',
+      category: 'harassment',
+      description: '最近一周几乎每天晚上 10 点以后还有催收电话打到家里，一天打七八次，孩子都被吵醒了。',
+      evidence: [],
+    },
+    new Date(now - 2 * DAY),
+  );
+};
+
 export const seedMarket = async (db: Db) => {
   const creditor = await callerFor(db, 'manager@huaxin.demo.cn');
   const existing = await db.select({ id: caseImports.id }).from(caseImports).where(eq(caseImports.creditorId, creditor.actor.orgId)).limit(1);
@@ -140,5 +166,7 @@ export const seedMarket = async (db: Db) => {
   const first = mine[0];
   if (first && collector) await seedVisits(db, supervisor, first.id, collector.id, now);
   await seedRepayments(db, supervisor, creditor, mine.slice(1, 3).map((c) => c.id), now);
+  const fourth = mine[3];
+  if (fourth) await seedComplaint(db, fourth.id, now);
   return { seeded: true };
 };

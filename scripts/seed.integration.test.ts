@@ -3,7 +3,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { admissionApplications, admissionDocuments, bids, caseFlags, cases, commissionLines, fieldVisits, organizations, packages, repayments, storedFiles, users, visitEvidence } from '@/db/schema';
+import { admissionApplications, admissionDocuments, bids, caseFlags, cases, commissionLines,
+  complaints, fieldVisits, organizations, packages, repayments, storedFiles, users, visitEvidence } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
 import { createTestDb } from '@/server/testing/db';
 import { testPasswordHash } from '@/server/testing/world';
@@ -59,6 +60,10 @@ describe('seedDemo', () => {
     // A repayment confirmed on last month's last day (it earned commission) and one waiting.
     expect((await handle.db.select({ status: repayments.status }).from(repayments)).map((r) => r.status).sort()).toEqual(['confirmed', 'reported']);
     expect(await handle.db.select({ amount: commissionLines.amount }).from(commissionLines)).toEqual([{ amount: 34_500 }]);
+    // A family member's complaint about night calls, two days old and not yet acknowledged.
+    const filed = await handle.db.select({ status: complaints.status, category: complaints.category, source: complaints.source, ackDueAt: complaints.ackDueAt }).from(complaints);
+    expect(filed).toEqual([{ status: 'received', category: 'harassment', source: 'public', ackDueAt: expect.any(Date) }]);
+    expect(filed[0]?.ackDueAt.getTime()).toBeLessThan(Date.now());
     await expect(seedMarket(handle.db)).resolves.toEqual({ seeded: false });
     expect((await handle.db.select().from(packages)).length).toBe(3);
   });

@@ -21,6 +21,9 @@ const PublicLayout = async ({ children }: { children: ReactNode }) => {
             <Link href="/disclosures" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-disclosures">
               {t('disclosure.publicNav')}
             </Link>
+            <Link href="/complaints" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-complaints">
+              {t('complaints.publicNav')}
+            </Link>
             <Link href="/signup" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-signup">
               {t('signup.link')}
             </Link>

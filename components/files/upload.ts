@@ -5,14 +5,14 @@ import type { TFileView } from '@/server/api/routers/admission/application.schem
 import type { ErrorInfo } from '../trpc/errors';
 
 /**
- * Sends a file to the files.upload procedure as a raw request body, reporting progress as
+ * Sends a file to an upload procedure (files.upload, or the public complaints.uploadEvidence) as a raw request body, reporting progress as
  * it goes (fetch cannot report upload progress, XMLHttpRequest can). The answer is the
  * procedure's usual tRPC response; a refusal comes back already translated.
  */
-export const uploadFile = (file: Blob, onProgress: (fraction: number) => void): Promise<TFileView> =>
+export const uploadFile = <T = TFileView>(file: Blob, onProgress: (fraction: number) => void, procedure = 'files.upload'): Promise<T> =>
   new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/trpc/files.upload');
+    xhr.open('POST', `/api/trpc/${procedure}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => {
@@ -23,7 +23,7 @@ export const uploadFile = (file: Blob, onProgress: (fraction: number) => void): 
       const body = xhr.response as { result?: { data: unknown }; error?: unknown } | null;
       if (body?.result) {
         onProgress(1);
-        resolve(superjson.deserialize(body.result.data as never) as TFileView);
+        resolve(superjson.deserialize(body.result.data as never) as T);
         return;
       }
       const error = body?.error ? (superjson.deserialize(body.error as never) as { message?: string; data?: { domainCode?: string | null } }) : null;

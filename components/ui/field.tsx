@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 const control =
   'block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-amber-600 aria-[invalid=true]:ring-red-500';
@@ -29,4 +29,8 @@ export const Input = ({ invalid, className = '', ...props }: InputHTMLAttributes
 
 export const Select = ({ invalid, className = '', ...props }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) => (
   <select aria-invalid={invalid ? true : undefined} className={`${control} ${className}`} {...props} />
+);
+
+export const Textarea = ({ invalid, className = '', ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }) => (
+  <textarea aria-invalid={invalid ? true : undefined} className={`${control} ${className}`} {...props} />
 );

@@ -209,7 +209,7 @@ export const filePublicComplaint = async (db: DbOrTx, meta: RequestMeta, input: 
   const isBlocked = (await attemptsOf(db, verifyKey, DAY_MS, now)) >= VERIFY_FAILURES_PER_DAY;
   if (!match || isBlocked) {
     await recordAttempt(db, verifyKey, now);
-    throw new DomainError('complaint.notVerified', { field: 'contractNo' });
+    throw new DomainError('complaint.notVerified');
   }
   const caller = { ...meta, actor: null };
   const row = await db.transaction(async (tx) => {
@@ -237,7 +237,7 @@ export const filePublicComplaint = async (db: DbOrTx, meta: RequestMeta, input: 
   return receipt(row);
 };
 
-export type OrgComplaintInput = { caseId: string | null; agencyId: string | null; category: ComplaintCategory; description: string; evidence: Evidence[] };
+export type OrgComplaintInput = { caseId: string | null; contractNo?: string | null | undefined; agencyId: string | null; category: ComplaintCategory; description: string; evidence: Evidence[] };
 
 /**
  * A complaint from a creditor (about the agency on one of its cases) or from staff (about
@@ -247,12 +247,14 @@ export const fileOrgComplaint = async (db: DbOrTx, caller: Caller, input: OrgCom
   db.transaction(async (tx) => {
     const isStaff = caller.actor.orgType === 'platform';
     let caseRow: { id: string; creditorId: string; agencyId: string | null } | null = null;
-    if (input.caseId) {
+    // A creditor names its case by id or by its contract number (unique within the creditor).
+    const byContract = !isStaff && !input.caseId && input.contractNo ? input.contractNo.trim() : null;
+    if (input.caseId || byContract) {
       const [c] = await tx
         .select({ id: cases.id, creditorId: cases.creditorId, agencyId: cases.agencyId })
         .from(cases)
-        .where(and(eq(cases.id, input.caseId), isStaff ? undefined : eq(cases.creditorId, caller.actor.orgId)));
-      if (!c) throw new DomainError('case.notFound', { field: 'caseId' });
+        .where(and(input.caseId ? eq(cases.id, input.caseId) : eq(cases.contractNo, byContract ?? ''), isStaff ? undefined : eq(cases.creditorId, caller.actor.orgId)));
+      if (!c) throw new DomainError('case.notFound', { field: input.caseId ? 'caseId' : 'contractNo' });
       caseRow = c;
     } else if (!isStaff) {
       throw new DomainError('complaint.noAgency', { field: 'caseId' });

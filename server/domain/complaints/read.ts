@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { OPEN_COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintStatus } from '@/db/enums';
+import { OPEN_COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintEventKind, type ComplaintStatus } from '@/db/enums';
 import { cases, complaintEvents, complaintEvidence, complaints, organizations, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
@@ -16,6 +16,8 @@ import { nextDeadline, overdueOf } from './deadlines';
 // agency never learns who filed a public complaint, and the handlers' notes stay with staff.
 
 const agencies = alias(organizations, 'complaint_agency');
+/** Notes everyone who reads the complaint sees: what staff asked the agency, its answer, the finding. */
+const SHARED_NOTES: readonly ComplaintEventKind[] = ['response_requested', 'responded', 'upheld', 'dismissed'];
 const creditors = alias(organizations, 'complaint_creditor');
 
 /** The rows the caller may read at all. */
@@ -157,8 +159,8 @@ export const getComplaint = async (db: DbOrTx, caller: Caller, complaintId: stri
       id: e.id,
       kind: e.kind,
       at: e.at,
-      // Staff read every note; the others the agency's answer and the finding only.
-      note: isStaff || e.kind === 'responded' || e.kind === 'upheld' || e.kind === 'dismissed' ? e.note : '',
+      // Staff read every note; the others only the shared ones.
+      note: isStaff || SHARED_NOTES.includes(e.kind) ? e.note : '',
       actorName: isStaff ? (e.actorName ?? null) : null,
     })),
     evidence,

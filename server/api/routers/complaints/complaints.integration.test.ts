@@ -129,7 +129,9 @@ describe('handling a complaint', () => {
     // What the agency reads: no complainant name, no evidence, no handler notes.
     const seen = await agency.complaints.get({ complaintId });
     expect(seen).toMatchObject({ complainantName: null, contactPhone: null, creditorName: null, caseId: null, handlerName: null, evidence: [] });
-    expect(seen.events.every((e) => e.note === '' && e.actorName === null)).toBe(true);
+    // It reads what staff asked of it, not their other notes.
+    expect(seen.events.map((e) => [e.kind, e.note])).toEqual([['filed', ''], ['acknowledged', ''], ['response_requested', '请提供 3 月 5 日的通话录音']]);
+    expect(seen.events.every((e) => e.actorName === null)).toBe(true);
     await expect((await as('agencyB.admin')).complaints.get({ complaintId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect((await as('agencyB.admin')).complaints.respond({ complaintId, response: '不是我们的案件，与我司无关。' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
@@ -163,18 +165,20 @@ describe('handling a complaint', () => {
     const creditor = await as('creditorA.manager');
     const mine = await creditor.complaints.file({ caseId: row.id, agencyId: null, category: 'privacy', description: '处置机构向借款人同事透露欠款信息，违反保密约定。', evidence: [] });
     expect(mine.reference).toMatch(/^C-\d{4}-\d{6}$/);
+    const byContract = await creditor.complaints.file({ caseId: null, contractNo: row.contractNo, agencyId: null, category: 'harassment', description: '同一案件一天内被拨打十余次，远超约定频次。', evidence: [] });
+    await expect((await as('creditorB.admin')).complaints.file({ caseId: null, contractNo: row.contractNo, agencyId: null, category: 'harassment', description: '别家委托方按合同编号投诉本案。', evidence: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect((await as('creditorB.admin')).complaints.file({ caseId: row.id, agencyId: null, category: 'privacy', description: '试图投诉别家委托方的案件。', evidence: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const staff = await (await as('platform.auditor')).complaints.file({ caseId: null, agencyId: ctx.w.orgs.agencyB.id, category: 'other', description: '稽核发现外访记录与录音不符，需进一步调查。', evidence: [] });
     await expect((await as('platform.auditor')).complaints.file({ caseId: null, agencyId: ctx.w.orgs.creditorB.id, category: 'other', description: '对象不是处置机构，应当被拒绝。', evidence: [] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
 
     // Earlier tests' complaints share the database: look at this test's two only.
-    const ours = new Set([mine.id, staff.id]);
+    const ours = new Set([mine.id, byContract.id, staff.id]);
     const ids = async (who: UserKey) => (await (await as(who)).complaints.list({ limit: 100 })).items.map((i) => i.id).filter((id) => ours.has(id));
-    expect(await ids('creditorA.viewer')).toEqual([mine.id]);
+    expect(await ids('creditorA.viewer')).toEqual([byContract.id, mine.id]);
     expect(await ids('creditorB.admin')).toEqual([]);
-    expect(await ids('agencyA.admin')).toEqual([mine.id]);
+    expect(await ids('agencyA.admin')).toEqual([byContract.id, mine.id]);
     expect(await ids('agencyB.supervisor')).toEqual([staff.id]);
-    expect((await ids('platform.complaints')).sort()).toEqual([mine.id, staff.id].sort());
+    expect((await ids('platform.complaints')).sort()).toEqual([mine.id, byContract.id, staff.id].sort());
     await expect((await as('creditorB.admin')).complaints.get({ complaintId: mine.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

@@ -44,6 +44,8 @@ export const ZUploadView = z.object({ id: z.string(), size: z.number(), mime: z.
 
 export const ZOrgComplaintInput = z.strictObject({
   caseId: z.uuid({ error: 'v.id' }).nullable(),
+  /** Creditors may name the case by its contract number instead. */
+  contractNo: z.string().trim().max(100).nullish(),
   /** Staff only: the agency, when the complaint is not about a case. */
   agencyId: z.uuid({ error: 'v.id' }).nullable(),
   category: ZComplaintCategory,
@@ -53,7 +55,7 @@ export const ZOrgComplaintInput = z.strictObject({
 export type TOrgComplaintInput = z.input<typeof ZOrgComplaintInput>;
 export const ZOrgComplaintReceipt = ZComplaintReceipt.extend({ id: z.string() });
 
-export const ZListComplaintsInput = z.strictObject({
+export const ZListComplaintsInput = z.object({
   status: z.enum(COMPLAINT_STATUSES).optional(),
   category: ZComplaintCategory.optional(),
   isOverdueOnly: z.boolean().optional(),

@@ -1,0 +1,87 @@
+'use client';
+
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useTranslations } from 'use-intl';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@/db/enums';
+import { errorInfo } from '../trpc/errors';
+import { useTRPC } from '../trpc/react';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Card } from '../ui/card';
+import { Field, Input, Select, Textarea } from '../ui/field';
+import { EvidencePicker, type Evidence } from './evidence-picker';
+
+/** A creditor complains about the agency working one of its cases, named by contract number. */
+export const CreditorComplaintForm = () => {
+  const t = useTranslations('complaints');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [contractNo, setContractNo] = useState('');
+  const [category, setCategory] = useState<ComplaintCategory | ''>('');
+  const [description, setDescription] = useState('');
+  const [evidence, setEvidence] = useState<Evidence[]>([]);
+  const [formKey, setFormKey] = useState(0);
+  const file = useMutation(
+    trpc.complaints.file.mutationOptions({
+      onSuccess: () => {
+        setContractNo('');
+        setCategory('');
+        setDescription('');
+        setEvidence([]);
+        setFormKey((k) => k + 1);
+        void queryClient.invalidateQueries({ queryKey: trpc.complaints.list.pathKey() });
+      },
+    }),
+  );
+  const error = errorInfo(file.error);
+  const fe = error?.fieldErrors ?? {};
+  return (
+    <Card title={t('fileTitle')}>
+      <form
+        key={formKey}
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          file.mutate({ caseId: null, contractNo, agencyId: null, category: category as ComplaintCategory, description, evidence });
+        }}
+        data-testid="creditor-complaint-form"
+      >
+        <div className="grid gap-3 sm:grid-cols-2">
+          <Field id="cc-contract" label={t('field.contractNo')} error={fe.contractNo ?? fe.caseId}>
+            <Input id="cc-contract" value={contractNo} onChange={(e) => setContractNo(e.target.value)} invalid={!!(fe.contractNo ?? fe.caseId)} />
+          </Field>
+          <Field id="cc-category" label={t('field.category')} error={fe.category}>
+            <Select id="cc-category" value={category} onChange={(e) => setCategory(e.target.value as ComplaintCategory | '')} invalid={!!fe.category}>
+              <option value="">{t('chooseCategory')}</option>
+              {COMPLAINT_CATEGORIES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`category.${c}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <Field id="cc-description" label={t('field.description')} error={fe.description}>
+          <Textarea id="cc-description" rows={4} value={description} onChange={(e) => setDescription(e.target.value)} invalid={!!fe.description} />
+        </Field>
+        <Field id="cc-evidence" label={t('field.evidence')}>
+          <EvidencePicker onChange={setEvidence} />
+        </Field>
+        {error && Object.keys(fe).length === 0 ? <Alert testId="creditor-complaint-error">{error.message}</Alert> : null}
+        {file.data ? (
+          <Alert tone="success" testId="creditor-complaint-filed">
+            {t('filedAs')}{' '}
+            <Link className="font-mono underline" href={`/creditor/complaints/${file.data.id}`}>
+              {file.data.reference}
+            </Link>
+          </Alert>
+        ) : null}
+        <Button type="submit" disabled={file.isPending} data-testid="creditor-complaint-submit">
+          {t('submit')}
+        </Button>
+      </form>
+    </Card>
+  );
+};
