@@ -271,7 +271,7 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 /** Lists a user can export (with the filters the screen shows), and the file formats. */
-export const EXPORT_LISTS = ['creditor.cases', 'agency.cases', 'creditor.repayments', 'visits', 'staff.audit', 'statements', 'creditor.activity', 'creditor.packages', 'creditor.restructures', 'creditor.imports', 'agency.bids', 'agency.market', 'users'] as const;
+export const EXPORT_LISTS = ['creditor.cases', 'agency.cases', 'creditor.repayments', 'visits', 'staff.audit', 'statements', 'creditor.activity', 'creditor.packages', 'creditor.restructures', 'creditor.imports', 'agency.bids', 'agency.market', 'users', 'complaints'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -408,3 +408,23 @@ export type ComplainantRelation = (typeof COMPLAINANT_RELATIONS)[number];
 /** The steps of a complaint's timeline (append-only). */
 export const COMPLAINT_EVENT_KINDS = ['filed', 'acknowledged', 'investigating', 'response_requested', 'responded', 'extended', 'upheld', 'dismissed', 'closed'] as const;
 export type ComplaintEventKind = (typeof COMPLAINT_EVENT_KINDS)[number];
+
+// Sanctions (DESIGN §3): warning, penalty points, suspension (no new bids or commissions),
+// ban (permanent). A ban waits for a second staff member's approval; every sanction can
+// be appealed once, decided by a platform admin.
+export const SANCTION_KINDS = ['warning', 'points', 'suspension', 'ban'] as const;
+export type SanctionKind = (typeof SANCTION_KINDS)[number];
+export const SANCTION_STATUSES = ['proposed', 'active', 'rejected', 'lifted', 'revoked'] as const;
+export type SanctionStatus = (typeof SANCTION_STATUSES)[number];
+export const APPEAL_OUTCOMES = ['granted', 'denied'] as const;
+export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+// Field audits (稽核): a sample of an agency's visits and actions, each reviewed.
+export const AUDIT_METHODS = ['random', 'chosen'] as const;
+export type AuditMethod = (typeof AUDIT_METHODS)[number];
+export const AUDIT_STATUSES = ['open', 'completed'] as const;
+export type AuditStatus = (typeof AUDIT_STATUSES)[number];
+export const AUDIT_ITEM_KINDS = ['visit', 'action'] as const;
+export type AuditItemKind = (typeof AUDIT_ITEM_KINDS)[number];
+export const AUDIT_FINDINGS = ['pass', 'issue', 'violation'] as const;
+export type AuditFinding = (typeof AUDIT_FINDINGS)[number];

@@ -8,6 +8,7 @@ import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type ComplaintCategory, type 
 import { formatDateTime } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
+import { ExportButton } from '../exports/export-button';
 import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
 import { Card } from '../ui/card';
@@ -30,14 +31,17 @@ export const ComplaintList = ({ portal }: { portal: ComplaintPortal }) => {
   const [status, setStatus] = useState<ComplaintStatus | ''>('');
   const [category, setCategory] = useState<ComplaintCategory | ''>('');
   const [isOverdueOnly, setOverdueOnly] = useState(false);
-  const input = { limit: 30, ...(status ? { status } : {}), ...(category ? { category } : {}), ...(isOverdueOnly ? { isOverdueOnly } : {}) };
-  const list = useInfiniteQuery(trpc.complaints.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
+  const filters = { ...(status ? { status } : {}), ...(category ? { category } : {}), ...(isOverdueOnly ? { isOverdueOnly } : {}) };
+  const list = useInfiniteQuery(trpc.complaints.list.infiniteQueryOptions({ limit: 30, ...filters }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
   const rows = rowsOf(list.data);
   const error = errorInfo(list.error);
   const head = [t('reference'), t('receivedAt'), t('field.category'), portal === 'agency' ? t('case') : t('caseAndAgency'), ...(portal === 'staff' ? [t('creditor')] : []), t('statusLabel'), t('nextDue')];
   return (
     <Card>
       <div className="mb-3 flex flex-wrap items-end gap-4">
+        <div className="ml-auto order-last">
+          <ExportButton request={{ list: 'complaints', filters }} />
+        </div>
         <Filter label={t('statusLabel')}>
           <Select value={status} onChange={(e) => setStatus(e.target.value as ComplaintStatus | '')} data-testid="complaint-status-filter">
             <option value="">{t('allStatuses')}</option>

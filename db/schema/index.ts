@@ -13,3 +13,4 @@ export * from './visits';
 export * from './repayments';
 export * from './exports';
 export * from './complaints';
+export * from './supervision';

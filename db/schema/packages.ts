@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { BID_STATUSES, BIDDER_CIRCLES, COMMISSION_STATUSES, PACKAGE_STATUSES } from '../enums';
 import { caseImports } from './cases';
 import { timestamps, ts } from './columns';
@@ -48,6 +48,8 @@ export const packages = pgTable(
     reserveFeeBp: integer(),
     expectedRecoveryBp: integer(),
     minTier: tier(),
+    /** The lowest current scorecard score (0–100) an agency needs to see and bid on the package. */
+    minScore: smallint(),
     bidderCircle: bidderCircle().notNull().default('all'),
     closesAt: ts(),
     allowedChannels: text().array().notNull().default(sql`'{}'::text[]`),
@@ -138,6 +140,8 @@ export const commissions = pgTable(
     caseCount: integer().notNull(),
     totalOverdue: bigint({ mode: 'number' }).notNull(),
     endedAt: ts(),
+    /** While the agency is suspended the creditor may freeze the commission: no action on its cases until unfrozen. */
+    frozenAt: ts(),
     ...timestamps,
   },
   (t) => [index('commissions_agency_idx').on(t.agencyId, t.status), index('commissions_package_idx').on(t.packageId), index('commissions_creditor_idx').on(t.creditorId, t.status)],

@@ -6,6 +6,7 @@ import type { Permission } from '../../auth/permissions';
 import type { Translate } from '../../i18n/translate';
 import { listAuditForStaff } from '../audit/list-audit';
 import { listImports } from '../cases/imports';
+import { listComplaints, type ComplaintListInput } from '../complaints/read';
 import { listAgencyCases, listCreditorCases, type CaseFilters } from '../cases/placement';
 import { listCreditorRepayments } from '../money/repayments';
 import { listStatements } from '../money/statements';
@@ -196,5 +197,24 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
     permission: 'org.users.read',
     header: (t) => [t('exports.col.name'), t('exports.col.email'), t('exports.col.role'), t('exports.col.status'), t('exports.col.lastSignIn'), t('exports.col.createdAt')],
     rows: (db, caller, _f, cursor, t) => pageRows(listUsers(db, { orgId: caller.actor.orgId, cursor, limit: PAGE }), (u) => [u.name, u.email, t(`roles.${caller.actor.orgType}.${u.role}`), t(u.disabledAt ? 'users.disabled' : u.isInvitePending ? 'users.invited' : 'users.active'), at(u.lastSignInAt), at(u.createdAt)]),
+  },
+  complaints: {
+    // Each portal's complaints as its list shows them: the agency's without the creditor.
+    orgTypes: ['creditor', 'agency', 'platform'],
+    permission: 'complaints.read',
+    header: (t) => [t('exports.col.complaintReference'), t('exports.col.receivedAt'), t('exports.col.source'), t('exports.col.category'), t('exports.col.contractNo'), t('exports.col.agency'), t('exports.col.creditor'), t('exports.col.status'), t('exports.col.nextDue'), t('exports.col.overdue')],
+    rows: (db, caller, f, cursor, t) =>
+      pageRows(listComplaints(db, caller, { ...(f as Omit<ComplaintListInput, 'limit'>), cursor, limit: PAGE }), (c) => [
+        c.reference,
+        at(c.receivedAt),
+        t(`complaints.source.${c.source}`),
+        t(`complaints.category.${c.category}`),
+        c.contractNo ?? '',
+        c.agencyName ?? '',
+        c.creditorName ?? '',
+        c.status === 'closed' && c.outcome ? `${t('complaints.status.closed')}（${t(`complaints.outcome.${c.outcome}`)}）` : t(`complaints.status.${c.status}`),
+        at(c.nextDueAt),
+        c.overdue.map((o) => t(`complaints.overdue.${o}`)).join('；'),
+      ]),
   },
 };

@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { auditLog, complaintEvents, complaints, notifications } from '@/db/schema';
 import { samplePdf } from '@/db/seed/sample-pdf';
 import { openComplaintEvidence } from '../../../domain/complaints/evidence';
+import { openFile } from '../../../domain/files/files';
+import { JOB_HANDLERS } from '../../../jobs/handlers';
+import { drainJobs } from '../../../jobs/queue';
 import { filePublicComplaint, FILE_LIMIT, VERIFY_FAILURES_PER_DAY } from '../../../domain/complaints/file';
 import { listComplaints } from '../../../domain/complaints/read';
 import { getBlobStore } from '../../../storage/store';
@@ -205,6 +208,26 @@ describe('handling a complaint', () => {
     expect((await listComplaints(ctx.handle.db, staff, filter)).items).toEqual([]);
     const muchLater = await listComplaints(ctx.handle.db, staff, filter, new Date(Date.now() + 16 * 86_400_000));
     expect(muchLater.items[0]?.overdue).toEqual(['ack', 'resolution']);
+  });
+
+  it('exports each portal’s complaint list with its filters', async () => {
+    const row = await aCase();
+    const receipt = await filePublicFor(ctx.w, row, { category: 'privacy', description: '催收员把我的欠款截图发到了我们公司的工作群里，全公司都知道了。' });
+    const read = async (who: UserKey) => {
+      const caller = await as(who);
+      const started = await caller.exports.start({ list: 'complaints', format: 'csv', filters: { category: 'privacy' } });
+      await drainJobs(ctx.handle.db, JOB_HANDLERS);
+      const done = await caller.exports.get({ exportId: started.id });
+      const { stream } = await openFile(ctx.handle.db, await domainCaller(ctx.w, who), done.fileId ?? '', getBlobStore());
+      return new TextDecoder().decode(await new Response(stream).arrayBuffer()).replace(/^\uFEFF/, '').trim().split('\r\n');
+    };
+    const staffRows = await read('platform.complaints');
+    expect(staffRows[0]).toBe('投诉编号,收到时间,来源,投诉类别,合同编号,处置机构,委托方,状态,下一期限,逾期');
+    expect(staffRows.find((l) => l.startsWith(receipt.reference))).toContain('泄露个人信息');
+    const agencyRows = await read('agencyA.admin');
+    expect(agencyRows.find((l) => l.startsWith(receipt.reference))).not.toContain(ctx.w.orgs.creditorA.name);
+    expect((await read('agencyB.admin')).some((l) => l.startsWith(receipt.reference))).toBe(false);
+    await expect((await as('agencyA.collector')).exports.start({ list: 'complaints', format: 'csv', filters: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('gives parallel filings distinct references', async () => {
