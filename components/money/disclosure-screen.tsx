@@ -45,6 +45,33 @@ export const DisclosureFigureTiles = ({ f }: { f: TDisclosureFigures }) => {
   );
 };
 
+/** The month's complaints about collection and what came of them, by category. */
+export const DisclosureComplaints = ({ f }: { f: TDisclosureFigures }) => {
+  const t = useTranslations('disclosure');
+  const tc = useTranslations('complaints');
+  const c = f.complaints;
+  const head = [t('complaintCategory'), t('complaintsReceived'), t('complaintsUpheld'), t('complaintsDismissed')];
+  return (
+    <div className="space-y-3" data-testid="disclosure-complaints">
+      <p className="text-sm text-slate-700">{t('complaintsSummary', { received: c.received, upheld: c.upheld, dismissed: c.dismissed, open: c.openAtEnd })}</p>
+      <Table testId="disclosure-complaints-table" head={head}>
+        {c.byCategory.length === 0 ? (
+          <EmptyRow colSpan={head.length}>{t('noComplaints')}</EmptyRow>
+        ) : (
+          c.byCategory.map((r) => (
+            <tr key={r.category}>
+              <Td>{tc(`category.${r.category}`)}</Td>
+              <Td className="tabular-nums">{r.received.toLocaleString()}</Td>
+              <Td className="tabular-nums">{r.upheld.toLocaleString()}</Td>
+              <Td className="tabular-nums">{r.dismissed.toLocaleString()}</Td>
+            </tr>
+          ))
+        )}
+      </Table>
+    </div>
+  );
+};
+
 /** Agencies (or creditors) of the month: what was placed with each, what came back, the rate. */
 export const DisclosurePartyTable = ({ rows, who, testId }: { rows: TDisclosureFigures['agencies']; who: string; testId: string }) => {
   const t = useTranslations('disclosure');
@@ -166,6 +193,9 @@ export const DisclosureScreen = ({ platform, canPublish }: { platform: boolean; 
                 <DisclosurePartyTable rows={d.figures.creditors} who={t('creditor')} testId="disclosure-creditors" />
               </Card>
             ) : null}
+            <Card title={t('complaintsTitle')}>
+              <DisclosureComplaints f={d.figures} />
+            </Card>
             <p className="text-xs text-slate-500">{t('definitions')}</p>
           </>
         ) : null}

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
-import { DisclosureFigureTiles, DisclosurePartyTable } from '../money/disclosure-screen';
+import { DisclosureComplaints, DisclosureFigureTiles, DisclosurePartyTable } from '../money/disclosure-screen';
 import { bpToPercent, formatDateTime, formatFen } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -83,6 +83,9 @@ export const PublishedDisclosure = ({ id }: { id: string }) => {
           <DisclosureFigureTiles f={d.figures} />
           <Card title={t('agenciesTitle')}>
             <DisclosurePartyTable rows={d.figures.agencies} who={t('agency')} testId="disclosure-agencies" />
+          </Card>
+          <Card title={t('complaintsTitle')}>
+            <DisclosureComplaints f={d.figures} />
           </Card>
           <p className="text-xs text-slate-500">{t('definitions')}</p>
         </>

@@ -25,6 +25,11 @@ const keyFigures = (f: DisclosureFigures, t: Translate) => [
 const partyHeader = (t: Translate, who: string) => [who, t('disclosure.cases'), t('disclosure.amount'), t('disclosure.recovered'), t('disclosure.rate')];
 const partyRow = (r: DisclosureFigures['agencies'][number]) => [r.name, r.cases.toLocaleString(), formatFen(r.amount), formatFen(r.recovered), percent(r.rateBp)];
 
+const complaintHeader = (t: Translate) => [t('disclosure.complaintCategory'), t('disclosure.complaintsReceived'), t('disclosure.complaintsUpheld'), t('disclosure.complaintsDismissed')];
+const complaintRows = (f: DisclosureFigures, t: Translate) => f.complaints.byCategory.map((r) => [t(`complaints.category.${r.category}`), r.received.toLocaleString(), r.upheld.toLocaleString(), r.dismissed.toLocaleString()]);
+const complaintSummary = (f: DisclosureFigures, t: Translate) =>
+  t('disclosure.complaintsSummary', { received: f.complaints.received, upheld: f.complaints.upheld, dismissed: f.complaints.dismissed, open: f.complaints.openAtEnd });
+
 /** The report as rows of a sheet: key figures, then agencies (and creditors, platform-wide). */
 export const disclosureRows = (f: DisclosureFigures, t: Translate, generatedAt: string): string[][] => [
   [disclosureTitle(f, t)],
@@ -36,6 +41,11 @@ export const disclosureRows = (f: DisclosureFigures, t: Translate, generatedAt: 
   partyHeader(t, t('disclosure.agency')),
   ...f.agencies.map(partyRow),
   ...(f.creditorName === null ? [[], [t('disclosure.creditorsTitle')], partyHeader(t, t('disclosure.creditor')), ...f.creditors.map(partyRow)] : []),
+  [],
+  [t('disclosure.complaintsTitle')],
+  [complaintSummary(f, t)],
+  complaintHeader(t),
+  ...complaintRows(f, t),
   [],
   [t('disclosure.definitions')],
 ];
@@ -60,5 +70,18 @@ export const disclosurePdf = (f: DisclosureFigures, t: Translate, generatedAt: s
     { kind: 'heading', text: t('disclosure.agenciesTitle') },
     table(t, t('disclosure.agency'), f.agencies),
     ...(f.creditorName === null ? ([{ kind: 'heading', text: t('disclosure.creditorsTitle') }, table(t, t('disclosure.creditor'), f.creditors)] as PdfBlock[]) : []),
+    { kind: 'heading', text: t('disclosure.complaintsTitle') },
+    { kind: 'note', text: complaintSummary(f, t) },
+    {
+      kind: 'table',
+      columns: [
+        { header: t('disclosure.complaintCategory'), width: 4 },
+        { header: t('disclosure.complaintsReceived'), width: 1.5, align: 'right' },
+        { header: t('disclosure.complaintsUpheld'), width: 1.5, align: 'right' },
+        { header: t('disclosure.complaintsDismissed'), width: 1.5, align: 'right' },
+      ],
+      rows: complaintRows(f, t),
+      empty: t('disclosure.noComplaints'),
+    },
     { kind: 'note', text: t('disclosure.definitions') },
   ]);

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BASIS_POINTS } from '@/db/enums';
-import { disclosures, organizations } from '@/db/schema';
+import { BASIS_POINTS, COMPLAINT_CATEGORIES, type ComplaintCategory } from '@/db/enums';
+import { complaints, disclosures, organizations } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -27,10 +27,21 @@ export type DisclosureFigures = {
   settledCases: number;
   /** Cases the creditor closed as unrecoverable (核销) in the month, by the Beijing day it did. */
   unrecoverableCases: number;
+  /** Complaints about collection on the creditor's cases (platform-wide: all): received in the month, decided in it, still open at its end. */
+  complaints: DisclosureComplaints;
   agencies: DisclosureRow[];
   /** Platform-wide only: one row per creditor. */
   creditors: DisclosureRow[];
 };
+
+export type DisclosureComplaints = {
+  received: number;
+  upheld: number;
+  dismissed: number;
+  openAtEnd: number;
+  byCategory: { category: ComplaintCategory; received: number; upheld: number; dismissed: number }[];
+};
+const NO_COMPLAINTS: DisclosureComplaints = { received: 0, upheld: 0, dismissed: 0, openAtEnd: 0, byCategory: [] };
 
 const num = (v: unknown) => Number(v ?? 0);
 const rate = (recovered: number, amount: number) => (amount > 0 ? Math.round((recovered * BASIS_POINTS) / amount) : 0);
@@ -87,6 +98,7 @@ export const disclosureFigures = async (db: DbOrTx, creditorId: string | null, m
     sql`select (select count(*) from cases where ${ofCase} settled_on between ${start}::date and ${end}::date) as settled,
                (select count(*) from cases where ${ofCase} closed_on between ${start}::date and ${end}::date) as unrecoverable`,
   );
+  const complaintCounts = await complaintFigures(db, creditorId, month);
   const underCases = agencies.reduce((s, a) => s + a.cases, 0);
   const underAmount = agencies.reduce((s, a) => s + a.amount, 0);
   const recovered = num(money?.recovered);
@@ -98,6 +110,7 @@ export const disclosureFigures = async (db: DbOrTx, creditorId: string | null, m
     recovered: { amount: recovered, repayments: num(money?.repayments), rateBp: rate(recovered, underAmount), commission: num(money?.commission) },
     settledCases: num(ended?.settled),
     unrecoverableCases: num(ended?.unrecoverable),
+    complaints: complaintCounts,
     agencies,
     creditors,
   };
@@ -105,8 +118,44 @@ export const disclosureFigures = async (db: DbOrTx, creditorId: string | null, m
 
 /** Figures as they were published; those stored before a figure existed read it as 0. */
 const asPublished = (stored: unknown): DisclosureFigures => {
-  const f = stored as Omit<DisclosureFigures, 'unrecoverableCases'> & { unrecoverableCases?: number };
-  return { ...f, unrecoverableCases: f.unrecoverableCases ?? 0 };
+  const f = stored as Omit<DisclosureFigures, 'unrecoverableCases' | 'complaints'> & { unrecoverableCases?: number; complaints?: DisclosureComplaints };
+  return { ...f, unrecoverableCases: f.unrecoverableCases ?? 0, complaints: f.complaints ?? NO_COMPLAINTS };
+};
+
+type ComplaintRow = { category: ComplaintCategory; received: string; upheld: string; dismissed: string; open_at_end: string };
+
+/**
+ * The month's complaints (Beijing month): received in it by category, decided upheld or
+ * dismissed in it (whenever received), and those received by its end still undecided then.
+ */
+const complaintFigures = async (db: DbOrTx, creditorId: string | null, month: string): Promise<DisclosureComplaints> => {
+  const from = new Date(`${month}-01T00:00:00+08:00`);
+  const [y = 0, m = 1] = month.split('-').map(Number);
+  const to = new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:00:00+08:00`);
+  const ofCreditor = creditorId ? sql`and creditor_id = ${creditorId}` : sql``;
+  const rows = await executeRows<ComplaintRow>(
+    db,
+    sql`select category,
+               count(*) filter (where received_at >= ${from} and received_at < ${to}) as received,
+               count(*) filter (where outcome = 'upheld' and decided_at >= ${from} and decided_at < ${to}) as upheld,
+               count(*) filter (where outcome = 'dismissed' and decided_at >= ${from} and decided_at < ${to}) as dismissed,
+               count(*) filter (where received_at < ${to} and (decided_at is null or decided_at >= ${to})) as open_at_end
+        from ${complaints}
+        where received_at < ${to} and (decided_at is null or decided_at >= ${from}) ${ofCreditor}
+        group by category`,
+  );
+  const byCategory = COMPLAINT_CATEGORIES.map((category) => {
+    const r = rows.find((x) => x.category === category);
+    return { category, received: num(r?.received), upheld: num(r?.upheld), dismissed: num(r?.dismissed), open: num(r?.open_at_end) };
+  }).filter((r) => r.received + r.upheld + r.dismissed + r.open > 0);
+  const sum = (k: 'received' | 'upheld' | 'dismissed' | 'open') => byCategory.reduce((s, r) => s + r[k], 0);
+  return {
+    received: sum('received'),
+    upheld: sum('upheld'),
+    dismissed: sum('dismissed'),
+    openAtEnd: sum('open'),
+    byCategory: byCategory.map(({ category, received, upheld, dismissed }) => ({ category, received, upheld, dismissed })),
+  };
 };
 
 const orgName = async (db: DbOrTx, id: string) => (await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)))[0]?.name ?? '';

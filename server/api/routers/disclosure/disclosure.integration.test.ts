@@ -7,6 +7,8 @@ import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, cases, commissions, disclosures } from '@/db/schema';
 import { closeUnrecoverable } from '../../../domain/cases/close';
+import { acknowledgeComplaint, decideComplaint } from '../../../domain/complaints/workflow';
+import { filePublicFor } from '../../../testing/complaints';
 import { decideRepayment, reportRepayment } from '../../../domain/money/repayments';
 import { disclosureFigures } from '../../../domain/money/disclosure';
 import { getTranslate } from '../../../i18n/translate';
@@ -137,7 +139,7 @@ describe('the monthly disclosure', () => {
 
   it('still reads, renders and lists a report published before closed cases were counted, as 0', async () => {
     const month = lastMonth();
-    const { unrecoverableCases: _added, ...older } = await disclosureFigures(ctx.handle.db, ctx.w.orgs.creditorB.id, month, ctx.w.orgs.creditorB.name);
+    const { unrecoverableCases: _added, complaints: _complaints, ...older } = await disclosureFigures(ctx.handle.db, ctx.w.orgs.creditorB.id, month, ctx.w.orgs.creditorB.name);
     const [stored] = await ctx.handle.db.insert(disclosures).values({ creditorId: ctx.w.orgs.creditorB.id, month, figures: older, publishedBy: ctx.w.users['creditorB.admin'].id }).returning({ id: disclosures.id });
     const anonymous = await callerAs(ctx.handle.db, null);
     const one = await anonymous.disclosure.publishedOne({ id: stored?.id ?? '' });
@@ -146,5 +148,45 @@ describe('the monthly disclosure', () => {
     const pdf = await disclosurePdf(one.figures, getTranslate('en'), '2026-11-24 09:00');
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(disclosureRows(one.figures, getTranslate('zh-CN'), '2026-11-24 09:00')).toContainEqual(['本月核销案件', '0']);
+    expect(one.figures.complaints).toEqual({ received: 0, upheld: 0, dismissed: 0, openAtEnd: 0, byCategory: [] });
+  });
+
+  it('counts the month’s complaints on the creditor’s cases by category and outcome, and those still open at its end', async () => {
+    const month = lastMonth();
+    const made = await workingCases(ctx.w, 2);
+    const row = made.row;
+    if (!row) throw new Error('no case');
+    const at = (day: string, hhmm = '10:00') => new Date(`${month}-${day}T${hhmm}:00+08:00`);
+    const staff = await domainCaller(ctx.w, 'platform.complaints');
+    // Received on the 3rd and upheld on the 10th; received on the 5th, dismissed on the 2nd of this month; received late on the last day, still open.
+    const upheld = await filePublicFor(ctx.w, row, { category: 'threats', description: '上月三号催收员电话威胁要上门，投诉成立的那一件。' }, at('03'));
+    await acknowledgeComplaint(ctx.handle.db, staff, { complaintId: upheld.id, note: '' }, at('03', '12:00'));
+    await decideComplaint(ctx.handle.db, staff, { complaintId: upheld.id, outcome: 'upheld', finding: '录音证实威胁，投诉成立。' }, at('10'));
+    const later = await filePublicFor(ctx.w, row, { category: 'harassment', description: '上月五号起每天深夜来电，下月才有结论的那一件。' }, at('05'));
+    await acknowledgeComplaint(ctx.handle.db, staff, { complaintId: later.id, note: '' }, at('05', '12:00'));
+    const [y = 0, m = 1] = month.split('-').map(Number);
+    const nextMonthDay2 = new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-02T10:00:00+08:00`);
+    await decideComplaint(ctx.handle.db, staff, { complaintId: later.id, outcome: 'dismissed', finding: '通话时间均在规定时段内。' }, nextMonthDay2);
+    const lastDay = new Date(new Date(nextMonthDay2.getTime() - 86_400_000 - 10 * 3_600_000 - 30 * 60_000));
+    await filePublicFor(ctx.w, row, { category: 'harassment', description: '月末最后一晚十一点半收到催收短信，尚未处理的那一件。' }, lastDay);
+
+    const f = (await (await callerAs(ctx.handle.db, ctx.w.users['creditorA.viewer'])).disclosure.get({ month })).figures;
+    expect(f.complaints).toEqual({
+      received: 3,
+      upheld: 1,
+      dismissed: 0,
+      openAtEnd: 2,
+      byCategory: [
+        { category: 'threats', received: 1, upheld: 1, dismissed: 0 },
+        { category: 'harassment', received: 2, upheld: 0, dismissed: 0 },
+      ],
+    });
+    expect((await (await callerAs(ctx.handle.db, ctx.w.users['creditorB.admin'])).disclosure.get({ month })).figures.complaints.received).toBe(0);
+    const platform = (await (await callerAs(ctx.handle.db, ctx.w.users['platform.auditor'])).disclosure.get({ month })).figures;
+    expect(platform.complaints.received).toBeGreaterThanOrEqual(3);
+    const rows = disclosureRows(f, getTranslate('zh-CN'), '2026-11-24 09:00');
+    expect(rows).toContainEqual(['本月收到投诉 3 件；本月作出结论：成立 1 件、不成立 0 件；月末尚未办结 2 件。']);
+    expect(rows).toContainEqual(['威胁、恐吓或暴力', '1', '1', '0']);
+    expect(disclosureRows(f, getTranslate('en'), '2026-11-24 09:00')).toContainEqual(['Harassment (time or frequency)', '2', '0', '0']);
   });
 });

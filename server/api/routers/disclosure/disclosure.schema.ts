@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPLAINT_CATEGORIES } from '@/db/enums';
 
 export const ZMonthInput = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'v.month' }) });
 export const ZDisclosureIdInput = z.object({ id: z.uuid() });
@@ -14,6 +15,13 @@ export const ZDisclosureFigures = z.object({
   recovered: z.object({ amount: z.number().int(), repayments: z.number().int(), rateBp: z.number().int(), commission: z.number().int() }),
   settledCases: z.number().int(),
   unrecoverableCases: z.number().int(),
+  complaints: z.object({
+    received: z.number().int(),
+    upheld: z.number().int(),
+    dismissed: z.number().int(),
+    openAtEnd: z.number().int(),
+    byCategory: z.array(z.object({ category: z.enum(COMPLAINT_CATEGORIES), received: z.number().int(), upheld: z.number().int(), dismissed: z.number().int() })),
+  }),
   agencies: z.array(ZRow),
   creditors: z.array(ZRow),
 });
