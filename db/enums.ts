@@ -122,6 +122,17 @@ export const AUDIT_ACTIONS = [
   'complaint.extend',
   'complaint.decide',
   'complaint.close',
+  'sanction.propose',
+  'sanction.approve',
+  'sanction.reject',
+  'sanction.lift',
+  'sanction.appeal',
+  'sanction.decideAppeal',
+  'commission.freeze',
+  'commission.unfreeze',
+  'audit.create',
+  'audit.review',
+  'audit.complete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -260,6 +271,16 @@ export const NOTIFICATION_KINDS = [
   'complaint.responseRequested',
   'complaint.responded',
   'complaint.decided',
+  'sanction.awaitingApproval',
+  'sanction.decided',
+  'sanction.imposed',
+  'sanction.agencySuspended',
+  'sanction.agencyBanned',
+  'sanction.lifted',
+  'sanction.appealed',
+  'sanction.appealDecided',
+  'commission.frozen',
+  'commission.unfrozen',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -46,6 +46,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: '/staff/orgs', key: 'orgs', permission: 'staff.orgs.read' },
     { href: '/staff/rules', key: 'rules', permission: 'rules.read' },
     { href: '/staff/complaints', key: 'complaints', permission: 'complaints.read' },
+    { href: '/staff/audits', key: 'fieldAudits', permission: 'audits.read' },
     { href: '/staff/visits', key: 'visits', permission: 'cases.record' },
     { href: '/staff/disclosure', key: 'disclosure', permission: 'disclosure.read' },
     { href: '/staff/audit', key: 'audit', permission: 'staff.audit.read' },

@@ -11,6 +11,7 @@ import { buildWorld, callerAs, type World } from '../testing/world';
 import type { AuthzTable } from '../testing/authz';
 import { appRouter } from './root';
 import { admissionAuthz } from './routers/admission/admission.authz';
+import { auditsAuthz } from './routers/audits/audits.authz';
 import { authAuthz } from './routers/auth/auth.authz';
 import { casesAuthz } from './routers/cases/cases.authz';
 import { complaintsAuthz } from './routers/complaints/complaints.authz';
@@ -33,7 +34,7 @@ import { statementsAuthz } from './routers/statements/statements.authz';
 import { disclosureAuthz } from './routers/disclosure/disclosure.authz';
 import { exportsAuthz } from './routers/exports/exports.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...authAuthz, ...casesAuthz, ...complaintsAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz, ...disclosureAuthz, ...exportsAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...auditsAuthz, ...authAuthz, ...casesAuthz, ...complaintsAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz, ...disclosureAuthz, ...exportsAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {

@@ -1,4 +1,5 @@
 import { admissionRouter } from './routers/admission/router';
+import { auditsRouter } from './routers/audits/router';
 import { authRouter } from './routers/auth/router';
 import { casesRouter } from './routers/cases/router';
 import { complaintsRouter } from './routers/complaints/router';
@@ -24,6 +25,7 @@ import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   admission: admissionRouter,
+  audits: auditsRouter,
   auth: authRouter,
   cases: casesRouter,
   complaints: complaintsRouter,

@@ -75,6 +75,23 @@ export const PERMISSIONS = {
   'complaints.handle': ['platform.admin', 'platform.complaints'],
   /** Answer a complaint about the agency when staff ask for it. */
   'complaints.respond': ['agency.admin', 'agency.supervisor'],
+  /** Read field audits (稽核) and their reports. */
+  'audits.read': ['platform.admin', 'platform.auditor', 'platform.complaints'],
+  /** Create field audits, review the sampled records, complete them. */
+  'audits.manage': ['platform.admin', 'platform.auditor'],
+  /**
+   * Read sanctions: staff every one; an agency its own once in force; a creditor those in
+   * force on agencies it commissions or has commissioned.
+   */
+  'sanctions.read': ['platform.admin', 'platform.reviewer', 'platform.auditor', 'platform.complaints', 'agency.admin', 'agency.supervisor', 'creditor.admin', 'creditor.manager', 'creditor.viewer'],
+  /** Propose sanctions citing an upheld complaint or an audit violation; approve or reject another's ban; lift a suspension; record an appeal sent in writing. */
+  'sanctions.manage': ['platform.admin', 'platform.complaints', 'platform.auditor'],
+  /** Decide an agency's appeal against a sanction. */
+  'sanctions.decideAppeal': ['platform.admin'],
+  /** Appeal, once, against a sanction on the agency. */
+  'sanctions.appeal': ['agency.admin'],
+  /** Freeze and unfreeze the creditor's commissions with a suspended agency. */
+  'sanctions.freeze': ['creditor.admin', 'creditor.manager'],
   /** Read the platform-wide audit trail. */
   'staff.audit.read': ['platform.admin', 'platform.auditor'],
 } as const satisfies Record<string, readonly RoleKey[]>;

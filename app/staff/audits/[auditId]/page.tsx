@@ -1,0 +1,11 @@
+import { AuditScreen } from '@/components/audits/audit-screens';
+import { Forbidden } from '../../../_components/forbidden';
+import { loadPortalMe } from '../../../_components/portal-layout';
+
+const StaffAuditPage = async ({ params }: { params: Promise<{ auditId: string }> }) => {
+  const me = await loadPortalMe('staff');
+  if (!me.permissions.includes('audits.read')) return <Forbidden />;
+  return <AuditScreen auditId={(await params).auditId} canManage={me.permissions.includes('audits.manage')} />;
+};
+
+export default StaffAuditPage;

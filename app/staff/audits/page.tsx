@@ -1,0 +1,11 @@
+import { AuditListScreen } from '@/components/audits/audit-screens';
+import { Forbidden } from '../../_components/forbidden';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const StaffAuditsPage = async () => {
+  const me = await loadPortalMe('staff');
+  if (!me.permissions.includes('audits.read')) return <Forbidden />;
+  return <AuditListScreen canManage={me.permissions.includes('audits.manage')} />;
+};
+
+export default StaffAuditsPage;

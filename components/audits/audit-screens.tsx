@@ -1,0 +1,357 @@
+'use client';
+
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import { useTranslations } from 'use-intl';
+import { AUDIT_STATUSES, COMPLAINT_CATEGORIES, type AuditFinding, type AuditStatus, type ComplaintCategory } from '@/db/enums';
+import { bpToPercent, formatDateTime, shanghaiMonth } from '../format';
+import { errorInfo } from '../trpc/errors';
+import { useTRPC } from '../trpc/react';
+import { Alert } from '../ui/alert';
+import { Badge, type Tone } from '../ui/badge';
+import { Button } from '../ui/button';
+import { Card, PageTitle } from '../ui/card';
+import { Field, Input, Select, Textarea } from '../ui/field';
+import { Filter } from '../ui/filter';
+import { LoadMore, rowsOf } from '../ui/load-more';
+import { EmptyRow, Table, Td } from '../ui/table';
+
+const FINDING_TONE: Record<AuditFinding, Tone> = { pass: 'green', issue: 'amber', violation: 'red' };
+const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+
+export const FindingBadge = ({ finding }: { finding: AuditFinding | null }) => {
+  const t = useTranslations('audits');
+  return finding ? <Badge tone={FINDING_TONE[finding]}>{t(`finding.${finding}`)}</Badge> : <Badge>{t('unreviewed')}</Badge>;
+};
+
+/** A new audit: the agency, the period, and a random share or chosen contract numbers. */
+const NewAudit = () => {
+  const t = useTranslations('audits');
+  const trpc = useTRPC();
+  const router = useRouter();
+  const agencies = useQuery(trpc.staff.orgs.list.queryOptions({ type: 'agency', limit: 100 }));
+  const [f, setF] = useState({ agencyId: '', method: 'random' as 'random' | 'chosen', periodFrom: `${shanghaiMonth(-1)}-01`, periodTo: today(), percent: '10', contractNos: '' });
+  const create = useMutation(trpc.audits.create.mutationOptions({ onSuccess: (a) => router.push(`/staff/audits/${a.id}`) }));
+  const error = errorInfo(create.error);
+  const fe = error?.fieldErrors ?? {};
+  const submit = () => {
+    const common = { agencyId: f.agencyId, periodFrom: f.periodFrom, periodTo: f.periodTo };
+    create.mutate(
+      f.method === 'random'
+        ? { method: 'random', ...common, sampleBp: Math.round(Number(f.percent) * 100) || 0 }
+        : { method: 'chosen', ...common, contractNos: f.contractNos.split(/[\s,，;；]+/).filter(Boolean) },
+    );
+  };
+  return (
+    <Card title={t('newTitle')}>
+      <div className="grid gap-3 md:grid-cols-3" data-testid="new-audit">
+        <Field id="audit-agency" label={t('agency')} error={fe.agencyId}>
+          <Select id="audit-agency" value={f.agencyId} onChange={(e) => setF({ ...f, agencyId: e.target.value })}>
+            <option value="">{t('chooseAgency')}</option>
+            {(agencies.data?.items ?? []).map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="audit-from" label={t('periodFrom')} error={fe.periodFrom}>
+          <Input id="audit-from" type="date" value={f.periodFrom} onChange={(e) => setF({ ...f, periodFrom: e.target.value })} />
+        </Field>
+        <Field id="audit-to" label={t('periodTo')} error={fe.periodTo}>
+          <Input id="audit-to" type="date" value={f.periodTo} onChange={(e) => setF({ ...f, periodTo: e.target.value })} />
+        </Field>
+        <Field id="audit-method" label={t('methodLabel')}>
+          <Select id="audit-method" value={f.method} onChange={(e) => setF({ ...f, method: e.target.value as 'random' | 'chosen' })}>
+            <option value="random">{t('method.random')}</option>
+            <option value="chosen">{t('method.chosen')}</option>
+          </Select>
+        </Field>
+        {f.method === 'random' ? (
+          <Field id="audit-percent" label={t('percent')} error={fe.sampleBp} hint={t('percentHint')}>
+            <Input id="audit-percent" type="number" min={1} max={100} value={f.percent} onChange={(e) => setF({ ...f, percent: e.target.value })} />
+          </Field>
+        ) : (
+          <div className="md:col-span-2">
+            <Field id="audit-contracts" label={t('contractNos')} error={fe.contractNos} hint={t('contractNosHint')}>
+              <Textarea id="audit-contracts" rows={2} value={f.contractNos} onChange={(e) => setF({ ...f, contractNos: e.target.value })} />
+            </Field>
+          </div>
+        )}
+      </div>
+      {error && Object.keys(fe).length === 0 ? (
+        <div className="mt-3">
+          <Alert testId="new-audit-error">{error.message}</Alert>
+        </div>
+      ) : null}
+      <div className="mt-3">
+        <Button onClick={submit} disabled={create.isPending} data-testid="new-audit-submit">
+          {t('create')}
+        </Button>
+      </div>
+    </Card>
+  );
+};
+
+/** Every audit, newest first, with how far its review has come and what it found. */
+export const AuditListScreen = ({ canManage }: { canManage: boolean }) => {
+  const t = useTranslations('audits');
+  const tc = useTranslations('common');
+  const trpc = useTRPC();
+  const [status, setStatus] = useState<AuditStatus | ''>('');
+  const list = useInfiniteQuery(trpc.audits.list.infiniteQueryOptions({ limit: 30, ...(status ? { status } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
+  const rows = rowsOf(list.data);
+  const head = [t('agency'), t('period'), t('methodLabel'), t('progress'), t('findings'), t('statusLabel'), t('createdBy')];
+  return (
+    <>
+      <PageTitle title={t('title')} subtitle={t('subtitle')} />
+      <div className="space-y-4">
+        {canManage ? <NewAudit /> : null}
+        <Card
+          actions={
+            <Filter label={t('statusLabel')}>
+              <Select value={status} onChange={(e) => setStatus(e.target.value as AuditStatus | '')}>
+                <option value="">{t('allStatuses')}</option>
+                {AUDIT_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`status.${s}`)}
+                  </option>
+                ))}
+              </Select>
+            </Filter>
+          }
+          title={t('listTitle')}
+        >
+          <Table testId="audit-list" head={head}>
+            {list.isPending ? (
+              <EmptyRow colSpan={head.length}>{tc('loading')}</EmptyRow>
+            ) : rows.length === 0 ? (
+              <EmptyRow colSpan={head.length}>{t('empty')}</EmptyRow>
+            ) : (
+              rows.map((a) => (
+                <tr key={a.id} data-testid="audit-row">
+                  <Td>
+                    <Link className="text-amber-700 underline" href={`/staff/audits/${a.id}`}>
+                      {a.agencyName}
+                    </Link>
+                  </Td>
+                  <Td className="font-mono text-xs">
+                    {a.periodFrom} – {a.periodTo}
+                  </Td>
+                  <Td className="text-xs">{a.method === 'random' ? t('randomShare', { percent: bpToPercent(a.sampleBp ?? 0) }) : t('method.chosen')}</Td>
+                  <Td className="tabular-nums text-xs">{t('reviewedOf', { reviewed: a.reviewed, total: a.itemCount })}</Td>
+                  <Td className="text-xs">{t('findingCounts', a.findings)}</Td>
+                  <Td>
+                    <Badge tone={a.status === 'open' ? 'amber' : 'green'}>{t(`status.${a.status}`)}</Badge>
+                  </Td>
+                  <Td className="text-xs">
+                    {a.createdByName}
+                    <span className="block font-mono text-slate-500">{formatDateTime(a.createdAt)}</span>
+                  </Td>
+                </tr>
+              ))
+            )}
+          </Table>
+          <LoadMore list={list} />
+        </Card>
+      </div>
+    </>
+  );
+};
+
+/** One sampled record: what it was, and the auditor's finding with a note. */
+const ItemRow = ({ item, canReview }: { item: AuditItem; canReview: boolean }) => {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState(item.note ?? '');
+  const [category, setCategory] = useState<ComplaintCategory>('threats');
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.audits.items.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.audits.get.pathKey() })]);
+  const review = useMutation(trpc.audits.review.mutationOptions({ onSuccess: () => void refresh() }));
+  const complain = useMutation(trpc.audits.complain.mutationOptions({ onSuccess: () => void refresh() }));
+  const error = errorInfo(review.error) ?? errorInfo(complain.error);
+  return (
+    <tr data-testid="audit-item" className="align-top">
+      <Td className="text-xs">
+        <Badge tone={item.kind === 'visit' ? 'blue' : 'slate'}>{t(`audits.kind.${item.kind}`)}</Badge>
+        <span className="mt-1 block font-mono text-slate-500">{formatDateTime(item.at)}</span>
+      </Td>
+      <Td className="text-xs">
+        <Link className="font-mono text-amber-700 underline" href={`/staff/cases/${item.caseId}`} target="_blank">
+          {item.contractNo}
+        </Link>
+        <span className="block text-slate-500">{item.debtorName}</span>
+      </Td>
+      <Td className="whitespace-normal text-xs">
+        <div className="w-72">
+          {item.kind === 'visit' ? (
+            <>
+              <p>{item.address}</p>
+              <p className="text-slate-500">{t('audits.evidenceCount', { count: item.evidence ?? 0 })}</p>
+            </>
+          ) : (
+            <>
+              <p>
+                {t(`work.channel.${item.channel ?? 'call'}`)} · {t(`work.outcome.${item.outcome ?? 'unanswered'}`)}
+                {item.isCorrection ? ` · ${t('audits.correction')}` : ''}
+              </p>
+              {item.actionNote ? <p className="text-slate-600">{item.actionNote}</p> : null}
+            </>
+          )}
+          {item.flags.length > 0 ? (
+            <p className="mt-1">
+              <Badge tone="red">{t('audits.flagged', { count: item.flags.length })}</Badge>
+            </p>
+          ) : null}
+        </div>
+      </Td>
+      <Td className="whitespace-normal">
+        <div className="w-80 space-y-2">
+          <div className="flex items-center gap-2">
+            <FindingBadge finding={item.finding} />
+            {item.reviewerName ? <span className="text-xs text-slate-500">{item.reviewerName}</span> : null}
+          </div>
+          {canReview ? (
+            <>
+              <Textarea aria-label={t('audits.note')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('audits.notePlaceholder')} />
+              <div className="flex flex-wrap gap-1">
+                {(['pass', 'issue', 'violation'] as const).map((finding) => (
+                  <Button key={finding} variant={finding === 'violation' ? 'dangerGhost' : 'secondary'} disabled={review.isPending} onClick={() => review.mutate({ itemId: item.id, finding, note })} data-testid={`review-${finding}`}>
+                    {t(`audits.finding.${finding}`)}
+                  </Button>
+                ))}
+              </div>
+            </>
+          ) : item.note ? (
+            <p className="text-xs text-slate-700">{item.note}</p>
+          ) : null}
+          {item.finding === 'violation' ? (
+            item.complaint ? (
+              <Link className="text-xs text-amber-700 underline" href={`/staff/complaints/${item.complaint.id}`} data-testid="audit-item-complaint">
+                {t('audits.complaintOpened', { reference: item.complaint.reference })}
+              </Link>
+            ) : canReview ? (
+              <div className="flex items-center gap-1">
+                <Select aria-label={t('audits.complaintCategory')} value={category} onChange={(e) => setCategory(e.target.value as ComplaintCategory)} className="w-40">
+                  {COMPLAINT_CATEGORIES.map((c) => (
+                    <option key={c} value={c}>
+                      {t(`complaints.category.${c}`)}
+                    </option>
+                  ))}
+                </Select>
+                <Button variant="danger" disabled={complain.isPending} onClick={() => complain.mutate({ itemId: item.id, category })} data-testid="audit-complain">
+                  {t('audits.openComplaint')}
+                </Button>
+              </div>
+            ) : null
+          ) : null}
+          {error ? <p className="text-xs text-red-600">{error.message}</p> : null}
+        </div>
+      </Td>
+    </tr>
+  );
+};
+
+type AuditItem = { id: string; kind: 'visit' | 'action'; caseId: string; contractNo: string; debtorName: string; finding: AuditFinding | null; note: string | null; reviewerName: string | null; complaint: { id: string; reference: string } | null; at: Date | null; address: string | null; evidence: number | null; channel: string | null; outcome: string | null; actionNote: string | null; isCorrection: boolean; flags: string[] };
+
+/** One audit: the sampled records to review, then the summary that completes it as the agency's audit report. */
+export const AuditScreen = ({ auditId, canManage }: { auditId: string; canManage: boolean }) => {
+  const t = useTranslations('audits');
+  const tc = useTranslations('common');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [finding, setFinding] = useState<AuditFinding | 'unreviewed' | ''>('');
+  const [summary, setSummary] = useState('');
+  const audit = useQuery(trpc.audits.get.queryOptions({ auditId }));
+  const items = useInfiniteQuery(trpc.audits.items.infiniteQueryOptions({ auditId, limit: 50, ...(finding ? { finding } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
+  const complete = useMutation(trpc.audits.complete.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.audits.get.pathKey() }) }));
+  const a = audit.data;
+  const error = errorInfo(audit.error);
+  if (error) return <Alert>{error.message}</Alert>;
+  if (!a) return <p className="text-sm text-slate-500">{tc('loading')}</p>;
+  const isOpen = a.status === 'open';
+  const rows = rowsOf(items.data);
+  const completeError = errorInfo(complete.error);
+  return (
+    <>
+      <PageTitle
+        title={t('auditOf', { agency: a.agencyName })}
+        subtitle={`${a.periodFrom} – ${a.periodTo} · ${a.method === 'random' ? t('randomShare', { percent: bpToPercent(a.sampleBp ?? 0) }) : t('method.chosen')} · ${a.createdByName}`}
+        actions={
+          <>
+            {!isOpen ? (
+              <a className="text-sm text-amber-700 underline" href={`/api/audits/${a.id}/report`} data-testid="audit-report-pdf">
+                {t('reportPdf')}
+              </a>
+            ) : null}
+            <Link href="/staff/audits" className="text-sm text-amber-700 underline">
+              {t('back')}
+            </Link>
+          </>
+        }
+      />
+      <div className="space-y-4">
+        <dl className="grid grid-cols-2 gap-3 md:grid-cols-5" data-testid="audit-tally">
+          {(
+            [
+              ['records', a.itemCount],
+              ['reviewedLabel', a.reviewed],
+              ['pass', a.findings.pass],
+              ['issue', a.findings.issue],
+              ['violation', a.findings.violation],
+            ] as const
+          ).map(([k, v]) => (
+            <div key={k} className="rounded-md bg-white p-3 ring-1 ring-slate-200">
+              <dt className="text-xs text-slate-500">{k === 'records' || k === 'reviewedLabel' ? t(k) : t(`finding.${k}`)}</dt>
+              <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={`audit-${k}`}>
+                {v}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {a.summary ? (
+          <Card title={t('summary')}>
+            <p className="whitespace-pre-wrap text-sm" data-testid="audit-summary">
+              {a.summary}
+            </p>
+            <p className="mt-2 text-xs text-slate-500">{t('completedAt', { at: formatDateTime(a.completedAt) })}</p>
+          </Card>
+        ) : null}
+        <Card
+          title={t('records')}
+          actions={
+            <Select aria-label={t('findingFilter')} value={finding} onChange={(e) => setFinding(e.target.value as AuditFinding | 'unreviewed' | '')}>
+              <option value="">{t('allRecords')}</option>
+              <option value="unreviewed">{t('unreviewed')}</option>
+              {(['pass', 'issue', 'violation'] as const).map((f) => (
+                <option key={f} value={f}>
+                  {t(`finding.${f}`)}
+                </option>
+              ))}
+            </Select>
+          }
+        >
+          <Table testId="audit-items" head={[t('record'), t('case'), t('what'), t('findingLabel')]}>
+            {rows.length === 0 ? <EmptyRow colSpan={4}>{items.isPending ? tc('loading') : t('noRecords')}</EmptyRow> : rows.map((i) => <ItemRow key={i.id} item={i} canReview={canManage && isOpen} />)}
+          </Table>
+          <LoadMore list={items} />
+        </Card>
+        {canManage && isOpen ? (
+          <Card title={t('completeTitle')}>
+            <div className="space-y-3">
+              <Field id="audit-summary-input" label={t('summary')} hint={t('summaryHint')} error={completeError?.fieldErrors.summary}>
+                <Textarea id="audit-summary-input" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
+              </Field>
+              {completeError && !completeError.fieldErrors.summary ? <Alert testId="audit-complete-error">{completeError.message}</Alert> : null}
+              <Button onClick={() => complete.mutate({ auditId, summary })} disabled={complete.isPending} data-testid="audit-complete">
+                {t('complete')}
+              </Button>
+            </div>
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+};

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { AUDIT_FINDINGS, AUDIT_ITEM_KINDS, AUDIT_METHODS, AUDIT_STATUSES } from '@/db/enums';
+import { ZComplaintCategory } from '../complaints/complaints.schema';
+
+// Field audits (稽核). Messages `v.<key>` name catalog entries (messages/*.json → validation).
+
+const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'v.date' });
+const common = { agencyId: z.uuid({ error: 'v.id' }), periodFrom: ZDay, periodTo: ZDay };
+export const ZCreateAuditInput = z.discriminatedUnion('method', [
+  z.strictObject({ method: z.literal('random'), ...common, sampleBp: z.number().int().min(100, { error: 'v.sampleShare' }).max(10_000, { error: 'v.sampleShare' }) }),
+  z.strictObject({ method: z.literal('chosen'), ...common, contractNos: z.array(z.string().trim().min(1).max(100)).min(1, { error: 'v.pickOne' }).max(100) }),
+]);
+export type TCreateAuditInput = z.input<typeof ZCreateAuditInput>;
+
+const ZFindings = z.object({ pass: z.number().int(), issue: z.number().int(), violation: z.number().int() });
+export const ZAudit = z.object({
+  id: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  method: z.enum(AUDIT_METHODS),
+  status: z.enum(AUDIT_STATUSES),
+  sampleBp: z.number().int().nullable(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  itemCount: z.number().int(),
+  reviewed: z.number().int(),
+  findings: ZFindings,
+  summary: z.string().nullable(),
+  createdByName: z.string(),
+  createdAt: z.date(),
+  completedAt: z.date().nullable(),
+});
+export const ZAuditList = z.object({ items: z.array(ZAudit), nextCursor: z.string().nullable() });
+export const ZListAuditsInput = z.object({
+  agencyId: z.uuid().optional(),
+  status: z.enum(AUDIT_STATUSES).optional(),
+  cursor: z.string().max(200).nullish(),
+  limit: z.number().int().min(1).max(100).default(25),
+});
+export const ZAuditIdInput = z.strictObject({ auditId: z.uuid({ error: 'v.id' }) });
+
+export const ZListItemsInput = z.object({
+  auditId: z.uuid({ error: 'v.id' }),
+  finding: z.enum([...AUDIT_FINDINGS, 'unreviewed']).optional(),
+  cursor: z.string().max(200).nullish(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+export const ZAuditItem = z.object({
+  id: z.string(),
+  kind: z.enum(AUDIT_ITEM_KINDS),
+  caseId: z.string(),
+  contractNo: z.string(),
+  debtorName: z.string(),
+  finding: z.enum(AUDIT_FINDINGS).nullable(),
+  note: z.string().nullable(),
+  reviewedAt: z.date().nullable(),
+  reviewerName: z.string().nullable(),
+  complaint: z.object({ id: z.string(), reference: z.string() }).nullable(),
+  at: z.date().nullable(),
+  address: z.string().nullable(),
+  evidence: z.number().int().nullable(),
+  channel: z.string().nullable(),
+  outcome: z.string().nullable(),
+  actionNote: z.string().nullable(),
+  isCorrection: z.boolean(),
+  flags: z.array(z.string()),
+});
+export const ZAuditItemList = z.object({ items: z.array(ZAuditItem), nextCursor: z.string().nullable() });
+
+export const ZReviewInput = z.strictObject({ itemId: z.uuid({ error: 'v.id' }), finding: z.enum(AUDIT_FINDINGS, { error: 'v.invalidOption' }), note: z.string().trim().max(2000).default('') });
+export const ZComplainInput = z.strictObject({ itemId: z.uuid({ error: 'v.id' }), category: ZComplaintCategory });
+export const ZCompleteInput = z.strictObject({ auditId: z.uuid({ error: 'v.id' }), summary: z.string().trim().min(5, { error: 'v.auditSummary' }).max(5000) });

@@ -1,0 +1,35 @@
+import { complainFromItem, completeAudit, createAudit, getAudit, listAudits, reviewAuditItem } from '../../../domain/audits/audits';
+import { listAuditItems } from '../../../domain/audits/items';
+import { requirePermission, router, staffProcedure } from '../../trpc';
+import { ZOrgComplaintReceipt } from '../complaints/complaints.schema';
+import { ZAudit, ZAuditIdInput, ZAuditItemList, ZAuditList, ZComplainInput, ZCompleteInput, ZCreateAuditInput, ZListAuditsInput, ZListItemsInput, ZReviewInput } from './audits.schema';
+import { z } from 'zod';
+import { AUDIT_FINDINGS } from '@/db/enums';
+
+// Field audits (稽核): platform auditors sample an agency's visits and actions, review each
+// record with its evidence and record what they found; a violation goes on as a complaint.
+
+const reader = staffProcedure.use(requirePermission('audits.read'));
+const auditor = staffProcedure.use(requirePermission('audits.manage'));
+
+const create = auditor
+  .input(ZCreateAuditInput)
+  .output(z.object({ id: z.string(), itemCount: z.number().int() }))
+  .mutation(({ ctx, input }) => createAudit(ctx.db, ctx.caller, input));
+const list = reader.input(ZListAuditsInput).output(ZAuditList).query(({ ctx, input }) => listAudits(ctx.db, input));
+const get = reader.input(ZAuditIdInput).output(ZAudit).query(({ ctx, input }) => getAudit(ctx.db, input.auditId));
+const items = reader.input(ZListItemsInput).output(ZAuditItemList).query(async ({ ctx, input }) => {
+  await getAudit(ctx.db, input.auditId);
+  return listAuditItems(ctx.db, input.auditId, input);
+});
+const review = auditor
+  .input(ZReviewInput)
+  .output(z.object({ id: z.string(), finding: z.enum(AUDIT_FINDINGS) }))
+  .mutation(({ ctx, input }) => reviewAuditItem(ctx.db, ctx.caller, input));
+const complain = auditor.input(ZComplainInput).output(ZOrgComplaintReceipt.pick({ reference: true }).extend({ complaintId: z.string() })).mutation(({ ctx, input }) => complainFromItem(ctx.db, ctx.caller, input));
+const complete = auditor
+  .input(ZCompleteInput)
+  .output(z.object({ id: z.string(), status: z.literal('completed') }))
+  .mutation(({ ctx, input }) => completeAudit(ctx.db, ctx.caller, input));
+
+export const auditsRouter = router({ create, list, get, items, review, complain, complete });
