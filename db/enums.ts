@@ -133,6 +133,9 @@ export const AUDIT_ACTIONS = [
   'audit.create',
   'audit.review',
   'audit.complete',
+  'scorecard.rate',
+  'scorecard.compute',
+  'scorecard.recompute',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -92,6 +92,12 @@ export const PERMISSIONS = {
   'sanctions.appeal': ['agency.admin'],
   /** Freeze and unfreeze the creditor's commissions with a suspended agency. */
   'sanctions.freeze': ['creditor.admin', 'creditor.manager'],
+  /** Rate an agency the creditor commissions, once a month (1–5 with a comment). */
+  'scorecards.rate': ['creditor.admin', 'creditor.manager'],
+  /** Read scorecards: the agency its own, creditors those of agencies they deal with, staff every one; and the creditor's ratings. */
+  'scorecards.read': ['creditor.admin', 'creditor.manager', 'creditor.viewer', 'agency.admin', 'agency.supervisor', 'platform.admin', 'platform.auditor', 'platform.complaints'],
+  /** Have an ended month's scorecards computed again. */
+  'scorecards.compute': ['platform.admin'],
   /** Read the platform-wide audit trail. */
   'staff.audit.read': ['platform.admin', 'platform.auditor'],
 } as const satisfies Record<string, readonly RoleKey[]>;
