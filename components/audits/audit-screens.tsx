@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { AUDIT_STATUSES, COMPLAINT_CATEGORIES, type AuditFinding, type AuditStatus, type ComplaintCategory } from '@/db/enums';
-import { bpToPercent, formatDateTime, shanghaiMonth } from '../format';
+import { bpToPercent, formatDate, formatDateTime, shanghaiMonth } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -148,7 +148,7 @@ export const AuditListScreen = ({ canManage }: { canManage: boolean }) => {
                   </Td>
                   <Td className="text-xs">
                     {a.createdByName}
-                    <span className="block font-mono text-slate-500">{formatDateTime(a.createdAt)}</span>
+                    <span className="block font-mono text-slate-500">{formatDate(a.createdAt)}</span>
                   </Td>
                 </tr>
               ))

@@ -5,7 +5,7 @@ import { listAuditItems } from '../domain/audits/items';
 import { hasPermission } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { getTranslate } from '../i18n/translate';
-import { renderPdf } from '../reports/pdf';
+import { renderPdf, type PdfBlock } from '../reports/pdf';
 import { pdfResponse } from './download';
 import { asRouteCaller } from './route-caller';
 
@@ -52,13 +52,14 @@ export const exportAuditReport = (req: Request, auditId: string) =>
         columns: [
           { header: t('audits.record'), width: 2.4 },
           { header: t('audits.case'), width: 2.6 },
-          { header: t('audits.findingLabel'), width: 1.2 },
-          { header: t('audits.note'), width: 5 },
-          { header: t('audits.complaint'), width: 2 },
+          { header: t('audits.findingLabel'), width: 1.4 },
+          { header: t('audits.complaint'), width: 2.2 },
         ],
-        rows: wanting.map((i) => [`${t(`audits.kind.${i.kind}`)} ${formatDateTime(i.at)}`, i.contractNo, t(`audits.finding.${i.finding ?? 'pass'}`), i.note ?? '', i.complaint?.reference ?? '']),
+        rows: wanting.map((i) => [`${t(`audits.kind.${i.kind}`)} ${formatDateTime(i.at)}`, i.contractNo, t(`audits.finding.${i.finding ?? 'pass'}`), i.complaint?.reference ?? '']),
         empty: t('audits.nothingWanting'),
       },
+      // The notes in full, one paragraph per record (a table cell would cut them short).
+      ...wanting.map((i): PdfBlock => ({ kind: 'note', text: `${i.contractNo}（${t(`audits.kind.${i.kind}`)} ${formatDateTime(i.at)}）：${i.note ?? ''}` })),
     ]);
     return pdfResponse(pdf, `${title} ${a.periodFrom}–${a.periodTo}.pdf`);
   });

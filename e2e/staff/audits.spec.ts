@@ -1,0 +1,57 @@
+// Field audits (稽核): an auditor samples 正信's recorded visits and actions since the start
+// of last month, finds a visit in violation and turns it into a complaint, passes the rest,
+// and completes the audit; its report downloads as a PDF.
+import { readFile } from 'node:fs/promises';
+import { ACCOUNTS, expect, pdfToPng, shot, signInAs, test, useLanguage } from '../fixtures';
+
+const AGENCY = '上海正信资产管理有限公司';
+
+test.describe('[STAFF] field audits', () => {
+  test('[STAFF] an auditor samples an agency’s work, records a violation as a complaint, completes the audit and downloads its report', async ({ page }) => {
+    await signInAs(page, ACCOUNTS.platformAuditor, '/staff');
+    await page.getByTestId('portal-nav').getByRole('link', { name: '稽核' }).click();
+    await page.locator('#audit-agency').selectOption({ label: AGENCY });
+    await page.locator('#audit-percent').fill('100');
+    await shot(page, 'staff-audits.zh-CN');
+    await page.getByTestId('new-audit-submit').click();
+    await page.waitForURL(/\/staff\/audits\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole('heading', { name: `${AGENCY} 稽核报告` })).toBeVisible();
+    const visit = page.getByTestId('audit-item').filter({ hasText: '外访' }).first();
+    await expect(visit).toContainText('北京市海淀区中关村大街');
+    await visit.getByRole('textbox').fill('外访录像缺失，现场录音中催收员称“不还钱就天天来堵门”。');
+    await visit.getByTestId('review-violation').click();
+    await expect(visit).toContainText('违规');
+    await visit.getByTestId('audit-complain').click();
+    await expect(visit.getByTestId('audit-item-complaint')).toContainText(/已转投诉 C-\d{4}-\d{6}/);
+
+    // Completing with records still open is refused and says how many.
+    await page.locator('#audit-summary-input').fill('抽查外访 1 次违规，已转投诉；其余记录合规。');
+    await page.getByTestId('audit-complete').click();
+    await expect(page.getByTestId('audit-complete-error')).toContainText('条记录未复核');
+    for (;;) {
+      const open = page.getByTestId('audit-item').filter({ hasText: '未复核' });
+      if ((await open.count()) === 0) break;
+      await open.first().getByTestId('review-pass').click();
+      await expect(page.getByTestId('audit-reviewedLabel')).not.toHaveText(String(await page.getByTestId('audit-reviewedLabel').textContent()), { timeout: 5_000 }).catch(() => undefined);
+    }
+    await expect(page.getByTestId('audit-violation')).toHaveText('1');
+    await shot(page, 'staff-audit-review.zh-CN');
+    await page.getByTestId('audit-complete').click();
+    await expect(page.getByTestId('audit-summary')).toHaveText('抽查外访 1 次违规，已转投诉；其余记录合规。');
+
+    const pdf = page.waitForEvent('download');
+    await page.getByTestId('audit-report-pdf').click();
+    const bytes = await readFile((await (await pdf).path()) ?? '');
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await pdfToPng(bytes, 'audit-report-pdf.zh-CN')).subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByRole('heading', { name: `Field audit of ${AGENCY}` })).toBeVisible();
+    await expect(page.getByTestId('audit-item').filter({ hasText: 'Violation' })).toHaveCount(1);
+    await shot(page, 'staff-audit.en');
+    await page.goto('/staff/audits');
+    await expect(page.getByTestId('audit-row').filter({ hasText: AGENCY })).toContainText('Completed');
+    await shot(page, 'staff-audits.en');
+  });
+});
