@@ -7,8 +7,8 @@ import { Card, PageTitle } from '@/components/ui/card';
 import { formatDate } from '@/components/format';
 import { RenewalPrompt } from '@/components/admission/renewal-prompt';
 
-/** The portal home: who you are, which organization you act for, and what your role lets you do. */
-export const OrgOverview = async ({ portal }: { portal: Portal }) => {
+/** The portal home: who you are, which organization you act for, and what your role lets you do; a portal may put its desk above. */
+export const OrgOverview = async ({ portal, children }: { portal: Portal; children?: React.ReactNode }) => {
   const t = await getServerT();
   const me = await loadPortalMe(portal);
   const org = await (await getServerCaller()).org.get();
@@ -30,6 +30,7 @@ export const OrgOverview = async ({ portal }: { portal: Portal }) => {
     <>
       <PageTitle title={t('overview.welcome', { name: me.name })} subtitle={t(`overview.portalIntro.${org.type}`)} />
       {org.type !== 'platform' ? <RenewalPrompt canApply={me.permissions.includes('admission.apply')} /> : null}
+      {children}
       <div className="grid gap-5 lg:grid-cols-2">
         <Card title={t('overview.orgCard')}>
           <dl className="grid grid-cols-3 gap-x-4 gap-y-3 text-sm" data-testid="org-overview">

@@ -12,12 +12,15 @@ import { oversightRouter } from './routers/oversight/router';
 import { recordRouter } from './routers/record/router';
 import { repaymentsRouter } from './routers/repayments/router';
 import { statementsRouter } from './routers/statements/router';
+import { supervisionRouter } from './routers/supervision/router';
 import { dashboardRouter } from './routers/dashboard/router';
 import { disclosureRouter } from './routers/disclosure/router';
 import { exportsRouter } from './routers/exports/router';
 import { packagesRouter } from './routers/packages/router';
 import { publicRouter } from './routers/public/router';
 import { restructuresRouter } from './routers/restructures/router';
+import { sanctionsRouter } from './routers/sanctions/router';
+import { scorecardsRouter } from './routers/scorecards/router';
 import { staffRouter } from './routers/staff/router';
 import { templatesRouter } from './routers/templates/router';
 import { workRouter } from './routers/work/router';
@@ -38,12 +41,15 @@ export const appRouter = router({
   record: recordRouter,
   repayments: repaymentsRouter,
   statements: statementsRouter,
+  supervision: supervisionRouter,
   dashboard: dashboardRouter,
   disclosure: disclosureRouter,
   exports: exportsRouter,
   packages: packagesRouter,
   public: publicRouter,
   restructures: restructuresRouter,
+  sanctions: sanctionsRouter,
+  scorecards: scorecardsRouter,
   staff: staffRouter,
   templates: templatesRouter,
   work: workRouter,
