@@ -6,6 +6,7 @@ import { endCommission } from '../domain/cases/placement';
 import { CLOSE_JOB_KIND, closeIfDue } from '../domain/packages/bids';
 import { COMMISSION_END_JOB } from '../domain/packages/commission';
 import { expireOfferIfDue, OFFER_EXPIRE_JOB } from '../domain/packages/offers';
+import { runScorecardJob, SCORECARD_JOB } from '../domain/scorecards/compute';
 import { expireRestructureIfDue, RESTRUCTURE_EXPIRE_JOB } from '../domain/work/restructure';
 import { getBlobStore } from '../storage/store';
 import type { JobHandler } from './queue';
@@ -56,5 +57,8 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   },
   [COMMISSION_END_JOB]: async (db, job, now) => {
     await endCommission(db, idFrom(job.payload, 'commissionId'), now);
+  },
+  [SCORECARD_JOB]: async (db, job, now) => {
+    await runScorecardJob(db, job.payload, now);
   },
 };

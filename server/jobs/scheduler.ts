@@ -1,5 +1,6 @@
 import type { Db } from '@/db/client';
 import { expireAdmissions } from '../domain/admission/expiry';
+import { queueLastMonth } from '../domain/scorecards/compute';
 import { breakDuePromises } from '../domain/work/promises';
 import { flagMissingVisitEvidence } from '../domain/work/visits';
 import { JOB_HANDLERS } from './handlers';
@@ -14,6 +15,8 @@ export const JOBS: readonly Job[] = [
   { name: 'admission.expire', everyMs: 15 * 60_000, run: (db, now) => expireAdmissions(db, now) },
   { name: 'promises.breakDue', everyMs: 15 * 60_000, run: (db, now) => breakDuePromises(db, now) },
   { name: 'visits.flagMissingEvidence', everyMs: 15 * 60_000, run: (db, now) => flagMissingVisitEvidence(db, now) },
+  // Last month's scorecards, queued once (one job per month): no lock needed.
+  { name: 'scorecards.queueLastMonth', everyMs: 15 * 60_000, run: (db, now) => queueLastMonth(db, now) },
   // The queue is also drained right after a request queues work (kickQueue); this catches
   // retries, scheduled deadlines and work another instance left behind.
   { name: 'queue', everyMs: 5_000, run: (db) => drainQueue(db) },

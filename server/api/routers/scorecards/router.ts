@@ -1,0 +1,76 @@
+import { agencyScorecard, monthScorecards, scorecardExport } from '../../../domain/scorecards/read';
+import { requestRecompute } from '../../../domain/scorecards/compute';
+import { listRatings, rateAgency } from '../../../domain/scorecards/ratings';
+import { kickQueue } from '../../../jobs/scheduler';
+import { agencyProcedure, authedProcedure, creditorProcedure, requirePermission, router, staffProcedure } from '../../trpc';
+import {
+  ZAgencyInput,
+  ZAgencyScorecard,
+  ZExportInput,
+  ZMonthInput,
+  ZMonthScorecards,
+  ZRateInput,
+  ZRating,
+  ZRatingList,
+  ZRecomputeResult,
+  ZScorecardExport,
+} from './scorecards.schema';
+
+// Monthly agency scorecards (DESIGN §7): creditors rate the agencies they commission and
+// compare bids by score; an agency reads its own breakdown and trend; staff read every
+// card of a month and have an ended month computed again. Anyone who may read a card may
+// export its inputs and formula version to compute the score again.
+
+const reader = authedProcedure.use(requirePermission('scorecards.read'));
+
+/** A creditor admin or manager rates an agency it commissioned, for this month or last month. */
+const rate = creditorProcedure
+  .use(requirePermission('scorecards.rate'))
+  .input(ZRateInput)
+  .output(ZRating)
+  .mutation(({ ctx, input }) => rateAgency(ctx.db, ctx.caller, input));
+
+/** The creditor's agencies of this month and last month, with its ratings of both. */
+const ratings = creditorProcedure
+  .use(requirePermission('scorecards.read'))
+  .output(ZRatingList)
+  .query(({ ctx }) => listRatings(ctx.db, ctx.caller));
+
+/** The agency's own latest breakdown and its trend. */
+const mine = agencyProcedure
+  .use(requirePermission('scorecards.read'))
+  .input(ZMonthInput.partial())
+  .output(ZAgencyScorecard)
+  .query(({ ctx, input }) => agencyScorecard(ctx.db, ctx.caller, ctx.actor.orgId, input.month));
+
+/** One agency's breakdown and trend: for staff, and for creditors that deal with it. */
+const get = reader
+  .input(ZAgencyInput)
+  .output(ZAgencyScorecard)
+  .query(({ ctx, input }) => agencyScorecard(ctx.db, ctx.caller, input.agencyId, input.month));
+
+/** A card's inputs, formula version and results, to be saved and computed again. */
+const exportInputs = reader
+  .input(ZExportInput)
+  .output(ZScorecardExport)
+  .query(({ ctx, input }) => scorecardExport(ctx.db, ctx.caller, input.agencyId, input.month));
+
+/** Staff: every agency's card of a month. */
+const month = staffProcedure
+  .use(requirePermission('scorecards.read'))
+  .input(ZMonthInput)
+  .output(ZMonthScorecards)
+  .query(({ ctx, input }) => monthScorecards(ctx.db, input.month));
+
+/** A platform admin has an ended month computed again (queued; the month's cards are replaced). */
+const recompute = staffProcedure
+  .use(requirePermission('scorecards.compute'))
+  .input(ZMonthInput)
+  .output(ZRecomputeResult)
+  .mutation(async ({ ctx, input }) => {
+    const queued = await requestRecompute(ctx.db, ctx.caller, input.month);
+    kickQueue(ctx.db);
+    return queued;
+  });
+
+export const scorecardsRouter = router({ rate, ratings, mine, get, export: exportInputs, month, recompute });

@@ -1,0 +1,117 @@
+import { and, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { VISIT_EVIDENCE_DUE_MS } from '@/db/enums';
+import { jobs, organizations, scorecards } from '@/db/schema';
+import type { Caller } from '../../auth/actor';
+import { writeAudit } from '../../audit/write';
+import { enqueue, reschedule } from '../../jobs/queue';
+import { computeScorecard, FORMULA_VERSION } from './formula';
+import { gatherInputs } from './inputs';
+import { addMonths, monthOf, monthStartsAt, requireEnded } from './months';
+
+// The monthly scorecards (DESIGN §7, §8): a queued job computes every admitted agency's
+// card for an ended month in one transaction, with one audit row. The periodic check
+// queues last month's job once; staff may ask for a month to be computed again; a
+// creditor's late rating of last month queues it again, so the card takes the rating.
+// Computing again replaces the month's cards (same rows, new figures).
+
+export const SCORECARD_JOB = 'scorecards.compute';
+export type ComputeReason = 'monthly' | 'recompute' | 'ratings';
+
+/**
+ * A month's cards are computed once the visit evidence of its last day was due (24 hours
+ * after the visit, NIFA 2018) and the 15-minute check had time to flag what was missing.
+ */
+export const READY_AFTER_MS = VISIT_EVIDENCE_DUE_MS + 3_600_000;
+export const readyAt = (month: string) => new Date(monthStartsAt(addMonths(month, 1)).getTime() + READY_AFTER_MS);
+
+/** Agencies that were admitted and are not banned get a card; a suspended or expired agency still works its cases. */
+const SCORED_STATUSES = ['active', 'suspended', 'expired'] as const;
+const SYSTEM = { actor: null, ip: null, userAgent: 'scheduler' } as const;
+const CHUNK = 500;
+
+/**
+ * Computes (or computes again) every scored agency's card of an ended month, in one
+ * transaction under a lock per month, so two workers never interleave; a card of an
+ * agency no longer scored (banned since) goes. One audit row says what was done.
+ */
+export const computeScorecards = async (db: DbOrTx, month: string, now = new Date(), reason: ComputeReason = 'monthly') =>
+  db.transaction(async (tx) => {
+    requireEnded(month, now);
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`scorecards:${month}`}, 0))`);
+    const agencies = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.type, 'agency'), inArray(organizations.status, [...SCORED_STATUSES])))
+      .orderBy(organizations.id);
+    const ids = agencies.map((a) => a.id);
+    const inputs = await gatherInputs(tx, ids, month, now);
+    const rows = [...inputs].map(([agencyId, i]) => {
+      const r = computeScorecard(i);
+      return { agencyId, month, formulaVersion: FORMULA_VERSION, monthScoreBp: r.monthScoreBp, scoreBp: r.scoreBp, isZeroed: r.isZeroed ? 1 : 0, components: r.components, inputs: i, computedAt: now, updatedAt: now };
+    });
+    for (let at = 0; at < rows.length; at += CHUNK) {
+      await tx
+        .insert(scorecards)
+        .values(rows.slice(at, at + CHUNK))
+        .onConflictDoUpdate({
+          target: [scorecards.agencyId, scorecards.month],
+          set: {
+            formulaVersion: sql`excluded.formula_version`,
+            monthScoreBp: sql`excluded.month_score_bp`,
+            scoreBp: sql`excluded.score_bp`,
+            isZeroed: sql`excluded.is_zeroed`,
+            components: sql`excluded.components`,
+            inputs: sql`excluded.inputs`,
+            computedAt: sql`excluded.computed_at`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+        });
+    }
+    await tx.delete(scorecards).where(and(eq(scorecards.month, month), ids.length > 0 ? notInArray(scorecards.agencyId, ids) : undefined));
+    const zeroed = rows.filter((r) => r.isZeroed === 1).length;
+    await writeAudit(tx, SYSTEM, { action: 'scorecard.compute', resourceType: 'scorecards', resourceId: month, after: { month, formulaVersion: FORMULA_VERSION, agencies: rows.length, zeroed, reason } });
+    return { month, agencies: rows.length, zeroed };
+  });
+
+/** The periodic check: last month's cards are queued once (one job per month, whoever asks first). */
+export const queueLastMonth = async (db: DbOrTx, now = new Date()) => {
+  const month = addMonths(monthOf(now), -1);
+  const at = readyAt(month);
+  await enqueue(db, { kind: SCORECARD_JOB, key: month, payload: { month, reason: 'monthly' }, runAt: at > now ? at : now });
+  return { month };
+};
+
+/** A staff member asks for an ended month to be computed again: queued at once, audited with who asked. */
+export const requestRecompute = async (db: DbOrTx, caller: Caller, month: string, now = new Date()) =>
+  db.transaction(async (tx) => {
+    requireEnded(month, now);
+    const key = `${month}:recompute:${now.getTime()}:${caller.actor.userId}`;
+    await enqueue(tx, { kind: SCORECARD_JOB, key, payload: { month, reason: 'recompute' }, runAt: now });
+    await writeAudit(tx, caller, { action: 'scorecard.recompute', resourceType: 'scorecards', resourceId: month, after: { month } });
+    return { month, isQueued: true };
+  });
+
+/** A rating of an ended month came in: that month is computed again (many ratings at once collapse into one run). */
+export const recomputeForRatings = (tx: DbOrTx, month: string, now: Date) => {
+  const at = readyAt(month);
+  return reschedule(tx, { kind: SCORECARD_JOB, key: `${month}:ratings`, payload: { month, reason: 'ratings' }, runAt: at > now ? at : now });
+};
+
+/** The job's work. */
+export const runScorecardJob = (db: Db, payload: Record<string, unknown>, now: Date) => {
+  const month = payload.month;
+  if (typeof month !== 'string') throw new Error('scorecard job without month');
+  const reason = payload.reason === 'recompute' || payload.reason === 'ratings' ? payload.reason : 'monthly';
+  return computeScorecards(db, month, now, reason);
+};
+
+/** Whether a computation of the month is waiting or running now (the staff page polls while it is). */
+export const isComputing = async (db: DbOrTx, month: string, now = new Date()) => {
+  const rows = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.kind, SCORECARD_JOB), sql`${jobs.payload} ->> 'month' = ${month}`, inArray(jobs.status, ['queued', 'running']), lte(jobs.runAt, now)))
+    .limit(1);
+  return rows.length > 0;
+};

@@ -1,0 +1,115 @@
+import { and, asc, desc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { bids, commissions, organizations, packages, scorecards, type Scorecard } from '@/db/schema';
+import type { Caller } from '../../auth/actor';
+import { DomainError } from '../../errors';
+import { isComputing } from './compute';
+import type { Components, ScorecardInputs } from './formula';
+import { monthOf } from './months';
+
+// Who reads an agency's scorecards: the agency itself, platform staff, and creditors that
+// deal with it: it works or worked their cases, or bid on one of their packages (they
+// compare bids by score). Anyone else is told the agency has no scorecard (NOT_FOUND).
+
+/** Months of the trend: the last twelve that have a card. */
+export const TREND_MONTHS = 12;
+
+const cardView = (c: Scorecard) => ({
+  id: c.id,
+  month: c.month,
+  formulaVersion: c.formulaVersion,
+  monthScoreBp: c.monthScoreBp,
+  scoreBp: c.scoreBp,
+  isZeroed: c.isZeroed === 1,
+  components: c.components as Components,
+  inputs: c.inputs as ScorecardInputs,
+  computedAt: c.computedAt,
+});
+export type ScorecardView = ReturnType<typeof cardView>;
+
+/** The agency, when the caller may read its scorecards; NOT_FOUND otherwise. */
+const readableAgency = async (db: DbOrTx, caller: Caller, agencyId: string) => {
+  const { orgType, orgId } = caller.actor;
+  if (orgType === 'agency' && agencyId !== orgId) throw new DomainError('scorecard.notFound', { field: 'agencyId' });
+  const dealsWith =
+    orgType === 'creditor'
+      ? or(
+          exists(db.select({ one: sql`1` }).from(commissions).where(and(eq(commissions.creditorId, orgId), eq(commissions.agencyId, organizations.id)))),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(bids)
+              .innerJoin(packages, eq(packages.id, bids.packageId))
+              .where(and(eq(packages.creditorId, orgId), eq(bids.agencyId, organizations.id))),
+          ),
+        )
+      : undefined;
+  const [agency] = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(and(eq(organizations.id, agencyId), eq(organizations.type, 'agency'), dealsWith));
+  if (!agency) throw new DomainError('scorecard.notFound', { field: 'agencyId' });
+  return agency;
+};
+
+/**
+ * One agency's scorecard of a month (the latest when no month is named) with its
+ * components and inputs, and the trend: the last twelve months that have a card, oldest first.
+ */
+export const agencyScorecard = async (db: DbOrTx, caller: Caller, agencyId: string, month?: string | null) => {
+  const agency = await readableAgency(db, caller, agencyId);
+  const recent = await db.select().from(scorecards).where(eq(scorecards.agencyId, agency.id)).orderBy(desc(scorecards.month)).limit(TREND_MONTHS);
+  const picked = month ? (recent.find((c) => c.month === month) ?? (await db.select().from(scorecards).where(and(eq(scorecards.agencyId, agency.id), eq(scorecards.month, month))))[0]) : recent[0];
+  return {
+    agency,
+    card: picked ? cardView(picked) : null,
+    trend: recent.reverse().map((c) => ({ month: c.month, scoreBp: c.scoreBp, monthScoreBp: c.monthScoreBp, isZeroed: c.isZeroed === 1 })),
+  };
+};
+
+/**
+ * What anyone entitled downloads to check a card: the formula version, every input and
+ * the stored results. Computing formula v1 on `inputs` gives `result` again.
+ */
+export const scorecardExport = async (db: DbOrTx, caller: Caller, agencyId: string, month: string) => {
+  const agency = await readableAgency(db, caller, agencyId);
+  const [card] = await db.select().from(scorecards).where(and(eq(scorecards.agencyId, agency.id), eq(scorecards.month, month)));
+  if (!card) throw new DomainError('scorecard.notFound', { field: 'month' });
+  const v = cardView(card);
+  return {
+    formulaVersion: v.formulaVersion,
+    agency,
+    month: v.month,
+    inputs: v.inputs,
+    result: { components: v.components, monthScoreBp: v.monthScoreBp, scoreBp: v.scoreBp, isZeroed: v.isZeroed },
+    computedAt: v.computedAt,
+  };
+};
+
+/** Staff: every agency's card of a month, best first, and whether a computation of it is under way. */
+export const monthScorecards = async (db: DbOrTx, month: string, now = new Date()) => {
+  const rows = await db
+    .select({ card: scorecards, agencyName: organizations.name, agencyStatus: organizations.status })
+    .from(scorecards)
+    .innerJoin(organizations, eq(organizations.id, scorecards.agencyId))
+    .where(eq(scorecards.month, month))
+    .orderBy(desc(scorecards.scoreBp), asc(organizations.name));
+  return {
+    month,
+    isEnded: month < monthOf(now),
+    isComputing: await isComputing(db, month, now),
+    computedAt: rows.reduce<Date | null>((at, r) => (at && at > r.card.computedAt ? at : r.card.computedAt), null),
+    cards: rows.map((r) => ({ agencyId: r.card.agencyId, agencyName: r.agencyName, agencyStatus: r.agencyStatus, ...cardView(r.card) })),
+  };
+};
+
+/** Each agency's current score: that of its latest card (for comparing bids). */
+export const currentScores = async (db: DbOrTx, agencyIds: readonly string[]) => {
+  if (agencyIds.length === 0) return new Map<string, { scoreBp: number; month: string }>();
+  const rows = await db
+    .selectDistinctOn([scorecards.agencyId], { agencyId: scorecards.agencyId, scoreBp: scorecards.scoreBp, month: scorecards.month })
+    .from(scorecards)
+    .where(inArray(scorecards.agencyId, [...agencyIds]))
+    .orderBy(scorecards.agencyId, desc(scorecards.month));
+  return new Map(rows.map((r) => [r.agencyId, { scoreBp: r.scoreBp, month: r.month }]));
+};
