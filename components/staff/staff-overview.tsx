@@ -62,9 +62,9 @@ export const StaffOverviewPanel = () => {
       {o.admissions.oldestSubmittedAt ? <p className="text-xs text-slate-500">{t('oldestAdmission', { at: formatDateTime(o.admissions.oldestSubmittedAt) })}</p> : null}
       <div className="grid gap-4 xl:grid-cols-2">
         <Card title={t('nextDueTitle')}>
-          <Table testId="overview-next-due" head={[tc('reference'), tc('field.category'), tc('agency'), tc('statusLabel'), tc('nextDue')]}>
+          <Table testId="overview-next-due" head={[tc('reference'), tc('agency'), tc('statusLabel'), tc('nextDue')]}>
             {o.complaints.nextDue.length === 0 ? (
-              <EmptyRow colSpan={5}>{t('noOpenComplaints')}</EmptyRow>
+              <EmptyRow colSpan={4}>{t('noOpenComplaints')}</EmptyRow>
             ) : (
               o.complaints.nextDue.map((c) => (
                 <tr key={c.id} className={c.overdue.length > 0 ? 'bg-red-50/60' : undefined}>
@@ -72,8 +72,8 @@ export const StaffOverviewPanel = () => {
                     <Link className="font-mono text-xs text-amber-700 underline" href={`/staff/complaints/${c.id}`}>
                       {c.reference}
                     </Link>
+                    <span className="block text-xs text-slate-500">{tc(`category.${c.category}`)}</span>
                   </Td>
-                  <Td className="text-xs">{tc(`category.${c.category}`)}</Td>
                   <Td className="text-xs">{c.agencyName ?? '—'}</Td>
                   <Td className="text-xs">{tc(`status.${c.status}`)}</Td>
                   <Td className="text-xs">
