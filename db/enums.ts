@@ -295,7 +295,7 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 /** Lists a user can export (with the filters the screen shows), and the file formats. */
-export const EXPORT_LISTS = ['creditor.cases', 'agency.cases', 'creditor.repayments', 'visits', 'staff.audit', 'statements', 'creditor.activity', 'creditor.packages', 'creditor.restructures', 'creditor.imports', 'agency.bids', 'agency.market', 'users', 'complaints'] as const;
+export const EXPORT_LISTS = ['creditor.cases', 'agency.cases', 'creditor.repayments', 'visits', 'staff.audit', 'statements', 'creditor.activity', 'creditor.packages', 'creditor.restructures', 'creditor.imports', 'agency.bids', 'agency.market', 'users', 'complaints', 'staff.audits'] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -442,6 +442,10 @@ export const SANCTION_STATUSES = ['proposed', 'active', 'rejected', 'lifted', 'r
 export type SanctionStatus = (typeof SANCTION_STATUSES)[number];
 export const APPEAL_OUTCOMES = ['granted', 'denied'] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
+
+// Monthly agency scorecards (DESIGN §7): the weight of each component, adding up to 100.
+export const SCORECARD_WEIGHTS = { ratings: 35, recovery: 25, reporting: 15, compliance: 15, responsiveness: 10 } as const;
+export type ScorecardComponent = keyof typeof SCORECARD_WEIGHTS;
 
 // Field audits (稽核): a sample of an agency's visits and actions, each reviewed.
 export const AUDIT_METHODS = ['random', 'chosen'] as const;

@@ -9,6 +9,7 @@ import { AUDIT_STATUSES, COMPLAINT_CATEGORIES, type AuditFinding, type AuditStat
 import { bpToPercent, formatDate, formatDateTime, shanghaiMonth } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
+import { ExportButton } from '../exports/export-button';
 import { Alert } from '../ui/alert';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
@@ -111,6 +112,8 @@ export const AuditListScreen = ({ canManage }: { canManage: boolean }) => {
         {canManage ? <NewAudit /> : null}
         <Card
           actions={
+            <div className="flex items-end gap-3">
+            <ExportButton request={{ list: 'staff.audits', filters: status ? { status } : {} }} />
             <Filter label={t('statusLabel')}>
               <Select value={status} onChange={(e) => setStatus(e.target.value as AuditStatus | '')}>
                 <option value="">{t('allStatuses')}</option>
@@ -121,6 +124,7 @@ export const AuditListScreen = ({ canManage }: { canManage: boolean }) => {
                 ))}
               </Select>
             </Filter>
+            </div>
           }
           title={t('listTitle')}
         >

@@ -1,10 +1,11 @@
 import { bpToPercent, formatDateTime, formatFen } from '@/components/format';
 import type { DbOrTx } from '@/db/client';
-import type { ExportList, ImportKind, OrgType, Province } from '@/db/enums';
+import type { AuditStatus, ExportList, ImportKind, OrgType, Province } from '@/db/enums';
 import type { Caller } from '../../auth/actor';
 import type { Permission } from '../../auth/permissions';
 import type { Translate } from '../../i18n/translate';
 import { listAuditForStaff } from '../audit/list-audit';
+import { listAudits } from '../audits/audits';
 import { listImports } from '../cases/imports';
 import { listComplaints, type ComplaintListInput } from '../complaints/read';
 import { listAgencyCases, listCreditorCases, type CaseFilters } from '../cases/placement';
@@ -215,6 +216,28 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
         c.status === 'closed' && c.outcome ? `${t('complaints.status.closed')}（${t(`complaints.outcome.${c.outcome}`)}）` : t(`complaints.status.${c.status}`),
         at(c.nextDueAt),
         c.overdue.map((o) => t(`complaints.overdue.${o}`)).join('；'),
+      ]),
+  },
+  'staff.audits': {
+    // The field audits list: agency, period, sampling, progress and findings.
+    orgTypes: ['platform'],
+    permission: 'audits.read',
+    header: (t) => [t('exports.col.agency'), t('exports.col.periodFrom'), t('exports.col.periodTo'), t('exports.col.sampling'), t('exports.col.records'), t('exports.col.reviewed'), t('audits.finding.pass'), t('audits.finding.issue'), t('audits.finding.violation'), t('exports.col.status'), t('exports.col.auditor'), t('exports.col.createdAt'), t('exports.col.summary')],
+    rows: (db, _caller, f, cursor, t) =>
+      pageRows(listAudits(db, { ...(f as { agencyId?: string; status?: AuditStatus }), cursor, limit: PAGE }), (a) => [
+        a.agencyName,
+        a.periodFrom,
+        a.periodTo,
+        a.method === 'random' ? t('audits.randomShare', { percent: bpToPercent(a.sampleBp ?? 0) }) : t('audits.method.chosen'),
+        String(a.itemCount),
+        String(a.reviewed),
+        String(a.findings.pass),
+        String(a.findings.issue),
+        String(a.findings.violation),
+        t(`audits.status.${a.status}`),
+        a.createdByName,
+        at(a.createdAt),
+        a.summary ?? '',
       ]),
   },
 };

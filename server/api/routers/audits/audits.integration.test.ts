@@ -6,6 +6,10 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, cases, complaints, fieldVisits } from '@/db/schema';
 import { sampleSize } from '../../../domain/audits/audits';
+import { openFile } from '../../../domain/files/files';
+import { JOB_HANDLERS } from '../../../jobs/handlers';
+import { drainJobs } from '../../../jobs/queue';
+import { getBlobStore } from '../../../storage/store';
 import { shanghaiDate } from '../../../domain/shared/dates';
 import { logAction } from '../../../domain/work/actions';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
@@ -100,6 +104,15 @@ describe('reviewing an audit', () => {
     expect(await auditor.audits.complete({ auditId, summary: '外访 1 次违规，已转投诉处理；电话记录合规。' })).toEqual({ id: auditId, status: 'completed' });
     await expect(auditor.audits.review({ itemId: visit.id, finding: 'pass', note: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await (await as('platform.complaints')).audits.list({ agencyId: ctx.w.orgs.agencyA.id, limit: 10 })).items.find((a) => a.id === auditId)).toMatchObject({ status: 'completed', summary: '外访 1 次违规，已转投诉处理；电话记录合规。' });
+    // The audits list exports for staff with its filters.
+    const started = await auditor.exports.start({ list: 'staff.audits', format: 'csv', filters: { status: 'completed' } });
+    await drainJobs(ctx.handle.db, JOB_HANDLERS);
+    const done = await auditor.exports.get({ exportId: started.id });
+    const { stream } = await openFile(ctx.handle.db, await domainCaller(ctx.w, 'platform.auditor'), done.fileId ?? '', getBlobStore());
+    const csv = new TextDecoder().decode(await new Response(stream).arrayBuffer());
+    expect(csv.split('\r\n')[0]?.replace(/^\uFEFF/, '')).toBe('处置机构,期间自,期间至,抽样方式,抽样记录,已复核,合规,有问题,违规,状态,稽核人,创建时间,结论');
+    expect(csv).toContain('外访 1 次违规，已转投诉处理；电话记录合规。');
+    await expect((await as('agencyA.admin')).exports.start({ list: 'staff.audits', format: 'csv', filters: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const actionsLogged = (await ctx.handle.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.orgId, ctx.w.orgs.agencyA.id))).map((r) => r.action);
     expect(actionsLogged.filter((a) => a === 'audit.review')).toHaveLength(items.length);
     expect(actionsLogged).toContain('audit.complete');

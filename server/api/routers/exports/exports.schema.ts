@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, EXPORT_FORMATS, EXPORT_LISTS, IMPORT_KINDS, IMPORT_STATUSES, PACKAGE_STATUSES, REPAYMENT_STATUSES, RESTRUCTURE_STATUSES, STATEMENT_STATUSES, VISIT_STATUSES } from '@/db/enums';
+import { AUDIT_ACTIONS, AUDIT_STATUSES, EXPORT_FORMATS, EXPORT_LISTS, IMPORT_KINDS, IMPORT_STATUSES, PACKAGE_STATUSES, REPAYMENT_STATUSES, RESTRUCTURE_STATUSES, STATEMENT_STATUSES, VISIT_STATUSES } from '@/db/enums';
 import { ZAgencyCasesInput, ZCreditorCasesInput } from '../cases/cases.schema';
 import { ZListComplaintsInput } from '../complaints/complaints.schema';
 import { ZListMarketInput } from '../market/market.schema';
@@ -22,6 +22,7 @@ export const ZStartExportInput = z.discriminatedUnion('list', [
   z.object({ list: z.literal('agency.market'), format, filters: ZListMarketInput.omit(pagingless).strict().prefault({}) }),
   z.object({ list: z.literal('users'), format, filters: z.object({}).strict().default({}) }),
   z.object({ list: z.literal('complaints'), format, filters: ZListComplaintsInput.omit(pagingless).strict().default({}) }),
+  z.object({ list: z.literal('staff.audits'), format, filters: z.object({ agencyId: z.uuid().optional(), status: z.enum(AUDIT_STATUSES).optional() }).strict().default({}) }),
   z.object({
     list: z.literal('staff.audit'),
     format,

@@ -1,0 +1,1 @@
+ALTER TYPE "public"."export_list" ADD VALUE 'staff.audits';
