@@ -24,6 +24,7 @@ import { oversightAuthz } from './routers/oversight/oversight.authz';
 import { packagesAuthz } from './routers/packages/packages.authz';
 import { publicAuthz } from './routers/public/public.authz';
 import { restructuresAuthz } from './routers/restructures/restructures.authz';
+import { sanctionsAuthz } from './routers/sanctions/sanctions.authz';
 import { scorecardsAuthz } from './routers/scorecards/scorecards.authz';
 import { staffAdmissionAuthz } from './routers/staff/admission/admission-review.authz';
 import { staffAuthz } from './routers/staff/staff.authz';
@@ -36,7 +37,7 @@ import { supervisionAuthz } from './routers/supervision/supervision.authz';
 import { disclosureAuthz } from './routers/disclosure/disclosure.authz';
 import { exportsAuthz } from './routers/exports/exports.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...auditsAuthz, ...authAuthz, ...casesAuthz, ...complaintsAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...scorecardsAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz, ...supervisionAuthz, ...disclosureAuthz, ...exportsAuthz };
+const TABLE: AuthzTable = { ...admissionAuthz, ...auditsAuthz, ...authAuthz, ...casesAuthz, ...complaintsAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...sanctionsAuthz, ...scorecardsAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz, ...supervisionAuthz, ...disclosureAuthz, ...exportsAuthz };
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {

@@ -68,3 +68,34 @@ export const activeTemplateId = async (w: World, kind: 'creditor' | 'agency') =>
     .limit(1);
   return t!.id;
 };
+
+/** The legal representative's ID number every complete agency application below names. */
+export const LEGAL_REP_ID = '11010519491231002X';
+
+/** A complete agency application, section by section. */
+export const AGENCY_SECTIONS = {
+  basics: {
+    legalRepName: '赵国栋',
+    legalRepIdNumber: LEGAL_REP_ID,
+    registeredCapitalFen: 1_000_000_000,
+    foundedOn: '2015-06-01',
+    address: '上海市浦东新区世纪大道 100 号',
+    serviceProvinces: ['31', '32'] as ('31' | '32')[],
+    staffCount: 120,
+    seatCount: 80,
+    channels: ['phone', 'sms', 'visit'] as ('phone' | 'sms' | 'visit')[],
+  },
+  systems: { hasCallRecording: true, hasFieldEvidenceCapture: true, mlpsLevel: 3, hasIso27001: false, otherCertifications: '' },
+  trackRecord: {
+    references: [{ client: '华信消费金融', periodFrom: '2023-01', periodTo: '2024-12', caseCount: 12000, amountFen: 3_600_000_000, recoveryRateBp: 1850 }],
+  },
+  compliance: { litigationCount: 0, litigationNote: '', pastSanctions: '', complaintCount: 3, declaresNoAbuse: true as const, signedBy: '赵国栋' },
+};
+
+/** Fills every section of the caller's agency application and attaches its business licence. */
+export const fillAgencyApplication = async (caller: Awaited<ReturnType<typeof callerAs>>) => {
+  for (const section of ['basics', 'systems', 'trackRecord', 'compliance'] as const) {
+    await caller.admission.application.saveSection({ section, data: AGENCY_SECTIONS[section] } as never);
+  }
+  return attachSampleDocument(caller);
+};

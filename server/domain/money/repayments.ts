@@ -10,7 +10,7 @@ import { addToCommissionMonthly, addToMonthly, earnOnConfirm, reverseEarning } f
 import { notify } from '../notifications/notify';
 import { shanghaiDate } from '../shared/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
-import { loadWorkCase } from '../work/case-access';
+import { loadCaseToAct, loadWorkCase } from '../work/case-access';
 
 // Repayments (回款, DESIGN §3): the agency that holds a case reports what the debtor paid,
 // with the receipt; the creditor confirms or disputes it, and may later reverse a
@@ -61,7 +61,7 @@ export type ReportRepaymentInput = {
  */
 export const reportRepayment = async (db: DbOrTx, caller: Caller, input: ReportRepaymentInput, now = new Date()) =>
   db.transaction(async (tx) => {
-    const c = await loadWorkCase(tx, caller, input.caseId, true);
+    const c = await loadCaseToAct(tx, caller, input.caseId);
     if (input.paidOn > shanghaiDate(now)) throw new DomainError('repayment.future', { field: 'paidOn' });
     const [commission] = await tx.select({ startsOn: commissions.startsOn, createdAt: commissions.createdAt }).from(commissions).where(eq(commissions.id, c.row.commissionId ?? ''));
     const since = commission ? [commission.startsOn, shanghaiDate(commission.createdAt)].sort()[0] ?? '' : '';

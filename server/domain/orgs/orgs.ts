@@ -81,7 +81,13 @@ export const listOrgsForStaff = async (db: DbOrTx, args: ListOrgsArgs) => {
 
 export type SetOrgStatusArgs = { orgId: string; status: OrgStatus; reason: string; banCategory?: BanCategory | undefined };
 
-/** Staff admin: moves an organization to a new status, with a reason kept in the audit trail. */
+/**
+ * Staff admin: moves an organization to a new status, with a reason kept in the audit trail.
+ * An agency is banned only through a sanction (server/domain/sanctions/ban.ts): it cites a
+ * complaint or audit finding, needs a second staff member, and carries every effect of a
+ * ban (bids withdrawn, cases recalled, creditors told) in the same transaction. A creditor
+ * is banned here.
+ */
 export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatusArgs) =>
   db.transaction(async (tx) => {
     // Row lock: two staff members changing one organization at once serialize here.
@@ -89,6 +95,7 @@ export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatu
     if (!org) throw new DomainError('org.notFound');
     if (org.type === 'platform') throw new DomainError('org.platformImmutable', { field: 'orgId' });
     if (org.status === args.status) throw new DomainError('org.statusUnchanged', { field: 'status' });
+    if (org.type === 'agency' && args.status === 'banned') throw new DomainError('org.banBySanction', { field: 'status' });
     if (!canMoveOrgStatus(org.status, args.status)) {
       throw new DomainError('org.statusNotAllowed', { field: 'status', labels: { from: `orgStatus.${org.status}`, to: `orgStatus.${args.status}` } });
     }

@@ -7,6 +7,7 @@ import { DomainError } from '../../errors';
 import { notify } from '../notifications/notify';
 import { closeIfDue } from './bids';
 import { commissionShare, type Share } from './commission';
+import { orgNameOf } from '../orgs/orgs';
 import { agencyStanding } from './eligibility';
 import { lockOwnPackage } from './packages';
 
@@ -54,10 +55,12 @@ export const awardPackage = async (db: DbOrTx, caller: Caller, packageId: string
       .from(bids)
       .where(and(eq(bids.packageId, pkg.id), eq(bids.status, 'submitted'), inArray(bids.id, shares.map((s) => s.bidId))));
     if (live.length !== shares.length) throw new DomainError('award.bidNotLive', { field: 'shares' });
-    // A suspended, expired or banned agency takes no new commission, whatever it bid before.
+    // A suspended, expired or banned agency takes no new commission, whatever it bid before;
+    // nor does one under a sanction suspension.
     for (const b of live) {
-      const agency = await agencyStanding(tx, b.agencyId);
+      const agency = await agencyStanding(tx, b.agencyId, now);
       if (agency.status !== 'active') throw new DomainError('award.agencyNotAdmitted', { field: 'shares', labels: { status: `orgStatus.${agency.status}` } });
+      if (agency.isSuspended) throw new DomainError('award.agencySuspended', { field: 'shares', values: { agencyName: await orgNameOf(tx, agency.id) } });
     }
 
     const [moved] = await tx

@@ -8,7 +8,7 @@ import { DomainError } from '../../errors';
 import { reschedule } from '../../jobs/queue';
 import { notify } from '../notifications/notify';
 import { isUniqueViolation } from '../shared/db-errors';
-import { agencyStanding, isInCircle, requireAdmitted } from './eligibility';
+import { agencyStanding, isInCircle, requireAdmitted, requireNotSuspended } from './eligibility';
 
 export const CLOSE_JOB_KIND = 'package.close';
 
@@ -31,13 +31,15 @@ export const bidView = (b: Bid): BidView => ({
 
 /**
  * Locks a package for a bid by this agency: it must be one the agency may see (else
- * NOT_FOUND), open, and before its close; the agency must be admitted right now.
+ * NOT_FOUND), open, and before its close; the agency must be admitted right now and, to
+ * place or change a bid, not under a sanction suspension.
  */
-const lockForBidding = async (tx: DbOrTx, caller: Caller, packageId: string, now: Date): Promise<Package> => {
+const lockForBidding = async (tx: DbOrTx, caller: Caller, packageId: string, now: Date, isWithdrawal = false): Promise<Package> => {
   const [pkg] = await tx.select().from(packages).where(eq(packages.id, packageId)).for('update');
-  const agency = await agencyStanding(tx, caller.actor.orgId);
+  const agency = await agencyStanding(tx, caller.actor.orgId, now);
   if (!pkg || pkg.status === 'draft' || pkg.status === 'cancelled' || !(await isInCircle(tx, agency, pkg))) throw new DomainError('package.notFound', { field: 'packageId' });
   requireAdmitted(agency);
+  if (!isWithdrawal) await requireNotSuspended(tx, agency);
   if (pkg.status !== 'open' || !pkg.closesAt || pkg.closesAt.getTime() <= now.getTime()) throw new DomainError('bid.closed');
   return pkg;
 };
@@ -101,7 +103,7 @@ export const updateBid = async (db: DbOrTx, caller: Caller, bidId: string, input
 export const withdrawBid = async (db: DbOrTx, caller: Caller, bidId: string, now = new Date()) =>
   db.transaction(async (tx) => {
     const before = await lockOwnBid(tx, caller, bidId);
-    await lockForBidding(tx, caller, before.packageId, now);
+    await lockForBidding(tx, caller, before.packageId, now, true);
     const [bid] = await tx.update(bids).set({ status: 'withdrawn', updatedAt: now }).where(eq(bids.id, bidId)).returning();
     if (!bid) throw new DomainError('bid.notLive');
     await writeAudit(tx, caller, { action: 'bid.withdraw', resourceType: 'bid', resourceId: bid.id, orgId: caller.actor.orgId, before: { status: 'submitted' }, after: { status: 'withdrawn' } });

@@ -3,16 +3,18 @@ import type { DbOrTx } from '@/db/client';
 import { TIERS, tierMeets, type Tier } from '@/db/enums';
 import { organizations, packageInvites, packages, type Package } from '@/db/schema';
 import { DomainError } from '../../errors';
+import { isSuspendedSql, suspensionOf, untilOf } from '../sanctions/standing';
 
 // Who may bid (DESIGN §3, issue: marketplace): an admitted agency (active: not expired,
 // suspended or banned) whose tier meets the package's minimum, and, for an invite list,
-// only the invited. A package an agency may not bid on is not shown to it at all.
+// only the invited. A package an agency may not bid on is not shown to it at all. An
+// agency under a sanction suspension sees no package and takes no bid, offer or award.
 
-export type AgencyStanding = { id: string; type: string; status: string; tier: Tier | null };
+export type AgencyStanding = { id: string; type: string; status: string; tier: Tier | null; isSuspended: boolean };
 
-export const agencyStanding = async (db: DbOrTx, agencyId: string): Promise<AgencyStanding> => {
+export const agencyStanding = async (db: DbOrTx, agencyId: string, now = new Date()): Promise<AgencyStanding> => {
   const [org] = await db
-    .select({ id: organizations.id, type: organizations.type, status: organizations.status, tier: organizations.tier })
+    .select({ id: organizations.id, type: organizations.type, status: organizations.status, tier: organizations.tier, isSuspended: isSuspendedSql(organizations.id, now) })
     .from(organizations)
     .where(eq(organizations.id, agencyId));
   if (!org) throw new DomainError('org.notFound');
@@ -45,6 +47,12 @@ export const isInCircle = async (db: DbOrTx, agency: AgencyStanding, pkg: Packag
 /** An expired, suspended or not-yet-admitted agency cannot bid or take an offer. */
 export const requireAdmitted = (agency: AgencyStanding) => {
   if (agency.status !== 'active') throw new DomainError('bid.agencyNotAdmitted', { labels: { status: `orgStatus.${agency.status}` } });
+};
+
+/** Under a sanction suspension an agency places or changes no bid and takes no offer (it may still withdraw a bid). */
+export const requireNotSuspended = async (db: DbOrTx, agency: AgencyStanding) => {
+  const suspension = agency.isSuspended ? await suspensionOf(db, agency.id) : null;
+  if (suspension) throw new DomainError('bid.agencySuspended', untilOf(suspension));
 };
 
 /** Admitted agencies a creditor may invite or offer a package to, by name. */

@@ -29,7 +29,9 @@ export const listMarket = async (
   input: { sort: MarketSort; province?: string | undefined; bucket?: number | undefined; cursor?: string | null | undefined; limit: number },
   now = new Date(),
 ) => {
-  const agency = await agencyStanding(db, caller.actor.orgId);
+  const agency = await agencyStanding(db, caller.actor.orgId, now);
+  // Under a sanction suspension the marketplace is empty: no package to bid on or take.
+  if (agency.isSuspended) return { items: [], nextCursor: null };
   const cursor = decodeCursor(input.cursor);
   const keyset =
     cursor && input.sort === 'closing'

@@ -10,7 +10,7 @@ import { notify } from '../notifications/notify';
 import { orgNameOf } from '../orgs/orgs';
 import { addBusinessDays, shanghaiDate } from '../shared/dates';
 import { commissionShare } from './commission';
-import { agencyStanding, requireAdmitted } from './eligibility';
+import { agencyStanding, requireAdmitted, requireNotSuspended } from './eligibility';
 import { lockOwnPackage } from './packages';
 
 export const OFFER_EXPIRE_JOB = 'package.offerExpire';
@@ -26,8 +26,8 @@ export const offerPackage = async (db: DbOrTx, caller: Caller, packageId: string
     if (pkg.status !== 'draft') throw new DomainError('package.wrongStatus', { labels: { status: `packageStatus.${pkg.status}` } });
     if (!pkg.commissionStart || !pkg.commissionEnd) throw new DomainError('package.termsMissing');
     if (pkg.commissionEnd <= pkg.commissionStart) throw new DomainError('package.endBeforeStart', { field: 'commissionEnd' });
-    const agency = await agencyStanding(tx, input.agencyId).catch(() => null);
-    if (!agency || agency.type !== 'agency' || agency.status !== 'active' || !tierMeets(agency.tier, pkg.minTier)) throw new DomainError('offer.agencyNotEligible', { field: 'agencyId' });
+    const agency = await agencyStanding(tx, input.agencyId, now).catch(() => null);
+    if (!agency || agency.type !== 'agency' || agency.status !== 'active' || agency.isSuspended || !tierMeets(agency.tier, pkg.minTier)) throw new DomainError('offer.agencyNotEligible', { field: 'agencyId' });
     const expiresAt = addBusinessDays(now, OFFER_BUSINESS_DAYS);
     const [saved] = await tx
       .update(packages)
@@ -70,7 +70,9 @@ export const answerOffer = async (db: DbOrTx, caller: Caller, packageId: string,
       await writeAudit(tx, caller, { action: 'package.offerDecline', resourceType: 'package', resourceId: pkg.id, orgId: pkg.creditorId, before: { status: 'offered' }, after: { status: 'draft' } });
       return { accepted: false, caseCount: 0 };
     }
-    requireAdmitted(await agencyStanding(tx, caller.actor.orgId));
+    const agency = await agencyStanding(tx, caller.actor.orgId, now);
+    requireAdmitted(agency);
+    await requireNotSuspended(tx, agency);
     const [moved] = await tx
       .update(packages)
       .set({ status: 'awarded', awardedAt: now, updatedAt: now })

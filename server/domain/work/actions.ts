@@ -8,7 +8,7 @@ import { DomainError } from '../../errors';
 import type { Verdict } from '../rules/engine';
 import { localTime } from '../rules/zone';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
-import { DEFAULT_TIME_ZONE, loadWorkCase } from './case-access';
+import { DEFAULT_TIME_ZONE, loadCaseToAct, loadWorkCase } from './case-access';
 import { numberOf, verdictFor, type ContactIntent } from './rules';
 import { approvedTemplate } from './templates';
 
@@ -28,7 +28,7 @@ export type ActionView = Pick<CaseAction, 'id' | 'channel' | 'target' | 'contact
 
 /** May this contact happen now? The same answer logAction gives, asked before dialling. */
 export const canContact = async (db: DbOrTx, caller: Caller, input: ContactIntent & { caseId: string }, now = new Date()): Promise<Verdict> =>
-  verdictFor(db, await loadWorkCase(db, caller, input.caseId), input, now);
+  verdictFor(db, await loadCaseToAct(db, caller, input.caseId, false), input, now);
 
 /** The refusal a collector reads: which rule, and when the next contact is allowed (Beijing time unless the case says otherwise). */
 export const refusal = (verdict: Verdict, timeZone: string, field?: string) => {
@@ -48,7 +48,7 @@ export const refusal = (verdict: Verdict, timeZone: string, field?: string) => {
 export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInput, now = new Date(), via: 'form' | 'visit' = 'form') =>
   db.transaction(async (tx) => {
     // The case row is locked first: a recall waiting on it finds the action, or the action finds the case gone.
-    const c = await loadWorkCase(tx, caller, input.caseId, true);
+    const c = await loadCaseToAct(tx, caller, input.caseId);
     // Then the person, then the number (always in this order, so two logs never wait on each other in a circle).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`debtor:${c.row.idNumberIdx}`}, 0))`);
     const number = input.channel === 'call' || input.channel === 'sms' || input.target === 'contact' ? numberOf(c, input) : null;

@@ -7,9 +7,19 @@ import { DomainError } from '../../errors';
 
 // Which cases an agency user may work (DESIGN §1, §3): only while commissioned to the
 // user's agency; collectors only their own. From the moment of a recall or the term's
-// end the case answers NOT_FOUND, like any other organization's.
+// end the case answers NOT_FOUND, like any other organization's. While the creditor has
+// frozen the commission (its agency under a sanction suspension) the case can be read but
+// not worked: no action, visit, repayment report or restructuring request.
 
-export type WorkCase = { row: CaseRow; packageChannels: string[]; commissionEndsOn: string; packageName: string; maxReductionBp: number; maxInstalments: number };
+export type WorkCase = {
+  row: CaseRow;
+  packageChannels: string[];
+  commissionEndsOn: string;
+  commissionFrozenAt: Date | null;
+  packageName: string;
+  maxReductionBp: number;
+  maxInstalments: number;
+};
 
 export const loadWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, forUpdate = false): Promise<WorkCase> => {
   const seesAll = hasPermission(caller.actor, 'cases.assign');
@@ -18,6 +28,7 @@ export const loadWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, f
       row: cases,
       packageChannels: packages.allowedChannels,
       commissionEndsOn: commissions.endsOn,
+      commissionFrozenAt: commissions.frozenAt,
       packageName: packages.name,
       maxReductionBp: packages.maxReductionBp,
       maxInstalments: packages.maxInstalments,
@@ -37,6 +48,13 @@ export const loadWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, f
   const [found] = forUpdate ? await query.for('update', { of: cases }) : await query;
   if (!found) throw new DomainError('case.notFound', { field: 'caseId' });
   return found;
+};
+
+/** The case to act on, locked unless said otherwise: refused while its commission is frozen. */
+export const loadCaseToAct = async (db: DbOrTx, caller: Caller, caseId: string, forUpdate = true): Promise<WorkCase> => {
+  const c = await loadWorkCase(db, caller, caseId, forUpdate);
+  if (c.commissionFrozenAt) throw new DomainError('case.frozen', { field: 'caseId' });
+  return c;
 };
 
 const DAY_MS = 86_400_000;

@@ -39,6 +39,7 @@ export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, no
     maxReductionBp: c.maxReductionBp,
     maxInstalments: c.maxInstalments,
     commissionEndsOn: c.commissionEndsOn,
+    commissionFrozenAt: c.commissionFrozenAt,
     address: r.address,
     repaidAmount: r.repaidAmount,
     amountDue: await amountDue(db, r),

@@ -9,7 +9,7 @@ import { reschedule } from '../../jobs/queue';
 import { notify } from '../notifications/notify';
 import { addBusinessDays, shanghaiDate } from '../shared/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
-import { loadWorkCase } from './case-access';
+import { loadCaseToAct, loadWorkCase } from './case-access';
 import { planOf } from './restructure-plan';
 
 export const RESTRUCTURE_EXPIRE_JOB = 'restructure.expire';
@@ -41,7 +41,7 @@ export type RestructureView = ReturnType<typeof view>;
  */
 export const proposeRestructure = async (db: DbOrTx, caller: Caller, input: { caseId: string; kind: RestructureKind; terms: RestructureTerms; reason: string }, now = new Date()) =>
   db.transaction(async (tx) => {
-    const c = await loadWorkCase(tx, caller, input.caseId, true);
+    const c = await loadCaseToAct(tx, caller, input.caseId);
     const [pending] = await tx.select({ id: restructureRequests.id }).from(restructureRequests).where(and(eq(restructureRequests.caseId, c.row.id), eq(restructureRequests.status, 'proposed')));
     if (pending) throw new DomainError('restructure.pending');
     const plan = planOf(input.kind, input.terms, c.row.amountOverdue, c, shanghaiDate(now));

@@ -10,7 +10,7 @@ import { zonedInstant } from '../rules/zone';
 import { endOfShanghaiDay } from '../shared/dates';
 import { ownFile } from '../files/files';
 import { logAction, refusal } from './actions';
-import { DEFAULT_TIME_ZONE, loadWorkCase } from './case-access';
+import { DEFAULT_TIME_ZONE, loadCaseToAct, loadWorkCase } from './case-access';
 import { verdictFor } from './rules';
 
 // Field visits (外访) and their evidence (催迹), DESIGN §4 and NIFA 2018: only agencies
@@ -50,7 +50,7 @@ export type PlanVisitInput = { caseId: string; date: string; time: string; staff
  */
 export const planVisit = async (db: DbOrTx, caller: Caller, input: PlanVisitInput, now = new Date()) =>
   db.transaction(async (tx) => {
-    const c = await loadWorkCase(tx, caller, input.caseId, true);
+    const c = await loadCaseToAct(tx, caller, input.caseId);
     if (!(await hasVisitCapability(tx, caller.actor.orgId))) throw new DomainError('visit.noCapability');
     const staffIds = [...new Set(input.staffIds)];
     if (staffIds.length < MIN_VISIT_STAFF) throw new DomainError('visit.staffTooFew', { field: 'staffIds', values: { min: MIN_VISIT_STAFF } });

@@ -8,30 +8,12 @@ import type { DbHandle } from '@/db/client';
 import { admissionApplications, auditLog, organizations, users } from '@/db/schema';
 import { creditCodeFor, makeOrg } from '@/db/seed/factories';
 import { blindIndex } from '../../../pii/crypto';
-import { attachSampleDocument } from '../../../testing/admission';
+import { AGENCY_SECTIONS, LEGAL_REP_ID as ID, fillAgencyApplication as fillAll } from '../../../testing/admission';
 import { createTestDb } from '../../../testing/db';
 import { buildWorld, callerAs, type World } from '../../../testing/world';
 
 let handle: DbHandle;
 let w: World;
-
-const ID = '11010519491231002X';
-const BASICS = {
-  legalRepName: '赵国栋',
-  legalRepIdNumber: ID,
-  registeredCapitalFen: 1_000_000_000,
-  foundedOn: '2015-06-01',
-  address: '上海市浦东新区世纪大道 100 号',
-  serviceProvinces: ['31', '32'] as ('31' | '32')[],
-  staffCount: 120,
-  seatCount: 80,
-  channels: ['phone', 'sms', 'visit'] as ('phone' | 'sms' | 'visit')[],
-};
-const SYSTEMS = { hasCallRecording: true, hasFieldEvidenceCapture: true, mlpsLevel: 3, hasIso27001: false, otherCertifications: '' };
-const TRACK = {
-  references: [{ client: '华信消费金融', periodFrom: '2023-01', periodTo: '2024-12', caseCount: 12000, amountFen: 3_600_000_000, recoveryRateBp: 1850 }],
-};
-const COMPLIANCE = { litigationCount: 0, litigationNote: '', pastSanctions: '', complaintCount: 3, declaresNoAbuse: true as const, signedBy: '赵国栋' };
 
 const signUpInput = (n: number, over: Record<string, unknown> = {}) => ({
   type: 'agency' as const,
@@ -50,14 +32,6 @@ const newApplicant = async (n: number) => {
   const [admin] = await handle.db.select().from(users).where(eq(users.email, `admin${n}@apply.test`));
   if (!admin) throw new Error('admin missing');
   return { admin, caller: await callerAs(handle.db, admin) };
-};
-
-const fillAll = async (caller: Awaited<ReturnType<typeof callerAs>>) => {
-  await caller.admission.application.saveSection({ section: 'basics', data: BASICS });
-  await caller.admission.application.saveSection({ section: 'systems', data: SYSTEMS });
-  await caller.admission.application.saveSection({ section: 'trackRecord', data: TRACK });
-  await caller.admission.application.saveSection({ section: 'compliance', data: COMPLIANCE });
-  return attachSampleDocument(caller);
 };
 
 beforeAll(async () => {
@@ -154,10 +128,10 @@ describe('drafts and submission', () => {
       code: 'BAD_REQUEST',
     });
     await expect(
-      caller.admission.application.saveSection({ section: 'trackRecord', data: { references: Array.from({ length: 6 }, () => TRACK.references[0]) } } as never),
+      caller.admission.application.saveSection({ section: 'trackRecord', data: { references: Array.from({ length: 6 }, () => AGENCY_SECTIONS.trackRecord.references[0]) } } as never),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(
-      caller.admission.application.saveSection({ section: 'trackRecord', data: { references: [{ ...TRACK.references[0], periodFrom: '2025-01', periodTo: '2024-01' }] } } as never),
+      caller.admission.application.saveSection({ section: 'trackRecord', data: { references: [{ ...AGENCY_SECTIONS.trackRecord.references[0], periodFrom: '2025-01', periodTo: '2024-01' }] } } as never),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     await expect(caller.admission.application.saveSection({ section: 'licence', data: { licenceNumber: 'X' } })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
@@ -170,7 +144,7 @@ describe('drafts and submission', () => {
 
   it('refuses an incomplete submission, naming the missing sections', async () => {
     const { caller } = await newApplicant(12);
-    await caller.admission.application.saveSection({ section: 'systems', data: SYSTEMS });
+    await caller.admission.application.saveSection({ section: 'systems', data: AGENCY_SECTIONS.systems });
     const error = await caller.admission.application.submit().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'BAD_REQUEST', cause: { code: 'admission.incomplete', details: { field: 'basics' } } });
     const { describeError } = await import('../../errors');

@@ -6,6 +6,7 @@ import type { DbHandle } from '@/db/client';
 import { creditCodeFor, makeOrg } from '@/db/seed/factories';
 import { attachSampleDocument } from '../../../testing/admission';
 import { createTestDb } from '../../../testing/db';
+import { banAgency } from '../../../testing/sanctions';
 import { buildWorld, callerAs, type World } from '../../../testing/world';
 
 let handle: DbHandle;
@@ -40,8 +41,7 @@ describe('public lists', () => {
   });
 
   it('lists a banned agency with its category once staff ban it', async () => {
-    const staff = await callerAs(handle.db, w.users['platform.admin']);
-    await staff.staff.orgs.setStatus({ orgId: w.orgs.agencyB.id, status: 'banned', reason: '暴力催收', banCategory: 'abuse' });
+    await banAgency(w, 'agencyB');
     const banned = await (await callerAs(handle.db, null)).public.agencies.banned({ limit: 10 });
     expect(banned.items).toEqual([{ name: w.orgs.agencyB.name, creditCode: w.orgs.agencyB.creditCode, bannedAt: expect.any(Date), banCategory: 'abuse' }]);
     const admitted = await (await callerAs(handle.db, null)).public.agencies.admitted({ limit: 100 });

@@ -105,17 +105,23 @@ describe('staff.orgs.setStatus', () => {
     await expect((await callerAs(handle.db, member)).me.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED', cause: { code: 'auth.orgBlocked' } });
   });
 
-  it('refuses the same status, a move out of a ban, the platform itself and unknown organizations', async () => {
+  it('refuses the same status, a move out of a ban, an agency ban outside a sanction, the platform itself and unknown organizations', async () => {
     const caller = await staff();
     await expect(caller.staff.orgs.setStatus({ orgId: w.orgs.agencyB.id, status: 'suspended', reason: '再次暂停' })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(caller.staff.orgs.setStatus({ orgId: w.orgs.agencyB.id, status: 'banned', reason: '暴力催收，永久禁入' })).rejects.toMatchObject({
+    // An agency is banned through a sanction, with a second approval and every effect (sanctions/ban.integration.test.ts).
+    await expect(caller.staff.orgs.setStatus({ orgId: w.orgs.agencyB.id, status: 'banned', reason: '暴力催收，永久禁入', banCategory: 'abuse' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { code: 'org.banBySanction' },
+    });
+    const creditor = await makeOrg(handle.db, { type: 'creditor', name: '伪造资料的放贷机构' });
+    await expect(caller.staff.orgs.setStatus({ orgId: creditor.id, status: 'banned', reason: '伪造放款资料，永久禁入' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
-    await caller.staff.orgs.setStatus({ orgId: w.orgs.agencyB.id, status: 'banned', reason: '暴力催收，永久禁入', banCategory: 'abuse' });
-    const [banned] = await handle.db.select().from(organizations).where(eq(organizations.id, w.orgs.agencyB.id));
-    expect(banned).toMatchObject({ status: 'banned', banCategory: 'abuse' });
+    await caller.staff.orgs.setStatus({ orgId: creditor.id, status: 'banned', reason: '伪造放款资料，永久禁入', banCategory: 'fraud' });
+    const [banned] = await handle.db.select().from(organizations).where(eq(organizations.id, creditor.id));
+    expect(banned).toMatchObject({ status: 'banned', banCategory: 'fraud' });
     expect(banned?.bannedAt).toBeInstanceOf(Date);
-    await expect(caller.staff.orgs.setStatus({ orgId: w.orgs.agencyB.id, status: 'active', reason: '申请恢复' })).rejects.toMatchObject({
+    await expect(caller.staff.orgs.setStatus({ orgId: creditor.id, status: 'active', reason: '申请恢复' })).rejects.toMatchObject({
       code: 'CONFLICT',
       cause: { code: 'org.statusNotAllowed' },
     });

@@ -82,6 +82,8 @@ export const ZWorkCase = z.object({
   maxReductionBp: z.number().int(),
   maxInstalments: z.number().int(),
   commissionEndsOn: z.string(),
+  /** Set while the creditor froze the commission (agency under a suspension): the case is read, not worked. */
+  commissionFrozenAt: z.date().nullable(),
   address: z.string().nullable(),
   repaidAmount: z.number().int(),
   /** What the case owes in all: its approved plan's total, or the overdue amount. */
