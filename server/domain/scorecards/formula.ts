@@ -1,3 +1,5 @@
+import { SCORECARD_WEIGHTS, type ScorecardComponent } from '@/db/enums';
+
 // The monthly agency scorecard, formula version 1 (DESIGN §7): a pure function of the
 // month's inputs, stored with every card, so anyone holding an export computes the same
 // score again. Every number here is plain JSON (no dates, no database types), and every
@@ -16,8 +18,8 @@
 export const FORMULA_VERSION = 1;
 
 /** DESIGN §7 weights; they add up to 100. */
-export const WEIGHTS = { ratings: 35, recovery: 25, reporting: 15, compliance: 15, responsiveness: 10 } as const;
-export type ComponentKey = keyof typeof WEIGHTS;
+export const WEIGHTS = SCORECARD_WEIGHTS;
+export type ComponentKey = ScorecardComponent;
 export const COMPONENT_KEYS = Object.keys(WEIGHTS) as ComponentKey[];
 export type Components = Record<ComponentKey, number>;
 
@@ -75,20 +77,28 @@ const ratingsBp = (ratings: readonly number[]) => {
 };
 
 /**
- * Money recovered in the month against what the packages expected of it: each
+ * Money recovered in the month against what the packages expected of it (fen): each
  * commission's expected recovery spread evenly over its term, for the days it ran in the
  * month. Meeting the expectation is full marks; nothing expected: the midpoint.
  */
-const recoveryBp = (commissions: readonly CommissionInput[]) => {
+export const recoveryOf = (commissions: readonly CommissionInput[]) => {
   let expected = 0;
   let recovered = 0;
   for (const c of commissions) {
     if (c.termDays > 0) expected += (c.placed * c.expectedRecoveryBp * c.activeDays) / (FULL_BP * c.termDays);
     recovered += Math.max(0, c.recovered);
   }
+  return { expected, recovered };
+};
+
+const recoveryBp = (commissions: readonly CommissionInput[]) => {
+  const { expected, recovered } = recoveryOf(commissions);
   if (expected <= 0) return NEUTRAL_BP;
   return clamp(Math.round((Math.min(recovered, expected) * FULL_BP) / expected));
 };
+
+/** Cases placed with the agency under the month's commissions. */
+export const casesOf = (commissions: readonly CommissionInput[]) => commissions.reduce((a, c) => a + c.cases, 0);
 
 /**
  * Rule flags and upheld complaints per 1,000 cases placed (DESIGN §7), the way the
@@ -101,7 +111,7 @@ const complianceBp = (cases: number, c: ScorecardInputs['compliance']) =>
 /** The five components of one month, each 0–10000. */
 export const componentsOf = (inputs: ScorecardInputs): Components => {
   const r = inputs.reporting;
-  const cases = inputs.commissions.reduce((a, c) => a + c.cases, 0);
+  const cases = casesOf(inputs.commissions);
   return {
     ratings: ratingsBp(inputs.ratings),
     recovery: recoveryBp(inputs.commissions),

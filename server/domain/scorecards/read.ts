@@ -4,7 +4,7 @@ import { bids, commissions, organizations, packages, scorecards, type Scorecard 
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';
 import { isComputing } from './compute';
-import type { Components, ScorecardInputs } from './formula';
+import { casesOf, recoveryOf, type Components, type ScorecardInputs } from './formula';
 import { monthOf } from './months';
 
 // Who reads an agency's scorecards: the agency itself, platform staff, and creditors that
@@ -14,17 +14,23 @@ import { monthOf } from './months';
 /** Months of the trend: the last twelve that have a card. */
 export const TREND_MONTHS = 12;
 
-const cardView = (c: Scorecard) => ({
-  id: c.id,
-  month: c.month,
-  formulaVersion: c.formulaVersion,
-  monthScoreBp: c.monthScoreBp,
-  scoreBp: c.scoreBp,
-  isZeroed: c.isZeroed === 1,
-  components: c.components as Components,
-  inputs: c.inputs as ScorecardInputs,
-  computedAt: c.computedAt,
-});
+const cardView = (c: Scorecard) => {
+  const inputs = c.inputs as ScorecardInputs;
+  const { expected, recovered } = recoveryOf(inputs.commissions);
+  return {
+    id: c.id,
+    month: c.month,
+    formulaVersion: c.formulaVersion,
+    monthScoreBp: c.monthScoreBp,
+    scoreBp: c.scoreBp,
+    isZeroed: c.isZeroed === 1,
+    components: c.components as Components,
+    inputs,
+    /** What the screens show beside the components: the month's expected and recovered money (fen) and cases placed. */
+    figures: { expectedRecovery: Math.round(expected), recovered, cases: casesOf(inputs.commissions) },
+    computedAt: c.computedAt,
+  };
+};
 export type ScorecardView = ReturnType<typeof cardView>;
 
 /** The agency, when the caller may read its scorecards; NOT_FOUND otherwise. */

@@ -7,6 +7,7 @@ import {
   ZAgencyInput,
   ZAgencyScorecard,
   ZExportInput,
+  ZMineInput,
   ZMonthInput,
   ZMonthScorecards,
   ZRateInput,
@@ -39,7 +40,7 @@ const ratings = creditorProcedure
 /** The agency's own latest breakdown and its trend. */
 const mine = agencyProcedure
   .use(requirePermission('scorecards.read'))
-  .input(ZMonthInput.partial())
+  .input(ZMineInput)
   .output(ZAgencyScorecard)
   .query(({ ctx, input }) => agencyScorecard(ctx.db, ctx.caller, ctx.actor.orgId, input.month));
 

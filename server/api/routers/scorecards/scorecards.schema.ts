@@ -15,7 +15,8 @@ export const ZRateInput = z.object({
   comment: z.string().trim().min(1).max(500),
 });
 export const ZMonthInput = z.object({ month: ZMonth });
-export const ZAgencyInput = z.object({ agencyId: z.uuid(), month: ZMonth.nullish() });
+export const ZMineInput = z.object({ month: ZMonth.nullish() });
+export const ZAgencyInput = ZMineInput.extend({ agencyId: z.uuid() });
 export const ZExportInput = z.object({ agencyId: z.uuid(), month: ZMonth });
 
 export const ZRating = z.object({ agencyId: z.string(), month: z.string(), rating: ZInt, comment: z.string(), ratedAt: z.date() });
@@ -58,6 +59,7 @@ export const ZScorecard = z.object({
   isZeroed: z.boolean(),
   components: ZComponents,
   inputs: ZScorecardInputs,
+  figures: z.object({ expectedRecovery: ZInt, recovered: ZInt, cases: ZInt }),
   computedAt: z.date(),
 });
 export type TScorecard = z.infer<typeof ZScorecard>;

@@ -1,0 +1,11 @@
+import { AgencyScorecard } from '@/components/scorecards/agency-scorecard';
+import { Forbidden } from '../../_components/forbidden';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const AgencyScorecardPage = async () => {
+  const me = await loadPortalMe('agency');
+  if (!me.permissions.includes('scorecards.read')) return <Forbidden />;
+  return <AgencyScorecard />;
+};
+
+export default AgencyScorecardPage;

@@ -1,0 +1,11 @@
+import { StaffScorecards } from '@/components/scorecards/staff-scorecards';
+import { Forbidden } from '../../_components/forbidden';
+import { loadPortalMe } from '../../_components/portal-layout';
+
+const StaffScorecardsPage = async () => {
+  const me = await loadPortalMe('staff');
+  if (!me.permissions.includes('scorecards.read')) return <Forbidden />;
+  return <StaffScorecards canCompute={me.permissions.includes('scorecards.compute')} />;
+};
+
+export default StaffScorecardsPage;

@@ -1,0 +1,150 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useState } from 'react';
+import { useTranslations } from 'use-intl';
+import type { TRatingList } from '@/server/api/routers/scorecards/scorecards.schema';
+import { formatDateTime } from '../format';
+import { errorInfo } from '../trpc/errors';
+import { useTRPC } from '../trpc/react';
+import { Alert } from '../ui/alert';
+import { Button } from '../ui/button';
+import { Card, PageTitle } from '../ui/card';
+import { Textarea } from '../ui/field';
+
+type MonthRating = TRatingList['agencies'][number]['months'][number];
+
+const Stars = ({ value }: { value: number }) => (
+  <span className="tracking-wider text-amber-500" aria-hidden>
+    {'★'.repeat(value)}
+    <span className="text-slate-300">{'★'.repeat(5 - value)}</span>
+  </span>
+);
+
+/** One month's rating of one agency: what was given, and the form to give or change it while the month may be rated. */
+const RatingCell = ({ agencyId, m, canManage }: { agencyId: string; m: MonthRating; canManage: boolean }) => {
+  const t = useTranslations('scorecards.ratings');
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [rating, setRating] = useState(m.rating ?? 0);
+  const [comment, setComment] = useState(m.comment);
+  const [isEditing, setEditing] = useState(false);
+  const rate = useMutation(
+    trpc.scorecards.rate.mutationOptions({
+      onSuccess: async () => {
+        setEditing(false);
+        await queryClient.invalidateQueries({ queryKey: trpc.scorecards.ratings.queryKey() });
+      },
+    }),
+  );
+  const error = errorInfo(rate.error);
+  const id = `rating-${agencyId}-${m.month}`;
+  if (!m.canRate && m.rating === null) return <p className="text-sm text-slate-400">{t('notCommissioned')}</p>;
+  if (!isEditing) {
+    return (
+      <div className="space-y-1" data-testid={id}>
+        {m.rating === null ? (
+          <p className="text-sm text-slate-500">{t('notRated')}</p>
+        ) : (
+          <>
+            <div className="flex items-center gap-2">
+              <Stars value={m.rating} />
+              <span className="text-sm font-medium text-slate-900">{t('ratingOf', { rating: m.rating })}</span>
+            </div>
+            <p className="whitespace-pre-wrap text-sm text-slate-700">{m.comment}</p>
+            <p className="text-xs text-slate-400">{t('ratedAt', { at: formatDateTime(m.ratedAt) })}</p>
+          </>
+        )}
+        {canManage && m.canRate ? (
+          <Button variant="secondary" onClick={() => setEditing(true)} data-testid={`${id}-edit`}>
+            {m.rating === null ? t('rate') : t('change')}
+          </Button>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <form
+      className="space-y-2"
+      data-testid={`${id}-form`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        rate.mutate({ agencyId, month: m.month, rating, comment });
+      }}
+    >
+      <div role="radiogroup" aria-label={t('rating')} className="flex gap-1">
+        {[1, 2, 3, 4, 5].map((n) => (
+          <button
+            key={n}
+            type="button"
+            role="radio"
+            aria-checked={rating === n}
+            aria-label={t('ratingOf', { rating: n })}
+            className={`h-8 w-8 rounded text-lg ${n <= rating ? 'text-amber-500' : 'text-slate-300'} hover:bg-amber-50`}
+            onClick={() => setRating(n)}
+            data-testid={`${id}-star-${n}`}
+          >
+            ★
+          </button>
+        ))}
+      </div>
+      {error?.fieldErrors.rating ? <p className="text-xs text-red-600">{error.fieldErrors.rating.join(' ')}</p> : null}
+      <Textarea aria-label={t('comment')} placeholder={t('commentHint')} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} data-testid={`${id}-comment`} />
+      {error?.fieldErrors.comment ? <p className="text-xs text-red-600">{error.fieldErrors.comment.join(' ')}</p> : null}
+      {error && !error.fieldErrors.rating && !error.fieldErrors.comment ? <Alert>{error.message}</Alert> : null}
+      <div className="flex gap-2">
+        <Button type="submit" disabled={rate.isPending || rating === 0} data-testid={`${id}-save`}>
+          {t('save')}
+        </Button>
+        <Button variant="ghost" onClick={() => setEditing(false)}>
+          {t('cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+};
+
+/** The creditor's agencies of this month and last month, each with its rating of both months. */
+export const RatingsScreen = ({ canManage }: { canManage: boolean }) => {
+  const t = useTranslations('scorecards.ratings');
+  const trpc = useTRPC();
+  const query = useQuery(trpc.scorecards.ratings.queryOptions());
+  const d = query.data;
+  const error = errorInfo(query.error);
+  return (
+    <>
+      <PageTitle title={t('title')} subtitle={t('subtitle')} />
+      {error ? <Alert>{error.message}</Alert> : null}
+      {d && d.agencies.length === 0 ? (
+        <Card>
+          <p className="text-sm text-slate-500" data-testid="ratings-empty">
+            {t('empty')}
+          </p>
+        </Card>
+      ) : null}
+      <div className="space-y-4">
+        {(d?.agencies ?? []).map((a) => (
+          <Card
+            key={a.agencyId}
+            title={a.agencyName}
+            actions={
+              <Link className="text-sm text-amber-700 underline" href={`/creditor/scorecards/${a.agencyId}`} data-testid="ratings-scorecard-link">
+                {t('seeScorecard')}
+              </Link>
+            }
+          >
+            <div className="grid gap-6 md:grid-cols-2" data-testid="ratings-agency">
+              {a.months.map((m) => (
+                <div key={m.month}>
+                  <h3 className="mb-2 text-sm font-semibold text-slate-700">{m.month === d?.current ? t('thisMonth', { month: m.month }) : t('lastMonth', { month: m.month })}</h3>
+                  <RatingCell agencyId={a.agencyId} m={m} canManage={canManage} />
+                </div>
+              ))}
+            </div>
+          </Card>
+        ))}
+      </div>
+    </>
+  );
+};

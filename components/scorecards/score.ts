@@ -1,0 +1,6 @@
+import { SCORECARD_WEIGHTS } from '@/db/enums';
+
+export const WEIGHTS = SCORECARD_WEIGHTS;
+
+/** A score kept in basis points of 100 as points with one decimal: 7834 → "78.3". */
+export const scoreText = (bp: number): string => (Math.round(bp / 10) / 10).toFixed(1);
