@@ -129,9 +129,10 @@ type ComplaintRow = { category: ComplaintCategory; received: string; upheld: str
  * dismissed in it (whenever received), and those received by its end still undecided then.
  */
 const complaintFigures = async (db: DbOrTx, creditorId: string | null, month: string): Promise<DisclosureComplaints> => {
-  const from = new Date(`${month}-01T00:00:00+08:00`);
+  // Timestamps travel as ISO text with a cast: postgres-js takes no Date in a raw statement.
+  const from = sql`${new Date(`${month}-01T00:00:00+08:00`).toISOString()}::timestamptz`;
   const [y = 0, m = 1] = month.split('-').map(Number);
-  const to = new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:00:00+08:00`);
+  const to = sql`${new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:00:00+08:00`).toISOString()}::timestamptz`;
   const ofCreditor = creditorId ? sql`and creditor_id = ${creditorId}` : sql``;
   const rows = await executeRows<ComplaintRow>(
     db,

@@ -29,6 +29,9 @@ const monthStart = (now: Date, back: number) => {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };
 
+/** A timestamp as a statement parameter: postgres-js takes no Date in a raw statement. */
+const tsParam = (d: Date) => sql`${d.toISOString()}::timestamptz`;
+
 export const staffOverview = async (db: DbOrTx, now = new Date()) => {
   const [admissions] = await executeRows<{ submitted: string; under_review: string; info_requested: string; oldest: Date | string | null }>(
     db,
@@ -63,8 +66,8 @@ export const staffOverview = async (db: DbOrTx, now = new Date()) => {
   const [complaintCounts] = await executeRows<{ open: string; overdue: string; received_week: string }>(
     db,
     sql`select count(*) filter (where c.status in ('received', 'acknowledged', 'investigating', 'awaiting_response')) as open,
-               count(*) filter (where c.status in ('received', 'acknowledged', 'investigating', 'awaiting_response') and ${due} < ${now}) as overdue,
-               count(*) filter (where c.received_at >= ${new Date(now.getTime() - 7 * 86_400_000)}) as received_week
+               count(*) filter (where c.status in ('received', 'acknowledged', 'investigating', 'awaiting_response') and ${due} < ${tsParam(now)}) as overdue,
+               count(*) filter (where c.received_at >= ${tsParam(new Date(now.getTime() - 7 * 86_400_000))}) as received_week
         from ${complaints} c`,
   );
   const date = (v: Date | string | null) => (v === null ? null : new Date(v));
@@ -96,9 +99,9 @@ export const staffOverview = async (db: DbOrTx, now = new Date()) => {
     db,
     sql`with m as (select to_char(d, 'YYYY-MM') as month from generate_series(${since}::date, ${`${monthStart(now, 0)}-01`}::date, interval '1 month') d),
         a as (select to_char(${caseActions.at} at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as n from ${caseActions}
-              where jsonb_array_length(${caseActions.flags}) > 0 and ${caseActions.at} >= ${new Date(`${since}T00:00:00+08:00`)} group by 1),
+              where jsonb_array_length(${caseActions.flags}) > 0 and ${caseActions.at} >= ${tsParam(new Date(`${since}T00:00:00+08:00`))} group by 1),
         v as (select to_char(${caseFlags.createdAt} at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as n from ${caseFlags}
-              where ${caseFlags.createdAt} >= ${new Date(`${since}T00:00:00+08:00`)} group by 1)
+              where ${caseFlags.createdAt} >= ${tsParam(new Date(`${since}T00:00:00+08:00`))} group by 1)
         select m.month, coalesce(a.n, 0) as actions, coalesce(v.n, 0) as visits from m left join a on a.month = m.month left join v on v.month = m.month order by m.month`,
   );
 
