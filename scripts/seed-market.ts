@@ -40,6 +40,7 @@ const terms = (now: number, closesInDays: number, overrides: Partial<PackageTerm
   reserveFeeBp: 3000,
   expectedRecoveryBp: 1500,
   minTier: null,
+  minScore: null,
   bidderCircle: 'all',
   invitedAgencyIds: [],
   closesAt: new Date(now + closesInDays * DAY),

@@ -26,6 +26,7 @@ const TermsSummary = ({ pkg }: { pkg: TCreditorPackage }) => {
     [t('packages.terms.reserveFee'), pkg.reserveFeeBp === null ? '—' : `${bpToPercent(pkg.reserveFeeBp)}%`],
     [t('packages.terms.expectedRecovery'), pkg.expectedRecoveryBp === null ? '—' : `${bpToPercent(pkg.expectedRecoveryBp)}%`],
     [t('packages.terms.minTier'), pkg.minTier ? t('packages.terms.tierOrBetter', { tier: pkg.minTier }) : t('packages.terms.anyTier')],
+    [t('packages.terms.minScore'), pkg.minScore === null ? t('packages.terms.anyScore') : t('packages.terms.scoreOrMore', { score: pkg.minScore })],
     [t('packages.terms.bidderCircle'), pkg.bidderCircle === 'all' ? t('packages.terms.circleAll') : t('packages.terms.circleInvitedCount', { count: pkg.invitedAgencyIds.length })],
     [t('packages.terms.channels'), pkg.allowedChannels.map((c) => t(`channel.${c}`)).join('、')],
     [t('packages.terms.bands'), t('packages.terms.bandsValue', { reduction: bpToPercent(pkg.maxReductionBp), instalments: pkg.maxInstalments })],

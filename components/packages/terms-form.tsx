@@ -29,6 +29,7 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
     reserveFee: pkg.reserveFeeBp === null ? '' : bpToPercent(pkg.reserveFeeBp),
     expectedRecovery: pkg.expectedRecoveryBp === null ? '' : bpToPercent(pkg.expectedRecoveryBp),
     minTier: (pkg.minTier ?? '') as Tier | '',
+    minScore: pkg.minScore === null ? '' : String(pkg.minScore),
     bidderCircle: pkg.bidderCircle,
     invited: pkg.invitedAgencyIds,
     channels: (pkg.allowedChannels.length ? pkg.allowedChannels : ['phone', 'sms']) as Channel[],
@@ -48,6 +49,8 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
       if (bp === null) problems[k === 'reserveFee' ? 'reserveFeeBp' : k === 'expectedRecovery' ? 'expectedRecoveryBp' : 'maxReductionBp'] = t('packages.terms.badPercent');
       return bp ?? 0;
     };
+    const minScore = f.minScore.trim() === '' ? null : /^\d{1,3}$/.test(f.minScore.trim()) && Number(f.minScore) <= 100 ? Number(f.minScore) : undefined;
+    if (minScore === undefined) problems.minScore = t('packages.terms.badScore');
     const closesAt = fromLocal(f.closesAt);
     if (!closesAt) problems.closesAt = t('validation.required');
     if (!f.commissionStart) problems.commissionStart = t('validation.required');
@@ -61,6 +64,7 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
       expectedRecoveryBp: pct('expectedRecovery'),
       maxReductionBp: pct('maxReduction'),
       minTier: f.minTier || null,
+      minScore: minScore ?? null,
       bidderCircle: f.bidderCircle,
       invitedAgencyIds: f.bidderCircle === 'invited' ? f.invited : [],
       allowedChannels: f.channels,
@@ -104,6 +108,9 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
               </option>
             ))}
           </Select>
+        </Field>
+        <Field id="minScore" label={t('packages.terms.minScore')} error={fieldError('minScore')} hint={t('packages.terms.minScoreHint')}>
+          <Input id="minScore" inputMode="numeric" value={f.minScore} onChange={set('minScore')} placeholder={t('packages.terms.anyScore')} />
         </Field>
         <Field id="maxReduction" label={t('packages.terms.maxReduction')} error={fieldError('maxReductionBp')}>
           <Input id="maxReduction" inputMode="decimal" value={f.maxReduction} onChange={set('maxReduction')} />

@@ -3,25 +3,35 @@ import type { DbOrTx } from '@/db/client';
 import { TIERS, tierMeets, type Tier } from '@/db/enums';
 import { organizations, packageInvites, packages, type Package } from '@/db/schema';
 import { DomainError } from '../../errors';
+import { currentScoreSql } from '../scorecards/read';
 import { isSuspendedSql, suspensionOf, untilOf } from '../sanctions/standing';
 
-// Who may bid (DESIGN §3, issue: marketplace): an admitted agency (active: not expired,
-// suspended or banned) whose tier meets the package's minimum, and, for an invite list,
-// only the invited. A package an agency may not bid on is not shown to it at all. An
-// agency under a sanction suspension sees no package and takes no bid, offer or award.
+// Who may bid (DESIGN §3, §7, issue: marketplace): an admitted agency (active: not expired,
+// suspended or banned) whose tier and current scorecard score meet the package's minimums,
+// and, for an invite list, only the invited. A package an agency may not bid on is not
+// shown to it at all. An agency under a sanction suspension sees no package and takes no
+// bid, offer or award.
 
-export type AgencyStanding = { id: string; type: string; status: string; tier: Tier | null; isSuspended: boolean };
+/** `scoreBp`: the agency's current scorecard score (its latest card), null before its first card. */
+export type AgencyStanding = { id: string; type: string; status: string; tier: Tier | null; isSuspended: boolean; scoreBp: number | null };
 
 export const agencyStanding = async (db: DbOrTx, agencyId: string, now = new Date()): Promise<AgencyStanding> => {
   const [org] = await db
-    .select({ id: organizations.id, type: organizations.type, status: organizations.status, tier: organizations.tier, isSuspended: isSuspendedSql(organizations.id, now) })
+    .select({ id: organizations.id, type: organizations.type, status: organizations.status, tier: organizations.tier, isSuspended: isSuspendedSql(organizations.id, now), scoreBp: currentScoreSql(organizations.id) })
     .from(organizations)
     .where(eq(organizations.id, agencyId));
   if (!org) throw new DomainError('org.notFound');
-  return org;
+  return { ...org, scoreBp: org.scoreBp === null ? null : Number(org.scoreBp) };
 };
 
-/** SQL: packages this agency is in the circle of (tier and invitations), whatever their status. */
+/**
+ * A package's minimum score (DESIGN §7: creditors can require one) against the agency's
+ * current score: an agency without any scorecard does not meet a minimum, whatever it is,
+ * since nothing shows it would; invited agencies are held to it too, like the tier.
+ */
+export const scoreMeets = (scoreBp: number | null, minScore: number | null): boolean => minScore === null || (scoreBp !== null && scoreBp >= minScore * 100);
+
+/** SQL: packages this agency is in the circle of (tier, minimum score and invitations), whatever their status. */
 export const inCircle = (agency: AgencyStanding): SQL => {
   const tiersAllowed = agency.tier ? TIERS.slice(TIERS.indexOf(agency.tier)) : [];
   const tierOk = tiersAllowed.length > 0 ? sql`(${packages.minTier} is null or ${packages.minTier} in (${sql.join(tiersAllowed.map((t) => sql`${t}`), sql`, `)}))` : sql`${packages.minTier} is null`;
@@ -31,11 +41,12 @@ export const inCircle = (agency: AgencyStanding): SQL => {
       sql`(select 1 from ${packageInvites} where ${packageInvites.packageId} = ${packages.id} and ${packageInvites.agencyId} = ${agency.id})`,
     ),
   );
-  return and(tierOk, circleOk) as SQL;
+  const scoreOk = agency.scoreBp === null ? sql`${packages.minScore} is null` : sql`(${packages.minScore} is null or ${packages.minScore} * 100 <= ${agency.scoreBp})`;
+  return and(tierOk, scoreOk, circleOk) as SQL;
 };
 
 export const isInCircle = async (db: DbOrTx, agency: AgencyStanding, pkg: Package): Promise<boolean> => {
-  if (!tierMeets(agency.tier, pkg.minTier)) return false;
+  if (!tierMeets(agency.tier, pkg.minTier) || !scoreMeets(agency.scoreBp, pkg.minScore)) return false;
   if (pkg.bidderCircle === 'all') return true;
   const [invite] = await db
     .select({ id: packageInvites.agencyId })

@@ -4,6 +4,7 @@ import { admissionApplications, bids, cases, organizations, packages, type Packa
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';
 
+import { currentScores } from '../scorecards/read';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { bidView } from './bids';
 import { agencyStanding, inCircle, isInCircle } from './eligibility';
@@ -115,7 +116,7 @@ export const listMyBids = async (db: DbOrTx, caller: Caller, input: { cursor?: s
 
 /**
  * The bids on one of the creditor's packages, side by side: fee, expected recovery, plan,
- * and each agency's tier and admission score. Withdrawn bids are left out.
+ * and each agency's tier, admission score and current scorecard score (DESIGN §7). Withdrawn bids are left out.
  */
 export const listPackageBids = async (db: DbOrTx, caller: Caller, packageId: string) => {
   const [pkg] = await db
@@ -137,6 +138,7 @@ export const listPackageBids = async (db: DbOrTx, caller: Caller, packageId: str
         .where(and(inArray(admissionApplications.orgId, agencyIds), eq(admissionApplications.status, 'admitted')))
         .orderBy(admissionApplications.orgId, desc(admissionApplications.decidedAt))
     : [];
+  const current = await currentScores(db, agencyIds);
   return rows.map((r) => ({
     ...bidView(r.bid),
     agencyId: r.bid.agencyId,
@@ -144,6 +146,8 @@ export const listPackageBids = async (db: DbOrTx, caller: Caller, packageId: str
     agencyTier: r.tier,
     agencyStatus: r.agencyStatus,
     admissionScore: scores.find((s) => s.orgId === r.bid.agencyId)?.score ?? null,
+    scoreBp: current.get(r.bid.agencyId)?.scoreBp ?? null,
+    scoreMonth: current.get(r.bid.agencyId)?.month ?? null,
   }));
 };
 

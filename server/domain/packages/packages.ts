@@ -22,6 +22,8 @@ export type PackageTerms = {
   reserveFeeBp: number;
   expectedRecoveryBp: number;
   minTier: Tier | null;
+  /** The lowest current scorecard score (0–100) an agency needs to see and bid on the package; null: none. */
+  minScore: number | null;
   bidderCircle: 'all' | 'invited';
   invitedAgencyIds: string[];
   closesAt: Date;
@@ -134,6 +136,7 @@ export const agencyTerms = (p: Package) => ({
   commissionEnd: p.commissionEnd,
   expectedRecoveryBp: p.expectedRecoveryBp,
   minTier: p.minTier,
+  minScore: p.minScore,
   bidderCircle: p.bidderCircle,
   closesAt: p.closesAt,
   allowedChannels: p.allowedChannels,

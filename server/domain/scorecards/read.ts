@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { bids, commissions, organizations, packages, scorecards, type Scorecard } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -108,6 +108,10 @@ export const monthScorecards = async (db: DbOrTx, month: string, now = new Date(
     cards: rows.map((r) => ({ agencyId: r.card.agencyId, agencyName: r.agencyName, agencyStatus: r.agencyStatus, ...cardView(r.card) })),
   };
 };
+
+/** SQL: an agency's current score, that of its latest card (null before its first). */
+export const currentScoreSql = (agencyId: AnyColumn) =>
+  sql<number | null>`(select ${scorecards.scoreBp} from ${scorecards} where ${eq(scorecards.agencyId, agencyId)} order by ${scorecards.month} desc limit 1)`;
 
 /** Each agency's current score: that of its latest card (for comparing bids). */
 export const currentScores = async (db: DbOrTx, agencyIds: readonly string[]) => {

@@ -27,6 +27,7 @@ export const ZTerms = z.object({
   reserveFeeBp: ZBp,
   expectedRecoveryBp: ZBp,
   minTier: z.enum(TIERS).nullable(),
+  minScore: z.number().int().min(0).max(100).nullable().default(null),
   bidderCircle: z.enum(BIDDER_CIRCLES),
   invitedAgencyIds: z.array(z.uuid()).max(200),
   closesAt: z.date(),
@@ -70,6 +71,7 @@ export const ZCreditorPackage = z.object({
   reserveFeeBp: z.number().int().nullable(),
   expectedRecoveryBp: z.number().int().nullable(),
   minTier: z.enum(TIERS).nullable(),
+  minScore: z.number().int().nullable(),
   bidderCircle: z.enum(BIDDER_CIRCLES),
   invitedAgencyIds: z.array(z.string()),
   closesAt: z.date().nullable(),
@@ -104,6 +106,9 @@ export const ZPackageBid = ZBid.extend({
   agencyTier: z.enum(TIERS).nullable(),
   agencyStatus: z.enum(ORG_STATUSES),
   admissionScore: z.number().int().nullable(),
+  /** The agency's current scorecard score (basis points of 100) and its month, if it has a card. */
+  scoreBp: z.number().int().nullable(),
+  scoreMonth: z.string().nullable(),
 });
 export type TPackageBid = z.infer<typeof ZPackageBid>;
 export const ZAwardResult = z.object({

@@ -24,6 +24,7 @@ import { getBlobStore } from '../../../storage/store';
 import { filePublicFor } from '../../../testing/complaints';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
 import { commissionedSince as commissionedSinceFor } from '../../../testing/scorecards';
+import { bidAs, closeNow, draftPackage, openPackage, sampleTerms } from '../../../testing/packages';
 import { workingCases } from '../../../testing/work';
 import { callerAs, domainCaller, type UserKey } from '../../../testing/world';
 import { describeError } from '../../errors';
@@ -307,5 +308,56 @@ describe('rating an agency', () => {
     await expect(manager.scorecards.rate({ ...base, agencyId: ctx.w.orgs.agencyB.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const listed = await manager.scorecards.ratings();
     expect(listed.agencies[0]?.months.map((m) => m.canRate)).toEqual([true, false]);
+  });
+});
+
+describe('comparing bids and requiring a minimum score', () => {
+  it('hides a package from agencies below its minimum score or without any scorecard, and shows each bidder’s score', async () => {
+    const db = ctx.handle.db;
+    const month = lastMonth();
+    const pkg = await openPackage(ctx.w, { minScore: 60 }, 6, 'MS');
+    expect(pkg.minScore).toBe(60);
+    const sees = async (who: UserKey) => (await (await trpc(who)).market.list({ sort: 'closing', limit: 100 })).items.some((p) => p.id === pkg.id);
+    // No card yet: neither seen nor open to a bid.
+    expect(await sees('agencyA.admin')).toBe(false);
+    await expect(bidAs(ctx.w, 'agencyA.admin', pkg.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    // Last month's cards: agencyA at 70 meets 60; agencyB's score 55 does not.
+    await computeScorecards(db, month);
+    await db.update(scorecards).set({ scoreBp: 5_500 }).where(and(eq(scorecards.agencyId, ctx.w.orgs.agencyB.id), eq(scorecards.month, month)));
+    expect(await sees('agencyA.admin')).toBe(true);
+    expect(await sees('agencyB.admin')).toBe(false);
+    await expect(bidAs(ctx.w, 'agencyB.admin', pkg.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await bidAs(ctx.w, 'agencyA.admin', pkg.id);
+    // Exactly at the minimum is enough.
+    await db.update(scorecards).set({ scoreBp: 6_000 }).where(and(eq(scorecards.agencyId, ctx.w.orgs.agencyB.id), eq(scorecards.month, month)));
+    await bidAs(ctx.w, 'agencyB.admin', pkg.id, { feeBp: 2200 });
+    await closeNow(ctx.w, pkg.id);
+    const bids = await (await trpc('creditorA.viewer')).packages.bids({ packageId: pkg.id });
+    expect(bids.map((b) => [b.agencyId, b.scoreBp, b.scoreMonth]).sort()).toEqual(
+      [
+        [ctx.w.orgs.agencyA.id, 7_000, month],
+        [ctx.w.orgs.agencyB.id, 6_000, month],
+      ].sort(),
+    );
+    // The bidding creditor reads each bidder's breakdown, though it never commissioned agencyB.
+    await expect((await trpc('creditorA.viewer')).scorecards.get({ agencyId: ctx.w.orgs.agencyB.id })).resolves.toMatchObject({ card: { month, scoreBp: 6_000 } });
+  });
+
+  it('takes a minimum score of 0 to 100, or none', async () => {
+    const pkg = await draftPackage(ctx.w, 4, 'MN');
+    const manager = await trpc('creditorA.manager');
+    for (const minScore of [101, -1, 60.5]) {
+      const e = await manager.packages.saveTerms({ packageId: pkg.id, terms: sampleTerms({ minScore }) }).catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: 'BAD_REQUEST' });
+      expect(describeError('zh-CN', e as TRPCError).fieldErrors).toHaveProperty(['terms.minScore']);
+    }
+    await expect(manager.packages.saveTerms({ packageId: pkg.id, terms: sampleTerms({ minScore: 75 }) })).resolves.toMatchObject({ minScore: 75 });
+    const [audit] = await ctx.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'package.saveTerms'), eq(auditLog.resourceId, pkg.id)));
+    expect(audit?.after).toMatchObject({ minScore: 75 });
+    await expect(manager.packages.saveTerms({ packageId: pkg.id, terms: sampleTerms({ minScore: null }) })).resolves.toMatchObject({ minScore: null });
+    // Left out, there is none.
+    await manager.packages.saveTerms({ packageId: pkg.id, terms: sampleTerms({ minScore: 80 }) });
+    expect(sampleTerms()).not.toHaveProperty('minScore');
+    await expect(manager.packages.saveTerms({ packageId: pkg.id, terms: sampleTerms() })).resolves.toMatchObject({ minScore: null });
   });
 });
