@@ -1,6 +1,6 @@
 'use client';
 
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
@@ -13,11 +13,17 @@ import { Card } from '../ui/card';
 import { Field, Input, Select, Textarea } from '../ui/field';
 import { EvidencePicker, type Evidence } from './evidence-picker';
 
-/** A creditor complains about the agency working one of its cases, named by contract number. */
-export const CreditorComplaintForm = () => {
+/**
+ * A creditor complains about the agency working one of its cases, named by contract
+ * number; staff complain about any agency, chosen from the admitted ones.
+ */
+export const OrgComplaintForm = ({ portal }: { portal: 'creditor' | 'staff' }) => {
   const t = useTranslations('complaints');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const isStaff = portal === 'staff';
+  const agencies = useQuery({ ...trpc.staff.orgs.list.queryOptions({ type: 'agency', limit: 100 }), enabled: isStaff });
+  const [agencyId, setAgencyId] = useState('');
   const [contractNo, setContractNo] = useState('');
   const [category, setCategory] = useState<ComplaintCategory | ''>('');
   const [description, setDescription] = useState('');
@@ -27,6 +33,7 @@ export const CreditorComplaintForm = () => {
     trpc.complaints.file.mutationOptions({
       onSuccess: () => {
         setContractNo('');
+        setAgencyId('');
         setCategory('');
         setDescription('');
         setEvidence([]);
@@ -38,20 +45,33 @@ export const CreditorComplaintForm = () => {
   const error = errorInfo(file.error);
   const fe = error?.fieldErrors ?? {};
   return (
-    <Card title={t('fileTitle')}>
+    <Card title={t(isStaff ? 'fileTitleStaff' : 'fileTitle')}>
       <form
         key={formKey}
         className="space-y-3"
         onSubmit={(e) => {
           e.preventDefault();
-          file.mutate({ caseId: null, contractNo, agencyId: null, category: category as ComplaintCategory, description, evidence });
+          file.mutate({ caseId: null, contractNo: isStaff ? null : contractNo, agencyId: isStaff ? agencyId || null : null, category: category as ComplaintCategory, description, evidence });
         }}
-        data-testid="creditor-complaint-form"
+        data-testid="org-complaint-form"
       >
         <div className="grid gap-3 sm:grid-cols-2">
-          <Field id="cc-contract" label={t('field.contractNo')} error={fe.contractNo ?? fe.caseId}>
-            <Input id="cc-contract" value={contractNo} onChange={(e) => setContractNo(e.target.value)} invalid={!!(fe.contractNo ?? fe.caseId)} />
-          </Field>
+          {isStaff ? (
+            <Field id="cc-agency" label={t('agency')} error={fe.agencyId}>
+              <Select id="cc-agency" value={agencyId} onChange={(e) => setAgencyId(e.target.value)} invalid={!!fe.agencyId}>
+                <option value="">{t('chooseAgency')}</option>
+                {(agencies.data?.items ?? []).map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          ) : (
+            <Field id="cc-contract" label={t('field.contractNo')} error={fe.contractNo ?? fe.caseId}>
+              <Input id="cc-contract" value={contractNo} onChange={(e) => setContractNo(e.target.value)} invalid={!!(fe.contractNo ?? fe.caseId)} />
+            </Field>
+          )}
           <Field id="cc-category" label={t('field.category')} error={fe.category}>
             <Select id="cc-category" value={category} onChange={(e) => setCategory(e.target.value as ComplaintCategory | '')} invalid={!!fe.category}>
               <option value="">{t('chooseCategory')}</option>
@@ -69,16 +89,16 @@ export const CreditorComplaintForm = () => {
         <Field id="cc-evidence" label={t('field.evidence')}>
           <EvidencePicker onChange={setEvidence} />
         </Field>
-        {error && Object.keys(fe).length === 0 ? <Alert testId="creditor-complaint-error">{error.message}</Alert> : null}
+        {error && Object.keys(fe).length === 0 ? <Alert testId="org-complaint-error">{error.message}</Alert> : null}
         {file.data ? (
-          <Alert tone="success" testId="creditor-complaint-filed">
+          <Alert tone="success" testId="org-complaint-filed">
             {t('filedAs')}{' '}
-            <Link className="font-mono underline" href={`/creditor/complaints/${file.data.id}`}>
+            <Link className="font-mono underline" href={`/${portal}/complaints/${file.data.id}`}>
               {file.data.reference}
             </Link>
           </Alert>
         ) : null}
-        <Button type="submit" disabled={file.isPending} data-testid="creditor-complaint-submit">
+        <Button type="submit" disabled={file.isPending} data-testid="org-complaint-submit">
           {t('submit')}
         </Button>
       </form>

@@ -80,6 +80,17 @@ test.describe('[PUBLIC] complaints', () => {
     await expect(staff.getByTestId('complaint-status')).toContainText('Upheld');
     await shot(staff, 'staff-complaint-detail.en');
 
+    // Staff raise a complaint of their own about another agency.
+    await useLanguage(staff, 'zh-CN');
+    await staff.goto('/staff/complaints');
+    await staff.locator('#cc-agency').selectOption({ label: '四川明理律师事务所' });
+    await staff.locator('#cc-category').selectOption('impersonation');
+    await staff.locator('#cc-description').fill('监测发现该所催收短信自称“法院执行局”，涉嫌冒充司法机关。');
+    await staff.getByTestId('org-complaint-submit').click();
+    await expect(staff.getByTestId('org-complaint-filed')).toContainText(/C-\d{4}-\d{6}/);
+    await expect(staff.getByTestId('complaint-row').filter({ hasText: '四川明理律师事务所' })).toContainText('冒充公检法、律师');
+    await shot(staff, 'staff-complaint-file.zh-CN');
+
     // The complainant follows it by reference and ID digits.
     await page.getByTestId('follow-link').click();
     await page.locator('#f-reference').fill(reference);

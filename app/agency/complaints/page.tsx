@@ -1,5 +1,4 @@
 import { ComplaintList } from '@/components/complaints/complaint-list';
-
 import { PageTitle } from '@/components/ui/card';
 import { getServerT } from '@/server/i18n/request-locale';
 import { Forbidden } from '../../_components/forbidden';
@@ -12,7 +11,6 @@ const AgencyComplaintsPage = async () => {
   return (
     <div className="space-y-4">
       <PageTitle title={t('complaints.title')} subtitle={t('complaints.subtitle.agency')} />
-
       <ComplaintList portal="agency" />
     </div>
   );

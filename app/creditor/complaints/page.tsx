@@ -1,5 +1,5 @@
 import { ComplaintList } from '@/components/complaints/complaint-list';
-import { CreditorComplaintForm } from '@/components/complaints/org-complaint-form';
+import { OrgComplaintForm } from '@/components/complaints/org-complaint-form';
 import { PageTitle } from '@/components/ui/card';
 import { getServerT } from '@/server/i18n/request-locale';
 import { Forbidden } from '../../_components/forbidden';
@@ -12,7 +12,7 @@ const CreditorComplaintsPage = async () => {
   return (
     <div className="space-y-4">
       <PageTitle title={t('complaints.title')} subtitle={t('complaints.subtitle.creditor')} />
-      {me.permissions.includes('complaints.file') ? <CreditorComplaintForm /> : null}
+      {me.permissions.includes('complaints.file') ? <OrgComplaintForm portal="creditor" /> : null}
       <ComplaintList portal="creditor" />
     </div>
   );

@@ -1,5 +1,5 @@
 import { ComplaintList } from '@/components/complaints/complaint-list';
-
+import { OrgComplaintForm } from '@/components/complaints/org-complaint-form';
 import { PageTitle } from '@/components/ui/card';
 import { getServerT } from '@/server/i18n/request-locale';
 import { Forbidden } from '../../_components/forbidden';
@@ -12,7 +12,7 @@ const StaffComplaintsPage = async () => {
   return (
     <div className="space-y-4">
       <PageTitle title={t('complaints.title')} subtitle={t('complaints.subtitle.staff')} />
-
+      {me.permissions.includes('complaints.file') ? <OrgComplaintForm portal="staff" /> : null}
       <ComplaintList portal="staff" />
     </div>
   );
