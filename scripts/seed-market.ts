@@ -2,7 +2,9 @@
 // case file and puts three packages out — one open for bids, one closed with two bids
 // waiting for its award, one awarded to 正信 whose cases are partly assigned, one of them
 // visited (with a flag for the missing video) and visited again tomorrow, two with
-// repayments (one confirmed last month, one waiting for the creditor).
+// repayments (one confirmed last month, one waiting for the creditor); 华信 rated 正信 for
+// last month, and the scorecards of the last three months are computed as the monthly job
+// would have.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseImports, cases, storedFiles, users } from '../db/schema';
@@ -16,6 +18,9 @@ import { assignCases, listAgencyCases } from '../server/domain/cases/placement';
 import { awardPackage } from '../server/domain/packages/award';
 import { closeIfDue, submitBid } from '../server/domain/packages/bids';
 import { createPackage, openPackage, saveTerms, type PackageTerms } from '../server/domain/packages/packages';
+import { computeScorecards } from '../server/domain/scorecards/compute';
+import { addMonths, monthOf } from '../server/domain/scorecards/months';
+import { rateAgency } from '../server/domain/scorecards/ratings';
 import { shanghaiDate } from '../server/domain/shared/dates';
 import { pngPhoto, wavRecording } from '../db/seed/evidence';
 import { uploadFile } from '../server/domain/files/files';
@@ -120,6 +125,16 @@ const seedComplaint = async (db: Db, caseId: string, now: number) => {
   );
 };
 
+/**
+ * 华信's rating of 正信 for last month (the commission ran all of it), and every admitted
+ * agency's scorecards of the last three months, oldest first so each weighs the ones before.
+ */
+const seedScorecards = async (db: Db, creditor: Caller, agencyId: string, now: number) => {
+  const last = addMonths(monthOf(new Date(now)), -1);
+  await rateAgency(db, creditor, { agencyId, month: last, rating: 4, comment: '回款稳定，每周按时报送进展；有一次外访录像补传较晚。' }, new Date(now));
+  for (const month of [addMonths(last, -2), addMonths(last, -1), last]) await computeScorecards(db, month, new Date(now));
+};
+
 export const seedMarket = async (db: Db) => {
   const creditor = await callerFor(db, 'manager@huaxin.demo.cn');
   const existing = await db.select({ id: caseImports.id }).from(caseImports).where(eq(caseImports.creditorId, creditor.actor.orgId)).limit(1);
@@ -169,5 +184,6 @@ export const seedMarket = async (db: Db) => {
   await seedRepayments(db, supervisor, creditor, mine.slice(1, 3).map((c) => c.id), now);
   const fourth = mine[3];
   if (fourth) await seedComplaint(db, fourth.id, now);
+  await seedScorecards(db, creditor, zhengxin.actor.orgId, now);
   return { seeded: true };
 };

@@ -4,11 +4,12 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { admissionApplications, admissionDocuments, bids, caseFlags, cases, commissionLines,
-  complaints, fieldVisits, organizations, packages, repayments, storedFiles, users, visitEvidence } from '@/db/schema';
+  complaints, fieldVisits, agencyRatings, organizations, packages, repayments, scorecards, storedFiles, users, visitEvidence } from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
 import { createTestDb } from '@/server/testing/db';
 import { testPasswordHash } from '@/server/testing/world';
 import { demoSeedDeps } from './seed-deps';
+import { addMonths, monthOf } from '@/server/domain/scorecards/months';
 import { seedMarket } from './seed-market';
 
 let handle: DbHandle;
@@ -64,6 +65,13 @@ describe('seedDemo', () => {
     const filed = await handle.db.select({ status: complaints.status, category: complaints.category, source: complaints.source, ackDueAt: complaints.ackDueAt }).from(complaints);
     expect(filed).toEqual([{ status: 'received', category: 'harassment', source: 'public', ackDueAt: expect.any(Date) }]);
     expect(filed[0]?.ackDueAt.getTime()).toBeLessThan(Date.now());
+    // 华信 rated 正信 for last month; the last three months' scorecards exist for every admitted agency, last month's holding the rating.
+    const [rating] = await handle.db.select().from(agencyRatings);
+    expect(rating).toMatchObject({ rating: 4, month: addMonths(monthOf(new Date()), -1) });
+    const cards = await handle.db.select().from(scorecards);
+    expect(new Set(cards.map((c) => c.month)).size).toBe(3);
+    const zhengxin = cards.find((c) => c.agencyId === rating?.agencyId && c.month === rating.month);
+    expect(zhengxin?.inputs).toMatchObject({ ratings: [4], history: [{ month: addMonths(rating!.month, -1) }, { month: addMonths(rating!.month, -2) }] });
     await expect(seedMarket(handle.db)).resolves.toEqual({ seeded: false });
     expect((await handle.db.select().from(packages)).length).toBe(3);
   });
