@@ -44,7 +44,11 @@ export const StaffScorecards = ({ canCompute }: { canCompute: boolean }) => {
         actions={
           <div className="flex items-end gap-3">
             <Field id="scorecard-month" label={t('month')} error={error?.fieldErrors.month}>
-              <Input id="scorecard-month" type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} className="w-40" />
+              <Input id="scorecard-month" type="month" value={month} onChange={(e) => {
+                  if (!e.target.value) return;
+                  recompute.reset();
+                  setMonth(e.target.value);
+                }} className="w-40" />
             </Field>
             {canCompute ? (
               <Button onClick={() => recompute.mutate({ month })} disabled={recompute.isPending || d?.isComputing} data-testid="scorecards-recompute">
@@ -60,22 +64,24 @@ export const StaffScorecards = ({ canCompute }: { canCompute: boolean }) => {
         </p>
         <Table
           testId="scorecards-table"
-          head={[t('agency'), t('score'), t('monthScore'), ...KEYS.map((k) => `${t(`components.${k}`)} (${WEIGHTS[k]})`), '']}
+          head={[t('agency'), t('score'), t('monthScore'), ...KEYS.map((k) => t(`short.${k}`, { weight: WEIGHTS[k] })), '']}
         >
           {(d?.cards ?? []).length === 0 ? (
             <EmptyRow colSpan={KEYS.length + 4}>{t('noCards')}</EmptyRow>
           ) : (
             (d?.cards ?? []).map((c) => (
               <tr key={c.agencyId} data-testid="scorecard-row">
-                <Td>
-                  <Link className="font-medium text-amber-700 underline" href={`/staff/scorecards/${c.agencyId}?month=${c.month}`}>
-                    {c.agencyName}
-                  </Link>
-                  {c.agencyStatus !== 'active' ? (
-                    <span className="ml-2">
-                      <Badge tone={ORG_STATUS_TONE[c.agencyStatus]}>{tr(`orgStatus.${c.agencyStatus}`)}</Badge>
-                    </span>
-                  ) : null}
+                <Td className="whitespace-normal">
+                  <div className="w-48">
+                    <Link className="font-medium text-amber-700 underline" href={`/staff/scorecards/${c.agencyId}?month=${c.month}`}>
+                      {c.agencyName}
+                    </Link>
+                    {c.agencyStatus !== 'active' ? (
+                      <div className="mt-1">
+                        <Badge tone={ORG_STATUS_TONE[c.agencyStatus]}>{tr(`orgStatus.${c.agencyStatus}`)}</Badge>
+                      </div>
+                    ) : null}
+                  </div>
                 </Td>
                 <Td className="font-semibold tabular-nums text-slate-900">{scoreText(c.scoreBp)}</Td>
                 <Td className="tabular-nums">
@@ -88,12 +94,13 @@ export const StaffScorecards = ({ canCompute }: { canCompute: boolean }) => {
                   </Td>
                 ))}
                 <Td>
-                  <ExportButton agencyId={c.agencyId} agencyName={c.agencyName} month={c.month} />
+                  <ExportButton agencyId={c.agencyId} agencyName={c.agencyName} month={c.month} isCompact />
                 </Td>
               </tr>
             ))
           )}
         </Table>
+        <p className="mt-3 text-xs text-slate-500">{t('columnsHint')}</p>
       </Card>
     </>
   );
