@@ -30,7 +30,19 @@ const Fact = ({ label, children, testId }: { label: string; children: ReactNode;
  * public page), its deadlines, its timeline and evidence; staff take the next step here,
  * and the agency answers when asked.
  */
-export const ComplaintDetailScreen = ({ complaintId, portal, canHandle, canRespond }: { complaintId: string; portal: ComplaintPortal; canHandle: boolean; canRespond: boolean }) => {
+export const ComplaintDetailScreen = ({
+  complaintId,
+  portal,
+  canHandle,
+  canRespond,
+  canSanction = false,
+}: {
+  complaintId: string;
+  portal: ComplaintPortal;
+  canHandle: boolean;
+  canRespond: boolean;
+  canSanction?: boolean;
+}) => {
   const t = useTranslations('complaints');
   const tc = useTranslations('common');
   const trpc = useTRPC();
@@ -157,6 +169,14 @@ export const ComplaintDetailScreen = ({ complaintId, portal, canHandle, canRespo
             </div>
           </Card>
           {canHandle ? <StaffSteps c={c} /> : null}
+          {canSanction && c.agencyId && c.outcome === 'upheld' ? (
+            <Card title={t('sanctionTitle')}>
+              <p className="mb-3 text-sm text-slate-600">{t('sanctionIntro')}</p>
+              <Link className="text-sm font-medium text-amber-700 underline" href={`/staff/sanctions/new?complaintId=${c.id}`} data-testid="complaint-propose-sanction">
+                {t('proposeSanction')}
+              </Link>
+            </Card>
+          ) : null}
           {canRespond && c.status === 'awaiting_response' ? <AgencyResponse complaintId={c.id} /> : null}
         </div>
       </div>

@@ -15,6 +15,7 @@ import { Select } from '../ui/field';
 import { Filter } from '../ui/filter';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
+import { SuspensionNotice } from '../sanctions/suspension-notice';
 import { MyBids } from './my-bids';
 
 /** Open packages the agency may bid on, with filters and sorting, and its own bids. */
@@ -35,6 +36,7 @@ export const MarketScreen = () => {
   return (
     <>
       <PageTitle title={t('market.title')} subtitle={t('market.subtitle')} actions={<ExportButton request={{ list: 'agency.market', filters }} />} />
+      <SuspensionNotice />
       <div className="space-y-6">
         <Card>
           <div className="mb-4 grid gap-3 md:grid-cols-4">

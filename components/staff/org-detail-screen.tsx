@@ -133,6 +133,7 @@ export const OrgDetailScreen = ({ orgId, canSetStatus, canManageUsers }: { orgId
       </div>
       <Dialog open={isStatusOpen} title={t('orgs.changeStatusOf', { name: o.name })} onClose={() => setStatusOpen(false)}>
         <SetStatusForm
+          orgType={o.type}
           current={o.status}
           isPending={setStatus.isPending}
           error={errorInfo(setStatus.error)}

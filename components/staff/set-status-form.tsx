@@ -2,19 +2,21 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { BAN_CATEGORIES, ORG_STATUS_TRANSITIONS, type BanCategory, type OrgStatus } from '@/db/enums';
+import { BAN_CATEGORIES, ORG_STATUS_TRANSITIONS, type BanCategory, type OrgStatus, type OrgType } from '@/db/enums';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input, Select } from '../ui/field';
 import type { ErrorInfo } from '../trpc/errors';
 
 export const SetStatusForm = ({
+  orgType,
   current,
   isPending,
   error,
   onSubmit,
   onCancel,
 }: {
+  orgType: OrgType;
   current: OrgStatus;
   isPending: boolean;
   error: ErrorInfo | null;
@@ -22,7 +24,9 @@ export const SetStatusForm = ({
   onCancel: () => void;
 }) => {
   const t = useTranslations();
-  const targets = ORG_STATUS_TRANSITIONS[current];
+  // An agency is banned through a sanction (four eyes, every effect in one transaction), not here.
+  const isAgency = orgType === 'agency';
+  const targets = ORG_STATUS_TRANSITIONS[current].filter((s) => !(isAgency && s === 'banned'));
   const [status, setStatus] = useState<OrgStatus | undefined>(targets[0]);
   const fe = error?.fieldErrors ?? {};
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -38,6 +42,11 @@ export const SetStatusForm = ({
         {t('orgs.currentStatus')}: <strong>{t(`orgStatus.${current}`)}</strong>
       </p>
       {targets.length === 0 ? <Alert testId="status-final">{t('orgs.statusFinal')}</Alert> : null}
+      {isAgency && current !== 'banned' ? (
+        <Alert tone="info" testId="ban-through-sanction">
+          {t('orgs.banThroughSanction')}
+        </Alert>
+      ) : null}
       <Field id="ss-status" label={t('fields.status')} error={fe.status}>
         <Select id="ss-status" value={status ?? ''} disabled={targets.length === 0} onChange={(e) => setStatus(e.target.value as OrgStatus)}>
           {targets.map((s) => (

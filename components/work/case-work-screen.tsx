@@ -44,6 +44,11 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
         }
       />
       {error ? <Alert testId="work-error">{error.message}</Alert> : null}
+      {c?.commissionFrozenAt ? (
+        <div className="mb-4">
+          <Alert testId="work-frozen">{t('work.frozen', { at: formatDateTime(c.commissionFrozenAt) })}</Alert>
+        </div>
+      ) : null}
       {c ? (
         <div className="space-y-6">
           <div className="grid gap-6 lg:grid-cols-2">
@@ -104,7 +109,7 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
             </Card>
           </div>
           <Card title={t('work.logTitle')}>
-            <ActionForm c={c} />
+            {c.commissionFrozenAt ? <p className="text-sm text-slate-600">{t('work.frozenShort')}</p> : <ActionForm c={c} />}
           </Card>
           <RepaymentsCard c={c} />
           <VisitsCard c={c} />

@@ -43,6 +43,8 @@ const isInForce = (s: Pick<Sanction, 'status' | 'kind' | 'endsOn'>, today: strin
 export const listSanctions = async (db: DbOrTx, caller: Caller, input: SanctionListInput, now = new Date()) => {
   const cursor = decodeCursor(input.cursor);
   const isStaff = caller.actor.orgType === 'platform';
+  // A creditor reads the sanction alone: not what it cites, nor the agency's appeal.
+  const isCreditor = caller.actor.orgType === 'creditor';
   const rows = await db
     .select({ s: sanctions, agencyName: agencies.name, agencyStatus: agencies.status, proposedByName: proposer.name, complaintReference: complaints.reference })
     .from(sanctions)
@@ -74,12 +76,12 @@ export const listSanctions = async (db: DbOrTx, caller: Caller, input: SanctionL
       agencyName,
       agencyStatus,
       reason: s.reason,
-      complaintReference: caller.actor.orgType === 'creditor' ? null : (complaintReference ?? null),
+      complaintReference: isCreditor ? null : (complaintReference ?? null),
       proposedByName: isStaff ? proposedByName : null,
       createdAt: s.createdAt,
       effectiveAt: s.effectiveAt,
-      appealedAt: s.appealedAt,
-      appealOutcome: s.appealOutcome,
+      appealedAt: isCreditor ? null : s.appealedAt,
+      appealOutcome: isCreditor ? null : s.appealOutcome,
     })),
     nextCursor: page.nextCursor,
   };
@@ -102,6 +104,7 @@ export const getSanction = async (db: DbOrTx, caller: Caller, sanctionId: string
       decidedByName: decider.name,
       liftedByName: lifter.name,
       appealedByName: appellant.name,
+      appellantOrgId: appellant.orgId,
       appealDecidedByName: appealDecider.name,
       complaintReference: complaints.reference,
     })
@@ -149,6 +152,8 @@ export const getSanction = async (db: DbOrTx, caller: Caller, sanctionId: string
     appealText: notCreditor(s.appealText),
     appealedAt: notCreditor(s.appealedAt),
     appealedByName: staffOnly(row.appealedByName ?? null),
+    /** Staff recorded it from the agency's letter (a banned agency has no portal). */
+    isAppealRecorded: notCreditor(row.appellantOrgId !== null && row.appellantOrgId !== s.agencyId) ?? false,
     appealOutcome: notCreditor(s.appealOutcome),
     appealNote: notCreditor(s.appealNote),
     appealDecidedAt: notCreditor(s.appealDecidedAt),

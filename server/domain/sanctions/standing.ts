@@ -21,9 +21,8 @@ export const suspensionInForce = (agencyId: SQLWrapper | string, today: string):
 export const isSuspendedSql = (agencyId: AnyColumn, now: Date): SQL<boolean> =>
   sql<boolean>`exists (select 1 from ${sanctions} where ${suspensionInForce(agencyId, shanghaiDate(now))})`.mapWith(Boolean);
 
-/** What an error says of a suspension's end: its last day, or the catalog's "until lifted". */
-export const untilOf = (s: Pick<Suspension, 'endsOn'>) =>
-  s.endsOn ? { values: { until: s.endsOn } } : { labels: { until: 'sanctions.untilLifted' } };
+/** What an error says of a suspension's end: its last day, or `open` (the catalog's select reads it as "until lifted"). */
+export const untilOf = (s: Pick<Suspension, 'endsOn'>) => ({ values: { until: s.endsOn ?? 'open' } });
 
 export type Suspension = { sanctionId: string; endsOn: string | null };
 

@@ -5,7 +5,15 @@ import { loadPortalMe } from '../../../_components/portal-layout';
 const StaffComplaintPage = async ({ params }: { params: Promise<{ complaintId: string }> }) => {
   const me = await loadPortalMe('staff');
   if (!me.permissions.includes('complaints.read')) return <Forbidden />;
-  return <ComplaintDetailScreen complaintId={(await params).complaintId} portal="staff" canHandle={me.permissions.includes('complaints.handle')} canRespond={me.permissions.includes('complaints.respond')} />;
+  return (
+    <ComplaintDetailScreen
+      complaintId={(await params).complaintId}
+      portal="staff"
+      canHandle={me.permissions.includes('complaints.handle')}
+      canRespond={me.permissions.includes('complaints.respond')}
+      canSanction={me.permissions.includes('sanctions.manage')}
+    />
+  );
 };
 
 export default StaffComplaintPage;

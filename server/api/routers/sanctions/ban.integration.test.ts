@@ -155,6 +155,7 @@ describe('a ban', () => {
     await staff.sanctions.recordAppeal({ sanctionId: m.banId, text: '机构 3 月 12 日来函申诉：涉事催收员系外包人员，已解除合作。' });
     await expect(staff.sanctions.recordAppeal({ sanctionId: m.banId, text: '机构再次来函申诉，请求重新审理。' })).rejects.toMatchObject({ code: 'CONFLICT', cause: { code: 'sanction.alreadyAppealed' } });
     await expect(staff.sanctions.decideAppeal({ sanctionId: m.banId, outcome: 'granted', note: '同意' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await (await as('platform.admin')).sanctions.get({ sanctionId: m.banId })).toMatchObject({ isAppealRecorded: true, appealedByName: ctx.w.users['platform.complaints'].name });
     expect(await (await as('platform.admin')).sanctions.decideAppeal({ sanctionId: m.banId, outcome: 'granted', note: '录音显示为外包人员个人行为，改为暂停' })).toMatchObject({ status: 'revoked' });
     const after = await snapshot(m);
     expect(after.org).toEqual({ status: 'suspended', bannedAt: null, banCategory: null });

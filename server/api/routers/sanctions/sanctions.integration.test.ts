@@ -92,7 +92,7 @@ describe('a suspension', () => {
     const other = await openPackage(ctx.w, {}, 6, 'SUSQ');
     const refused = await agency.market.bid.submit({ packageId: other.id, ...sampleBid() }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: 'FORBIDDEN', cause: { code: 'bid.agencySuspended' } });
-    expect(zh(refused)).toBe(`本机构处于暂停期（${today()}），不能投标或接受新的委托`);
+    expect(zh(refused)).toBe(`本机构处于暂停期（至 ${today()}），不能投标或接受新的委托`);
     await expect(agency.market.bid.update({ bidId: live.bid.id, ...sampleBid({ feeBp: 2000 }) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // The creditor can neither offer it a package nor award it one.
@@ -186,7 +186,7 @@ describe('appeals', () => {
     await expect(admin.sanctions.decideAppeal({ sanctionId: suspension.id, outcome: 'denied', note: '改判' })).rejects.toMatchObject({ code: 'CONFLICT', cause: { code: 'sanction.appealDecided' } });
     expect((await agency.sanctions.standing()).isSuspended).toBe(false);
     const seen = await agency.sanctions.get({ sanctionId: suspension.id });
-    expect(seen).toMatchObject({ status: 'revoked', appealOutcome: 'granted', appealNote: '整改到位，撤销暂停', proposedByName: null, decidedByName: null, appealDecidedByName: null });
+    expect(seen).toMatchObject({ status: 'revoked', appealOutcome: 'granted', appealNote: '整改到位，撤销暂停', proposedByName: null, decidedByName: null, appealDecidedByName: null, isAppealRecorded: false });
 
     const warning = await sanctionCiting(ctx.w, complaintId, 'warning');
     await expect(admin.sanctions.decideAppeal({ sanctionId: warning.id, outcome: 'denied', note: '没有申诉' })).rejects.toMatchObject({ code: 'CONFLICT', cause: { code: 'sanction.noAppeal' } });

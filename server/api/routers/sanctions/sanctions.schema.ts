@@ -69,6 +69,7 @@ export const ZSanctionDetail = z.object({
   effects: ZEffects.nullable(),
   appealText: z.string().nullable(),
   appealedByName: z.string().nullable(),
+  isAppealRecorded: z.boolean(),
   appealNote: z.string().nullable(),
   appealDecidedAt: z.date().nullable(),
   appealDecidedByName: z.string().nullable(),
