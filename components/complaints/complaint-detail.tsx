@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { ComplaintOutcome } from '@/db/enums';
 import { formatBytes, formatDateTime } from '../format';
@@ -13,17 +13,9 @@ import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Field, Textarea } from '../ui/field';
+import { Fact } from '../ui/fact';
 import type { ComplaintPortal } from './complaint-list';
 import { ComplaintStatusBadge, OverdueBadges } from './complaint-status';
-
-const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
-  <div>
-    <dt className="text-xs text-slate-500">{label}</dt>
-    <dd className="text-sm text-slate-900" data-testid={testId}>
-      {children}
-    </dd>
-  </div>
-);
 
 /**
  * One complaint: what was said, by whom (masked; the agency never learns who filed on the

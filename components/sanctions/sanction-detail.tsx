@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { AppealOutcome } from '@/db/enums';
 import type { TSanctionDetail } from '@/server/api/routers/sanctions/sanctions.schema';
@@ -14,16 +14,8 @@ import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Dialog } from '../ui/dialog';
 import { Field, Textarea } from '../ui/field';
+import { Fact } from '../ui/fact';
 import { SanctionBadges, type SanctionPortal } from './sanction-list';
-
-const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => (
-  <div>
-    <dt className="text-xs text-slate-500">{label}</dt>
-    <dd className="text-sm text-slate-900" data-testid={testId}>
-      {children}
-    </dd>
-  </div>
-);
 
 const EFFECT_KEYS = ['usersSignedOut', 'bidsWithdrawn', 'offersWithdrawn', 'commissionsEnded', 'casesRecalled', 'creditorsNotified'] as const;
 
