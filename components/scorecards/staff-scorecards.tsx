@@ -64,7 +64,7 @@ export const StaffScorecards = ({ canCompute }: { canCompute: boolean }) => {
         </p>
         <Table
           testId="scorecards-table"
-          head={[t('agency'), t('score'), t('monthScore'), ...KEYS.map((k) => t(`short.${k}`, { weight: WEIGHTS[k] })), '']}
+          head={[t('agency'), t('score'), t('short.month'), ...KEYS.map((k) => t(`short.${k}`, { weight: WEIGHTS[k] })), '']}
         >
           {(d?.cards ?? []).length === 0 ? (
             <EmptyRow colSpan={KEYS.length + 4}>{t('noCards')}</EmptyRow>
@@ -72,7 +72,7 @@ export const StaffScorecards = ({ canCompute }: { canCompute: boolean }) => {
             (d?.cards ?? []).map((c) => (
               <tr key={c.agencyId} data-testid="scorecard-row">
                 <Td className="whitespace-normal">
-                  <div className="w-48">
+                  <div className="w-44">
                     <Link className="font-medium text-amber-700 underline" href={`/staff/scorecards/${c.agencyId}?month=${c.month}`}>
                       {c.agencyName}
                     </Link>

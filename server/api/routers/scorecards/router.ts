@@ -29,7 +29,12 @@ const rate = creditorProcedure
   .use(requirePermission('scorecards.rate'))
   .input(ZRateInput)
   .output(ZRating)
-  .mutation(({ ctx, input }) => rateAgency(ctx.db, ctx.caller, input));
+  .mutation(async ({ ctx, input }) => {
+    const rating = await rateAgency(ctx.db, ctx.caller, input);
+    // A rating of an ended month queued that month's cards again.
+    kickQueue(ctx.db);
+    return rating;
+  });
 
 /** The creditor's agencies of this month and last month, with its ratings of both. */
 const ratings = creditorProcedure
