@@ -231,6 +231,11 @@ const ItemRow = ({ item, canReview }: { item: AuditItem; canReview: boolean }) =
           ) : item.note ? (
             <p className="text-xs text-slate-700">{item.note}</p>
           ) : null}
+          {item.finding === 'violation' && canReview ? (
+            <Link className="block text-xs text-red-700 underline" href={`/staff/sanctions/new?auditItemId=${item.id}`} data-testid="audit-propose-sanction">
+              {t('audits.proposeSanction')}
+            </Link>
+          ) : null}
           {item.finding === 'violation' ? (
             item.complaint ? (
               <Link className="text-xs text-amber-700 underline" href={`/staff/complaints/${item.complaint.id}`} data-testid="audit-item-complaint">

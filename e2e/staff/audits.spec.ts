@@ -23,6 +23,7 @@ test.describe('[STAFF] field audits', () => {
     await expect(visit).toContainText('违规');
     await visit.getByTestId('audit-complain').click();
     await expect(visit.getByTestId('audit-item-complaint')).toContainText(/已转投诉 C-\d{4}-\d{6}/);
+    await expect(visit.getByTestId('audit-propose-sanction')).toHaveAttribute('href', /\/staff\/sanctions\/new\?auditItemId=[0-9a-f-]{36}$/);
 
     // Completing with records still open is refused and says how many.
     await page.locator('#audit-summary-input').fill('抽查外访 1 次违规，已转投诉；其余记录合规。');
@@ -44,6 +45,17 @@ test.describe('[STAFF] field audits', () => {
     const bytes = await readFile((await (await pdf).path()) ?? '');
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect((await pdfToPng(bytes, 'audit-report-pdf.zh-CN')).subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    // The violation is cited by a warning to the agency.
+    const auditUrl = page.url();
+    await page.getByTestId('audit-propose-sanction').click();
+    await expect(page.getByTestId('propose-citation')).toContainText('HX202600000003');
+    await page.getByTestId('kind-warning').check();
+    await page.locator('#propose-reason').fill('稽核发现外访录像缺失且有威胁性言语，予以警告。');
+    await shot(page, 'staff-sanction-from-audit.zh-CN');
+    await page.getByTestId('propose-submit').click();
+    await expect(page.getByTestId('sanction-reason')).toHaveText('稽核发现外访录像缺失且有威胁性言语，予以警告。');
+    await page.goto(auditUrl);
 
     await useLanguage(page, 'en');
     await page.reload();
