@@ -8,9 +8,7 @@ import { Badge } from '../ui/badge';
 import { Card } from '../ui/card';
 import { EmptyRow, Table, Td } from '../ui/table';
 import { ExportButton } from './export-button';
-import { scoreText, WEIGHTS } from './score';
-
-const KEYS = Object.keys(WEIGHTS) as (keyof TComponents)[];
+import { COMPONENT_KEYS as KEYS, scoreText, WEIGHTS } from './score';
 
 /** What each component was computed from, in words. */
 const useBasis = () => {
@@ -37,6 +35,15 @@ const useBasis = () => {
   };
 };
 
+const Stat = ({ label, bp, className, testId }: { label: string; bp: number; className: string; testId: string }) => (
+  <div>
+    <div className="text-sm text-slate-500">{label}</div>
+    <div className={`font-semibold tabular-nums ${className}`} data-testid={testId}>
+      {scoreText(bp)}
+    </div>
+  </div>
+);
+
 /**
  * An agency's scorecard: the chosen month's score with each component (its weight, its
  * score, the points it gave and what it rests on), the export of its inputs, and the
@@ -55,18 +62,8 @@ export const ScorecardView = ({ data, onMonth }: { data: TAgencyScorecard; onMon
           actions={<ExportButton agencyId={data.agency.id} agencyName={data.agency.name} month={card.month} />}
         >
           <div className="flex flex-wrap items-end gap-8" data-testid="scorecard-summary">
-            <div>
-              <div className="text-sm text-slate-500">{t('score')}</div>
-              <div className="text-4xl font-semibold tabular-nums text-slate-900" data-testid="scorecard-score">
-                {scoreText(card.scoreBp)}
-              </div>
-            </div>
-            <div>
-              <div className="text-sm text-slate-500">{t('monthScore')}</div>
-              <div className="text-2xl font-semibold tabular-nums text-slate-700" data-testid="scorecard-month-score">
-                {scoreText(card.monthScoreBp)}
-              </div>
-            </div>
+            <Stat label={t('score')} bp={card.scoreBp} className="text-4xl text-slate-900" testId="scorecard-score" />
+            <Stat label={t('monthScore')} bp={card.monthScoreBp} className="text-2xl text-slate-700" testId="scorecard-month-score" />
             <div className="text-xs text-slate-500">
               <div>{t('weighting')}</div>
               <div>{t('computedAt', { at: formatDateTime(card.computedAt), version: card.formulaVersion })}</div>

@@ -4,7 +4,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { TComponents } from '@/server/api/routers/scorecards/scorecards.schema';
 import { formatDateTime, shanghaiMonth } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -15,9 +14,7 @@ import { Card, PageTitle } from '../ui/card';
 import { Field, Input } from '../ui/field';
 import { EmptyRow, Table, Td } from '../ui/table';
 import { ExportButton } from './export-button';
-import { scoreText, WEIGHTS } from './score';
-
-const KEYS = Object.keys(WEIGHTS) as (keyof TComponents)[];
+import { COMPONENT_KEYS as KEYS, scoreText, WEIGHTS } from './score';
 
 /**
  * Staff: every agency's scorecard of a month, best first, with each component and the

@@ -4,7 +4,7 @@
 // values of a month with nothing to measure.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { COMPONENT_KEYS, computeScorecard, FULL_BP, NEUTRAL_BP, weightedScore, WEIGHTS, type ScorecardInputs } from './formula';
+import { COMPONENT_KEYS, computeScorecard, emptyInputs, FULL_BP, NEUTRAL_BP, weightedScore, WEIGHTS, type ScorecardInputs } from './formula';
 
 const count = fc.integer({ min: 0, max: 500 });
 const commission = fc.record({
@@ -40,15 +40,7 @@ const inputs: fc.Arbitrary<ScorecardInputs> = fc
   }));
 const clean = inputs.map((i) => ({ ...i, compliance: { ...i.compliance, upheldAbuse: 0 } }));
 
-const EMPTY: ScorecardInputs = {
-  month: '2026-06',
-  ratings: [],
-  commissions: [],
-  reporting: { visitsOnTime: 0, visitsLate: 0, evidenceOnTime: 0, evidenceLate: 0 },
-  compliance: { flaggedActions: 0, upheldComplaints: 0, upheldAbuse: 0 },
-  responsiveness: { answersOnTime: 0, answersLate: 0 },
-  history: [],
-};
+const EMPTY = emptyInputs('2026-06');
 
 /** Non-decreasing when `better` is the same inputs with one of them improved. */
 const neverWorse = (make: (i: ScorecardInputs, n: number) => [ScorecardInputs, ScorecardInputs]) =>

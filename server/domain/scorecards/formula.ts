@@ -1,4 +1,4 @@
-import { SCORECARD_WEIGHTS, type ScorecardComponent } from '@/db/enums';
+import { SCORECARD_COMPONENTS, SCORECARD_WEIGHTS, type ScorecardComponent } from '@/db/enums';
 
 // The monthly agency scorecard, formula version 1 (DESIGN §7): a pure function of the
 // month's inputs, stored with every card, so anyone holding an export computes the same
@@ -20,7 +20,7 @@ export const FORMULA_VERSION = 1;
 /** DESIGN §7 weights; they add up to 100. */
 export const WEIGHTS = SCORECARD_WEIGHTS;
 export type ComponentKey = ScorecardComponent;
-export const COMPONENT_KEYS = Object.keys(WEIGHTS) as ComponentKey[];
+export const COMPONENT_KEYS = SCORECARD_COMPONENTS;
 export type Components = Record<ComponentKey, number>;
 
 /** Full marks for one component or a score, in basis points of 100. */
@@ -63,6 +63,17 @@ export type ScorecardInputs = {
   /** The month scores of the two months before, as they stood when this card was computed. */
   history: { month: string; monthScoreBp: number }[];
 };
+
+/** A month in which nothing happened: no rating, no commission, nothing due, no history. */
+export const emptyInputs = (month: string): ScorecardInputs => ({
+  month,
+  ratings: [],
+  commissions: [],
+  reporting: { visitsOnTime: 0, visitsLate: 0, evidenceOnTime: 0, evidenceLate: 0 },
+  compliance: { flaggedActions: 0, upheldComplaints: 0, upheldAbuse: 0 },
+  responsiveness: { answersOnTime: 0, answersLate: 0 },
+  history: [],
+});
 
 export type ScorecardResult = { components: Components; monthScoreBp: number; scoreBp: number; isZeroed: boolean };
 

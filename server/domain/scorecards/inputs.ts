@@ -4,7 +4,7 @@ import { VISIT_EVIDENCE_DUE_MS } from '@/db/enums';
 import { executeRows } from '../shared/execute';
 import { monthEnd } from '../money/statements';
 import { EVIDENCE_MISSING_RULE } from '../work/visits';
-import type { CommissionInput, ScorecardInputs } from './formula';
+import { emptyInputs, type CommissionInput, type ScorecardInputs } from './formula';
 import { addMonths, monthStartsAt } from './months';
 
 // What formula v1 reads of one month, for every agency at once: a handful of grouped
@@ -34,16 +34,6 @@ type CountRow = { agency_id: string; a: number | string; b: number | string };
 const n = (v: number | string | null | undefined) => Number(v ?? 0);
 
 const countsBy = (rows: CountRow[]) => new Map(rows.map((r) => [r.agency_id, [n(r.a), n(r.b)] as const]));
-
-export const emptyInputs = (month: string): ScorecardInputs => ({
-  month,
-  ratings: [],
-  commissions: [],
-  reporting: { visitsOnTime: 0, visitsLate: 0, evidenceOnTime: 0, evidenceLate: 0 },
-  compliance: { flaggedActions: 0, upheldComplaints: 0, upheldAbuse: 0 },
-  responsiveness: { answersOnTime: 0, answersLate: 0 },
-  history: [],
-});
 
 /** The month's inputs of each of the given agencies (every one gets an entry, empty when nothing happened). */
 export const gatherInputs = async (db: DbOrTx, agencyIds: readonly string[], month: string, now: Date): Promise<Map<string, ScorecardInputs>> => {
