@@ -16,8 +16,9 @@ test.describe('[STAFF] field audits', () => {
     await page.getByTestId('new-audit-submit').click();
     await page.waitForURL(/\/staff\/audits\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { name: `${AGENCY} 稽核报告` })).toBeVisible();
-    const visit = page.getByTestId('audit-item').filter({ hasText: '外访' }).first();
-    await expect(visit).toContainText('北京市海淀区中关村大街');
+    // The visit itself (its address), not the action that recorded it.
+    const visit = page.getByTestId('audit-item').filter({ hasText: '北京市海淀区中关村大街' }).first();
+    await expect(visit).toContainText('证据 2 件');
     await visit.getByRole('textbox').fill('外访录像缺失，现场录音中催收员称“不还钱就天天来堵门”。');
     await visit.getByTestId('review-violation').click();
     await expect(visit).toContainText('违规');
