@@ -166,7 +166,7 @@ export const AuditListScreen = ({ canManage }: { canManage: boolean }) => {
 };
 
 /** One sampled record: what it was, and the auditor's finding with a note. */
-const ItemRow = ({ item, canReview }: { item: AuditItem; canReview: boolean }) => {
+const ItemRow = ({ item, canReview, canPropose }: { item: AuditItem; canReview: boolean; canPropose: boolean }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -231,7 +231,7 @@ const ItemRow = ({ item, canReview }: { item: AuditItem; canReview: boolean }) =
           ) : item.note ? (
             <p className="text-xs text-slate-700">{item.note}</p>
           ) : null}
-          {item.finding === 'violation' && canReview ? (
+          {item.finding === 'violation' && canPropose ? (
             <Link className="block text-xs text-red-700 underline" href={`/staff/sanctions/new?auditItemId=${item.id}`} data-testid="audit-propose-sanction">
               {t('audits.proposeSanction')}
             </Link>
@@ -343,7 +343,7 @@ export const AuditScreen = ({ auditId, canManage }: { auditId: string; canManage
           }
         >
           <Table testId="audit-items" head={[t('record'), t('case'), t('what'), t('findingLabel')]}>
-            {rows.length === 0 ? <EmptyRow colSpan={4}>{items.isPending ? tc('loading') : t('noRecords')}</EmptyRow> : rows.map((i) => <ItemRow key={i.id} item={i} canReview={canManage && isOpen} />)}
+            {rows.length === 0 ? <EmptyRow colSpan={4}>{items.isPending ? tc('loading') : t('noRecords')}</EmptyRow> : rows.map((i) => <ItemRow key={i.id} item={i} canReview={canManage && isOpen} canPropose={canManage} />)}
           </Table>
           <LoadMore list={items} />
         </Card>
