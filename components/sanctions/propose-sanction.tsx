@@ -36,6 +36,32 @@ const CitedComplaint = ({ complaintId }: { complaintId: string }) => {
   );
 };
 
+/** The audit finding a proposal cites: the agency, the record and the auditor's note. */
+const CitedAuditItem = ({ itemId }: { itemId: string }) => {
+  const t = useTranslations('sanctions');
+  const ta = useTranslations('audits');
+  const trpc = useTRPC();
+  const query = useQuery(trpc.audits.item.queryOptions({ itemId }));
+  const d = query.data;
+  const error = errorInfo(query.error);
+  if (error) return <Alert>{error.message}</Alert>;
+  if (!d) return null;
+  return (
+    <div className="space-y-1 text-sm" data-testid="propose-citation">
+      <p className="text-slate-500">{t('auditFinding')}</p>
+      <p>
+        <Link className="text-amber-700 underline" href={`/staff/audits/${d.audit.id}`}>
+          {ta('auditOf', { agency: d.audit.agencyName })}
+        </Link>
+      </p>
+      <p>
+        {ta(`kind.${d.item.kind}`)} · <span className="font-mono">{d.item.contractNo}</span> · {ta(`finding.${d.item.finding ?? 'pass'}`)}
+      </p>
+      {d.item.note ? <p className="whitespace-pre-wrap text-slate-700">{d.item.note}</p> : null}
+    </div>
+  );
+};
+
 /**
  * Proposing a sanction on the agency a complaint or audit finding is about. A warning,
  * points or a suspension are in force once recorded; a ban waits for a second staff member.
@@ -108,7 +134,7 @@ export const ProposeSanctionScreen = ({ complaintId, auditItemId }: { complaintI
             </form>
           </Card>
         </div>
-        <Card title={t('citation')}>{complaintId ? <CitedComplaint complaintId={complaintId} /> : <p className="text-sm text-slate-700">{t('auditFinding')}</p>}</Card>
+        <Card title={t('citation')}>{complaintId ? <CitedComplaint complaintId={complaintId} /> : auditItemId ? <CitedAuditItem itemId={auditItemId} /> : null}</Card>
       </div>
     </>
   );

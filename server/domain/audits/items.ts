@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { AuditFinding } from '@/db/enums';
 import { caseActions, caseFlags, cases, complaints, fieldAuditItems, fieldVisits, users, visitEvidence } from '@/db/schema';
+import { DomainError } from '../../errors';
 import { maskName } from '../../pii/crypto';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 
@@ -9,10 +10,19 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 // visit's time, address, evidence and flags, or the action's channel, outcome, note and
 // flags. The evidence itself is on the case record (staff read it there, audited).
 
+/** One sampled record with its audit (what a sanction citing the finding shows), or NOT_FOUND. */
+export const getAuditItem = async (db: DbOrTx, itemId: string) => {
+  const [row] = await db.select({ auditId: fieldAuditItems.auditId }).from(fieldAuditItems).where(eq(fieldAuditItems.id, itemId));
+  if (!row) throw new DomainError('audit.itemNotFound', { field: 'itemId' });
+  const [item] = (await listAuditItems(db, row.auditId, { itemId, limit: 1 })).items;
+  if (!item) throw new DomainError('audit.itemNotFound', { field: 'itemId' });
+  return { auditId: row.auditId, item };
+};
+
 export const listAuditItems = async (
   db: DbOrTx,
   auditId: string,
-  input: { finding?: AuditFinding | 'unreviewed' | undefined; cursor?: string | null | undefined; limit: number },
+  input: { finding?: AuditFinding | 'unreviewed' | undefined; itemId?: string | undefined; cursor?: string | null | undefined; limit: number },
 ) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
@@ -49,6 +59,7 @@ export const listAuditItems = async (
     .where(
       and(
         eq(fieldAuditItems.auditId, auditId),
+        input.itemId ? eq(fieldAuditItems.id, input.itemId) : undefined,
         input.finding === 'unreviewed' ? isNull(fieldAuditItems.finding) : input.finding ? eq(fieldAuditItems.finding, input.finding) : undefined,
         cursor ? afterCursor(fieldAuditItems.createdAt, fieldAuditItems.id, cursor) : undefined,
       ),

@@ -45,6 +45,7 @@ export const auditsAuthz: AuthzTable = {
   'audits.list': { input: () => ({ limit: 10 }), allowed: 'platform.complaints', anonymous: 'refused', wrongRole: [...NOT_READERS], wrongTenant: { none: STAFF_ONLY } },
   'audits.get': { setup: withAudit(false), input: (w) => ({ auditId: of(w).auditId }), allowed: 'platform.complaints', anonymous: 'refused', wrongRole: [...NOT_READERS], wrongTenant: { none: STAFF_ONLY } },
   'audits.items': { setup: withAudit(false), input: (w) => ({ auditId: of(w).auditId, limit: 10 }), allowed: 'platform.admin', anonymous: 'refused', wrongRole: [...NOT_READERS], wrongTenant: { none: STAFF_ONLY } },
+  'audits.item': { setup: withAudit(true), input: (w) => ({ itemId: of(w).itemId }), allowed: 'platform.complaints', anonymous: 'refused', wrongRole: [...NOT_READERS], wrongTenant: { none: STAFF_ONLY } },
   'audits.review': { setup: withAudit(false), input: (w) => ({ itemId: of(w).itemId, finding: 'pass', note: '' }), allowed: 'platform.auditor', anonymous: 'refused', wrongRole: [...NOT_AUDITORS], wrongTenant: { none: STAFF_ONLY } },
   'audits.complain': { setup: withAudit(true), input: (w) => ({ itemId: of(w).itemId, category: 'threats' }), allowed: 'platform.auditor', anonymous: 'refused', wrongRole: [...NOT_AUDITORS], wrongTenant: { none: STAFF_ONLY } },
   'audits.complete': {

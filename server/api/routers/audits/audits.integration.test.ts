@@ -101,6 +101,7 @@ describe('reviewing an audit', () => {
     expect(await auditor.audits.get({ auditId })).toMatchObject({ reviewed: items.length, findings: { pass: actions.length, issue: 0, violation: 1 } });
     expect((await auditor.audits.items({ auditId, finding: 'violation', limit: 10 })).items.map((i) => i.complaint?.reference)).toEqual([filed.reference]);
     expect((await auditor.audits.items({ auditId, finding: 'unreviewed', limit: 10 })).items).toEqual([]);
+    expect(await auditor.audits.item({ itemId: visit.id })).toMatchObject({ audit: { id: auditId, agencyName: ctx.w.orgs.agencyA.name }, item: { id: visit.id, finding: 'violation', kind: 'visit' } });
     expect(await auditor.audits.complete({ auditId, summary: '外访 1 次违规，已转投诉处理；电话记录合规。' })).toEqual({ id: auditId, status: 'completed' });
     await expect(auditor.audits.review({ itemId: visit.id, finding: 'pass', note: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect((await (await as('platform.complaints')).audits.list({ agencyId: ctx.w.orgs.agencyA.id, limit: 10 })).items.find((a) => a.id === auditId)).toMatchObject({ status: 'completed', summary: '外访 1 次违规，已转投诉处理；电话记录合规。' });

@@ -1,8 +1,8 @@
 import { complainFromItem, completeAudit, createAudit, getAudit, listAudits, reviewAuditItem } from '../../../domain/audits/audits';
-import { listAuditItems } from '../../../domain/audits/items';
+import { getAuditItem, listAuditItems } from '../../../domain/audits/items';
 import { requirePermission, router, staffProcedure } from '../../trpc';
 import { ZOrgComplaintReceipt } from '../complaints/complaints.schema';
-import { ZAudit, ZAuditIdInput, ZAuditItemList, ZAuditList, ZComplainInput, ZCompleteInput, ZCreateAuditInput, ZListAuditsInput, ZListItemsInput, ZReviewInput } from './audits.schema';
+import { ZAudit, ZAuditIdInput, ZAuditItem, ZAuditItemList, ZAuditList, ZComplainInput, ZCompleteInput, ZCreateAuditInput, ZListAuditsInput, ZListItemsInput, ZReviewInput } from './audits.schema';
 import { z } from 'zod';
 import { AUDIT_FINDINGS } from '@/db/enums';
 
@@ -22,6 +22,14 @@ const items = reader.input(ZListItemsInput).output(ZAuditItemList).query(async (
   await getAudit(ctx.db, input.auditId);
   return listAuditItems(ctx.db, input.auditId, input);
 });
+/** One sampled record with its audit: what a sanction citing the finding shows. */
+const item = reader
+  .input(z.strictObject({ itemId: z.uuid({ error: 'v.id' }) }))
+  .output(z.object({ audit: ZAudit, item: ZAuditItem }))
+  .query(async ({ ctx, input }) => {
+    const found = await getAuditItem(ctx.db, input.itemId);
+    return { audit: await getAudit(ctx.db, found.auditId), item: found.item };
+  });
 const review = auditor
   .input(ZReviewInput)
   .output(z.object({ id: z.string(), finding: z.enum(AUDIT_FINDINGS) }))
@@ -32,4 +40,4 @@ const complete = auditor
   .output(z.object({ id: z.string(), status: z.literal('completed') }))
   .mutation(({ ctx, input }) => completeAudit(ctx.db, ctx.caller, input));
 
-export const auditsRouter = router({ create, list, get, items, review, complain, complete });
+export const auditsRouter = router({ create, list, get, items, item, review, complain, complete });
