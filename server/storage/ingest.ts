@@ -22,6 +22,14 @@ export const ingest = async (body: ReadableStream<Uint8Array>, store: BlobStore)
   await mkdir(store.tempDir, { recursive: true });
   const tempPath = path.join(store.tempDir, randomUUID());
   const out = createWriteStream(tempPath);
+  // A write still pending when a refused upload destroys the stream fails with
+  // ERR_STREAM_DESTROYED; without a listener that error would escape as an uncaught
+  // exception and take the request down with it. A real write error (a full disk) is kept
+  // and refuses the upload.
+  let writeError: Error | null = null;
+  out.on('error', (e) => {
+    writeError ??= e;
+  });
   const hash = createHash('sha256');
   const reader = body.getReader();
   let head = new Uint8Array(0);
@@ -53,6 +61,7 @@ export const ingest = async (body: ReadableStream<Uint8Array>, store: BlobStore)
     if (!mime) throw new DomainError('file.typeNotAllowed');
     out.end();
     await once(out, 'close');
+    if (writeError) throw writeError;
     const sha256 = hash.digest('hex');
     await store.put(sha256, tempPath, size, mime);
     return { sha256, size, mime };

@@ -78,6 +78,26 @@ describe('ingest into a local store', () => {
     expect(await listFiles(root)).toEqual([]);
   });
 
+  it('refuses a tiny file of no known type (written, then destroyed while the file opens) without an error escaping', async () => {
+    // The refusal comes after the bytes were handed to the file stream; destroying it with
+    // that write pending must not raise an uncaught ERR_STREAM_DESTROYED (it would take the
+    // request down). Many at once, so that some destroys meet a file still opening.
+    const store = localStore(root);
+    const uncaught: unknown[] = [];
+    const onUncaught = (e: unknown) => uncaught.push(e);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const tiny = new TextEncoder().encode('MZ\x90\x00\x03\x00\x00\x00 not a video');
+      const results = await Promise.allSettled(Array.from({ length: 40 }, () => ingest(streamOf(tiny).stream, store)));
+      expect(results.every((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'file.typeNotAllowed')).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(uncaught).toEqual([]);
+      expect(await listFiles(root)).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+  });
+
   it('stops reading a 25 MB file once it passes 20 MB and leaves nothing behind', async () => {
     const store = localStore(root);
     const big = pdf(25 * 1024 * 1024);
