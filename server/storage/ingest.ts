@@ -36,10 +36,14 @@ export const ingest = async (body: ReadableStream<Uint8Array>, store: BlobStore)
   let mime: FileType | null = null;
   let size = 0;
   let limit = MAX_UPLOAD_BYTES;
+  let isBodyRead = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done) {
+        isBodyRead = true;
+        break;
+      }
       size += value.byteLength;
       if (!mime && head.byteLength < SNIFF_BYTES) {
         const merged = new Uint8Array(head.byteLength + value.byteLength);
@@ -66,7 +70,9 @@ export const ingest = async (body: ReadableStream<Uint8Array>, store: BlobStore)
     await store.put(sha256, tempPath, size, mime);
     return { sha256, size, mime };
   } catch (e) {
-    await reader.cancel().catch(() => undefined);
+    // Stop the body only while it is still coming: cancelling one already read to its end
+    // would destroy the request stream under the server, which may still be writing it.
+    if (!isBodyRead) await reader.cancel().catch(() => undefined);
     // The file may still be opening: wait until it is closed, or removing it could come first and leave it behind.
     const closed = out.closed ? Promise.resolve() : new Promise<void>((resolve) => out.once('close', () => resolve()));
     out.destroy();
