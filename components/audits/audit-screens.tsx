@@ -10,6 +10,7 @@ import { bpToPercent, formatDate, formatDateTime, shanghaiMonth } from '../forma
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { ExportButton } from '../exports/export-button';
+import { AgencySelect } from '../staff/agency-select';
 import { Alert } from '../ui/alert';
 import { Badge, type Tone } from '../ui/badge';
 import { Button } from '../ui/button';
@@ -32,7 +33,6 @@ const NewAudit = () => {
   const t = useTranslations('audits');
   const trpc = useTRPC();
   const router = useRouter();
-  const agencies = useQuery(trpc.staff.orgs.list.queryOptions({ type: 'agency', limit: 100 }));
   const [f, setF] = useState({ agencyId: '', method: 'random' as 'random' | 'chosen', periodFrom: `${shanghaiMonth(-1)}-01`, periodTo: today(), percent: '10', contractNos: '' });
   const create = useMutation(trpc.audits.create.mutationOptions({ onSuccess: (a) => router.push(`/staff/audits/${a.id}`) }));
   const error = errorInfo(create.error);
@@ -49,14 +49,7 @@ const NewAudit = () => {
     <Card title={t('newTitle')}>
       <div className="grid gap-3 md:grid-cols-3" data-testid="new-audit">
         <Field id="audit-agency" label={t('agency')} error={fe.agencyId}>
-          <Select id="audit-agency" value={f.agencyId} onChange={(e) => setF({ ...f, agencyId: e.target.value })}>
-            <option value="">{t('chooseAgency')}</option>
-            {(agencies.data?.items ?? []).map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
+          <AgencySelect id="audit-agency" value={f.agencyId} onChange={(agencyId) => setF({ ...f, agencyId })} />
         </Field>
         <Field id="audit-from" label={t('periodFrom')} error={fe.periodFrom}>
           <Input id="audit-from" type="date" value={f.periodFrom} onChange={(e) => setF({ ...f, periodFrom: e.target.value })} />

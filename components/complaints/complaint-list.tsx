@@ -16,7 +16,7 @@ import { Select } from '../ui/field';
 import { Filter } from '../ui/filter';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
-import { ComplaintStatusBadge, OverdueBadges } from './complaint-status';
+import { ComplaintStatusBadge, DueCell } from './complaint-status';
 
 export type ComplaintPortal = 'staff' | 'creditor' | 'agency';
 
@@ -96,12 +96,7 @@ export const ComplaintList = ({ portal }: { portal: ComplaintPortal }) => {
               <Td>
                 <ComplaintStatusBadge status={c.status} outcome={c.outcome} />
               </Td>
-              <Td className="text-xs">
-                {c.nextDueAt ? <span className="font-mono">{formatDateTime(c.nextDueAt)}</span> : '—'}
-                <div className="mt-1">
-                  <OverdueBadges overdue={c.overdue} />
-                </div>
-              </Td>
+              <DueCell dueAt={c.nextDueAt} overdue={c.overdue} />
             </tr>
           ))
         )}

@@ -1,8 +1,11 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import type { ComplaintOutcome, ComplaintStatus } from '@/db/enums';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintOutcome, type ComplaintStatus } from '@/db/enums';
+import { formatDateTime } from '../format';
 import { Badge, type Tone } from '../ui/badge';
+import { Select } from '../ui/field';
+import { Td } from '../ui/table';
 
 const TONE: Record<ComplaintStatus, Tone> = {
   received: 'amber',
@@ -37,5 +40,30 @@ export const OverdueBadges = ({ overdue }: { overdue: readonly ('ack' | 'respons
         </Badge>
       ))}
     </span>
+  );
+};
+
+/** A list cell: the deadline a complaint waits for, and what it has missed. */
+export const DueCell = ({ dueAt, overdue }: { dueAt: Date | null; overdue: readonly ('ack' | 'response' | 'resolution')[] }) => (
+  <Td className="text-xs">
+    {dueAt ? <span className="font-mono">{formatDateTime(dueAt)}</span> : '—'}
+    <div className="mt-1">
+      <OverdueBadges overdue={overdue} />
+    </div>
+  </Td>
+);
+
+/** The complaint categories to choose one from. */
+export const CategorySelect = ({ id, value, onChange, invalid }: { id: string; value: ComplaintCategory | ''; onChange: (category: ComplaintCategory | '') => void; invalid?: boolean }) => {
+  const t = useTranslations('complaints');
+  return (
+    <Select id={id} value={value} onChange={(e) => onChange(e.target.value as ComplaintCategory | '')} invalid={invalid}>
+      <option value="">{t('chooseCategory')}</option>
+      {COMPLAINT_CATEGORIES.map((c) => (
+        <option key={c} value={c}>
+          {t(`category.${c}`)}
+        </option>
+      ))}
+    </Select>
   );
 };

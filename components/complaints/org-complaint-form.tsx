@@ -1,16 +1,18 @@
 'use client';
 
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@/db/enums';
+import type { ComplaintCategory } from '@/db/enums';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
-import { Field, Input, Select, Textarea } from '../ui/field';
+import { Field, Input, Textarea } from '../ui/field';
+import { AgencySelect } from '../staff/agency-select';
+import { CategorySelect } from './complaint-status';
 import { EvidencePicker, type Evidence } from './evidence-picker';
 
 /**
@@ -22,7 +24,6 @@ export const OrgComplaintForm = ({ portal }: { portal: 'creditor' | 'staff' }) =
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const isStaff = portal === 'staff';
-  const agencies = useQuery({ ...trpc.staff.orgs.list.queryOptions({ type: 'agency', limit: 100 }), enabled: isStaff });
   const [agencyId, setAgencyId] = useState('');
   const [contractNo, setContractNo] = useState('');
   const [category, setCategory] = useState<ComplaintCategory | ''>('');
@@ -58,14 +59,7 @@ export const OrgComplaintForm = ({ portal }: { portal: 'creditor' | 'staff' }) =
         <div className="grid gap-3 sm:grid-cols-2">
           {isStaff ? (
             <Field id="cc-agency" label={t('agency')} error={fe.agencyId}>
-              <Select id="cc-agency" value={agencyId} onChange={(e) => setAgencyId(e.target.value)} invalid={!!fe.agencyId}>
-                <option value="">{t('chooseAgency')}</option>
-                {(agencies.data?.items ?? []).map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </Select>
+              <AgencySelect id="cc-agency" value={agencyId} onChange={setAgencyId} invalid={!!fe.agencyId} />
             </Field>
           ) : (
             <Field id="cc-contract" label={t('field.contractNo')} error={fe.contractNo ?? fe.caseId}>
@@ -73,14 +67,7 @@ export const OrgComplaintForm = ({ portal }: { portal: 'creditor' | 'staff' }) =
             </Field>
           )}
           <Field id="cc-category" label={t('field.category')} error={fe.category}>
-            <Select id="cc-category" value={category} onChange={(e) => setCategory(e.target.value as ComplaintCategory | '')} invalid={!!fe.category}>
-              <option value="">{t('chooseCategory')}</option>
-              {COMPLAINT_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`category.${c}`)}
-                </option>
-              ))}
-            </Select>
+            <CategorySelect id="cc-category" value={category} onChange={setCategory} invalid={!!fe.category} />
           </Field>
         </div>
         <Field id="cc-description" label={t('field.description')} error={fe.description}>

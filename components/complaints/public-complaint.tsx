@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { COMPLAINANT_RELATIONS, COMPLAINT_CATEGORIES, type ComplainantRelation, type ComplaintCategory } from '@/db/enums';
+import { COMPLAINANT_RELATIONS, type ComplainantRelation, type ComplaintCategory } from '@/db/enums';
 import { formatDateTime } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -13,7 +13,7 @@ import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field, Input, Select, Textarea } from '../ui/field';
 import { EvidencePicker, type Evidence } from './evidence-picker';
-import { ComplaintStatusBadge } from './complaint-status';
+import { CategorySelect, ComplaintStatusBadge } from './complaint-status';
 
 const EMPTY = { contractNo: '', debtorName: '', idLast4: '', relation: 'self' as ComplainantRelation, complainantName: '', contactPhone: '', category: '' as ComplaintCategory | '', description: '' };
 
@@ -107,14 +107,7 @@ export const PublicComplaintForm = () => {
         <fieldset className="space-y-4">
           <legend className="mb-2 text-sm font-semibold text-slate-900">{t('whatHappened')}</legend>
           <Field id="c-category" label={t('field.category')} error={fe.category}>
-            <Select id="c-category" value={f.category} onChange={set('category')} invalid={!!fe.category}>
-              <option value="">{t('chooseCategory')}</option>
-              {COMPLAINT_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`category.${c}`)}
-                </option>
-              ))}
-            </Select>
+            <CategorySelect id="c-category" value={f.category} onChange={(category) => setF({ ...f, category })} invalid={!!fe.category} />
           </Field>
           <Field id="c-description" label={t('field.description')} error={fe.description} hint={t('hint.description')}>
             <Textarea id="c-description" rows={6} value={f.description} onChange={set('description')} invalid={!!fe.description} />

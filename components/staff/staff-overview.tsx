@@ -6,7 +6,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useTranslations } from 'use-intl';
 import { TIERS } from '@/db/enums';
 import { formatDateTime } from '../format';
-import { OverdueBadges } from '../complaints/complaint-status';
+import { DueCell } from '../complaints/complaint-status';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -76,12 +76,7 @@ export const StaffOverviewPanel = () => {
                   </Td>
                   <Td className="text-xs">{c.agencyName ?? '—'}</Td>
                   <Td className="text-xs">{tc(`status.${c.status}`)}</Td>
-                  <Td className="text-xs">
-                    <span className="font-mono">{formatDateTime(c.dueAt)}</span>
-                    <div className="mt-1">
-                      <OverdueBadges overdue={c.overdue} />
-                    </div>
-                  </Td>
+                  <DueCell dueAt={c.dueAt} overdue={c.overdue} />
                 </tr>
               ))
             )}
