@@ -30,7 +30,7 @@ export const CaseFilters = ({ value, onChange, statuses = CASE_STATUSES }: { val
         <ProvinceSelect value={value.province ?? ''} onChange={(p) => onChange({ ...value, province: p || undefined })} />
       </Filter>
       <Filter label={t('cases.contractNo')}>
-        <Input defaultValue={value.contractNo ?? ''} onBlur={(e) => onChange({ ...value, contractNo: e.target.value.trim() || undefined })} placeholder={t('cases.contractSearch')} />
+        <Input defaultValue={value.contractNo ?? ''} onBlur={(e) => onChange({ ...value, contractNo: e.target.value.trim() || undefined })} placeholder={t('cases.contractSearch')} data-testid="case-contract-filter" />
       </Filter>
     </div>
   );

@@ -234,6 +234,9 @@ test.describe('[STAFF] sanctions and bans', () => {
     await shot(creditor, 'creditor-sanctions-ban.zh-CN');
     await creditor.goto('/creditor/cases');
     await creditor.getByTestId('case-status-filter').selectOption('recalled');
+    // Every case of the commission came back: look this one up by its number (it may not be on the first page).
+    await creditor.getByTestId('case-contract-filter').fill(contractNo);
+    await creditor.getByTestId('case-contract-filter').press('Tab');
     await expect(creditor.getByTestId('case-row').filter({ hasText: contractNo })).toContainText('已召回');
     await shot(creditor, 'creditor-cases-recalled.zh-CN');
 
