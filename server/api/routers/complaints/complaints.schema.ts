@@ -64,7 +64,8 @@ export const ZListComplaintsInput = z.object({
   limit: z.number().int().min(1).max(100).default(25),
 });
 const ZOverdue = z.array(z.enum(['ack', 'response', 'resolution']));
-export const ZComplaintListItem = z.object({
+/** What the list and the page both say of a complaint. */
+const complaintFacts = {
   id: z.string(),
   reference: z.string(),
   source: z.enum(COMPLAINT_SOURCES),
@@ -75,32 +76,26 @@ export const ZComplaintListItem = z.object({
   agencyName: z.string().nullable(),
   creditorName: z.string().nullable(),
   receivedAt: z.date(),
-  nextDueAt: z.date().nullable(),
   overdue: ZOverdue,
+};
+export const ZComplaintListItem = z.object({
+  ...complaintFacts,
+  nextDueAt: z.date().nullable(),
   isNearDuplicate: z.boolean(),
 });
 export const ZComplaintList = z.object({ items: z.array(ZComplaintListItem), nextCursor: z.string().nullable() });
 
 export const ZComplaintIdInput = z.strictObject({ complaintId: z.uuid({ error: 'v.id' }) });
 export const ZComplaintDetail = z.object({
-  id: z.string(),
-  reference: z.string(),
-  source: z.enum(COMPLAINT_SOURCES),
-  category: ZComplaintCategory,
-  status: z.enum(COMPLAINT_STATUSES),
-  outcome: z.enum(COMPLAINT_OUTCOMES).nullable(),
+  ...complaintFacts,
   caseId: z.string().nullable(),
-  contractNo: z.string().nullable(),
   debtorName: z.string().nullable(),
   agencyId: z.string().nullable(),
-  agencyName: z.string().nullable(),
-  creditorName: z.string().nullable(),
   complainantName: z.string().nullable(),
   relation: z.enum(COMPLAINANT_RELATIONS),
   contactPhone: z.string().nullable(),
   description: z.string(),
   handlerName: z.string().nullable(),
-  receivedAt: z.date(),
   ackDueAt: z.date(),
   acknowledgedAt: z.date().nullable(),
   responseDueAt: z.date().nullable(),
@@ -111,7 +106,6 @@ export const ZComplaintDetail = z.object({
   decidedAt: z.date().nullable(),
   finding: z.string().nullable(),
   closedAt: z.date().nullable(),
-  overdue: ZOverdue,
   similarTo: z.object({ id: z.string(), reference: z.string() }).nullable(),
   similarityBp: z.number().nullable(),
   events: z.array(z.object({ id: z.string(), kind: z.enum(COMPLAINT_EVENT_KINDS), at: z.date(), note: z.string(), actorName: z.string().nullable() })),
