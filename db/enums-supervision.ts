@@ -7,6 +7,13 @@ export const COMPLAINT_CATEGORIES = ['threats', 'harassment', 'third_parties', '
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
 export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 'awaiting_response', 'upheld', 'dismissed', 'closed'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
+/**
+ * Complaint categories that are abusive collection (暴力催收, DESIGN §2 `abuse`): threats or
+ * violence, and the "soft violence" of harassment by time or frequency and of pressing
+ * third parties. Upheld, one zeroes the agency's month (DESIGN §7) and a ban citing it is
+ * listed as abuse.
+ */
+export const ABUSE_CATEGORIES = ['threats', 'harassment', 'third_parties'] as const satisfies readonly ComplaintCategory[];
 /** Still to be decided: the resolution deadline runs. */
 export const OPEN_COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 'awaiting_response'] as const;
 export const COMPLAINT_OUTCOMES = ['upheld', 'dismissed'] as const;

@@ -191,9 +191,12 @@ const lockAudit = async (tx: DbOrTx, auditId: string) => {
  */
 export const reviewAuditItem = (db: DbOrTx, caller: Caller, input: { itemId: string; finding: AuditFinding; note: string }, now = new Date()) =>
   db.transaction(async (tx) => {
+    const [found] = await tx.select({ auditId: fieldAuditItems.auditId }).from(fieldAuditItems).where(eq(fieldAuditItems.id, input.itemId));
+    if (!found) throw new DomainError('audit.itemNotFound', { field: 'itemId' });
+    const audit = await lockAudit(tx, found.auditId);
+    // Read under the audit's lock, so that the audit row's "before" is the finding this review replaces.
     const [item] = await tx.select().from(fieldAuditItems).where(eq(fieldAuditItems.id, input.itemId));
     if (!item) throw new DomainError('audit.itemNotFound', { field: 'itemId' });
-    const audit = await lockAudit(tx, item.auditId);
     const note = input.note.trim();
     if (input.finding !== 'pass' && note.length < 5) throw new DomainError('audit.noteRequired', { field: 'note' });
     await tx.update(fieldAuditItems).set({ finding: input.finding, note, reviewedBy: caller.actor.userId, reviewedAt: now, updatedAt: now }).where(eq(fieldAuditItems.id, item.id));

@@ -192,6 +192,13 @@ export const assignByRule = async (db: DbOrTx, caller: Caller, input: { rule: As
 export const RELEASED = { agencyId: null, commissionId: null, collectorId: null, packageId: null } as const;
 
 /**
+ * The status a case leaving its agency takes: `to` (recalled, returned), except a case
+ * already paid off or written off, which keeps its status (it is released all the same).
+ */
+export const leavingStatus = (to: 'recalled' | 'returned') =>
+  sql<CaseStatus>`case when ${cases.status} in ('settled', 'closed_unrecoverable') then ${cases.status} else ${to}::case_status end`;
+
+/**
  * The creditor recalls cases from their agency, with a reason: from this moment the agency
  * can no longer read them (DESIGN §3); the cases can be placed again.
  */
@@ -209,7 +216,7 @@ export const recallCases = async (db: DbOrTx, caller: Caller, input: { caseIds?:
     const ids = targets.map((t) => t.id);
     await tx
       .update(cases)
-      .set({ status: 'recalled', ...RELEASED, updatedAt: new Date() })
+      .set({ status: leavingStatus('recalled'), ...RELEASED, updatedAt: new Date() })
       .where(inArray(cases.id, ids));
     // One notice per agency and package: how many cases left it, and why.
     const groups = new Map<string, { agencyId: string; packageId: string | null; count: number }>();
@@ -246,7 +253,7 @@ export const endCommission = async (db: DbOrTx, commissionId: string, now: Date)
     if (!c || c.status !== 'active') return null;
     const returned = await tx
       .update(cases)
-      .set({ status: 'returned', ...RELEASED, updatedAt: now })
+      .set({ status: leavingStatus('returned'), ...RELEASED, updatedAt: now })
       .where(eq(cases.commissionId, c.id))
       .returning({ id: cases.id });
     await tx.update(commissions).set({ status: 'ended', endedAt: now, updatedAt: now }).where(eq(commissions.id, c.id));

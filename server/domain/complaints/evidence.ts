@@ -10,18 +10,18 @@ import { verifiedStream } from '../files/files';
 
 /**
  * Opens a complaint's evidence for staff who read complaints and for the creditor of the
- * complaint's case (or the creditor that filed it); the agency complained about sees it
+ * complaint's case; the agency complained about sees it
  * only through staff. Every read is audited; anyone else gets NOT_FOUND.
  */
 export const openComplaintEvidence = async (db: DbOrTx, caller: Caller, evidenceId: string, store: BlobStore) => {
   const { orgType, orgId } = caller.actor;
   if (orgType === 'agency' || !hasPermission(caller.actor, 'complaints.read')) throw new DomainError('file.notFound');
   const [row] = await db
-    .select({ e: complaintEvidence, creditorId: complaints.creditorId, filedByOrgId: complaints.filedByOrgId, agencyId: complaints.agencyId })
+    .select({ e: complaintEvidence, creditorId: complaints.creditorId, agencyId: complaints.agencyId })
     .from(complaintEvidence)
     .innerJoin(complaints, eq(complaints.id, complaintEvidence.complaintId))
     .where(eq(complaintEvidence.id, evidenceId));
-  if (!row || (orgType === 'creditor' && row.creditorId !== orgId && row.filedByOrgId !== orgId)) throw new DomainError('file.notFound');
+  if (!row || (orgType === 'creditor' && row.creditorId !== orgId)) throw new DomainError('file.notFound');
   const stream = await verifiedStream({ id: row.e.id, sha256: row.e.sha256, size: row.e.size }, store);
   await writeAudit(db, caller, { action: 'file.read', resourceType: 'complaint_evidence', resourceId: row.e.id, orgId: row.agencyId, after: { complaintId: row.e.complaintId } });
   return { file: { sha256: row.e.sha256, size: row.e.size, mime: row.e.mime }, stream };

@@ -10,7 +10,7 @@ import type { BlobStore } from '../../storage/store';
 import { notify } from '../notifications/notify';
 import { sealPhone } from '../cases/seal';
 import { shanghaiDate } from '../shared/dates';
-import { attemptsOf, recordAttempt, takeAttempt } from '../shared/rate-limit';
+import { guardedCheck, takeAttempt } from '../shared/rate-limit';
 import { ackDue, resolutionDue } from './deadlines';
 import { nearestDuplicate } from './similarity';
 
@@ -29,6 +29,10 @@ export const UPLOAD_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
 export const FOLLOW_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
 /** Failed verifications of one contract number in a day, after which it is not verified at all (stops guessing the digits). */
 export const VERIFY_FAILURES_PER_DAY = 5;
+const VERIFY_RULE = { limit: VERIFY_FAILURES_PER_DAY, windowMs: 86_400_000 };
+/** Failed look-ups of one reference in a day, after which it is not shown at all (stops guessing the digits). */
+export const FOLLOW_FAILURES_PER_DAY = 5;
+const FOLLOW_RULE = { limit: FOLLOW_FAILURES_PER_DAY, windowMs: 86_400_000 };
 export const MAX_EVIDENCE = 6;
 const EVIDENCE_TYPES = ['image/', 'audio/', 'video/', 'application/pdf'] as const;
 /** Uploads not filed within a day can no longer be attached. */
@@ -78,6 +82,8 @@ const claimUploads = async (tx: DbOrTx, evidence: readonly Evidence[], now: Date
   if (evidence.length > MAX_EVIDENCE) throw new DomainError('complaint.tooManyFiles', { field: 'evidence', values: { max: MAX_EVIDENCE } });
   if (evidence.length === 0) return [];
   const ids = [...new Set(evidence.map((e) => e.uploadId))];
+  // Locked first: two filings naming the same upload queue here, and the second finds it taken.
+  await tx.select({ id: complaintUploads.id }).from(complaintUploads).where(inArray(complaintUploads.id, ids)).for('update');
   const rows = await tx
     .select({ u: complaintUploads, claimed: complaintEvidence.id })
     .from(complaintUploads)
@@ -198,19 +204,22 @@ export type PublicComplaintInput = {
 export const filePublicComplaint = async (db: DbOrTx, meta: RequestMeta, input: PublicComplaintInput, now = new Date()) => {
   await limited(db, addressKey('complaint.file', meta), FILE_LIMIT, now);
   const contractNo = input.contractNo.trim();
-  const verifyKey = `complaint.verify:${contractNo}`;
-  const candidates = await db
-    .select({ id: cases.id, creditorId: cases.creditorId, agencyId: cases.agencyId, debtorName: cases.debtorName, idNumberMasked: cases.idNumberMasked })
-    .from(cases)
-    .where(eq(cases.contractNo, contractNo))
-    .orderBy(desc(cases.updatedAt))
-    .limit(20);
-  const match = candidates.find((c) => c.debtorName.trim() === input.debtorName.trim() && c.idNumberMasked.toUpperCase().endsWith(last4(input.idLast4)));
-  const isBlocked = (await attemptsOf(db, verifyKey, DAY_MS, now)) >= VERIFY_FAILURES_PER_DAY;
-  if (!match || isBlocked) {
-    await recordAttempt(db, verifyKey, now);
-    throw new DomainError('complaint.notVerified');
-  }
+  const match = await guardedCheck(
+    db,
+    `complaint.verify:${contractNo}`,
+    VERIFY_RULE,
+    async (tx) => {
+      const candidates = await tx
+        .select({ id: cases.id, creditorId: cases.creditorId, agencyId: cases.agencyId, debtorName: cases.debtorName, idNumberMasked: cases.idNumberMasked })
+        .from(cases)
+        .where(eq(cases.contractNo, contractNo))
+        .orderBy(desc(cases.updatedAt))
+        .limit(20);
+      return candidates.find((c) => c.debtorName.trim() === input.debtorName.trim() && c.idNumberMasked.toUpperCase().endsWith(last4(input.idLast4))) ?? null;
+    },
+    now,
+  );
+  if (!match) throw new DomainError('complaint.notVerified');
   const caller = { ...meta, actor: null };
   const row = await db.transaction(async (tx) => {
     const agencyId = await agencyOfCase(tx, match);
@@ -293,12 +302,22 @@ export const fileOrgComplaint = async (db: DbOrTx, caller: Caller, input: OrgCom
  */
 export const followComplaint = async (db: DbOrTx, meta: RequestMeta, input: { reference: string; idLast4: string }, now = new Date()) => {
   await limited(db, addressKey('complaint.follow', meta), FOLLOW_LIMIT, now);
-  const [row] = await db
-    .select({ c: complaints, idNumberMasked: cases.idNumberMasked })
-    .from(complaints)
-    .innerJoin(cases, eq(cases.id, complaints.caseId))
-    .where(and(eq(complaints.reference, input.reference.trim().toUpperCase()), eq(complaints.source, 'public')));
-  if (!row || !row.idNumberMasked.toUpperCase().endsWith(last4(input.idLast4))) throw new DomainError('complaint.notFound', { field: 'reference' });
+  const reference = input.reference.trim().toUpperCase();
+  const row = await guardedCheck(
+    db,
+    `complaint.follow:${reference}`,
+    FOLLOW_RULE,
+    async (tx) => {
+      const [found] = await tx
+        .select({ c: complaints, idNumberMasked: cases.idNumberMasked })
+        .from(complaints)
+        .innerJoin(cases, eq(cases.id, complaints.caseId))
+        .where(and(eq(complaints.reference, reference), eq(complaints.source, 'public')));
+      return found && found.idNumberMasked.toUpperCase().endsWith(last4(input.idLast4)) ? found : null;
+    },
+    now,
+  );
+  if (!row) throw new DomainError('complaint.notFound', { field: 'reference' });
   const events = await db
     .select({ kind: complaintEvents.kind, at: complaintEvents.at })
     .from(complaintEvents)

@@ -10,8 +10,8 @@ import { maskName } from '../../pii/crypto';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { nextDeadline, overdueOf } from './deadlines';
 
-// Reading complaints. Staff read every one; a creditor those on its cases and those it
-// filed; an agency those about it. What each reads differs: the complainant's name and
+// Reading complaints. Staff read every one; a creditor those on its cases (which include
+// those it filed); an agency those about it. What each reads differs: the complainant's name and
 // number are masked for everyone (staff who need to call back reveal nothing here), the
 // agency never learns who filed a public complaint, and the handlers' notes stay with staff.
 
@@ -25,7 +25,8 @@ const scopeOf = (caller: Caller): SQL | undefined => {
   const { orgType, orgId } = caller.actor;
   if (orgType === 'platform') return undefined;
   if (orgType === 'agency') return eq(complaints.agencyId, orgId);
-  return or(eq(complaints.creditorId, orgId), eq(complaints.filedByOrgId, orgId));
+  // A creditor files only about its own cases, so its own complaints carry its id too.
+  return eq(complaints.creditorId, orgId);
 };
 
 /** Open complaints past one of their deadlines at `now` (what overdueOf tells row by row). */

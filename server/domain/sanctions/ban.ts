@@ -1,11 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { BanCategory, ComplaintCategory } from '@/db/enums';
+import { ABUSE_CATEGORIES, type BanCategory, type ComplaintCategory } from '@/db/enums';
 import { bids, cases, commissions, complaints, organizations, packages, sanctions, users, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { RELEASED } from '../cases/placement';
+import { leavingStatus, RELEASED } from '../cases/placement';
 import { notify } from '../notifications/notify';
 import { lockAgency, lockSanction, requireStatus, sanctionResult } from './row';
 
@@ -20,9 +20,7 @@ import { lockAgency, lockSanction, requireStatus, sanctionResult } from './row';
 
 /** What the public ban list says of a ban, from the complaint it cites (an audit finding: `other`). */
 const BAN_CATEGORY_OF: Record<ComplaintCategory, BanCategory> = {
-  threats: 'abuse',
-  harassment: 'abuse',
-  third_parties: 'abuse',
+  ...(Object.fromEntries(ABUSE_CATEGORIES.map((c) => [c, 'abuse'])) as Record<(typeof ABUSE_CATEGORIES)[number], BanCategory>),
   impersonation: 'fraud',
   privacy: 'data_breach',
   other: 'other',
@@ -96,7 +94,7 @@ const applyBan = async (tx: DbOrTx, caller: Caller, s: Sanction, agency: { id: s
   for (const c of ended) {
     const recalled = await tx
       .update(cases)
-      .set({ status: 'recalled', ...RELEASED, updatedAt: now })
+      .set({ status: leavingStatus('recalled'), ...RELEASED, updatedAt: now })
       .where(eq(cases.commissionId, c.id))
       .returning({ id: cases.id });
     casesRecalled += recalled.length;

@@ -112,6 +112,10 @@ describe('scorecard formula v1', () => {
     const r = computeScorecard(EMPTY);
     expect(r.components).toEqual({ ratings: NEUTRAL_BP, recovery: NEUTRAL_BP, reporting: FULL_BP, compliance: FULL_BP, responsiveness: FULL_BP });
     expect(r).toMatchObject({ monthScoreBp: 7_000, scoreBp: 7_000, isZeroed: false });
+    // Money recovered where nothing was expected meets the expectation in full, as a tiny one would.
+    const commission = { commissionId: 'c', cases: 1, placed: 1, expectedRecoveryBp: 0, termDays: 1, activeDays: 1, recovered: 1 };
+    expect(computeScorecard({ ...EMPTY, commissions: [commission] }).components.recovery).toBe(FULL_BP);
+    expect(computeScorecard({ ...EMPTY, commissions: [{ ...commission, expectedRecoveryBp: 10 }] }).components.recovery).toBe(FULL_BP);
   });
 
   it('sets the month to 0 after an upheld abuse complaint, whatever else happened', () => {
@@ -164,7 +168,8 @@ describe('scorecard formula v1', () => {
       const commissions = i.commissions.length ? i.commissions : [{ commissionId: 'c', cases: 1, placed: 1e6, expectedRecoveryBp: 100, termDays: 180, activeDays: 30, recovered: 5_000 }];
       return [{ ...i, commissions: commissions.map((c, j) => (j === 0 ? { ...c, expectedRecoveryBp: Math.min(FULL_BP, c.expectedRecoveryBp + n * 10) } : c)) }, { ...i, commissions }];
     });
-  });
+    // Six properties of a hundred runs each: room for a loaded machine.
+  }, 30_000);
 
   it('weighs this month 3, the month before 2 and the one before that 1, over the months that have a card', () => {
     expect(weightedScore('2026-06', 9_000, [])).toBe(9_000);

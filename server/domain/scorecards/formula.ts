@@ -90,7 +90,8 @@ const ratingsBp = (ratings: readonly number[]) => {
 /**
  * Money recovered in the month against what the packages expected of it (fen): each
  * commission's expected recovery spread evenly over its term, for the days it ran in the
- * month. Meeting the expectation is full marks; nothing expected: the midpoint.
+ * month. Meeting the expectation is full marks; nothing expected: full marks for money
+ * recovered anyway, the midpoint for none.
  */
 export const recoveryOf = (commissions: readonly CommissionInput[]) => {
   let expected = 0;
@@ -104,7 +105,9 @@ export const recoveryOf = (commissions: readonly CommissionInput[]) => {
 
 const recoveryBp = (commissions: readonly CommissionInput[]) => {
   const { expected, recovered } = recoveryOf(commissions);
-  if (expected <= 0) return NEUTRAL_BP;
+  // Nothing expected: money recovered all the same meets it in full (as any expectation it
+  // meets would), none is the midpoint; so a higher expectation never scores better.
+  if (expected <= 0) return recovered > 0 ? FULL_BP : NEUTRAL_BP;
   return clamp(Math.round((Math.min(recovered, expected) * FULL_BP) / expected));
 };
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { VISIT_EVIDENCE_DUE_MS } from '@/db/enums';
+import { ABUSE_CATEGORIES, VISIT_EVIDENCE_DUE_MS } from '@/db/enums';
 import { executeRows } from '../shared/execute';
 import { monthEnd } from '../money/statements';
 import { EVIDENCE_MISSING_RULE } from '../work/visits';
@@ -95,7 +95,7 @@ export const gatherInputs = async (db: DbOrTx, agencyIds: readonly string[], mon
   );
   const upheld = await executeRows<CountRow>(
     db,
-    sql`select agency_id, count(*) as a, count(*) filter (where category = 'threats') as b from complaints
+    sql`select agency_id, count(*) as a, count(*) filter (where category in (${sql.join(ABUSE_CATEGORIES.map((c) => sql`${c}`), sql`, `)})) as b from complaints
         where agency_id in ${agencies} and outcome = 'upheld' and decided_at >= ${from}::timestamptz and decided_at < ${to}::timestamptz
         group by agency_id`,
   );

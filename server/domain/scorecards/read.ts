@@ -14,8 +14,25 @@ import { monthOf } from './months';
 /** Months of the trend: the last twelve that have a card. */
 export const TREND_MONTHS = 12;
 
-const cardView = (c: Scorecard) => {
-  const inputs = c.inputs as ScorecardInputs;
+/**
+ * The inputs as a creditor may read them: its own commissions as they are, every other
+ * creditor's without its id (in the same order and figures, so the formula gives the
+ * same score), so nothing names another creditor's commission.
+ */
+const asSeenBy = (inputs: ScorecardInputs, ownCommissionIds: ReadonlySet<string> | null): ScorecardInputs => {
+  if (!ownCommissionIds) return inputs;
+  let n = 0;
+  return { ...inputs, commissions: inputs.commissions.map((c) => (ownCommissionIds.has(c.commissionId) ? c : { ...c, commissionId: `other-${(n += 1)}` })) };
+};
+
+/** A creditor's own commissions with the agency (what it may see of the card's inputs); null for the agency itself and staff. */
+const ownCommissions = async (db: DbOrTx, caller: Caller, agencyId: string) =>
+  caller.actor.orgType === 'creditor'
+    ? new Set((await db.select({ id: commissions.id }).from(commissions).where(and(eq(commissions.creditorId, caller.actor.orgId), eq(commissions.agencyId, agencyId)))).map((r) => r.id))
+    : null;
+
+const cardView = (c: Scorecard, own: ReadonlySet<string> | null) => {
+  const inputs = asSeenBy(c.inputs as ScorecardInputs, own);
   const { expected, recovered } = recoveryOf(inputs.commissions);
   return {
     id: c.id,
@@ -68,7 +85,7 @@ export const agencyScorecard = async (db: DbOrTx, caller: Caller, agencyId: stri
   const picked = month ? (recent.find((c) => c.month === month) ?? (await db.select().from(scorecards).where(and(eq(scorecards.agencyId, agency.id), eq(scorecards.month, month))))[0]) : recent[0];
   return {
     agency,
-    card: picked ? cardView(picked) : null,
+    card: picked ? cardView(picked, await ownCommissions(db, caller, agency.id)) : null,
     trend: recent.reverse().map((c) => ({ month: c.month, scoreBp: c.scoreBp, monthScoreBp: c.monthScoreBp, isZeroed: c.isZeroed === 1 })),
   };
 };
@@ -81,7 +98,7 @@ export const scorecardExport = async (db: DbOrTx, caller: Caller, agencyId: stri
   const agency = await readableAgency(db, caller, agencyId);
   const [card] = await db.select().from(scorecards).where(and(eq(scorecards.agencyId, agency.id), eq(scorecards.month, month)));
   if (!card) throw new DomainError('scorecard.notFound', { field: 'month' });
-  const v = cardView(card);
+  const v = cardView(card, await ownCommissions(db, caller, agency.id));
   return {
     formulaVersion: v.formulaVersion,
     agency,
@@ -105,7 +122,7 @@ export const monthScorecards = async (db: DbOrTx, month: string, now = new Date(
     isEnded: month < monthOf(now),
     isComputing: await isComputing(db, month, now),
     computedAt: rows.reduce<Date | null>((at, r) => (at && at > r.card.computedAt ? at : r.card.computedAt), null),
-    cards: rows.map((r) => ({ agencyId: r.card.agencyId, agencyName: r.agencyName, agencyStatus: r.agencyStatus, ...cardView(r.card) })),
+    cards: rows.map((r) => ({ agencyId: r.card.agencyId, agencyName: r.agencyName, agencyStatus: r.agencyStatus, ...cardView(r.card, null) })),
   };
 };
 

@@ -31,7 +31,17 @@ export const takeAttempt = (db: DbOrTx, key: string, rule: RateLimit, now = new 
     return true;
   });
 
-/** Records an event for `key` without a limit (e.g. a failed verification, counted against its case). */
-export const recordAttempt = async (db: DbOrTx, key: string, now = new Date()) => {
-  await db.insert(rateEvents).values({ key, at: now });
-};
+/**
+ * A check that can be guessed at (a contract's ID digits): run under a lock on `key`, so
+ * parallel guesses queue; once `limit` failures are on record within the window the check
+ * fails whatever is offered. A failure is recorded in the same transaction and committed
+ * with it; the caller raises its refusal afterwards. Answers the check's value, or null.
+ */
+export const guardedCheck = <T>(db: DbOrTx, key: string, rule: RateLimit, check: (tx: DbOrTx) => Promise<T | null>, now = new Date()): Promise<T | null> =>
+  db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`rate:${key}`}, 0))`);
+    const isBlocked = (await attemptsOf(tx, key, rule.windowMs, now)) >= rule.limit;
+    const found = isBlocked ? null : await check(tx);
+    if (found === null) await tx.insert(rateEvents).values({ key, at: now });
+    return found;
+  });
