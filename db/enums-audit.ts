@@ -85,6 +85,7 @@ export const AUDIT_ACTIONS = [
   'complaint.extend',
   'complaint.decide',
   'complaint.close',
+  'complaint.reveal',
   'sanction.propose',
   'sanction.approve',
   'sanction.reject',

@@ -146,6 +146,7 @@ export const DOMAIN_ERRORS = {
   'complaint.wrongStatus': 'CONFLICT',
   'complaint.alreadyExtended': 'CONFLICT',
   'complaint.agencyNotFound': 'NOT_FOUND',
+  'complaint.noContact': 'BAD_REQUEST',
   'scorecard.monthOpen': 'BAD_REQUEST',
   'scorecard.notFound': 'NOT_FOUND',
   'rating.month': 'BAD_REQUEST',

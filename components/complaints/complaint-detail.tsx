@@ -14,6 +14,7 @@ import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Field, Textarea } from '../ui/field';
 import { Fact } from '../ui/fact';
+import { RevealWithReason } from '../work/reveal-button';
 import type { ComplaintPortal } from './complaint-list';
 import { ComplaintStatusBadge, OverdueBadges } from './complaint-status';
 
@@ -74,7 +75,12 @@ export const ComplaintDetailScreen = ({
               <Fact label={t('complainant')} testId="complaint-complainant">
                 {c.complainantName ? `${c.complainantName}（${t(`relation.${c.relation}`)}）` : t('complainantHidden')}
               </Fact>
-              {c.contactPhone ? <Fact label={t('field.contactPhone')}>{c.contactPhone}</Fact> : null}
+              {c.contactPhone ? (
+                <Fact label={t('field.contactPhone')}>
+                  <span className="font-mono">{c.contactPhone}</span>{' '}
+                  {canHandle ? <RevealWithReason options={trpc.complaints.revealContact.mutationOptions()} inputFor={(reason) => ({ complaintId: c.id, reason })} testId="reveal-contact" /> : null}
+                </Fact>
+              ) : null}
               {c.handlerName ? <Fact label={t('handler')}>{c.handlerName}</Fact> : null}
             </dl>
             <p className="whitespace-pre-wrap text-sm text-slate-800" data-testid="complaint-description">

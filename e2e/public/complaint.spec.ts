@@ -26,6 +26,7 @@ test.describe('[PUBLIC] complaints', () => {
     await page.locator('#c-contract').fill(contractNo);
     await page.locator('#c-debtor').fill(debtorName);
     await page.locator('#c-last4').fill(last4 === '0000' ? '1111' : '0000');
+    await page.locator('#c-phone').fill('13912345678');
     await page.locator('#c-category').selectOption('threats');
     await page.locator('#c-description').fill('3 月 5 日晚上 10 点半，催收员打电话说再不还钱就找人到我老家，让我全家不得安宁，还骂我是老赖。');
     await page.getByTestId('evidence-input').setInputFiles({ name: '通话录音文字稿.pdf', mimeType: 'application/pdf', buffer: Buffer.from(samplePdf(['Call transcript 2026-03-05 22:31'])) });
@@ -50,6 +51,11 @@ test.describe('[PUBLIC] complaints', () => {
     await row.getByRole('link', { name: reference }).click();
     await expect(staff.getByTestId('complaint-description')).toContainText('找人到我老家');
     await expect(staff.getByTestId('complaint-evidence')).toContainText('通话录音文字稿.pdf');
+    // The handler reveals the complainant's number to call back, for a reason.
+    await staff.getByTestId('reveal-contact').click();
+    await staff.getByTestId('reveal-contact-reason').fill('回电核实投诉经过');
+    await staff.getByTestId('reveal-contact-confirm').click();
+    await expect(staff.getByTestId('reveal-contact-value')).toHaveText('13912345678');
     await staff.getByTestId('step-acknowledge').click();
     await expect(staff.getByTestId('complaint-status')).toContainText('已确认');
     await staff.locator('#step-note').fill('请提供 3 月 5 日 22 时左右的通话录音');

@@ -5,6 +5,7 @@ import { complaintEvents, complaints, type Complaint } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
+import { decryptPii } from '../../pii/crypto';
 import { notify } from '../notifications/notify';
 import { extendedResolutionDue, responseDue } from './deadlines';
 
@@ -151,4 +152,18 @@ export const closeComplaint = (db: DbOrTx, caller: Caller, input: { complaintId:
   db.transaction(async (tx) => {
     const c = await load(tx, caller, input.complaintId);
     return view(await move(tx, caller, c, STEPS.close, { closedAt: now }, input.note.trim(), now));
+  });
+
+/**
+ * The complainant's full number for the handler who calls back, with a reason; every
+ * reveal is audited (DESIGN §5). Only staff who handle complaints reach it.
+ */
+export const revealComplainantPhone = (db: DbOrTx, caller: Caller, input: { complaintId: string; reason: string }) =>
+  db.transaction(async (tx) => {
+    const c = await load(tx, caller, input.complaintId);
+    if (!c.contactPhone) throw new DomainError('complaint.noContact', { field: 'complaintId' });
+    const value = decryptPii(c.contactPhone.enc);
+    const reason = input.reason.trim();
+    await writeAudit(tx, caller, { action: 'complaint.reveal', resourceType: 'complaint', resourceId: c.id, orgId: c.agencyId, after: { field: 'contactPhone', reason } });
+    return { value };
   });

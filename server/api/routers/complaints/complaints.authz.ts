@@ -85,6 +85,7 @@ export const complaintsAuthz: AuthzTable = {
   'complaints.requestResponse': handled('acknowledged', id),
   'complaints.extend': handled('acknowledged', (w) => ({ complaintId: of(w).complaintId, reason: '需要调取通话记录' })),
   'complaints.decide': handled('acknowledged', (w) => ({ complaintId: of(w).complaintId, outcome: 'dismissed', finding: '录音显示通话内容正常，投诉不成立。' })),
+  'complaints.revealContact': handled('received', (w) => ({ complaintId: of(w).complaintId, reason: '回电核实投诉经过' })),
   'complaints.close': {
     ...handled('acknowledged', id),
     setup: async (w) => {

@@ -121,6 +121,10 @@ describe('handling a complaint', () => {
     // The agency may not answer before it is asked.
     await expect(agency.complaints.respond({ complaintId, response: '我司已调取录音核实情况，正在处理。' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(handler.complaints.decide({ complaintId, outcome: 'upheld', finding: '未确认即作结论' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    // The handler calls back: the full number, for a reason, audited; the agency never gets it.
+    expect(await handler.complaints.revealContact({ complaintId, reason: '回电核实投诉经过' })).toEqual({ value: '13912345678' });
+    await expect(agency.complaints.revealContact({ complaintId, reason: '想知道是谁投诉' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(handler.complaints.revealContact({ complaintId, reason: '' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await handler.complaints.acknowledge({ complaintId, note: '已电话联系投诉人' })).toMatchObject({ status: 'acknowledged' });
     await expect(handler.complaints.acknowledge({ complaintId, note: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
     const asked = await handler.complaints.requestResponse({ complaintId, note: '请提供 3 月 5 日的通话录音' });
@@ -147,7 +151,7 @@ describe('handling a complaint', () => {
     expect(await handler.complaints.close({ complaintId, note: '' })).toMatchObject({ status: 'closed', outcome: 'upheld' });
 
     const actions = (await ctx.handle.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.resourceId, complaintId)).orderBy(auditLog.id)).map((a) => a.action);
-    expect(actions).toEqual(['complaint.file', 'complaint.acknowledge', 'complaint.requestResponse', 'complaint.respond', 'complaint.extend', 'complaint.decide', 'complaint.close']);
+    expect(actions).toEqual(['complaint.file', 'complaint.reveal', 'complaint.acknowledge', 'complaint.requestResponse', 'complaint.respond', 'complaint.extend', 'complaint.decide', 'complaint.close']);
     const creditorTold = await ctx.handle.db.select().from(notifications).where(and(eq(notifications.kind, 'complaint.decided'), eq(notifications.userId, ctx.w.users['creditorA.manager'].id)));
     expect(creditorTold).toHaveLength(1);
 

@@ -118,3 +118,5 @@ export const ZRespondInput = ZComplaintIdInput.extend({ response: ZText(10, 5000
 export const ZExtendInput = ZComplaintIdInput.extend({ reason: ZText(2, 1000, 'reasonRequired') });
 export const ZDecideInput = ZComplaintIdInput.extend({ outcome: z.enum(COMPLAINT_OUTCOMES, { error: 'v.invalidOption' }), finding: ZText(5, 5000, 'complaintFinding') });
 export const ZStepResult = z.object({ id: z.string(), status: z.enum(COMPLAINT_STATUSES), outcome: z.enum(COMPLAINT_OUTCOMES).nullable(), resolutionDueAt: z.date(), responseDueAt: z.date().nullable() });
+export const ZRevealContactInput = ZComplaintIdInput.extend({ reason: ZText(4, 200, 'revealReason') });
+export const ZRevealed = z.object({ value: z.string() });

@@ -1,6 +1,6 @@
 import { fileOrgComplaint, filePublicComplaint, followComplaint, uploadComplaintEvidence } from '../../../domain/complaints/file';
 import { getComplaint, listComplaints } from '../../../domain/complaints/read';
-import { acknowledgeComplaint, closeComplaint, decideComplaint, extendComplaint, investigateComplaint, requestAgencyResponse, respondToComplaint } from '../../../domain/complaints/workflow';
+import { acknowledgeComplaint, closeComplaint, decideComplaint, extendComplaint, investigateComplaint, requestAgencyResponse, respondToComplaint, revealComplainantPhone } from '../../../domain/complaints/workflow';
 import { getBlobStore } from '../../../storage/store';
 import { ZUploadBody } from '../files/upload';
 import { agencyProcedure, authedProcedure, publicProcedure, requirePermission, router, staffProcedure } from '../../trpc';
@@ -18,6 +18,8 @@ import {
   ZOrgComplaintReceipt,
   ZPublicComplaintInput,
   ZRespondInput,
+  ZRevealContactInput,
+  ZRevealed,
   ZStepInput,
   ZStepResult,
   ZUploadView,
@@ -71,6 +73,8 @@ const investigate = handler.input(ZStepInput).output(ZStepResult).mutation(({ ct
 const requestResponse = handler.input(ZStepInput).output(ZStepResult).mutation(({ ctx, input }) => requestAgencyResponse(ctx.db, ctx.caller, input));
 const extend = handler.input(ZExtendInput).output(ZStepResult).mutation(({ ctx, input }) => extendComplaint(ctx.db, ctx.caller, input));
 const decide = handler.input(ZDecideInput).output(ZStepResult).mutation(({ ctx, input }) => decideComplaint(ctx.db, ctx.caller, input));
+/** The complainant's full number, to call back, with a reason (audited). */
+const revealContact = handler.input(ZRevealContactInput).output(ZRevealed).mutation(({ ctx, input }) => revealComplainantPhone(ctx.db, ctx.caller, input));
 const close = handler.input(ZStepInput).output(ZStepResult).mutation(({ ctx, input }) => closeComplaint(ctx.db, ctx.caller, input));
 
 /** The agency's answer, when staff asked for it. */
@@ -80,4 +84,4 @@ const respond = agencyProcedure
   .output(ZStepResult)
   .mutation(({ ctx, input }) => respondToComplaint(ctx.db, ctx.caller, input));
 
-export const complaintsRouter = router({ uploadEvidence, filePublic, follow, file, list, get, acknowledge, investigate, requestResponse, extend, decide, close, respond });
+export const complaintsRouter = router({ uploadEvidence, filePublic, follow, file, list, get, acknowledge, investigate, requestResponse, extend, decide, close, respond, revealContact });
