@@ -106,17 +106,17 @@ export const AuditListScreen = ({ canManage }: { canManage: boolean }) => {
         <Card
           actions={
             <div className="flex items-end gap-3">
-            <ExportButton request={{ list: 'staff.audits', filters: status ? { status } : {} }} />
-            <Filter label={t('statusLabel')}>
-              <Select value={status} onChange={(e) => setStatus(e.target.value as AuditStatus | '')}>
-                <option value="">{t('allStatuses')}</option>
-                {AUDIT_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`status.${s}`)}
-                  </option>
-                ))}
-              </Select>
-            </Filter>
+              <ExportButton request={{ list: 'staff.audits', filters: status ? { status } : {} }} />
+              <Filter label={t('statusLabel')}>
+                <Select value={status} onChange={(e) => setStatus(e.target.value as AuditStatus | '')}>
+                  <option value="">{t('allStatuses')}</option>
+                  {AUDIT_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`status.${s}`)}
+                    </option>
+                  ))}
+                </Select>
+              </Filter>
             </div>
           }
           title={t('listTitle')}

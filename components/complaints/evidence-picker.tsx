@@ -12,6 +12,8 @@ export type Evidence = TPublicComplaintInput['evidence'][number];
 type Item = { key: string; name: string; size: number; progress: number; uploadId: string | null; error: string | null };
 
 const MAX_FILES = 6;
+/** What the filing names: the files whose upload finished. */
+const uploadedOf = (items: readonly Item[]): Evidence[] => items.filter((i) => i.uploadId).map((i) => ({ uploadId: i.uploadId ?? '', fileName: i.name }));
 
 /**
  * Photos, screenshots, call recordings, video or PDFs attached to a complaint. Each file is
@@ -22,12 +24,12 @@ export const EvidencePicker = ({ onChange }: { onChange: (evidence: Evidence[]) 
   const [items, setItems] = useState<Item[]>([]);
   const publish = (next: Item[]) => {
     setItems(next);
-    onChange(next.filter((i) => i.uploadId).map((i) => ({ uploadId: i.uploadId ?? '', fileName: i.name })));
+    onChange(uploadedOf(next));
   };
   const update = (key: string, patch: Partial<Item>) =>
     setItems((prev) => {
       const next = prev.map((i) => (i.key === key ? { ...i, ...patch } : i));
-      onChange(next.filter((i) => i.uploadId).map((i) => ({ uploadId: i.uploadId ?? '', fileName: i.name })));
+      onChange(uploadedOf(next));
       return next;
     });
   const choose = (files: FileList | null) => {

@@ -205,8 +205,8 @@ export const reviewAuditItem = (db: DbOrTx, caller: Caller, input: { itemId: str
   });
 
 /**
- * A violation goes on as a complaint against the agency (source: staff), citing the case
- * and the finding; the item keeps the complaint it opened, once.
+ * A violation goes on as a complaint against the agency (source: staff), on the case and
+ * in the auditor's words; the item keeps the complaint it opened, once.
  */
 export const complainFromItem = (db: DbOrTx, caller: Caller, input: { itemId: string; category: ComplaintCategory }, now = new Date()) =>
   db.transaction(async (tx) => {
@@ -216,7 +216,7 @@ export const complainFromItem = (db: DbOrTx, caller: Caller, input: { itemId: st
     if (item.complaintId) throw new DomainError('audit.complaintOpened');
     const [audit] = await tx.select().from(fieldAudits).where(eq(fieldAudits.id, item.auditId));
     if (!audit) throw new DomainError('audit.notFound');
-    const filed = await fileOrgComplaint(tx, caller, { caseId: item.caseId, agencyId: audit.agencyId, category: input.category, description: `【稽核发现】${item.note ?? ''}`, evidence: [] }, now);
+    const filed = await fileOrgComplaint(tx, caller, { caseId: item.caseId, agencyId: audit.agencyId, category: input.category, description: item.note ?? '', evidence: [] }, now);
     await tx.update(fieldAuditItems).set({ complaintId: filed.id, updatedAt: now }).where(eq(fieldAuditItems.id, item.id));
     return { complaintId: filed.id, reference: filed.reference };
   });

@@ -14,6 +14,8 @@ import { guardedCheck, takeAttempt } from '../shared/rate-limit';
 import { ackDue, resolutionDue } from './deadlines';
 import { nearestDuplicate } from './similarity';
 
+const DAY_MS = 86_400_000;
+
 // Filing a complaint (DESIGN §3). A debtor or a family member files on the public page
 // without an account: the contract number, the debtor's name and the last 4 ID digits
 // must match a case, and a mismatch answers exactly as an unknown contract does, so the
@@ -29,19 +31,18 @@ export const UPLOAD_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
 export const FOLLOW_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
 /** Failed verifications of one contract number in a day, after which it is not verified at all (stops guessing the digits). */
 export const VERIFY_FAILURES_PER_DAY = 5;
-const VERIFY_RULE = { limit: VERIFY_FAILURES_PER_DAY, windowMs: 86_400_000 };
+const VERIFY_RULE = { limit: VERIFY_FAILURES_PER_DAY, windowMs: DAY_MS };
 /** Failed look-ups of one reference in a day, after which it is not shown at all (stops guessing the digits). */
 export const FOLLOW_FAILURES_PER_DAY = 5;
-const FOLLOW_RULE = { limit: FOLLOW_FAILURES_PER_DAY, windowMs: 86_400_000 };
+const FOLLOW_RULE = { limit: FOLLOW_FAILURES_PER_DAY, windowMs: DAY_MS };
 export const MAX_EVIDENCE = 6;
 const EVIDENCE_TYPES = ['image/', 'audio/', 'video/', 'application/pdf'] as const;
 /** Uploads not filed within a day can no longer be attached. */
-const UPLOAD_TTL_MS = 86_400_000;
+const UPLOAD_TTL_MS = DAY_MS;
 /** Complaints within this many days are compared for template text. */
 const SIMILARITY_DAYS = 90;
 const SIMILARITY_SAMPLE = 500;
 
-const DAY_MS = 86_400_000;
 
 const addressKey = (what: string, meta: RequestMeta) => `${what}:${meta.ip ?? 'unknown'}`;
 
