@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { sql, type ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -28,8 +28,42 @@ export const DEFAULT_PGLITE_DIR = path.resolve(process.cwd(), '.data/pglite');
 
 const drizzleOptions = { schema, casing: 'snake_case' } as const;
 
+const envMs = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0) throw new Error(`${name} must be a whole number of milliseconds (0 turns the limit off)`);
+  return ms;
+};
+
+/**
+ * Limits every PostgreSQL connection of the app starts with, so that a stuck statement,
+ * a lock wait or a transaction left open fails within seconds with a clear error instead
+ * of holding rows for everyone. The defaults suit a web request; a long job raises its
+ * own statement limit for one transaction (`raiseStatementTimeout`).
+ */
+export const connectionLimits = () => ({
+  statement_timeout: envMs('DB_STATEMENT_TIMEOUT_MS', 15_000),
+  lock_timeout: envMs('DB_LOCK_TIMEOUT_MS', 5_000),
+  idle_in_transaction_session_timeout: envMs('DB_IDLE_IN_TRANSACTION_TIMEOUT_MS', 10_000),
+});
+
+/** The statement limit of a long job's transaction (landing a large import, a month's statements). */
+export const jobStatementTimeoutMs = () => envMs('DB_JOB_STATEMENT_TIMEOUT_MS', 15 * 60_000);
+
+/** Raises the statement limit for the rest of this transaction only (SET LOCAL); the lock and idle limits stay. */
+export const raiseStatementTimeout = async (tx: DbOrTx, ms: number = jobStatementTimeoutMs()) => {
+  await tx.execute(sql`select set_config('statement_timeout', ${String(ms)}, true)`);
+};
+
 export const openPostgres = (url: string, max = 10): DbHandle => {
-  const client = postgres(url, { max, onnotice: () => undefined });
+  const limits = connectionLimits();
+  const client = postgres(url, {
+    max,
+    onnotice: () => undefined,
+    // Sent as start-up parameters: every connection of the pool has them from its first statement.
+    connection: limits,
+  });
   const db = drizzlePostgres(client, drizzleOptions);
   return {
     db: db as unknown as Db,

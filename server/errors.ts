@@ -135,6 +135,8 @@ export const DOMAIN_ERRORS = {
   'disclosure.notFound': 'NOT_FOUND',
   'report.fontMissing': 'PRECONDITION_FAILED',
   'export.notFound': 'NOT_FOUND',
+  'db.busy': 'SERVICE_UNAVAILABLE',
+  'db.unavailable': 'SERVICE_UNAVAILABLE',
   'evidence.typeNotAllowed': 'UNSUPPORTED_MEDIA_TYPE',
   'evidence.duplicate': 'CONFLICT',
   'complaint.notFound': 'NOT_FOUND',
@@ -209,3 +211,24 @@ export class DomainError extends Error {
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+/** PostgreSQL conditions that are a limit reached, not a bug: a statement, lock wait or idle transaction over its time, a deadlock. */
+const BUSY_CODES = new Set(['57014', '55P03', '25P03', '40P01', '40001']);
+/** The connection is gone or refused: the server shut down, restarted, or terminated the backend. */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/**
+ * Whether an error is the database refusing for now (busy: a time limit or a deadlock;
+ * unavailable: the connection went away) rather than a fault of the request: such a
+ * failure is worth retrying, and the user is told to try again rather than shown an
+ * internal error. Looks through drizzle's wrapper at the driver's error.
+ */
+export const databaseFault = (error: unknown): 'db.busy' | 'db.unavailable' | null => {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code !== 'string') continue;
+    if (BUSY_CODES.has(code)) return 'db.busy';
+    if (UNAVAILABLE_CODES.has(code) || code.startsWith('08')) return 'db.unavailable';
+  }
+  return null;
+};

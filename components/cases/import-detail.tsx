@@ -43,6 +43,19 @@ const RepaymentSummary = ({ v }: { v: TImportView }) => {
   );
 };
 
+/** Reading and checking moves the bar by bytes; once every row is checked, by rows written (where the job can tell). */
+const isWriting = (v: TImportView) => v.status === 'running' && v.bytesTotal > 0 && v.bytesRead >= v.bytesTotal;
+const progressOf = (v: TImportView) => {
+  if (isWriting(v)) return v.rowsWritten > 0 && v.rowCount > 0 ? v.rowsWritten / v.rowCount : 1;
+  return v.bytesTotal > 0 ? v.bytesRead / v.bytesTotal : 0;
+};
+const progressLabel = (v: TImportView, t: ReturnType<typeof useTranslations>) => {
+  if (v.status === 'queued') return t('imports.queued');
+  const rows = v.rowCount.toLocaleString();
+  if (!isWriting(v)) return t('imports.checking', { rows });
+  return v.rowsWritten > 0 ? t('imports.writingCount', { done: v.rowsWritten.toLocaleString(), rows }) : t('imports.writing', { rows });
+};
+
 /** One import: its progress while the job runs, then what landed or every reason it did not. */
 export const ImportDetail = ({ importId, kind = 'cases' }: { importId: string; kind?: ImportKind }) => {
   const t = useTranslations();
@@ -70,7 +83,7 @@ export const ImportDetail = ({ importId, kind = 'cases' }: { importId: string; k
           <Card title={t('imports.result')} actions={<ImportStatusBadge status={v.status} />}>
             {isWorking(v) ? (
               <div className="space-y-2" data-testid="import-working">
-                <ProgressBar value={v.bytesTotal > 0 ? v.bytesRead / v.bytesTotal : 0} label={v.status === 'queued' ? t('imports.queued') : t('imports.checking', { rows: v.rowCount.toLocaleString() })} testId="import-progress" />
+                <ProgressBar value={progressOf(v)} label={progressLabel(v, t)} testId="import-progress" />
                 <p className="text-xs text-slate-500">{t('imports.workingHint')}</p>
               </div>
             ) : v.status === 'succeeded' ? (

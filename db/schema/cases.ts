@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { CASE_STATUSES, IMPORT_KINDS, IMPORT_STATUSES } from '../enums';
 import { timestamps, ts } from './columns';
 import { storedFiles } from './files';
@@ -41,6 +41,8 @@ export const caseImports = pgTable(
     bytesTotal: bigint({ mode: 'number' }).notNull().default(0),
     bytesRead: bigint({ mode: 'number' }).notNull().default(0),
     rowCount: integer().notNull().default(0),
+    /** While a checked file is being written: rows written so far (where the database can say so while it writes). */
+    rowsWritten: integer().notNull().default(0),
     errorCount: integer().notNull().default(0),
     fileError: jsonb().$type<ImportFileError>(),
     /** The first errors, for the screen; the report file has every one. */
@@ -57,6 +59,30 @@ export const caseImports = pgTable(
     ...timestamps,
   },
   (t) => [index('case_imports_creditor_idx').on(t.creditorId, t.createdAt, t.id), index('case_imports_kind_idx').on(t.creditorId, t.kind, t.createdAt, t.id)],
+);
+
+/**
+ * Rows of a case file already checked and sealed, waiting while the rest of the file is
+ * read. The import reads and stages outside any transaction (its progress is saved as it
+ * goes, and nothing else waits on it), then lands every staged row in one short
+ * transaction, or none. The rows are removed when the import ends; a job that dies leaves
+ * them to its retry, which starts by clearing them. Unlogged: a crash loses only work a
+ * retry redoes.
+ */
+export const caseImportRows = pgTable(
+  'case_import_rows',
+  {
+    importId: uuid()
+      .notNull()
+      .references(() => caseImports.id, { onDelete: 'cascade' }),
+    /** The row number as the spreadsheet shows it. */
+    row: integer().notNull(),
+    contractNo: text().notNull(),
+    /** The sealed case, in the shape of `sealCase`. */
+    data: jsonb().notNull(),
+  },
+  // One contract number per file: a second row with it is a duplicate within the file.
+  (t) => [primaryKey({ columns: [t.importId, t.contractNo] })],
 );
 
 /** A phone number sealed at rest (DESIGN §5): ciphertext, blind index for lookup, and its mask for display. */

@@ -9,6 +9,7 @@ import { expireOfferIfDue, OFFER_EXPIRE_JOB } from '../domain/packages/offers';
 import { runScorecardJob, SCORECARD_JOB } from '../domain/scorecards/compute';
 import { expireRestructureIfDue, RESTRUCTURE_EXPIRE_JOB } from '../domain/work/restructure';
 import { getBlobStore } from '../storage/store';
+import { databaseFault } from '../errors';
 import type { JobHandler } from './queue';
 
 const idFrom = (payload: Record<string, unknown>, key: string): string => {
@@ -22,18 +23,18 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [IMPORT_JOB]: async (db, job, now) => {
     const importId = idFrom(job.payload, 'importId');
     try {
-      await runImport(db, importId, getBlobStore(), now);
+      await runImport(db, importId, getBlobStore(), { now });
     } catch (e) {
-      if (job.attempts >= job.maxAttempts) await abandonImport(db, importId);
+      if (job.attempts >= job.maxAttempts) await abandonImport(db, importId, databaseFault(e));
       throw e;
     }
   },
   [REPAYMENT_IMPORT_JOB]: async (db, job, now) => {
     const importId = idFrom(job.payload, 'importId');
     try {
-      await runRepaymentImport(db, importId, getBlobStore(), now);
+      await runRepaymentImport(db, importId, getBlobStore(), { now });
     } catch (e) {
-      if (job.attempts >= job.maxAttempts) await abandonImport(db, importId);
+      if (job.attempts >= job.maxAttempts) await abandonImport(db, importId, databaseFault(e));
       throw e;
     }
   },
@@ -42,7 +43,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
     try {
       await runExport(db, exportId, getBlobStore());
     } catch (e) {
-      if (job.attempts >= job.maxAttempts) await abandonExport(db, exportId);
+      if (job.attempts >= job.maxAttempts) await abandonExport(db, exportId, databaseFault(e));
       throw e;
     }
   },

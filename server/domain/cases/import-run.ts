@@ -8,8 +8,8 @@ import { pipeline } from 'node:stream/promises';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
 import type { AuditAction } from '@/db/enums';
-import type { Db, DbOrTx } from '@/db/client';
-import { caseImports, cases, storedFiles, type CaseImport, type ImportFileError, type ImportRowError } from '@/db/schema';
+import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
+import { caseImportRows, caseImports, cases, storedFiles, type CaseImport, type ImportFileError, type ImportRowError } from '@/db/schema';
 import { writeAudit } from '../../audit/write';
 import { getTranslate } from '../../i18n/translate';
 import { ingest } from '../../storage/ingest';
@@ -23,10 +23,12 @@ import { columnLabel, isHeaderProblem, matchHeaders, type ColumnField, type Head
 import { validateRow, type CellError } from './import-row';
 import { sealCase, type SealedCase } from './seal';
 
-// The import job (DESIGN §6): every row is validated and, while none has failed, written
-// in one transaction; the first bad row stops the writing but not the checking, so the
-// report lists every bad row. Any error rolls the transaction back: the import lands whole
-// or not at all, and a job that dies part way leaves nothing behind and runs again.
+// The import job (DESIGN §6), in two steps so that no lock is held while a file is read.
+// Checking reads every row outside any transaction, reports every bad one, stages what
+// will land and saves its progress as it goes (any page, on any connection, sees it move).
+// Landing, only for a file with no bad row, writes what was staged in one transaction
+// that also records the outcome and its audit row: the import lands whole or not at all,
+// and a job that dies part way leaves nothing behind and runs again from the start.
 
 /** Errors kept on the import for the screen; the report file has every one. */
 export const SCREEN_ERRORS = 200;
@@ -44,25 +46,9 @@ const reportLine = (e: ImportRowError) => csvLine([String(e.row), e.column, zh(`
 /** A database that can take a second statement while a transaction is open (PGlite cannot). */
 const hasSeparateConnections = (db: Db) => !((db as unknown as { $client?: unknown }).$client instanceof PGlite);
 
-const insertBatch = async (tx: DbOrTx, imp: CaseImport, batch: SealedCase[]): Promise<Set<string>> => {
-  const inserted = await executeRows<{ contract_no: string }>(
-    tx,
-    sql`insert into ${cases} (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
-          loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket, loan_date, product, province, city, address, time_zone, extra)
-        select ${imp.creditorId}::uuid, ${imp.id}::uuid, r.contract_no, r.debtor_name, r.id_number_enc, r.id_number_idx, r.id_number_masked, r.phones, r.contacts,
-          r.loan_amount, r.principal_outstanding, r.amount_overdue, r.days_overdue, r.bucket, r.loan_date, r.product, r.province, r.city, r.address, r.time_zone, r.extra
-        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(contract_no text, debtor_name text, id_number_enc text, id_number_idx text,
-          id_number_masked text, phones jsonb, contacts jsonb, loan_amount bigint, principal_outstanding bigint, amount_overdue bigint,
-          days_overdue integer, bucket smallint, loan_date date, product text, province text, city text, address text, time_zone text, extra jsonb)
-        on conflict (creditor_id, contract_no) do nothing
-        returning contract_no`,
-  );
-  return new Set(inserted.map((r) => r.contract_no));
-};
-
-const existingContracts = async (tx: DbOrTx, creditorId: string, contractNos: string[]) =>
+const existingContracts = async (db: DbOrTx, creditorId: string, contractNos: string[]) =>
   new Set(
-    (await tx.select({ c: cases.contractNo }).from(cases).where(and(eq(cases.creditorId, creditorId), inArray(cases.contractNo, contractNos)))).map((r) => r.c),
+    (await db.select({ c: cases.contractNo }).from(cases).where(and(eq(cases.creditorId, creditorId), inArray(cases.contractNo, contractNos)))).map((r) => r.c),
   );
 
 /** Copies the stored bytes to a local temporary file (the readers need random access). */
@@ -80,51 +66,101 @@ const headerError = (p: HeaderProblem): ImportFileError =>
 
 type Outcome = { kind: 'skipped' } | { kind: 'succeeded'; rowCount: number } | { kind: 'rejected'; rowCount: number; errorCount: number; errors: ImportRowError[] } | { kind: 'fileError'; error: ImportFileError };
 
-/** What a kind of import does with the rows of its file, inside the import's transaction. */
-export type ImportBody<F extends string> = {
+/**
+ * What a kind of import does with the rows of its file. `check` reads every data row
+ * outside any transaction, reports bad ones through `fail` and keeps (in memory or staged
+ * in the database) what will land; `land` runs inside the import's transaction, judges
+ * what needs the database and, while no row has failed, writes; it may still refuse rows
+ * through `fail` (a contract number another import took meanwhile). Any failed row rolls
+ * the transaction back; otherwise what `land` returns is saved on the import and audited.
+ */
+export type ImportBody<F extends string, S> = {
   matchHeaders: (cells: readonly string[]) => HeaderMap<F> | HeaderProblem;
-  /**
-   * Reads every data row, reporting bad ones through `fail`, and writes while none has
-   * failed. What it returns is saved on the import and audited when no row failed.
-   */
-  run: (tx: DbOrTx, ctx: BodyContext<F>) => Promise<{ rowCount: number; landed: Partial<CaseImport>; after: Record<string, unknown> }>;
+  check: (db: Db, ctx: CheckContext<F>) => Promise<{ rowCount: number; staged: S }>;
+  land: (tx: DbOrTx, ctx: LandContext, staged: S) => Promise<{ landed: Partial<CaseImport>; after: Record<string, unknown> }>;
+  /** Removes what an earlier attempt or this one staged in the database. */
+  clear?: (db: Db, importId: string) => Promise<void>;
   audit: { landed: AuditAction; failed: AuditAction };
 };
 
-export type BodyContext<F extends string> = {
+type Fail = (row: number, e: CellError) => Promise<void> | undefined;
+
+export type CheckContext<F extends string> = {
   imp: CaseImport;
   map: HeaderMap<F>;
   rows: AsyncIterator<TableRow>;
   today: string;
-  now: Date;
-  fail: (row: number, e: CellError) => Promise<void> | undefined;
+  fail: Fail;
   errorCount: () => number;
   /** Saves how far the job has read, at most twice a second. */
   progress: (rows: number) => Promise<void>;
 };
 
+export type LandContext = {
+  imp: CaseImport;
+  rowCount: number;
+  now: Date;
+  fail: Fail;
+  errorCount: () => number;
+  /** Saves how many rows are written so far, at most twice a second, where another connection can (not on PGlite, whose one connection the transaction holds). */
+  progress: (rows: number) => Promise<void>;
+};
+
 /**
- * Runs one import of a creditor's file: claims it, reads the table, and lets the body of
- * its kind check and write the rows in one transaction; any bad row rolls everything back
- * and the report lists every one.
+ * Saves an import's progress on its row, never waiting for a lock: when the landing
+ * transaction holds the row (it writes the outcome there), this update is skipped. A
+ * progress write that waited would wait for the transaction that waits for it.
  */
-export const runTabularImport = async <F extends string>(db: Db, importId: string, store: BlobStore, now: Date, body: ImportBody<F>): Promise<void> => {
+const saveProgress = async (db: Db, importId: string, set: { bytesRead: number; rowCount: number } | { rowsWritten: number }) => {
+  const columns = 'rowsWritten' in set ? [sql`rows_written = ${set.rowsWritten}`] : [sql`bytes_read = ${set.bytesRead}`, sql`row_count = ${set.rowCount}`];
+  await db.execute(
+    sql`update ${caseImports} set ${sql.join([...columns, sql`updated_at = now()`], sql`, `)} where id = (select id from ${caseImports} where id = ${importId} and status = 'running' for no key update skip locked)`,
+  );
+};
+
+const throttled = (everyMs: number, save: (rows: number) => Promise<void>) => {
+  let last = Date.now();
+  return async (rows: number) => {
+    if (Date.now() - last < everyMs) return;
+    last = Date.now();
+    await save(rows);
+  };
+};
+
+/**
+ * Runs one import of a creditor's file: claims it, checks every row and stages what will
+ * land, then lands it in one transaction; any bad row, found while checking or while
+ * landing, leaves nothing written and the report lists every one.
+ */
+export type ImportOptions = { now?: Date; /** How often progress is saved (a test saves it at every chance). */ progressEveryMs?: number };
+
+export const runTabularImport = async <F extends string, S>(db: Db, importId: string, store: BlobStore, body: ImportBody<F, S>, { now = new Date(), progressEveryMs = PROGRESS_EVERY_MS }: ImportOptions = {}): Promise<void> => {
   // A finished import is never run again, whoever asks.
   const [imp] = await db
     .update(caseImports)
-    .set({ status: 'running', bytesRead: 0, updatedAt: new Date() })
+    .set({ status: 'running', bytesRead: 0, rowCount: 0, rowsWritten: 0, updatedAt: new Date() })
     .where(and(eq(caseImports.id, importId), inArray(caseImports.status, ['queued', 'running'])))
     .returning();
   if (!imp) return;
   const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, imp.fileId));
   if (!file) throw new Error(`file of import ${importId} is missing`);
 
+  await body.clear?.(db, imp.id);
   const temp = await toTempFile(store, file.sha256);
   const reportPath = `${temp}.report.csv`;
   const report = createWriteStream(reportPath);
   report.write('\uFEFF');
   report.write(csvLine(['行号 Row', '列 Column', '原因', 'Reason']));
-  const canReport = hasSeparateConnections(db);
+  const shown: ImportRowError[] = [];
+  let errorCount = 0;
+  const fail: Fail = (row, e) => {
+    errorCount += 1;
+    const err: ImportRowError = { row, column: e.column, code: e.code, ...(e.values ? { values: e.values } : {}) };
+    if (shown.length < SCREEN_ERRORS) shown.push(err);
+    if (!report.write(reportLine(err))) return once(report, 'drain').then(() => undefined);
+    return undefined;
+  };
+  const rejected = (rowCount: number): Outcome => ({ kind: 'rejected', rowCount, errorCount, errors: [...shown].sort((a, b) => a.row - b.row) });
   let format: string | null = null;
   let encoding: string | null = null;
   try {
@@ -133,50 +169,48 @@ export const runTabularImport = async <F extends string>(db: Db, importId: strin
       const table = await openTable(temp, file.mime);
       format = table.format;
       encoding = table.encoding;
-      let lastProgress = Date.now();
-      const progress = async (rows: number) => {
-        if (!canReport || Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
-        lastProgress = Date.now();
-        await db.update(caseImports).set({ bytesRead: table.bytesRead(), rowCount: rows, updatedAt: new Date() }).where(eq(caseImports.id, imp.id));
-      };
-      outcome = await db
-        .transaction(async (tx) => {
-          // The import row stays locked until this transaction ends: a second worker that
-          // somehow runs the same import waits here, then finds it finished.
-          const [locked] = await tx.select({ status: caseImports.status }).from(caseImports).where(eq(caseImports.id, imp.id)).for('update');
-          if (locked?.status !== 'running') return { kind: 'skipped' } as const;
-          const rows = table.rows[Symbol.asyncIterator]();
-          const first = await rows.next();
-          if (first.done) throw new TableError('empty');
-          const map = body.matchHeaders(first.value.cells);
-          if (isHeaderProblem(map)) return { kind: 'fileError', error: headerError(map) } satisfies Outcome;
-          const shown: ImportRowError[] = [];
-          let errorCount = 0;
-          const fail = (row: number, e: CellError) => {
-            errorCount += 1;
-            const err: ImportRowError = { row, column: e.column, code: e.code, ...(e.values ? { values: e.values } : {}) };
-            if (shown.length < SCREEN_ERRORS) shown.push(err);
-            if (!report.write(reportLine(err))) return once(report, 'drain').then(() => undefined);
-            return undefined;
-          };
-          const done = await body.run(tx, { imp, map, rows, today: shanghaiDate(now), now, fail, errorCount: () => errorCount, progress });
-          shown.sort((a, b) => a.row - b.row);
-          if (done.rowCount === 0) throw new TableError('empty');
-          if (errorCount > 0) {
-            const rejected: Outcome = { kind: 'rejected', rowCount: done.rowCount, errorCount, errors: shown };
-            throw Object.assign(new Rejected(), { outcome: rejected });
-          }
-          await tx
-            .update(caseImports)
-            .set({ ...done.landed, status: 'succeeded', format, encoding, rowCount: done.rowCount, bytesRead: table.totalBytes, finishedAt: new Date(), updatedAt: new Date() })
-            .where(eq(caseImports.id, imp.id));
-          await writeAudit(tx, SYSTEM, { action: body.audit.landed, resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { ...done.after, rowCount: done.rowCount, fileName: imp.fileName, by: imp.createdBy } });
-          return { kind: 'succeeded', rowCount: done.rowCount } as const;
-        })
-        .catch((e: unknown) => {
-          if (e instanceof Rejected) return (e as Rejected & { outcome: Outcome }).outcome;
-          throw e;
-        });
+      const rows = table.rows[Symbol.asyncIterator]();
+      const first = await rows.next();
+      if (first.done) throw new TableError('empty');
+      const map = body.matchHeaders(first.value.cells);
+      if (isHeaderProblem(map)) {
+        outcome = { kind: 'fileError', error: headerError(map) };
+      } else {
+        const checkProgress = throttled(progressEveryMs, (n) => saveProgress(db, imp.id, { bytesRead: table.bytesRead(), rowCount: n }));
+        const { rowCount, staged } = await body.check(db, { imp, map, rows, today: shanghaiDate(now), fail, errorCount: () => errorCount, progress: checkProgress });
+        if (rowCount === 0) throw new TableError('empty');
+        {
+          // A file with bad rows lands nothing, yet the body may still have rows to judge
+          // against the database (a repayment's case): it does so inside the transaction too.
+          await saveProgress(db, imp.id, { bytesRead: table.totalBytes, rowCount });
+          const canReport = hasSeparateConnections(db);
+          const landProgress = throttled(progressEveryMs, (n) => (canReport ? saveProgress(db, imp.id, { rowsWritten: n }) : Promise.resolve()));
+          outcome = await db
+            .transaction(async (tx) => {
+              // Landing a large file takes longer than a web request may: this transaction
+              // alone raises its statement limit (the connection's lock limit stays).
+              await raiseStatementTimeout(tx);
+              // One landing per import: a second worker that somehow runs the same import
+              // waits here, then finds it finished. An advisory lock, not the import's row,
+              // so that progress can still be saved while this transaction writes.
+              await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${imp.id}, 0))`);
+              const [current] = await tx.select({ status: caseImports.status }).from(caseImports).where(eq(caseImports.id, imp.id));
+              if (current?.status !== 'running') return { kind: 'skipped' } as const;
+              const done = await body.land(tx, { imp, rowCount, now, fail, errorCount: () => errorCount, progress: landProgress }, staged);
+              if (errorCount > 0) throw Object.assign(new Rejected(), { outcome: rejected(rowCount) });
+              await tx
+                .update(caseImports)
+                .set({ ...done.landed, status: 'succeeded', format, encoding, rowCount, rowsWritten: rowCount, bytesRead: table.totalBytes, finishedAt: new Date(), updatedAt: new Date() })
+                .where(eq(caseImports.id, imp.id));
+              await writeAudit(tx, SYSTEM, { action: body.audit.landed, resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { ...done.after, rowCount, fileName: imp.fileName, by: imp.createdBy } });
+              return { kind: 'succeeded', rowCount } as const;
+            })
+            .catch((e: unknown) => {
+              if (e instanceof Rejected) return (e as Rejected & { outcome: Outcome }).outcome;
+              throw e;
+            });
+        }
+      }
     } catch (e) {
       if (!(e instanceof TableError)) throw e;
       outcome = { kind: 'fileError', error: { code: e.code, ...(e.row ? { values: { row: e.row } } : {}) } };
@@ -189,35 +223,69 @@ export const runTabularImport = async <F extends string>(db: Db, importId: strin
     report.destroy();
     await rm(temp, { force: true });
     await rm(reportPath, { force: true });
+    await body.clear?.(db, imp.id);
   }
 };
 
-/** The case file (DESIGN §6): rows written in batches while the file is clean, every bad row reported. */
-const CASE_BODY: ImportBody<ColumnField> = {
+/** The sealed columns of a case, as staged and as written. */
+const SEALED_COLUMNS = sql.raw(`contract_no text, debtor_name text, id_number_enc text, id_number_idx text,
+  id_number_masked text, phones jsonb, contacts jsonb, loan_amount bigint, principal_outstanding bigint, amount_overdue bigint,
+  days_overdue integer, bucket smallint, loan_date date, product text, province text, city text, address text, time_zone text, extra jsonb`);
+
+/**
+ * Stages one batch of checked rows; a contract number already staged for this file is a
+ * duplicate within the file, reported with the row that has it first.
+ */
+const stageBatch = async (db: Db, importId: string, batch: { row: number; sealed: SealedCase }[]) => {
+  const staged = await executeRows<{ row: number }>(
+    db,
+    sql`insert into ${caseImportRows} (import_id, row, contract_no, data)
+        select ${importId}::uuid, r.row, r.data->>'contract_no', r.data
+        from jsonb_to_recordset(${JSON.stringify(batch.map((b) => ({ row: b.row, data: b.sealed })))}::jsonb) as r(row integer, data jsonb)
+        order by r.row
+        on conflict (import_id, contract_no) do nothing
+        returning row`,
+  );
+  if (staged.length === batch.length) return [];
+  const landed = new Set(staged.map((r) => r.row));
+  const repeated = batch.filter((b) => !landed.has(b.row));
+  const firstRows = await db
+    .select({ contractNo: caseImportRows.contractNo, row: caseImportRows.row })
+    .from(caseImportRows)
+    .where(and(eq(caseImportRows.importId, importId), inArray(caseImportRows.contractNo, [...new Set(repeated.map((b) => b.sealed.contract_no))])));
+  const firstRow = new Map(firstRows.map((r) => [r.contractNo, r.row]));
+  return repeated.map((b) => ({ row: b.row, contractNo: b.sealed.contract_no, firstRow: firstRow.get(b.sealed.contract_no) ?? b.row }));
+};
+
+const clearStaged = async (db: Db, importId: string) => {
+  await db.delete(caseImportRows).where(eq(caseImportRows.importId, importId));
+};
+
+/** The case file (DESIGN §6): every row checked and staged, every bad row reported, then all of them written at once. */
+const CASE_BODY: ImportBody<ColumnField, { extraColumns: string[]; contractHeader: string }> = {
   matchHeaders,
   audit: { landed: 'case.imported', failed: 'case.importFailed' },
-  run: async (tx, { imp, map, rows, today, fail, errorCount, progress }) => {
-    const seen = new Map<string, number>();
+  clear: clearStaged,
+  check: async (db, { imp, map, rows, today, fail, progress }) => {
     let rowCount = 0;
     let batch: { row: number; sealed: SealedCase }[] = [];
     const contractHeader = columnLabel(map, 'contractNo');
-    // One batch statement runs while the next batch is read, checked and sealed: the
-    // database and this process work at the same time (at most one statement waits).
+    // One batch is staged while the next is read, checked and sealed: the database and
+    // this process work at the same time (at most one batch waits).
     let inFlight: Promise<void> = Promise.resolve();
     const flush = async () => {
       if (batch.length === 0) return;
       const current = batch;
       batch = [];
-      const contractNos = current.map((b) => b.sealed.contract_no);
-      // While the file is clean the rows are written; after a bad row they are only checked.
-      const taken =
-        errorCount() === 0
-          ? insertBatch(tx, imp, current.map((b) => b.sealed)).then((ok) => new Set(contractNos.filter((c) => !ok.has(c))))
-          : existingContracts(tx, imp.creditorId, contractNos);
       await inFlight;
-      inFlight = taken.then(async (set) => {
-        for (const b of current) if (set.has(b.sealed.contract_no)) await fail(b.row, { column: contractHeader, code: 'duplicateExisting', values: { value: b.sealed.contract_no } });
-      });
+      inFlight = (async () => {
+        const [repeated, taken] = await Promise.all([
+          stageBatch(db, imp.id, current),
+          existingContracts(db, imp.creditorId, current.map((b) => b.sealed.contract_no)),
+        ]);
+        for (const d of repeated) await fail(d.row, { column: contractHeader, code: 'duplicateInFile', values: { value: d.contractNo, row: d.firstRow } });
+        for (const b of current) if (taken.has(b.sealed.contract_no)) await fail(b.row, { column: contractHeader, code: 'duplicateExisting', values: { value: b.sealed.contract_no } });
+      })();
       inFlight.catch(() => undefined);
     };
     for (let next = await rows.next(); !next.done; next = await rows.next()) {
@@ -225,14 +293,8 @@ const CASE_BODY: ImportBody<ColumnField> = {
       rowCount += 1;
       const result = validateRow(map, cells, today);
       if (result.value) {
-        const firstRow = seen.get(result.value.contractNo);
-        if (firstRow !== undefined) {
-          await fail(row, { column: contractHeader, code: 'duplicateInFile', values: { value: result.value.contractNo, row: firstRow } });
-        } else {
-          seen.set(result.value.contractNo, row);
-          batch.push({ row, sealed: sealCase(result.value) });
-          if (batch.length >= BATCH) await flush();
-        }
+        batch.push({ row, sealed: sealCase(result.value) });
+        if (batch.length >= BATCH) await flush();
       } else {
         for (const e of result.errors) await fail(row, e);
       }
@@ -240,11 +302,40 @@ const CASE_BODY: ImportBody<ColumnField> = {
     }
     await flush();
     await inFlight;
-    return { rowCount, landed: { extraColumns: [...map.extra.values()] }, after: {} };
+    return { rowCount, staged: { extraColumns: [...map.extra.values()], contractHeader } };
+  },
+  land: async (tx, { imp, rowCount, fail, errorCount }, { extraColumns, contractHeader }) => {
+    if (errorCount() > 0) return { landed: {}, after: {} };
+    const written = await executeRows<{ n: number }>(
+      tx,
+      sql`with written as (
+            insert into ${cases} (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
+              loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket, loan_date, product, province, city, address, time_zone, extra)
+            select ${imp.creditorId}::uuid, ${imp.id}::uuid, r.contract_no, r.debtor_name, r.id_number_enc, r.id_number_idx, r.id_number_masked, r.phones, r.contacts,
+              r.loan_amount, r.principal_outstanding, r.amount_overdue, r.days_overdue, r.bucket, r.loan_date, r.product, r.province, r.city, r.address, r.time_zone, r.extra
+            from ${caseImportRows} s, jsonb_to_record(s.data) as r(${SEALED_COLUMNS})
+            where s.import_id = ${imp.id}::uuid
+            order by s.row
+            on conflict (creditor_id, contract_no) do nothing
+            returning 1)
+          select count(*)::int as n from written`,
+    );
+    if ((written[0]?.n ?? 0) < rowCount) {
+      // Another import of this creditor landed some of these contract numbers since they were checked.
+      const taken = await executeRows<{ row: number; contract_no: string }>(
+        tx,
+        sql`select s.row, s.contract_no from ${caseImportRows} s
+            where s.import_id = ${imp.id}::uuid
+              and not exists (select 1 from ${cases} c where c.creditor_id = ${imp.creditorId}::uuid and c.contract_no = s.contract_no and c.import_id = ${imp.id}::uuid)
+            order by s.row`,
+      );
+      for (const t of taken) await fail(t.row, { column: contractHeader, code: 'duplicateExisting', values: { value: t.contract_no } });
+    }
+    return { landed: { extraColumns }, after: {} };
   },
 };
 
-export const runImport = async (db: Db, importId: string, store: BlobStore, now = new Date()): Promise<void> => runTabularImport(db, importId, store, now, CASE_BODY);
+export const runImport = async (db: Db, importId: string, store: BlobStore, options: ImportOptions = {}): Promise<void> => runTabularImport(db, importId, store, CASE_BODY, options);
 
 const recordFailure = async (
   db: Db,
@@ -279,14 +370,16 @@ const recordFailure = async (
 
 /**
  * The job gave up (its last attempt failed for a reason other than the file): the import
- * is marked failed so that its page stops waiting, with nothing written.
+ * is marked failed so that its page stops waiting, with nothing written, saying whether
+ * the database was busy or out of reach (worth uploading again later) or something else broke.
  */
-export const abandonImport = async (db: Db, importId: string) =>
+export const abandonImport = async (db: Db, importId: string, fault: 'db.busy' | 'db.unavailable' | null = null) =>
   db.transaction(async (tx) => {
+    const code = fault === 'db.busy' ? 'dbBusy' : fault === 'db.unavailable' ? 'dbUnavailable' : 'internal';
     const [imp] = await tx
       .update(caseImports)
-      .set({ status: 'failed', fileError: { code: 'internal' }, finishedAt: new Date(), updatedAt: new Date() })
+      .set({ status: 'failed', fileError: { code }, finishedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(caseImports.id, importId), inArray(caseImports.status, ['queued', 'running'])))
       .returning();
-    if (imp) await writeAudit(tx, SYSTEM, { action: imp.kind === 'repayments' ? 'repayment.importFailed' : 'case.importFailed', resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { fileError: 'internal' } });
+    if (imp) await writeAudit(tx, SYSTEM, { action: imp.kind === 'repayments' ? 'repayment.importFailed' : 'case.importFailed', resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { fileError: code } });
   });

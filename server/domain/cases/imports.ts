@@ -14,7 +14,7 @@ export const REPAYMENT_IMPORT_JOB = 'repayment.import';
 
 export type ImportView = Pick<
   CaseImport,
-  'id' | 'kind' | 'fileName' | 'status' | 'format' | 'encoding' | 'bytesTotal' | 'bytesRead' | 'rowCount' | 'errorCount' | 'fileError' | 'errors' | 'reportFileId' | 'extraColumns' | 'summary' | 'createdAt' | 'finishedAt'
+  'id' | 'kind' | 'fileName' | 'status' | 'format' | 'encoding' | 'bytesTotal' | 'bytesRead' | 'rowCount' | 'rowsWritten' | 'errorCount' | 'fileError' | 'errors' | 'reportFileId' | 'extraColumns' | 'summary' | 'createdAt' | 'finishedAt'
 >;
 
 const view = (i: CaseImport): ImportView => ({
@@ -27,6 +27,7 @@ const view = (i: CaseImport): ImportView => ({
   bytesTotal: i.bytesTotal,
   bytesRead: i.bytesRead,
   rowCount: i.rowCount,
+  rowsWritten: i.rowsWritten,
   errorCount: i.errorCount,
   fileError: i.fileError,
   errors: i.errors,

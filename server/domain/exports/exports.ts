@@ -138,7 +138,7 @@ export const runExport = async (db: Db, exportId: string, store: BlobStore): Pro
   }
 };
 
-/** The job gave up: the export is marked failed so that its page stops waiting. */
-export const abandonExport = async (db: Db, exportId: string) => {
-  await finish(db, exportId, { status: 'failed', error: 'internal' });
+/** The job gave up: the export is marked failed so that its page stops waiting, saying whether the database was busy or out of reach. */
+export const abandonExport = async (db: Db, exportId: string, fault: 'db.busy' | 'db.unavailable' | null = null) => {
+  await finish(db, exportId, { status: 'failed', error: fault ?? 'internal' });
 };

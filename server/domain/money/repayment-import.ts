@@ -7,7 +7,7 @@ import type { BlobStore } from '../../storage/store';
 import { TableError } from '../../tabular/errors';
 import { columnLabel, headerMatcher, type ColumnDef, type HeaderMap } from '../cases/import-columns';
 import { parseDate, yuanToFen, type CellError } from '../cases/import-row';
-import { runTabularImport, type ImportBody } from '../cases/import-run';
+import { runTabularImport, type ImportBody, type ImportOptions } from '../cases/import-run';
 import { notify } from '../notifications/notify';
 import { amountDue, applyConfirmed, pendingOn } from './repayments';
 
@@ -131,13 +131,15 @@ type Planned = { row: number; value: RepaymentRow; c: CaseRow; match: Extract<Ma
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
-const REPAYMENT_BODY: ImportBody<Field> = {
+type Checked = { parsed: Parsed[]; contractHeader: string; amountHeader: string };
+
+const REPAYMENT_BODY: ImportBody<Field, Checked> = {
   matchHeaders: matchRepaymentHeaders,
   audit: { landed: 'repayment.imported', failed: 'repayment.importFailed' },
-  run: async (tx, { imp, map, rows, today, now, fail, errorCount, progress }) => {
+  // Every row is read and checked first, outside the transaction: the file is matched as a whole.
+  check: async (_db, { map, rows, today, fail, progress }) => {
     const contractHeader = columnLabel(map, 'contractNo', COLUMNS);
     const amountHeader = columnLabel(map, 'amount', COLUMNS);
-    // Read and check every row first: the file is matched as a whole.
     const parsed: Parsed[] = [];
     const firstRowOf = new Map<string, number>();
     let rowCount = 0;
@@ -161,7 +163,10 @@ const REPAYMENT_BODY: ImportBody<Field> = {
       }
       if (rowCount % 1000 === 0) await progress(rowCount);
     }
-
+    return { rowCount, staged: { parsed, contractHeader, amountHeader } };
+  },
+  // Then matched and written with the creditor's cases locked: balances move under the case row.
+  land: async (tx, { imp, now, fail, errorCount, progress }, { parsed, contractHeader, amountHeader }) => {
     const byContract = await loadCases(tx, imp.creditorId, [...new Set(parsed.map((p) => p.value.contractNo))]);
     const candidates = await loadCandidates(tx, [...byContract.values()].map((c) => c.id));
     const taken = new Set<string>();
@@ -206,7 +211,7 @@ const REPAYMENT_BODY: ImportBody<Field> = {
     }
 
     const summary: ImportSummary = { matched: 0, direct: 0, alreadyRecorded, amount: 0 };
-    if (errorCount() > 0) return { rowCount, landed: {}, after: {} };
+    if (errorCount() > 0) return { landed: {}, after: {} };
     const note = (row: number) => `还款文件 ${imp.fileName} 第 ${row} 行`;
     const perAgency = new Map<string, { matched: number; direct: number }>();
     for (const p of planned) {
@@ -255,15 +260,15 @@ const REPAYMENT_BODY: ImportBody<Field> = {
         counts[p.match.kind === 'report' ? 'matched' : 'direct'] += 1;
         perAgency.set(saved.agencyId, counts);
       }
-      if ((summary.matched + summary.direct) % 1000 === 0) await progress(rowCount);
+      await progress(summary.matched + summary.direct);
     }
     for (const [agencyId, counts] of perAgency) {
       await notify(tx, { orgId: agencyId, roles: ['admin', 'supervisor'] }, 'repayment.imported', { matched: String(counts.matched), direct: String(counts.direct) }, '/agency/money');
     }
-    return { rowCount, landed: { summary }, after: { ...summary } };
+    return { landed: { summary }, after: { ...summary } };
   },
 };
 
 /** Runs one repayment file of a creditor (the queued job). */
-export const runRepaymentImport = async (db: Db, importId: string, store: BlobStore, now = new Date()): Promise<void> => runTabularImport(db, importId, store, now, REPAYMENT_BODY);
+export const runRepaymentImport = async (db: Db, importId: string, store: BlobStore, options: ImportOptions = {}): Promise<void> => runTabularImport(db, importId, store, REPAYMENT_BODY, options);
 

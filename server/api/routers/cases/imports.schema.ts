@@ -17,6 +17,7 @@ export const ZImportView = z.object({
   bytesTotal: z.number().int(),
   bytesRead: z.number().int(),
   rowCount: z.number().int(),
+  rowsWritten: z.number().int(),
   errorCount: z.number().int(),
   fileError: z.object({ code: z.string(), values: ZValues.optional() }).nullable(),
   errors: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), values: ZValues.optional() })),
