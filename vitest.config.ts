@@ -15,7 +15,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['**/*.test.ts'],
-          exclude: ['**/*.integration.test.ts', 'node_modules/**', 'e2e/**', '.next/**'],
+          exclude: ['**/*.integration.test.ts', '**/*.scale.test.ts', 'node_modules/**', 'e2e/**', '.next/**'],
           environment: 'node',
         },
       },
@@ -32,6 +32,20 @@ export default defineConfig({
           env: { STORAGE_DIR: path.join(tmpdir(), 'daylight-test-files'), DAYLIGHT_SCHEDULER: 'off' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Real size on PostgreSQL (npm run test:scale): one file, its tests in order on one database.
+          name: 'scale',
+          include: ['**/*.scale.test.ts'],
+          exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+          environment: 'node',
+          globalSetup: ['./server/testing/global-setup.ts'],
+          env: { STORAGE_DIR: path.join(tmpdir(), 'daylight-test-files'), DAYLIGHT_SCHEDULER: 'off' },
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
         },
       },
     ],

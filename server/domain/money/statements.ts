@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { raiseStatementTimeout, type DbOrTx } from '@/db/client';
 import type { StatementStatus } from '@/db/enums';
 import { cases, commissionLines, openCommissionLines, organizations, statementLines, statements, type Statement } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -31,6 +31,8 @@ export const monthEnd = (month: string): string => {
 export const generateStatements = async (db: DbOrTx, caller: Caller | null, creditorId: string, month: string, now = new Date()) =>
   db.transaction(async (tx) => {
     if (month >= shanghaiDate(now).slice(0, 7)) throw new DomainError('statement.monthOpen', { field: 'month', values: { month } });
+    // A month of a large creditor attaches many lines in one statement: longer than a page's limit.
+    await raiseStatementTimeout(tx);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`statements:${creditorId}`}, 0))`);
     const end = monthEnd(month);
     // Lines not yet on a statement wait in open_commission_lines: only those are read.

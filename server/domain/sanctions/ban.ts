@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { raiseStatementTimeout, type DbOrTx } from '@/db/client';
 import { ABUSE_CATEGORIES, type BanCategory, type ComplaintCategory } from '@/db/enums';
 import { bids, cases, commissions, complaints, organizations, packages, sanctions, users, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -142,6 +142,8 @@ const lockProposedBan = async (tx: DbOrTx, caller: Caller, sanctionId: string) =
 /** A second staff member approves a proposed ban: it takes effect now, with all its effects. */
 export const approveBan = async (db: DbOrTx, caller: Caller, input: { sanctionId: string; note: string }, now = new Date()) =>
   db.transaction(async (tx) => {
+    // A ban recalls every case of the agency in this one transaction: a large agency takes longer than a page's limit.
+    await raiseStatementTimeout(tx);
     const s = await lockProposedBan(tx, caller, input.sanctionId);
     const agency = await lockAgency(tx, s.agencyId);
     if (agency.status === 'banned') throw new DomainError('sanction.agencyBanned');

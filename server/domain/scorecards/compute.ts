@@ -1,5 +1,5 @@
 import { and, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
+import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
 import { VISIT_EVIDENCE_DUE_MS } from '@/db/enums';
 import { jobs, organizations, scorecards } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -38,6 +38,8 @@ const CHUNK = 500;
 export const computeScorecards = async (db: DbOrTx, month: string, now = new Date(), reason: ComputeReason = 'monthly') =>
   db.transaction(async (tx) => {
     requireEnded(month, now);
+    // Every agency's month is gathered in this one transaction: longer than a page's limit.
+    await raiseStatementTimeout(tx);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`scorecards:${month}`}, 0))`);
     const agencies = await tx
       .select({ id: organizations.id })
