@@ -1,4 +1,4 @@
-import { eq, gt, is, sql, type SQL } from 'drizzle-orm';
+import { and, gt, inArray, is, or, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import * as schema from '@/db/schema';
@@ -65,17 +65,17 @@ export const holdBlob = async (tx: DbOrTx, store: BlobStore, sha256: string): Pr
 };
 
 /**
- * Whether the bytes of `sha256` are still needed: a complaint upload names them (filed as
+ * Which of `hashes` still have their bytes needed: a complaint upload names them (filed as
  * evidence, or young enough to be filed), or one of their stored_files rows is held by a
- * record or was uploaded after `youngSince` (it may still be attached).
+ * record or was uploaded after `youngSince` (it may still be attached). One query for the
+ * lot, so each holder table is read once however many hashes are asked about.
  */
-export const isBlobNeeded = async (tx: DbOrTx, sha256: string, youngSince: Date): Promise<boolean> => {
-  const [row] = await tx
-    .select({
-      isNeeded: sql<boolean>`exists (select 1 from ${complaintUploads} where ${eq(complaintUploads.sha256, sha256)})
-        or exists (select 1 from ${storedFiles} where ${eq(storedFiles.sha256, sha256)}
-          and (${gt(storedFiles.createdAt, youngSince)} or ${isHeldSql(storedFiles.id)}))`,
-    })
-    .from(sql`(select 1) as one`);
-  return row?.isNeeded === true;
+export const neededBlobs = async (tx: DbOrTx, hashes: readonly string[], youngSince: Date): Promise<Set<string>> => {
+  if (hashes.length === 0) return new Set();
+  const named = await tx.selectDistinct({ sha256: complaintUploads.sha256 }).from(complaintUploads).where(inArray(complaintUploads.sha256, [...hashes]));
+  const kept = await tx
+    .selectDistinct({ sha256: storedFiles.sha256 })
+    .from(storedFiles)
+    .where(and(inArray(storedFiles.sha256, [...hashes]), or(gt(storedFiles.createdAt, youngSince), isHeldSql(storedFiles.id))));
+  return new Set([...named, ...kept].map((r) => r.sha256));
 };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import type { FileType } from '@/db/enums';
 import { admissionDocuments, cases, listExports, storedFiles, visitEvidence, type StoredFile } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
@@ -104,14 +105,18 @@ const verifying = (expected: string, onMismatch: () => void) => {
 /** Files up to this size are hashed in full before the first byte is served. */
 const VERIFY_BEFORE_SERVING_BYTES = 32 * 1024 * 1024;
 
+const EXPORT_FILE_TYPES: readonly FileType[] = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+
 /**
  * An export's file is downloaded within its window (EXPORT_DOWNLOAD_MS, a week); past it the file
  * is refused, unless something else holds it too, and the retention sweep removes it.
  */
-const refuseExpiredExport = async (db: DbOrTx, fileId: string, now: Date) => {
-  const [held] = await db.select({ finishedAt: listExports.finishedAt }).from(listExports).where(eq(listExports.fileId, fileId)).limit(1);
+const refuseExpiredExport = async (db: DbOrTx, file: StoredFile, now: Date) => {
+  // Exports are spreadsheets: photos, recordings and documents are served without looking.
+  if (!EXPORT_FILE_TYPES.includes(file.mime as FileType)) return;
+  const [held] = await db.select({ finishedAt: listExports.finishedAt }).from(listExports).where(eq(listExports.fileId, file.id)).limit(1);
   if (!held || !isExportExpired(held.finishedAt, now)) return;
-  if (!(await isFileHeld(db, fileId, listExports))) throw new DomainError('export.expired');
+  if (!(await isFileHeld(db, file.id, listExports))) throw new DomainError('export.expired');
 };
 
 /** Opens a file the caller may read, its hash checked against the record (reads across organizations audited). */
@@ -119,7 +124,7 @@ export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store
   const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
   const access = file ? await mayRead(db, caller, file) : null;
   if (!file || !access) throw new DomainError('file.notFound');
-  await refuseExpiredExport(db, file.id, now);
+  await refuseExpiredExport(db, file, now);
   const stream = await verifiedStream(file, store);
   if (access !== 'own') {
     await writeAudit(db, caller, { action: 'file.read', resourceType: 'file', resourceId: file.id, orgId: file.orgId, after: { access } });

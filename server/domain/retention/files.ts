@@ -2,13 +2,13 @@ import { and, eq, inArray, isNotNull, lt, notExists } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { complaintEvidence, complaintUploads, listExports, storedFiles } from '@/db/schema';
 import type { BlobStore } from '../../storage/store';
-import { isBlobNeeded, lockBlob } from '../files/blobs';
+import { lockBlob, neededBlobs } from '../files/blobs';
 import { inBatches } from './records';
 import { cutoff, EXPORT_FILE_MS, UNATTACHED_UPLOAD_MS } from './windows';
 
 // Files nobody needs any more: complaint uploads never filed, and exports past their
 // download window. Bytes are shared by every row naming the same SHA-256, so they go only
-// when no row needs them (isBlobNeeded). Filed evidence, and any file a record points at,
+// when no row needs them (neededBlobs). Filed evidence, and any file a record points at,
 // are never touched.
 
 /** Files handled in one transaction (each may mean a call to the object store). */
@@ -22,15 +22,13 @@ const FILE_BATCH = 100;
  * run finishes them; removing after the commit instead could leave bytes no row names.
  */
 const removeUnneededBlobs = async (tx: DbOrTx, store: BlobStore, hashes: readonly string[], now: Date): Promise<number> => {
-  let removed = 0;
   // One order for every sweeper, so two of them never wait on each other's locks.
-  for (const sha256 of [...new Set(hashes)].sort()) {
-    await lockBlob(tx, sha256);
-    if (await isBlobNeeded(tx, sha256, cutoff(now, UNATTACHED_UPLOAD_MS))) continue;
-    await store.remove(sha256);
-    removed += 1;
-  }
-  return removed;
+  const unique = [...new Set(hashes)].sort();
+  for (const sha256 of unique) await lockBlob(tx, sha256);
+  const needed = await neededBlobs(tx, unique, cutoff(now, UNATTACHED_UPLOAD_MS));
+  const unneeded = unique.filter((sha256) => !needed.has(sha256));
+  for (const sha256 of unneeded) await store.remove(sha256);
+  return unneeded.length;
 };
 
 /**

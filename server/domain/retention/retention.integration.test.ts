@@ -10,7 +10,7 @@ import path from 'node:path';
 import { count, eq, inArray, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { admissionDocuments, auditLog, complaintEvidence, complaintUploads, jobs, listExports, rateEvents, signInAttempts, storedFiles } from '@/db/schema';
+import { auditLog, caseImports, complaintEvidence, complaintUploads, jobs, listExports, rateEvents, signInAttempts, storedFiles } from '@/db/schema';
 import { samplePdf } from '@/db/seed/sample-pdf';
 import { fileOrgComplaint, uploadComplaintEvidence } from '../complaints/file';
 import { getExport } from '../exports/exports';
@@ -45,6 +45,8 @@ afterAll(async () => {
 
 /** PDF bytes no other test has. */
 const uniquePdf = () => samplePdf([`retention ${randomUUID()}`]);
+/** CSV bytes (what an export writes) no other test has. */
+const uniqueCsv = () => new TextEncoder().encode(`\uFEFF合同编号,借款人\r\nRT-${randomUUID()},张三\r\n`);
 
 /** A stored_files row of creditorA for `bytes`, uploaded at `createdAt`. */
 const storedFile = async (bytes: Uint8Array, createdAt: Date) => {
@@ -125,14 +127,14 @@ describe('the retention sweep', () => {
     );
 
     // Exports: one past its week (its file goes), one within it, and two past it whose bytes
-    // something else still needs: an admission document (a record) and an upload of an hour ago.
-    const expired = await finishedExport(uniquePdf(), ago(8 * DAY));
-    const current = await finishedExport(uniquePdf(), ago(6 * DAY));
-    const documentBytes = uniquePdf();
-    const asDocument = await storedFile(documentBytes, ago(30 * DAY));
-    await handle.db.insert(admissionDocuments).values({ applicationId: w.applications.creditorNew, fileId: asDocument.id, kind: 'financial_licence', fileName: '许可证.pdf' });
-    const sharedWithDocument = await finishedExport(documentBytes, ago(8 * DAY));
-    const uploadBytes = uniquePdf();
+    // something else still needs: an import of the same file (a record) and an upload of an hour ago.
+    const expired = await finishedExport(uniqueCsv(), ago(8 * DAY));
+    const current = await finishedExport(uniqueCsv(), ago(6 * DAY));
+    const importedBytes = uniqueCsv();
+    const asImport = await storedFile(importedBytes, ago(30 * DAY));
+    await handle.db.insert(caseImports).values({ creditorId: w.orgs.creditorA.id, fileId: asImport.id, fileName: 'cases.csv', status: 'succeeded', createdBy: w.users['creditorA.manager'].id });
+    const sharedWithImport = await finishedExport(importedBytes, ago(8 * DAY));
+    const uploadBytes = uniqueCsv();
     await storedFile(uploadBytes, ago(HOUR));
     const sharedWithUpload = await finishedExport(uploadBytes, ago(8 * DAY));
 
@@ -170,12 +172,12 @@ describe('the retention sweep', () => {
 
     const exportFile = async (id: string) => (await handle.db.select({ fileId: listExports.fileId }).from(listExports).where(eq(listExports.id, id)))[0]?.fileId;
     expect(await exportFile(expired.exportId)).toBeNull();
-    expect(await exportFile(sharedWithDocument.exportId)).toBeNull();
+    expect(await exportFile(sharedWithImport.exportId)).toBeNull();
     expect(await exportFile(sharedWithUpload.exportId)).toBeNull();
     expect(await exportFile(current.exportId)).toBe(current.fileId);
     expect(await store.has(expired.sha256)).toBe(false);
     expect(await store.has(current.sha256)).toBe(true);
-    expect(await store.has(asDocument.sha256)).toBe(true);
+    expect(await store.has(asImport.sha256)).toBe(true);
     expect(await store.has(sharedWithUpload.sha256)).toBe(true);
     expect(await getExport(handle.db, manager, expired.exportId, now)).toMatchObject({ status: 'succeeded', isExpired: true, fileId: null });
     expect(await getExport(handle.db, manager, current.exportId, now)).toMatchObject({ isExpired: false, fileId: current.fileId });
@@ -191,8 +193,8 @@ describe('the retention sweep', () => {
     expect(await sweeps()).toHaveLength(1);
     expect(await rowCount(auditLog)).toBe(before.audit + 1);
 
-    // The document's file is still served to its reviewers.
-    await expect(openFile(handle.db, await domainCaller(w, 'platform.reviewer'), asDocument.id, store, now)).resolves.toMatchObject({ file: { sha256: asDocument.sha256 } });
+    // The imported file is still served: the expired export sharing its bytes is no reason to refuse it.
+    await expect(openFile(handle.db, manager, asImport.id, store, now)).resolves.toMatchObject({ file: { sha256: asImport.sha256 } });
   });
 
   it('works through a backlog larger than one batch, and audits it as one count', async () => {
