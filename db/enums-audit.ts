@@ -100,5 +100,6 @@ export const AUDIT_ACTIONS = [
   'scorecard.rate',
   'scorecard.compute',
   'scorecard.recompute',
+  'retention.swept',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

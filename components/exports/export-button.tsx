@@ -59,6 +59,11 @@ export const ExportButton = ({ request }: { request: ExportRequest }) => {
           </a>
         </span>
       ) : null}
+      {e?.status === 'succeeded' && e.isExpired ? (
+        <span className="text-xs text-slate-500" data-testid="export-expired">
+          {t('exports.expired')}
+        </span>
+      ) : null}
       {e?.status === 'failed' ? (
         <span className="text-xs text-red-600" data-testid="export-failed">
           {t('exports.failed', { reason: t(`errors.${e.error ?? 'internal'}`) })}

@@ -1,8 +1,10 @@
 import type { Db } from '@/db/client';
 import { expireAdmissions } from '../domain/admission/expiry';
+import { sweepRetention } from '../domain/retention/sweep';
 import { queueLastMonth } from '../domain/scorecards/compute';
 import { breakDuePromises } from '../domain/work/promises';
 import { flagMissingVisitEvidence } from '../domain/work/visits';
+import { getBlobStore } from '../storage/store';
 import { JOB_HANDLERS } from './handlers';
 import { drainJobs } from './queue';
 
@@ -17,6 +19,8 @@ export const JOBS: readonly Job[] = [
   { name: 'visits.flagMissingEvidence', everyMs: 15 * 60_000, run: (db, now) => flagMissingVisitEvidence(db, now) },
   // Last month's scorecards, queued once (one job per month): no lock needed.
   { name: 'scorecards.queueLastMonth', everyMs: 15 * 60_000, run: (db, now) => queueLastMonth(db, now) },
+  // Working data past its retention window (finished jobs, rate and sign-in attempts, unused uploads, expired exports).
+  { name: 'retention.sweep', everyMs: 60 * 60_000, run: (db, now) => sweepRetention(db, now, getBlobStore()) },
   // The queue is also drained right after a request queues work (kickQueue); this catches
   // retries, scheduled deadlines and work another instance left behind.
   { name: 'queue', everyMs: 5_000, run: (db) => drainQueue(db) },

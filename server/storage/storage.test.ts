@@ -151,6 +151,17 @@ describe('ingest into a local store', () => {
     const store = localStore(root);
     expect(await store.get('0'.repeat(64))).toBeNull();
     await expect(store.get('../../etc/passwd')).rejects.toThrow(/invalid storage key/);
+    await expect(store.remove('../../etc/passwd')).rejects.toThrow(/invalid storage key/);
+  });
+
+  it('tells whether bytes are there and removes them, twice without complaint', async () => {
+    const store = localStore(root);
+    const { sha256 } = await ingest(streamOf(pdf(10_000)).stream, store);
+    expect(await store.has(sha256)).toBe(true);
+    await store.remove(sha256);
+    expect(await store.has(sha256)).toBe(false);
+    await store.remove(sha256);
+    expect(await listFiles(root)).toEqual([]);
   });
 });
 
@@ -175,6 +186,10 @@ describe('S3-compatible store', () => {
           if (createHash('sha256').update(body).digest('hex') !== req.headers['x-amz-content-sha256']) return res.writeHead(400).end('XAmzContentSHA256Mismatch');
           objects.set(key, body);
           return res.writeHead(200).end();
+        }
+        if (req.method === 'DELETE') {
+          objects.delete(key);
+          return res.writeHead(204).end();
         }
         const obj = objects.get(key);
         if (!obj) return res.writeHead(404).end();
@@ -205,5 +220,16 @@ describe('S3-compatible store', () => {
     expect(seen.filter((r) => r.method === 'PUT').length).toBe(puts);
     expect(await listFiles(path.join(root, 'incoming'))).toEqual([]);
     expect(await s.get('f'.repeat(64))).toBeNull();
+  });
+
+  it('tells whether an object is there and removes it, twice without complaint', async () => {
+    const s = store();
+    const { sha256 } = await ingest(streamOf(pdf(50_000)).stream, s);
+    expect(await s.has(sha256)).toBe(true);
+    await s.remove(sha256);
+    expect(await s.has(sha256)).toBe(false);
+    expect(await s.get(sha256)).toBeNull();
+    await s.remove(sha256);
+    expect(seen.filter((r) => r.method === 'DELETE').every((r) => r.auth.startsWith('AWS4-HMAC-SHA256'))).toBe(true);
   });
 });

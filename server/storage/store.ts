@@ -14,6 +14,10 @@ export type BlobStore = {
   put(key: string, tempPath: string, size: number, mime: string): Promise<void>;
   /** The stored bytes, or null when the key is missing. */
   get(key: string): Promise<ReadableStream<Uint8Array> | null>;
+  /** Whether bytes are stored under `key`. */
+  has(key: string): Promise<boolean>;
+  /** Removes the bytes under `key` (nothing happens when they are already gone). */
+  remove(key: string): Promise<void>;
   /** A directory for uploads in progress (on the same disk as a local store, so a move is a rename). */
   readonly tempDir: string;
 };
@@ -50,6 +54,14 @@ export const localStore = (root: string): BlobStore => {
       const p = pathOf(key);
       if (!(await exists(p))) return null;
       return Readable.toWeb(createReadStream(p)) as ReadableStream<Uint8Array>;
+    },
+    async has(key) {
+      checkKey(key);
+      return exists(pathOf(key));
+    },
+    async remove(key) {
+      checkKey(key);
+      await rm(pathOf(key), { force: true });
     },
   };
 };
@@ -90,6 +102,19 @@ export const s3Store = (config: S3Config): BlobStore => {
       if (res.status === 404) return null;
       if (!res.ok || !res.body) throw new Error(`object store read failed: HTTP ${res.status}`);
       return res.body as ReadableStream<Uint8Array>;
+    },
+    async has(key) {
+      checkKey(key);
+      const res = await client.fetch(urlOf(key), { method: 'HEAD' });
+      if (res.status === 404) return false;
+      if (!res.ok) throw new Error(`object store check failed: HTTP ${res.status}`);
+      return true;
+    },
+    async remove(key) {
+      checkKey(key);
+      // S3 answers 204 whether or not the object was there.
+      const res = await client.fetch(urlOf(key), { method: 'DELETE' });
+      if (!res.ok && res.status !== 404) throw new Error(`object store delete failed: HTTP ${res.status}`);
     },
   };
 };

@@ -17,6 +17,7 @@ import type { BlobStore } from '../../storage/store';
 import { TableError, type TableRow } from '../../tabular/errors';
 import { openTable } from '../../tabular/open';
 import { csvLine } from '../../tabular/write';
+import { holdBlob } from '../files/blobs';
 import { shanghaiDate } from '../shared/dates';
 import { executeRows } from '../shared/execute';
 import { columnLabel, isHeaderProblem, matchHeaders, type ColumnField, type HeaderMap, type HeaderProblem } from './import-columns';
@@ -346,6 +347,7 @@ const recordFailure = async (
 ) => {
   const stored = outcome.kind === 'rejected' ? await ingest(Readable.toWeb(createReadStream(reportPath)) as ReadableStream<Uint8Array>, store) : null;
   await db.transaction(async (tx) => {
+    if (stored) await holdBlob(tx, store, stored.sha256);
     const [reportFile] = stored ? await tx.insert(storedFiles).values({ orgId: imp.creditorId, uploadedBy: imp.createdBy, ...stored }).returning({ id: storedFiles.id }) : [];
     const base = { status: 'failed' as const, format, encoding, finishedAt: new Date(), updatedAt: new Date() };
     await tx

@@ -7,6 +7,7 @@ import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { ingest } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
+import { holdBlob } from '../files/blobs';
 import { notify } from '../notifications/notify';
 import { sealPhone } from '../cases/seal';
 import { shanghaiDate } from '../shared/dates';
@@ -37,8 +38,8 @@ export const FOLLOW_FAILURES_PER_DAY = 5;
 const FOLLOW_RULE = { limit: FOLLOW_FAILURES_PER_DAY, windowMs: DAY_MS };
 export const MAX_EVIDENCE = 6;
 const EVIDENCE_TYPES = ['image/', 'audio/', 'video/', 'application/pdf'] as const;
-/** Uploads not filed within a day can no longer be attached. */
-const UPLOAD_TTL_MS = DAY_MS;
+/** Uploads not filed within a day can no longer be attached (and the retention sweep removes them). */
+export const UPLOAD_TTL_MS = DAY_MS;
 /** Complaints within this many days are compared for template text. */
 const SIMILARITY_DAYS = 90;
 const SIMILARITY_SAMPLE = 500;
@@ -60,9 +61,12 @@ export const uploadComplaintEvidence = async (db: DbOrTx, meta: RequestMeta, bod
   const stored = await ingest(body, store);
   // Evidence is what a person can show: photos and screenshots, recordings, video, documents.
   if (!EVIDENCE_TYPES.some((t) => stored.mime === t || stored.mime.startsWith(t))) throw new DomainError('evidence.typeNotAllowed', { field: 'evidence' });
-  const [row] = await db.insert(complaintUploads).values({ ...stored, ip: meta.ip, createdAt: now }).returning();
-  if (!row) throw new DomainError('complaint.uploadNotFound');
-  return { id: row.id, size: row.size, mime: row.mime, sha256: row.sha256 };
+  return db.transaction(async (tx) => {
+    await holdBlob(tx, store, stored.sha256);
+    const [row] = await tx.insert(complaintUploads).values({ ...stored, ip: meta.ip, createdAt: now }).returning();
+    if (!row) throw new DomainError('complaint.uploadNotFound');
+    return { id: row.id, size: row.size, mime: row.mime, sha256: row.sha256 };
+  });
 };
 
 /** The next reference of the year (Beijing), drawn by one upsert so that parallel filings never share one. */

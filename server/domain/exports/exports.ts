@@ -19,7 +19,9 @@ import { writeCsv, writeXlsx } from '../../tabular/write';
 import { loadActor } from '../auth/load-actor';
 import { shanghaiDate } from '../shared/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
+import { holdBlob } from '../files/blobs';
 import { EXPORT_LIST_DEFS, type ListDef } from './lists';
+import { exportExpiresAt, isExportExpired } from './window';
 
 // Exports of the lists users see (DESIGN §3): the same domain list, with the same filters
 // and masking, read page by page by a background job into a workbook or CSV whose cells
@@ -30,7 +32,28 @@ export const EXPORT_JOB = 'export.run';
 const listKey = (list: ExportList) => `exports.list.${list.replace('.', '_')}`;
 const PROGRESS_EVERY_MS = 500;
 
-const view = (e: ListExport) => ({ id: e.id, list: e.list, format: e.format, status: e.status, rowCount: e.rowCount, fileId: e.fileId, fileName: e.fileName, error: e.error, createdAt: e.createdAt, finishedAt: e.finishedAt });
+/**
+ * What the user sees of an export. A file is offered until its download window ends; after
+ * that, or once the sweep removed it, the export shows as expired, without a file.
+ */
+const view = (e: ListExport, now: Date) => {
+  const isDone = e.status === 'succeeded';
+  const isExpired = isDone && (e.fileId === null || isExportExpired(e.finishedAt, now));
+  return {
+    id: e.id,
+    list: e.list,
+    format: e.format,
+    status: e.status,
+    rowCount: e.rowCount,
+    fileId: isExpired ? null : e.fileId,
+    fileName: e.fileName,
+    error: e.error,
+    createdAt: e.createdAt,
+    finishedAt: e.finishedAt,
+    expiresAt: isDone ? exportExpiresAt(e.finishedAt) : null,
+    isExpired,
+  };
+};
 export type ExportView = ReturnType<typeof view>;
 
 /** Whether the caller may export a list at all: its organization's kind and the list's permission. */
@@ -50,22 +73,22 @@ export const startExport = async (db: DbOrTx, caller: Caller, input: { list: Exp
     if (!row) throw new DomainError('export.notFound');
     await enqueue(tx, { kind: EXPORT_JOB, key: row.id, payload: { exportId: row.id } });
     await writeAudit(tx, caller, { action: 'export.start', resourceType: 'export', resourceId: row.id, orgId: caller.actor.orgId, after: { list: input.list, format: input.format, filters: input.filters } });
-    return view(row);
+    return view(row, now);
   });
 };
 
 /** One of the caller's own exports; anyone else's answers NOT_FOUND. */
-export const getExport = async (db: DbOrTx, caller: Caller, exportId: string) => {
+export const getExport = async (db: DbOrTx, caller: Caller, exportId: string, now = new Date()) => {
   const [row] = await db
     .select()
     .from(listExports)
     .where(and(eq(listExports.id, exportId), eq(listExports.userId, caller.actor.userId)));
   if (!row) throw new DomainError('export.notFound', { field: 'exportId' });
-  return view(row);
+  return view(row, now);
 };
 
 /** The caller's exports, newest first, keyset-paged. */
-export const listMyExports = async (db: DbOrTx, caller: Caller, input: { cursor?: string | null | undefined; limit: number }) => {
+export const listMyExports = async (db: DbOrTx, caller: Caller, input: { cursor?: string | null | undefined; limit: number }, now = new Date()) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
     .select()
@@ -74,7 +97,7 @@ export const listMyExports = async (db: DbOrTx, caller: Caller, input: { cursor?
     .orderBy(desc(listExports.createdAt), desc(listExports.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.createdAt, id: r.id }));
-  return { items: page.items.map(view), nextCursor: page.nextCursor };
+  return { items: page.items.map((e) => view(e, now)), nextCursor: page.nextCursor };
 };
 
 const finish = (db: DbOrTx, id: string, set: Partial<ListExport>) =>
@@ -129,6 +152,7 @@ export const runExport = async (db: Db, exportId: string, store: BlobStore): Pro
     else await writeXlsx(temp, rows(), { sheetName: t(listKey(e.list)) });
     const stored = await ingest(Readable.toWeb(createReadStream(temp)) as ReadableStream<Uint8Array>, store);
     await db.transaction(async (tx) => {
+      await holdBlob(tx, store, stored.sha256);
       const [file] = await tx.insert(storedFiles).values({ orgId: e.orgId, uploadedBy: e.userId, ...stored }).returning({ id: storedFiles.id });
       await finish(tx, e.id, { status: 'succeeded', rowCount: count, fileId: file?.id ?? null });
       await writeAudit(tx, caller, { action: 'export.finished', resourceType: 'export', resourceId: e.id, orgId: e.orgId, after: { list: e.list, rows: count, fileId: file?.id ?? null } });

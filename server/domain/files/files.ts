@@ -1,13 +1,23 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { admissionDocuments, cases, storedFiles, visitEvidence, type StoredFile } from '@/db/schema';
+import type { FileType } from '@/db/enums';
+import { admissionDocuments, cases, listExports, storedFiles, visitEvidence, type StoredFile } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { ingest } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
+import { isExportExpired } from '../exports/window';
+import { holdBlob, isFileHeld } from './blobs';
+
+/**
+ * How long an upload waits to be attached to something (a document, evidence, a receipt,
+ * an import). A file nothing holds is refused after it, so the retention sweep may remove
+ * its bytes without a record ever pointing at them later.
+ */
+export const ATTACH_WINDOW_MS = 24 * 60 * 60_000;
 
 export type FileView = Pick<StoredFile, 'id' | 'sha256' | 'size' | 'mime' | 'createdAt'>;
 
@@ -20,6 +30,7 @@ const view = (f: StoredFile): FileView => ({ id: f.id, sha256: f.sha256, size: f
 export const uploadFile = async (db: DbOrTx, caller: Caller, body: ReadableStream<Uint8Array>, store: BlobStore): Promise<FileView> => {
   const stored = await ingest(body, store);
   return db.transaction(async (tx) => {
+    await holdBlob(tx, store, stored.sha256);
     const [file] = await tx
       .insert(storedFiles)
       .values({ orgId: caller.actor.orgId, uploadedBy: caller.actor.userId, ...stored })
@@ -36,13 +47,17 @@ export const uploadFile = async (db: DbOrTx, caller: Caller, body: ReadableStrea
   });
 };
 
-/** A file of the caller's own organization (to attach it somewhere), or NOT_FOUND naming the input field. */
-export const ownFile = async (db: DbOrTx, caller: Caller, fileId: string, field = 'fileId'): Promise<StoredFile> => {
+/**
+ * A file of the caller's own organization (to attach it somewhere), or NOT_FOUND naming the
+ * input field. An upload nothing holds is refused once its attach window has passed.
+ */
+export const ownFile = async (db: DbOrTx, caller: Caller, fileId: string, field = 'fileId', now = new Date()): Promise<StoredFile> => {
   const [file] = await db
     .select()
     .from(storedFiles)
     .where(and(eq(storedFiles.id, fileId), eq(storedFiles.orgId, caller.actor.orgId)));
   if (!file) throw new DomainError('file.notFound', { field });
+  if (file.createdAt.getTime() < now.getTime() - ATTACH_WINDOW_MS && !(await isFileHeld(db, file.id))) throw new DomainError('file.expired', { field });
   return file;
 };
 
@@ -90,11 +105,26 @@ const verifying = (expected: string, onMismatch: () => void) => {
 /** Files up to this size are hashed in full before the first byte is served. */
 const VERIFY_BEFORE_SERVING_BYTES = 32 * 1024 * 1024;
 
+const EXPORT_FILE_TYPES: readonly FileType[] = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+
+/**
+ * An export's file is downloaded within its window (EXPORT_DOWNLOAD_MS, a week); past it the file
+ * is refused, unless something else holds it too, and the retention sweep removes it.
+ */
+const refuseExpiredExport = async (db: DbOrTx, file: StoredFile, now: Date) => {
+  // Exports are spreadsheets: photos, recordings and documents are served without looking.
+  if (!EXPORT_FILE_TYPES.includes(file.mime as FileType)) return;
+  const [held] = await db.select({ finishedAt: listExports.finishedAt }).from(listExports).where(eq(listExports.fileId, file.id)).limit(1);
+  if (!held || !isExportExpired(held.finishedAt, now)) return;
+  if (!(await isFileHeld(db, file.id, listExports))) throw new DomainError('export.expired');
+};
+
 /** Opens a file the caller may read, its hash checked against the record (reads across organizations audited). */
-export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store: BlobStore) => {
+export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store: BlobStore, now = new Date()) => {
   const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
   const access = file ? await mayRead(db, caller, file) : null;
   if (!file || !access) throw new DomainError('file.notFound');
+  await refuseExpiredExport(db, file, now);
   const stream = await verifiedStream(file, store);
   if (access !== 'own') {
     await writeAudit(db, caller, { action: 'file.read', resourceType: 'file', resourceId: file.id, orgId: file.orgId, after: { access } });

@@ -9,8 +9,15 @@ import { rateEvents } from '@/db/schema';
 
 export type RateLimit = { limit: number; windowMs: number };
 
+/**
+ * The longest window a limit may count over. The retention sweep keeps attempts this long
+ * (and a little more), so a limit reading further back would miss attempts: it is refused.
+ */
+export const LONGEST_RATE_WINDOW_MS = 24 * 60 * 60_000;
+
 /** How many attempts `key` made inside the window ending at `now`. */
 export const attemptsOf = async (db: DbOrTx, key: string, windowMs: number, now = new Date()) => {
+  if (windowMs > LONGEST_RATE_WINDOW_MS) throw new Error(`a rate limit window of ${windowMs} ms is longer than the attempts are kept`);
   const [row] = await db
     .select({ n: count() })
     .from(rateEvents)

@@ -47,6 +47,10 @@ export const ZExport = z.object({
   error: z.string().nullable(),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
+  /** When the file stops being offered (a finished export only). */
+  expiresAt: z.date().nullable(),
+  /** A finished export whose download window has passed: its file is gone. */
+  isExpired: z.boolean(),
 });
 export type TExport = z.infer<typeof ZExport>;
 export const ZExportList = z.object({ items: z.array(ZExport), nextCursor: z.string().nullable() });

@@ -1,0 +1,81 @@
+import { and, gt, inArray, is, or, sql, type SQL } from 'drizzle-orm';
+import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '@/db/client';
+import * as schema from '@/db/schema';
+import { complaintUploads, storedFiles } from '@/db/schema';
+import { DomainError } from '../../errors';
+import type { BlobStore } from '../../storage/store';
+
+// Stored bytes are addressed by their SHA-256 and shared by every row naming the same
+// bytes (stored_files, complaint_uploads). They may be removed only when no row needs them
+// any more: nothing refers to any of their stored_files rows, no such row is young enough
+// to be attached still, and no complaint upload names them.
+
+export type Holder = { table: PgTable; column: PgColumn };
+
+/**
+ * Every column holding a foreign key to `target`, read from the schema: a table added
+ * later that points at a file holds it without a change here.
+ */
+export const referencesTo = (target: PgTable): readonly Holder[] =>
+  (Object.values(schema) as unknown[])
+    .filter((value): value is PgTable => is(value, PgTable))
+    .flatMap((table) =>
+      getTableConfig(table).foreignKeys.flatMap((fk) => {
+        const ref = fk.reference();
+        return ref.foreignTable === target ? ref.columns.map((column) => ({ table, column })) : [];
+      }),
+    );
+
+/** The rows that can hold a stored file: an import, its report, evidence, a receipt, a document, an export… */
+export const FILE_HOLDERS = referencesTo(storedFiles);
+
+/** True when a row of `holders` (all but `except`) points at the file whose id is `fileId`. */
+export const isHeldSql = (fileId: SQL | PgColumn, except?: PgTable): SQL => {
+  const holders = FILE_HOLDERS.filter((h) => h.table !== except);
+  if (holders.length === 0) return sql`false`;
+  return sql.join(
+    holders.map(({ table, column }) => sql`exists (select 1 from ${table} where ${column} = ${fileId})`),
+    sql` or `,
+  );
+};
+
+/** Whether any row points at the stored file (optionally leaving one kind of holder out). */
+export const isFileHeld = async (db: DbOrTx, fileId: string, except?: PgTable): Promise<boolean> => {
+  const [row] = await db.select({ isHeld: sql<boolean>`${isHeldSql(sql`${fileId}::uuid`, except)}` }).from(sql`(select 1) as one`);
+  return row?.isHeld === true;
+};
+
+/**
+ * Serialises what keeps and what drops the bytes of one hash: a transaction writing a row
+ * that names them, and the retention sweep removing them, never overlap.
+ */
+export const lockBlob = async (tx: DbOrTx, sha256: string): Promise<void> => {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`blob:${sha256}`}, 0))`);
+};
+
+/**
+ * Called in the transaction that writes a row naming stored bytes, before it: the bytes
+ * stay until that transaction ends. Identical bytes uploaded a moment after the sweep
+ * removed them are refused here rather than recorded without their content.
+ */
+export const holdBlob = async (tx: DbOrTx, store: BlobStore, sha256: string): Promise<void> => {
+  await lockBlob(tx, sha256);
+  if (!(await store.has(sha256))) throw new DomainError('file.uploadAgain');
+};
+
+/**
+ * Which of `hashes` still have their bytes needed: a complaint upload names them (filed as
+ * evidence, or young enough to be filed), or one of their stored_files rows is held by a
+ * record or was uploaded after `youngSince` (it may still be attached). One query for the
+ * lot, so each holder table is read once however many hashes are asked about.
+ */
+export const neededBlobs = async (tx: DbOrTx, hashes: readonly string[], youngSince: Date): Promise<Set<string>> => {
+  if (hashes.length === 0) return new Set();
+  const named = await tx.selectDistinct({ sha256: complaintUploads.sha256 }).from(complaintUploads).where(inArray(complaintUploads.sha256, [...hashes]));
+  const kept = await tx
+    .selectDistinct({ sha256: storedFiles.sha256 })
+    .from(storedFiles)
+    .where(and(inArray(storedFiles.sha256, [...hashes]), or(gt(storedFiles.createdAt, youngSince), isHeldSql(storedFiles.id))));
+  return new Set([...named, ...kept].map((r) => r.sha256));
+};

@@ -1,0 +1,230 @@
+// Retention: working data is removed once nothing reads it any more (finished jobs, rate
+// and sign-in attempts past their windows, complaint uploads never filed, exports past
+// their download week), in one audited count per run. Evidence and records stay: filed
+// complaint evidence, files a record points at, the audit log. A second run removes
+// nothing and writes nothing.
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { count, eq, inArray, lt } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DbHandle } from '@/db/client';
+import { auditLog, caseImports, complaintEvidence, complaintUploads, jobs, listExports, rateEvents, signInAttempts, storedFiles } from '@/db/schema';
+import { samplePdf } from '@/db/seed/sample-pdf';
+import { fileOrgComplaint, uploadComplaintEvidence } from '../complaints/file';
+import { getExport } from '../exports/exports';
+import { openFile, ownFile, uploadFile } from '../files/files';
+import { bytesStream, ingest } from '../../storage/ingest';
+import { localStore, type BlobStore } from '../../storage/store';
+import { someAddress } from '../../testing/complaints';
+import { createTestDb } from '../../testing/db';
+import { buildWorld, domainCaller, type World } from '../../testing/world';
+import { sweepRetention } from './sweep';
+import { BATCH_SIZE } from './records';
+import { RATE_EVENT_MS } from './windows';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+let handle: DbHandle;
+let w: World;
+let store: BlobStore;
+let storeDir: string;
+beforeAll(async () => {
+  handle = await createTestDb();
+  w = await buildWorld(handle.db);
+  // A store of this file's own: the shared test store holds other files' bytes.
+  storeDir = await mkdtemp(path.join(tmpdir(), 'daylight-retention-'));
+  store = localStore(storeDir);
+});
+afterAll(async () => {
+  await handle.close();
+  await rm(storeDir, { recursive: true, force: true });
+});
+
+/** PDF bytes no other test has. */
+const uniquePdf = () => samplePdf([`retention ${randomUUID()}`]);
+/** CSV bytes (what an export writes) no other test has. */
+const uniqueCsv = () => new TextEncoder().encode(`\uFEFF合同编号,借款人\r\nRT-${randomUUID()},张三\r\n`);
+
+/** A stored_files row of creditorA for `bytes`, uploaded at `createdAt`. */
+const storedFile = async (bytes: Uint8Array, createdAt: Date) => {
+  const stored = await ingest(bytesStream(bytes), store);
+  const [file] = await handle.db
+    .insert(storedFiles)
+    .values({ orgId: w.orgs.creditorA.id, uploadedBy: w.users['creditorA.manager'].id, ...stored, createdAt })
+    .returning();
+  if (!file) throw new Error('no file');
+  return file;
+};
+
+/** A finished export of creditorA's manager, its file written at `finishedAt`. */
+const finishedExport = async (bytes: Uint8Array, finishedAt: Date) => {
+  const file = await storedFile(bytes, finishedAt);
+  const [e] = await handle.db
+    .insert(listExports)
+    .values({ orgId: w.orgs.creditorA.id, userId: w.users['creditorA.manager'].id, list: 'creditor.cases', format: 'csv', locale: 'zh-CN', fileName: 'cases.csv', status: 'succeeded', rowCount: 1, fileId: file.id, finishedAt, createdAt: finishedAt, updatedAt: finishedAt })
+    .returning();
+  if (!e) throw new Error('no export');
+  return { exportId: e.id, fileId: file.id, sha256: file.sha256 };
+};
+
+const uploadAt = (bytes: Uint8Array, at: Date) => uploadComplaintEvidence(handle.db, someAddress(), bytesStream(bytes), store, at);
+
+const rowCount = async (table: typeof auditLog | typeof complaintEvidence | typeof storedFiles) => (await handle.db.select({ n: count() }).from(table))[0]?.n ?? 0;
+const sweeps = () => handle.db.select().from(auditLog).where(eq(auditLog.action, 'retention.swept'));
+
+describe('the retention sweep', () => {
+  it('removes what is past its window, keeps the young, the referenced and the filed, audits a count once, and finds nothing the second time', async () => {
+    const now = new Date();
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const manager = await domainCaller(w, 'creditorA.manager');
+
+    // Jobs: done ones go after 35 days, failed ones after 90; waiting and running ones never.
+    const [oldDone, youngDone, oldFailed, youngFailed, waiting, running] = await handle.db
+      .insert(jobs)
+      .values([
+        { kind: 'test.retention', status: 'done', finishedAt: ago(36 * DAY), createdAt: ago(36 * DAY) },
+        { kind: 'test.retention', status: 'done', finishedAt: ago(34 * DAY), createdAt: ago(34 * DAY) },
+        { kind: 'test.retention', status: 'failed', finishedAt: ago(91 * DAY), createdAt: ago(91 * DAY) },
+        { kind: 'test.retention', status: 'failed', finishedAt: ago(36 * DAY), createdAt: ago(36 * DAY) },
+        { kind: 'test.retention', status: 'queued', runAt: ago(100 * DAY), createdAt: ago(100 * DAY) },
+        { kind: 'test.retention', status: 'running', runAt: ago(100 * DAY), lockedUntil: ago(99 * DAY), createdAt: ago(100 * DAY) },
+      ])
+      .returning({ id: jobs.id });
+
+    // Rate-limit attempts: a limit counts a day back at most; sign-in attempts: the throttle reads 30 minutes.
+    const [oldRate, youngRate] = await handle.db
+      .insert(rateEvents)
+      .values([
+        { key: `test:${randomUUID()}`, at: ago(DAY + HOUR + 60_000) },
+        { key: `test:${randomUUID()}`, at: ago(23 * HOUR) },
+      ])
+      .returning({ id: rateEvents.id });
+    const [oldSignIn, youngSignIn] = await handle.db
+      .insert(signInAttempts)
+      .values([
+        { email: 'someone@example.com', ip: '203.0.113.9', isSuccess: false, at: ago(2 * HOUR) },
+        { email: 'someone@example.com', ip: '203.0.113.9', isSuccess: false, at: ago(10 * 60_000) },
+      ])
+      .returning({ id: signInAttempts.id });
+
+    // Complaint uploads: one never filed (its bytes go), one filed as evidence three days ago
+    // (kept), a never-filed copy of that evidence (the row goes, the shared bytes stay), one
+    // uploaded an hour ago (may still be filed).
+    const unfiledBytes = uniquePdf();
+    const evidenceBytes = uniquePdf();
+    const unfiled = await uploadAt(unfiledBytes, ago(26 * HOUR));
+    const filed = await uploadAt(evidenceBytes, ago(3 * DAY));
+    const copyOfFiled = await uploadAt(evidenceBytes, ago(26 * HOUR));
+    const young = await uploadAt(uniquePdf(), ago(HOUR));
+    await fileOrgComplaint(
+      handle.db,
+      await domainCaller(w, 'platform.complaints'),
+      { caseId: null, agencyId: w.orgs.agencyA.id, category: 'threats', description: '外访人员在债务人单位大声喧哗并威胁其同事。', evidence: [{ uploadId: filed.id, fileName: '录音.pdf' }] },
+      ago(3 * DAY - HOUR),
+    );
+
+    // Exports: one past its week (its file goes), one within it, and two past it whose bytes
+    // something else still needs: an import of the same file (a record) and an upload of an hour ago.
+    const expired = await finishedExport(uniqueCsv(), ago(8 * DAY));
+    const current = await finishedExport(uniqueCsv(), ago(6 * DAY));
+    const importedBytes = uniqueCsv();
+    const asImport = await storedFile(importedBytes, ago(30 * DAY));
+    await handle.db.insert(caseImports).values({ creditorId: w.orgs.creditorA.id, fileId: asImport.id, fileName: 'cases.csv', status: 'succeeded', createdBy: w.users['creditorA.manager'].id });
+    const sharedWithImport = await finishedExport(importedBytes, ago(8 * DAY));
+    const uploadBytes = uniqueCsv();
+    await storedFile(uploadBytes, ago(HOUR));
+    const sharedWithUpload = await finishedExport(uploadBytes, ago(8 * DAY));
+
+    // Past its week an export's file is refused at once, before any sweep; within it, served.
+    await expect(openFile(handle.db, manager, expired.fileId, store, now)).rejects.toMatchObject({ code: 'export.expired' });
+    await expect(openFile(handle.db, manager, current.fileId, store, now)).resolves.toMatchObject({ file: { sha256: current.sha256 } });
+    expect(await getExport(handle.db, manager, expired.exportId, now)).toMatchObject({ isExpired: true, fileId: null });
+
+    // Uploading evidence records rate-limit attempts at the upload's time: those old enough go too.
+    const rateEventsDue = (await handle.db.select({ n: count() }).from(rateEvents).where(lt(rateEvents.at, new Date(now.getTime() - RATE_EVENT_MS))))[0]?.n;
+    const before = { audit: await rowCount(auditLog), evidence: await rowCount(complaintEvidence), files: await rowCount(storedFiles) };
+
+    const counts = await sweepRetention(handle.db, now, store);
+
+    expect(counts).toEqual({ doneJobs: 1, failedJobs: 1, rateEvents: rateEventsDue, signInAttempts: 1, complaintUploads: 2, exports: 3, blobs: 2 });
+    const ratesLeft = (await handle.db.select({ id: rateEvents.id }).from(rateEvents)).map((r) => r.id);
+    expect(ratesLeft).toContain(youngRate?.id);
+    expect(ratesLeft).not.toContain(oldRate?.id);
+    const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
+    expect(ids(await handle.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.kind, 'test.retention'))).sort((a, b) => a - b)).toEqual(
+      [youngDone?.id, youngFailed?.id, waiting?.id, running?.id].sort((a, b) => (a ?? 0) - (b ?? 0)),
+    );
+    expect(ids(await handle.db.select({ id: jobs.id }).from(jobs).where(inArray(jobs.id, [oldDone?.id ?? 0, oldFailed?.id ?? 0])))).toEqual([]);
+    const signInsLeft = ids(await handle.db.select({ id: signInAttempts.id }).from(signInAttempts));
+    expect(signInsLeft).toContain(youngSignIn?.id);
+    expect(signInsLeft).not.toContain(oldSignIn?.id);
+
+    const uploadsLeft = (await handle.db.select({ id: complaintUploads.id }).from(complaintUploads)).map((u) => u.id);
+    expect(uploadsLeft).toEqual(expect.arrayContaining([filed.id, young.id]));
+    expect(uploadsLeft).not.toContain(unfiled.id);
+    expect(uploadsLeft).not.toContain(copyOfFiled.id);
+    expect(await store.has(unfiled.sha256)).toBe(false);
+    expect(await store.has(filed.sha256)).toBe(true);
+    expect(await store.has(young.sha256)).toBe(true);
+
+    const exportFile = async (id: string) => (await handle.db.select({ fileId: listExports.fileId }).from(listExports).where(eq(listExports.id, id)))[0]?.fileId;
+    expect(await exportFile(expired.exportId)).toBeNull();
+    expect(await exportFile(sharedWithImport.exportId)).toBeNull();
+    expect(await exportFile(sharedWithUpload.exportId)).toBeNull();
+    expect(await exportFile(current.exportId)).toBe(current.fileId);
+    expect(await store.has(expired.sha256)).toBe(false);
+    expect(await store.has(current.sha256)).toBe(true);
+    expect(await store.has(asImport.sha256)).toBe(true);
+    expect(await store.has(sharedWithUpload.sha256)).toBe(true);
+    expect(await getExport(handle.db, manager, expired.exportId, now)).toMatchObject({ status: 'succeeded', isExpired: true, fileId: null });
+    expect(await getExport(handle.db, manager, current.exportId, now)).toMatchObject({ isExpired: false, fileId: current.fileId });
+
+    // Records stay whole: the audit log only grew by the sweep's row, evidence and file rows are all there.
+    expect({ audit: await rowCount(auditLog), evidence: await rowCount(complaintEvidence), files: await rowCount(storedFiles) }).toEqual({ ...before, audit: before.audit + 1 });
+    const [row] = await sweeps();
+    expect(row).toMatchObject({ action: 'retention.swept', resourceType: 'retention', actorUserId: null, after: counts });
+
+    // Again: nothing left to remove, no second audit row.
+    const again = await sweepRetention(handle.db, now, store);
+    expect(Object.values(again).every((n) => n === 0)).toBe(true);
+    expect(await sweeps()).toHaveLength(1);
+    expect(await rowCount(auditLog)).toBe(before.audit + 1);
+
+    // The imported file is still served: the expired export sharing its bytes is no reason to refuse it.
+    await expect(openFile(handle.db, manager, asImport.id, store, now)).resolves.toMatchObject({ file: { sha256: asImport.sha256 } });
+  });
+
+  it('works through a backlog larger than one batch, and audits it as one count', async () => {
+    const now = new Date();
+    const at = new Date(now.getTime() - RATE_EVENT_MS - HOUR);
+    const backlog = Array.from({ length: BATCH_SIZE * 2 + 500 }, () => ({ key: `test:backlog:${randomUUID()}`, at }));
+    await handle.db.insert(rateEvents).values(backlog);
+    expect(await sweepRetention(handle.db, now, store)).toMatchObject({ rateEvents: backlog.length, doneJobs: 0, exports: 0 });
+    const rows = await sweeps();
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.after)).toContainEqual(expect.objectContaining({ rateEvents: backlog.length }));
+  });
+});
+
+describe('uploads and the sweep', () => {
+  it('refuses to attach an upload nothing took within a day; one a record holds can be attached again', async () => {
+    const manager = await domainCaller(w, 'creditorA.manager');
+    const file = await uploadFile(handle.db, manager, bytesStream(uniquePdf()), store);
+    const later = (ms: number) => new Date(Date.now() + ms);
+    await expect(ownFile(handle.db, manager, file.id, 'receiptFileId', later(23 * HOUR))).resolves.toMatchObject({ id: file.id });
+    await expect(ownFile(handle.db, manager, file.id, 'receiptFileId', later(25 * HOUR))).rejects.toMatchObject({ code: 'file.expired', details: { field: 'receiptFileId' } });
+    const applicant = await domainCaller(w, 'creditorNew.admin');
+    await expect(ownFile(handle.db, applicant, w.licence.fileId, 'fileId', later(30 * DAY))).resolves.toMatchObject({ id: w.licence.fileId });
+  });
+
+  it('refuses an upload whose bytes were removed between storing and recording them, and records nothing', async () => {
+    const losing: BlobStore = { ...store, has: () => Promise.resolve(false) };
+    const before = await rowCount(storedFiles);
+    await expect(uploadFile(handle.db, await domainCaller(w, 'creditorA.manager'), bytesStream(uniquePdf()), losing)).rejects.toMatchObject({ code: 'file.uploadAgain' });
+    await expect(uploadComplaintEvidence(handle.db, someAddress(), bytesStream(uniquePdf()), losing)).rejects.toMatchObject({ code: 'file.uploadAgain' });
+    expect(await rowCount(storedFiles)).toBe(before);
+  });
+});

@@ -1,0 +1,49 @@
+import type { Db } from '@/db/client';
+import { writeAudit } from '../../audit/write';
+import type { BlobStore } from '../../storage/store';
+import { expireExports, sweepComplaintUploads } from './files';
+import { sweepJobs, sweepRateEvents, sweepSignInAttempts } from './records';
+
+export type RetentionCounts = {
+  doneJobs: number;
+  failedJobs: number;
+  rateEvents: number;
+  signInAttempts: number;
+  complaintUploads: number;
+  exports: number;
+  /** Stored files (by content hash) whose bytes were removed. */
+  blobs: number;
+};
+
+const SYSTEM = { actor: null, ip: null, userAgent: 'scheduler' } as const;
+
+const none = (): RetentionCounts => ({ doneJobs: 0, failedJobs: 0, rateEvents: 0, signInAttempts: 0, complaintUploads: 0, exports: 0, blobs: 0 });
+
+/**
+ * The periodic retention sweep (windows in ./windows.ts): removes working data past the
+ * time anything reads it, and never evidence or records. Idempotent: a second run finds
+ * nothing and writes nothing.
+ *
+ * One audit row per run that removed anything, with the counts per kind, rather than one
+ * per batch: a backlog swept in hundreds of batches would otherwise flood the audit log
+ * with rows that say nothing a total does not, and what is swept is never evidence. The
+ * row is written even when a later step fails, so what was removed is always on record.
+ */
+export const sweepRetention = async (db: Db, now: Date, store: BlobStore): Promise<RetentionCounts> => {
+  const counts = none();
+  const add = (part: Partial<RetentionCounts>) => {
+    for (const [kind, n] of Object.entries(part) as [keyof RetentionCounts, number][]) counts[kind] += n;
+  };
+  try {
+    add(await sweepJobs(db, now));
+    add(await sweepRateEvents(db, now));
+    add(await sweepSignInAttempts(db, now));
+    add(await sweepComplaintUploads(db, store, now));
+    add(await expireExports(db, store, now));
+  } finally {
+    if (Object.values(counts).some((n) => n > 0)) {
+      await writeAudit(db, SYSTEM, { action: 'retention.swept', resourceType: 'retention', after: counts });
+    }
+  }
+  return counts;
+};
