@@ -167,6 +167,13 @@ describe('the job queue', () => {
     ).rejects.toThrow('the change failed');
     await listener.mark();
     expect(listener.heard).not.toContain(rolledBack);
+
+    // A job already there (a periodic sweep queuing the same month again) wakes no one.
+    const keyed = kind();
+    await enqueue(handle.db, { kind: keyed, key: 'once' });
+    await enqueue(handle.db, { kind: keyed, key: 'once' });
+    await listener.mark();
+    expect(listener.heard.filter((p) => p === keyed)).toHaveLength(1);
     await listener.unlisten();
   });
 

@@ -20,11 +20,12 @@ export type NewJob = { kind: string; key?: string; payload?: Record<string, unkn
 
 /** Adds a job; with a key, at most one job of that kind and key ever exists (the first wins). */
 export const enqueue = async (tx: DbOrTx, job: NewJob): Promise<void> => {
-  await tx
+  const added = await tx
     .insert(jobs)
     .values({ kind: job.kind, key: job.key ?? null, payload: job.payload ?? {}, runAt: job.runAt ?? new Date(), maxAttempts: job.maxAttempts ?? 3 })
-    .onConflictDoNothing();
-  await notifyWorkers(tx, job.kind);
+    .onConflictDoNothing()
+    .returning({ id: jobs.id });
+  if (added.length > 0) await notifyWorkers(tx, job.kind);
 };
 
 /** Moves a keyed job that has not run yet to a new time (a deadline that moved), or adds it. */
