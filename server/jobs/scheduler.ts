@@ -6,17 +6,24 @@ import { flagMissingVisitEvidence } from '../domain/work/visits';
 import { JOB_HANDLERS } from './handlers';
 import { drainJobs } from './queue';
 
-// Periodic jobs run inside every app instance. Each job is idempotent and takes its own
-// database lock, so several instances running the same job at once do the work once.
+// Periodic jobs run in a worker process (`npm run worker`) and, unless DAYLIGHT_SCHEDULER=off,
+// inside every app instance. Each job is idempotent and takes its own database lock, so
+// several processes running the same job at once do the work once.
 
 export type Job = { name: string; everyMs: number; run: (db: Db, now: Date) => Promise<unknown> };
 
-export const JOBS: readonly Job[] = [
+/** The sweeps, every 15 minutes. */
+export const PERIODIC_JOBS: readonly Job[] = [
   { name: 'admission.expire', everyMs: 15 * 60_000, run: (db, now) => expireAdmissions(db, now) },
   { name: 'promises.breakDue', everyMs: 15 * 60_000, run: (db, now) => breakDuePromises(db, now) },
   { name: 'visits.flagMissingEvidence', everyMs: 15 * 60_000, run: (db, now) => flagMissingVisitEvidence(db, now) },
   // Last month's scorecards, queued once (one job per month): no lock needed.
   { name: 'scorecards.queueLastMonth', everyMs: 15 * 60_000, run: (db, now) => queueLastMonth(db, now) },
+];
+
+/** What an app instance runs: the sweeps and the job queue. */
+export const JOBS: readonly Job[] = [
+  ...PERIODIC_JOBS,
   // The queue is also drained right after a request queues work (kickQueue); this catches
   // retries, scheduled deadlines and work another instance left behind.
   { name: 'queue', everyMs: 5_000, run: (db) => drainQueue(db) },
