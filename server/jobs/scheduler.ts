@@ -42,7 +42,10 @@ const drainQueue = (db: Db): Promise<unknown> => {
   return globalForQueue.__daylightDraining;
 };
 
-/** Starts draining the queue now (after a request queued work), unless this instance's scheduler is off. */
+/**
+ * Starts draining the queue now (after a request queued work), unless this instance's
+ * scheduler is off: then a worker process, woken by the enqueue's notification, runs it.
+ */
 export const kickQueue = (db: Db) => {
   if (process.env.DAYLIGHT_SCHEDULER === 'off') return;
   drainQueue(db).catch((e: unknown) => console.error('queue drain failed:', e instanceof Error ? e.message : e));
