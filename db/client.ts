@@ -21,6 +21,12 @@ export type DbHandle = {
   kind: 'pglite' | 'postgres';
   migrate: () => Promise<void>;
   close: () => Promise<void>;
+  /**
+   * PostgreSQL only: LISTEN on a connection of its own, which reconnects and listens again
+   * by itself after a drop; `onListen` runs each time it (re)starts listening. Resolves to
+   * the unlisten function.
+   */
+  listen?: (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => Promise<() => Promise<void>>;
 };
 
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), 'db/migrations');
@@ -70,6 +76,12 @@ export const openPostgres = (url: string, max = 10): DbHandle => {
     kind: 'postgres',
     migrate: () => migratePostgres(db, { migrationsFolder: MIGRATIONS_DIR }),
     close: () => client.end({ timeout: 5 }),
+    listen: async (channel, onNotify, onListen) => {
+      const { unlisten } = await client.listen(channel, onNotify, onListen);
+      return async () => {
+        await unlisten();
+      };
+    },
   };
 };
 

@@ -1,5 +1,5 @@
 // Runs every scheduled job once against the configured database, e.g. from cron when the
-// app instances run with DAYLIGHT_SCHEDULER=off.
+// app instances run with DAYLIGHT_SCHEDULER=off and no worker (scripts/worker.ts) runs.
 import { openConfiguredDb } from '../db/client';
 import { runJobsOnce } from '../server/jobs/scheduler';
 

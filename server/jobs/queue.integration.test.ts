@@ -1,12 +1,13 @@
 // The job queue in PostgreSQL (DESIGN §8): a keyed job exists once; every due job runs
 // once even with several workers draining at the same time (SKIP LOCKED); a failure is
-// retried later and given up after its attempts; a worker that died loses its lease.
-import { eq } from 'drizzle-orm';
+// retried later and given up after its attempts; a worker that died loses its lease; a
+// worker stopping gives its job back; workers hear of a job when, and only if, it commits.
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { jobs } from '@/db/schema';
 import { createTestDb, isPostgresRun } from '../testing/db';
-import { claimJob, describeJobError, drainJobs, enqueue, reschedule, type JobHandler } from './queue';
+import { claimJob, describeJobError, drainJobs, enqueue, JOBS_CHANNEL, nextDueAt, releaseJob, reschedule, type JobHandler } from './queue';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -17,6 +18,25 @@ afterAll(async () => {
 });
 
 const kind = () => `test.${Math.random().toString(36).slice(2)}`;
+
+/** What a listening worker hears on the jobs channel, in the order PostgreSQL delivers it. */
+const listenToJobs = async (h: DbHandle) => {
+  const heard: string[] = [];
+  const waiting: { payload: string; resolve: () => void }[] = [];
+  const unlisten = await h.listen!(JOBS_CHANNEL, (payload) => {
+    heard.push(payload);
+    for (const w of waiting.filter((x) => x.payload === payload)) w.resolve();
+  });
+  const hear = (payload: string) => (heard.includes(payload) ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ payload, resolve })));
+  // A marker sent by another session: once it is heard, everything committed before it was heard too.
+  const mark = async () => {
+    const marker = kind();
+    await handle.db.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${marker})`);
+    await hear(marker);
+    return marker;
+  };
+  return { heard, hear, mark, unlisten };
+};
 
 describe('the job queue', () => {
   it('keeps one job per key, and a rescheduled deadline moves it', async () => {
@@ -83,6 +103,78 @@ describe('the job queue', () => {
     const [row] = await handle.db.select().from(jobs).where(eq(jobs.kind, k));
     expect(row).toMatchObject({ status: 'queued', attempts: 0 });
     expect(row?.runAt.getTime()).toBe(moved.getTime());
+  });
+
+  it('gives a stopping worker\'s job back: due now, the interrupted run not counted, and no longer its to finish', async () => {
+    const k = kind();
+    await enqueue(handle.db, { kind: k, maxAttempts: 3 });
+    const first = await claimJob(handle.db, new Date(), [k]);
+    expect(first).not.toBeNull();
+    expect(await releaseJob(handle.db, first!, new Date())).toBe(true);
+    const [released] = await handle.db.select().from(jobs).where(eq(jobs.kind, k));
+    expect(released).toMatchObject({ status: 'queued', attempts: 1, maxAttempts: 4, lockedUntil: null });
+    const again = await claimJob(handle.db, new Date(), [k]);
+    expect(again).toMatchObject({ id: first!.id, attempts: 2 });
+    // The first run can no longer give it back (nor finish it): the second run owns it.
+    expect(await releaseJob(handle.db, first!, new Date())).toBe(false);
+  });
+
+  it('tells when the next queued job falls due', async () => {
+    const k = kind();
+    expect(await nextDueAt(handle.db, [k])).toBeNull();
+    const at = new Date(Date.now() + 90_000);
+    await enqueue(handle.db, { kind: k, key: 'late', runAt: new Date(at.getTime() + 60_000) });
+    await enqueue(handle.db, { kind: k, key: 'early', runAt: at });
+    expect((await nextDueAt(handle.db, [k]))?.getTime()).toBe(at.getTime());
+  });
+
+  it('leaves no job behind an enqueue whose transaction rolled back', async () => {
+    const k = kind();
+    const rolledBack = handle.db.transaction(async (tx) => {
+      await enqueue(tx, { kind: k });
+      throw new Error('the change failed');
+    });
+    await expect(rolledBack).rejects.toThrow('the change failed');
+    expect(await handle.db.select().from(jobs).where(eq(jobs.kind, k))).toHaveLength(0);
+  });
+
+  it.runIf(isPostgresRun())('tells listening workers of a job when its transaction commits, and never of one rolled back', async () => {
+    const listener = await listenToJobs(handle);
+    const committed = kind();
+    let isEnqueued!: () => void;
+    const enqueued = new Promise<void>((resolve) => (isEnqueued = resolve));
+    let commit!: () => void;
+    const gate = new Promise<void>((resolve) => (commit = resolve));
+    const committing = handle.db.transaction(async (tx) => {
+      await enqueue(tx, { kind: committed });
+      isEnqueued();
+      await gate;
+    });
+    await enqueued;
+    const beforeCommit = await listener.mark();
+    expect(listener.heard).not.toContain(committed);
+    commit();
+    await committing;
+    await listener.hear(committed);
+    expect(listener.heard.indexOf(beforeCommit)).toBeLessThan(listener.heard.indexOf(committed));
+
+    const rolledBack = kind();
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await reschedule(tx, { kind: rolledBack, key: 'x', runAt: new Date() });
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await listener.mark();
+    expect(listener.heard).not.toContain(rolledBack);
+
+    // A job already there (a periodic sweep queuing the same month again) wakes no one.
+    const keyed = kind();
+    await enqueue(handle.db, { kind: keyed, key: 'once' });
+    await enqueue(handle.db, { kind: keyed, key: 'once' });
+    await listener.mark();
+    expect(listener.heard.filter((p) => p === keyed)).toHaveLength(1);
+    await listener.unlisten();
   });
 
   it('keeps query parameters out of the recorded error', () => {

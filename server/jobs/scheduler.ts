@@ -8,12 +8,14 @@ import { getBlobStore } from '../storage/store';
 import { JOB_HANDLERS } from './handlers';
 import { drainJobs } from './queue';
 
-// Periodic jobs run inside every app instance. Each job is idempotent and takes its own
-// database lock, so several instances running the same job at once do the work once.
+// Periodic jobs run in a worker process (`npm run worker`) and, unless DAYLIGHT_SCHEDULER=off,
+// inside every app instance. Each job is idempotent and takes its own database lock, so
+// several processes running the same job at once do the work once.
 
 export type Job = { name: string; everyMs: number; run: (db: Db, now: Date) => Promise<unknown> };
 
-export const JOBS: readonly Job[] = [
+/** The sweeps, every 15 minutes, and the retention sweep every hour. */
+export const PERIODIC_JOBS: readonly Job[] = [
   { name: 'admission.expire', everyMs: 15 * 60_000, run: (db, now) => expireAdmissions(db, now) },
   { name: 'promises.breakDue', everyMs: 15 * 60_000, run: (db, now) => breakDuePromises(db, now) },
   { name: 'visits.flagMissingEvidence', everyMs: 15 * 60_000, run: (db, now) => flagMissingVisitEvidence(db, now) },
@@ -21,6 +23,11 @@ export const JOBS: readonly Job[] = [
   { name: 'scorecards.queueLastMonth', everyMs: 15 * 60_000, run: (db, now) => queueLastMonth(db, now) },
   // Working data past its retention window (finished jobs, rate and sign-in attempts, unused uploads, expired exports).
   { name: 'retention.sweep', everyMs: 60 * 60_000, run: (db, now) => sweepRetention(db, now, getBlobStore()) },
+];
+
+/** What an app instance runs: the sweeps and the job queue. */
+export const JOBS: readonly Job[] = [
+  ...PERIODIC_JOBS,
   // The queue is also drained right after a request queues work (kickQueue); this catches
   // retries, scheduled deadlines and work another instance left behind.
   { name: 'queue', everyMs: 5_000, run: (db) => drainQueue(db) },
@@ -39,7 +46,10 @@ const drainQueue = (db: Db): Promise<unknown> => {
   return globalForQueue.__daylightDraining;
 };
 
-/** Starts draining the queue now (after a request queued work), unless this instance's scheduler is off. */
+/**
+ * Starts draining the queue now (after a request queued work), unless this instance's
+ * scheduler is off: then a worker process, woken by the enqueue's notification, runs it.
+ */
 export const kickQueue = (db: Db) => {
   if (process.env.DAYLIGHT_SCHEDULER === 'off') return;
   drainQueue(db).catch((e: unknown) => console.error('queue drain failed:', e instanceof Error ? e.message : e));

@@ -6,17 +6,21 @@ import { inject } from 'vitest';
 import { openPostgres, wrapPglite, type DbHandle } from '@/db/client';
 import { withDatabase } from './global-setup';
 
-/** A fresh, migrated database for one test file: PGlite by default, PostgreSQL with TEST_DATABASE_URL. */
-export const createTestDb = async (): Promise<DbHandle> => {
+/** PostgreSQL runs only: the URL of a fresh database cloned from the migrated template. */
+export const createTestPostgresUrl = async (): Promise<string> => {
   const url = process.env.TEST_DATABASE_URL;
   const template = inject('pgTemplate');
-  if (url && template) {
-    const name = `${template}_${randomBytes(4).toString('hex')}`;
-    const admin = postgres(url, { max: 1, onnotice: () => undefined });
-    await admin.unsafe(`create database "${name}" template "${template}"`);
-    await admin.end();
-    return openPostgres(withDatabase(url, name), 8);
-  }
+  if (!url || !template) throw new Error('createTestPostgresUrl needs TEST_DATABASE_URL');
+  const name = `${template}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => undefined });
+  await admin.unsafe(`create database "${name}" template "${template}"`);
+  await admin.end();
+  return withDatabase(url, name);
+};
+
+/** A fresh, migrated database for one test file: PGlite by default, PostgreSQL with TEST_DATABASE_URL. */
+export const createTestDb = async (): Promise<DbHandle> => {
+  if (process.env.TEST_DATABASE_URL && inject('pgTemplate')) return openPostgres(await createTestPostgresUrl(), 8);
   const dump = readFileSync(inject('pgliteDump'));
   const client = new PGlite({ loadDataDir: new Blob([dump]) });
   await client.waitReady;
