@@ -4,6 +4,15 @@ const nextConfig = {
   // metrics from its package directory. They load from node_modules at run time rather
   // than be bundled.
   serverExternalPackages: ['@electric-sql/pglite', 'argon2', 'postgres', 'pdfkit'],
+  // PDF reports find their Chinese font in node_modules at run time (server/reports/pdf.ts),
+  // which the file tracing cannot see: every route that serves a PDF lies under /api.
+  outputFileTracingIncludes: {
+    '/api/**': [
+      './node_modules/@embedpdf/fonts-sc/package.json',
+      './node_modules/@embedpdf/fonts-sc/dist/index.cjs',
+      './node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf',
+    ],
+  },
   poweredByHeader: false,
   typedRoutes: false,
 };

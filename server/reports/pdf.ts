@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { DomainError } from '../errors';
 
@@ -6,9 +8,34 @@ import { DomainError } from '../errors';
 // embedded as a subset of the characters used, a title block, key figures and tables that
 // continue on the next page with their header repeated.
 
-/** Fonts with Simplified Chinese, where Debian (fonts-noto-cjk) and other systems keep them; PDF_FONT_PATH comes first. */
-const FONT_CANDIDATES: { path: string; family?: string }[] = [
-  ...(process.env.PDF_FONT_PATH ? [{ path: process.env.PDF_FONT_PATH, ...(process.env.PDF_FONT_FAMILY ? { family: process.env.PDF_FONT_FAMILY } : {}) }] : []),
+export type PdfFont = { path: string; family?: string };
+/** The environment, or in tests a stand-in with only the font variables. */
+type FontEnv = Record<string, string | undefined>;
+
+/** PDF_FONT_PATH overrides the others; a `.ttc` collection also needs PDF_FONT_FAMILY, one face's PostScript name. */
+const overrideFont = (env: FontEnv): PdfFont[] =>
+  env.PDF_FONT_PATH
+    ? [{ path: env.PDF_FONT_PATH, ...(env.PDF_FONT_FAMILY ? { family: env.PDF_FONT_FAMILY } : {}) }]
+    : [];
+
+/**
+ * Noto Sans Hans Regular, an OpenType font with all of Simplified Chinese (the unified ideographs and Extension A, so
+ * rare characters in names print too), from the @embedpdf/fonts-sc dependency: every install of the product has it,
+ * so a server renders PDFs without system fonts. The package exports only its entry file; the fonts sit beside it.
+ * It is resolved from the project root at run time: the server build would turn a `require.resolve` relative to this
+ * module into a bundle id, and next.config.js has the file tracing include the font.
+ */
+const packagedFont = (): PdfFont[] => {
+  try {
+    const entry = createRequire(path.join(process.cwd(), 'package.json')).resolve('@embedpdf/fonts-sc');
+    return [{ path: path.join(path.dirname(entry), '..', 'fonts', 'NotoSansHans-Regular.otf') }];
+  } catch {
+    return [];
+  }
+};
+
+/** Where Debian (fonts-noto-cjk) and other systems keep a font with Simplified Chinese, if the packaged one is gone. */
+const SYSTEM_FONTS: PdfFont[] = [
   { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
   { path: '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
   { path: '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
@@ -16,9 +43,16 @@ const FONT_CANDIDATES: { path: string; family?: string }[] = [
   { path: '/System/Library/Fonts/PingFang.ttc', family: 'PingFangSC-Regular' },
 ];
 
+/** The fonts tried, in order: the override, the packaged font, the system's. */
+export const fontCandidates = (env: FontEnv = process.env): PdfFont[] => [
+  ...overrideFont(env),
+  ...packagedFont(),
+  ...SYSTEM_FONTS,
+];
+
 /** The first font found; without one a PDF cannot show Chinese, and the reader is told what the server lacks. */
-const findFont = () => {
-  const found = FONT_CANDIDATES.find((f) => existsSync(f.path));
+export const findFont = (env: FontEnv = process.env, exists: (file: string) => boolean = existsSync): PdfFont => {
+  const found = fontCandidates(env).find((f) => exists(f.path));
   if (!found) throw new DomainError('report.fontMissing');
   return found;
 };
