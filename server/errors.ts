@@ -184,6 +184,7 @@ export const DOMAIN_ERRORS = {
   'audit.notViolation': 'CONFLICT',
   'audit.complaintOpened': 'CONFLICT',
   'audit.unreviewed': 'CONFLICT',
+  'db.unavailable': 'SERVICE_UNAVAILABLE',
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERRORS;
@@ -200,8 +201,8 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly details: DomainErrorDetails;
 
-  constructor(code: DomainErrorCode, details: DomainErrorDetails = {}) {
-    super(code);
+  constructor(code: DomainErrorCode, details: DomainErrorDetails = {}, options?: { cause?: unknown }) {
+    super(code, options);
     this.name = 'DomainError';
     this.code = code;
     this.details = details;
@@ -209,3 +210,37 @@ export class DomainError extends Error {
 }
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
+
+// SQLSTATE 57P01–57P03: the server is shutting down, restarting or an administrator ended
+// the session; 53300: no connection slot free; class 08: the connection itself failed.
+// Then postgres-js's own codes for a connection it lost or closed, and the socket's.
+const UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+
+/**
+ * Whether an error (or what it wraps: drizzle wraps the driver's error in `cause`) is the
+ * database connection failing rather than the request: the same request may succeed a
+ * moment later, so it answers 503 "try again" instead of a server fault.
+ */
+export const isDatabaseUnavailable = (error: unknown): boolean => {
+  let e = error;
+  for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth += 1) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+};

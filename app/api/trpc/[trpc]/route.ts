@@ -20,6 +20,10 @@ const handler = (req: Request) =>
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         // The real error hides in `cause`; log it, never send it.
         console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+      } else if (error.code === 'SERVICE_UNAVAILABLE') {
+        // The database dropped the connection; the caller was told to try again.
+        const lost = error.cause?.cause;
+        console.warn(`tRPC ${path ?? '?'}: database unavailable (${lost instanceof Error ? lost.message : 'connection lost'})`);
       }
     },
   });
