@@ -213,22 +213,11 @@ export const isDomainError = (e: unknown): e is DomainError => e instanceof Doma
 
 // SQLSTATE 57P01–57P03: the server is shutting down, restarting or an administrator ended
 // the session; 53300: no connection slot free; class 08: the connection itself failed.
-// Then postgres-js's own codes for a connection it lost or closed, and the socket's.
-const UNAVAILABLE_CODES = new Set([
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  'CONNECTION_CLOSED',
-  'CONNECTION_ENDED',
-  'CONNECTION_DESTROYED',
-  'CONNECT_TIMEOUT',
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-]);
+// Then postgres-js's own codes for a connection it lost or closed.
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+// The database's socket failing. Only with the socket call that failed (`read`, `connect`…):
+// a browser that hangs up mid-request raises ECONNRESET too, without one, and is no outage.
+const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 
 /**
  * Whether an error (or what it wraps: drizzle wraps the driver's error in `cause`) is the
@@ -238,8 +227,11 @@ const UNAVAILABLE_CODES = new Set([
 export const isDatabaseUnavailable = (error: unknown): boolean => {
   let e = error;
   for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth += 1) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    const { code, syscall } = e as { code?: unknown; syscall?: unknown };
+    if (typeof code === 'string') {
+      if (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return true;
+      if (SOCKET_CODES.has(code) && typeof syscall === 'string') return true;
+    }
     e = (e as { cause?: unknown }).cause;
   }
   return false;

@@ -71,14 +71,19 @@ describe('error descriptions', () => {
 // caller's language, never a server fault with its internals.
 describe('database unavailable', () => {
   const lost = (code: string) => Object.assign(new Error('terminating connection due to administrator command'), { code });
+  // Node's socket errors name the call that failed.
+  const socket = (code: string) => Object.assign(new Error(`read ${code}`), { code, syscall: 'read' });
   // drizzle wraps the driver's error as the cause of its own.
   const wrapped = (code: string) => new Error('Failed query: select 1\nparams: ', { cause: lost(code) });
 
   it('recognises connection-level failures, wrapped or not', () => {
-    for (const code of ['57P01', '57P02', '57P03', '08006', '08003', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'ECONNRESET', 'ECONNREFUSED']) {
+    for (const code of ['57P01', '57P02', '57P03', '08006', '08003', 'CONNECTION_CLOSED', 'CONNECTION_ENDED']) {
       expect([code, isDatabaseUnavailable(lost(code)), isDatabaseUnavailable(wrapped(code))]).toEqual([code, true, true]);
     }
-    for (const e of [lost('23505'), wrapped('40001'), new Error('boom'), null, 'CONNECTION_CLOSED']) expect(isDatabaseUnavailable(e)).toBe(false);
+    for (const code of ['ECONNRESET', 'ECONNREFUSED', 'EPIPE']) expect([code, isDatabaseUnavailable(new Error('x', { cause: socket(code) }))]).toEqual([code, true]);
+    // A browser hanging up mid-request: the request's own stream, not the database.
+    const hungUp = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
+    for (const e of [lost('23505'), wrapped('40001'), hungUp, new Error('boom'), null, 'CONNECTION_CLOSED']) expect(isDatabaseUnavailable(e)).toBe(false);
   });
 
   it('translates to 503 in both languages', () => {

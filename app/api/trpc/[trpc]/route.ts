@@ -21,9 +21,12 @@ const handler = (req: Request) =>
         // The real error hides in `cause`; log it, never send it.
         console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
       } else if (error.code === 'SERVICE_UNAVAILABLE') {
-        // The database dropped the connection; the caller was told to try again.
-        const lost = error.cause?.cause;
-        console.warn(`tRPC ${path ?? '?'}: database unavailable (${lost instanceof Error ? lost.message : 'connection lost'})`);
+        // The database dropped the connection; the caller was told to try again. The
+        // driver's own error is logged, not the query wrapping it (its parameters hold PII).
+        let lost: unknown = error.cause;
+        while (lost instanceof Error && lost.cause instanceof Error) lost = lost.cause;
+        const { code, message } = lost instanceof Error ? (lost as Error & { code?: unknown }) : { code: undefined, message: 'connection lost' };
+        console.warn(`tRPC ${path ?? '?'}: database unavailable (${typeof code === 'string' ? `${code} ` : ''}${message})`);
       }
     },
   });
