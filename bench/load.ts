@@ -75,6 +75,10 @@ const runLoad = async (managerCookies: string[], collectorCookies: string[], cas
 };
 
 console.log('load and fault benchmark');
+if (process.env.BENCH_DATABASE_URL === 'none') {
+  console.log('skipped: it runs on PostgreSQL only (BENCH_DATABASE_URL=none)');
+  process.exit(0);
+}
 applyRunEnv();
 const [built, buildMs] = await time(buildApp);
 console.log(built ? `production build in ${(buildMs / 1000).toFixed(0)} s` : 'production build reused (BENCH_SKIP_BUILD=1)');

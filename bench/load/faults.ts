@@ -138,7 +138,7 @@ const interruptAward = async (admin: Sql, cookie: string, creditorId: string): P
   return { ...cut, left, retry, again, after: await state() };
 };
 
-const window = (responses: readonly Response[], at: number) => responses.filter((r) => r.at >= at - 100 && r.at <= at + 3000);
+const window = (responses: readonly Response[], at: number) => responses.filter((r) => r.at >= at - 100 && r.at <= at + 1000);
 const statuses = (responses: readonly Response[]) => {
   const s = summarize('', responses, 0, 1).byStatus;
   return Object.entries(s).map(([k, v]) => `${k}×${v}`).join(' ') || 'none';
