@@ -35,7 +35,10 @@ export type Stats = {
   byStatus: Record<number, number>;
 };
 
-export type Run = { stop: () => void; done: Promise<{ responses: Response[]; errors: number; bodies5xx: string[]; seconds: number }> };
+export type Run = {
+  stop: () => void;
+  done: Promise<{ responses: Response[]; errors: number; errorKinds: Record<string, number>; bodies5xx: string[]; seconds: number }>;
+};
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
@@ -66,6 +69,7 @@ export const summarize = (label: string, responses: readonly Response[], errors:
 export const start = (target: Target, seconds: number): Run => {
   const responses: Response[] = [];
   const bodies5xx: string[] = [];
+  const errorKinds: Record<string, number> = {};
   let errors = 0;
   const begun = performance.now();
   const instances: autocannon.Instance[] = [];
@@ -94,8 +98,10 @@ export const start = (target: Target, seconds: number): Run => {
           (err) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve()),
         );
         instance.on('response', (_client, status, _bytes, ms) => responses.push({ at: performance.now(), status, ms }));
-        instance.on('reqError', () => {
+        instance.on('reqError', (e: unknown) => {
           errors += 1;
+          const kind = e instanceof Error ? ((e as Error & { code?: string }).code ?? e.message) : String(e);
+          errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
         });
         instances.push(instance);
       }),
@@ -104,7 +110,7 @@ export const start = (target: Target, seconds: number): Run => {
     stop: () => {
       for (const i of instances) i.stop();
     },
-    done: Promise.all(finished).then(() => ({ responses, errors, bodies5xx, seconds: (performance.now() - begun) / 1000 })),
+    done: Promise.all(finished).then(() => ({ responses, errors, errorKinds, bodies5xx, seconds: (performance.now() - begun) / 1000 })),
   };
 };
 

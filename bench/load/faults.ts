@@ -191,7 +191,7 @@ export const runFaults = async (listCookies: readonly string[], appLog: string):
     });
 
     background.stop();
-    const { responses, errors, bodies5xx, seconds } = await background.done;
+    const { responses, errors, errorKinds, bodies5xx, seconds } = await background.done;
     const stats = summarize(list.label, responses, errors, seconds);
     const clearBodies = bodies5xx.filter((b) => {
       try {
@@ -205,7 +205,8 @@ export const runFaults = async (listCookies: readonly string[], appLog: string):
       name: '(c) list requests during the faults: 503 "try again", never 500',
       pass: stats.s500 === 0 && stats.failed === stats.s503 && clearBodies.length === bodies5xx.length && stats.errors === 0,
       detail:
-        `${stats.requests} requests: ${statuses(responses)}; ${stats.errors} connection errors; ` +
+        `${stats.requests} requests: ${statuses(responses)}; ${stats.errors} without an answer` +
+        `${stats.errors ? ` (${Object.entries(errorKinds).map(([k, v]) => `${k} ×${v}`).join(', ')}; the load's timeout is 30 s)` : ''}; ` +
         `around the import fault ${statuses(window(responses, imp.at))}, around the award fault ${statuses(window(responses, award.at))}; ` +
         `${clearBodies.length}/${bodies5xx.length} 5xx bodies checked carry the translated message and no stack`,
     });

@@ -23,7 +23,7 @@ const handler = (req: Request) =>
       } else if (error.code === 'SERVICE_UNAVAILABLE') {
         // The database dropped the connection; the caller was told to try again. The
         // driver's own error is logged, not the query wrapping it (its parameters hold PII).
-        let lost: unknown = error.cause;
+        let lost: unknown = error.cause?.cause;
         while (lost instanceof Error && lost.cause instanceof Error) lost = lost.cause;
         const { code, message } = lost instanceof Error ? (lost as Error & { code?: unknown }) : { code: undefined, message: 'connection lost' };
         console.warn(`tRPC ${path ?? '?'}: database unavailable (${typeof code === 'string' ? `${code} ` : ''}${message})`);
