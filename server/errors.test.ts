@@ -16,7 +16,6 @@ describe('databaseFault', () => {
     ['57P01', 'db.unavailable'],
     ['08006', 'db.unavailable'],
     ['CONNECTION_CLOSED', 'db.unavailable'],
-    ['ECONNREFUSED', 'db.unavailable'],
   ])('%s is %s, also wrapped', (code, fault) => {
     expect(databaseFault(pgError(code))).toBe(fault);
     expect(databaseFault(wrapped(pgError(code)))).toBe(fault);

@@ -205,8 +205,8 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly details: DomainErrorDetails;
 
-  constructor(code: DomainErrorCode, details: DomainErrorDetails = {}) {
-    super(code);
+  constructor(code: DomainErrorCode, details: DomainErrorDetails = {}, options?: { cause?: unknown }) {
+    super(code, options);
     this.name = 'DomainError';
     this.code = code;
     this.details = details;
@@ -215,23 +215,35 @@ export class DomainError extends Error {
 
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
 
-/** PostgreSQL conditions that are a limit reached, not a bug: a statement, lock wait or idle transaction over its time, a deadlock. */
+// Busy: a limit reached, not a bug. 57014 a statement over its time, 55P03 a lock wait
+// over its time, 25P03 a transaction left idle too long, 40P01 a deadlock, 40001 a
+// serialization failure.
 const BUSY_CODES = new Set(['57014', '55P03', '25P03', '40P01', '40001']);
-/** The connection is gone or refused: the server shut down, restarted, or terminated the backend. */
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+// Unavailable: SQLSTATE 57P01–57P03: the server is shutting down, restarting or an
+// administrator ended the session; 53300: no connection slot free; class 08: the
+// connection itself failed. Then postgres-js's own codes for a connection it lost or closed.
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+// The database's socket failing. Only with the socket call that failed (`read`, `connect`…):
+// a browser that hangs up mid-request raises ECONNRESET too, without one, and is no outage.
+const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
 
 /**
- * Whether an error is the database refusing for now (busy: a time limit or a deadlock;
- * unavailable: the connection went away) rather than a fault of the request: such a
- * failure is worth retrying, and the user is told to try again rather than shown an
- * internal error. Looks through drizzle's wrapper at the driver's error.
+ * Whether an error (or what it wraps: drizzle wraps the driver's error in `cause`) is the
+ * database refusing for now rather than a fault of the request: busy (a time limit or a
+ * deadlock) or unavailable (the connection went away). The same request may succeed a
+ * moment later, so it answers 503 "try again" instead of a server fault, and a job
+ * failing this way says so on its page.
  */
 export const databaseFault = (error: unknown): 'db.busy' | 'db.unavailable' | null => {
-  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth += 1) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code !== 'string') continue;
-    if (BUSY_CODES.has(code)) return 'db.busy';
-    if (UNAVAILABLE_CODES.has(code) || code.startsWith('08')) return 'db.unavailable';
+  let e = error;
+  for (let depth = 0; depth < 5 && typeof e === 'object' && e !== null; depth += 1) {
+    const { code, syscall } = e as { code?: unknown; syscall?: unknown };
+    if (typeof code === 'string') {
+      if (BUSY_CODES.has(code)) return 'db.busy';
+      if (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code)) return 'db.unavailable';
+      if (SOCKET_CODES.has(code) && typeof syscall === 'string') return 'db.unavailable';
+    }
+    e = (e as { cause?: unknown }).cause;
   }
   return null;
 };

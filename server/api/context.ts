@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import type { Locale } from '@/db/enums';
 import type { Actor, RequestMeta } from '../auth/actor';
 import { loadActor } from '../domain/auth/load-actor';
-import type { DomainErrorCode } from '../errors';
+import { databaseFault, type DomainErrorCode } from '../errors';
 import { localeFromCookieHeader } from '../i18n/translate';
 
 export type Context = {
@@ -18,8 +18,16 @@ export type ContextInput = { db: Db; userId: string | null; locale: Locale; meta
 
 export const createInnerContext = async ({ db, userId, locale, meta }: ContextInput): Promise<Context> => {
   if (!userId) return { db, actor: null, refusal: null, locale, meta };
-  const lookup = await loadActor(db, userId);
-  return { db, actor: lookup.actor, refusal: lookup.refusal, locale, meta };
+  try {
+    const lookup = await loadActor(db, userId);
+    return { db, actor: lookup.actor, refusal: lookup.refusal, locale, meta };
+  } catch (e) {
+    // The database is busy or dropped the connection: the caller is told to try again (503) in its
+    // own language, the same way as a refusal, rather than getting a server fault.
+    const fault = databaseFault(e);
+    if (fault) return { db, actor: null, refusal: fault, locale, meta };
+    throw e;
+  }
 };
 
 export const metaFromHeaders = (headers: Headers): RequestMeta => ({

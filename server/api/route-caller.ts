@@ -2,7 +2,7 @@ import type { Locale } from '@/db/enums';
 import { getDb, type Db } from '@/db/client';
 import type { Caller } from '../auth/actor';
 import { getSessionUserId } from '../auth/session';
-import { DomainError } from '../errors';
+import { databaseFault, DomainError } from '../errors';
 import { createInnerContext, localeFromHeaders, metaFromHeaders } from './context';
 import { describeError, toTRPCError } from './errors';
 
@@ -10,7 +10,7 @@ import { describeError, toTRPCError } from './errors';
 // spreadsheets) act with the same session, the same actor and the same domain rules as
 // every procedure; a refusal answers with the translated message and a matching status.
 
-const STATUS: Record<string, number> = { NOT_FOUND: 404, UNAUTHORIZED: 401, FORBIDDEN: 403, BAD_REQUEST: 400 };
+const STATUS: Record<string, number> = { NOT_FOUND: 404, UNAUTHORIZED: 401, FORBIDDEN: 403, BAD_REQUEST: 400, SERVICE_UNAVAILABLE: 503 };
 
 const fail = (status: number, message: string) =>
   new Response(JSON.stringify({ error: message }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
@@ -27,6 +27,8 @@ export const asRouteCaller = async (req: Request, handle: (db: Db, caller: Calle
     return await handle(ctx.db, { actor: ctx.actor, ...ctx.meta }, ctx.locale);
   } catch (e) {
     if (e instanceof DomainError) return refuse(e);
+    const fault = databaseFault(e);
+    if (fault) return refuse(new DomainError(fault, {}, { cause: e }));
     throw e;
   }
 };

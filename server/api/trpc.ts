@@ -4,7 +4,7 @@ import { DEFAULT_LOCALE } from '@/db/enums';
 import type { Caller } from '../auth/actor';
 import { hasPermission, type Permission } from '../auth/permissions';
 import { writeAudit } from '../audit/write';
-import { DomainError } from '../errors';
+import { databaseFault, DomainError } from '../errors';
 import type { Context } from './context';
 import { describeError, toTRPCError } from './errors';
 
@@ -28,7 +28,9 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
-  const error = cause instanceof DomainError ? toTRPCError(cause) : result.error;
+  // A database that is busy or out of reach is not the request's fault: 503, try again.
+  const fault = cause instanceof DomainError ? null : databaseFault(cause);
+  const error = cause instanceof DomainError ? toTRPCError(cause) : fault ? toTRPCError(new DomainError(fault, {}, { cause })) : result.error;
   if (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN') {
     const reason = cause instanceof DomainError ? cause.code : error.code;
     // Failed sign-ins are recorded by the sign-in itself.

@@ -20,6 +20,13 @@ const handler = (req: Request) =>
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         // The real error hides in `cause`; log it, never send it.
         console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
+      } else if (error.code === 'SERVICE_UNAVAILABLE') {
+        // The database dropped the connection; the caller was told to try again. The
+        // driver's own error is logged, not the query wrapping it (its parameters hold PII).
+        let lost: unknown = error.cause?.cause;
+        while (lost instanceof Error && lost.cause instanceof Error) lost = lost.cause;
+        const { code, message } = lost instanceof Error ? (lost as Error & { code?: unknown }) : { code: undefined, message: 'connection lost' };
+        console.warn(`tRPC ${path ?? '?'}: database unavailable (${typeof code === 'string' ? `${code} ` : ''}${message})`);
       }
     },
   });
