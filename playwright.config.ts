@@ -1,6 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// A running deployment to test instead (e.g. a production build on PostgreSQL with its worker):
+// its base URL, with the demo data loaded (`npm run db:seed`). Unset, the specs start their own server.
+const EXTERNAL = process.env.E2E_BASE_URL;
 
 // Debian's Chromium (apt-get install chromium); Playwright never downloads a browser here.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,7 +18,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [['list']] : [['list']],
   use: {
-    baseURL: `http://localhost:${PORT}`,
+    baseURL: EXTERNAL ?? `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     locale: 'zh-CN',
@@ -43,13 +46,15 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // A fresh embedded database with the demo data, then the production build.
-    command: `bash scripts/e2e-server.sh ${PORT}`,
-    url: `http://localhost:${PORT}/signin`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+  webServer: EXTERNAL
+    ? undefined
+    : {
+        // A fresh embedded database with the demo data, then the production build.
+        command: `bash scripts/e2e-server.sh ${PORT}`,
+        url: `http://localhost:${PORT}/signin`,
+        timeout: 180_000,
+        reuseExistingServer: false,
+        stdout: 'pipe',
+        stderr: 'pipe',
+      },
 });

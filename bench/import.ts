@@ -1,5 +1,6 @@
 // Case import throughput: generates a case file as CSV and as XLSX, imports each through
-// the import job (read, validate, seal ID and phone numbers, write in one transaction),
+// the import job (read, validate, seal ID and phone numbers and stage the rows with the
+// progress saved as it goes, then land every staged row in one transaction),
 // and copies the same rows, already sealed, into the same table with COPY as the raw
 // baseline, on embedded PGlite and on PostgreSQL in the same run. Then a separate process
 // imports a 1M-row CSV and reports its peak memory. Prints figures; asserts nothing.

@@ -62,6 +62,28 @@ test.describe('[CREDITOR] case import', () => {
     await expect(page.getByTestId('import-error-row').first()).toContainText('Not a valid 18-character resident ID number');
     await shot(page, 'creditor-import-rejected.en');
   });
+  test('[CREDITOR] a 20,000-row GB18030 file: the bar rises while the rows are checked, then every case lands', async ({ page }) => {
+    test.setTimeout(240_000);
+    const rows = [...sampleCaseRows(20_000, 'BIGE2E')];
+    await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
+    await page.goto('/creditor/imports');
+    await upload(page, '华信-两万行.csv', iconv.encode(toCsv(rows), 'gb18030'));
+    await page.waitForURL(/\/creditor\/imports\/[0-9a-f-]{36}$/);
+    // The page polls: the rows read go up while the job checks them.
+    const bar = page.getByTestId('import-progress');
+    const readRows = async () => Number(((await bar.textContent({ timeout: 1_000 }).catch(() => '')) ?? '').match(/已读 ([\d,]+) 行/)?.[1]?.replace(/,/g, '') ?? 0);
+    await expect.poll(readRows, { timeout: 120_000, intervals: [250] }).toBeGreaterThan(0);
+    const first = await readRows();
+    await shot(page, 'creditor-import-progress.zh-CN');
+    await expect.poll(readRows, { timeout: 120_000, intervals: [250] }).toBeGreaterThan(first);
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByTestId('import-working').or(page.getByTestId('import-succeeded'))).toBeVisible();
+    if (await page.getByTestId('import-working').isVisible()) await shot(page, 'creditor-import-progress.en');
+    await expect(page.getByTestId('import-succeeded')).toHaveText('20,000 cases imported.', { timeout: 180_000 });
+    await shot(page, 'creditor-import-big-succeeded.en');
+  });
+
   test('[CREDITOR] closes an imported case as unrecoverable with a reason; a viewer reads why, without the form', async ({ page, browser }) => {
     const contract = 'WOE2E00000000';
     const reason = '债务人已身故，法院裁定终结执行，无遗产可供清偿';
