@@ -58,7 +58,15 @@ export const caseImports = pgTable(
     finishedAt: ts(),
     ...timestamps,
   },
-  (t) => [index('case_imports_creditor_idx').on(t.creditorId, t.createdAt, t.id), index('case_imports_kind_idx').on(t.creditorId, t.kind, t.createdAt, t.id)],
+  (t) => [
+    index('case_imports_creditor_idx').on(t.creditorId, t.createdAt, t.id),
+    index('case_imports_kind_idx').on(t.creditorId, t.kind, t.createdAt, t.id),
+    // Whether a file is held (retention, downloads): one lookup per holder column.
+    index('case_imports_file_idx').on(t.fileId),
+    index('case_imports_report_file_idx')
+      .on(t.reportFileId)
+      .where(sql`${t.reportFileId} is not null`),
+  ],
 );
 
 /**

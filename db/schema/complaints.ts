@@ -111,6 +111,8 @@ export const complaintUploads = pgTable(
     ip: text(),
     createdAt: ts().notNull().defaultNow(),
   },
+  // Retention: uploads past their window, and whether an upload still names some bytes.
+  (t) => [index('complaint_uploads_created_idx').on(t.createdAt), index('complaint_uploads_sha256_idx').on(t.sha256)],
 );
 
 /** A complaint's evidence, by content hash. Append-only. */
@@ -141,7 +143,11 @@ export const rateEvents = pgTable(
     key: text().notNull(),
     at: ts().notNull().defaultNow(),
   },
-  (t) => [index('rate_events_key_idx').on(t.key, t.at)],
+  (t) => [
+    index('rate_events_key_idx').on(t.key, t.at),
+    // Retention: attempts past the longest window.
+    index('rate_events_at_idx').on(t.at),
+  ],
 );
 
 export type Complaint = typeof complaints.$inferSelect;

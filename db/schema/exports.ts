@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { EXPORT_FORMATS, EXPORT_LISTS, IMPORT_STATUSES } from '../enums';
 import { timestamps, ts } from './columns';
@@ -38,7 +39,13 @@ export const listExports = pgTable(
     finishedAt: ts(),
     ...timestamps,
   },
-  (t) => [index('list_exports_user_idx').on(t.userId, t.createdAt, t.id)],
+  (t) => [
+    index('list_exports_user_idx').on(t.userId, t.createdAt, t.id),
+    // Whether a file is held (retention, downloads).
+    index('list_exports_file_idx')
+      .on(t.fileId)
+      .where(sql`${t.fileId} is not null`),
+  ],
 );
 
 export type ListExport = typeof listExports.$inferSelect;

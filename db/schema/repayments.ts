@@ -60,6 +60,10 @@ export const repayments = pgTable(
     index('repayments_creditor_idx').on(t.creditorId, t.status, t.createdAt, t.id),
     index('repayments_creditor_list_idx').on(t.creditorId, t.createdAt, t.id),
     index('repayments_agency_idx').on(t.agencyId, t.createdAt, t.id),
+    // Whether a file is held (retention): a receipt holds its file.
+    index('repayments_receipt_file_idx')
+      .on(t.receiptFileId)
+      .where(sql`${t.receiptFileId} is not null`),
     // Dashboards: confirmed money by day.
     index('repayments_confirmed_idx')
       .on(t.creditorId, t.paidOn)

@@ -34,10 +34,12 @@ export const FILE_HOLDERS = referencesTo(storedFiles);
 export const isHeldSql = (fileId: SQL | PgColumn, except?: PgTable): SQL => {
   const holders = FILE_HOLDERS.filter((h) => h.table !== except);
   if (holders.length === 0) return sql`false`;
-  return sql.join(
+  // Parenthesised, so it can be negated or combined with other conditions.
+  const anyHolder = sql.join(
     holders.map(({ table, column }) => sql`exists (select 1 from ${table} where ${column} = ${fileId})`),
     sql` or `,
   );
+  return sql`(${anyHolder})`;
 };
 
 /** Whether any row points at the stored file (optionally leaving one kind of holder out). */

@@ -15,7 +15,7 @@ import { holdBlob, isFileHeld } from './blobs';
 /**
  * How long an upload waits to be attached to something (a document, evidence, a receipt,
  * an import). A file nothing holds is refused after it, so the retention sweep may remove
- * its bytes without a record ever pointing at them later.
+ * it and its bytes without a record ever pointing at them later.
  */
 export const ATTACH_WINDOW_MS = 24 * 60 * 60_000;
 

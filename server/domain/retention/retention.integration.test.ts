@@ -1,16 +1,17 @@
 // Retention: working data is removed once nothing reads it any more (finished jobs, rate
 // and sign-in attempts past their windows, complaint uploads never filed, exports past
-// their download week), in one audited count per run. Evidence and records stay: filed
-// complaint evidence, files a record points at, the audit log. A second run removes
-// nothing and writes nothing.
+// their download week, uploads never attached), in one audited count per run. Evidence and
+// records stay: filed complaint evidence, files a record points at, the audit log; the
+// database refuses deleting a file younger than 25 hours. A second run removes nothing
+// and writes nothing.
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { count, eq, inArray, lt } from 'drizzle-orm';
+import { count, eq, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { auditLog, caseImports, complaintEvidence, complaintUploads, jobs, listExports, rateEvents, signInAttempts, storedFiles } from '@/db/schema';
+import { auditLog, caseImports, complaintEvidence, complaintUploads, jobs, listExports, rateEvents, repayments, signInAttempts, storedFiles } from '@/db/schema';
 import { samplePdf } from '@/db/seed/sample-pdf';
 import { fileOrgComplaint, uploadComplaintEvidence } from '../complaints/file';
 import { getExport } from '../exports/exports';
@@ -19,6 +20,7 @@ import { bytesStream, ingest } from '../../storage/ingest';
 import { localStore, type BlobStore } from '../../storage/store';
 import { someAddress } from '../../testing/complaints';
 import { createTestDb } from '../../testing/db';
+import { workingCases } from '../../testing/work';
 import { buildWorld, domainCaller, type World } from '../../testing/world';
 import { sweepRetention } from './sweep';
 import { BATCH_SIZE } from './records';
@@ -126,7 +128,7 @@ describe('the retention sweep', () => {
       ago(3 * DAY - HOUR),
     );
 
-    // Exports: one past its week (its file goes), one within it, and two past it whose bytes
+    // Exports: one past its week (its file goes, record and bytes), one within it, and two past it whose bytes
     // something else still needs: an import of the same file (a record) and an upload of an hour ago.
     const expired = await finishedExport(uniqueCsv(), ago(8 * DAY));
     const current = await finishedExport(uniqueCsv(), ago(6 * DAY));
@@ -149,11 +151,11 @@ describe('the retention sweep', () => {
 
     const counts = await sweepRetention(handle.db, now, store);
 
-    expect(counts).toEqual({ doneJobs: 1, failedJobs: 1, rateEvents: rateEventsDue, signInAttempts: 1, complaintUploads: 2, exports: 3, blobs: 2 });
+    expect(counts).toEqual({ doneJobs: 1, failedJobs: 1, rateEvents: rateEventsDue, signInAttempts: 1, complaintUploads: 2, exports: 3, files: 3, blobs: 2 });
     const ratesLeft = (await handle.db.select({ id: rateEvents.id }).from(rateEvents)).map((r) => r.id);
     expect(ratesLeft).toContain(youngRate?.id);
     expect(ratesLeft).not.toContain(oldRate?.id);
-    const ids = (rows: { id: number }[]) => rows.map((r) => r.id);
+    const ids = <T>(rows: { id: T }[]) => rows.map((r) => r.id);
     expect(ids(await handle.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.kind, 'test.retention'))).sort((a, b) => a - b)).toEqual(
       [youngDone?.id, youngFailed?.id, waiting?.id, running?.id].sort((a, b) => (a ?? 0) - (b ?? 0)),
     );
@@ -182,8 +184,11 @@ describe('the retention sweep', () => {
     expect(await getExport(handle.db, manager, expired.exportId, now)).toMatchObject({ status: 'succeeded', isExpired: true, fileId: null });
     expect(await getExport(handle.db, manager, current.exportId, now)).toMatchObject({ isExpired: false, fileId: current.fileId });
 
-    // Records stay whole: the audit log only grew by the sweep's row, evidence and file rows are all there.
-    expect({ audit: await rowCount(auditLog), evidence: await rowCount(complaintEvidence), files: await rowCount(storedFiles) }).toEqual({ ...before, audit: before.audit + 1 });
+    // Records stay whole: the audit log only grew by the sweep's row, evidence is all there;
+    // the files that went are the three expired exports' (the record of the import stays).
+    expect({ audit: await rowCount(auditLog), evidence: await rowCount(complaintEvidence), files: await rowCount(storedFiles) }).toEqual({ ...before, audit: before.audit + 1, files: before.files - 3 });
+    const fileIds = [expired, sharedWithImport, sharedWithUpload, current].map((e) => e.fileId).concat(asImport.id);
+    expect(ids(await handle.db.select({ id: storedFiles.id }).from(storedFiles).where(inArray(storedFiles.id, fileIds))).sort()).toEqual([current.fileId, asImport.id].sort());
     const [row] = await sweeps();
     expect(row).toMatchObject({ action: 'retention.swept', resourceType: 'retention', actorUserId: null, after: counts });
 
@@ -226,5 +231,75 @@ describe('uploads and the sweep', () => {
     await expect(uploadFile(handle.db, await domainCaller(w, 'creditorA.manager'), bytesStream(uniquePdf()), losing)).rejects.toMatchObject({ code: 'file.uploadAgain' });
     await expect(uploadComplaintEvidence(handle.db, someAddress(), bytesStream(uniquePdf()), losing)).rejects.toMatchObject({ code: 'file.uploadAgain' });
     expect(await rowCount(storedFiles)).toBe(before);
+  });
+});
+
+describe('uploads nobody attached', () => {
+  it('are removed with their bytes after a day, unless young or held; the database refuses deleting a young file', async () => {
+    const now = new Date();
+    const ago = (ms: number) => new Date(now.getTime() - ms);
+    const refused = (code: string) => ({ cause: expect.objectContaining({ code }) });
+
+    const unattached = await storedFile(uniquePdf(), ago(2 * DAY));
+    const young = await storedFile(uniquePdf(), ago(2 * HOUR));
+    // An old upload never attached whose bytes a young upload also names: the row goes, the bytes stay.
+    const sharedBytes = uniquePdf();
+    const oldCopy = await storedFile(sharedBytes, ago(2 * DAY));
+    const youngCopy = await storedFile(sharedBytes, ago(HOUR));
+    // Held by records: an import's file and its report, a repayment's receipt.
+    const imported = await storedFile(uniqueCsv(), ago(3 * DAY));
+    const report = await storedFile(uniqueCsv(), ago(3 * DAY));
+    const receipt = await storedFile(uniquePdf(), ago(3 * DAY));
+    await handle.db.insert(caseImports).values({ creditorId: w.orgs.creditorA.id, fileId: imported.id, reportFileId: report.id, fileName: 'cases.csv', status: 'failed', createdBy: w.users['creditorA.manager'].id });
+    const { caseId } = await workingCases(w, 1);
+    await handle.db.insert(repayments).values({
+      caseId,
+      creditorId: w.orgs.creditorA.id,
+      agencyId: w.orgs.agencyA.id,
+      source: 'agency',
+      amount: 10_000,
+      paidOn: '2026-01-05',
+      channel: 'bank_transfer',
+      payer: '本人',
+      receiptFileId: receipt.id,
+      status: 'reported',
+      reportedBy: w.users['agencyA.collector'].id,
+    });
+
+    // The database itself: a young file is never deleted, a held one is kept by its foreign key, none is changed (TRUNCATE stays refused too).
+    await expect(handle.db.execute(sql`delete from stored_files where id = ${young.id}`)).rejects.toMatchObject(refused('42501'));
+    await expect(handle.db.execute(sql`delete from stored_files where id = ${receipt.id}`)).rejects.toMatchObject(refused('23503'));
+    await expect(handle.db.execute(sql`update stored_files set size = 1 where id = ${unattached.id}`)).rejects.toMatchObject(refused('42501'));
+
+    const sweptBefore = (await sweeps()).length;
+    const counts = await sweepRetention(handle.db, now, store);
+
+    expect(counts).toMatchObject({ files: 2, blobs: 1, exports: 0, complaintUploads: 0 });
+    const left = (await handle.db.select({ id: storedFiles.id }).from(storedFiles).where(inArray(storedFiles.id, [unattached.id, young.id, oldCopy.id, youngCopy.id, imported.id, report.id, receipt.id]))).map((f) => f.id);
+    expect(left.sort()).toEqual([young.id, youngCopy.id, imported.id, report.id, receipt.id].sort());
+    expect(await store.has(unattached.sha256)).toBe(false);
+    expect(await store.has(oldCopy.sha256)).toBe(true);
+    for (const kept of [young, imported, report, receipt]) expect(await store.has(kept.sha256)).toBe(true);
+    const rows = await sweeps();
+    expect(rows).toHaveLength(sweptBefore + 1);
+    expect(rows.map((r) => r.after)).toContainEqual(counts);
+
+    // Again: nothing left to remove, no audit row.
+    const again = await sweepRetention(handle.db, now, store);
+    expect(Object.values(again).every((n) => n === 0)).toBe(true);
+    expect(await sweeps()).toHaveLength(sweptBefore + 1);
+  });
+
+  it('works through more unattached files than one batch, held ones among them', async () => {
+    const at = new Date(Date.now() - 3 * DAY);
+    const org = { orgId: w.orgs.creditorA.id, uploadedBy: w.users['creditorA.manager'].id, size: 1, mime: 'application/pdf' };
+    const rows = Array.from({ length: 250 }, (_, i) => ({ ...org, sha256: randomUUID().replaceAll('-', '').padEnd(64, '0'), createdAt: new Date(at.getTime() + i) }));
+    const files = await handle.db.insert(storedFiles).values(rows).returning({ id: storedFiles.id });
+    const held = files.filter((_, i) => i % 50 === 0);
+    await handle.db.insert(caseImports).values(held.map((f) => ({ creditorId: w.orgs.creditorA.id, fileId: f.id, fileName: 'cases.csv', status: 'failed' as const, createdBy: w.users['creditorA.manager'].id })));
+
+    expect(await sweepRetention(handle.db, new Date(), store)).toMatchObject({ files: files.length - held.length });
+    const left = await handle.db.select({ id: storedFiles.id }).from(storedFiles).where(inArray(storedFiles.id, files.map((f) => f.id)));
+    expect(left.map((f) => f.id).sort()).toEqual(held.map((f) => f.id).sort());
   });
 });

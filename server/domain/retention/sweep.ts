@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { writeAudit } from '../../audit/write';
 import type { BlobStore } from '../../storage/store';
-import { expireExports, sweepComplaintUploads } from './files';
+import { expireExports, sweepComplaintUploads, sweepUnattachedFiles } from './files';
 import { sweepJobs, sweepRateEvents, sweepSignInAttempts } from './records';
 
 export type RetentionCounts = {
@@ -11,13 +11,15 @@ export type RetentionCounts = {
   signInAttempts: number;
   complaintUploads: number;
   exports: number;
+  /** Stored files nothing pointed at past their attach window: uploads never attached, expired exports' files. */
+  files: number;
   /** Stored files (by content hash) whose bytes were removed. */
   blobs: number;
 };
 
 const SYSTEM = { actor: null, ip: null, userAgent: 'scheduler' } as const;
 
-const none = (): RetentionCounts => ({ doneJobs: 0, failedJobs: 0, rateEvents: 0, signInAttempts: 0, complaintUploads: 0, exports: 0, blobs: 0 });
+const none = (): RetentionCounts => ({ doneJobs: 0, failedJobs: 0, rateEvents: 0, signInAttempts: 0, complaintUploads: 0, exports: 0, files: 0, blobs: 0 });
 
 /**
  * The periodic retention sweep (windows in ./windows.ts): removes working data past the
@@ -39,7 +41,9 @@ export const sweepRetention = async (db: Db, now: Date, store: BlobStore): Promi
     add(await sweepRateEvents(db, now));
     add(await sweepSignInAttempts(db, now));
     add(await sweepComplaintUploads(db, store, now));
-    add(await expireExports(db, store, now));
+    // After the exports: a file an expired export let go is removed in the same run.
+    add(await expireExports(db, now));
+    add(await sweepUnattachedFiles(db, store, now));
   } finally {
     if (Object.values(counts).some((n) => n > 0)) {
       await writeAudit(db, SYSTEM, { action: 'retention.swept', resourceType: 'retention', after: counts });

@@ -11,7 +11,7 @@ import { EXPORT_DOWNLOAD_MS } from '../exports/window';
 import { FILE_HOLDERS } from '../files/blobs';
 import { ATTACH_WINDOW_MS } from '../files/files';
 import { attemptsOf, LONGEST_RATE_WINDOW_MS } from '../shared/rate-limit';
-import { DONE_JOB_MS, EXPORT_FILE_MS, FAILED_JOB_MS, RATE_EVENT_MS, SIGN_IN_ATTEMPT_MS, UNATTACHED_UPLOAD_MS } from './windows';
+import { DONE_JOB_MS, EXPORT_FILE_MS, FAILED_JOB_MS, FILE_DELETE_GUARD_MS, RATE_EVENT_MS, SIGN_IN_ATTEMPT_MS, UNATTACHED_UPLOAD_MS } from './windows';
 
 const DAY = 86_400_000;
 
@@ -22,6 +22,10 @@ describe('retention windows', () => {
     expect(SIGN_IN_ATTEMPT_MS).toBeGreaterThan(LOOKBACK_MS);
     expect(UNATTACHED_UPLOAD_MS).toBeGreaterThan(Math.max(ATTACH_WINDOW_MS, UPLOAD_TTL_MS));
     expect(EXPORT_FILE_MS).toBe(EXPORT_DOWNLOAD_MS);
+    // The database keeps a file at least until nothing may attach it any more, and the sweep asks no earlier.
+    expect(FILE_DELETE_GUARD_MS).toBeGreaterThan(ATTACH_WINDOW_MS);
+    expect(UNATTACHED_UPLOAD_MS).toBeGreaterThanOrEqual(FILE_DELETE_GUARD_MS);
+    expect(EXPORT_FILE_MS).toBeGreaterThan(FILE_DELETE_GUARD_MS);
     // A monthly job's key is asked for through the next month (31 days at most).
     expect(DONE_JOB_MS).toBeGreaterThan(31 * DAY);
     expect(FAILED_JOB_MS).toBeGreaterThan(DONE_JOB_MS);

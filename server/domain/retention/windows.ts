@@ -40,6 +40,12 @@ export const SIGN_IN_ATTEMPT_MS = LOOKBACK_MS + MARGIN_MS;
  */
 export const UNATTACHED_UPLOAD_MS = Math.max(ATTACH_WINDOW_MS, UPLOAD_TTL_MS) + MARGIN_MS;
 
+/**
+ * The database refuses deleting a stored file younger than this (migration
+ * 0029_retention_files): no sweep, and no mistake, can take an upload still being attached.
+ */
+export const FILE_DELETE_GUARD_MS = 25 * HOUR_MS;
+
 /** An export's file: downloads are refused after a week (EXPORT_DOWNLOAD_MS), and the file goes. */
 export const EXPORT_FILE_MS = EXPORT_DOWNLOAD_MS;
 
