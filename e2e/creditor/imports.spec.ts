@@ -62,11 +62,20 @@ test.describe('[CREDITOR] case import', () => {
     await expect(page.getByTestId('import-error-row').first()).toContainText('Not a valid 18-character resident ID number');
     await shot(page, 'creditor-import-rejected.en');
   });
-  test('[CREDITOR] a 20,000-row GB18030 file: the bar rises while the rows are checked, then every case lands', async ({ page }) => {
+  test('[CREDITOR] a 20,000-row GB18030 file: 200 bad rows all named; fixed, the bar rises while the rows are checked, then every case lands', async ({ page }) => {
     test.setTimeout(240_000);
-    const rows = [...sampleCaseRows(20_000, 'BIGE2E')];
+    // Contract numbers of this run only, so the spec also runs against a deployment that keeps its data.
+    const rows = [...sampleCaseRows(20_000, `BIG${Date.now().toString(36).toUpperCase()}`)];
     await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
     await page.goto('/creditor/imports');
+    // First with a bad ID number on every hundredth row: all 200 are named, nothing lands.
+    const bad = rows.map((r, i) => (i > 0 && i % 100 === 0 ? r.map((v, c) => (c === 2 ? '110105199001011230' : v)) : r));
+    await upload(page, '华信-两万行-有错.csv', iconv.encode(toCsv(bad), 'gb18030'));
+    await page.waitForURL(/\/creditor\/imports\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('import-rejected')).toContainText('发现 200 处错误，没有导入任何案件', { timeout: 180_000 });
+    await expect(page.getByTestId('import-error-row')).toHaveCount(200);
+    await expect(page.getByTestId('import-error-row').last()).toContainText('20001身份证号');
+    await page.getByTestId('import-again').click();
     await upload(page, '华信-两万行.csv', iconv.encode(toCsv(rows), 'gb18030'));
     await page.waitForURL(/\/creditor\/imports\/[0-9a-f-]{36}$/);
     // The page polls: the rows read go up while the job checks them.
