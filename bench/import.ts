@@ -19,7 +19,7 @@ import type postgres from 'postgres';
 import { caseImports, storedFiles } from '../db/schema';
 import { makeOrg, makeUser } from '../db/seed/factories';
 import { sampleCaseRows } from '../db/seed/case-file';
-import { runImport } from '../server/domain/cases/import-run';
+import { runImport } from '../server/domain/cases/case-import';
 import { executeRows } from '../server/domain/shared/execute';
 import { isHeaderProblem, matchHeaders } from '../server/domain/cases/import-columns';
 import { validateRow } from '../server/domain/cases/import-row';

@@ -11,7 +11,7 @@ import { caseImports, cases, storedFiles, users } from '../db/schema';
 import { sampleCaseRows, toCsv } from '../db/seed/case-file';
 import type { Caller } from '../server/auth/actor';
 import { loadActor } from '../server/domain/auth/load-actor';
-import { runImport } from '../server/domain/cases/import-run';
+import { runImport } from '../server/domain/cases/case-import';
 import { filePublicComplaint } from '../server/domain/complaints/file';
 import { startImport } from '../server/domain/cases/imports';
 import { assignCases, listAgencyCases } from '../server/domain/cases/placement';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { raiseStatementTimeout } from '@/db/client';
 import { caseImportRows, caseImports, cases, jobs } from '@/db/schema';
 import { databaseFault } from '../errors';
-import { runImport } from '../domain/cases/import-run';
+import { runImport } from '../domain/cases/case-import';
 import { executeRows } from '../domain/shared/execute';
 import { getBlobStore } from '../storage/store';
 import { sampleCsv } from '../testing/cases';

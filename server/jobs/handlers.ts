@@ -1,4 +1,5 @@
-import { abandonImport, runImport } from '../domain/cases/import-run';
+import { runImport } from '../domain/cases/case-import';
+import { abandonImport } from '../domain/cases/import-run';
 import { IMPORT_JOB, REPAYMENT_IMPORT_JOB } from '../domain/cases/imports';
 import { runRepaymentImport } from '../domain/money/repayment-import';
 import { abandonExport, EXPORT_JOB, runExport } from '../domain/exports/exports';

@@ -11,7 +11,7 @@ import { JOB_HANDLERS } from '../../../jobs/handlers';
 import { drainJobs } from '../../../jobs/queue';
 import { CASE_FILE_HEADERS, sampleCaseRow, sampleCaseRows, toCsv } from '@/db/seed/case-file';
 import { samplePdf } from '@/db/seed/sample-pdf';
-import { runImport } from '../../../domain/cases/import-run';
+import { runImport } from '../../../domain/cases/case-import';
 import { openFile } from '../../../domain/files/files';
 import { blindIndex, decryptPii } from '../../../pii/crypto';
 import { getBlobStore, type BlobStore } from '../../../storage/store';
