@@ -71,7 +71,7 @@ const runLoad = async (appPgid: number | undefined, managerCookies: string[], co
   const ratio = list.rps / rawStats.rps;
   const fivexx = rows.reduce((n, r) => n + r.stats.failed + r.stats.errors, 0);
   const cpuRatio = list.cpuMsPerRequest && rawStats.cpuMsPerRequest ? rawStats.cpuMsPerRequest / list.cpuMsPerRequest : null;
-  if (cpuRatio !== null) console.log(`\nserver CPU per case-list request, raw/app: ${(cpuRatio * 100).toFixed(0)}% (the same comparison, barely moved by other work on the machine)`);
+  if (cpuRatio !== null) console.log(`\nserver CPU per case-list request, raw/app: ${(cpuRatio * 100).toFixed(0)}% (the same comparison, less moved by other work on the machine)`);
   console.log(`\napp/raw on the case list: ${(ratio * 100).toFixed(0)}% (goal ≥ 50%)   5xx and connection errors under load: ${fivexx} (goal 0)`);
   return { ratio, fivexx };
 };

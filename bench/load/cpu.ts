@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 // CPU time a server spends (user + system, over its whole process group), read from /proc.
-// Other work on the machine changes req/s but barely the CPU milliseconds per request, so
-// this column compares the app with the raw handler when the machine is shared.
+// Other work on the machine moves req/s a lot and the CPU milliseconds per request less, so
+// this column helps compare the app with the raw handler when the machine is shared.
 
 let ticksPerSecond: number | null = null;
 const hz = () => {
