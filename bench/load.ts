@@ -45,7 +45,7 @@ const settleQueue = async () => {
   }
 };
 
-const runLoad = async (managerCookies: string[], collectorCookies: string[], casesOf: string[][], rawUserId: string) => {
+const runLoad = async (appPgid: number | undefined, managerCookies: string[], collectorCookies: string[], casesOf: string[][], rawUserId: string) => {
   const seconds = CONFIG.seconds;
   const warmup = CONFIG.warmupSeconds;
   const rows: { stats: Stats; users: number }[] = [];
@@ -58,18 +58,20 @@ const runLoad = async (managerCookies: string[], collectorCookies: string[], cas
   const raw = await startRaw(rawUserId);
   let rawStats: Stats;
   try {
-    rawStats = await run({ label: 'raw handler: case list (same SQL)', baseUrl: RAW_URL, cookies: managerCookies.map(() => ''), request: () => ({ method: 'GET', path: '/cases' }) });
+    rawStats = await run({ label: 'raw handler: case list (same SQL)', baseUrl: RAW_URL, serverPgid: raw.child.pid, cookies: managerCookies.map(() => ''), request: () => ({ method: 'GET', path: '/cases' }) });
   } finally {
     await raw.stop();
   }
-  const list = await run({ label: 'cases.list (creditor)', baseUrl: APP_URL, cookies: managerCookies, request: caseList });
-  await run({ label: 'work.queue (collector)', baseUrl: APP_URL, cookies: collectorCookies, request: collectorQueue });
-  await run({ label: 'work.canContact (collector)', baseUrl: APP_URL, cookies: collectorCookies, request: (u) => canContact(casesOf[u] ?? []) });
-  await run({ label: 'work.logAction call (collector)', baseUrl: APP_URL, cookies: collectorCookies, request: (u) => logCall(casesOf[u] ?? []) });
+  const list = await run({ label: 'cases.list (creditor)', baseUrl: APP_URL, serverPgid: appPgid, cookies: managerCookies, request: caseList });
+  await run({ label: 'work.queue (collector)', baseUrl: APP_URL, serverPgid: appPgid, cookies: collectorCookies, request: collectorQueue });
+  await run({ label: 'work.canContact (collector)', baseUrl: APP_URL, serverPgid: appPgid, cookies: collectorCookies, request: (u) => canContact(casesOf[u] ?? []) });
+  await run({ label: 'work.logAction call (collector)', baseUrl: APP_URL, serverPgid: appPgid, cookies: collectorCookies, request: (u) => logCall(casesOf[u] ?? []) });
   console.log(`\n${CONFIG.cases.toLocaleString()} cases, ${managerCookies.length} creditor users and ${collectorCookies.length} collectors signed in; ${seconds} s per endpoint after ${warmup} s of warm-up\n`);
   printLoadTable(rows);
   const ratio = list.rps / rawStats.rps;
   const fivexx = rows.reduce((n, r) => n + r.stats.failed + r.stats.errors, 0);
+  const cpuRatio = list.cpuMsPerRequest && rawStats.cpuMsPerRequest ? rawStats.cpuMsPerRequest / list.cpuMsPerRequest : null;
+  if (cpuRatio !== null) console.log(`\nserver CPU per case-list request, raw/app: ${(cpuRatio * 100).toFixed(0)}% (the same comparison, less moved by other work on the machine)`);
   console.log(`\napp/raw on the case list: ${(ratio * 100).toFixed(0)}% (goal ≥ 50%)   5xx and connection errors under load: ${fivexx} (goal 0)`);
   return { ratio, fivexx };
 };
@@ -94,7 +96,7 @@ try {
   const collectorCookies = await signInAll(world.collectors.map((c) => c.email));
   console.log(`${managerCookies.length + collectorCookies.length} users signed in over HTTP`);
   if (doLoad) {
-    const { ratio, fivexx } = await runLoad(managerCookies, collectorCookies, world.casesOf, world.managers[0]?.id ?? '');
+    const { ratio, fivexx } = await runLoad(app.child.pid, managerCookies, collectorCookies, world.casesOf, world.managers[0]?.id ?? '');
     failed ||= ratio < 0.5 || fivexx > 0;
   }
   if (doFaults) {

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { groupCpuMs } from './cpu';
 import type { LoadRequest } from './endpoints';
 
 // Drives one endpoint with autocannon: one connection per signed-in user (its own session
@@ -11,6 +12,8 @@ export type Target = {
   /** One Cookie header per user ('' for none); the number of users is the concurrency. */
   cookies: readonly string[];
   request: (user: number) => LoadRequest;
+  /** The server's process group, to report its CPU milliseconds per request. */
+  serverPgid?: number;
 };
 
 export type Response = { at: number; status: number; ms: number };
@@ -33,6 +36,8 @@ export type Stats = {
   /** Connection errors and timeouts (no HTTP answer at all). */
   errors: number;
   byStatus: Record<number, number>;
+  /** The server's CPU milliseconds per answered request while measured (null when unknown). */
+  cpuMsPerRequest: number | null;
 };
 
 export type Run = {
@@ -62,6 +67,7 @@ export const summarize = (label: string, responses: readonly Response[], errors:
     s503: byStatus[503] ?? 0,
     errors,
     byStatus,
+    cpuMsPerRequest: null,
   };
 };
 
@@ -117,6 +123,10 @@ export const start = (target: Target, seconds: number): Run => {
 /** Warms the endpoint up (not counted), then measures it. */
 export const measure = async (target: Target, seconds: number, warmupSeconds: number): Promise<Stats & { bodies5xx: string[] }> => {
   if (warmupSeconds > 0) await start(target, warmupSeconds).done;
+  const cpuBefore = target.serverPgid ? groupCpuMs(target.serverPgid) : null;
   const { responses, errors, bodies5xx, seconds: took } = await start(target, seconds).done;
-  return { ...summarize(target.label, responses, errors, took), bodies5xx };
+  const cpuAfter = target.serverPgid ? groupCpuMs(target.serverPgid) : null;
+  const stats = summarize(target.label, responses, errors, took);
+  const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && responses.length > 0 ? (cpuAfter - cpuBefore) / responses.length : null;
+  return { ...stats, cpuMsPerRequest, bodies5xx };
 };

@@ -67,7 +67,12 @@ export const buildApp = async () => {
 export const startApp = async (): Promise<Server> => {
   await mkdir(LOG_DIR, { recursive: true });
   const log = path.join(LOG_DIR, 'bench-load-app.log');
-  const child = run(bin('next'), ['start', '-p', String(CONFIG.appPort)], appEnv(), log);
+  // BENCH_CPU_PROFILE_DIR=<dir>: the app runs under `node --cpu-prof` and writes its profile there when stopped.
+  const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
+  const nextBin = path.resolve(process.cwd(), 'node_modules/next/dist/bin/next');
+  const child = profileDir
+    ? run(process.execPath, ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir), nextBin, 'start', '-p', String(CONFIG.appPort)], appEnv(), log)
+    : run(bin('next'), ['start', '-p', String(CONFIG.appPort)], appEnv(), log);
   const server: Server = { name: 'app', child, log, stop: () => stopGroup(child) };
   try {
     await waitFor(`${APP_URL}/api/auth/csrf`, child, log);

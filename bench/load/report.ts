@@ -4,7 +4,7 @@ import type { Stats } from './drive';
 // The printed results: one row per endpoint, the app/raw ratio on the list, and the fault
 // checks as PASS/FAIL with their figures.
 
-const COLUMNS = ['endpoint', 'users', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', '2xx', '4xx', '5xx', 'of them 500', 'conn errors'] as const;
+const COLUMNS = ['endpoint', 'users', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', '2xx', '4xx', '5xx', 'of them 500', 'conn errors', 'server CPU ms/req'] as const;
 
 const row = (s: Stats, users: number) => [
   s.label,
@@ -18,6 +18,7 @@ const row = (s: Stats, users: number) => [
   String(s.failed),
   String(s.s500),
   String(s.errors),
+  s.cpuMsPerRequest === null ? '-' : s.cpuMsPerRequest.toFixed(2),
 ];
 
 export const printLoadTable = (rows: readonly { stats: Stats; users: number }[]) => {

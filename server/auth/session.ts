@@ -1,14 +1,12 @@
 import 'server-only';
+import { cookies } from 'next/headers';
 import { cache } from 'react';
-import { getServerSession } from 'next-auth';
 import { getDb } from '@/db/client';
 import { loadActor, type ActorLookup } from '../domain/auth/load-actor';
-import { authOptions } from './options';
+import { sessionUserIdFromCookies } from './session-token';
 
-export const getSessionUserId = async (): Promise<string | null> => {
-  const session = await getServerSession(authOptions);
-  return session?.user?.id ?? null;
-};
+/** The user the request's session cookie names, or null (no cookie, invalid or expired token). See session-token.ts. */
+export const getSessionUserId = async (): Promise<string | null> => sessionUserIdFromCookies(await cookies());
 
 /** The signed-in actor for this request, read from the database (once per request). */
 export const getCurrentActor = cache(async (): Promise<ActorLookup | null> => {

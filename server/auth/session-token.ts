@@ -1,0 +1,68 @@
+import { hkdfSync } from 'node:crypto';
+import { jwtDecrypt } from 'jose';
+import type { JWT } from 'next-auth/jwt';
+import { authSecret } from '../env';
+import { authOptions } from './options';
+
+// Reads the signed-in user from next-auth's session cookie the way next-auth does (an
+// A256GCM JWE under a key derived from NEXTAUTH_SECRET by HKDF), without its session
+// endpoint's round trip: getServerSession runs the whole auth handler per call, derives the
+// key twice (decode, then re-encode) and builds a refreshed cookie. Outside next-auth's own
+// route that cookie goes nowhere (in server components and route handlers next-auth drops
+// it, and the app has no client session polling), so the session never slides: it ends
+// SESSION_MAX_AGE_S after sign-in, as the token's own expiry says. Reading only keeps
+// exactly that. The key is derived once per secret and process.
+
+type CookieSource = { getAll(): { name: string; value: string }[] };
+
+const keys = new Map<string, Uint8Array>();
+
+/** next-auth's derived encryption key (jwt/index.js `getDerivedEncryptionKey`, empty salt). */
+const keyFor = (secret: string): Uint8Array => {
+  let key = keys.get(secret);
+  if (!key) {
+    key = new Uint8Array(hkdfSync('sha256', secret, '', 'NextAuth.js Generated Encryption Key', 32));
+    keys.set(secret, key);
+  }
+  return key;
+};
+
+/** next-auth's session cookie name: `__Secure-` prefixed when the site is served over https. */
+export const sessionCookieName = (): string => {
+  const configured = authOptions.cookies?.sessionToken?.name;
+  if (configured) return configured;
+  const secure = authOptions.useSecureCookies ?? (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
+  return `${secure ? '__Secure-' : ''}next-auth.session-token`;
+};
+
+/** The session token, joined from its chunks when next-auth had to split it (as next-auth's SessionStore does). */
+export const sessionTokenOf = (cookies: CookieSource, name = sessionCookieName()): string | null => {
+  const chunks = cookies.getAll().filter((c) => c.name.startsWith(name));
+  if (chunks.length === 0) return null;
+  const suffix = (n: string) => parseInt(n.split('.').pop() ?? '0');
+  return chunks
+    .sort((a, b) => suffix(a.name) - suffix(b.name))
+    .map((c) => c.value)
+    .join('');
+};
+
+/** The token's claims, or null when it is missing, forged, sealed under another secret or expired (15 s tolerance, as next-auth). */
+export const decodeSessionToken = async (token: string | null, secret: string): Promise<JWT | null> => {
+  if (!token) return null;
+  try {
+    const { payload } = await jwtDecrypt(token, keyFor(secret), { clockTolerance: 15 });
+    return payload as JWT;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * The user id the session names, as the session callback in options.ts exposes it: only
+ * a token carrying the whole identity (user, organization, its type and the role) counts.
+ */
+export const userIdOfToken = (token: JWT | null): string | null =>
+  token && typeof token.uid === 'string' && token.uid && token.orgId && token.orgType && token.role ? token.uid : null;
+
+export const sessionUserIdFromCookies = async (cookies: CookieSource): Promise<string | null> =>
+  userIdOfToken(await decodeSessionToken(sessionTokenOf(cookies), authSecret()));
