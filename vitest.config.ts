@@ -4,6 +4,16 @@ import { defineConfig } from 'vitest/config';
 
 const alias = { '@': path.resolve(import.meta.dirname) };
 
+/** Tests on a database of their own: migrated once per run, copied per file. */
+const onDatabase = {
+  exclude: ['node_modules/**', 'e2e/**', '.next/**'],
+  environment: 'node' as const,
+  globalSetup: ['./server/testing/global-setup.ts'],
+  // Uploaded bytes are content-addressed, so test runs may share one directory.
+  // Tests drain the job queue themselves, at the moment they choose.
+  env: { STORAGE_DIR: path.join(tmpdir(), 'daylight-test-files'), DAYLIGHT_SCHEDULER: 'off' },
+};
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -22,14 +32,9 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          ...onDatabase,
           name: 'integration',
           include: ['**/*.integration.test.ts'],
-          exclude: ['node_modules/**', 'e2e/**', '.next/**'],
-          environment: 'node',
-          globalSetup: ['./server/testing/global-setup.ts'],
-          // Uploaded bytes are content-addressed, so test runs may share one directory.
-          // Tests drain the job queue themselves, at the moment they choose.
-          env: { STORAGE_DIR: path.join(tmpdir(), 'daylight-test-files'), DAYLIGHT_SCHEDULER: 'off' },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -38,12 +43,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           // Real size on PostgreSQL (npm run test:scale): one file, its tests in order on one database.
+          ...onDatabase,
           name: 'scale',
           include: ['**/*.scale.test.ts'],
-          exclude: ['node_modules/**', 'e2e/**', '.next/**'],
-          environment: 'node',
-          globalSetup: ['./server/testing/global-setup.ts'],
-          env: { STORAGE_DIR: path.join(tmpdir(), 'daylight-test-files'), DAYLIGHT_SCHEDULER: 'off' },
           testTimeout: 240_000,
           hookTimeout: 120_000,
         },
