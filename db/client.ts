@@ -67,6 +67,10 @@ export const openPostgres = (url: string, max = 10): DbHandle => {
   const client = postgres(url, {
     max,
     onnotice: () => undefined,
+    // A connection that cannot be opened (the server restarting, a startup lost in a
+    // dropped connection) fails the request within seconds as "database unavailable"
+    // instead of after the driver's default 30 s.
+    connect_timeout: envMs('DB_CONNECT_TIMEOUT_MS', 5_000) / 1000,
     // Sent as start-up parameters: every connection of the pool has them from its first statement.
     connection: limits,
   });
