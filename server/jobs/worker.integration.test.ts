@@ -30,6 +30,17 @@ const deferred = () => {
   return { promise, resolve };
 };
 
+/** A handler that says when it started and then holds its job until the gate opens. */
+const heldJob = () => {
+  const started = deferred();
+  const gate = deferred();
+  const handler: JobHandler = async () => {
+    started.resolve();
+    await gate.promise;
+  };
+  return { started, gate, handler };
+};
+
 /** A worker whose events are recorded, and a way to wait for one. */
 const watch = (h: Pick<DbHandle, 'db' | 'listen'>, options: WorkerOptions) => {
   const events: WorkerEvent[] = [];
@@ -189,12 +200,7 @@ describe('the worker', () => {
 
   it('on stop claims nothing more and lets the running job finish', async () => {
     const k = kind();
-    const started = deferred();
-    const gate = deferred();
-    const handler: JobHandler = async () => {
-      started.resolve();
-      await gate.promise;
-    };
+    const { started, gate, handler } = heldJob();
     await enqueue(handle.db, { kind: k, key: 'first' });
     const w = watch(handle, { handlers: { [k]: handler } });
     await started.promise;
@@ -213,12 +219,7 @@ describe('the worker', () => {
 
   it('on stop gives back a job that outlasts the grace period, for another worker to take at once', async () => {
     const k = kind();
-    const started = deferred();
-    const gate = deferred();
-    const handler: JobHandler = async () => {
-      started.resolve();
-      await gate.promise;
-    };
+    const { started, gate, handler } = heldJob();
     await enqueue(handle.db, { kind: k, maxAttempts: 3 });
     const w = watch(handle, { handlers: { [k]: handler }, graceMs: 10 });
     await started.promise;

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
+import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
 import { caseImportRows, cases } from '@/db/schema';
 import type { BlobStore } from '../../storage/store';
 import { executeRows } from '../shared/execute';
@@ -49,8 +49,12 @@ const stageBatch = async (db: Db, importId: string, batch: { row: number; sealed
   return repeated.map((b) => ({ row: b.row, contractNo: b.sealed.contract_no, firstRow: firstRow.get(b.sealed.contract_no) ?? b.row }));
 };
 
+/** Removes a file's staged rows; a file of a million rows takes longer than a page's statement limit. */
 const clearStaged = async (db: Db, importId: string) => {
-  await db.delete(caseImportRows).where(eq(caseImportRows.importId, importId));
+  await db.transaction(async (tx) => {
+    await raiseStatementTimeout(tx);
+    await tx.delete(caseImportRows).where(eq(caseImportRows.importId, importId));
+  });
 };
 
 /** The case file (DESIGN §6): every row checked and staged, every bad row reported, then all of them written at once. */
@@ -123,6 +127,8 @@ const CASE_BODY: ImportBody<ColumnField, { extraColumns: string[]; contractHeade
       );
       for (const t of taken) await fail(t.row, { column: contractHeader, code: 'duplicateExisting', values: { value: t.contract_no } });
     }
+    // Landed: the staged rows go in the same transaction, so none outlive a landed import.
+    if (errorCount() === 0) await tx.delete(caseImportRows).where(eq(caseImportRows.importId, imp.id));
     return { landed: { extraColumns }, after: {} };
   },
 };
