@@ -1,7 +1,9 @@
-// Applies db/migrations to the configured database (DATABASE_URL, or embedded PGlite).
-import { openConfiguredDb } from '../db/client';
+// Applies db/migrations as the database's owner: DATABASE_OWNER_URL where the app itself
+// connects as a role of its own (npm run db:roles), else DATABASE_URL, else embedded PGlite.
+import { openPglite, openPostgres } from '../db/client';
 
-const handle = openConfiguredDb();
+const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+const handle = url ? openPostgres(url, 1) : openPglite();
 const started = Date.now();
 await handle.migrate();
 await handle.close();

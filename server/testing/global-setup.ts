@@ -5,6 +5,10 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openPostgres, wrapPglite } from '@/db/client';
+import { grantAppRole } from '@/db/roles';
+
+/** The app role's password in test runs (a local test server; production sets DB_APP_PASSWORD). */
+export const TEST_APP_PASSWORD = 'daylight-test-only';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -26,6 +30,11 @@ export default async function setup(project: TestProject) {
     const handle = openPostgres(withDatabase(url, template), 1);
     await handle.migrate();
     await handle.close();
+    // The tests connect as the app's own role, as production does: no superuser, no
+    // table of its own, no TRUNCATE. Its grants are copied with the template.
+    const owner = postgres(withDatabase(url, template), { max: 1, onnotice: () => undefined });
+    await grantAppRole(owner, { password: TEST_APP_PASSWORD });
+    await owner.end();
     project.provide('pgTemplate', template);
     project.provide('pgliteDump', '');
     return async () => {
