@@ -3,8 +3,10 @@ import { readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { inject } from 'vitest';
-import { openPostgres, wrapPglite, type DbHandle } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { openPostgres, wrapPglite, type Db, type DbHandle } from '@/db/client';
 import { APP_ROLE, asRole } from '@/db/roles';
+import { executeRows } from '../domain/shared/execute';
 import { TEST_APP_PASSWORD, withDatabase } from './global-setup';
 
 /** PostgreSQL runs only: the URL of a fresh database cloned from the migrated template, connecting as the app's own role. */
@@ -32,3 +34,19 @@ export const createTestDb = async (): Promise<DbHandle> => {
 };
 
 export const isPostgresRun = (): boolean => Boolean(process.env.TEST_DATABASE_URL);
+
+/**
+ * Runs `work` as the owner of `db`'s database: on PostgreSQL the app's role may not change
+ * the schema (a test that plants a failing trigger needs the owner); PGlite has one role.
+ */
+export const asOwner = async <T>(db: Db, work: (owner: Db) => Promise<T>): Promise<T> => {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url || !inject('pgTemplate')) return work(db);
+  const [row] = await executeRows<{ name: string }>(db, sql`select current_database() as name`);
+  const owner = openPostgres(withDatabase(url, String(row?.name)), 1);
+  try {
+    return await work(owner.db);
+  } finally {
+    await owner.close();
+  }
+};

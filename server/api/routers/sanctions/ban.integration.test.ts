@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { admissionApplications, auditLog, bids, cases, commissions, notifications, organizations, packages, sanctions } from '@/db/schema';
 import { blindIndex } from '../../../pii/crypto';
 import { LEGAL_REP_ID, fillAgencyApplication } from '../../../testing/admission';
-import { isPostgresRun } from '../../../testing/db';
+import { asOwner, isPostgresRun } from '../../../testing/db';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
 import { bidAs, draftPackage, openPackage, sampleTerms } from '../../../testing/packages';
 import { sanctionCiting, upheldComplaint } from '../../../testing/sanctions';
@@ -128,9 +128,12 @@ describe('a ban', () => {
     const m = await proposedBan();
     const before = await snapshot(m);
     // Test-only: the commission update (after the organization, bids and offers were written) raises.
-    await ctx.handle.db.execute(sql`create function fail_commission_end() returns trigger language plpgsql as $$
-      begin if new.status = 'ended' then raise exception 'commission end refused for the test'; end if; return new; end $$`);
-    await ctx.handle.db.execute(sql`create trigger fail_commission_end before update on commissions for each row execute function fail_commission_end()`);
+    // The app's role may not change the schema: the database's owner plants the trigger.
+    await asOwner(ctx.handle.db, async (owner) => {
+      await owner.execute(sql`create function fail_commission_end() returns trigger language plpgsql as $$
+        begin if new.status = 'ended' then raise exception 'commission end refused for the test'; end if; return new; end $$`);
+      await owner.execute(sql`create trigger fail_commission_end before update on commissions for each row execute function fail_commission_end()`);
+    });
     try {
       // It fails at the trigger, after the organization, the bids and the offers were already written in the transaction.
       await expect((await as('platform.auditor')).sanctions.approve({ sanctionId: m.banId, note: '' })).rejects.toMatchObject({
@@ -138,8 +141,10 @@ describe('a ban', () => {
         cause: { cause: expect.objectContaining({ message: 'commission end refused for the test' }) },
       });
     } finally {
-      await ctx.handle.db.execute(sql`drop trigger fail_commission_end on commissions`);
-      await ctx.handle.db.execute(sql`drop function fail_commission_end()`);
+      await asOwner(ctx.handle.db, async (owner) => {
+        await owner.execute(sql`drop trigger fail_commission_end on commissions`);
+        await owner.execute(sql`drop function fail_commission_end()`);
+      });
     }
     expect(await snapshot(m)).toEqual(before);
     expect(before.org?.status).toBe('active');
