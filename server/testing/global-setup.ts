@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openPostgres, wrapPglite } from '@/db/client';
+import { migrateDatabase } from '../migrate';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,7 +25,7 @@ export default async function setup(project: TestProject) {
     const admin = postgres(url, { max: 1, onnotice: () => undefined });
     await admin.unsafe(`create database "${template}"`);
     const handle = openPostgres(withDatabase(url, template), 1);
-    await handle.migrate();
+    await migrateDatabase(handle);
     await handle.close();
     project.provide('pgTemplate', template);
     project.provide('pgliteDump', '');
@@ -37,7 +38,7 @@ export default async function setup(project: TestProject) {
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'daylight-test-'));
   const client = new PGlite();
-  await wrapPglite(client).migrate();
+  await migrateDatabase(wrapPglite(client));
   const dump = await client.dumpDataDir('none');
   const file = path.join(dir, 'migrated.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
