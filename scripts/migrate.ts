@@ -1,8 +1,11 @@
-// Applies db/migrations to the configured database (DATABASE_URL, or embedded PGlite).
-import { openConfiguredDb } from '../db/client';
+// Applies db/migrations as the database's owner: DATABASE_OWNER_URL where the app itself
+// connects as a role of its own (npm run db:roles), else DATABASE_URL, else embedded PGlite;
+// then the data steps that need the app's keys (server/migrate.ts).
+import { openPglite, openPostgres } from '../db/client';
 import { migrateDatabase } from '../server/migrate';
 
-const handle = openConfiguredDb();
+const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
+const handle = url ? openPostgres(url, 1) : openPglite();
 const started = Date.now();
 const { phonesSealed } = await migrateDatabase(handle);
 await handle.close();

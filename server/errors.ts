@@ -148,6 +148,8 @@ export const DOMAIN_ERRORS = {
   'complaint.notFound': 'NOT_FOUND',
   'complaint.notVerified': 'BAD_REQUEST',
   'complaint.rateLimited': 'TOO_MANY_REQUESTS',
+  'complaint.tooManyFailures': 'TOO_MANY_REQUESTS',
+  'complaint.proofRequired': 'PRECONDITION_FAILED',
   'complaint.uploadNotFound': 'BAD_REQUEST',
   'complaint.tooManyFiles': 'BAD_REQUEST',
   'complaint.noAgency': 'BAD_REQUEST',

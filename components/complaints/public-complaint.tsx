@@ -12,7 +12,9 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field, Input, Select, Textarea } from '../ui/field';
+import type { TPublicComplaintInput } from '@/server/api/routers/complaints/complaints.schema';
 import { EvidencePicker, type Evidence } from './evidence-picker';
+import { useProof } from './use-proof';
 import { CategorySelect, ComplaintStatusBadge } from './complaint-status';
 
 const EMPTY = { contractNo: '', debtorName: '', idLast4: '', relation: 'self' as ComplainantRelation, complainantName: '', contactPhone: '', category: '' as ComplaintCategory | '', description: '' };
@@ -24,10 +26,10 @@ const EMPTY = { contractNo: '', debtorName: '', idLast4: '', relation: 'self' as
  */
 export const PublicComplaintForm = () => {
   const t = useTranslations('complaints');
-  const trpc = useTRPC();
   const [f, setF] = useState(EMPTY);
   const [evidence, setEvidence] = useState<Evidence[]>([]);
-  const file = useMutation(trpc.complaints.filePublic.mutationOptions());
+  const { proving, withProof, client } = useProof();
+  const file = useMutation({ mutationFn: (input: TPublicComplaintInput) => withProof(input, (i) => client.complaints.filePublic.mutate(i)) });
   const error = errorInfo(file.error);
   const fe = error?.fieldErrors ?? {};
   const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
@@ -120,7 +122,7 @@ export const PublicComplaintForm = () => {
         {error && Object.keys(fe).length > 0 ? <Alert testId="complaint-error">{t('fixFields')}</Alert> : null}
         <p className="text-xs text-slate-500">{t('privacyNote')}</p>
         <Button type="submit" disabled={file.isPending} data-testid="complaint-submit">
-          {file.isPending ? t('sending') : t('submit')}
+          {proving ? t('proving') : file.isPending ? t('sending') : t('submit')}
         </Button>
       </form>
     </Card>
@@ -133,7 +135,10 @@ export const FollowComplaint = () => {
   const trpc = useTRPC();
   const [typed, setTyped] = useState({ reference: '', idLast4: '' });
   const [asked, setAsked] = useState<{ reference: string; idLast4: string } | null>(null);
-  const status = useQuery({ ...trpc.complaints.follow.queryOptions(asked ?? { reference: '', idLast4: '' }), enabled: asked !== null, retry: false });
+  const { proving, withProof, client } = useProof();
+  const input = asked ?? { reference: '', idLast4: '' };
+  // Every look-up asks the server afresh (nothing kept once another is asked): the answer may change, and a check may be needed.
+  const status = useQuery({ queryKey: trpc.complaints.follow.queryKey(input), queryFn: () => withProof(input, (i) => client.complaints.follow.query(i)), enabled: asked !== null, retry: false, staleTime: 0, gcTime: 0 });
   const error = errorInfo(status.error);
   const fe = error?.fieldErrors ?? {};
   const s = status.data;
@@ -154,8 +159,8 @@ export const FollowComplaint = () => {
           <Field id="f-last4" label={t('field.idLast4')} error={fe.idLast4}>
             <Input id="f-last4" value={typed.idLast4} onChange={(e) => setTyped({ ...typed, idLast4: e.target.value })} maxLength={4} className="w-28" />
           </Field>
-          <Button type="submit" data-testid="follow-submit">
-            {t('followSubmit')}
+          <Button type="submit" disabled={status.isFetching} data-testid="follow-submit">
+            {proving ? t('proving') : t('followSubmit')}
           </Button>
         </form>
         {error && Object.keys(fe).length === 0 ? (

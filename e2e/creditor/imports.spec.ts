@@ -78,11 +78,20 @@ test.describe('[CREDITOR] case import', () => {
     await page.getByTestId('import-again').click();
     await upload(page, '华信-两万行.csv', iconv.encode(toCsv(rows), 'gb18030'));
     await page.waitForURL(/\/creditor\/imports\/[0-9a-f-]{36}$/);
-    // The page polls: the rows read go up while the job checks them.
+    // The page polls: the rows read go up while the job checks them. The last figure saved while
+    // checking may be the last one the page sees before writing starts: once the bar says every row
+    // was checked (or the file has landed), all 20,000 have been read.
     const bar = page.getByTestId('import-progress');
-    const readRows = async () => Number(((await bar.textContent({ timeout: 1_000 }).catch(() => '')) ?? '').match(/已读 ([\d,]+) 行/)?.[1]?.replace(/,/g, '') ?? 0);
-    await expect.poll(readRows, { timeout: 120_000, intervals: [250] }).toBeGreaterThan(0);
-    const first = await readRows();
+    const barText = async () => (await bar.textContent({ timeout: 1_000 }).catch(() => '')) ?? '';
+    const figure = (m: RegExpMatchArray | null | undefined) => Number(m?.[1]?.replace(/,/g, '') ?? 0);
+    const checkedRows = async () => figure((await barText()).match(/已读 ([\d,]+) 行/));
+    const readRows = async () => {
+      if (await page.getByTestId('import-succeeded').isVisible()) return rows.length - 1;
+      const text = await barText();
+      return figure(text.match(/已读 ([\d,]+) 行/) ?? text.match(/([\d,]+) 行已检查通过/) ?? text.match(/正在写入：[\d,]+ \/ ([\d,]+) 行/));
+    };
+    await expect.poll(checkedRows, { timeout: 120_000, intervals: [250] }).toBeGreaterThan(0);
+    const first = await checkedRows();
     await shot(page, 'creditor-import-progress.zh-CN');
     await expect.poll(readRows, { timeout: 120_000, intervals: [250] }).toBeGreaterThan(first);
     await useLanguage(page, 'en');

@@ -12,6 +12,7 @@ const last4 = idNumber.slice(-4);
 
 test.describe('[PUBLIC] complaints', () => {
   test('[PUBLIC] a debtor complains about a threatening call; staff ask the agency, it answers, staff uphold; the debtor and the creditor see the outcome', async ({ page, browser }) => {
+    test.setTimeout(120_000);
     await page.goto('/');
     await page.getByTestId('header-complaints').click();
     await expect(page.getByTestId('public-complaint-title')).toHaveText('投诉催收行为');
@@ -112,6 +113,23 @@ test.describe('[PUBLIC] complaints', () => {
     await page.getByTestId('follow-submit').click();
     await expect(page.getByTestId('complaint-status')).toContainText('Upheld');
     await shot(page, 'public-complaint-follow.en');
+
+    // Someone guesses the digits: each wrong guess answers as an unknown reference. The
+    // reference has now been guessed at, so the complainant's next look-up brings a proof
+    // of work, which the page finds by itself: the status still shows, nobody is locked out.
+    const guesses = ['0001', '0002', '0003', '0004'].filter((g) => g !== last4).slice(0, 3);
+    for (const guess of guesses) {
+      await page.locator('#f-last4').fill(guess);
+      const answered = page.waitForResponse(/complaints\.follow/);
+      await page.getByTestId('follow-submit').click();
+      await answered;
+      await expect(page.getByTestId('f-reference-error')).toContainText('No complaint matches');
+    }
+    const challenged = page.waitForRequest(/complaints\.proofChallenge/);
+    await page.locator('#f-last4').fill(last4);
+    await page.getByTestId('follow-submit').click();
+    await challenged;
+    await expect(page.getByTestId('complaint-status')).toContainText('Upheld', { timeout: 30_000 });
     await page.goto('/complaints');
     await expect(page.getByTestId('public-complaint-title')).toHaveText('Complain about collection');
     await shot(page, 'public-complaint.en');

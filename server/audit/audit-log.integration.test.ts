@@ -2,16 +2,19 @@
 // UPDATE, DELETE and TRUNCATE on audit_log, and an audit row commits or rolls back
 // together with the change it describes.
 import { eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
+import { APP_ROLE } from '@/db/roles';
 import { auditLog, organizations } from '@/db/schema';
 import { makeOrg } from '@/db/seed/factories';
-import { createTestDb } from '../testing/db';
+import { createOwnedTestDatabase, createTestDb, createTestPostgresUrl, isPostgresRun } from '../testing/db';
 import { META } from '../testing/world';
 import { writeAudit } from './write';
 
 // drizzle wraps the database error; the trigger's message is on its cause.
 const APPEND_ONLY = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
+const NOT_PERMITTED = { cause: expect.objectContaining({ message: expect.stringMatching(/permission denied|must be owner/) }) };
 
 let handle: DbHandle;
 let rowId: number;
@@ -37,7 +40,8 @@ describe('audit log is append-only', () => {
   });
 
   it('refuses TRUNCATE', async () => {
-    await expect(handle.db.execute(sql`truncate audit_log`)).rejects.toMatchObject(APPEND_ONLY);
+    // The app's own role (every PostgreSQL run) may not even ask; the trigger refuses anyone else.
+    await expect(handle.db.execute(sql`truncate audit_log`)).rejects.toMatchObject(isPostgresRun() ? NOT_PERMITTED : APPEND_ONLY);
   });
 
   it('still holds the row, unchanged', async () => {
@@ -67,5 +71,35 @@ describe('audit rows share the transaction of their change', () => {
     expect(await handle.db.select().from(auditLog)).toHaveLength(before);
     const [still] = await handle.db.select({ status: organizations.status }).from(organizations).where(eq(organizations.id, org.id));
     expect(still?.status).toBe('active');
+  });
+});
+
+// The app runs as a role of its own (db/roles.ts): were it a superuser or the tables'
+// owner, it could switch the triggers above off and rewrite the log unseen.
+describe.runIf(isPostgresRun())('the app’s database role', () => {
+  it('is no superuser and cannot switch the append-only triggers off, truncate, or change the schema', async () => {
+    const app = postgres(await createTestPostgresUrl(), { max: 1, onnotice: () => undefined });
+    try {
+      const [me] = await app<{ super: boolean; owner: string }[]>`select rolsuper as super, (select tableowner from pg_tables where tablename = 'audit_log') as owner from pg_roles where rolname = current_user`;
+      expect(me).toMatchObject({ super: false });
+      expect(me?.owner).not.toBe(APP_ROLE);
+      const refused = (query: string) => app.unsafe(query).then(() => 'done', (e: Error) => e.message);
+      expect(await refused('set session_replication_role = replica')).toMatch(/permission denied/);
+      expect(await refused('alter table audit_log disable trigger all')).toMatch(/must be owner/);
+      expect(await refused('truncate audit_log')).toMatch(/permission denied/);
+      expect(await refused('drop trigger audit_log_no_update_delete on audit_log')).toMatch(/must be owner/);
+      expect(await refused('create table shadow_log (id int)')).toMatch(/permission denied/);
+      // What the app does do, it may: read and write rows, take advisory locks, listen.
+      expect(await refused("select pg_advisory_xact_lock(1), count(*) from audit_log")).toBe('done');
+    } finally {
+      await app.end();
+    }
+    // The owner (who runs the migrations) still can: the refusals above are the role's, not the server's.
+    const owner = postgres(await createOwnedTestDatabase(), { max: 1, onnotice: () => undefined });
+    try {
+      await expect(owner.unsafe('alter table audit_log disable trigger all')).resolves.toBeDefined();
+    } finally {
+      await owner.end();
+    }
   });
 });

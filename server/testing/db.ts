@@ -4,10 +4,14 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { openPostgres, wrapPglite, type DbHandle } from '@/db/client';
-import { withDatabase } from './global-setup';
+import { APP_ROLE, asRole } from '@/db/roles';
+import { TEST_APP_PASSWORD, withDatabase } from './global-setup';
 
-/** PostgreSQL runs only: the URL of a fresh database cloned from the migrated template. */
-export const createTestPostgresUrl = async (): Promise<string> => {
+/** PostgreSQL runs only: the URL of a fresh database cloned from the migrated template, connecting as the app's own role. */
+export const createTestPostgresUrl = async (): Promise<string> => asRole(await createOwnedTestDatabase(), APP_ROLE, TEST_APP_PASSWORD);
+
+/** PostgreSQL runs only: a fresh database cloned from the migrated template, as its owner (what the app role may not do). */
+export const createOwnedTestDatabase = async (): Promise<string> => {
   const url = process.env.TEST_DATABASE_URL;
   const template = inject('pgTemplate');
   if (!url || !template) throw new Error('createTestPostgresUrl needs TEST_DATABASE_URL');

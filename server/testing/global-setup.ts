@@ -5,7 +5,11 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openPostgres, wrapPglite } from '@/db/client';
+import { grantAppRole } from '@/db/roles';
 import { migrateDatabase } from '../migrate';
+
+/** The app role's password in test runs (a local test server; production sets DB_APP_PASSWORD). */
+export const TEST_APP_PASSWORD = 'daylight-test-only';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -27,6 +31,11 @@ export default async function setup(project: TestProject) {
     const handle = openPostgres(withDatabase(url, template), 1);
     await migrateDatabase(handle);
     await handle.close();
+    // The tests connect as the app's own role, as production does: no superuser, no
+    // table of its own, no TRUNCATE. Its grants are copied with the template.
+    const owner = postgres(withDatabase(url, template), { max: 1, onnotice: () => undefined });
+    await grantAppRole(owner, { password: TEST_APP_PASSWORD });
+    await owner.end();
     project.provide('pgTemplate', template);
     project.provide('pgliteDump', '');
     return async () => {

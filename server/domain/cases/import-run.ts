@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
 import type { AuditAction } from '@/db/enums';
@@ -113,6 +114,28 @@ const saveProgress = async (db: Db, importId: string, set: { bytesRead: number; 
   );
 };
 
+/** How long checking may keep the process to itself before other work (a page asking for progress) gets a turn. */
+const TURN_MS = 20;
+
+/**
+ * The file's rows, handing the event loop a turn every few milliseconds: checking and
+ * sealing rows is work for the processor alone, and a web process that runs the job
+ * (embedded PGlite, or a deployment without a separate worker) keeps answering its pages.
+ */
+const sharingTurns = (rows: AsyncIterator<TableRow>): AsyncIterator<TableRow> => {
+  let since = performance.now();
+  return {
+    next: async () => {
+      if (performance.now() - since > TURN_MS) {
+        await nextTurn();
+        since = performance.now();
+      }
+      return rows.next();
+    },
+    return: async (value?: unknown) => (rows.return ? rows.return(value) : { done: true, value: undefined }),
+  };
+};
+
 const throttled = (everyMs: number, save: (rows: number) => Promise<void>) => {
   let last = Date.now();
   return async (rows: number) => {
@@ -164,7 +187,7 @@ export const runTabularImport = async <F extends string, S>(db: Db, importId: st
       const table = await openTable(temp, file.mime);
       format = table.format;
       encoding = table.encoding;
-      const rows = table.rows[Symbol.asyncIterator]();
+      const rows = sharingTurns(table.rows[Symbol.asyncIterator]());
       const first = await rows.next();
       if (first.done) throw new TableError('empty');
       const map = body.matchHeaders(first.value.cells);

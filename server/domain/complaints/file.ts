@@ -11,7 +11,8 @@ import { holdBlob } from '../files/blobs';
 import { notify } from '../notifications/notify';
 import { sealPhone } from '../cases/seal';
 import { shanghaiDate } from '../shared/dates';
-import { guardedCheck, takeAttempt } from '../shared/rate-limit';
+import { type Proof, acceptProof } from '../shared/proof-of-work';
+import { attemptsOf, guardedCheck, takeAttempt } from '../shared/rate-limit';
 import { ackDue, resolutionDue } from './deadlines';
 import { nearestDuplicate } from './similarity';
 
@@ -30,12 +31,21 @@ export const FILE_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
 export const UPLOAD_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
 /** Per client address: thirty status look-ups in ten minutes. */
 export const FOLLOW_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
-/** Failed verifications of one contract number in a day, after which it is not verified at all (stops guessing the digits). */
+/**
+ * Wrong details from one client for one contract number (or one reference) in a day, after
+ * which that client is no longer checked for it that day. Counted per client, never per
+ * contract alone: someone who knows a contract number cannot lock its debtor out.
+ */
 export const VERIFY_FAILURES_PER_DAY = 5;
-const VERIFY_RULE = { limit: VERIFY_FAILURES_PER_DAY, windowMs: DAY_MS };
-/** Failed look-ups of one reference in a day, after which it is not shown at all (stops guessing the digits). */
-export const FOLLOW_FAILURES_PER_DAY = 5;
-const FOLLOW_RULE = { limit: FOLLOW_FAILURES_PER_DAY, windowMs: DAY_MS };
+/** Wrong details from one client in a day, whatever it asked about. */
+export const CLIENT_FAILURES_PER_DAY = 20;
+/**
+ * After this many wrong details today, on the contract (or reference) from anyone or from
+ * this client on anything, an attempt must bring a proof of work: guessing slows down for
+ * everyone, and the right details still go through.
+ */
+export const PROOF_AFTER = { target: 3, client: 3 };
+const DAY_RULE = (limit: number) => ({ limit, windowMs: DAY_MS });
 export const MAX_EVIDENCE = 6;
 const EVIDENCE_TYPES = ['image/', 'audio/', 'video/', 'application/pdf'] as const;
 /** Uploads not filed within a day can no longer be attached (and the retention sweep removes them). */
@@ -49,6 +59,31 @@ const addressKey = (what: string, meta: RequestMeta) => `${what}:${meta.ip ?? 'u
 
 const limited = async (db: DbOrTx, key: string, rule: { limit: number; windowMs: number }, now: Date) => {
   if (!(await takeAttempt(db, key, rule, now))) throw new DomainError('complaint.rateLimited');
+};
+
+/**
+ * Checks details that can be guessed at (a contract's or a reference's ID digits): counted
+ * on the thing asked about, on the pair of it and this client, and on this client. Only the
+ * client's own counts stop it; the thing's count asks every client for a proof of work.
+ */
+const verifyGuessable = async <T>(db: DbOrTx, meta: RequestMeta, what: 'verify' | 'follow', target: string, proof: Proof | null | undefined, check: (tx: DbOrTx) => Promise<T | null>, now: Date) => {
+  const client = meta.ip ?? 'unknown';
+  const targetKey = `complaint.${what}:${target}`;
+  const clientKey = `complaint.${what}From:${client}`;
+  const mustProve = (await attemptsOf(db, targetKey, DAY_MS, now)) >= PROOF_AFTER.target || (await attemptsOf(db, clientKey, DAY_MS, now)) >= PROOF_AFTER.client;
+  if (mustProve && !(await acceptProof(db, proof, now))) throw new DomainError('complaint.proofRequired');
+  const result = await guardedCheck(
+    db,
+    [
+      { key: targetKey, rule: null },
+      { key: `${targetKey}:${client}`, rule: DAY_RULE(VERIFY_FAILURES_PER_DAY) },
+      { key: clientKey, rule: DAY_RULE(CLIENT_FAILURES_PER_DAY) },
+    ],
+    check,
+    now,
+  );
+  if (result.found === null && result.blocked) throw new DomainError('complaint.tooManyFailures');
+  return result.found;
 };
 
 /**
@@ -197,22 +232,26 @@ export type PublicComplaintInput = {
   category: ComplaintCategory;
   description: string;
   evidence: Evidence[];
+  /** A solved challenge, when the page was asked for one (complaint.proofRequired). */
+  proof?: Proof | null | undefined;
 };
 
 /**
  * A complaint from the public page. The case is found by contract number and verified by
  * the debtor's name and the last 4 ID digits (compared with the stored mask, nothing is
  * decrypted). A wrong contract number, name or digits all answer `complaint.notVerified`,
- * the same words; five failures on one contract number in a day stop its verification
- * for the rest of the day, whatever is typed.
+ * the same words. Guessing is limited per client (verifyGuessable), never by a lock on
+ * the contract that would also keep its debtor out.
  */
 export const filePublicComplaint = async (db: DbOrTx, meta: RequestMeta, input: PublicComplaintInput, now = new Date()) => {
   await limited(db, addressKey('complaint.file', meta), FILE_LIMIT, now);
   const contractNo = input.contractNo.trim();
-  const match = await guardedCheck(
+  const match = await verifyGuessable(
     db,
-    `complaint.verify:${contractNo}`,
-    VERIFY_RULE,
+    meta,
+    'verify',
+    contractNo,
+    input.proof,
     async (tx) => {
       const candidates = await tx
         .select({ id: cases.id, creditorId: cases.creditorId, agencyId: cases.agencyId, debtorName: cases.debtorName, idNumberMasked: cases.idNumberMasked })
@@ -303,15 +342,18 @@ export const fileOrgComplaint = async (db: DbOrTx, caller: Caller, input: OrgCom
 /**
  * What the complainant may follow on the public page: the status, deadlines, outcome and
  * finding, by reference and the same last 4 ID digits. A wrong reference or wrong digits
- * answer alike.
+ * answer alike; guessing is limited as for filing (references run in sequence, the digits
+ * are what must not be guessable).
  */
-export const followComplaint = async (db: DbOrTx, meta: RequestMeta, input: { reference: string; idLast4: string }, now = new Date()) => {
+export const followComplaint = async (db: DbOrTx, meta: RequestMeta, input: { reference: string; idLast4: string; proof?: Proof | null | undefined }, now = new Date()) => {
   await limited(db, addressKey('complaint.follow', meta), FOLLOW_LIMIT, now);
   const reference = input.reference.trim().toUpperCase();
-  const row = await guardedCheck(
+  const row = await verifyGuessable(
     db,
-    `complaint.follow:${reference}`,
-    FOLLOW_RULE,
+    meta,
+    'follow',
+    reference,
+    input.proof,
     async (tx) => {
       const [found] = await tx
         .select({ c: complaints, idNumberMasked: cases.idNumberMasked })

@@ -39,16 +39,29 @@ export const takeAttempt = (db: DbOrTx, key: string, rule: RateLimit, now = new 
   });
 
 /**
- * A check that can be guessed at (a contract's ID digits): run under a lock on `key`, so
- * parallel guesses queue; once `limit` failures are on record within the window the check
- * fails whatever is offered. A failure is recorded in the same transaction and committed
- * with it; the caller raises its refusal afterwards. Answers the check's value, or null.
+ * One count a guessable check keeps: `rule` says when it blocks the check, null when it is
+ * only counted (how often a contract was guessed at, from anywhere, decides whether the
+ * next attempt must bring a proof of work, but never locks anyone out).
  */
-export const guardedCheck = <T>(db: DbOrTx, key: string, rule: RateLimit, check: (tx: DbOrTx) => Promise<T | null>, now = new Date()): Promise<T | null> =>
+export type Guard = { key: string; rule: RateLimit | null };
+
+export type GuardedResult<T> = { found: T | null; blocked: boolean };
+
+/**
+ * A check that can be guessed at (a contract's ID digits): run under a lock on each of its
+ * keys, so parallel guesses queue; once any blocking key has `limit` failures on record
+ * within its window the check is not even run. A failure is recorded on every key in the
+ * same transaction and committed with it; the caller raises its refusal afterwards.
+ * Answers what the check found, or null and whether a limit stopped it.
+ */
+export const guardedCheck = <T>(db: DbOrTx, guards: readonly Guard[], check: (tx: DbOrTx) => Promise<T | null>, now = new Date()): Promise<GuardedResult<T>> =>
   db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`rate:${key}`}, 0))`);
-    const isBlocked = (await attemptsOf(tx, key, rule.windowMs, now)) >= rule.limit;
-    const found = isBlocked ? null : await check(tx);
-    if (found === null) await tx.insert(rateEvents).values({ key, at: now });
-    return found;
+    // Always in the same order, so two checks sharing keys never wait on each other in a cycle.
+    for (const key of [...new Set(guards.map((g) => g.key))].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`rate:${key}`}, 0))`);
+    let blocked = false;
+    for (const g of guards) if (g.rule && (await attemptsOf(tx, g.key, g.rule.windowMs, now)) >= g.rule.limit) blocked = true;
+    const found = blocked ? null : await check(tx);
+    if (found !== null) return { found, blocked: false };
+    await tx.insert(rateEvents).values(guards.map((g) => ({ key: g.key, at: now })));
+    return { found: null, blocked };
   });

@@ -57,6 +57,12 @@ export const complaintsAuthz: AuthzTable = {
     wrongRole: { none: PUBLIC },
     wrongTenant: { none: 'followed by reference and ID digits only; a mismatch answers NOT_FOUND (complaints.integration.test.ts)' },
   },
+  'complaints.proofChallenge': {
+    allowed: 'anonymous',
+    anonymous: { isPublic: PUBLIC },
+    wrongRole: { none: PUBLIC },
+    wrongTenant: { none: 'a challenge is random and signed; it names nothing of anyone' },
+  },
   'complaints.file': {
     setup: withComplaint('received'),
     input: (w) => ({ caseId: of(w).caseId, agencyId: null, category: 'harassment', description: '处置机构每天多次拨打借款人电话，超出约定频次。', evidence: [] }),

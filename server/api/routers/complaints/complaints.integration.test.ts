@@ -12,7 +12,9 @@ import { openComplaintEvidence } from '../../../domain/complaints/evidence';
 import { openFile } from '../../../domain/files/files';
 import { JOB_HANDLERS } from '../../../jobs/handlers';
 import { drainJobs } from '../../../jobs/queue';
-import { filePublicComplaint, FILE_LIMIT, VERIFY_FAILURES_PER_DAY } from '../../../domain/complaints/file';
+import { solveProof } from '@/lib/proof-of-work';
+import { filePublicComplaint, FILE_LIMIT, followComplaint, PROOF_AFTER, VERIFY_FAILURES_PER_DAY, type PublicComplaintInput } from '../../../domain/complaints/file';
+import { issueChallenge } from '../../../domain/shared/proof-of-work';
 import { listComplaints } from '../../../domain/complaints/read';
 import { getBlobStore } from '../../../storage/store';
 import { filePublicFor, publicInputFor, someAddress } from '../../../testing/complaints';
@@ -75,17 +77,68 @@ describe('filing on the public page', () => {
     expect(unknown).toBe(digits);
   });
 
-  it('refuses the sixth filing from one address in ten minutes, and a contract number after five failed verifications in a day', async () => {
+  it('refuses the sixth filing from one address in ten minutes', async () => {
     const row = await aCase();
     const address = someAddress();
     const burst = await Promise.allSettled(Array.from({ length: 100 }, () => filePublicComplaint(ctx.handle.db, address, publicInputFor(row, { idLast4: '0000' }))));
     const codes = burst.map((r) => (r.status === 'rejected' ? (r.reason as { code: string }).code : 'filed'));
     expect(codes.filter((c) => c === 'complaint.rateLimited')).toHaveLength(100 - FILE_LIMIT.limit);
-    // Another address is not held up by that one; but the contract number has had its five failures today.
-    expect(VERIFY_FAILURES_PER_DAY).toBeLessThanOrEqual(FILE_LIMIT.limit);
-    await expect(filePublicFor(ctx.w, row)).rejects.toMatchObject({ code: 'complaint.notVerified' });
+    expect(codes.filter((c) => c !== 'complaint.rateLimited').every((c) => c === 'complaint.notVerified' || c === 'complaint.proofRequired')).toBe(true);
+    // Another address is not held up by that one.
     const other = await aCase();
     await expect(filePublicFor(ctx.w, other)).resolves.toMatchObject({ reference: expect.stringMatching(/^C-/) });
+  });
+
+  it('never locks the debtor out: wrong guesses stop only the client that makes them, and the contract asks everyone for a proof of work', async () => {
+    const row = await aCase();
+    // The agency on the case knows the contract number and sees the last digits masked in: it guesses from its own address.
+    const agency = someAddress();
+    const wrong = publicInputFor(row, { idLast4: row.idNumberMasked.slice(-4) === '0000' ? '1111' : '0000' });
+    const later = (minutes: number) => new Date(Date.now() + minutes * 60_000);
+    const attempt = (meta: typeof agency, input: PublicComplaintInput, at: Date) => filePublicComplaint(ctx.handle.db, meta, input, at).catch((e: { code: string }) => e.code);
+    const prove = async (at = new Date()) => {
+      const { challenge, bits } = issueChallenge(at);
+      return { challenge, solution: await solveProof(challenge, bits) };
+    };
+    for (let i = 0; i < PROOF_AFTER.client; i += 1) expect(await attempt(agency, wrong, later(i))).toBe('complaint.notVerified');
+    // Its next guess needs a proof of work; with one it is checked (and wrong again).
+    expect(await attempt(agency, wrong, later(3))).toBe('complaint.proofRequired');
+    for (let i = PROOF_AFTER.client; i < VERIFY_FAILURES_PER_DAY; i += 1) expect(await attempt(agency, { ...wrong, proof: await prove(later(11 * i)) }, later(11 * i))).toBe('complaint.notVerified');
+    // Five wrong from that address: the contract is not checked for it again today, even with the right digits.
+    expect(await attempt(agency, { ...publicInputFor(row), proof: await prove(later(60)) }, later(60))).toBe('complaint.tooManyFailures');
+
+    // The debtor, from home: the contract has been guessed at, so the page brings a proof; the right details file.
+    const home = someAddress();
+    expect(await attempt(home, publicInputFor(row), later(61))).toBe('complaint.proofRequired');
+    const proof = await prove(later(62));
+    await expect(filePublicComplaint(ctx.handle.db, home, { ...publicInputFor(row), proof }, later(62))).resolves.toMatchObject({ reference: expect.stringMatching(/^C-/) });
+    // A proof is good once, only for the challenge it solved, and only as the server signed it.
+    expect(await attempt(someAddress(), { ...publicInputFor(row), proof }, later(63))).toBe('complaint.proofRequired');
+    const [payload, signature] = [proof.challenge.slice(0, proof.challenge.lastIndexOf('.')), proof.challenge.slice(proof.challenge.lastIndexOf('.') + 1)];
+    const easier = `${payload.replace(/\.\d+$/, '.1')}.${signature}`;
+    expect(await attempt(someAddress(), { ...publicInputFor(row), proof: { challenge: easier, solution: await solveProof(easier, 1) } }, later(64))).toBe('complaint.proofRequired');
+    expect(await attempt(someAddress(), { ...publicInputFor(row), proof: { challenge: proof.challenge, solution: 'x' } }, later(65))).toBe('complaint.proofRequired');
+    const stale = await prove(later(62));
+    expect(await attempt(someAddress(), { ...publicInputFor(row), proof: stale }, later(73))).toBe('complaint.proofRequired');
+  });
+
+  it('following: wrong digits stop only the client that guesses, never the complainant', async () => {
+    const row = await aCase();
+    const receipt = await filePublicFor(ctx.w, row);
+    const guesser = someAddress();
+    const wrong = { reference: receipt.reference, idLast4: row.idNumberMasked.slice(-4) === '0000' ? '1111' : '0000' };
+    const follow = (meta: typeof guesser, input: Parameters<typeof followComplaint>[2]) => followComplaint(ctx.handle.db, meta, input).catch((e: { code: string }) => e.code);
+    const prove = async () => {
+      const { challenge, bits } = issueChallenge();
+      return { challenge, solution: await solveProof(challenge, bits) };
+    };
+    for (let i = 0; i < VERIFY_FAILURES_PER_DAY; i += 1) {
+      expect(await follow(guesser, { ...wrong, proof: i >= PROOF_AFTER.client ? await prove() : null })).toBe('complaint.notFound');
+    }
+    expect(await follow(guesser, { reference: receipt.reference, idLast4: row.idNumberMasked.slice(-4), proof: await prove() })).toBe('complaint.tooManyFailures');
+    const complainant = someAddress();
+    expect(await follow(complainant, { reference: receipt.reference, idLast4: row.idNumberMasked.slice(-4) })).toBe('complaint.proofRequired');
+    await expect(followComplaint(ctx.handle.db, complainant, { reference: receipt.reference, idLast4: row.idNumberMasked.slice(-4), proof: await prove() })).resolves.toMatchObject({ reference: receipt.reference, status: 'received' });
   });
 
   it('keeps evidence uploaded without an account, once, and shows it to staff and the creditor, not the agency', async () => {

@@ -6,6 +6,9 @@ import { ZMobile } from '../../../domain/shared/fields.schema';
 
 const ZText = (min: number, max: number, key: string) => z.string().trim().min(min, { error: `v.${key}` }).max(max);
 export const ZComplaintCategory = z.enum(COMPLAINT_CATEGORIES, { error: 'v.complaintCategory' });
+/** A solved challenge (lib/proof-of-work.ts), sent again after the server asked for one. */
+const ZProof = z.strictObject({ challenge: z.string().max(200), solution: z.string().max(32) });
+export const ZChallenge = z.object({ challenge: z.string(), bits: z.number().int(), expiresAt: z.date() });
 const ZEvidence = z.array(z.object({ uploadId: z.uuid({ error: 'v.id' }), fileName: z.string().max(300) })).max(6, { error: 'v.evidenceMax' });
 
 export const ZPublicComplaintInput = z.strictObject({
@@ -18,6 +21,7 @@ export const ZPublicComplaintInput = z.strictObject({
   category: ZComplaintCategory,
   description: ZText(10, 5000, 'complaintDescription'),
   evidence: ZEvidence,
+  proof: ZProof.nullish(),
 }).refine((v) => v.relation === 'self' || v.complainantName.length > 0, { path: ['complainantName'], error: 'v.required' });
 export type TPublicComplaintInput = z.input<typeof ZPublicComplaintInput>;
 
@@ -26,6 +30,7 @@ export const ZComplaintReceipt = z.object({ reference: z.string(), receivedAt: z
 export const ZFollowInput = z.strictObject({
   reference: z.string().trim().regex(/^[Cc]-\d{4}-\d{6}$/, { error: 'v.complaintReference' }),
   idLast4: z.string().trim().regex(/^\d{3}[\dXx]$/, { error: 'v.idLast4' }),
+  proof: ZProof.nullish(),
 });
 export const ZComplaintStatusView = z.object({
   reference: z.string(),

@@ -1,10 +1,12 @@
 import { fileOrgComplaint, filePublicComplaint, followComplaint, uploadComplaintEvidence } from '../../../domain/complaints/file';
 import { getComplaint, listComplaints } from '../../../domain/complaints/read';
 import { acknowledgeComplaint, closeComplaint, decideComplaint, extendComplaint, investigateComplaint, requestAgencyResponse, respondToComplaint, revealComplainantPhone } from '../../../domain/complaints/workflow';
+import { issueChallenge } from '../../../domain/shared/proof-of-work';
 import { getBlobStore } from '../../../storage/store';
 import { ZUploadBody } from '../files/upload';
 import { agencyProcedure, authedProcedure, publicProcedure, requirePermission, router, staffProcedure } from '../../trpc';
 import {
+  ZChallenge,
   ZComplaintDetail,
   ZComplaintIdInput,
   ZComplaintList,
@@ -40,6 +42,9 @@ const filePublic = publicProcedure
   .input(ZPublicComplaintInput)
   .output(ZComplaintReceipt)
   .mutation(({ ctx, input }) => filePublicComplaint(ctx.db, ctx.meta, input));
+
+/** A challenge for the proof of work the public page solves when a check asks for one. */
+const proofChallenge = publicProcedure.output(ZChallenge).mutation(() => issueChallenge());
 
 /** The complainant follows a public complaint by its reference and the last 4 ID digits. */
 const follow = publicProcedure
@@ -84,4 +89,4 @@ const respond = agencyProcedure
   .output(ZStepResult)
   .mutation(({ ctx, input }) => respondToComplaint(ctx.db, ctx.caller, input));
 
-export const complaintsRouter = router({ uploadEvidence, filePublic, follow, file, list, get, acknowledge, investigate, requestResponse, extend, decide, close, respond, revealContact });
+export const complaintsRouter = router({ uploadEvidence, filePublic, follow, proofChallenge, file, list, get, acknowledge, investigate, requestResponse, extend, decide, close, respond, revealContact });
