@@ -72,7 +72,7 @@ const measure = async (handle: DbHandle, n: number) => {
   const { db } = handle;
   const [world, seedMs] = await time(() => seed(db, n));
   console.log(`\n${handle.kind}: ${n.toLocaleString()} cases seeded in ${(seedMs / 1000).toFixed(1)} s; ${RUNS} calls each`);
-  const callerFor = async (userId: string) => createCaller(await createInnerContext({ db, userId, locale: 'zh-CN', meta: { ip: null, userAgent: 'bench' } }));
+  const callerFor = async (userId: string) => createCaller(await createInnerContext({ db, session: { userId, sessionVersion: 0 }, locale: 'zh-CN', meta: { ip: null, userAgent: 'bench' } }));
   const creditor = await callerFor(world.manager.id);
   const agency = await callerFor(world.admin.id);
   const collector = await callerFor(world.collector?.id ?? '');

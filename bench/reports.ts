@@ -13,7 +13,7 @@ import type { Db, DbHandle } from '../db/client';
 import { makeOrg, makeUser } from '../db/seed/factories';
 import { createInnerContext } from '../server/api/context';
 import { createCaller } from '../server/api/root';
-import { loadActor } from '../server/domain/auth/load-actor';
+import { loadUserActor } from '../server/domain/auth/load-actor';
 import { generateStatements } from '../server/domain/money/statements';
 import { runExport, startExport } from '../server/domain/exports/exports';
 import { getBlobStore } from '../server/storage/store';
@@ -36,8 +36,8 @@ const seed = async (db: Db) => {
     select 'agency', '基准处置机构' || g, 'BENCH' || lpad(g::text, 13, '0'), 'active', 'A' from generate_series(1, ${AGENCIES}) g`);
   const agencies = await executeRows<{ id: string }>(db, sql`select id from organizations where type = 'agency' order by credit_code`);
   await db.execute(sql`
-    insert into users (org_id, role, name, email, phone, password_hash)
-    select id, 'admin', '管理员', 'admin-' || id || '@bench.cn', '13800000000', 'x' from organizations where type = 'agency'`);
+    insert into users (org_id, role, name, email, password_hash)
+    select id, 'admin', '管理员', 'admin-' || id || '@bench.cn', 'x' from organizations where type = 'agency'`);
   const [file] = await executeRows<{ id: string }>(db, sql`insert into stored_files (org_id, uploaded_by, sha256, size, mime) values (${creditor.id}, ${manager.id}, ${'0'.repeat(64)}, 1, 'text/csv') returning id`);
   const [imp] = await executeRows<{ id: string }>(db, sql`insert into case_imports (creditor_id, file_id, file_name, status, created_by) values (${creditor.id}, ${file?.id}, 'bench.csv', 'succeeded', ${manager.id}) returning id`);
   const figures = JSON.stringify({ caseCount: 1000, totalOverdue: 1, totalPrincipal: 1, avgDaysOverdue: 90, byBucket: {}, byProvince: {} });
@@ -105,7 +105,7 @@ const measure = async (handle: DbHandle) => {
   const { db } = handle;
   const [world, seedMs] = await time(() => seed(db));
   console.log(`\n${handle.kind}: ${CASES.toLocaleString()} cases, ${REPAYMENTS.toLocaleString()} repayments and their commission lines, ${AGENCIES} agencies seeded in ${(seedMs / 1000).toFixed(1)} s; ${RUNS} calls each`);
-  const callerFor = async (userId: string) => createCaller(await createInnerContext({ db, userId, locale: 'zh-CN', meta: { ip: null, userAgent: 'bench' } }));
+  const callerFor = async (userId: string) => createCaller(await createInnerContext({ db, session: { userId, sessionVersion: 0 }, locale: 'zh-CN', meta: { ip: null, userAgent: 'bench' } }));
   const today = shanghaiDate(new Date());
   const month = (offset: number) => {
     const [y, m] = today.slice(0, 7).split('-').map(Number);
@@ -133,7 +133,7 @@ const measure = async (handle: DbHandle) => {
     for (let i = 0; i < RUNS; i += 1) ms.push((await time(fn))[1]);
     console.log(`  ${label.padEnd(width)}  p50 ${median(ms).toFixed(1).padStart(7)} ms   p95 ${p95(ms).toFixed(1).padStart(7)} ms`);
   }
-  const { actor } = await loadActor(db, world.manager.id);
+  const { actor } = await loadUserActor(db, world.manager.id);
   if (!actor) throw new Error('bench manager cannot act');
   const caller = { actor, ip: null, userAgent: 'bench' };
   const linesSoFar = async () => Number((await executeRows<{ n: string }>(db, sql`select count(*) as n from statement_lines`))[0]?.n ?? 0);

@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { makeOrg, makeUser } from '../db/seed/factories';
 import type { Caller } from '../server/auth/actor';
-import { loadActor } from '../server/domain/auth/load-actor';
+import { loadUserActor } from '../server/domain/auth/load-actor';
 import { executeRows } from '../server/domain/shared/execute';
 import { canContact, logAction } from '../server/domain/work/actions';
 import { benchPostgresUrl, median, openBenchDb, p95, time } from './shared';
@@ -59,7 +59,7 @@ const seed = async (db: Db) => {
       join cases c on c.contract_no = 'R' || lpad((1 + g % ${CASES})::text, 9, '0')`);
   }
   await db.execute(sql`analyze`);
-  const { actor } = await loadActor(db, collector.id);
+  const { actor } = await loadUserActor(db, collector.id);
   if (!actor) throw new Error('bench collector cannot act');
   return { collector: { actor, ip: null, userAgent: 'bench' } satisfies Caller };
 };

@@ -2,11 +2,12 @@
 // data directory, so migrations and demo data are applied first, in this process, then closed.
 import { openConfiguredDb } from '../db/client';
 import { seedDemo } from '../db/seed/demo';
+import { migrateDatabase } from '../server/migrate';
 import { demoSeedDeps } from './seed-deps';
 import { seedMarket } from './seed-market';
 
 const handle = openConfiguredDb();
-await handle.migrate();
+await migrateDatabase(handle);
 const { created } = await seedDemo(handle.db, await demoSeedDeps());
 await seedMarket(handle.db);
 await handle.close();

@@ -10,7 +10,7 @@ import type { Db } from '../db/client';
 import { caseImports, cases, storedFiles, users } from '../db/schema';
 import { sampleCaseRows, toCsv } from '../db/seed/case-file';
 import type { Caller } from '../server/auth/actor';
-import { loadActor } from '../server/domain/auth/load-actor';
+import { loadUserActor } from '../server/domain/auth/load-actor';
 import { runImport } from '../server/domain/cases/case-import';
 import { filePublicComplaint } from '../server/domain/complaints/file';
 import { startImport } from '../server/domain/cases/imports';
@@ -34,7 +34,7 @@ const DAY = 86_400_000;
 const callerFor = async (db: Db, email: string): Promise<Caller> => {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
   if (!user) throw new Error(`demo user ${email} missing`);
-  const { actor } = await loadActor(db, user.id);
+  const { actor } = await loadUserActor(db, user.id);
   if (!actor) throw new Error(`demo user ${email} cannot act`);
   return { actor, ip: null, userAgent: 'demo seed' };
 };

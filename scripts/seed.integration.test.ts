@@ -10,6 +10,7 @@ import { createTestDb } from '@/server/testing/db';
 import { testPasswordHash } from '@/server/testing/world';
 import { demoSeedDeps } from './seed-deps';
 import { addMonths, monthOf } from '@/server/domain/scorecards/months';
+import { decryptPii } from '@/server/pii/crypto';
 import { seedMarket } from './seed-market';
 
 let handle: DbHandle;
@@ -40,6 +41,17 @@ describe('seedDemo', () => {
     expect(after.files).toBe(4);
     await expect(seedDemo(handle.db, deps)).resolves.toEqual({ created: 0 });
     expect(await counts()).toEqual(after);
+  });
+
+  it('keeps the demo users’ mobile numbers sealed, as the app does (DESIGN §5): no plain number in the database', async () => {
+    const rows = await handle.db.select({ email: users.email, plain: users.plainPhone, sealed: users.phoneSealed }).from(users);
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) {
+      expect(r.plain).toBeNull();
+      expect(r.sealed?.masked).toMatch(/^1[3-9]\d\*{4}\d{4}$/);
+      expect(decryptPii(r.sealed?.enc ?? '')).toMatch(/^1[3-9]\d{9}$/);
+    }
+    expect(rows.find((r) => r.email === 'admin@platform.demo.cn')?.sealed?.masked).toBe('138****0001');
   });
 
   it('puts demo packages out through the domain: one open, one closed with two bids, one awarded with assigned cases', async () => {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { getServerT } from '@/server/i18n/request-locale';
 import type { TGetMeOutput } from '@/server/api/routers/me/get-me.schema';
 import { LanguageSwitch } from '@/components/i18n/language-switch';
+import { ChangePasswordButton } from '@/components/shell/change-password-button';
 import { NavLink } from '@/components/shell/nav-link';
 import { NotificationBell } from '@/components/shell/notification-bell';
 import { SignOutButton } from '@/components/shell/sign-out-button';
@@ -87,6 +88,7 @@ export const PortalShell = async ({ portal, me, children }: { portal: Portal; me
                 {me.orgName}
               </div>
             </div>
+            <ChangePasswordButton />
             <SignOutButton />
           </div>
         </div>

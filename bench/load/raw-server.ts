@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import { openPostgres } from '../../db/client';
 import { ZCreditorCasesInput } from '../../server/api/routers/cases/cases.schema';
-import { loadActor } from '../../server/domain/auth/load-actor';
+import { loadUserActor } from '../../server/domain/auth/load-actor';
 import { listCreditorCases } from '../../server/domain/cases/placement';
 import { LIST_INPUT } from './endpoints';
 
@@ -13,7 +13,7 @@ const userId = process.env.BENCH_RAW_USER_ID;
 if (!url || !userId) throw new Error('DATABASE_URL and BENCH_RAW_USER_ID are required');
 
 const { db } = openPostgres(url);
-const { actor } = await loadActor(db, userId);
+const { actor } = await loadUserActor(db, userId);
 if (!actor) throw new Error(`user ${userId} cannot act`);
 const caller = { actor, ip: null, userAgent: 'raw' };
 const input = ZCreditorCasesInput.parse(LIST_INPUT);

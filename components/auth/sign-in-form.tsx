@@ -8,7 +8,7 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input } from '../ui/field';
 
-const KNOWN = ['auth.invalidCredentials', 'auth.throttled', 'auth.accountDisabled', 'auth.orgBlocked', 'auth.signInRequired'];
+const KNOWN = ['auth.invalidCredentials', 'auth.throttled', 'auth.accountDisabled', 'auth.orgBlocked', 'auth.signInRequired', 'auth.sessionEnded'];
 
 /** next-auth reports `<code>` or `<code>:<minutes>`; this turns it into the visitor's language. */
 const useSignInError = () => {

@@ -16,6 +16,7 @@ import { Dialog } from '../ui/dialog';
 import { InviteLink } from '../users/invite-link';
 import { NewUserForm } from '../users/new-user-form';
 import { UsersTable } from '../users/users-table';
+import { RevealWithReason } from '../work/reveal-button';
 import { SetStatusForm } from './set-status-form';
 
 /** One organization as staff see it: profile, status with its history in the audit log, and its accounts. */
@@ -127,6 +128,11 @@ export const OrgDetailScreen = ({ orgId, canSetStatus, canManageUsers }: { orgId
             selfId={null}
             isDisabling={disable.isPending}
             onDisable={canManageUsers ? (u) => disable.mutate({ userId: u.id }) : undefined}
+            revealPhone={
+              canManageUsers
+                ? (u) => <RevealWithReason options={trpc.staff.users.revealPhone.mutationOptions()} inputFor={(reason) => ({ userId: u.id, reason })} testId={`reveal-phone-${u.email}`} />
+                : undefined
+            }
           />
           <LoadMore list={users} />
         </Card>

@@ -11,6 +11,7 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { LoadMore, rowsOf } from '../ui/load-more';
+import { RevealWithReason } from '../work/reveal-button';
 import { Dialog } from '../ui/dialog';
 import { InviteLink } from './invite-link';
 import { NewUserForm } from './new-user-form';
@@ -74,6 +75,11 @@ export const UsersScreen = ({ orgType, canManage, selfId }: { orgType: OrgType; 
             selfId={selfId}
             isDisabling={disable.isPending}
             onDisable={canManage ? (u) => disable.mutate({ userId: u.id }) : undefined}
+            revealPhone={
+              canManage
+                ? (u) => <RevealWithReason options={trpc.org.users.revealPhone.mutationOptions()} inputFor={(reason) => ({ userId: u.id, reason })} testId={`reveal-phone-${u.email}`} />
+                : undefined
+            }
           />
           <LoadMore list={list} />
         </Card>

@@ -1,5 +1,6 @@
 'use client';
 
+import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import type { OrgType, Role } from '@/db/enums';
 import { formatDateTime } from '../format';
@@ -11,13 +12,18 @@ export type UserRow = {
   id: string;
   name: string;
   email: string;
+  /** Masked (139****5678) unless it is the reader's own number. */
+  phone: string | null;
   role: Role;
   disabledAt: Date | null;
   isInvitePending: boolean;
   lastSignInAt: Date | null;
 };
 
-/** One organization's users; with `onDisable`, each active user but oneself gets a disable button. */
+/**
+ * One organization's users; with `onDisable`, each active user but oneself gets a disable
+ * button; with `revealPhone`, each masked number a way to show it whole for a reason.
+ */
 export const UsersTable = ({
   orgType,
   rows,
@@ -25,6 +31,7 @@ export const UsersTable = ({
   selfId,
   isDisabling,
   onDisable,
+  revealPhone,
 }: {
   orgType: OrgType;
   rows: UserRow[];
@@ -32,9 +39,10 @@ export const UsersTable = ({
   selfId: string | null;
   isDisabling?: boolean;
   onDisable?: (user: UserRow) => void;
+  revealPhone?: (user: UserRow) => ReactNode;
 }) => {
   const t = useTranslations();
-  const head = [t('fields.name'), t('fields.email'), t('fields.role'), t('users.state'), t('users.lastSignIn')];
+  const head = [t('fields.name'), t('fields.email'), t('fields.phone'), t('fields.role'), t('users.state'), t('users.lastSignIn')];
   if (onDisable) head.push('');
   return (
     <Table testId="users-table" head={head}>
@@ -47,6 +55,14 @@ export const UsersTable = ({
           <tr key={u.id} data-testid="user-row">
             <Td className="font-medium text-slate-900">{u.name}</Td>
             <Td>{u.email}</Td>
+            <Td>
+              <span className="inline-flex flex-wrap items-center gap-2">
+                <span className="font-mono text-sm" data-testid={`phone-${u.email}`}>
+                  {u.phone ?? '—'}
+                </span>
+                {revealPhone && u.phone && u.id !== selfId ? revealPhone(u) : null}
+              </span>
+            </Td>
             <Td>{t(`roles.${orgType}.${u.role}`)}</Td>
             <Td>
               {u.disabledAt ? (

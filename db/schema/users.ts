@@ -1,6 +1,7 @@
-import { index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { ROLES } from '../enums';
+import type { SealedPhone } from './cases';
 import { timestamps, ts } from './columns';
 import { organizations } from './organizations';
 
@@ -16,7 +17,16 @@ export const users = pgTable(
     // Stored lower-cased; unique across the platform so a sign-in names one account.
     email: text().notNull(),
     name: text().notNull(),
-    phone: text(),
+    // DESIGN §5: the user's mobile number is sealed like a debtor's (ciphertext, blind
+    // index, mask); screens show the mask, the user their own number.
+    phoneSealed: jsonb().$type<SealedPhone>(),
+    /**
+     * The number in plain text, as kept before migration 0030. `npm run db:migrate` seals
+     * what is left into phone_sealed and empties it (server/migrate.ts); since 0030 the
+     * database refuses a new value here (CHECK users_phone_plain_empty). Dropped in a later
+     * migration, once every installation has run the re-seal.
+     */
+    plainPhone: text('phone'),
     role: userRole().notNull(),
     // argon2id; null until the invited user accepts the invitation and sets one.
     passwordHash: text(),
@@ -25,6 +35,10 @@ export const users = pgTable(
     inviteExpiresAt: ts(),
     disabledAt: ts(),
     lastSignInAt: ts(),
+    // Carried in the session token at sign-in and compared on every request: raising it
+    // (sign-out, password change, disabling, a blocked organization) ends every session
+    // the user holds, though a token's own expiry is hours away.
+    sessionVersion: integer().notNull().default(0),
     ...timestamps,
   },
   // Ascending btree columns: lists read them backwards for ORDER BY … DESC (NULLS FIRST),

@@ -1,7 +1,7 @@
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
 import type { OrgStatus, OrgType, Role } from '../enums';
-import { admissionApplications, admissionDocuments, admissionTemplates, organizations, storedFiles, users } from '../schema';
+import { admissionApplications, admissionDocuments, admissionTemplates, organizations, storedFiles, users, type SealedPhone } from '../schema';
 import { creditCodeFor } from './factories';
 import { samplePdf } from './sample-pdf';
 
@@ -148,12 +148,14 @@ export type SeedDeps = {
   passwordHash: string;
   /** Seals an ID number (AES-GCM) and computes its blind index. */
   sealId: (id: string) => { sealed: string; index: string };
+  /** Seals a mobile number the way users' numbers are kept (ciphertext, blind index, mask). */
+  sealPhone: (phone: string) => SealedPhone;
   /** Puts bytes into file storage; returns the hash, size and recognised type. */
   storeFile: (bytes: Uint8Array) => Promise<{ sha256: string; size: number; mime: string }>;
 };
 
 /** Inserts what is missing; never changes rows a person may have edited since. */
-export const seedDemo = async (db: DbOrTx, { passwordHash, sealId, storeFile }: SeedDeps) => {
+export const seedDemo = async (db: DbOrTx, { passwordHash, sealId, sealPhone, storeFile }: SeedDeps) => {
   let created = 0;
   const now = Date.now();
   await db.transaction(async (tx) => {
@@ -182,7 +184,7 @@ export const seedDemo = async (db: DbOrTx, { passwordHash, sealId, storeFile }: 
       for (const u of o.users) {
         const rows = await tx
           .insert(users)
-          .values({ orgId: org.id, role: u.role, name: u.name, email: demoEmail(o, u), phone: u.phone, passwordHash })
+          .values({ orgId: org.id, role: u.role, name: u.name, email: demoEmail(o, u), phoneSealed: sealPhone(u.phone), passwordHash })
           .onConflictDoNothing({ target: users.email })
           .returning({ id: users.id });
         created += rows.length;

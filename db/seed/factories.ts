@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../client';
 import type { OrgStatus, OrgType, Role } from '../enums';
-import { organizations, users } from '../schema';
+import { organizations, users, type SealedPhone } from '../schema';
 import { creditCodeCheckChar } from '../validators/credit-code';
 
 // Row factories shared by the demo data and the tests. They write rows directly (no
@@ -50,7 +50,8 @@ export type UserSeed = {
   role: Role;
   email?: string;
   name?: string;
-  phone?: string | null;
+  /** Sealed (server/domain/users/phones.ts): the database holds no plain number. */
+  phoneSealed?: SealedPhone | null;
   passwordHash?: string | null;
   disabledAt?: Date | null;
 };
@@ -63,7 +64,7 @@ export const makeUser = async (db: DbOrTx, seed: UserSeed) => {
       role: seed.role,
       email: (seed.email ?? `user-${next()}@example.cn`).toLowerCase(),
       name: seed.name ?? '测试用户',
-      phone: seed.phone ?? null,
+      phoneSealed: seed.phoneSealed ?? null,
       passwordHash: seed.passwordHash ?? null,
       disabledAt: seed.disabledAt ?? null,
     })

@@ -1,6 +1,7 @@
 // Organization admins manage their own users: an invitation link lets the new user set
 // a password once; a disabled user is refused on the next request; readers see no
-// management actions.
+// management actions. Mobile numbers show masked, one's own whole; an admin reveals one
+// for a reason (audited).
 import { ACCOUNTS, expect, shot, signIn, signInAs, test, useLanguage } from '../fixtures';
 
 test.describe('[CREDITOR] users', () => {
@@ -30,6 +31,16 @@ test.describe('[CREDITOR] users', () => {
     await expect(page.getByTestId('user-row')).toHaveCount(4);
     await expect(page.getByTestId('user-row').filter({ hasText: '王小明' })).toContainText('待接受邀请');
     await shot(page, 'creditor-invited.zh-CN');
+    // Numbers are masked but the admin's own; the admin reveals one for a reason.
+    await expect(page.getByTestId('phone-xiaoming.wang@huaxin.demo.cn')).toHaveText('139****5678');
+    await expect(page.getByTestId('phone-viewer@huaxin.demo.cn')).toHaveText('139****0003');
+    await expect(page.getByTestId('phone-admin@huaxin.demo.cn')).toHaveText('13911000001');
+    const reveal = 'reveal-phone-xiaoming.wang@huaxin.demo.cn';
+    await page.getByTestId(reveal).click();
+    await page.getByTestId(`${reveal}-reason`).fill('核实新成员联系方式');
+    await page.getByTestId(`${reveal}-confirm`).click();
+    await expect(page.getByTestId(`${reveal}-value`)).toHaveText('13912345678');
+    await shot(page, 'creditor-users-phone-revealed.zh-CN');
 
     const inviteeCtx = await browser.newContext();
     const invitee = await inviteeCtx.newPage();
@@ -86,6 +97,9 @@ test.describe('[AGENCY] users', () => {
     await page.goto('/agency/users');
     await expect(page.getByTestId('user-row')).toHaveCount(4);
     await expect(page.getByTestId('invite-open')).toHaveCount(0);
+    // A reader sees colleagues' numbers masked and cannot reveal them.
+    await expect(page.getByTestId('phone-admin@zhengxin.demo.cn')).toHaveText(/^1\d{2}\*{4}\d{4}$/);
+    await expect(page.getByTestId('reveal-phone-admin@zhengxin.demo.cn')).toHaveCount(0);
     await shot(page, 'agency-users.zh-CN');
     await useLanguage(page, 'en');
     await page.reload();

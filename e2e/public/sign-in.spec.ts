@@ -1,7 +1,8 @@
 // Sign-in: each demo role lands on its own portal; a wrong role is sent back to its own
 // portal; a wrong password shows a translated error; 5 failures lock sign-in for 15
-// minutes (per account and per IP address); suspended organizations are refused.
-import { ACCOUNTS, expect, shot, signIn, signInAs, test, useLanguage } from '../fixtures';
+// minutes (per account and per IP address); suspended organizations are refused. Signing
+// out or changing the password ends the session on the server: a copied cookie is refused.
+import { ACCOUNTS, DEMO_PASSWORD, expect, shot, signIn, signInAs, test, useLanguage } from '../fixtures';
 
 test.describe('[PUBLIC] sign-in', () => {
   test('[PUBLIC] landing page and the language switch', async ({ page }) => {
@@ -82,6 +83,72 @@ test.describe('[PUBLIC] sign-in', () => {
     await expect(page.getByTestId('signin-error')).toHaveText('登录失败次数过多，请 15 分钟后再试');
     await shot(page, 'signin-throttled.zh-CN');
     expect(new URL(page.url()).pathname).toBe('/signin');
+  });
+
+  test('[PUBLIC] a session cookie copied before sign-out is refused after it, in the browser and over HTTP', async ({ browser }) => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await signInAs(page, ACCOUNTS.creditorViewer, '/creditor');
+    const copied = (await ctx.cookies()).filter((c) => c.name.includes('next-auth.session-token'));
+    expect(copied.length).toBeGreaterThan(0);
+    // Another browser holding the copy is signed in as well, until the owner signs out.
+    const other = await browser.newContext();
+    await other.addCookies(copied);
+    expect((await other.request.get('/api/trpc/me.get')).status()).toBe(200);
+
+    await page.getByTestId('sign-out').click();
+    await page.waitForURL('**/signin**');
+
+    const res = await other.request.get('/api/trpc/me.get');
+    expect(res.status()).toBe(401);
+    const thief = await other.newPage();
+    await thief.goto('/creditor');
+    await thief.waitForURL('**/signin?error=auth.sessionEnded');
+    await expect(thief.getByTestId('signin-error')).toHaveText('登录已失效（已退出登录、修改了密码或账号状态有变化），请重新登录');
+    await shot(thief, 'signin-session-ended.zh-CN');
+
+    // Signing in again works.
+    await signInAs(page, ACCOUNTS.creditorViewer, '/creditor');
+    await ctx.close();
+    await other.close();
+  });
+
+  test('[PUBLIC] changing the password signs out everywhere; the new password signs in', async ({ browser }) => {
+    // Its own client address: the wrong passwords below count toward that address's sign-in lock only.
+    const ctx = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.22' } });
+    const page = await ctx.newPage();
+    const account = ACCOUNTS.platformComplaints;
+    await signInAs(page, account, '/staff');
+    const elsewhere = await browser.newContext();
+    await elsewhere.addCookies((await ctx.cookies()).filter((c) => c.name.includes('next-auth.session-token')));
+
+    await page.getByTestId('change-password').click();
+    const form = page.getByTestId('change-password-form');
+    await form.locator('#currentPassword').fill('not-the-password');
+    await form.locator('#newPassword').fill('A-new-long-passphrase');
+    await form.locator('#confirmPassword').fill('A-new-long-passphrase');
+    await form.getByTestId('change-password-submit').click();
+    await expect(form.getByTestId('currentPassword-error')).toHaveText('当前密码不正确');
+    await shot(page, 'change-password-wrong.zh-CN');
+    await form.locator('#currentPassword').fill(DEMO_PASSWORD);
+    await form.getByTestId('change-password-submit').click();
+    await page.waitForURL('**/signin?error=auth.sessionEnded');
+    expect((await elsewhere.request.get('/api/trpc/me.get')).status()).toBe(401);
+
+    await signIn(page, account);
+    await expect(page.getByTestId('signin-error')).toHaveText('邮箱或密码不正确');
+    await signIn(page, account, 'A-new-long-passphrase');
+    await page.waitForURL((u) => u.pathname.startsWith('/staff'));
+    // Back to the demo password, for the specs that follow.
+    await page.getByTestId('change-password').click();
+    await form.locator('#currentPassword').fill('A-new-long-passphrase');
+    await form.locator('#newPassword').fill(DEMO_PASSWORD);
+    await form.locator('#confirmPassword').fill(DEMO_PASSWORD);
+    await form.getByTestId('change-password-submit').click();
+    await page.waitForURL('**/signin?error=auth.sessionEnded');
+    await signInAs(page, account, '/staff');
+    await ctx.close();
+    await elsewhere.close();
   });
 
   test('[PUBLIC] a suspended organization cannot sign in', async ({ page }) => {

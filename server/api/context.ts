@@ -1,25 +1,26 @@
 import type { Db } from '@/db/client';
 import type { Locale } from '@/db/enums';
 import type { Actor, RequestMeta } from '../auth/actor';
-import { loadActor } from '../domain/auth/load-actor';
+import { loadActor, type SessionClaims } from '../domain/auth/load-actor';
 import { databaseFault, type DomainErrorCode } from '../errors';
 import { localeFromCookieHeader } from '../i18n/translate';
 
 export type Context = {
   db: Db;
   actor: Actor | null;
-  /** Why a session that names a user still has no actor (disabled user, blocked organization). */
+  /** Why a session that names a user still has no actor (disabled user, blocked organization, session ended). */
   refusal: DomainErrorCode | null;
   locale: Locale;
   meta: RequestMeta;
 };
 
-export type ContextInput = { db: Db; userId: string | null; locale: Locale; meta: RequestMeta };
+/** `session`: what the request's session token claims (server/auth/session-token.ts), or null without one. */
+export type ContextInput = { db: Db; session: SessionClaims | null; locale: Locale; meta: RequestMeta };
 
-export const createInnerContext = async ({ db, userId, locale, meta }: ContextInput): Promise<Context> => {
-  if (!userId) return { db, actor: null, refusal: null, locale, meta };
+export const createInnerContext = async ({ db, session, locale, meta }: ContextInput): Promise<Context> => {
+  if (!session) return { db, actor: null, refusal: null, locale, meta };
   try {
-    const lookup = await loadActor(db, userId);
+    const lookup = await loadActor(db, session);
     return { db, actor: lookup.actor, refusal: lookup.refusal, locale, meta };
   } catch (e) {
     // The database is busy or dropped the connection: the caller is told to try again (503) in its

@@ -107,7 +107,7 @@ describe('database unavailable', () => {
       endpoint: '/api/trpc',
       req: new Request(`http://localhost/api/trpc/${procedure}`, { headers: { cookie } }),
       router: appRouter,
-      createContext: () => createInnerContext({ db: droppedDb, userId: 'user-1', locale: localeFromCookieHeader(cookie), meta }),
+      createContext: () => createInnerContext({ db: droppedDb, session: { userId: 'user-1', sessionVersion: 0 }, locale: localeFromCookieHeader(cookie), meta }),
     });
 
   it('answers 503 over HTTP when a query loses its connection, with no stack', async () => {

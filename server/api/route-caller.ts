@@ -1,7 +1,7 @@
 import type { Locale } from '@/db/enums';
 import { getDb, type Db } from '@/db/client';
 import type { Caller } from '../auth/actor';
-import { getSessionUserId } from '../auth/session';
+import { getSession } from '../auth/session';
 import { databaseFault, DomainError } from '../errors';
 import { createInnerContext, localeFromHeaders, metaFromHeaders } from './context';
 import { describeError, toTRPCError } from './errors';
@@ -17,7 +17,7 @@ const fail = (status: number, message: string) =>
 
 /** Runs `handle` as the session's caller, turning a domain refusal into a JSON error response. */
 export const asRouteCaller = async (req: Request, handle: (db: Db, caller: Caller, locale: Locale) => Promise<Response>): Promise<Response> => {
-  const ctx = await createInnerContext({ db: getDb(), userId: await getSessionUserId(), locale: localeFromHeaders(req.headers), meta: metaFromHeaders(req.headers) });
+  const ctx = await createInnerContext({ db: getDb(), session: await getSession(), locale: localeFromHeaders(req.headers), meta: metaFromHeaders(req.headers) });
   const refuse = (e: DomainError) => {
     const error = toTRPCError(e);
     return fail(STATUS[error.code] ?? 500, describeError(ctx.locale, error).message);

@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
-import { getSessionUserId } from '../auth/session';
+import { getSession } from '../auth/session';
 import { createInnerContext, localeFromHeaders, metaFromHeaders } from './context';
 import { createCaller } from './root';
 
@@ -11,7 +11,7 @@ export const getServerCaller = cache(async () => {
   const h = await headers();
   const ctx = await createInnerContext({
     db: getDb(),
-    userId: await getSessionUserId(),
+    session: await getSession(),
     locale: localeFromHeaders(h),
     meta: metaFromHeaders(h),
   });

@@ -9,6 +9,8 @@ declare module 'next-auth' {
     orgId: string;
     orgType: OrgType;
     role: Role;
+    /** users.session_version at sign-in; every request compares it (server/domain/auth/load-actor.ts). */
+    sessionVersion: number;
   }
 }
 
@@ -18,5 +20,7 @@ declare module 'next-auth/jwt' {
     orgId?: string;
     orgType?: OrgType;
     role?: Role;
+    /** The user's session version at sign-in: a sign-out, password change or block raises it and the token is refused. */
+    sv?: number;
   }
 }

@@ -1,9 +1,9 @@
 import { encode, type JWT } from 'next-auth/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeSessionToken, sessionCookieName, sessionTokenOf, sessionUserIdFromCookies, userIdOfToken } from './session-token';
+import { decodeSessionToken, sessionCookieName, sessionFromCookies, sessionOfToken, sessionTokenOf } from './session-token';
 
 const SECRET = 'a-test-secret-of-enough-length-for-next-auth-0123456789';
-const identity: JWT = { name: '张三', email: 'zhang@example.com', uid: 'user-1', orgId: 'org-1', orgType: 'creditor', role: 'manager' };
+const identity: JWT = { name: '张三', email: 'zhang@example.com', uid: 'user-1', orgId: 'org-1', orgType: 'creditor', role: 'manager', sv: 3 };
 const jar = (cookies: Record<string, string>) => ({ getAll: () => Object.entries(cookies).map(([name, value]) => ({ name, value })) });
 
 afterEach(() => {
@@ -15,7 +15,7 @@ describe('session token', () => {
     const token = await encode({ token: identity, secret: SECRET, maxAge: 60 });
     const claims = await decodeSessionToken(token, SECRET);
     expect(claims).toMatchObject(identity);
-    expect(userIdOfToken(claims)).toBe('user-1');
+    expect(sessionOfToken(claims)).toEqual({ userId: 'user-1', sessionVersion: 3 });
   });
 
   it('treats an expired, forged or foreign token as anonymous', async () => {
@@ -28,9 +28,16 @@ describe('session token', () => {
   });
 
   it('names no user for a token without the whole identity', () => {
-    expect(userIdOfToken({ uid: 'user-1', orgId: 'org-1', orgType: 'creditor' })).toBeNull();
-    expect(userIdOfToken({ sub: 'user-1' })).toBeNull();
-    expect(userIdOfToken(null)).toBeNull();
+    expect(sessionOfToken({ uid: 'user-1', orgId: 'org-1', orgType: 'creditor', sv: 0 })).toBeNull();
+    expect(sessionOfToken({ sub: 'user-1' })).toBeNull();
+    expect(sessionOfToken(null)).toBeNull();
+  });
+
+  it('names no session for a token without a session version (issued before sessions could be ended): its holder signs in again', () => {
+    const { sv: _sv, ...old } = identity;
+    expect(sessionOfToken(old)).toBeNull();
+    expect(sessionOfToken({ ...identity, sv: '3' as unknown as number })).toBeNull();
+    expect(sessionOfToken({ ...identity, sv: 0 })).toEqual({ userId: 'user-1', sessionVersion: 0 });
   });
 
   it('uses the secure cookie name over https', () => {
@@ -51,8 +58,8 @@ describe('session token', () => {
     vi.stubEnv('NEXTAUTH_SECRET', SECRET);
     vi.stubEnv('NEXTAUTH_URL', 'http://localhost:3000');
     const token = await encode({ token: identity, secret: SECRET, maxAge: 60 });
-    expect(await sessionUserIdFromCookies(jar({ 'next-auth.session-token': token }))).toBe('user-1');
-    expect(await sessionUserIdFromCookies(jar({ '__Secure-next-auth.session-token': token }))).toBeNull();
-    expect(await sessionUserIdFromCookies(jar({}))).toBeNull();
+    expect(await sessionFromCookies(jar({ 'next-auth.session-token': token }))).toEqual({ userId: 'user-1', sessionVersion: 3 });
+    expect(await sessionFromCookies(jar({ '__Secure-next-auth.session-token': token }))).toBeNull();
+    expect(await sessionFromCookies(jar({}))).toBeNull();
   });
 });

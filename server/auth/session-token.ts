@@ -1,6 +1,7 @@
 import { hkdfSync } from 'node:crypto';
 import { jwtDecrypt } from 'jose';
 import type { JWT } from 'next-auth/jwt';
+import type { SessionClaims } from '../domain/auth/load-actor';
 import { authSecret } from '../env';
 import { authOptions } from './options';
 
@@ -57,12 +58,18 @@ export const decodeSessionToken = async (token: string | null, secret: string): 
   }
 };
 
-/**
- * The user id the session names, as the session callback in options.ts exposes it: only
- * a token carrying the whole identity (user, organization, its type and the role) counts.
- */
-export const userIdOfToken = (token: JWT | null): string | null =>
-  token && typeof token.uid === 'string' && token.uid && token.orgId && token.orgType && token.role ? token.uid : null;
+export type { SessionClaims };
 
-export const sessionUserIdFromCookies = async (cookies: CookieSource): Promise<string | null> =>
-  userIdOfToken(await decodeSessionToken(sessionTokenOf(cookies), authSecret()));
+/**
+ * The session the token names, as the session callback in options.ts exposes it: only a
+ * token carrying the whole identity (user, organization, its type and the role) and the
+ * user's session version at sign-in counts. A token from before session versions names no
+ * session: its holder signs in again.
+ */
+export const sessionOfToken = (token: JWT | null): SessionClaims | null =>
+  token && typeof token.uid === 'string' && token.uid && token.orgId && token.orgType && token.role && Number.isInteger(token.sv)
+    ? { userId: token.uid, sessionVersion: token.sv as number }
+    : null;
+
+export const sessionFromCookies = async (cookies: CookieSource): Promise<SessionClaims | null> =>
+  sessionOfToken(await decodeSessionToken(sessionTokenOf(cookies), authSecret()));

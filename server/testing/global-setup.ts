@@ -6,6 +6,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openPostgres, wrapPglite } from '@/db/client';
 import { grantAppRole } from '@/db/roles';
+import { migrateDatabase } from '../migrate';
 
 /** The app role's password in test runs (a local test server; production sets DB_APP_PASSWORD). */
 export const TEST_APP_PASSWORD = 'daylight-test-only';
@@ -28,7 +29,7 @@ export default async function setup(project: TestProject) {
     const admin = postgres(url, { max: 1, onnotice: () => undefined });
     await admin.unsafe(`create database "${template}"`);
     const handle = openPostgres(withDatabase(url, template), 1);
-    await handle.migrate();
+    await migrateDatabase(handle);
     await handle.close();
     // The tests connect as the app's own role, as production does: no superuser, no
     // table of its own, no TRUNCATE. Its grants are copied with the template.
@@ -46,7 +47,7 @@ export default async function setup(project: TestProject) {
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'daylight-test-'));
   const client = new PGlite();
-  await wrapPglite(client).migrate();
+  await migrateDatabase(wrapPglite(client));
   const dump = await client.dumpDataDir('none');
   const file = path.join(dir, 'migrated.tar');
   writeFileSync(file, Buffer.from(await dump.arrayBuffer()));

@@ -27,8 +27,8 @@ export const seedAgenciesWithLastMonth = async (db: Db, w: World, count: number)
     insert into organizations (type, name, credit_code, status, tier)
     select 'agency', '规模处置机构' || g, 'SCALE' || lpad(g::text, 13, '0'), 'active', 'A' from generate_series(1, ${count}) g`);
   await db.execute(sql`
-    insert into users (org_id, role, name, email, phone, password_hash)
-    select id, 'admin', '管理员', 'admin-' || id || '@scale.cn', '13800000000', 'x' from organizations where credit_code like 'SCALE%'`);
+    insert into users (org_id, role, name, email, password_hash)
+    select id, 'admin', '管理员', 'admin-' || id || '@scale.cn', 'x' from organizations where credit_code like 'SCALE%'`);
   const [imp] = await executeRows<{ id: string }>(db, sql`select id from case_imports where creditor_id = ${creditorId} limit 1`);
   const figures = JSON.stringify({ caseCount: 50, totalOverdue: 1, totalPrincipal: 1, avgDaysOverdue: 90, byBucket: {}, byProvince: {} });
   await db.execute(sql`

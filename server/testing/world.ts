@@ -1,12 +1,14 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { Locale, OrgType, Role } from '@/db/enums';
-import { admissionApplications, admissionDocuments, storedFiles, type Organization, type User } from '@/db/schema';
+import { admissionApplications, admissionDocuments, storedFiles, users as usersTable, type Organization, type User } from '@/db/schema';
 import { makeOrg, makeUser } from '@/db/seed/factories';
 import { samplePdf } from '@/db/seed/sample-pdf';
 import { createCaller } from '../api/root';
 import { createInnerContext } from '../api/context';
 import { hashPassword } from '../auth/password';
-import { loadActor } from '../domain/auth/load-actor';
+import { loadUserActor, readUser } from '../domain/auth/load-actor';
+import { sealStaffPhone } from '../domain/users/phones';
 import { bytesStream, ingest } from '../storage/ingest';
 import { getBlobStore } from '../storage/store';
 
@@ -109,13 +111,20 @@ export const buildWorld = async (db: Db): Promise<World> => {
 
 export const META = { ip: '203.0.113.7', userAgent: 'vitest' };
 
-/** A tRPC caller as the given user would have it, or anonymous with null. */
-export const callerAs = async (db: Db, user: Pick<User, 'id'> | null, locale: Locale = 'zh-CN') =>
-  createCaller(await createInnerContext({ db, userId: user?.id ?? null, locale, meta: META }));
+/** A tRPC caller as the given user would have it signed in now (their current session version), or anonymous with null. */
+export const callerAs = async (db: Db, user: Pick<User, 'id'> | null, locale: Locale = 'zh-CN') => {
+  const session = user ? { userId: user.id, sessionVersion: (await readUser(db, user.id))?.sessionVersion ?? 0 } : null;
+  return createCaller(await createInnerContext({ db, session, locale, meta: META }));
+};
+
+/** Gives a world user a mobile number, sealed as an invitation stores it. */
+export const givePhone = async (w: World, key: UserKey, phone: string) => {
+  await w.db.update(usersTable).set({ phoneSealed: sealStaffPhone(phone) }).where(eq(usersTable.id, w.users[key].id));
+};
 
 /** A domain-level caller for a world user, as the tRPC context would build it. */
 export const domainCaller = async (w: World, key: UserKey) => {
-  const lookup = await loadActor(w.db, w.users[key].id);
+  const lookup = await loadUserActor(w.db, w.users[key].id);
   if (!lookup.actor) throw new Error(`${key} cannot act: ${lookup.refusal}`);
   return { actor: lookup.actor, ...META };
 };

@@ -53,3 +53,8 @@ export const ZNewUser = z.strictObject({
 });
 
 export const ZInviteResult = z.object({ user: ZUser, inviteToken: z.string() });
+
+/** A user's whole number, shown to an administrator who gives a reason (audited, DESIGN §5). */
+export const ZRevealPhoneInput = z.strictObject({ userId: ZId, reason: z.string().trim().min(4).max(200) });
+export type TRevealPhoneInput = z.input<typeof ZRevealPhoneInput>;
+export const ZRevealPhoneResult = z.object({ value: z.string() });

@@ -7,6 +7,7 @@ import { hashPassword } from '../../auth/password';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { isUniqueViolation } from '../shared/db-errors';
+import { sealStaffPhone } from '../users/phones';
 
 export type SignUpArgs = {
   type: ApplicantType;
@@ -45,7 +46,7 @@ export const signUpOrganization = async (db: DbOrTx, meta: RequestMeta, args: Si
         if (!o) throw new DomainError('org.notFound');
         const [u] = await sp
           .insert(users)
-          .values({ orgId: o.id, role: 'admin', email: args.email, name: args.adminName, phone: args.phone ?? null, passwordHash })
+          .values({ orgId: o.id, role: 'admin', email: args.email, name: args.adminName, phoneSealed: sealStaffPhone(args.phone), passwordHash })
           .returning({ id: users.id, email: users.email, name: users.name });
         if (!u) throw new DomainError('user.notFound');
         return [o, u] as const;

@@ -7,11 +7,11 @@ import type { DomainErrorCode } from '../../errors';
 
 export type ActorLookup = { actor: Actor; refusal: null } | { actor: null; refusal: DomainErrorCode };
 
-/**
- * Reads the session's user afresh on every request: a disabled user or a suspended or
- * banned organization is refused on its next request, not when its token expires.
- */
-export const loadActor = async (db: DbOrTx, userId: string): Promise<ActorLookup> => {
+/** A session as its token claims it (server/auth/session-token.ts): the user, and their session version at sign-in. */
+export type SessionClaims = { userId: string; sessionVersion: number };
+
+/** The user and organization as they are now, with the user's current session version. */
+export const readUser = async (db: DbOrTx, userId: string): Promise<(ActorLookup & { sessionVersion: number }) | null> => {
   const [row] = await db
     .select({
       userId: users.id,
@@ -20,6 +20,7 @@ export const loadActor = async (db: DbOrTx, userId: string): Promise<ActorLookup
       name: users.name,
       email: users.email,
       disabledAt: users.disabledAt,
+      sessionVersion: users.sessionVersion,
       orgType: organizations.type,
       orgStatus: organizations.status,
     })
@@ -27,9 +28,36 @@ export const loadActor = async (db: DbOrTx, userId: string): Promise<ActorLookup
     .innerJoin(organizations, eq(organizations.id, users.orgId))
     .where(eq(users.id, userId))
     .limit(1);
-  if (!row) return { actor: null, refusal: 'auth.signInRequired' };
-  if (row.disabledAt) return { actor: null, refusal: 'auth.accountDisabled' };
-  if (BLOCKED_ORG_STATUSES.includes(row.orgStatus)) return { actor: null, refusal: 'auth.orgBlocked' };
-  const { disabledAt: _disabled, ...actor } = row;
-  return { actor, refusal: null };
+  if (!row) return null;
+  const { disabledAt, sessionVersion, ...actor } = row;
+  if (disabledAt) return { actor: null, refusal: 'auth.accountDisabled', sessionVersion };
+  if (BLOCKED_ORG_STATUSES.includes(row.orgStatus)) return { actor: null, refusal: 'auth.orgBlocked', sessionVersion };
+  return { actor, refusal: null, sessionVersion };
+};
+
+/**
+ * Reads the session's user afresh on every request: a disabled user or a suspended or
+ * banned organization is refused on its next request, not when its token expires; so is
+ * a session ended on the server (sign-out, password change, or an earlier block), whose
+ * token carries an older session version than the user's.
+ */
+export const loadActor = async (db: DbOrTx, session: SessionClaims): Promise<ActorLookup> => {
+  const found = await readUser(db, session.userId);
+  if (!found) return { actor: null, refusal: 'auth.signInRequired' };
+  const { sessionVersion, ...lookup } = found;
+  // The account's own state speaks first: a disabled user learns why, not only that the session ended.
+  if (!lookup.actor) return lookup;
+  if (sessionVersion !== session.sessionVersion) return { actor: null, refusal: 'auth.sessionEnded' };
+  return lookup;
+};
+
+/**
+ * The user as an actor for work that is not a request of a session (a background export
+ * the user queued, scripts): the account and organization are checked, no session is.
+ */
+export const loadUserActor = async (db: DbOrTx, userId: string): Promise<ActorLookup> => {
+  const found = await readUser(db, userId);
+  if (!found) return { actor: null, refusal: 'auth.signInRequired' };
+  const { sessionVersion: _version, ...lookup } = found;
+  return lookup;
 };

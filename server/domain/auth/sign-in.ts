@@ -5,14 +5,15 @@ import type { Actor, RequestMeta } from '../../auth/actor';
 import { burnPasswordCheck, verifyPassword } from '../../auth/password';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { loadActor } from './load-actor';
+import { readUser } from './load-actor';
 import { LOOKBACK_MS, lockedUntil } from './throttle';
 
 export type SignInInput = { email: string; password: string };
 
-const UNKNOWN_IP = 'unknown';
+export const UNKNOWN_IP = 'unknown';
 
-const throttleState = async (db: DbOrTx, email: string, ip: string, now: Date) => {
+/** Until when sign-in (and any other password check) is locked for this account or client address, or null. */
+export const throttleState = async (db: DbOrTx, email: string, ip: string, now: Date) => {
   const since = new Date(now.getTime() - LOOKBACK_MS);
   const rows = await db
     .select({ email: signInAttempts.email, ip: signInAttempts.ip, isSuccess: signInAttempts.isSuccess, at: signInAttempts.at })
@@ -31,11 +32,14 @@ const throttleState = async (db: DbOrTx, email: string, ip: string, now: Date) =
   return until ?? null;
 };
 
+/** A successful sign-in: who, and the session version the new session token carries. */
+export type SignedIn = Actor & { sessionVersion: number };
+
 /**
  * Checks credentials under the throttle. Every outcome leaves a trace: attempts feed the
  * throttle, failures and refusals go to the audit log.
  */
-export const signIn = async (db: DbOrTx, meta: RequestMeta, input: SignInInput, now = new Date()): Promise<Actor> => {
+export const signIn = async (db: DbOrTx, meta: RequestMeta, input: SignInInput, now = new Date()): Promise<SignedIn> => {
   const email = input.email.trim().toLowerCase();
   const ip = meta.ip ?? UNKNOWN_IP;
   const anonymous = { ...meta, actor: null };
@@ -69,7 +73,7 @@ export const signIn = async (db: DbOrTx, meta: RequestMeta, input: SignInInput, 
     throw new DomainError('auth.invalidCredentials');
   }
 
-  const lookup = await loadActor(db, user.id);
+  const lookup = (await readUser(db, user.id)) ?? { actor: null, refusal: 'auth.invalidCredentials' as const };
   if (!lookup.actor) {
     await writeAudit(db, anonymous, {
       action: 'auth.signInRefused',
@@ -81,10 +85,11 @@ export const signIn = async (db: DbOrTx, meta: RequestMeta, input: SignInInput, 
     throw new DomainError(lookup.refusal);
   }
   const actor = lookup.actor;
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx.insert(signInAttempts).values({ email, ip, isSuccess: true, at: now });
-    await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, actor.userId));
+    // Read from the row this update locks: the token carries the version current when the sign-in commits.
+    const [signed] = await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, actor.userId)).returning({ sessionVersion: users.sessionVersion });
     await writeAudit(tx, { ...meta, actor }, { action: 'auth.signIn', resourceType: 'session', resourceId: actor.userId, orgId: actor.orgId });
+    return { ...actor, sessionVersion: signed?.sessionVersion ?? lookup.sessionVersion };
   });
-  return actor;
 };

@@ -16,7 +16,7 @@ import { enqueue } from '../../jobs/queue';
 import { ingest } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
 import { writeCsv, writeXlsx } from '../../tabular/write';
-import { loadActor } from '../auth/load-actor';
+import { loadUserActor } from '../auth/load-actor';
 import { shanghaiDate } from '../shared/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { holdBlob } from '../files/blobs';
@@ -119,7 +119,7 @@ export const runExport = async (db: Db, exportId: string, store: BlobStore): Pro
     .where(and(eq(listExports.id, exportId), inArray(listExports.status, ['queued', 'running'])))
     .returning();
   if (!e) return;
-  const lookup = await loadActor(db, e.userId);
+  const lookup = await loadUserActor(db, e.userId);
   const def = EXPORT_LIST_DEFS[e.list];
   if (!lookup.actor || lookup.actor.orgId !== e.orgId || !mayExport({ actor: lookup.actor }, def)) {
     const reason: DomainErrorCode = lookup.refusal ?? 'auth.forbidden';

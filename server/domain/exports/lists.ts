@@ -197,7 +197,7 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
     orgTypes: ['creditor', 'agency', 'platform'],
     permission: 'org.users.read',
     header: (t) => [t('exports.col.name'), t('exports.col.email'), t('exports.col.role'), t('exports.col.status'), t('exports.col.lastSignIn'), t('exports.col.createdAt')],
-    rows: (db, caller, _f, cursor, t) => pageRows(listUsers(db, { orgId: caller.actor.orgId, cursor, limit: PAGE }), (u) => [u.name, u.email, t(`roles.${caller.actor.orgType}.${u.role}`), t(u.disabledAt ? 'users.disabled' : u.isInvitePending ? 'users.invited' : 'users.active'), at(u.lastSignInAt), at(u.createdAt)]),
+    rows: (db, caller, _f, cursor, t) => pageRows(listUsers(db, caller, { orgId: caller.actor.orgId, cursor, limit: PAGE }), (u) => [u.name, u.email, t(`roles.${caller.actor.orgType}.${u.role}`), t(u.disabledAt ? 'users.disabled' : u.isInvitePending ? 'users.invited' : 'users.active'), at(u.lastSignInAt), at(u.createdAt)]),
   },
   complaints: {
     // Each portal's complaints as its list shows them: the agency's without the creditor.

@@ -1,10 +1,11 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { canMoveOrgStatus, type BanCategory, type OrgStatus, type OrgType } from '@/db/enums';
+import { BLOCKED_ORG_STATUSES, canMoveOrgStatus, type BanCategory, type OrgStatus, type OrgType } from '@/db/enums';
 import { organizations, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
+import { endOrgSessions } from '../auth/sessions';
 import { isUniqueViolation } from '../shared/db-errors';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 
@@ -109,13 +110,20 @@ export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatu
       .where(eq(organizations.id, org.id))
       .returning(orgColumns);
     if (!updated) throw new DomainError('org.notFound');
+    // Suspended or banned: its users' sessions end now and stay ended if it is reinstated.
+    const usersSignedOut = BLOCKED_ORG_STATUSES.includes(updated.status) ? await endOrgSessions(tx, org.id) : null;
     await writeAudit(tx, caller, {
       action: 'org.setStatus',
       resourceType: 'organization',
       resourceId: org.id,
       orgId: org.id,
       before: { status: org.status },
-      after: { status: updated.status, reason: args.reason, ...(args.banCategory ? { banCategory: args.banCategory } : {}) },
+      after: {
+        status: updated.status,
+        reason: args.reason,
+        ...(args.banCategory ? { banCategory: args.banCategory } : {}),
+        ...(usersSignedOut === null ? {} : { usersSignedOut }),
+      },
     });
     return updated;
   });

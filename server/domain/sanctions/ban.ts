@@ -1,10 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { raiseStatementTimeout, type DbOrTx } from '@/db/client';
 import { ABUSE_CATEGORIES, type BanCategory, type ComplaintCategory } from '@/db/enums';
-import { bids, cases, commissions, complaints, organizations, packages, sanctions, users, type Sanction } from '@/db/schema';
+import { bids, cases, commissions, complaints, organizations, packages, sanctions, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
+import { endOrgSessions } from '../auth/sessions';
 import { leavingStatus, RELEASED } from '../cases/placement';
 import { notify } from '../notifications/notify';
 import { lockAgency, lockSanction, requireStatus, sanctionResult } from './row';
@@ -54,10 +55,9 @@ const applyBan = async (tx: DbOrTx, caller: Caller, s: Sanction, agency: { id: s
   const banCategory = await banCategoryOf(tx, s);
   await tx.update(organizations).set({ status: 'banned', bannedAt: now, banCategory, updatedAt: now }).where(eq(organizations.id, agency.id));
   await writeAudit(tx, caller, { action: 'org.setStatus', resourceType: 'organization', resourceId: agency.id, orgId: agency.id, before: { status: agency.status }, after: { status: 'banned', banCategory, sanctionId: s.id } });
-  const [signedOut] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(users)
-    .where(and(eq(users.orgId, agency.id), sql`${users.disabledAt} is null`));
+  // DESIGN §3: a ban ends the agency's sessions, for good (an appeal leaves it suspended, and
+  // even a later re-admission does not revive a token issued before the ban).
+  const signedOut = await endOrgSessions(tx, agency.id);
 
   const withdrawn = await tx
     .update(bids)
@@ -122,7 +122,7 @@ const applyBan = async (tx: DbOrTx, caller: Caller, s: Sanction, agency: { id: s
     await notify(tx, { orgId: creditorId, roles: ['admin', 'manager'] }, 'sanction.agencyBanned', params, '/creditor/sanctions');
   }
   return {
-    usersSignedOut: signedOut?.n ?? 0,
+    usersSignedOut: signedOut,
     bidsWithdrawn: withdrawn.length,
     offersWithdrawn: offers.length,
     commissionsEnded: ended.length,

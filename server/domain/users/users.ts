@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { isRoleAllowedFor, type Role } from '@/db/enums';
 import { organizations, users } from '@/db/schema';
@@ -7,8 +7,10 @@ import type { Caller, RequestMeta } from '../../auth/actor';
 import { hashPassword } from '../../auth/password';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
+import { decryptPii } from '../../pii/crypto';
 import { isUniqueViolation } from '../shared/db-errors';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
+import { phoneAsSeenBy, sealStaffPhone } from './phones';
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -17,7 +19,7 @@ const userColumns = {
   orgId: users.orgId,
   email: users.email,
   name: users.name,
-  phone: users.phone,
+  phoneSealed: users.phoneSealed,
   role: users.role,
   disabledAt: users.disabledAt,
   lastSignInAt: users.lastSignInAt,
@@ -27,9 +29,13 @@ const userColumns = {
 
 type UserRow = { [K in keyof typeof userColumns]: (typeof users.$inferSelect)[K] };
 
-/** What a screen needs to know about a user; the invitation state replaces the hash. */
-const present = ({ inviteExpiresAt, ...u }: UserRow) => ({
+/**
+ * What a screen needs to know about a user; the invitation state replaces the hash, and the
+ * number is masked unless the reader is the user themself (DESIGN §5).
+ */
+const present = (readerId: string, { inviteExpiresAt, phoneSealed, ...u }: UserRow) => ({
   ...u,
+  phone: phoneAsSeenBy(readerId, u.id, phoneSealed),
   isInvitePending: inviteExpiresAt !== null,
 });
 
@@ -55,7 +61,7 @@ const createInvitedUser = async (db: DbOrTx, caller: Caller, orgId: string, args
             orgId,
             email,
             name: args.name.trim(),
-            phone: args.phone ?? null,
+            phoneSealed: sealStaffPhone(args.phone),
             role: args.role,
             inviteTokenHash: hashToken(token),
             inviteExpiresAt: new Date(Date.now() + INVITE_TTL_MS),
@@ -74,7 +80,7 @@ const createInvitedUser = async (db: DbOrTx, caller: Caller, orgId: string, args
       orgId,
       after: { email: created.email, name: created.name, role: created.role },
     });
-    return { user: present(created), inviteToken: token };
+    return { user: present(caller.actor.userId, created), inviteToken: token };
   });
 
 /** Organization admin: invites a user into the caller's own organization. */
@@ -95,7 +101,8 @@ const disable = async (db: DbOrTx, caller: Caller, userId: string, scopeOrgId: s
     const now = new Date();
     const [updated] = await tx
       .update(users)
-      .set({ disabledAt: now, inviteTokenHash: null, inviteExpiresAt: null, updatedAt: now })
+      // The session version rises too: the user's tokens stay refused even if the account is enabled again.
+      .set({ disabledAt: now, inviteTokenHash: null, inviteExpiresAt: null, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
       .where(eq(users.id, user.id))
       .returning(userColumns);
     if (!updated) throw new DomainError('user.notFound');
@@ -105,9 +112,9 @@ const disable = async (db: DbOrTx, caller: Caller, userId: string, scopeOrgId: s
       resourceId: user.id,
       orgId: user.orgId,
       before: { disabledAt: null },
-      after: { disabledAt: now.toISOString() },
+      after: { disabledAt: now.toISOString(), sessionsEnded: true },
     });
-    return present(updated);
+    return present(caller.actor.userId, updated);
   });
 
 /** Organization admin: disables a user of the caller's own organization. */
@@ -118,7 +125,7 @@ export const disableUserForStaff = (db: DbOrTx, caller: Caller, userId: string) 
 
 export type ListUsersArgs = { orgId: string; cursor?: string | null | undefined; limit: number };
 
-export const listUsers = async (db: DbOrTx, args: ListUsersArgs) => {
+export const listUsers = async (db: DbOrTx, caller: Caller, args: ListUsersArgs) => {
   const cursor = decodeCursor(args.cursor);
   const where: SQL[] = [eq(users.orgId, args.orgId)];
   if (cursor) where.push(afterCursor(users.createdAt, users.id, cursor));
@@ -129,15 +136,34 @@ export const listUsers = async (db: DbOrTx, args: ListUsersArgs) => {
     .orderBy(desc(users.createdAt), desc(users.id))
     .limit(args.limit + 1);
   const page = toPage(rows, args.limit, (r) => ({ at: r.createdAt, id: r.id }));
-  return { items: page.items.map(present), nextCursor: page.nextCursor };
+  return { items: page.items.map((u) => present(caller.actor.userId, u)), nextCursor: page.nextCursor };
 };
 
 /** Staff only: the users of any organization. */
-export const listUsersForStaff = async (db: DbOrTx, args: ListUsersArgs) => {
+export const listUsersForStaff = async (db: DbOrTx, caller: Caller, args: ListUsersArgs) => {
   const [org] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, args.orgId));
   if (!org) throw new DomainError('org.notFound', { field: 'orgId' });
-  return listUsers(db, args);
+  return listUsers(db, caller, args);
 };
+
+const revealPhone = async (db: DbOrTx, caller: Caller, args: { userId: string; reason: string }, scopeOrgId: string | null) =>
+  db.transaction(async (tx) => {
+    const scope = scopeOrgId ? and(eq(users.id, args.userId), eq(users.orgId, scopeOrgId)) : eq(users.id, args.userId);
+    const [user] = await tx.select({ id: users.id, orgId: users.orgId, phoneSealed: users.phoneSealed }).from(users).where(scope);
+    // Another organization's user answers exactly like a missing one.
+    if (!user) throw new DomainError('user.notFound');
+    if (!user.phoneSealed) throw new DomainError('user.noPhone');
+    const value = decryptPii(user.phoneSealed.enc);
+    // DESIGN §5: each reveal leaves an audit row with its reason; the number itself is not logged.
+    await writeAudit(tx, caller, { action: 'user.revealPhone', resourceType: 'user', resourceId: user.id, orgId: user.orgId, after: { field: 'phone', reason: args.reason } });
+    return { value };
+  });
+
+/** Organization admin: a colleague's whole number, for a reason (audited). */
+export const revealOrgUserPhone = (db: DbOrTx, caller: Caller, args: { userId: string; reason: string }) => revealPhone(db, caller, args, caller.actor.orgId);
+
+/** Platform admin: any user's whole number, for a reason (audited). */
+export const revealUserPhoneForStaff = (db: DbOrTx, caller: Caller, args: { userId: string; reason: string }) => revealPhone(db, caller, args, null);
 
 const findInvite = async (db: DbOrTx, token: string) => {
   const [row] = await db

@@ -2,7 +2,7 @@ import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { getDb } from '@/db/client';
 import { createInnerContext, localeFromHeaders, metaFromHeaders } from '@/server/api/context';
 import { appRouter } from '@/server/api/root';
-import { getSessionUserId } from '@/server/auth/session';
+import { getSession } from '@/server/auth/session';
 
 const handler = (req: Request) =>
   fetchRequestHandler({
@@ -12,7 +12,7 @@ const handler = (req: Request) =>
     createContext: async () =>
       createInnerContext({
         db: getDb(),
-        userId: await getSessionUserId(),
+        session: await getSession(),
         locale: localeFromHeaders(req.headers),
         meta: metaFromHeaders(req.headers),
       }),

@@ -6,4 +6,4 @@ export const listOrgUsers = authedProcedure
   .use(requirePermission('org.users.read'))
   .input(ZListOrgUsersInput)
   .output(ZListOrgUsersOutput)
-  .query(({ ctx, input }) => listUsers(ctx.db, { ...input, orgId: ctx.actor.orgId }));
+  .query(({ ctx, input }) => listUsers(ctx.db, ctx.caller, { ...input, orgId: ctx.actor.orgId }));

@@ -1,4 +1,5 @@
 import type { AuthzTable } from '@/server/testing/authz';
+import { givePhone } from '@/server/testing/world';
 
 export const orgAuthz: AuthzTable = {
   'org.get': {
@@ -24,6 +25,14 @@ export const orgAuthz: AuthzTable = {
       input: (w) => ({ email: 'intruder@example.cn', name: '李四', role: 'viewer', orgId: w.orgs.creditorB.id }),
       expect: 'BAD_REQUEST',
     },
+  },
+  'org.users.revealPhone': {
+    setup: (w) => givePhone(w, 'creditorA.viewer', '13912345678'),
+    input: (w) => ({ userId: w.users['creditorA.viewer'].id, reason: '核实联系方式' }),
+    allowed: 'creditorA.admin',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.manager', 'creditorA.viewer'],
+    wrongTenant: { as: 'creditorB.admin', input: (w) => ({ userId: w.users['creditorA.viewer'].id, reason: '核实联系方式' }) },
   },
   'org.users.disable': {
     input: (w) => ({ userId: w.users['agencyA.collector'].id }),

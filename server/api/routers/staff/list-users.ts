@@ -7,4 +7,4 @@ export const listUsers = staffProcedure
   .use(requirePermission('staff.orgs.read'))
   .input(ZListUsersInput)
   .output(pageOf(ZUser))
-  .query(({ ctx, input }) => listUsersForStaff(ctx.db, input));
+  .query(({ ctx, input }) => listUsersForStaff(ctx.db, ctx.caller, input));

@@ -1,5 +1,6 @@
 import { creditCodeFor } from '@/db/seed/factories';
 import type { AuthzTable } from '@/server/testing/authz';
+import { givePhone } from '@/server/testing/world';
 
 const CROSS_TENANT = 'a staff function: platform staff act across tenants by design';
 
@@ -51,6 +52,14 @@ export const staffAuthz: AuthzTable = {
     allowed: 'platform.admin',
     anonymous: 'refused',
     wrongRole: ['platform.auditor', 'creditorB.admin'],
+    wrongTenant: { none: CROSS_TENANT },
+  },
+  'staff.users.revealPhone': {
+    setup: (w) => givePhone(w, 'agencyB.collector', '13912345678'),
+    input: (w) => ({ userId: w.users['agencyB.collector'].id, reason: '投诉核查需要联系' }),
+    allowed: 'platform.admin',
+    anonymous: 'refused',
+    wrongRole: ['platform.reviewer', 'platform.auditor', 'agencyB.admin'],
     wrongTenant: { none: CROSS_TENANT },
   },
   'staff.audit.list': {
