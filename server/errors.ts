@@ -50,7 +50,6 @@ export const DOMAIN_ERRORS = {
   'file.notFound': 'NOT_FOUND',
   'file.integrity': 'INTERNAL_SERVER_ERROR',
   'file.expired': 'BAD_REQUEST',
-  'file.uploadAgain': 'CONFLICT',
   'import.notFound': 'NOT_FOUND',
   'import.notSpreadsheet': 'BAD_REQUEST',
   'package.notFound': 'NOT_FOUND',

@@ -12,12 +12,12 @@ import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
 import { caseImports, storedFiles, type CaseImport, type ImportFileError, type ImportRowError } from '@/db/schema';
 import { writeAudit } from '../../audit/write';
 import { getTranslate } from '../../i18n/translate';
-import { ingest } from '../../storage/ingest';
+import { stage } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
 import { TableError, type TableRow } from '../../tabular/errors';
 import { openTable } from '../../tabular/open';
 import { csvLine } from '../../tabular/write';
-import { holdBlob } from '../files/blobs';
+import { keepStaged } from '../files/blobs';
 import { shanghaiDate } from '../shared/dates';
 import { isHeaderProblem, type HeaderMap, type HeaderProblem } from './import-columns';
 import type { CellError } from './import-row';
@@ -229,16 +229,13 @@ const recordFailure = async (
   outcome: Exclude<Outcome, { kind: 'succeeded' } | { kind: 'skipped' }>,
   { format, encoding, reportPath, action }: { format: string | null; encoding: string | null; reportPath: string; action: AuditAction },
 ) => {
-  const stored = outcome.kind === 'rejected' ? await ingest(Readable.toWeb(createReadStream(reportPath)) as ReadableStream<Uint8Array>, store) : null;
-  await db.transaction(async (tx) => {
-    if (stored) await holdBlob(tx, store, stored.sha256);
-    const [reportFile] = stored ? await tx.insert(storedFiles).values({ orgId: imp.creditorId, uploadedBy: imp.createdBy, ...stored }).returning({ id: storedFiles.id }) : [];
+  const failed = async (tx: DbOrTx, reportFileId: string | null) => {
     const base = { status: 'failed' as const, format, encoding, finishedAt: new Date(), updatedAt: new Date() };
     await tx
       .update(caseImports)
       .set(
         outcome.kind === 'rejected'
-          ? { ...base, rowCount: outcome.rowCount, errorCount: outcome.errorCount, errors: outcome.errors, reportFileId: reportFile?.id ?? null, bytesRead: imp.bytesTotal }
+          ? { ...base, rowCount: outcome.rowCount, errorCount: outcome.errorCount, errors: outcome.errors, reportFileId, bytesRead: imp.bytesTotal }
           : { ...base, fileError: outcome.error },
       )
       .where(and(eq(caseImports.id, imp.id), eq(caseImports.status, 'running')));
@@ -249,10 +246,23 @@ const recordFailure = async (
       orgId: imp.creditorId,
       after: outcome.kind === 'rejected' ? { rowCount: outcome.rowCount, errorCount: outcome.errorCount } : { fileError: outcome.error.code },
     });
-  });
+  };
+  if (outcome.kind !== 'rejected') {
+    await db.transaction((tx) => failed(tx, null));
+    return;
+  }
+  // The report is recorded with the outcome, and stored once recorded.
+  const report = await stage(Readable.toWeb(createReadStream(reportPath)) as ReadableStream<Uint8Array>, store.tempDir);
+  await keepStaged(
+    db,
+    store,
+    report,
+    async (tx) => {
+      const [reportFile] = await tx.insert(storedFiles).values({ orgId: imp.creditorId, uploadedBy: imp.createdBy, sha256: report.sha256, size: report.size, mime: report.mime }).returning({ id: storedFiles.id });
+      await failed(tx, reportFile?.id ?? null);
+    },
+  );
 };
-
-
 
 /**
  * The job gave up (its last attempt failed for a reason other than the file): the import

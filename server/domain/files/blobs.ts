@@ -3,7 +3,7 @@ import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import * as schema from '@/db/schema';
 import { complaintUploads, storedFiles } from '@/db/schema';
-import { DomainError } from '../../errors';
+import { discardStaged, type Staged } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
 
 // Stored bytes are addressed by their SHA-256 and shared by every row naming the same
@@ -56,14 +56,31 @@ export const lockBlob = async (tx: DbOrTx, sha256: string): Promise<void> => {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`blob:${sha256}`}, 0))`);
 };
 
+/** Locks several hashes in one order (sorted), as every sweeper does, so that two holders never wait on each other. */
+export const lockBlobs = async (tx: DbOrTx, hashes: readonly string[]): Promise<void> => {
+  for (const sha256 of [...new Set(hashes)].sort()) await lockBlob(tx, sha256);
+};
+
 /**
- * Called in the transaction that writes a row naming stored bytes, before it: the bytes
- * stay until that transaction ends. Identical bytes uploaded a moment after the sweep
- * removed them are refused here rather than recorded without their content.
+ * Records an accepted upload, then moves its bytes from the temporary area into the
+ * store. The record (with its audit row) commits first, under the hash's lock: a retention
+ * sweep of the same bytes either finished before (and the bytes are stored again) or sees
+ * the new record and keeps them. A record that fails leaves nothing in the store. Should
+ * the process die, or the store fail, after the commit, the record has no bytes and was
+ * never handed to anyone: past its window the sweep removes it. Either way the temporary
+ * file goes. `alsoLock` names hashes `record` removes or keeps (locked in one order with this one).
  */
-export const holdBlob = async (tx: DbOrTx, store: BlobStore, sha256: string): Promise<void> => {
-  await lockBlob(tx, sha256);
-  if (!(await store.has(sha256))) throw new DomainError('file.uploadAgain');
+export const keepStaged = async <T>(db: DbOrTx, store: BlobStore, staged: Staged, record: (tx: DbOrTx) => Promise<T>, alsoLock: readonly string[] = []): Promise<T> => {
+  try {
+    const result = await db.transaction(async (tx) => {
+      await lockBlobs(tx, [staged.sha256, ...alsoLock]);
+      return record(tx);
+    });
+    await store.put(staged.sha256, staged.tempPath, staged.size, staged.mime);
+    return result;
+  } finally {
+    await discardStaged(staged);
+  }
 };
 
 /**

@@ -7,10 +7,10 @@ import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { ingest } from '../../storage/ingest';
+import { stage } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
 import { isExportExpired } from '../exports/window';
-import { holdBlob, isFileHeld } from './blobs';
+import { isFileHeld, keepStaged } from './blobs';
 
 /**
  * How long an upload waits to be attached to something (a document, evidence, a receipt,
@@ -24,16 +24,15 @@ export type FileView = Pick<StoredFile, 'id' | 'sha256' | 'size' | 'mime' | 'cre
 const view = (f: StoredFile): FileView => ({ id: f.id, sha256: f.sha256, size: f.size, mime: f.mime, createdAt: f.createdAt });
 
 /**
- * Streams an upload into the store and records it for the caller's organization. The
- * bytes are checked (type, size) before anything is written to the database.
+ * Streams an upload into the temporary area and, once its type and size are accepted,
+ * records it for the caller's organization; only then do its bytes reach the store.
  */
 export const uploadFile = async (db: DbOrTx, caller: Caller, body: ReadableStream<Uint8Array>, store: BlobStore): Promise<FileView> => {
-  const stored = await ingest(body, store);
-  return db.transaction(async (tx) => {
-    await holdBlob(tx, store, stored.sha256);
+  const staged = await stage(body, store.tempDir);
+  return keepStaged(db, store, staged, async (tx) => {
     const [file] = await tx
       .insert(storedFiles)
-      .values({ orgId: caller.actor.orgId, uploadedBy: caller.actor.userId, ...stored })
+      .values({ orgId: caller.actor.orgId, uploadedBy: caller.actor.userId, sha256: staged.sha256, size: staged.size, mime: staged.mime })
       .returning();
     if (!file) throw new DomainError('file.notFound');
     await writeAudit(tx, caller, {
