@@ -52,6 +52,7 @@ export const DOMAIN_ERRORS = {
   'file.expired': 'BAD_REQUEST',
   'import.notFound': 'NOT_FOUND',
   'import.notSpreadsheet': 'BAD_REQUEST',
+  'import.fileUsed': 'CONFLICT',
   'package.notFound': 'NOT_FOUND',
   'package.wrongStatus': 'CONFLICT',
   'package.noCases': 'BAD_REQUEST',
