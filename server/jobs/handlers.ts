@@ -26,7 +26,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
     try {
       await runImport(db, importId, getBlobStore(), { now });
     } catch (e) {
-      if (job.attempts >= job.maxAttempts) await abandonImport(db, importId, databaseFault(e));
+      if (job.attempts >= job.maxAttempts) await abandonImport(db, importId, getBlobStore(), databaseFault(e));
       throw e;
     }
   },
@@ -35,7 +35,7 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
     try {
       await runRepaymentImport(db, importId, getBlobStore(), { now });
     } catch (e) {
-      if (job.attempts >= job.maxAttempts) await abandonImport(db, importId, databaseFault(e));
+      if (job.attempts >= job.maxAttempts) await abandonImport(db, importId, getBlobStore(), databaseFault(e));
       throw e;
     }
   },

@@ -2,13 +2,15 @@
 // while streaming, nothing left behind on refusal; local and S3-compatible stores behind
 // one interface (the S3 one against a small in-process server that checks signatures).
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ingest } from './ingest';
+import { DomainError } from '../errors';
+import { ingest, stage } from './ingest';
 import { localStore, s3Store, type BlobStore } from './store';
+import { removeStaleTemp } from './temp';
 
 const pdf = (size: number) => {
   const b = new Uint8Array(size);
@@ -162,6 +164,44 @@ describe('ingest into a local store', () => {
     expect(await store.has(sha256)).toBe(false);
     await store.remove(sha256);
     expect(await listFiles(root)).toEqual([]);
+  });
+});
+
+describe('staging an upload for one purpose', () => {
+  const photosOnly = { types: ['image/png', 'image/jpeg'] as const, refusal: () => new DomainError('evidence.typeNotAllowed') };
+
+  it('waits in the temporary area, never in the store, until its record takes it', async () => {
+    const store = localStore(root);
+    const staged = await stage(streamOf(pdf(10_000)).stream, store.tempDir);
+    expect(staged).toMatchObject({ mime: 'application/pdf', size: 10_000 });
+    expect(await store.has(staged.sha256)).toBe(false);
+    expect(await listFiles(store.tempDir)).toEqual([path.basename(staged.tempPath)]);
+  });
+
+  it('refuses a type its purpose does not take at the first bytes, with its own refusal, leaving nothing behind', async () => {
+    const store = localStore(root);
+    const csv = new Uint8Array(5 * 1024 * 1024).fill(0x41);
+    const { stream, state } = streamOf(csv);
+    await expect(stage(stream, store.tempDir, photosOnly)).rejects.toMatchObject({ code: 'evidence.typeNotAllowed' });
+    expect(state.pulled).toBeLessThan(csv.byteLength);
+    await expect(stage(streamOf(new TextEncoder().encode('短文本')).stream, store.tempDir, photosOnly)).rejects.toMatchObject({ code: 'evidence.typeNotAllowed' });
+    expect(await listFiles(root)).toEqual([]);
+  });
+});
+
+describe('the temporary area', () => {
+  it('loses what was left untouched since the cut-off, keeps the rest, and is no error when it does not exist yet', async () => {
+    const temp = path.join(root, '.incoming');
+    expect(await removeStaleTemp(temp, new Date())).toBe(0);
+    await mkdir(path.join(temp, 'left-dir'), { recursive: true });
+    await writeFile(path.join(temp, 'left'), 'x');
+    await writeFile(path.join(temp, 'left-dir', 'part'), 'x');
+    await writeFile(path.join(temp, 'fresh'), 'x');
+    const old = new Date(Date.now() - 2 * 86_400_000);
+    await utimes(path.join(temp, 'left'), old, old);
+    await utimes(path.join(temp, 'left-dir'), old, old);
+    expect(await removeStaleTemp(temp, new Date(Date.now() - 86_400_000))).toBe(2);
+    expect(await readdir(temp)).toEqual(['fresh']);
   });
 });
 

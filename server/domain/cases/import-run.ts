@@ -13,12 +13,13 @@ import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
 import { caseImports, storedFiles, type CaseImport, type ImportFileError, type ImportRowError } from '@/db/schema';
 import { writeAudit } from '../../audit/write';
 import { getTranslate } from '../../i18n/translate';
-import { ingest } from '../../storage/ingest';
+import { stage } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
 import { TableError, type TableRow } from '../../tabular/errors';
 import { openTable } from '../../tabular/open';
 import { csvLine } from '../../tabular/write';
-import { holdBlob } from '../files/blobs';
+import { keepStaged, releaseImportFile } from '../files/blobs';
+import { cutoff, UNATTACHED_UPLOAD_MS } from '../retention/windows';
 import { shanghaiDate } from '../shared/dates';
 import { isHeaderProblem, type HeaderMap, type HeaderProblem } from './import-columns';
 import type { CellError } from './import-row';
@@ -31,6 +32,9 @@ import type { CellError } from './import-row';
 // file's body is case-import.ts, the repayment file's money/repayment-import.ts): the
 // import lands whole or not at all,
 // and a job that dies part way leaves nothing behind and runs again from the start.
+// However it ends (landed, refused, given up), the transaction that ends it also removes
+// the file's bytes (releaseImportFile): the file holds ID and phone numbers in clear and is
+// not read again; the import's report and error rows stay.
 
 /** Errors kept on the import for the screen; the report file has every one. */
 export const SCREEN_ERRORS = 200;
@@ -220,7 +224,8 @@ export const runTabularImport = async <F extends string, S>(db: Db, importId: st
                 .update(caseImports)
                 .set({ ...done.landed, status: 'succeeded', format, encoding, rowCount, rowsWritten: rowCount, bytesRead: table.totalBytes, finishedAt: new Date(), updatedAt: new Date() })
                 .where(eq(caseImports.id, imp.id));
-              await writeAudit(tx, SYSTEM, { action: body.audit.landed, resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { ...done.after, rowCount, fileName: imp.fileName, by: imp.createdBy } });
+              const fileRemoved = await releaseImportFile(tx, store, imp.id, cutoff(new Date(), UNATTACHED_UPLOAD_MS));
+              await writeAudit(tx, SYSTEM, { action: body.audit.landed, resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { ...done.after, rowCount, fileName: imp.fileName, by: imp.createdBy, fileRemoved } });
               return { kind: 'succeeded', rowCount } as const;
             })
             .catch((e: unknown) => {
@@ -236,7 +241,7 @@ export const runTabularImport = async <F extends string, S>(db: Db, importId: st
     report.end();
     await once(report, 'close');
     if (outcome.kind === 'succeeded' || outcome.kind === 'skipped') return;
-    await recordFailure(db, store, imp, outcome, { format, encoding, reportPath, action: body.audit.failed });
+    await recordFailure(db, store, imp, file.sha256, outcome, { format, encoding, reportPath, action: body.audit.failed });
   } finally {
     report.destroy();
     await rm(temp, { force: true });
@@ -249,40 +254,54 @@ const recordFailure = async (
   db: Db,
   store: BlobStore,
   imp: CaseImport,
+  fileSha256: string,
   outcome: Exclude<Outcome, { kind: 'succeeded' } | { kind: 'skipped' }>,
   { format, encoding, reportPath, action }: { format: string | null; encoding: string | null; reportPath: string; action: AuditAction },
 ) => {
-  const stored = outcome.kind === 'rejected' ? await ingest(Readable.toWeb(createReadStream(reportPath)) as ReadableStream<Uint8Array>, store) : null;
-  await db.transaction(async (tx) => {
-    if (stored) await holdBlob(tx, store, stored.sha256);
-    const [reportFile] = stored ? await tx.insert(storedFiles).values({ orgId: imp.creditorId, uploadedBy: imp.createdBy, ...stored }).returning({ id: storedFiles.id }) : [];
+  const failed = async (tx: DbOrTx, reportFileId: string | null) => {
     const base = { status: 'failed' as const, format, encoding, finishedAt: new Date(), updatedAt: new Date() };
     await tx
       .update(caseImports)
       .set(
         outcome.kind === 'rejected'
-          ? { ...base, rowCount: outcome.rowCount, errorCount: outcome.errorCount, errors: outcome.errors, reportFileId: reportFile?.id ?? null, bytesRead: imp.bytesTotal }
+          ? { ...base, rowCount: outcome.rowCount, errorCount: outcome.errorCount, errors: outcome.errors, reportFileId, bytesRead: imp.bytesTotal }
           : { ...base, fileError: outcome.error },
       )
       .where(and(eq(caseImports.id, imp.id), eq(caseImports.status, 'running')));
+    const fileRemoved = await releaseImportFile(tx, store, imp.id, cutoff(new Date(), UNATTACHED_UPLOAD_MS));
     await writeAudit(tx, SYSTEM, {
       action,
       resourceType: 'case_import',
       resourceId: imp.id,
       orgId: imp.creditorId,
-      after: outcome.kind === 'rejected' ? { rowCount: outcome.rowCount, errorCount: outcome.errorCount } : { fileError: outcome.error.code },
+      after: { ...(outcome.kind === 'rejected' ? { rowCount: outcome.rowCount, errorCount: outcome.errorCount } : { fileError: outcome.error.code }), fileRemoved },
     });
-  });
+  };
+  if (outcome.kind !== 'rejected') {
+    await db.transaction((tx) => failed(tx, null));
+    return;
+  }
+  // The report is recorded with the outcome, and stored once recorded.
+  const report = await stage(Readable.toWeb(createReadStream(reportPath)) as ReadableStream<Uint8Array>, store.tempDir);
+  await keepStaged(
+    db,
+    store,
+    report,
+    async (tx) => {
+      const [reportFile] = await tx.insert(storedFiles).values({ orgId: imp.creditorId, uploadedBy: imp.createdBy, sha256: report.sha256, size: report.size, mime: report.mime }).returning({ id: storedFiles.id });
+      await failed(tx, reportFile?.id ?? null);
+    },
+    [fileSha256],
+  );
 };
-
-
 
 /**
  * The job gave up (its last attempt failed for a reason other than the file): the import
  * is marked failed so that its page stops waiting, with nothing written, saying whether
- * the database was busy or out of reach (worth uploading again later) or something else broke.
+ * the database was busy or out of reach (worth uploading again later) or something else
+ * broke. Its file goes too: a new attempt is a new upload.
  */
-export const abandonImport = async (db: Db, importId: string, fault: 'db.busy' | 'db.unavailable' | null = null) =>
+export const abandonImport = async (db: Db, importId: string, store: BlobStore, fault: 'db.busy' | 'db.unavailable' | null = null) =>
   db.transaction(async (tx) => {
     const code = fault === 'db.busy' ? 'dbBusy' : fault === 'db.unavailable' ? 'dbUnavailable' : 'internal';
     const [imp] = await tx
@@ -290,5 +309,7 @@ export const abandonImport = async (db: Db, importId: string, fault: 'db.busy' |
       .set({ status: 'failed', fileError: { code }, finishedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(caseImports.id, importId), inArray(caseImports.status, ['queued', 'running'])))
       .returning();
-    if (imp) await writeAudit(tx, SYSTEM, { action: imp.kind === 'repayments' ? 'repayment.importFailed' : 'case.importFailed', resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { fileError: code } });
+    if (!imp) return;
+    const fileRemoved = await releaseImportFile(tx, store, imp.id, cutoff(new Date(), UNATTACHED_UPLOAD_MS));
+    await writeAudit(tx, SYSTEM, { action: imp.kind === 'repayments' ? 'repayment.importFailed' : 'case.importFailed', resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { fileError: code, fileRemoved } });
   });

@@ -6,7 +6,8 @@ import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { enqueue } from '../../jobs/queue';
-import { ownFile } from '../files/files';
+import { hasPermission } from '../../auth/permissions';
+import { IMPORT_PERMISSION, ownFile } from '../files/files';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 
 export const IMPORT_JOB = 'case.import';
@@ -17,7 +18,11 @@ export type ImportView = Pick<
   'id' | 'kind' | 'fileName' | 'status' | 'format' | 'encoding' | 'bytesTotal' | 'bytesRead' | 'rowCount' | 'rowsWritten' | 'errorCount' | 'fileError' | 'errors' | 'reportFileId' | 'extraColumns' | 'summary' | 'createdAt' | 'finishedAt'
 >;
 
-const view = (i: CaseImport): ImportView => ({
+/**
+ * An import as the caller sees it. Its report is offered only to those who import (the
+ * creditor's admins and managers): to anyone else the download would answer NOT_FOUND.
+ */
+const view = (i: CaseImport, caller?: Caller): ImportView => ({
   id: i.id,
   kind: i.kind,
   fileName: i.fileName,
@@ -31,7 +36,7 @@ const view = (i: CaseImport): ImportView => ({
   errorCount: i.errorCount,
   fileError: i.fileError,
   errors: i.errors,
-  reportFileId: i.reportFileId,
+  reportFileId: !caller || hasPermission(caller.actor, IMPORT_PERMISSION[i.kind]) ? i.reportFileId : null,
   extraColumns: i.extraColumns,
   summary: i.summary,
   createdAt: i.createdAt,
@@ -45,6 +50,9 @@ const view = (i: CaseImport): ImportView => ({
 export const startImport = async (db: DbOrTx, caller: Caller, input: { fileId: string; fileName: string }, kind: ImportKind = 'cases'): Promise<ImportView> => {
   const file = await ownFile(db, caller, input.fileId);
   if (!SPREADSHEET_FILE_TYPES.includes(file.mime as FileType)) throw new DomainError('import.notSpreadsheet', { field: 'fileId' });
+  // An import's file is not kept once the import ended: a file imports once (upload it again to import it again).
+  const [used] = await db.select({ id: caseImports.id }).from(caseImports).where(eq(caseImports.fileId, file.id)).limit(1);
+  if (used) throw new DomainError('import.fileUsed', { field: 'fileId' });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(caseImports)
@@ -59,7 +67,7 @@ export const startImport = async (db: DbOrTx, caller: Caller, input: { fileId: s
       orgId: caller.actor.orgId,
       after: { fileId: file.id, fileName: input.fileName, size: file.size },
     });
-    return view(row);
+    return view(row, caller);
   });
 };
 
@@ -70,7 +78,7 @@ export const getImport = async (db: DbOrTx, caller: Caller, importId: string, ki
     .from(caseImports)
     .where(and(eq(caseImports.id, importId), eq(caseImports.creditorId, caller.actor.orgId), eq(caseImports.kind, kind)));
   if (!row) throw new DomainError('import.notFound', { field: 'importId' });
-  return view(row);
+  return view(row, caller);
 };
 
 export const listImports = async (db: DbOrTx, caller: Caller, input: { cursor?: string | null; limit: number }, kind: ImportKind = 'cases') => {
@@ -82,5 +90,5 @@ export const listImports = async (db: DbOrTx, caller: Caller, input: { cursor?: 
     .orderBy(desc(caseImports.createdAt), desc(caseImports.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.createdAt, id: r.id }));
-  return { items: page.items.map(view), nextCursor: page.nextCursor };
+  return { items: page.items.map((i) => view(i, caller)), nextCursor: page.nextCursor };
 };

@@ -1,13 +1,13 @@
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { ComplainantRelation, ComplaintCategory, ComplaintSource } from '@/db/enums';
+import { FILE_TYPES, type ComplainantRelation, type ComplaintCategory, type ComplaintSource } from '@/db/enums';
 import { caseActions, cases, complaintCounters, complaintEvents, complaintEvidence, complaints, complaintUploads, organizations, users } from '@/db/schema';
 import type { Caller, RequestMeta } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { ingest } from '../../storage/ingest';
+import { stage, type Accept } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
-import { holdBlob } from '../files/blobs';
+import { keepStaged } from '../files/blobs';
 import { notify } from '../notifications/notify';
 import { sealPhone } from '../cases/seal';
 import { shanghaiDate } from '../shared/dates';
@@ -47,7 +47,11 @@ export const CLIENT_FAILURES_PER_DAY = 20;
 export const PROOF_AFTER = { target: 3, client: 3 };
 const DAY_RULE = (limit: number) => ({ limit, windowMs: DAY_MS });
 export const MAX_EVIDENCE = 6;
-const EVIDENCE_TYPES = ['image/', 'audio/', 'video/', 'application/pdf'] as const;
+/** Evidence is what a person can show: photos and screenshots, recordings, video, documents (never a spreadsheet). */
+const EVIDENCE: Accept = {
+  types: FILE_TYPES.filter((t) => t === 'application/pdf' || t.startsWith('image/') || t.startsWith('audio/') || t.startsWith('video/')),
+  refusal: () => new DomainError('evidence.typeNotAllowed', { field: 'evidence' }),
+};
 /** Uploads not filed within a day can no longer be attached (and the retention sweep removes them). */
 export const UPLOAD_TTL_MS = DAY_MS;
 /** Complaints within this many days are compared for template text. */
@@ -93,12 +97,10 @@ const verifyGuessable = async <T>(db: DbOrTx, meta: RequestMeta, what: 'verify' 
  */
 export const uploadComplaintEvidence = async (db: DbOrTx, meta: RequestMeta, body: ReadableStream<Uint8Array>, store: BlobStore, now = new Date()) => {
   await limited(db, addressKey('complaint.upload', meta), UPLOAD_LIMIT, now);
-  const stored = await ingest(body, store);
-  // Evidence is what a person can show: photos and screenshots, recordings, video, documents.
-  if (!EVIDENCE_TYPES.some((t) => stored.mime === t || stored.mime.startsWith(t))) throw new DomainError('evidence.typeNotAllowed', { field: 'evidence' });
-  return db.transaction(async (tx) => {
-    await holdBlob(tx, store, stored.sha256);
-    const [row] = await tx.insert(complaintUploads).values({ ...stored, ip: meta.ip, createdAt: now }).returning();
+  // Refused as soon as the first bytes show another type: nothing of it reaches the store.
+  const staged = await stage(body, store.tempDir, EVIDENCE);
+  return keepStaged(db, store, staged, async (tx) => {
+    const [row] = await tx.insert(complaintUploads).values({ sha256: staged.sha256, size: staged.size, mime: staged.mime, ip: meta.ip, createdAt: now }).returning();
     if (!row) throw new DomainError('complaint.uploadNotFound');
     return { id: row.id, size: row.size, mime: row.mime, sha256: row.sha256 };
   });

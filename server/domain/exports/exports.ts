@@ -13,13 +13,13 @@ import { writeAudit } from '../../audit/write';
 import { DomainError, type DomainErrorCode } from '../../errors';
 import { getTranslate } from '../../i18n/translate';
 import { enqueue } from '../../jobs/queue';
-import { ingest } from '../../storage/ingest';
+import { stage } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
 import { writeCsv, writeXlsx } from '../../tabular/write';
 import { loadUserActor } from '../auth/load-actor';
 import { shanghaiDate } from '../shared/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
-import { holdBlob } from '../files/blobs';
+import { keepStaged } from '../files/blobs';
 import { EXPORT_LIST_DEFS, type ListDef } from './lists';
 import { exportExpiresAt, isExportExpired } from './window';
 
@@ -150,10 +150,9 @@ export const runExport = async (db: Db, exportId: string, store: BlobStore): Pro
   try {
     if (e.format === 'csv') await writeCsv(temp, rows());
     else await writeXlsx(temp, rows(), { sheetName: t(listKey(e.list)) });
-    const stored = await ingest(Readable.toWeb(createReadStream(temp)) as ReadableStream<Uint8Array>, store);
-    await db.transaction(async (tx) => {
-      await holdBlob(tx, store, stored.sha256);
-      const [file] = await tx.insert(storedFiles).values({ orgId: e.orgId, uploadedBy: e.userId, ...stored }).returning({ id: storedFiles.id });
+    const staged = await stage(Readable.toWeb(createReadStream(temp)) as ReadableStream<Uint8Array>, store.tempDir);
+    await keepStaged(db, store, staged, async (tx) => {
+      const [file] = await tx.insert(storedFiles).values({ orgId: e.orgId, uploadedBy: e.userId, sha256: staged.sha256, size: staged.size, mime: staged.mime }).returning({ id: storedFiles.id });
       await finish(tx, e.id, { status: 'succeeded', rowCount: count, fileId: file?.id ?? null });
       await writeAudit(tx, caller, { action: 'export.finished', resourceType: 'export', resourceId: e.id, orgId: e.orgId, after: { list: e.list, rows: count, fileId: file?.id ?? null } });
     });

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { FileType } from '@/db/enums';
-import { admissionDocuments, cases, listExports, storedFiles, visitEvidence, type StoredFile } from '@/db/schema';
+import type { FileType, ImportKind } from '@/db/enums';
+import { admissionApplications, admissionDocuments, caseImports, cases, fieldVisits, listExports, repayments, storedFiles, visitEvidence, type StoredFile } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
-import { hasPermission } from '../../auth/permissions';
+import { hasPermission, type Permission } from '../../auth/permissions';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { ingest } from '../../storage/ingest';
+import { stage } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
 import { isExportExpired } from '../exports/window';
-import { holdBlob, isFileHeld } from './blobs';
+import { worksCase } from '../work/case-access';
+import { isFileHeld, keepStaged } from './blobs';
 
 /**
  * How long an upload waits to be attached to something (a document, evidence, a receipt,
@@ -21,19 +22,21 @@ export const ATTACH_WINDOW_MS = 24 * 60 * 60_000;
 
 export type FileView = Pick<StoredFile, 'id' | 'sha256' | 'size' | 'mime' | 'createdAt'>;
 
+/** Who imports a kind of file, and so reads it and its report. */
+export const IMPORT_PERMISSION = { cases: 'cases.import', repayments: 'repayments.decide' } as const satisfies Record<ImportKind, Permission>;
+
 const view = (f: StoredFile): FileView => ({ id: f.id, sha256: f.sha256, size: f.size, mime: f.mime, createdAt: f.createdAt });
 
 /**
- * Streams an upload into the store and records it for the caller's organization. The
- * bytes are checked (type, size) before anything is written to the database.
+ * Streams an upload into the temporary area and, once its type and size are accepted,
+ * records it for the caller's organization; only then do its bytes reach the store.
  */
 export const uploadFile = async (db: DbOrTx, caller: Caller, body: ReadableStream<Uint8Array>, store: BlobStore): Promise<FileView> => {
-  const stored = await ingest(body, store);
-  return db.transaction(async (tx) => {
-    await holdBlob(tx, store, stored.sha256);
+  const staged = await stage(body, store.tempDir);
+  return keepStaged(db, store, staged, async (tx) => {
     const [file] = await tx
       .insert(storedFiles)
-      .values({ orgId: caller.actor.orgId, uploadedBy: caller.actor.userId, ...stored })
+      .values({ orgId: caller.actor.orgId, uploadedBy: caller.actor.userId, sha256: staged.sha256, size: staged.size, mime: staged.mime })
       .returning();
     if (!file) throw new DomainError('file.notFound');
     await writeAudit(tx, caller, {
@@ -61,27 +64,63 @@ export const ownFile = async (db: DbOrTx, caller: Caller, fileId: string, field 
   return file;
 };
 
+/** Why a caller may read a file: what the file is for (derived from the records that hold it). */
+type Access = 'upload' | 'import' | 'export' | 'document' | 'review' | 'evidence' | 'receipt';
+
 /**
- * Who may read a file: its own organization; platform reviewers, for documents attached
- * to an admission application; the creditor of the case and platform auditors and
- * complaint handlers, for a visit's evidence. Anyone else gets NOT_FOUND, as if it did not
- * exist. Reads across organizations are audited.
+ * Whether the caller may read a case's evidence or receipt: its creditor's users who read
+ * case records, the platform's auditors and complaint handlers, and in the agency that
+ * left it, whoever works the case now (collectors only their own cases; nobody once it is
+ * recalled or the term ended).
  */
-const mayRead = async (db: DbOrTx, caller: Caller, file: StoredFile): Promise<'own' | 'review' | 'evidence' | null> => {
-  if (file.orgId === caller.actor.orgId) return 'own';
-  if (caller.actor.orgType === 'platform' && hasPermission(caller.actor, 'admission.review')) {
-    const [doc] = await db.select({ id: admissionDocuments.id }).from(admissionDocuments).where(eq(admissionDocuments.fileId, file.id)).limit(1);
-    if (doc) return 'review';
-  }
-  if (hasPermission(caller.actor, 'cases.record') && (caller.actor.orgType === 'platform' || caller.actor.orgType === 'creditor')) {
-    const [evidence] = await db
-      .select({ id: visitEvidence.id })
-      .from(visitEvidence)
-      .innerJoin(cases, eq(cases.id, visitEvidence.caseId))
-      .where(and(eq(visitEvidence.fileId, file.id), caller.actor.orgType === 'creditor' ? eq(cases.creditorId, caller.actor.orgId) : undefined))
-      .limit(1);
-    if (evidence) return 'evidence';
-  }
+const readsCase = async (db: DbOrTx, caller: Caller, c: { caseId: string; creditorId: string; agencyId: string | null }): Promise<boolean> => {
+  const { orgType, orgId } = caller.actor;
+  if (orgType === 'platform' || orgType === 'creditor') return hasPermission(caller.actor, 'cases.record') && (orgType === 'platform' || c.creditorId === orgId);
+  return c.agencyId === orgId && (await worksCase(db, caller, c.caseId));
+};
+
+/**
+ * Who may read a file follows what it is for, read from the records that hold it:
+ * - a creditor's case or repayment file and its import's report: the creditor's admins
+ *   and managers (those who import);
+ * - an export: the user who asked for it;
+ * - an admission document: the applicant's admins, and the platform's reviewers;
+ * - a visit's evidence, a repayment's receipt: whoever may read the case (readsCase);
+ * - an upload nothing holds yet: its uploader.
+ * Anyone else gets null (NOT_FOUND, as if it did not exist), whichever tenant they are
+ * in. A file held by a record of another kind is read by nobody here.
+ */
+const mayRead = async (db: DbOrTx, caller: Caller, file: StoredFile): Promise<Access | null> => {
+  const { actor } = caller;
+  const imports = await db
+    .select({ creditorId: caseImports.creditorId, kind: caseImports.kind })
+    .from(caseImports)
+    .where(or(eq(caseImports.fileId, file.id), eq(caseImports.reportFileId, file.id)));
+  if (imports.some((i) => actor.orgType === 'creditor' && i.creditorId === actor.orgId && hasPermission(actor, IMPORT_PERMISSION[i.kind]))) return 'import';
+
+  const exports = await db.select({ userId: listExports.userId }).from(listExports).where(eq(listExports.fileId, file.id));
+  if (exports.some((e) => e.userId === actor.userId)) return 'export';
+
+  const documents = await db
+    .select({ orgId: admissionApplications.orgId })
+    .from(admissionDocuments)
+    .innerJoin(admissionApplications, eq(admissionApplications.id, admissionDocuments.applicationId))
+    .where(eq(admissionDocuments.fileId, file.id));
+  if (documents.some((d) => d.orgId === actor.orgId && hasPermission(actor, 'admission.apply'))) return 'document';
+  if (documents.length > 0 && actor.orgType === 'platform' && hasPermission(actor, 'admission.review')) return 'review';
+
+  const evidence = await db
+    .select({ caseId: visitEvidence.caseId, creditorId: cases.creditorId, agencyId: fieldVisits.agencyId })
+    .from(visitEvidence)
+    .innerJoin(fieldVisits, eq(fieldVisits.id, visitEvidence.visitId))
+    .innerJoin(cases, eq(cases.id, visitEvidence.caseId))
+    .where(eq(visitEvidence.fileId, file.id));
+  for (const e of evidence) if (await readsCase(db, caller, e)) return 'evidence';
+
+  const receipts = await db.select({ caseId: repayments.caseId, creditorId: repayments.creditorId, agencyId: repayments.agencyId }).from(repayments).where(eq(repayments.receiptFileId, file.id));
+  for (const r of receipts) if (await readsCase(db, caller, r)) return 'receipt';
+
+  if (file.uploadedBy === actor.userId && !(await isFileHeld(db, file.id))) return 'upload';
   return null;
 };
 
@@ -119,14 +158,14 @@ const refuseExpiredExport = async (db: DbOrTx, file: StoredFile, now: Date) => {
   if (!(await isFileHeld(db, file.id, listExports))) throw new DomainError('export.expired');
 };
 
-/** Opens a file the caller may read, its hash checked against the record (reads across organizations audited). */
+/** Opens a file the caller may read (mayRead), its hash checked against the record (reads across organizations audited). */
 export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store: BlobStore, now = new Date()) => {
   const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
   const access = file ? await mayRead(db, caller, file) : null;
   if (!file || !access) throw new DomainError('file.notFound');
   await refuseExpiredExport(db, file, now);
   const stream = await verifiedStream(file, store);
-  if (access !== 'own') {
+  if (file.orgId !== caller.actor.orgId) {
     await writeAudit(db, caller, { action: 'file.read', resourceType: 'file', resourceId: file.id, orgId: file.orgId, after: { access } });
   }
   return { file: view(file), stream };

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, lt, notExists, sql } from 'drizzle-or
 import type { Db, DbOrTx } from '@/db/client';
 import { complaintEvidence, complaintUploads, listExports, storedFiles } from '@/db/schema';
 import type { BlobStore } from '../../storage/store';
-import { FILE_HOLDERS, lockBlob, neededBlobs } from '../files/blobs';
+import { FILE_HOLDERS, lockBlobs, neededBlobs } from '../files/blobs';
 import { inBatches } from './records';
 import { cutoff, EXPORT_FILE_MS, FILE_DELETE_GUARD_MS, UNATTACHED_UPLOAD_MS } from './windows';
 
@@ -17,14 +17,14 @@ const FILE_BATCH = 100;
 /**
  * Removes the bytes of each hash no row needs any more, under the hash's lock and inside
  * the transaction that dropped the rows naming it: an upload of the same bytes waits for
- * it (holdBlob), then finds them gone and is asked again. Should the transaction fail
+ * it (keepStaged), then records its row and stores the bytes again. Should the transaction fail
  * after the removal, the rows stay behind, past their window and unusable, and the next
  * run finishes them; removing after the commit instead could leave bytes no row names.
  */
 const removeUnneededBlobs = async (tx: DbOrTx, store: BlobStore, hashes: readonly string[], now: Date): Promise<number> => {
   // One order for every sweeper, so two of them never wait on each other's locks.
   const unique = [...new Set(hashes)].sort();
-  for (const sha256 of unique) await lockBlob(tx, sha256);
+  await lockBlobs(tx, unique);
   const needed = await neededBlobs(tx, unique, cutoff(now, UNATTACHED_UPLOAD_MS));
   const unneeded = unique.filter((sha256) => !needed.has(sha256));
   for (const sha256 of unneeded) await store.remove(sha256);

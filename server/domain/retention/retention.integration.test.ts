@@ -129,13 +129,18 @@ describe('the retention sweep', () => {
     );
 
     // Exports: one past its week (its file goes, record and bytes), one within it, and two past it whose bytes
-    // something else still needs: an import of the same file (a record) and an upload of an hour ago.
+    // something else still needs: an import still running on the same file (a record) and an upload of an hour ago.
+    // A third past it shares its bytes with an import that ended: that import reads its file no more, the bytes go.
     const expired = await finishedExport(uniqueCsv(), ago(8 * DAY));
     const current = await finishedExport(uniqueCsv(), ago(6 * DAY));
     const importedBytes = uniqueCsv();
     const asImport = await storedFile(importedBytes, ago(30 * DAY));
-    await handle.db.insert(caseImports).values({ creditorId: w.orgs.creditorA.id, fileId: asImport.id, fileName: 'cases.csv', status: 'succeeded', createdBy: w.users['creditorA.manager'].id });
+    await handle.db.insert(caseImports).values({ creditorId: w.orgs.creditorA.id, fileId: asImport.id, fileName: 'cases.csv', status: 'running', createdBy: w.users['creditorA.manager'].id });
     const sharedWithImport = await finishedExport(importedBytes, ago(8 * DAY));
+    const endedBytes = uniqueCsv();
+    const asEndedImport = await storedFile(endedBytes, ago(30 * DAY));
+    await handle.db.insert(caseImports).values({ creditorId: w.orgs.creditorA.id, fileId: asEndedImport.id, fileName: 'cases.csv', status: 'succeeded', createdBy: w.users['creditorA.manager'].id });
+    const sharedWithEndedImport = await finishedExport(endedBytes, ago(8 * DAY));
     const uploadBytes = uniqueCsv();
     await storedFile(uploadBytes, ago(HOUR));
     const sharedWithUpload = await finishedExport(uploadBytes, ago(8 * DAY));
@@ -151,7 +156,7 @@ describe('the retention sweep', () => {
 
     const counts = await sweepRetention(handle.db, now, store);
 
-    expect(counts).toEqual({ doneJobs: 1, failedJobs: 1, rateEvents: rateEventsDue, signInAttempts: 1, complaintUploads: 2, exports: 3, files: 3, blobs: 2 });
+    expect(counts).toEqual({ doneJobs: 1, failedJobs: 1, rateEvents: rateEventsDue, signInAttempts: 1, complaintUploads: 2, exports: 4, files: 4, blobs: 3, tempFiles: 0 });
     const ratesLeft = (await handle.db.select({ id: rateEvents.id }).from(rateEvents)).map((r) => r.id);
     expect(ratesLeft).toContain(youngRate?.id);
     expect(ratesLeft).not.toContain(oldRate?.id);
@@ -176,19 +181,21 @@ describe('the retention sweep', () => {
     expect(await exportFile(expired.exportId)).toBeNull();
     expect(await exportFile(sharedWithImport.exportId)).toBeNull();
     expect(await exportFile(sharedWithUpload.exportId)).toBeNull();
+    expect(await exportFile(sharedWithEndedImport.exportId)).toBeNull();
     expect(await exportFile(current.exportId)).toBe(current.fileId);
     expect(await store.has(expired.sha256)).toBe(false);
     expect(await store.has(current.sha256)).toBe(true);
     expect(await store.has(asImport.sha256)).toBe(true);
+    expect(await store.has(asEndedImport.sha256)).toBe(false);
     expect(await store.has(sharedWithUpload.sha256)).toBe(true);
     expect(await getExport(handle.db, manager, expired.exportId, now)).toMatchObject({ status: 'succeeded', isExpired: true, fileId: null });
     expect(await getExport(handle.db, manager, current.exportId, now)).toMatchObject({ isExpired: false, fileId: current.fileId });
 
     // Records stay whole: the audit log only grew by the sweep's row, evidence is all there;
-    // the files that went are the three expired exports' (the record of the import stays).
-    expect({ audit: await rowCount(auditLog), evidence: await rowCount(complaintEvidence), files: await rowCount(storedFiles) }).toEqual({ ...before, audit: before.audit + 1, files: before.files - 3 });
-    const fileIds = [expired, sharedWithImport, sharedWithUpload, current].map((e) => e.fileId).concat(asImport.id);
-    expect(ids(await handle.db.select({ id: storedFiles.id }).from(storedFiles).where(inArray(storedFiles.id, fileIds))).sort()).toEqual([current.fileId, asImport.id].sort());
+    // the files that went are the four expired exports' (the records of the imports stay).
+    expect({ audit: await rowCount(auditLog), evidence: await rowCount(complaintEvidence), files: await rowCount(storedFiles) }).toEqual({ ...before, audit: before.audit + 1, files: before.files - 4 });
+    const fileIds = [expired, sharedWithImport, sharedWithUpload, sharedWithEndedImport, current].map((e) => e.fileId).concat(asImport.id, asEndedImport.id);
+    expect(ids(await handle.db.select({ id: storedFiles.id }).from(storedFiles).where(inArray(storedFiles.id, fileIds))).sort()).toEqual([current.fileId, asImport.id, asEndedImport.id].sort());
     const [row] = await sweeps();
     expect(row).toMatchObject({ action: 'retention.swept', resourceType: 'retention', actorUserId: null, after: counts });
 
@@ -198,8 +205,9 @@ describe('the retention sweep', () => {
     expect(await sweeps()).toHaveLength(1);
     expect(await rowCount(auditLog)).toBe(before.audit + 1);
 
-    // The imported file is still served: the expired export sharing its bytes is no reason to refuse it.
+    // The file of the running import is still served: the expired export sharing its bytes is no reason to refuse it.
     await expect(openFile(handle.db, manager, asImport.id, store, now)).resolves.toMatchObject({ file: { sha256: asImport.sha256 } });
+    await expect(openFile(handle.db, manager, asEndedImport.id, store, now)).rejects.toMatchObject({ code: 'file.notFound' });
   });
 
   it('works through a backlog larger than one batch, and audits it as one count', async () => {
@@ -225,12 +233,17 @@ describe('uploads and the sweep', () => {
     await expect(ownFile(handle.db, applicant, w.licence.fileId, 'fileId', later(30 * DAY))).resolves.toMatchObject({ id: w.licence.fileId });
   });
 
-  it('refuses an upload whose bytes were removed between storing and recording them, and records nothing', async () => {
-    const losing: BlobStore = { ...store, has: () => Promise.resolve(false) };
-    const before = await rowCount(storedFiles);
-    await expect(uploadFile(handle.db, await domainCaller(w, 'creditorA.manager'), bytesStream(uniquePdf()), losing)).rejects.toMatchObject({ code: 'file.uploadAgain' });
-    await expect(uploadComplaintEvidence(handle.db, someAddress(), bytesStream(uniquePdf()), losing)).rejects.toMatchObject({ code: 'file.uploadAgain' });
-    expect(await rowCount(storedFiles)).toBe(before);
+  it('stores again the bytes of an upload the sweep removed a moment before', async () => {
+    const now = new Date();
+    const bytes = uniquePdf();
+    const old = await storedFile(bytes, new Date(now.getTime() - 2 * DAY));
+    await sweepRetention(handle.db, now, store);
+    expect(await store.has(old.sha256)).toBe(false);
+    const again = await uploadFile(handle.db, await domainCaller(w, 'creditorA.manager'), bytesStream(bytes), store);
+    expect(again.sha256).toBe(old.sha256);
+    expect(await store.has(again.sha256)).toBe(true);
+    const evidence = await uploadComplaintEvidence(handle.db, someAddress(), bytesStream(bytes), store);
+    expect(evidence.sha256).toBe(old.sha256);
   });
 });
 

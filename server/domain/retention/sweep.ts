@@ -1,8 +1,10 @@
 import type { Db } from '@/db/client';
 import { writeAudit } from '../../audit/write';
 import type { BlobStore } from '../../storage/store';
+import { removeStaleTemp } from '../../storage/temp';
 import { expireExports, sweepComplaintUploads, sweepUnattachedFiles } from './files';
 import { sweepJobs, sweepRateEvents, sweepSignInAttempts } from './records';
+import { cutoff, TEMP_FILE_MS } from './windows';
 
 export type RetentionCounts = {
   doneJobs: number;
@@ -15,11 +17,13 @@ export type RetentionCounts = {
   files: number;
   /** Stored files (by content hash) whose bytes were removed. */
   blobs: number;
+  /** Files a process that died left in this machine's temporary area (uploads never finished, working copies). */
+  tempFiles: number;
 };
 
 const SYSTEM = { actor: null, ip: null, userAgent: 'scheduler' } as const;
 
-const none = (): RetentionCounts => ({ doneJobs: 0, failedJobs: 0, rateEvents: 0, signInAttempts: 0, complaintUploads: 0, exports: 0, files: 0, blobs: 0 });
+const none = (): RetentionCounts => ({ doneJobs: 0, failedJobs: 0, rateEvents: 0, signInAttempts: 0, complaintUploads: 0, exports: 0, files: 0, blobs: 0, tempFiles: 0 });
 
 /**
  * The periodic retention sweep (windows in ./windows.ts): removes working data past the
@@ -44,6 +48,7 @@ export const sweepRetention = async (db: Db, now: Date, store: BlobStore): Promi
     // After the exports: a file an expired export let go is removed in the same run.
     add(await expireExports(db, now));
     add(await sweepUnattachedFiles(db, store, now));
+    add({ tempFiles: await removeStaleTemp(store.tempDir, cutoff(now, TEMP_FILE_MS)) });
   } finally {
     if (Object.values(counts).some((n) => n > 0)) {
       await writeAudit(db, SYSTEM, { action: 'retention.swept', resourceType: 'retention', after: counts });

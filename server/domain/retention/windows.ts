@@ -49,5 +49,12 @@ export const FILE_DELETE_GUARD_MS = 25 * HOUR_MS;
 /** An export's file: downloads are refused after a week (EXPORT_DOWNLOAD_MS), and the file goes. */
 export const EXPORT_FILE_MS = EXPORT_DOWNLOAD_MS;
 
+/**
+ * A file in the temporary area (an upload arriving, an import's or an export's working
+ * copy) untouched this long was left there by a process that died: an upload is written to
+ * as it arrives, and a job reads its copy within its own time limits, far under a day.
+ */
+export const TEMP_FILE_MS = DAY_MS;
+
 /** The moment `windowMs` before `now`: rows older than it are swept. */
 export const cutoff = (now: Date, windowMs: number): Date => new Date(now.getTime() - windowMs);

@@ -21,8 +21,24 @@ export type WorkCase = {
   maxInstalments: number;
 };
 
+/** The cases the caller's agency works now: commissioned to it, the commission active; collectors only their own. */
+const workedBy = (caller: Caller, caseId: string) =>
+  and(
+    eq(cases.id, caseId),
+    eq(cases.agencyId, caller.actor.orgId),
+    isNotNull(cases.commissionId),
+    eq(commissions.status, 'active'),
+    hasPermission(caller.actor, 'cases.assign') ? undefined : eq(cases.collectorId, caller.actor.userId),
+  );
+
+/** Whether the caller works the case now (as loadWorkCase decides), for what hangs on it: its evidence, its receipts. */
+export const worksCase = async (db: DbOrTx, caller: Caller, caseId: string): Promise<boolean> => {
+  if (caller.actor.orgType !== 'agency' || !hasPermission(caller.actor, 'cases.work')) return false;
+  const [found] = await db.select({ id: cases.id }).from(cases).innerJoin(commissions, eq(commissions.id, cases.commissionId)).where(workedBy(caller, caseId)).limit(1);
+  return found !== undefined;
+};
+
 export const loadWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, forUpdate = false): Promise<WorkCase> => {
-  const seesAll = hasPermission(caller.actor, 'cases.assign');
   const query = db
     .select({
       row: cases,
@@ -36,15 +52,7 @@ export const loadWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, f
     .from(cases)
     .innerJoin(commissions, eq(commissions.id, cases.commissionId))
     .innerJoin(packages, eq(packages.id, commissions.packageId))
-    .where(
-      and(
-        eq(cases.id, caseId),
-        eq(cases.agencyId, caller.actor.orgId),
-        isNotNull(cases.commissionId),
-        eq(commissions.status, 'active'),
-        seesAll ? undefined : eq(cases.collectorId, caller.actor.userId),
-      ),
-    );
+    .where(workedBy(caller, caseId));
   const [found] = forUpdate ? await query.for('update', { of: cases }) : await query;
   if (!found) throw new DomainError('case.notFound', { field: 'caseId' });
   return found;

@@ -103,10 +103,11 @@ describe('application documents', () => {
 });
 
 describe('reading files', () => {
-  it('serves a file to its own organization and to reviewers of an application it is attached to (audited), to no one else', async () => {
+  it('serves a document to the applicant’s admins and to reviewers of the application (audited), to no one else', async () => {
     const store = getBlobStore();
-    const own = await openFile(ctx.handle.db, await domainCaller(ctx.w, 'creditorNew.viewer'), ctx.w.licence.fileId, store);
+    const own = await openFile(ctx.handle.db, await domainCaller(ctx.w, 'creditorNew.admin'), ctx.w.licence.fileId, store);
     expect(new TextDecoder().decode(await readAll(own.stream))).toContain('%PDF-1.4');
+    await expect(openFile(ctx.handle.db, await domainCaller(ctx.w, 'creditorNew.viewer'), ctx.w.licence.fileId, store)).rejects.toMatchObject({ code: 'file.notFound' });
 
     const reviewer = await domainCaller(ctx.w, 'platform.reviewer');
     await readAll((await openFile(ctx.handle.db, reviewer, ctx.w.licence.fileId, store)).stream);
@@ -115,7 +116,7 @@ describe('reading files', () => {
 
     await expect(openFile(ctx.handle.db, await domainCaller(ctx.w, 'agencyNew.admin'), ctx.w.licence.fileId, store)).rejects.toMatchObject({ code: 'file.notFound' });
     await expect(openFile(ctx.handle.db, await domainCaller(ctx.w, 'platform.auditor'), ctx.w.licence.fileId, store)).rejects.toMatchObject({ code: 'file.notFound' });
-    // An upload not attached to any application stays private to its organization.
+    // An upload not attached to any application stays private to its uploader.
     const loose = await (await callerAs(ctx.handle.db, ctx.w.users['agencyNew.admin'])).files.upload(samplePdf(['draft scan']));
     await expect(openFile(ctx.handle.db, reviewer, loose.id, store)).rejects.toMatchObject({ code: 'file.notFound' });
   });

@@ -85,7 +85,7 @@ describe('a bad file lands not at all', () => {
       { row: 7, column: '合同编号', code: 'duplicateInFile', values: { value: 'BAD00000000', row: 2 } },
     ]);
     expect(await caseCount()).toBe(0);
-    const report = await openFile(ctx.handle.db, await domainCaller(ctx.w, 'creditorA.viewer'), imp.reportFileId ?? '', getBlobStore());
+    const report = await openFile(ctx.handle.db, await domainCaller(ctx.w, 'creditorA.manager'), imp.reportFileId ?? '', getBlobStore());
     const text = await readText(report.stream);
     expect(text.split('\r\n')[0]).toBe('行号 Row,列 Column,原因,Reason');
     expect(text).toContain('3,身份证号,不是有效的 18 位身份证号（校验位或出生日期不对）,Not a valid 18-character resident ID number');
