@@ -3,6 +3,7 @@ import type { Locale } from '@/db/enums';
 import type { Actor, RequestMeta } from '../auth/actor';
 import { loadActor } from '../domain/auth/load-actor';
 import { databaseFault, type DomainErrorCode } from '../errors';
+import { clientAddress, trustedProxyHops } from '../http/client-address';
 import { localeFromCookieHeader } from '../i18n/translate';
 
 export type Context = {
@@ -31,8 +32,8 @@ export const createInnerContext = async ({ db, userId, locale, meta }: ContextIn
 };
 
 export const metaFromHeaders = (headers: Headers): RequestMeta => ({
-  // Behind the load balancer the client address is the first X-Forwarded-For entry.
-  ip: headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || null,
+  // The socket address, or the entry the trusted proxies added (server/http/client-address.ts).
+  ip: clientAddress(headers, trustedProxyHops()),
   userAgent: headers.get('user-agent'),
 });
 

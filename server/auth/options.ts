@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { signIn } from '../domain/auth/sign-in';
 import { DomainError } from '../errors';
 import { authSecret } from '../env';
+import { clientAddress, trustedProxyHops } from '../http/client-address';
 
 const header = (headers: Record<string, unknown> | undefined, name: string): string | null => {
   const v = headers?.[name];
@@ -34,7 +35,7 @@ export const authOptions: NextAuthOptions = {
         const password = credentials?.password ?? '';
         if (!email || !password) throw new Error('auth.invalidCredentials');
         const meta = {
-          ip: header(req.headers, 'x-forwarded-for')?.split(',')[0]?.trim() || header(req.headers, 'x-real-ip'),
+          ip: clientAddress(req.headers ?? {}, trustedProxyHops()),
           userAgent: header(req.headers, 'user-agent'),
         };
         try {
