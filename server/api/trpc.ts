@@ -6,6 +6,7 @@ import { writeAudit } from '../audit/write';
 import { databaseFault, DomainError } from '../errors';
 import type { Context } from './context';
 import { describeError, toTRPCError } from './errors';
+import { ZStorableInput } from './routers/shared.schema';
 import { MAX_BATCH } from './transport.schema';
 import { transformer } from './transformer';
 
@@ -79,7 +80,15 @@ const transportGuard = t.middleware(({ ctx, meta, type, next }) => {
   return next();
 });
 
-const baseProcedure = t.procedure.use(errorBoundary).use(transportGuard);
+/** Text PostgreSQL cannot store, anywhere in the input, is refused as input (ZStorableInput). Uploads are bytes, not text. */
+const storableInput = t.middleware(async ({ meta, getRawInput, next }) => {
+  if (meta?.upload) return next();
+  const checked = ZStorableInput.safeParse(await getRawInput());
+  if (!checked.success) throw new TRPCError({ code: 'BAD_REQUEST', cause: checked.error });
+  return next();
+});
+
+const baseProcedure = t.procedure.use(errorBoundary).use(transportGuard).use(storableInput);
 
 /** Open to anyone, signed in or not. Never batched with other calls (see transportGuard). */
 export const publicProcedure = baseProcedure.meta({ anonymous: true });
