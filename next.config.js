@@ -14,6 +14,24 @@ const nextConfig = {
     ],
   },
   poweredByHeader: false,
+  // Pages get their headers, with a fresh script nonce, from proxy.ts. The API answers
+  // JSON and files: nothing in it runs in a page, and no site may frame it.
+  headers: async () => [
+    {
+      source: '/api/:path*',
+      headers: [
+        { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
+        { key: 'X-Frame-Options', value: 'DENY' },
+        { key: 'X-Content-Type-Options', value: 'nosniff' },
+        { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+      ],
+    },
+    {
+      // next-auth's own pages (its error and sign-out confirmation) carry an inline stylesheet.
+      source: '/api/auth/:path*',
+      headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'" }],
+    },
+  ],
   typedRoutes: false,
 };
 

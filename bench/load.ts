@@ -1,6 +1,6 @@
 // Load and faults over HTTP on the production build with PostgreSQL. Seeds the demo data
 // and one creditor with 100,000 cases commissioned to one agency and spread over its 20
-// collectors, starts `next start`, signs users in through next-auth, then drives with
+// collectors, starts the app server (`npm start`), signs users in through next-auth, then drives with
 // autocannon, one connection per signed-in user: the creditor's case list, the collector's
 // queue, the rule check before dialling and logging a call. Beside it, a bare node:http
 // handler runs the list's own domain function on the same database: the app should reach

@@ -13,7 +13,11 @@ export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-$(head -c 48 /dev/urandom | base64 | 
 export PII_ENCRYPTION_KEY="${PII_ENCRYPTION_KEY:-$(head -c 32 /dev/urandom | base64)}"
 export PII_HMAC_KEY="${PII_HMAC_KEY:-$(head -c 32 /dev/urandom | base64)}"
 export NEXT_TELEMETRY_DISABLED=1
+# The specs stand in for a load balancer: a spec that needs clients of its own (the sign-in
+# throttle) sends the address the balancer would append in X-Forwarded-For.
+export TRUSTED_PROXY_HOPS="${TRUSTED_PROXY_HOPS:-1}"
 rm -rf "$PGLITE_DIR" "$STORAGE_DIR"
 if [ "${E2E_SKIP_BUILD:-}" != 1 ] || [ ! -f .next/BUILD_ID ]; then npx next build; fi
 npx tsx scripts/prepare-db.ts
-exec npx next start -p "$port"
+# The app server (npm start): Next.js with the socket address of each request kept for the limits.
+exec npx tsx scripts/serve.ts -p "$port"

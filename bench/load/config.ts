@@ -45,7 +45,7 @@ export const applyRunEnv = () => {
   process.env.STORAGE_DIR = CONFIG.storageDir;
 };
 
-/** The environment `next start` runs with: production, PostgreSQL, the scheduler on (imports run from the queue). */
+/** The environment the app server (`npm start`) runs with: production, PostgreSQL, the scheduler on (imports run from the queue). */
 export const appEnv = (): NodeJS.ProcessEnv => ({
   ...process.env,
   ...RUN_SECRETS,

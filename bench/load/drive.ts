@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { CSRF_HEADER } from '../../server/api/transport.schema';
 import { groupCpuMs } from './cpu';
 import type { LoadRequest } from './endpoints';
 
@@ -92,7 +93,7 @@ export const start = (target: Target, seconds: number): Run => {
               {
                 setupRequest: (req) => {
                   const next = target.request(user);
-                  const headers = { ...req.headers, ...(cookie ? { cookie } : {}), ...(next.body ? { 'content-type': 'application/json' } : {}) };
+                  const headers = { ...req.headers, ...(cookie ? { cookie } : {}), ...(next.body ? { 'content-type': 'application/json', [CSRF_HEADER]: '1' } : {}) };
                   return { ...req, method: next.method, path: next.path, headers, ...(next.body ? { body: next.body } : {}) };
                 },
                 onResponse: (status, body) => {

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD } from '../../db/seed/demo';
+import { CSRF_HEADER } from '../../server/api/transport.schema';
 import { APP_URL } from './config';
 
 // The app over HTTP as a browser uses it: next-auth's credentials sign-in (CSRF token,
@@ -63,10 +64,10 @@ const answerOf = async <T>(res: Response): Promise<TrpcAnswer<T>> => {
 export const trpcQuery = async <T>(cookie: string, procedure: string, input: unknown) => answerOf<T>(await fetch(`${APP_URL}${queryPath(procedure, input)}`, { headers: { cookie } }));
 
 export const trpcMutation = async <T>(cookie: string, procedure: string, input: unknown) =>
-  answerOf<T>(await fetch(`${APP_URL}/api/trpc/${procedure}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: mutationBody(input) }));
+  answerOf<T>(await fetch(`${APP_URL}/api/trpc/${procedure}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', [CSRF_HEADER]: '1' }, body: mutationBody(input) }));
 
 /** Uploads bytes to `files.upload` as the browser does (the body is the file). */
 export const upload = async (cookie: string, bytes: Uint8Array) =>
   answerOf<{ id: string }>(
-    await fetch(`${APP_URL}/api/trpc/files.upload`, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream' }, body: new Blob([new Uint8Array(bytes)]) }),
+    await fetch(`${APP_URL}/api/trpc/files.upload`, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream', [CSRF_HEADER]: '1' }, body: new Blob([new Uint8Array(bytes)]) }),
   );

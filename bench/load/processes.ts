@@ -5,9 +5,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_URL, appEnv, CONFIG, RAW_URL } from './config';
 
-// The servers under load: `next start` on the production build, and the raw handler. Each
-// runs in its own session and process group (detached), so that stopping the group also
-// stops the next-server child that would otherwise keep the port.
+// The servers under load: the app server (`npm start`, scripts/serve.ts) on the production
+// build, and the raw handler. Each runs in its own session and process group (detached), so
+// that stopping the group also stops any child that would otherwise keep the port.
 
 const bin = (name: string) => path.resolve(process.cwd(), 'node_modules/.bin', name);
 const LOG_DIR = path.resolve(process.cwd(), '.data');
@@ -69,10 +69,10 @@ export const startApp = async (): Promise<Server> => {
   const log = path.join(LOG_DIR, 'bench-load-app.log');
   // BENCH_CPU_PROFILE_DIR=<dir>: the app runs under `node --cpu-prof` and writes its profile there when stopped.
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
-  const nextBin = path.resolve(process.cwd(), 'node_modules/next/dist/bin/next');
+  const serve = path.resolve(process.cwd(), 'scripts/serve.ts');
   const child = profileDir
-    ? run(process.execPath, ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir), nextBin, 'start', '-p', String(CONFIG.appPort)], appEnv(), log)
-    : run(bin('next'), ['start', '-p', String(CONFIG.appPort)], appEnv(), log);
+    ? run(process.execPath, ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir), '--import', 'tsx', serve, '-p', String(CONFIG.appPort)], appEnv(), log)
+    : run(bin('tsx'), [serve, '-p', String(CONFIG.appPort)], appEnv(), log);
   const server: Server = { name: 'app', child, log, stop: () => stopGroup(child) };
   try {
     await waitFor(`${APP_URL}/api/auth/csrf`, child, log);

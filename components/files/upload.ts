@@ -2,6 +2,7 @@
 
 import superjson from 'superjson';
 import type { TFileView } from '@/server/api/routers/admission/application.schema';
+import { CSRF_HEADER } from '@/server/api/transport.schema';
 import type { ErrorInfo } from '../trpc/errors';
 
 /**
@@ -14,6 +15,7 @@ export const uploadFile = <T = TFileView>(file: Blob, onProgress: (fraction: num
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/trpc/${procedure}`);
     xhr.setRequestHeader('content-type', 'application/octet-stream');
+    xhr.setRequestHeader(CSRF_HEADER, '1');
     xhr.responseType = 'json';
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);

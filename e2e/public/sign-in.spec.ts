@@ -115,7 +115,7 @@ test.describe('[PUBLIC] sign-in', () => {
 
   test('[PUBLIC] changing the password signs out everywhere; the new password signs in', async ({ browser }) => {
     // Its own client address: the wrong passwords below count toward that address's sign-in lock only.
-    const ctx = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.22' } });
+    const ctx = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': '198.51.100.23' } });
     const page = await ctx.newPage();
     const account = ACCOUNTS.platformComplaints;
     await signInAs(page, account, '/staff');
@@ -149,6 +149,20 @@ test.describe('[PUBLIC] sign-in', () => {
     await signInAs(page, account, '/staff');
     await ctx.close();
     await elsewhere.close();
+  });
+
+  test('[PUBLIC] an address written by the client does not escape the throttle', async ({ page, context }) => {
+    // The browser tests stand in for one load balancer (scripts/e2e-server.sh: TRUSTED_PROXY_HOPS=1),
+    // which appends the address it saw (198.51.100.22). Each attempt the client writes a new
+    // address of its own before it, and a peer header of its own: all five count against 198.51.100.22.
+    for (let i = 1; i <= 5; i += 1) {
+      await context.setExtraHTTPHeaders({ 'X-Forwarded-For': `203.0.113.${i}, 198.51.100.22`, 'X-Daylight-Peer': `203.0.113.${i + 50}` });
+      await signIn(page, `spoof-${i}@example.cn`, `wrong-password-${i}`);
+      await expect(page.getByTestId('signin-error')).toHaveText('邮箱或密码不正确');
+    }
+    await context.setExtraHTTPHeaders({ 'X-Forwarded-For': '203.0.113.99, 198.51.100.22' });
+    await signIn(page, 'spoof-6@example.cn', 'wrong-password-6');
+    await expect(page.getByTestId('signin-error')).toHaveText('登录失败次数过多，请 15 分钟后再试');
   });
 
   test('[PUBLIC] a suspended organization cannot sign in', async ({ page }) => {

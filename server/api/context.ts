@@ -3,7 +3,9 @@ import type { Locale } from '@/db/enums';
 import type { Actor, RequestMeta } from '../auth/actor';
 import { loadActor, type SessionClaims } from '../domain/auth/load-actor';
 import { databaseFault, type DomainErrorCode } from '../errors';
+import { clientAddress, trustedProxyHops } from '../http/client-address';
 import { localeFromCookieHeader } from '../i18n/translate';
+import { CSRF_HEADER } from './transport.schema';
 
 export type Context = {
   db: Db;
@@ -12,28 +14,47 @@ export type Context = {
   refusal: DomainErrorCode | null;
   locale: Locale;
   meta: RequestMeta;
+  /** How the call arrived over HTTP (checked in server/api/trpc.ts); null for server-side callers. */
+  transport: Transport | null;
+};
+
+/** What an HTTP request to /api/trpc says about itself, for the checks every procedure makes. */
+export type Transport = {
+  /** Calls in the request (1 unless batched). */
+  calls: number;
+  /** The media type of the body, lower case, without parameters; null without a body type. */
+  contentType: string | null;
+  /** Whether the app client's own header (CSRF_HEADER) came with the request. */
+  fromApp: boolean;
 };
 
 /** `session`: what the request's session token claims (server/auth/session-token.ts), or null without one. */
-export type ContextInput = { db: Db; session: SessionClaims | null; locale: Locale; meta: RequestMeta };
+export type ContextInput = { db: Db; session: SessionClaims | null; locale: Locale; meta: RequestMeta; transport?: Transport | null };
 
-export const createInnerContext = async ({ db, session, locale, meta }: ContextInput): Promise<Context> => {
-  if (!session) return { db, actor: null, refusal: null, locale, meta };
+export const createInnerContext = async ({ db, session, locale, meta, transport = null }: ContextInput): Promise<Context> => {
+  if (!session) return { db, actor: null, refusal: null, locale, meta, transport };
   try {
     const lookup = await loadActor(db, session);
-    return { db, actor: lookup.actor, refusal: lookup.refusal, locale, meta };
+    return { db, actor: lookup.actor, refusal: lookup.refusal, locale, meta, transport };
   } catch (e) {
     // The database is busy or dropped the connection: the caller is told to try again (503) in its
     // own language, the same way as a refusal, rather than getting a server fault.
     const fault = databaseFault(e);
-    if (fault) return { db, actor: null, refusal: fault, locale, meta };
+    if (fault) return { db, actor: null, refusal: fault, locale, meta, transport };
     throw e;
   }
 };
 
+/** The transport facts of an HTTP request carrying `calls` calls. */
+export const transportOf = (headers: Headers, calls: number): Transport => ({
+  calls,
+  contentType: headers.get('content-type')?.split(';', 1)[0]?.trim().toLowerCase() || null,
+  fromApp: headers.get(CSRF_HEADER) === '1',
+});
+
 export const metaFromHeaders = (headers: Headers): RequestMeta => ({
-  // Behind the load balancer the client address is the first X-Forwarded-For entry.
-  ip: headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || null,
+  // The socket address, or the entry the trusted proxies added (server/http/client-address.ts).
+  ip: clientAddress(headers, trustedProxyHops()),
   userAgent: headers.get('user-agent'),
 });
 

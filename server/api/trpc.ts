@@ -6,9 +6,19 @@ import { writeAudit } from '../audit/write';
 import { databaseFault, DomainError } from '../errors';
 import type { Context } from './context';
 import { describeError, toTRPCError } from './errors';
+import { ZStorableInput } from './routers/shared.schema';
+import { MAX_BATCH } from './transport.schema';
 import { transformer } from './transformer';
 
-const t = initTRPC.context<Context>().create({
+/** What a procedure declares about itself to the transport checks below. */
+export type ProcedureMeta = {
+  /** Open to anyone, signed in or not (publicProcedure). */
+  anonymous?: boolean;
+  /** The request body is the file itself (application/octet-stream). */
+  upload?: boolean;
+};
+
+const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
   // superjson on the wire; answers of plain data take a faster, identical path (transformer.ts).
   transformer,
   errorFormatter: ({ shape, error, ctx }) => {
@@ -49,10 +59,42 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(errorBoundary);
+/**
+ * How a call arrived over HTTP (server-side callers have no transport and skip this):
+ * - at most MAX_BATCH calls in one request, and a procedure open to anyone only on its own,
+ *   so one anonymous request cannot run dozens of sign-ups;
+ * - a change only with a JSON body (the file itself for an upload) and the app client's
+ *   header: a form or script on another site can send neither without the browser asking
+ *   this server first, which it refuses.
+ * Runs before the input is read, so a refused call reads no body and does no work.
+ */
+const transportGuard = t.middleware(({ ctx, meta, type, next }) => {
+  const transport = ctx.transport;
+  if (!transport) return next();
+  if (transport.calls > MAX_BATCH) throw new DomainError('request.batchTooLarge', { values: { max: MAX_BATCH } });
+  if (transport.calls > 1 && meta?.anonymous) throw new DomainError('request.batchNotAllowed');
+  if (type === 'mutation') {
+    if (transport.contentType !== (meta?.upload ? 'application/octet-stream' : 'application/json')) throw new DomainError('request.contentType');
+    if (!transport.fromApp) throw new DomainError('request.csrf');
+  }
+  return next();
+});
+
+/** Text PostgreSQL cannot store, anywhere in the input, is refused as input (ZStorableInput). Uploads are bytes, not text. */
+const storableInput = t.middleware(async ({ meta, getRawInput, next }) => {
+  if (meta?.upload) return next();
+  const checked = ZStorableInput.safeParse(await getRawInput());
+  if (!checked.success) throw new TRPCError({ code: 'BAD_REQUEST', cause: checked.error });
+  return next();
+});
+
+const baseProcedure = t.procedure.use(errorBoundary).use(transportGuard).use(storableInput);
+
+/** Open to anyone, signed in or not. Never batched with other calls (see transportGuard). */
+export const publicProcedure = baseProcedure.meta({ anonymous: true });
 
 /** Any signed-in user, including those of organizations still applying for admission. */
-export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
+export const signedInProcedure = baseProcedure.use(({ ctx, next }) => {
   if (!ctx.actor) throw new DomainError(ctx.refusal ?? 'auth.signInRequired');
   const caller: Caller = { actor: ctx.actor, ...ctx.meta };
   return next({ ctx: { ...ctx, actor: ctx.actor, caller } });

@@ -5,6 +5,7 @@ import { signOut } from '../domain/auth/sessions';
 import { signIn } from '../domain/auth/sign-in';
 import { DomainError } from '../errors';
 import { authSecret } from '../env';
+import { clientAddress, trustedProxyHops } from '../http/client-address';
 import type { RequestMeta } from './actor';
 import { sessionOfToken } from './session-token';
 
@@ -45,7 +46,7 @@ export const authOptionsFor = ({ db, meta: requestMeta }: AuthDeps): NextAuthOpt
         const password = credentials?.password ?? '';
         if (!email || !password) throw new Error('auth.invalidCredentials');
         const meta = {
-          ip: header(req.headers, 'x-forwarded-for')?.split(',')[0]?.trim() || header(req.headers, 'x-real-ip'),
+          ip: clientAddress(req.headers ?? {}, trustedProxyHops()),
           userAgent: header(req.headers, 'user-agent'),
         };
         try {

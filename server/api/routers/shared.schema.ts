@@ -1,10 +1,41 @@
 import { z } from 'zod';
 import { ORG_STATUSES, ORG_TYPES, ROLES, TIERS } from '@/db/enums';
 import { ZCreditCode, ZEmail, ZId, ZMobile, ZPassword, ZPersonName } from '../../domain/shared/fields.schema';
+import { isStorableText } from '../../domain/shared/text';
 
 // Shared input pieces. Messages `v.<key>` name catalog entries (messages/*.json → validation).
 
 export { ZCreditCode, ZEmail, ZId, ZMobile, ZPassword, ZPersonName };
+
+/**
+ * Every procedure's input passes this before its own schema (server/api/trpc.ts): each
+ * string anywhere in it (and each key) must be text PostgreSQL stores as given, no NUL
+ * character and no half of a surrogate pair. A bad one is named by its path, so the
+ * answer is a 400 naming the field, in the caller's language, never a failed query.
+ */
+export const ZStorableInput = z.unknown().superRefine((input, ctx) => {
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: input, path: [] }];
+  let issues = 0;
+  while (stack.length > 0 && issues < 20) {
+    const { value, path } = stack.pop() as { value: unknown; path: PropertyKey[] };
+    if (typeof value === 'string') {
+      if (!isStorableText(value)) {
+        ctx.addIssue({ code: 'custom', message: 'v.unstorable', path });
+        issues += 1;
+      }
+    } else if (Array.isArray(value)) {
+      value.forEach((v, i) => stack.push({ value: v, path: [...path, i] }));
+    } else if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+      for (const [k, v] of Object.entries(value)) {
+        if (!isStorableText(k)) {
+          ctx.addIssue({ code: 'custom', message: 'v.unstorable', path: [...path, k] });
+          issues += 1;
+        }
+        stack.push({ value: v, path: [...path, k] });
+      }
+    }
+  }
+});
 
 export const ZPageInput = z.object({
   cursor: z.string().max(200).nullish(),

@@ -7,6 +7,7 @@ import { DomainError } from '../../errors';
 import { decryptPii, maskIdNumber } from '../../pii/crypto';
 import { notify } from '../notifications/notify';
 import { orgNameOf } from '../orgs/orgs';
+import { cursorDate, invalidCursor, isUuid } from '../shared/keyset';
 import { documentsOf } from './documents';
 import { businessDaysBetween, needsSecondApproval, outcomeFor, scoreProblems, totalOf, type Decision } from './scoring';
 
@@ -22,9 +23,9 @@ export type QueueArgs = { cursor?: string | null | undefined; limit: number };
 
 const decodeQueueCursor = (raw: string | null | undefined) => {
   if (!raw) return null;
-  const [at, id] = raw.split('|');
-  const date = new Date(at ?? '');
-  if (!id || Number.isNaN(date.getTime())) throw new DomainError('input.invalidCursor', { field: 'cursor' });
+  const [at, id, ...rest] = raw.split('|');
+  const date = cursorDate(at);
+  if (!date || !isUuid(id) || rest.length > 0) throw invalidCursor();
   return { at: date, id };
 };
 

@@ -1,31 +1,37 @@
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { organizations } from '@/db/schema';
-import { DomainError } from '../../errors';
+import { cursorDate, cursorParts, invalidCursor, isUuid } from '../shared/keyset';
+import { isStorableText } from '../shared/text';
 
 // The public lists (no account needed): admitted agencies and the ban list, as the
 // banking association's 2026 guideline asks lenders to publish. Only what is public
 // about an organization leaves here.
 
 const encode = (parts: (string | null)[]) => Buffer.from(JSON.stringify(parts), 'utf8').toString('base64url');
-const decode = (raw: string | null | undefined): string[] | null => {
+/** The admitted list pages by (name, id). */
+const decodeByName = (raw: string | null | undefined): { name: string; id: string } | null => {
   if (!raw) return null;
-  try {
-    const v: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'string')) return v as string[];
-  } catch {
-    // fall through
-  }
-  throw new DomainError('input.invalidCursor', { field: 'cursor' });
+  const [name, id] = cursorParts(raw, 2);
+  if (typeof name !== 'string' || name.length > 500 || !isStorableText(name) || !isUuid(id)) throw invalidCursor();
+  return { name, id };
+};
+/** The ban list pages by (banned at, id). */
+const decodeByDate = (raw: string | null | undefined): { at: Date; id: string } | null => {
+  if (!raw) return null;
+  const [at, id] = cursorParts(raw, 2);
+  const date = cursorDate(at);
+  if (!date || !isUuid(id)) throw invalidCursor();
+  return { at: date, id };
 };
 
 export type PublicListArgs = { cursor?: string | null | undefined; limit: number };
 
 /** Admitted agencies, by name, with tier, provinces served and admission dates. */
 export const listAdmittedAgencies = async (db: DbOrTx, args: PublicListArgs) => {
-  const cursor = decode(args.cursor);
+  const cursor = decodeByName(args.cursor);
   const where: SQL[] = [eq(organizations.type, 'agency'), eq(organizations.status, 'active')];
-  if (cursor) where.push(sql`(${organizations.name}, ${organizations.id}) > (${cursor[0]}, ${cursor[1]}::uuid)`);
+  if (cursor) where.push(sql`(${organizations.name}, ${organizations.id}) > (${cursor.name}, ${cursor.id}::uuid)`);
   const rows = await db
     .select({
       id: organizations.id,
@@ -53,10 +59,10 @@ export const listAdmittedAgencies = async (db: DbOrTx, args: PublicListArgs) => 
 
 /** Banned agencies, newest ban first: name, credit code, date and reason category. */
 export const listBannedAgencies = async (db: DbOrTx, args: PublicListArgs) => {
-  const cursor = decode(args.cursor);
+  const cursor = decodeByDate(args.cursor);
   const where: SQL[] = [eq(organizations.type, 'agency'), eq(organizations.status, 'banned')];
   const bannedAt = sql`coalesce(${organizations.bannedAt}, ${organizations.updatedAt})`;
-  if (cursor) where.push(sql`(${bannedAt}, ${organizations.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`);
+  if (cursor) where.push(sql`(${bannedAt}, ${organizations.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`);
   const rows = await db
     .select({
       id: organizations.id,

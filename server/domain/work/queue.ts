@@ -3,9 +3,9 @@ import type { DbOrTx } from '@/db/client';
 import type { CaseStatus } from '@/db/enums';
 import { caseActions, cases, promises } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
-import { DomainError } from '../../errors';
 import { maskName } from '../../pii/crypto';
 import { shanghaiDate } from '../shared/dates';
+import { cursorParts, invalidCursor, isUuid } from '../shared/keyset';
 import { executeRows } from '../shared/execute';
 
 // The collector's queue (issue: collector's queue): their own commissioned cases, what is
@@ -17,15 +17,13 @@ export type QueueReason = (typeof QUEUE_REASONS)[number];
 
 type Cursor = { p: number; b: number; id: string };
 const encode = (c: Cursor) => Buffer.from(JSON.stringify([c.p, c.b, c.id])).toString('base64url');
+// Priority is 0–4 and the bucket 1–12; a little room either way, never a number SQL cannot hold.
+const small = (v: unknown): v is number => Number.isInteger(v) && Math.abs(v as number) <= 1000;
 const decode = (raw: string | null | undefined): Cursor | null => {
   if (!raw) return null;
-  try {
-    const [p, b, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (typeof p === 'number' && typeof b === 'number' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { p, b, id };
-  } catch {
-    // the translated error below
-  }
-  throw new DomainError('input.invalidCursor', { field: 'cursor' });
+  const [p, b, id] = cursorParts(raw, 3);
+  if (!small(p) || !small(b) || !isUuid(id)) throw invalidCursor();
+  return { p, b, id };
 };
 
 type Row = {

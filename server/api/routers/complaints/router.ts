@@ -33,6 +33,7 @@ import {
 
 /** Evidence for a complaint about to be filed (photo, recording, PDF), streamed into storage. */
 const uploadEvidence = publicProcedure
+  .meta({ upload: true })
   .input(ZUploadBody)
   .output(ZUploadView)
   .mutation(({ ctx, input }) => uploadComplaintEvidence(ctx.db, ctx.meta, input as ReadableStream<Uint8Array>, getBlobStore()));

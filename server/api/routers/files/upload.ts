@@ -20,6 +20,7 @@ export const ZUploadBody: typeof octetInputParser = {
 };
 
 export const upload = signedInProcedure
+  .meta({ upload: true })
   .use(requirePermission('files.upload'))
   .input(ZUploadBody)
   .output(ZFileView)
