@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { callbackPath } from '@/components/auth/callback-url';
 import { getDb } from '@/db/client';
 import { signIn } from '../domain/auth/sign-in';
 import { DomainError } from '../errors';
@@ -51,6 +52,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Where next-auth sends the browser after signing in or out: a page of this site only.
+    redirect: ({ url, baseUrl }) => `${new URL(baseUrl).origin}${callbackPath(url, baseUrl)}`,
     jwt: ({ token, user }) => {
       if (user) {
         token.uid = user.id;
