@@ -13,6 +13,7 @@ export const DOMAIN_ERRORS = {
   'org.creditCodeTaken': 'CONFLICT',
   'org.statusUnchanged': 'CONFLICT',
   'org.statusNotAllowed': 'CONFLICT',
+  'org.admitByReview': 'CONFLICT',
   'org.platformImmutable': 'BAD_REQUEST',
   'user.notFound': 'NOT_FOUND',
   'user.emailTaken': 'CONFLICT',
