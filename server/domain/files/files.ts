@@ -61,17 +61,23 @@ export const ownFile = async (db: DbOrTx, caller: Caller, fileId: string, field 
   return file;
 };
 
+/** Whether the file is a document of an admission application (a licence, a certificate). */
+const isAdmissionDocument = async (db: DbOrTx, fileId: string) =>
+  (await db.select({ id: admissionDocuments.id }).from(admissionDocuments).where(eq(admissionDocuments.fileId, fileId)).limit(1)).length > 0;
+
 /**
- * Who may read a file: its own organization; platform reviewers, for documents attached
- * to an admission application; the creditor of the case and platform auditors and
- * complaint handlers, for a visit's evidence. Anyone else gets NOT_FOUND, as if it did not
- * exist. Reads across organizations are audited.
+ * Who may read a file: its own organization (its admission documents: its admins only);
+ * platform reviewers, for documents attached to an admission application; the creditor of
+ * the case and platform auditors and complaint handlers, for a visit's evidence. Anyone
+ * else gets NOT_FOUND, as if it did not exist. Reads across organizations are audited.
  */
 const mayRead = async (db: DbOrTx, caller: Caller, file: StoredFile): Promise<'own' | 'review' | 'evidence' | null> => {
-  if (file.orgId === caller.actor.orgId) return 'own';
+  if (file.orgId === caller.actor.orgId) {
+    if (!hasPermission(caller.actor, 'admission.read') && (await isAdmissionDocument(db, file.id))) return null;
+    return 'own';
+  }
   if (caller.actor.orgType === 'platform' && hasPermission(caller.actor, 'admission.review')) {
-    const [doc] = await db.select({ id: admissionDocuments.id }).from(admissionDocuments).where(eq(admissionDocuments.fileId, file.id)).limit(1);
-    if (doc) return 'review';
+    if (await isAdmissionDocument(db, file.id)) return 'review';
   }
   if (hasPermission(caller.actor, 'cases.record') && (caller.actor.orgType === 'platform' || caller.actor.orgType === 'creditor')) {
     const [evidence] = await db

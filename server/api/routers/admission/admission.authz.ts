@@ -24,9 +24,10 @@ export const admissionAuthz: AuthzTable = {
     wrongTenant: { none: 'creates a new tenant; a taken or banned credit code is refused (admission.integration.test.ts)' },
   },
   'admission.application.get': {
-    allowed: 'agencyNew.collector',
+    // The admission file (capital, references, legal representative, licence) is the admins'.
+    allowed: 'agencyNew.admin',
     anonymous: 'refused',
-    wrongRole: ['platform.admin', 'platform.reviewer'],
+    wrongRole: ['agencyNew.supervisor', 'agencyNew.collector', 'creditorNew.manager', 'creditorNew.viewer', 'agencyA.collector', 'platform.admin', 'platform.reviewer'],
     wrongTenant: { none: SESSION_ORG },
   },
   'admission.application.saveSection': {

@@ -7,10 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { admissionApplications, auditLog, organizations, users } from '@/db/schema';
 import { creditCodeFor, makeOrg } from '@/db/seed/factories';
+import { openFile } from '../../../domain/files/files';
 import { blindIndex } from '../../../pii/crypto';
+import { getBlobStore } from '../../../storage/store';
 import { AGENCY_SECTIONS, LEGAL_REP_ID as ID, fillAgencyApplication as fillAll } from '../../../testing/admission';
 import { createTestDb } from '../../../testing/db';
-import { buildWorld, callerAs, type World } from '../../../testing/world';
+import { buildWorld, callerAs, domainCaller, type World } from '../../../testing/world';
 
 let handle: DbHandle;
 let w: World;
@@ -93,6 +95,23 @@ describe('applicants see only their application', () => {
     await expect(caller.org.get()).rejects.toMatchObject({ code: 'FORBIDDEN', cause: { code: 'auth.notAdmitted' } });
     await expect(caller.org.users.invite({ email: 'x@apply.test', name: '某人', role: 'collector' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(caller.admission.application.get()).resolves.toMatchObject({ status: 'draft', kind: 'agency' });
+  });
+});
+
+describe('who reads the admission file', () => {
+  it('shows the application to the organization’s admins only: its other users are refused', async () => {
+    for (const key of ['agencyNew.admin', 'creditorNew.admin'] as const) {
+      await expect((await callerAs(handle.db, w.users[key])).admission.application.get()).resolves.toMatchObject({ status: 'draft' });
+    }
+    // Registered capital, client references, the legal representative and the licence stay with the admins.
+    for (const key of ['agencyNew.collector', 'agencyNew.supervisor', 'creditorNew.manager', 'creditorNew.viewer', 'agencyA.collector', 'agencyA.supervisor'] as const) {
+      await expect((await callerAs(handle.db, w.users[key])).admission.application.get()).rejects.toMatchObject({ code: 'FORBIDDEN', cause: { code: 'auth.forbidden' } });
+    }
+    // Nor do they open its documents by their file id.
+    await expect(openFile(handle.db, await domainCaller(w, 'creditorNew.admin'), w.licence.fileId, getBlobStore())).resolves.toMatchObject({ file: { mime: 'application/pdf' } });
+    for (const key of ['creditorNew.manager', 'creditorNew.viewer'] as const) {
+      await expect(openFile(handle.db, await domainCaller(w, key), w.licence.fileId, getBlobStore())).rejects.toMatchObject({ code: 'file.notFound' });
+    }
   });
 });
 
