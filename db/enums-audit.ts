@@ -14,6 +14,7 @@ export const AUDIT_ACTIONS = [
   'user.acceptInvite',
   'user.disable',
   'admission.signUp',
+  'admission.signUpEmailTaken',
   'admission.saveSection',
   'admission.submit',
   'admission.score',

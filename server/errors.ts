@@ -27,6 +27,7 @@ export const DOMAIN_ERRORS = {
   'admission.incomplete': 'BAD_REQUEST',
   'admission.legalRepBanned': 'FORBIDDEN',
   'admission.creditCodeBanned': 'FORBIDDEN',
+  'admission.signUpThrottled': 'TOO_MANY_REQUESTS',
   'auth.notAdmitted': 'FORBIDDEN',
   'admission.noTemplate': 'INTERNAL_SERVER_ERROR',
   'admission.notUnderReview': 'CONFLICT',
