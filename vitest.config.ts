@@ -11,7 +11,8 @@ const onDatabase = {
   globalSetup: ['./server/testing/global-setup.ts'],
   // Uploaded bytes are content-addressed, so test runs may share one directory.
   // Tests drain the job queue themselves, at the moment they choose.
-  env: { STORAGE_DIR: path.join(tmpdir(), 'daylight-test-files'), DAYLIGHT_SCHEDULER: 'off' },
+  // Outgoing mail stays in the process, for the tests to read (server/mail/mailer.ts).
+  env: { STORAGE_DIR: path.join(tmpdir(), 'daylight-test-files'), DAYLIGHT_SCHEDULER: 'off', MAIL_TRANSPORT: 'memory' },
 };
 
 export default defineConfig({

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS = [
   'user.changePasswordFailed',
   'user.revealPhone',
   'admission.signUp',
+  'admission.signUpEmailTaken',
   'admission.saveSection',
   'admission.submit',
   'admission.score',

@@ -1,5 +1,6 @@
-// Organization status moves follow DESIGN §3: a ban is permanent; suspension returns to
-// active or ends in a ban; an applicant is admitted or banned, never suspended.
+// Organization status moves by hand follow DESIGN §3: a ban is permanent; suspension
+// returns to active or ends in a ban; an applicant is admitted only by the admission review
+// and a lapsed admission renewed only by it, never by the status control.
 import { describe, expect, it } from 'vitest';
 import { ORG_STATUSES, canMoveOrgStatus, isRoleAllowedFor } from './enums';
 
@@ -12,9 +13,14 @@ describe('organization status moves', () => {
     ['active', 'suspended', true],
     ['suspended', 'active', true],
     ['suspended', 'banned', true],
-    ['applicant', 'active', true],
+    ['applicant', 'active', false],
     ['applicant', 'suspended', false],
     ['applicant', 'expired', false],
+    ['applicant', 'banned', false],
+    ['expired', 'active', false],
+    ['expired', 'suspended', false],
+    ['active', 'expired', false],
+    ['active', 'banned', true],
     ['active', 'applicant', false],
     ['active', 'active', false],
   ] as const)('%s → %s is %s', (from, to, ok) => {

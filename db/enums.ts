@@ -39,13 +39,17 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 export * from './enums-audit';
 
-// Which statuses staff may move an organization to (DESIGN §3: admitted → suspended →
-// admitted | banned; a ban is permanent, so nothing leaves `banned`).
+// Which statuses staff may move an organization to by hand (DESIGN §3: admitted →
+// suspended → admitted | banned; a ban is permanent, so nothing leaves `banned`). Only the
+// admission decision (scored, and for tier A or against the score approved by a second
+// staff member) makes an applicant active, and only a renewal does so for a lapsed
+// admission; the scheduler expires admissions. By hand staff suspend an admitted
+// organization and lift its suspension, and ban a creditor (an agency through a sanction).
 export const ORG_STATUS_TRANSITIONS: Record<OrgStatus, readonly OrgStatus[]> = {
-  applicant: ['active', 'banned'],
-  active: ['suspended', 'expired', 'banned'],
+  applicant: [],
+  active: ['suspended', 'banned'],
   suspended: ['active', 'banned'],
-  expired: ['active', 'suspended', 'banned'],
+  expired: ['banned'],
   banned: [],
 };
 

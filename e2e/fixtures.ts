@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
+import { decodeHeaderValue } from '../server/mail/mailer';
 
 export const DEMO_PASSWORD = 'Daylight-demo-2026';
 
@@ -43,6 +44,33 @@ export const signInAs = async (page: Page, email: string, portal: '/creditor' | 
   await page.waitForURL((u) => u.pathname.startsWith(portal));
   await expect(page.getByTestId('signed-in-user')).toBeVisible();
 };
+
+/** Where the e2e server writes outgoing mail (scripts/e2e-server.sh). */
+const MAIL_DIR = '.data/e2e-mail';
+
+/**
+ * The newest mail the app sent to `to` (its subject and text), waiting for the job worker to
+ * send it. Reads the server's mail directory, so it works against the server the specs start.
+ */
+export const mailTo = async (to: string, { after = 0, timeoutMs = 20_000 } = {}) => {
+  const started = Date.now();
+  for (;;) {
+    const names = (await readdir(MAIL_DIR).catch(() => [] as string[])).filter((n) => n.endsWith('.eml') && Number(n.split('-')[0]) >= after).sort().reverse();
+    for (const name of names) {
+      const raw = await readFile(`${MAIL_DIR}/${name}`, 'utf8');
+      const [head = '', ...body] = raw.split('\r\n\r\n');
+      const headers = head.split(/\r\n(?! )/);
+      if (!headers.includes(`To: ${to}`)) continue;
+      const subject = headers.find((h) => h.startsWith('Subject: '))?.slice('Subject: '.length) ?? '';
+      return { subject: decodeHeaderValue(subject), text: body.join('\r\n\r\n').replaceAll('\r\n', '\n') };
+    }
+    if (Date.now() - started > timeoutMs) throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+};
+
+/** The app path of the one-time link in a mail (`/invite/<token>`), or null. */
+export const inviteLinkIn = (text: string) => /\/invite\/[A-Za-z0-9_-]{20,}/.exec(text)?.[0] ?? null;
 
 /** Full-page screenshot kept under test-results/screenshots for a person to look at. */
 /** Saves a downloaded PDF beside the screenshots and renders its first page to a PNG there (poppler's pdftoppm), to be looked at. */

@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 port="${1:-3100}"
 export PGLITE_DIR="$PWD/.data/e2e-pglite"
 export STORAGE_DIR="$PWD/.data/e2e-files"
+# Outgoing mail lands here as .eml files; the specs read the links from them (e2e/fixtures.ts).
+export MAIL_TRANSPORT=directory
+export MAIL_DIR="$PWD/.data/e2e-mail"
 unset DATABASE_URL
 export NEXTAUTH_URL="http://localhost:${port}"
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')}"
@@ -16,7 +19,7 @@ export NEXT_TELEMETRY_DISABLED=1
 # The specs stand in for a load balancer: a spec that needs clients of its own (the sign-in
 # throttle) sends the address the balancer would append in X-Forwarded-For.
 export TRUSTED_PROXY_HOPS="${TRUSTED_PROXY_HOPS:-1}"
-rm -rf "$PGLITE_DIR" "$STORAGE_DIR"
+rm -rf "$PGLITE_DIR" "$STORAGE_DIR" "$MAIL_DIR"
 if [ "${E2E_SKIP_BUILD:-}" != 1 ] || [ ! -f .next/BUILD_ID ]; then npx next build; fi
 npx tsx scripts/prepare-db.ts
 # The app server (npm start): Next.js with the socket address of each request kept for the limits.

@@ -36,8 +36,27 @@ const STATUS_TONE: Record<string, Tone> = {
   rejected: 'red',
 };
 
-/** The admission application, one section per step, saved as a draft between steps. */
-export const ApplyScreen = ({ canApply }: { canApply: boolean }) => {
+/**
+ * The admission application, one section per step, saved as a draft between steps. Only the
+ * organization's admins read it (capital, references, legal representative, licence); its
+ * other users are told who handles it.
+ */
+export const ApplyScreen = ({ orgType, canApply, canRead }: { orgType: string; canApply: boolean; canRead: boolean }) => {
+  const t = useTranslations();
+  if (!canRead) {
+    return (
+      <>
+        <PageTitle title={t(`apply.title.${orgType === 'creditor' ? 'creditor' : 'agency'}`)} />
+        <Alert tone="info" testId="apply-admins-only">
+          {t('apply.adminsOnly')}
+        </Alert>
+      </>
+    );
+  }
+  return <ApplicationSteps canApply={canApply} />;
+};
+
+const ApplicationSteps = ({ canApply }: { canApply: boolean }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const query = useQuery(trpc.admission.application.get.queryOptions());

@@ -33,7 +33,7 @@ export const RenewalPrompt = ({ canApply }: { canApply: boolean }) => {
           </p>
           <p className="text-sm text-amber-800">{isExpired ? t('expiredEffect') : t('dueHint')}</p>
         </div>
-        {s.openStatus ? (
+        {s.openStatus && canApply ? (
           <Button variant="secondary" onClick={() => router.push('/apply')} data-testid="open-renewal">
             {t('open', { status: tStatus(s.openStatus) })}
           </Button>
@@ -42,7 +42,9 @@ export const RenewalPrompt = ({ canApply }: { canApply: boolean }) => {
             {start.isPending ? t('starting') : t('start')}
           </Button>
         ) : (
-          <span className="text-sm text-amber-800">{t('adminOnly')}</span>
+          <span className="text-sm text-amber-800" data-testid="renewal-admin-only">
+            {s.openStatus ? t('adminHandles', { status: tStatus(s.openStatus) }) : t('adminOnly')}
+          </span>
         )}
       </div>
       {error ? <div className="mt-3"><Alert>{error.message}</Alert></div> : null}

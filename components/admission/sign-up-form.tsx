@@ -1,8 +1,6 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { signIn } from 'next-auth/react';
-import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import type { ApplicantType } from '@/db/enums';
@@ -12,29 +10,30 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input } from '../ui/field';
 
-/** Public sign-up: the organization and its first administrator, then straight to the application. */
+/**
+ * Public sign-up: the organization and its first administrator. The administrator sets a
+ * password through the link mailed to the address given, then signs in to the application;
+ * the page says the same whether or not that address already has an account.
+ */
 export const SignUpForm = () => {
   const t = useTranslations();
   const trpc = useTRPC();
-  const router = useRouter();
   const [type, setType] = useState<ApplicantType>('agency');
-  const [password, setPassword] = useState('');
-  const signUp = useMutation(
-    trpc.admission.signUp.mutationOptions({
-      onSuccess: async ({ email }) => {
-        const res = await signIn('credentials', { email, password, redirect: false });
-        router.replace(res && !res.error ? '/apply' : '/signin');
-        router.refresh();
-      },
-    }),
-  );
+  const signUp = useMutation(trpc.admission.signUp.mutationOptions());
   const error = errorInfo(signUp.error);
   const fe = error?.fieldErrors ?? {};
+  if (signUp.isSuccess) {
+    return (
+      <div className="space-y-3" data-testid="signup-sent">
+        <Alert tone="success">{t('signup.sent', { email: signUp.data.email })}</Alert>
+        <p className="text-sm text-slate-600">{t('signup.sentHint')}</p>
+      </div>
+    );
+  }
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const text = (k: string) => String(f.get(k) ?? '');
-    setPassword(text('password'));
     signUp.mutate({
       type,
       orgName: text('orgName'),
@@ -42,8 +41,6 @@ export const SignUpForm = () => {
       adminName: text('adminName'),
       email: text('email'),
       phone: text('phone').trim() || null,
-      password: text('password'),
-      confirmPassword: text('confirmPassword'),
     });
   };
   return (
@@ -78,17 +75,9 @@ export const SignUpForm = () => {
           <Input id="phone" name="phone" inputMode="numeric" invalid={Boolean(fe.phone)} />
         </Field>
       </div>
-      <Field id="email" label={t('fields.email')} error={fe.email}>
-        <Input id="email" name="email" type="email" autoComplete="username" invalid={Boolean(fe.email)} />
+      <Field id="email" label={t('fields.email')} error={fe.email} hint={t('signup.emailHint')}>
+        <Input id="email" name="email" type="email" autoComplete="email" invalid={Boolean(fe.email)} />
       </Field>
-      <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="password" label={t('fields.password')} error={fe.password} hint={t('invite.passwordHint')}>
-          <Input id="password" name="password" type="password" autoComplete="new-password" invalid={Boolean(fe.password)} />
-        </Field>
-        <Field id="confirmPassword" label={t('fields.confirmPassword')} error={fe.confirmPassword}>
-          <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" invalid={Boolean(fe.confirmPassword)} />
-        </Field>
-      </div>
       <Button type="submit" className="w-full" disabled={signUp.isPending} data-testid="signup-submit">
         {signUp.isPending ? t('common.saving') : t('signup.submit')}
       </Button>

@@ -7,6 +7,7 @@ import { useTranslations } from 'use-intl';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input } from '../ui/field';
+import { callbackPath } from './callback-url';
 
 const KNOWN = ['auth.invalidCredentials', 'auth.throttled', 'auth.accountDisabled', 'auth.orgBlocked', 'auth.signInRequired', 'auth.sessionEnded'];
 
@@ -45,8 +46,9 @@ export const SignInForm = ({ callbackUrl, initialError }: { callbackUrl: string 
       setError(describe(res?.error ?? 'auth.invalidCredentials'));
       return;
     }
-    // The landing route sends the user to their own portal (or back where they were going).
-    router.replace(callbackUrl && callbackUrl.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/portal');
+    // Back where they were going, if that is a page of this site; else the landing route
+    // sends the user to their own portal.
+    router.replace(callbackPath(callbackUrl, window.location.origin));
     router.refresh();
   };
 

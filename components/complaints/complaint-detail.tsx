@@ -19,9 +19,9 @@ import type { ComplaintPortal } from './complaint-list';
 import { ComplaintStatusBadge, OverdueBadges } from './complaint-status';
 
 /**
- * One complaint: what was said, by whom (masked; the agency never learns who filed on the
- * public page), its deadlines, its timeline and evidence; staff take the next step here,
- * and the agency answers when asked.
+ * One complaint: what was said, by whom (masked; the agency never learns who filed it, nor
+ * how they stand to the debtor), its deadlines, its timeline and evidence; staff take the
+ * next step here, and the agency answers when asked.
  */
 export const ComplaintDetailScreen = ({
   complaintId,
@@ -55,7 +55,7 @@ export const ComplaintDetailScreen = ({
             <ComplaintStatusBadge status={c.status} outcome={c.outcome} />
           </span>
         }
-        subtitle={`${t(`source.${c.source}`)} · ${t(`category.${c.category}`)}`}
+        subtitle={c.source ? `${t(`source.${c.source}`)} · ${t(`category.${c.category}`)}` : t(`category.${c.category}`)}
         actions={
           <Link href={`/${portal}/complaints`} className="text-sm text-amber-700 underline">
             {t('backToList')}
@@ -73,7 +73,7 @@ export const ComplaintDetailScreen = ({
                 {c.debtorName ? <span className="ml-1 text-slate-500">{c.debtorName}</span> : null}
               </Fact>
               <Fact label={t('complainant')} testId="complaint-complainant">
-                {c.complainantName ? `${c.complainantName}（${t(`relation.${c.relation}`)}）` : t('complainantHidden')}
+                {c.complainantName ? `${c.complainantName}${c.relation ? `（${t(`relation.${c.relation}`)}）` : ''}` : t('complainantHidden')}
               </Fact>
               {c.contactPhone ? (
                 <Fact label={t('field.contactPhone')}>

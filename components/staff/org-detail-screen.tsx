@@ -17,7 +17,7 @@ import { InviteLink } from '../users/invite-link';
 import { NewUserForm } from '../users/new-user-form';
 import { UsersTable } from '../users/users-table';
 import { RevealWithReason } from '../work/reveal-button';
-import { SetStatusForm } from './set-status-form';
+import { SetStatusForm, statusTargets } from './set-status-form';
 
 /** One organization as staff see it: profile, status with its history in the audit log, and its accounts. */
 export const OrgDetailScreen = ({ orgId, canSetStatus, canManageUsers }: { orgId: string; canSetStatus: boolean; canManageUsers: boolean }) => {
@@ -74,7 +74,7 @@ export const OrgDetailScreen = ({ orgId, canSetStatus, canManageUsers }: { orgId
         }
         actions={
           <>
-            {canSetStatus && o.type !== 'platform' ? (
+            {canSetStatus && o.type !== 'platform' && statusTargets(o.type, o.status).length > 0 ? (
               <Button variant="secondary" data-testid="open-set-status" onClick={() => { setStatus.reset(); setStatusOpen(true); }}>
                 {t('orgs.changeStatus')}
               </Button>
@@ -102,8 +102,23 @@ export const OrgDetailScreen = ({ orgId, canSetStatus, canManageUsers }: { orgId
             </div>
             <div>
               <dt className="text-slate-500">{t('fields.status')}</dt>
-              <dd data-testid="org-status">
-                <Badge tone={ORG_STATUS_TONE[o.status]}>{t(`orgStatus.${o.status}`)}</Badge>
+              <dd>
+                <span data-testid="org-status">
+                  <Badge tone={ORG_STATUS_TONE[o.status]}>{t(`orgStatus.${o.status}`)}</Badge>
+                </span>
+                {canSetStatus && (o.status === 'applicant' || o.status === 'expired') ? (
+                  <p className="mt-1 text-xs text-slate-500" data-testid="status-by-admission">
+                    {t(o.status === 'applicant' ? 'orgs.admittedByReview' : 'orgs.renewedByReview')}{' '}
+                    <Link href="/staff/admission" className="text-amber-700 hover:underline">
+                      {t('orgs.toAdmission')}
+                    </Link>
+                  </p>
+                ) : null}
+                {canSetStatus && o.status === 'banned' ? (
+                  <p className="mt-1 text-xs text-slate-500" data-testid="status-final">
+                    {t('orgs.statusFinal')}
+                  </p>
+                ) : null}
               </dd>
             </div>
             <div>

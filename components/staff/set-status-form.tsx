@@ -8,6 +8,14 @@ import { Button } from '../ui/button';
 import { Field, Input, Select } from '../ui/field';
 import type { ErrorInfo } from '../trpc/errors';
 
+/**
+ * What the status control offers: suspending an admitted organization and lifting its
+ * suspension, and banning a creditor. Admission and renewal happen in the admission review;
+ * an agency is banned through a sanction (four eyes, every effect in one transaction).
+ */
+export const statusTargets = (orgType: OrgType, current: OrgStatus): readonly OrgStatus[] =>
+  ORG_STATUS_TRANSITIONS[current].filter((s) => !(orgType === 'agency' && s === 'banned'));
+
 export const SetStatusForm = ({
   orgType,
   current,
@@ -24,9 +32,8 @@ export const SetStatusForm = ({
   onCancel: () => void;
 }) => {
   const t = useTranslations();
-  // An agency is banned through a sanction (four eyes, every effect in one transaction), not here.
   const isAgency = orgType === 'agency';
-  const targets = ORG_STATUS_TRANSITIONS[current].filter((s) => !(isAgency && s === 'banned'));
+  const targets = statusTargets(orgType, current);
   const [status, setStatus] = useState<OrgStatus | undefined>(targets[0]);
   const fe = error?.fieldErrors ?? {};
   const submit = (e: FormEvent<HTMLFormElement>) => {

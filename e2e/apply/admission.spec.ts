@@ -1,15 +1,18 @@
-// Admission from the applicant's side: an agency signs up in Chinese, fills in the
-// application step by step (drafts saved, bad input named by field), and submits it;
-// until admitted it sees only its application. A creditor's lighter application, and a
-// banned credit code refused at sign-up.
+// Admission from the applicant's side: an agency signs up in Chinese, sets its password
+// through the mailed link, fills in the application step by step (drafts saved, bad input
+// named by field), and submits it; until admitted it sees only its application. A creditor's
+// lighter application; a registered email answered like a new one (its owner told by mail);
+// sign-up limited per client address; a banned credit code refused at sign-up.
 import type { Page } from '@playwright/test';
 import { samplePdf } from '../../db/seed/sample-pdf';
-import { ACCOUNTS, AGENCY_TIER_B, expect, score, shot, signInAs, test, useLanguage } from '../fixtures';
+import { ACCOUNTS, AGENCY_TIER_B, expect, inviteLinkIn, mailTo, score, shot, signIn, signInAs, test, useLanguage } from '../fixtures';
 
 const upload = (page: Page, name: string, buffer: Buffer, mimeType = 'application/pdf') =>
   page.getByTestId('document-file').setInputFiles({ name, mimeType, buffer });
 
 const LICENCE = Buffer.from(samplePdf(['Business licence (scan)', 'Unified social credit code 913101040001234561']));
+
+const PASSWORD = 'A-long-enough-password';
 
 const signUp = async (page: Page, v: { type: 'agency' | 'creditor'; orgName: string; creditCode: string; email: string }) => {
   await page.goto('/signup');
@@ -18,9 +21,21 @@ const signUp = async (page: Page, v: { type: 'agency' | 'creditor'; orgName: str
   await page.locator('#creditCode').fill(v.creditCode);
   await page.locator('#adminName').fill('郭靖');
   await page.locator('#email').fill(v.email);
-  await page.locator('#password').fill('A-long-enough-password');
-  await page.locator('#confirmPassword').fill('A-long-enough-password');
   await page.getByTestId('signup-submit').click();
+};
+
+/** The administrator follows the mailed link, sets a password and signs in to the application. */
+const continueFromMail = async (page: Page, email: string, submitName: string) => {
+  const mail = await mailTo(email);
+  const link = inviteLinkIn(mail.text);
+  expect(link).not.toBeNull();
+  await page.goto(link ?? '');
+  await page.locator('#password').fill(PASSWORD);
+  await page.locator('#confirmPassword').fill(PASSWORD);
+  await page.getByRole('button', { name: submitName }).click();
+  await expect(page.getByTestId('invite-accepted')).toBeVisible();
+  await signIn(page, email, PASSWORD);
+  await page.waitForURL('**/apply');
 };
 
 test.describe('[PUBLIC] admission application', () => {
@@ -30,10 +45,11 @@ test.describe('[PUBLIC] admission application', () => {
     await signUp(page, { type: 'agency', orgName: '上海信达商务咨询有限公司', creditCode: '91310104000123456X', email: 'guojing@xinda.example.cn' });
     await expect(page.getByTestId('creditCode-error')).toHaveText('统一社会信用代码无效（应为 18 位，且校验位正确）');
     await page.locator('#creditCode').fill('913101040001234561');
-    await page.locator('#password').fill('A-long-enough-password');
-    await page.locator('#confirmPassword').fill('A-long-enough-password');
     await page.getByTestId('signup-submit').click();
-    await page.waitForURL('**/apply');
+    // The page asks to check the mailbox; the mail's link sets the password.
+    await expect(page.getByTestId('signup-sent')).toContainText('guojing@xinda.example.cn');
+    await shot(page, 'signup-sent.zh-CN');
+    await continueFromMail(page, 'guojing@xinda.example.cn', '设置密码');
     await expect(page.getByTestId('application-status')).toHaveText('草稿');
 
     // Until admitted, the agency portal sends the applicant back to the application.
@@ -153,7 +169,9 @@ test.describe('[PUBLIC] admission application', () => {
     await page.goto('/signup');
     await shot(page, 'signup.en');
     await signUp(page, { type: 'creditor', orgName: '北京长安消费金融有限公司', creditCode: '91110101000123457B', email: 'ops@changan.example.cn' });
-    await page.waitForURL('**/apply');
+    await expect(page.getByTestId('signup-sent')).toContainText('Check your email');
+    await shot(page, 'signup-sent.en');
+    await continueFromMail(page, 'ops@changan.example.cn', 'Set password');
     await expect(page.getByRole('heading', { name: 'Creditor admission application' })).toBeVisible();
     await page.locator('#licenceNumber').fill('B0456H211000002');
     await page.locator('#regulator').fill('NFRA Beijing Office');
@@ -207,6 +225,30 @@ test.describe('[PUBLIC] admission application', () => {
     await expect(page.getByTestId('application-status')).toHaveText('Draft');
     await page.getByTestId('go-documents').click();
     await expect(page.getByTestId('document-row')).toHaveCount(1);
+  });
+
+  test('[PUBLIC] a registered email gets the same answer as a new one; its owner is told by mail, and nothing is created', async ({ page, context }) => {
+    await context.setExtraHTTPHeaders({ 'X-Forwarded-For': '198.51.100.40' });
+    const before = Date.now();
+    await signUp(page, { type: 'agency', orgName: '杭州冒名商务咨询有限公司', creditCode: '91330106000123458C', email: ACCOUNTS.agencyAdmin });
+    await expect(page.getByTestId('signup-sent')).toContainText(`我们已向 ${ACCOUNTS.agencyAdmin} 发送了一封邮件`);
+    const notice = await mailTo(ACCOUNTS.agencyAdmin, { after: before });
+    expect(notice.subject).toBe('有人用您的邮箱注册机构 / Someone signed up an organization with your email');
+    expect(notice.text).toContain('杭州冒名商务咨询有限公司');
+    expect(inviteLinkIn(notice.text)).toBeNull();
+    // The owner's account is as it was.
+    await signInAs(page, ACCOUNTS.agencyAdmin, '/agency');
+  });
+
+  test('[PUBLIC] sign-up is limited per client address', async ({ page, context }) => {
+    await context.setExtraHTTPHeaders({ 'X-Forwarded-For': '198.51.100.41' });
+    for (let i = 0; i < 5; i += 1) {
+      await signUp(page, { type: 'creditor', orgName: `限流测试小额贷款有限公司${i}`, creditCode: '91310115000300001K', email: `limit${i}@example.cn` });
+      await expect(page.getByTestId('creditCode-error')).toHaveText('该统一社会信用代码已注册');
+    }
+    await signUp(page, { type: 'creditor', orgName: '限流测试小额贷款有限公司', creditCode: '91330106000123459F', email: 'limit@example.cn' });
+    await expect(page.getByTestId('signup-error')).toHaveText('注册尝试过于频繁，请 1 小时后再试');
+    await shot(page, 'signup-throttled.zh-CN');
   });
 
   test('[PUBLIC] a banned credit code cannot sign up again', async ({ page }) => {

@@ -1,7 +1,8 @@
 // A debtor reaches the platform without an account (DESIGN §3 complaints): the case is
 // verified by contract number, name and the last 4 ID digits, and a mismatch says only
-// that the details could not be verified. Staff acknowledge, ask the agency, which answers
-// within 10 days, and decide; the complainant follows it by reference; the creditor sees it.
+// that the details could not be verified. Staff acknowledge, ask the agency, which sees the
+// complaint only from then on and never who filed it, and answers within 10 days; staff
+// decide; the complainant follows it by reference; the creditor sees it.
 import { sampleCaseRow } from '../../db/seed/case-file';
 import { samplePdf } from '../../db/seed/sample-pdf';
 import { ACCOUNTS, expect, shot, signInAs, test, useLanguage } from '../fixtures';
@@ -59,20 +60,35 @@ test.describe('[PUBLIC] complaints', () => {
     await expect(staff.getByTestId('reveal-contact-value')).toHaveText('13912345678');
     await staff.getByTestId('step-acknowledge').click();
     await expect(staff.getByTestId('complaint-status')).toContainText('已确认');
+
+    // Until staff ask for its answer, the complaint does not exist for the agency.
+    const complaintPath = new URL(staff.url()).pathname;
+    const agency = await browser.newPage();
+    await signInAs(agency, ACCOUNTS.agencySupervisor, '/agency');
+    await agency.goto('/agency/complaints');
+    await expect(agency.getByTestId('complaint-list')).not.toContainText('正在加载');
+    await expect(agency.getByTestId('complaint-row').filter({ hasText: reference })).toHaveCount(0);
+    await agency.goto(complaintPath.replace('/staff/', '/agency/'));
+    await expect(agency.getByTestId('complaint-error')).toContainText('找不到这件投诉');
+
     await staff.locator('#step-note').fill('请提供 3 月 5 日 22 时左右的通话录音');
     await staff.getByTestId('step-request-response').click();
     await expect(staff.getByTestId('complaint-status')).toContainText('等待机构说明');
 
-    // The agency answers; it never learns who complained.
-    const agency = await browser.newPage();
-    await signInAs(agency, ACCOUNTS.agencySupervisor, '/agency');
+    // The agency answers; it never learns who complained, nor how they stand to the debtor.
     await agency.goto('/agency/complaints');
     await agency.getByTestId('complaint-row').filter({ hasText: reference }).getByRole('link', { name: reference }).click();
-    await expect(agency.getByTestId('complaint-complainant')).toHaveText('借款人一方（身份不向机构披露）');
+    await expect(agency.getByTestId('complaint-complainant')).toHaveText('不向处置机构披露');
+    await expect(agency.getByTestId('complaint-title')).toHaveText(reference);
+    await expect(agency.locator('main')).not.toContainText('借款人投诉');
     await agency.locator('#respond-text').fill('经调取录音核实，催收员郑磊当晚通话中有不当言语，已暂停其作业并组织合规培训。');
     await shot(agency, 'agency-complaint-respond.zh-CN');
     await agency.getByTestId('respond-submit').click();
     await expect(agency.getByTestId('complaint-agency-response')).toContainText('已暂停其作业');
+    await useLanguage(agency, 'en');
+    await agency.reload();
+    await expect(agency.getByTestId('complaint-complainant')).toHaveText('Not disclosed to the agency');
+    await shot(agency, 'agency-complaint-detail.en');
 
     // Staff uphold it with a finding the complainant reads.
     await staff.reload();

@@ -1,6 +1,6 @@
 // Platform staff: the organization list filters and searches; an admin suspends an
 // agency with a reason, its users are refused at once, and the change shows in the
-// audit log with before and after.
+// audit log with before and after. An applicant is admitted only through the review.
 import { ACCOUNTS, expect, shot, signIn, signInAs, test, useLanguage } from '../fixtures';
 
 test.describe('[STAFF] organizations and audit log', () => {
@@ -161,6 +161,15 @@ test.describe('[STAFF] organizations and audit log', () => {
     await page.waitForURL(/\/staff\/orgs\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId('org-status')).toHaveText('申请中');
     await expect(page.getByRole('heading', { name: '杭州新立资产管理有限公司' })).toBeVisible();
+    // An applicant is admitted through the admission review only: the status control is not offered.
+    await expect(page.getByTestId('status-by-admission')).toContainText('只能通过准入审核准入');
+    await expect(page.getByTestId('open-set-status')).toHaveCount(0);
+    await shot(page, 'staff-org-applicant.zh-CN');
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByTestId('status-by-admission')).toContainText('admitted only through the admission review');
+    await expect(page.getByTestId('open-set-status')).toHaveCount(0);
+    await shot(page, 'staff-org-applicant.en');
   });
 
   test('[STAFF] platform staff accounts screen (zh-CN and en)', async ({ page }) => {

@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { callbackPath } from '@/components/auth/callback-url';
 import { getDb, type Db } from '@/db/client';
 import { signOut } from '../domain/auth/sessions';
 import { signIn } from '../domain/auth/sign-in';
@@ -71,6 +72,8 @@ export const authOptionsFor = ({ db, meta: requestMeta }: AuthDeps): NextAuthOpt
     }),
   ],
   callbacks: {
+    // Where next-auth sends the browser after signing in or out: a page of this site only.
+    redirect: ({ url, baseUrl }) => `${new URL(baseUrl).origin}${callbackPath(url, baseUrl)}`,
     jwt: ({ token, user }) => {
       if (user) {
         token.uid = user.id;

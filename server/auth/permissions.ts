@@ -10,6 +10,12 @@ const ORG_ADMINS = ['creditor.admin', 'agency.admin', 'platform.admin'] as const
 export const PERMISSIONS = {
   /** Fill in and submit the organization's admission application. */
   'admission.apply': ['creditor.admin', 'agency.admin'],
+  /**
+   * Read the organization's own admission file (registered capital, client references, the
+   * legal representative, the licence and other documents): its admins only. Staff read
+   * applications through the review ('admission.review').
+   */
+  'admission.read': ['creditor.admin', 'agency.admin'],
   /** Score applications, request information, decide and approve (four eyes). */
   'admission.review': ['platform.admin', 'platform.reviewer'],
   /** Upload files (admission documents now; evidence and receipts later). */

@@ -1,3 +1,4 @@
+import { SIGN_UP_MAIL_JOB, sendSignUpMail } from '../domain/admission/sign-up';
 import { runImport } from '../domain/cases/case-import';
 import { abandonImport } from '../domain/cases/import-run';
 import { IMPORT_JOB, REPAYMENT_IMPORT_JOB } from '../domain/cases/imports';
@@ -62,5 +63,8 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   },
   [SCORECARD_JOB]: async (db, job, now) => {
     await runScorecardJob(db, job.payload, now);
+  },
+  [SIGN_UP_MAIL_JOB]: async (db, job, now) => {
+    await sendSignUpMail(db, job.payload, now);
   },
 };

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import { OPEN_COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintEventKind, type ComplaintStatus } from '@/db/enums';
@@ -11,20 +11,27 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { nextDeadline, overdueOf } from './deadlines';
 
 // Reading complaints. Staff read every one; a creditor those on its cases (which include
-// those it filed); an agency those about it. What each reads differs: the complainant's name and
-// number are masked for everyone (staff who need to call back reveal nothing here), the
-// agency never learns who filed a public complaint, and the handlers' notes stay with staff.
+// those it filed); an agency those about it, from the moment staff ask for its answer (a
+// complaint still received, acknowledged or under investigation without that request does
+// not exist for the agency; once decided, it is told the outcome and reads it). What each
+// reads differs: the complainant's name and number are masked for everyone (staff who need
+// to call back reveal nothing here), the agency never learns anything of who filed a
+// complaint (the source, the name, the relation to the debtor, the number), and the
+// handlers' notes stay with staff.
 
 const agencies = alias(organizations, 'complaint_agency');
 /** Notes everyone who reads the complaint sees: what staff asked the agency, its answer, the finding. */
 const SHARED_NOTES: readonly ComplaintEventKind[] = ['response_requested', 'responded', 'upheld', 'dismissed'];
 const creditors = alias(organizations, 'complaint_creditor');
 
+/** Where the agency comes in: asked for its answer (the request leaves its deadline), or told the decision. */
+const DECIDED: readonly ComplaintStatus[] = ['upheld', 'dismissed', 'closed'];
+
 /** The rows the caller may read at all. */
 const scopeOf = (caller: Caller): SQL | undefined => {
   const { orgType, orgId } = caller.actor;
   if (orgType === 'platform') return undefined;
-  if (orgType === 'agency') return eq(complaints.agencyId, orgId);
+  if (orgType === 'agency') return and(eq(complaints.agencyId, orgId), or(isNotNull(complaints.responseDueAt), inArray(complaints.status, [...DECIDED])));
   // A creditor files only about its own cases, so its own complaints carry its id too.
   return eq(complaints.creditorId, orgId);
 };
@@ -76,7 +83,7 @@ export const listComplaints = async (db: DbOrTx, caller: Caller, input: Complain
     items: page.items.map(({ c, agencyName, creditorName, contractNo }) => ({
       id: c.id,
       reference: c.reference,
-      source: c.source,
+      source: isAgency ? null : c.source,
       category: c.category,
       status: c.status,
       outcome: c.outcome,
@@ -126,7 +133,7 @@ export const getComplaint = async (db: DbOrTx, caller: Caller, complaintId: stri
   return {
     id: c.id,
     reference: c.reference,
-    source: c.source,
+    source: isAgency ? null : c.source,
     category: c.category,
     status: c.status,
     outcome: c.outcome,
@@ -136,9 +143,9 @@ export const getComplaint = async (db: DbOrTx, caller: Caller, complaintId: stri
     agencyId: c.agencyId,
     agencyName: row.agencyName ?? null,
     creditorName: isAgency ? null : (row.creditorName ?? null),
-    // The agency never learns who complained on the public page.
-    complainantName: isAgency && isPublicFiler ? null : isPublicFiler ? maskName(c.complainantName) : c.complainantName,
-    relation: c.relation,
+    // The agency never learns who complained, nor how they stand to the debtor.
+    complainantName: isAgency ? null : isPublicFiler ? maskName(c.complainantName) : c.complainantName,
+    relation: isAgency ? null : c.relation,
     contactPhone: isStaff ? (c.contactPhone?.masked ?? null) : null,
     description: c.description,
     handlerName: isStaff ? (row.handlerName ?? null) : null,

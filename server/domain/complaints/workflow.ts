@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { AuditAction, ComplaintEventKind, ComplaintOutcome, ComplaintStatus } from '@/db/enums';
 import { complaintEvents, complaints, type Complaint } from '@/db/schema';
@@ -34,14 +34,18 @@ const STEPS = {
 const DECIDABLE: readonly ComplaintStatus[] = ['acknowledged', 'investigating', 'awaiting_response'];
 const OPEN: readonly ComplaintStatus[] = ['received', 'acknowledged', 'investigating', 'awaiting_response'];
 
-/** The complaint as the caller may act on it: any for staff, the agency's own for the agency; otherwise NOT_FOUND. */
+/**
+ * The complaint as the caller may act on it: any for staff; for the agency, its own once
+ * staff asked for its answer (before that it does not exist for the agency, as it reads it:
+ * server/domain/complaints/read.ts); otherwise NOT_FOUND.
+ */
 const load = async (tx: DbOrTx, caller: Caller, id: string): Promise<Complaint> => {
   const { orgType, orgId } = caller.actor;
   if (orgType === 'creditor') throw new DomainError('complaint.notFound', { field: 'complaintId' });
   const [row] = await tx
     .select()
     .from(complaints)
-    .where(and(eq(complaints.id, id), orgType === 'agency' ? eq(complaints.agencyId, orgId) : undefined))
+    .where(and(eq(complaints.id, id), orgType === 'agency' ? and(eq(complaints.agencyId, orgId), isNotNull(complaints.responseDueAt)) : undefined))
     .for('update');
   if (!row) throw new DomainError('complaint.notFound', { field: 'complaintId' });
   return row;

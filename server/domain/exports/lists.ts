@@ -208,7 +208,7 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
       pageRows(listComplaints(db, caller, { ...(f as Omit<ComplaintListInput, 'limit'>), cursor, limit: PAGE }), (c) => [
         c.reference,
         at(c.receivedAt),
-        t(`complaints.source.${c.source}`),
+        c.source ? t(`complaints.source.${c.source}`) : '',
         t(`complaints.category.${c.category}`),
         c.contractNo ?? '',
         c.agencyName ?? '',

@@ -106,7 +106,7 @@ const mayRead = async (db: DbOrTx, caller: Caller, file: StoredFile): Promise<Ac
     .from(admissionDocuments)
     .innerJoin(admissionApplications, eq(admissionApplications.id, admissionDocuments.applicationId))
     .where(eq(admissionDocuments.fileId, file.id));
-  if (documents.some((d) => d.orgId === actor.orgId && hasPermission(actor, 'admission.apply'))) return 'document';
+  if (documents.some((d) => d.orgId === actor.orgId && hasPermission(actor, 'admission.read'))) return 'document';
   if (documents.length > 0 && actor.orgType === 'platform' && hasPermission(actor, 'admission.review')) return 'review';
 
   const evidence = await db

@@ -83,13 +83,16 @@ export const listOrgsForStaff = async (db: DbOrTx, args: ListOrgsArgs) => {
 export type SetOrgStatusArgs = { orgId: string; status: OrgStatus; reason: string; banCategory?: BanCategory | undefined };
 
 /**
- * Staff admin: moves an organization to a new status, with a reason kept in the audit trail.
+ * Staff admin: suspends an admitted organization or lifts its suspension (and bans a
+ * creditor), with a reason kept in the audit trail. Nobody is admitted here: an applicant
+ * becomes active only through the admission decision (four eyes where the design asks for
+ * them) and a lapsed admission only through a renewal. A lifted suspension whose admission
+ * ran out meanwhile leaves the organization expired, as the expiry sweep would have.
  * An agency is banned only through a sanction (server/domain/sanctions/ban.ts): it cites a
  * complaint or audit finding, needs a second staff member, and carries every effect of a
- * ban (bids withdrawn, cases recalled, creditors told) in the same transaction. A creditor
- * is banned here.
+ * ban (bids withdrawn, cases recalled, creditors told) in the same transaction.
  */
-export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatusArgs) =>
+export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatusArgs, now = new Date()) =>
   db.transaction(async (tx) => {
     // Row lock: two staff members changing one organization at once serialize here.
     const [org] = await tx.select(orgColumns).from(organizations).where(eq(organizations.id, args.orgId)).for('update');
@@ -97,15 +100,18 @@ export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatu
     if (org.type === 'platform') throw new DomainError('org.platformImmutable', { field: 'orgId' });
     if (org.status === args.status) throw new DomainError('org.statusUnchanged', { field: 'status' });
     if (org.type === 'agency' && args.status === 'banned') throw new DomainError('org.banBySanction', { field: 'status' });
+    if (args.status === 'active' && (org.status === 'applicant' || org.status === 'expired')) throw new DomainError('org.admitByReview', { field: 'status' });
     if (!canMoveOrgStatus(org.status, args.status)) {
       throw new DomainError('org.statusNotAllowed', { field: 'status', labels: { from: `orgStatus.${org.status}`, to: `orgStatus.${args.status}` } });
     }
+    const hasLapsed = org.admissionExpiresAt !== null && org.admissionExpiresAt.getTime() <= now.getTime();
+    const status = args.status === 'active' && hasLapsed ? 'expired' : args.status;
     const [updated] = await tx
       .update(organizations)
       .set({
-        status: args.status,
-        updatedAt: new Date(),
-        ...(args.status === 'banned' ? { bannedAt: new Date(), banCategory: args.banCategory ?? 'other' } : {}),
+        status,
+        updatedAt: now,
+        ...(status === 'banned' ? { bannedAt: now, banCategory: args.banCategory ?? 'other' } : {}),
       })
       .where(eq(organizations.id, org.id))
       .returning(orgColumns);

@@ -83,6 +83,22 @@ const createInvitedUser = async (db: DbOrTx, caller: Caller, orgId: string, args
     return { user: present(caller.actor.userId, created), inviteToken: token };
   });
 
+/**
+ * A fresh one-time link for a user who has not set a password yet (a sign-up's first admin):
+ * the token is drawn now and only its hash kept, replacing any earlier link. Answers null
+ * when there is no such user (the password is set, the account disabled or gone). The
+ * caller writes the audit row in the same transaction.
+ */
+export const issueInvite = async (tx: DbOrTx, userId: string, now = new Date()) => {
+  const token = randomBytes(32).toString('base64url');
+  const [user] = await tx
+    .update(users)
+    .set({ inviteTokenHash: hashToken(token), inviteExpiresAt: new Date(now.getTime() + INVITE_TTL_MS), updatedAt: now })
+    .where(and(eq(users.id, userId), isNull(users.passwordHash), isNull(users.disabledAt)))
+    .returning({ id: users.id, orgId: users.orgId, email: users.email, name: users.name });
+  return user ? { ...user, token } : null;
+};
+
 /** Organization admin: invites a user into the caller's own organization. */
 export const inviteOrgUser = (db: DbOrTx, caller: Caller, args: NewUserArgs) => createInvitedUser(db, caller, caller.actor.orgId, args);
 

@@ -14,19 +14,18 @@ export const admissionAuthz: AuthzTable = {
         creditCode: creditCodeFor(n, '510104'),
         adminName: '郭靖',
         email: `signup-${n}@example.cn`,
-        password: 'a-long-enough-password',
-        confirmPassword: 'a-long-enough-password',
       };
     },
     allowed: 'anonymous',
     anonymous: { isPublic: 'an organization registers before it has any account' },
     wrongRole: { none: 'public sign-up has no role' },
-    wrongTenant: { none: 'creates a new tenant; a taken or banned credit code is refused (admission.integration.test.ts)' },
+    wrongTenant: { none: 'creates a new tenant; a taken or banned credit code is refused, a registered email answered as a new one (admission.integration.test.ts)' },
   },
   'admission.application.get': {
-    allowed: 'agencyNew.collector',
+    // The admission file (capital, references, legal representative, licence) is the admins'.
+    allowed: 'agencyNew.admin',
     anonymous: 'refused',
-    wrongRole: ['platform.admin', 'platform.reviewer'],
+    wrongRole: ['agencyNew.supervisor', 'agencyNew.collector', 'creditorNew.manager', 'creditorNew.viewer', 'agencyA.collector', 'platform.admin', 'platform.reviewer'],
     wrongTenant: { none: SESSION_ORG },
   },
   'admission.application.saveSection': {

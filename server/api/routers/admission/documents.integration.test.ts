@@ -103,10 +103,11 @@ describe('application documents', () => {
 });
 
 describe('reading files', () => {
-  it('serves a document to the applicant’s admins and to reviewers of the application (audited), to no one else', async () => {
+  it('serves an admission document to its organization’s admins and to reviewers of the application (audited), to no one else', async () => {
     const store = getBlobStore();
     const own = await openFile(ctx.handle.db, await domainCaller(ctx.w, 'creditorNew.admin'), ctx.w.licence.fileId, store);
     expect(new TextDecoder().decode(await readAll(own.stream))).toContain('%PDF-1.4');
+    // The organization's other users do not read its admission file.
     await expect(openFile(ctx.handle.db, await domainCaller(ctx.w, 'creditorNew.viewer'), ctx.w.licence.fileId, store)).rejects.toMatchObject({ code: 'file.notFound' });
 
     const reviewer = await domainCaller(ctx.w, 'platform.reviewer');

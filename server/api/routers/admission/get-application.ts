@@ -1,5 +1,9 @@
 import { getOwnApplication } from '../../../domain/admission/applications';
-import { applicantProcedure } from '../../trpc';
+import { applicantProcedure, requirePermission } from '../../trpc';
 import { ZApplicationView } from './application.schema';
 
-export const getApplication = applicantProcedure.output(ZApplicationView).query(({ ctx }) => getOwnApplication(ctx.db, ctx.caller));
+/** The organization's admission file, for its admins (its other users see none of it). */
+export const getApplication = applicantProcedure
+  .use(requirePermission('admission.read'))
+  .output(ZApplicationView)
+  .query(({ ctx }) => getOwnApplication(ctx.db, ctx.caller));

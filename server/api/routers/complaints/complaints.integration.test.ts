@@ -158,7 +158,58 @@ describe('filing on the public page', () => {
     expect(opened.file.sha256).toBe(pdf.sha256);
     await expect(openComplaintEvidence(ctx.handle.db, await domainCaller(ctx.w, 'agencyA.admin'), evidenceId, getBlobStore())).rejects.toMatchObject({ code: 'file.notFound' });
     await expect(openComplaintEvidence(ctx.handle.db, await domainCaller(ctx.w, 'creditorB.admin'), evidenceId, getBlobStore())).rejects.toMatchObject({ code: 'file.notFound' });
+    // Asked for its answer, the agency reads the complaint, still without the evidence.
+    const handler = await as('platform.complaints');
+    await handler.complaints.acknowledge({ complaintId: c?.id ?? '', note: '' });
+    await handler.complaints.requestResponse({ complaintId: c?.id ?? '', note: '请说明情况' });
     expect((await (await as('agencyA.admin')).complaints.get({ complaintId: c?.id ?? '' })).evidence).toEqual([]);
+  });
+});
+
+describe('what the agency complained about learns', () => {
+  it('sees a complaint only from the moment staff ask for its answer, and never who filed it', async () => {
+    const row = await aCase();
+    const { id: complaintId, reference } = await filePublicFor(ctx.w, row, { relation: 'family', complainantName: '李秀英' });
+    const handler = await as('platform.complaints');
+    const listed = async (who: UserKey) => (await (await as(who)).complaints.list({ limit: 100 })).items.some((i) => i.id === complaintId);
+    const notYet = async () => {
+      for (const who of ['agencyA.admin', 'agencyA.supervisor'] as const) {
+        await expect((await as(who)).complaints.get({ complaintId })).rejects.toMatchObject({ code: 'NOT_FOUND', cause: { code: 'complaint.notFound' } });
+        expect(await listed(who)).toBe(false);
+      }
+    };
+    // Received, acknowledged, under investigation: staff have not asked the agency anything yet.
+    await notYet();
+    await handler.complaints.acknowledge({ complaintId, note: '已联系投诉人' });
+    await notYet();
+    await handler.complaints.investigate({ complaintId, note: '调取录音' });
+    await notYet();
+    expect(await listComplaints(ctx.handle.db, await domainCaller(ctx.w, 'agencyA.admin'), { limit: 100, isOverdueOnly: true }, new Date(Date.now() + 16 * 86_400_000))).toMatchObject({ items: [] });
+
+    await handler.complaints.requestResponse({ complaintId, note: '请说明 3 月 5 日通话情况' });
+    const agency = await as('agencyA.supervisor');
+    const seen = await agency.complaints.get({ complaintId });
+    expect(seen).toMatchObject({ reference, status: 'awaiting_response', source: null, relation: null, complainantName: null, contactPhone: null });
+    expect(JSON.stringify(seen)).not.toContain('李秀英');
+    expect(JSON.stringify(seen)).not.toContain('family');
+    expect(await listed('agencyA.admin')).toBe(true);
+    expect((await agency.complaints.list({ limit: 100 })).items.find((i) => i.id === complaintId)).toMatchObject({ source: null });
+    // Once answered, it stays readable through the decision.
+    await agency.complaints.respond({ complaintId, response: '经核查录音，催收员用语规范，未提及家人。' });
+    await handler.complaints.decide({ complaintId, outcome: 'dismissed', finding: '录音显示通话内容正常，投诉不成立。' });
+    expect(await agency.complaints.get({ complaintId })).toMatchObject({ status: 'dismissed', relation: null, complainantName: null });
+  });
+
+  it('does not tell the agency that its creditor complained', async () => {
+    const row = await aCase();
+    const filed = await (await as('creditorA.manager')).complaints.file({ caseId: row.id, agencyId: null, category: 'privacy', description: '处置机构向借款人同事透露欠款信息，违反保密约定。', evidence: [] });
+    await expect((await as('agencyA.admin')).complaints.get({ complaintId: filed.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const handler = await as('platform.complaints');
+    await handler.complaints.acknowledge({ complaintId: filed.id, note: '' });
+    await handler.complaints.requestResponse({ complaintId: filed.id, note: '请说明情况' });
+    const seen = await (await as('agencyA.admin')).complaints.get({ complaintId: filed.id });
+    expect(seen).toMatchObject({ source: null, relation: null, complainantName: null, creditorName: null });
+    expect(JSON.stringify(seen)).not.toContain(ctx.w.users['creditorA.manager'].name);
   });
 });
 
@@ -171,8 +222,8 @@ describe('handling a complaint', () => {
     const handler = await as('platform.complaints');
     const agency = await as('agencyA.supervisor');
 
-    // The agency may not answer before it is asked.
-    await expect(agency.complaints.respond({ complaintId, response: '我司已调取录音核实情况，正在处理。' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    // The agency may not answer before it is asked: until then the complaint does not exist for it.
+    await expect(agency.complaints.respond({ complaintId, response: '我司已调取录音核实情况，正在处理。' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(handler.complaints.decide({ complaintId, outcome: 'upheld', finding: '未确认即作结论' })).rejects.toMatchObject({ code: 'CONFLICT' });
     // The handler calls back: the full number, for a reason, audited; the agency never gets it.
     expect(await handler.complaints.revealContact({ complaintId, reason: '回电核实投诉经过' })).toEqual({ value: '13912345678' });
@@ -183,7 +234,7 @@ describe('handling a complaint', () => {
     const asked = await handler.complaints.requestResponse({ complaintId, note: '请提供 3 月 5 日的通话录音' });
     expect(asked.status).toBe('awaiting_response');
     expect(asked.responseDueAt).toBeInstanceOf(Date);
-    const agencyTold = await ctx.handle.db.select().from(notifications).where(eq(notifications.kind, 'complaint.responseRequested'));
+    const agencyTold = await ctx.handle.db.select().from(notifications).where(and(eq(notifications.kind, 'complaint.responseRequested'), eq(notifications.link, `/agency/complaints/${complaintId}`)));
     expect(agencyTold.map((n) => n.userId).sort()).toEqual([ctx.w.users['agencyA.admin'].id, ctx.w.users['agencyA.supervisor'].id].sort());
 
     // What the agency reads: no complainant name, no evidence, no handler notes.
@@ -236,7 +287,15 @@ describe('handling a complaint', () => {
     const ids = async (who: UserKey) => (await (await as(who)).complaints.list({ limit: 100 })).items.map((i) => i.id).filter((id) => ours.has(id));
     expect(await ids('creditorA.viewer')).toEqual([byContract.id, mine.id]);
     expect(await ids('creditorB.admin')).toEqual([]);
-    expect(await ids('agencyA.admin')).toEqual([byContract.id, mine.id]);
+    // The agency sees a complaint about it once staff ask for its answer.
+    expect(await ids('agencyA.admin')).toEqual([]);
+    expect(await ids('agencyB.supervisor')).toEqual([]);
+    const handler = await as('platform.complaints');
+    for (const id of [mine.id, staff.id]) {
+      await handler.complaints.acknowledge({ complaintId: id, note: '' });
+      await handler.complaints.requestResponse({ complaintId: id, note: '请说明情况' });
+    }
+    expect(await ids('agencyA.admin')).toEqual([mine.id]);
     expect(await ids('agencyB.supervisor')).toEqual([staff.id]);
     expect((await ids('platform.complaints')).sort()).toEqual([mine.id, byContract.id, staff.id].sort());
     await expect((await as('creditorB.admin')).complaints.get({ complaintId: mine.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -270,6 +329,8 @@ describe('handling a complaint', () => {
   it('exports each portal’s complaint list with its filters', async () => {
     const row = await aCase();
     const receipt = await filePublicFor(ctx.w, row, { category: 'privacy', description: '催收员把我的欠款截图发到了我们公司的工作群里，全公司都知道了。' });
+    const handler = await as('platform.complaints');
+    const exportsBefore = async (who: UserKey) => (await read(who)).some((l) => l.startsWith(receipt.reference));
     const read = async (who: UserKey) => {
       const caller = await as(who);
       const started = await caller.exports.start({ list: 'complaints', format: 'csv', filters: { category: 'privacy' } });
@@ -281,8 +342,13 @@ describe('handling a complaint', () => {
     const staffRows = await read('platform.complaints');
     expect(staffRows[0]).toBe('投诉编号,收到时间,来源,投诉类别,合同编号,处置机构,委托方,状态,下一期限,逾期');
     expect(staffRows.find((l) => l.startsWith(receipt.reference))).toContain('泄露个人信息');
+    // Not in the agency's export until staff ask for its answer; then without the creditor or the source.
+    expect(await exportsBefore('agencyA.admin')).toBe(false);
+    await handler.complaints.acknowledge({ complaintId: receipt.id, note: '' });
+    await handler.complaints.requestResponse({ complaintId: receipt.id, note: '请说明情况' });
     const agencyRows = await read('agencyA.admin');
     expect(agencyRows.find((l) => l.startsWith(receipt.reference))).not.toContain(ctx.w.orgs.creditorA.name);
+    expect(agencyRows.find((l) => l.startsWith(receipt.reference))).not.toContain('借款人投诉');
     expect((await read('agencyB.admin')).some((l) => l.startsWith(receipt.reference))).toBe(false);
     await expect((await as('agencyA.collector')).exports.start({ list: 'complaints', format: 'csv', filters: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });

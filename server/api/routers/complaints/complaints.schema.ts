@@ -73,7 +73,8 @@ const ZOverdue = z.array(z.enum(['ack', 'response', 'resolution']));
 const complaintFacts = {
   id: z.string(),
   reference: z.string(),
-  source: z.enum(COMPLAINT_SOURCES),
+  /** Who filed it (public, creditor, staff); null for the agency complained about. */
+  source: z.enum(COMPLAINT_SOURCES).nullable(),
   category: ZComplaintCategory,
   status: z.enum(COMPLAINT_STATUSES),
   outcome: z.enum(COMPLAINT_OUTCOMES).nullable(),
@@ -97,7 +98,8 @@ export const ZComplaintDetail = z.object({
   debtorName: z.string().nullable(),
   agencyId: z.string().nullable(),
   complainantName: z.string().nullable(),
-  relation: z.enum(COMPLAINANT_RELATIONS),
+  /** The complainant's relation to the debtor; null for the agency complained about. */
+  relation: z.enum(COMPLAINANT_RELATIONS).nullable(),
   contactPhone: z.string().nullable(),
   description: z.string(),
   handlerName: z.string().nullable(),

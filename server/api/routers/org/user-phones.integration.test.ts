@@ -53,8 +53,6 @@ describe('staff phone numbers at rest', () => {
       adminName: '郭靖',
       email: 'sealed.signup@example.cn',
       phone: '13700001234',
-      password: 'a-long-enough-password',
-      confirmPassword: 'a-long-enough-password',
     });
     const row = await storedRow('sealed.signup@example.cn');
     expect(row).toContain('sealed.signup@example.cn');

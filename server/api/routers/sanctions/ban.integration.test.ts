@@ -112,7 +112,7 @@ describe('a ban', () => {
     const anonymous = await callerAs(ctx.handle.db, null);
     const listed = await anonymous.public.agencies.banned({ limit: 100 });
     expect(listed.items.find((i) => i.creditCode === ctx.w.orgs.agencyA.creditCode)).toMatchObject({ name: ctx.w.orgs.agencyA.name, banCategory: 'abuse' });
-    const signUp = { type: 'agency' as const, orgName: '换名再来资产管理有限公司', creditCode: ctx.w.orgs.agencyA.creditCode, adminName: '赵国栋', email: 'again@banned.test', password: 'a-long-enough-password', confirmPassword: 'a-long-enough-password' };
+    const signUp = { type: 'agency' as const, orgName: '换名再来资产管理有限公司', creditCode: ctx.w.orgs.agencyA.creditCode, adminName: '赵国栋', email: 'again@banned.test' };
     await expect(anonymous.admission.signUp(signUp)).rejects.toMatchObject({ code: 'FORBIDDEN', cause: { code: 'admission.creditCodeBanned' } });
     const applicant = await as('agencyNew.admin');
     await fillAgencyApplication(applicant);

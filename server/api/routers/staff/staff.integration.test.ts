@@ -2,7 +2,7 @@
 // credit code; an admin registers organizations, moves them through their lifecycle
 // (a ban is permanent) with a reason in the audit log, and a suspension stops the
 // organization's users on their next request. Two admins acting at once: one wins.
-import { and, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { auditLog, organizations } from '@/db/schema';
@@ -129,6 +129,50 @@ describe('staff.orgs.setStatus', () => {
     await expect(
       caller.staff.orgs.setStatus({ orgId: '00000000-0000-4000-8000-000000000000', status: 'suspended', reason: '测试' }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('admits no one: an applicant becomes active only through the admission review, and a lapsed admission only through renewal', async () => {
+    const caller = await staff();
+    const applicant = w.orgs.agencyNew;
+    const auditsBefore = (await handle.db.select().from(auditLog).where(eq(auditLog.action, 'org.setStatus'))).length;
+    // The applicant's application is a draft: one admin alone may not make it admitted.
+    for (const status of ['active', 'suspended', 'expired'] as const) {
+      await expect(caller.staff.orgs.setStatus({ orgId: applicant.id, status, reason: '线下已核实资料，直接准入' })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        cause: { code: status === 'active' ? 'org.admitByReview' : 'org.statusNotAllowed' },
+      });
+    }
+    // An applicant is rejected by the review, not banned by hand.
+    await expect(caller.staff.orgs.setStatus({ orgId: w.orgs.creditorNew.id, status: 'banned', reason: '资料造假', banCategory: 'fraud' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { code: 'org.statusNotAllowed' },
+    });
+    const [still] = await handle.db.select().from(organizations).where(eq(organizations.id, applicant.id));
+    expect(still).toMatchObject({ status: 'applicant', tier: null, admissionExpiresAt: null });
+    const listed = await (await callerAs(handle.db, null)).public.agencies.admitted({ limit: 100 });
+    expect(listed.items.some((i) => i.name === applicant.name)).toBe(false);
+    // It still sees only its application: no bids, no offers.
+    await expect((await callerAs(handle.db, w.users['agencyNew.admin'])).market.list({ sort: 'closing', limit: 10 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+
+    // An admission that ran out is renewed through the review too; nor does staff expire one by hand.
+    const lapsed = await makeOrg(handle.db, { type: 'agency', name: '准入已到期的处置机构', status: 'expired' });
+    for (const status of ['active', 'suspended'] as const) {
+      await expect(caller.staff.orgs.setStatus({ orgId: lapsed.id, status, reason: '续期材料稍后补交' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    }
+    const admitted = await makeOrg(handle.db, { type: 'creditor', name: '正常合作的委托方' });
+    await expect(caller.staff.orgs.setStatus({ orgId: admitted.id, status: 'expired', reason: '提前结束准入' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(await handle.db.select().from(auditLog).where(eq(auditLog.action, 'org.setStatus'))).toHaveLength(auditsBefore);
+  });
+
+  it('lifts a suspension back to active, or to expired when the admission ran out meanwhile', async () => {
+    const caller = await staff();
+    const admitted = await makeOrg(handle.db, { type: 'agency', name: '暂停中准入到期的处置机构' });
+    await caller.staff.orgs.setStatus({ orgId: admitted.id, status: 'suspended', reason: '投诉核实：威胁债务人' });
+    await handle.db.update(organizations).set({ admissionExpiresAt: new Date(Date.now() - 86_400_000) }).where(eq(organizations.id, admitted.id));
+    const lifted = await caller.staff.orgs.setStatus({ orgId: admitted.id, status: 'active', reason: '整改完成，解除暂停' });
+    expect(lifted.status).toBe('expired');
+    const [audit] = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'org.setStatus'), eq(auditLog.resourceId, admitted.id), eq(auditLog.actorUserId, w.users['platform.admin'].id))).orderBy(desc(auditLog.at)).limit(1);
+    expect(audit).toMatchObject({ before: { status: 'suspended' }, after: { status: 'expired' } });
   });
 
   it('requires a reason', async () => {
