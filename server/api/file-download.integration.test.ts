@@ -33,7 +33,7 @@ import { buildWorld, callerAs, domainCaller, type UserKey, type World } from '..
 
 // The route reads the session's user and the app's database: here, the test's.
 const session = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
-vi.mock('./../auth/session', () => ({ getSessionUserId: () => Promise.resolve(session.userId) }));
+vi.mock('./../auth/session', () => ({ getSession: () => Promise.resolve(session.userId ? { userId: session.userId, sessionVersion: 0 } : null) }));
 vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: () => session.db }));
 
 let handle: DbHandle;

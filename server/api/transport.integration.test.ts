@@ -3,7 +3,7 @@
 //   upload) and the header the app's client sends, which a form or a script on another
 //   site cannot send without the browser asking this server first (and it says no);
 // - one request holds at most MAX_BATCH calls, and calls open to anyone travel alone, so
-//   one anonymous request cannot run 40 sign-ups (40 password hashes).
+//   one anonymous request cannot run 40 sign-ups.
 // Server components and route handlers call procedures without HTTP and are not affected.
 import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -102,8 +102,6 @@ describe('batched calls', () => {
     creditCode: creditCodeFor(9000 + n, '310115'),
     adminName: '赵国栋',
     email: `batch${n}@apply.test`,
-    password: 'a-long-enough-password',
-    confirmPassword: 'a-long-enough-password',
   });
   const batch = (path: string, n: number, input: (i: number) => unknown) => ({
     path: `${Array.from({ length: n }, () => path).join(',')}?batch=1`,

@@ -60,7 +60,8 @@ describe('ingest into a local store', () => {
     expect(await readAll(await store.get(first.sha256))).toEqual(bytes);
     await ingest(streamOf(bytes).stream, store);
     expect(await listFiles(root)).toEqual([first.sha256]);
-  });
+    // Streams a file of its own through hashing and the disk: slow on a busy machine, never a hang.
+  }, 30_000);
 
   it('recognises PNG and JPEG by their bytes', async () => {
     const store = localStore(root);
@@ -260,7 +261,8 @@ describe('S3-compatible store', () => {
     expect(seen.filter((r) => r.method === 'PUT').length).toBe(puts);
     expect(await listFiles(path.join(root, 'incoming'))).toEqual([]);
     expect(await s.get('f'.repeat(64))).toBeNull();
-  });
+    // Streams a file of its own through hashing and the disk: slow on a busy machine, never a hang.
+  }, 30_000);
 
   it('tells whether an object is there and removes it, twice without complaint', async () => {
     const s = store();
