@@ -12,7 +12,8 @@ import { ACCOUNTS, expect, shot, signInAs, test, useLanguage } from '../fixtures
 const [contractNo = '', debtorName = '', idNumber = ''] = sampleCaseRow(3, 'HX2026');
 const AGENCY = '上海正信资产管理有限公司';
 
-test.describe.configure({ mode: 'serial' });
+// Each test walks a whole sanction through four portals.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 /** A debtor files a complaint about a threatening call on the public page: its reference. */
 const fileOnPublicPage = async (page: Page, description: string) => {
