@@ -17,6 +17,7 @@ try {
 } finally {
   await sql.end();
 }
-const shown = new URL(asRole(url, role, password ? '…' : null));
-console.log(`role ${role} is ready; the app connects with DATABASE_URL=${shown.toString()}`);
+// The password is not printed: ***** stands for it.
+const shown = asRole(url, role, password ? 'PASSWORD' : null).replace(':PASSWORD@', ':*****@');
+console.log(`role ${role} is ready; the app connects with DATABASE_URL=${shown}`);
 if (!password) console.log('No DB_APP_PASSWORD was given: the role has no password (enough where the server trusts local connections, not elsewhere).');
