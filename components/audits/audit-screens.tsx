@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { AUDIT_STATUSES, COMPLAINT_CATEGORIES, type AuditFinding, type AuditStatus, type ComplaintCategory } from '@/db/enums';
+import { AUDIT_STATUSES, COMPLAINT_CATEGORIES, type AuditFinding, type AuditStatus, type ComplaintCategory } from '@/lib/enums';
 import { bpToPercent, formatDate, formatDateTime, shanghaiMonth } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

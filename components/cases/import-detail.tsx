@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import type { TImportView } from '@/server/api/routers/cases/imports.schema';
-import type { ImportKind } from '@/db/enums';
+import type { ImportKind } from '@/lib/enums';
 import { formatDateTime, formatFen } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

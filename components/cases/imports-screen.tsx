@@ -3,7 +3,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
-import type { ImportKind } from '@/db/enums';
+import type { ImportKind } from '@/lib/enums';
 import { ExportButton } from '../exports/export-button';
 import { formatDateTime, formatFen } from '../format';
 import { useTRPC } from '../trpc/react';

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { ComplaintOutcome } from '@/db/enums';
+import type { ComplaintOutcome } from '@/lib/enums';
 import { formatBytes, formatDateTime } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

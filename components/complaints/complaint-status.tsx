@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintOutcome, type ComplaintStatus } from '@/db/enums';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintOutcome, type ComplaintStatus } from '@/lib/enums';
 import { formatDateTime } from '../format';
 import { Badge, type Tone } from '../ui/badge';
 import { Select } from '../ui/field';

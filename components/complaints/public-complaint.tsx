@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { COMPLAINANT_RELATIONS, type ComplainantRelation, type ComplaintCategory } from '@/db/enums';
+import { COMPLAINANT_RELATIONS, type ComplainantRelation, type ComplaintCategory } from '@/lib/enums';
 import { formatDateTime } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

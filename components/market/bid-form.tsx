@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { PROVINCES, type Province } from '@/db/enums';
+import { PROVINCES, type Province } from '@/lib/enums';
 import type { TMarketPackageDetail } from '@/server/api/routers/market/market.schema';
 import { bpToPercent, formatDateTime, parsePercentToBp } from '../format';
 import { errorInfo } from '../trpc/errors';

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { Province } from '@/db/enums';
+import type { Province } from '@/lib/enums';
 import { ExportButton } from '../exports/export-button';
 import { bpToPercent, formatDateTime, formatFen } from '../format';
 import { BucketSelect, ProvinceSelect } from '../packages/region-selects';

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { REPAYMENT_CHANNELS, type RepaymentChannel } from '@/db/enums';
+import { REPAYMENT_CHANNELS, type RepaymentChannel } from '@/lib/enums';
 import type { TWorkCase } from '@/server/api/routers/work/work.schema';
 import { uploadFile, UploadError } from '../files/upload';
 import { parseAmountToFen } from '../format';

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { Province } from '@/db/enums';
+import type { Province } from '@/lib/enums';
 import type { TCreditorPackage, TPackageBid } from '@/server/api/routers/packages/packages.schema';
 import { bpToPercent } from '../format';
 import { errorInfo } from '../trpc/errors';

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { PACKAGE_STATUSES, type PackageStatus } from '@/db/enums';
+import { PACKAGE_STATUSES, type PackageStatus } from '@/lib/enums';
 import { formatDateTime, formatFen } from '../format';
 import { useTRPC } from '../trpc/react';
 import { Card, PageTitle } from '../ui/card';

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { CHANNELS, TIERS, type Channel, type Tier } from '@/db/enums';
+import { CHANNELS, TIERS, type Channel, type Tier } from '@/lib/enums';
 import type { TCreditorPackage } from '@/server/api/routers/packages/packages.schema';
 import { bpToPercent, parsePercentToBp } from '../format';
 import { errorInfo } from '../trpc/errors';

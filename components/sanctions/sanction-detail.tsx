@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { AppealOutcome } from '@/db/enums';
+import type { AppealOutcome } from '@/lib/enums';
 import type { TSanctionDetail } from '@/server/api/routers/sanctions/sanctions.schema';
 import { formatDateTime } from '../format';
 import { errorInfo } from '../trpc/errors';

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { SANCTION_KINDS, SANCTION_STATUSES, type SanctionKind, type SanctionStatus } from '@/db/enums';
+import { SANCTION_KINDS, SANCTION_STATUSES, type SanctionKind, type SanctionStatus } from '@/lib/enums';
 import { formatDate } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { ORG_STATUSES, ORG_TYPES, type OrgStatus, type OrgType } from '@/db/enums';
+import { ORG_STATUSES, ORG_TYPES, type OrgStatus, type OrgType } from '@/lib/enums';
 import { formatDate } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
-import { TIERS } from '@/db/enums';
+import { TIERS } from '@/lib/enums';
 import { formatDateTime } from '../format';
 import { DueCell } from '../complaints/complaint-status';
 import { errorInfo } from '../trpc/errors';

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
-import type { OrgType, Role } from '@/db/enums';
+import type { OrgType, Role } from '@/lib/enums';
 import { formatDateTime } from '../format';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';

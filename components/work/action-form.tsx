@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, TEMPLATE_CHANNELS, type ActionChannel, type ActionOutcome } from '@/db/enums';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, TEMPLATE_CHANNELS, type ActionChannel, type ActionOutcome } from '@/lib/enums';
 import type { TVerdict, TWorkCase } from '@/server/api/routers/work/work.schema';
 import { formatDateTime, parseAmountToFen } from '../format';
 import { errorInfo } from '../trpc/errors';

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { RESTRUCTURE_STATUSES, type RestructureStatus } from '@/db/enums';
+import { RESTRUCTURE_STATUSES, type RestructureStatus } from '@/lib/enums';
 import { formatDateTime } from '../format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

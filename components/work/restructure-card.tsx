@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { RESTRUCTURE_KINDS, type RestructureKind } from '@/db/enums';
+import { RESTRUCTURE_KINDS, type RestructureKind } from '@/lib/enums';
 import type { TRestructure } from '@/server/api/routers/work/work.schema';
 import { bpToPercent, formatFen, parsePercentToBp } from '../format';
 import { errorInfo } from '../trpc/errors';

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { cases, organizations } from '@/db/schema';
-import type { Tier } from '@/db/enums';
+import type { Tier } from '@/lib/enums';
 import { closeIfDue } from '../domain/packages/bids';
 import { importBytes, sampleCsv } from './cases';
 import { callerAs, type UserKey, type World } from './world';

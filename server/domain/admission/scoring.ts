@@ -1,4 +1,4 @@
-import type { Tier } from '@/db/enums';
+import type { Tier } from '@/lib/enums';
 
 // DESIGN §7 admission scoring: 0–100 from the template's criteria; admitted at 60 or
 // more, tier A at 85, B at 70, C at 60; any proven fraud or abuse record is rejected

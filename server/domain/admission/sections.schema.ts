@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNELS, LICENCE_TYPES, PROVINCES } from '@/db/enums';
+import { CHANNELS, LICENCE_TYPES, PROVINCES } from '@/lib/enums';
 import { isValidIdNumber, normalizeIdNumber } from '@/db/validators/id-number';
 import { ZPersonName } from '../shared/fields.schema';
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { AuditFinding, AuditStatus, ComplaintCategory } from '@/db/enums';
+import type { AuditFinding, AuditStatus, ComplaintCategory } from '@/lib/enums';
 import { caseActions, cases, fieldAuditItems, fieldAudits, fieldVisits, organizations, users, type FieldAudit } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { CLOSE_REASON_LENGTH } from '@/db/enums';
+import { CLOSE_REASON_LENGTH } from '@/lib/cases';
 import { cases, packages } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

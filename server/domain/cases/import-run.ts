@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
-import type { AuditAction } from '@/db/enums';
+import type { AuditAction } from '@/lib/enums';
 import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
 import { caseImports, storedFiles, type CaseImport, type ImportFileError, type ImportRowError } from '@/db/schema';
 import { writeAudit } from '../../audit/write';

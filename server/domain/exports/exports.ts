@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import type { ExportFormat, ExportList, Locale } from '@/db/enums';
+import type { ExportFormat, ExportList, Locale } from '@/lib/enums';
 import { listExports, storedFiles, type ListExport } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';

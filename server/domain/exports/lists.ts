@@ -1,6 +1,6 @@
 import { bpToPercent, formatDateTime, formatFen } from '@/components/format';
 import type { DbOrTx } from '@/db/client';
-import type { AuditStatus, ExportList, ImportKind, OrgType, Province } from '@/db/enums';
+import type { AuditStatus, ExportList, ImportKind, OrgType, Province } from '@/lib/enums';
 import type { Caller } from '../../auth/actor';
 import type { Permission } from '../../auth/permissions';
 import type { Translate } from '../../i18n/translate';

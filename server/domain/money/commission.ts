@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BASIS_POINTS } from '@/db/enums';
+import { BASIS_POINTS } from '@/lib/rates';
 import { commissionLines, commissionMonthly, commissions, moneyMonthly, type Repayment } from '@/db/schema';
 import { shanghaiDate } from '../shared/dates';
 

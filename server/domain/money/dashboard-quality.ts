@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BASIS_POINTS, OPEN_CASE_STATUSES } from '@/db/enums';
+import { OPEN_CASE_STATUSES } from '@/lib/enums';
+import { BASIS_POINTS } from '@/lib/rates';
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';
 import { shanghaiDate } from '../shared/dates';

@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BASIS_POINTS } from '@/db/enums';
+import { BASIS_POINTS } from '@/lib/rates';
 import { commissions, moneyMonthly, organizations, repayments } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BASIS_POINTS, COMPLAINT_CATEGORIES, type ComplaintCategory } from '@/db/enums';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@/lib/enums';
+import { BASIS_POINTS } from '@/lib/rates';
 import { complaints, disclosures, organizations } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { MAX_REPAYMENT_IMPORT_ROWS, REPAYMENT_CHANNELS, REPAYMENT_IMPORT_COLUMNS, type RepaymentChannel } from '@/db/enums';
+import { REPAYMENT_CHANNELS, type RepaymentChannel } from '@/lib/enums';
+import { MAX_REPAYMENT_IMPORT_ROWS, REPAYMENT_IMPORT_COLUMNS } from '@/lib/import-formats';
 import { cases, repayments, type CaseRow, type ImportSummary, type Repayment } from '@/db/schema';
 import { DomainError } from '../../errors';
 import type { BlobStore } from '../../storage/store';

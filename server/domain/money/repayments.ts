@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { RECEIPT_FILE_TYPES, type CaseStatus, type RepaymentChannel, type RepaymentStatus } from '@/db/enums';
+import type { CaseStatus, RepaymentChannel, RepaymentStatus } from '@/lib/enums';
+import { RECEIPT_FILE_TYPES } from '@/lib/file-types';
 import { cases, commissions, organizations, promises, repayments, restructureRequests, users, type CaseRow, type Repayment } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

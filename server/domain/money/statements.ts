@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { raiseStatementTimeout, type DbOrTx } from '@/db/client';
-import type { StatementStatus } from '@/db/enums';
+import type { StatementStatus } from '@/lib/enums';
 import { cases, commissionLines, openCommissionLines, organizations, statementLines, statements, type Statement } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { tierMeets } from '@/db/enums';
+import { tierMeets } from '@/lib/market';
 import { packages, type Package } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { Channel, PackageStatus, Tier } from '@/db/enums';
+import type { Channel, PackageStatus, Tier } from '@/lib/enums';
 import { caseImports, cases, organizations, packageInvites, packages, type Package, type PackageSource } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

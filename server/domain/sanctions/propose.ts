@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { SanctionKind } from '@/db/enums';
+import type { SanctionKind } from '@/lib/enums';
 import { complaints, fieldAuditItems, fieldAudits, sanctions, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import type { SanctionKind, SanctionStatus } from '@/db/enums';
+import type { SanctionKind, SanctionStatus } from '@/lib/enums';
 import { commissions, complaints, organizations, sanctions, users, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
-import { VISIT_EVIDENCE_DUE_MS } from '@/db/enums';
+import { VISIT_EVIDENCE_DUE_MS } from '@/lib/visits';
 import { jobs, organizations, scorecards } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

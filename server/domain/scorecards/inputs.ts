@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { ABUSE_CATEGORIES, VISIT_EVIDENCE_DUE_MS } from '@/db/enums';
+import { ABUSE_CATEGORIES } from '@/lib/enums';
+import { VISIT_EVIDENCE_DUE_MS } from '@/lib/visits';
 import { executeRows } from '../shared/execute';
 import { monthEnd } from '../money/statements';
 import { EVIDENCE_MISSING_RULE } from '../work/visits';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { type ComplaintCategory, type ComplaintStatus, type SanctionKind, type SanctionStatus, type Tier } from '@/db/enums';
+import type { ComplaintCategory, ComplaintStatus, SanctionKind, SanctionStatus, Tier } from '@/lib/enums';
 import { admissionApplications, caseActions, caseFlags, complaints, organizations, sanctions, scorecards } from '@/db/schema';
 import { shanghaiDate } from '../shared/dates';
 import { executeRows } from '../shared/execute';

@@ -1,6 +1,6 @@
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { RestructureKind, RestructureStatus } from '@/db/enums';
+import type { RestructureKind, RestructureStatus } from '@/lib/enums';
 import { cases, restructureRequests, type RestructureRequest, type RestructureTerms } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

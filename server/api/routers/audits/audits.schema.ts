@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_FINDINGS, AUDIT_ITEM_KINDS, AUDIT_METHODS, AUDIT_STATUSES } from '@/db/enums';
+import { AUDIT_FINDINGS, AUDIT_ITEM_KINDS, AUDIT_METHODS, AUDIT_STATUSES } from '@/lib/enums';
 import { ZComplaintCategory } from '../complaints/complaints.schema';
 
 // Field audits (稽核). Messages `v.<key>` name catalog entries (messages/*.json → validation).

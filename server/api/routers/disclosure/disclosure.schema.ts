@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPLAINT_CATEGORIES } from '@/db/enums';
+import { COMPLAINT_CATEGORIES } from '@/lib/enums';
 
 export const ZMonthInput = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'v.month' }) });
 export const ZDisclosureIdInput = z.object({ id: z.uuid() });

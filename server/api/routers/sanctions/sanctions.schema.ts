@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPEAL_OUTCOMES, ORG_STATUSES, SANCTION_KINDS, SANCTION_STATUSES } from '@/db/enums';
+import { APPEAL_OUTCOMES, ORG_STATUSES, SANCTION_KINDS, SANCTION_STATUSES } from '@/lib/enums';
 
 // Sanctions (DESIGN §3, issue 7). Messages `v.<key>` name catalog entries (messages/*.json → validation).
 

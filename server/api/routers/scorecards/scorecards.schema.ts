@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORG_STATUSES } from '@/db/enums';
+import { ORG_STATUSES } from '@/lib/enums';
 
 // Monthly agency scorecards and creditors' ratings (DESIGN §7). The inputs schema is
 // formula v1's, so an export can be parsed back and computed again.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STATEMENT_STATUSES } from '@/db/enums';
+import { STATEMENT_STATUSES } from '@/lib/enums';
 import { agreeStatement, generateStatements, getStatement, listStatements, markStatementPaid } from '../../../domain/money/statements';
 import { authedProcedure, creditorProcedure, requirePermission, router } from '../../trpc';
 
