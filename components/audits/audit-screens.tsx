@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { AUDIT_STATUSES, COMPLAINT_CATEGORIES, type AuditFinding, type AuditStatus, type ComplaintCategory } from '@/lib/enums';
-import { bpToPercent, formatDate, formatDateTime, shanghaiMonth } from '../format';
+import { bpToPercent, formatDate, formatDateTime, shanghaiMonth } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { ExportButton } from '../exports/export-button';

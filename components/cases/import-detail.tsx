@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import type { TImportView } from '@/server/api/routers/cases/imports.schema';
 import type { ImportKind } from '@/lib/enums';
-import { formatDateTime, formatFen } from '../format';
+import { formatDateTime, formatFen } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

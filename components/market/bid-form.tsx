@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { PROVINCES, type Province } from '@/lib/enums';
 import type { TMarketPackageDetail } from '@/server/api/routers/market/market.schema';
-import { bpToPercent, formatDateTime, parsePercentToBp } from '../format';
+import { bpToPercent, formatDateTime, parsePercentToBp } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { Province } from '@/lib/enums';
 import { ExportButton } from '../exports/export-button';
-import { bpToPercent, formatDateTime, formatFen } from '../format';
+import { bpToPercent, formatDateTime, formatFen } from '@/lib/format';
 import { BucketSelect, ProvinceSelect } from '../packages/region-selects';
 import { useTRPC } from '../trpc/react';
 import { Badge } from '../ui/badge';

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
-import { bpToPercent, formatFen } from '../format';
+import { bpToPercent, formatFen } from '@/lib/format';
 import { useTRPC } from '../trpc/react';
 import { Card } from '../ui/card';
 import { EmptyRow, Table, Td } from '../ui/table';

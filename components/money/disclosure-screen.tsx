@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
 import type { TDisclosureFigures } from '@/server/api/routers/disclosure/disclosure.schema';
-import { bpToPercent, formatDateTime, formatFen, shanghaiMonth } from '../format';
+import { bpToPercent, formatDateTime, formatFen, shanghaiMonth } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

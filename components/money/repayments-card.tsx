@@ -6,7 +6,7 @@ import { useTranslations } from 'use-intl';
 import { REPAYMENT_CHANNELS, type RepaymentChannel } from '@/lib/enums';
 import type { TWorkCase } from '@/server/api/routers/work/work.schema';
 import { uploadFile, UploadError } from '../files/upload';
-import { parseAmountToFen } from '../format';
+import { parseAmountToFen } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { Province } from '@/lib/enums';
 import type { TCreditorPackage, TPackageBid } from '@/server/api/routers/packages/packages.schema';
-import { bpToPercent } from '../format';
+import { bpToPercent } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

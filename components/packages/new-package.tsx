@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { PROVINCES, type Province } from '@/lib/enums';
 import { BUCKETS } from '@/lib/cases';
-import { parseAmountToFen } from '../format';
+import { parseAmountToFen } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

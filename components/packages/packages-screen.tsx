@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { PACKAGE_STATUSES, type PackageStatus } from '@/lib/enums';
-import { formatDateTime, formatFen } from '../format';
+import { formatDateTime, formatFen } from '@/lib/format';
 import { useTRPC } from '../trpc/react';
 import { Card, PageTitle } from '../ui/card';
 import { ExportButton } from '../exports/export-button';

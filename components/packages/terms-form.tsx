@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { CHANNELS, TIERS, type Channel, type Tier } from '@/lib/enums';
 import type { TCreditorPackage } from '@/server/api/routers/packages/packages.schema';
-import { bpToPercent, parsePercentToBp } from '../format';
+import { bpToPercent, parsePercentToBp } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { AppealOutcome } from '@/lib/enums';
 import type { TSanctionDetail } from '@/server/api/routers/sanctions/sanctions.schema';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { SANCTION_KINDS, SANCTION_STATUSES, type SanctionKind, type SanctionStatus } from '@/lib/enums';
-import { formatDate } from '../format';
+import { formatDate } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

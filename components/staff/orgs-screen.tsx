@@ -6,7 +6,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { ORG_STATUSES, ORG_TYPES, type OrgStatus, type OrgType } from '@/lib/enums';
-import { formatDate } from '../format';
+import { formatDate } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Badge, ORG_STATUS_TONE } from '../ui/badge';

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
 import { TIERS } from '@/lib/enums';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '@/lib/format';
 import { DueCell } from '../complaints/complaint-status';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

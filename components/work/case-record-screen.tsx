@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import { CloseCaseCard, ClosedCaseNote } from '../cases/close-case';
-import { formatDateTime, formatFen } from '../format';
+import { formatDateTime, formatFen } from '@/lib/format';
 import { bucketLabel } from '../packages/figures';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

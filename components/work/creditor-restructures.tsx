@@ -4,7 +4,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { RESTRUCTURE_STATUSES, type RestructureStatus } from '@/lib/enums';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

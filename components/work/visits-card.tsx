@@ -8,7 +8,7 @@ import { MIN_VISIT_STAFF } from '@/lib/visits';
 import type { TVisit } from '@/server/api/routers/work/visits.schema';
 import type { TWorkCase } from '@/server/api/routers/work/work.schema';
 import { uploadFile, UploadError } from '../files/upload';
-import { parseAmountToFen } from '../format';
+import { parseAmountToFen } from '@/lib/format';
 import { errorInfo, type ErrorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDateTime } from '@/components/format';
+import { formatDateTime } from '@/lib/format';
 import { getAudit } from '../domain/audits/audits';
 import { listAuditItems } from '../domain/audits/items';
 import { hasPermission } from '../auth/permissions';

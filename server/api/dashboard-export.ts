@@ -1,4 +1,4 @@
-import { bpToPercent } from '@/components/format';
+import { bpToPercent } from '@/lib/format';
 import { hasPermission } from '../auth/permissions';
 import { creditorRecovery } from '../domain/money/dashboard';
 import { creditorQuality } from '../domain/money/dashboard-quality';

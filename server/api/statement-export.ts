@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { getStatement } from '../domain/money/statements';
 import { DomainError } from '../errors';
 import { getTranslate } from '../i18n/translate';
-import { formatDateTime, formatFen } from '@/components/format';
+import { formatDateTime, formatFen } from '@/lib/format';
 import { renderPdf } from '../reports/pdf';
 import { pdfResponse, xlsxResponse } from './download';
 import { asRouteCaller } from './route-caller';

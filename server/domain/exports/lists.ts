@@ -1,4 +1,4 @@
-import { bpToPercent, formatDateTime, formatFen } from '@/components/format';
+import { bpToPercent, formatDateTime, formatFen } from '@/lib/format';
 import type { DbOrTx } from '@/db/client';
 import type { AuditStatus, ExportList, ImportKind, OrgType, Province } from '@/lib/enums';
 import type { Caller } from '../../auth/actor';

@@ -1,4 +1,5 @@
-// Display formats (DESIGN §8): dates YYYY-MM-DD, times in Asia/Shanghai, amounts ¥1,234.56.
+// Display formats (DESIGN §8), the same in the browser and in exported files: dates YYYY-MM-DD,
+// times in Asia/Shanghai, amounts ¥1,234.56.
 
 const TZ = 'Asia/Shanghai';
 
