@@ -1,9 +1,8 @@
 // Display formats (DESIGN §8), the same in the browser and in exported files: dates YYYY-MM-DD,
 // times in Asia/Shanghai, amounts ¥1,234.56.
+import { SHANGHAI_TIME_ZONE, shanghaiDate } from './dates';
 
-const TZ = 'Asia/Shanghai';
-
-const parts = (d: Date, timeZone = TZ) => {
+const parts = (d: Date, timeZone = SHANGHAI_TIME_ZONE) => {
   const f = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -17,11 +16,7 @@ const parts = (d: Date, timeZone = TZ) => {
   return Object.fromEntries(f.formatToParts(d).map((p) => [p.type, p.value])) as Record<string, string>;
 };
 
-export const formatDate = (d: Date | null | undefined): string => {
-  if (!d) return '—';
-  const p = parts(d);
-  return `${p.year}-${p.month}-${p.day}`;
-};
+export const formatDate = (d: Date | null | undefined): string => (d ? shanghaiDate(d) : '—');
 
 /** `YYYY-MM-DD HH:mm:ss`, Beijing time unless another zone is given (a debtor abroad). */
 export const formatDateTime = (d: Date | null | undefined, timeZone?: string): string => {
@@ -85,11 +80,4 @@ export const formatBytes = (bytes: number): string => {
     i++;
   }
   return `${v.toFixed(1)} ${units[i]}`;
-};
-
-/** `YYYY-MM` of the month `offset` months from this one in Beijing (0: this month, -1: last month). */
-export const shanghaiMonth = (offset = 0, now = new Date()): string => {
-  const p = parts(now);
-  const d = new Date(Date.UTC(Number(p.year), Number(p.month) - 1 + offset, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };

@@ -4,7 +4,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { formatDateTime, formatFen, shanghaiMonth } from '@/lib/format';
+import { formatDateTime, formatFen } from '@/lib/format';
+import { shanghaiMonth } from '@/lib/months';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -1,4 +1,5 @@
 import { bpToPercent } from '@/lib/format';
+import { MONTH_PATTERN } from '@/lib/months';
 import { hasPermission } from '../auth/permissions';
 import { creditorRecovery } from '../domain/money/dashboard';
 import { creditorQuality } from '../domain/money/dashboard-quality';
@@ -8,7 +9,6 @@ import { xlsxResponse } from './download';
 import { asRouteCaller } from './route-caller';
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * The creditor's dashboard for a range of months as a workbook, one section after the
@@ -21,7 +21,7 @@ export const exportDashboard = (req: Request) =>
     const params = new URL(req.url).searchParams;
     const from = params.get('from') ?? '';
     const to = params.get('to') ?? '';
-    if (!MONTH.test(from) || !MONTH.test(to)) throw new DomainError('dashboard.range', { field: 'from' });
+    if (!MONTH_PATTERN.test(from) || !MONTH_PATTERN.test(to)) throw new DomainError('dashboard.range', { field: 'from' });
     const t = getTranslate(locale);
     const money = await creditorRecovery(db, caller, { from, to });
     const quality = await creditorQuality(db, caller, { from, to });

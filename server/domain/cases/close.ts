@@ -6,7 +6,7 @@ import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { notify } from '../notifications/notify';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { RELEASED } from './placement';
 
 // Closing a case as unrecoverable (核销, DESIGN §3: case → closed_unrecoverable). The

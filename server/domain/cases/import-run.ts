@@ -20,7 +20,7 @@ import { openTable } from '../../tabular/open';
 import { csvLine } from '../../tabular/write';
 import { keepStaged, releaseImportFile } from '../files/blobs';
 import { cutoff, UNATTACHED_UPLOAD_MS } from '../retention/windows';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { isHeaderProblem, type HeaderMap, type HeaderProblem } from './import-columns';
 import type { CellError } from './import-row';
 

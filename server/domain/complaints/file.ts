@@ -11,7 +11,7 @@ import type { BlobStore } from '../../storage/store';
 import { keepStaged } from '../files/blobs';
 import { notify } from '../notifications/notify';
 import { sealPhone } from '../cases/seal';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { type Proof, acceptProof } from '../shared/proof-of-work';
 import { attemptsOf, guardedCheck, takeAttempt } from '../shared/rate-limit';
 import { ackDue, resolutionDue } from './deadlines';

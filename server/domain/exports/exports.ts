@@ -17,7 +17,7 @@ import { stage } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
 import { writeCsv, writeXlsx } from '../../tabular/write';
 import { loadUserActor } from '../auth/load-actor';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { keepStaged } from '../files/blobs';
 import { EXPORT_LIST_DEFS, type ListDef } from './lists';

@@ -9,7 +9,7 @@ import { DomainError } from '../../errors';
 import { ownFile } from '../files/files';
 import { addToCommissionMonthly, addToMonthly, earnOnConfirm, reverseEarning } from './commission';
 import { notify } from '../notifications/notify';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { loadCaseToAct, loadWorkCase } from '../work/case-access';
 

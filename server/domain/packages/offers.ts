@@ -8,7 +8,7 @@ import { DomainError } from '../../errors';
 import { reschedule } from '../../jobs/queue';
 import { notify } from '../notifications/notify';
 import { orgNameOf } from '../orgs/orgs';
-import { addBusinessDays, shanghaiDate } from '../shared/dates';
+import { addBusinessDays, shanghaiDate } from '@/lib/dates';
 import { commissionShare } from './commission';
 import { agencyStanding, requireAdmitted, requireNotSuspended } from './eligibility';
 import { lockOwnPackage } from './packages';

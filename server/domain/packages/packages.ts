@@ -6,7 +6,7 @@ import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { reschedule } from '../../jobs/queue';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { CLOSE_JOB_KIND, withdrawLiveBids } from './bids';
 import { figuresWhere, packageFigures } from './figures';

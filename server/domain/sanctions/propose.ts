@@ -6,7 +6,7 @@ import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { notify } from '../notifications/notify';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { creditorsCommissioning, lockAgency, lockSanction, requireStatus, sanctionResult } from './row';
 
 // Sanctions (DESIGN §3): every one cites an upheld complaint about the agency or a

@@ -5,7 +5,7 @@ import type { SanctionKind, SanctionStatus } from '@/lib/enums';
 import { commissions, complaints, organizations, sanctions, users, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { suspensionOf } from './standing';
 

@@ -7,7 +7,8 @@ import { writeAudit } from '../../audit/write';
 import { enqueue, reschedule } from '../../jobs/queue';
 import { computeScorecard, FORMULA_VERSION } from './formula';
 import { gatherInputs } from './inputs';
-import { addMonths, monthOf, monthStartsAt, requireEnded } from './months';
+import { addMonths, monthOf, monthStartsAt } from '@/lib/months';
+import { requireEnded } from './months';
 
 // The monthly scorecards (DESIGN §7, §8): a queued job computes every admitted agency's
 // card for an ended month in one transaction, with one audit row. The periodic check

@@ -4,7 +4,7 @@ import type { CaseStatus } from '@/lib/enums';
 import { caseActions, cases, promises } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { maskName } from '../../pii/crypto';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { cursorParts, invalidCursor, isUuid } from '../shared/keyset';
 import { executeRows } from '../shared/execute';
 

@@ -7,7 +7,7 @@ import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { reschedule } from '../../jobs/queue';
 import { notify } from '../notifications/notify';
-import { addBusinessDays, shanghaiDate } from '../shared/dates';
+import { addBusinessDays, shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { loadCaseToAct, loadWorkCase } from './case-access';
 import { planOf } from './restructure-plan';

@@ -9,7 +9,7 @@ import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { notify } from '../notifications/notify';
 import { zonedInstant } from '../rules/zone';
-import { endOfShanghaiDay } from '../shared/dates';
+import { endOfShanghaiDay } from '@/lib/dates';
 import { ownFile } from '../files/files';
 import { logAction, refusal } from './actions';
 import { DEFAULT_TIME_ZONE, loadCaseToAct, loadWorkCase } from './case-access';
