@@ -36,6 +36,16 @@ export const formatFen = (fen: bigint | number): string => {
 };
 
 /**
+ * Fen as plain yuan with two decimals (`123450` → `1234.50`): spreadsheet cells and message
+ * values. The division is in floating point yet exact: below ¥45 trillion the quotient lies
+ * within a hair of the two-decimal result, so toFixed(2) rounds to it.
+ */
+export const fenToYuan = (fen: number): string => (fen / 100).toFixed(2);
+
+/** Fen as a number of yuan, for chart scales. */
+export const yuanOf = (fen: number): number => fen / 100;
+
+/**
  * Parses a decimal amount typed by a person into integer fen without floating point:
  * `unit` is how many fen one typed unit is worth (100 for yuan, 1,000,000 for 万元).
  * Returns null for anything that is not a plain non-negative decimal.
@@ -68,6 +78,9 @@ export const parsePercentToBp = (typed: string): number | null => {
 };
 
 export const bpToPercent = (bp: number): string => fenToAmount(bp, 100);
+
+/** Basis points as a percentage with two decimals always (`2500` → `25.00`), for columns of rates. */
+export const bpToFixedPercent = (bp: number): string => (bp / 100).toFixed(2);
 
 /** File sizes in binary units, one decimal from KB up. */
 export const formatBytes = (bytes: number): string => {
