@@ -3,7 +3,11 @@ import drizzle from 'eslint-plugin-drizzle';
 import tseslint from 'typescript-eslint';
 
 // Layer rules from STYLE.md: data flows page → procedure → domain → database, never back.
+// lib/ sits beside them all: value lists, formats and date rules every layer may use.
 const restrict = (patterns) => ['error', { patterns }];
+
+// Server code answers requests; pages and client components are what it serves, never what it uses.
+const serverAbovePatterns = [{ regex: '^(@/|(\\.\\./)+)(app|components)(/|$)', message: 'server/ imports nothing from app/ or components/: shared code lives in lib/.' }];
 
 export default tseslint.config(
   { ignores: ['.next/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'next-env.d.ts'] },
@@ -30,16 +34,32 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
   {
+    // Imported by the browser too, so it reaches nothing but npm packages and itself.
+    files: ['lib/**'],
+    rules: {
+      'no-restricted-imports': restrict([
+        { regex: '^@/(?!lib(/|$))', message: 'lib/ imports only npm packages and lib/.' },
+        { regex: '^\\.\\./', message: 'lib/ imports only npm packages and lib/.' },
+      ]),
+    },
+  },
+  {
     files: ['db/**'],
     rules: {
-      'no-restricted-imports': restrict([{ group: ['@/server/*', '@/app/*', '@/components/*', '../server/*', '../../server/*'], message: 'db/ imports nothing above db/.' }]),
+      'no-restricted-imports': restrict([{ regex: '^(@/|(\\.\\./)+)(server|app|components)(/|$)', message: 'db/ imports nothing above db/ (lib/ is shared).' }]),
     },
+  },
+  {
+    files: ['server/**'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict(serverAbovePatterns) },
   },
   {
     files: ['server/domain/**'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': restrict([
+        ...serverAbovePatterns,
         { group: ['@trpc/*', 'next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom'], message: 'Domain functions are plain TypeScript: no tRPC, Next or React.' },
         { group: ['@/server/api/*', '../../api/*', '../api/*'], message: 'The domain does not know about procedures.' },
       ]),
@@ -49,7 +69,10 @@ export default tseslint.config(
     files: ['server/api/routers/**'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': restrict([{ group: ['@/db/schema', '@/db/schema/*', '**/db/schema', '**/db/schema/*'], message: 'Procedures call domain functions; tables stay behind server/domain.' }]),
+      'no-restricted-imports': restrict([
+        ...serverAbovePatterns,
+        { group: ['@/db/schema', '@/db/schema/*', '**/db/schema', '**/db/schema/*'], message: 'Procedures call domain functions; tables stay behind server/domain.' },
+      ]),
     },
   },
   {
@@ -64,7 +87,7 @@ export default tseslint.config(
           allowTypeImports: true,
           message: 'Client components import only *.schema.ts from server/.',
         },
-        { group: ['@/db/**', '!@/db/enums'], allowTypeImports: true, message: 'Client components use shared enums only.' },
+        { regex: '^@/db(/|$)', allowTypeImports: true, message: 'Client components take value lists and shared rules from lib/, never from db/.' },
       ]),
     },
   },

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import type { Locale } from '@/db/enums';
+import type { Locale } from '@/lib/enums';
 import type { Actor, RequestMeta } from '../auth/actor';
 import { loadActor, type SessionClaims } from '../domain/auth/load-actor';
 import { databaseFault, type DomainErrorCode } from '../errors';

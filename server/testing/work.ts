@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { cases, commissions } from '@/db/schema';
+import { DAY_MS, shanghaiDate, shanghaiInstant } from '@/lib/dates';
 import { assignCases } from '../domain/cases/placement';
 import { awardedToA, caseIdsOf } from './packages';
 import { domainCaller, type World } from './world';
 
 /** 10:00 today in Beijing: inside the contact window whatever the machine's clock says. */
 export const morning = (hhmmss = '10:00:00', dayOffset = 0) => {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + dayOffset * 86_400_000));
-  return new Date(`${today}T${hhmmss}+08:00`);
+  const today = shanghaiDate(new Date(Date.now() + dayOffset * DAY_MS));
+  return shanghaiInstant(`${today}T${hhmmss}`);
 };
 
 /** A package awarded to agencyA with its cases assigned to agencyA's collector; the first case has two numbers. */
@@ -40,7 +41,7 @@ export const visitableCases = (w: World, count = 3) =>
   workingCases(w, count, `VS${process.pid}x${(made += 1)}`, { allowedChannels: ['phone', 'sms', 'letter', 'visit', 'email'] });
 
 /** The day after tomorrow in Beijing, `YYYY-MM-DD`: a visit planned then lies ahead whatever the hour. */
-export const dayAfterTomorrow = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 2 * 86_400_000));
+export const dayAfterTomorrow = () => shanghaiDate(new Date(Date.now() + 2 * DAY_MS));
 
 /** A zone where it is about noon now, so that contacts made at the real time fall inside the window. */
 export const middayZone = (at = new Date()) => {
@@ -58,5 +59,5 @@ export const inDaytimeZone = (w: World, caseId: string) => w.db.update(cases).se
 export const startTermThisYear = (w: World, packageId: string) =>
   w.db
     .update(commissions)
-    .set({ startsOn: `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4)}-01-01` })
+    .set({ startsOn: `${shanghaiDate(new Date()).slice(0, 4)}-01-01` })
     .where(eq(commissions.packageId, packageId));

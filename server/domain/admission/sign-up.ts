@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { ApplicantType } from '@/db/enums';
+import type { ApplicantType } from '@/lib/enums';
 import { admissionApplications, organizations, users } from '@/db/schema';
 import type { Actor, RequestMeta } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BLOCKED_ORG_STATUSES } from '@/db/enums';
+import { BLOCKED_ORG_STATUSES } from '@/lib/organizations';
 import { organizations, users } from '@/db/schema';
 import type { Actor } from '../../auth/actor';
 import type { DomainErrorCode } from '../../errors';

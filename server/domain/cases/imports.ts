@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { SPREADSHEET_FILE_TYPES, type FileType, type ImportKind } from '@/db/enums';
+import type { ImportKind } from '@/lib/enums';
+import { SPREADSHEET_FILE_TYPES, type FileType } from '@/lib/file-types';
 import type { DbOrTx } from '@/db/client';
 import { caseImports, type CaseImport } from '@/db/schema';
 import type { Caller } from '../../auth/actor';

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { OPEN_COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintEventKind, type ComplaintStatus } from '@/db/enums';
+import { OPEN_COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintEventKind, type ComplaintStatus } from '@/lib/enums';
 import { cases, complaintEvents, complaintEvidence, complaints, organizations, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';

@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BASIS_POINTS } from '@/db/enums';
+import { BASIS_POINTS } from '@/lib/rates';
 import { commissionLines, commissionMonthly, commissions, moneyMonthly, type Repayment } from '@/db/schema';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 
 // Commission (佣金): earned only on confirmed repayments dated inside the commission's
 // term, at the commission's fee rate (the winning bid's); a reversal of such a repayment

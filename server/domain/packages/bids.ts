@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BID_EXTENSION_MS } from '@/db/enums';
+import { BID_EXTENSION_MS } from '@/lib/market';
 import { bids, packages, type Bid, type Package } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

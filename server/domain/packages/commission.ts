@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { cases, commissions, type Commission, type Package } from '@/db/schema';
 import { DomainError } from '../../errors';
 import { enqueue } from '../../jobs/queue';
-import { endOfShanghaiDay } from '../shared/dates';
+import { endOfShanghaiDay } from '@/lib/dates';
 
 export const COMMISSION_END_JOB = 'commission.end';
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { tierMeets } from '@/db/enums';
+import { tierMeets } from '@/lib/market';
 import { packages, type Package } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -8,7 +8,7 @@ import { DomainError } from '../../errors';
 import { reschedule } from '../../jobs/queue';
 import { notify } from '../notifications/notify';
 import { orgNameOf } from '../orgs/orgs';
-import { addBusinessDays, shanghaiDate } from '../shared/dates';
+import { addBusinessDays, shanghaiDate } from '@/lib/dates';
 import { commissionShare } from './commission';
 import { agencyStanding, requireAdmitted, requireNotSuspended } from './eligibility';
 import { lockOwnPackage } from './packages';

@@ -1,12 +1,12 @@
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { Channel, PackageStatus, Tier } from '@/db/enums';
+import type { Channel, PackageStatus, Tier } from '@/lib/enums';
 import { caseImports, cases, organizations, packageInvites, packages, type Package, type PackageSource } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { reschedule } from '../../jobs/queue';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { CLOSE_JOB_KIND, withdrawLiveBids } from './bids';
 import { figuresWhere, packageFigures } from './figures';

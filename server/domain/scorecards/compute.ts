@@ -1,13 +1,14 @@
 import { and, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
-import { VISIT_EVIDENCE_DUE_MS } from '@/db/enums';
+import { VISIT_EVIDENCE_DUE_MS } from '@/lib/visits';
 import { jobs, organizations, scorecards } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { enqueue, reschedule } from '../../jobs/queue';
 import { computeScorecard, FORMULA_VERSION } from './formula';
 import { gatherInputs } from './inputs';
-import { addMonths, monthOf, monthStartsAt, requireEnded } from './months';
+import { addMonths, monthOf, monthStartsAt } from '@/lib/months';
+import { requireEnded } from './months';
 
 // The monthly scorecards (DESIGN §7, §8): a queued job computes every admitted agency's
 // card for an ended month in one transaction, with one audit row. The periodic check

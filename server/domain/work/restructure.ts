@@ -1,13 +1,13 @@
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { RestructureKind, RestructureStatus } from '@/db/enums';
+import type { RestructureKind, RestructureStatus } from '@/lib/enums';
 import { cases, restructureRequests, type RestructureRequest, type RestructureTerms } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { reschedule } from '../../jobs/queue';
 import { notify } from '../notifications/notify';
-import { addBusinessDays, shanghaiDate } from '../shared/dates';
+import { addBusinessDays, shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { loadCaseToAct, loadWorkCase } from './case-access';
 import { planOf } from './restructure-plan';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPLICANT_TYPES } from '@/db/enums';
+import { APPLICANT_TYPES } from '@/lib/enums';
 import { ZCreditCode, ZEmail, ZMobile, ZPersonName } from '../shared.schema';
 
 // No password here: the first admin sets it through the link mailed to the address, so an

@@ -4,7 +4,7 @@ import { requirePermission, router, staffProcedure } from '../../trpc';
 import { ZOrgComplaintReceipt } from '../complaints/complaints.schema';
 import { ZAudit, ZAuditIdInput, ZAuditItem, ZAuditItemList, ZAuditList, ZComplainInput, ZCompleteInput, ZCreateAuditInput, ZListAuditsInput, ZListItemsInput, ZReviewInput } from './audits.schema';
 import { z } from 'zod';
-import { AUDIT_FINDINGS } from '@/db/enums';
+import { AUDIT_FINDINGS } from '@/lib/enums';
 
 // Field audits (稽核): platform auditors sample an agency's visits and actions, review each
 // record with its evidence and record what they found; a violation goes on as a complaint.

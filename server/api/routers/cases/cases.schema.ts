@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES, PROVINCES } from '@/db/enums';
+import { CASE_STATUSES, PROVINCES } from '@/lib/enums';
 
 const filters = {
   status: z.enum(CASE_STATUSES).optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IMPORT_KINDS, IMPORT_STATUSES } from '@/db/enums';
+import { IMPORT_KINDS, IMPORT_STATUSES } from '@/lib/enums';
 
 export const ZStartImportInput = z.object({ fileId: z.uuid(), fileName: z.string().trim().min(1).max(200) });
 export const ZImportIdInput = z.object({ importId: z.uuid() });

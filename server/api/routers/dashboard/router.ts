@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { MONTH_PATTERN } from '@/lib/months';
 import { agencyMoney, creditorRecovery } from '../../../domain/money/dashboard';
 import { agencyQuality, bucketAgeing, checkedRange, recoveryCurves } from '../../../domain/money/dashboard-quality';
 import { agencyProcedure, creditorProcedure, requirePermission, router } from '../../trpc';
 
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const ZMonth = z.string().regex(MONTH_PATTERN);
 
 /** Confirmed money by month and agency, and each agency's recovery against what was placed with it. */
 const recovery = creditorProcedure

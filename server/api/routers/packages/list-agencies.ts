@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TIERS } from '@/db/enums';
+import { TIERS } from '@/lib/enums';
 import { listAdmittedAgencies } from '../../../domain/packages/eligibility';
 import { creditorProcedure, requirePermission } from '../../trpc';
 

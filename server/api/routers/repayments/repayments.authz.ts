@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@/lib/dates';
 import { decideRepayment, reportRepayment } from '@/server/domain/money/repayments';
 import type { AuthzTable } from '@/server/testing/authz';
 import { workingCases } from '@/server/testing/work';
@@ -8,7 +9,7 @@ import { callerAs, domainCaller, type World } from '@/server/testing/world';
 type Made = { caseId: string; repaymentId: string };
 const made = new WeakMap<World, Made>();
 const of = (w: World): Made => made.get(w) ?? { caseId: '', repaymentId: '' };
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+const today = () => shanghaiDate(new Date());
 
 /** A case of agencyA with a reported repayment, confirmed if asked. */
 const withRepayment = (confirmed: boolean) => async (w: World) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS } from '@/db/enums';
+import { AUDIT_ACTIONS } from '@/lib/enums';
 import { ZId, ZPageInput, pageOf } from '../shared.schema';
 
 export const ZListAuditInput = ZPageInput.extend({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BAN_CATEGORIES } from '@/db/enums';
+import { BAN_CATEGORIES } from '@/lib/enums';
 import { ZCreditCode, ZId, ZOrg, ZOrgStatus, ZOrgType, ZPageInput, pageOf } from '../shared.schema';
 
 export const ZListOrgsInput = ZPageInput.extend({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { STATEMENT_STATUSES } from '@/db/enums';
+import { STATEMENT_STATUSES } from '@/lib/enums';
+import { MONTH_PATTERN } from '@/lib/months';
 import { agreeStatement, generateStatements, getStatement, listStatements, markStatementPaid } from '../../../domain/money/statements';
 import { authedProcedure, creditorProcedure, requirePermission, router } from '../../trpc';
 
@@ -42,7 +43,7 @@ const get = authedProcedure
 /** Draws up an ended month's statements with every agency that earned commission not yet settled. */
 const generate = creditorProcedure
   .use(requirePermission('statements.manage'))
-  .input(z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) }))
+  .input(z.object({ month: z.string().regex(MONTH_PATTERN) }))
   .output(z.object({ created: z.number().int() }))
   .mutation(({ ctx, input }) => generateStatements(ctx.db, ctx.caller, ctx.caller.actor.orgId, input.month));
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, SANCTION_KINDS, TIERS } from '@/db/enums';
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, SANCTION_KINDS, TIERS } from '@/lib/enums';
 
 export const ZStaffOverview = z.object({
   admissions: z.object({ submitted: z.number().int(), underReview: z.number().int(), infoRequested: z.number().int(), oldestSubmittedAt: z.date().nullable() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CASE_STATUSES, EVIDENCE_KINDS, MIN_VISIT_STAFF, ROLES, VISIT_OUTCOMES, VISIT_STATUSES } from '@/db/enums';
+import { CASE_STATUSES, EVIDENCE_KINDS, ROLES, VISIT_OUTCOMES, VISIT_STATUSES } from '@/lib/enums';
+import { MIN_VISIT_STAFF } from '@/lib/visits';
 import { ZAction } from './work.schema';
 
 export const ZPlanVisitInput = z.object({
