@@ -11,8 +11,6 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { CLOSE_JOB_KIND, withdrawLiveBids } from './bids';
 import { figuresWhere, packageFigures } from './figures';
 
-export { CLOSE_JOB_KIND as CLOSE_JOB } from './bids';
-
 /** Cases not in any package and with the creditor: never placed, or back from an agency. */
 export const UNPLACED = sql`${cases.packageId} is null and ${cases.status} in ('new', 'returned', 'recalled')`;
 

@@ -4,8 +4,6 @@ import { shanghaiDate } from '../shared/dates';
 // Scorecard months are calendar months in Beijing time (`YYYY-MM`), like every month of
 // the money screens.
 
-export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
-
 /** The month `now` falls in, in Beijing. */
 export const monthOf = (now: Date) => shanghaiDate(now).slice(0, 7);
 
