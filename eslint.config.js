@@ -4,6 +4,9 @@ import tseslint from 'typescript-eslint';
 
 // Layer rules from STYLE.md: data flows page → procedure → domain → database, never back.
 const restrict = (patterns) => ['error', { patterns }];
+// Domain code and the worker know the job queue only as a JobQueue (server/jobs/job-queue.ts);
+// server/jobs/queue.ts picks the implementation, so another one replaces it there alone.
+const QUEUE_IMPLEMENTATION = { group: ['**/postgres-queue', './postgres-queue'], message: 'Use jobQueue from server/jobs/queue.ts: the JobQueue, not its PostgreSQL implementation.' };
 
 export default tseslint.config(
   { ignores: ['.next/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'next-env.d.ts'] },
@@ -19,6 +22,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['server/jobs/queue.ts', '**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict([QUEUE_IMPLEMENTATION]) },
   },
   {
     // Module augmentation (next-auth session, vitest provide/inject) needs interfaces.
@@ -42,6 +50,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict([
         { group: ['@trpc/*', 'next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom'], message: 'Domain functions are plain TypeScript: no tRPC, Next or React.' },
         { group: ['@/server/api/*', '../../api/*', '../api/*'], message: 'The domain does not know about procedures.' },
+        QUEUE_IMPLEMENTATION,
       ]),
     },
   },
@@ -49,7 +58,7 @@ export default tseslint.config(
     files: ['server/api/routers/**'],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': restrict([{ group: ['@/db/schema', '@/db/schema/*', '**/db/schema', '**/db/schema/*'], message: 'Procedures call domain functions; tables stay behind server/domain.' }]),
+      'no-restricted-imports': restrict([{ group: ['@/db/schema', '@/db/schema/*', '**/db/schema', '**/db/schema/*'], message: 'Procedures call domain functions; tables stay behind server/domain.' }, QUEUE_IMPLEMENTATION]),
     },
   },
   {
