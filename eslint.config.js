@@ -5,6 +5,9 @@ import tseslint from 'typescript-eslint';
 // Layer rules from STYLE.md: data flows page → procedure → domain → database, never back.
 // lib/ sits beside them all: value lists, formats and date rules every layer may use.
 const restrict = (patterns) => ['error', { patterns }];
+// Domain code and the worker know the job queue only as a JobQueue (server/jobs/job-queue.ts);
+// server/jobs/queue.ts picks the implementation, so another one replaces it there alone.
+const QUEUE_IMPLEMENTATION = { group: ['**/postgres-queue', './postgres-queue'], message: 'Use jobQueue from server/jobs/queue.ts: the JobQueue, not its PostgreSQL implementation.' };
 
 // Server code answers requests; pages and client components are what it serves, never what it uses.
 const serverAbovePatterns = [{ regex: '^(@/|(\\.\\./)+)(app|components)(/|$)', message: 'server/ imports nothing from app/ or components/: shared code lives in lib/.' }];
@@ -23,6 +26,11 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
+  },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['server/jobs/queue.ts', '**/*.test.ts'],
+    rules: { 'no-restricted-imports': restrict([QUEUE_IMPLEMENTATION]) },
   },
   {
     // Module augmentation (next-auth session, vitest provide/inject) needs interfaces.
@@ -51,7 +59,12 @@ export default tseslint.config(
   },
   {
     files: ['server/**'],
-    ignores: ['**/*.test.ts'],
+    ignores: ['**/*.test.ts', 'server/jobs/queue.ts'],
+    rules: { 'no-restricted-imports': restrict([...serverAbovePatterns, QUEUE_IMPLEMENTATION]) },
+  },
+  {
+    // The one module that chooses the queue's implementation.
+    files: ['server/jobs/queue.ts'],
     rules: { 'no-restricted-imports': restrict(serverAbovePatterns) },
   },
   {
@@ -62,6 +75,7 @@ export default tseslint.config(
         ...serverAbovePatterns,
         { group: ['@trpc/*', 'next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom'], message: 'Domain functions are plain TypeScript: no tRPC, Next or React.' },
         { group: ['@/server/api/*', '../../api/*', '../api/*'], message: 'The domain does not know about procedures.' },
+        QUEUE_IMPLEMENTATION,
       ]),
     },
   },
@@ -72,6 +86,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict([
         ...serverAbovePatterns,
         { group: ['@/db/schema', '@/db/schema/*', '**/db/schema', '**/db/schema/*'], message: 'Procedures call domain functions; tables stay behind server/domain.' },
+        QUEUE_IMPLEMENTATION,
       ]),
     },
   },

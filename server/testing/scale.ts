@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { enqueue } from '../jobs/queue';
+import { jobQueue } from '../jobs/queue';
 import { SCORECARD_JOB } from '../domain/scorecards/compute';
 import { executeRows } from '../domain/shared/execute';
 import { shanghaiMonth } from '@/lib/months';
@@ -66,6 +66,6 @@ export const seedAgenciesWithLastMonth = async (db: Db, w: World, count: number)
 /** Queues last month's scorecards the way staff ask for a month again: through the job queue. */
 export const computeLastMonthAtScale = async (db: Db) => {
   const month = lastMonth();
-  await enqueue(db, { kind: SCORECARD_JOB, key: `${month}:scale`, payload: { month, reason: 'recompute' } });
+  await jobQueue.enqueue(db, { kind: SCORECARD_JOB, key: `${month}:scale`, payload: { month, reason: 'recompute' } });
   return { month };
 };

@@ -27,15 +27,6 @@ export const workingCases = async (w: World, count = 6, prefix = `WK${process.pi
 /** The package a case belongs to. */
 export const packageOfCase = async (w: World, caseId: string) => (await w.db.select({ p: cases.packageId }).from(cases).where(eq(cases.id, caseId)))[0]?.p ?? '';
 
-/** An SMS template approved by the package's creditor, for the package of `caseId`. */
-export const approvedSmsTemplate = async (w: World, caseId: string) => {
-  const { callerAs } = await import('./world');
-  const agency = await callerAs(w.db, w.users['agencyA.supervisor']);
-  const t = await agency.work.submitTemplate({ packageId: await packageOfCase(w, caseId), channel: 'sms', title: '还款提醒', body: '您好，您在本公司的借款已逾期，请尽快与我们联系协商还款方案。' });
-  const creditor = await callerAs(w.db, w.users['creditorA.manager']);
-  return creditor.templates.decide({ templateId: t.id, approve: true, note: '' });
-};
-
 /** Cases of a package that allows field visits, assigned to agencyA's collector. */
 export const visitableCases = (w: World, count = 3) =>
   workingCases(w, count, `VS${process.pid}x${(made += 1)}`, { allowedChannels: ['phone', 'sms', 'letter', 'visit', 'email'] });

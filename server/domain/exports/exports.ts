@@ -12,7 +12,7 @@ import { hasPermission } from '../../auth/permissions';
 import { writeAudit } from '../../audit/write';
 import { DomainError, type DomainErrorCode } from '../../errors';
 import { getTranslate } from '../../i18n/translate';
-import { enqueue } from '../../jobs/queue';
+import { jobQueue } from '../../jobs/queue';
 import { stage } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
 import { writeCsv, writeXlsx } from '../../tabular/write';
@@ -71,7 +71,7 @@ export const startExport = async (db: DbOrTx, caller: Caller, input: { list: Exp
       .values({ orgId: caller.actor.orgId, userId: caller.actor.userId, list: input.list, format: input.format, filters: input.filters, locale, fileName, createdAt: now, updatedAt: now })
       .returning();
     if (!row) throw new DomainError('export.notFound');
-    await enqueue(tx, { kind: EXPORT_JOB, key: row.id, payload: { exportId: row.id } });
+    await jobQueue.enqueue(tx, { kind: EXPORT_JOB, key: row.id, payload: { exportId: row.id } });
     await writeAudit(tx, caller, { action: 'export.start', resourceType: 'export', resourceId: row.id, orgId: caller.actor.orgId, after: { list: input.list, format: input.format, filters: input.filters } });
     return view(row, now);
   });

@@ -71,15 +71,6 @@ export const reverseEarning = async (tx: DbOrTx, r: Repayment, now: Date) => {
   return line ?? null;
 };
 
-/** Sum of an agency's commission lines with a creditor (fen), for checks and dashboards. */
-export const commissionTotal = async (db: DbOrTx, creditorId: string, agencyId: string) => {
-  const [row] = await db
-    .select({ total: sql<string | null>`sum(${commissionLines.amount})` })
-    .from(commissionLines)
-    .where(and(eq(commissionLines.creditorId, creditorId), eq(commissionLines.agencyId, agencyId)));
-  return Number(row?.total ?? 0);
-};
-
 /** Adds to the month's money of a creditor and agency (negative amounts take away), in the caller's transaction. */
 export const addToMonthly = async (tx: DbOrTx, key: { creditorId: string; agencyId: string; month: string }, add: { recovered?: number; repayments?: number; commission?: number }) => {
   await tx

@@ -160,12 +160,3 @@ export const getStatement = async (db: DbOrTx, caller: Caller, statementId: stri
     .limit(10_000);
   return { ...viewOf(s), creditorName: names?.creditorName ?? '', agencyName: names?.agencyName ?? '', lines };
 };
-
-/** Creditors with lines not yet on a statement, for the monthly job. */
-export const creditorsWithOpenLines = async (db: DbOrTx, month: string) =>
-  (
-    await db
-      .selectDistinct({ creditorId: openCommissionLines.creditorId })
-      .from(openCommissionLines)
-      .where(sql`${openCommissionLines.earnedOn} <= ${monthEnd(month)}::date`)
-  ).map((r) => r.creditorId);
