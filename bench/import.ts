@@ -8,6 +8,7 @@
 //   npm run bench:import
 //   BENCH_IMPORT_ROWS=100000 BENCH_MEMORY_ROWS=1000000 BENCH_DATABASE_URL=postgres://… npm run bench:import
 //   BENCH_DATABASE_URL=none   # PGlite only
+//   npm run bench:import -- --memory-only   # the 1M-row memory run alone
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -100,14 +101,13 @@ const importFile = async (db: Db, who: Awaited<ReturnType<typeof setup>>, filePa
   return { ms, importId: imp.id };
 };
 
-const memoryChild = async () => {
+/** Imports the file the parent wrote (writing it here would count its memory as the import's). */
+const memoryChild = async (file: string) => {
   const url = benchPostgresUrl();
   const { handle, drop } = await openBenchDb(url);
   try {
     await handle.migrate();
     const who = await setup(handle.db);
-    const file = path.join(dir, 'million.csv');
-    await writeCsv(file, sampleCaseRows(MEMORY_ROWS, 'M'));
     const { size } = await stat(file);
     const before = process.memoryUsage().rss;
     const { ms } = await importFile(handle.db, who, file, 'million.csv');
@@ -148,16 +148,21 @@ const measure = async (url: string | undefined) => {
   }
 };
 
-if (process.argv.includes('--memory-child')) {
-  await memoryChild();
+const childAt = process.argv.indexOf('--memory-child');
+if (childAt >= 0) {
+  await memoryChild(process.argv[childAt + 1] ?? '');
 } else {
   console.log(`case import benchmark: ${ROWS.toLocaleString()} rows per file; memory run: ${MEMORY_ROWS.toLocaleString()} rows`);
-  await measure(undefined);
-  const url = benchPostgresUrl();
-  if (url) await measure(url);
+  if (!process.argv.includes('--memory-only')) {
+    await measure(undefined);
+    const url = benchPostgresUrl();
+    if (url) await measure(url);
+  }
   if (MEMORY_ROWS > 0) {
-    // A fresh process, so that the peak memory is the import's alone.
-    const child = spawn(process.execPath, [...process.execArgv, process.argv[1] ?? 'bench/import.ts', '--memory-child'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const file = path.join(dir, 'million.csv');
+    await writeCsv(file, sampleCaseRows(MEMORY_ROWS, 'M'));
+    // A fresh process that only imports, so that the peak memory is the import's alone.
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1] ?? 'bench/import.ts', '--memory-child', file], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     await new Promise((r) => child.on('close', r));
