@@ -8,36 +8,10 @@ import { auditLog } from '@/db/schema';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb } from '../testing/db';
 import { buildWorld, callerAs, type World } from '../testing/world';
-import type { AuthzTable } from '../testing/authz';
+import { loadAuthzTable } from '../testing/authz';
 import { appRouter } from './root';
-import { admissionAuthz } from './routers/admission/admission.authz';
-import { auditsAuthz } from './routers/audits/audits.authz';
-import { authAuthz } from './routers/auth/auth.authz';
-import { casesAuthz } from './routers/cases/cases.authz';
-import { complaintsAuthz } from './routers/complaints/complaints.authz';
-import { filesAuthz } from './routers/files/files.authz';
-import { marketAuthz } from './routers/market/market.authz';
-import { meAuthz } from './routers/me/me.authz';
-import { notificationsAuthz } from './routers/notifications/notifications.authz';
-import { orgAuthz } from './routers/org/org.authz';
-import { oversightAuthz } from './routers/oversight/oversight.authz';
-import { packagesAuthz } from './routers/packages/packages.authz';
-import { publicAuthz } from './routers/public/public.authz';
-import { restructuresAuthz } from './routers/restructures/restructures.authz';
-import { sanctionsAuthz } from './routers/sanctions/sanctions.authz';
-import { scorecardsAuthz } from './routers/scorecards/scorecards.authz';
-import { staffAdmissionAuthz } from './routers/staff/admission/admission-review.authz';
-import { staffAuthz } from './routers/staff/staff.authz';
-import { templatesAuthz } from './routers/templates/templates.authz';
-import { workAuthz } from './routers/work/work.authz';
-import { visitsAuthz } from './routers/work/visits.authz';
-import { repaymentsAuthz } from './routers/repayments/repayments.authz';
-import { statementsAuthz } from './routers/statements/statements.authz';
-import { supervisionAuthz } from './routers/supervision/supervision.authz';
-import { disclosureAuthz } from './routers/disclosure/disclosure.authz';
-import { exportsAuthz } from './routers/exports/exports.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...auditsAuthz, ...authAuthz, ...casesAuthz, ...complaintsAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...sanctionsAuthz, ...scorecardsAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz, ...supervisionAuthz, ...disclosureAuthz, ...exportsAuthz };
+const TABLE = await loadAuthzTable();
 
 type Callable = (input?: unknown) => Promise<unknown>;
 const call = async (w: World, as: keyof World['users'] | 'anonymous', path: string, input: unknown) => {
