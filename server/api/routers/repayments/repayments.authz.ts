@@ -1,9 +1,9 @@
 import type { AuthzTable } from '@/server/testing/authz';
-import { beijingToday, caseWithRepayment } from '@/server/testing/work';
+import { caseWithRepayment } from '@/server/testing/work';
 import { callerAs, type World } from '@/server/testing/world';
 
-// Repayments: the agency working the case reports them; the creditor's admin and managers
-// decide.
+// Repayments the agency reported (through `work.reportRepayment`) wait for the creditor:
+// its admin and managers decide them and bring in its repayment files; its viewers read.
 type Made = { caseId: string; repaymentId: string };
 const made = new WeakMap<World, Made>();
 const of = (w: World): Made => made.get(w) ?? { caseId: '', repaymentId: '' };
@@ -19,25 +19,7 @@ const repaymentImport = async (w: World) => {
   return manager.repayments.imports.start({ fileId: await repaymentCsv(w)(), fileName: '还款.csv' });
 };
 
-const report = (w: World) => ({ caseId: of(w).caseId, amount: 1_000, paidOn: beijingToday(), channel: 'wechat_pay', payer: '本人', reference: 'AZ-2', note: '' });
-
 export const repaymentsAuthz: AuthzTable = {
-  'work.repayments': {
-    setup: withRepayment(false),
-    input: (w) => ({ caseId: of(w).caseId }),
-    allowed: 'agencyA.collector',
-    anonymous: 'refused',
-    wrongRole: ['creditorA.admin', 'platform.admin', 'agencyNew.admin'],
-    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ caseId: of(w).caseId }) },
-  },
-  'work.reportRepayment': {
-    setup: withRepayment(false),
-    input: report,
-    allowed: 'agencyA.collector',
-    anonymous: 'refused',
-    wrongRole: ['creditorA.admin', 'platform.admin', 'agencyNew.admin'],
-    wrongTenant: { as: 'agencyB.admin', input: report },
-  },
   'repayments.list': {
     input: () => ({ limit: 10 }),
     allowed: 'creditorA.viewer',
