@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES, CRITERION_GROUPS, ORG_STATUSES, TIERS } from '@/db/enums';
-import { ZDocumentView } from '../../admission/application.schema';
-import { ZId, ZPageInput, pageOf } from '../../shared.schema';
+import { ZCriterionInput, ZPublishTemplate } from '../../../domain/admission/templates.schema';
+import { ZDocumentView } from '../admission/application.schema';
+import { ZId, ZPageInput, pageOf } from '../shared.schema';
 
+export { ZCriterionInput, type TPublishTemplate } from '../../../domain/admission/templates.schema';
+
+// The review queue and an application under review
 export const ZQueueInput = ZPageInput;
 export const ZQueueItem = z.object({
   id: z.string(),
@@ -88,3 +92,30 @@ export const ZApproveInput = z.strictObject({
   isApproved: z.boolean(),
   note: z.string().trim().max(1000).default(''),
 });
+
+// Scoring templates
+export const ZTemplateKind = z.object({ kind: z.enum(['creditor', 'agency']) });
+export const ZTemplateRef = z.object({ templateId: z.uuid() });
+/** The version the edit started from, so a concurrent publication is not silently overwritten. */
+export const ZPublishTemplateInput = ZPublishTemplate.extend({ basedOnVersion: z.number().int().min(1).nullable() });
+
+export const ZTemplateSummary = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  createdAt: z.date(),
+  createdByName: z.string().nullable(),
+  criteriaCount: z.number().int(),
+  applicationCount: z.number().int(),
+  isActive: z.boolean(),
+});
+export const ZTemplateSummaries = z.array(ZTemplateSummary);
+
+export const ZTemplateView = z.object({
+  id: z.string(),
+  kind: z.enum(['creditor', 'agency', 'platform']),
+  version: z.number().int(),
+  criteria: z.array(ZCriterionInput),
+  createdAt: z.date(),
+  isActive: z.boolean(),
+});
+export type TTemplateView = z.infer<typeof ZTemplateView>;

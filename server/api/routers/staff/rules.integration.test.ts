@@ -2,12 +2,12 @@
 // loosens it below the national floor; a stale edit is refused; actions from then on are
 // checked against, and record, the new version.
 import { describe, expect, it } from 'vitest';
-import { RULES_V1 } from '../../../../domain/rules/rulebook';
-import { logAction } from '../../../../domain/work/actions';
-import { describeError } from '../../../errors';
-import { freshWorldPerTest } from '../../../../testing/lifecycle';
-import { morning, workingCases } from '../../../../testing/work';
-import { callerAs, domainCaller } from '../../../../testing/world';
+import { RULES_V1 } from '../../../domain/rules/rulebook';
+import { logAction } from '../../../domain/work/actions';
+import { describeError } from '../../errors';
+import { freshWorldPerTest } from '../../../testing/lifecycle';
+import { morning, workingCases } from '../../../testing/work';
+import { callerAs, domainCaller } from '../../../testing/world';
 
 const ctx = freshWorldPerTest();
 const { version: _v, ...FLOOR } = RULES_V1;

@@ -7,9 +7,9 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { auditLog, organizations } from '@/db/schema';
-import { creditorScores, proposeTierA, scoreCreditorNew, submitCreditorNew } from '../../../../testing/admission';
-import { createTestDb, isPostgresRun } from '../../../../testing/db';
-import { buildWorld, callerAs, type World } from '../../../../testing/world';
+import { creditorScores, proposeTierA, scoreCreditorNew, submitCreditorNew } from '../../../testing/admission';
+import { createTestDb, isPostgresRun } from '../../../testing/db';
+import { buildWorld, callerAs, type World } from '../../../testing/world';
 
 let handle: DbHandle;
 let w: World;

@@ -4,11 +4,11 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog } from '@/db/schema';
-import { describeError } from '../../../errors';
-import { submitCreditorNew } from '../../../../testing/admission';
-import { isPostgresRun } from '../../../../testing/db';
-import { freshWorldPerTest } from '../../../../testing/lifecycle';
-import { callerAs } from '../../../../testing/world';
+import { describeError } from '../../errors';
+import { submitCreditorNew } from '../../../testing/admission';
+import { isPostgresRun } from '../../../testing/db';
+import { freshWorldPerTest } from '../../../testing/lifecycle';
+import { callerAs } from '../../../testing/world';
 
 const ctx = freshWorldPerTest();
 
