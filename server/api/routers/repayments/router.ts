@@ -2,7 +2,7 @@ import { decideRepayment, listCreditorRepayments, reverseRepayment } from '../..
 import { getImport, listImports, startImport } from '../../../domain/cases/imports';
 import { kickQueue } from '../../../jobs/scheduler';
 import { creditorProcedure, requirePermission, router } from '../../trpc';
-import { ZImportIdInput, ZImportList, ZImportView, ZListImportsInput, ZStartImportInput } from '../cases/imports.schema';
+import { ZImportIdInput, ZImportList, ZImportView, ZListImportsInput, ZStartImportInput } from '../cases/cases.schema';
 import { ZDecideRepaymentInput, ZRepayment, ZRepaymentList, ZRepaymentListInput, ZReverseRepaymentInput } from './repayments.schema';
 
 /** The creditor's repayments: those reported by its agencies wait for its answer. */
