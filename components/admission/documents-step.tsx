@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { ADMISSION_DOCUMENT_KINDS, FILE_MAX_BYTES, MAX_DOCUMENTS_PER_APPLICATION, REQUIRED_DOCUMENTS, type AdmissionDocumentKind } from '@/db/enums';
-import type { TApplicationView } from '@/server/api/routers/admission/application.schema';
+import type { TApplicationView } from '@/server/api/routers/admission/admission.schema';
 import { DocumentList } from '../files/document-list';
 import { uploadFile, UploadError } from '../files/upload';
 import { errorInfo } from '../trpc/errors';

@@ -1,7 +1,7 @@
 import { octetInputParser } from '@trpc/server/http';
 import { uploadFile } from '../../../domain/files/files';
 import { getBlobStore } from '../../../storage/store';
-import { ZFileView } from '../admission/application.schema';
+import { ZFileView } from '../admission/admission.schema';
 import { requirePermission, signedInProcedure } from '../../trpc';
 
 /**

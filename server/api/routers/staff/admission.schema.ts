@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { APPLICATION_STATUSES, CRITERION_GROUPS, ORG_STATUSES, TIERS } from '@/db/enums';
 import { ZCriterionInput, ZPublishTemplate } from '../../../domain/admission/templates.schema';
-import { ZDocumentView } from '../admission/application.schema';
+import { ZDocumentView } from '../admission/admission.schema';
 import { ZId, ZPageInput, pageOf } from '../shared.schema';
 
 export { ZCriterionInput, type TPublishTemplate } from '../../../domain/admission/templates.schema';

@@ -1,7 +1,23 @@
 import { z } from 'zod';
-import { ADMISSION_DOCUMENT_KINDS, APPLICATION_STATUSES, TIERS } from '@/db/enums';
+import { ADMISSION_DOCUMENT_KINDS, APPLICANT_TYPES, APPLICATION_STATUSES, TIERS } from '@/db/enums';
+import { ZCreditCode, ZEmail, ZMobile, ZPersonName } from '../shared.schema';
 
 export { ZSectionDraft, type TSectionDraft } from '../../../domain/admission/sections.schema';
+
+// No password here: the first admin sets it through the link mailed to the address, so an
+// account is only ever the mailbox owner's (and the answer is the same for a registered email).
+export const ZSignUpInput = z.strictObject({
+  type: z.enum(APPLICANT_TYPES, { error: 'v.orgType' }),
+  orgName: z.string().trim().min(2, { error: 'v.orgName' }).max(100),
+  creditCode: ZCreditCode,
+  adminName: ZPersonName,
+  email: ZEmail,
+  phone: ZMobile.nullish(),
+});
+export type TSignUpInput = z.input<typeof ZSignUpInput>;
+
+/** The address the mail went to, whether it was a link (a new email) or a notice (a registered one). */
+export const ZSignUpOutput = z.object({ email: z.string() });
 
 export const ZDocumentView = z.object({
   id: z.string(),
