@@ -39,10 +39,6 @@ export const ZAttachDocument = z.object({
 
 export const ZRemoveDocument = z.object({ documentId: z.uuid() });
 
-/** What an upload returns: the file's id, hash, size and the type recognised from its bytes. */
-export const ZFileView = z.object({ id: z.string(), sha256: z.string(), size: z.number(), mime: z.string(), createdAt: z.date() });
-export type TFileView = z.infer<typeof ZFileView>;
-
 export const ZApplicationView = z.object({
   id: z.string(),
   kind: z.enum(['creditor', 'agency']),

@@ -3,8 +3,7 @@ import { getComplaint, listComplaints } from '../../../domain/complaints/read';
 import { acknowledgeComplaint, closeComplaint, decideComplaint, extendComplaint, investigateComplaint, requestAgencyResponse, respondToComplaint, revealComplainantPhone } from '../../../domain/complaints/workflow';
 import { issueChallenge } from '../../../domain/shared/proof-of-work';
 import { getBlobStore } from '../../../storage/store';
-import { ZUploadBody } from '../files/upload';
-import { agencyProcedure, authedProcedure, publicProcedure, requirePermission, router, staffProcedure } from '../../trpc';
+import { agencyProcedure, authedProcedure, publicProcedure, requirePermission, router, staffProcedure, uploadBody } from '../../trpc';
 import {
   ZChallenge,
   ZComplaintDetail,
@@ -34,7 +33,7 @@ import {
 /** Evidence for a complaint about to be filed (photo, recording, PDF), streamed into storage. */
 const uploadEvidence = publicProcedure
   .meta({ upload: true })
-  .input(ZUploadBody)
+  .input(uploadBody)
   .output(ZUploadView)
   .mutation(({ ctx, input }) => uploadComplaintEvidence(ctx.db, ctx.meta, input as ReadableStream<Uint8Array>, getBlobStore()));
 
