@@ -3,7 +3,7 @@ import { createOrgForStaff, getOrgForStaff, listOrgsForStaff, setOrgStatus } fro
 import { listRuleSets, publishRuleSet } from '../../../domain/rules/publish';
 import { createUserForStaff, disableUserForStaff, listUsersForStaff, revealUserPhoneForStaff } from '../../../domain/users/users';
 import { requirePermission, router, staffProcedure } from '../../trpc';
-import { ZGetOrgOutput } from '../org/get-org.schema';
+import { ZGetOrgOutput } from '../org/org.schema';
 import { ZInviteResult, ZOrg, ZRevealPhoneInput, ZRevealPhoneResult, ZUser } from '../shared.schema';
 import { staffAdmissionRouter } from './admission.router';
 import {
