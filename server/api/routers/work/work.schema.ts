@@ -134,9 +134,6 @@ export const ZRestructure = z.object({
   createdAt: z.date(),
 });
 export type TRestructure = z.infer<typeof ZRestructure>;
-export const ZCreditorRestructures = z.object({ items: z.array(ZRestructure.extend({ contractNo: z.string() })), nextCursor: z.string().nullable() });
-export const ZCreditorRestructuresInput = z.object({ status: z.enum(RESTRUCTURE_STATUSES).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
-export const ZDecideRestructureInput = z.object({ requestId: z.uuid(), approve: z.boolean(), note: z.string().trim().max(1000) });
 
 export const ZTemplate = z.object({
   id: z.string(),
