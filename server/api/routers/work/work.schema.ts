@@ -150,6 +150,3 @@ export const ZTemplate = z.object({
 export type TTemplate = z.infer<typeof ZTemplate>;
 export const ZSubmitTemplateInput = z.object({ packageId: z.uuid(), channel: z.enum(TEMPLATE_CHANNELS), title: z.string().trim().min(2).max(100), body: z.string().trim().min(10).max(2000) });
 export const ZAgencyTemplatesInput = z.object({ packageId: z.uuid().optional(), status: z.enum(TEMPLATE_STATUSES).optional() });
-export const ZCreditorTemplatesInput = z.object({ status: z.enum(TEMPLATE_STATUSES).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
-export const ZCreditorTemplates = z.object({ items: z.array(ZTemplate), nextCursor: z.string().nullable() });
-export const ZDecideTemplateInput = z.object({ templateId: z.uuid(), approve: z.boolean(), note: z.string().trim().max(500) });
