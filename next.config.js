@@ -1,3 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { URL } from 'node:url';
+
+// The API's security headers, shared with the app's server (server/http/api-headers.ts).
+/** @type {{ api: Record<string, string>, authPages: Record<string, string> }} */
+const securityHeaders = JSON.parse(readFileSync(new URL('./server/http/api-headers.json', import.meta.url), 'utf8'));
+const asList = (/** @type {Record<string, string>} */ headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and a data directory; argon2 is a native addon; pdfkit reads its font
@@ -19,17 +27,12 @@ const nextConfig = {
   headers: async () => [
     {
       source: '/api/:path*',
-      headers: [
-        { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" },
-        { key: 'X-Frame-Options', value: 'DENY' },
-        { key: 'X-Content-Type-Options', value: 'nosniff' },
-        { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-      ],
+      headers: asList(securityHeaders.api),
     },
     {
       // next-auth's own pages (its error and sign-out confirmation) carry an inline stylesheet.
       source: '/api/auth/:path*',
-      headers: [{ key: 'Content-Security-Policy', value: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'" }],
+      headers: asList(securityHeaders.authPages),
     },
   ],
   typedRoutes: false,

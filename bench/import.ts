@@ -17,6 +17,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import { eq, sql } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { caseImports, storedFiles } from '../db/schema';
+import { shanghaiDate } from '../lib/dates';
 import { makeOrg, makeUser } from '../db/seed/factories';
 import { sampleCaseRows } from '../db/seed/case-file';
 import { runImport } from '../server/domain/cases/case-import';
@@ -54,7 +55,7 @@ const copyText = (creditorId: string, importId: string, prefix: string) => {
   const header = rows.next().value ?? [];
   const map = matchHeaders(header);
   if (isHeaderProblem(map)) throw new Error('bench header');
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const today = shanghaiDate(new Date());
   const lines: string[] = [];
   for (const cells of rows) {
     const r = validateRow(map, cells, today);

@@ -12,7 +12,7 @@
 //   npm run bench:load -- --faults      faults only;  -- --no-faults  load only
 //   BENCH_DATABASE_URL=postgres://…/daylight_load (recreated, dropped at the end unless
 //   BENCH_KEEP_DATABASE=1)  BENCH_SKIP_BUILD=1 (reuse .next)  BENCH_LOAD_USERS=20
-//   BENCH_LOAD_SECONDS=12  BENCH_LOAD_CASES=100000  BENCH_FAULT_IMPORT_ROWS=3000
+//   BENCH_LOAD_LIST_ONLY=1 (the case list and its baseline only)  BENCH_LOAD_SECONDS=12  BENCH_LOAD_CASES=100000  BENCH_FAULT_IMPORT_ROWS=3000
 //   BENCH_LOAD_PORT=3300  BENCH_RAW_PORT=3301
 import { setTimeout as sleep } from 'node:timers/promises';
 import postgres from 'postgres';
@@ -63,10 +63,15 @@ const runLoad = async (appPgid: number | undefined, managerCookies: string[], co
     await raw.stop();
   }
   const list = await run({ label: 'cases.list (creditor)', baseUrl: APP_URL, serverPgid: appPgid, cookies: managerCookies, request: caseList });
+  if (CONFIG.listOnly) return finish(rows, list, rawStats, seconds, warmup, managerCookies.length, 0);
   await run({ label: 'work.queue (collector)', baseUrl: APP_URL, serverPgid: appPgid, cookies: collectorCookies, request: collectorQueue });
   await run({ label: 'work.canContact (collector)', baseUrl: APP_URL, serverPgid: appPgid, cookies: collectorCookies, request: (u) => canContact(casesOf[u] ?? []) });
   await run({ label: 'work.logAction call (collector)', baseUrl: APP_URL, serverPgid: appPgid, cookies: collectorCookies, request: (u) => logCall(casesOf[u] ?? []) });
-  console.log(`\n${CONFIG.cases.toLocaleString()} cases, ${managerCookies.length} creditor users and ${collectorCookies.length} collectors signed in; ${seconds} s per endpoint after ${warmup} s of warm-up\n`);
+  return finish(rows, list, rawStats, seconds, warmup, managerCookies.length, collectorCookies.length);
+};
+
+const finish = (rows: { stats: Stats; users: number }[], list: Stats, rawStats: Stats, seconds: number, warmup: number, managers: number, collectors: number) => {
+  console.log(`\n${CONFIG.cases.toLocaleString()} cases, ${managers} creditor users and ${collectors} collectors signed in; ${seconds} s per endpoint after ${warmup} s of warm-up\n`);
   printLoadTable(rows);
   const ratio = list.rps / rawStats.rps;
   const fivexx = rows.reduce((n, r) => n + r.stats.failed + r.stats.errors, 0);

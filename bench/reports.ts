@@ -17,7 +17,7 @@ import { loadUserActor } from '../server/domain/auth/load-actor';
 import { generateStatements } from '../server/domain/money/statements';
 import { runExport, startExport } from '../server/domain/exports/exports';
 import { getBlobStore } from '../server/storage/store';
-import { shanghaiDate } from '../server/domain/shared/dates';
+import { shanghaiMonth } from '../lib/months';
 import { executeRows } from '../server/domain/shared/execute';
 import { benchPostgresUrl, median, openBenchDb, p95, time } from './shared';
 
@@ -106,12 +106,8 @@ const measure = async (handle: DbHandle) => {
   const [world, seedMs] = await time(() => seed(db));
   console.log(`\n${handle.kind}: ${CASES.toLocaleString()} cases, ${REPAYMENTS.toLocaleString()} repayments and their commission lines, ${AGENCIES} agencies seeded in ${(seedMs / 1000).toFixed(1)} s; ${RUNS} calls each`);
   const callerFor = async (userId: string) => createCaller(await createInnerContext({ db, session: { userId, sessionVersion: 0 }, locale: 'zh-CN', meta: { ip: null, userAgent: 'bench' } }));
-  const today = shanghaiDate(new Date());
-  const month = (offset: number) => {
-    const [y, m] = today.slice(0, 7).split('-').map(Number);
-    const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 1 + offset, 1));
-    return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-  };
+  const now = new Date();
+  const month = (offset: number) => shanghaiMonth(offset, now);
   const range = { from: month(-5), to: month(0) };
   const cases: [string, () => Promise<unknown>][] = [
     ['raw SQL: creditor’s confirmed money by month', () => executeRows(db, sql`select to_char(paid_on, 'YYYY-MM'), sum(amount) from repayments where creditor_id = ${world.creditor.id} and status = 'confirmed' and paid_on >= ${`${range.from}-01`}::date group by 1`)],

@@ -19,9 +19,9 @@ import { awardPackage } from '../server/domain/packages/award';
 import { closeIfDue, submitBid } from '../server/domain/packages/bids';
 import { createPackage, openPackage, saveTerms, type PackageTerms } from '../server/domain/packages/packages';
 import { computeScorecards } from '../server/domain/scorecards/compute';
-import { addMonths, monthOf } from '../server/domain/scorecards/months';
+import { addMonths, monthEnd, monthOf } from '../lib/months';
 import { rateAgency } from '../server/domain/scorecards/ratings';
-import { shanghaiDate } from '../server/domain/shared/dates';
+import { shanghaiDate, shanghaiInstant } from '../lib/dates';
 import { pngPhoto, wavRecording } from '../db/seed/evidence';
 import { uploadFile } from '../server/domain/files/files';
 import { decideRepayment, reportRepayment } from '../server/domain/money/repayments';
@@ -60,7 +60,7 @@ const bid = (feeBp: number, plan: string) => ({ feeBp, expectedRecoveryBp: 1600,
 /** `hhmm` Beijing time `days` days from `now` (negative: in the past), as its date and the instant. */
 const beijing = (now: number, days: number, hhmm: string) => {
   const date = shanghaiDate(new Date(now + days * DAY));
-  return { date, at: new Date(`${date}T${hhmm}:00+08:00`) };
+  return { date, at: shanghaiInstant(`${date}T${hhmm}:00`) };
 };
 
 /**
@@ -90,10 +90,10 @@ const seedVisits = async (db: Db, supervisor: Caller, caseId: string, collectorI
 const seedRepayments = async (db: Db, agency: Caller, creditor: Caller, caseIds: string[], now: number) => {
   const [confirmedCase, waitingCase] = caseIds;
   const today = shanghaiDate(new Date(now));
-  const lastMonthEnd = shanghaiDate(new Date(new Date(`${today.slice(0, 7)}-01T12:00:00+08:00`).getTime() - DAY));
+  const lastMonthEnd = monthEnd(addMonths(monthOf(new Date(now)), -1));
   if (confirmedCase) {
-    const r = await reportRepayment(db, agency, { caseId: confirmedCase, amount: 150_000, paidOn: lastMonthEnd, channel: 'bank_transfer', payer: '本人', reference: '6222020200001234567', note: '' }, new Date(`${lastMonthEnd}T15:00:00+08:00`));
-    await decideRepayment(db, creditor, { repaymentId: r.id, confirm: true, note: '已到账' }, new Date(`${lastMonthEnd}T17:00:00+08:00`));
+    const r = await reportRepayment(db, agency, { caseId: confirmedCase, amount: 150_000, paidOn: lastMonthEnd, channel: 'bank_transfer', payer: '本人', reference: '6222020200001234567', note: '' }, shanghaiInstant(`${lastMonthEnd}T15:00:00`));
+    await decideRepayment(db, creditor, { repaymentId: r.id, confirm: true, note: '已到账' }, shanghaiInstant(`${lastMonthEnd}T17:00:00`));
   }
   if (waitingCase) {
     await reportRepayment(db, agency, { caseId: waitingCase, amount: 80_000, paidOn: today, channel: 'wechat_pay', payer: '配偶 代付', reference: '4200001234202611230001', note: '家属代还' }, new Date(now));

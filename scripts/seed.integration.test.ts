@@ -9,7 +9,7 @@ import { seedDemo } from '@/db/seed/demo';
 import { createTestDb } from '@/server/testing/db';
 import { testPasswordHash } from '@/server/testing/world';
 import { demoSeedDeps } from './seed-deps';
-import { addMonths, monthOf } from '@/server/domain/scorecards/months';
+import { addMonths, monthOf } from '@/lib/months';
 import { decryptPii } from '@/server/pii/crypto';
 import { seedMarket } from './seed-market';
 

@@ -224,8 +224,6 @@ export class DomainError extends Error {
   }
 }
 
-export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;
-
 // Busy: a limit reached, not a bug. 57014 a statement over its time, 55P03 a lock wait
 // over its time, 25P03 a transaction left idle too long, 40P01 a deadlock, 40001 a
 // serialization failure.

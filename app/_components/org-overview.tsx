@@ -4,7 +4,7 @@ import type { Portal } from './portal-shell';
 import { getServerT } from '@/server/i18n/request-locale';
 import { Badge, ORG_STATUS_TONE } from '@/components/ui/badge';
 import { Card, PageTitle } from '@/components/ui/card';
-import { formatDate } from '@/components/format';
+import { formatDate } from '@/lib/format';
 import { RenewalPrompt } from '@/components/admission/renewal-prompt';
 
 /** The portal home: who you are, which organization you act for, and what your role lets you do; a portal may put its desk above. */

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { OrgType } from '@/db/enums';
+import type { OrgType } from '@/lib/enums';
 import { getServerCaller } from '@/server/api/server-caller';
 import { guardPortal } from '@/server/auth/guard';
 import { PortalShell, type Portal } from './portal-shell';

@@ -20,6 +20,8 @@ export const CONFIG = {
   seconds: num('BENCH_LOAD_SECONDS', 12),
   warmupSeconds: num('BENCH_LOAD_WARMUP_SECONDS', 3),
   skipBuild: process.env.BENCH_SKIP_BUILD === '1',
+  /** Only the case list and its raw baseline (the other endpoints are skipped). */
+  listOnly: process.env.BENCH_LOAD_LIST_ONLY === '1',
   importRows: num('BENCH_FAULT_IMPORT_ROWS', 3000),
   /** How long the fault run waits for the interrupted import to land (its retry comes 30 s later). */
   faultWaitSeconds: num('BENCH_FAULT_WAIT_SECONDS', 150),

@@ -9,7 +9,7 @@ import { hashPassword } from '../../server/auth/password';
 import { isHeaderProblem, matchHeaders } from '../../server/domain/cases/import-columns';
 import { validateRow } from '../../server/domain/cases/import-row';
 import { sealCase } from '../../server/domain/cases/seal';
-import { shanghaiDate } from '../../server/domain/shared/dates';
+import { shanghaiDate } from '../../lib/dates';
 import { executeRows } from '../../server/domain/shared/execute';
 import { middayZone } from '../../server/testing/work';
 import { demoSeedDeps } from '../../scripts/seed-deps';

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { DecisionNotice } from './decision-notice';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -2,8 +2,8 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { CHANNELS, PROVINCES } from '@/db/enums';
-import { fenToAmount, parseAmountToFen } from '../format';
+import { CHANNELS, PROVINCES } from '@/lib/enums';
+import { fenToAmount, parseAmountToFen } from '@/lib/format';
 import { Field, Input } from '../ui/field';
 import { CheckboxGroup, StepActions, intField, localError, oneOf, textField, useSaveSection, type StepProps } from './section-kit';
 

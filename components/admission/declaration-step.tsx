@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { LICENCE_TYPES, type LicenceType } from '@/db/enums';
+import { LICENCE_TYPES, type LicenceType } from '@/lib/enums';
 import { Field, Input, Select } from '../ui/field';
 import { StepActions, intField, localError, textField, useSaveSection, type StepProps } from './section-kit';
 

@@ -3,7 +3,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { ADMISSION_DOCUMENT_KINDS, FILE_MAX_BYTES, MAX_DOCUMENTS_PER_APPLICATION, REQUIRED_DOCUMENTS, type AdmissionDocumentKind } from '@/db/enums';
+import { ADMISSION_DOCUMENT_KINDS, type AdmissionDocumentKind } from '@/lib/enums';
+import { MAX_DOCUMENTS_PER_APPLICATION, REQUIRED_DOCUMENTS } from '@/lib/admission';
+import { FILE_MAX_BYTES } from '@/lib/file-types';
 import type { TApplicationView } from '@/server/api/routers/admission/admission.schema';
 import { DocumentList } from '../files/document-list';
 import { uploadFile, UploadError } from '../files/upload';

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { bpToPercent, fenToAmount, parseAmountToFen, parsePercentToBp } from '../format';
+import { bpToPercent, fenToAmount, parseAmountToFen, parsePercentToBp } from '@/lib/format';
 import { Button } from '../ui/button';
 import { Input } from '../ui/field';
 import { StepActions, intField, useSaveSection, type StepProps } from './section-kit';

@@ -5,8 +5,10 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { AUDIT_STATUSES, COMPLAINT_CATEGORIES, type AuditFinding, type AuditStatus, type ComplaintCategory } from '@/db/enums';
-import { bpToPercent, formatDate, formatDateTime, shanghaiMonth } from '../format';
+import { AUDIT_STATUSES, COMPLAINT_CATEGORIES, type AuditFinding, type AuditStatus, type ComplaintCategory } from '@/lib/enums';
+import { shanghaiDate } from '@/lib/dates';
+import { bpToPercent, formatDate, formatDateTime } from '@/lib/format';
+import { shanghaiMonth } from '@/lib/months';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { ExportButton } from '../exports/export-button';
@@ -21,7 +23,6 @@ import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
 
 const FINDING_TONE: Record<AuditFinding, Tone> = { pass: 'green', issue: 'amber', violation: 'red' };
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 export const FindingBadge = ({ finding }: { finding: AuditFinding | null }) => {
   const t = useTranslations('audits');
@@ -33,7 +34,7 @@ const NewAudit = () => {
   const t = useTranslations('audits');
   const trpc = useTRPC();
   const router = useRouter();
-  const [f, setF] = useState({ agencyId: '', method: 'random' as 'random' | 'chosen', periodFrom: `${shanghaiMonth(-1)}-01`, periodTo: today(), percent: '10', contractNos: '' });
+  const [f, setF] = useState({ agencyId: '', method: 'random' as 'random' | 'chosen', periodFrom: `${shanghaiMonth(-1)}-01`, periodTo: shanghaiDate(new Date()), percent: '10', contractNos: '' });
   const create = useMutation(trpc.audits.create.mutationOptions({ onSuccess: (a) => router.push(`/staff/audits/${a.id}`) }));
   const error = errorInfo(create.error);
   const fe = error?.fieldErrors ?? {};

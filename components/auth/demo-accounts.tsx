@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import type { OrgStatus, OrgType, Role } from '@/db/enums';
+import type { OrgStatus, OrgType, Role } from '@/lib/enums';
 
 type Account = { email: string; name: string; role: Role; orgType: OrgType; orgName: string; orgStatus: OrgStatus };
 

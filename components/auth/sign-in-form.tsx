@@ -7,7 +7,7 @@ import { useTranslations } from 'use-intl';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input } from '../ui/field';
-import { callbackPath } from './callback-url';
+import { callbackPath } from '@/lib/callback-url';
 
 const KNOWN = ['auth.invalidCredentials', 'auth.throttled', 'auth.accountDisabled', 'auth.orgBlocked', 'auth.signInRequired', 'auth.sessionEnded'];
 

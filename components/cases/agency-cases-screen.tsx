@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { Province } from '@/db/enums';
+import type { Province } from '@/lib/enums';
 import { ProvinceSelect } from '../packages/region-selects';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

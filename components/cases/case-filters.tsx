@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import { CASE_STATUSES, type CaseStatus, type Province } from '@/db/enums';
+import { CASE_STATUSES, type CaseStatus, type Province } from '@/lib/enums';
 import { BucketSelect, ProvinceSelect } from '../packages/region-selects';
 import { Input, Select } from '../ui/field';
 import { Filter } from '../ui/filter';

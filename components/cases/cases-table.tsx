@@ -4,7 +4,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import type { TCaseItem } from '@/server/api/routers/cases/cases.schema';
-import { formatFen } from '../format';
+import { formatFen } from '@/lib/format';
 import { bucketLabel } from '../packages/figures';
 import { Badge } from '../ui/badge';
 import { EmptyRow, Table, Td } from '../ui/table';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import type { ImportStatus } from '@/db/enums';
+import type { ImportStatus } from '@/lib/enums';
 import { Badge, type Tone } from '../ui/badge';
 
 const TONE: Record<ImportStatus, Tone> = { queued: 'slate', running: 'blue', succeeded: 'green', failed: 'red' };

@@ -3,9 +3,9 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
-import type { ImportKind } from '@/db/enums';
+import type { ImportKind } from '@/lib/enums';
 import { ExportButton } from '../exports/export-button';
-import { formatDateTime, formatFen } from '../format';
+import { formatDateTime, formatFen } from '@/lib/format';
 import { useTRPC } from '../trpc/react';
 import { Card, PageTitle } from '../ui/card';
 import { LoadMore, rowsOf } from '../ui/load-more';

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintOutcome, type ComplaintStatus } from '@/db/enums';
-import { formatDateTime } from '../format';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory, type ComplaintOutcome, type ComplaintStatus } from '@/lib/enums';
+import { formatDateTime } from '@/lib/format';
 import { Badge, type Tone } from '../ui/badge';
 import { Select } from '../ui/field';
 import { Td } from '../ui/table';

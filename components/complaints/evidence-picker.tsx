@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { TPublicComplaintInput } from '@/server/api/routers/complaints/complaints.schema';
-import { formatBytes } from '../format';
+import { formatBytes } from '@/lib/format';
 import { uploadFile, UploadError } from '../files/upload';
 import { Button } from '../ui/button';
 import { ProgressBar } from '../ui/progress';

@@ -4,7 +4,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { useTranslations } from 'use-intl';
-import { EXPORT_FORMATS, type ExportFormat } from '@/db/enums';
+import { EXPORT_FORMATS, type ExportFormat } from '@/lib/enums';
 import type { TExport, ZStartExportInput } from '@/server/api/routers/exports/exports.schema';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'use-intl';
 import type { TDocumentView } from '@/server/api/routers/admission/admission.schema';
-import { formatBytes, formatDateTime } from '../format';
+import { formatBytes, formatDateTime } from '@/lib/format';
 import { Button } from '../ui/button';
 
 /** Where a stored file opens: the download route checks the session and the same access rules as procedures. */

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useLocale, useTranslations } from 'use-intl';
-import { LOCALES } from '@/db/enums';
+import { LOCALES } from '@/lib/enums';
 
 const COOKIE = 'daylight-locale';
 

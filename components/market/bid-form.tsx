@@ -3,9 +3,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { PROVINCES, type Province } from '@/db/enums';
+import { PROVINCES, type Province } from '@/lib/enums';
 import type { TMarketPackageDetail } from '@/server/api/routers/market/market.schema';
-import { bpToPercent, formatDateTime, parsePercentToBp } from '../format';
+import { bpToPercent, formatDateTime, parsePercentToBp } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

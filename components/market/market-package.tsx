@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'use-intl';
-import { bpToPercent, formatDateTime, formatFen } from '../format';
+import { bpToPercent, formatDateTime, formatFen } from '@/lib/format';
 import { bucketLabel, FiguresCard } from '../packages/figures';
 import { PackageStatusBadge } from '../packages/package-status';
 import { errorInfo } from '../trpc/errors';

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import { ExportButton } from '../exports/export-button';
-import { bpToPercent, formatDateTime } from '../format';
+import { bpToPercent, formatDateTime } from '@/lib/format';
 import { useTRPC } from '../trpc/react';
 import { Badge } from '../ui/badge';
 import { Card } from '../ui/card';

@@ -5,7 +5,8 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
-import { formatFen, shanghaiMonth } from '../format';
+import { formatFen, yuanOf } from '@/lib/format';
+import { shanghaiMonth } from '@/lib/months';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -30,7 +31,7 @@ export const AgencyMoneyScreen = () => {
   const query = useQuery(trpc.dashboard.agency.queryOptions({ from, to }));
   const d = query.data;
   const error = errorInfo(query.error);
-  const data = (d?.months ?? []).map((m) => ({ month: m.month, recovered: m.recovered / 100, commission: m.commission / 100 }));
+  const data = (d?.months ?? []).map((m) => ({ month: m.month, recovered: yuanOf(m.recovered), commission: yuanOf(m.commission) }));
   return (
     <>
       <PageTitle title={t('title')} subtitle={t('subtitle')} />

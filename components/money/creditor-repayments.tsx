@@ -4,9 +4,9 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { REPAYMENT_STATUSES, type RepaymentStatus } from '@/db/enums';
+import { REPAYMENT_STATUSES, type RepaymentStatus } from '@/lib/enums';
 import type { TRepaymentListItem } from '@/server/api/routers/repayments/repayments.schema';
-import { formatFen } from '../format';
+import { formatFen } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

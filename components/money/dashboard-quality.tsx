@@ -3,13 +3,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
-import { bpToPercent, formatFen } from '../format';
+import { bpToPercent, formatFen, yuanOf } from '@/lib/format';
 import { useTRPC } from '../trpc/react';
 import { Card } from '../ui/card';
 import { EmptyRow, Table, Td } from '../ui/table';
 
 const COLORS = ['#d97706', '#0284c7', '#059669', '#7c3aed', '#dc2626', '#475569', '#ca8a04', '#0891b2', '#16a34a', '#9333ea', '#e11d48', '#334155'];
-const yuan = (fen: number) => fen / 100;
 
 /**
  * The dashboard beyond money by month: recovery curves by months since each commission
@@ -30,7 +29,7 @@ export const DashboardQuality = ({ from, to }: { from: string; to: string }) => 
     month: t('monthN', { n: i + 1 }),
     ...Object.fromEntries(curves.map((c) => [c.commissionId, c.points[i] ? c.points[i].rateBp / 100 : null])),
   }));
-  const ageing = (q.ageing ?? []).map((g) => ({ bucket: `M${g.bucket}`, placed: yuan(g.placed), unplaced: yuan(g.outstanding - g.placed) }));
+  const ageing = (q.ageing ?? []).map((g) => ({ bucket: `M${g.bucket}`, placed: yuanOf(g.placed), unplaced: yuanOf(g.outstanding - g.placed) }));
   return (
     <>
       <Card title={t('curvesTitle')}>

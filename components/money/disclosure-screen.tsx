@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
 import type { TDisclosureFigures } from '@/server/api/routers/disclosure/disclosure.schema';
-import { bpToPercent, formatDateTime, formatFen, shanghaiMonth } from '../format';
+import { bpToPercent, formatDateTime, formatFen, yuanOf } from '@/lib/format';
+import { shanghaiMonth } from '@/lib/months';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -97,7 +98,7 @@ export const DisclosurePartyTable = ({ rows, who, testId }: { rows: TDisclosureF
 
 const RecoveredChart = ({ rows }: { rows: TDisclosureFigures['agencies'] }) => {
   const t = useTranslations('disclosure');
-  const data = rows.filter((r) => r.recovered > 0).map((r) => ({ name: r.name, recovered: r.recovered / 100 }));
+  const data = rows.filter((r) => r.recovered > 0).map((r) => ({ name: r.name, recovered: yuanOf(r.recovered) }));
   if (data.length === 0) return null;
   return (
     <div style={{ height: Math.max(140, data.length * 44 + 60) }} data-testid="disclosure-chart">

@@ -4,7 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
-import { bpToPercent, formatFen, shanghaiMonth } from '../format';
+import { bpToPercent, formatFen, yuanOf } from '@/lib/format';
+import { shanghaiMonth } from '@/lib/months';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -28,7 +29,7 @@ export const RecoveryDashboard = () => {
   const d = query.data;
   const error = errorInfo(query.error);
   const series = [...(d?.agencies ?? []).filter((a) => a.recovered > 0).map((a) => ({ key: a.agencyId, name: a.agencyName })), ...(d && d.direct > 0 ? [{ key: 'direct', name: t('direct') }] : [])];
-  const data = (d?.months ?? []).map((m) => ({ month: m.month, ...Object.fromEntries(series.map((s) => [s.key, (m.byAgency[s.key] ?? 0) / 100])) }));
+  const data = (d?.months ?? []).map((m) => ({ month: m.month, ...Object.fromEntries(series.map((s) => [s.key, yuanOf(m.byAgency[s.key] ?? 0)])) }));
   return (
     <>
       <PageTitle title={t('title')} subtitle={t('subtitle')} />

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'use-intl';
 import type { TRepayment } from '@/server/api/routers/repayments/repayments.schema';
-import { formatDateTime, formatFen } from '../format';
+import { formatDateTime, formatFen } from '@/lib/format';
 import { Badge, type Tone } from '../ui/badge';
 
 export const REPAYMENT_TONE: Record<TRepayment['status'], Tone> = { reported: 'amber', confirmed: 'green', disputed: 'red', reversed: 'slate' };

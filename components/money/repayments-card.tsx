@@ -3,10 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { REPAYMENT_CHANNELS, type RepaymentChannel } from '@/db/enums';
+import { REPAYMENT_CHANNELS, type RepaymentChannel } from '@/lib/enums';
 import type { TWorkCase } from '@/server/api/routers/work/work.schema';
 import { uploadFile, UploadError } from '../files/upload';
-import { parseAmountToFen } from '../format';
+import { shanghaiDate } from '@/lib/dates';
+import { parseAmountToFen } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -15,9 +16,6 @@ import { Card } from '../ui/card';
 import { Field, Input, Select } from '../ui/field';
 import { ProgressBar } from '../ui/progress';
 import { BalanceLine, RepaymentLine } from './repayment-views';
-
-/** Today in Beijing: repayment days are the creditor's bank days. */
-const beijingToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
 /**
  * Repayments on a case as the agency sees them: the balance, the form to report what the
@@ -30,7 +28,8 @@ export const RepaymentsCard = ({ c }: { c: TWorkCase }) => {
   const queryClient = useQueryClient();
   const list = useQuery(trpc.work.repayments.queryOptions({ caseId: c.id }));
   const [amount, setAmount] = useState('');
-  const [paidOn, setPaidOn] = useState(beijingToday);
+  // Today in Beijing: repayment days are the creditor's bank days.
+  const [paidOn, setPaidOn] = useState(() => shanghaiDate(new Date()));
   const [channel, setChannel] = useState<RepaymentChannel>('bank_transfer');
   const [payer, setPayer] = useState('');
   const [reference, setReference] = useState('');

@@ -4,7 +4,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { formatDateTime, formatFen, shanghaiMonth } from '../format';
+import { bpToFixedPercent, formatDateTime, formatFen } from '@/lib/format';
+import { shanghaiMonth } from '@/lib/months';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -151,7 +152,7 @@ export const StatementScreen = ({ side, statementId, canAgree, canPay }: { side:
                   <Td className="font-mono text-xs">{l.earnedOn}</Td>
                   <Td>{t(`kind.${l.kind}`)}</Td>
                   <Td className="tabular-nums">{formatFen(l.baseAmount)}</Td>
-                  <Td className="tabular-nums">{(l.feeBp / 100).toFixed(2)}%</Td>
+                  <Td className="tabular-nums">{bpToFixedPercent(l.feeBp)}%</Td>
                   <Td className="tabular-nums">{formatFen(l.amount)}</Td>
                 </tr>
               ))}

@@ -3,9 +3,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { Province } from '@/db/enums';
+import type { Province } from '@/lib/enums';
 import type { TCreditorPackage, TPackageBid } from '@/server/api/routers/packages/packages.schema';
-import { bpToPercent } from '../format';
+import { bpToPercent } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

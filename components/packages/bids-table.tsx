@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import type { TPackageBid } from '@/server/api/routers/packages/packages.schema';
-import { bpToPercent } from '../format';
+import { bpToPercent } from '@/lib/format';
 import { scoreText } from '../scorecards/score';
 import { Badge } from '../ui/badge';
 import { EmptyRow, Table, Td } from '../ui/table';

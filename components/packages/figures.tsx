@@ -3,7 +3,7 @@
 import { useTranslations } from 'use-intl';
 import type { z } from 'zod';
 import type { ZFigures } from '@/server/api/routers/packages/packages.schema';
-import { formatFen } from '../format';
+import { formatFen } from '@/lib/format';
 import { Card } from '../ui/card';
 
 type Figures = z.infer<typeof ZFigures>;

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { TCreditorPackage } from '@/server/api/routers/packages/packages.schema';
-import { bpToPercent, formatDate, formatDateTime, parsePercentToBp } from '../format';
+import { bpToPercent, formatDate, formatDateTime, parsePercentToBp } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import type { PackageStatus } from '@/db/enums';
+import type { PackageStatus } from '@/lib/enums';
 import { Badge, type Tone } from '../ui/badge';
 
 const TONE: Record<PackageStatus, Tone> = {

@@ -1,7 +1,8 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import { BUCKETS, PROVINCES, type Province } from '@/db/enums';
+import { PROVINCES, type Province } from '@/lib/enums';
+import { BUCKETS } from '@/lib/cases';
 import { Select } from '../ui/field';
 import { bucketLabel } from './figures';
 

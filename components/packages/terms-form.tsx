@@ -3,9 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { CHANNELS, TIERS, type Channel, type Tier } from '@/db/enums';
+import { CHANNELS, TIERS, type Channel, type Tier } from '@/lib/enums';
 import type { TCreditorPackage } from '@/server/api/routers/packages/packages.schema';
-import { bpToPercent, parsePercentToBp } from '../format';
+import { shanghaiDateTimeLocal, shanghaiInstant } from '@/lib/dates';
+import { bpToPercent, parsePercentToBp } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -13,8 +14,8 @@ import { Button } from '../ui/button';
 import { Field, Input, Select } from '../ui/field';
 
 // Datetime-local values are Beijing time whatever the browser's zone.
-const toLocal = (d: Date | null) => (d ? new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 16) : '');
-const fromLocal = (s: string) => (s ? new Date(`${s}:00+08:00`) : null);
+const toLocal = (d: Date | null) => (d ? shanghaiDateTimeLocal(d) : '');
+const fromLocal = (s: string) => (s ? shanghaiInstant(`${s}:00`) : null);
 
 /** The terms of a draft package; every field is saved at once and checked again on the server. */
 export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {

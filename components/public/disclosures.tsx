@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import { DisclosureComplaints, DisclosureFigureTiles, DisclosurePartyTable } from '../money/disclosure-screen';
-import { bpToPercent, formatDateTime, formatFen } from '../format';
+import { bpToPercent, formatDateTime, formatFen } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
-import { bpToPercent, formatFen } from '../format';
+import { bpToPercent, formatFen } from '@/lib/format';
 
 type Dict = Record<string, unknown>;
 const asDict = (v: unknown): Dict => (v && typeof v === 'object' ? (v as Dict) : {});

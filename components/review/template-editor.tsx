@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { CRITERION_GROUPS } from '@/db/enums';
+import { CRITERION_GROUPS } from '@/lib/enums';
 import type { TTemplateView } from '@/server/api/routers/staff/admission.schema';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

@@ -1,4 +1,4 @@
-import { SCORECARD_COMPONENTS, SCORECARD_WEIGHTS } from '@/db/enums';
+import { SCORECARD_COMPONENTS, SCORECARD_WEIGHTS } from '@/lib/scorecards';
 
 export const WEIGHTS = SCORECARD_WEIGHTS;
 export const COMPONENT_KEYS = SCORECARD_COMPONENTS;

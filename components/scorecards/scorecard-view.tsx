@@ -3,7 +3,7 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
 import type { TAgencyScorecard, TComponents, TScorecard } from '@/server/api/routers/scorecards/scorecards.schema';
-import { formatDateTime, formatFen } from '../format';
+import { formatDateTime, formatFen } from '@/lib/format';
 import { Badge } from '../ui/badge';
 import { Card } from '../ui/card';
 import { EmptyRow, Table, Td } from '../ui/table';

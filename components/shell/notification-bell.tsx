@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '@/lib/format';
 import { useTRPC } from '../trpc/react';
 
 /** The header's inbox: unread count, the latest notifications, and a click that goes where to act. */

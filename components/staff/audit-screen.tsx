@@ -4,8 +4,9 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { AUDIT_ACTIONS, type AuditAction } from '@/db/enums';
-import { formatDateTime } from '../format';
+import { AUDIT_ACTIONS, type AuditAction } from '@/lib/enums';
+import { shanghaiInstant, startOfShanghaiDay } from '@/lib/dates';
+import { formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Button } from '../ui/button';
@@ -21,8 +22,8 @@ type Filters = { action?: AuditAction; from?: Date; to?: Date; actorUserId?: str
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // Dates typed in the form are Beijing calendar days.
-const dayStart = (s: string) => (s ? new Date(`${s}T00:00:00+08:00`) : undefined);
-const dayEnd = (s: string) => (s ? new Date(`${s}T23:59:59.999+08:00`) : undefined);
+const dayStart = (s: string) => (s ? startOfShanghaiDay(s) : undefined);
+const dayEnd = (s: string) => (s ? shanghaiInstant(`${s}T23:59:59.999`) : undefined);
 
 /** The platform-wide audit trail: who did what, to which resource, from where. */
 export const AuditScreen = () => {

@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { BAN_CATEGORIES, ORG_STATUS_TRANSITIONS, type BanCategory, type OrgStatus, type OrgType } from '@/db/enums';
+import { BAN_CATEGORIES, type BanCategory, type OrgStatus, type OrgType } from '@/lib/enums';
+import { ORG_STATUS_TRANSITIONS } from '@/lib/organizations';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input, Select } from '../ui/field';

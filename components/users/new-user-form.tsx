@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { ROLES_BY_ORG_TYPE, type OrgType, type Role } from '@/db/enums';
+import type { OrgType, Role } from '@/lib/enums';
+import { ROLES_BY_ORG_TYPE } from '@/lib/organizations';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input, Select } from '../ui/field';

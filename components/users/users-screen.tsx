@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { OrgType } from '@/db/enums';
+import type { OrgType } from '@/lib/enums';
 import { ExportButton } from '../exports/export-button';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

@@ -2,8 +2,8 @@
 
 import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
-import type { OrgType, Role } from '@/db/enums';
-import { formatDateTime } from '../format';
+import type { OrgType, Role } from '@/lib/enums';
+import { formatDateTime } from '@/lib/format';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { EmptyRow, Table, Td } from '../ui/table';

@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, TEMPLATE_CHANNELS, type ActionChannel, type ActionOutcome } from '@/db/enums';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, TEMPLATE_CHANNELS, type ActionChannel, type ActionOutcome } from '@/lib/enums';
 import type { TVerdict, TWorkCase } from '@/server/api/routers/work/work.schema';
-import { formatDateTime, parseAmountToFen } from '../format';
+import { formatDateTime, parseAmountToFen } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import type { TIntensity } from '@/server/api/routers/oversight/oversight.schema';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '@/lib/format';
 import { useTRPC } from '../trpc/react';
 import { ActionNote } from './action-note';
 import { Card, PageTitle } from '../ui/card';

@@ -4,7 +4,8 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import { CloseCaseCard, ClosedCaseNote } from '../cases/close-case';
-import { formatDateTime, formatFen } from '../format';
+import { SHANGHAI_TIME_ZONE } from '@/lib/dates';
+import { formatDateTime, formatFen } from '@/lib/format';
 import { bucketLabel } from '../packages/figures';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -32,7 +33,7 @@ export const CaseRecordScreen = ({ caseId, isStaff, canClose = false }: { caseId
   const c = record.data;
   const error = errorInfo(record.error);
   const rows = rowsOf(actions.data);
-  const zone = c?.timeZone ?? 'Asia/Shanghai';
+  const zone = c?.timeZone ?? SHANGHAI_TIME_ZONE;
   // Settled and closed cases are done; a case waiting in a package not yet placed is the package's to decide.
   const isClosable = Boolean(c && c.status !== 'settled' && c.status !== 'closed_unrecoverable' && !(c.packageId && !c.agencyName));
   return (

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
-import { bpToPercent, formatDateTime, formatFen } from '../format';
+import { bpToPercent, formatDateTime, formatFen } from '@/lib/format';
 import { bucketLabel } from '../packages/figures';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

@@ -4,7 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { formatFen } from '../format';
+import { formatFen } from '@/lib/format';
 import { bucketLabel } from '../packages/figures';
 import { useTRPC } from '../trpc/react';
 import { Badge, type Tone } from '../ui/badge';

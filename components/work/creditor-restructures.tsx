@@ -3,8 +3,8 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { RESTRUCTURE_STATUSES, type RestructureStatus } from '@/db/enums';
-import { formatDateTime } from '../format';
+import { RESTRUCTURE_STATUSES, type RestructureStatus } from '@/lib/enums';
+import { formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

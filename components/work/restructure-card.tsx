@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { RESTRUCTURE_KINDS, type RestructureKind } from '@/db/enums';
+import { RESTRUCTURE_KINDS, type RestructureKind } from '@/lib/enums';
 import type { TRestructure } from '@/server/api/routers/work/work.schema';
-import { bpToPercent, formatFen, parsePercentToBp } from '../format';
+import { bpToPercent, formatFen, parsePercentToBp } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -3,9 +3,9 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { TEMPLATE_CHANNELS, TEMPLATE_STATUSES, type TemplateStatus } from '@/db/enums';
+import { TEMPLATE_CHANNELS, TEMPLATE_STATUSES, type TemplateStatus } from '@/lib/enums';
 import type { TTemplate } from '@/server/api/routers/work/work.schema';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
 import type { TVisit } from '@/server/api/routers/work/work.schema';
-import { formatBytes, formatDateTime } from '../format';
+import { formatBytes, formatDateTime } from '@/lib/format';
 import { Badge, type Tone } from '../ui/badge';
 
 const STATUS_TONE: Record<TVisit['status'], Tone> = { planned: 'blue', visited: 'green', cancelled: 'slate' };

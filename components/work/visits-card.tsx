@@ -3,10 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { MIN_VISIT_STAFF, VISIT_OUTCOMES, type ActionOutcome } from '@/db/enums';
+import { VISIT_OUTCOMES, type ActionOutcome } from '@/lib/enums';
+import { MIN_VISIT_STAFF } from '@/lib/visits';
 import type { TVisit, TWorkCase } from '@/server/api/routers/work/work.schema';
 import { uploadFile, UploadError } from '../files/upload';
-import { parseAmountToFen } from '../format';
+import { parseAmountToFen } from '@/lib/format';
 import { errorInfo, type ErrorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, PROMISE_STATUSES, RESTRUCTURE_KINDS, RESTRUCTURE_STATUSES, TEMPLATE_STATUSES } from '../enums';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, PROMISE_STATUSES, RESTRUCTURE_KINDS, RESTRUCTURE_STATUSES, TEMPLATE_STATUSES } from '../../lib/enums';
 import { cases } from './cases';
 import { ts } from './columns';
 import { commissions, packages } from './packages';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { ADMISSION_DOCUMENT_KINDS, APPLICATION_STATUSES, type CRITERION_GROUPS } from '../enums';
+import { ADMISSION_DOCUMENT_KINDS, APPLICATION_STATUSES, type CRITERION_GROUPS } from '../../lib/enums';
 import { timestamps, ts } from './columns';
 import { storedFiles } from './files';
 import { orgType, organizations, tier } from './organizations';

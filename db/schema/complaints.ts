@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { COMPLAINANT_RELATIONS, COMPLAINT_CATEGORIES, COMPLAINT_EVENT_KINDS, COMPLAINT_OUTCOMES, COMPLAINT_SOURCES, COMPLAINT_STATUSES } from '../enums';
+import { COMPLAINANT_RELATIONS, COMPLAINT_CATEGORIES, COMPLAINT_EVENT_KINDS, COMPLAINT_OUTCOMES, COMPLAINT_SOURCES, COMPLAINT_STATUSES } from '../../lib/enums';
 import type { SealedPhone } from './cases';
 import { cases } from './cases';
 import { timestamps, ts } from './columns';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { EXPORT_FORMATS, EXPORT_LISTS, IMPORT_STATUSES } from '../enums';
+import { EXPORT_FORMATS, EXPORT_LISTS, IMPORT_STATUSES } from '../../lib/enums';
 import { timestamps, ts } from './columns';
 import { storedFiles } from './files';
 import { organizations } from './organizations';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { JOB_STATUSES } from '../enums';
+import { JOB_STATUSES } from '../../lib/enums';
 import { ts } from './columns';
 
 export const jobStatus = pgEnum('job_status', JOB_STATUSES);

@@ -1,5 +1,5 @@
 import { index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { BAN_CATEGORIES, ORG_STATUSES, ORG_TYPES, TIERS } from '../enums';
+import { BAN_CATEGORIES, ORG_STATUSES, ORG_TYPES, TIERS } from '../../lib/enums';
 import { timestamps, ts } from './columns';
 
 export const orgType = pgEnum('org_type', ORG_TYPES);

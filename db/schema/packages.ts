@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { BID_STATUSES, BIDDER_CIRCLES, COMMISSION_STATUSES, PACKAGE_STATUSES } from '../enums';
+import { BID_STATUSES, BIDDER_CIRCLES, COMMISSION_STATUSES, PACKAGE_STATUSES } from '../../lib/enums';
 import { caseImports } from './cases';
 import { timestamps, ts } from './columns';
 import { organizations, tier } from './organizations';

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { COMMISSION_LINE_KINDS, REPAYMENT_CHANNELS, REPAYMENT_SOURCES, REPAYMENT_STATUSES, STATEMENT_STATUSES } from '../enums';
+import { COMMISSION_LINE_KINDS, REPAYMENT_CHANNELS, REPAYMENT_SOURCES, REPAYMENT_STATUSES, STATEMENT_STATUSES } from '../../lib/enums';
 import { caseImports, cases } from './cases';
 import { ts } from './columns';
 import { storedFiles } from './files';

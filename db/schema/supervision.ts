@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { APPEAL_OUTCOMES, AUDIT_FINDINGS, AUDIT_ITEM_KINDS, AUDIT_METHODS, AUDIT_STATUSES, SANCTION_KINDS, SANCTION_STATUSES } from '../enums';
+import { APPEAL_OUTCOMES, AUDIT_FINDINGS, AUDIT_ITEM_KINDS, AUDIT_METHODS, AUDIT_STATUSES, SANCTION_KINDS, SANCTION_STATUSES } from '../../lib/enums';
 import { caseActions } from './actions';
 import { cases } from './cases';
 import { timestamps, ts } from './columns';

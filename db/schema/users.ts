@@ -1,6 +1,6 @@
 import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
-import { ROLES } from '../enums';
+import { ROLES } from '../../lib/enums';
 import type { SealedPhone } from './cases';
 import { timestamps, ts } from './columns';
 import { organizations } from './organizations';

@@ -1,5 +1,5 @@
 import { index, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { EVIDENCE_KINDS, VISIT_STATUSES } from '../enums';
+import { EVIDENCE_KINDS, VISIT_STATUSES } from '../../lib/enums';
 import { caseActions } from './actions';
 import { cases } from './cases';
 import { ts } from './columns';

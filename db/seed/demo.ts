@@ -1,6 +1,6 @@
 import { desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../client';
-import type { OrgStatus, OrgType, Role } from '../enums';
+import type { OrgStatus, OrgType, Role } from '../../lib/enums';
 import { admissionApplications, admissionDocuments, admissionTemplates, organizations, storedFiles, users, type SealedPhone } from '../schema';
 import { creditCodeFor } from './factories';
 import { samplePdf } from './sample-pdf';

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../client';
-import type { OrgStatus, OrgType, Role } from '../enums';
+import type { OrgStatus, OrgType, Role } from '../../lib/enums';
 import { organizations, users, type SealedPhone } from '../schema';
 import { creditCodeCheckChar } from '../validators/credit-code';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatDateTime } from '@/components/format';
+import { bpToFixedPercent, formatDateTime } from '@/lib/format';
 import { getAudit } from '../domain/audits/audits';
 import { listAuditItems } from '../domain/audits/items';
 import { hasPermission } from '../auth/permissions';
@@ -30,7 +30,7 @@ export const exportAuditReport = (req: Request, auditId: string) =>
       } while (cursor);
     }
     const title = t('audits.auditOf', { agency: a.agencyName });
-    const sampling = a.method === 'random' ? t('audits.randomShare', { percent: ((a.sampleBp ?? 0) / 100).toFixed(2) }) : t('audits.method.chosen');
+    const sampling = a.method === 'random' ? t('audits.randomShare', { percent: bpToFixedPercent(a.sampleBp ?? 0) }) : t('audits.method.chosen');
     const pdf = await renderPdf({ title, footer: `${t('common.product')} · ${title} · ${a.id}` }, [
       { kind: 'title', text: title, subtitle: `${a.periodFrom} – ${a.periodTo} · ${sampling}` },
       {

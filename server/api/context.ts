@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import type { Locale } from '@/db/enums';
+import type { Locale } from '@/lib/enums';
 import type { Actor, RequestMeta } from '../auth/actor';
 import { loadActor, type SessionClaims } from '../domain/auth/load-actor';
 import { databaseFault, type DomainErrorCode } from '../errors';
@@ -45,17 +45,20 @@ export const createInnerContext = async ({ db, session, locale, meta, transport 
   }
 };
 
+/** Request headers, as a fetch Request or Next.js's headers() gives them. */
+export type HeaderReader = { get(name: string): string | null };
+
 /** The transport facts of an HTTP request carrying `calls` calls. */
-export const transportOf = (headers: Headers, calls: number): Transport => ({
+export const transportOf = (headers: HeaderReader, calls: number): Transport => ({
   calls,
   contentType: headers.get('content-type')?.split(';', 1)[0]?.trim().toLowerCase() || null,
   fromApp: headers.get(CSRF_HEADER) === '1',
 });
 
-export const metaFromHeaders = (headers: Headers): RequestMeta => ({
+export const metaFromHeaders = (headers: HeaderReader): RequestMeta => ({
   // The socket address, or the entry the trusted proxies added (server/http/client-address.ts).
   ip: clientAddress(headers, trustedProxyHops()),
   userAgent: headers.get('user-agent'),
 });
 
-export const localeFromHeaders = (headers: Headers): Locale => localeFromCookieHeader(headers.get('cookie'));
+export const localeFromHeaders = (headers: HeaderReader): Locale => localeFromCookieHeader(headers.get('cookie'));

@@ -1,4 +1,5 @@
-import { bpToPercent } from '@/components/format';
+import { bpToPercent, fenToYuan } from '@/lib/format';
+import { MONTH_PATTERN } from '@/lib/months';
 import { hasPermission } from '../auth/permissions';
 import { creditorRecovery } from '../domain/money/dashboard';
 import { creditorQuality } from '../domain/money/dashboard-quality';
@@ -6,9 +7,6 @@ import { DomainError } from '../errors';
 import { getTranslate } from '../i18n/translate';
 import { xlsxResponse } from './download';
 import { asRouteCaller } from './route-caller';
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * The creditor's dashboard for a range of months as a workbook, one section after the
@@ -21,7 +19,7 @@ export const exportDashboard = (req: Request) =>
     const params = new URL(req.url).searchParams;
     const from = params.get('from') ?? '';
     const to = params.get('to') ?? '';
-    if (!MONTH.test(from) || !MONTH.test(to)) throw new DomainError('dashboard.range', { field: 'from' });
+    if (!MONTH_PATTERN.test(from) || !MONTH_PATTERN.test(to)) throw new DomainError('dashboard.range', { field: 'from' });
     const t = getTranslate(locale);
     const money = await creditorRecovery(db, caller, { from, to });
     const quality = await creditorQuality(db, caller, { from, to });
@@ -31,11 +29,11 @@ export const exportDashboard = (req: Request) =>
       [],
       [t('dashboard.byMonth')],
       [t('dashboard.month'), t('dashboard.agency'), t('dashboard.recovered')],
-      ...money.months.flatMap((m) => Object.entries(m.byAgency).map(([id, fen]) => [m.month, names.get(id) ?? t('dashboard.direct'), yuan(fen)])),
+      ...money.months.flatMap((m) => Object.entries(m.byAgency).map(([id, fen]) => [m.month, names.get(id) ?? t('dashboard.direct'), fenToYuan(fen)])),
       [],
       [t('dashboard.byAgency')],
       [t('dashboard.agency'), t('dashboard.cases'), t('dashboard.placed'), t('dashboard.recovered'), t('dashboard.rate')],
-      ...money.agencies.map((a) => [a.agencyName, String(a.cases), yuan(a.placed), yuan(a.recovered), `${bpToPercent(a.rateBp)}%`]),
+      ...money.agencies.map((a) => [a.agencyName, String(a.cases), fenToYuan(a.placed), fenToYuan(a.recovered), `${bpToPercent(a.rateBp)}%`]),
       [],
       [t('dashboard.qualityTitle')],
       [t('dashboard.agency'), t('dashboard.promisesKept'), t('dashboard.promisesBroken'), t('dashboard.keptRate'), t('dashboard.casesPlaced'), t('dashboard.flagged'), t('dashboard.flagsPerThousand')],
@@ -43,11 +41,11 @@ export const exportDashboard = (req: Request) =>
       [],
       [t('dashboard.ageingTitle')],
       [t('dashboard.bucket'), t('dashboard.cases'), t('dashboard.outstanding'), t('dashboard.withAgency')],
-      ...quality.ageing.map((g) => [`M${g.bucket}`, String(g.cases), yuan(g.outstanding), yuan(g.placed)]),
+      ...quality.ageing.map((g) => [`M${g.bucket}`, String(g.cases), fenToYuan(g.outstanding), fenToYuan(g.placed)]),
       [],
       [t('dashboard.curvesTitle')],
       [t('dashboard.curveOf'), t('dashboard.startsOn'), t('dashboard.placed'), ...Array.from({ length: Math.max(0, ...quality.curves.map((c) => c.points.length)) }, (_, i) => t('dashboard.monthN', { n: i + 1 }))],
-      ...quality.curves.map((c) => [`${c.packageName} · ${c.agencyName}`, c.startsOn, yuan(c.placed), ...c.points.map((p) => `${bpToPercent(p.rateBp)}%`)]),
+      ...quality.curves.map((c) => [`${c.packageName} · ${c.agencyName}`, c.startsOn, fenToYuan(c.placed), ...c.points.map((p) => `${bpToPercent(p.rateBp)}%`)]),
     ];
     return xlsxResponse(rows, `${from}–${to}`, `${t('dashboard.exportTitle', { from, to })}.xlsx`);
   });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { getDisclosure, getPublishedDisclosure, type DisclosureFigures } from '../domain/money/disclosure';
-import { formatDateTime } from '@/components/format';
+import { formatDateTime } from '@/lib/format';
 import { hasPermission } from '../auth/permissions';
 import { DomainError } from '../errors';
 import { getTranslate, type Translate } from '../i18n/translate';

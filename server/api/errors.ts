@@ -1,7 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import type { $ZodIssue } from 'zod/v4/core';
 import { ZodError } from 'zod';
-import type { Locale } from '@/db/enums';
+import type { Locale } from '@/lib/enums';
 import { DOMAIN_ERRORS, DomainError } from '../errors';
 import { getTranslate, hasMessage } from '../i18n/translate';
 

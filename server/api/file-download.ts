@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { FileType } from '@/db/enums';
+import type { FileType } from '@/lib/file-types';
 import type { Db } from '@/db/client';
 import type { Caller } from '../auth/actor';
 import { openComplaintEvidence } from '../domain/complaints/evidence';

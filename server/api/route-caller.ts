@@ -1,4 +1,4 @@
-import type { Locale } from '@/db/enums';
+import type { Locale } from '@/lib/enums';
 import { getDb, type Db } from '@/db/client';
 import type { Caller } from '../auth/actor';
 import { getSession } from '../auth/session';

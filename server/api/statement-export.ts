@@ -2,12 +2,10 @@ import { z } from 'zod';
 import { getStatement } from '../domain/money/statements';
 import { DomainError } from '../errors';
 import { getTranslate } from '../i18n/translate';
-import { formatDateTime, formatFen } from '@/components/format';
+import { bpToFixedPercent, fenToYuan, formatDateTime, formatFen } from '@/lib/format';
 import { renderPdf } from '../reports/pdf';
 import { pdfResponse, xlsxResponse } from './download';
 import { asRouteCaller } from './route-caller';
-
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 type StatementView = Awaited<ReturnType<typeof getStatement>>;
 
@@ -36,7 +34,7 @@ const statementPdf = (s: StatementView, t: ReturnType<typeof getTranslate>) =>
         { header: t('statements.rate'), width: 1.4, align: 'right' },
         { header: t('statements.total'), width: 2, align: 'right' },
       ],
-      rows: s.lines.map((l) => [l.contractNo, l.earnedOn, t(`statements.kind.${l.kind}`), yuan(l.baseAmount), `${(l.feeBp / 100).toFixed(2)}%`, yuan(l.amount)]),
+      rows: s.lines.map((l) => [l.contractNo, l.earnedOn, t(`statements.kind.${l.kind}`), fenToYuan(l.baseAmount), `${bpToFixedPercent(l.feeBp)}%`, fenToYuan(l.amount)]),
     },
     { kind: 'note', text: t('statements.sumCheck', { count: s.lineCount, base: formatFen(s.baseTotal), total: formatFen(s.total) }) },
   ]);
@@ -60,9 +58,9 @@ export const exportStatement = (req: Request, statementId: string) =>
       [t('statements.statusLabel'), t(`statements.status.${s.status}`)],
       [],
       [t('statements.contractNo'), t('statements.earnedOn'), t('statements.kindLabel'), t('statements.base'), t('statements.rate'), t('statements.total')],
-      ...s.lines.map((l) => [l.contractNo, l.earnedOn, t(`statements.kind.${l.kind}`), yuan(l.baseAmount), `${(l.feeBp / 100).toFixed(2)}%`, yuan(l.amount)]),
+      ...s.lines.map((l) => [l.contractNo, l.earnedOn, t(`statements.kind.${l.kind}`), fenToYuan(l.baseAmount), `${bpToFixedPercent(l.feeBp)}%`, fenToYuan(l.amount)]),
       [],
-      [t('statements.sumCheck', { count: s.lineCount, base: yuan(s.baseTotal), total: yuan(s.total) }), '', '', yuan(s.baseTotal), '', yuan(s.total)],
+      [t('statements.sumCheck', { count: s.lineCount, base: fenToYuan(s.baseTotal), total: fenToYuan(s.total) }), '', '', fenToYuan(s.baseTotal), '', fenToYuan(s.total)],
     ];
     return xlsxResponse(rows, s.month, `${name}.xlsx`);
   });

@@ -39,6 +39,7 @@ describe('data transformer', () => {
     same({ big: 10n });
     same({ m: new Map([['k', new Date(11)]]), s: new Set([1]) });
     same({ bad: new Date(Number.NaN) });
+    same({ own: Object.assign(new Date(13), { toJSON: () => 'not an ISO string' }) });
     same(new Date(12));
     same(undefined);
     same({ re: /x/g, e: new Error('boom') });

@@ -14,7 +14,8 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 /** Not this path's to answer: superjson serializes the value. */
 const GIVE_UP = Symbol('superjson');
 
-const escapeKey = (key: string) => key.replace(/\\/g, '\\\\').replace(/\./g, '\\.');
+// Most keys (field names, array indexes) hold neither a dot nor a backslash: they pass as they are.
+const escapeKey = (key: string) => (key.includes('.') || key.includes('\\') ? key.replace(/\\/g, '\\\\').replace(/\./g, '\\.') : key);
 
 const isPlainObject = (v: object): v is Record<string, unknown> => {
   const proto: unknown = Object.getPrototypeOf(v);

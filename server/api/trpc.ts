@@ -1,6 +1,6 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { octetInputParser } from '@trpc/server/http';
-import { DEFAULT_LOCALE } from '@/db/enums';
+import { DEFAULT_LOCALE } from '@/lib/enums';
 import type { Caller } from '../auth/actor';
 import { hasPermission, type Permission } from '../auth/permissions';
 import { writeAudit } from '../audit/write';

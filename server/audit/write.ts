@@ -1,5 +1,5 @@
 import type { DbOrTx } from '@/db/client';
-import type { AuditAction } from '@/db/enums';
+import type { AuditAction } from '@/lib/enums';
 import { auditLog } from '@/db/schema';
 import type { Caller, RequestMeta } from '../auth/actor';
 

@@ -1,4 +1,4 @@
-import type { OrgStatus, OrgType, Role } from '@/db/enums';
+import type { OrgStatus, OrgType, Role } from '@/lib/enums';
 
 /** Who is calling: always read from the database for the session's user, never from input. */
 export type Actor = {

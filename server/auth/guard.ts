@@ -1,6 +1,6 @@
 import 'server-only';
 import { redirect } from 'next/navigation';
-import type { OrgType } from '@/db/enums';
+import type { OrgType } from '@/lib/enums';
 import { portalOf } from './actor';
 import { getCurrentActor } from './session';
 

@@ -1,4 +1,4 @@
-import type { OrgType, Role } from '@/db/enums';
+import type { OrgType, Role } from '@/lib/enums';
 
 declare module 'next-auth' {
   interface Session {

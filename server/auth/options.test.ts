@@ -15,3 +15,10 @@ describe('next-auth redirect callback', () => {
     expect(await redirect(url)).toBe('http://localhost:3100/portal');
   });
 });
+
+describe('next-auth session cookie', () => {
+  it('keeps next-auth’s default cookie, which the requests’ own session reader looks for (session-token.ts)', () => {
+    expect(authOptions.cookies).toBeUndefined();
+    expect(authOptions.useSecureCookies).toBeUndefined();
+  });
+});

@@ -1,6 +1,6 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { callbackPath } from '@/components/auth/callback-url';
+import { callbackPath } from '@/lib/callback-url';
 import { getDb, type Db } from '@/db/client';
 import { signOut } from '../domain/auth/sessions';
 import { signIn } from '../domain/auth/sign-in';

@@ -1,4 +1,4 @@
-import type { OrgType, Role } from '@/db/enums';
+import type { OrgType, Role } from '@/lib/enums';
 import type { Actor } from './actor';
 
 // Role → permission table (DESIGN §1). A role means something only inside its kind of

@@ -27,6 +27,21 @@ describe('session token', () => {
     expect(await decodeSessionToken(null, SECRET)).toBeNull();
   });
 
+  it('refuses a token it has already read once it expires, and under another secret', async () => {
+    const token = await encode({ token: identity, secret: SECRET, maxAge: 60 });
+    expect(await decodeSessionToken(token, SECRET)).toMatchObject(identity);
+    expect(await decodeSessionToken(token, `${SECRET}-other`)).toBeNull();
+    vi.useFakeTimers({ now: Date.now() + 60_000 + 14_000 });
+    try {
+      // Within next-auth's 15 s of clock tolerance: still good.
+      expect(await decodeSessionToken(token, SECRET)).toMatchObject(identity);
+      vi.setSystemTime(Date.now() + 2_000);
+      expect(await decodeSessionToken(token, SECRET)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('names no user for a token without the whole identity', () => {
     expect(sessionOfToken({ uid: 'user-1', orgId: 'org-1', orgType: 'creditor', sv: 0 })).toBeNull();
     expect(sessionOfToken({ sub: 'user-1' })).toBeNull();

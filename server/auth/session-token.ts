@@ -3,7 +3,6 @@ import { jwtDecrypt } from 'jose';
 import type { JWT } from 'next-auth/jwt';
 import type { SessionClaims } from '../domain/auth/load-actor';
 import { authSecret } from '../env';
-import { authOptions } from './options';
 
 // Reads the signed-in user from next-auth's session cookie the way next-auth does (an
 // A256GCM JWE under a key derived from NEXTAUTH_SECRET by HKDF), without its session
@@ -28,13 +27,11 @@ const keyFor = (secret: string): Uint8Array => {
   return key;
 };
 
-/** next-auth's session cookie name: `__Secure-` prefixed when the site is served over https. */
-export const sessionCookieName = (): string => {
-  const configured = authOptions.cookies?.sessionToken?.name;
-  if (configured) return configured;
-  const secure = authOptions.useSecureCookies ?? (process.env.NEXTAUTH_URL ?? '').startsWith('https://');
-  return `${secure ? '__Secure-' : ''}next-auth.session-token`;
-};
+/**
+ * next-auth's default session cookie name (options.ts names no cookies of its own and leaves
+ * `useSecureCookies` to next-auth): `__Secure-` prefixed when the site is served over https.
+ */
+export const sessionCookieName = (): string => `${(process.env.NEXTAUTH_URL ?? '').startsWith('https://') ? '__Secure-' : ''}next-auth.session-token`;
 
 /** The session token, joined from its chunks when next-auth had to split it (as next-auth's SessionStore does). */
 export const sessionTokenOf = (cookies: CookieSource, name = sessionCookieName()): string | null => {
@@ -47,11 +44,36 @@ export const sessionTokenOf = (cookies: CookieSource, name = sessionCookieName()
     .join('');
 };
 
+const CLOCK_TOLERANCE_S = 15;
+
+/**
+ * Tokens already opened, by their exact text: a signed-in user sends the same token with
+ * every request until it expires, and opening it (AES-GCM) costs more than the rest of a
+ * small request's own work. Only a token that decrypted and verified is kept, under the
+ * secret it was opened with, and its expiry is checked again on every use. Bounded: the
+ * oldest entries go first.
+ */
+const opened = new Map<string, { secret: string; claims: JWT; expiresAtS: number }>();
+const MAX_OPENED = 10_000;
+
+const notExpired = (expiresAtS: number) => Date.now() / 1000 <= expiresAtS + CLOCK_TOLERANCE_S;
+
 /** The token's claims, or null when it is missing, forged, sealed under another secret or expired (15 s tolerance, as next-auth). */
 export const decodeSessionToken = async (token: string | null, secret: string): Promise<JWT | null> => {
   if (!token) return null;
+  const known = opened.get(token);
+  if (known && known.secret === secret) {
+    if (notExpired(known.expiresAtS)) return known.claims;
+    opened.delete(token);
+    return null;
+  }
   try {
-    const { payload } = await jwtDecrypt(token, keyFor(secret), { clockTolerance: 15 });
+    const { payload } = await jwtDecrypt(token, keyFor(secret), { clockTolerance: CLOCK_TOLERANCE_S });
+    // next-auth always sets an expiry; a token without one is read but not kept.
+    if (typeof payload.exp === 'number') {
+      if (opened.size >= MAX_OPENED) opened.delete(opened.keys().next().value as string);
+      opened.set(token, { secret, claims: payload as JWT, expiresAtS: payload.exp });
+    }
     return payload as JWT;
   } catch {
     return null;

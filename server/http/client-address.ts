@@ -30,11 +30,11 @@ export const trustedProxyHops = (): number => {
   return Number(raw);
 };
 
-type HeaderSource = Headers | Record<string, unknown>;
+type HeaderSource = { get(name: string): string | null } | Record<string, unknown>;
 
 const read = (headers: HeaderSource, name: string): string | null => {
-  if (headers instanceof Headers) return headers.get(name);
-  const v = headers[name];
+  if (typeof headers.get === 'function') return (headers as { get(name: string): string | null }).get(name);
+  const v = (headers as Record<string, unknown>)[name];
   if (typeof v === 'string') return v;
   return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(', ') : null;
 };

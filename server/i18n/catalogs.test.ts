@@ -1,7 +1,8 @@
 // Every string the UI shows lives in both catalogs (zh-CN first, en second), and every
 // domain error code has a translated message in each.
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS, NOTIFICATION_KINDS, ROLES_BY_ORG_TYPE, ORG_STATUSES, ORG_TYPES } from '@/db/enums';
+import { AUDIT_ACTIONS, NOTIFICATION_KINDS, ORG_STATUSES, ORG_TYPES } from '@/lib/enums';
+import { ROLES_BY_ORG_TYPE } from '@/lib/organizations';
 import { DOMAIN_ERRORS } from '../errors';
 import { PERMISSIONS } from '../auth/permissions';
 import { hasMessage, MESSAGES } from './translate';

@@ -1,8 +1,8 @@
 import 'server-only';
 import { cookies } from 'next/headers';
-import type { Locale } from '@/db/enums';
+import type { Locale } from '@/lib/enums';
 import { getTranslate, isLocale, LOCALE_COOKIE } from './translate';
-import { DEFAULT_LOCALE } from '@/db/enums';
+import { DEFAULT_LOCALE } from '@/lib/enums';
 
 export const getRequestLocale = async (): Promise<Locale> => {
   const value = (await cookies()).get(LOCALE_COOKIE)?.value;

@@ -1,5 +1,5 @@
 import { createTranslator } from 'use-intl/core';
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '@/db/enums';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '@/lib/enums';
 import en from '@/messages/en.json';
 import zhCN from '@/messages/zh-CN.json';
 

@@ -12,7 +12,7 @@ import { runScorecardJob, SCORECARD_JOB } from '../domain/scorecards/compute';
 import { expireRestructureIfDue, RESTRUCTURE_EXPIRE_JOB } from '../domain/work/restructure';
 import { getBlobStore } from '../storage/store';
 import { databaseFault } from '../errors';
-import type { JobHandler } from './queue';
+import type { JobHandler } from './job-queue';
 
 const idFrom = (payload: Record<string, unknown>, key: string): string => {
   const v = payload[key];

@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { jobs } from '@/db/schema';
 import { createTestDb, isPostgresRun } from '../testing/db';
-import { claimJob, describeJobError, drainJobs, enqueue, JOBS_CHANNEL, nextDueAt, releaseJob, reschedule, type JobHandler } from './queue';
+import { describeJobError, type JobHandler } from './job-queue';
+import { claimJob, enqueue, JOBS_CHANNEL, nextDueAt, releaseJob, reschedule } from './postgres-queue';
+import { drainJobs } from './queue';
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres, type DbHandle } from '@/db/client';
 import { jobs } from '@/db/schema';
 import { createTestDb, createTestPostgresUrl, isPostgresRun } from '../testing/db';
-import { claimJob, enqueue, type JobHandler } from './queue';
+import type { JobHandler } from './job-queue';
+import { claimJob, enqueue } from './postgres-queue';
 import { startWorker, type WorkerEvent, type WorkerOptions } from './worker';
 
 let handle: DbHandle;

@@ -1,19 +1,21 @@
 import type { DbHandle } from '@/db/client';
-import type { JobRow } from '@/db/schema';
 import { JOB_HANDLERS } from './handlers';
-import { describeJobError, drainJobs, JOBS_CHANNEL, nextDueAt, releaseJob, type JobHandler } from './queue';
+import { describeJobError, type ClaimedJob, type JobHandler, type JobQueue } from './job-queue';
+import { drainJobs, jobQueue } from './queue';
 import { PERIODIC_JOBS, type Job } from './scheduler';
 
 // The job worker (`npm run worker`): the queue and the sweeps in a process of their own, so
 // web instances (DAYLIGHT_SCHEDULER=off) only serve requests (DESIGN §9, production shape).
-// It sleeps until a job is queued: enqueue notifies JOBS_CHANNEL in the transaction that
-// queues it, so the worker hears of a job exactly when it exists. It also wakes when the
-// next scheduled job falls due, and polls anyway, for retries, jobs whose worker died and
-// notifications missed while the listening connection was down. Any number of workers may
-// run: a job is claimed by one (SKIP LOCKED) and the sweeps take their own locks.
+// It knows the queue only as a JobQueue. It sleeps until a job is queued: the queue tells
+// a listening worker of a job when the transaction that queued it commits (PostgreSQL:
+// NOTIFY in that transaction), so the worker hears of a job exactly when it exists. It
+// also wakes when the next scheduled job falls due, and polls anyway, for retries, jobs
+// whose worker died and notices missed while the listening connection was down. Any
+// number of workers may run: the queue gives a job to one of them, and the sweeps take
+// their own locks.
 
 export type WorkerEvent =
-  | { type: 'listening' }
+  | { type: 'listening'; on: string }
   | { type: 'listen-failed'; error: string }
   | { type: 'notified'; kind: string }
   | { type: 'job-started'; kind: string; id: number; attempt: number }
@@ -26,6 +28,8 @@ export type WorkerEvent =
   | { type: 'stopped' };
 
 export type WorkerOptions = {
+  /** The app's queue unless given. */
+  queue?: JobQueue;
   handlers?: Readonly<Record<string, JobHandler>>;
   periodic?: readonly Job[];
   /** The fallback poll. */
@@ -54,6 +58,7 @@ const MIN_WAIT_MS = 250;
 
 export const startWorker = (handle: Pick<DbHandle, 'db' | 'listen'>, options: WorkerOptions = {}): Worker => {
   const { db } = handle;
+  const queue = options.queue ?? jobQueue;
   const handlers = options.handlers ?? JOB_HANDLERS;
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
@@ -61,7 +66,7 @@ export const startWorker = (handle: Pick<DbHandle, 'db' | 'listen'>, options: Wo
   const stopping = new AbortController();
   let draining: Promise<void> | null = null;
   let isWokenWhileDraining = false;
-  const current: { job: JobRow | null } = { job: null };
+  const current: { job: ClaimedJob | null } = { job: null };
   let timer: NodeJS.Timeout | undefined;
   let unlisten: (() => Promise<void>) | null = null;
   let stopped: Promise<void> | null = null;
@@ -77,6 +82,7 @@ export const startWorker = (handle: Pick<DbHandle, 'db' | 'listen'>, options: Wo
       do {
         isWokenWhileDraining = false;
         await drainJobs(db, handlers, {
+          queue,
           limit: Number.POSITIVE_INFINITY,
           signal: stopping.signal,
           onStart: (job) => {
@@ -89,7 +95,7 @@ export const startWorker = (handle: Pick<DbHandle, 'db' | 'listen'>, options: Wo
           },
         });
       } while (isWokenWhileDraining && !stopping.signal.aborted);
-      const due = await nextDueAt(db, Object.keys(handlers));
+      const due = await queue.nextDueAt(db, Object.keys(handlers));
       if (due) wait = Math.min(pollMs, Math.max(due.getTime() - Date.now(), MIN_WAIT_MS));
     } catch (e) {
       // The database is away (a restart, a failover): try again at the next poll.
@@ -128,24 +134,22 @@ export const startWorker = (handle: Pick<DbHandle, 'db' | 'listen'>, options: Wo
   const sweepTimers: NodeJS.Timeout[] = [];
 
   const started = (async () => {
-    if (handle.listen) {
-      try {
-        unlisten = await handle.listen(
-          JOBS_CHANNEL,
-          (kind) => {
-            emit({ type: 'notified', kind });
-            wake();
-          },
-          // Also after a reconnect: what was queued while the connection was down is drained now.
-          () => {
-            emit({ type: 'listening' });
-            wake();
-          },
-        );
-      } catch (e) {
-        // The connection keeps trying by itself; until it listens, the poll finds the jobs.
-        emit({ type: 'listen-failed', error: describeJobError(e) });
-      }
+    try {
+      unlisten = await queue.listen(
+        handle,
+        (kind) => {
+          emit({ type: 'notified', kind });
+          wake();
+        },
+        // Also after a reconnect: what was queued while the connection was down is drained now.
+        () => {
+          emit({ type: 'listening', on: queue.listensOn });
+          wake();
+        },
+      );
+    } catch (e) {
+      // The connection keeps trying by itself; until it listens, the poll finds the jobs.
+      emit({ type: 'listen-failed', error: describeJobError(e) });
     }
     if (stopping.signal.aborted) return;
     for (const job of options.periodic ?? PERIODIC_JOBS) {
@@ -176,7 +180,7 @@ export const startWorker = (handle: Pick<DbHandle, 'db' | 'listen'>, options: Wo
       const { job } = current;
       if (!isDone && job) {
         try {
-          if (await releaseJob(db, job, new Date())) emit({ type: 'released', kind: job.kind, id: job.id });
+          if (await queue.release(db, job, new Date())) emit({ type: 'released', kind: job.kind, id: job.id });
         } catch (e) {
           // Then the lease runs out and another worker takes the job over.
           emit({ type: 'drain-failed', error: describeJobError(e) });
@@ -194,7 +198,7 @@ export const startWorker = (handle: Pick<DbHandle, 'db' | 'listen'>, options: Wo
 export const describeWorkerEvent = (e: WorkerEvent): string => {
   switch (e.type) {
     case 'listening':
-      return `listening on ${JOBS_CHANNEL}`;
+      return `listening on ${e.on}`;
     case 'listen-failed':
       return `not listening (${e.error}); polling until the connection comes back`;
     case 'notified':

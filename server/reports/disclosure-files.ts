@@ -1,4 +1,4 @@
-import { bpToPercent, formatFen } from '@/components/format';
+import { bpToPercent, formatFen } from '@/lib/format';
 import type { DisclosureFigures } from '../domain/money/disclosure';
 import type { Translate } from '../i18n/translate';
 import { renderPdf, type PdfBlock } from './pdf';

@@ -1,4 +1,4 @@
-import { FILE_MAX_BYTES, FILE_TYPES, type FileType } from '@/db/enums';
+import { FILE_MAX_BYTES, FILE_TYPES, type FileType } from '@/lib/file-types';
 
 // A file's type comes from its first bytes (its signature), never from its name or the
 // type the browser declares: a renamed executable stays an executable.

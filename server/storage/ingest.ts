@@ -3,7 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { once } from 'node:events';
-import { FILE_MAX_BYTES, FILE_TYPES, type FileType } from '@/db/enums';
+import { FILE_MAX_BYTES, FILE_TYPES, type FileType } from '@/lib/file-types';
 import { DomainError } from '../errors';
 import { detectFileType, MAX_UPLOAD_BYTES, SNIFF_BYTES } from './detect';
 import type { BlobStore } from './store';

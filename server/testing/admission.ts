@@ -1,5 +1,5 @@
 import { desc, eq } from 'drizzle-orm';
-import type { AdmissionDocumentKind } from '@/db/enums';
+import type { AdmissionDocumentKind } from '@/lib/enums';
 import { admissionTemplates, organizations } from '@/db/schema';
 import { samplePdf } from '@/db/seed/sample-pdf';
 import { submitApplication } from '../domain/admission/applications';

@@ -21,7 +21,19 @@ export type AuthzCase = {
   /** A caller pointing at another tenant's resource: NOT_FOUND unless said otherwise. */
   wrongTenant:
     | { as: UserKey; input: (w: World) => unknown; expect?: 'NOT_FOUND' | 'BAD_REQUEST' }
-    | { none: string };
+    | {
+        /**
+         * Why no input can name another tenant's resource. Checked by calling: a public
+         * procedure answers a signed-in caller as it answers an anonymous one; a staff
+         * procedure refuses every organization but the platform; any other answers the same
+         * call from the same role in another organization with nothing of the first one's.
+         */
+        none: string;
+        /** Whose data the other organization must not see, when `allowed` is staff but tenants call it too. */
+        tenant?: UserKey;
+        /** Why the other organization's answer may show some of the same records (a market open to every agency). */
+        shared?: string;
+      };
 };
 
 export type AuthzTable = Record<string, AuthzCase>;

@@ -1,17 +1,17 @@
 import { eq } from 'drizzle-orm';
 import { cases, organizations } from '@/db/schema';
-import type { Tier } from '@/db/enums';
+import { shanghaiDate } from '@/lib/dates';
+import type { Tier } from '@/lib/enums';
 import { closeIfDue } from '../domain/packages/bids';
 import { importBytes, sampleCsv } from './cases';
 import { callerAs, type UserKey, type World } from './world';
 
 const DAY = 86_400_000;
-const isoDay = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
 
 /** Terms that open cleanly now: bidding closes in an hour, the commission runs 90 days from tomorrow. */
 export const sampleTerms = (overrides: Record<string, unknown> = {}) => ({
-  commissionStart: isoDay(new Date(Date.now() + 2 * DAY)),
-  commissionEnd: isoDay(new Date(Date.now() + 92 * DAY)),
+  commissionStart: shanghaiDate(new Date(Date.now() + 2 * DAY)),
+  commissionEnd: shanghaiDate(new Date(Date.now() + 92 * DAY)),
   reserveFeeBp: 3000,
   expectedRecoveryBp: 1500,
   minTier: null,

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { SanctionKind } from '@/db/enums';
+import type { SanctionKind } from '@/lib/enums';
 import { commissions } from '@/db/schema';
 import { fileOrgComplaint } from '../domain/complaints/file';
 import { acknowledgeComplaint, decideComplaint } from '../domain/complaints/workflow';

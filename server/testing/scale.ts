@@ -1,17 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { enqueue } from '../jobs/queue';
+import { jobQueue } from '../jobs/queue';
 import { SCORECARD_JOB } from '../domain/scorecards/compute';
 import { executeRows } from '../domain/shared/execute';
-import { shanghaiDate } from '../domain/shared/dates';
+import { shanghaiMonth } from '@/lib/months';
 import type { World } from './world';
 
 /** `YYYY-MM` of last month in Beijing. */
-export const lastMonth = (now = new Date()) => {
-  const [y = 2026, m = 1] = shanghaiDate(now).slice(0, 7).split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 2, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
+export const lastMonth = (now = new Date()) => shanghaiMonth(-1, now);
 
 /**
  * `count` admitted agencies working the world's creditor A, each with a package, a
@@ -70,6 +66,6 @@ export const seedAgenciesWithLastMonth = async (db: Db, w: World, count: number)
 /** Queues last month's scorecards the way staff ask for a month again: through the job queue. */
 export const computeLastMonthAtScale = async (db: Db) => {
   const month = lastMonth();
-  await enqueue(db, { kind: SCORECARD_JOB, key: `${month}:scale`, payload: { month, reason: 'recompute' } });
+  await jobQueue.enqueue(db, { kind: SCORECARD_JOB, key: `${month}:scale`, payload: { month, reason: 'recompute' } });
   return { month };
 };

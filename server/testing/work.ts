@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { pngPhoto } from '@/db/seed/evidence';
 import { cases, commissions } from '@/db/schema';
+import { DAY_MS, shanghaiDate, shanghaiInstant } from '@/lib/dates';
 import { assignCases } from '../domain/cases/placement';
 import { uploadFile } from '../domain/files/files';
 import { decideRepayment, reportRepayment } from '../domain/money/repayments';
@@ -12,8 +13,8 @@ import { domainCaller, type World } from './world';
 
 /** 10:00 today in Beijing: inside the contact window whatever the machine's clock says. */
 export const morning = (hhmmss = '10:00:00', dayOffset = 0) => {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + dayOffset * 86_400_000));
-  return new Date(`${today}T${hhmmss}+08:00`);
+  const today = shanghaiDate(new Date(Date.now() + dayOffset * DAY_MS));
+  return shanghaiInstant(`${today}T${hhmmss}`);
 };
 
 /** A package awarded to agencyA with its cases assigned to agencyA's collector; the first case has two numbers. */
@@ -32,21 +33,12 @@ export const workingCases = async (w: World, count = 6, prefix = `WK${process.pi
 /** The package a case belongs to. */
 export const packageOfCase = async (w: World, caseId: string) => (await w.db.select({ p: cases.packageId }).from(cases).where(eq(cases.id, caseId)))[0]?.p ?? '';
 
-/** An SMS template approved by the package's creditor, for the package of `caseId`. */
-export const approvedSmsTemplate = async (w: World, caseId: string) => {
-  const { callerAs } = await import('./world');
-  const agency = await callerAs(w.db, w.users['agencyA.supervisor']);
-  const t = await agency.work.submitTemplate({ packageId: await packageOfCase(w, caseId), channel: 'sms', title: '还款提醒', body: '您好，您在本公司的借款已逾期，请尽快与我们联系协商还款方案。' });
-  const creditor = await callerAs(w.db, w.users['creditorA.manager']);
-  return creditor.templates.decide({ templateId: t.id, approve: true, note: '' });
-};
-
 /** Cases of a package that allows field visits, assigned to agencyA's collector. */
 export const visitableCases = (w: World, count = 3) =>
   workingCases(w, count, `VS${process.pid}x${(made += 1)}`, { allowedChannels: ['phone', 'sms', 'letter', 'visit', 'email'] });
 
 /** The day after tomorrow in Beijing, `YYYY-MM-DD`: a visit planned then lies ahead whatever the hour. */
-export const dayAfterTomorrow = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 2 * 86_400_000));
+export const dayAfterTomorrow = () => shanghaiDate(new Date(Date.now() + 2 * DAY_MS));
 
 /** A zone where it is about noon now, so that contacts made at the real time fall inside the window. */
 export const middayZone = (at = new Date()) => {
@@ -64,7 +56,7 @@ export const inDaytimeZone = (w: World, caseId: string) => w.db.update(cases).se
 export const startTermThisYear = (w: World, packageId: string) =>
   w.db
     .update(commissions)
-    .set({ startsOn: `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 4)}-01-01` })
+    .set({ startsOn: `${shanghaiDate(new Date()).slice(0, 4)}-01-01` })
     .where(eq(commissions.packageId, packageId));
 
 /** A case in a zone where it is daytime now, with a visit agencyA's collector planned (and recorded, if asked) and a photo uploaded for it. */
@@ -79,14 +71,11 @@ export const caseWithVisit = async (w: World, recorded: boolean) => {
   return { caseId, visitId: visit.id, fileId: file.id };
 };
 
-/** Today in Beijing, `YYYY-MM-DD`. */
-export const beijingToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-
 /** A case of agencyA with a repayment its collector reported (and creditorA's manager confirmed, if asked). */
 export const caseWithRepayment = async (w: World, confirmed: boolean) => {
   const { caseId } = await workingCases(w, 2);
   const collector = await domainCaller(w, 'agencyA.collector');
-  const r = await reportRepayment(w.db, collector, { caseId, amount: 5_000, paidOn: beijingToday(), channel: 'alipay', payer: '本人', reference: 'AZ-1', note: '' });
+  const r = await reportRepayment(w.db, collector, { caseId, amount: 5_000, paidOn: shanghaiDate(new Date()), channel: 'alipay', payer: '本人', reference: 'AZ-1', note: '' });
   if (confirmed) {
     await decideRepayment(w.db, await domainCaller(w, 'creditorA.manager'), { repaymentId: r.id, confirm: true, note: '' });
   }

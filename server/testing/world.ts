@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import type { Locale, OrgType, Role } from '@/db/enums';
+import type { Locale, OrgType, Role } from '@/lib/enums';
 import { admissionApplications, admissionDocuments, storedFiles, users as usersTable, type Organization, type User } from '@/db/schema';
 import { makeOrg, makeUser } from '@/db/seed/factories';
 import { samplePdf } from '@/db/seed/sample-pdf';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORG_STATUSES, ORG_TYPES, ROLES, TIERS } from '@/db/enums';
+import { ORG_STATUSES, ORG_TYPES, ROLES, TIERS } from '@/lib/enums';
 import { ZCreditCode, ZEmail, ZId, ZMobile, ZPassword, ZPersonName } from '../../domain/shared/fields.schema';
 import { isStorableText } from '../../domain/shared/text';
 

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { OPEN_APPLICATION_STATUSES, REQUIRED_DOCUMENTS, type ApplicantType } from '@/db/enums';
+import { OPEN_APPLICATION_STATUSES, type ApplicantType } from '@/lib/enums';
+import { REQUIRED_DOCUMENTS } from '@/lib/admission';
 import { admissionApplications, admissionTemplates, organizations } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

@@ -1,6 +1,8 @@
 import { and, count, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { DOCUMENT_FILE_TYPES, MAX_DOCUMENTS_PER_APPLICATION, type AdmissionDocumentKind } from '@/db/enums';
+import type { AdmissionDocumentKind } from '@/lib/enums';
+import { MAX_DOCUMENTS_PER_APPLICATION } from '@/lib/admission';
+import { DOCUMENT_FILE_TYPES } from '@/lib/file-types';
 import { admissionDocuments } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

@@ -1,6 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { AdmissionDocumentKind } from '@/db/enums';
+import type { AdmissionDocumentKind } from '@/lib/enums';
 import { admissionDocuments, storedFiles } from '@/db/schema';
 
 export type DocumentView = {

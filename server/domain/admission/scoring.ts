@@ -1,4 +1,5 @@
-import type { Tier } from '@/db/enums';
+import { isBusinessDay, shanghaiDayNumber } from '@/lib/dates';
+import type { Tier } from '@/lib/enums';
 
 // DESIGN §7 admission scoring: 0–100 from the template's criteria; admitted at 60 or
 // more, tier A at 85, B at 70, C at 60; any proven fraud or abuse record is rejected
@@ -48,18 +49,12 @@ export const weightsProblem = (criteria: readonly CriterionWeight[]): 'sum' | 'w
   return criteria.reduce((s, c) => s + c.weight, 0) === 100 ? null : 'sum';
 };
 
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
 /**
  * Whole business days (Monday to Friday, Beijing time) from `from` to `to`, against the
  * 5-business-day review target. Public holidays are not yet taken into account.
  */
 export const businessDaysBetween = (from: Date, to: Date): number => {
-  const day = (d: Date) => Math.floor((d.getTime() + SHANGHAI_OFFSET_MS) / 86_400_000);
   let count = 0;
-  for (let d = day(from) + 1; d <= day(to); d += 1) {
-    const weekday = (d + 4) % 7; // 1970-01-01 was a Thursday (4); 0 = Sunday
-    if (weekday !== 0 && weekday !== 6) count += 1;
-  }
+  for (let d = shanghaiDayNumber(from) + 1; d <= shanghaiDayNumber(to); d += 1) if (isBusinessDay(d)) count += 1;
   return count;
 };

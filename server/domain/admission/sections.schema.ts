@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { CHANNELS, LICENCE_TYPES, PROVINCES } from '@/db/enums';
+import { DAY_PATTERN, startOfShanghaiDay } from '@/lib/dates';
+import { CHANNELS, LICENCE_TYPES, PROVINCES } from '@/lib/enums';
+import { MONTH_PATTERN } from '@/lib/months';
 import { isValidIdNumber, normalizeIdNumber } from '@/db/validators/id-number';
 import { ZPersonName } from '../shared/fields.schema';
 
@@ -12,10 +14,10 @@ const ZFen = z.int({ error: 'v.amount' }).min(0, { error: 'v.amount' }).max(MAX_
 const ZCount = (max: number) => z.int({ error: 'v.count' }).min(0, { error: 'v.count' }).max(max, { error: 'v.count' });
 const ZDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'v.date' })
+  .regex(DAY_PATTERN, { error: 'v.date' })
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: 'v.date' })
-  .refine((s) => new Date(`${s}T00:00:00+08:00`).getTime() <= Date.now(), { error: 'v.dateInFuture' });
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'v.month' });
+  .refine((s) => startOfShanghaiDay(s).getTime() <= Date.now(), { error: 'v.dateInFuture' });
+const ZMonth = z.string().regex(MONTH_PATTERN, { error: 'v.month' });
 const ZText = (max: number) => z.string().trim().max(max);
 const ZRequiredText = (max: number) => z.string().trim().min(1).max(max);
 

@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { ApplicantType } from '@/db/enums';
+import type { ApplicantType } from '@/lib/enums';
 import { admissionApplications, organizations, users } from '@/db/schema';
 import type { Actor, RequestMeta } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { getTranslate } from '../../i18n/translate';
-import { enqueue } from '../../jobs/queue';
+import { jobQueue } from '../../jobs/queue';
 import { appUrl, sendMail } from '../../mail/mailer';
 import { isUniqueViolation } from '../shared/db-errors';
 import { sealStaffPhone } from '../users/phones';
@@ -51,7 +51,7 @@ export const signUpOrganization = async (db: DbOrTx, meta: RequestMeta, args: Si
 
     const owner = async () => (await tx.select({ id: users.id, orgId: users.orgId }).from(users).where(eq(users.email, email)))[0];
     const toldOwner = async (user: { id: string; orgId: string }) => {
-      await enqueue(tx, { kind: SIGN_UP_MAIL_JOB, payload: { mail: 'notice', userId: user.id, orgName: args.orgName } satisfies SignUpMail });
+      await jobQueue.enqueue(tx, { kind: SIGN_UP_MAIL_JOB, payload: { mail: 'notice', userId: user.id, orgName: args.orgName } satisfies SignUpMail });
       await writeAudit(tx, { ...meta, actor: null }, {
         action: 'admission.signUpEmailTaken',
         resourceType: 'user',
@@ -94,7 +94,7 @@ export const signUpOrganization = async (db: DbOrTx, meta: RequestMeta, args: Si
       .insert(admissionApplications)
       .values({ orgId: org.id, kind: args.type, createdBy: user.id })
       .returning({ id: admissionApplications.id });
-    await enqueue(tx, { kind: SIGN_UP_MAIL_JOB, payload: { mail: 'invite', userId: user.id } satisfies SignUpMail });
+    await jobQueue.enqueue(tx, { kind: SIGN_UP_MAIL_JOB, payload: { mail: 'invite', userId: user.id } satisfies SignUpMail });
     const actor: Actor = { userId: user.id, orgId: org.id, orgType: args.type, orgStatus: 'applicant', role: 'admin', name: user.name, email: user.email };
     await writeAudit(tx, { ...meta, actor }, {
       action: 'admission.signUp',

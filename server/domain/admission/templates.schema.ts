@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CRITERION_GROUPS } from '@/db/enums';
+import { CRITERION_GROUPS } from '@/lib/enums';
 
 // A scoring template version as staff edit it: criteria with weights summing to 100,
 // each with a label and guidance in both languages (DESIGN §7).

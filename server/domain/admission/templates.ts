@@ -1,6 +1,6 @@
 import { desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { ApplicantType } from '@/db/enums';
+import type { ApplicantType } from '@/lib/enums';
 import { admissionApplications, admissionTemplates, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

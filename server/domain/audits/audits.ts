@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { AuditFinding, AuditStatus, ComplaintCategory } from '@/db/enums';
+import type { AuditFinding, AuditStatus, ComplaintCategory } from '@/lib/enums';
 import { caseActions, cases, fieldAuditItems, fieldAudits, fieldVisits, organizations, users, type FieldAudit } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { fileOrgComplaint } from '../complaints/file';
-import { shanghaiDate } from '../shared/dates';
+import { DAY_MS, endOfShanghaiDay, shanghaiDate, startOfShanghaiDay } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 
 // Field audits (稽核, DESIGN §3 and the 外访稽核 team of the seed articles): an auditor
@@ -19,13 +19,10 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 /** At most this many records in one audit: a reviewer works through them one by one. */
 export const MAX_AUDIT_ITEMS = 500;
 const MAX_PERIOD_DAYS = 366;
-const DAY_MS = 86_400_000;
 
 export type AuditSample =
   | { method: 'random'; agencyId: string; periodFrom: string; periodTo: string; sampleBp: number }
   | { method: 'chosen'; agencyId: string; periodFrom: string; periodTo: string; contractNos: string[] };
-
-const startOf = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 /** How many of `total` records a share draws: at least one when there is any. */
 export const sampleSize = (total: number, sampleBp: number) => (total === 0 ? 0 : Math.min(total, Math.max(1, Math.ceil((total * sampleBp) / 10_000))));
@@ -33,7 +30,7 @@ export const sampleSize = (total: number, sampleBp: number) => (total === 0 ? 0 
 const checkPeriod = (from: string, to: string, now: Date) => {
   if (from > to) throw new DomainError('audit.period', { field: 'periodTo' });
   if (to > shanghaiDate(now)) throw new DomainError('audit.periodFuture', { field: 'periodTo' });
-  if ((startOf(to).getTime() - startOf(from).getTime()) / DAY_MS > MAX_PERIOD_DAYS) throw new DomainError('audit.periodTooLong', { field: 'periodFrom', values: { days: MAX_PERIOD_DAYS } });
+  if ((startOfShanghaiDay(to).getTime() - startOfShanghaiDay(from).getTime()) / DAY_MS > MAX_PERIOD_DAYS) throw new DomainError('audit.periodTooLong', { field: 'periodFrom', values: { days: MAX_PERIOD_DAYS } });
 };
 
 /**
@@ -45,8 +42,8 @@ export const createAudit = async (db: DbOrTx, caller: Caller, input: AuditSample
   checkPeriod(input.periodFrom, input.periodTo, now);
   const [agency] = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(and(eq(organizations.id, input.agencyId), eq(organizations.type, 'agency')));
   if (!agency) throw new DomainError('org.notFound', { field: 'agencyId' });
-  const from = startOf(input.periodFrom);
-  const to = new Date(startOf(input.periodTo).getTime() + DAY_MS);
+  const from = startOfShanghaiDay(input.periodFrom);
+  const to = endOfShanghaiDay(input.periodTo);
   return db.transaction(async (tx) => {
     let caseIds: string[] = [];
     if (input.method === 'chosen') {

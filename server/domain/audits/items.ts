@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { AuditFinding } from '@/db/enums';
+import type { AuditFinding } from '@/lib/enums';
 import { caseActions, caseFlags, cases, complaints, fieldAuditItems, fieldVisits, users, visitEvidence } from '@/db/schema';
 import { DomainError } from '../../errors';
 import { maskName } from '../../pii/crypto';

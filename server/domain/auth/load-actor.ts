@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BLOCKED_ORG_STATUSES } from '@/db/enums';
+import { BLOCKED_ORG_STATUSES } from '@/lib/organizations';
 import { organizations, users } from '@/db/schema';
 import type { Actor } from '../../auth/actor';
 import type { DomainErrorCode } from '../../errors';
@@ -10,9 +10,8 @@ export type ActorLookup = { actor: Actor; refusal: null } | { actor: null; refus
 /** A session as its token claims it (server/auth/session-token.ts): the user, and their session version at sign-in. */
 export type SessionClaims = { userId: string; sessionVersion: number };
 
-/** The user and organization as they are now, with the user's current session version. */
-export const readUser = async (db: DbOrTx, userId: string): Promise<(ActorLookup & { sessionVersion: number }) | null> => {
-  const [row] = await db
+const userRow = (db: DbOrTx) =>
+  db
     .select({
       userId: users.id,
       orgId: users.orgId,
@@ -26,8 +25,22 @@ export const readUser = async (db: DbOrTx, userId: string): Promise<(ActorLookup
     })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.orgId))
-    .where(eq(users.id, userId))
-    .limit(1);
+    .where(eq(users.id, sql.placeholder('userId')))
+    .limit(1)
+    .prepare('read_user');
+
+// Every request reads its user: the statement is built once per database handle (a
+// transaction, being a handle of its own, builds its own).
+const prepared = new WeakMap<DbOrTx, ReturnType<typeof userRow>>();
+
+/** The user and organization as they are now, with the user's current session version. */
+export const readUser = async (db: DbOrTx, userId: string): Promise<(ActorLookup & { sessionVersion: number }) | null> => {
+  let query = prepared.get(db);
+  if (!query) {
+    query = userRow(db);
+    prepared.set(db, query);
+  }
+  const [row] = await query.execute({ userId });
   if (!row) return null;
   const { disabledAt, sessionVersion, ...actor } = row;
   if (disabledAt) return { actor: null, refusal: 'auth.accountDisabled', sessionVersion };

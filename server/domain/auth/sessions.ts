@@ -14,14 +14,6 @@ import { UNKNOWN_IP, throttleState } from './sign-in';
 // token copied before a sign-out, a password change, a disabling or a block of the
 // organization stays refused, even if the account or organization is restored later.
 
-/** Ends every session of one user. Part of the caller's transaction, whose audit row says why. */
-export const endUserSessions = async (tx: DbOrTx, userId: string) => {
-  await tx
-    .update(users)
-    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
-    .where(eq(users.id, userId));
-};
-
 /** Ends every session of an organization's users (a suspension or ban); returns how many users had theirs ended. */
 export const endOrgSessions = async (tx: DbOrTx, orgId: string): Promise<number> => {
   const ended = await tx

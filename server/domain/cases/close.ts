@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { CLOSE_REASON_LENGTH } from '@/db/enums';
+import { CLOSE_REASON_LENGTH } from '@/lib/cases';
 import { cases, packages } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { notify } from '../notifications/notify';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { RELEASED } from './placement';
 
 // Closing a case as unrecoverable (核销, DESIGN §3: case → closed_unrecoverable). The

@@ -1,4 +1,4 @@
-import { CASE_IMPORT_COLUMNS, MAX_CASE_CONTACTS } from '@/db/enums';
+import { CASE_IMPORT_COLUMNS, MAX_CASE_CONTACTS } from '@/lib/import-formats';
 
 // The case import format (DESIGN §6): headers matched by Chinese name or English alias,
 // in any order; unknown columns are kept as extra data.

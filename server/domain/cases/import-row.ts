@@ -1,4 +1,4 @@
-import { bucketOf } from '@/db/enums';
+import { bucketOf } from '@/lib/cases';
 import { isValidIdNumber, normalizeIdNumber } from '@/db/validators/id-number';
 import { columnLabel, MAX_CONTACTS, type ColumnField, type HeaderMap } from './import-columns';
 import { isValidTimeZone } from '../rules/zone';

@@ -8,7 +8,7 @@ import { pipeline } from 'node:stream/promises';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
-import type { AuditAction } from '@/db/enums';
+import type { AuditAction } from '@/lib/enums';
 import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
 import { caseImports, storedFiles, type CaseImport, type ImportFileError, type ImportRowError } from '@/db/schema';
 import { writeAudit } from '../../audit/write';
@@ -20,7 +20,7 @@ import { openTable } from '../../tabular/open';
 import { csvLine } from '../../tabular/write';
 import { keepStaged, releaseImportFile } from '../files/blobs';
 import { cutoff, UNATTACHED_UPLOAD_MS } from '../retention/windows';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { isHeaderProblem, type HeaderMap, type HeaderProblem } from './import-columns';
 import type { CellError } from './import-row';
 

@@ -1,11 +1,12 @@
 import { and, desc, eq } from 'drizzle-orm';
-import { SPREADSHEET_FILE_TYPES, type FileType, type ImportKind } from '@/db/enums';
+import type { ImportKind } from '@/lib/enums';
+import { SPREADSHEET_FILE_TYPES, type FileType } from '@/lib/file-types';
 import type { DbOrTx } from '@/db/client';
 import { caseImports, type CaseImport } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { enqueue } from '../../jobs/queue';
+import { jobQueue } from '../../jobs/queue';
 import { hasPermission } from '../../auth/permissions';
 import { IMPORT_PERMISSION, ownFile } from '../files/files';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
@@ -59,7 +60,7 @@ export const startImport = async (db: DbOrTx, caller: Caller, input: { fileId: s
       .values({ creditorId: caller.actor.orgId, kind, fileId: file.id, fileName: input.fileName, bytesTotal: file.size, createdBy: caller.actor.userId })
       .returning();
     if (!row) throw new DomainError('import.notFound');
-    await enqueue(tx, { kind: kind === 'cases' ? IMPORT_JOB : REPAYMENT_IMPORT_JOB, key: row.id, payload: { importId: row.id } });
+    await jobQueue.enqueue(tx, { kind: kind === 'cases' ? IMPORT_JOB : REPAYMENT_IMPORT_JOB, key: row.id, payload: { importId: row.id } });
     await writeAudit(tx, caller, {
       action: kind === 'cases' ? 'case.importStarted' : 'repayment.importStarted',
       resourceType: 'case_import',

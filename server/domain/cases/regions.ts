@@ -1,4 +1,4 @@
-import { PROVINCES, type Province } from '@/db/enums';
+import { PROVINCES, type Province } from '@/lib/enums';
 
 // GB/T 2260 province-level divisions by name. Files write them short (广东), in full
 // (广东省, 广西壮族自治区) or as a code (44, or a 6-digit county code starting 44).

@@ -1,4 +1,4 @@
-import type { ComplaintStatus } from '@/db/enums';
+import type { ComplaintStatus } from '@/lib/enums';
 
 // Complaint deadlines (DESIGN §3): acknowledge within 1 day of receipt; the agency answers
 // within 10 calendar days of being asked; resolution within 15 days of receipt, which the

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { FILE_TYPES, type ComplainantRelation, type ComplaintCategory, type ComplaintSource } from '@/db/enums';
+import type { ComplainantRelation, ComplaintCategory, ComplaintSource } from '@/lib/enums';
+import { FILE_TYPES } from '@/lib/file-types';
 import { caseActions, cases, complaintCounters, complaintEvents, complaintEvidence, complaints, complaintUploads, organizations, users } from '@/db/schema';
 import type { Caller, RequestMeta } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -10,7 +11,7 @@ import type { BlobStore } from '../../storage/store';
 import { keepStaged } from '../files/blobs';
 import { notify } from '../notifications/notify';
 import { sealPhone } from '../cases/seal';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { type Proof, acceptProof } from '../shared/proof-of-work';
 import { attemptsOf, guardedCheck, takeAttempt } from '../shared/rate-limit';
 import { ackDue, resolutionDue } from './deadlines';

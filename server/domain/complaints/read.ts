@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { OPEN_COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintEventKind, type ComplaintStatus } from '@/db/enums';
+import { OPEN_COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintEventKind, type ComplaintStatus } from '@/lib/enums';
 import { cases, complaintEvents, complaintEvidence, complaints, organizations, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
@@ -177,12 +177,3 @@ export const getComplaint = async (db: DbOrTx, caller: Caller, complaintId: stri
 };
 
 export type ComplaintDetail = Awaited<ReturnType<typeof getComplaint>>;
-
-/** Count of the caller's open complaints past a deadline, for the portal's badge. */
-export const countOverdue = async (db: DbOrTx, caller: Caller, now = new Date()) => {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(complaints)
-    .where(and(scopeOf(caller), overdueAt(now)));
-  return row?.n ?? 0;
-};

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { AuditAction, ComplaintEventKind, ComplaintOutcome, ComplaintStatus } from '@/db/enums';
+import type { AuditAction, ComplaintEventKind, ComplaintOutcome, ComplaintStatus } from '@/lib/enums';
 import { complaintEvents, complaints, type Complaint } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

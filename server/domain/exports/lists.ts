@@ -1,6 +1,6 @@
-import { bpToPercent, formatDateTime, formatFen } from '@/components/format';
+import { bpToPercent, fenToYuan, formatDateTime, formatFen } from '@/lib/format';
 import type { DbOrTx } from '@/db/client';
-import type { AuditStatus, ExportList, ImportKind, OrgType, Province } from '@/db/enums';
+import type { AuditStatus, ExportList, ImportKind, OrgType, Province } from '@/lib/enums';
 import type { Caller } from '../../auth/actor';
 import type { Permission } from '../../auth/permissions';
 import type { Translate } from '../../i18n/translate';
@@ -23,7 +23,6 @@ import { listCreditorRestructures } from '../work/restructure';
 
 const PAGE = 500;
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
 /** Beijing time, as the screens show it. */
 const at = (d: Date | null | undefined) => (d ? formatDateTime(d) : '');
 
@@ -42,7 +41,7 @@ export type ListDef = {
 
 const casesHeader = (t: Translate) => [t('exports.col.contractNo'), t('exports.col.debtor'), t('exports.col.idNumber'), t('exports.col.phone'), t('exports.col.amountOverdue'), t('exports.col.daysOverdue'), t('exports.col.bucket'), t('exports.col.province'), t('exports.col.status'), t('exports.col.agency'), t('exports.col.collector')];
 const caseRows = (p: Promise<Page<Awaited<ReturnType<typeof listCreditorCases>>['items'][number]>>, t: Translate) =>
-  pageRows(p, (c) => [c.contractNo, c.debtorName, c.idNumber, c.phone, yuan(c.amountOverdue), String(c.daysOverdue), `M${c.bucket}`, c.province ? t(`province.${c.province}`) : '', t(`caseStatus.${c.status}`), c.agencyName ?? '', c.collectorName ?? '']);
+  pageRows(p, (c) => [c.contractNo, c.debtorName, c.idNumber, c.phone, fenToYuan(c.amountOverdue), String(c.daysOverdue), `M${c.bucket}`, c.province ? t(`province.${c.province}`) : '', t(`caseStatus.${c.status}`), c.agencyName ?? '', c.collectorName ?? '']);
 
 /** The lists that can be exported: who may, the header, and how one page of rows is read (masked as on screen). */
 export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
@@ -62,7 +61,7 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
     orgTypes: ['creditor'],
     permission: 'cases.read',
     header: (t) => [t('exports.col.contractNo'), t('exports.col.agency'), t('exports.col.amount'), t('exports.col.paidOn'), t('exports.col.channel'), t('exports.col.payer'), t('exports.col.reference'), t('exports.col.source'), t('exports.col.status'), t('exports.col.reportedAt')],
-    rows: (db, caller, f, cursor, t) => pageRows(listCreditorRepayments(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (r) => [r.contractNo, r.agencyName ?? '', yuan(r.amount), r.paidOn, t(`repayments.channels.${r.channel}`), r.payer, r.reference, t(`repayments.source.${r.source}`), t(`repayments.status.${r.status}`), at(r.createdAt)]),
+    rows: (db, caller, f, cursor, t) => pageRows(listCreditorRepayments(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (r) => [r.contractNo, r.agencyName ?? '', fenToYuan(r.amount), r.paidOn, t(`repayments.channels.${r.channel}`), r.payer, r.reference, t(`repayments.source.${r.source}`), t(`repayments.status.${r.status}`), at(r.createdAt)]),
   },
   visits: {
     orgTypes: ['creditor', 'platform'],
@@ -87,7 +86,7 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
     orgTypes: ['creditor', 'agency'],
     permission: 'statements.read',
     header: (t) => [t('exports.col.month'), t('exports.col.otherSide'), t('exports.col.lines'), t('exports.col.base'), t('exports.col.commission'), t('exports.col.status'), t('exports.col.creditorAgreed'), t('exports.col.agencyAgreed'), t('exports.col.paidAt')],
-    rows: (db, caller, f, cursor, t) => pageRows(listStatements(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (s) => [s.month, s.otherName, String(s.lineCount), yuan(s.baseTotal), yuan(s.total), t(`statements.status.${s.status}`), at(s.creditorAgreedAt), at(s.agencyAgreedAt), at(s.paidAt)]),
+    rows: (db, caller, f, cursor, t) => pageRows(listStatements(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (s) => [s.month, s.otherName, String(s.lineCount), fenToYuan(s.baseTotal), fenToYuan(s.total), t(`statements.status.${s.status}`), at(s.creditorAgreedAt), at(s.agencyAgreedAt), at(s.paidAt)]),
   },
   'creditor.activity': {
     orgTypes: ['creditor'],
@@ -111,13 +110,13 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
     orgTypes: ['creditor'],
     permission: 'cases.read',
     header: (t) => [t('exports.col.packageName'), t('exports.col.status'), t('exports.col.cases'), t('exports.col.amountOverdue'), t('exports.col.closesAt'), t('exports.col.commissionStart'), t('exports.col.commissionEnd'), t('exports.col.createdAt')],
-    rows: (db, caller, f, cursor, t) => pageRows(listPackages(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (p) => [p.name, t(`packageStatus.${p.status}`), String(p.figures.caseCount), yuan(p.figures.totalOverdue), at(p.closesAt), p.commissionStart ?? '', p.commissionEnd ?? '', at(p.createdAt)]),
+    rows: (db, caller, f, cursor, t) => pageRows(listPackages(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (p) => [p.name, t(`packageStatus.${p.status}`), String(p.figures.caseCount), fenToYuan(p.figures.totalOverdue), at(p.closesAt), p.commissionStart ?? '', p.commissionEnd ?? '', at(p.createdAt)]),
   },
   'creditor.restructures': {
     orgTypes: ['creditor'],
     permission: 'cases.read',
     header: (t) => [t('exports.col.contractNo'), t('exports.col.kind'), t('exports.col.totalAmount'), t('exports.col.reason'), t('exports.col.status'), t('exports.col.createdAt'), t('exports.col.decidedAt'), t('exports.col.note')],
-    rows: (db, caller, f, cursor, t) => pageRows(listCreditorRestructures(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (r) => [r.contractNo, t(`restructure.kinds.${r.kind}`), yuan(r.totalAmount), r.reason, t(`restructure.status.${r.status}`), at(r.createdAt), at(r.decidedAt), r.decisionNote ?? '']),
+    rows: (db, caller, f, cursor, t) => pageRows(listCreditorRestructures(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (r) => [r.contractNo, t(`restructure.kinds.${r.kind}`), fenToYuan(r.totalAmount), r.reason, t(`restructure.status.${r.status}`), at(r.createdAt), at(r.decidedAt), r.decisionNote ?? '']),
   },
   'staff.audit': {
     orgTypes: ['platform'],
@@ -183,7 +182,7 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
         p.creditorName,
         t(`packageStatus.${p.status}`),
         String(p.figures.caseCount),
-        yuan(p.figures.totalOverdue),
+        fenToYuan(p.figures.totalOverdue),
         p.expectedRecoveryBp === null ? '' : `${bpToPercent(p.expectedRecoveryBp)}%`,
         p.minTier ?? t('packages.terms.anyTier'),
         at(p.closesAt),

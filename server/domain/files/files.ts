@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, eq, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { FileType, ImportKind } from '@/db/enums';
+import type { ImportKind } from '@/lib/enums';
+import type { FileType } from '@/lib/file-types';
 import { admissionApplications, admissionDocuments, caseImports, cases, fieldVisits, listExports, repayments, storedFiles, visitEvidence, type StoredFile } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission, type Permission } from '../../auth/permissions';

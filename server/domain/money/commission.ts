@@ -1,8 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BASIS_POINTS } from '@/db/enums';
+import { BASIS_POINTS } from '@/lib/rates';
 import { commissionLines, commissionMonthly, commissions, moneyMonthly, type Repayment } from '@/db/schema';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 
 // Commission (佣金): earned only on confirmed repayments dated inside the commission's
 // term, at the commission's fee rate (the winning bid's); a reversal of such a repayment
@@ -69,15 +69,6 @@ export const reverseEarning = async (tx: DbOrTx, r: Repayment, now: Date) => {
     .returning();
   if (line) await addToMonthly(tx, { creditorId: line.creditorId, agencyId: line.agencyId, month: line.earnedOn.slice(0, 7) }, { commission: line.amount });
   return line ?? null;
-};
-
-/** Sum of an agency's commission lines with a creditor (fen), for checks and dashboards. */
-export const commissionTotal = async (db: DbOrTx, creditorId: string, agencyId: string) => {
-  const [row] = await db
-    .select({ total: sql<string | null>`sum(${commissionLines.amount})` })
-    .from(commissionLines)
-    .where(and(eq(commissionLines.creditorId, creditorId), eq(commissionLines.agencyId, agencyId)));
-  return Number(row?.total ?? 0);
 };
 
 /** Adds to the month's money of a creditor and agency (negative amounts take away), in the caller's transaction. */

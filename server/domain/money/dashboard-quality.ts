@@ -1,21 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BASIS_POINTS, OPEN_CASE_STATUSES } from '@/db/enums';
+import { OPEN_CASE_STATUSES } from '@/lib/enums';
+import { BASIS_POINTS } from '@/lib/rates';
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';
-import { shanghaiDate } from '../shared/dates';
 import { executeRows } from '../shared/execute';
-import { monthEnd } from './statements';
+import { monthEnd, monthIndex, monthOf } from '@/lib/months';
 
 // The creditor's dashboard beyond money per month: how its agencies keep promises and the
 // rules, how old its open debts are, and how each commission's recovery grew month by
 // month since it began.
 
 const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part * BASIS_POINTS) / whole) : 0);
-const monthIndex = (month: string) => {
-  const [y, m] = month.split('-').map(Number);
-  return (y ?? 0) * 12 + (m ?? 1) - 1;
-};
 /** At most this many commissions get a curve: the newest that began in the range. */
 export const MAX_CURVES = 12;
 
@@ -103,7 +99,7 @@ export const recoveryCurves = async (db: DbOrTx, caller: Caller, input: { from: 
         from c left join commission_monthly m on m.commission_id = c.id
         order by c.starts_on desc, c.id, m.month`,
   );
-  const current = monthIndex(shanghaiDate(now).slice(0, 7));
+  const current = monthIndex(monthOf(now));
   const byCommission = new Map<string, { row: CurveRow; byMonth: Map<number, number> }>();
   for (const r of rows) {
     const entry = byCommission.get(r.id) ?? { row: r, byMonth: new Map<number, number>() };

@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BASIS_POINTS } from '@/db/enums';
+import { BASIS_POINTS } from '@/lib/rates';
 import { commissions, moneyMonthly, organizations, repayments } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';
 import { executeRows } from '../shared/execute';
-import { monthEnd } from './statements';
+import { addMonths, monthEnd } from '@/lib/months';
 
 // The creditor's recovery dashboard: confirmed money by month and agency, and per agency
 // what was placed with it and how much of it came back. Reversed repayments do not count.
@@ -45,12 +45,7 @@ export const creditorRecovery = async (db: DbOrTx, caller: Caller, input: { from
     return { agencyId: p.agencyId, agencyName: p.name, placed: placedFen, cases: Number(p.cases), recovered, rateBp: placedFen > 0 ? Math.round((recovered * BASIS_POINTS) / placedFen) : 0 };
   });
   const months: string[] = [];
-  for (let m = input.from; m <= input.to && months.length < 36; ) {
-    months.push(m);
-    const [y, mm] = m.split('-').map(Number);
-    const next = new Date(Date.UTC(y ?? 2026, mm ?? 1, 1));
-    m = `${next.getUTCFullYear()}-${String(next.getUTCMonth() + 1).padStart(2, '0')}`;
-  }
+  for (let m = input.from; m <= input.to && months.length < 36; m = addMonths(m, 1)) months.push(m);
   const byMonth = months.map((month) => ({ month, total: perMonth.get(month)?.total ?? 0, byAgency: perMonth.get(month)?.byAgency ?? {} }));
   const direct = byAgencyTotal.get('direct') ?? 0;
   const total = [...byAgencyTotal.values()].reduce((a, b) => a + b, 0);

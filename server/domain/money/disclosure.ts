@@ -1,15 +1,15 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BASIS_POINTS, COMPLAINT_CATEGORIES, type ComplaintCategory } from '@/db/enums';
+import { COMPLAINT_CATEGORIES, type ComplaintCategory } from '@/lib/enums';
+import { BASIS_POINTS } from '@/lib/rates';
 import { complaints, disclosures, organizations } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { shanghaiDate } from '../shared/dates';
 import { isUniqueViolation } from '../shared/db-errors';
 import { executeRows } from '../shared/execute';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
-import { monthEnd } from './statements';
+import { MONTH_PATTERN, addMonths, monthEnd, monthOf, monthStartsAt } from '@/lib/months';
 
 // The monthly collection disclosure (每月催收数据公布): per creditor and ended month, the
 // cases under collection and newly placed, the money recovered and its rate, the agencies
@@ -48,8 +48,8 @@ const rate = (recovered: number, amount: number) => (amount > 0 ? Math.round((re
 
 /** Refuses a month that is malformed, or has not ended in Beijing. */
 const endedMonth = (month: string, now: Date) => {
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new DomainError('disclosure.month', { field: 'month' });
-  if (month >= shanghaiDate(now).slice(0, 7)) throw new DomainError('disclosure.monthOpen', { field: 'month', values: { month } });
+  if (!MONTH_PATTERN.test(month)) throw new DomainError('disclosure.month', { field: 'month' });
+  if (month >= monthOf(now)) throw new DomainError('disclosure.monthOpen', { field: 'month', values: { month } });
 };
 
 type PartyRow = { id: string; name: string; cases: string | number; amount: string | number; recovered: string | number };
@@ -130,9 +130,8 @@ type ComplaintRow = { category: ComplaintCategory; received: string; upheld: str
  */
 const complaintFigures = async (db: DbOrTx, creditorId: string | null, month: string): Promise<DisclosureComplaints> => {
   // Timestamps travel as ISO text with a cast: postgres-js takes no Date in a raw statement.
-  const from = sql`${new Date(`${month}-01T00:00:00+08:00`).toISOString()}::timestamptz`;
-  const [y = 0, m = 1] = month.split('-').map(Number);
-  const to = sql`${new Date(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}-01T00:00:00+08:00`).toISOString()}::timestamptz`;
+  const from = sql`${monthStartsAt(month).toISOString()}::timestamptz`;
+  const to = sql`${monthStartsAt(addMonths(month, 1)).toISOString()}::timestamptz`;
   const ofCreditor = creditorId ? sql`and creditor_id = ${creditorId}` : sql``;
   const rows = await executeRows<ComplaintRow>(
     db,

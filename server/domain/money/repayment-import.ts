@@ -1,6 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
-import { MAX_REPAYMENT_IMPORT_ROWS, REPAYMENT_CHANNELS, REPAYMENT_IMPORT_COLUMNS, type RepaymentChannel } from '@/db/enums';
+import { REPAYMENT_CHANNELS, type RepaymentChannel } from '@/lib/enums';
+import { MAX_REPAYMENT_IMPORT_ROWS, REPAYMENT_IMPORT_COLUMNS } from '@/lib/import-formats';
+import { fenToYuan } from '@/lib/format';
 import { cases, repayments, type CaseRow, type ImportSummary, type Repayment } from '@/db/schema';
 import { DomainError } from '../../errors';
 import type { BlobStore } from '../../storage/store';
@@ -131,8 +133,6 @@ const loadCandidates = async (tx: DbOrTx, caseIds: string[]) => {
 
 type Planned = { row: number; value: RepaymentRow; c: CaseRow; match: Extract<Match, { kind: 'report' | 'direct' }> };
 
-const yuan = (fen: number) => (fen / 100).toFixed(2);
-
 type Checked = { parsed: Parsed[]; contractHeader: string; amountHeader: string };
 
 const REPAYMENT_BODY: ImportBody<Field, Checked> = {
@@ -205,7 +205,7 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
       }
       const direct = (directOn.get(c.id) ?? 0) + p.value.amount;
       if (direct > open) {
-        await fail(p.row, { column: amountHeader, code: 'exceedsBalance', values: { open: yuan(Math.max(0, open - (directOn.get(c.id) ?? 0))) } });
+        await fail(p.row, { column: amountHeader, code: 'exceedsBalance', values: { open: fenToYuan(Math.max(0, open - (directOn.get(c.id) ?? 0))) } });
         continue;
       }
       directOn.set(c.id, direct);

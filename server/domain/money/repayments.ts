@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { RECEIPT_FILE_TYPES, type CaseStatus, type RepaymentChannel, type RepaymentStatus } from '@/db/enums';
+import type { CaseStatus, RepaymentChannel, RepaymentStatus } from '@/lib/enums';
+import { RECEIPT_FILE_TYPES } from '@/lib/file-types';
+import { fenToYuan } from '@/lib/format';
 import { cases, commissions, organizations, promises, repayments, restructureRequests, users, type CaseRow, type Repayment } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -8,7 +10,7 @@ import { DomainError } from '../../errors';
 import { ownFile } from '../files/files';
 import { addToCommissionMonthly, addToMonthly, earnOnConfirm, reverseEarning } from './commission';
 import { notify } from '../notifications/notify';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { loadCaseToAct, loadWorkCase } from '../work/case-access';
 
@@ -40,8 +42,6 @@ export const pendingOn = async (db: DbOrTx, caseId: string): Promise<number> => 
   return Number(row?.sum ?? 0);
 };
 
-const fen = (n: number) => (n / 100).toFixed(2);
-
 export type ReportRepaymentInput = {
   caseId: string;
   amount: number;
@@ -67,7 +67,7 @@ export const reportRepayment = async (db: DbOrTx, caller: Caller, input: ReportR
     const since = commission ? [commission.startsOn, shanghaiDate(commission.createdAt)].sort()[0] ?? '' : '';
     if (input.paidOn < since) throw new DomainError('repayment.beforeCommission', { field: 'paidOn', values: { since } });
     const open = (await amountDue(tx, c.row)) - c.row.repaidAmount - (await pendingOn(tx, c.row.id));
-    if (input.amount > open) throw new DomainError('repayment.exceedsBalance', { field: 'amount', values: { open: fen(Math.max(0, open)) } });
+    if (input.amount > open) throw new DomainError('repayment.exceedsBalance', { field: 'amount', values: { open: fenToYuan(Math.max(0, open)) } });
     if (input.receiptFileId) {
       const receipt = await ownFile(tx, caller, input.receiptFileId, 'receiptFileId');
       if (!RECEIPT_FILE_TYPES.includes(receipt.mime as never)) throw new DomainError('repayment.receiptType', { field: 'receiptFileId' });
@@ -101,7 +101,7 @@ export const reportRepayment = async (db: DbOrTx, caller: Caller, input: ReportR
       orgId: c.row.creditorId,
       after: { repaymentId: saved.id, amount: saved.amount, paidOn: saved.paidOn, channel: saved.channel },
     });
-    await notify(tx, { orgId: c.row.creditorId, roles: ['admin', 'manager'] }, 'repayment.reported', { contractNo: c.row.contractNo, amount: fen(saved.amount) }, '/creditor/repayments');
+    await notify(tx, { orgId: c.row.creditorId, roles: ['admin', 'manager'] }, 'repayment.reported', { contractNo: c.row.contractNo, amount: fenToYuan(saved.amount) }, '/creditor/repayments');
     return saved;
   });
 
@@ -170,7 +170,7 @@ export const decideRepayment = async (db: DbOrTx, caller: Caller, input: { repay
       after: { repaymentId: r.id, status, note: input.note, caseStatus, repaidAmount: input.confirm ? c.repaidAmount + r.amount : c.repaidAmount },
     });
     if (r.agencyId) {
-      await notify(tx, { orgId: r.agencyId, roles: ['admin', 'supervisor'] }, 'repayment.decided', { contractNo: c.contractNo, amount: fen(r.amount), status }, `/agency/cases/${c.id}`);
+      await notify(tx, { orgId: r.agencyId, roles: ['admin', 'supervisor'] }, 'repayment.decided', { contractNo: c.contractNo, amount: fenToYuan(r.amount), status }, `/agency/cases/${c.id}`);
     }
     return saved ?? r;
   });
@@ -196,7 +196,7 @@ export const reverseRepayment = async (db: DbOrTx, caller: Caller, input: { repa
       after: { repaymentId: r.id, status: 'reversed', reason: input.reason, caseStatus, repaidAmount: repaid },
     });
     if (r.agencyId) {
-      await notify(tx, { orgId: r.agencyId, roles: ['admin', 'supervisor'] }, 'repayment.decided', { contractNo: c.contractNo, amount: fen(r.amount), status: 'reversed' }, `/agency/cases/${c.id}`);
+      await notify(tx, { orgId: r.agencyId, roles: ['admin', 'supervisor'] }, 'repayment.decided', { contractNo: c.contractNo, amount: fenToYuan(r.amount), status: 'reversed' }, `/agency/cases/${c.id}`);
     }
     return saved ?? r;
   });

@@ -1,26 +1,19 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { raiseStatementTimeout, type DbOrTx } from '@/db/client';
-import type { StatementStatus } from '@/db/enums';
+import type { StatementStatus } from '@/lib/enums';
 import { cases, commissionLines, openCommissionLines, organizations, statementLines, statements, type Statement } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { notify } from '../notifications/notify';
 import { executeRows } from '../shared/execute';
-import { shanghaiDate } from '../shared/dates';
+import { monthEnd, monthOf } from '@/lib/months';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 
 // Monthly settlement statements (结算单) per creditor and agency: every commission line
 // earned up to the month's end that is on no earlier statement. A line goes on one
 // statement at most (the database's unique key), so nothing is paid twice, whatever
 // recalls or late confirmations happened. Draft → agreed by both sides → paid.
-
-/** The last day of a `YYYY-MM` month. */
-export const monthEnd = (month: string): string => {
-  const [y, m] = month.split('-').map(Number);
-  const last = new Date(Date.UTC(y ?? 1970, m ?? 1, 0)).getUTCDate();
-  return `${month}-${String(last).padStart(2, '0')}`;
-};
 
 /**
  * Draws up the month's statements of one creditor with every agency that has lines not yet
@@ -30,7 +23,7 @@ export const monthEnd = (month: string): string => {
  */
 export const generateStatements = async (db: DbOrTx, caller: Caller | null, creditorId: string, month: string, now = new Date()) =>
   db.transaction(async (tx) => {
-    if (month >= shanghaiDate(now).slice(0, 7)) throw new DomainError('statement.monthOpen', { field: 'month', values: { month } });
+    if (month >= monthOf(now)) throw new DomainError('statement.monthOpen', { field: 'month', values: { month } });
     // A month of a large creditor attaches many lines in one statement: longer than a page's limit.
     await raiseStatementTimeout(tx);
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`statements:${creditorId}`}, 0))`);
@@ -167,12 +160,3 @@ export const getStatement = async (db: DbOrTx, caller: Caller, statementId: stri
     .limit(10_000);
   return { ...viewOf(s), creditorName: names?.creditorName ?? '', agencyName: names?.agencyName ?? '', lines };
 };
-
-/** Creditors with lines not yet on a statement, for the monthly job. */
-export const creditorsWithOpenLines = async (db: DbOrTx, month: string) =>
-  (
-    await db
-      .selectDistinct({ creditorId: openCommissionLines.creditorId })
-      .from(openCommissionLines)
-      .where(sql`${openCommissionLines.earnedOn} <= ${monthEnd(month)}::date`)
-  ).map((r) => r.creditorId);

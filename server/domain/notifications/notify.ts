@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { NotificationKind, OrgType, Role } from '@/db/enums';
+import type { NotificationKind, OrgType, Role } from '@/lib/enums';
 import { notifications, organizations, users } from '@/db/schema';
 
 export type Audience =

@@ -1,6 +1,7 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BLOCKED_ORG_STATUSES, canMoveOrgStatus, type BanCategory, type OrgStatus, type OrgType } from '@/db/enums';
+import type { BanCategory, OrgStatus, OrgType } from '@/lib/enums';
+import { BLOCKED_ORG_STATUSES, canMoveOrgStatus } from '@/lib/organizations';
 import { organizations, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

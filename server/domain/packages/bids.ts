@@ -1,11 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { BID_EXTENSION_MS } from '@/db/enums';
+import { BID_EXTENSION_MS } from '@/lib/market';
 import { bids, packages, type Bid, type Package } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { reschedule } from '../../jobs/queue';
+import { jobQueue } from '../../jobs/queue';
 import { notify } from '../notifications/notify';
 import { isUniqueViolation } from '../shared/db-errors';
 import { agencyStanding, isInCircle, requireAdmitted, requireNotSuspended } from './eligibility';
@@ -52,7 +52,7 @@ const extendIfLate = async (tx: DbOrTx, pkg: Package, now: Date): Promise<Date |
   if (!pkg.closesAt || pkg.closesAt.getTime() - now.getTime() > BID_EXTENSION_MS) return null;
   const closesAt = new Date(pkg.closesAt.getTime() + BID_EXTENSION_MS);
   await tx.update(packages).set({ closesAt, updatedAt: now }).where(eq(packages.id, pkg.id));
-  await reschedule(tx, { kind: CLOSE_JOB_KIND, key: pkg.id, payload: { packageId: pkg.id }, runAt: closesAt });
+  await jobQueue.reschedule(tx, { kind: CLOSE_JOB_KIND, key: pkg.id, payload: { packageId: pkg.id }, runAt: closesAt });
   return closesAt;
 };
 

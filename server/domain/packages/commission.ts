@@ -2,8 +2,8 @@ import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { cases, commissions, type Commission, type Package } from '@/db/schema';
 import { DomainError } from '../../errors';
-import { enqueue } from '../../jobs/queue';
-import { endOfShanghaiDay } from '../shared/dates';
+import { jobQueue } from '../../jobs/queue';
+import { endOfShanghaiDay } from '@/lib/dates';
 
 export const COMMISSION_END_JOB = 'commission.end';
 
@@ -51,6 +51,6 @@ export const commissionShare = async (
     .set({ caseCount: placed.n, totalOverdue: Number(placed.total) })
     .where(eq(commissions.id, commission.id))
     .returning();
-  await enqueue(tx, { kind: COMMISSION_END_JOB, key: commission.id, payload: { commissionId: commission.id }, runAt: endOfShanghaiDay(pkg.commissionEnd) });
+  await jobQueue.enqueue(tx, { kind: COMMISSION_END_JOB, key: commission.id, payload: { commissionId: commission.id }, runAt: endOfShanghaiDay(pkg.commissionEnd) });
   return saved ?? commission;
 };

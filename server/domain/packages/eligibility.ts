@@ -1,6 +1,7 @@
 import { and, eq, exists, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { TIERS, tierMeets, type Tier } from '@/db/enums';
+import { TIERS, type Tier } from '@/lib/enums';
+import { tierMeets } from '@/lib/market';
 import { organizations, packageInvites, packages, type Package } from '@/db/schema';
 import { DomainError } from '../../errors';
 import { currentScoreSql } from '../scorecards/read';

@@ -1,14 +1,14 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { tierMeets } from '@/db/enums';
+import { tierMeets } from '@/lib/market';
 import { packages, type Package } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { reschedule } from '../../jobs/queue';
+import { jobQueue } from '../../jobs/queue';
 import { notify } from '../notifications/notify';
 import { orgNameOf } from '../orgs/orgs';
-import { addBusinessDays, shanghaiDate } from '../shared/dates';
+import { addBusinessDays, shanghaiDate } from '@/lib/dates';
 import { commissionShare } from './commission';
 import { agencyStanding, requireAdmitted, requireNotSuspended } from './eligibility';
 import { lockOwnPackage } from './packages';
@@ -34,7 +34,7 @@ export const offerPackage = async (db: DbOrTx, caller: Caller, packageId: string
       .set({ status: 'offered', offeredAgencyId: input.agencyId, offerFeeBp: input.feeBp, offerExpiresAt: expiresAt, updatedAt: now })
       .where(eq(packages.id, pkg.id))
       .returning();
-    await reschedule(tx, { kind: OFFER_EXPIRE_JOB, key: pkg.id, payload: { packageId: pkg.id }, runAt: expiresAt });
+    await jobQueue.reschedule(tx, { kind: OFFER_EXPIRE_JOB, key: pkg.id, payload: { packageId: pkg.id }, runAt: expiresAt });
     await notify(
       tx,
       { orgId: input.agencyId, roles: ['admin'] },

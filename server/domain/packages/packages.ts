@@ -1,17 +1,15 @@
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { Channel, PackageStatus, Tier } from '@/db/enums';
+import type { Channel, PackageStatus, Tier } from '@/lib/enums';
 import { caseImports, cases, organizations, packageInvites, packages, type Package, type PackageSource } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { reschedule } from '../../jobs/queue';
-import { shanghaiDate } from '../shared/dates';
+import { jobQueue } from '../../jobs/queue';
+import { shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { CLOSE_JOB_KIND, withdrawLiveBids } from './bids';
 import { figuresWhere, packageFigures } from './figures';
-
-export { CLOSE_JOB_KIND as CLOSE_JOB } from './bids';
 
 /** Cases not in any package and with the creditor: never placed, or back from an agency. */
 export const UNPLACED = sql`${cases.packageId} is null and ${cases.status} in ('new', 'returned', 'recalled')`;
@@ -164,7 +162,7 @@ export const openPackage = async (db: DbOrTx, caller: Caller, packageId: string,
     }
     checkTerms({ closesAt: pkg.closesAt, commissionStart: pkg.commissionStart, commissionEnd: pkg.commissionEnd, bidderCircle: pkg.bidderCircle, invitedAgencyIds: await invitedOf(tx, pkg.id) }, now);
     const [saved] = await tx.update(packages).set({ status: 'open', openedAt: now, updatedAt: now }).where(eq(packages.id, pkg.id)).returning();
-    await reschedule(tx, { kind: CLOSE_JOB_KIND, key: pkg.id, payload: { packageId: pkg.id }, runAt: pkg.closesAt });
+    await jobQueue.reschedule(tx, { kind: CLOSE_JOB_KIND, key: pkg.id, payload: { packageId: pkg.id }, runAt: pkg.closesAt });
     await writeAudit(tx, caller, { action: 'package.open', resourceType: 'package', resourceId: pkg.id, orgId: pkg.creditorId, after: { closesAt: pkg.closesAt } });
     return creditorView(tx, saved ?? pkg);
   });

@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { complaintEvidence, complaintUploads, listExports, storedFiles } from '@/db/schema';
 import type { BlobStore } from '../../storage/store';
 import { FILE_HOLDERS, lockBlobs, neededBlobs } from '../files/blobs';
-import { inBatches } from './records';
+import { inBatches } from '../shared/batches';
 import { cutoff, EXPORT_FILE_MS, FILE_DELETE_GUARD_MS, UNATTACHED_UPLOAD_MS } from './windows';
 
 // Files nobody needs any more: complaint uploads never filed, exports past their download

@@ -1,6 +1,8 @@
-import { and, eq, gt, inArray, lt, or } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
-import { jobs, rateEvents, signInAttempts } from '@/db/schema';
+import { and, gt, inArray, lt } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { rateEvents, signInAttempts } from '@/db/schema';
+import { jobQueue } from '../../jobs/queue';
+import { inBatches } from '../shared/batches';
 import { cutoff, DONE_JOB_MS, FAILED_JOB_MS, RATE_EVENT_MS, SIGN_IN_ATTEMPT_MS } from './windows';
 
 // Working rows that only matter for a while: finished jobs, rate-limit attempts, sign-in
@@ -10,43 +12,9 @@ import { cutoff, DONE_JOB_MS, FAILED_JOB_MS, RATE_EVENT_MS, SIGN_IN_ATTEMPT_MS }
 
 /** Rows removed in one transaction. */
 export const BATCH_SIZE = 1000;
-/** Batches in one run: a backlog larger than this is finished by the next runs. */
-export const MAX_BATCHES = 200;
 
-/** Runs `batch` in its own transaction until one removes fewer than `size` rows (or MAX_BATCHES ran); the total removed. */
-export const inBatches = async (db: Db, size: number, batch: (tx: DbOrTx) => Promise<number>): Promise<number> => {
-  let total = 0;
-  for (let i = 0; i < MAX_BATCHES; i += 1) {
-    const removed = await db.transaction(batch);
-    total += removed;
-    if (removed < size) break;
-  }
-  return total;
-};
-
-/**
- * Jobs that finished: done ones after DONE_JOB_MS, failed ones after FAILED_JOB_MS. Queued
- * and running jobs are never touched. Walked by id, so each batch starts where the last ended.
- */
-export const sweepJobs = async (db: Db, now: Date) => {
-  const counts = { doneJobs: 0, failedJobs: 0 };
-  const isFinishedLongAgo = or(
-    and(eq(jobs.status, 'done'), lt(jobs.finishedAt, cutoff(now, DONE_JOB_MS))),
-    and(eq(jobs.status, 'failed'), lt(jobs.finishedAt, cutoff(now, FAILED_JOB_MS))),
-  );
-  let after = 0;
-  await inBatches(db, BATCH_SIZE, async (tx) => {
-    const due = tx.select({ id: jobs.id }).from(jobs).where(and(gt(jobs.id, after), isFinishedLongAgo)).orderBy(jobs.id).limit(BATCH_SIZE).for('update', { skipLocked: true });
-    const gone = await tx.delete(jobs).where(inArray(jobs.id, due)).returning({ id: jobs.id, status: jobs.status });
-    for (const j of gone) {
-      if (j.status === 'done') counts.doneJobs += 1;
-      else counts.failedJobs += 1;
-      after = Math.max(after, j.id);
-    }
-    return gone.length;
-  });
-  return counts;
-};
+/** Jobs that finished: done ones after DONE_JOB_MS, failed ones after FAILED_JOB_MS; the queue removes them. */
+export const sweepJobs = (db: Db, now: Date) => jobQueue.removeFinished(db, { doneBefore: cutoff(now, DONE_JOB_MS), failedBefore: cutoff(now, FAILED_JOB_MS) });
 
 /** Rate-limit attempts older than any limit counts (RATE_EVENT_MS). */
 export const sweepRateEvents = async (db: Db, now: Date) => {

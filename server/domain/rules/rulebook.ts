@@ -2,9 +2,9 @@
 // records the version it was checked against, so a rule change is auditable and a test
 // can pin one version. A creditor's package may tighten it (its allowed channels).
 
-import type { ActionChannel, ActionOutcome } from '@/db/enums';
+import type { ActionChannel, ActionOutcome } from '@/lib/enums';
 
-export { ACTION_CHANNELS, ACTION_OUTCOMES, type ActionChannel, type ActionOutcome } from '@/db/enums';
+export { ACTION_CHANNELS, ACTION_OUTCOMES, type ActionChannel, type ActionOutcome } from '@/lib/enums';
 
 /** Outcomes of a call that reached someone: an effective call under the national standard (2025). */
 export const ANSWERED_OUTCOMES: readonly ActionOutcome[] = ['answered', 'refused', 'promise_to_pay', 'dispute', 'hardship', 'deceased', 'wrong_person'];

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { AppealOutcome } from '@/db/enums';
+import type { AppealOutcome } from '@/lib/enums';
 import { organizations, sanctions, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { raiseStatementTimeout, type DbOrTx } from '@/db/client';
-import { ABUSE_CATEGORIES, type BanCategory, type ComplaintCategory } from '@/db/enums';
+import { ABUSE_CATEGORIES, type BanCategory, type ComplaintCategory } from '@/lib/enums';
 import { bids, cases, commissions, complaints, organizations, packages, sanctions, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

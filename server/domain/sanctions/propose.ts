@@ -1,12 +1,12 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { SanctionKind } from '@/db/enums';
+import type { SanctionKind } from '@/lib/enums';
 import { complaints, fieldAuditItems, fieldAudits, sanctions, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { notify } from '../notifications/notify';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { creditorsCommissioning, lockAgency, lockSanction, requireStatus, sanctionResult } from './row';
 
 // Sanctions (DESIGN §3): every one cites an upheld complaint about the agency or a

@@ -1,11 +1,11 @@
 import { and, desc, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import type { SanctionKind, SanctionStatus } from '@/db/enums';
+import type { SanctionKind, SanctionStatus } from '@/lib/enums';
 import { commissions, complaints, organizations, sanctions, users, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { suspensionOf } from './standing';
 

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { SanctionStatus } from '@/db/enums';
+import type { SanctionStatus } from '@/lib/enums';
 import { commissions, organizations, sanctions, type Sanction } from '@/db/schema';
 import { DomainError } from '../../errors';
 

@@ -1,7 +1,7 @@
 import { and, desc, eq, gte, isNull, or, sql, type AnyColumn, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { sanctions } from '@/db/schema';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 
 // A sanction suspension (DESIGN §3) is milder than the organization status `suspended`:
 // the agency keeps working its cases (unless a creditor freezes them) but takes no new

@@ -1,13 +1,14 @@
-import { and, eq, inArray, lte, notInArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
-import { VISIT_EVIDENCE_DUE_MS } from '@/db/enums';
-import { jobs, organizations, scorecards } from '@/db/schema';
+import { VISIT_EVIDENCE_DUE_MS } from '@/lib/visits';
+import { organizations, scorecards } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
-import { enqueue, reschedule } from '../../jobs/queue';
+import { jobQueue } from '../../jobs/queue';
 import { computeScorecard, FORMULA_VERSION } from './formula';
 import { gatherInputs } from './inputs';
-import { addMonths, monthOf, monthStartsAt, requireEnded } from './months';
+import { addMonths, monthOf, monthStartsAt } from '@/lib/months';
+import { requireEnded } from './months';
 
 // The monthly scorecards (DESIGN §7, §8): a queued job computes every admitted agency's
 // card for an ended month in one transaction, with one audit row. The periodic check
@@ -80,7 +81,7 @@ export const computeScorecards = async (db: DbOrTx, month: string, now = new Dat
 export const queueLastMonth = async (db: DbOrTx, now = new Date()) => {
   const month = addMonths(monthOf(now), -1);
   const at = readyAt(month);
-  await enqueue(db, { kind: SCORECARD_JOB, key: month, payload: { month, reason: 'monthly' }, runAt: at > now ? at : now });
+  await jobQueue.enqueue(db, { kind: SCORECARD_JOB, key: month, payload: { month, reason: 'monthly' }, runAt: at > now ? at : now });
   return { month };
 };
 
@@ -89,7 +90,7 @@ export const requestRecompute = async (db: DbOrTx, caller: Caller, month: string
   db.transaction(async (tx) => {
     requireEnded(month, now);
     const key = `${month}:recompute:${now.getTime()}:${caller.actor.userId}`;
-    await enqueue(tx, { kind: SCORECARD_JOB, key, payload: { month, reason: 'recompute' }, runAt: now });
+    await jobQueue.enqueue(tx, { kind: SCORECARD_JOB, key, payload: { month, reason: 'recompute' }, runAt: now });
     await writeAudit(tx, caller, { action: 'scorecard.recompute', resourceType: 'scorecards', resourceId: month, after: { month } });
     return { month, isQueued: true };
   });
@@ -97,7 +98,7 @@ export const requestRecompute = async (db: DbOrTx, caller: Caller, month: string
 /** A rating of an ended month came in: that month is computed again (many ratings at once collapse into one run). */
 export const recomputeForRatings = (tx: DbOrTx, month: string, now: Date) => {
   const at = readyAt(month);
-  return reschedule(tx, { kind: SCORECARD_JOB, key: `${month}:ratings`, payload: { month, reason: 'ratings' }, runAt: at > now ? at : now });
+  return jobQueue.reschedule(tx, { kind: SCORECARD_JOB, key: `${month}:ratings`, payload: { month, reason: 'ratings' }, runAt: at > now ? at : now });
 };
 
 /** The job's work. */
@@ -109,11 +110,4 @@ export const runScorecardJob = (db: Db, payload: Record<string, unknown>, now: D
 };
 
 /** Whether a computation of the month is waiting or running now (the staff page polls while it is). */
-export const isComputing = async (db: DbOrTx, month: string, now = new Date()) => {
-  const rows = await db
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(and(eq(jobs.kind, SCORECARD_JOB), sql`${jobs.payload} ->> 'month' = ${month}`, inArray(jobs.status, ['queued', 'running']), lte(jobs.runAt, now)))
-    .limit(1);
-  return rows.length > 0;
-};
+export const isComputing = (db: DbOrTx, month: string, now = new Date()) => jobQueue.isPending(db, SCORECARD_JOB, { month }, now);

@@ -1,4 +1,4 @@
-import { SCORECARD_COMPONENTS, SCORECARD_WEIGHTS, type ScorecardComponent } from '@/db/enums';
+import { SCORECARD_COMPONENTS, SCORECARD_WEIGHTS, type ScorecardComponent } from '@/lib/scorecards';
 
 // The monthly agency scorecard, formula version 1 (DESIGN §7): a pure function of the
 // month's inputs, stored with every card, so anyone holding an export computes the same

@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { ABUSE_CATEGORIES, VISIT_EVIDENCE_DUE_MS } from '@/db/enums';
+import { ABUSE_CATEGORIES } from '@/lib/enums';
+import { VISIT_EVIDENCE_DUE_MS } from '@/lib/visits';
 import { executeRows } from '../shared/execute';
-import { monthEnd } from '../money/statements';
 import { EVIDENCE_MISSING_RULE } from '../work/visits';
 import { emptyInputs, type CommissionInput, type ScorecardInputs } from './formula';
-import { addMonths, monthStartsAt } from './months';
+import { addMonths, monthEnd, monthStartsAt } from '@/lib/months';
 
 // What formula v1 reads of one month, for every agency at once: a handful of grouped
 // queries over the month's rows, whatever the number of agencies.

@@ -4,9 +4,8 @@ import { agencyRatings, commissions, organizations } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { monthEnd } from '../money/statements';
 import { recomputeForRatings } from './compute';
-import { addMonths, monthOf, monthStartsAt } from './months';
+import { addMonths, monthEnd, monthOf, monthStartsAt } from '@/lib/months';
 
 // Creditors' monthly ratings of their agencies (DESIGN §7: 35 of the scorecard's 100
 // points): 1–5 with a comment, for this month or last month, of an agency the creditor

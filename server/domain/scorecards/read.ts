@@ -5,7 +5,7 @@ import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';
 import { isComputing } from './compute';
 import { casesOf, recoveryOf, type Components, type ScorecardInputs } from './formula';
-import { monthOf } from './months';
+import { monthOf } from '@/lib/months';
 
 // Who reads an agency's scorecards: the agency itself, platform staff, and creditors that
 // deal with it: it works or worked their cases, or bid on one of their packages (they

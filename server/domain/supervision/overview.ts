@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { type ComplaintCategory, type ComplaintStatus, type SanctionKind, type SanctionStatus, type Tier } from '@/db/enums';
+import type { ComplaintCategory, ComplaintStatus, SanctionKind, SanctionStatus, Tier } from '@/lib/enums';
 import { admissionApplications, caseActions, caseFlags, complaints, organizations, sanctions, scorecards } from '@/db/schema';
-import { shanghaiDate } from '../shared/dates';
+import { startOfShanghaiDay } from '@/lib/dates';
+import { shanghaiMonth } from '@/lib/months';
 import { executeRows } from '../shared/execute';
 import { nextDeadline, overdueOf } from '../complaints/deadlines';
 
@@ -21,13 +22,6 @@ const BANDS = [
   { key: 'low', min: 0 },
 ] as const;
 export type ScoreBand = (typeof BANDS)[number]['key'] | 'none';
-
-/** The first day (Beijing) of the month `back` months before `now`'s. */
-const monthStart = (now: Date, back: number) => {
-  const [y = 0, m = 1] = shanghaiDate(now).slice(0, 7).split('-').map(Number);
-  const d = new Date(Date.UTC(y, m - 1 - back, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
 
 /** A timestamp as a statement parameter: postgres-js takes no Date in a raw statement. */
 const tsParam = (d: Date) => sql`${d.toISOString()}::timestamptz`;
@@ -94,14 +88,14 @@ export const staffOverview = async (db: DbOrTx, now = new Date()) => {
   );
 
   // Rule flags by month (Beijing): on actions (the partial index of flagged actions) and on visits.
-  const since = `${monthStart(now, MONTHS - 1)}-01`;
+  const since = `${shanghaiMonth(-(MONTHS - 1), now)}-01`;
   const flagRows = await executeRows<{ month: string; actions: string; visits: string }>(
     db,
-    sql`with m as (select to_char(d, 'YYYY-MM') as month from generate_series(${since}::date, ${`${monthStart(now, 0)}-01`}::date, interval '1 month') d),
+    sql`with m as (select to_char(d, 'YYYY-MM') as month from generate_series(${since}::date, ${`${shanghaiMonth(0, now)}-01`}::date, interval '1 month') d),
         a as (select to_char(${caseActions.at} at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as n from ${caseActions}
-              where jsonb_array_length(${caseActions.flags}) > 0 and ${caseActions.at} >= ${tsParam(new Date(`${since}T00:00:00+08:00`))} group by 1),
+              where jsonb_array_length(${caseActions.flags}) > 0 and ${caseActions.at} >= ${tsParam(startOfShanghaiDay(since))} group by 1),
         v as (select to_char(${caseFlags.createdAt} at time zone 'Asia/Shanghai', 'YYYY-MM') as month, count(*) as n from ${caseFlags}
-              where ${caseFlags.createdAt} >= ${tsParam(new Date(`${since}T00:00:00+08:00`))} group by 1)
+              where ${caseFlags.createdAt} >= ${tsParam(startOfShanghaiDay(since))} group by 1)
         select m.month, coalesce(a.n, 0) as actions, coalesce(v.n, 0) as visits from m left join a on a.month = m.month left join v on v.month = m.month order by m.month`,
   );
 

@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { isRoleAllowedFor, type Role } from '@/db/enums';
+import type { Role } from '@/lib/enums';
+import { isRoleAllowedFor } from '@/lib/organizations';
 import { organizations, users } from '@/db/schema';
 import type { Caller, RequestMeta } from '../../auth/actor';
 import { hashPassword } from '../../auth/password';

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { TEMPLATE_CHANNELS, type ActionOutcome } from '@/db/enums';
+import { TEMPLATE_CHANNELS, type ActionOutcome } from '@/lib/enums';
 import { caseActions, cases, promises, users, type CaseAction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

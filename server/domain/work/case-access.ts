@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { cases, commissions, packages, type CaseRow } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
+import { SHANGHAI_TIME_ZONE } from '@/lib/dates';
 import { DomainError } from '../../errors';
 
 // Which cases an agency user may work (DESIGN §1, §3): only while commissioned to the
@@ -70,4 +71,4 @@ const DAY_MS = 86_400_000;
 /** Days overdue today: the figure at import plus the days since. */
 export const daysOverdueNow = (c: Pick<CaseRow, 'daysOverdue' | 'createdAt'>, now: Date) => c.daysOverdue + Math.max(0, Math.floor((now.getTime() - c.createdAt.getTime()) / DAY_MS));
 
-export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+export const DEFAULT_TIME_ZONE = SHANGHAI_TIME_ZONE;

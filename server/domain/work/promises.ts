@@ -2,7 +2,7 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cases, promises } from '@/db/schema';
 import { writeAudit } from '../../audit/write';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 
 const SYSTEM = { actor: null, ip: null, userAgent: null } as const;
 const DAY_MS = 86_400_000;

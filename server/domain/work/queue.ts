@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { CaseStatus } from '@/db/enums';
+import type { CaseStatus } from '@/lib/enums';
 import { caseActions, cases, promises } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { maskName } from '../../pii/crypto';
-import { shanghaiDate } from '../shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { cursorParts, invalidCursor, isUuid } from '../shared/keyset';
 import { executeRows } from '../shared/execute';
 

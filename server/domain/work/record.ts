@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import type { VisitStatus } from '@/db/enums';
+import type { VisitStatus } from '@/lib/enums';
 import { caseActions, caseFlags, cases, fieldVisits, fieldVisitStaff, organizations, packages, users, visitEvidence } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

@@ -1,4 +1,5 @@
-import { BASIS_POINTS, type RestructureKind } from '@/db/enums';
+import type { RestructureKind } from '@/lib/enums';
+import { BASIS_POINTS } from '@/lib/rates';
 import type { RestructureTerms, ScheduleLine } from '@/db/schema';
 
 // The arithmetic of a restructuring, in integer fen: what the debtor pays under the plan,

@@ -1,13 +1,13 @@
 import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { RestructureKind, RestructureStatus } from '@/db/enums';
+import type { RestructureKind, RestructureStatus } from '@/lib/enums';
 import { cases, restructureRequests, type RestructureRequest, type RestructureTerms } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { reschedule } from '../../jobs/queue';
+import { jobQueue } from '../../jobs/queue';
 import { notify } from '../notifications/notify';
-import { addBusinessDays, shanghaiDate } from '../shared/dates';
+import { addBusinessDays, shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { loadCaseToAct, loadWorkCase } from './case-access';
 import { planOf } from './restructure-plan';
@@ -69,7 +69,7 @@ export const proposeRestructure = async (db: DbOrTx, caller: Caller, input: { ca
       .returning();
     if (!row) throw new DomainError('restructure.notFound');
     if (!plan.isWithinBands) {
-      await reschedule(tx, { kind: RESTRUCTURE_EXPIRE_JOB, key: row.id, payload: { requestId: row.id }, runAt: expiresAt });
+      await jobQueue.reschedule(tx, { kind: RESTRUCTURE_EXPIRE_JOB, key: row.id, payload: { requestId: row.id }, runAt: expiresAt });
       await notify(tx, { orgId: c.row.creditorId, roles: ['admin', 'manager'] }, 'restructure.proposed', { contractNo: c.row.contractNo, deadline: shanghaiDate(expiresAt) }, '/creditor/restructures');
     }
     await writeAudit(tx, caller, { action: 'restructure.propose', resourceType: 'case', resourceId: c.row.id, orgId: c.row.creditorId, after: { requestId: row.id, kind: row.kind, terms: row.terms, total: row.totalAmount, status: row.status } });

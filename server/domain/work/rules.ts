@@ -1,6 +1,6 @@
 import { and, desc, eq, gte } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { ActionChannel, ActionTarget } from '@/db/enums';
+import type { ActionChannel, ActionTarget } from '@/lib/enums';
 import { caseActions, ruleSets } from '@/db/schema';
 import { DomainError } from '../../errors';
 import { checkContact, type Verdict } from '../rules/engine';

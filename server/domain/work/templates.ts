@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { ActionChannel, TemplateStatus } from '@/db/enums';
+import type { ActionChannel, TemplateStatus } from '@/lib/enums';
 import { commissions, messageTemplates, packages, type MessageTemplate } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';

@@ -1,13 +1,15 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { evidenceKindOf, MIN_VISIT_STAFF, VISIT_EVIDENCE_DUE_MS, VISIT_OUTCOMES, type ActionOutcome, type EvidenceKind } from '@/db/enums';
+import { VISIT_OUTCOMES, type ActionOutcome, type EvidenceKind } from '@/lib/enums';
+import { evidenceKindOf } from '@/lib/file-types';
+import { MIN_VISIT_STAFF, VISIT_EVIDENCE_DUE_MS } from '@/lib/visits';
 import { admissionApplications, caseFlags, fieldVisits, fieldVisitStaff, storedFiles, users, visitEvidence, type FieldVisit } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { notify } from '../notifications/notify';
 import { zonedInstant } from '../rules/zone';
-import { endOfShanghaiDay } from '../shared/dates';
+import { endOfShanghaiDay } from '@/lib/dates';
 import { ownFile } from '../files/files';
 import { logAction, refusal } from './actions';
 import { DEFAULT_TIME_ZONE, loadCaseToAct, loadWorkCase } from './case-access';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ADMISSION_DOCUMENT_KINDS, APPLICANT_TYPES, APPLICATION_STATUSES, TIERS } from '@/db/enums';
+import { ADMISSION_DOCUMENT_KINDS, APPLICANT_TYPES, APPLICATION_STATUSES, TIERS } from '@/lib/enums';
 import { ZCreditCode, ZEmail, ZMobile, ZPersonName } from '../shared.schema';
 
 export { ZSectionDraft, type TSectionDraft } from '../../../domain/admission/sections.schema';

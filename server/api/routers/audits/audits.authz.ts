@@ -1,7 +1,7 @@
 import { createAudit, reviewAuditItem } from '@/server/domain/audits/audits';
 import { listAuditItems } from '@/server/domain/audits/items';
 import { logAction } from '@/server/domain/work/actions';
-import { shanghaiDate } from '@/server/domain/shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import type { AuthzTable } from '@/server/testing/authz';
 import { morning, workingCases } from '@/server/testing/work';
 import { domainCaller, type World } from '@/server/testing/world';

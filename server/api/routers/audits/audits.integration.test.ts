@@ -10,7 +10,7 @@ import { openFile } from '../../../domain/files/files';
 import { JOB_HANDLERS } from '../../../jobs/handlers';
 import { drainJobs } from '../../../jobs/queue';
 import { getBlobStore } from '../../../storage/store';
-import { shanghaiDate } from '../../../domain/shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { logAction } from '../../../domain/work/actions';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
 import { morning, workingCases } from '../../../testing/work';

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { AUDIT_FINDINGS, AUDIT_ITEM_KINDS, AUDIT_METHODS, AUDIT_STATUSES } from '@/db/enums';
+import { DAY_PATTERN } from '@/lib/dates';
+import { AUDIT_FINDINGS, AUDIT_ITEM_KINDS, AUDIT_METHODS, AUDIT_STATUSES } from '@/lib/enums';
 import { ZComplaintCategory, ZOrgComplaintReceipt } from '../complaints/complaints.schema';
 
 // Field audits (稽核). Messages `v.<key>` name catalog entries (messages/*.json → validation).
 
-const ZDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'v.date' });
+const ZDay = z.string().regex(DAY_PATTERN, { error: 'v.date' });
 const common = { agencyId: z.uuid({ error: 'v.id' }), periodFrom: ZDay, periodTo: ZDay };
 export const ZCreateAuditInput = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('random'), ...common, sampleBp: z.number().int().min(100, { error: 'v.sampleShare' }).max(10_000, { error: 'v.sampleShare' }) }),

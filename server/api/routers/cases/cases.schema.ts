@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CASE_STATUSES, CLOSE_REASON_LENGTH, IMPORT_KINDS, IMPORT_STATUSES, PROVINCES } from '@/db/enums';
+import { CLOSE_REASON_LENGTH } from '@/lib/cases';
+import { CASE_STATUSES, IMPORT_KINDS, IMPORT_STATUSES, PROVINCES } from '@/lib/enums';
 
 const filters = {
   status: z.enum(CASE_STATUSES).optional(),

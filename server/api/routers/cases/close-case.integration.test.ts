@@ -7,7 +7,7 @@ import type { TRPCError } from '@trpc/server';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, cases, notifications } from '@/db/schema';
-import { shanghaiDate } from '../../../domain/shared/dates';
+import { shanghaiDate } from '@/lib/dates';
 import { importBytes, sampleCsv } from '../../../testing/cases';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
 import { openPackage, caseIdsOf } from '../../../testing/packages';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPLAINANT_RELATIONS, COMPLAINT_CATEGORIES, COMPLAINT_EVENT_KINDS, COMPLAINT_OUTCOMES, COMPLAINT_SOURCES, COMPLAINT_STATUSES } from '@/db/enums';
+import { COMPLAINANT_RELATIONS, COMPLAINT_CATEGORIES, COMPLAINT_EVENT_KINDS, COMPLAINT_OUTCOMES, COMPLAINT_SOURCES, COMPLAINT_STATUSES } from '@/lib/enums';
 import { ZMobile } from '../../../domain/shared/fields.schema';
 
 // Complaints (DESIGN §3). Messages `v.<key>` name catalog entries (messages/*.json → validation).

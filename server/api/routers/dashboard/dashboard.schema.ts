@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { MONTH_PATTERN } from '@/lib/months';
 
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+const ZMonth = z.string().regex(MONTH_PATTERN);
 /** The months a dashboard covers, `YYYY-MM`, both included. */
 export const ZRange = z.object({ from: ZMonth, to: ZMonth });
 

@@ -1,3 +1,4 @@
+import { shanghaiMonth } from '@/lib/months';
 import { publishDisclosure } from '@/server/domain/money/disclosure';
 import type { AuthzTable } from '@/server/testing/authz';
 import { domainCaller, type World } from '@/server/testing/world';
@@ -6,11 +7,7 @@ import { domainCaller, type World } from '@/server/testing/world';
 // staff read the platform-wide one; published reports are public.
 
 /** Last month in Beijing: the newest month that has ended. */
-const lastMonth = () => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7).split('-').map(Number);
-  const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 2, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
-};
+const lastMonth = () => shanghaiMonth(-1);
 
 const published = new WeakMap<World, string>();
 const PUBLIC = 'published figures are for everyone to read';

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { COMPLAINT_CATEGORIES } from '@/db/enums';
+import { COMPLAINT_CATEGORIES } from '@/lib/enums';
+import { MONTH_PATTERN } from '@/lib/months';
 
-export const ZMonthInput = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'v.month' }) });
+export const ZMonthInput = z.object({ month: z.string().regex(MONTH_PATTERN, { error: 'v.month' }) });
 export const ZDisclosureIdInput = z.object({ id: z.uuid() });
 export const ZPublishedListInput = z.object({ cursor: z.string().nullish(), limit: z.number().int().min(1).max(50).default(20) });
 

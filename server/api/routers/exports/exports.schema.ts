@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, AUDIT_STATUSES, EXPORT_FORMATS, EXPORT_LISTS, IMPORT_KINDS, IMPORT_STATUSES, PACKAGE_STATUSES, REPAYMENT_STATUSES, RESTRUCTURE_STATUSES, STATEMENT_STATUSES, VISIT_STATUSES } from '@/db/enums';
+import { AUDIT_ACTIONS, AUDIT_STATUSES, EXPORT_FORMATS, EXPORT_LISTS, IMPORT_KINDS, IMPORT_STATUSES, PACKAGE_STATUSES, REPAYMENT_STATUSES, RESTRUCTURE_STATUSES, STATEMENT_STATUSES, VISIT_STATUSES } from '@/lib/enums';
 import { ZAgencyCasesInput, ZCreditorCasesInput } from '../cases/cases.schema';
 import { ZListComplaintsInput } from '../complaints/complaints.schema';
 import { ZListMarketInput } from '../market/market.schema';

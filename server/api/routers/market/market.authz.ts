@@ -27,7 +27,10 @@ export const marketAuthz: AuthzTable = {
     allowed: 'agencyA.supervisor',
     anonymous: 'refused',
     wrongRole: [...MARKET_READERS_REFUSED],
-    wrongTenant: { none: 'lists only packages in the session agency’s circle (packages.integration.test.ts, tiers and invitations)' },
+    wrongTenant: {
+      none: 'lists only packages in the session agency’s circle (packages.integration.test.ts, tiers and invitations)',
+      shared: 'a package open to the whole market is in every admitted agency’s circle',
+    },
   },
   'market.get': {
     setup: withMarket,

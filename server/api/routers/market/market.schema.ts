@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BASIS_POINTS, BIDDER_CIRCLES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/db/enums';
+import { BIDDER_CIRCLES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/lib/enums';
+import { BASIS_POINTS } from '@/lib/rates';
 import { ZBid, ZFigures } from '../packages/packages.schema';
 
 export const ZListMarketInput = z.object({

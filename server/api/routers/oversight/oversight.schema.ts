@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS } from '@/db/enums';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS } from '@/lib/enums';
 
 export const ZActivityInput = z.object({ agencyId: z.uuid().optional(), isFlaggedOnly: z.boolean().optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
 const ZValues = z.record(z.string(), z.union([z.string(), z.number()]));

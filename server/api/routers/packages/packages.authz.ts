@@ -111,6 +111,6 @@ export const packagesAuthz: AuthzTable = {
     allowed: 'creditorA.manager',
     anonymous: 'refused',
     wrongRole: [...CREDITOR_ONLY],
-    wrongTenant: { none: 'the admitted agencies are public (the disclosure page lists them); no tenant’s data' },
+    wrongTenant: { none: 'the admitted agencies are public (the disclosure page lists them); no tenant’s data', shared: 'every creditor sees the same admitted agencies' },
   },
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { BASIS_POINTS, BID_STATUSES, BIDDER_CIRCLES, BUCKETS, CHANNELS, ORG_STATUSES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/db/enums';
+import { BID_STATUSES, BIDDER_CIRCLES, CHANNELS, ORG_STATUSES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/lib/enums';
+import { BUCKETS } from '@/lib/cases';
+import { BASIS_POINTS } from '@/lib/rates';
 
 const ZBp = z.number().int().min(0).max(BASIS_POINTS);
 const ZDate = z.iso.date();

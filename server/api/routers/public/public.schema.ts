@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BAN_CATEGORIES, TIERS } from '@/db/enums';
+import { BAN_CATEGORIES, TIERS } from '@/lib/enums';
 import { ZPageInput, pageOf } from '../shared.schema';
 
 export const ZPublicListInput = ZPageInput;

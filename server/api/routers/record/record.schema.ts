@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES, VISIT_STATUSES } from '@/db/enums';
+import { CASE_STATUSES, VISIT_STATUSES } from '@/lib/enums';
 import { ZRepayment } from '../repayments/repayments.schema';
 import { ZAction, ZVisit } from '../work/work.schema';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { REPAYMENT_CHANNELS, REPAYMENT_SOURCES, REPAYMENT_STATUSES } from '@/db/enums';
+import { REPAYMENT_CHANNELS, REPAYMENT_SOURCES, REPAYMENT_STATUSES } from '@/lib/enums';
 
 /** Largest single repayment accepted: ¥100 million, in fen. */
 const MAX_FEN = 10_000_000_000;

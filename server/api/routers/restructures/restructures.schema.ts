@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RESTRUCTURE_STATUSES } from '@/db/enums';
+import { RESTRUCTURE_STATUSES } from '@/lib/enums';
 import { ZRestructure } from '../work/work.schema';
 
 // The creditor's side of the requests agencies propose through the work router.

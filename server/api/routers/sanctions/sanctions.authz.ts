@@ -1,4 +1,4 @@
-import type { SanctionKind } from '@/db/enums';
+import type { SanctionKind } from '@/lib/enums';
 import { appealSanction } from '@/server/domain/sanctions/appeal';
 import { freezeCommission } from '@/server/domain/sanctions/freeze';
 import type { AuthzTable } from '@/server/testing/authz';

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { APPEAL_OUTCOMES, ORG_STATUSES, SANCTION_KINDS, SANCTION_STATUSES } from '@/db/enums';
+import { DAY_PATTERN } from '@/lib/dates';
+import { APPEAL_OUTCOMES, ORG_STATUSES, SANCTION_KINDS, SANCTION_STATUSES } from '@/lib/enums';
 
 // Sanctions (DESIGN §3, issue 7). Messages `v.<key>` name catalog entries (messages/*.json → validation).
 
 const ZText = (min: number, max: number, key: string) => z.string().trim().min(min, { error: `v.${key}` }).max(max);
 const ZDay = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'v.date' })
+  .regex(DAY_PATTERN, { error: 'v.date' })
   .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: 'v.date' });
 export const ZSanctionKind = z.enum(SANCTION_KINDS, { error: 'v.sanctionKind' });
 export const ZSanctionStatus = z.enum(SANCTION_STATUSES);

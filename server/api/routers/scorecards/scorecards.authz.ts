@@ -1,5 +1,5 @@
 import { computeScorecards } from '@/server/domain/scorecards/compute';
-import { addMonths, monthOf } from '@/server/domain/scorecards/months';
+import { addMonths, monthOf } from '@/lib/months';
 import type { AuthzTable } from '@/server/testing/authz';
 import { commissionedSince } from '@/server/testing/scorecards';
 import type { World } from '@/server/testing/world';

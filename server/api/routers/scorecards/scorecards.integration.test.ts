@@ -14,7 +14,7 @@ import { uploadFile } from '../../../domain/files/files';
 import { decideRepayment, reportRepayment } from '../../../domain/money/repayments';
 import { computeScorecards, queueLastMonth, readyAt, SCORECARD_JOB } from '../../../domain/scorecards/compute';
 import { computeScorecard, FORMULA_VERSION } from '../../../domain/scorecards/formula';
-import { addMonths, monthOf } from '../../../domain/scorecards/months';
+import { addMonths, monthOf } from '@/lib/months';
 import { logAction } from '../../../domain/work/actions';
 import { attachEvidence, cancelVisit, flagMissingVisitEvidence, planVisit, recordVisit } from '../../../domain/work/visits';
 import { JOB_HANDLERS } from '../../../jobs/handlers';

@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { ORG_STATUSES } from '@/db/enums';
+import { ORG_STATUSES } from '@/lib/enums';
+import { MONTH_PATTERN } from '@/lib/months';
 
 // Monthly agency scorecards and creditors' ratings (DESIGN §7). The inputs schema is
 // formula v1's, so an export can be parsed back and computed again.
 
-export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'v.month' });
+export const ZMonth = z.string().regex(MONTH_PATTERN, { error: 'v.month' });
 const ZInt = z.number().int();
 const ZCount = z.number().int().min(0);
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { APPLICATION_STATUSES, CRITERION_GROUPS, ORG_STATUSES, TIERS } from '@/db/enums';
+import { APPLICATION_STATUSES, CRITERION_GROUPS, ORG_STATUSES, TIERS } from '@/lib/enums';
 import { ZCriterionInput, ZPublishTemplate } from '../../../domain/admission/templates.schema';
 import { ZDocumentView } from '../admission/admission.schema';
 import { ZId, ZPageInput, pageOf } from '../shared.schema';

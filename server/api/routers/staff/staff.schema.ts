@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AUDIT_ACTIONS, BAN_CATEGORIES } from '@/db/enums';
+import { AUDIT_ACTIONS, BAN_CATEGORIES } from '@/lib/enums';
 import { ZCreditCode, ZId, ZNewUser, ZOrg, ZOrgStatus, ZOrgType, ZPageInput, ZUser, pageOf } from '../shared.schema';
 
 // Organizations

@@ -1,3 +1,5 @@
+import { shanghaiDate, shanghaiInstant } from '@/lib/dates';
+import { shanghaiMonth } from '@/lib/months';
 import { decideRepayment, reportRepayment } from '@/server/domain/money/repayments';
 import { agreeStatement, generateStatements, listStatements } from '@/server/domain/money/statements';
 import type { AuthzTable } from '@/server/testing/authz';
@@ -9,12 +11,9 @@ import { domainCaller, type World } from '@/server/testing/world';
 // answers NOT_FOUND.
 const made = new WeakMap<World, string>();
 const of = (w: World) => made.get(w) ?? '';
-const day = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-/** The first day of next month, when this month has ended. */
-const nextMonth = () => {
-  const [y, m] = day().slice(0, 7).split('-').map(Number);
-  return new Date(Date.UTC(y ?? 2026, m ?? 1, 1, 4));
-};
+const day = () => shanghaiDate(new Date());
+/** Noon in Beijing on the first day of next month, when this month has ended. */
+const nextMonth = () => shanghaiInstant(`${shanghaiMonth(1)}-01T12:00:00`);
 
 /** A draft statement between creditorA and agencyA for this month, drawn up as if the month had ended (agreed by the creditor if asked). */
 const withStatement = (agreedByCreditor: boolean) => async (w: World) => {
@@ -23,7 +22,7 @@ const withStatement = (agreedByCreditor: boolean) => async (w: World) => {
   const manager = await domainCaller(w, 'creditorA.manager');
   const r = await reportRepayment(w.db, await domainCaller(w, 'agencyA.collector'), { caseId, amount: 20_000, paidOn: day(), channel: 'counter', payer: '本人', reference: 'S-1', note: '' });
   await decideRepayment(w.db, manager, { repaymentId: r.id, confirm: true, note: '' });
-  await generateStatements(w.db, manager, w.orgs.creditorA.id, day().slice(0, 7), nextMonth());
+  await generateStatements(w.db, manager, w.orgs.creditorA.id, shanghaiMonth(0), nextMonth());
   const [s] = (await listStatements(w.db, manager, { limit: 1 })).items;
   made.set(w, s?.id ?? '');
   if (agreedByCreditor) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { STATEMENT_STATUSES } from '@/db/enums';
+import { STATEMENT_STATUSES } from '@/lib/enums';
+import { MONTH_PATTERN } from '@/lib/months';
 
 export const ZStatement = z.object({
   id: z.string(),
@@ -27,5 +28,5 @@ export const ZStatementDetail = ZStatement.extend({
   lines: z.array(z.object({ id: z.string(), kind: z.enum(['earned', 'reversal']), contractNo: z.string(), earnedOn: z.string(), baseAmount: z.number().int(), feeBp: z.number().int(), amount: z.number().int() })),
 });
 
-export const ZGenerateInput = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/) });
+export const ZGenerateInput = z.object({ month: z.string().regex(MONTH_PATTERN) });
 export const ZGenerateResult = z.object({ created: z.number().int() });

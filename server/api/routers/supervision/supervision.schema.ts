@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, SANCTION_KINDS, TIERS } from '@/db/enums';
+import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, SANCTION_KINDS, TIERS } from '@/lib/enums';
 
 /** Takes nothing; anything else sent is refused. */
 export const ZOverviewInput = z.object({}).strict().optional();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TEMPLATE_STATUSES } from '@/db/enums';
+import { TEMPLATE_STATUSES } from '@/lib/enums';
 import { ZTemplate } from '../work/work.schema';
 
 // The creditor's side of the templates agencies submit through the work router.

@@ -1,5 +1,6 @@
+import { shanghaiDate } from '@/lib/dates';
 import type { AuthzTable } from '@/server/testing/authz';
-import { beijingToday, caseWithRepayment, caseWithVisit, dayAfterTomorrow, packageOfCase, workingCases } from '@/server/testing/work';
+import { caseWithRepayment, caseWithVisit, dayAfterTomorrow, packageOfCase, workingCases } from '@/server/testing/work';
 import type { World } from '@/server/testing/world';
 
 // Case work, field visits and repayment reports: every role of the agency working the
@@ -20,7 +21,7 @@ const packageOf = (w: World) => packageOfCase(w, caseOf(w));
 const NOT_AGENCY = ['creditorA.admin', 'platform.admin', 'agencyNew.admin'] as const;
 const OTHER_AGENCY = 'agencyB.admin' as const;
 const plan = (w: World) => ({ caseId: caseOf(w), date: dayAfterTomorrow(), time: '13:00', staffIds: [w.users['agencyA.collector'].id, w.users['agencyA.admin'].id], address: '杭州市西湖区文三路 90 号', purpose: '面谈' });
-const report = (w: World) => ({ caseId: caseOf(w), amount: 1_000, paidOn: beijingToday(), channel: 'wechat_pay', payer: '本人', reference: 'AZ-2', note: '' });
+const report = (w: World) => ({ caseId: caseOf(w), amount: 1_000, paidOn: shanghaiDate(new Date()), channel: 'wechat_pay', payer: '本人', reference: 'AZ-2', note: '' });
 
 export const workAuthz: AuthzTable = {
   'work.queue': {

@@ -5,7 +5,6 @@ import {
   ACTION_TARGETS,
   CASE_STATUSES,
   EVIDENCE_KINDS,
-  MIN_VISIT_STAFF,
   RESTRUCTURE_KINDS,
   RESTRUCTURE_STATUSES,
   ROLES,
@@ -13,7 +12,8 @@ import {
   TEMPLATE_STATUSES,
   VISIT_OUTCOMES,
   VISIT_STATUSES,
-} from '@/db/enums';
+} from '@/lib/enums';
+import { MIN_VISIT_STAFF } from '@/lib/visits';
 
 export const ZCaseIdInput = z.object({ caseId: z.uuid() });
 

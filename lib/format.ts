@@ -1,8 +1,8 @@
-// Display formats (DESIGN §8): dates YYYY-MM-DD, times in Asia/Shanghai, amounts ¥1,234.56.
+// Display formats (DESIGN §8), the same in the browser and in exported files: dates YYYY-MM-DD,
+// times in Asia/Shanghai, amounts ¥1,234.56.
+import { SHANGHAI_TIME_ZONE, shanghaiDate } from './dates';
 
-const TZ = 'Asia/Shanghai';
-
-const parts = (d: Date, timeZone = TZ) => {
+const parts = (d: Date, timeZone = SHANGHAI_TIME_ZONE) => {
   const f = new Intl.DateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
@@ -16,11 +16,7 @@ const parts = (d: Date, timeZone = TZ) => {
   return Object.fromEntries(f.formatToParts(d).map((p) => [p.type, p.value])) as Record<string, string>;
 };
 
-export const formatDate = (d: Date | null | undefined): string => {
-  if (!d) return '—';
-  const p = parts(d);
-  return `${p.year}-${p.month}-${p.day}`;
-};
+export const formatDate = (d: Date | null | undefined): string => (d ? shanghaiDate(d) : '—');
 
 /** `YYYY-MM-DD HH:mm:ss`, Beijing time unless another zone is given (a debtor abroad). */
 export const formatDateTime = (d: Date | null | undefined, timeZone?: string): string => {
@@ -38,6 +34,16 @@ export const formatFen = (fen: bigint | number): string => {
   const cents = (abs % 100n).toString().padStart(2, '0');
   return `${sign}¥${yuan}.${cents}`;
 };
+
+/**
+ * Fen as plain yuan with two decimals (`123450` → `1234.50`): spreadsheet cells and message
+ * values. The division is in floating point yet exact: below ¥45 trillion the quotient lies
+ * within a hair of the two-decimal result, so toFixed(2) rounds to it.
+ */
+export const fenToYuan = (fen: number): string => (fen / 100).toFixed(2);
+
+/** Fen as a number of yuan, for chart scales. */
+export const yuanOf = (fen: number): number => fen / 100;
 
 /**
  * Parses a decimal amount typed by a person into integer fen without floating point:
@@ -73,6 +79,9 @@ export const parsePercentToBp = (typed: string): number | null => {
 
 export const bpToPercent = (bp: number): string => fenToAmount(bp, 100);
 
+/** Basis points as a percentage with two decimals always (`2500` → `25.00`), for columns of rates. */
+export const bpToFixedPercent = (bp: number): string => (bp / 100).toFixed(2);
+
 /** File sizes in binary units, one decimal from KB up. */
 export const formatBytes = (bytes: number): string => {
   if (bytes < 1024) return `${bytes} B`;
@@ -84,11 +93,4 @@ export const formatBytes = (bytes: number): string => {
     i++;
   }
   return `${v.toFixed(1)} ${units[i]}`;
-};
-
-/** `YYYY-MM` of the month `offset` months from this one in Beijing (0: this month, -1: last month). */
-export const shanghaiMonth = (offset = 0, now = new Date()): string => {
-  const p = parts(now);
-  const d = new Date(Date.UTC(Number(p.year), Number(p.month) - 1 + offset, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };

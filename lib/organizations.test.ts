@@ -2,7 +2,8 @@
 // returns to active or ends in a ban; an applicant is admitted only by the admission review
 // and a lapsed admission renewed only by it, never by the status control.
 import { describe, expect, it } from 'vitest';
-import { ORG_STATUSES, canMoveOrgStatus, isRoleAllowedFor } from './enums';
+import { ORG_STATUSES } from './enums';
+import { canMoveOrgStatus, isRoleAllowedFor } from './organizations';
 
 describe('organization status moves', () => {
   it('never leaves banned', () => {

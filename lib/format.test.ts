@@ -43,3 +43,29 @@ describe('typed amounts', () => {
     expect(bpToPercent(1850)).toBe('18.5');
   });
 });
+
+describe('plain figures', () => {
+  // formatFen works in integers; the plain form must agree with it digit for digit.
+  const exact = (fen: number) => formatFen(fen).replace('¥', '').replaceAll(',', '');
+
+  it('writes fen as yuan with two decimals, exactly', async () => {
+    const { fenToYuan } = await import('./format');
+    expect(fenToYuan(123450)).toBe('1234.50');
+    expect(fenToYuan(5)).toBe('0.05');
+    expect(fenToYuan(0)).toBe('0.00');
+    expect(fenToYuan(-1005)).toBe('-10.05');
+    let fen = 1;
+    for (let i = 0; i < 2_000; i += 1) {
+      fen = (fen * 48_271 + i) % 4_500_000_000_000_000; // up to ¥45 trillion
+      for (const v of [fen, -fen, fen - (fen % 100) + 5, fen - (fen % 100) + 95]) expect(fenToYuan(v)).toBe(exact(v));
+    }
+  });
+
+  it('writes basis points as a percentage with two decimals, and fen as chart yuan', async () => {
+    const { bpToFixedPercent, yuanOf } = await import('./format');
+    expect(bpToFixedPercent(2500)).toBe('25.00');
+    expect(bpToFixedPercent(1850)).toBe('18.50');
+    expect(bpToFixedPercent(5)).toBe('0.05');
+    expect(yuanOf(123456)).toBe(1234.56);
+  });
+});

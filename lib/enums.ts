@@ -1,5 +1,5 @@
-// Plain value lists shared by the database schema, zod schemas and the UI.
-// Kept free of imports so every layer may use them.
+// Plain value lists and their types, shared by the database schema, zod schemas and the UI.
+// The rules built on them live beside this file (organizations, file types, market, …).
 
 export const ORG_TYPES = ['creditor', 'agency', 'platform'] as const;
 export type OrgType = (typeof ORG_TYPES)[number];
@@ -19,41 +19,9 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
-// DESIGN §1: which roles exist inside which kind of organization.
-export const ROLES_BY_ORG_TYPE = {
-  creditor: ['admin', 'manager', 'viewer'],
-  agency: ['admin', 'supervisor', 'collector'],
-  platform: ['admin', 'reviewer', 'auditor', 'complaints'],
-} as const satisfies Record<OrgType, readonly Role[]>;
-
-export const isRoleAllowedFor = (orgType: OrgType, role: Role): boolean =>
-  (ROLES_BY_ORG_TYPE[orgType] as readonly Role[]).includes(role);
-
-// Organizations whose users may not use the product at all. A suspended agency's
-// collectors are stopped at once, not when their tokens run out (DESIGN §3 sanctions).
-export const BLOCKED_ORG_STATUSES: readonly OrgStatus[] = ['suspended', 'banned'];
-
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
-
-export * from './enums-audit';
-
-// Which statuses staff may move an organization to by hand (DESIGN §3: admitted →
-// suspended → admitted | banned; a ban is permanent, so nothing leaves `banned`). Only the
-// admission decision (scored, and for tier A or against the score approved by a second
-// staff member) makes an applicant active, and only a renewal does so for a lapsed
-// admission; the scheduler expires admissions. By hand staff suspend an admitted
-// organization and lift its suspension, and ban a creditor (an agency through a sanction).
-export const ORG_STATUS_TRANSITIONS: Record<OrgStatus, readonly OrgStatus[]> = {
-  applicant: [],
-  active: ['suspended', 'banned'],
-  suspended: ['active', 'banned'],
-  expired: ['banned'],
-  banned: [],
-};
-
-export const canMoveOrgStatus = (from: OrgStatus, to: OrgStatus): boolean => ORG_STATUS_TRANSITIONS[from].includes(to);
 
 // Admission (DESIGN §3): draft → submitted → under_review → (info_requested → submitted)
 // → admitted | rejected.
@@ -85,61 +53,14 @@ export type Province = (typeof PROVINCES)[number];
 export const BAN_CATEGORIES = ['abuse', 'fraud', 'data_breach', 'other'] as const;
 export type BanCategory = (typeof BAN_CATEGORIES)[number];
 
-// Stored files are recognised by their bytes, never by name or declared type. Spreadsheets
-// (case and repayment imports) are text (CSV) or a zip package (XLSX), checked again when read.
-export const FILE_TYPES = [
-  'application/pdf',
-  'image/jpeg',
-  'image/png',
-  'text/csv',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'audio/mpeg',
-  'audio/mp4',
-  'audio/wav',
-  'audio/amr',
-  'audio/ogg',
-  'video/mp4',
-  'video/quicktime',
-  'video/webm',
-] as const;
-export type FileType = (typeof FILE_TYPES)[number];
-/** Largest accepted upload per detected type, in bytes (a million-row case file is ~250 MB of CSV). */
-export const FILE_MAX_BYTES: Record<FileType, number> = {
-  'application/pdf': 20 * 1024 * 1024,
-  'image/jpeg': 20 * 1024 * 1024,
-  'image/png': 20 * 1024 * 1024,
-  'text/csv': 512 * 1024 * 1024,
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 256 * 1024 * 1024,
-  // Field evidence: a visit's recording runs long; video is the largest.
-  'audio/mpeg': 100 * 1024 * 1024,
-  'audio/mp4': 100 * 1024 * 1024,
-  'audio/wav': 100 * 1024 * 1024,
-  'audio/amr': 100 * 1024 * 1024,
-  'audio/ogg': 100 * 1024 * 1024,
-  'video/mp4': 200 * 1024 * 1024,
-  'video/quicktime': 200 * 1024 * 1024,
-  'video/webm': 200 * 1024 * 1024,
-};
-/** What may be attached to an admission application. */
-export const DOCUMENT_FILE_TYPES: readonly FileType[] = ['application/pdf', 'image/jpeg', 'image/png'];
 /** Field evidence (催迹) of a visit: photos, audio and video. */
 export const EVIDENCE_KINDS = ['photo', 'audio', 'video'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-/** The kind of evidence a file is, from its recognised type; null for anything else. */
-export const evidenceKindOf = (mime: string): EvidenceKind | null =>
-  mime === 'image/jpeg' || mime === 'image/png' ? 'photo' : mime.startsWith('audio/') ? 'audio' : mime.startsWith('video/') ? 'video' : null;
-/** What a case import reads. */
-export const SPREADSHEET_FILE_TYPES: readonly FileType[] = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
 
 // Documents of an admission application: the business licence (agencies), the financial
 // licence (creditors), certificates (等保, ISO 27001) and anything else the reviewer asked for.
 export const ADMISSION_DOCUMENT_KINDS = ['business_licence', 'financial_licence', 'certificate', 'other'] as const;
 export type AdmissionDocumentKind = (typeof ADMISSION_DOCUMENT_KINDS)[number];
-export const REQUIRED_DOCUMENTS: Record<ApplicantType, readonly AdmissionDocumentKind[]> = {
-  agency: ['business_licence'],
-  creditor: ['financial_licence'],
-};
-export const MAX_DOCUMENTS_PER_APPLICATION = 12;
 
 /** Groups of admission scoring criteria (DESIGN §7), for templates and the review screen. */
 export const CRITERION_GROUPS = ['basics', 'systems', 'trackRecord', 'compliance', 'licence'] as const;
@@ -212,48 +133,6 @@ export const CASE_STATUSES = ['new', 'commissioned', 'working', 'ptp', 'settled'
 /** Cases still owing: every status but settled and closed as unrecoverable. */
 export const OPEN_CASE_STATUSES = ['new', 'commissioned', 'working', 'ptp', 'returned', 'recalled'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
-/** How long the reason for closing a case as unrecoverable (核销) may be, trimmed. */
-export const CLOSE_REASON_LENGTH = { min: 2, max: 500 } as const;
-/** Overdue buckets M1 … M12+ (DESIGN §2): M1 = 1–30 days, …, M12+ = over 330 days. */
-export const BUCKETS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
-export const bucketOf = (daysOverdue: number): number => Math.min(12, Math.max(1, Math.ceil(daysOverdue / 30)));
-
-/**
- * The case import format (DESIGN §6): the required and optional columns by Chinese header
- * and English alias; contacts 1–5 follow as 联系人n姓名 / 联系人n关系 / 联系人n电话.
- */
-export const CASE_IMPORT_COLUMNS = [
-  { field: 'contractNo', zh: '合同编号', alias: 'contract_no', required: true },
-  { field: 'debtorName', zh: '借款人姓名', alias: 'debtor_name', required: true },
-  { field: 'idNumber', zh: '身份证号', alias: 'id_number', required: true },
-  { field: 'phone', zh: '手机号', alias: 'phone', required: true },
-  { field: 'loanAmount', zh: '放款金额', alias: 'loan_amount', required: true },
-  { field: 'principalOutstanding', zh: '剩余本金', alias: 'principal_outstanding', required: true },
-  { field: 'amountOverdue', zh: '逾期本息合计', alias: 'amount_overdue', required: true },
-  { field: 'daysOverdue', zh: '逾期天数', alias: 'days_overdue', required: true },
-  { field: 'loanDate', zh: '放款日期', alias: 'loan_date', required: false },
-  { field: 'product', zh: '产品类型', alias: 'product', required: false },
-  { field: 'province', zh: '省份', alias: 'province', required: false },
-  { field: 'city', zh: '城市', alias: 'city', required: false },
-  { field: 'address', zh: '地址', alias: 'address', required: false },
-  // The contact window follows the debtor's local time: Asia/Shanghai unless the case says otherwise.
-  { field: 'timeZone', zh: '时区', alias: 'time_zone', required: false },
-] as const;
-export const MAX_CASE_CONTACTS = 5;
-
-// The creditor's repayment file (its loan system's export): each row is matched to an
-// agency's report by contract number, amount and day, or recorded as a direct payment.
-export const REPAYMENT_IMPORT_COLUMNS = [
-  { field: 'contractNo', zh: '合同编号', alias: 'contract_no', required: true },
-  { field: 'amount', zh: '还款金额', alias: 'amount', required: true },
-  { field: 'paidOn', zh: '还款日期', alias: 'paid_on', required: true },
-  { field: 'reference', zh: '交易流水号', alias: 'reference', required: false },
-  { field: 'channel', zh: '还款渠道', alias: 'channel', required: false },
-  { field: 'payer', zh: '付款人', alias: 'payer', required: false },
-  { field: 'note', zh: '备注', alias: 'note', required: false },
-] as const;
-/** A repayment file is read whole before it is matched: larger files are split by month. */
-export const MAX_REPAYMENT_IMPORT_ROWS = 100_000;
 
 // Package (DESIGN §3): draft → open (bidding) → closed → awarded → active → completed | recalled;
 // draft|open → cancelled; a direct offer is draft → offered → awarded (accepted) | draft (declined).
@@ -265,13 +144,6 @@ export type BidderCircle = (typeof BIDDER_CIRCLES)[number];
 export const BID_STATUSES = ['submitted', 'withdrawn', 'won', 'lost'] as const;
 export type BidStatus = (typeof BID_STATUSES)[number];
 export const COMMISSION_STATUSES = ['active', 'ended'] as const;
-/** A bid in the last 3 minutes extends the close by 3 minutes (anti-sniping, DESIGN §3). */
-export const BID_EXTENSION_MS = 3 * 60_000;
-/** Rates (fee, expected recovery, reduction) are basis points: 2500 = 25.00 %. */
-export const BASIS_POINTS = 10_000;
-/** Tiers from best to lowest: a package open to tier B admits A and B. */
-export const tierMeets = (tier: Tier | null, minimum: Tier | null): boolean =>
-  minimum === null || (tier !== null && TIERS.indexOf(tier) <= TIERS.indexOf(minimum));
 
 // Collection actions (催记) and the rulebook's vocabulary (DESIGN §4).
 export const ACTION_CHANNELS = ['call', 'sms', 'letter', 'visit', 'lawyer_letter', 'email'] as const;
@@ -304,19 +176,14 @@ export const COMMISSION_LINE_KINDS = ['earned', 'reversal'] as const;
 export type CommissionLineKind = (typeof COMMISSION_LINE_KINDS)[number];
 export const STATEMENT_STATUSES = ['draft', 'agreed', 'paid'] as const;
 export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
-/** What a receipt may be: a photo or a scan. */
-export const RECEIPT_FILE_TYPES: readonly FileType[] = ['application/pdf', 'image/jpeg', 'image/png'];
 // Field visits (外访, DESIGN §4): planned → visited | cancelled.
 export const VISIT_STATUSES = ['planned', 'visited', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 /** What a visit may find: everything a call may, except a wrong number. */
 export const VISIT_OUTCOMES = ['answered', 'unanswered', 'refused', 'promise_to_pay', 'dispute', 'hardship', 'deceased', 'wrong_person'] as const satisfies readonly ActionOutcome[];
-/** Staff on a visit, at least (NIFA 2018). */
-export const MIN_VISIT_STAFF = 2;
-/** Audio and video of a visit are due within this time of the visit (NIFA 2018). */
-export const VISIT_EVIDENCE_DUE_MS = 24 * 3_600_000;
 /** Channels whose messages go out only from an approved template. */
 export const TEMPLATE_CHANNELS = ['sms', 'letter', 'lawyer_letter'] as const;
 
-// Supervision: complaints, sanctions, scorecards and field audits.
+// The audit log's actions; supervision: complaints, sanctions, scorecards and field audits.
+export * from './audit-actions';
 export * from './enums-supervision';

@@ -1,4 +1,4 @@
-// The audit log's action names, re-exported by db/enums.ts; free of imports like it.
+// The audit log's action names, re-exported by lib/enums.ts.
 
 // Every action the audit log records (`area.verb`); each has a label in the catalogs.
 export const AUDIT_ACTIONS = [

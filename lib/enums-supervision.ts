@@ -1,5 +1,5 @@
 // Plain value lists of supervision (DESIGN §3, §7), shared by the schema, zod schemas and
-// the UI; re-exported by db/enums.ts and, like it, free of imports.
+// the UI; re-exported by lib/enums.ts.
 
 // Complaints (DESIGN §3): received → acknowledged → investigating → (awaiting_response) → upheld | dismissed → closed.
 /** What a complaint is about; `threats` (threats or violence) is abuse and zeroes the agency's month (DESIGN §7). */
@@ -36,11 +36,6 @@ export const SANCTION_STATUSES = ['proposed', 'active', 'rejected', 'lifted', 'r
 export type SanctionStatus = (typeof SANCTION_STATUSES)[number];
 export const APPEAL_OUTCOMES = ['granted', 'denied'] as const;
 export type AppealOutcome = (typeof APPEAL_OUTCOMES)[number];
-
-// Monthly agency scorecards (DESIGN §7): the weight of each component, adding up to 100.
-export const SCORECARD_WEIGHTS = { ratings: 35, recovery: 25, reporting: 15, compliance: 15, responsiveness: 10 } as const;
-export type ScorecardComponent = keyof typeof SCORECARD_WEIGHTS;
-export const SCORECARD_COMPONENTS = Object.keys(SCORECARD_WEIGHTS) as ScorecardComponent[];
 
 // Field audits (稽核): a sample of an agency's visits and actions, each reviewed.
 export const AUDIT_METHODS = ['random', 'chosen'] as const;
