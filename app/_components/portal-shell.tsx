@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { getServerT } from '@/server/i18n/request-locale';
-import type { TGetMeOutput } from '@/server/api/routers/me/get-me.schema';
+import type { TGetMeOutput } from '@/server/api/routers/me/me.schema';
 import { LanguageSwitch } from '@/components/i18n/language-switch';
 import { ChangePasswordButton } from '@/components/shell/change-password-button';
 import { NavLink } from '@/components/shell/nav-link';

@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
-import type { TApplicationView } from '@/server/api/routers/admission/application.schema';
+import type { TApplicationView } from '@/server/api/routers/admission/admission.schema';
 import { formatDate } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

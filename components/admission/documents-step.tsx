@@ -6,7 +6,7 @@ import { useTranslations } from 'use-intl';
 import { ADMISSION_DOCUMENT_KINDS, type AdmissionDocumentKind } from '@/lib/enums';
 import { MAX_DOCUMENTS_PER_APPLICATION, REQUIRED_DOCUMENTS } from '@/lib/admission';
 import { FILE_MAX_BYTES } from '@/lib/file-types';
-import type { TApplicationView } from '@/server/api/routers/admission/application.schema';
+import type { TApplicationView } from '@/server/api/routers/admission/admission.schema';
 import { DocumentList } from '../files/document-list';
 import { uploadFile, UploadError } from '../files/upload';
 import { errorInfo } from '../trpc/errors';

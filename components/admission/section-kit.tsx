@@ -3,7 +3,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
-import type { TApplicationView, TSectionDraft } from '@/server/api/routers/admission/application.schema';
+import type { TApplicationView, TSectionDraft } from '@/server/api/routers/admission/admission.schema';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
-import type { TImportView } from '@/server/api/routers/cases/imports.schema';
+import type { TImportView } from '@/server/api/routers/cases/cases.schema';
 import type { ImportKind } from '@/lib/enums';
 import { formatDateTime, formatFen } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
-import type { TDocumentView } from '@/server/api/routers/admission/application.schema';
+import type { TDocumentView } from '@/server/api/routers/admission/admission.schema';
 import { formatBytes, formatDateTime } from '@/lib/format';
 import { Button } from '../ui/button';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import superjson from 'superjson';
-import type { TFileView } from '@/server/api/routers/admission/application.schema';
+import type { TFileView } from '@/server/api/routers/files/files.schema';
 import { CSRF_HEADER } from '@/server/api/transport.schema';
 import type { ErrorInfo } from '../trpc/errors';
 

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import type { TReviewView } from '@/server/api/routers/staff/admission/review.schema';
+import type { TReviewView } from '@/server/api/routers/staff/admission.schema';
 import type { ErrorInfo } from '../trpc/errors';
 import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';

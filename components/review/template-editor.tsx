@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { CRITERION_GROUPS } from '@/lib/enums';
-import type { TTemplateView } from '@/server/api/routers/staff/admission/templates.schema';
+import type { TTemplateView } from '@/server/api/routers/staff/admission.schema';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

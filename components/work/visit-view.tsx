@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useTranslations } from 'use-intl';
-import type { TVisit } from '@/server/api/routers/work/visits.schema';
+import type { TVisit } from '@/server/api/routers/work/work.schema';
 import { formatBytes, formatDateTime } from '@/lib/format';
 import { Badge, type Tone } from '../ui/badge';
 

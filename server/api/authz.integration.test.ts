@@ -3,43 +3,37 @@
 // (NOT_FOUND), and still serves the caller it is meant for. Where a table entry says a
 // refusal does not apply (a public procedure, one every role may call, one no input of
 // which names a tenant), the claim is checked by calling the procedure too. A procedure
-// added without an entry in an area's *.authz.ts table fails the first test here.
+// added without an entry in an area's *.authz.ts table fails the first test here; an
+// entry put in the table of another router than its own fails the next ones.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { and, eq } from 'drizzle-orm';
 import { createTestDb } from '../testing/db';
 import { buildWorld, callerAs, type UserKey, type World } from '../testing/world';
-import type { AuthzCase, AuthzTable } from '../testing/authz';
+import { loadAuthzFiles, loadAuthzTable, type AuthzCase } from '../testing/authz';
 import { appRouter } from './root';
-import { admissionAuthz } from './routers/admission/admission.authz';
-import { auditsAuthz } from './routers/audits/audits.authz';
-import { authAuthz } from './routers/auth/auth.authz';
-import { casesAuthz } from './routers/cases/cases.authz';
-import { complaintsAuthz } from './routers/complaints/complaints.authz';
-import { filesAuthz } from './routers/files/files.authz';
-import { marketAuthz } from './routers/market/market.authz';
-import { meAuthz } from './routers/me/me.authz';
-import { notificationsAuthz } from './routers/notifications/notifications.authz';
-import { orgAuthz } from './routers/org/org.authz';
-import { oversightAuthz } from './routers/oversight/oversight.authz';
-import { packagesAuthz } from './routers/packages/packages.authz';
-import { publicAuthz } from './routers/public/public.authz';
-import { restructuresAuthz } from './routers/restructures/restructures.authz';
-import { sanctionsAuthz } from './routers/sanctions/sanctions.authz';
-import { scorecardsAuthz } from './routers/scorecards/scorecards.authz';
-import { staffAdmissionAuthz } from './routers/staff/admission/admission-review.authz';
-import { staffAuthz } from './routers/staff/staff.authz';
-import { templatesAuthz } from './routers/templates/templates.authz';
-import { workAuthz } from './routers/work/work.authz';
-import { visitsAuthz } from './routers/work/visits.authz';
-import { repaymentsAuthz } from './routers/repayments/repayments.authz';
-import { statementsAuthz } from './routers/statements/statements.authz';
-import { supervisionAuthz } from './routers/supervision/supervision.authz';
-import { disclosureAuthz } from './routers/disclosure/disclosure.authz';
-import { exportsAuthz } from './routers/exports/exports.authz';
 
-const TABLE: AuthzTable = { ...admissionAuthz, ...auditsAuthz, ...authAuthz, ...casesAuthz, ...complaintsAuthz, ...filesAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...sanctionsAuthz, ...scorecardsAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz, ...supervisionAuthz, ...disclosureAuthz, ...exportsAuthz };
+const FILES = await loadAuthzFiles();
+const TABLE = await loadAuthzTable();
+const PROCEDURES = Object.keys(appRouter._def.procedures).sort();
+
+/**
+ * The router an authorization file describes, by where it sits: `<area>/<area>.authz.ts`
+ * the area's `router.ts`, mounted at `<area>`; `<area>/<sub>.authz.ts` the area's
+ * `<sub>.router.ts`, mounted at `<area>.<sub>`. Null for a file in no such place.
+ */
+const routerOf = (file: string): { mount: string; routerFile: string } | null => {
+  const [, area, name] = /^([a-zA-Z]+)\/([a-zA-Z]+)\.authz\.ts$/.exec(file) ?? [];
+  if (!area || !name) return null;
+  return name === area ? { mount: area, routerFile: `${area}/router.ts` } : { mount: `${area}.${name}`, routerFile: `${area}/${name}.router.ts` };
+};
+const MOUNTS = FILES.map((f) => routerOf(f.file)?.mount).filter((m) => m !== undefined);
+/** The mount of the router a procedure is written in: the longest mount its path lies under. */
+const ownerOf = (path: string) =>
+  MOUNTS.filter((m) => path.startsWith(`${m}.`)).reduce<string | null>((longest, m) => (longest && longest.length >= m.length ? longest : m), null);
 
 type Callable = (input?: unknown) => Promise<unknown>;
 type Caller = UserKey | 'anonymous';
@@ -90,8 +84,22 @@ afterAll(async () => {
 
 describe('authorization coverage', () => {
   it('has a case for every procedure of the app router, and none for procedures that do not exist', () => {
-    const procedures = Object.keys(appRouter._def.procedures).sort();
-    expect(Object.keys(TABLE).sort()).toEqual(procedures);
+    expect(Object.keys(TABLE).sort()).toEqual(PROCEDURES);
+  });
+
+  it('has each authorization file beside the router it describes', () => {
+    const routers = fileURLToPath(new URL('./routers/', import.meta.url));
+    for (const { file } of FILES) {
+      const described = routerOf(file);
+      expect([file, described && existsSync(`${routers}${described.routerFile}`), described && PROCEDURES.some((p) => p.startsWith(`${described.mount}.`))]).toEqual([file, true, true]);
+    }
+  });
+
+  it('lists in each authorization file the procedures of its own router and no other', () => {
+    for (const { file, table } of FILES) {
+      const mount = routerOf(file)?.mount;
+      expect([file, Object.keys(table).sort()]).toEqual([file, PROCEDURES.filter((p) => ownerOf(p) === mount)]);
+    }
   });
 });
 

@@ -6,41 +6,16 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import type { AuthzTable } from '../testing/authz';
+import { loadAuthzTable } from '../testing/authz';
 import { createTestDb } from '../testing/db';
 import { buildWorld, callerAs, type World } from '../testing/world';
 import { describeError } from './errors';
 import { handleTrpcRequest } from './http-handler';
 import { appRouter } from './root';
-import { admissionAuthz } from './routers/admission/admission.authz';
-import { auditsAuthz } from './routers/audits/audits.authz';
-import { authAuthz } from './routers/auth/auth.authz';
-import { casesAuthz } from './routers/cases/cases.authz';
-import { complaintsAuthz } from './routers/complaints/complaints.authz';
-import { disclosureAuthz } from './routers/disclosure/disclosure.authz';
-import { exportsAuthz } from './routers/exports/exports.authz';
-import { marketAuthz } from './routers/market/market.authz';
-import { meAuthz } from './routers/me/me.authz';
-import { notificationsAuthz } from './routers/notifications/notifications.authz';
-import { orgAuthz } from './routers/org/org.authz';
-import { oversightAuthz } from './routers/oversight/oversight.authz';
-import { packagesAuthz } from './routers/packages/packages.authz';
-import { publicAuthz } from './routers/public/public.authz';
-import { repaymentsAuthz } from './routers/repayments/repayments.authz';
-import { restructuresAuthz } from './routers/restructures/restructures.authz';
-import { sanctionsAuthz } from './routers/sanctions/sanctions.authz';
-import { scorecardsAuthz } from './routers/scorecards/scorecards.authz';
-import { staffAdmissionAuthz } from './routers/staff/admission/admission-review.authz';
-import { staffAuthz } from './routers/staff/staff.authz';
-import { statementsAuthz } from './routers/statements/statements.authz';
-import { supervisionAuthz } from './routers/supervision/supervision.authz';
-import { templatesAuthz } from './routers/templates/templates.authz';
-import { visitsAuthz } from './routers/work/visits.authz';
-import { workAuthz } from './routers/work/work.authz';
 import { CSRF_HEADER } from './transport.schema';
 
 // The authorization tables name, for every procedure, a caller who may call it and valid input.
-const TABLE: AuthzTable = { ...admissionAuthz, ...auditsAuthz, ...authAuthz, ...casesAuthz, ...complaintsAuthz, ...marketAuthz, ...meAuthz, ...notificationsAuthz, ...orgAuthz, ...oversightAuthz, ...packagesAuthz, ...publicAuthz, ...restructuresAuthz, ...sanctionsAuthz, ...scorecardsAuthz, ...staffAuthz, ...staffAdmissionAuthz, ...templatesAuthz, ...workAuthz, ...visitsAuthz, ...repaymentsAuthz, ...statementsAuthz, ...supervisionAuthz, ...disclosureAuthz, ...exportsAuthz };
+const TABLE = await loadAuthzTable();
 
 const UNSTORABLE_ZH = '含有无法保存的字符（如 NUL 控制字符），请删除后重试';
 

@@ -1,4 +1,5 @@
 import { initTRPC, TRPCError } from '@trpc/server';
+import { octetInputParser } from '@trpc/server/http';
 import { DEFAULT_LOCALE } from '@/lib/enums';
 import type { Caller } from '../auth/actor';
 import { hasPermission, type Permission } from '../auth/permissions';
@@ -87,6 +88,20 @@ const storableInput = t.middleware(async ({ meta, getRawInput, next }) => {
   if (!checked.success) throw new TRPCError({ code: 'BAD_REQUEST', cause: checked.error });
   return next();
 });
+
+/**
+ * The input of an upload (meta `upload`): the request body is the file itself, streamed
+ * into storage. Over HTTP the body arrives as a stream; a server-side caller may hand over
+ * a Blob or bytes.
+ */
+export const uploadBody: typeof octetInputParser = {
+  ...octetInputParser,
+  parse: (input: unknown) => {
+    if (input instanceof Blob) return input.stream();
+    if (input instanceof Uint8Array) return new Blob([new Uint8Array(input)]).stream();
+    return octetInputParser.parse(input);
+  },
+};
 
 const baseProcedure = t.procedure.use(errorBoundary).use(transportGuard).use(storableInput);
 

@@ -1,3 +1,6 @@
+import { readdirSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { World, UserKey } from './world';
 
 /**
@@ -34,3 +37,38 @@ export type AuthzCase = {
 };
 
 export type AuthzTable = Record<string, AuthzCase>;
+
+/** One `*.authz.ts` file under server/api/routers: its path there and its table. */
+export type AuthzFile = { file: string; table: AuthzTable };
+
+const ROUTERS = fileURLToPath(new URL('../api/routers/', import.meta.url));
+
+/**
+ * Every authorization table, read from the files beside the routers: an area that adds
+ * its table needs no list to be updated, and the tests see every table there is.
+ */
+export const loadAuthzFiles = async (): Promise<AuthzFile[]> => {
+  const files = readdirSync(ROUTERS, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.authz.ts'))
+    .map((f) => f.split(sep).join('/'))
+    .sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const tables = Object.values((await import(join(ROUTERS, file))) as Record<string, AuthzTable>);
+      if (tables.length !== 1 || !tables[0]) throw new Error(`${file} exports one authorization table and nothing else`);
+      return { file, table: tables[0] };
+    }),
+  );
+};
+
+/** Every procedure's authorization case, from every table; a procedure has one case, in one table. */
+export const loadAuthzTable = async (): Promise<AuthzTable> => {
+  const table: AuthzTable = {};
+  for (const { file, table: own } of await loadAuthzFiles()) {
+    for (const [path, c] of Object.entries(own)) {
+      if (table[path]) throw new Error(`${path} has a second authorization case in ${file}`);
+      table[path] = c;
+    }
+  }
+  return table;
+};

@@ -1,7 +1,13 @@
 import { eq } from 'drizzle-orm';
+import { pngPhoto } from '@/db/seed/evidence';
 import { cases, commissions } from '@/db/schema';
 import { DAY_MS, shanghaiDate, shanghaiInstant } from '@/lib/dates';
 import { assignCases } from '../domain/cases/placement';
+import { uploadFile } from '../domain/files/files';
+import { decideRepayment, reportRepayment } from '../domain/money/repayments';
+import { planVisit, recordVisit } from '../domain/work/visits';
+import { bytesStream } from '../storage/ingest';
+import { getBlobStore } from '../storage/store';
 import { awardedToA, caseIdsOf } from './packages';
 import { domainCaller, type World } from './world';
 
@@ -52,3 +58,26 @@ export const startTermThisYear = (w: World, packageId: string) =>
     .update(commissions)
     .set({ startsOn: `${shanghaiDate(new Date()).slice(0, 4)}-01-01` })
     .where(eq(commissions.packageId, packageId));
+
+/** A case in a zone where it is daytime now, with a visit agencyA's collector planned (and recorded, if asked) and a photo uploaded for it. */
+export const caseWithVisit = async (w: World, recorded: boolean) => {
+  const { caseId } = await visitableCases(w, 2);
+  await inDaytimeZone(w, caseId);
+  const collector = await domainCaller(w, 'agencyA.collector');
+  const staffIds = [w.users['agencyA.collector'].id, w.users['agencyA.supervisor'].id];
+  const visit = await planVisit(w.db, collector, { caseId, date: dayAfterTomorrow(), time: '12:00', staffIds, address: '杭州市西湖区文三路 90 号', purpose: '' });
+  if (recorded) await recordVisit(w.db, collector, { visitId: visit.id, outcome: 'unanswered', note: '无人应门' });
+  const file = await uploadFile(w.db, collector, bytesStream(pngPhoto()), getBlobStore());
+  return { caseId, visitId: visit.id, fileId: file.id };
+};
+
+/** A case of agencyA with a repayment its collector reported (and creditorA's manager confirmed, if asked). */
+export const caseWithRepayment = async (w: World, confirmed: boolean) => {
+  const { caseId } = await workingCases(w, 2);
+  const collector = await domainCaller(w, 'agencyA.collector');
+  const r = await reportRepayment(w.db, collector, { caseId, amount: 5_000, paidOn: shanghaiDate(new Date()), channel: 'alipay', payer: '本人', reference: 'AZ-1', note: '' });
+  if (confirmed) {
+    await decideRepayment(w.db, await domainCaller(w, 'creditorA.manager'), { repaymentId: r.id, confirm: true, note: '' });
+  }
+  return { caseId, repaymentId: r.id };
+};

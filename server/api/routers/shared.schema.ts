@@ -37,6 +37,9 @@ export const ZStorableInput = z.unknown().superRefine((input, ctx) => {
   }
 });
 
+/** The input of a procedure that needs none: nothing, or an empty object. */
+export const ZNoInput = z.object({}).optional();
+
 export const ZPageInput = z.object({
   cursor: z.string().max(200).nullish(),
   limit: z.number().int().min(1).max(100).default(25),

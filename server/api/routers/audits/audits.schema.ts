@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DAY_PATTERN } from '@/lib/dates';
 import { AUDIT_FINDINGS, AUDIT_ITEM_KINDS, AUDIT_METHODS, AUDIT_STATUSES } from '@/lib/enums';
-import { ZComplaintCategory } from '../complaints/complaints.schema';
+import { ZComplaintCategory, ZOrgComplaintReceipt } from '../complaints/complaints.schema';
 
 // Field audits (稽核). Messages `v.<key>` name catalog entries (messages/*.json → validation).
 
@@ -12,6 +12,7 @@ export const ZCreateAuditInput = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('chosen'), ...common, contractNos: z.array(z.string().trim().min(1).max(100)).min(1, { error: 'v.pickOne' }).max(100) }),
 ]);
 export type TCreateAuditInput = z.input<typeof ZCreateAuditInput>;
+export const ZCreateAuditResult = z.object({ id: z.string(), itemCount: z.number().int() });
 
 const ZFindings = z.object({ pass: z.number().int(), issue: z.number().int(), violation: z.number().int() });
 export const ZAudit = z.object({
@@ -67,7 +68,14 @@ export const ZAuditItem = z.object({
   flags: z.array(z.string()),
 });
 export const ZAuditItemList = z.object({ items: z.array(ZAuditItem), nextCursor: z.string().nullable() });
+export const ZItemIdInput = z.strictObject({ itemId: z.uuid({ error: 'v.id' }) });
+/** One sampled record with its audit: what a sanction citing the finding shows. */
+export const ZAuditWithItem = z.object({ audit: ZAudit, item: ZAuditItem });
 
 export const ZReviewInput = z.strictObject({ itemId: z.uuid({ error: 'v.id' }), finding: z.enum(AUDIT_FINDINGS, { error: 'v.invalidOption' }), note: z.string().trim().max(2000).default('') });
 export const ZComplainInput = z.strictObject({ itemId: z.uuid({ error: 'v.id' }), category: ZComplaintCategory });
 export const ZCompleteInput = z.strictObject({ auditId: z.uuid({ error: 'v.id' }), summary: z.string().trim().min(5, { error: 'v.auditSummary' }).max(5000) });
+export const ZReviewResult = z.object({ id: z.string(), finding: z.enum(AUDIT_FINDINGS) });
+/** The complaint a violation went on as, by its reference. */
+export const ZComplainResult = ZOrgComplaintReceipt.pick({ reference: true }).extend({ complaintId: z.string() });
+export const ZCompleteResult = z.object({ id: z.string(), status: z.literal('completed') });

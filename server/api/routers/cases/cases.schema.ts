@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CASE_STATUSES, PROVINCES } from '@/lib/enums';
+import { CLOSE_REASON_LENGTH } from '@/lib/cases';
+import { CASE_STATUSES, IMPORT_KINDS, IMPORT_STATUSES, PROVINCES } from '@/lib/enums';
 
 const filters = {
   status: z.enum(CASE_STATUSES).optional(),
@@ -50,3 +51,38 @@ export const ZRecallInput = z
   .object({ caseIds: z.array(z.uuid()).min(1).max(1000).optional(), commissionId: z.uuid().optional(), reason: z.string().trim().min(2).max(500) })
   .refine((v) => Boolean(v.caseIds) !== Boolean(v.commissionId), { message: 'caseIds or commissionId', path: ['caseIds'] });
 export const ZRecallResult = z.object({ recalled: z.number().int() });
+
+export const ZCloseCaseInput = z.object({ caseId: z.uuid(), reason: z.string().trim().min(CLOSE_REASON_LENGTH.min).max(CLOSE_REASON_LENGTH.max) });
+export type TCloseCaseInput = z.input<typeof ZCloseCaseInput>;
+export const ZClosedCase = z.object({ id: z.string(), status: z.literal('closed_unrecoverable'), closedOn: z.string(), closedReason: z.string() });
+
+// Imported files: the same shapes serve case files here and repayment files (repayments router).
+export const ZStartImportInput = z.object({ fileId: z.uuid(), fileName: z.string().trim().min(1).max(200) });
+export const ZImportIdInput = z.object({ importId: z.uuid() });
+export const ZListImportsInput = z.object({ cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(20) });
+
+const ZValues = z.record(z.string(), z.union([z.string(), z.number()]));
+
+export const ZImportView = z.object({
+  id: z.string(),
+  kind: z.enum(IMPORT_KINDS),
+  fileName: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  format: z.string().nullable(),
+  encoding: z.string().nullable(),
+  bytesTotal: z.number().int(),
+  bytesRead: z.number().int(),
+  rowCount: z.number().int(),
+  rowsWritten: z.number().int(),
+  errorCount: z.number().int(),
+  fileError: z.object({ code: z.string(), values: ZValues.optional() }).nullable(),
+  errors: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), values: ZValues.optional() })),
+  reportFileId: z.string().nullable(),
+  extraColumns: z.array(z.string()),
+  summary: z.object({ matched: z.number().int(), direct: z.number().int(), alreadyRecorded: z.number().int(), amount: z.number().int() }).nullable(),
+  createdAt: z.date(),
+  finishedAt: z.date().nullable(),
+});
+export type TImportView = z.infer<typeof ZImportView>;
+
+export const ZImportList = z.object({ items: z.array(ZImportView), nextCursor: z.string().nullable() });

@@ -28,7 +28,8 @@ export const ZDisclosureFigures = z.object({
 });
 export type TDisclosureFigures = z.infer<typeof ZDisclosureFigures>;
 
-export const ZDisclosure = z.object({ figures: ZDisclosureFigures, published: z.object({ id: z.string(), publishedAt: z.date() }).nullable() });
+export const ZPublication = z.object({ id: z.string(), publishedAt: z.date() });
+export const ZDisclosure = z.object({ figures: ZDisclosureFigures, published: ZPublication.nullable() });
 
 export const ZPublishedDisclosure = z.object({ id: z.string(), month: z.string(), creditorName: z.string(), figures: ZDisclosureFigures, publishedAt: z.date() });
 export const ZPublishedList = z.object({ items: z.array(ZPublishedDisclosure), nextCursor: z.string().nullable() });

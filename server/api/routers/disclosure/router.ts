@@ -1,32 +1,23 @@
 import { getDisclosure, getPublishedDisclosure, listPublishedDisclosures, publishDisclosure } from '../../../domain/money/disclosure';
 import { authedProcedure, creditorProcedure, publicProcedure, requirePermission, router } from '../../trpc';
-import { ZDisclosure, ZDisclosureIdInput, ZMonthInput, ZPublishedDisclosure, ZPublishedList, ZPublishedListInput } from './disclosure.schema';
-import { z } from 'zod';
+import { ZDisclosure, ZDisclosureIdInput, ZMonthInput, ZPublication, ZPublishedDisclosure, ZPublishedList, ZPublishedListInput } from './disclosure.schema';
 
-/** An ended month's collection figures: the caller's creditor's, or the platform's for staff. */
-const get = authedProcedure
-  .use(requirePermission('disclosure.read'))
-  .input(ZMonthInput)
-  .output(ZDisclosure)
-  .query(({ ctx, input }) => getDisclosure(ctx.db, ctx.caller, input.month));
-
-/** The creditor's admin publishes the month's figures on the public page, once. */
-const publish = creditorProcedure
-  .use(requirePermission('disclosure.publish'))
-  .input(ZMonthInput)
-  .output(z.object({ id: z.string(), publishedAt: z.date() }))
-  .mutation(({ ctx, input }) => publishDisclosure(ctx.db, ctx.caller, input.month));
-
-/** Every creditor's published figures, newest first: anyone may read them. */
-const published = publicProcedure
-  .input(ZPublishedListInput)
-  .output(ZPublishedList)
-  .query(({ ctx, input }) => listPublishedDisclosures(ctx.db, input));
-
-/** One published report, as it was published. */
-const publishedOne = publicProcedure
-  .input(ZDisclosureIdInput)
-  .output(ZPublishedDisclosure)
-  .query(({ ctx, input }) => getPublishedDisclosure(ctx.db, input.id));
-
-export const disclosureRouter = router({ get, publish, published, publishedOne });
+/** Monthly collection figures: read by creditors and staff, published by a creditor for anyone. */
+export const disclosureRouter = router({
+  /** An ended month's collection figures: the caller's creditor's, or the platform's for staff. */
+  get: authedProcedure
+    .use(requirePermission('disclosure.read'))
+    .input(ZMonthInput)
+    .output(ZDisclosure)
+    .query(({ ctx, input }) => getDisclosure(ctx.db, ctx.caller, input.month)),
+  /** The creditor's admin publishes the month's figures on the public page, once. */
+  publish: creditorProcedure
+    .use(requirePermission('disclosure.publish'))
+    .input(ZMonthInput)
+    .output(ZPublication)
+    .mutation(({ ctx, input }) => publishDisclosure(ctx.db, ctx.caller, input.month)),
+  /** Every creditor's published figures, newest first: anyone may read them. */
+  published: publicProcedure.input(ZPublishedListInput).output(ZPublishedList).query(({ ctx, input }) => listPublishedDisclosures(ctx.db, input)),
+  /** One published report, as it was published. */
+  publishedOne: publicProcedure.input(ZDisclosureIdInput).output(ZPublishedDisclosure).query(({ ctx, input }) => getPublishedDisclosure(ctx.db, input.id)),
+});

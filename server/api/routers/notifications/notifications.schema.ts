@@ -13,3 +13,4 @@ export const ZNotificationList = z.object({ items: z.array(ZNotification), unrea
 export type TNotificationList = z.infer<typeof ZNotificationList>;
 
 export const ZMarkReadInput = z.object({ ids: z.union([z.array(z.uuid()).min(1).max(100), z.literal('all')]) });
+export const ZMarkReadResult = z.object({ marked: z.number().int() });

@@ -113,6 +113,8 @@ export const ZPackageBid = ZBid.extend({
   scoreMonth: z.string().nullable(),
 });
 export type TPackageBid = z.infer<typeof ZPackageBid>;
+export const ZPackageBids = z.array(ZPackageBid);
+export const ZAgencies = z.array(z.object({ id: z.string(), name: z.string(), tier: z.enum(TIERS).nullable() }));
 export const ZAwardResult = z.object({
   packageId: z.string(),
   commissions: z.array(z.object({ agencyId: z.string(), bidId: z.string(), caseCount: z.number().int() })),

@@ -1,25 +1,16 @@
-import { shanghaiDate } from '@/lib/dates';
-import { decideRepayment, reportRepayment } from '@/server/domain/money/repayments';
 import type { AuthzTable } from '@/server/testing/authz';
-import { workingCases } from '@/server/testing/work';
-import { callerAs, domainCaller, type World } from '@/server/testing/world';
+import { caseWithRepayment } from '@/server/testing/work';
+import { callerAs, type World } from '@/server/testing/world';
 
-// Repayments: the agency working the case reports them; the creditor's admin and managers
-// decide; the case record shows them to the creditor and the platform.
+// Repayments the agency reported (through `work.reportRepayment`) wait for the creditor:
+// its admin and managers decide them and bring in its repayment files; its viewers read.
 type Made = { caseId: string; repaymentId: string };
 const made = new WeakMap<World, Made>();
 const of = (w: World): Made => made.get(w) ?? { caseId: '', repaymentId: '' };
-const today = () => shanghaiDate(new Date());
 
 /** A case of agencyA with a reported repayment, confirmed if asked. */
 const withRepayment = (confirmed: boolean) => async (w: World) => {
-  const { caseId } = await workingCases(w, 2);
-  const collector = await domainCaller(w, 'agencyA.collector');
-  const r = await reportRepayment(w.db, collector, { caseId, amount: 5_000, paidOn: today(), channel: 'alipay', payer: '本人', reference: 'AZ-1', note: '' });
-  if (confirmed) {
-    await decideRepayment(w.db, await domainCaller(w, 'creditorA.manager'), { repaymentId: r.id, confirm: true, note: '' });
-  }
-  made.set(w, { caseId, repaymentId: r.id });
+  made.set(w, await caseWithRepayment(w, confirmed));
 };
 
 const repaymentCsv = (w: World) => async () => (await (await callerAs(w.db, w.users['creditorA.manager'])).files.upload(new Blob(['合同编号,还款金额,还款日期\r\nHT1,100,2026-01-02\r\n']))).id;
@@ -28,25 +19,7 @@ const repaymentImport = async (w: World) => {
   return manager.repayments.imports.start({ fileId: await repaymentCsv(w)(), fileName: '还款.csv' });
 };
 
-const report = (w: World) => ({ caseId: of(w).caseId, amount: 1_000, paidOn: today(), channel: 'wechat_pay', payer: '本人', reference: 'AZ-2', note: '' });
-
 export const repaymentsAuthz: AuthzTable = {
-  'work.repayments': {
-    setup: withRepayment(false),
-    input: (w) => ({ caseId: of(w).caseId }),
-    allowed: 'agencyA.collector',
-    anonymous: 'refused',
-    wrongRole: ['creditorA.admin', 'platform.admin', 'agencyNew.admin'],
-    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ caseId: of(w).caseId }) },
-  },
-  'work.reportRepayment': {
-    setup: withRepayment(false),
-    input: report,
-    allowed: 'agencyA.collector',
-    anonymous: 'refused',
-    wrongRole: ['creditorA.admin', 'platform.admin', 'agencyNew.admin'],
-    wrongTenant: { as: 'agencyB.admin', input: report },
-  },
   'repayments.list': {
     input: () => ({ limit: 10 }),
     allowed: 'creditorA.viewer',
@@ -90,13 +63,5 @@ export const repaymentsAuthz: AuthzTable = {
     anonymous: 'refused',
     wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
     wrongTenant: { none: 'lists only the session creditor’s repayment files (repayment-import.integration.test.ts)' },
-  },
-  'record.repayments': {
-    setup: withRepayment(true),
-    input: (w) => ({ caseId: of(w).caseId }),
-    allowed: 'platform.auditor',
-    anonymous: 'refused',
-    wrongRole: ['agencyA.admin', 'platform.reviewer'],
-    wrongTenant: { as: 'creditorB.viewer', input: (w) => ({ caseId: of(w).caseId }) },
   },
 };

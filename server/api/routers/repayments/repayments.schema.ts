@@ -38,5 +38,8 @@ export const ZRepayment = z.object({
   reversalReason: z.string().nullable(),
 });
 export type TRepayment = z.infer<typeof ZRepayment>;
+export const ZRepayments = z.array(ZRepayment);
+/** What a report or a decision answers: the repayment and where it now stands. */
+export const ZRepaymentRow = ZRepayment.pick({ id: true, status: true });
 export const ZRepaymentList = z.object({ items: z.array(ZRepayment.extend({ contractNo: z.string(), agencyName: z.string().nullable() })), nextCursor: z.string().nullable() });
 export type TRepaymentListItem = z.infer<typeof ZRepaymentList>['items'][number];

@@ -24,59 +24,47 @@ import {
 
 const reader = authedProcedure.use(requirePermission('scorecards.read'));
 
-/** A creditor admin or manager rates an agency it commissioned, for this month or last month. */
-const rate = creditorProcedure
-  .use(requirePermission('scorecards.rate'))
-  .input(ZRateInput)
-  .output(ZRating)
-  .mutation(async ({ ctx, input }) => {
-    const rating = await rateAgency(ctx.db, ctx.caller, input);
-    // A rating of an ended month queued that month's cards again.
-    kickQueue(ctx.db);
-    return rating;
-  });
-
-/** The creditor's agencies of this month and last month, with its ratings of both. */
-const ratings = creditorProcedure
-  .use(requirePermission('scorecards.read'))
-  .output(ZRatingList)
-  .query(({ ctx }) => listRatings(ctx.db, ctx.caller));
-
-/** The agency's own latest breakdown and its trend. */
-const mine = agencyProcedure
-  .use(requirePermission('scorecards.read'))
-  .input(ZMineInput)
-  .output(ZAgencyScorecard)
-  .query(({ ctx, input }) => agencyScorecard(ctx.db, ctx.caller, ctx.actor.orgId, input.month));
-
-/** One agency's breakdown and trend: for staff, and for creditors that deal with it. */
-const get = reader
-  .input(ZAgencyInput)
-  .output(ZAgencyScorecard)
-  .query(({ ctx, input }) => agencyScorecard(ctx.db, ctx.caller, input.agencyId, input.month));
-
-/** A card's inputs, formula version and results, to be saved and computed again. */
-const exportInputs = reader
-  .input(ZExportInput)
-  .output(ZScorecardExport)
-  .query(({ ctx, input }) => scorecardExport(ctx.db, ctx.caller, input.agencyId, input.month));
-
-/** Staff: every agency's card of a month. */
-const month = staffProcedure
-  .use(requirePermission('scorecards.read'))
-  .input(ZMonthInput)
-  .output(ZMonthScorecards)
-  .query(({ ctx, input }) => monthScorecards(ctx.db, input.month));
-
-/** A platform admin has an ended month computed again (queued; the month's cards are replaced). */
-const recompute = staffProcedure
-  .use(requirePermission('scorecards.compute'))
-  .input(ZMonthInput)
-  .output(ZRecomputeResult)
-  .mutation(async ({ ctx, input }) => {
-    const queued = await requestRecompute(ctx.db, ctx.caller, input.month);
-    kickQueue(ctx.db);
-    return queued;
-  });
-
-export const scorecardsRouter = router({ rate, ratings, mine, get, export: exportInputs, month, recompute });
+export const scorecardsRouter = router({
+  /** A creditor admin or manager rates an agency it commissioned, for this month or last month. */
+  rate: creditorProcedure
+    .use(requirePermission('scorecards.rate'))
+    .input(ZRateInput)
+    .output(ZRating)
+    .mutation(async ({ ctx, input }) => {
+      const rating = await rateAgency(ctx.db, ctx.caller, input);
+      // A rating of an ended month queued that month's cards again.
+      kickQueue(ctx.db);
+      return rating;
+    }),
+  /** The creditor's agencies of this month and last month, with its ratings of both. */
+  ratings: creditorProcedure
+    .use(requirePermission('scorecards.read'))
+    .output(ZRatingList)
+    .query(({ ctx }) => listRatings(ctx.db, ctx.caller)),
+  /** The agency's own latest breakdown and its trend. */
+  mine: agencyProcedure
+    .use(requirePermission('scorecards.read'))
+    .input(ZMineInput)
+    .output(ZAgencyScorecard)
+    .query(({ ctx, input }) => agencyScorecard(ctx.db, ctx.caller, ctx.actor.orgId, input.month)),
+  /** One agency's breakdown and trend: for staff, and for creditors that deal with it. */
+  get: reader.input(ZAgencyInput).output(ZAgencyScorecard).query(({ ctx, input }) => agencyScorecard(ctx.db, ctx.caller, input.agencyId, input.month)),
+  /** A card's inputs, formula version and results, to be saved and computed again. */
+  export: reader.input(ZExportInput).output(ZScorecardExport).query(({ ctx, input }) => scorecardExport(ctx.db, ctx.caller, input.agencyId, input.month)),
+  /** Staff: every agency's card of a month. */
+  month: staffProcedure
+    .use(requirePermission('scorecards.read'))
+    .input(ZMonthInput)
+    .output(ZMonthScorecards)
+    .query(({ ctx, input }) => monthScorecards(ctx.db, input.month)),
+  /** A platform admin has an ended month computed again (queued; the month's cards are replaced). */
+  recompute: staffProcedure
+    .use(requirePermission('scorecards.compute'))
+    .input(ZMonthInput)
+    .output(ZRecomputeResult)
+    .mutation(async ({ ctx, input }) => {
+      const queued = await requestRecompute(ctx.db, ctx.caller, input.month);
+      kickQueue(ctx.db);
+      return queued;
+    }),
+});

@@ -63,40 +63,6 @@ export const statementsAuthz: AuthzTable = {
     wrongRole: ['agencyA.supervisor', 'creditorA.viewer', 'platform.admin'],
     wrongTenant: { as: 'creditorB.admin', input: (w) => ({ statementId: of(w) }) },
   },
-  'dashboard.recovery': {
-    input: () => ({ from: '2026-01', to: '2026-12' }),
-    allowed: 'creditorA.viewer',
-    anonymous: 'refused',
-    wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { none: 'sums only the session creditor’s repayments and commissions (statements.integration.test.ts, dashboard)' },
-  },
-  'dashboard.promises': {
-    input: () => ({ from: '2026-01', to: '2026-12' }),
-    allowed: 'creditorA.viewer',
-    anonymous: 'refused',
-    wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { none: 'reads only the session creditor’s promises, actions, cases and commissions (dashboard-quality.integration.test.ts)' },
-  },
-  'dashboard.ageing': {
-    allowed: 'creditorA.viewer',
-    anonymous: 'refused',
-    wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { none: 'reads only the session creditor’s promises, actions, cases and commissions (dashboard-quality.integration.test.ts)' },
-  },
-  'dashboard.curves': {
-    input: () => ({ from: '2026-01', to: '2026-12' }),
-    allowed: 'creditorA.viewer',
-    anonymous: 'refused',
-    wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { none: 'reads only the session creditor’s promises, actions, cases and commissions (dashboard-quality.integration.test.ts)' },
-  },
-  'dashboard.agency': {
-    input: () => ({ from: '2026-01', to: '2026-12' }),
-    allowed: 'agencyA.supervisor',
-    anonymous: 'refused',
-    wrongRole: ['agencyA.collector', 'creditorA.admin', 'platform.admin'],
-    wrongTenant: { none: 'sums only the session agency’s repayments, commission and promises (statements.integration.test.ts, dashboard)' },
-  },
   'statements.pay': {
     setup: async (w) => {
       await withStatement(true)(w);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, SANCTION_KINDS, TIERS } from '@/lib/enums';
 
+/** Takes nothing; anything else sent is refused. */
+export const ZOverviewInput = z.object({}).strict().optional();
+
 export const ZStaffOverview = z.object({
   admissions: z.object({ submitted: z.number().int(), underReview: z.number().int(), infoRequested: z.number().int(), oldestSubmittedAt: z.date().nullable() }),
   complaints: z.object({

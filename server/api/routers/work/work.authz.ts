@@ -1,16 +1,27 @@
+import { shanghaiDate } from '@/lib/dates';
 import type { AuthzTable } from '@/server/testing/authz';
-import { packageOfCase, workingCases } from '@/server/testing/work';
+import { caseWithRepayment, caseWithVisit, dayAfterTomorrow, packageOfCase, workingCases } from '@/server/testing/work';
 import type { World } from '@/server/testing/world';
 
-const made = new WeakMap<World, string>();
-const withCase = async (w: World) => {
-  made.set(w, (await workingCases(w, 3)).caseId);
+// Case work, field visits and repayment reports: every role of the agency working the
+// case; creditors, staff and applicants do not. Another agency's case answers NOT_FOUND.
+type Made = { caseId: string; visitId: string; fileId: string; repaymentId: string };
+const made = new WeakMap<World, Made>();
+const of = (w: World): Made => made.get(w) ?? { caseId: '', visitId: '', fileId: '', repaymentId: '' };
+const remember = (w: World, values: Partial<Made>) => {
+  made.set(w, { ...of(w), ...values });
 };
-const caseOf = (w: World) => made.get(w) ?? '';
+const withCase = async (w: World) => remember(w, { caseId: (await workingCases(w, 3)).caseId });
+/** A case in a zone where it is daytime now, with a planned visit (and, if asked, a recorded one with a photo uploaded). */
+const withVisit = (recorded: boolean) => async (w: World) => remember(w, await caseWithVisit(w, recorded));
+/** A case with a repayment its collector reported. */
+const withRepayment = async (w: World) => remember(w, await caseWithRepayment(w, false));
+const caseOf = (w: World) => of(w).caseId;
 const packageOf = (w: World) => packageOfCase(w, caseOf(w));
-// Every role of the agency works cases; creditors, staff and applicants do not.
 const NOT_AGENCY = ['creditorA.admin', 'platform.admin', 'agencyNew.admin'] as const;
 const OTHER_AGENCY = 'agencyB.admin' as const;
+const plan = (w: World) => ({ caseId: caseOf(w), date: dayAfterTomorrow(), time: '13:00', staffIds: [w.users['agencyA.collector'].id, w.users['agencyA.admin'].id], address: '杭州市西湖区文三路 90 号', purpose: '面谈' });
+const report = (w: World) => ({ caseId: caseOf(w), amount: 1_000, paidOn: shanghaiDate(new Date()), channel: 'wechat_pay', payer: '本人', reference: 'AZ-2', note: '' });
 
 export const workAuthz: AuthzTable = {
   'work.queue': {
@@ -98,5 +109,67 @@ export const workAuthz: AuthzTable = {
     anonymous: 'refused',
     wrongRole: [...NOT_AGENCY],
     wrongTenant: { none: 'lists only packages commissioned to the session agency' },
+  },
+  'work.visits': {
+    setup: withVisit(false),
+    input: (w) => ({ caseId: caseOf(w) }),
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: [...NOT_AGENCY],
+    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ caseId: caseOf(w) }) },
+  },
+  'work.visitStaff': {
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: [...NOT_AGENCY],
+    wrongTenant: { none: 'lists only the session agency’s own active users' },
+  },
+  'work.planVisit': {
+    setup: withVisit(false),
+    input: plan,
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: [...NOT_AGENCY],
+    wrongTenant: { as: 'agencyB.admin', input: plan },
+  },
+  'work.recordVisit': {
+    setup: withVisit(false),
+    input: (w) => ({ visitId: of(w).visitId, outcome: 'answered', note: '见到本人' }),
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: [...NOT_AGENCY],
+    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ visitId: of(w).visitId, outcome: 'answered', note: '' }) },
+  },
+  'work.cancelVisit': {
+    setup: withVisit(false),
+    input: (w) => ({ visitId: of(w).visitId, reason: '债务人来电改约' }),
+    allowed: 'agencyA.supervisor',
+    anonymous: 'refused',
+    wrongRole: [...NOT_AGENCY],
+    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ visitId: of(w).visitId, reason: '债务人来电改约' }) },
+  },
+  'work.attachEvidence': {
+    setup: withVisit(true),
+    input: (w) => ({ visitId: of(w).visitId, fileId: of(w).fileId, fileName: '门牌.png' }),
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: [...NOT_AGENCY],
+    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ visitId: of(w).visitId, fileId: of(w).fileId, fileName: '门牌.png' }) },
+  },
+  'work.repayments': {
+    setup: withRepayment,
+    input: (w) => ({ caseId: caseOf(w) }),
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.admin', 'platform.admin', 'agencyNew.admin'],
+    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ caseId: caseOf(w) }) },
+  },
+  'work.reportRepayment': {
+    setup: withRepayment,
+    input: report,
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.admin', 'platform.admin', 'agencyNew.admin'],
+    wrongTenant: { as: 'agencyB.admin', input: report },
   },
 };

@@ -1,5 +1,19 @@
 import { z } from 'zod';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, CASE_STATUSES, RESTRUCTURE_KINDS, RESTRUCTURE_STATUSES, TEMPLATE_CHANNELS, TEMPLATE_STATUSES } from '@/lib/enums';
+import {
+  ACTION_CHANNELS,
+  ACTION_OUTCOMES,
+  ACTION_TARGETS,
+  CASE_STATUSES,
+  EVIDENCE_KINDS,
+  RESTRUCTURE_KINDS,
+  RESTRUCTURE_STATUSES,
+  ROLES,
+  TEMPLATE_CHANNELS,
+  TEMPLATE_STATUSES,
+  VISIT_OUTCOMES,
+  VISIT_STATUSES,
+} from '@/lib/enums';
+import { MIN_VISIT_STAFF } from '@/lib/visits';
 
 export const ZCaseIdInput = z.object({ caseId: z.uuid() });
 
@@ -134,9 +148,7 @@ export const ZRestructure = z.object({
   createdAt: z.date(),
 });
 export type TRestructure = z.infer<typeof ZRestructure>;
-export const ZCreditorRestructures = z.object({ items: z.array(ZRestructure.extend({ contractNo: z.string() })), nextCursor: z.string().nullable() });
-export const ZCreditorRestructuresInput = z.object({ status: z.enum(RESTRUCTURE_STATUSES).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
-export const ZDecideRestructureInput = z.object({ requestId: z.uuid(), approve: z.boolean(), note: z.string().trim().max(1000) });
+export const ZRestructures = z.array(ZRestructure);
 
 export const ZTemplate = z.object({
   id: z.string(),
@@ -151,8 +163,61 @@ export const ZTemplate = z.object({
   createdAt: z.date(),
 });
 export type TTemplate = z.infer<typeof ZTemplate>;
+export const ZTemplates = z.array(ZTemplate);
 export const ZSubmitTemplateInput = z.object({ packageId: z.uuid(), channel: z.enum(TEMPLATE_CHANNELS), title: z.string().trim().min(2).max(100), body: z.string().trim().min(10).max(2000) });
 export const ZAgencyTemplatesInput = z.object({ packageId: z.uuid().optional(), status: z.enum(TEMPLATE_STATUSES).optional() });
-export const ZCreditorTemplatesInput = z.object({ status: z.enum(TEMPLATE_STATUSES).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
-export const ZCreditorTemplates = z.object({ items: z.array(ZTemplate), nextCursor: z.string().nullable() });
-export const ZDecideTemplateInput = z.object({ templateId: z.uuid(), approve: z.boolean(), note: z.string().trim().max(500) });
+export const ZWorkedPackages = z.array(z.object({ id: z.string(), name: z.string() }));
+
+// Field visits
+export const ZPlanVisitInput = z.object({
+  caseId: z.uuid(),
+  /** The day and time in the debtor's time zone. */
+  date: z.iso.date(),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  staffIds: z.array(z.uuid()).min(MIN_VISIT_STAFF).max(10),
+  address: z.string().trim().min(4).max(300),
+  purpose: z.string().trim().max(1000),
+});
+export const ZRecordVisitInput = z.object({
+  visitId: z.uuid(),
+  outcome: z.enum(VISIT_OUTCOMES),
+  note: z.string().trim().max(2000),
+  promiseAmount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  promiseDate: z.iso.date().optional(),
+});
+export const ZCancelVisitInput = z.object({ visitId: z.uuid(), reason: z.string().trim().min(2).max(500) });
+export const ZAttachEvidenceInput = z.object({ visitId: z.uuid(), fileId: z.uuid(), fileName: z.string().max(500) });
+
+export const ZEvidence = z.object({
+  id: z.string(),
+  fileId: z.string(),
+  kind: z.enum(EVIDENCE_KINDS),
+  sha256: z.string(),
+  size: z.number().int(),
+  mime: z.string(),
+  fileName: z.string(),
+  createdAt: z.date(),
+  late: z.boolean(),
+});
+export type TEvidence = z.infer<typeof ZEvidence>;
+
+export const ZVisit = z.object({
+  id: z.string(),
+  plannedFor: z.date(),
+  plannedByName: z.string(),
+  address: z.string(),
+  purpose: z.string(),
+  status: z.enum(VISIT_STATUSES),
+  actionId: z.string().nullable(),
+  visitedAt: z.date().nullable(),
+  cancelledAt: z.date().nullable(),
+  cancelReason: z.string().nullable(),
+  staff: z.array(z.object({ id: z.string(), name: z.string() })),
+  evidence: z.array(ZEvidence.extend({ uploadedByName: z.string() })),
+  flags: z.array(z.object({ rule: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])), at: z.date() })),
+});
+export type TVisit = z.infer<typeof ZVisit>;
+export const ZVisits = z.array(ZVisit);
+
+export const ZVisitRow = z.object({ id: z.string(), status: z.enum(VISIT_STATUSES), plannedFor: z.date(), visitedAt: z.date().nullable() });
+export const ZVisitStaff = z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) }));

@@ -1,8 +1,0 @@
-import { startRenewal as start } from '../../../domain/admission/applications';
-import { applicantProcedure, requirePermission } from '../../trpc';
-import { ZApplicationView } from './application.schema';
-
-export const startRenewal = applicantProcedure
-  .use(requirePermission('admission.apply'))
-  .output(ZApplicationView)
-  .mutation(({ ctx }) => start(ctx.db, ctx.caller));

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { AUDIT_ACTIONS, BAN_CATEGORIES } from '@/lib/enums';
+import { ZCreditCode, ZId, ZNewUser, ZOrg, ZOrgStatus, ZOrgType, ZPageInput, ZUser, pageOf } from '../shared.schema';
+
+// Organizations
+export const ZListOrgsInput = ZPageInput.extend({
+  type: ZOrgType.optional(),
+  status: ZOrgStatus.optional(),
+  q: z.string().trim().max(100).optional(),
+});
+export type TListOrgsInput = z.input<typeof ZListOrgsInput>;
+export const ZListOrgsOutput = pageOf(ZOrg);
+
+export const ZSetOrgStatusInput = z
+  .strictObject({
+    orgId: ZId,
+    status: ZOrgStatus,
+    reason: z.string().trim().min(2, { error: 'v.reasonRequired' }).max(500),
+    // A ban says why, for the public ban list.
+    banCategory: z.enum(BAN_CATEGORIES, { error: 'v.banCategory' }).optional(),
+  })
+  .refine((v) => v.status !== 'banned' || v.banCategory !== undefined, { error: 'v.banCategory', path: ['banCategory'] });
+export type TSetOrgStatusInput = z.input<typeof ZSetOrgStatusInput>;
+
+// The platform registers creditors and agencies it signs up offline; they start as
+// applicants and go through admission like any other.
+export const ZCreateOrgInput = z.strictObject({
+  type: z.enum(['creditor', 'agency'], { error: 'v.orgType' }),
+  name: z.string().trim().min(2, { error: 'v.orgName' }).max(100),
+  creditCode: ZCreditCode,
+  province: z.string().trim().max(20).nullish(),
+  city: z.string().trim().max(20).nullish(),
+});
+export type TCreateOrgInput = z.input<typeof ZCreateOrgInput>;
+
+export const ZGetOrgInput = z.object({ orgId: ZId });
+
+// Users
+export const ZCreateUserInput = ZNewUser.extend({ orgId: ZId });
+export type TCreateUserInput = z.input<typeof ZCreateUserInput>;
+
+export const ZDisableUserInput = z.strictObject({ userId: ZId });
+
+export const ZListUsersInput = ZPageInput.extend({ orgId: ZId });
+export const ZListUsersOutput = pageOf(ZUser);
+
+// The audit trail
+export const ZListAuditInput = ZPageInput.extend({
+  actorUserId: ZId.optional(),
+  orgId: ZId.optional(),
+  action: z.enum(AUDIT_ACTIONS, { error: 'v.auditAction' }).optional(),
+  from: z.date().optional(),
+  to: z.date().optional(),
+}).refine((v) => !v.from || !v.to || v.from <= v.to, { error: 'v.rangeOrder', path: ['to'] });
+export type TListAuditInput = z.input<typeof ZListAuditInput>;
+
+export const ZAuditRow = z.object({
+  id: z.number(),
+  at: z.date(),
+  action: z.string(),
+  resourceType: z.string(),
+  resourceId: z.string().nullable(),
+  orgId: z.string().nullable(),
+  orgName: z.string().nullable(),
+  actorUserId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  actorEmail: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  actorOrgName: z.string().nullable(),
+  before: z.unknown(),
+  after: z.unknown(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+export const ZListAuditOutput = pageOf(ZAuditRow);
+
+// The rulebook
+const ZPhrase = z.object({ phrase: z.string().trim().min(1).max(40), category: z.enum(['threat', 'insult', 'impersonation', 'disclosure']) });
+const minutes = z.number().int().min(0).max(24 * 60);
+export const ZRuleDraft = z.object({
+  windowStartMinutes: minutes,
+  windowEndMinutes: minutes,
+  maxAnsweredCallsPerDebtorPerDay: z.number().int().min(0).max(20),
+  maxUnansweredCallsPerNumberPerDay: z.number().int().min(0).max(50),
+  contactAfterFailedAttempts: z.number().int().min(0).max(50),
+  remindersOnlyUntilDay: z.number().int().min(0).max(365),
+  escalationFromDay: z.number().int().min(0).max(365),
+  forbiddenPhrases: z.array(ZPhrase).min(1).max(500),
+});
+export const ZRuleSet = ZRuleDraft.extend({ version: z.number().int() });
+export const ZRuleSets = z.array(z.object({ version: z.number().int(), rules: ZRuleSet, publishedAt: z.date() }));
+export type TRuleSets = z.infer<typeof ZRuleSets>;
+export const ZPublishRulesInput = z.object({ basedOn: z.number().int().min(1), draft: ZRuleDraft });
+export const ZPublishRulesResult = z.object({ version: z.number().int() });
