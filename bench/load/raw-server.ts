@@ -1,10 +1,13 @@
-// The baseline of the case list: a bare node:http handler that runs the list's own domain
-// function (the same SQL) on the same database with a pool of the app's size, as a fixed
-// creditor user: no Next.js, no tRPC, no session, no actor lookup per request.
+// The baselines of the case list: a bare node:http handler on the same database with a pool
+// of the app's size, as a fixed creditor user, with no Next.js, no tRPC, no session token,
+// no validation and no superjson:
+//   /cases          the list's own domain function alone (its one statement);
+//   /cases/session  the same SQL as the app's request: the request's user read afresh by the
+//                   app's own function (as every request of a session is), then the list.
 import { createServer } from 'node:http';
 import { openPostgres } from '../../db/client';
 import { ZCreditorCasesInput } from '../../server/api/routers/cases/cases.schema';
-import { loadUserActor } from '../../server/domain/auth/load-actor';
+import { loadActor, loadUserActor, readUser } from '../../server/domain/auth/load-actor';
 import { listCreditorCases } from '../../server/domain/cases/placement';
 import { LIST_INPUT } from './endpoints';
 
@@ -17,13 +20,21 @@ const { actor } = await loadUserActor(db, userId);
 if (!actor) throw new Error(`user ${userId} cannot act`);
 const caller = { actor, ip: null, userAgent: 'raw' };
 const input = ZCreditorCasesInput.parse(LIST_INPUT);
+const session = { userId, sessionVersion: (await readUser(db, userId))?.sessionVersion ?? 0 };
+
+const page = async (withSession: boolean) => {
+  if (!withSession) return listCreditorCases(db, caller, input);
+  const lookup = await loadActor(db, session);
+  if (!lookup.actor) throw new Error(`session refused: ${lookup.refusal}`);
+  return listCreditorCases(db, { ...caller, actor: lookup.actor }, input);
+};
 
 const server = createServer((req, res) => {
   if (req.url === '/health') {
     res.end('ok');
     return;
   }
-  listCreditorCases(db, caller, input).then(
+  page(req.url === '/cases/session').then(
     (page) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify(page));
