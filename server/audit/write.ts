@@ -1,4 +1,4 @@
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import type { AuditAction } from '@/lib/enums';
 import { auditLog } from '@/db/schema';
 import type { Caller, RequestMeta } from '../auth/actor';
@@ -34,9 +34,11 @@ const insertAudit = async (db: Db, caller: AuditCaller, entry: AuditEntry) => {
 
 /**
  * Writes one audit row with the caller's transaction, so the row commits or rolls
- * back together with the change it describes.
+ * back together with the change it describes. Only a transaction is accepted: a row
+ * written beside the change, on a plain database, could outlive a change that failed
+ * or miss one that committed.
  */
-export const writeAudit = (tx: Db, caller: AuditCaller, entry: AuditEntry) => insertAudit(tx, caller, entry);
+export const writeAudit = (tx: Tx, caller: AuditCaller, entry: AuditEntry) => insertAudit(tx, caller, entry);
 
 /**
  * Writes one audit row on its own, for a record of something that changed nothing: a

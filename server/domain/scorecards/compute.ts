@@ -81,7 +81,7 @@ export const computeScorecards = async (db: DbOrTx, month: string, now = new Dat
 export const queueLastMonth = async (db: DbOrTx, now = new Date()) => {
   const month = addMonths(monthOf(now), -1);
   const at = readyAt(month);
-  await jobQueue.enqueue(db, { kind: SCORECARD_JOB, key: month, payload: { month, reason: 'monthly' }, runAt: at > now ? at : now });
+  await db.transaction((tx) => jobQueue.enqueue(tx, { kind: SCORECARD_JOB, key: month, payload: { month, reason: 'monthly' }, runAt: at > now ? at : now }));
   return { month };
 };
 
