@@ -18,7 +18,7 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
  * notification, a queued job) and locks that must last until the commit take one, so
  * that passing them a plain Db does not compile. drizzle's PgTransaction has members a
  * database lacks (rollback, and protected ones that TypeScript compares by declaration),
- * so no Db and no look-alike object passes for one (db/client.test-d.ts).
+ * so no Db and no look-alike object passes for one (server/audit/write.test-d.ts).
  */
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 /**
