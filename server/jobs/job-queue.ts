@@ -4,7 +4,8 @@ import type { Db, DbHandle, DbOrTx, Tx } from '@/db/client';
 // The queue in PostgreSQL (./postgres-queue.ts) is the one implementation; another (pg-boss,
 // graphile-worker) takes its place in ./queue.ts without touching the callers. Each method
 // takes the app's database: an implementation with connections of its own may ignore it,
-// except in enqueue and reschedule, where the job must be part of the caller's transaction.
+// except in enqueue and reschedule, where the job must be part of the caller's transaction
+// (they take a Tx, so a job queued beside its change does not compile).
 
 export type NewJob = { kind: string; key?: string; payload?: Record<string, unknown>; runAt?: Date; maxAttempts?: number };
 
