@@ -12,8 +12,19 @@ import * as schema from './schema';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * An open transaction: what `db.transaction` (or, nested, `tx.transaction`) hands its
+ * callback, and nothing else. Writes that must commit with a change (an audit row, a
+ * notification, a queued job) and locks that must last until the commit take one, so
+ * that passing them a plain Db does not compile. drizzle's PgTransaction has members a
+ * database lacks (rollback, and protected ones that TypeScript compares by declaration),
+ * so no Db and no look-alike object passes for one (server/audit/write.test-d.ts).
+ */
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-// A transaction is a database too: domain functions take either and nest freely.
+/**
+ * A database or a transaction: a transaction is a database too, so a read runs in either,
+ * and a change that opens its own transaction nests in the caller's (as a savepoint).
+ */
 export type DbOrTx = Db;
 
 export type DbHandle = {
@@ -58,7 +69,7 @@ export const connectionLimits = () => ({
 export const jobStatementTimeoutMs = () => envMs('DB_JOB_STATEMENT_TIMEOUT_MS', 15 * 60_000);
 
 /** Raises the statement limit for the rest of this transaction only (SET LOCAL); the lock and idle limits stay. */
-export const raiseStatementTimeout = async (tx: DbOrTx, ms: number = jobStatementTimeoutMs()) => {
+export const raiseStatementTimeout = async (tx: Tx, ms: number = jobStatementTimeoutMs()) => {
   await tx.execute(sql`select set_config('statement_timeout', ${String(ms)}, true)`);
 };
 

@@ -3,7 +3,7 @@ import { octetInputParser } from '@trpc/server/http';
 import { DEFAULT_LOCALE } from '@/lib/enums';
 import type { Caller } from '../auth/actor';
 import { hasPermission, type Permission } from '../auth/permissions';
-import { writeAudit } from '../audit/write';
+import { writeAuditAlone } from '../audit/write';
 import { databaseFault, DomainError } from '../errors';
 import type { Context } from './context';
 import { describeError, toTRPCError } from './errors';
@@ -47,7 +47,7 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
     const reason = cause instanceof DomainError ? cause.code : error.code;
     // Failed sign-ins are recorded by the sign-in itself.
     if (reason !== 'auth.invalidCredentials') {
-      await writeAudit(ctx.db, { ...ctx.meta, actor: ctx.actor }, {
+      await writeAuditAlone(ctx.db, { ...ctx.meta, actor: ctx.actor }, {
         action: 'auth.denied',
         resourceType: 'procedure',
         resourceId: path,

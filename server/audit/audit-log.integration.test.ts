@@ -10,7 +10,7 @@ import { auditLog, organizations } from '@/db/schema';
 import { makeOrg } from '@/db/seed/factories';
 import { createOwnedTestDatabase, createTestDb, createTestPostgresUrl, isPostgresRun } from '../testing/db';
 import { META } from '../testing/world';
-import { writeAudit } from './write';
+import { writeAudit, writeAuditAlone } from './write';
 
 // drizzle wraps the database error; the trigger's message is on its cause.
 const APPEND_ONLY = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
@@ -21,7 +21,7 @@ let rowId: number;
 
 beforeAll(async () => {
   handle = await createTestDb();
-  await writeAudit(handle.db, { ...META, actor: null }, { action: 'auth.signInFailed', resourceType: 'session', after: { email: 'x@y.cn' } });
+  await handle.db.transaction((tx) => writeAudit(tx, { ...META, actor: null }, { action: 'auth.signInFailed', resourceType: 'session', after: { email: 'x@y.cn' } }));
   const [row] = await handle.db.select({ id: auditLog.id }).from(auditLog);
   rowId = row?.id ?? 0;
 });
@@ -51,7 +51,7 @@ describe('audit log is append-only', () => {
   });
 
   it('accepts new rows', async () => {
-    await writeAudit(handle.db, { ...META, actor: null }, { action: 'auth.denied', resourceType: 'procedure', resourceId: 'x.y' });
+    await writeAuditAlone(handle.db, { ...META, actor: null }, { action: 'auth.denied', resourceType: 'procedure', resourceId: 'x.y' });
     const rows = await handle.db.select().from(auditLog);
     expect(rows.length).toBeGreaterThanOrEqual(2);
   });

@@ -1,4 +1,4 @@
-import type { DbOrTx } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import type { AuditAction } from '@/lib/enums';
 import { auditLog } from '@/db/schema';
 import type { Caller, RequestMeta } from '../auth/actor';
@@ -13,12 +13,11 @@ export type AuditEntry = {
   after?: unknown;
 };
 
-/**
- * Writes one audit row with the caller's transaction, so the row commits or rolls
- * back together with the change it describes.
- */
-export const writeAudit = async (tx: DbOrTx, caller: Caller | (RequestMeta & { actor: null }), entry: AuditEntry) => {
-  await tx.insert(auditLog).values({
+/** Who the row names: a signed-in caller, or a request nobody is signed in to (a failed sign-in, the system). */
+export type AuditCaller = Caller | (RequestMeta & { actor: null });
+
+const insertAudit = async (db: Db, caller: AuditCaller, entry: AuditEntry) => {
+  await db.insert(auditLog).values({
     actorUserId: caller.actor?.userId ?? null,
     actorOrgId: caller.actor?.orgId ?? null,
     actorRole: caller.actor?.role ?? null,
@@ -32,3 +31,19 @@ export const writeAudit = async (tx: DbOrTx, caller: Caller | (RequestMeta & { a
     userAgent: caller.userAgent?.slice(0, 500) ?? null,
   });
 };
+
+/**
+ * Writes one audit row with the caller's transaction, so the row commits or rolls
+ * back together with the change it describes. Only a transaction is accepted: a row
+ * written beside the change, on a plain database, could outlive a change that failed
+ * or miss one that committed.
+ */
+export const writeAudit = (tx: Tx, caller: AuditCaller, entry: AuditEntry) => insertAudit(tx, caller, entry);
+
+/**
+ * Writes one audit row on its own, for a record of something that changed nothing: a
+ * read across organizations, a refused call or sign-in. There is no change for the row
+ * to commit with; anything that changes data writes its row with `writeAudit`, in the
+ * change's transaction.
+ */
+export const writeAuditAlone = (db: Db, caller: AuditCaller, entry: AuditEntry) => insertAudit(db, caller, entry);

@@ -1,10 +1,11 @@
-import type { Db, DbHandle, DbOrTx } from '@/db/client';
+import type { Db, DbHandle, DbOrTx, Tx } from '@/db/client';
 
 // What the app needs of a job queue, and all that domain code and the worker know of it.
 // The queue in PostgreSQL (./postgres-queue.ts) is the one implementation; another (pg-boss,
 // graphile-worker) takes its place in ./queue.ts without touching the callers. Each method
 // takes the app's database: an implementation with connections of its own may ignore it,
-// except in enqueue and reschedule, where the job must be part of the caller's transaction.
+// except in enqueue and reschedule, where the job must be part of the caller's transaction
+// (they take a Tx, so a job queued beside its change does not compile).
 
 export type NewJob = { kind: string; key?: string; payload?: Record<string, unknown>; runAt?: Date; maxAttempts?: number };
 
@@ -31,9 +32,9 @@ export type JobQueue = {
    * asks for it commits; with a key, at most one job of that kind and key ever exists (the
    * first wins). Workers hear of it on commit, never on a rollback.
    */
-  enqueue: (tx: DbOrTx, job: NewJob) => Promise<void>;
+  enqueue: (tx: Tx, job: NewJob) => Promise<void>;
   /** Moves a keyed job that has not run yet to a new time (or adds it), in the caller's transaction. */
-  reschedule: (tx: DbOrTx, job: ScheduledJob) => Promise<void>;
+  reschedule: (tx: Tx, job: ScheduledJob) => Promise<void>;
 
   /** Claims one due job of these kinds for this worker alone (or one whose worker died), or null. */
   claim: (db: Db, now: Date, kinds: readonly string[]) => Promise<ClaimedJob | null>;

@@ -1,5 +1,5 @@
 import { and, eq, gt, inArray, lt, lte, min, or, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
+import type { Db, DbOrTx, Tx } from '@/db/client';
 import { jobs, type JobRow } from '@/db/schema';
 import { inBatches } from '../domain/shared/batches';
 import { describeJobError, type ClaimedJob, type JobQueue, type NewJob, type ScheduledJob } from './job-queue';
@@ -14,10 +14,10 @@ import { describeJobError, type ClaimedJob, type JobQueue, type NewJob, type Sch
 /** The LISTEN/NOTIFY channel a worker waits on; the payload is the job's kind. */
 export const JOBS_CHANNEL = 'daylight_jobs';
 
-const notifyWorkers = (tx: DbOrTx, kind: string) => tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${kind})`);
+const notifyWorkers = (tx: Tx, kind: string) => tx.execute(sql`select pg_notify(${JOBS_CHANNEL}, ${kind})`);
 
 /** Adds a job; with a key, at most one job of that kind and key ever exists (the first wins). */
-export const enqueue = async (tx: DbOrTx, job: NewJob): Promise<void> => {
+export const enqueue = async (tx: Tx, job: NewJob): Promise<void> => {
   const added = await tx
     .insert(jobs)
     .values({ kind: job.kind, key: job.key ?? null, payload: job.payload ?? {}, runAt: job.runAt ?? new Date(), maxAttempts: job.maxAttempts ?? 3 })
@@ -27,7 +27,7 @@ export const enqueue = async (tx: DbOrTx, job: NewJob): Promise<void> => {
 };
 
 /** Moves a keyed job that has not run yet to a new time (a deadline that moved), or adds it. */
-export const reschedule = async (tx: DbOrTx, job: ScheduledJob): Promise<void> => {
+export const reschedule = async (tx: Tx, job: ScheduledJob): Promise<void> => {
   await tx
     .insert(jobs)
     .values({ kind: job.kind, key: job.key, payload: job.payload ?? {}, runAt: job.runAt, maxAttempts: job.maxAttempts ?? 3 })

@@ -4,10 +4,10 @@
 // worker stopping gives its job back; workers hear of a job when, and only if, it commits.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DbHandle } from '@/db/client';
+import type { Db, DbHandle } from '@/db/client';
 import { jobs } from '@/db/schema';
 import { createTestDb, isPostgresRun } from '../testing/db';
-import { describeJobError, type JobHandler } from './job-queue';
+import { describeJobError, type JobHandler, type NewJob, type ScheduledJob } from './job-queue';
 import { claimJob, enqueue, JOBS_CHANNEL, nextDueAt, releaseJob, reschedule } from './postgres-queue';
 import { drainJobs } from './queue';
 
@@ -20,6 +20,10 @@ afterAll(async () => {
 });
 
 const kind = () => `test.${Math.random().toString(36).slice(2)}`;
+
+/** A change that queues one job and does nothing else: its own transaction. */
+const queueAlone = (db: Db, job: NewJob) => db.transaction((tx) => enqueue(tx, job));
+const rescheduleAlone = (db: Db, job: ScheduledJob) => db.transaction((tx) => reschedule(tx, job));
 
 /** What a listening worker hears on the jobs channel, in the order PostgreSQL delivers it. */
 const listenToJobs = async (h: DbHandle) => {
@@ -43,10 +47,10 @@ const listenToJobs = async (h: DbHandle) => {
 describe('the job queue', () => {
   it('keeps one job per key, and a rescheduled deadline moves it', async () => {
     const k = kind();
-    await enqueue(handle.db, { kind: k, key: 'a', runAt: new Date(Date.now() + 60_000) });
-    await enqueue(handle.db, { kind: k, key: 'a', runAt: new Date(Date.now() + 120_000) });
+    await queueAlone(handle.db, { kind: k, key: 'a', runAt: new Date(Date.now() + 60_000) });
+    await queueAlone(handle.db, { kind: k, key: 'a', runAt: new Date(Date.now() + 120_000) });
     const later = new Date(Date.now() + 300_000);
-    await reschedule(handle.db, { kind: k, key: 'a', runAt: later });
+    await rescheduleAlone(handle.db, { kind: k, key: 'a', runAt: later });
     const rows = await handle.db.select().from(jobs).where(eq(jobs.kind, k));
     expect(rows).toHaveLength(1);
     expect(rows[0]?.runAt.getTime()).toBe(later.getTime());
@@ -58,7 +62,7 @@ describe('the job queue', () => {
     const handler: JobHandler = async (_db, job) => {
       ran.push(job.id);
     };
-    await enqueue(handle.db, { kind: k, runAt: new Date(Date.now() + 60_000) });
+    await queueAlone(handle.db, { kind: k, runAt: new Date(Date.now() + 60_000) });
     expect(await drainJobs(handle.db, { [k]: handler })).toBe(0);
     expect(await drainJobs(handle.db, { [k]: handler }, { now: () => new Date(Date.now() + 61_000) })).toBe(1);
     expect(await drainJobs(handle.db, { [k]: handler }, { now: () => new Date(Date.now() + 61_000) })).toBe(0);
@@ -72,7 +76,7 @@ describe('the job queue', () => {
       calls += 1;
       throw new Error('storage unavailable');
     };
-    await enqueue(handle.db, { kind: k, maxAttempts: 2 });
+    await queueAlone(handle.db, { kind: k, maxAttempts: 2 });
     await drainJobs(handle.db, { [k]: failing });
     const [retry] = await handle.db.select().from(jobs).where(eq(jobs.kind, k));
     expect(retry).toMatchObject({ status: 'queued', attempts: 1, lastError: 'storage unavailable' });
@@ -85,7 +89,7 @@ describe('the job queue', () => {
 
   it('claims again a job whose worker died (its lease ran out)', async () => {
     const k = kind();
-    await enqueue(handle.db, { kind: k });
+    await queueAlone(handle.db, { kind: k });
     const first = await claimJob(handle.db, new Date(), [k]);
     expect(first).not.toBeNull();
     expect(await claimJob(handle.db, new Date(), [k])).toBeNull();
@@ -96,10 +100,10 @@ describe('the job queue', () => {
 
   it('leaves a job rescheduled while it ran to its new run (a deadline that moved)', async () => {
     const k = kind();
-    await enqueue(handle.db, { kind: k, key: 'close' });
+    await queueAlone(handle.db, { kind: k, key: 'close' });
     const moved = new Date(Date.now() + 180_000);
     const handler: JobHandler = async (db) => {
-      await reschedule(db, { kind: k, key: 'close', runAt: moved });
+      await rescheduleAlone(db, { kind: k, key: 'close', runAt: moved });
     };
     await drainJobs(handle.db, { [k]: handler });
     const [row] = await handle.db.select().from(jobs).where(eq(jobs.kind, k));
@@ -109,7 +113,7 @@ describe('the job queue', () => {
 
   it('gives a stopping worker\'s job back: due now, the interrupted run not counted, and no longer its to finish', async () => {
     const k = kind();
-    await enqueue(handle.db, { kind: k, maxAttempts: 3 });
+    await queueAlone(handle.db, { kind: k, maxAttempts: 3 });
     const first = await claimJob(handle.db, new Date(), [k]);
     expect(first).not.toBeNull();
     expect(await releaseJob(handle.db, first!, new Date())).toBe(true);
@@ -125,8 +129,8 @@ describe('the job queue', () => {
     const k = kind();
     expect(await nextDueAt(handle.db, [k])).toBeNull();
     const at = new Date(Date.now() + 90_000);
-    await enqueue(handle.db, { kind: k, key: 'late', runAt: new Date(at.getTime() + 60_000) });
-    await enqueue(handle.db, { kind: k, key: 'early', runAt: at });
+    await queueAlone(handle.db, { kind: k, key: 'late', runAt: new Date(at.getTime() + 60_000) });
+    await queueAlone(handle.db, { kind: k, key: 'early', runAt: at });
     expect((await nextDueAt(handle.db, [k]))?.getTime()).toBe(at.getTime());
   });
 
@@ -172,8 +176,8 @@ describe('the job queue', () => {
 
     // A job already there (a periodic sweep queuing the same month again) wakes no one.
     const keyed = kind();
-    await enqueue(handle.db, { kind: keyed, key: 'once' });
-    await enqueue(handle.db, { kind: keyed, key: 'once' });
+    await queueAlone(handle.db, { kind: keyed, key: 'once' });
+    await queueAlone(handle.db, { kind: keyed, key: 'once' });
     await listener.mark();
     expect(listener.heard.filter((p) => p === keyed)).toHaveLength(1);
     await listener.unlisten();
@@ -187,7 +191,7 @@ describe('the job queue', () => {
 
   it.runIf(isPostgresRun())('runs every job exactly once with four workers draining at the same time', async () => {
     const k = kind();
-    for (let i = 0; i < 40; i += 1) await enqueue(handle.db, { kind: k, key: String(i) });
+    for (let i = 0; i < 40; i += 1) await queueAlone(handle.db, { kind: k, key: String(i) });
     const seen = new Map<number, number>();
     const handler: JobHandler = async (_db, job) => {
       seen.set(job.id, (seen.get(job.id) ?? 0) + 1);

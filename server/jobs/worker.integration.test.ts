@@ -6,10 +6,10 @@
 import net from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres, type DbHandle } from '@/db/client';
+import { openPostgres, type Db, type DbHandle } from '@/db/client';
 import { jobs } from '@/db/schema';
 import { createTestDb, createTestPostgresUrl, isPostgresRun } from '../testing/db';
-import type { JobHandler } from './job-queue';
+import type { JobHandler, NewJob } from './job-queue';
 import { claimJob, enqueue } from './postgres-queue';
 import { startWorker, type WorkerEvent, type WorkerOptions } from './worker';
 
@@ -22,6 +22,8 @@ afterAll(async () => {
 });
 
 const kind = () => `test.${Math.random().toString(36).slice(2)}`;
+/** A change that queues one job and does nothing else: its own transaction. */
+const queueAlone = (db: Db, job: NewJob) => db.transaction((tx) => enqueue(tx, job));
 // Polls so far apart that only a notification (or a wake) can explain a job running.
 const AN_HOUR = 3_600_000;
 
@@ -158,7 +160,7 @@ describe.runIf(isPostgresRun())('the worker on PostgreSQL', () => {
     );
     expect(terminated).toHaveLength(1);
     await w.seen((e) => w.events.filter((x) => x.type === 'listening').length === 2 && e.type === 'listening');
-    await enqueue(handle.db, { kind: k });
+    await queueAlone(handle.db, { kind: k });
     await ran.promise;
     await w.worker.stop();
     expect(w.types().slice(0, 3)).toEqual(['listening', 'listening', `notified:${k}`]);
@@ -175,7 +177,7 @@ describe.runIf(isPostgresRun())('the worker on PostgreSQL', () => {
     await w.worker.ready;
     await relay.cut();
     // Queued while the worker's connections are gone: its notification reaches no one.
-    await enqueue(direct.db, { kind: k });
+    await queueAlone(direct.db, { kind: k });
     await relay.restore();
     await ran.promise;
     await w.seen((e) => e.type === 'job-finished');
@@ -192,7 +194,7 @@ describe('the worker', () => {
     const deaf = { db: handle.db, listen: () => Promise.reject(new Error('connection refused')) };
     const w = watch(deaf, { handlers: { [k]: async () => ran.resolve() }, pollMs: 20 });
     await w.worker.ready;
-    await enqueue(handle.db, { kind: k });
+    await queueAlone(handle.db, { kind: k });
     await ran.promise;
     await w.worker.stop();
     expect(w.types()[0]).toBe('listen-failed');
@@ -202,10 +204,10 @@ describe('the worker', () => {
   it('on stop claims nothing more and lets the running job finish', async () => {
     const k = kind();
     const { started, gate, handler } = heldJob();
-    await enqueue(handle.db, { kind: k, key: 'first' });
+    await queueAlone(handle.db, { kind: k, key: 'first' });
     const w = watch(handle, { handlers: { [k]: handler } });
     await started.promise;
-    await enqueue(handle.db, { kind: k, key: 'second' });
+    await queueAlone(handle.db, { kind: k, key: 'second' });
     const stopped = w.worker.stop();
     await w.seen((e) => e.type === 'stopping');
     gate.resolve();
@@ -221,7 +223,7 @@ describe('the worker', () => {
   it('on stop gives back a job that outlasts the grace period, for another worker to take at once', async () => {
     const k = kind();
     const { started, gate, handler } = heldJob();
-    await enqueue(handle.db, { kind: k, maxAttempts: 3 });
+    await queueAlone(handle.db, { kind: k, maxAttempts: 3 });
     const w = watch(handle, { handlers: { [k]: handler }, graceMs: 10 });
     await started.promise;
     await w.worker.stop();

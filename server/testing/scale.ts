@@ -66,6 +66,6 @@ export const seedAgenciesWithLastMonth = async (db: Db, w: World, count: number)
 /** Queues last month's scorecards the way staff ask for a month again: through the job queue. */
 export const computeLastMonthAtScale = async (db: Db) => {
   const month = lastMonth();
-  await jobQueue.enqueue(db, { kind: SCORECARD_JOB, key: `${month}:scale`, payload: { month, reason: 'recompute' } });
+  await db.transaction((tx) => jobQueue.enqueue(tx, { kind: SCORECARD_JOB, key: `${month}:scale`, payload: { month, reason: 'recompute' } }));
   return { month };
 };

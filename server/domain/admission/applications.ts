@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { OPEN_APPLICATION_STATUSES, type ApplicantType } from '@/lib/enums';
 import { REQUIRED_DOCUMENTS } from '@/lib/admission';
 import { admissionApplications, admissionTemplates, organizations } from '@/db/schema';
@@ -79,7 +79,7 @@ export const getOwnApplication = async (db: DbOrTx, caller: Caller) => {
   return present(db, row);
 };
 
-const lockOpenApplication = async (tx: DbOrTx, orgId: string) => {
+const lockOpenApplication = async (tx: Tx, orgId: string) => {
   const [row] = await tx
     .select()
     .from(admissionApplications)

@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import type { AdmissionDocumentKind } from '@/lib/enums';
 import { admissionDocuments, storedFiles } from '@/db/schema';
 
@@ -33,7 +33,7 @@ export const documentsOf = async (db: DbOrTx, applicationId: string): Promise<Do
     .orderBy(asc(admissionDocuments.createdAt), asc(admissionDocuments.id));
 
 /** A renewal starts with the documents of the application that admitted the organization. */
-export const copyDocuments = async (tx: DbOrTx, fromApplicationId: string, toApplicationId: string, userId: string) => {
+export const copyDocuments = async (tx: Tx, fromApplicationId: string, toApplicationId: string, userId: string) => {
   const docs = await documentsOf(tx, fromApplicationId);
   if (docs.length === 0) return;
   await tx

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { admissionApplications, admissionReviews, admissionTemplates, organizations, users, type CriterionScore } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -202,7 +202,7 @@ export const requestInfo = async (db: DbOrTx, caller: Caller, args: { applicatio
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
 
 
-const finalize = async (tx: DbOrTx, caller: Caller, app: Application, review: Review, approverId: string | null) => {
+const finalize = async (tx: Tx, caller: Caller, app: Application, review: Review, approverId: string | null) => {
   const now = new Date();
   const decision = review.decision ?? 'reject';
   const outcome = outcomeFor(review.total ?? 0, review.hasFraudOrAbuse);

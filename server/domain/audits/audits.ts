@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import type { AuditFinding, AuditStatus, ComplaintCategory } from '@/lib/enums';
 import { caseActions, cases, fieldAuditItems, fieldAudits, fieldVisits, organizations, users, type FieldAudit } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -119,10 +119,10 @@ const auditView = (a: FieldAudit, agencyName: string, createdByName: string, rev
   completedAt: a.completedAt,
 });
 
-const findingCounts = (tx: DbOrTx, auditIds: string[]) =>
+const findingCounts = (db: DbOrTx, auditIds: string[]) =>
   auditIds.length === 0
     ? Promise.resolve([])
-    : tx
+    : db
         .select({ auditId: fieldAuditItems.auditId, finding: fieldAuditItems.finding, n: count() })
         .from(fieldAuditItems)
         .where(inArray(fieldAuditItems.auditId, auditIds))
@@ -175,7 +175,7 @@ export const getAudit = async (db: DbOrTx, auditId: string) => {
   return auditView(row.a, row.agencyName, row.createdByName, reviewed, findings);
 };
 
-const lockAudit = async (tx: DbOrTx, auditId: string) => {
+const lockAudit = async (tx: Tx, auditId: string) => {
   const [a] = await tx.select().from(fieldAudits).where(eq(fieldAudits.id, auditId)).for('update');
   if (!a) throw new DomainError('audit.notFound', { field: 'auditId' });
   if (a.status !== 'open') throw new DomainError('audit.completed');

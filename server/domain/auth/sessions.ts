@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { organizations, signInAttempts, users } from '@/db/schema';
 import type { Actor, Caller, RequestMeta } from '../../auth/actor';
 import { hashPassword, verifyPassword } from '../../auth/password';
@@ -15,7 +15,7 @@ import { UNKNOWN_IP, throttleState } from './sign-in';
 // organization stays refused, even if the account or organization is restored later.
 
 /** Ends every session of an organization's users (a suspension or ban); returns how many users had theirs ended. */
-export const endOrgSessions = async (tx: DbOrTx, orgId: string): Promise<number> => {
+export const endOrgSessions = async (tx: Tx, orgId: string): Promise<number> => {
   const ended = await tx
     .update(users)
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })

@@ -3,7 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import { signInAttempts, users } from '@/db/schema';
 import type { Actor, RequestMeta } from '../../auth/actor';
 import { burnPasswordCheck, verifyPassword } from '../../auth/password';
-import { writeAudit } from '../../audit/write';
+import { writeAudit, writeAuditAlone } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { readUser } from './load-actor';
 import { LOOKBACK_MS, lockedUntil } from './throttle';
@@ -46,7 +46,7 @@ export const signIn = async (db: DbOrTx, meta: RequestMeta, input: SignInInput, 
 
   const until = await throttleState(db, email, ip, now);
   if (until) {
-    await writeAudit(db, anonymous, { action: 'auth.signInThrottled', resourceType: 'session', after: { email } });
+    await writeAuditAlone(db, anonymous, { action: 'auth.signInThrottled', resourceType: 'session', after: { email } });
     const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
     throw new DomainError('auth.throttled', { values: { minutes } });
   }
@@ -75,7 +75,7 @@ export const signIn = async (db: DbOrTx, meta: RequestMeta, input: SignInInput, 
 
   const lookup = (await readUser(db, user.id)) ?? { actor: null, refusal: 'auth.invalidCredentials' as const };
   if (!lookup.actor) {
-    await writeAudit(db, anonymous, {
+    await writeAuditAlone(db, anonymous, {
       action: 'auth.signInRefused',
       resourceType: 'session',
       resourceId: user.id,

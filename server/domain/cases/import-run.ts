@@ -9,7 +9,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
 import type { AuditAction } from '@/lib/enums';
-import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
+import { raiseStatementTimeout, type Db, type Tx } from '@/db/client';
 import { caseImports, storedFiles, type CaseImport, type ImportFileError, type ImportRowError } from '@/db/schema';
 import { writeAudit } from '../../audit/write';
 import { getTranslate } from '../../i18n/translate';
@@ -77,7 +77,7 @@ type Outcome = { kind: 'skipped' } | { kind: 'succeeded'; rowCount: number } | {
 export type ImportBody<F extends string, S> = {
   matchHeaders: (cells: readonly string[]) => HeaderMap<F> | HeaderProblem;
   check: (db: Db, ctx: CheckContext<F>) => Promise<{ rowCount: number; staged: S }>;
-  land: (tx: DbOrTx, ctx: LandContext, staged: S) => Promise<{ landed: Partial<CaseImport>; after: Record<string, unknown> }>;
+  land: (tx: Tx, ctx: LandContext, staged: S) => Promise<{ landed: Partial<CaseImport>; after: Record<string, unknown> }>;
   /** Removes what an earlier attempt or this one staged in the database. */
   clear?: (db: Db, importId: string) => Promise<void>;
   audit: { landed: AuditAction; failed: AuditAction };
@@ -258,7 +258,7 @@ const recordFailure = async (
   outcome: Exclude<Outcome, { kind: 'succeeded' } | { kind: 'skipped' }>,
   { format, encoding, reportPath, action }: { format: string | null; encoding: string | null; reportPath: string; action: AuditAction },
 ) => {
-  const failed = async (tx: DbOrTx, reportFileId: string | null) => {
+  const failed = async (tx: Tx, reportFileId: string | null) => {
     const base = { status: 'failed' as const, format, encoding, finishedAt: new Date(), updatedAt: new Date() };
     await tx
       .update(caseImports)

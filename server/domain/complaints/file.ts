@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import type { ComplainantRelation, ComplaintCategory, ComplaintSource } from '@/lib/enums';
 import { FILE_TYPES } from '@/lib/file-types';
 import { caseActions, cases, complaintCounters, complaintEvents, complaintEvidence, complaints, complaintUploads, organizations, users } from '@/db/schema';
@@ -71,7 +71,7 @@ const limited = async (db: DbOrTx, key: string, rule: { limit: number; windowMs:
  * on the thing asked about, on the pair of it and this client, and on this client. Only the
  * client's own counts stop it; the thing's count asks every client for a proof of work.
  */
-const verifyGuessable = async <T>(db: DbOrTx, meta: RequestMeta, what: 'verify' | 'follow', target: string, proof: Proof | null | undefined, check: (tx: DbOrTx) => Promise<T | null>, now: Date) => {
+const verifyGuessable = async <T>(db: DbOrTx, meta: RequestMeta, what: 'verify' | 'follow', target: string, proof: Proof | null | undefined, check: (tx: Tx) => Promise<T | null>, now: Date) => {
   const client = meta.ip ?? 'unknown';
   const targetKey = `complaint.${what}:${target}`;
   const clientKey = `complaint.${what}From:${client}`;
@@ -108,7 +108,7 @@ export const uploadComplaintEvidence = async (db: DbOrTx, meta: RequestMeta, bod
 };
 
 /** The next reference of the year (Beijing), drawn by one upsert so that parallel filings never share one. */
-const nextReference = async (tx: DbOrTx, now: Date) => {
+const nextReference = async (tx: Tx, now: Date) => {
   const year = Number(shanghaiDate(now).slice(0, 4));
   const [row] = await tx
     .insert(complaintCounters)
@@ -121,7 +121,7 @@ const nextReference = async (tx: DbOrTx, now: Date) => {
 type Evidence = { uploadId: string; fileName: string };
 
 /** The uploads named by a filing: each must exist, be recent and not yet belong to a complaint. */
-const claimUploads = async (tx: DbOrTx, evidence: readonly Evidence[], now: Date) => {
+const claimUploads = async (tx: Tx, evidence: readonly Evidence[], now: Date) => {
   if (evidence.length > MAX_EVIDENCE) throw new DomainError('complaint.tooManyFiles', { field: 'evidence', values: { max: MAX_EVIDENCE } });
   if (evidence.length === 0) return [];
   const ids = [...new Set(evidence.map((e) => e.uploadId))];
@@ -164,7 +164,7 @@ type NewComplaint = {
 };
 
 /** Writes the complaint, its first timeline step, its evidence and the audit row; tells the complaint handlers. */
-const insertComplaint = async (tx: DbOrTx, caller: Caller | (RequestMeta & { actor: null }), c: NewComplaint, now: Date) => {
+const insertComplaint = async (tx: Tx, caller: Caller | (RequestMeta & { actor: null }), c: NewComplaint, now: Date) => {
   const files = await claimUploads(tx, c.evidence, now);
   const recent = await tx
     .select({ id: complaints.id, description: complaints.description })

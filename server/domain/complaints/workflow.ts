@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import type { AuditAction, ComplaintEventKind, ComplaintOutcome, ComplaintStatus } from '@/lib/enums';
 import { complaintEvents, complaints, type Complaint } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -39,7 +39,7 @@ const OPEN: readonly ComplaintStatus[] = ['received', 'acknowledged', 'investiga
  * staff asked for its answer (before that it does not exist for the agency, as it reads it:
  * server/domain/complaints/read.ts); otherwise NOT_FOUND.
  */
-const load = async (tx: DbOrTx, caller: Caller, id: string): Promise<Complaint> => {
+const load = async (tx: Tx, caller: Caller, id: string): Promise<Complaint> => {
   const { orgType, orgId } = caller.actor;
   if (orgType === 'creditor') throw new DomainError('complaint.notFound', { field: 'complaintId' });
   const [row] = await tx
@@ -52,7 +52,7 @@ const load = async (tx: DbOrTx, caller: Caller, id: string): Promise<Complaint> 
 };
 
 /** Moves the complaint if it is still in one of `from` (checked under the row lock); writes the timeline and audit rows. */
-const move = async (tx: DbOrTx, caller: Caller, c: Complaint, step: Step, set: Partial<Complaint>, note: string, now: Date) => {
+const move = async (tx: Tx, caller: Caller, c: Complaint, step: Step, set: Partial<Complaint>, note: string, now: Date) => {
   if (!step.from.includes(c.status)) throw new DomainError('complaint.wrongStatus', { values: { status: c.status } });
   const [after] = await tx
     .update(complaints)

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, is, not, or, sql, type SQL } from 'drizzle-orm';
 import { getTableConfig, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import * as schema from '@/db/schema';
 import { caseImports, complaintUploads, storedFiles } from '@/db/schema';
 import { discardStaged, type Staged } from '../../storage/ingest';
@@ -53,12 +53,12 @@ export const isFileHeld = async (db: DbOrTx, fileId: string, except?: PgTable): 
  * Serialises what keeps and what drops the bytes of one hash: a transaction writing a row
  * that names them, and the retention sweep removing them, never overlap.
  */
-export const lockBlob = async (tx: DbOrTx, sha256: string): Promise<void> => {
+export const lockBlob = async (tx: Tx, sha256: string): Promise<void> => {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`blob:${sha256}`}, 0))`);
 };
 
 /** Locks several hashes in one order (sorted), as every sweeper does, so that two holders never wait on each other. */
-export const lockBlobs = async (tx: DbOrTx, hashes: readonly string[]): Promise<void> => {
+export const lockBlobs = async (tx: Tx, hashes: readonly string[]): Promise<void> => {
   for (const sha256 of [...new Set(hashes)].sort()) await lockBlob(tx, sha256);
 };
 
@@ -71,7 +71,7 @@ export const lockBlobs = async (tx: DbOrTx, hashes: readonly string[]): Promise<
  * never handed to anyone: past its window the sweep removes it. Either way the temporary
  * file goes. `alsoLock` names hashes `record` removes or keeps (locked in one order with this one).
  */
-export const keepStaged = async <T>(db: DbOrTx, store: BlobStore, staged: Staged, record: (tx: DbOrTx) => Promise<T>, alsoLock: readonly string[] = []): Promise<T> => {
+export const keepStaged = async <T>(db: DbOrTx, store: BlobStore, staged: Staged, record: (tx: Tx) => Promise<T>, alsoLock: readonly string[] = []): Promise<T> => {
   try {
     const result = await db.transaction(async (tx) => {
       await lockBlobs(tx, [staged.sha256, ...alsoLock]);
@@ -119,7 +119,7 @@ export const neededBlobs = async (tx: DbOrTx, hashes: readonly string[], youngSi
  * removal, the import runs again, finds its file gone and ends as failed. Answers whether
  * the bytes went.
  */
-export const releaseImportFile = async (tx: DbOrTx, store: BlobStore, importId: string, youngSince: Date): Promise<boolean> => {
+export const releaseImportFile = async (tx: Tx, store: BlobStore, importId: string, youngSince: Date): Promise<boolean> => {
   const [file] = await tx
     .select({ sha256: storedFiles.sha256 })
     .from(caseImports)

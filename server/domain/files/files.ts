@@ -6,7 +6,7 @@ import type { FileType } from '@/lib/file-types';
 import { admissionApplications, admissionDocuments, caseImports, cases, fieldVisits, listExports, repayments, storedFiles, visitEvidence, type StoredFile } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission, type Permission } from '../../auth/permissions';
-import { writeAudit } from '../../audit/write';
+import { writeAudit, writeAuditAlone } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { stage } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
@@ -167,7 +167,7 @@ export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store
   await refuseExpiredExport(db, file, now);
   const stream = await verifiedStream(file, store);
   if (file.orgId !== caller.actor.orgId) {
-    await writeAudit(db, caller, { action: 'file.read', resourceType: 'file', resourceId: file.id, orgId: file.orgId, after: { access } });
+    await writeAuditAlone(db, caller, { action: 'file.read', resourceType: 'file', resourceId: file.id, orgId: file.orgId, after: { access } });
   }
   return { file: view(file), stream };
 };

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { Tx } from '@/db/client';
 import { BASIS_POINTS } from '@/lib/rates';
 import { commissionLines, commissionMonthly, commissions, moneyMonthly, type Repayment } from '@/db/schema';
 import { shanghaiDate } from '@/lib/dates';
@@ -18,7 +18,7 @@ export const feeOf = (amount: number, feeBp: number): number => {
 export const insideTerm = (day: string, term: { startsOn: string; endsOn: string }) => day >= term.startsOn && day <= term.endsOn;
 
 /** The earned line of a repayment just confirmed, when it was reported under a commission and paid inside its term. */
-export const earnOnConfirm = async (tx: DbOrTx, r: Repayment, now: Date) => {
+export const earnOnConfirm = async (tx: Tx, r: Repayment, now: Date) => {
   if (!r.commissionId || !r.agencyId) return null;
   const [c] = await tx.select({ feeBp: commissions.feeBp, startsOn: commissions.startsOn, endsOn: commissions.endsOn }).from(commissions).where(eq(commissions.id, r.commissionId));
   if (!c || !insideTerm(r.paidOn, c)) return null;
@@ -44,7 +44,7 @@ export const earnOnConfirm = async (tx: DbOrTx, r: Repayment, now: Date) => {
 };
 
 /** The reversal line of a repayment taken back: the opposite of what it earned, on the day of the reversal. */
-export const reverseEarning = async (tx: DbOrTx, r: Repayment, now: Date) => {
+export const reverseEarning = async (tx: Tx, r: Repayment, now: Date) => {
   const [earned] = await tx
     .select()
     .from(commissionLines)
@@ -72,7 +72,7 @@ export const reverseEarning = async (tx: DbOrTx, r: Repayment, now: Date) => {
 };
 
 /** Adds to the month's money of a creditor and agency (negative amounts take away), in the caller's transaction. */
-export const addToMonthly = async (tx: DbOrTx, key: { creditorId: string; agencyId: string; month: string }, add: { recovered?: number; repayments?: number; commission?: number }) => {
+export const addToMonthly = async (tx: Tx, key: { creditorId: string; agencyId: string; month: string }, add: { recovered?: number; repayments?: number; commission?: number }) => {
   await tx
     .insert(moneyMonthly)
     .values({ ...key, recovered: add.recovered ?? 0, repayments: add.repayments ?? 0, commission: add.commission ?? 0 })
@@ -87,7 +87,7 @@ export const addToMonthly = async (tx: DbOrTx, key: { creditorId: string; agency
 };
 
 /** Adds to (or, negative, takes from) a commission's confirmed money of a month, in the caller's transaction. */
-export const addToCommissionMonthly = async (tx: DbOrTx, r: Pick<Repayment, 'commissionId' | 'creditorId' | 'paidOn'>, amount: number) => {
+export const addToCommissionMonthly = async (tx: Tx, r: Pick<Repayment, 'commissionId' | 'creditorId' | 'paidOn'>, amount: number) => {
   if (!r.commissionId) return;
   await tx
     .insert(commissionMonthly)

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
+import type { Db, DbOrTx, Tx } from '@/db/client';
 import { REPAYMENT_CHANNELS, type RepaymentChannel } from '@/lib/enums';
 import { MAX_REPAYMENT_IMPORT_ROWS, REPAYMENT_IMPORT_COLUMNS } from '@/lib/import-formats';
 import { fenToYuan } from '@/lib/format';
@@ -108,7 +108,7 @@ const LOOKUP_BATCH = 1000;
 const WRITE_LANES = 8;
 
 /** The creditor's cases named in the file, by contract number, locked: balances move under the case row. */
-const loadCases = async (tx: DbOrTx, creditorId: string, contractNos: string[]) => {
+const loadCases = async (tx: Tx, creditorId: string, contractNos: string[]) => {
   const found = new Map<string, CaseRow>();
   for (let i = 0; i < contractNos.length; i += LOOKUP_BATCH) {
     const chunk = contractNos.slice(i, i + LOOKUP_BATCH);

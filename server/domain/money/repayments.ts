@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import type { CaseStatus, RepaymentChannel, RepaymentStatus } from '@/lib/enums';
 import { RECEIPT_FILE_TYPES } from '@/lib/file-types';
 import { fenToYuan } from '@/lib/format';
@@ -106,7 +106,7 @@ export const reportRepayment = async (db: DbOrTx, caller: Caller, input: ReportR
   });
 
 /** A repayment of the caller's creditor, locked, with its case locked too (balances move under the case row). */
-const loadForCreditor = async (tx: DbOrTx, caller: Caller, repaymentId: string) => {
+const loadForCreditor = async (tx: Tx, caller: Caller, repaymentId: string) => {
   const [r] = await tx
     .select()
     .from(repayments)
@@ -133,7 +133,7 @@ const settledOnAfter = (c: CaseRow, status: CaseStatus, paidOn: string) => (stat
  * its commission line, the month's money, the case's balance (settled when paid off) and
  * the open promises it meets. Returns the case's new status.
  */
-export const applyConfirmed = async (tx: DbOrTx, r: Repayment, c: CaseRow, now: Date): Promise<CaseStatus> => {
+export const applyConfirmed = async (tx: Tx, r: Repayment, c: CaseRow, now: Date): Promise<CaseStatus> => {
   await earnOnConfirm(tx, r, now);
   if (r.agencyId) await addToMonthly(tx, { creditorId: r.creditorId, agencyId: r.agencyId, month: r.paidOn.slice(0, 7) }, { recovered: r.amount, repayments: 1 });
   await addToCommissionMonthly(tx, r, r.amount);

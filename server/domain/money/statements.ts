@@ -68,10 +68,10 @@ export const generateStatements = async (db: DbOrTx, caller: Caller | null, cred
     return { created: created.length };
   });
 
-/** A statement the caller's organization is a side of, locked for a change. */
-const loadStatement = async (tx: DbOrTx, caller: Caller, statementId: string, forUpdate = false) => {
+/** A statement the caller's organization is a side of; locked for a change with `forUpdate` (in the change's transaction). */
+const loadStatement = async (db: DbOrTx, caller: Caller, statementId: string, forUpdate = false) => {
   const side = caller.actor.orgType === 'creditor' ? statements.creditorId : statements.agencyId;
-  const query = tx.select().from(statements).where(and(eq(statements.id, statementId), eq(side, caller.actor.orgId)));
+  const query = db.select().from(statements).where(and(eq(statements.id, statementId), eq(side, caller.actor.orgId)));
   const [s] = forUpdate ? await query.for('update') : await query;
   if (!s || (caller.actor.orgType !== 'creditor' && caller.actor.orgType !== 'agency')) throw new DomainError('statement.notFound', { field: 'statementId' });
   return s;

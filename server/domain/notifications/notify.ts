@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import type { NotificationKind, OrgType, Role } from '@/lib/enums';
 import { notifications, organizations, users } from '@/db/schema';
 
@@ -24,7 +24,7 @@ const recipients = async (tx: DbOrTx, to: Audience): Promise<string[]> => {
 };
 
 /** Writes the notification for every recipient inside the caller's transaction, with the change it reports. */
-export const notify = async (tx: DbOrTx, to: Audience, kind: NotificationKind, params: Record<string, string>, link: string) => {
+export const notify = async (tx: Tx, to: Audience, kind: NotificationKind, params: Record<string, string>, link: string) => {
   const ids = await recipients(tx, to);
   if (ids.length === 0) return;
   await tx.insert(notifications).values(ids.map((userId) => ({ userId, kind, params, link })));

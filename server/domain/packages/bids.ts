@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { BID_EXTENSION_MS } from '@/lib/market';
 import { bids, packages, type Bid, type Package } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -34,7 +34,7 @@ export const bidView = (b: Bid): BidView => ({
  * NOT_FOUND), open, and before its close; the agency must be admitted right now and, to
  * place or change a bid, not under a sanction suspension.
  */
-const lockForBidding = async (tx: DbOrTx, caller: Caller, packageId: string, now: Date, isWithdrawal = false): Promise<Package> => {
+const lockForBidding = async (tx: Tx, caller: Caller, packageId: string, now: Date, isWithdrawal = false): Promise<Package> => {
   const [pkg] = await tx.select().from(packages).where(eq(packages.id, packageId)).for('update');
   const agency = await agencyStanding(tx, caller.actor.orgId, now);
   if (!pkg || pkg.status === 'draft' || pkg.status === 'cancelled' || !(await isInCircle(tx, agency, pkg))) throw new DomainError('package.notFound', { field: 'packageId' });
@@ -48,7 +48,7 @@ const lockForBidding = async (tx: DbOrTx, caller: Caller, packageId: string, now
  * Anti-sniping (DESIGN §3): a bid placed or changed in the last 3 minutes moves the close
  * 3 minutes later, and the close job with it.
  */
-const extendIfLate = async (tx: DbOrTx, pkg: Package, now: Date): Promise<Date | null> => {
+const extendIfLate = async (tx: Tx, pkg: Package, now: Date): Promise<Date | null> => {
   if (!pkg.closesAt || pkg.closesAt.getTime() - now.getTime() > BID_EXTENSION_MS) return null;
   const closesAt = new Date(pkg.closesAt.getTime() + BID_EXTENSION_MS);
   await tx.update(packages).set({ closesAt, updatedAt: now }).where(eq(packages.id, pkg.id));
@@ -111,7 +111,7 @@ export const withdrawBid = async (db: DbOrTx, caller: Caller, bidId: string, now
   });
 
 /** When a package is cancelled: every live bid is withdrawn and its agency told. */
-export const withdrawLiveBids = async (tx: DbOrTx, pkg: Package, reason: 'package.cancelled') => {
+export const withdrawLiveBids = async (tx: Tx, pkg: Package, reason: 'package.cancelled') => {
   const live = await tx
     .update(bids)
     .set({ status: 'withdrawn', updatedAt: new Date() })
@@ -121,7 +121,7 @@ export const withdrawLiveBids = async (tx: DbOrTx, pkg: Package, reason: 'packag
 };
 
 /** A package whose close time has passed: bidding ends (idempotent; a moved close waits). */
-export const closeIfDue = async (tx: DbOrTx, packageId: string, now: Date): Promise<Package | null> => {
+export const closeIfDue = async (tx: Tx, packageId: string, now: Date): Promise<Package | null> => {
   const [pkg] = await tx.select().from(packages).where(eq(packages.id, packageId)).for('update');
   if (!pkg || pkg.status !== 'open' || !pkg.closesAt || pkg.closesAt.getTime() > now.getTime()) return pkg ?? null;
   const [closed] = await tx.update(packages).set({ status: 'closed', updatedAt: now }).where(eq(packages.id, pkg.id)).returning();

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { Tx } from '@/db/client';
 import { cases, commissions, type Commission, type Package } from '@/db/schema';
 import { DomainError } from '../../errors';
 import { jobQueue } from '../../jobs/queue';
@@ -14,7 +14,7 @@ export type Share = Commission['share'];
  * commission row, the cases moved to the agency, and the job that returns them at term end.
  */
 export const commissionShare = async (
-  tx: DbOrTx,
+  tx: Tx,
   pkg: Package,
   agencyId: string,
   bidId: string | null,

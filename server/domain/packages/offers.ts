@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { tierMeets } from '@/lib/market';
 import { packages, type Package } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -46,7 +46,7 @@ export const offerPackage = async (db: DbOrTx, caller: Caller, packageId: string
     return saved ?? pkg;
   });
 
-const backToDraft = (tx: DbOrTx, pkg: Package, now: Date) =>
+const backToDraft = (tx: Tx, pkg: Package, now: Date) =>
   tx
     .update(packages)
     .set({ status: 'draft', offeredAgencyId: null, offerFeeBp: null, offerExpiresAt: null, updatedAt: now })
@@ -85,7 +85,7 @@ export const answerOffer = async (db: DbOrTx, caller: Caller, packageId: string,
     return { accepted: true, caseCount: commission.caseCount };
   });
 
-const expire = async (tx: DbOrTx, pkg: Package, now: Date) => {
+const expire = async (tx: Tx, pkg: Package, now: Date) => {
   await backToDraft(tx, pkg, now);
   const agencyName = pkg.offeredAgencyId ? await orgNameOf(tx, pkg.offeredAgencyId) : '';
   await notify(tx, { orgId: pkg.creditorId, roles: ['admin', 'manager'] }, 'package.offerDeclined', { agencyName, packageName: pkg.name }, `/creditor/packages/${pkg.id}`);

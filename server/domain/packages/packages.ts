@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import type { Channel, PackageStatus, Tier } from '@/lib/enums';
 import { caseImports, cases, organizations, packageInvites, packages, type Package, type PackageSource } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -46,7 +46,7 @@ const sourceFilter = (creditorId: string, source: PackageSource): SQL => {
 };
 
 /** A package of the caller's creditor, locked for the transaction; another creditor's answers NOT_FOUND. */
-export const lockOwnPackage = async (tx: DbOrTx, caller: Caller, packageId: string): Promise<Package> => {
+export const lockOwnPackage = async (tx: Tx, caller: Caller, packageId: string): Promise<Package> => {
   const [row] = await tx
     .select()
     .from(packages)

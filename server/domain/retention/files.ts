@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, lt, notExists, sql } from 'drizzle-orm';
-import type { Db, DbOrTx } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { complaintEvidence, complaintUploads, listExports, storedFiles } from '@/db/schema';
 import type { BlobStore } from '../../storage/store';
 import { FILE_HOLDERS, lockBlobs, neededBlobs } from '../files/blobs';
@@ -21,7 +21,7 @@ const FILE_BATCH = 100;
  * after the removal, the rows stay behind, past their window and unusable, and the next
  * run finishes them; removing after the commit instead could leave bytes no row names.
  */
-const removeUnneededBlobs = async (tx: DbOrTx, store: BlobStore, hashes: readonly string[], now: Date): Promise<number> => {
+const removeUnneededBlobs = async (tx: Tx, store: BlobStore, hashes: readonly string[], now: Date): Promise<number> => {
   // One order for every sweeper, so two of them never wait on each other's locks.
   const unique = [...new Set(hashes)].sort();
   await lockBlobs(tx, unique);

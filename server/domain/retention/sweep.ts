@@ -33,7 +33,8 @@ const none = (): RetentionCounts => ({ doneJobs: 0, failedJobs: 0, rateEvents: 0
  * One audit row per run that removed anything, with the counts per kind, rather than one
  * per batch: a backlog swept in hundreds of batches would otherwise flood the audit log
  * with rows that say nothing a total does not, and what is swept is never evidence. The
- * row is written even when a later step fails, so what was removed is always on record.
+ * row is written even when a later step fails, so what was removed is always on record:
+ * each batch committed on its own, so the row that totals them is a transaction of its own.
  */
 export const sweepRetention = async (db: Db, now: Date, store: BlobStore): Promise<RetentionCounts> => {
   const counts = none();
@@ -51,7 +52,7 @@ export const sweepRetention = async (db: Db, now: Date, store: BlobStore): Promi
     add({ tempFiles: await removeStaleTemp(store.tempDir, cutoff(now, TEMP_FILE_MS)) });
   } finally {
     if (Object.values(counts).some((n) => n > 0)) {
-      await writeAudit(db, SYSTEM, { action: 'retention.swept', resourceType: 'retention', after: counts });
+      await db.transaction((tx) => writeAudit(tx, SYSTEM, { action: 'retention.swept', resourceType: 'retention', after: counts }));
     }
   }
   return counts;

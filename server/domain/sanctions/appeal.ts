@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import type { AppealOutcome } from '@/lib/enums';
 import { organizations, sanctions, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -15,7 +15,7 @@ import { lockAgency, lockSanction, requireStatus, sanctionResult } from './row';
 // through the staff status control) and leaves the public ban list. What a ban withdrew
 // and recalled is not restored: bids and cases have moved on.
 
-const fileAppeal = async (tx: DbOrTx, caller: Caller, s: Sanction, text: string, now: Date) => {
+const fileAppeal = async (tx: Tx, caller: Caller, s: Sanction, text: string, now: Date) => {
   requireStatus(s, 'active');
   if (s.appealedAt) throw new DomainError('sanction.alreadyAppealed');
   const [appealed] = await tx

@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { raiseStatementTimeout, type DbOrTx } from '@/db/client';
+import { raiseStatementTimeout, type DbOrTx, type Tx } from '@/db/client';
 import { ABUSE_CATEGORIES, type BanCategory, type ComplaintCategory } from '@/lib/enums';
 import { bids, cases, commissions, complaints, organizations, packages, sanctions, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -45,7 +45,7 @@ const banCategoryOf = async (tx: DbOrTx, s: Sanction): Promise<BanCategory> => {
 type CreditorTally = { cases: number; bids: number; offers: number };
 
 /** Every effect of the ban, written with the caller's transaction; the counts go on the sanction. */
-const applyBan = async (tx: DbOrTx, caller: Caller, s: Sanction, agency: { id: string; name: string; status: string }, now: Date): Promise<BanEffects> => {
+const applyBan = async (tx: Tx, caller: Caller, s: Sanction, agency: { id: string; name: string; status: string }, now: Date): Promise<BanEffects> => {
   const tally = new Map<string, CreditorTally>();
   const count = (creditorId: string, key: keyof CreditorTally, n = 1) => {
     const t = tally.get(creditorId) ?? { cases: 0, bids: 0, offers: 0 };
@@ -132,7 +132,7 @@ const applyBan = async (tx: DbOrTx, caller: Caller, s: Sanction, agency: { id: s
 };
 
 /** Locks a proposed ban for the second staff member's decision; the proposer may not decide it. */
-const lockProposedBan = async (tx: DbOrTx, caller: Caller, sanctionId: string) => {
+const lockProposedBan = async (tx: Tx, caller: Caller, sanctionId: string) => {
   const s = await lockSanction(tx, sanctionId);
   requireStatus(s, 'proposed');
   if (s.proposedBy === caller.actor.userId) throw new DomainError('sanction.sameStaff');

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNotNull, or, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { cases, commissions, organizations, packages } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -42,7 +42,7 @@ export const listSuspendedCommissions = async (db: DbOrTx, caller: Caller, now =
 };
 
 /** The creditor's active commission, locked; anyone else's or an ended one answers NOT_FOUND. */
-const lockOwnCommission = async (tx: DbOrTx, caller: Caller, commissionId: string) => {
+const lockOwnCommission = async (tx: Tx, caller: Caller, commissionId: string) => {
   const [c] = await tx
     .select()
     .from(commissions)
@@ -52,7 +52,7 @@ const lockOwnCommission = async (tx: DbOrTx, caller: Caller, commissionId: strin
   return c;
 };
 
-const tell = async (tx: DbOrTx, caller: Caller, c: { agencyId: string; packageId: string }, kind: 'commission.frozen' | 'commission.unfrozen') => {
+const tell = async (tx: Tx, caller: Caller, c: { agencyId: string; packageId: string }, kind: 'commission.frozen' | 'commission.unfrozen') => {
   const [pkg] = await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, c.packageId));
   await notify(tx, { orgId: c.agencyId, roles: ['admin', 'supervisor'] }, kind, { creditorName: await orgNameOf(tx, caller.actor.orgId), packageName: pkg?.name ?? '' }, '/agency/cases');
 };

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import type { SanctionStatus } from '@/lib/enums';
 import { commissions, organizations, sanctions, type Sanction } from '@/db/schema';
 import { DomainError } from '../../errors';
@@ -7,7 +7,7 @@ import { DomainError } from '../../errors';
 // What the sanction steps share: the locked row, the status check, and who is told.
 
 /** The sanction, locked for the step (staff act on any); NOT_FOUND otherwise. */
-export const lockSanction = async (tx: DbOrTx, sanctionId: string, agencyId?: string): Promise<Sanction> => {
+export const lockSanction = async (tx: Tx, sanctionId: string, agencyId?: string): Promise<Sanction> => {
   const [row] = await tx
     .select()
     .from(sanctions)
@@ -23,7 +23,7 @@ export const requireStatus = (s: Sanction, ...allowed: SanctionStatus[]) => {
 };
 
 /** The agency, locked: two steps on one agency (two bans, a ban and a status change) serialize here. */
-export const lockAgency = async (tx: DbOrTx, agencyId: string) => {
+export const lockAgency = async (tx: Tx, agencyId: string) => {
   const [org] = await tx
     .select({ id: organizations.id, name: organizations.name, type: organizations.type, status: organizations.status })
     .from(organizations)

@@ -1,5 +1,5 @@
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm';
-import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
+import { raiseStatementTimeout, type Db, type DbOrTx, type Tx } from '@/db/client';
 import { VISIT_EVIDENCE_DUE_MS } from '@/lib/visits';
 import { organizations, scorecards } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -81,7 +81,7 @@ export const computeScorecards = async (db: DbOrTx, month: string, now = new Dat
 export const queueLastMonth = async (db: DbOrTx, now = new Date()) => {
   const month = addMonths(monthOf(now), -1);
   const at = readyAt(month);
-  await jobQueue.enqueue(db, { kind: SCORECARD_JOB, key: month, payload: { month, reason: 'monthly' }, runAt: at > now ? at : now });
+  await db.transaction((tx) => jobQueue.enqueue(tx, { kind: SCORECARD_JOB, key: month, payload: { month, reason: 'monthly' }, runAt: at > now ? at : now }));
   return { month };
 };
 
@@ -96,7 +96,7 @@ export const requestRecompute = async (db: DbOrTx, caller: Caller, month: string
   });
 
 /** A rating of an ended month came in: that month is computed again (many ratings at once collapse into one run). */
-export const recomputeForRatings = (tx: DbOrTx, month: string, now: Date) => {
+export const recomputeForRatings = (tx: Tx, month: string, now: Date) => {
   const at = readyAt(month);
   return jobQueue.reschedule(tx, { kind: SCORECARD_JOB, key: `${month}:ratings`, payload: { month, reason: 'ratings' }, runAt: at > now ? at : now });
 };

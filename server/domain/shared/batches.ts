@@ -1,4 +1,4 @@
-import type { Db, DbOrTx } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 
 // Removing rows in batches, one short transaction a batch, so that a large backlog never
 // holds its locks for long.
@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from '@/db/client';
 export const MAX_BATCHES = 200;
 
 /** Runs `batch` in its own transaction until one removes fewer than `size` rows (or MAX_BATCHES ran); the total removed. */
-export const inBatches = async (db: Db, size: number, batch: (tx: DbOrTx) => Promise<number>): Promise<number> => {
+export const inBatches = async (db: Db, size: number, batch: (tx: Tx) => Promise<number>): Promise<number> => {
   let total = 0;
   for (let i = 0; i < MAX_BATCHES; i += 1) {
     const removed = await db.transaction(batch);

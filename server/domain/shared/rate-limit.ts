@@ -1,5 +1,5 @@
 import { and, count, eq, gt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { rateEvents } from '@/db/schema';
 
 // Rate limits on what anyone may do without an account (filing a complaint, uploading its
@@ -54,7 +54,7 @@ export type GuardedResult<T> = { found: T | null; blocked: boolean };
  * same transaction and committed with it; the caller raises its refusal afterwards.
  * Answers what the check found, or null and whether a limit stopped it.
  */
-export const guardedCheck = <T>(db: DbOrTx, guards: readonly Guard[], check: (tx: DbOrTx) => Promise<T | null>, now = new Date()): Promise<GuardedResult<T>> =>
+export const guardedCheck = <T>(db: DbOrTx, guards: readonly Guard[], check: (tx: Tx) => Promise<T | null>, now = new Date()): Promise<GuardedResult<T>> =>
   db.transaction(async (tx) => {
     // Always in the same order, so two checks sharing keys never wait on each other in a cycle.
     for (const key of [...new Set(guards.map((g) => g.key))].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`rate:${key}`}, 0))`);

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import type { Role } from '@/lib/enums';
 import { isRoleAllowedFor } from '@/lib/organizations';
 import { organizations, users } from '@/db/schema';
@@ -90,7 +90,7 @@ const createInvitedUser = async (db: DbOrTx, caller: Caller, orgId: string, args
  * when there is no such user (the password is set, the account disabled or gone). The
  * caller writes the audit row in the same transaction.
  */
-export const issueInvite = async (tx: DbOrTx, userId: string, now = new Date()) => {
+export const issueInvite = async (tx: Tx, userId: string, now = new Date()) => {
   const token = randomBytes(32).toString('base64url');
   const [user] = await tx
     .update(users)

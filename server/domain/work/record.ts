@@ -4,7 +4,7 @@ import type { DbOrTx } from '@/db/client';
 import type { VisitStatus } from '@/lib/enums';
 import { caseActions, caseFlags, cases, fieldVisits, fieldVisitStaff, organizations, packages, users, visitEvidence } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
-import { writeAudit } from '../../audit/write';
+import { writeAuditAlone } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { maskName } from '../../pii/crypto';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
@@ -37,7 +37,7 @@ const loadRecordCase = async (db: DbOrTx, caller: Caller, caseId: string) => {
 export const getCaseRecord = async (db: DbOrTx, caller: Caller, caseId: string, now = new Date()) => {
   const { row: r, agencyName, packageName, creditorName } = await loadRecordCase(db, caller, caseId);
   if (caller.actor.orgType === 'platform') {
-    await writeAudit(db, caller, { action: 'case.read', resourceType: 'case', resourceId: r.id, orgId: r.creditorId });
+    await writeAuditAlone(db, caller, { action: 'case.read', resourceType: 'case', resourceId: r.id, orgId: r.creditorId });
   }
   return {
     id: r.id,

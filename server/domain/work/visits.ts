@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { VISIT_OUTCOMES, type ActionOutcome, type EvidenceKind } from '@/lib/enums';
 import { evidenceKindOf } from '@/lib/file-types';
 import { MIN_VISIT_STAFF, VISIT_EVIDENCE_DUE_MS } from '@/lib/visits';
@@ -96,7 +96,7 @@ export const planVisit = async (db: DbOrTx, caller: Caller, input: PlanVisitInpu
   });
 
 /** A visit of the caller's agency, locked, with the case it is on (worked by the caller). */
-const loadVisit = async (tx: DbOrTx, caller: Caller, visitId: string) => {
+const loadVisit = async (tx: Tx, caller: Caller, visitId: string) => {
   const [visit] = await tx
     .select()
     .from(fieldVisits)
