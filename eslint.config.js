@@ -7,13 +7,31 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns) => ['error', { patterns }];
 // Domain code and the worker know the job queue only as a JobQueue (server/jobs/job-queue.ts);
 // server/jobs/queue.ts picks the implementation, so another one replaces it there alone.
-const QUEUE_IMPLEMENTATION = { group: ['**/postgres-queue', './postgres-queue'], message: 'Use jobQueue from server/jobs/queue.ts: the JobQueue, not its PostgreSQL implementation.' };
+const QUEUE_IMPLEMENTATION = {
+  group: ['**/postgres-queue', './postgres-queue'],
+  message: 'Use jobQueue from server/jobs/queue.ts: the JobQueue, not its PostgreSQL implementation.',
+};
 
 // Server code answers requests; pages and client components are what it serves, never what it uses.
-const serverAbovePatterns = [{ regex: '^(@/|(\\.\\./)+)(app|components)(/|$)', message: 'server/ imports nothing from app/ or components/: shared code lives in lib/.' }];
+const serverAbovePatterns = [
+  {
+    regex: '^(@/|(\\.\\./)+)(app|components)(/|$)',
+    message: 'server/ imports nothing from app/ or components/: shared code lives in lib/.',
+  },
+];
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', '.data/**', 'test-results/**', 'playwright-report/**', 'db/migrations/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      '.data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'db/migrations/**',
+      'next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -24,7 +42,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
       '@typescript-eslint/consistent-type-definitions': ['error', 'type'],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -54,7 +75,12 @@ export default tseslint.config(
   {
     files: ['db/**'],
     rules: {
-      'no-restricted-imports': restrict([{ regex: '^(@/|(\\.\\./)+)(server|app|components)(/|$)', message: 'db/ imports nothing above db/ (lib/ is shared).' }]),
+      'no-restricted-imports': restrict([
+        {
+          regex: '^(@/|(\\.\\./)+)(server|app|components)(/|$)',
+          message: 'db/ imports nothing above db/ (lib/ is shared).',
+        },
+      ]),
     },
   },
   {
@@ -73,7 +99,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         ...serverAbovePatterns,
-        { group: ['@trpc/*', 'next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom'], message: 'Domain functions are plain TypeScript: no tRPC, Next or React.' },
+        {
+          group: ['@trpc/*', 'next', 'next/*', 'next-auth', 'next-auth/*', 'react', 'react-dom'],
+          message: 'Domain functions are plain TypeScript: no tRPC, Next or React.',
+        },
         { group: ['@/server/api/*', '../../api/*', '../api/*'], message: 'The domain does not know about procedures.' },
         QUEUE_IMPLEMENTATION,
       ]),
@@ -85,7 +114,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': restrict([
         ...serverAbovePatterns,
-        { group: ['@/db/schema', '@/db/schema/*', '**/db/schema', '**/db/schema/*'], message: 'Procedures call domain functions; tables stay behind server/domain.' },
+        {
+          group: ['@/db/schema', '@/db/schema/*', '**/db/schema', '**/db/schema/*'],
+          message: 'Procedures call domain functions; tables stay behind server/domain.',
+        },
         QUEUE_IMPLEMENTATION,
       ]),
     },
@@ -102,7 +134,11 @@ export default tseslint.config(
           allowTypeImports: true,
           message: 'Client components import only *.schema.ts from server/.',
         },
-        { regex: '^@/db(/|$)', allowTypeImports: true, message: 'Client components take value lists and shared rules from lib/, never from db/.' },
+        {
+          regex: '^@/db(/|$)',
+          allowTypeImports: true,
+          message: 'Client components take value lists and shared rules from lib/, never from db/.',
+        },
       ]),
     },
   },

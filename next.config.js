@@ -4,7 +4,8 @@ import { URL } from 'node:url';
 // The API's security headers, shared with the app's server (server/http/api-headers.ts).
 /** @type {{ api: Record<string, string>, authPages: Record<string, string> }} */
 const securityHeaders = JSON.parse(readFileSync(new URL('./server/http/api-headers.json', import.meta.url), 'utf8'));
-const asList = (/** @type {Record<string, string>} */ headers) => Object.entries(headers).map(([key, value]) => ({ key, value }));
+const asList = (/** @type {Record<string, string>} */ headers) =>
+  Object.entries(headers).map(([key, value]) => ({ key, value }));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -7,7 +7,10 @@ import './globals.css';
 
 export const generateMetadata = async (): Promise<Metadata> => {
   const t = getTranslate(await getRequestLocale());
-  return { title: { default: t('common.product'), template: `%s · ${t('common.product')}` }, description: t('landing.tagline') };
+  return {
+    title: { default: t('common.product'), template: `%s · ${t('common.product')}` },
+    description: t('landing.tagline'),
+  };
 };
 
 const RootLayout = async ({ children }: { children: ReactNode }) => {

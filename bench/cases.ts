@@ -26,19 +26,33 @@ const seed = async (db: Db, n: number) => {
   const manager = await makeUser(db, { orgId: creditor.id, role: 'manager', name: '经理', passwordHash: 'x' });
   const admin = await makeUser(db, { orgId: agency.id, role: 'admin', name: '管理员', passwordHash: 'x' });
   const collectors = [];
-  for (let i = 0; i < 20; i += 1) collectors.push(await makeUser(db, { orgId: agency.id, role: 'collector', name: `催收员${i}`, passwordHash: 'x' }));
-  const [file] = await executeRows<{ id: string }>(db, sql`insert into stored_files (org_id, uploaded_by, sha256, size, mime) values (${creditor.id}, ${manager.id}, ${'0'.repeat(64)}, 1, 'text/csv') returning id`);
+  for (let i = 0; i < 20; i += 1)
+    collectors.push(await makeUser(db, { orgId: agency.id, role: 'collector', name: `催收员${i}`, passwordHash: 'x' }));
+  const [file] = await executeRows<{ id: string }>(
+    db,
+    sql`insert into stored_files (org_id, uploaded_by, sha256, size, mime) values (${creditor.id}, ${manager.id}, ${'0'.repeat(64)}, 1, 'text/csv') returning id`,
+  );
   const [imp] = await executeRows<{ id: string }>(
     db,
     sql`insert into case_imports (creditor_id, file_id, file_name, status, created_by) values (${creditor.id}, ${file?.id}, 'bench.csv', 'succeeded', ${manager.id}) returning id`,
   );
-  const figures = JSON.stringify({ caseCount: 2500, totalOverdue: 1, totalPrincipal: 1, avgDaysOverdue: 90, byBucket: { '1': { count: 1, amount: 1 } }, byProvince: { '44': { count: 1, amount: 1 } } });
+  const figures = JSON.stringify({
+    caseCount: 2500,
+    totalOverdue: 1,
+    totalPrincipal: 1,
+    avgDaysOverdue: 90,
+    byBucket: { '1': { count: 1, amount: 1 } },
+    byProvince: { '44': { count: 1, amount: 1 } },
+  });
   await db.execute(sql`
     insert into packages (creditor_id, name, status, source, figures, closes_at, opened_at, created_by, commission_start, commission_end, reserve_fee_bp, expected_recovery_bp, allowed_channels, created_at)
     select ${creditor.id}, '基准包' || g, (array['draft','open','closed','awarded'])[1 + g % 4]::package_status, '{"kind":"filter"}'::jsonb, ${figures}::jsonb,
            now() + (g || ' hours')::interval, now() - interval '1 day', ${manager.id}, current_date + 10, current_date + 100, 3000, 1500, '{phone,sms}', now() - (g || ' minutes')::interval
     from generate_series(1, ${PACKAGES}) g`);
-  const awarded = await executeRows<{ id: string }>(db, sql`select id from packages where status = 'awarded' order by id`);
+  const awarded = await executeRows<{ id: string }>(
+    db,
+    sql`select id from packages where status = 'awarded' order by id`,
+  );
   const [commission] = await executeRows<{ id: string }>(
     db,
     sql`insert into commissions (package_id, creditor_id, agency_id, fee_bp, starts_on, ends_on, share, case_count, total_overdue)
@@ -65,14 +79,32 @@ const seed = async (db: Db, n: number) => {
       now() - ((${n} - g) || ' seconds')::interval
     from generate_series(1, ${n}) g`);
   await db.execute(sql`analyze`);
-  return { creditor, agency, manager, admin, collector: collectors[0], packageId: (await executeRows<{ id: string }>(db, sql`select id from packages where status = 'draft' limit 1`))[0]?.id ?? '' };
+  return {
+    creditor,
+    agency,
+    manager,
+    admin,
+    collector: collectors[0],
+    packageId:
+      (await executeRows<{ id: string }>(db, sql`select id from packages where status = 'draft' limit 1`))[0]?.id ?? '',
+  };
 };
 
 const measure = async (handle: DbHandle, n: number) => {
   const { db } = handle;
   const [world, seedMs] = await time(() => seed(db, n));
-  console.log(`\n${handle.kind}: ${n.toLocaleString()} cases seeded in ${(seedMs / 1000).toFixed(1)} s; ${RUNS} calls each`);
-  const callerFor = async (userId: string) => createCaller(await createInnerContext({ db, session: { userId, sessionVersion: 0 }, locale: 'zh-CN', meta: { ip: null, userAgent: 'bench' } }));
+  console.log(
+    `\n${handle.kind}: ${n.toLocaleString()} cases seeded in ${(seedMs / 1000).toFixed(1)} s; ${RUNS} calls each`,
+  );
+  const callerFor = async (userId: string) =>
+    createCaller(
+      await createInnerContext({
+        db,
+        session: { userId, sessionVersion: 0 },
+        locale: 'zh-CN',
+        meta: { ip: null, userAgent: 'bench' },
+      }),
+    );
   const creditor = await callerFor(world.manager.id);
   const agency = await callerFor(world.admin.id);
   const collector = await callerFor(world.collector?.id ?? '');
@@ -83,20 +115,60 @@ const measure = async (handle: DbHandle, n: number) => {
   })();
   // Each call builds its context (the actor is read from the database) as a request does.
   const cases: [string, () => Promise<unknown>][] = [
-    ['raw SQL: first page of the creditor’s cases', () => executeRows(db, sql`select id, contract_no, debtor_name, id_number_masked, phones, amount_overdue, bucket, province, status, created_at from cases where creditor_id = ${world.creditor.id} order by created_at desc, id desc limit 51`)],
+    [
+      'raw SQL: first page of the creditor’s cases',
+      () =>
+        executeRows(
+          db,
+          sql`select id, contract_no, debtor_name, id_number_masked, phones, amount_overdue, bucket, province, status, created_at from cases where creditor_id = ${world.creditor.id} order by created_at desc, id desc limit 51`,
+        ),
+    ],
     ['cases.list first page', async () => (await callerFor(world.manager.id)).cases.list({ limit: 50 })],
-    ['cases.list page 21 (cursor)', async () => (await callerFor(world.manager.id)).cases.list({ limit: 50, cursor: deepCursor })],
-    ['cases.list status=new, bucket=M3', async () => (await callerFor(world.manager.id)).cases.list({ limit: 50, status: 'new', bucket: 3 })],
-    ['cases.list province=44, bucket=M7', async () => (await callerFor(world.manager.id)).cases.list({ limit: 50, province: '44', bucket: 7 })],
-    ['cases.list unplaced', async () => (await callerFor(world.manager.id)).cases.list({ limit: 50, isUnplaced: true })],
-    ['cases.list one package', async () => (await callerFor(world.manager.id)).cases.list({ limit: 50, packageId: world.packageId })],
-    ['cases.list contract number', async () => (await callerFor(world.manager.id)).cases.list({ limit: 50, contractNo: 'B000500000' })],
-    ['cases.agency.list (agency admin)', async () => (await callerFor(world.admin.id)).cases.agency.list({ limit: 50 })],
-    ['cases.agency.list unassigned', async () => (await callerFor(world.admin.id)).cases.agency.list({ limit: 50, isUnassigned: true })],
-    ['cases.agency.list (collector)', async () => (await callerFor(world.collector?.id ?? '')).cases.agency.list({ limit: 50 })],
+    [
+      'cases.list page 21 (cursor)',
+      async () => (await callerFor(world.manager.id)).cases.list({ limit: 50, cursor: deepCursor }),
+    ],
+    [
+      'cases.list status=new, bucket=M3',
+      async () => (await callerFor(world.manager.id)).cases.list({ limit: 50, status: 'new', bucket: 3 }),
+    ],
+    [
+      'cases.list province=44, bucket=M7',
+      async () => (await callerFor(world.manager.id)).cases.list({ limit: 50, province: '44', bucket: 7 }),
+    ],
+    [
+      'cases.list unplaced',
+      async () => (await callerFor(world.manager.id)).cases.list({ limit: 50, isUnplaced: true }),
+    ],
+    [
+      'cases.list one package',
+      async () => (await callerFor(world.manager.id)).cases.list({ limit: 50, packageId: world.packageId }),
+    ],
+    [
+      'cases.list contract number',
+      async () => (await callerFor(world.manager.id)).cases.list({ limit: 50, contractNo: 'B000500000' }),
+    ],
+    [
+      'cases.agency.list (agency admin)',
+      async () => (await callerFor(world.admin.id)).cases.agency.list({ limit: 50 }),
+    ],
+    [
+      'cases.agency.list unassigned',
+      async () => (await callerFor(world.admin.id)).cases.agency.list({ limit: 50, isUnassigned: true }),
+    ],
+    [
+      'cases.agency.list (collector)',
+      async () => (await callerFor(world.collector?.id ?? '')).cases.agency.list({ limit: 50 }),
+    ],
     ['packages.list', async () => (await callerFor(world.manager.id)).packages.list({ limit: 20 })],
-    ['packages.list status=open', async () => (await callerFor(world.manager.id)).packages.list({ limit: 20, status: 'open' })],
-    ['market.list closing soonest', async () => (await callerFor(world.admin.id)).market.list({ sort: 'closing', limit: 20 })],
+    [
+      'packages.list status=open',
+      async () => (await callerFor(world.manager.id)).packages.list({ limit: 20, status: 'open' }),
+    ],
+    [
+      'market.list closing soonest',
+      async () => (await callerFor(world.admin.id)).market.list({ sort: 'closing', limit: 20 }),
+    ],
   ];
   void creditor;
   void agency;
@@ -106,7 +178,9 @@ const measure = async (handle: DbHandle, n: number) => {
     await fn();
     const ms: number[] = [];
     for (let i = 0; i < RUNS; i += 1) ms.push((await time(fn))[1]);
-    console.log(`  ${label.padEnd(width)}  p50 ${median(ms).toFixed(1).padStart(6)} ms   p95 ${p95(ms).toFixed(1).padStart(6)} ms`);
+    console.log(
+      `  ${label.padEnd(width)}  p50 ${median(ms).toFixed(1).padStart(6)} ms   p95 ${p95(ms).toFixed(1).padStart(6)} ms`,
+    );
   }
 };
 

@@ -40,8 +40,26 @@ const dir = mkdtempSync(path.join(tmpdir(), 'daylight-bench-import-'));
 const store = localStore(path.join(dir, 'store'));
 
 const COLUMNS = [
-  'creditor_id', 'import_id', 'contract_no', 'debtor_name', 'id_number_enc', 'id_number_idx', 'id_number_masked', 'phones', 'contacts',
-  'loan_amount', 'principal_outstanding', 'amount_overdue', 'days_overdue', 'bucket', 'loan_date', 'product', 'province', 'city', 'address', 'extra',
+  'creditor_id',
+  'import_id',
+  'contract_no',
+  'debtor_name',
+  'id_number_enc',
+  'id_number_idx',
+  'id_number_masked',
+  'phones',
+  'contacts',
+  'loan_amount',
+  'principal_outstanding',
+  'amount_overdue',
+  'days_overdue',
+  'bucket',
+  'loan_date',
+  'product',
+  'province',
+  'city',
+  'address',
+  'extra',
 ] as const;
 
 const copyField = (v: unknown): string => {
@@ -62,7 +80,32 @@ const copyText = (creditorId: string, importId: string, prefix: string) => {
     const r = validateRow(map, cells, today);
     if (!r.value) throw new Error('bench row invalid');
     const s = sealCase(r.value);
-    lines.push([creditorId, importId, s.contract_no, s.debtor_name, s.id_number_enc, s.id_number_idx, s.id_number_masked, s.phones, s.contacts, s.loan_amount, s.principal_outstanding, s.amount_overdue, s.days_overdue, s.bucket, s.loan_date, s.product, s.province, s.city, s.address, s.extra].map(copyField).join('\t'));
+    lines.push(
+      [
+        creditorId,
+        importId,
+        s.contract_no,
+        s.debtor_name,
+        s.id_number_enc,
+        s.id_number_idx,
+        s.id_number_masked,
+        s.phones,
+        s.contacts,
+        s.loan_amount,
+        s.principal_outstanding,
+        s.amount_overdue,
+        s.days_overdue,
+        s.bucket,
+        s.loan_date,
+        s.product,
+        s.province,
+        s.city,
+        s.address,
+        s.extra,
+      ]
+        .map(copyField)
+        .join('\t'),
+    );
   }
   return `${lines.join('\n')}\n`;
 };
@@ -92,12 +135,27 @@ const setup = async (db: Db) => {
 /** Stores a file and queues its import the way startImport does, then runs the job and times it. */
 const importFile = async (db: Db, who: Awaited<ReturnType<typeof setup>>, filePath: string, name: string) => {
   const stored = await ingest(Readable.toWeb(createReadStream(filePath)) as ReadableStream<Uint8Array>, store);
-  const [file] = await db.insert(storedFiles).values({ orgId: who.creditor.id, uploadedBy: who.user.id, ...stored }).returning();
-  const [imp] = await db.insert(caseImports).values({ creditorId: who.creditor.id, fileId: file?.id ?? '', fileName: name, bytesTotal: stored.size, createdBy: who.user.id }).returning();
+  const [file] = await db
+    .insert(storedFiles)
+    .values({ orgId: who.creditor.id, uploadedBy: who.user.id, ...stored })
+    .returning();
+  const [imp] = await db
+    .insert(caseImports)
+    .values({
+      creditorId: who.creditor.id,
+      fileId: file?.id ?? '',
+      fileName: name,
+      bytesTotal: stored.size,
+      createdBy: who.user.id,
+    })
+    .returning();
   if (!imp) throw new Error('bench import row');
   const [, ms] = await time(() => runImport(db, imp.id, store));
   const [done] = await db.select().from(caseImports).where(eq(caseImports.id, imp.id));
-  if (done?.status !== 'succeeded') throw new Error(`bench import ${name} ended ${done?.status}: ${JSON.stringify(done?.fileError ?? done?.errors.slice(0, 3))}`);
+  if (done?.status !== 'succeeded')
+    throw new Error(
+      `bench import ${name} ended ${done?.status}: ${JSON.stringify(done?.fileError ?? done?.errors.slice(0, 3))}`,
+    );
   return { ms, importId: imp.id };
 };
 
@@ -112,7 +170,14 @@ const memoryChild = async (file: string) => {
     const before = process.memoryUsage().rss;
     const { ms } = await importFile(handle.db, who, file, 'million.csv');
     console.log(
-      JSON.stringify({ kind: handle.kind, rows: MEMORY_ROWS, fileMb: Math.round(size / 1048576), seconds: +(ms / 1000).toFixed(1), rssBeforeMb: Math.round(before / 1048576), peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }),
+      JSON.stringify({
+        kind: handle.kind,
+        rows: MEMORY_ROWS,
+        fileMb: Math.round(size / 1048576),
+        seconds: +(ms / 1000).toFixed(1),
+        rssBeforeMb: Math.round(before / 1048576),
+        peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+      }),
     );
   } finally {
     await handle.close();
@@ -137,10 +202,19 @@ const measure = async (url: string | undefined) => {
     const total = count?.n;
     const rate = (ms: number) => Math.round(ROWS / (ms / 1000));
     const copyRate = rate(copyMs);
-    console.log(`\n${handle.kind}: ${ROWS.toLocaleString()} rows per file (${total ?? '?'} cases in the table afterwards)`);
-    console.log(`  raw COPY of the sealed rows   ${(copyMs / 1000).toFixed(2)} s   ${copyRate.toLocaleString()} rows/s`);
-    for (const [label, run] of [['CSV  import (validate+commit)', csvRun], ['XLSX import (validate+commit)', xlsxRun]] as const) {
-      console.log(`  ${label}  ${(run.ms / 1000).toFixed(2)} s   ${rate(run.ms).toLocaleString()} rows/s   ${(rate(run.ms) / copyRate).toFixed(2)} of COPY`);
+    console.log(
+      `\n${handle.kind}: ${ROWS.toLocaleString()} rows per file (${total ?? '?'} cases in the table afterwards)`,
+    );
+    console.log(
+      `  raw COPY of the sealed rows   ${(copyMs / 1000).toFixed(2)} s   ${copyRate.toLocaleString()} rows/s`,
+    );
+    for (const [label, run] of [
+      ['CSV  import (validate+commit)', csvRun],
+      ['XLSX import (validate+commit)', xlsxRun],
+    ] as const) {
+      console.log(
+        `  ${label}  ${(run.ms / 1000).toFixed(2)} s   ${rate(run.ms).toLocaleString()} rows/s   ${(rate(run.ms) / copyRate).toFixed(2)} of COPY`,
+      );
     }
   } finally {
     await handle.close();
@@ -152,7 +226,9 @@ const childAt = process.argv.indexOf('--memory-child');
 if (childAt >= 0) {
   await memoryChild(process.argv[childAt + 1] ?? '');
 } else {
-  console.log(`case import benchmark: ${ROWS.toLocaleString()} rows per file; memory run: ${MEMORY_ROWS.toLocaleString()} rows`);
+  console.log(
+    `case import benchmark: ${ROWS.toLocaleString()} rows per file; memory run: ${MEMORY_ROWS.toLocaleString()} rows`,
+  );
   if (!process.argv.includes('--memory-only')) {
     await measure(undefined);
     const url = benchPostgresUrl();
@@ -162,13 +238,26 @@ if (childAt >= 0) {
     const file = path.join(dir, 'million.csv');
     await writeCsv(file, sampleCaseRows(MEMORY_ROWS, 'M'));
     // A fresh process that only imports, so that the peak memory is the import's alone.
-    const child = spawn(process.execPath, [...process.execArgv, process.argv[1] ?? 'bench/import.ts', '--memory-child', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, process.argv[1] ?? 'bench/import.ts', '--memory-child', file],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     child.stdout.on('data', (b: Buffer) => (out += b.toString()));
     await new Promise((r) => child.on('close', r));
     const last = out.trim().split('\n').at(-1) ?? '{}';
-    const m = JSON.parse(last) as { kind: string; rows: number; fileMb: number; seconds: number; peakRssMb: number; rssBeforeMb: number };
-    console.log(`\n1M-row memory run (${m.kind}): ${m.rows.toLocaleString()} rows, ${m.fileMb} MB CSV, imported in ${m.seconds} s; peak RSS ${m.peakRssMb} MB (before the import ${m.rssBeforeMb} MB)`);
+    const m = JSON.parse(last) as {
+      kind: string;
+      rows: number;
+      fileMb: number;
+      seconds: number;
+      peakRssMb: number;
+      rssBeforeMb: number;
+    };
+    console.log(
+      `\n1M-row memory run (${m.kind}): ${m.rows.toLocaleString()} rows, ${m.fileMb} MB CSV, imported in ${m.seconds} s; peak RSS ${m.peakRssMb} MB (before the import ${m.rssBeforeMb} MB)`,
+    );
   }
 }
 rmSync(dir, { recursive: true, force: true });

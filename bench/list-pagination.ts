@@ -27,7 +27,9 @@ const { handle, drop } = await openBenchDb(process.env.BENCH_DATABASE_URL);
 const { db } = handle;
 try {
   await handle.migrate();
-  console.log(`database: ${handle.kind}; audit rows: ${AUDIT_ROWS}; organizations: ${ORGS}; ${PAGES} pages of ${LIMIT}`);
+  console.log(
+    `database: ${handle.kind}; audit rows: ${AUDIT_ROWS}; organizations: ${ORGS}; ${PAGES} pages of ${LIMIT}`,
+  );
 
   const [, seedMs] = await time(async () => {
     await db.execute(sql`
@@ -51,9 +53,15 @@ try {
 
   // postgres-js returns rows as an array; PGlite wraps them in { rows }.
   const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? (r as T[]) : ((r as { rows: T[] }).rows ?? []));
-  const anyOrg = rowsOf<{ id: string }>(await db.execute(sql`select org_id as id from audit_log where org_id is not null limit 1`))[0]?.id;
+  const anyOrg = rowsOf<{ id: string }>(
+    await db.execute(sql`select org_id as id from audit_log where org_id is not null limit 1`),
+  )[0]?.id;
 
-  const report = async (label: string, domainPage: (cursor: string | null) => Promise<{ nextCursor: string | null }>, rawPage: (cursor: string | null) => Promise<string | null>) => {
+  const report = async (
+    label: string,
+    domainPage: (cursor: string | null) => Promise<{ nextCursor: string | null }>,
+    rawPage: (cursor: string | null) => Promise<string | null>,
+  ) => {
     const domain: number[] = [];
     const raw: number[] = [];
     let dc: string | null = null;
@@ -80,7 +88,9 @@ try {
     (cursor) => listAuditForStaff(db, { cursor, limit: LIMIT }),
     async (cursor) => {
       const rows = rowsOf<{ id: number }>(
-        await db.execute(sql`${AUDIT_SELECT} ${cursor ? sql`where a.id < ${Number(cursor)}` : sql``} order by a.id desc limit ${LIMIT + 1}`),
+        await db.execute(
+          sql`${AUDIT_SELECT} ${cursor ? sql`where a.id < ${Number(cursor)}` : sql``} order by a.id desc limit ${LIMIT + 1}`,
+        ),
       );
       return rows.length > LIMIT ? String(rows[LIMIT - 1]?.id) : null;
     },

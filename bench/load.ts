@@ -36,7 +36,9 @@ const settleQueue = async () => {
   try {
     await sleep(7000);
     for (let i = 0; i < 240; i += 1) {
-      const [row] = await sql<{ n: number }[]>`select count(*)::int as n from jobs where status = 'running' or (status = 'queued' and run_at <= now())`;
+      const [row] = await sql<
+        { n: number }[]
+      >`select count(*)::int as n from jobs where status = 'running' or (status = 'queued' and run_at <= now())`;
       if (!row?.n) return;
       await sleep(500);
     }
@@ -45,7 +47,13 @@ const settleQueue = async () => {
   }
 };
 
-const runLoad = async (appPgid: number | undefined, managerCookies: string[], collectorCookies: string[], casesOf: string[][], rawUserId: string) => {
+const runLoad = async (
+  appPgid: number | undefined,
+  managerCookies: string[],
+  collectorCookies: string[],
+  casesOf: string[][],
+  rawUserId: string,
+) => {
   const seconds = CONFIG.seconds;
   const warmup = CONFIG.warmupSeconds;
   const rows: { stats: Stats; users: number }[] = [];
@@ -59,28 +67,75 @@ const runLoad = async (appPgid: number | undefined, managerCookies: string[], co
   let rawStats: Stats;
   let listQueryStats: Stats;
   try {
-    const rawTarget = (label: string, path: string): Target => ({ label, baseUrl: RAW_URL, serverPgid: raw.child.pid, cookies: managerCookies.map(() => ''), request: () => ({ method: 'GET', path }) });
+    const rawTarget = (label: string, path: string): Target => ({
+      label,
+      baseUrl: RAW_URL,
+      serverPgid: raw.child.pid,
+      cookies: managerCookies.map(() => ''),
+      request: () => ({ method: 'GET', path }),
+    });
     listQueryStats = await run(rawTarget('raw handler: list statement only', '/cases'));
     rawStats = await run(rawTarget('raw handler: same SQL (user + list)', '/cases/session'));
   } finally {
     await raw.stop();
   }
-  const list = await run({ label: 'cases.list (creditor)', baseUrl: APP_URL, serverPgid: appPgid, cookies: managerCookies, request: caseList });
+  const list = await run({
+    label: 'cases.list (creditor)',
+    baseUrl: APP_URL,
+    serverPgid: appPgid,
+    cookies: managerCookies,
+    request: caseList,
+  });
   if (CONFIG.listOnly) return finish(rows, list, rawStats, listQueryStats, seconds, warmup, managerCookies.length, 0);
-  await run({ label: 'work.queue (collector)', baseUrl: APP_URL, serverPgid: appPgid, cookies: collectorCookies, request: collectorQueue });
-  await run({ label: 'work.canContact (collector)', baseUrl: APP_URL, serverPgid: appPgid, cookies: collectorCookies, request: (u) => canContact(casesOf[u] ?? []) });
-  await run({ label: 'work.logAction call (collector)', baseUrl: APP_URL, serverPgid: appPgid, cookies: collectorCookies, request: (u) => logCall(casesOf[u] ?? []) });
+  await run({
+    label: 'work.queue (collector)',
+    baseUrl: APP_URL,
+    serverPgid: appPgid,
+    cookies: collectorCookies,
+    request: collectorQueue,
+  });
+  await run({
+    label: 'work.canContact (collector)',
+    baseUrl: APP_URL,
+    serverPgid: appPgid,
+    cookies: collectorCookies,
+    request: (u) => canContact(casesOf[u] ?? []),
+  });
+  await run({
+    label: 'work.logAction call (collector)',
+    baseUrl: APP_URL,
+    serverPgid: appPgid,
+    cookies: collectorCookies,
+    request: (u) => logCall(casesOf[u] ?? []),
+  });
   return finish(rows, list, rawStats, listQueryStats, seconds, warmup, managerCookies.length, collectorCookies.length);
 };
 
-const finish = (rows: { stats: Stats; users: number }[], list: Stats, rawStats: Stats, listQueryStats: Stats, seconds: number, warmup: number, managers: number, collectors: number) => {
-  console.log(`\n${CONFIG.cases.toLocaleString()} cases, ${managers} creditor users and ${collectors} collectors signed in; ${seconds} s per endpoint after ${warmup} s of warm-up\n`);
+const finish = (
+  rows: { stats: Stats; users: number }[],
+  list: Stats,
+  rawStats: Stats,
+  listQueryStats: Stats,
+  seconds: number,
+  warmup: number,
+  managers: number,
+  collectors: number,
+) => {
+  console.log(
+    `\n${CONFIG.cases.toLocaleString()} cases, ${managers} creditor users and ${collectors} collectors signed in; ${seconds} s per endpoint after ${warmup} s of warm-up\n`,
+  );
   printLoadTable(rows);
   const ratio = list.rps / rawStats.rps;
   const fivexx = rows.reduce((n, r) => n + r.stats.failed + r.stats.errors, 0);
-  const cpuRatio = list.cpuMsPerRequest && rawStats.cpuMsPerRequest ? rawStats.cpuMsPerRequest / list.cpuMsPerRequest : null;
-  if (cpuRatio !== null) console.log(`\nserver CPU per case-list request, raw/app: ${(cpuRatio * 100).toFixed(0)}% (the same comparison, less moved by other work on the machine)`);
-  console.log(`\napp/raw on the case list: ${(ratio * 100).toFixed(0)}% of the raw handler running the same SQL (goal ≥ 50%); ${((list.rps / listQueryStats.rps) * 100).toFixed(0)}% of the list statement alone   5xx and connection errors under load: ${fivexx} (goal 0)`);
+  const cpuRatio =
+    list.cpuMsPerRequest && rawStats.cpuMsPerRequest ? rawStats.cpuMsPerRequest / list.cpuMsPerRequest : null;
+  if (cpuRatio !== null)
+    console.log(
+      `\nserver CPU per case-list request, raw/app: ${(cpuRatio * 100).toFixed(0)}% (the same comparison, less moved by other work on the machine)`,
+    );
+  console.log(
+    `\napp/raw on the case list: ${(ratio * 100).toFixed(0)}% of the raw handler running the same SQL (goal ≥ 50%); ${((list.rps / listQueryStats.rps) * 100).toFixed(0)}% of the list statement alone   5xx and connection errors under load: ${fivexx} (goal 0)`,
+  );
   return { ratio, fivexx };
 };
 
@@ -91,10 +146,14 @@ if (process.env.BENCH_DATABASE_URL === 'none') {
 }
 applyRunEnv();
 const [built, buildMs] = await time(buildApp);
-console.log(built ? `production build in ${(buildMs / 1000).toFixed(0)} s` : 'production build reused (BENCH_SKIP_BUILD=1)');
+console.log(
+  built ? `production build in ${(buildMs / 1000).toFixed(0)} s` : 'production build reused (BENCH_SKIP_BUILD=1)',
+);
 const [{ handle, world }, seedMs] = await time(prepareDatabase);
 await handle.close();
-console.log(`database ${new URL(CONFIG.databaseUrl).pathname.slice(1)}: demo data and ${CONFIG.cases.toLocaleString()} cases in ${(seedMs / 1000).toFixed(0)} s`);
+console.log(
+  `database ${new URL(CONFIG.databaseUrl).pathname.slice(1)}: demo data and ${CONFIG.cases.toLocaleString()} cases in ${(seedMs / 1000).toFixed(0)} s`,
+);
 
 const app = await startApp();
 let failed = false;
@@ -104,7 +163,13 @@ try {
   const collectorCookies = await signInAll(world.collectors.map((c) => c.email));
   console.log(`${managerCookies.length + collectorCookies.length} users signed in over HTTP`);
   if (doLoad) {
-    const { ratio, fivexx } = await runLoad(app.child.pid, managerCookies, collectorCookies, world.casesOf, world.managers[0]?.id ?? '');
+    const { ratio, fivexx } = await runLoad(
+      app.child.pid,
+      managerCookies,
+      collectorCookies,
+      world.casesOf,
+      world.managers[0]?.id ?? '',
+    );
     failed ||= ratio < 0.5 || fivexx > 0;
   }
   if (doFaults) {

@@ -34,13 +34,29 @@ const seed = async (db: Db) => {
   await db.execute(sql`
     insert into organizations (type, name, credit_code, status, tier)
     select 'agency', '基准处置机构' || g, 'BENCH' || lpad(g::text, 13, '0'), 'active', 'A' from generate_series(1, ${AGENCIES}) g`);
-  const agencies = await executeRows<{ id: string }>(db, sql`select id from organizations where type = 'agency' order by credit_code`);
+  const agencies = await executeRows<{ id: string }>(
+    db,
+    sql`select id from organizations where type = 'agency' order by credit_code`,
+  );
   await db.execute(sql`
     insert into users (org_id, role, name, email, password_hash)
     select id, 'admin', '管理员', 'admin-' || id || '@bench.cn', 'x' from organizations where type = 'agency'`);
-  const [file] = await executeRows<{ id: string }>(db, sql`insert into stored_files (org_id, uploaded_by, sha256, size, mime) values (${creditor.id}, ${manager.id}, ${'0'.repeat(64)}, 1, 'text/csv') returning id`);
-  const [imp] = await executeRows<{ id: string }>(db, sql`insert into case_imports (creditor_id, file_id, file_name, status, created_by) values (${creditor.id}, ${file?.id}, 'bench.csv', 'succeeded', ${manager.id}) returning id`);
-  const figures = JSON.stringify({ caseCount: 1000, totalOverdue: 1, totalPrincipal: 1, avgDaysOverdue: 90, byBucket: {}, byProvince: {} });
+  const [file] = await executeRows<{ id: string }>(
+    db,
+    sql`insert into stored_files (org_id, uploaded_by, sha256, size, mime) values (${creditor.id}, ${manager.id}, ${'0'.repeat(64)}, 1, 'text/csv') returning id`,
+  );
+  const [imp] = await executeRows<{ id: string }>(
+    db,
+    sql`insert into case_imports (creditor_id, file_id, file_name, status, created_by) values (${creditor.id}, ${file?.id}, 'bench.csv', 'succeeded', ${manager.id}) returning id`,
+  );
+  const figures = JSON.stringify({
+    caseCount: 1000,
+    totalOverdue: 1,
+    totalPrincipal: 1,
+    avgDaysOverdue: 90,
+    byBucket: {},
+    byProvince: {},
+  });
   await db.execute(sql`
     insert into packages (creditor_id, name, status, source, figures, closes_at, opened_at, created_by, commission_start, commission_end, reserve_fee_bp, expected_recovery_bp, allowed_channels)
     select ${creditor.id}, '基准包' || g, 'awarded', '{"kind":"filter"}'::jsonb, ${figures}::jsonb, now() - interval '1 year', now() - interval '1 year', ${manager.id},
@@ -97,29 +113,67 @@ const seed = async (db: Db) => {
   const auditor = await makeUser(db, { orgId: platform.id, role: 'auditor', name: '稽核', passwordHash: 'x' });
   // As autovacuum leaves a table after a bulk load: statistics and the visibility map.
   await db.execute(sql`vacuum analyze`);
-  const [admin] = await executeRows<{ id: string }>(db, sql`select id from users where org_id = ${agencies[0]?.id} limit 1`);
+  const [admin] = await executeRows<{ id: string }>(
+    db,
+    sql`select id from users where org_id = ${agencies[0]?.id} limit 1`,
+  );
   return { creditor, manager, auditor, agencyAdminId: admin?.id ?? '' };
 };
 
 const measure = async (handle: DbHandle) => {
   const { db } = handle;
   const [world, seedMs] = await time(() => seed(db));
-  console.log(`\n${handle.kind}: ${CASES.toLocaleString()} cases, ${REPAYMENTS.toLocaleString()} repayments and their commission lines, ${AGENCIES} agencies seeded in ${(seedMs / 1000).toFixed(1)} s; ${RUNS} calls each`);
-  const callerFor = async (userId: string) => createCaller(await createInnerContext({ db, session: { userId, sessionVersion: 0 }, locale: 'zh-CN', meta: { ip: null, userAgent: 'bench' } }));
+  console.log(
+    `\n${handle.kind}: ${CASES.toLocaleString()} cases, ${REPAYMENTS.toLocaleString()} repayments and their commission lines, ${AGENCIES} agencies seeded in ${(seedMs / 1000).toFixed(1)} s; ${RUNS} calls each`,
+  );
+  const callerFor = async (userId: string) =>
+    createCaller(
+      await createInnerContext({
+        db,
+        session: { userId, sessionVersion: 0 },
+        locale: 'zh-CN',
+        meta: { ip: null, userAgent: 'bench' },
+      }),
+    );
   const now = new Date();
   const month = (offset: number) => shanghaiMonth(offset, now);
   const range = { from: month(-5), to: month(0) };
   const cases: [string, () => Promise<unknown>][] = [
-    ['raw SQL: creditor’s confirmed money by month', () => executeRows(db, sql`select to_char(paid_on, 'YYYY-MM'), sum(amount) from repayments where creditor_id = ${world.creditor.id} and status = 'confirmed' and paid_on >= ${`${range.from}-01`}::date group by 1`)],
-    ['dashboard.recovery (6 months, 1,000 agencies)', async () => (await callerFor(world.manager.id)).dashboard.recovery(range)],
-    ['dashboard.recovery (1 month)', async () => (await callerFor(world.manager.id)).dashboard.recovery({ from: month(0), to: month(0) })],
+    [
+      'raw SQL: creditor’s confirmed money by month',
+      () =>
+        executeRows(
+          db,
+          sql`select to_char(paid_on, 'YYYY-MM'), sum(amount) from repayments where creditor_id = ${world.creditor.id} and status = 'confirmed' and paid_on >= ${`${range.from}-01`}::date group by 1`,
+        ),
+    ],
+    [
+      'dashboard.recovery (6 months, 1,000 agencies)',
+      async () => (await callerFor(world.manager.id)).dashboard.recovery(range),
+    ],
+    [
+      'dashboard.recovery (1 month)',
+      async () => (await callerFor(world.manager.id)).dashboard.recovery({ from: month(0), to: month(0) }),
+    ],
     ['dashboard.agency (6 months)', async () => (await callerFor(world.agencyAdminId)).dashboard.agency(range)],
-    ['dashboard.promises (6 months: kept rate, flags per agency)', async () => (await callerFor(world.manager.id)).dashboard.promises(range)],
+    [
+      'dashboard.promises (6 months: kept rate, flags per agency)',
+      async () => (await callerFor(world.manager.id)).dashboard.promises(range),
+    ],
     ['dashboard.ageing (open debts by bucket)', async () => (await callerFor(world.manager.id)).dashboard.ageing()],
     ['dashboard.curves (6 months)', async () => (await callerFor(world.manager.id)).dashboard.curves(range)],
-    ['disclosure.get (last month, the creditor)', async () => (await callerFor(world.manager.id)).disclosure.get({ month: month(-1) })],
-    ['disclosure.get (last month, platform-wide)', async () => (await callerFor(world.auditor.id)).disclosure.get({ month: month(-1) })],
-    ['repayments.list waiting', async () => (await callerFor(world.manager.id)).repayments.list({ limit: 30, status: 'reported' })],
+    [
+      'disclosure.get (last month, the creditor)',
+      async () => (await callerFor(world.manager.id)).disclosure.get({ month: month(-1) }),
+    ],
+    [
+      'disclosure.get (last month, platform-wide)',
+      async () => (await callerFor(world.auditor.id)).disclosure.get({ month: month(-1) }),
+    ],
+    [
+      'repayments.list waiting',
+      async () => (await callerFor(world.manager.id)).repayments.list({ limit: 30, status: 'reported' }),
+    ],
     ['repayments.list all', async () => (await callerFor(world.manager.id)).repayments.list({ limit: 30 })],
   ];
   const width = Math.max(...cases.map(([l]) => l.length));
@@ -127,26 +181,43 @@ const measure = async (handle: DbHandle) => {
     await fn();
     const ms: number[] = [];
     for (let i = 0; i < RUNS; i += 1) ms.push((await time(fn))[1]);
-    console.log(`  ${label.padEnd(width)}  p50 ${median(ms).toFixed(1).padStart(7)} ms   p95 ${p95(ms).toFixed(1).padStart(7)} ms`);
+    console.log(
+      `  ${label.padEnd(width)}  p50 ${median(ms).toFixed(1).padStart(7)} ms   p95 ${p95(ms).toFixed(1).padStart(7)} ms`,
+    );
   }
   const { actor } = await loadUserActor(db, world.manager.id);
   if (!actor) throw new Error('bench manager cannot act');
   const caller = { actor, ip: null, userAgent: 'bench' };
-  const linesSoFar = async () => Number((await executeRows<{ n: string }>(db, sql`select count(*) as n from statement_lines`))[0]?.n ?? 0);
+  const linesSoFar = async () =>
+    Number((await executeRows<{ n: string }>(db, sql`select count(*) as n from statement_lines`))[0]?.n ?? 0);
   // The months before last were settled in their time: drawn up first, as history.
   const [history, historyMs] = await time(() => generateStatements(db, caller, world.creditor.id, month(-2)));
   const settled = await linesSoFar();
-  console.log(`  history (every month up to ${month(-2)} at once): ${history.created} statements, ${settled.toLocaleString()} lines in ${(historyMs / 1000).toFixed(1)} s`);
+  console.log(
+    `  history (every month up to ${month(-2)} at once): ${history.created} statements, ${settled.toLocaleString()} lines in ${(historyMs / 1000).toFixed(1)} s`,
+  );
   const [result, ms] = await time(() => generateStatements(db, caller, world.creditor.id, month(-1)));
-  console.log(`  statements for ${month(-1)}: ${result.created} agencies, ${((await linesSoFar()) - settled).toLocaleString()} lines in ${(ms / 1000).toFixed(1)} s (goal: 1,000 agencies under 30 s)`);
+  console.log(
+    `  statements for ${month(-1)}: ${result.created} agencies, ${((await linesSoFar()) - settled).toLocaleString()} lines in ${(ms / 1000).toFixed(1)} s (goal: 1,000 agencies under 30 s)`,
+  );
 
   // A background export of every case, against a raw read of the same rows and columns.
-  const [, rawMs] = await time(() => executeRows(db, sql`select c.contract_no, c.debtor_name, c.id_number_masked, c.phones, c.amount_overdue, c.days_overdue, c.bucket, c.province, c.status, o.name, u.name
-    from cases c left join organizations o on o.id = c.agency_id left join users u on u.id = c.collector_id where c.creditor_id = ${world.creditor.id}`));
+  const [, rawMs] = await time(() =>
+    executeRows(
+      db,
+      sql`select c.contract_no, c.debtor_name, c.id_number_masked, c.phones, c.amount_overdue, c.days_overdue, c.bucket, c.province, c.status, o.name, u.name
+    from cases c left join organizations o on o.id = c.agency_id left join users u on u.id = c.collector_id where c.creditor_id = ${world.creditor.id}`,
+    ),
+  );
   const started = await startExport(db, caller, { list: 'creditor.cases', format: 'csv', filters: {} }, 'zh-CN');
   const [, exportMs] = await time(() => runExport(db as Db, started.id, getBlobStore()));
-  const [done] = await executeRows<{ row_count: number; status: string }>(db, sql`select row_count, status from list_exports where id = ${started.id}`);
-  console.log(`  export of every case (CSV, ${Number(done?.row_count ?? 0).toLocaleString()} rows, ${done?.status}): ${(exportMs / 1000).toFixed(1)} s, ${Math.round(Number(done?.row_count ?? 0) / (exportMs / 1000)).toLocaleString()} rows/s; raw read of the same rows ${(rawMs / 1000).toFixed(1)} s (ratio ${(exportMs / rawMs).toFixed(1)})`);
+  const [done] = await executeRows<{ row_count: number; status: string }>(
+    db,
+    sql`select row_count, status from list_exports where id = ${started.id}`,
+  );
+  console.log(
+    `  export of every case (CSV, ${Number(done?.row_count ?? 0).toLocaleString()} rows, ${done?.status}): ${(exportMs / 1000).toFixed(1)} s, ${Math.round(Number(done?.row_count ?? 0) / (exportMs / 1000)).toLocaleString()} rows/s; raw read of the same rows ${(rawMs / 1000).toFixed(1)} s (ratio ${(exportMs / rawMs).toFixed(1)})`,
+  );
 };
 
 console.log('reports benchmark');

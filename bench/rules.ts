@@ -24,8 +24,14 @@ const seed = async (db: Db) => {
   const agency = await makeOrg(db, { type: 'agency', name: '基准处置机构' });
   const manager = await makeUser(db, { orgId: creditor.id, role: 'manager', name: '经理', passwordHash: 'x' });
   const collector = await makeUser(db, { orgId: agency.id, role: 'collector', name: '催收员', passwordHash: 'x' });
-  const [file] = await executeRows<{ id: string }>(db, sql`insert into stored_files (org_id, uploaded_by, sha256, size, mime) values (${creditor.id}, ${manager.id}, ${'0'.repeat(64)}, 1, 'text/csv') returning id`);
-  const [imp] = await executeRows<{ id: string }>(db, sql`insert into case_imports (creditor_id, file_id, file_name, status, created_by) values (${creditor.id}, ${file?.id}, 'bench.csv', 'succeeded', ${manager.id}) returning id`);
+  const [file] = await executeRows<{ id: string }>(
+    db,
+    sql`insert into stored_files (org_id, uploaded_by, sha256, size, mime) values (${creditor.id}, ${manager.id}, ${'0'.repeat(64)}, 1, 'text/csv') returning id`,
+  );
+  const [imp] = await executeRows<{ id: string }>(
+    db,
+    sql`insert into case_imports (creditor_id, file_id, file_name, status, created_by) values (${creditor.id}, ${file?.id}, 'bench.csv', 'succeeded', ${manager.id}) returning id`,
+  );
   const [pkg] = await executeRows<{ id: string }>(
     db,
     sql`insert into packages (creditor_id, name, status, source, figures, created_by, commission_start, commission_end, allowed_channels)
@@ -70,19 +76,44 @@ try {
   await handle.migrate();
   const [{ collector }, seedMs] = await time(() => seed(handle.db));
   const [count] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from case_actions`);
-  console.log(`${handle.kind}: ${count?.n.toLocaleString()} actions on ${CASES.toLocaleString()} debtors, seeded in ${(seedMs / 1000).toFixed(0)} s; ${RUNS} calls each`);
-  const ids = (await executeRows<{ id: string; idx: string }>(handle.db, sql`select id, id_number_idx as idx from cases order by random() limit ${RUNS * 3}`)).map((r) => r);
+  console.log(
+    `${handle.kind}: ${count?.n.toLocaleString()} actions on ${CASES.toLocaleString()} debtors, seeded in ${(seedMs / 1000).toFixed(0)} s; ${RUNS} calls each`,
+  );
+  const ids = (
+    await executeRows<{ id: string; idx: string }>(
+      handle.db,
+      sql`select id, id_number_idx as idx from cases order by random() limit ${RUNS * 3}`,
+    )
+  ).map((r) => r);
   const measure = async (label: string, fn: (i: number) => Promise<unknown>) => {
     await fn(0);
     const ms: number[] = [];
     for (let i = 0; i < RUNS; i += 1) ms.push((await time(() => fn(i)))[1]);
-    console.log(`  ${label.padEnd(44)} p50 ${median(ms).toFixed(2).padStart(7)} ms   p95 ${p95(ms).toFixed(2).padStart(7)} ms`);
+    console.log(
+      `  ${label.padEnd(44)} p50 ${median(ms).toFixed(2).padStart(7)} ms   p95 ${p95(ms).toFixed(2).padStart(7)} ms`,
+    );
   };
-  await measure('raw SQL: a debtor’s latest 200 actions', (i) => executeRows(handle.db, sql`select at, channel, target, phone_idx, outcome from case_actions where debtor_idx = ${ids[i]?.idx} order by at desc limit 200`));
-  await measure('rule check (canContact)', (i) => canContact(handle.db, collector, { caseId: ids[i]?.id ?? '', channel: 'call', target: 'debtor', index: 0 }));
-  await measure('rule check for a contact (third party)', (i) => canContact(handle.db, collector, { caseId: ids[RUNS + i]?.id ?? '', channel: 'call', target: 'contact', index: 1 }));
+  await measure('raw SQL: a debtor’s latest 200 actions', (i) =>
+    executeRows(
+      handle.db,
+      sql`select at, channel, target, phone_idx, outcome from case_actions where debtor_idx = ${ids[i]?.idx} order by at desc limit 200`,
+    ),
+  );
+  await measure('rule check (canContact)', (i) =>
+    canContact(handle.db, collector, { caseId: ids[i]?.id ?? '', channel: 'call', target: 'debtor', index: 0 }),
+  );
+  await measure('rule check for a contact (third party)', (i) =>
+    canContact(handle.db, collector, { caseId: ids[RUNS + i]?.id ?? '', channel: 'call', target: 'contact', index: 1 }),
+  );
   await measure('log a call (check, locks, insert, audit)', (i) =>
-    logAction(handle.db, collector, { caseId: ids[RUNS * 2 + (i % RUNS)]?.id ?? '', channel: 'call', target: 'debtor', index: 0, outcome: 'unanswered', note: '基准' }),
+    logAction(handle.db, collector, {
+      caseId: ids[RUNS * 2 + (i % RUNS)]?.id ?? '',
+      channel: 'call',
+      target: 'debtor',
+      index: 0,
+      outcome: 'unanswered',
+      note: '基准',
+    }),
   );
 } finally {
   await handle.close();

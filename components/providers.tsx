@@ -6,7 +6,15 @@ import { SHANGHAI_TIME_ZONE } from '@/lib/dates';
 import type { Locale } from '@/lib/enums';
 import { TRPCReactProvider } from './trpc/react';
 
-export const Providers = ({ locale, messages, children }: { locale: Locale; messages: AbstractIntlMessages; children: ReactNode }) => (
+export const Providers = ({
+  locale,
+  messages,
+  children,
+}: {
+  locale: Locale;
+  messages: AbstractIntlMessages;
+  children: ReactNode;
+}) => (
   <IntlProvider locale={locale} messages={messages} timeZone={SHANGHAI_TIME_ZONE}>
     <TRPCReactProvider>{children}</TRPCReactProvider>
   </IntlProvider>

@@ -37,7 +37,11 @@ export type DbHandle = {
    * by itself after a drop; `onListen` runs each time it (re)starts listening. Resolves to
    * the unlisten function.
    */
-  listen?: (channel: string, onNotify: (payload: string) => void, onListen?: () => void) => Promise<() => Promise<void>>;
+  listen?: (
+    channel: string,
+    onNotify: (payload: string) => void,
+    onListen?: () => void,
+  ) => Promise<() => Promise<void>>;
 };
 
 export const MIGRATIONS_DIR = path.resolve(process.cwd(), 'db/migrations');
@@ -49,7 +53,8 @@ const envMs = (name: string, fallback: number): number => {
   const raw = process.env[name];
   if (raw === undefined || raw === '') return fallback;
   const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms < 0) throw new Error(`${name} must be a whole number of milliseconds (0 turns the limit off)`);
+  if (!Number.isInteger(ms) || ms < 0)
+    throw new Error(`${name} must be a whole number of milliseconds (0 turns the limit off)`);
   return ms;
 };
 

@@ -41,28 +41,42 @@ export const compareMigrations = (landed: MigrationTree, now: MigrationTree): Mi
   const before = landed.journal?.entries ?? [];
   const after = now.journal?.entries ?? [];
   if (landed.journal && !now.journal) problems.push('the journal (meta/_journal.json) was removed');
-  if (landed.journal && now.journal && (landed.journal.version !== now.journal.version || landed.journal.dialect !== now.journal.dialect)) {
+  if (
+    landed.journal &&
+    now.journal &&
+    (landed.journal.version !== now.journal.version || landed.journal.dialect !== now.journal.dialect)
+  ) {
     problems.push('the journal’s version or dialect changed');
   }
   before.forEach((entry, i) => {
     const current = after[i];
     if (!current) problems.push(`journal entry ${entry.idx} (${entry.tag}) has landed and was removed`);
-    else if (!isDeepStrictEqual(entry, current)) problems.push(`journal entry ${entry.idx} (${entry.tag}) has landed and was changed (now ${JSON.stringify(current)})`);
+    else if (!isDeepStrictEqual(entry, current))
+      problems.push(
+        `journal entry ${entry.idx} (${entry.tag}) has landed and was changed (now ${JSON.stringify(current)})`,
+      );
   });
 
   const added = after.slice(before.length);
   let previous = before.at(-1);
   for (const entry of added) {
-    if (previous && entry.idx !== previous.idx + 1) problems.push(`journal entry ${entry.tag} has idx ${entry.idx}, not ${previous.idx + 1}`);
+    if (previous && entry.idx !== previous.idx + 1)
+      problems.push(`journal entry ${entry.tag} has idx ${entry.idx}, not ${previous.idx + 1}`);
     // The migrator skips a migration dated no later than the last one a database recorded.
-    if (previous && entry.when <= previous.when) problems.push(`journal entry ${entry.tag} is dated before ${previous.tag}: databases already past it would skip it`);
+    if (previous && entry.when <= previous.when)
+      problems.push(
+        `journal entry ${entry.tag} is dated before ${previous.tag}: databases already past it would skip it`,
+      );
     previous = entry;
   }
 
   // The folder now is whole: every journal entry has its SQL file, every SQL file its entry.
   const tags = new Set(after.map((e) => sqlFileOf(e.tag)));
-  for (const entry of after) if (!now.files.has(sqlFileOf(entry.tag))) problems.push(`journal entry ${entry.tag} has no ${sqlFileOf(entry.tag)}`);
-  for (const name of now.files.keys()) if (!tags.has(name)) problems.push(`${name} is not in the journal: the migrator would never apply it`);
+  for (const entry of after)
+    if (!now.files.has(sqlFileOf(entry.tag)))
+      problems.push(`journal entry ${entry.tag} has no ${sqlFileOf(entry.tag)}`);
+  for (const name of now.files.keys())
+    if (!tags.has(name)) problems.push(`${name} is not in the journal: the migrator would never apply it`);
 
   return { problems, unchanged, added: added.map((e) => e.tag) };
 };

@@ -18,7 +18,10 @@ const ident = (name: string) => {
  * database `sql` is connected to (run as the owner, after the migrations; running it again
  * changes nothing). Tables the owner creates later are granted by default as well.
  */
-export const grantAppRole = async (sql: Sql, { role = APP_ROLE, password }: { role?: string; password?: string | null } = {}) => {
+export const grantAppRole = async (
+  sql: Sql,
+  { role = APP_ROLE, password }: { role?: string; password?: string | null } = {},
+) => {
   const r = ident(role);
   const [{ database = '' } = {}] = await sql<{ database: string }[]>`select current_database() as database`;
   // Two first runs at once (two test runs) may both find the role missing: the second creation is a no-op.

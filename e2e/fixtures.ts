@@ -55,7 +55,10 @@ const MAIL_DIR = '.data/e2e-mail';
 export const mailTo = async (to: string, { after = 0, timeoutMs = 20_000 } = {}) => {
   const started = Date.now();
   for (;;) {
-    const names = (await readdir(MAIL_DIR).catch(() => [] as string[])).filter((n) => n.endsWith('.eml') && Number(n.split('-')[0]) >= after).sort().reverse();
+    const names = (await readdir(MAIL_DIR).catch(() => [] as string[]))
+      .filter((n) => n.endsWith('.eml') && Number(n.split('-')[0]) >= after)
+      .sort()
+      .reverse();
     for (const name of names) {
       const raw = await readFile(`${MAIL_DIR}/${name}`, 'utf8');
       const [head = '', ...body] = raw.split('\r\n\r\n');
@@ -78,11 +81,23 @@ export const pdfToPng = async (bytes: Buffer, name: string) => {
   await mkdir('test-results/screenshots', { recursive: true });
   const pdf = `test-results/screenshots/${name}.pdf`;
   await writeFile(pdf, bytes);
-  await promisify(execFile)('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, `test-results/screenshots/${name}`]);
+  await promisify(execFile)('pdftoppm', [
+    '-png',
+    '-r',
+    '80',
+    '-f',
+    '1',
+    '-l',
+    '1',
+    '-singlefile',
+    pdf,
+    `test-results/screenshots/${name}`,
+  ]);
   return readFile(`test-results/screenshots/${name}.png`);
 };
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
 /** Fills in the reviewer's score for each criterion and saves them. */
 export const score = async (page: Page, values: Record<string, number>) => {
@@ -92,10 +107,18 @@ export const score = async (page: Page, values: Record<string, number>) => {
 
 /** A tier-B agency score (73 points) on the v1 agency template. */
 export const AGENCY_TIER_B = {
-  registeredCapital: 6, yearsOperating: 6, staffAndSeats: 7,
-  callRecording: 8, fieldEvidence: 3, dataSecurity: 5,
-  references: 6, recoveryRates: 7, pastCooperation: 5,
-  litigation: 6, complaints: 7, sanctions: 7,
+  registeredCapital: 6,
+  yearsOperating: 6,
+  staffAndSeats: 7,
+  callRecording: 8,
+  fieldEvidence: 3,
+  dataSecurity: 5,
+  references: 6,
+  recoveryRates: 7,
+  pastCooperation: 5,
+  litigation: 6,
+  complaints: 7,
+  sanctions: 7,
 };
 
 export const test = base;

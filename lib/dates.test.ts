@@ -1,6 +1,16 @@
 // Beijing is UTC+8 all year: days turn at 16:00 UTC, and wall-clock times map to one instant.
 import { describe, expect, it } from 'vitest';
-import { DAY_PATTERN, addBusinessDays, endOfShanghaiDay, isBusinessDay, shanghaiDate, shanghaiDateTimeLocal, shanghaiDayNumber, shanghaiInstant, startOfShanghaiDay } from './dates';
+import {
+  DAY_PATTERN,
+  addBusinessDays,
+  endOfShanghaiDay,
+  isBusinessDay,
+  shanghaiDate,
+  shanghaiDateTimeLocal,
+  shanghaiDayNumber,
+  shanghaiInstant,
+  startOfShanghaiDay,
+} from './dates';
 
 describe('Beijing calendar days', () => {
   it('turns the day at midnight in Beijing, not in UTC', () => {

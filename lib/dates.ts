@@ -9,7 +9,12 @@ export const DAY_MS = 86_400_000;
 /** A day typed or sent as `YYYY-MM-DD`; whether such a day exists is checked apart. */
 export const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: SHANGHAI_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const SHANGHAI_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: SHANGHAI_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** `YYYY-MM-DD` of an instant in Asia/Shanghai. */
 export const shanghaiDate = (at: Date): string => SHANGHAI_DAY.format(at);
@@ -24,10 +29,12 @@ export const startOfShanghaiDay = (date: string): Date => shanghaiInstant(`${dat
 export const endOfShanghaiDay = (date: string): Date => new Date(startOfShanghaiDay(date).getTime() + DAY_MS);
 
 /** An instant as Beijing wall-clock time `YYYY-MM-DDTHH:mm`, the value of a datetime-local input. */
-export const shanghaiDateTimeLocal = (at: Date): string => new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16);
+export const shanghaiDateTimeLocal = (at: Date): string =>
+  new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 16);
 
 /** The Beijing calendar day an instant falls on, counted in days from 1970-01-01. */
-export const shanghaiDayNumber = (at: Date | number): number => Math.floor(((typeof at === 'number' ? at : at.getTime()) + SHANGHAI_OFFSET_MS) / DAY_MS);
+export const shanghaiDayNumber = (at: Date | number): number =>
+  Math.floor(((typeof at === 'number' ? at : at.getTime()) + SHANGHAI_OFFSET_MS) / DAY_MS);
 
 /** Whether a day (as `shanghaiDayNumber` counts it) is Monday to Friday. Public holidays are not taken into account. */
 export const isBusinessDay = (dayNumber: number): boolean => {

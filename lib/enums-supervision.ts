@@ -3,9 +3,24 @@
 
 // Complaints (DESIGN §3): received → acknowledged → investigating → (awaiting_response) → upheld | dismissed → closed.
 /** What a complaint is about; `threats` (threats or violence) is abuse and zeroes the agency's month (DESIGN §7). */
-export const COMPLAINT_CATEGORIES = ['threats', 'harassment', 'third_parties', 'impersonation', 'privacy', 'other'] as const;
+export const COMPLAINT_CATEGORIES = [
+  'threats',
+  'harassment',
+  'third_parties',
+  'impersonation',
+  'privacy',
+  'other',
+] as const;
 export type ComplaintCategory = (typeof COMPLAINT_CATEGORIES)[number];
-export const COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 'awaiting_response', 'upheld', 'dismissed', 'closed'] as const;
+export const COMPLAINT_STATUSES = [
+  'received',
+  'acknowledged',
+  'investigating',
+  'awaiting_response',
+  'upheld',
+  'dismissed',
+  'closed',
+] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 /**
  * Complaint categories that are abusive collection (暴力催收, DESIGN §2 `abuse`): threats or
@@ -13,7 +28,11 @@ export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
  * third parties. Upheld, one zeroes the agency's month (DESIGN §7) and a ban citing it is
  * listed as abuse.
  */
-export const ABUSE_CATEGORIES = ['threats', 'harassment', 'third_parties'] as const satisfies readonly ComplaintCategory[];
+export const ABUSE_CATEGORIES = [
+  'threats',
+  'harassment',
+  'third_parties',
+] as const satisfies readonly ComplaintCategory[];
 /** Still to be decided: the resolution deadline runs. */
 export const OPEN_COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 'awaiting_response'] as const;
 export const COMPLAINT_OUTCOMES = ['upheld', 'dismissed'] as const;
@@ -24,7 +43,17 @@ export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
 export const COMPLAINANT_RELATIONS = ['self', 'family', 'contact', 'other'] as const;
 export type ComplainantRelation = (typeof COMPLAINANT_RELATIONS)[number];
 /** The steps of a complaint's timeline (append-only). */
-export const COMPLAINT_EVENT_KINDS = ['filed', 'acknowledged', 'investigating', 'response_requested', 'responded', 'extended', 'upheld', 'dismissed', 'closed'] as const;
+export const COMPLAINT_EVENT_KINDS = [
+  'filed',
+  'acknowledged',
+  'investigating',
+  'response_requested',
+  'responded',
+  'extended',
+  'upheld',
+  'dismissed',
+  'closed',
+] as const;
 export type ComplaintEventKind = (typeof COMPLAINT_EVENT_KINDS)[number];
 
 // Sanctions (DESIGN §3): warning, penalty points, suspension (no new bids or commissions),

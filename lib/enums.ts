@@ -25,9 +25,21 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 // Admission (DESIGN §3): draft → submitted → under_review → (info_requested → submitted)
 // → admitted | rejected.
-export const APPLICATION_STATUSES = ['draft', 'submitted', 'under_review', 'info_requested', 'admitted', 'rejected'] as const;
+export const APPLICATION_STATUSES = [
+  'draft',
+  'submitted',
+  'under_review',
+  'info_requested',
+  'admitted',
+  'rejected',
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
-export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = ['draft', 'submitted', 'under_review', 'info_requested'];
+export const OPEN_APPLICATION_STATUSES: readonly ApplicationStatus[] = [
+  'draft',
+  'submitted',
+  'under_review',
+  'info_requested',
+];
 
 export const APPLICANT_TYPES = ['creditor', 'agency'] as const;
 export type ApplicantType = (typeof APPLICANT_TYPES)[number];
@@ -43,8 +55,37 @@ export type Tier = (typeof TIERS)[number];
 
 // GB/T 2260 province-level codes (first two digits), for service regions.
 export const PROVINCES = [
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-  '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
 ] as const;
 export type Province = (typeof PROVINCES)[number];
 
@@ -120,7 +161,23 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const IMPORT_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 /** Lists a user can export (with the filters the screen shows), and the file formats. */
-export const EXPORT_LISTS = ['creditor.cases', 'agency.cases', 'creditor.repayments', 'visits', 'staff.audit', 'statements', 'creditor.activity', 'creditor.packages', 'creditor.restructures', 'creditor.imports', 'agency.bids', 'agency.market', 'users', 'complaints', 'staff.audits'] as const;
+export const EXPORT_LISTS = [
+  'creditor.cases',
+  'agency.cases',
+  'creditor.repayments',
+  'visits',
+  'staff.audit',
+  'statements',
+  'creditor.activity',
+  'creditor.packages',
+  'creditor.restructures',
+  'creditor.imports',
+  'agency.bids',
+  'agency.market',
+  'users',
+  'complaints',
+  'staff.audits',
+] as const;
 export type ExportList = (typeof EXPORT_LISTS)[number];
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -129,14 +186,33 @@ export const IMPORT_KINDS = ['cases', 'repayments'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 // Case (DESIGN §3): new → commissioned → working → (ptp) → settled | closed_unrecoverable | returned | recalled.
-export const CASE_STATUSES = ['new', 'commissioned', 'working', 'ptp', 'settled', 'closed_unrecoverable', 'returned', 'recalled'] as const;
+export const CASE_STATUSES = [
+  'new',
+  'commissioned',
+  'working',
+  'ptp',
+  'settled',
+  'closed_unrecoverable',
+  'returned',
+  'recalled',
+] as const;
 /** Cases still owing: every status but settled and closed as unrecoverable. */
 export const OPEN_CASE_STATUSES = ['new', 'commissioned', 'working', 'ptp', 'returned', 'recalled'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 // Package (DESIGN §3): draft → open (bidding) → closed → awarded → active → completed | recalled;
 // draft|open → cancelled; a direct offer is draft → offered → awarded (accepted) | draft (declined).
-export const PACKAGE_STATUSES = ['draft', 'open', 'closed', 'offered', 'awarded', 'active', 'completed', 'recalled', 'cancelled'] as const;
+export const PACKAGE_STATUSES = [
+  'draft',
+  'open',
+  'closed',
+  'offered',
+  'awarded',
+  'active',
+  'completed',
+  'recalled',
+  'cancelled',
+] as const;
 export type PackageStatus = (typeof PACKAGE_STATUSES)[number];
 export const BIDDER_CIRCLES = ['all', 'invited'] as const;
 export type BidderCircle = (typeof BIDDER_CIRCLES)[number];
@@ -148,7 +224,17 @@ export const COMMISSION_STATUSES = ['active', 'ended'] as const;
 // Collection actions (催记) and the rulebook's vocabulary (DESIGN §4).
 export const ACTION_CHANNELS = ['call', 'sms', 'letter', 'visit', 'lawyer_letter', 'email'] as const;
 export type ActionChannel = (typeof ACTION_CHANNELS)[number];
-export const ACTION_OUTCOMES = ['answered', 'unanswered', 'invalid_number', 'refused', 'promise_to_pay', 'dispute', 'hardship', 'deceased', 'wrong_person'] as const;
+export const ACTION_OUTCOMES = [
+  'answered',
+  'unanswered',
+  'invalid_number',
+  'refused',
+  'promise_to_pay',
+  'dispute',
+  'hardship',
+  'deceased',
+  'wrong_person',
+] as const;
 export type ActionOutcome = (typeof ACTION_OUTCOMES)[number];
 export const ACTION_TARGETS = ['debtor', 'contact'] as const;
 export type ActionTarget = (typeof ACTION_TARGETS)[number];
@@ -180,7 +266,16 @@ export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
 export const VISIT_STATUSES = ['planned', 'visited', 'cancelled'] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
 /** What a visit may find: everything a call may, except a wrong number. */
-export const VISIT_OUTCOMES = ['answered', 'unanswered', 'refused', 'promise_to_pay', 'dispute', 'hardship', 'deceased', 'wrong_person'] as const satisfies readonly ActionOutcome[];
+export const VISIT_OUTCOMES = [
+  'answered',
+  'unanswered',
+  'refused',
+  'promise_to_pay',
+  'dispute',
+  'hardship',
+  'deceased',
+  'wrong_person',
+] as const satisfies readonly ActionOutcome[];
 /** Channels whose messages go out only from an approved template. */
 export const TEMPLATE_CHANNELS = ['sms', 'letter', 'lawyer_letter'] as const;
 

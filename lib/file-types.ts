@@ -42,6 +42,15 @@ export const DOCUMENT_FILE_TYPES: readonly FileType[] = ['application/pdf', 'ima
 export const RECEIPT_FILE_TYPES: readonly FileType[] = ['application/pdf', 'image/jpeg', 'image/png'];
 /** The kind of evidence a file is, from its recognised type; null for anything else. */
 export const evidenceKindOf = (mime: string): EvidenceKind | null =>
-  mime === 'image/jpeg' || mime === 'image/png' ? 'photo' : mime.startsWith('audio/') ? 'audio' : mime.startsWith('video/') ? 'video' : null;
+  mime === 'image/jpeg' || mime === 'image/png'
+    ? 'photo'
+    : mime.startsWith('audio/')
+      ? 'audio'
+      : mime.startsWith('video/')
+        ? 'video'
+        : null;
 /** What a case import reads. */
-export const SPREADSHEET_FILE_TYPES: readonly FileType[] = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+export const SPREADSHEET_FILE_TYPES: readonly FileType[] = [
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];

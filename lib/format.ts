@@ -65,7 +65,10 @@ export const parseAmountToFen = (typed: string, unit: 100 | 1_000_000 = 100): nu
 export const fenToAmount = (fen: number, unit: 100 | 1_000_000 = 100): string => {
   const v = BigInt(fen);
   const u = BigInt(unit);
-  const frac = (v % u).toString().padStart(unit === 100 ? 2 : 6, '0').replace(/0+$/, '');
+  const frac = (v % u)
+    .toString()
+    .padStart(unit === 100 ? 2 : 6, '0')
+    .replace(/0+$/, '');
   return frac ? `${v / u}.${frac}` : `${v / u}`;
 };
 

@@ -5,7 +5,8 @@ import { MONTH_PATTERN, addMonths, monthEnd, monthIndex, monthOf, monthStartsAt,
 describe('Beijing months', () => {
   it('accepts only a real month number', () => {
     for (const ok of ['2026-01', '2026-09', '2026-10', '2026-12']) expect(MONTH_PATTERN.test(ok)).toBe(true);
-    for (const bad of ['2026-00', '2026-13', '2026-1', '26-01', '2026-01-01', ' 2026-01']) expect(MONTH_PATTERN.test(bad)).toBe(false);
+    for (const bad of ['2026-00', '2026-13', '2026-1', '26-01', '2026-01-01', ' 2026-01'])
+      expect(MONTH_PATTERN.test(bad)).toBe(false);
   });
 
   it('turns the month at midnight in Beijing', () => {

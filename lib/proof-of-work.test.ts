@@ -14,7 +14,9 @@ describe('proof of work', () => {
   });
 
   it('hashes as the server does and finds a solution the check accepts', async () => {
-    expect(Buffer.from(proofHash('abc.1.18.sig', '7f')).toString('hex')).toBe(createHash('sha256').update('abc.1.18.sig:7f').digest('hex'));
+    expect(Buffer.from(proofHash('abc.1.18.sig', '7f')).toString('hex')).toBe(
+      createHash('sha256').update('abc.1.18.sig:7f').digest('hex'),
+    );
     const solution = await solveProof('challenge-from-the-server', 12);
     expect(solves('challenge-from-the-server', solution, 12)).toBe(true);
     expect(leadingZeroBits(proofHash('challenge-from-the-server', solution))).toBeGreaterThanOrEqual(12);

@@ -20,17 +20,23 @@ export const leadingZeroBits = (hash: Uint8Array): number => {
 };
 
 /** The hash a solution is judged by. */
-export const proofHash = (challenge: string, solution: string): Uint8Array => sha256(utf8ToBytes(`${challenge}:${solution}`));
+export const proofHash = (challenge: string, solution: string): Uint8Array =>
+  sha256(utf8ToBytes(`${challenge}:${solution}`));
 
 /** Whether `solution` solves `challenge` at `bits`. */
-export const solves = (challenge: string, solution: string, bits: number): boolean => leadingZeroBits(proofHash(challenge, solution)) >= bits;
+export const solves = (challenge: string, solution: string, bits: number): boolean =>
+  leadingZeroBits(proofHash(challenge, solution)) >= bits;
 
 /**
  * Finds a solution, handing the page a turn every few thousand hashes so that it stays
  * responsive (and can show that it is checking). The challenge's part of the hash is
  * computed once and reused for every candidate.
  */
-export const solveProof = async (challenge: string, bits: number, { turnEvery = 4096 }: { turnEvery?: number } = {}): Promise<string> => {
+export const solveProof = async (
+  challenge: string,
+  bits: number,
+  { turnEvery = 4096 }: { turnEvery?: number } = {},
+): Promise<string> => {
   const prefix = sha256.create().update(utf8ToBytes(`${challenge}:`));
   for (let n = 0; ; n += 1) {
     const solution = n.toString(36);

@@ -27,7 +27,8 @@ const base = asked ?? 'HEAD~1';
 const isDefaultBase = asked === null;
 
 const root = path.resolve(import.meta.dirname, '..');
-const git = (...gitArgs: string[]) => execFileSync('git', gitArgs, { cwd: root, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+const git = (...gitArgs: string[]) =>
+  execFileSync('git', gitArgs, { cwd: root, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
 
 const resolve = (ref: string): string | null => {
   try {
@@ -38,10 +39,7 @@ const resolve = (ref: string): string | null => {
 };
 
 const landedAt = (commit: string): MigrationTree => {
-  const names = git('ls-tree', '--name-only', `${commit}:${FOLDER}`)
-    .toString()
-    .split('\n')
-    .filter(isSqlFile);
+  const names = git('ls-tree', '--name-only', `${commit}:${FOLDER}`).toString().split('\n').filter(isSqlFile);
   const files = new Map(names.map((name) => [name, new Uint8Array(git('show', `${commit}:${FOLDER}/${name}`))]));
   let journal: Journal | null = null;
   try {
@@ -79,7 +77,9 @@ const check = (): number => {
       return 2;
     }
     const isShallow = git('rev-parse', '--is-shallow-repository').toString().trim() === 'true';
-    console.log(`migrations: not compared: ${isShallow ? 'a shallow clone without HEAD~1 (fetch more history to check)' : 'HEAD has no previous commit'}`);
+    console.log(
+      `migrations: not compared: ${isShallow ? 'a shallow clone without HEAD~1 (fetch more history to check)' : 'HEAD has no previous commit'}`,
+    );
     return 0;
   }
   let landed: MigrationTree;
@@ -97,7 +97,9 @@ const check = (): number => {
     console.error('A landed migration is never edited or regenerated: write a new one (README, "Migrations").');
     return 1;
   }
-  console.log(`migrations: ${result.unchanged} landed unchanged since ${at}; ${result.added.length === 0 ? 'none added' : `added ${result.added.join(', ')}`}`);
+  console.log(
+    `migrations: ${result.unchanged} landed unchanged since ${at}; ${result.added.length === 0 ? 'none added' : `added ${result.added.join(', ')}`}`,
+  );
   return 0;
 };
 

@@ -6,7 +6,9 @@ import { APP_ROLE, asRole, grantAppRole } from '../db/roles';
 
 const url = process.env.DATABASE_OWNER_URL ?? process.env.DATABASE_URL;
 if (!url) {
-  console.error('Set DATABASE_OWNER_URL (or DATABASE_URL) to the owner of the database: the role that runs the migrations.');
+  console.error(
+    'Set DATABASE_OWNER_URL (or DATABASE_URL) to the owner of the database: the role that runs the migrations.',
+  );
   process.exit(1);
 }
 const role = process.env.DB_APP_ROLE ?? APP_ROLE;
@@ -20,4 +22,7 @@ try {
 // The password is not printed: ***** stands for it.
 const shown = asRole(url, role, password ? 'PASSWORD' : null).replace(':PASSWORD@', ':*****@');
 console.log(`role ${role} is ready; the app connects with DATABASE_URL=${shown}`);
-if (!password) console.log('No DB_APP_PASSWORD was given: the role has no password (enough where the server trusts local connections, not elsewhere).');
+if (!password)
+  console.log(
+    'No DB_APP_PASSWORD was given: the role has no password (enough where the server trusts local connections, not elsewhere).',
+  );

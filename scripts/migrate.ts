@@ -9,4 +9,6 @@ const handle = url ? openPostgres(url, 1) : openPglite();
 const started = Date.now();
 const { phonesSealed } = await migrateDatabase(handle);
 await handle.close();
-console.log(`migrated ${handle.kind} in ${Date.now() - started} ms${phonesSealed ? `; ${phonesSealed} staff phone numbers sealed` : ''}`);
+console.log(
+  `migrated ${handle.kind} in ${Date.now() - started} ms${phonesSealed ? `; ${phonesSealed} staff phone numbers sealed` : ''}`,
+);

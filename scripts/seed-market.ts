@@ -55,7 +55,13 @@ const terms = (now: number, closesInDays: number, overrides: Partial<PackageTerm
   ...overrides,
 });
 
-const bid = (feeBp: number, plan: string) => ({ feeBp, expectedRecoveryBp: 1600, plan, teamSize: 40, provinces: ['44', '33', '31'] });
+const bid = (feeBp: number, plan: string) => ({
+  feeBp,
+  expectedRecoveryBp: 1600,
+  plan,
+  teamSize: 40,
+  provinces: ['44', '33', '31'],
+});
 
 /** `hhmm` Beijing time `days` days from `now` (negative: in the past), as its date and the instant. */
 const beijing = (now: number, days: number, hhmm: string) => {
@@ -71,15 +77,54 @@ const beijing = (now: number, days: number, hhmm: string) => {
 const seedVisits = async (db: Db, supervisor: Caller, caseId: string, collectorId: string, now: number) => {
   const staffIds = [collectorId, supervisor.actor.userId];
   const past = beijing(now, -2, '10:00');
-  const done = await planVisit(db, supervisor, { caseId, date: past.date, time: '10:00', staffIds, address: '北京市海淀区中关村大街 27 号 3 单元', purpose: '核实居住情况，当面协商还款' }, new Date(past.at.getTime() - DAY));
-  await recordVisit(db, supervisor, { visitId: done.id, outcome: 'hardship', note: '见到本人，称近期失业，愿意申请分期' }, new Date(past.at.getTime() + 20 * 60_000));
-  for (const [i, [bytes, name]] of ([[pngPhoto(320, 240, 5), '楼栋门牌.png'], [wavRecording(3, 330), '现场录音.wav']] as const).entries()) {
+  const done = await planVisit(
+    db,
+    supervisor,
+    {
+      caseId,
+      date: past.date,
+      time: '10:00',
+      staffIds,
+      address: '北京市海淀区中关村大街 27 号 3 单元',
+      purpose: '核实居住情况，当面协商还款',
+    },
+    new Date(past.at.getTime() - DAY),
+  );
+  await recordVisit(
+    db,
+    supervisor,
+    { visitId: done.id, outcome: 'hardship', note: '见到本人，称近期失业，愿意申请分期' },
+    new Date(past.at.getTime() + 20 * 60_000),
+  );
+  for (const [i, [bytes, name]] of (
+    [
+      [pngPhoto(320, 240, 5), '楼栋门牌.png'],
+      [wavRecording(3, 330), '现场录音.wav'],
+    ] as const
+  ).entries()) {
     const file = await uploadFile(db, supervisor, bytesStream(bytes), getBlobStore());
-    await attachEvidence(db, supervisor, { visitId: done.id, fileId: file.id, fileName: name }, new Date(past.at.getTime() + (60 + i) * 60_000));
+    await attachEvidence(
+      db,
+      supervisor,
+      { visitId: done.id, fileId: file.id, fileName: name },
+      new Date(past.at.getTime() + (60 + i) * 60_000),
+    );
   }
   await flagMissingVisitEvidence(db, new Date(now));
   const next = beijing(now, 1, '15:00');
-  await planVisit(db, supervisor, { caseId, date: next.date, time: '15:00', staffIds, address: '北京市海淀区中关村大街 27 号 3 单元', purpose: '签署分期还款协议' }, new Date(now));
+  await planVisit(
+    db,
+    supervisor,
+    {
+      caseId,
+      date: next.date,
+      time: '15:00',
+      staffIds,
+      address: '北京市海淀区中关村大街 27 号 3 单元',
+      purpose: '签署分期还款协议',
+    },
+    new Date(now),
+  );
 };
 
 /**
@@ -92,11 +137,42 @@ const seedRepayments = async (db: Db, agency: Caller, creditor: Caller, caseIds:
   const today = shanghaiDate(new Date(now));
   const lastMonthEnd = monthEnd(addMonths(monthOf(new Date(now)), -1));
   if (confirmedCase) {
-    const r = await reportRepayment(db, agency, { caseId: confirmedCase, amount: 150_000, paidOn: lastMonthEnd, channel: 'bank_transfer', payer: '本人', reference: '6222020200001234567', note: '' }, shanghaiInstant(`${lastMonthEnd}T15:00:00`));
-    await decideRepayment(db, creditor, { repaymentId: r.id, confirm: true, note: '已到账' }, shanghaiInstant(`${lastMonthEnd}T17:00:00`));
+    const r = await reportRepayment(
+      db,
+      agency,
+      {
+        caseId: confirmedCase,
+        amount: 150_000,
+        paidOn: lastMonthEnd,
+        channel: 'bank_transfer',
+        payer: '本人',
+        reference: '6222020200001234567',
+        note: '',
+      },
+      shanghaiInstant(`${lastMonthEnd}T15:00:00`),
+    );
+    await decideRepayment(
+      db,
+      creditor,
+      { repaymentId: r.id, confirm: true, note: '已到账' },
+      shanghaiInstant(`${lastMonthEnd}T17:00:00`),
+    );
   }
   if (waitingCase) {
-    await reportRepayment(db, agency, { caseId: waitingCase, amount: 80_000, paidOn: today, channel: 'wechat_pay', payer: '配偶 代付', reference: '4200001234202611230001', note: '家属代还' }, new Date(now));
+    await reportRepayment(
+      db,
+      agency,
+      {
+        caseId: waitingCase,
+        amount: 80_000,
+        paidOn: today,
+        channel: 'wechat_pay',
+        payer: '配偶 代付',
+        reference: '4200001234202611230001',
+        note: '家属代还',
+      },
+      new Date(now),
+    );
   }
 };
 
@@ -105,7 +181,10 @@ const seedRepayments = async (db: Db, agency: Caller, creditor: Caller, caseIds:
  * not yet acknowledged: the staff list shows it overdue.
  */
 const seedComplaint = async (db: Db, caseId: string, now: number) => {
-  const [c] = await db.select({ contractNo: cases.contractNo, debtorName: cases.debtorName, idNumberMasked: cases.idNumberMasked }).from(cases).where(eq(cases.id, caseId));
+  const [c] = await db
+    .select({ contractNo: cases.contractNo, debtorName: cases.debtorName, idNumberMasked: cases.idNumberMasked })
+    .from(cases)
+    .where(eq(cases.id, caseId));
   if (!c) return;
   await filePublicComplaint(
     db,
@@ -131,17 +210,33 @@ const seedComplaint = async (db: Db, caseId: string, now: number) => {
  */
 const seedScorecards = async (db: Db, creditor: Caller, agencyId: string, now: number) => {
   const last = addMonths(monthOf(new Date(now)), -1);
-  await rateAgency(db, creditor, { agencyId, month: last, rating: 4, comment: '回款稳定，每周按时报送进展；有一次外访录像补传较晚。' }, new Date(now));
-  for (const month of [addMonths(last, -2), addMonths(last, -1), last]) await computeScorecards(db, month, new Date(now));
+  await rateAgency(
+    db,
+    creditor,
+    { agencyId, month: last, rating: 4, comment: '回款稳定，每周按时报送进展；有一次外访录像补传较晚。' },
+    new Date(now),
+  );
+  for (const month of [addMonths(last, -2), addMonths(last, -1), last])
+    await computeScorecards(db, month, new Date(now));
 };
 
 export const seedMarket = async (db: Db) => {
   const creditor = await callerFor(db, 'manager@huaxin.demo.cn');
-  const existing = await db.select({ id: caseImports.id }).from(caseImports).where(eq(caseImports.creditorId, creditor.actor.orgId)).limit(1);
+  const existing = await db
+    .select({ id: caseImports.id })
+    .from(caseImports)
+    .where(eq(caseImports.creditorId, creditor.actor.orgId))
+    .limit(1);
   if (existing.length > 0) return { seeded: false };
   const store = getBlobStore();
-  const stored = await ingest(bytesStream(new TextEncoder().encode(`\uFEFF${toCsv(sampleCaseRows(160, 'HX2026'))}`)), store);
-  const [file] = await db.insert(storedFiles).values({ orgId: creditor.actor.orgId, uploadedBy: creditor.actor.userId, ...stored }).returning({ id: storedFiles.id });
+  const stored = await ingest(
+    bytesStream(new TextEncoder().encode(`\uFEFF${toCsv(sampleCaseRows(160, 'HX2026'))}`)),
+    store,
+  );
+  const [file] = await db
+    .insert(storedFiles)
+    .values({ orgId: creditor.actor.orgId, uploadedBy: creditor.actor.userId, ...stored })
+    .returning({ id: storedFiles.id });
   if (!file) throw new Error('demo case file not stored');
   const imp = await startImport(db, creditor, { fileId: file.id, fileName: '华信-2026年11月逾期案件.csv' });
   await runImport(db, imp.id, store);
@@ -152,36 +247,90 @@ export const seedMarket = async (db: Db) => {
   const mingli = await callerFor(db, 'admin@mingli.demo.cn');
 
   // Awarded a month ago to 正信, half of its cases assigned to 郑磊.
-  const awarded = await createPackage(db, creditor, { name: '华信 2026-10 M4–M6 包', source: { kind: 'filter', buckets: [4, 5, 6] } });
+  const awarded = await createPackage(db, creditor, {
+    name: '华信 2026-10 M4–M6 包',
+    source: { kind: 'filter', buckets: [4, 5, 6] },
+  });
   const monthAgo = now - 35 * DAY;
-  await saveTerms(db, creditor, awarded.id, terms(monthAgo, 3, { allowedChannels: ['phone', 'sms', 'letter', 'visit'] }), new Date(monthAgo));
+  await saveTerms(
+    db,
+    creditor,
+    awarded.id,
+    terms(monthAgo, 3, { allowedChannels: ['phone', 'sms', 'letter', 'visit'] }),
+    new Date(monthAgo),
+  );
   await openPackage(db, creditor, awarded.id, new Date(monthAgo));
-  const won = await submitBid(db, zhengxin, awarded.id, bid(2300, '以电话和短信为主，M5 以上发函；每周向委托方报送回款与投诉情况。'), new Date(monthAgo + DAY));
+  const won = await submitBid(
+    db,
+    zhengxin,
+    awarded.id,
+    bid(2300, '以电话和短信为主，M5 以上发函；每周向委托方报送回款与投诉情况。'),
+    new Date(monthAgo + DAY),
+  );
   await db.transaction((tx) => closeIfDue(tx, awarded.id, new Date(monthAgo + 4 * DAY)));
-  await awardPackage(db, creditor, awarded.id, [{ bidId: won.bid.id, share: { kind: 'all' } }], new Date(monthAgo + 4 * DAY));
+  await awardPackage(
+    db,
+    creditor,
+    awarded.id,
+    [{ bidId: won.bid.id, share: { kind: 'all' } }],
+    new Date(monthAgo + 4 * DAY),
+  );
 
   // Closed yesterday with two bids: the creditor's next step is the award.
-  const closed = await createPackage(db, creditor, { name: '华信 2026-11 M7+ 包', source: { kind: 'filter', buckets: [7, 8, 9, 10, 11, 12] } });
+  const closed = await createPackage(db, creditor, {
+    name: '华信 2026-11 M7+ 包',
+    source: { kind: 'filter', buckets: [7, 8, 9, 10, 11, 12] },
+  });
   await saveTerms(db, creditor, closed.id, terms(past, 3), new Date(past));
   await openPackage(db, creditor, closed.id, new Date(past));
-  await submitBid(db, zhengxin, closed.id, bid(2800, '组建 20 人长账龄专组，电话、信函、律师函逐级推进，每月报送回款与投诉。'), new Date(past + DAY));
-  await submitBid(db, mingli, closed.id, bid(3200, '律所团队以律师函与诉前调解为主，重点川渝地区，必要时发起诉讼。'), new Date(past + 2 * DAY));
+  await submitBid(
+    db,
+    zhengxin,
+    closed.id,
+    bid(2800, '组建 20 人长账龄专组，电话、信函、律师函逐级推进，每月报送回款与投诉。'),
+    new Date(past + DAY),
+  );
+  await submitBid(
+    db,
+    mingli,
+    closed.id,
+    bid(3200, '律所团队以律师函与诉前调解为主，重点川渝地区，必要时发起诉讼。'),
+    new Date(past + 2 * DAY),
+  );
   await db.transaction((tx) => closeIfDue(tx, closed.id, new Date(now)));
 
   // Open for another three days.
-  const open = await createPackage(db, creditor, { name: '华信 2026-11 M1–M3 包', source: { kind: 'filter', buckets: [1, 2, 3] } });
+  const open = await createPackage(db, creditor, {
+    name: '华信 2026-11 M1–M3 包',
+    source: { kind: 'filter', buckets: [1, 2, 3] },
+  });
   await saveTerms(db, creditor, open.id, terms(now, 3, { minTier: 'B' }), new Date(now));
   await openPackage(db, creditor, open.id, new Date(now));
 
   const supervisor = await callerFor(db, 'supervisor@zhengxin.demo.cn');
-  const [collector] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'collector@zhengxin.demo.cn'));
+  const [collector] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, 'collector@zhengxin.demo.cn'));
   // By contract number, so that every seeding picks the same cases: the lower half
   // assigned, the first visited, the next two repaid.
-  const mine = (await listAgencyCases(db, supervisor, { limit: 200 })).items.sort((a, b) => a.contractNo.localeCompare(b.contractNo));
-  if (collector) await assignCases(db, supervisor, { caseIds: mine.slice(0, Math.ceil(mine.length / 2)).map((c) => c.id), collectorId: collector.id });
+  const mine = (await listAgencyCases(db, supervisor, { limit: 200 })).items.sort((a, b) =>
+    a.contractNo.localeCompare(b.contractNo),
+  );
+  if (collector)
+    await assignCases(db, supervisor, {
+      caseIds: mine.slice(0, Math.ceil(mine.length / 2)).map((c) => c.id),
+      collectorId: collector.id,
+    });
   const first = mine[0];
   if (first && collector) await seedVisits(db, supervisor, first.id, collector.id, now);
-  await seedRepayments(db, supervisor, creditor, mine.slice(1, 3).map((c) => c.id), now);
+  await seedRepayments(
+    db,
+    supervisor,
+    creditor,
+    mine.slice(1, 3).map((c) => c.id),
+    now,
+  );
   const fourth = mine[3];
   if (fourth) await seedComplaint(db, fourth.id, now);
   await seedScorecards(db, creditor, zhengxin.actor.orgId, now);

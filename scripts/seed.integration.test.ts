@@ -3,8 +3,24 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { admissionApplications, admissionDocuments, bids, caseFlags, cases, commissionLines,
-  complaints, fieldVisits, agencyRatings, organizations, packages, repayments, scorecards, storedFiles, users, visitEvidence } from '@/db/schema';
+import {
+  admissionApplications,
+  admissionDocuments,
+  bids,
+  caseFlags,
+  cases,
+  commissionLines,
+  complaints,
+  fieldVisits,
+  agencyRatings,
+  organizations,
+  packages,
+  repayments,
+  scorecards,
+  storedFiles,
+  users,
+  visitEvidence,
+} from '@/db/schema';
 import { seedDemo } from '@/db/seed/demo';
 import { createTestDb } from '@/server/testing/db';
 import { testPasswordHash } from '@/server/testing/world';
@@ -44,7 +60,9 @@ describe('seedDemo', () => {
   });
 
   it('keeps the demo users’ mobile numbers sealed, as the app does (DESIGN §5): no plain number in the database', async () => {
-    const rows = await handle.db.select({ email: users.email, plain: users.plainPhone, sealed: users.phoneSealed }).from(users);
+    const rows = await handle.db
+      .select({ email: users.email, plain: users.plainPhone, sealed: users.phoneSealed })
+      .from(users);
     expect(rows.length).toBeGreaterThan(10);
     for (const r of rows) {
       expect(r.plain).toBeNull();
@@ -63,19 +81,37 @@ describe('seedDemo', () => {
     expect(all).toHaveLength(160);
     expect(all.some((c) => c.collectorId)).toBe(true);
     // One visit recorded two days ago without video (flagged), one planned for tomorrow.
-    const visits = await handle.db.select({ status: fieldVisits.status, contractNo: cases.contractNo, collectorId: cases.collectorId }).from(fieldVisits).innerJoin(cases, eq(cases.id, fieldVisits.caseId));
+    const visits = await handle.db
+      .select({ status: fieldVisits.status, contractNo: cases.contractNo, collectorId: cases.collectorId })
+      .from(fieldVisits)
+      .innerJoin(cases, eq(cases.id, fieldVisits.caseId));
     expect(visits.map((v) => v.status).sort()).toEqual(['planned', 'visited']);
     // Always the same case, assigned to 郑磊: the browser tests open it by its number.
     expect(new Set(visits.map((v) => v.contractNo))).toEqual(new Set(['HX202600000003']));
     expect(visits.every((v) => v.collectorId)).toBe(true);
     expect((await handle.db.select().from(visitEvidence)).map((e) => e.kind).sort()).toEqual(['audio', 'photo']);
-    expect(await handle.db.select({ rule: caseFlags.rule, values: caseFlags.values }).from(caseFlags)).toEqual([{ rule: 'visitEvidenceMissing', values: { missing: 'video' } }]);
+    expect(await handle.db.select({ rule: caseFlags.rule, values: caseFlags.values }).from(caseFlags)).toEqual([
+      { rule: 'visitEvidenceMissing', values: { missing: 'video' } },
+    ]);
     // A repayment confirmed on last month's last day (it earned commission) and one waiting.
-    expect((await handle.db.select({ status: repayments.status }).from(repayments)).map((r) => r.status).sort()).toEqual(['confirmed', 'reported']);
-    expect(await handle.db.select({ amount: commissionLines.amount }).from(commissionLines)).toEqual([{ amount: 34_500 }]);
+    expect(
+      (await handle.db.select({ status: repayments.status }).from(repayments)).map((r) => r.status).sort(),
+    ).toEqual(['confirmed', 'reported']);
+    expect(await handle.db.select({ amount: commissionLines.amount }).from(commissionLines)).toEqual([
+      { amount: 34_500 },
+    ]);
     // A family member's complaint about night calls, two days old and not yet acknowledged.
-    const filed = await handle.db.select({ status: complaints.status, category: complaints.category, source: complaints.source, ackDueAt: complaints.ackDueAt }).from(complaints);
-    expect(filed).toEqual([{ status: 'received', category: 'harassment', source: 'public', ackDueAt: expect.any(Date) }]);
+    const filed = await handle.db
+      .select({
+        status: complaints.status,
+        category: complaints.category,
+        source: complaints.source,
+        ackDueAt: complaints.ackDueAt,
+      })
+      .from(complaints);
+    expect(filed).toEqual([
+      { status: 'received', category: 'harassment', source: 'public', ackDueAt: expect.any(Date) },
+    ]);
     expect(filed[0]?.ackDueAt.getTime()).toBeLessThan(Date.now());
     // 华信 rated 正信 for last month; the last three months' scorecards exist for every admitted agency, last month's holding the rating.
     const [rating] = await handle.db.select().from(agencyRatings);
@@ -83,7 +119,10 @@ describe('seedDemo', () => {
     const cards = await handle.db.select().from(scorecards);
     expect(new Set(cards.map((c) => c.month)).size).toBe(3);
     const zhengxin = cards.find((c) => c.agencyId === rating?.agencyId && c.month === rating.month);
-    expect(zhengxin?.inputs).toMatchObject({ ratings: [4], history: [{ month: addMonths(rating!.month, -1) }, { month: addMonths(rating!.month, -2) }] });
+    expect(zhengxin?.inputs).toMatchObject({
+      ratings: [4],
+      history: [{ month: addMonths(rating!.month, -1) }, { month: addMonths(rating!.month, -2) }],
+    });
     await expect(seedMarket(handle.db)).resolves.toEqual({ seeded: false });
     expect((await handle.db.select().from(packages)).length).toBe(3);
   });

@@ -36,7 +36,9 @@ await app.prepare();
 // In production the tRPC calls are answered here, on the same router and checks as the
 // route handler app/api/trpc serves (which development keeps, for hot reloading); the
 // database handle is the process's one, shared with Next.js's copy of the code.
-const api = dev ? null : { ...(await import('../server/api/http-handler')), getDb: (await import('../db/client')).getDb };
+const api = dev
+  ? null
+  : { ...(await import('../server/api/http-handler')), getDb: (await import('../db/client')).getDb };
 const server = createServer(
   stampingPeer((req, res) => {
     if (api?.isTrpcRequest(req.url)) void api.handleTrpcNode(req, res, api.getDb);
@@ -44,7 +46,9 @@ const server = createServer(
   }),
 );
 server.listen(port, hostname, () => {
-  console.log(`Daylight ${dev ? 'development' : 'production'} server on http://${hostname ?? 'localhost'}:${port} (trusted proxy hops: ${trustedProxyHops()})`);
+  console.log(
+    `Daylight ${dev ? 'development' : 'production'} server on http://${hostname ?? 'localhost'}:${port} (trusted proxy hops: ${trustedProxyHops()})`,
+  );
 });
 
 const stop = () => {

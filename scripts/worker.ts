@@ -7,7 +7,9 @@ import { describeWorkerEvent, startWorker } from '../server/jobs/worker';
 const url = process.env.DATABASE_URL;
 if (!url) {
   // The embedded database has one opener: the app process, which runs the jobs itself.
-  console.error('The worker needs DATABASE_URL (PostgreSQL). With the embedded database, `npm run dev` or `npm start` runs the jobs.');
+  console.error(
+    'The worker needs DATABASE_URL (PostgreSQL). With the embedded database, `npm run dev` or `npm start` runs the jobs.',
+  );
   process.exit(1);
 }
 

@@ -22,6 +22,8 @@ export const boot = () => {
   }
   Promise.resolve()
     .then(() => removeStaleTemp(getBlobStore().tempDir, new Date(Date.now() - TEMP_FILE_MS)))
-    .catch((e: unknown) => console.error('clearing the temporary upload area failed:', e instanceof Error ? e.message : e));
+    .catch((e: unknown) =>
+      console.error('clearing the temporary upload area failed:', e instanceof Error ? e.message : e),
+    );
   if (process.env.DAYLIGHT_SCHEDULER !== 'off') startScheduler(getDb);
 };

@@ -16,7 +16,9 @@ export const assertProductionEnv = (): void => {
   if (!isProduction()) return;
   const secret = process.env.NEXTAUTH_SECRET ?? '';
   if (secret.length < 32 || secret === DEV_AUTH_SECRET || /change-me/i.test(secret)) {
-    throw new Error('Refusing to start: NEXTAUTH_SECRET must be a random value of at least 32 characters in production');
+    throw new Error(
+      'Refusing to start: NEXTAUTH_SECRET must be a random value of at least 32 characters in production',
+    );
   }
   for (const name of ['PII_ENCRYPTION_KEY', 'PII_HMAC_KEY']) {
     if (Buffer.from(process.env[name] ?? '', 'base64').length !== 32) {

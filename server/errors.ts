@@ -231,7 +231,16 @@ const BUSY_CODES = new Set(['57014', '55P03', '25P03', '40P01', '40001']);
 // Unavailable: SQLSTATE 57P01–57P03: the server is shutting down, restarting or an
 // administrator ended the session; 53300: no connection slot free; class 08: the
 // connection itself failed. Then postgres-js's own codes for a connection it lost or closed.
-const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '53300', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', 'CONNECT_TIMEOUT']);
+const UNAVAILABLE_CODES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
 // The database's socket failing. Only with the socket call that failed (`read`, `connect`…):
 // a browser that hangs up mid-request raises ECONNRESET too, without one, and is no outage.
 const SOCKET_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);

@@ -45,7 +45,7 @@ const emptyDatabase = async (): Promise<DbHandle> => {
   return wrapPglite(new PGlite());
 };
 
-const rowsOf = async <T,>(query: ReturnType<typeof sql>) => {
+const rowsOf = async <T>(query: ReturnType<typeof sql>) => {
   const res = await handle.db.execute(query);
   return (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as T[];
 };
@@ -72,9 +72,12 @@ afterAll(async () => {
 describe('migration 0030', () => {
   it('seals the numbers already stored and empties the plain column', async () => {
     await expect(migrateDatabase(handle)).resolves.toEqual({ phonesSealed: 1 });
-    const rows = await rowsOf<{ email: string; phone: string | null; phone_sealed: { enc: string; idx: string; masked: string } | null; session_version: number }>(
-      sql`select email, phone, phone_sealed, session_version from users order by email`,
-    );
+    const rows = await rowsOf<{
+      email: string;
+      phone: string | null;
+      phone_sealed: { enc: string; idx: string; masked: string } | null;
+      session_version: number;
+    }>(sql`select email, phone, phone_sealed, session_version from users order by email`);
     expect(rows.map((r) => [r.email, r.phone, r.phone_sealed?.masked ?? null, r.session_version])).toEqual([
       ['no.phone@example.cn', null, null, 0],
       ['with.phone@example.cn', null, '139****0001', 0],
@@ -89,8 +92,12 @@ describe('migration 0030', () => {
   });
 
   it('refuses a plain number written after it', async () => {
-    await expect(handle.db.execute(sql`update users set phone = '13911000009' where email = 'no.phone@example.cn'`)).rejects.toThrow();
-    const [row] = await rowsOf<{ phone: string | null }>(sql`select phone from users where email = 'no.phone@example.cn'`);
+    await expect(
+      handle.db.execute(sql`update users set phone = '13911000009' where email = 'no.phone@example.cn'`),
+    ).rejects.toThrow();
+    const [row] = await rowsOf<{ phone: string | null }>(
+      sql`select phone from users where email = 'no.phone@example.cn'`,
+    );
     expect(row?.phone).toBeNull();
   });
 });

@@ -10,31 +10,52 @@ const PublicLayout = async ({ children }: { children: ReactNode }) => {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">
           <Link href="/" className="flex items-center gap-2">
-            <span aria-hidden className="inline-block h-7 w-7 rounded-full bg-gradient-to-br from-amber-300 to-amber-600" />
+            <span
+              aria-hidden
+              className="inline-block h-7 w-7 rounded-full bg-gradient-to-br from-amber-300 to-amber-600"
+            />
             <span className="font-semibold text-slate-900">{t('common.product')}</span>
           </Link>
           <div className="flex items-center gap-3">
             <LanguageSwitch />
-            <Link href="/agencies" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-agencies">
+            <Link
+              href="/agencies"
+              className="text-sm text-slate-700 hover:text-amber-700"
+              data-testid="header-agencies"
+            >
               {t('publicLists.nav')}
             </Link>
-            <Link href="/disclosures" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-disclosures">
+            <Link
+              href="/disclosures"
+              className="text-sm text-slate-700 hover:text-amber-700"
+              data-testid="header-disclosures"
+            >
               {t('disclosure.publicNav')}
             </Link>
-            <Link href="/complaints" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-complaints">
+            <Link
+              href="/complaints"
+              className="text-sm text-slate-700 hover:text-amber-700"
+              data-testid="header-complaints"
+            >
               {t('complaints.publicNav')}
             </Link>
             <Link href="/signup" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-signup">
               {t('signup.link')}
             </Link>
-            <Link href="/signin" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700" data-testid="header-signin">
+            <Link
+              href="/signin"
+              className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-700"
+              data-testid="header-signin"
+            >
               {t('signin.submit')}
             </Link>
           </div>
         </div>
       </header>
       <div className="flex-1">{children}</div>
-      <footer className="border-t border-slate-200 bg-white py-4 text-center text-xs text-slate-500">{t('landing.footer')}</footer>
+      <footer className="border-t border-slate-200 bg-white py-4 text-center text-xs text-slate-500">
+        {t('landing.footer')}
+      </footer>
     </div>
   );
 };

@@ -15,10 +15,16 @@ const LandingPage = async () => {
           </h1>
           <p className="mt-4 max-w-3xl text-lg text-slate-700">{t('landing.tagline')}</p>
           <div className="mt-8 flex gap-3">
-            <Link href="/signin" className="rounded-md bg-amber-600 px-4 py-2 font-medium text-white hover:bg-amber-700">
+            <Link
+              href="/signin"
+              className="rounded-md bg-amber-600 px-4 py-2 font-medium text-white hover:bg-amber-700"
+            >
               {t('landing.cta')}
             </Link>
-            <Link href="/signup" className="rounded-md bg-white px-4 py-2 font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
+            <Link
+              href="/signup"
+              className="rounded-md bg-white px-4 py-2 font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
+            >
               {t('signup.link')}
             </Link>
           </div>

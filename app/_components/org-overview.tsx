@@ -15,11 +15,26 @@ export const OrgOverview = async ({ portal, children }: { portal: Portal; childr
   const rows: [string, React.ReactNode][] = [
     [t('overview.orgName'), org.name],
     [t('overview.orgType'), t(`orgType.${org.type}`)],
-    [t('fields.creditCode'), <span key="code" className="font-mono">{org.creditCode}</span>],
-    [t('overview.orgStatus'), <Badge key="status" tone={ORG_STATUS_TONE[org.status]}>{t(`orgStatus.${org.status}`)}</Badge>],
+    [
+      t('fields.creditCode'),
+      <span key="code" className="font-mono">
+        {org.creditCode}
+      </span>,
+    ],
+    [
+      t('overview.orgStatus'),
+      <Badge key="status" tone={ORG_STATUS_TONE[org.status]}>
+        {t(`orgStatus.${org.status}`)}
+      </Badge>,
+    ],
     ...(org.tier
       ? ([
-          [t('overview.tier'), <Badge key="tier" tone="blue">{t('review.tierLabel', { tier: org.tier })}</Badge>],
+          [
+            t('overview.tier'),
+            <Badge key="tier" tone="blue">
+              {t('review.tierLabel', { tier: org.tier })}
+            </Badge>,
+          ],
           [t('overview.admissionExpires'), formatDate(org.admissionExpiresAt)],
         ] as [string, React.ReactNode][])
       : []),

@@ -61,17 +61,31 @@ const NAV: Record<Portal, NavItem[]> = {
   ],
 };
 
-export const PortalShell = async ({ portal, me, children }: { portal: Portal; me: TGetMeOutput; children: ReactNode }) => {
+export const PortalShell = async ({
+  portal,
+  me,
+  children,
+}: {
+  portal: Portal;
+  me: TGetMeOutput;
+  children: ReactNode;
+}) => {
   const t = await getServerT();
   // An admitted organization renewing its admission keeps its way back to its portal.
-  const back: NavItem[] = portal === 'apply' && me.orgStatus !== 'applicant' && me.orgType !== 'platform' ? [{ href: `/${me.orgType}`, key: 'backToPortal' }] : [];
+  const back: NavItem[] =
+    portal === 'apply' && me.orgStatus !== 'applicant' && me.orgType !== 'platform'
+      ? [{ href: `/${me.orgType}`, key: 'backToPortal' }]
+      : [];
   const items = [...back, ...NAV[portal]].filter((i) => !i.permission || me.permissions.includes(i.permission));
   return (
     <div className="min-h-screen bg-slate-50">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-2.5">
           <div className="flex items-center gap-3">
-            <span aria-hidden className="inline-block h-6 w-6 rounded-full bg-gradient-to-br from-amber-300 to-amber-600" />
+            <span
+              aria-hidden
+              className="inline-block h-6 w-6 rounded-full bg-gradient-to-br from-amber-300 to-amber-600"
+            />
             <span className="font-semibold text-slate-900">{t('common.product')}</span>
             <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600" data-testid="portal-name">
               {t(`shell.portal.${portal}`)}
@@ -82,7 +96,8 @@ export const PortalShell = async ({ portal, me, children }: { portal: Portal; me
             <LanguageSwitch />
             <div className="text-right text-sm leading-tight" data-testid="signed-in-user">
               <div className="font-medium text-slate-900">
-                {me.name} <span className="text-xs font-normal text-slate-500">· {t(`roles.${me.orgType}.${me.role}`)}</span>
+                {me.name}{' '}
+                <span className="text-xs font-normal text-slate-500">· {t(`roles.${me.orgType}.${me.role}`)}</span>
               </div>
               <div className="text-xs text-slate-500" data-testid="signed-in-org">
                 {me.orgName}

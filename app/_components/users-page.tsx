@@ -7,5 +7,7 @@ import { Forbidden } from './forbidden';
 export const UsersPage = async ({ portal }: { portal: Portal }) => {
   const me = await loadPortalMe(portal);
   if (!me.permissions.includes('org.users.read')) return <Forbidden />;
-  return <UsersScreen orgType={me.orgType} canManage={me.permissions.includes('org.users.manage')} selfId={me.userId} />;
+  return (
+    <UsersScreen orgType={me.orgType} canManage={me.permissions.includes('org.users.manage')} selfId={me.userId} />
+  );
 };

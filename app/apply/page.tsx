@@ -3,7 +3,13 @@ import { loadPortalMe } from '../_components/portal-layout';
 
 const ApplyPage = async () => {
   const me = await loadPortalMe('apply');
-  return <ApplyScreen orgType={me.orgType} canApply={me.permissions.includes('admission.apply')} canRead={me.permissions.includes('admission.read')} />;
+  return (
+    <ApplyScreen
+      orgType={me.orgType}
+      canApply={me.permissions.includes('admission.apply')}
+      canRead={me.permissions.includes('admission.read')}
+    />
+  );
 };
 
 export default ApplyPage;

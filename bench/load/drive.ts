@@ -43,10 +43,17 @@ export type Stats = {
 
 export type Run = {
   stop: () => void;
-  done: Promise<{ responses: Response[]; errors: number; errorKinds: Record<string, number>; bodies5xx: string[]; seconds: number }>;
+  done: Promise<{
+    responses: Response[];
+    errors: number;
+    errorKinds: Record<string, number>;
+    bodies5xx: string[];
+    seconds: number;
+  }>;
 };
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
 export const summarize = (label: string, responses: readonly Response[], errors: number, seconds: number): Stats => {
   const sorted = responses.map((r) => r.ms).sort((a, b) => a - b);
@@ -93,8 +100,18 @@ export const start = (target: Target, seconds: number): Run => {
               {
                 setupRequest: (req) => {
                   const next = target.request(user);
-                  const headers = { ...req.headers, ...(cookie ? { cookie } : {}), ...(next.body ? { 'content-type': 'application/json', [CSRF_HEADER]: '1' } : {}) };
-                  return { ...req, method: next.method, path: next.path, headers, ...(next.body ? { body: next.body } : {}) };
+                  const headers = {
+                    ...req.headers,
+                    ...(cookie ? { cookie } : {}),
+                    ...(next.body ? { 'content-type': 'application/json', [CSRF_HEADER]: '1' } : {}),
+                  };
+                  return {
+                    ...req,
+                    method: next.method,
+                    path: next.path,
+                    headers,
+                    ...(next.body ? { body: next.body } : {}),
+                  };
                 },
                 onResponse: (status, body) => {
                   if (status >= 500 && bodies5xx.length < 20) bodies5xx.push(body);
@@ -117,17 +134,28 @@ export const start = (target: Target, seconds: number): Run => {
     stop: () => {
       for (const i of instances) i.stop();
     },
-    done: Promise.all(finished).then(() => ({ responses, errors, errorKinds, bodies5xx, seconds: (performance.now() - begun) / 1000 })),
+    done: Promise.all(finished).then(() => ({
+      responses,
+      errors,
+      errorKinds,
+      bodies5xx,
+      seconds: (performance.now() - begun) / 1000,
+    })),
   };
 };
 
 /** Warms the endpoint up (not counted), then measures it. */
-export const measure = async (target: Target, seconds: number, warmupSeconds: number): Promise<Stats & { bodies5xx: string[] }> => {
+export const measure = async (
+  target: Target,
+  seconds: number,
+  warmupSeconds: number,
+): Promise<Stats & { bodies5xx: string[] }> => {
   if (warmupSeconds > 0) await start(target, warmupSeconds).done;
   const cpuBefore = target.serverPgid ? groupCpuMs(target.serverPgid) : null;
   const { responses, errors, bodies5xx, seconds: took } = await start(target, seconds).done;
   const cpuAfter = target.serverPgid ? groupCpuMs(target.serverPgid) : null;
   const stats = summarize(target.label, responses, errors, took);
-  const cpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && responses.length > 0 ? (cpuAfter - cpuBefore) / responses.length : null;
+  const cpuMsPerRequest =
+    cpuBefore !== null && cpuAfter !== null && responses.length > 0 ? (cpuAfter - cpuBefore) / responses.length : null;
   return { ...stats, cpuMsPerRequest, bodies5xx };
 };

@@ -23,5 +23,12 @@ export const canContact = (caseIds: readonly string[]): LoadRequest => ({
 export const logCall = (caseIds: readonly string[]): LoadRequest => ({
   method: 'POST',
   path: '/api/trpc/work.logAction',
-  body: mutationBody({ caseId: pick(caseIds), channel: 'call', target: 'debtor', index: 0, outcome: 'unanswered', note: '无人接听' }),
+  body: mutationBody({
+    caseId: pick(caseIds),
+    channel: 'call',
+    target: 'debtor',
+    index: 0,
+    outcome: 'unanswered',
+    note: '无人接听',
+  }),
 });

@@ -22,7 +22,8 @@ const STACK = /\bat \S+ \(|\bat \S+:\d+:\d+/;
 
 type Sql = postgres.Sql;
 
-const connect = (max: number): Sql => postgres(CONFIG.databaseUrl, { max, onnotice: () => undefined, connection: { application_name: BENCH } });
+const connect = (max: number): Sql =>
+  postgres(CONFIG.databaseUrl, { max, onnotice: () => undefined, connection: { application_name: BENCH } });
 
 /** Waits until one of the app's statements waits for a lock; returns its text. */
 const blockedStatement = async (admin: Sql, seconds: number): Promise<string | null> => {
@@ -69,7 +70,10 @@ const interruptImport = async (admin: Sql, cookie: string, creditorId: string): 
       from cases where creditor_id = ${creditorId} limit 1`;
     const file = await upload(cookie, new TextEncoder().encode(csv));
     if (!file.data) throw new Error(`upload failed: HTTP ${file.status} ${file.raw.slice(0, 200)}`);
-    const started = await trpcMutation<{ id: string }>(cookie, 'cases.imports.start', { fileId: file.data.id, fileName: '故障演练.csv' });
+    const started = await trpcMutation<{ id: string }>(cookie, 'cases.imports.start', {
+      fileId: file.data.id,
+      fileName: '故障演练.csv',
+    });
     if (!started.data) throw new Error(`import start failed: HTTP ${started.status} ${started.raw.slice(0, 200)}`);
     const blockedOn = await blockedStatement(admin, 60);
     const at = performance.now();
@@ -96,16 +100,35 @@ const waitForImport = async (admin: Sql, importId: string, since: number): Promi
     select (select count(*)::int from cases where import_id = ${importId}) as cases,
            (select count(*)::int from audit_log where action = 'case.imported' and resource_id = ${importId}) as audits,
            (select coalesce(max(attempts), 0)::int from jobs where kind = 'case.import' and key = ${importId}) as attempts`;
-  return { status, cases: counts?.cases ?? 0, audits: counts?.audits ?? 0, attempts: counts?.attempts ?? 0, seconds: (performance.now() - since) / 1000 };
+  return {
+    status,
+    cases: counts?.cases ?? 0,
+    audits: counts?.audits ?? 0,
+    attempts: counts?.attempts ?? 0,
+    seconds: (performance.now() - since) / 1000,
+  };
 };
 
-type AwardFault = { blockedOn: string | null; terminated: number; at: number; first: TrpcAnswer<unknown>; left: { status: string; commissions: number }; retry: TrpcAnswer<unknown>; again: TrpcAnswer<unknown>; after: { status: string; commissions: number; audits: number } };
+type AwardFault = {
+  blockedOn: string | null;
+  terminated: number;
+  at: number;
+  first: TrpcAnswer<unknown>;
+  left: { status: string; commissions: number };
+  retry: TrpcAnswer<unknown>;
+  again: TrpcAnswer<unknown>;
+  after: { status: string; commissions: number; audits: number };
+};
 
 /** Awards the demo's closed package while this process holds its bids, cuts the connections, then awards again. */
 const interruptAward = async (admin: Sql, cookie: string, creditorId: string): Promise<AwardFault> => {
-  const [pkg] = await admin<{ id: string }[]>`select id from packages where creditor_id = ${creditorId} and status = 'closed' order by created_at limit 1`;
+  const [pkg] = await admin<
+    { id: string }[]
+  >`select id from packages where creditor_id = ${creditorId} and status = 'closed' order by created_at limit 1`;
   if (!pkg) throw new Error('the demo data has no closed package waiting for its award');
-  const [bid] = await admin<{ id: string }[]>`select id from bids where package_id = ${pkg.id} and status = 'submitted' order by fee_bp, id limit 1`;
+  const [bid] = await admin<
+    { id: string }[]
+  >`select id from bids where package_id = ${pkg.id} and status = 'submitted' order by fee_bp, id limit 1`;
   if (!bid) throw new Error('the closed package has no live bid');
   const input = { packageId: pkg.id, shares: [{ bidId: bid.id, share: { kind: 'all' } }] };
   const state = async () => {
@@ -138,10 +161,15 @@ const interruptAward = async (admin: Sql, cookie: string, creditorId: string): P
   return { ...cut, left, retry, again, after: await state() };
 };
 
-const window = (responses: readonly Response[], at: number) => responses.filter((r) => r.at >= at - 100 && r.at <= at + 1000);
+const window = (responses: readonly Response[], at: number) =>
+  responses.filter((r) => r.at >= at - 100 && r.at <= at + 1000);
 const statuses = (responses: readonly Response[]) => {
   const s = summarize('', responses, 0, 1).byStatus;
-  return Object.entries(s).map(([k, v]) => `${k}×${v}`).join(' ') || 'none';
+  return (
+    Object.entries(s)
+      .map(([k, v]) => `${k}×${v}`)
+      .join(' ') || 'none'
+  );
 };
 
 /** Runs the faults while creditor staff read their case list; returns every check. */
@@ -150,9 +178,16 @@ export const runFaults = async (listCookies: readonly string[], appLog: string):
   const checks: Check[] = [];
   try {
     const cookie = await signIn('manager@huaxin.demo.cn');
-    const [creditor] = await admin<{ id: string }[]>`select org_id as id from users where email = 'manager@huaxin.demo.cn'`;
+    const [creditor] = await admin<
+      { id: string }[]
+    >`select org_id as id from users where email = 'manager@huaxin.demo.cn'`;
     if (!creditor) throw new Error('the demo creditor is missing');
-    const list: Target = { label: 'cases.list during faults', baseUrl: `http://localhost:${CONFIG.appPort}`, cookies: listCookies, request: caseList };
+    const list: Target = {
+      label: 'cases.list during faults',
+      baseUrl: `http://localhost:${CONFIG.appPort}`,
+      cookies: listCookies,
+      request: caseList,
+    };
     const background = start(list, CONFIG.faultWaitSeconds + 120);
 
     await sleep(2000);
@@ -162,7 +197,9 @@ export const runFaults = async (listCookies: readonly string[], appLog: string):
       pass: imp.blockedOn !== null && /insert into "cases"/i.test(imp.blockedOn),
       detail:
         `${imp.rows} rows; the app waited on: ${imp.blockedOn ?? 'nothing within 60 s'}; ${imp.terminated} app backends terminated` +
-        (imp.blockedOn && /update "case_imports"/i.test(imp.blockedOn) ? ' (the import’s progress write waits for the import’s own transaction: it cannot finish)' : ''),
+        (imp.blockedOn && /update "case_imports"/i.test(imp.blockedOn)
+          ? ' (the import’s progress write waits for the import’s own transaction: it cannot finish)'
+          : ''),
     });
     // Let the failed attempt be recorded before the next fault.
     await sleep(2000);
@@ -174,7 +211,12 @@ export const runFaults = async (listCookies: readonly string[], appLog: string):
     });
     checks.push({
       name: '(b) award retried: awarded exactly once',
-      pass: award.retry.status === 200 && award.again.status === 409 && award.after.status === 'awarded' && award.after.commissions === 1 && award.after.audits === 1,
+      pass:
+        award.retry.status === 200 &&
+        award.again.status === 409 &&
+        award.after.status === 'awarded' &&
+        award.after.commissions === 1 &&
+        award.after.audits === 1,
       detail: `retry HTTP ${award.retry.status}, second retry HTTP ${award.again.status} (${award.again.error?.domainCode ?? '-'}); package ${award.after.status}, ${award.after.commissions} commission, ${award.after.audits} package.award audit row`,
     });
     checks.push({
@@ -186,7 +228,8 @@ export const runFaults = async (listCookies: readonly string[], appLog: string):
     const landing = await waitForImport(admin, imp.importId, imp.at);
     checks.push({
       name: '(a) import retried and landed exactly once',
-      pass: landing.status === 'succeeded' && landing.cases === imp.rows && landing.audits === 1 && landing.attempts >= 2,
+      pass:
+        landing.status === 'succeeded' && landing.cases === imp.rows && landing.audits === 1 && landing.attempts >= 2,
       detail: `status ${landing.status} after ${landing.seconds.toFixed(0)} s, attempt ${landing.attempts}; ${landing.cases}/${imp.rows} cases with its import id; ${landing.audits} case.imported audit row`,
     });
 
@@ -196,17 +239,31 @@ export const runFaults = async (listCookies: readonly string[], appLog: string):
     const clearBodies = bodies5xx.filter((b) => {
       try {
         const parsed = JSON.parse(b) as { error?: { json?: { message?: string; data?: { domainCode?: string } } } };
-        return parsed.error?.json?.message === UNAVAILABLE && parsed.error.json.data?.domainCode === 'db.unavailable' && !STACK.test(b);
+        return (
+          parsed.error?.json?.message === UNAVAILABLE &&
+          parsed.error.json.data?.domainCode === 'db.unavailable' &&
+          !STACK.test(b)
+        );
       } catch {
         return false;
       }
     });
     checks.push({
       name: '(c) list requests during the faults: 503 "try again", never 500',
-      pass: stats.s500 === 0 && stats.failed === stats.s503 && clearBodies.length === bodies5xx.length && stats.errors === 0,
+      pass:
+        stats.s500 === 0 &&
+        stats.failed === stats.s503 &&
+        clearBodies.length === bodies5xx.length &&
+        stats.errors === 0,
       detail:
         `${stats.requests} requests: ${statuses(responses)}; ${stats.errors} without an answer` +
-        `${stats.errors ? ` (${Object.entries(errorKinds).map(([k, v]) => `${k} ×${v}`).join(', ')}; the load's timeout is 30 s)` : ''}; ` +
+        `${
+          stats.errors
+            ? ` (${Object.entries(errorKinds)
+                .map(([k, v]) => `${k} ×${v}`)
+                .join(', ')}; the load's timeout is 30 s)`
+            : ''
+        }; ` +
         `around the import fault ${statuses(window(responses, imp.at))}, around the award fault ${statuses(window(responses, award.at))}; ` +
         `${clearBodies.length}/${bodies5xx.length} 5xx bodies checked carry the translated message and no stack`,
     });

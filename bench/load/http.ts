@@ -39,14 +39,23 @@ export const signInAll = async (emails: readonly string[], parallel = 4): Promis
   return out;
 };
 
-export const queryPath = (procedure: string, input: unknown) => `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
+export const queryPath = (procedure: string, input: unknown) =>
+  `/api/trpc/${procedure}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`;
 export const mutationBody = (input: unknown) => JSON.stringify({ json: input });
 
-export type TrpcAnswer<T> = { status: number; data: T | null; error: { message: string; code: string | null; domainCode: string | null; httpStatus: number | null } | null; raw: string };
+export type TrpcAnswer<T> = {
+  status: number;
+  data: T | null;
+  error: { message: string; code: string | null; domainCode: string | null; httpStatus: number | null } | null;
+  raw: string;
+};
 
 const answerOf = async <T>(res: Response): Promise<TrpcAnswer<T>> => {
   const raw = await res.text();
-  let body: { result?: { data?: { json?: T } }; error?: { json?: { message?: string; data?: { code?: string; domainCode?: string | null; httpStatus?: number } } } } = {};
+  let body: {
+    result?: { data?: { json?: T } };
+    error?: { json?: { message?: string; data?: { code?: string; domainCode?: string | null; httpStatus?: number } } };
+  } = {};
   try {
     body = JSON.parse(raw) as typeof body;
   } catch {
@@ -56,18 +65,36 @@ const answerOf = async <T>(res: Response): Promise<TrpcAnswer<T>> => {
   return {
     status: res.status,
     data: body.result?.data?.json ?? null,
-    error: e ? { message: e.message ?? '', code: e.data?.code ?? null, domainCode: e.data?.domainCode ?? null, httpStatus: e.data?.httpStatus ?? null } : null,
+    error: e
+      ? {
+          message: e.message ?? '',
+          code: e.data?.code ?? null,
+          domainCode: e.data?.domainCode ?? null,
+          httpStatus: e.data?.httpStatus ?? null,
+        }
+      : null,
     raw,
   };
 };
 
-export const trpcQuery = async <T>(cookie: string, procedure: string, input: unknown) => answerOf<T>(await fetch(`${APP_URL}${queryPath(procedure, input)}`, { headers: { cookie } }));
+export const trpcQuery = async <T>(cookie: string, procedure: string, input: unknown) =>
+  answerOf<T>(await fetch(`${APP_URL}${queryPath(procedure, input)}`, { headers: { cookie } }));
 
 export const trpcMutation = async <T>(cookie: string, procedure: string, input: unknown) =>
-  answerOf<T>(await fetch(`${APP_URL}/api/trpc/${procedure}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', [CSRF_HEADER]: '1' }, body: mutationBody(input) }));
+  answerOf<T>(
+    await fetch(`${APP_URL}/api/trpc/${procedure}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+      body: mutationBody(input),
+    }),
+  );
 
 /** Uploads bytes to `files.upload` as the browser does (the body is the file). */
 export const upload = async (cookie: string, bytes: Uint8Array) =>
   answerOf<{ id: string }>(
-    await fetch(`${APP_URL}/api/trpc/files.upload`, { method: 'POST', headers: { cookie, 'content-type': 'application/octet-stream', [CSRF_HEADER]: '1' }, body: new Blob([new Uint8Array(bytes)]) }),
+    await fetch(`${APP_URL}/api/trpc/files.upload`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/octet-stream', [CSRF_HEADER]: '1' },
+      body: new Blob([new Uint8Array(bytes)]),
+    }),
   );

@@ -83,8 +83,20 @@ const seedLoadWorld = async (db: Db, passwordHash: string): Promise<LoadWorld> =
   const collectors: LoadUser[] = [];
   for (let i = 1; i <= CONFIG.users; i += 1) {
     const n = String(i).padStart(2, '0');
-    const m = await makeUser(db, { orgId: creditor.id, role: 'manager', name: `经理${n}`, email: `manager${n}@load.example.cn`, passwordHash });
-    const c = await makeUser(db, { orgId: agency.id, role: 'collector', name: `催收员${n}`, email: `collector${n}@load.example.cn`, passwordHash });
+    const m = await makeUser(db, {
+      orgId: creditor.id,
+      role: 'manager',
+      name: `经理${n}`,
+      email: `manager${n}@load.example.cn`,
+      passwordHash,
+    });
+    const c = await makeUser(db, {
+      orgId: agency.id,
+      role: 'collector',
+      name: `催收员${n}`,
+      email: `collector${n}@load.example.cn`,
+      passwordHash,
+    });
     managers.push({ id: m.id, email: m.email });
     collectors.push({ id: c.id, email: c.email });
   }
@@ -97,7 +109,14 @@ const seedLoadWorld = async (db: Db, passwordHash: string): Promise<LoadWorld> =
     sql`insert into case_imports (creditor_id, file_id, file_name, status, row_count, created_by, finished_at)
         values (${creditor.id}, ${file?.id}, '存量案件.csv', 'succeeded', ${CONFIG.cases}, ${managers[0]?.id}, now()) returning id`,
   );
-  const figures = JSON.stringify({ caseCount: CONFIG.cases, totalOverdue: 0, totalPrincipal: 0, avgDaysOverdue: 0, byBucket: {}, byProvince: {} });
+  const figures = JSON.stringify({
+    caseCount: CONFIG.cases,
+    totalOverdue: 0,
+    totalPrincipal: 0,
+    avgDaysOverdue: 0,
+    byBucket: {},
+    byProvince: {},
+  });
   const [pkg] = await executeRows<{ id: string }>(
     db,
     sql`insert into packages (creditor_id, name, status, source, figures, created_by, commission_start, commission_end, reserve_fee_bp, expected_recovery_bp, allowed_channels, awarded_at)
@@ -117,7 +136,8 @@ const seedLoadWorld = async (db: Db, passwordHash: string): Promise<LoadWorld> =
   let batch: Record<string, unknown>[] = [];
   for (let i = 0; i < CONFIG.cases; i += 1) {
     const checked = validateRow(map, sampleCaseRow(i, 'LD'), today);
-    if (!checked.value) throw new Error(`sample row ${i} fails the import rules: ${checked.errors.map((e) => e.code).join(', ')}`);
+    if (!checked.value)
+      throw new Error(`sample row ${i} fails the import rules: ${checked.errors.map((e) => e.code).join(', ')}`);
     batch.push({
       ...sealCase({ ...checked.value, timeZone: zone }),
       creditor_id: creditor.id,
@@ -135,7 +155,10 @@ const seedLoadWorld = async (db: Db, passwordHash: string): Promise<LoadWorld> =
   }
   if (batch.length > 0) await insertCases(db, batch);
   await db.execute(sql`analyze`);
-  const owned = await executeRows<{ id: string; collector_id: string }>(db, sql`select id, collector_id from cases where commission_id = ${commission?.id}`);
+  const owned = await executeRows<{ id: string; collector_id: string }>(
+    db,
+    sql`select id, collector_id from cases where commission_id = ${commission?.id}`,
+  );
   const casesOf = collectors.map((c) => owned.filter((r) => r.collector_id === c.id).map((r) => r.id));
   return { creditorId: creditor.id, managers, collectors, casesOf };
 };

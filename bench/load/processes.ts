@@ -71,7 +71,21 @@ export const startApp = async (): Promise<Server> => {
   const profileDir = process.env.BENCH_CPU_PROFILE_DIR;
   const serve = path.resolve(process.cwd(), 'scripts/serve.ts');
   const child = profileDir
-    ? run(process.execPath, ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir), '--import', 'tsx', serve, '-p', String(CONFIG.appPort)], appEnv(), log)
+    ? run(
+        process.execPath,
+        [
+          '--cpu-prof',
+          '--cpu-prof-dir',
+          path.resolve(profileDir),
+          '--import',
+          'tsx',
+          serve,
+          '-p',
+          String(CONFIG.appPort),
+        ],
+        appEnv(),
+        log,
+      )
     : run(bin('tsx'), [serve, '-p', String(CONFIG.appPort)], appEnv(), log);
   const server: Server = { name: 'app', child, log, stop: () => stopGroup(child) };
   try {

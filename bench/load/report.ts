@@ -4,7 +4,20 @@ import type { Stats } from './drive';
 // The printed results: one row per endpoint, the app/raw ratio on the list, and the fault
 // checks as PASS/FAIL with their figures.
 
-const COLUMNS = ['endpoint', 'users', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', '2xx', '4xx', '5xx', 'of them 500', 'conn errors', 'server CPU ms/req'] as const;
+const COLUMNS = [
+  'endpoint',
+  'users',
+  'req/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  '2xx',
+  '4xx',
+  '5xx',
+  'of them 500',
+  'conn errors',
+  'server CPU ms/req',
+] as const;
 
 const row = (s: Stats, users: number) => [
   s.label,
@@ -24,7 +37,8 @@ const row = (s: Stats, users: number) => [
 export const printLoadTable = (rows: readonly { stats: Stats; users: number }[]) => {
   const cells = [COLUMNS.map(String), ...rows.map((r) => row(r.stats, r.users))];
   const widths = COLUMNS.map((_, i) => Math.max(...cells.map((c) => (c[i] ?? '').length)));
-  const line = (c: readonly string[]) => c.map((v, i) => (i === 0 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join('  ');
+  const line = (c: readonly string[]) =>
+    c.map((v, i) => (i === 0 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0))).join('  ');
   console.log(line(cells[0] ?? []));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const c of cells.slice(1)) console.log(line(c));

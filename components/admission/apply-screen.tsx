@@ -41,7 +41,15 @@ const STATUS_TONE: Record<string, Tone> = {
  * organization's admins read it (capital, references, legal representative, licence); its
  * other users are told who handles it.
  */
-export const ApplyScreen = ({ orgType, canApply, canRead }: { orgType: string; canApply: boolean; canRead: boolean }) => {
+export const ApplyScreen = ({
+  orgType,
+  canApply,
+  canRead,
+}: {
+  orgType: string;
+  canApply: boolean;
+  canRead: boolean;
+}) => {
   const t = useTranslations();
   if (!canRead) {
     return (
@@ -112,7 +120,9 @@ const ApplicationSteps = ({ canApply }: { canApply: boolean }) => {
                   data-testid={`go-${s}`}
                   className={`flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm ${s === current ? 'bg-amber-50 font-medium text-amber-900' : 'text-slate-700 hover:bg-slate-100'}`}
                 >
-                  <span className={`flex h-5 w-5 items-center justify-center rounded-full text-xs ${s !== 'submit' && view.completeness[s] ? 'bg-emerald-600 text-white' : 'bg-slate-200 text-slate-600'}`}>
+                  <span
+                    className={`flex h-5 w-5 items-center justify-center rounded-full text-xs ${s !== 'submit' && view.completeness[s] ? 'bg-emerald-600 text-white' : 'bg-slate-200 text-slate-600'}`}
+                  >
                     {s !== 'submit' && view.completeness[s] ? '✓' : i + 1}
                   </span>
                   {s === 'submit' ? t('apply.submitStep') : t(`admission.section.${s}`)}
@@ -122,7 +132,11 @@ const ApplicationSteps = ({ canApply }: { canApply: boolean }) => {
           </ol>
           <div className="min-w-0 flex-1">
             <Card title={current === 'submit' ? t('apply.submitStep') : t(`admission.section.${current}`)}>
-              {Step ? <Step key={current} view={view} canEdit={canEdit} onSaved={onSaved} /> : <SubmitStep view={view} canEdit={canEdit} onGoTo={setStep} />}
+              {Step ? (
+                <Step key={current} view={view} canEdit={canEdit} onSaved={onSaved} />
+              ) : (
+                <SubmitStep view={view} canEdit={canEdit} onGoTo={setStep} />
+              )}
             </Card>
           </div>
         </div>

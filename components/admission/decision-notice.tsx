@@ -22,7 +22,10 @@ export const DecisionNotice = ({ view, canApply }: { view: TApplicationView; can
   );
   if (view.status === 'admitted') {
     return (
-      <div className="flex flex-wrap items-center justify-between gap-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200" data-testid="decision-admitted">
+      <div
+        className="flex flex-wrap items-center justify-between gap-3 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200"
+        data-testid="decision-admitted"
+      >
         <span>{t('admitted', { tier: view.tier ?? '—', date: formatDate(view.decidedAt) })}</span>
         <Link href={`/${view.kind}`} className="font-medium underline">
           {t('toPortal')}
@@ -33,13 +36,21 @@ export const DecisionNotice = ({ view, canApply }: { view: TApplicationView; can
   if (view.status !== 'rejected') return null;
   const error = errorInfo(reapply.error);
   return (
-    <div className="space-y-2 rounded-md bg-red-50 px-3 py-3 text-sm text-red-900 ring-1 ring-red-200" data-testid="decision-rejected">
+    <div
+      className="space-y-2 rounded-md bg-red-50 px-3 py-3 text-sm text-red-900 ring-1 ring-red-200"
+      data-testid="decision-rejected"
+    >
       <p className="font-medium">{t('rejected', { date: formatDate(view.decidedAt) })}</p>
       {view.decisionReason ? <p data-testid="decision-reason">{t('reason', { reason: view.decisionReason })}</p> : null}
       <div className="flex items-center justify-between gap-3">
         <span className="text-red-800">{t('rejectedHint')}</span>
         {canApply ? (
-          <Button variant="secondary" onClick={() => reapply.mutate()} disabled={reapply.isPending} data-testid="reapply">
+          <Button
+            variant="secondary"
+            onClick={() => reapply.mutate()}
+            disabled={reapply.isPending}
+            data-testid="reapply"
+          >
             {t('reapply')}
           </Button>
         ) : null}

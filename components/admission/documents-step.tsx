@@ -37,7 +37,8 @@ export const DocumentsStep = ({ view, canEdit }: StepProps) => {
   const kinds = ADMISSION_DOCUMENT_KINDS.filter((k) => k === 'certificate' || k === 'other' || required.includes(k));
 
   // Stays on this step after an upload: certificates may follow the licence.
-  const onChanged = (next: TApplicationView) => queryClient.setQueryData(trpc.admission.application.get.queryKey(), next);
+  const onChanged = (next: TApplicationView) =>
+    queryClient.setQueryData(trpc.admission.application.get.queryKey(), next);
   const attach = useMutation(trpc.admission.application.documents.attach.mutationOptions({ onSuccess: onChanged }));
   const remove = useMutation(trpc.admission.application.documents.remove.mutationOptions({ onSuccess: onChanged }));
 
@@ -73,17 +74,27 @@ export const DocumentsStep = ({ view, canEdit }: StepProps) => {
           const isPresent = view.documents.some((d) => d.kind === k);
           return (
             <li key={k} className={isPresent ? 'text-emerald-700' : 'text-amber-800'}>
-              {isPresent ? '✓' : '•'} {t(`admission.documentKind.${k}`)} {isPresent ? '' : `（${t('documents.required')}）`}
+              {isPresent ? '✓' : '•'} {t(`admission.documentKind.${k}`)}{' '}
+              {isPresent ? '' : `（${t('documents.required')}）`}
             </li>
           );
         })}
       </ul>
-      <DocumentList documents={view.documents} onRemove={canEdit ? (documentId) => remove.mutate({ documentId }) : undefined} isRemoving={remove.isPending} />
+      <DocumentList
+        documents={view.documents}
+        onRemove={canEdit ? (documentId) => remove.mutate({ documentId }) : undefined}
+        isRemoving={remove.isPending}
+      />
       {canEdit ? (
         <div className="space-y-3 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200">
           <div className="grid gap-3 sm:grid-cols-[12rem_1fr] sm:items-end">
             <Field id="document-kind" label={t('documents.kind')}>
-              <Select id="document-kind" value={kind} onChange={(e) => setKind(e.target.value as AdmissionDocumentKind)} disabled={progress !== null}>
+              <Select
+                id="document-kind"
+                value={kind}
+                onChange={(e) => setKind(e.target.value as AdmissionDocumentKind)}
+                disabled={progress !== null}
+              >
                 {kinds.map((k) => (
                   <option key={k} value={k}>
                     {t(`admission.documentKind.${k}`)}
@@ -102,13 +113,27 @@ export const DocumentsStep = ({ view, canEdit }: StepProps) => {
                 disabled={progress !== null || isFull}
                 onChange={(e) => void onFile(e.target.files?.[0])}
               />
-              <Button onClick={() => input.current?.click()} disabled={progress !== null || isFull} data-testid="choose-document">
+              <Button
+                onClick={() => input.current?.click()}
+                disabled={progress !== null || isFull}
+                data-testid="choose-document"
+              >
                 {t('documents.choose')}
               </Button>
-              <span className="text-xs text-slate-500">{isFull ? t('documents.full', { max: MAX_DOCUMENTS_PER_APPLICATION }) : t('documents.accepted', { maxMb: MAX_MB })}</span>
+              <span className="text-xs text-slate-500">
+                {isFull
+                  ? t('documents.full', { max: MAX_DOCUMENTS_PER_APPLICATION })
+                  : t('documents.accepted', { maxMb: MAX_MB })}
+              </span>
             </div>
           </div>
-          {progress ? <ProgressBar value={progress.value} label={t('documents.uploading', { name: progress.name })} testId="upload-progress" /> : null}
+          {progress ? (
+            <ProgressBar
+              value={progress.value}
+              label={t('documents.uploading', { name: progress.name })}
+              testId="upload-progress"
+            />
+          ) : null}
           {uploadError ? <Alert testId="upload-error">{uploadError}</Alert> : null}
           {attachError ? <Alert testId="upload-error">{attachError.message}</Alert> : null}
         </div>

@@ -19,7 +19,9 @@ export const RenewalPrompt = ({ canApply }: { canApply: boolean }) => {
   const trpc = useTRPC();
   const router = useRouter();
   const status = useQuery(trpc.admission.application.renewalStatus.queryOptions());
-  const start = useMutation(trpc.admission.application.startRenewal.mutationOptions({ onSuccess: () => router.push('/apply') }));
+  const start = useMutation(
+    trpc.admission.application.startRenewal.mutationOptions({ onSuccess: () => router.push('/apply') }),
+  );
   const s = status.data;
   if (!s?.isDue) return null;
   const isExpired = (s.daysLeft ?? 0) <= 0;
@@ -29,7 +31,9 @@ export const RenewalPrompt = ({ canApply }: { canApply: boolean }) => {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="space-y-1">
           <p className="font-medium text-amber-900">
-            {isExpired ? t('expired', { date: formatDate(s.expiresAt) }) : t('due', { date: formatDate(s.expiresAt), days: s.daysLeft ?? 0 })}
+            {isExpired
+              ? t('expired', { date: formatDate(s.expiresAt) })
+              : t('due', { date: formatDate(s.expiresAt), days: s.daysLeft ?? 0 })}
           </p>
           <p className="text-sm text-amber-800">{isExpired ? t('expiredEffect') : t('dueHint')}</p>
         </div>
@@ -47,7 +51,11 @@ export const RenewalPrompt = ({ canApply }: { canApply: boolean }) => {
           </span>
         )}
       </div>
-      {error ? <div className="mt-3"><Alert>{error.message}</Alert></div> : null}
+      {error ? (
+        <div className="mt-3">
+          <Alert>{error.message}</Alert>
+        </div>
+      ) : null}
     </div>
   );
 };

@@ -27,13 +27,31 @@ export const useSaveSection = (onSaved: StepProps['onSaved']) => {
   const error = errorInfo(save.error);
   const fieldErrors: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(error?.fieldErrors ?? {})) fieldErrors[k.replace(/^data\./, '')] = v;
-  return { save: (draft: TSectionDraft) => save.mutate(draft), isPending: save.isPending, isSaved: save.isSuccess, error, fieldErrors };
+  return {
+    save: (draft: TSectionDraft) => save.mutate(draft),
+    isPending: save.isPending,
+    isSaved: save.isSuccess,
+    error,
+    fieldErrors,
+  };
 };
 
 /** A local parse failure (amount, percentage) reported like a server field error. */
 export const localError = (ok: boolean, message: string): string[] | undefined => (ok ? undefined : [message]);
 
-export const StepActions = ({ canEdit, isPending, isSaved, error, hasFieldErrors }: { canEdit: boolean; isPending: boolean; isSaved: boolean; error: { message: string } | null; hasFieldErrors: boolean }) => {
+export const StepActions = ({
+  canEdit,
+  isPending,
+  isSaved,
+  error,
+  hasFieldErrors,
+}: {
+  canEdit: boolean;
+  isPending: boolean;
+  isSaved: boolean;
+  error: { message: string } | null;
+  hasFieldErrors: boolean;
+}) => {
   const t = useTranslations('apply');
   if (!canEdit) return null;
   return (
@@ -74,7 +92,14 @@ export const CheckboxGroup = <T extends string>({
     <div className={`grid grid-cols-2 gap-x-3 gap-y-1.5 ${grid}`}>
       {options.map((o) => (
         <label key={o} className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" name={name} value={o} defaultChecked={selected.includes(o)} disabled={disabled} className="h-4 w-4 accent-amber-600" />
+          <input
+            type="checkbox"
+            name={name}
+            value={o}
+            defaultChecked={selected.includes(o)}
+            disabled={disabled}
+            className="h-4 w-4 accent-amber-600"
+          />
           {label(o)}
         </label>
       ))}

@@ -54,7 +54,15 @@ export const SignUpForm = () => {
               key={k}
               className={`cursor-pointer rounded-md p-3 text-sm ring-1 ${type === k ? 'bg-amber-50 ring-amber-500' : 'bg-white ring-slate-200 hover:bg-slate-50'}`}
             >
-              <input type="radio" name="type" value={k} checked={type === k} onChange={() => setType(k)} className="mr-2" data-testid={`signup-type-${k}`} />
+              <input
+                type="radio"
+                name="type"
+                value={k}
+                checked={type === k}
+                onChange={() => setType(k)}
+                className="mr-2"
+                data-testid={`signup-type-${k}`}
+              />
               <span className="font-medium text-slate-900">{t(`orgType.${k}`)}</span>
               <span className="mt-1 block text-xs text-slate-500">{t(`signup.typeHint.${k}`)}</span>
             </label>
@@ -65,7 +73,13 @@ export const SignUpForm = () => {
         <Input id="orgName" name="orgName" invalid={Boolean(fe.orgName)} />
       </Field>
       <Field id="creditCode" label={t('fields.creditCode')} error={fe.creditCode} hint={t('signup.creditCodeHint')}>
-        <Input id="creditCode" name="creditCode" maxLength={18} className="font-mono uppercase" invalid={Boolean(fe.creditCode)} />
+        <Input
+          id="creditCode"
+          name="creditCode"
+          maxLength={18}
+          className="font-mono uppercase"
+          invalid={Boolean(fe.creditCode)}
+        />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="adminName" label={t('signup.adminName')} error={fe.adminName}>

@@ -8,7 +8,11 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import type { StepProps } from './section-kit';
 
-export const SubmitStep = ({ view, canEdit, onGoTo }: Omit<StepProps, 'onSaved'> & { onGoTo: (section: string) => void }) => {
+export const SubmitStep = ({
+  view,
+  canEdit,
+  onGoTo,
+}: Omit<StepProps, 'onSaved'> & { onGoTo: (section: string) => void }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -23,7 +27,11 @@ export const SubmitStep = ({ view, canEdit, onGoTo }: Omit<StepProps, 'onSaved'>
       <p className="text-sm text-slate-600">{t('apply.submitIntro')}</p>
       <ul className="divide-y divide-slate-100 rounded-md ring-1 ring-slate-200">
         {Object.entries(view.completeness).map(([section, isDone]) => (
-          <li key={section} className="flex items-center justify-between px-3 py-2 text-sm" data-testid={`summary-${section}`}>
+          <li
+            key={section}
+            className="flex items-center justify-between px-3 py-2 text-sm"
+            data-testid={`summary-${section}`}
+          >
             <span>{t(`admission.section.${section}`)}</span>
             {isDone ? (
               <span className="text-emerald-700">✓ {t('apply.complete')}</span>
@@ -38,7 +46,11 @@ export const SubmitStep = ({ view, canEdit, onGoTo }: Omit<StepProps, 'onSaved'>
       {error ? <Alert testId="submit-error">{error.message}</Alert> : null}
       {canEdit ? (
         <div className="flex justify-end">
-          <Button onClick={() => submit.mutate()} disabled={submit.isPending || !view.isComplete} data-testid="submit-application">
+          <Button
+            onClick={() => submit.mutate()}
+            disabled={submit.isPending || !view.isComplete}
+            data-testid="submit-application"
+          >
             {submit.isPending ? t('common.saving') : t('apply.submit')}
           </Button>
         </div>

@@ -5,7 +5,13 @@ import { useTranslations } from 'use-intl';
 import { Field, Input, Select } from '../ui/field';
 import { StepActions, useSaveSection, type StepProps } from './section-kit';
 
-type Systems = Partial<{ hasCallRecording: boolean; hasFieldEvidenceCapture: boolean; mlpsLevel: number; hasIso27001: boolean; otherCertifications: string }>;
+type Systems = Partial<{
+  hasCallRecording: boolean;
+  hasFieldEvidenceCapture: boolean;
+  mlpsLevel: number;
+  hasIso27001: boolean;
+  otherCertifications: string;
+}>;
 
 const FLAGS = ['hasCallRecording', 'hasFieldEvidenceCapture', 'hasIso27001'] as const;
 
@@ -32,7 +38,14 @@ export const SystemsStep = ({ view, canEdit, onSaved }: StepProps) => {
       <div className="space-y-2">
         {FLAGS.map((k) => (
           <label key={k} className="flex items-start gap-2 text-sm text-slate-700">
-            <input type="checkbox" name={k} defaultChecked={s[k] ?? false} disabled={!canEdit} className="mt-0.5 h-4 w-4 accent-amber-600" data-testid={`systems-${k}`} />
+            <input
+              type="checkbox"
+              name={k}
+              defaultChecked={s[k] ?? false}
+              disabled={!canEdit}
+              className="mt-0.5 h-4 w-4 accent-amber-600"
+              data-testid={`systems-${k}`}
+            />
             <span>
               <span className="font-medium text-slate-900">{t(`apply.systems.${k}`)}</span>
               <span className="block text-xs text-slate-500">{t(`apply.systems.${k}Hint`)}</span>
@@ -50,11 +63,26 @@ export const SystemsStep = ({ view, canEdit, onSaved }: StepProps) => {
             ))}
           </Select>
         </Field>
-        <Field id="otherCertifications" label={t('apply.systems.otherCertifications')} error={fieldErrors.otherCertifications}>
-          <Input id="otherCertifications" name="otherCertifications" defaultValue={s.otherCertifications ?? ''} disabled={!canEdit} />
+        <Field
+          id="otherCertifications"
+          label={t('apply.systems.otherCertifications')}
+          error={fieldErrors.otherCertifications}
+        >
+          <Input
+            id="otherCertifications"
+            name="otherCertifications"
+            defaultValue={s.otherCertifications ?? ''}
+            disabled={!canEdit}
+          />
         </Field>
       </div>
-      <StepActions canEdit={canEdit} isPending={isPending} isSaved={isSaved} error={error} hasFieldErrors={Object.keys(fieldErrors).length > 0} />
+      <StepActions
+        canEdit={canEdit}
+        isPending={isPending}
+        isSaved={isSaved}
+        error={error}
+        hasFieldErrors={Object.keys(fieldErrors).length > 0}
+      />
     </form>
   );
 };

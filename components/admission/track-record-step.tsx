@@ -7,8 +7,23 @@ import { Button } from '../ui/button';
 import { Input } from '../ui/field';
 import { StepActions, intField, useSaveSection, type StepProps } from './section-kit';
 
-type Reference = { client: string; periodFrom: string; periodTo: string; caseCount: number; amountFen: number; recoveryRateBp: number };
-type Row = { key: number; client: string; periodFrom: string; periodTo: string; caseCount: string; amount: string; rate: string };
+type Reference = {
+  client: string;
+  periodFrom: string;
+  periodTo: string;
+  caseCount: number;
+  amountFen: number;
+  recoveryRateBp: number;
+};
+type Row = {
+  key: number;
+  client: string;
+  periodFrom: string;
+  periodTo: string;
+  caseCount: string;
+  amount: string;
+  rate: string;
+};
 
 const MAX_REFERENCES = 5;
 let nextKey = 0;
@@ -56,7 +71,14 @@ export const TrackRecordStep = ({ view, canEdit, onSaved }: StepProps) => {
   };
   const errors = { ...fieldErrors, ...local };
   const cellError = (i: number, col: (typeof COLUMNS)[number]) => {
-    const field = { client: 'client', periodFrom: 'periodFrom', periodTo: 'periodTo', caseCount: 'caseCount', amount: 'amountFen', rate: 'recoveryRateBp' }[col];
+    const field = {
+      client: 'client',
+      periodFrom: 'periodFrom',
+      periodTo: 'periodTo',
+      caseCount: 'caseCount',
+      amount: 'amountFen',
+      rate: 'recoveryRateBp',
+    }[col];
     return errors[`references.${i}.${field}`]?.[0];
   };
 
@@ -77,7 +99,10 @@ export const TrackRecordStep = ({ view, canEdit, onSaved }: StepProps) => {
             </div>
             <div className="grid gap-2 sm:grid-cols-6">
               {COLUMNS.map((col) => (
-                <label key={col} className={`text-xs text-slate-600 ${col === 'client' ? 'sm:col-span-2' : ''} ${col === 'periodTo' ? 'sm:col-span-1' : ''}`}>
+                <label
+                  key={col}
+                  className={`text-xs text-slate-600 ${col === 'client' ? 'sm:col-span-2' : ''} ${col === 'periodTo' ? 'sm:col-span-1' : ''}`}
+                >
                   {t(`apply.trackRecord.${col}`)}
                   <Input
                     name={`${col}-${r.key}`}
@@ -100,7 +125,13 @@ export const TrackRecordStep = ({ view, canEdit, onSaved }: StepProps) => {
           {t('apply.trackRecord.add')}
         </Button>
       ) : null}
-      <StepActions canEdit={canEdit} isPending={isPending} isSaved={isSaved} error={error} hasFieldErrors={Object.keys(errors).length > 0} />
+      <StepActions
+        canEdit={canEdit}
+        isPending={isPending}
+        isSaved={isSaved}
+        error={error}
+        hasFieldErrors={Object.keys(errors).length > 0}
+      />
     </form>
   );
 };

@@ -5,7 +5,13 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { AUDIT_STATUSES, COMPLAINT_CATEGORIES, type AuditFinding, type AuditStatus, type ComplaintCategory } from '@/lib/enums';
+import {
+  AUDIT_STATUSES,
+  COMPLAINT_CATEGORIES,
+  type AuditFinding,
+  type AuditStatus,
+  type ComplaintCategory,
+} from '@/lib/enums';
 import { shanghaiDate } from '@/lib/dates';
 import { bpToPercent, formatDate, formatDateTime } from '@/lib/format';
 import { shanghaiMonth } from '@/lib/months';
@@ -26,7 +32,11 @@ const FINDING_TONE: Record<AuditFinding, Tone> = { pass: 'green', issue: 'amber'
 
 export const FindingBadge = ({ finding }: { finding: AuditFinding | null }) => {
   const t = useTranslations('audits');
-  return finding ? <Badge tone={FINDING_TONE[finding]}>{t(`finding.${finding}`)}</Badge> : <Badge>{t('unreviewed')}</Badge>;
+  return finding ? (
+    <Badge tone={FINDING_TONE[finding]}>{t(`finding.${finding}`)}</Badge>
+  ) : (
+    <Badge>{t('unreviewed')}</Badge>
+  );
 };
 
 /** A new audit: the agency, the period, and a random share or chosen contract numbers. */
@@ -34,8 +44,17 @@ const NewAudit = () => {
   const t = useTranslations('audits');
   const trpc = useTRPC();
   const router = useRouter();
-  const [f, setF] = useState({ agencyId: '', method: 'random' as 'random' | 'chosen', periodFrom: `${shanghaiMonth(-1)}-01`, periodTo: shanghaiDate(new Date()), percent: '10', contractNos: '' });
-  const create = useMutation(trpc.audits.create.mutationOptions({ onSuccess: (a) => router.push(`/staff/audits/${a.id}`) }));
+  const [f, setF] = useState({
+    agencyId: '',
+    method: 'random' as 'random' | 'chosen',
+    periodFrom: `${shanghaiMonth(-1)}-01`,
+    periodTo: shanghaiDate(new Date()),
+    percent: '10',
+    contractNos: '',
+  });
+  const create = useMutation(
+    trpc.audits.create.mutationOptions({ onSuccess: (a) => router.push(`/staff/audits/${a.id}`) }),
+  );
   const error = errorInfo(create.error);
   const fe = error?.fieldErrors ?? {};
   const submit = () => {
@@ -53,25 +72,51 @@ const NewAudit = () => {
           <AgencySelect id="audit-agency" value={f.agencyId} onChange={(agencyId) => setF({ ...f, agencyId })} />
         </Field>
         <Field id="audit-from" label={t('periodFrom')} error={fe.periodFrom}>
-          <Input id="audit-from" type="date" value={f.periodFrom} onChange={(e) => setF({ ...f, periodFrom: e.target.value })} />
+          <Input
+            id="audit-from"
+            type="date"
+            value={f.periodFrom}
+            onChange={(e) => setF({ ...f, periodFrom: e.target.value })}
+          />
         </Field>
         <Field id="audit-to" label={t('periodTo')} error={fe.periodTo}>
-          <Input id="audit-to" type="date" value={f.periodTo} onChange={(e) => setF({ ...f, periodTo: e.target.value })} />
+          <Input
+            id="audit-to"
+            type="date"
+            value={f.periodTo}
+            onChange={(e) => setF({ ...f, periodTo: e.target.value })}
+          />
         </Field>
         <Field id="audit-method" label={t('methodLabel')}>
-          <Select id="audit-method" value={f.method} onChange={(e) => setF({ ...f, method: e.target.value as 'random' | 'chosen' })}>
+          <Select
+            id="audit-method"
+            value={f.method}
+            onChange={(e) => setF({ ...f, method: e.target.value as 'random' | 'chosen' })}
+          >
             <option value="random">{t('method.random')}</option>
             <option value="chosen">{t('method.chosen')}</option>
           </Select>
         </Field>
         {f.method === 'random' ? (
           <Field id="audit-percent" label={t('percent')} error={fe.sampleBp} hint={t('percentHint')}>
-            <Input id="audit-percent" type="number" min={1} max={100} value={f.percent} onChange={(e) => setF({ ...f, percent: e.target.value })} />
+            <Input
+              id="audit-percent"
+              type="number"
+              min={1}
+              max={100}
+              value={f.percent}
+              onChange={(e) => setF({ ...f, percent: e.target.value })}
+            />
           </Field>
         ) : (
           <div className="md:col-span-2">
             <Field id="audit-contracts" label={t('contractNos')} error={fe.contractNos} hint={t('contractNosHint')}>
-              <Textarea id="audit-contracts" rows={2} value={f.contractNos} onChange={(e) => setF({ ...f, contractNos: e.target.value })} />
+              <Textarea
+                id="audit-contracts"
+                rows={2}
+                value={f.contractNos}
+                onChange={(e) => setF({ ...f, contractNos: e.target.value })}
+              />
             </Field>
           </div>
         )}
@@ -96,9 +141,22 @@ export const AuditListScreen = ({ canManage }: { canManage: boolean }) => {
   const tc = useTranslations('common');
   const trpc = useTRPC();
   const [status, setStatus] = useState<AuditStatus | ''>('');
-  const list = useInfiniteQuery(trpc.audits.list.infiniteQueryOptions({ limit: 30, ...(status ? { status } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
+  const list = useInfiniteQuery(
+    trpc.audits.list.infiniteQueryOptions(
+      { limit: 30, ...(status ? { status } : {}) },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
+    ),
+  );
   const rows = rowsOf(list.data);
-  const head = [t('agency'), t('period'), t('methodLabel'), t('progress'), t('findings'), t('statusLabel'), t('createdBy')];
+  const head = [
+    t('agency'),
+    t('period'),
+    t('methodLabel'),
+    t('progress'),
+    t('findings'),
+    t('statusLabel'),
+    t('createdBy'),
+  ];
   return (
     <>
       <PageTitle title={t('title')} subtitle={t('subtitle')} />
@@ -138,8 +196,14 @@ export const AuditListScreen = ({ canManage }: { canManage: boolean }) => {
                   <Td className="font-mono text-xs">
                     {a.periodFrom} – {a.periodTo}
                   </Td>
-                  <Td className="text-xs">{a.method === 'random' ? t('randomShare', { percent: bpToPercent(a.sampleBp ?? 0) }) : t('method.chosen')}</Td>
-                  <Td className="tabular-nums text-xs">{t('reviewedOf', { reviewed: a.reviewed, total: a.itemCount })}</Td>
+                  <Td className="text-xs">
+                    {a.method === 'random'
+                      ? t('randomShare', { percent: bpToPercent(a.sampleBp ?? 0) })
+                      : t('method.chosen')}
+                  </Td>
+                  <Td className="tabular-nums text-xs">
+                    {t('reviewedOf', { reviewed: a.reviewed, total: a.itemCount })}
+                  </Td>
                   <Td className="text-xs">{t('findingCounts', a.findings)}</Td>
                   <Td>
                     <Badge tone={a.status === 'open' ? 'amber' : 'green'}>{t(`status.${a.status}`)}</Badge>
@@ -166,7 +230,11 @@ const ItemRow = ({ item, canReview, canPropose }: { item: AuditItem; canReview: 
   const queryClient = useQueryClient();
   const [note, setNote] = useState(item.note ?? '');
   const [category, setCategory] = useState<ComplaintCategory>('threats');
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.audits.items.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.audits.get.pathKey() })]);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: trpc.audits.items.pathKey() }),
+      queryClient.invalidateQueries({ queryKey: trpc.audits.get.pathKey() }),
+    ]);
   const review = useMutation(trpc.audits.review.mutationOptions({ onSuccess: () => void refresh() }));
   const complain = useMutation(trpc.audits.complain.mutationOptions({ onSuccess: () => void refresh() }));
   const error = errorInfo(review.error) ?? errorInfo(complain.error);
@@ -213,10 +281,22 @@ const ItemRow = ({ item, canReview, canPropose }: { item: AuditItem; canReview: 
           </div>
           {canReview ? (
             <>
-              <Textarea aria-label={t('audits.note')} rows={2} value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('audits.notePlaceholder')} />
+              <Textarea
+                aria-label={t('audits.note')}
+                rows={2}
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                placeholder={t('audits.notePlaceholder')}
+              />
               <div className="flex flex-wrap gap-1">
                 {(['pass', 'issue', 'violation'] as const).map((finding) => (
-                  <Button key={finding} variant={finding === 'violation' ? 'dangerGhost' : 'secondary'} disabled={review.isPending} onClick={() => review.mutate({ itemId: item.id, finding, note })} data-testid={`review-${finding}`}>
+                  <Button
+                    key={finding}
+                    variant={finding === 'violation' ? 'dangerGhost' : 'secondary'}
+                    disabled={review.isPending}
+                    onClick={() => review.mutate({ itemId: item.id, finding, note })}
+                    data-testid={`review-${finding}`}
+                  >
                     {t(`audits.finding.${finding}`)}
                   </Button>
                 ))}
@@ -226,25 +306,43 @@ const ItemRow = ({ item, canReview, canPropose }: { item: AuditItem; canReview: 
             <p className="text-xs text-slate-700">{item.note}</p>
           ) : null}
           {item.finding === 'violation' && canPropose ? (
-            <Link className="block text-xs text-red-700 underline" href={`/staff/sanctions/new?auditItemId=${item.id}`} data-testid="audit-propose-sanction">
+            <Link
+              className="block text-xs text-red-700 underline"
+              href={`/staff/sanctions/new?auditItemId=${item.id}`}
+              data-testid="audit-propose-sanction"
+            >
               {t('audits.proposeSanction')}
             </Link>
           ) : null}
           {item.finding === 'violation' ? (
             item.complaint ? (
-              <Link className="text-xs text-amber-700 underline" href={`/staff/complaints/${item.complaint.id}`} data-testid="audit-item-complaint">
+              <Link
+                className="text-xs text-amber-700 underline"
+                href={`/staff/complaints/${item.complaint.id}`}
+                data-testid="audit-item-complaint"
+              >
                 {t('audits.complaintOpened', { reference: item.complaint.reference })}
               </Link>
             ) : canReview ? (
               <div className="flex items-center gap-1">
-                <Select aria-label={t('audits.complaintCategory')} value={category} onChange={(e) => setCategory(e.target.value as ComplaintCategory)} className="w-40">
+                <Select
+                  aria-label={t('audits.complaintCategory')}
+                  value={category}
+                  onChange={(e) => setCategory(e.target.value as ComplaintCategory)}
+                  className="w-40"
+                >
                   {COMPLAINT_CATEGORIES.map((c) => (
                     <option key={c} value={c}>
                       {t(`complaints.category.${c}`)}
                     </option>
                   ))}
                 </Select>
-                <Button variant="danger" disabled={complain.isPending} onClick={() => complain.mutate({ itemId: item.id, category })} data-testid="audit-complain">
+                <Button
+                  variant="danger"
+                  disabled={complain.isPending}
+                  onClick={() => complain.mutate({ itemId: item.id, category })}
+                  data-testid="audit-complain"
+                >
                   {t('audits.openComplaint')}
                 </Button>
               </div>
@@ -257,7 +355,25 @@ const ItemRow = ({ item, canReview, canPropose }: { item: AuditItem; canReview: 
   );
 };
 
-type AuditItem = { id: string; kind: 'visit' | 'action'; caseId: string; contractNo: string; debtorName: string; finding: AuditFinding | null; note: string | null; reviewerName: string | null; complaint: { id: string; reference: string } | null; at: Date | null; address: string | null; evidence: number | null; channel: string | null; outcome: string | null; actionNote: string | null; isCorrection: boolean; flags: string[] };
+type AuditItem = {
+  id: string;
+  kind: 'visit' | 'action';
+  caseId: string;
+  contractNo: string;
+  debtorName: string;
+  finding: AuditFinding | null;
+  note: string | null;
+  reviewerName: string | null;
+  complaint: { id: string; reference: string } | null;
+  at: Date | null;
+  address: string | null;
+  evidence: number | null;
+  channel: string | null;
+  outcome: string | null;
+  actionNote: string | null;
+  isCorrection: boolean;
+  flags: string[];
+};
 
 /** One audit: the sampled records to review, then the summary that completes it as the agency's audit report. */
 export const AuditScreen = ({ auditId, canManage }: { auditId: string; canManage: boolean }) => {
@@ -268,8 +384,17 @@ export const AuditScreen = ({ auditId, canManage }: { auditId: string; canManage
   const [finding, setFinding] = useState<AuditFinding | 'unreviewed' | ''>('');
   const [summary, setSummary] = useState('');
   const audit = useQuery(trpc.audits.get.queryOptions({ auditId }));
-  const items = useInfiniteQuery(trpc.audits.items.infiniteQueryOptions({ auditId, limit: 50, ...(finding ? { finding } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
-  const complete = useMutation(trpc.audits.complete.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.audits.get.pathKey() }) }));
+  const items = useInfiniteQuery(
+    trpc.audits.items.infiniteQueryOptions(
+      { auditId, limit: 50, ...(finding ? { finding } : {}) },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
+    ),
+  );
+  const complete = useMutation(
+    trpc.audits.complete.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.audits.get.pathKey() }),
+    }),
+  );
   const a = audit.data;
   const error = errorInfo(audit.error);
   if (error) return <Alert>{error.message}</Alert>;
@@ -285,7 +410,11 @@ export const AuditScreen = ({ auditId, canManage }: { auditId: string; canManage
         actions={
           <>
             {!isOpen ? (
-              <a className="text-sm text-amber-700 underline" href={`/api/audits/${a.id}/report`} data-testid="audit-report-pdf">
+              <a
+                className="text-sm text-amber-700 underline"
+                href={`/api/audits/${a.id}/report`}
+                data-testid="audit-report-pdf"
+              >
                 {t('reportPdf')}
               </a>
             ) : null}
@@ -307,7 +436,9 @@ export const AuditScreen = ({ auditId, canManage }: { auditId: string; canManage
             ] as const
           ).map(([k, v]) => (
             <div key={k} className="rounded-md bg-white p-3 ring-1 ring-slate-200">
-              <dt className="text-xs text-slate-500">{k === 'records' || k === 'reviewedLabel' ? t(k) : t(`finding.${k}`)}</dt>
+              <dt className="text-xs text-slate-500">
+                {k === 'records' || k === 'reviewedLabel' ? t(k) : t(`finding.${k}`)}
+              </dt>
               <dd className="mt-1 text-lg font-semibold tabular-nums" data-testid={`audit-${k}`}>
                 {v}
               </dd>
@@ -325,7 +456,11 @@ export const AuditScreen = ({ auditId, canManage }: { auditId: string; canManage
         <Card
           title={t('records')}
           actions={
-            <Select aria-label={t('findingFilter')} value={finding} onChange={(e) => setFinding(e.target.value as AuditFinding | 'unreviewed' | '')}>
+            <Select
+              aria-label={t('findingFilter')}
+              value={finding}
+              onChange={(e) => setFinding(e.target.value as AuditFinding | 'unreviewed' | '')}
+            >
               <option value="">{t('allRecords')}</option>
               <option value="unreviewed">{t('unreviewed')}</option>
               {(['pass', 'issue', 'violation'] as const).map((f) => (
@@ -337,18 +472,38 @@ export const AuditScreen = ({ auditId, canManage }: { auditId: string; canManage
           }
         >
           <Table testId="audit-items" head={[t('record'), t('case'), t('what'), t('findingLabel')]}>
-            {rows.length === 0 ? <EmptyRow colSpan={4}>{items.isPending ? tc('loading') : t('noRecords')}</EmptyRow> : rows.map((i) => <ItemRow key={i.id} item={i} canReview={canManage && isOpen} canPropose={canManage} />)}
+            {rows.length === 0 ? (
+              <EmptyRow colSpan={4}>{items.isPending ? tc('loading') : t('noRecords')}</EmptyRow>
+            ) : (
+              rows.map((i) => <ItemRow key={i.id} item={i} canReview={canManage && isOpen} canPropose={canManage} />)
+            )}
           </Table>
           <LoadMore list={items} />
         </Card>
         {canManage && isOpen ? (
           <Card title={t('completeTitle')}>
             <div className="space-y-3">
-              <Field id="audit-summary-input" label={t('summary')} hint={t('summaryHint')} error={completeError?.fieldErrors.summary}>
-                <Textarea id="audit-summary-input" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} />
+              <Field
+                id="audit-summary-input"
+                label={t('summary')}
+                hint={t('summaryHint')}
+                error={completeError?.fieldErrors.summary}
+              >
+                <Textarea
+                  id="audit-summary-input"
+                  rows={3}
+                  value={summary}
+                  onChange={(e) => setSummary(e.target.value)}
+                />
               </Field>
-              {completeError && !completeError.fieldErrors.summary ? <Alert testId="audit-complete-error">{completeError.message}</Alert> : null}
-              <Button onClick={() => complete.mutate({ auditId, summary })} disabled={complete.isPending} data-testid="audit-complete">
+              {completeError && !completeError.fieldErrors.summary ? (
+                <Alert testId="audit-complete-error">{completeError.message}</Alert>
+              ) : null}
+              <Button
+                onClick={() => complete.mutate({ auditId, summary })}
+                disabled={complete.isPending}
+                data-testid="audit-complete"
+              >
                 {t('complete')}
               </Button>
             </div>

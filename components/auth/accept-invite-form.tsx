@@ -29,16 +29,32 @@ export const AcceptInviteForm = ({ token }: { token: string }) => {
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    accept.mutate({ token, password: String(f.get('password') ?? ''), confirmPassword: String(f.get('confirmPassword') ?? '') });
+    accept.mutate({
+      token,
+      password: String(f.get('password') ?? ''),
+      confirmPassword: String(f.get('confirmPassword') ?? ''),
+    });
   };
   return (
     <form onSubmit={submit} className="space-y-4" noValidate>
       {error && !fe.password && !fe.confirmPassword ? <Alert>{error.message}</Alert> : null}
       <Field id="password" label={t('fields.password')} error={fe.password} hint={t('invite.passwordHint')}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" invalid={Boolean(fe.password)} />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          invalid={Boolean(fe.password)}
+        />
       </Field>
       <Field id="confirmPassword" label={t('fields.confirmPassword')} error={fe.confirmPassword}>
-        <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" invalid={Boolean(fe.confirmPassword)} />
+        <Input
+          id="confirmPassword"
+          name="confirmPassword"
+          type="password"
+          autoComplete="new-password"
+          invalid={Boolean(fe.confirmPassword)}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={accept.isPending}>
         {t('invite.submit')}

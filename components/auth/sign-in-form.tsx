@@ -9,7 +9,14 @@ import { Button } from '../ui/button';
 import { Field, Input } from '../ui/field';
 import { callbackPath } from '@/lib/callback-url';
 
-const KNOWN = ['auth.invalidCredentials', 'auth.throttled', 'auth.accountDisabled', 'auth.orgBlocked', 'auth.signInRequired', 'auth.sessionEnded'];
+const KNOWN = [
+  'auth.invalidCredentials',
+  'auth.throttled',
+  'auth.accountDisabled',
+  'auth.orgBlocked',
+  'auth.signInRequired',
+  'auth.sessionEnded',
+];
 
 /** next-auth reports `<code>` or `<code>:<minutes>`; this turns it into the visitor's language. */
 const useSignInError = () => {
@@ -22,7 +29,13 @@ const useSignInError = () => {
   };
 };
 
-export const SignInForm = ({ callbackUrl, initialError }: { callbackUrl: string | null; initialError: string | null }) => {
+export const SignInForm = ({
+  callbackUrl,
+  initialError,
+}: {
+  callbackUrl: string | null;
+  initialError: string | null;
+}) => {
   const t = useTranslations();
   const router = useRouter();
   const describe = useSignInError();

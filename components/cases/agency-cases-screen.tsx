@@ -22,7 +22,8 @@ import { CollectorQueue } from '../work/collector-queue';
  * Cases commissioned to the agency. Admins and supervisors assign them (chosen ones to a
  * collector, or all unassigned in turn); a collector sees only their own.
  */
-export const AgencyCasesScreen = ({ canAssign }: { canAssign: boolean }) => (canAssign ? <AgencyCases /> : <CollectorQueue />);
+export const AgencyCasesScreen = ({ canAssign }: { canAssign: boolean }) =>
+  canAssign ? <AgencyCases /> : <CollectorQueue />;
 
 /** Admins and supervisors: every commissioned case, with assignment by selection, in turn or by province. */
 const AgencyCases = () => {
@@ -35,7 +36,10 @@ const AgencyCases = () => {
   const [collectorId, setCollectorId] = useState('');
   const [ruleProvince, setRuleProvince] = useState<Province | ''>('');
   const list = useInfiniteQuery(
-    trpc.cases.agency.list.infiniteQueryOptions({ limit: 50, ...filters, ...(isUnassigned ? { isUnassigned } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }),
+    trpc.cases.agency.list.infiniteQueryOptions(
+      { limit: 50, ...filters, ...(isUnassigned ? { isUnassigned } : {}) },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
+    ),
   );
   const users = useQuery(trpc.org.users.list.queryOptions({ limit: 100 }));
   const collectors = (users.data?.items ?? []).filter((u) => u.role === 'collector' && !u.disabledAt);
@@ -50,16 +54,38 @@ const AgencyCases = () => {
   const done = assign.data ?? byRule.data;
   return (
     <>
-      <PageTitle title={t('agencyCases.title')} subtitle={t('agencyCases.subtitle')} actions={<ExportButton request={{ list: 'agency.cases', filters: { ...filters, ...(isUnassigned ? { isUnassigned } : {}) } }} />} />
+      <PageTitle
+        title={t('agencyCases.title')}
+        subtitle={t('agencyCases.subtitle')}
+        actions={
+          <ExportButton
+            request={{ list: 'agency.cases', filters: { ...filters, ...(isUnassigned ? { isUnassigned } : {}) } }}
+          />
+        }
+      />
       <Card>
         <CaseFilters value={filters} onChange={setFilters} statuses={['commissioned', 'working', 'ptp']} />
-        <div className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="assign-bar">
+        <div
+          className="mb-3 flex flex-wrap items-center gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"
+          data-testid="assign-bar"
+        >
           <label className="flex items-center gap-1 text-sm">
-            <input type="checkbox" checked={isUnassigned} onChange={(e) => setUnassigned(e.target.checked)} data-testid="only-unassigned" />
+            <input
+              type="checkbox"
+              checked={isUnassigned}
+              onChange={(e) => setUnassigned(e.target.checked)}
+              data-testid="only-unassigned"
+            />
             {t('agencyCases.onlyUnassigned')}
           </label>
           <span className="text-sm text-slate-700">{t('cases.selected', { count: selected.size })}</span>
-          <Select aria-label={t('agencyCases.collector')} value={collectorId} onChange={(e) => setCollectorId(e.target.value)} className="max-w-48" data-testid="assign-collector">
+          <Select
+            aria-label={t('agencyCases.collector')}
+            value={collectorId}
+            onChange={(e) => setCollectorId(e.target.value)}
+            className="max-w-48"
+            data-testid="assign-collector"
+          >
             <option value="">{t('agencyCases.chooseCollector')}</option>
             {collectors.map((u) => (
               <option key={u.id} value={u.id}>
@@ -67,7 +93,11 @@ const AgencyCases = () => {
               </option>
             ))}
           </Select>
-          <Button disabled={!collectorId || selected.size === 0 || assign.isPending} onClick={() => assign.mutate({ caseIds: [...selected], collectorId })} data-testid="assign-selected">
+          <Button
+            disabled={!collectorId || selected.size === 0 || assign.isPending}
+            onClick={() => assign.mutate({ caseIds: [...selected], collectorId })}
+            data-testid="assign-selected"
+          >
             {t('agencyCases.assignSelected')}
           </Button>
           <Button
@@ -78,7 +108,11 @@ const AgencyCases = () => {
           >
             {t('agencyCases.roundRobin', { count: collectors.length })}
           </Button>
-          {done ? <span className="text-sm text-emerald-700" data-testid="assign-done">{t('agencyCases.assigned', { count: done.assigned })}</span> : null}
+          {done ? (
+            <span className="text-sm text-emerald-700" data-testid="assign-done">
+              {t('agencyCases.assigned', { count: done.assigned })}
+            </span>
+          ) : null}
           <span className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
             {t('agencyCases.byProvince')}
             <span className="w-36">
@@ -87,7 +121,10 @@ const AgencyCases = () => {
             <Button
               variant="secondary"
               disabled={!ruleProvince || !collectorId || byRule.isPending}
-              onClick={() => ruleProvince && byRule.mutate({ rule: { kind: 'province', byProvince: [{ province: ruleProvince, collectorId }] } })}
+              onClick={() =>
+                ruleProvince &&
+                byRule.mutate({ rule: { kind: 'province', byProvince: [{ province: ruleProvince, collectorId }] } })
+              }
               data-testid="assign-province"
             >
               {t('agencyCases.assignProvince')}
@@ -100,7 +137,10 @@ const AgencyCases = () => {
           isLoading={list.isPending}
           selected={selected}
           onToggle={toggle}
-          extra={{ head: t('agencyCases.collector'), cell: (c) => c.collectorName ?? <span className="text-slate-400">{t('agencyCases.unassigned')}</span> }}
+          extra={{
+            head: t('agencyCases.collector'),
+            cell: (c) => c.collectorName ?? <span className="text-slate-400">{t('agencyCases.unassigned')}</span>,
+          }}
           linkOf={(c) => `/agency/cases/${c.id}`}
         />
         <LoadMore list={list} />

@@ -50,7 +50,13 @@ export const CasesTable = ({
           <tr key={c.id} data-testid="case-row">
             {onToggle ? (
               <Td>
-                <input type="checkbox" aria-label={c.contractNo} checked={selected?.has(c.id) ?? false} onChange={() => onToggle(c.id)} data-testid="case-select" />
+                <input
+                  type="checkbox"
+                  aria-label={c.contractNo}
+                  checked={selected?.has(c.id) ?? false}
+                  onChange={() => onToggle(c.id)}
+                  data-testid="case-select"
+                />
               </Td>
             ) : null}
             <Td className="font-mono text-xs">
@@ -76,7 +82,13 @@ export const CasesTable = ({
               {c.province ? t(`province.${c.province}`) : '—'} {c.city ?? ''}
             </Td>
             <Td>
-              <Badge tone={c.status === 'new' ? 'slate' : c.status === 'recalled' || c.status === 'returned' ? 'amber' : 'blue'}>{t(`caseStatus.${c.status}`)}</Badge>
+              <Badge
+                tone={
+                  c.status === 'new' ? 'slate' : c.status === 'recalled' || c.status === 'returned' ? 'amber' : 'blue'
+                }
+              >
+                {t(`caseStatus.${c.status}`)}
+              </Badge>
             </Td>
             {extra ? <Td>{extra.cell(c)}</Td> : null}
           </tr>

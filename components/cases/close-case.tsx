@@ -35,7 +35,12 @@ export const CloseCaseCard = ({ caseId, contractNo }: { caseId: string; contract
     <Card title={t('title')}>
       <div className="space-y-3" data-testid="close-case">
         <p className="text-sm text-slate-600">{t('intro')}</p>
-        <Field id="close-reason" label={t('reason')} hint={t('reasonHint', CLOSE_REASON_LENGTH)} error={error?.fieldErrors.reason}>
+        <Field
+          id="close-reason"
+          label={t('reason')}
+          hint={t('reasonHint', CLOSE_REASON_LENGTH)}
+          error={error?.fieldErrors.reason}
+        >
           <textarea
             id="close-reason"
             rows={2}
@@ -47,7 +52,12 @@ export const CloseCaseCard = ({ caseId, contractNo }: { caseId: string; contract
           />
         </Field>
         {error && !error.fieldErrors.reason ? <Alert testId="close-error">{error.message}</Alert> : null}
-        <Button variant="danger" disabled={!isLongEnough || close.isPending} onClick={() => setConfirming(true)} data-testid="close-open">
+        <Button
+          variant="danger"
+          disabled={!isLongEnough || close.isPending}
+          onClick={() => setConfirming(true)}
+          data-testid="close-open"
+        >
           {t('submit')}
         </Button>
       </div>
@@ -59,7 +69,12 @@ export const CloseCaseCard = ({ caseId, contractNo }: { caseId: string; contract
             <Button variant="secondary" onClick={() => setConfirming(false)}>
               {tc('cancel')}
             </Button>
-            <Button variant="danger" disabled={close.isPending} onClick={() => close.mutate({ caseId, reason })} data-testid="close-confirm">
+            <Button
+              variant="danger"
+              disabled={close.isPending}
+              onClick={() => close.mutate({ caseId, reason })}
+              data-testid="close-confirm"
+            >
               {t('submit')}
             </Button>
           </div>

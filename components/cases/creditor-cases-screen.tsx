@@ -16,7 +16,13 @@ import { CaseFilters, type CaseFilterValues } from './case-filters';
 import { CasesTable } from './cases-table';
 
 /** All of the creditor's cases wherever placed; commissioned ones can be recalled with a reason. */
-export const CreditorCasesScreen = ({ canRecall, packageId }: { canRecall: boolean; packageId?: string | undefined }) => {
+export const CreditorCasesScreen = ({
+  canRecall,
+  packageId,
+}: {
+  canRecall: boolean;
+  packageId?: string | undefined;
+}) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -24,7 +30,12 @@ export const CreditorCasesScreen = ({ canRecall, packageId }: { canRecall: boole
   const { selected, toggle, clear } = useSelection();
   const [reason, setReason] = useState('');
   const input = { limit: 50, ...filters, ...(packageId ? { packageId } : {}) };
-  const list = useInfiniteQuery(trpc.cases.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
+  const list = useInfiniteQuery(
+    trpc.cases.list.infiniteQueryOptions(input, {
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      staleTime: 0,
+    }),
+  );
   const rows = rowsOf(list.data);
   const recall = useMutation(
     trpc.cases.recall.mutationOptions({
@@ -38,17 +49,41 @@ export const CreditorCasesScreen = ({ canRecall, packageId }: { canRecall: boole
   const canSelect = (id: string) => rows.find((r) => r.id === id)?.agencyName;
   return (
     <>
-      <PageTitle title={t('cases.title')} subtitle={t('cases.subtitle')} actions={<ExportButton request={{ list: 'creditor.cases', filters: { ...filters, ...(packageId ? { packageId } : {}) } }} />} />
+      <PageTitle
+        title={t('cases.title')}
+        subtitle={t('cases.subtitle')}
+        actions={
+          <ExportButton
+            request={{ list: 'creditor.cases', filters: { ...filters, ...(packageId ? { packageId } : {}) } }}
+          />
+        }
+      />
       <Card>
         <CaseFilters value={filters} onChange={setFilters} />
         {canRecall ? (
           <div className="mb-3 flex flex-wrap items-end gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
             <span className="text-sm text-slate-700">{t('cases.selected', { count: selected.size })}</span>
-            <Input aria-label={t('cases.recallReason')} placeholder={t('cases.recallReason')} value={reason} onChange={(e) => setReason(e.target.value)} className="max-w-sm" data-testid="recall-reason" />
-            <Button variant="danger" disabled={selected.size === 0 || reason.trim().length < 2 || recall.isPending} onClick={() => recall.mutate({ caseIds: [...selected], reason })} data-testid="recall-submit">
+            <Input
+              aria-label={t('cases.recallReason')}
+              placeholder={t('cases.recallReason')}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              className="max-w-sm"
+              data-testid="recall-reason"
+            />
+            <Button
+              variant="danger"
+              disabled={selected.size === 0 || reason.trim().length < 2 || recall.isPending}
+              onClick={() => recall.mutate({ caseIds: [...selected], reason })}
+              data-testid="recall-submit"
+            >
               {t('cases.recall')}
             </Button>
-            {recall.data ? <span className="text-sm text-emerald-700" data-testid="recall-done">{t('cases.recalled', { count: recall.data.recalled })}</span> : null}
+            {recall.data ? (
+              <span className="text-sm text-emerald-700" data-testid="recall-done">
+                {t('cases.recalled', { count: recall.data.recalled })}
+              </span>
+            ) : null}
           </div>
         ) : null}
         {error ? <Alert testId="cases-error">{error.message}</Alert> : null}

@@ -53,15 +53,22 @@ const progressLabel = (v: TImportView, t: ReturnType<typeof useTranslations>) =>
   if (v.status === 'queued') return t('imports.queued');
   const rows = v.rowCount.toLocaleString();
   if (!isWriting(v)) return t('imports.checking', { rows });
-  return v.rowsWritten > 0 ? t('imports.writingCount', { done: v.rowsWritten.toLocaleString(), rows }) : t('imports.writing', { rows });
+  return v.rowsWritten > 0
+    ? t('imports.writingCount', { done: v.rowsWritten.toLocaleString(), rows })
+    : t('imports.writing', { rows });
 };
 
 /** One import: its progress while the job runs, then what landed or every reason it did not. */
 export const ImportDetail = ({ importId, kind = 'cases' }: { importId: string; kind?: ImportKind }) => {
   const t = useTranslations();
   const trpc = useTRPC();
-  const refetchInterval = (q: { state: { data?: TImportView | undefined } }) => (isWorking(q.state.data) ? 1000 : false);
-  const query = useQuery(kind === 'cases' ? trpc.cases.imports.get.queryOptions({ importId }, { refetchInterval }) : trpc.repayments.imports.get.queryOptions({ importId }, { refetchInterval }));
+  const refetchInterval = (q: { state: { data?: TImportView | undefined } }) =>
+    isWorking(q.state.data) ? 1000 : false;
+  const query = useQuery(
+    kind === 'cases'
+      ? trpc.cases.imports.get.queryOptions({ importId }, { refetchInterval })
+      : trpc.repayments.imports.get.queryOptions({ importId }, { refetchInterval }),
+  );
   const view = IMPORT_KIND_VIEW[kind];
   const back = kind === 'cases' ? '/creditor/imports' : '/creditor/repayments';
   const v = query.data;
@@ -70,7 +77,11 @@ export const ImportDetail = ({ importId, kind = 'cases' }: { importId: string; k
     <>
       <PageTitle
         title={v ? v.fileName : t('imports.title')}
-        subtitle={v ? `${formatDateTime(v.createdAt)}${v.format ? ` · ${v.format.toUpperCase()}` : ''}${v.encoding ? ` · ${v.encoding.toUpperCase()}` : ''}` : undefined}
+        subtitle={
+          v
+            ? `${formatDateTime(v.createdAt)}${v.format ? ` · ${v.format.toUpperCase()}` : ''}${v.encoding ? ` · ${v.encoding.toUpperCase()}` : ''}`
+            : undefined
+        }
         actions={
           <Link className="text-sm text-amber-700 underline" href={back}>
             {t(`${view.texts}.back`)}
@@ -92,7 +103,11 @@ export const ImportDetail = ({ importId, kind = 'cases' }: { importId: string; k
                   {t(`${view.texts}.succeeded`, { rows: v.rowCount.toLocaleString() })}
                 </Alert>
                 <RepaymentSummary v={v} />
-                {v.extraColumns.length > 0 ? <p className="text-sm text-slate-600">{t('imports.extraColumns', { columns: v.extraColumns.join('、') })}</p> : null}
+                {v.extraColumns.length > 0 ? (
+                  <p className="text-sm text-slate-600">
+                    {t('imports.extraColumns', { columns: v.extraColumns.join('、') })}
+                  </p>
+                ) : null}
               </div>
             ) : v.fileError ? (
               <div className="space-y-3">
@@ -101,10 +116,19 @@ export const ImportDetail = ({ importId, kind = 'cases' }: { importId: string; k
               </div>
             ) : (
               <div className="space-y-3">
-                <Alert testId="import-rejected">{t(`${view.texts}.rejected`, { rows: v.rowCount.toLocaleString(), errors: v.errorCount.toLocaleString() })}</Alert>
+                <Alert testId="import-rejected">
+                  {t(`${view.texts}.rejected`, {
+                    rows: v.rowCount.toLocaleString(),
+                    errors: v.errorCount.toLocaleString(),
+                  })}
+                </Alert>
                 <div className="flex flex-wrap items-center gap-4 text-sm">
                   {v.reportFileId ? (
-                    <a className="font-medium text-amber-700 underline" href={`/api/files/${v.reportFileId}?name=${encodeURIComponent(`${v.fileName.replace(/\.[^.]+$/, '')}-错误报告.csv`)}`} data-testid="import-report">
+                    <a
+                      className="font-medium text-amber-700 underline"
+                      href={`/api/files/${v.reportFileId}?name=${encodeURIComponent(`${v.fileName.replace(/\.[^.]+$/, '')}-错误报告.csv`)}`}
+                      data-testid="import-report"
+                    >
                       {t('imports.downloadReport')}
                     </a>
                   ) : null}

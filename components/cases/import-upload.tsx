@@ -6,7 +6,12 @@ import { useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { ImportKind } from '@/lib/enums';
 import { FILE_MAX_BYTES } from '@/lib/file-types';
-import { CASE_IMPORT_COLUMNS, MAX_CASE_CONTACTS, MAX_REPAYMENT_IMPORT_ROWS, REPAYMENT_IMPORT_COLUMNS } from '@/lib/import-formats';
+import {
+  CASE_IMPORT_COLUMNS,
+  MAX_CASE_CONTACTS,
+  MAX_REPAYMENT_IMPORT_ROWS,
+  REPAYMENT_IMPORT_COLUMNS,
+} from '@/lib/import-formats';
 import { uploadFile, UploadError } from '../files/upload';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -20,8 +25,18 @@ const MAX_MB = Math.round(FILE_MAX_BYTES['text/csv'] / (1024 * 1024));
 
 /** Where each kind of file is described, started and followed. */
 export const IMPORT_KIND_VIEW = {
-  cases: { columns: CASE_IMPORT_COLUMNS, texts: 'imports', page: '/creditor/imports', template: '/case-import-template.csv' },
-  repayments: { columns: REPAYMENT_IMPORT_COLUMNS, texts: 'repaymentImports', page: '/creditor/repayments/imports', template: '/repayment-import-template.csv' },
+  cases: {
+    columns: CASE_IMPORT_COLUMNS,
+    texts: 'imports',
+    page: '/creditor/imports',
+    template: '/case-import-template.csv',
+  },
+  repayments: {
+    columns: REPAYMENT_IMPORT_COLUMNS,
+    texts: 'repaymentImports',
+    page: '/creditor/repayments/imports',
+    template: '/repayment-import-template.csv',
+  },
 } as const;
 
 /**
@@ -35,7 +50,9 @@ export const ImportUpload = ({ kind = 'cases' }: { kind?: ImportKind }) => {
   const input = useRef<HTMLInputElement>(null);
   const [progress, setProgress] = useState<{ name: string; value: number } | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const start = useMutation(kind === 'cases' ? trpc.cases.imports.start.mutationOptions() : trpc.repayments.imports.start.mutationOptions());
+  const start = useMutation(
+    kind === 'cases' ? trpc.cases.imports.start.mutationOptions() : trpc.repayments.imports.start.mutationOptions(),
+  );
   const view = IMPORT_KIND_VIEW[kind];
 
   const onFile = async (file: File | undefined) => {
@@ -64,24 +81,34 @@ export const ImportUpload = ({ kind = 'cases' }: { kind?: ImportKind }) => {
   return (
     <Card title={t(`${view.texts}.upload.title`)}>
       <div className="space-y-4">
-        <p className="text-sm text-slate-600">{t(`${view.texts}.upload.intro`, { maxMb: MAX_MB, maxRows: MAX_REPAYMENT_IMPORT_ROWS.toLocaleString() })}</p>
+        <p className="text-sm text-slate-600">
+          {t(`${view.texts}.upload.intro`, { maxMb: MAX_MB, maxRows: MAX_REPAYMENT_IMPORT_ROWS.toLocaleString() })}
+        </p>
         <div className="text-sm">
           <div className="mb-1 font-medium text-slate-800">{t('imports.upload.required')}</div>
           <ul className="flex flex-wrap gap-2" data-testid="import-required-columns">
-            {view.columns.filter((c) => c.required).map((c) => (
-              <li key={c.field} className="rounded bg-amber-50 px-2 py-0.5 text-amber-900 ring-1 ring-amber-200">
-                {c.zh} <code className="text-xs text-amber-700">{c.alias}</code>
-              </li>
-            ))}
+            {view.columns
+              .filter((c) => c.required)
+              .map((c) => (
+                <li key={c.field} className="rounded bg-amber-50 px-2 py-0.5 text-amber-900 ring-1 ring-amber-200">
+                  {c.zh} <code className="text-xs text-amber-700">{c.alias}</code>
+                </li>
+              ))}
           </ul>
           <div className="mt-3 mb-1 font-medium text-slate-800">{t('imports.upload.optional')}</div>
           <ul className="flex flex-wrap gap-2">
-            {view.columns.filter((c) => !c.required).map((c) => (
-              <li key={c.field} className="rounded bg-slate-50 px-2 py-0.5 text-slate-700 ring-1 ring-slate-200">
-                {c.zh} <code className="text-xs text-slate-500">{c.alias}</code>
+            {view.columns
+              .filter((c) => !c.required)
+              .map((c) => (
+                <li key={c.field} className="rounded bg-slate-50 px-2 py-0.5 text-slate-700 ring-1 ring-slate-200">
+                  {c.zh} <code className="text-xs text-slate-500">{c.alias}</code>
+                </li>
+              ))}
+            {kind === 'cases' ? (
+              <li className="rounded bg-slate-50 px-2 py-0.5 text-slate-700 ring-1 ring-slate-200">
+                {t('imports.upload.contacts', { max: MAX_CASE_CONTACTS })}
               </li>
-            ))}
-            {kind === 'cases' ? <li className="rounded bg-slate-50 px-2 py-0.5 text-slate-700 ring-1 ring-slate-200">{t('imports.upload.contacts', { max: MAX_CASE_CONTACTS })}</li> : null}
+            ) : null}
           </ul>
           <p className="mt-2 text-xs text-slate-500">{t(`${view.texts}.upload.rules`)}</p>
         </div>
@@ -104,7 +131,11 @@ export const ImportUpload = ({ kind = 'cases' }: { kind?: ImportKind }) => {
           </a>
           {progress ? (
             <div className="w-full">
-              <ProgressBar value={progress.value} label={t('documents.uploading', { name: progress.name })} testId="upload-progress" />
+              <ProgressBar
+                value={progress.value}
+                label={t('documents.uploading', { name: progress.name })}
+                testId="upload-progress"
+              />
             </div>
           ) : null}
         </div>

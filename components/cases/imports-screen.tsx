@@ -17,13 +17,30 @@ import { IMPORT_KIND_VIEW, ImportUpload } from './import-upload';
 export const ImportHistory = ({ kind }: { kind: ImportKind }) => {
   const t = useTranslations();
   const trpc = useTRPC();
-  const options = { getNextPageParam: (last: { nextCursor: string | null }) => last.nextCursor ?? undefined, staleTime: 0 };
-  const list = useInfiniteQuery(kind === 'cases' ? trpc.cases.imports.list.infiniteQueryOptions({ limit: 20 }, options) : trpc.repayments.imports.list.infiniteQueryOptions({ limit: 20 }, options));
+  const options = {
+    getNextPageParam: (last: { nextCursor: string | null }) => last.nextCursor ?? undefined,
+    staleTime: 0,
+  };
+  const list = useInfiniteQuery(
+    kind === 'cases'
+      ? trpc.cases.imports.list.infiniteQueryOptions({ limit: 20 }, options)
+      : trpc.repayments.imports.list.infiniteQueryOptions({ limit: 20 }, options),
+  );
   const rows = rowsOf(list.data);
   const view = IMPORT_KIND_VIEW[kind];
-  const head = [t('imports.at'), t('imports.file'), t('imports.statusLabel'), t('imports.rows'), t('imports.errorCount'), ...(kind === 'repayments' ? [t('repaymentImports.outcome')] : [])];
+  const head = [
+    t('imports.at'),
+    t('imports.file'),
+    t('imports.statusLabel'),
+    t('imports.rows'),
+    t('imports.errorCount'),
+    ...(kind === 'repayments' ? [t('repaymentImports.outcome')] : []),
+  ];
   return (
-    <Card title={t(`${view.texts}.history`)} actions={<ExportButton request={{ list: 'creditor.imports', filters: { kind } }} />}>
+    <Card
+      title={t(`${view.texts}.history`)}
+      actions={<ExportButton request={{ list: 'creditor.imports', filters: { kind } }} />}
+    >
       <Table testId="imports-table" head={head}>
         {list.isPending ? (
           <EmptyRow colSpan={head.length}>{t('common.loading')}</EmptyRow>
@@ -42,9 +59,19 @@ export const ImportHistory = ({ kind }: { kind: ImportKind }) => {
                 <ImportStatusBadge status={r.status} />
               </Td>
               <Td className="tabular-nums">{r.rowCount.toLocaleString()}</Td>
-              <Td className="tabular-nums">{r.errorCount > 0 ? r.errorCount.toLocaleString() : r.fileError ? '—' : 0}</Td>
+              <Td className="tabular-nums">
+                {r.errorCount > 0 ? r.errorCount.toLocaleString() : r.fileError ? '—' : 0}
+              </Td>
               {kind === 'repayments' ? (
-                <Td className="text-xs">{r.summary ? t('repaymentImports.outcomeLine', { matched: r.summary.matched, direct: r.summary.direct, amount: formatFen(r.summary.amount) }) : '—'}</Td>
+                <Td className="text-xs">
+                  {r.summary
+                    ? t('repaymentImports.outcomeLine', {
+                        matched: r.summary.matched,
+                        direct: r.summary.direct,
+                        amount: formatFen(r.summary.amount),
+                      })
+                    : '—'}
+                </Td>
               ) : null}
             </tr>
           ))

@@ -55,7 +55,9 @@ export const ComplaintDetailScreen = ({
             <ComplaintStatusBadge status={c.status} outcome={c.outcome} />
           </span>
         }
-        subtitle={c.source ? `${t(`source.${c.source}`)} · ${t(`category.${c.category}`)}` : t(`category.${c.category}`)}
+        subtitle={
+          c.source ? `${t(`source.${c.source}`)} · ${t(`category.${c.category}`)}` : t(`category.${c.category}`)
+        }
         actions={
           <Link href={`/${portal}/complaints`} className="text-sm text-amber-700 underline">
             {t('backToList')}
@@ -73,12 +75,20 @@ export const ComplaintDetailScreen = ({
                 {c.debtorName ? <span className="ml-1 text-slate-500">{c.debtorName}</span> : null}
               </Fact>
               <Fact label={t('complainant')} testId="complaint-complainant">
-                {c.complainantName ? `${c.complainantName}${c.relation ? `（${t(`relation.${c.relation}`)}）` : ''}` : t('complainantHidden')}
+                {c.complainantName
+                  ? `${c.complainantName}${c.relation ? `（${t(`relation.${c.relation}`)}）` : ''}`
+                  : t('complainantHidden')}
               </Fact>
               {c.contactPhone ? (
                 <Fact label={t('field.contactPhone')}>
                   <span className="font-mono">{c.contactPhone}</span>{' '}
-                  {canHandle ? <RevealWithReason options={trpc.complaints.revealContact.mutationOptions()} inputFor={(reason) => ({ complaintId: c.id, reason })} testId="reveal-contact" /> : null}
+                  {canHandle ? (
+                    <RevealWithReason
+                      options={trpc.complaints.revealContact.mutationOptions()}
+                      inputFor={(reason) => ({ complaintId: c.id, reason })}
+                      testId="reveal-contact"
+                    />
+                  ) : null}
                 </Fact>
               ) : null}
               {c.handlerName ? <Fact label={t('handler')}>{c.handlerName}</Fact> : null}
@@ -98,7 +108,11 @@ export const ComplaintDetailScreen = ({
             ) : null}
             {c.canRecord && c.caseId ? (
               <p className="mt-3 text-sm">
-                <Link className="text-amber-700 underline" href={`/staff/cases/${c.caseId}`} data-testid="complaint-case-record">
+                <Link
+                  className="text-amber-700 underline"
+                  href={`/staff/cases/${c.caseId}`}
+                  data-testid="complaint-case-record"
+                >
                   {t('openCaseRecord')}
                 </Link>
               </p>
@@ -109,7 +123,12 @@ export const ComplaintDetailScreen = ({
               <ul className="space-y-1 text-sm" data-testid="complaint-evidence">
                 {c.evidence.map((e) => (
                   <li key={e.id}>
-                    <a className="text-amber-700 underline" href={`/api/complaint-evidence/${e.id}?name=${encodeURIComponent(e.fileName)}`} target="_blank" rel="noreferrer">
+                    <a
+                      className="text-amber-700 underline"
+                      href={`/api/complaint-evidence/${e.id}?name=${encodeURIComponent(e.fileName)}`}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
                       {e.fileName}
                     </a>{' '}
                     <span className="text-xs text-slate-500">
@@ -139,7 +158,8 @@ export const ComplaintDetailScreen = ({
             <ol className="space-y-2 border-l-2 border-amber-200 pl-4 text-sm" data-testid="complaint-timeline">
               {c.events.map((e) => (
                 <li key={e.id}>
-                  <span className="font-mono text-xs text-slate-500">{formatDateTime(e.at)}</span> <span className="font-medium">{t(`event.${e.kind}`)}</span>
+                  <span className="font-mono text-xs text-slate-500">{formatDateTime(e.at)}</span>{' '}
+                  <span className="font-medium">{t(`event.${e.kind}`)}</span>
                   {e.actorName ? <span className="text-slate-500"> · {e.actorName}</span> : null}
                   {e.note ? <p className="whitespace-pre-wrap text-slate-700">{e.note}</p> : null}
                 </li>
@@ -151,8 +171,14 @@ export const ComplaintDetailScreen = ({
           <Card title={t('deadlines')}>
             <dl className="space-y-2">
               <Fact label={t('receivedAt')}>{formatDateTime(c.receivedAt)}</Fact>
-              <Fact label={t('ackDue')}>{c.acknowledgedAt ? t('doneAt', { at: formatDateTime(c.acknowledgedAt) }) : formatDateTime(c.ackDueAt)}</Fact>
-              {c.responseDueAt ? <Fact label={t('responseDue')}>{c.respondedAt ? t('doneAt', { at: formatDateTime(c.respondedAt) }) : formatDateTime(c.responseDueAt)}</Fact> : null}
+              <Fact label={t('ackDue')}>
+                {c.acknowledgedAt ? t('doneAt', { at: formatDateTime(c.acknowledgedAt) }) : formatDateTime(c.ackDueAt)}
+              </Fact>
+              {c.responseDueAt ? (
+                <Fact label={t('responseDue')}>
+                  {c.respondedAt ? t('doneAt', { at: formatDateTime(c.respondedAt) }) : formatDateTime(c.responseDueAt)}
+                </Fact>
+              ) : null}
               <Fact label={t('resolutionDue')} testId="complaint-resolution-due">
                 {c.decidedAt ? t('doneAt', { at: formatDateTime(c.decidedAt) }) : formatDateTime(c.resolutionDueAt)}
                 {c.extensionReason ? (
@@ -170,7 +196,11 @@ export const ComplaintDetailScreen = ({
           {canSanction && c.agencyId && c.outcome === 'upheld' ? (
             <Card title={t('sanctionTitle')}>
               <p className="mb-3 text-sm text-slate-600">{t('sanctionIntro')}</p>
-              <Link className="text-sm font-medium text-amber-700 underline" href={`/staff/sanctions/new?complaintId=${c.id}`} data-testid="complaint-propose-sanction">
+              <Link
+                className="text-sm font-medium text-amber-700 underline"
+                href={`/staff/sanctions/new?complaintId=${c.id}`}
+                data-testid="complaint-propose-sanction"
+              >
                 {t('proposeSanction')}
               </Link>
             </Card>
@@ -191,7 +221,13 @@ const StaffSteps = ({ c }: { c: Detail }) => {
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const [finding, setFinding] = useState('');
-  const done = { onSuccess: () => void Promise.all([queryClient.invalidateQueries({ queryKey: trpc.complaints.get.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.complaints.list.pathKey() })]).then(() => setNote('')) };
+  const done = {
+    onSuccess: () =>
+      void Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.complaints.get.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.complaints.list.pathKey() }),
+      ]).then(() => setNote('')),
+  };
   const acknowledge = useMutation(trpc.complaints.acknowledge.mutationOptions(done));
   const investigate = useMutation(trpc.complaints.investigate.mutationOptions(done));
   const requestResponse = useMutation(trpc.complaints.requestResponse.mutationOptions(done));
@@ -215,22 +251,41 @@ const StaffSteps = ({ c }: { c: Detail }) => {
         </Field>
         <div className="flex flex-wrap gap-2">
           {s === 'received' ? (
-            <Button disabled={isBusy} onClick={() => acknowledge.mutate({ ...id, note })} data-testid="step-acknowledge">
+            <Button
+              disabled={isBusy}
+              onClick={() => acknowledge.mutate({ ...id, note })}
+              data-testid="step-acknowledge"
+            >
               {t('step.acknowledge')}
             </Button>
           ) : null}
           {s === 'acknowledged' || s === 'awaiting_response' ? (
-            <Button variant="secondary" disabled={isBusy} onClick={() => investigate.mutate({ ...id, note })} data-testid="step-investigate">
+            <Button
+              variant="secondary"
+              disabled={isBusy}
+              onClick={() => investigate.mutate({ ...id, note })}
+              data-testid="step-investigate"
+            >
               {t('step.investigate')}
             </Button>
           ) : null}
           {(s === 'acknowledged' || s === 'investigating') && c.agencyId ? (
-            <Button variant="secondary" disabled={isBusy} onClick={() => requestResponse.mutate({ ...id, note })} data-testid="step-request-response">
+            <Button
+              variant="secondary"
+              disabled={isBusy}
+              onClick={() => requestResponse.mutate({ ...id, note })}
+              data-testid="step-request-response"
+            >
               {t('step.requestResponse')}
             </Button>
           ) : null}
           {isOpen && !c.extensionReason ? (
-            <Button variant="ghost" disabled={isBusy} onClick={() => extend.mutate({ ...id, reason: note })} data-testid="step-extend">
+            <Button
+              variant="ghost"
+              disabled={isBusy}
+              onClick={() => extend.mutate({ ...id, reason: note })}
+              data-testid="step-extend"
+            >
               {t('step.extend')}
             </Button>
           ) : null}
@@ -242,14 +297,24 @@ const StaffSteps = ({ c }: { c: Detail }) => {
         </div>
         {isDecidable ? (
           <div className="space-y-2 border-t border-slate-100 pt-3">
-            <Field id="step-finding" label={t('field.finding')} hint={t('findingHint')} error={errorInfo(decide.error)?.fieldErrors.finding}>
+            <Field
+              id="step-finding"
+              label={t('field.finding')}
+              hint={t('findingHint')}
+              error={errorInfo(decide.error)?.fieldErrors.finding}
+            >
               <Textarea id="step-finding" rows={4} value={finding} onChange={(e) => setFinding(e.target.value)} />
             </Field>
             <div className="flex gap-2">
               <Button variant="danger" disabled={isBusy} onClick={() => decideAs('upheld')} data-testid="step-uphold">
                 {t('step.uphold')}
               </Button>
-              <Button variant="secondary" disabled={isBusy} onClick={() => decideAs('dismissed')} data-testid="step-dismiss">
+              <Button
+                variant="secondary"
+                disabled={isBusy}
+                onClick={() => decideAs('dismissed')}
+                data-testid="step-dismiss"
+              >
                 {t('step.dismiss')}
               </Button>
             </div>
@@ -267,7 +332,11 @@ const AgencyResponse = ({ complaintId }: { complaintId: string }) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [response, setResponse] = useState('');
-  const respond = useMutation(trpc.complaints.respond.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.complaints.get.pathKey() }) }));
+  const respond = useMutation(
+    trpc.complaints.respond.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.complaints.get.pathKey() }),
+    }),
+  );
   const error = errorInfo(respond.error);
   return (
     <Card title={t('respondTitle')}>
@@ -277,7 +346,11 @@ const AgencyResponse = ({ complaintId }: { complaintId: string }) => {
           <Textarea id="respond-text" rows={5} value={response} onChange={(e) => setResponse(e.target.value)} />
         </Field>
         {error && !error.fieldErrors.response ? <Alert>{error.message}</Alert> : null}
-        <Button disabled={respond.isPending} onClick={() => respond.mutate({ complaintId, response })} data-testid="respond-submit">
+        <Button
+          disabled={respond.isPending}
+          onClick={() => respond.mutate({ complaintId, response })}
+          data-testid="respond-submit"
+        >
           {t('respondSubmit')}
         </Button>
       </div>

@@ -31,11 +31,28 @@ export const ComplaintList = ({ portal }: { portal: ComplaintPortal }) => {
   const [status, setStatus] = useState<ComplaintStatus | ''>('');
   const [category, setCategory] = useState<ComplaintCategory | ''>('');
   const [isOverdueOnly, setOverdueOnly] = useState(false);
-  const filters = { ...(status ? { status } : {}), ...(category ? { category } : {}), ...(isOverdueOnly ? { isOverdueOnly } : {}) };
-  const list = useInfiniteQuery(trpc.complaints.list.infiniteQueryOptions({ limit: 30, ...filters }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
+  const filters = {
+    ...(status ? { status } : {}),
+    ...(category ? { category } : {}),
+    ...(isOverdueOnly ? { isOverdueOnly } : {}),
+  };
+  const list = useInfiniteQuery(
+    trpc.complaints.list.infiniteQueryOptions(
+      { limit: 30, ...filters },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
+    ),
+  );
   const rows = rowsOf(list.data);
   const error = errorInfo(list.error);
-  const head = [t('reference'), t('receivedAt'), t('field.category'), portal === 'agency' ? t('case') : t('caseAndAgency'), ...(portal === 'staff' ? [t('creditor')] : []), t('statusLabel'), t('nextDue')];
+  const head = [
+    t('reference'),
+    t('receivedAt'),
+    t('field.category'),
+    portal === 'agency' ? t('case') : t('caseAndAgency'),
+    ...(portal === 'staff' ? [t('creditor')] : []),
+    t('statusLabel'),
+    t('nextDue'),
+  ];
   return (
     <Card>
       <div className="mb-3 flex flex-wrap items-end gap-4">
@@ -43,7 +60,11 @@ export const ComplaintList = ({ portal }: { portal: ComplaintPortal }) => {
           <ExportButton request={{ list: 'complaints', filters }} />
         </div>
         <Filter label={t('statusLabel')}>
-          <Select value={status} onChange={(e) => setStatus(e.target.value as ComplaintStatus | '')} data-testid="complaint-status-filter">
+          <Select
+            value={status}
+            onChange={(e) => setStatus(e.target.value as ComplaintStatus | '')}
+            data-testid="complaint-status-filter"
+          >
             <option value="">{t('allStatuses')}</option>
             {COMPLAINT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -53,7 +74,11 @@ export const ComplaintList = ({ portal }: { portal: ComplaintPortal }) => {
           </Select>
         </Filter>
         <Filter label={t('field.category')}>
-          <Select value={category} onChange={(e) => setCategory(e.target.value as ComplaintCategory | '')} data-testid="complaint-category-filter">
+          <Select
+            value={category}
+            onChange={(e) => setCategory(e.target.value as ComplaintCategory | '')}
+            data-testid="complaint-category-filter"
+          >
             <option value="">{t('allCategories')}</option>
             {COMPLAINT_CATEGORIES.map((c) => (
               <option key={c} value={c}>
@@ -63,7 +88,12 @@ export const ComplaintList = ({ portal }: { portal: ComplaintPortal }) => {
           </Select>
         </Filter>
         <label className="flex items-center gap-1 pb-1.5 text-sm">
-          <input type="checkbox" checked={isOverdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="complaint-overdue-only" />
+          <input
+            type="checkbox"
+            checked={isOverdueOnly}
+            onChange={(e) => setOverdueOnly(e.target.checked)}
+            data-testid="complaint-overdue-only"
+          />
           {t('overdueOnly')}
         </label>
       </div>

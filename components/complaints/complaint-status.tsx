@@ -18,12 +18,20 @@ const TONE: Record<ComplaintStatus, Tone> = {
 };
 
 /** The complaint's status; a closed one says what was decided. */
-export const ComplaintStatusBadge = ({ status, outcome }: { status: ComplaintStatus; outcome: ComplaintOutcome | null }) => {
+export const ComplaintStatusBadge = ({
+  status,
+  outcome,
+}: {
+  status: ComplaintStatus;
+  outcome: ComplaintOutcome | null;
+}) => {
   const t = useTranslations('complaints');
   return (
     <span className="inline-flex gap-1" data-testid="complaint-status">
       <Badge tone={TONE[status]}>{t(`status.${status}`)}</Badge>
-      {status === 'closed' && outcome ? <Badge tone={outcome === 'upheld' ? 'red' : 'slate'}>{t(`outcome.${outcome}`)}</Badge> : null}
+      {status === 'closed' && outcome ? (
+        <Badge tone={outcome === 'upheld' ? 'red' : 'slate'}>{t(`outcome.${outcome}`)}</Badge>
+      ) : null}
     </span>
   );
 };
@@ -44,7 +52,13 @@ export const OverdueBadges = ({ overdue }: { overdue: readonly ('ack' | 'respons
 };
 
 /** A list cell: the deadline a complaint waits for, and what it has missed. */
-export const DueCell = ({ dueAt, overdue }: { dueAt: Date | null; overdue: readonly ('ack' | 'response' | 'resolution')[] }) => (
+export const DueCell = ({
+  dueAt,
+  overdue,
+}: {
+  dueAt: Date | null;
+  overdue: readonly ('ack' | 'response' | 'resolution')[];
+}) => (
   <Td className="text-xs">
     {dueAt ? <span className="font-mono">{formatDateTime(dueAt)}</span> : '—'}
     <div className="mt-1">
@@ -54,10 +68,25 @@ export const DueCell = ({ dueAt, overdue }: { dueAt: Date | null; overdue: reado
 );
 
 /** The complaint categories to choose one from. */
-export const CategorySelect = ({ id, value, onChange, invalid }: { id: string; value: ComplaintCategory | ''; onChange: (category: ComplaintCategory | '') => void; invalid?: boolean }) => {
+export const CategorySelect = ({
+  id,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  value: ComplaintCategory | '';
+  onChange: (category: ComplaintCategory | '') => void;
+  invalid?: boolean;
+}) => {
   const t = useTranslations('complaints');
   return (
-    <Select id={id} value={value} onChange={(e) => onChange(e.target.value as ComplaintCategory | '')} invalid={invalid}>
+    <Select
+      id={id}
+      value={value}
+      onChange={(e) => onChange(e.target.value as ComplaintCategory | '')}
+      invalid={invalid}
+    >
       <option value="">{t('chooseCategory')}</option>
       {COMPLAINT_CATEGORIES.map((c) => (
         <option key={c} value={c}>

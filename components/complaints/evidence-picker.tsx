@@ -9,11 +9,19 @@ import { Button } from '../ui/button';
 import { ProgressBar } from '../ui/progress';
 
 export type Evidence = TPublicComplaintInput['evidence'][number];
-type Item = { key: string; name: string; size: number; progress: number; uploadId: string | null; error: string | null };
+type Item = {
+  key: string;
+  name: string;
+  size: number;
+  progress: number;
+  uploadId: string | null;
+  error: string | null;
+};
 
 const MAX_FILES = 6;
 /** What the filing names: the files whose upload finished. */
-const uploadedOf = (items: readonly Item[]): Evidence[] => items.filter((i) => i.uploadId).map((i) => ({ uploadId: i.uploadId ?? '', fileName: i.name }));
+const uploadedOf = (items: readonly Item[]): Evidence[] =>
+  items.filter((i) => i.uploadId).map((i) => ({ uploadId: i.uploadId ?? '', fileName: i.name }));
 
 /**
  * Photos, screenshots, call recordings, video or PDFs attached to a complaint. Each file is
@@ -35,17 +43,31 @@ export const EvidencePicker = ({ onChange }: { onChange: (evidence: Evidence[]) 
   const choose = (files: FileList | null) => {
     if (!files) return;
     const room = MAX_FILES - items.length;
-    const picked = [...files].slice(0, Math.max(0, room)).map((f) => ({ file: f, item: { key: `${f.name}-${f.size}-${Math.random()}`, name: f.name, size: f.size, progress: 0, uploadId: null, error: null } }));
+    const picked = [...files].slice(0, Math.max(0, room)).map((f) => ({
+      file: f,
+      item: {
+        key: `${f.name}-${f.size}-${Math.random()}`,
+        name: f.name,
+        size: f.size,
+        progress: 0,
+        uploadId: null,
+        error: null,
+      },
+    }));
     publish([...items, ...picked.map((p) => p.item)]);
     for (const { file, item } of picked) {
       uploadFile<{ id: string }>(file, (progress) => update(item.key, { progress }), 'complaints.uploadEvidence')
         .then((u) => update(item.key, { uploadId: u.id, progress: 1 }))
-        .catch((e: unknown) => update(item.key, { error: e instanceof UploadError && e.info.message ? e.info.message : t('uploadFailed') }));
+        .catch((e: unknown) =>
+          update(item.key, { error: e instanceof UploadError && e.info.message ? e.info.message : t('uploadFailed') }),
+        );
     }
   };
   return (
     <div className="space-y-2" data-testid="evidence-picker">
-      <label className={`inline-flex cursor-pointer items-center rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 ${items.length >= MAX_FILES ? 'pointer-events-none opacity-50' : ''}`}>
+      <label
+        className={`inline-flex cursor-pointer items-center rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 ${items.length >= MAX_FILES ? 'pointer-events-none opacity-50' : ''}`}
+      >
         {t('chooseFiles')}
         <input
           type="file"

@@ -52,7 +52,14 @@ export const OrgComplaintForm = ({ portal }: { portal: 'creditor' | 'staff' }) =
         className="space-y-3"
         onSubmit={(e) => {
           e.preventDefault();
-          file.mutate({ caseId: null, contractNo: isStaff ? null : contractNo, agencyId: isStaff ? agencyId || null : null, category: category as ComplaintCategory, description, evidence });
+          file.mutate({
+            caseId: null,
+            contractNo: isStaff ? null : contractNo,
+            agencyId: isStaff ? agencyId || null : null,
+            category: category as ComplaintCategory,
+            description,
+            evidence,
+          });
         }}
         data-testid="org-complaint-form"
       >
@@ -63,7 +70,12 @@ export const OrgComplaintForm = ({ portal }: { portal: 'creditor' | 'staff' }) =
             </Field>
           ) : (
             <Field id="cc-contract" label={t('field.contractNo')} error={fe.contractNo ?? fe.caseId}>
-              <Input id="cc-contract" value={contractNo} onChange={(e) => setContractNo(e.target.value)} invalid={!!(fe.contractNo ?? fe.caseId)} />
+              <Input
+                id="cc-contract"
+                value={contractNo}
+                onChange={(e) => setContractNo(e.target.value)}
+                invalid={!!(fe.contractNo ?? fe.caseId)}
+              />
             </Field>
           )}
           <Field id="cc-category" label={t('field.category')} error={fe.category}>
@@ -71,7 +83,13 @@ export const OrgComplaintForm = ({ portal }: { portal: 'creditor' | 'staff' }) =
           </Field>
         </div>
         <Field id="cc-description" label={t('field.description')} error={fe.description}>
-          <Textarea id="cc-description" rows={4} value={description} onChange={(e) => setDescription(e.target.value)} invalid={!!fe.description} />
+          <Textarea
+            id="cc-description"
+            rows={4}
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+            invalid={!!fe.description}
+          />
         </Field>
         <Field id="cc-evidence" label={t('field.evidence')}>
           <EvidencePicker onChange={setEvidence} />

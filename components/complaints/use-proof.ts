@@ -15,7 +15,10 @@ type Proof = { challenge: string; solution: string };
 export const useProof = () => {
   const client = useTRPCClient();
   const [proving, setProving] = useState(false);
-  const withProof = async <I extends object, O>(input: I, run: (input: I & { proof?: Proof }) => Promise<O>): Promise<O> => {
+  const withProof = async <I extends object, O>(
+    input: I,
+    run: (input: I & { proof?: Proof }) => Promise<O>,
+  ): Promise<O> => {
     try {
       return await run(input);
     } catch (e) {

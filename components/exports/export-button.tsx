@@ -25,20 +25,38 @@ export const ExportButton = ({ request }: { request: ExportRequest }) => {
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const start = useMutation(trpc.exports.start.mutationOptions());
   const exportId = start.data?.id;
-  const status = useQuery(trpc.exports.get.queryOptions({ exportId: exportId ?? '' }, { enabled: Boolean(exportId), refetchInterval: (q) => (isWorking(q.state.data) ? 1000 : false) }));
+  const status = useQuery(
+    trpc.exports.get.queryOptions(
+      { exportId: exportId ?? '' },
+      { enabled: Boolean(exportId), refetchInterval: (q) => (isWorking(q.state.data) ? 1000 : false) },
+    ),
+  );
   const e = status.data ?? start.data;
   const error = errorInfo(start.error);
   return (
     <div className="flex flex-col items-end gap-1 text-sm" data-testid="export" data-list={request.list}>
       <div className="flex items-center gap-2">
-        <Select aria-label={t('exports.format')} value={format} onChange={(ev) => setFormat(ev.target.value as ExportFormat)} className="w-24" data-testid="export-format">
+        <Select
+          aria-label={t('exports.format')}
+          value={format}
+          onChange={(ev) => setFormat(ev.target.value as ExportFormat)}
+          className="w-24"
+          data-testid="export-format"
+        >
           {EXPORT_FORMATS.map((f) => (
             <option key={f} value={f}>
               {f.toUpperCase()}
             </option>
           ))}
         </Select>
-        <Button variant="secondary" className="whitespace-nowrap" title={t('exports.hint')} disabled={start.isPending || isWorking(e)} onClick={() => start.mutate({ ...request, format } as z.input<typeof ZStartExportInput>)} data-testid="export-start">
+        <Button
+          variant="secondary"
+          className="whitespace-nowrap"
+          title={t('exports.hint')}
+          disabled={start.isPending || isWorking(e)}
+          onClick={() => start.mutate({ ...request, format } as z.input<typeof ZStartExportInput>)}
+          data-testid="export-start"
+        >
           {e && !isWorking(e) ? t('exports.again') : t('exports.button')}
         </Button>
       </div>
@@ -48,13 +66,19 @@ export const ExportButton = ({ request }: { request: ExportRequest }) => {
           <div className="h-1.5 w-full overflow-hidden rounded bg-slate-100">
             <div className="h-1.5 w-1/3 animate-pulse rounded bg-amber-500" />
           </div>
-          <span className="text-xs text-slate-500">{e.status === 'queued' ? t('exports.queued') : t('exports.running', { rows: e.rowCount.toLocaleString() })}</span>
+          <span className="text-xs text-slate-500">
+            {e.status === 'queued' ? t('exports.queued') : t('exports.running', { rows: e.rowCount.toLocaleString() })}
+          </span>
         </div>
       ) : null}
       {e?.status === 'succeeded' && e.fileId ? (
         <span className="text-xs text-slate-600" data-testid="export-done">
           {t('exports.done', { rows: e.rowCount.toLocaleString() })} ·{' '}
-          <a className="font-medium text-amber-700 underline" href={`/api/files/${e.fileId}?download=1&name=${encodeURIComponent(e.fileName)}`} data-testid="export-download">
+          <a
+            className="font-medium text-amber-700 underline"
+            href={`/api/files/${e.fileId}?download=1&name=${encodeURIComponent(e.fileName)}`}
+            data-testid="export-download"
+          >
             {t('exports.download', { name: e.fileName })}
           </a>
         </span>

@@ -10,7 +10,11 @@ import type { ErrorInfo } from '../trpc/errors';
  * it goes (fetch cannot report upload progress, XMLHttpRequest can). The answer is the
  * procedure's usual tRPC response; a refusal comes back already translated.
  */
-export const uploadFile = <T = TFileView>(file: Blob, onProgress: (fraction: number) => void, procedure = 'files.upload'): Promise<T> =>
+export const uploadFile = <T = TFileView>(
+  file: Blob,
+  onProgress: (fraction: number) => void,
+  procedure = 'files.upload',
+): Promise<T> =>
   new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/trpc/${procedure}`);
@@ -28,8 +32,16 @@ export const uploadFile = <T = TFileView>(file: Blob, onProgress: (fraction: num
         resolve(superjson.deserialize(body.result.data as never) as T);
         return;
       }
-      const error = body?.error ? (superjson.deserialize(body.error as never) as { message?: string; data?: { domainCode?: string | null } }) : null;
-      reject(new UploadError({ message: error?.message ?? '', fieldErrors: {}, domainCode: error?.data?.domainCode ?? `http.${xhr.status}` }));
+      const error = body?.error
+        ? (superjson.deserialize(body.error as never) as { message?: string; data?: { domainCode?: string | null } })
+        : null;
+      reject(
+        new UploadError({
+          message: error?.message ?? '',
+          fieldErrors: {},
+          domainCode: error?.data?.domainCode ?? `http.${xhr.status}`,
+        }),
+      );
     };
     xhr.send(file);
   });

@@ -48,7 +48,13 @@ export const BidForm = ({ pkg }: { pkg: TMarketPackageDetail }) => {
     if (f.provinces.length === 0) problems.provinces = t('market.bid.noProvince');
     setLocal(problems);
     if (Object.keys(problems).length > 0 || feeBp === null || recoveryBp === null) return;
-    const bid = { feeBp, expectedRecoveryBp: recoveryBp, plan: f.plan, teamSize: Number(f.team), provinces: f.provinces };
+    const bid = {
+      feeBp,
+      expectedRecoveryBp: recoveryBp,
+      plan: f.plan,
+      teamSize: Number(f.team),
+      provinces: f.provinces,
+    };
     if (live) update.mutate({ bidId: live.id, ...bid });
     else submit.mutate({ packageId: pkg.id, ...bid });
   };
@@ -60,10 +66,21 @@ export const BidForm = ({ pkg }: { pkg: TMarketPackageDetail }) => {
           <Input id="bid-fee" inputMode="decimal" value={f.fee} onChange={(e) => setF({ ...f, fee: e.target.value })} />
         </Field>
         <Field id="bid-recovery" label={t('bids.expectedRecovery')} error={fieldError('expectedRecoveryBp')}>
-          <Input id="bid-recovery" inputMode="decimal" value={f.recovery} onChange={(e) => setF({ ...f, recovery: e.target.value })} />
+          <Input
+            id="bid-recovery"
+            inputMode="decimal"
+            value={f.recovery}
+            onChange={(e) => setF({ ...f, recovery: e.target.value })}
+          />
         </Field>
         <Field id="bid-team" label={t('bids.team')} error={fieldError('teamSize')}>
-          <Input id="bid-team" type="number" min={1} value={f.team} onChange={(e) => setF({ ...f, team: e.target.value })} />
+          <Input
+            id="bid-team"
+            type="number"
+            min={1}
+            value={f.team}
+            onChange={(e) => setF({ ...f, team: e.target.value })}
+          />
         </Field>
       </div>
       <Field id="bid-plan" label={t('bids.plan')} error={fieldError('plan')}>
@@ -80,7 +97,16 @@ export const BidForm = ({ pkg }: { pkg: TMarketPackageDetail }) => {
         <div className="flex flex-wrap gap-x-3 gap-y-1">
           {PROVINCES.map((p) => (
             <label key={p} className="flex items-center gap-1 text-sm">
-              <input type="checkbox" checked={f.provinces.includes(p)} onChange={() => setF({ ...f, provinces: f.provinces.includes(p) ? f.provinces.filter((x) => x !== p) : [...f.provinces, p] })} />
+              <input
+                type="checkbox"
+                checked={f.provinces.includes(p)}
+                onChange={() =>
+                  setF({
+                    ...f,
+                    provinces: f.provinces.includes(p) ? f.provinces.filter((x) => x !== p) : [...f.provinces, p],
+                  })
+                }
+              />
               {t(`province.${p}`)}
             </label>
           ))}
@@ -98,7 +124,12 @@ export const BidForm = ({ pkg }: { pkg: TMarketPackageDetail }) => {
           {live ? t('market.bid.update') : t('market.bid.submit')}
         </Button>
         {live ? (
-          <Button variant="dangerGhost" onClick={() => withdraw.mutate({ bidId: live.id })} disabled={withdraw.isPending} data-testid="bid-withdraw">
+          <Button
+            variant="dangerGhost"
+            onClick={() => withdraw.mutate({ bidId: live.id })}
+            disabled={withdraw.isPending}
+            data-testid="bid-withdraw"
+          >
             {t('market.bid.withdraw')}
           </Button>
         ) : null}

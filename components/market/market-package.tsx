@@ -52,18 +52,33 @@ export const MarketPackageScreen = ({ packageId, canBid }: { packageId: string; 
           {p.offer ? (
             <Card title={t('market.offer.title')}>
               <p className="mb-3 text-sm text-slate-700" data-testid="offer-terms">
-                {t('market.offer.terms', { creditor: p.creditorName, fee: bpToPercent(p.offer.feeBp), deadline: formatDateTime(p.offer.expiresAt) })}
+                {t('market.offer.terms', {
+                  creditor: p.creditorName,
+                  fee: bpToPercent(p.offer.feeBp),
+                  deadline: formatDateTime(p.offer.expiresAt),
+                })}
               </p>
               {answer.data ? (
                 <Alert tone="success" testId="offer-answered">
-                  {answer.data.accepted ? t('market.offer.accepted', { count: answer.data.caseCount }) : t('market.offer.declined')}
+                  {answer.data.accepted
+                    ? t('market.offer.accepted', { count: answer.data.caseCount })
+                    : t('market.offer.declined')}
                 </Alert>
               ) : canBid ? (
                 <div className="flex gap-2">
-                  <Button onClick={() => answer.mutate({ packageId, accept: true })} disabled={answer.isPending} data-testid="offer-accept">
+                  <Button
+                    onClick={() => answer.mutate({ packageId, accept: true })}
+                    disabled={answer.isPending}
+                    data-testid="offer-accept"
+                  >
                     {t('market.offer.accept')}
                   </Button>
-                  <Button variant="secondary" onClick={() => answer.mutate({ packageId, accept: false })} disabled={answer.isPending} data-testid="offer-decline">
+                  <Button
+                    variant="secondary"
+                    onClick={() => answer.mutate({ packageId, accept: false })}
+                    disabled={answer.isPending}
+                    data-testid="offer-decline"
+                  >
                     {t('market.offer.decline')}
                   </Button>
                 </div>
@@ -75,10 +90,22 @@ export const MarketPackageScreen = ({ packageId, canBid }: { packageId: string; 
               {(
                 [
                   [t('packages.terms.commission'), `${p.commissionStart ?? '—'} ~ ${p.commissionEnd ?? '—'}`],
-                  [t('packages.terms.expectedRecovery'), p.expectedRecoveryBp === null ? '—' : `${bpToPercent(p.expectedRecoveryBp)}%`],
-                  [t('packages.terms.minTier'), p.minTier ? t('packages.terms.tierOrBetter', { tier: p.minTier }) : t('packages.terms.anyTier')],
+                  [
+                    t('packages.terms.expectedRecovery'),
+                    p.expectedRecoveryBp === null ? '—' : `${bpToPercent(p.expectedRecoveryBp)}%`,
+                  ],
+                  [
+                    t('packages.terms.minTier'),
+                    p.minTier ? t('packages.terms.tierOrBetter', { tier: p.minTier }) : t('packages.terms.anyTier'),
+                  ],
                   [t('packages.terms.channels'), p.allowedChannels.map((c) => t(`channel.${c}`)).join('、')],
-                  [t('packages.terms.bands'), t('packages.terms.bandsValue', { reduction: bpToPercent(p.maxReductionBp), instalments: p.maxInstalments })],
+                  [
+                    t('packages.terms.bands'),
+                    t('packages.terms.bandsValue', {
+                      reduction: bpToPercent(p.maxReductionBp),
+                      instalments: p.maxInstalments,
+                    }),
+                  ],
                 ] as const
               ).map(([k, v]) => (
                 <div key={k} className="flex gap-2">
@@ -91,7 +118,18 @@ export const MarketPackageScreen = ({ packageId, canBid }: { packageId: string; 
           <FiguresCard figures={p.figures} />
           <Card title={t('market.sample', { count: p.sample.length })}>
             <p className="mb-2 text-xs text-slate-500">{t('market.sampleHint')}</p>
-            <Table testId="market-sample" head={[t('cases.bucket'), t('cases.daysOverdue'), t('cases.amountOverdue'), t('cases.principal'), t('cases.region'), t('cases.product'), t('cases.loanDate')]}>
+            <Table
+              testId="market-sample"
+              head={[
+                t('cases.bucket'),
+                t('cases.daysOverdue'),
+                t('cases.amountOverdue'),
+                t('cases.principal'),
+                t('cases.region'),
+                t('cases.product'),
+                t('cases.loanDate'),
+              ]}
+            >
               {p.sample.map((c, i) => (
                 <tr key={i}>
                   <Td>{bucketLabel(c.bucket)}</Td>
@@ -107,12 +145,26 @@ export const MarketPackageScreen = ({ packageId, canBid }: { packageId: string; 
               ))}
             </Table>
           </Card>
-          <Card title={t('market.bid.title')} actions={p.myBid ? <Badge tone={p.myBid.status === 'won' ? 'green' : 'blue'}>{t(`bids.status.${p.myBid.status}`)}</Badge> : null}>
+          <Card
+            title={t('market.bid.title')}
+            actions={
+              p.myBid ? (
+                <Badge tone={p.myBid.status === 'won' ? 'green' : 'blue'}>{t(`bids.status.${p.myBid.status}`)}</Badge>
+              ) : null
+            }
+          >
             {isOpen && canBid ? (
               <BidForm key={p.id} pkg={p} />
             ) : (
               <p className="text-sm text-slate-600" data-testid="bid-closed">
-                {p.myBid ? t('market.bid.yours', { fee: bpToPercent(p.myBid.feeBp), status: t(`bids.status.${p.myBid.status}`) }) : isOpen ? t('market.bid.adminOnly') : t('market.bid.closed')}
+                {p.myBid
+                  ? t('market.bid.yours', {
+                      fee: bpToPercent(p.myBid.feeBp),
+                      status: t(`bids.status.${p.myBid.status}`),
+                    })
+                  : isOpen
+                    ? t('market.bid.adminOnly')
+                    : t('market.bid.closed')}
               </p>
             )}
           </Card>

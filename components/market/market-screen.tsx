@@ -35,13 +35,21 @@ export const MarketScreen = () => {
   const rows = rowsOf(list.data);
   return (
     <>
-      <PageTitle title={t('market.title')} subtitle={t('market.subtitle')} actions={<ExportButton request={{ list: 'agency.market', filters }} />} />
+      <PageTitle
+        title={t('market.title')}
+        subtitle={t('market.subtitle')}
+        actions={<ExportButton request={{ list: 'agency.market', filters }} />}
+      />
       <SuspensionNotice />
       <div className="space-y-6">
         <Card>
           <div className="mb-4 grid gap-3 md:grid-cols-4">
             <Filter label={t('market.sort')}>
-              <Select value={sort} onChange={(e) => setSort(e.target.value as 'closing' | 'newest')} data-testid="market-sort">
+              <Select
+                value={sort}
+                onChange={(e) => setSort(e.target.value as 'closing' | 'newest')}
+                data-testid="market-sort"
+              >
                 <option value="closing">{t('market.sortClosing')}</option>
                 <option value="newest">{t('market.sortNewest')}</option>
               </Select>
@@ -53,7 +61,18 @@ export const MarketScreen = () => {
               <BucketSelect value={bucket} onChange={setBucket} testId="market-bucket" />
             </Filter>
           </div>
-          <Table testId="market-table" head={[t('market.package'), t('market.creditor'), t('packages.figures.caseCount'), t('packages.figures.totalOverdue'), t('packages.terms.expectedRecovery'), t('packages.terms.minTier'), t('packages.terms.closesAt')]}>
+          <Table
+            testId="market-table"
+            head={[
+              t('market.package'),
+              t('market.creditor'),
+              t('packages.figures.caseCount'),
+              t('packages.figures.totalOverdue'),
+              t('packages.terms.expectedRecovery'),
+              t('packages.terms.minTier'),
+              t('packages.terms.closesAt'),
+            ]}
+          >
             {list.isPending ? (
               <EmptyRow colSpan={7}>{t('common.loading')}</EmptyRow>
             ) : rows.length === 0 ? (
@@ -74,7 +93,9 @@ export const MarketScreen = () => {
                   <Td>{p.creditorName}</Td>
                   <Td className="tabular-nums">{p.figures.caseCount.toLocaleString()}</Td>
                   <Td className="tabular-nums">{formatFen(p.figures.totalOverdue)}</Td>
-                  <Td className="tabular-nums">{p.expectedRecoveryBp === null ? '—' : `${bpToPercent(p.expectedRecoveryBp)}%`}</Td>
+                  <Td className="tabular-nums">
+                    {p.expectedRecoveryBp === null ? '—' : `${bpToPercent(p.expectedRecoveryBp)}%`}
+                  </Td>
                   <Td>{p.minTier ?? t('packages.terms.anyTier')}</Td>
                   <Td className="font-mono text-xs">{formatDateTime(p.closesAt)}</Td>
                 </tr>

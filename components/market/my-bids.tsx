@@ -15,11 +15,25 @@ import { EmptyRow, Table, Td } from '../ui/table';
 export const MyBids = () => {
   const t = useTranslations();
   const trpc = useTRPC();
-  const list = useInfiniteQuery(trpc.market.myBids.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
+  const list = useInfiniteQuery(
+    trpc.market.myBids.infiniteQueryOptions(
+      { limit: 20 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
+    ),
+  );
   const rows = rowsOf(list.data);
   return (
     <Card title={t('market.myBids')} actions={<ExportButton request={{ list: 'agency.bids', filters: {} }} />}>
-      <Table testId="my-bids" head={[t('market.package'), t('bids.fee'), t('bids.expectedRecovery'), t('bids.statusLabel'), t('packages.terms.closesAt')]}>
+      <Table
+        testId="my-bids"
+        head={[
+          t('market.package'),
+          t('bids.fee'),
+          t('bids.expectedRecovery'),
+          t('bids.statusLabel'),
+          t('packages.terms.closesAt'),
+        ]}
+      >
         {rows.length === 0 ? (
           <EmptyRow colSpan={5}>{t('market.noBids')}</EmptyRow>
         ) : (
@@ -33,7 +47,9 @@ export const MyBids = () => {
               <Td className="tabular-nums">{bpToPercent(b.feeBp)}%</Td>
               <Td className="tabular-nums">{bpToPercent(b.expectedRecoveryBp)}%</Td>
               <Td>
-                <Badge tone={b.status === 'won' ? 'green' : b.status === 'submitted' ? 'blue' : 'slate'}>{t(`bids.status.${b.status}`)}</Badge>
+                <Badge tone={b.status === 'won' ? 'green' : b.status === 'submitted' ? 'blue' : 'slate'}>
+                  {t(`bids.status.${b.status}`)}
+                </Badge>
               </Td>
               <Td className="font-mono text-xs">{formatDateTime(b.closesAt)}</Td>
             </tr>

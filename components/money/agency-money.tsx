@@ -31,7 +31,11 @@ export const AgencyMoneyScreen = () => {
   const query = useQuery(trpc.dashboard.agency.queryOptions({ from, to }));
   const d = query.data;
   const error = errorInfo(query.error);
-  const data = (d?.months ?? []).map((m) => ({ month: m.month, recovered: yuanOf(m.recovered), commission: yuanOf(m.commission) }));
+  const data = (d?.months ?? []).map((m) => ({
+    month: m.month,
+    recovered: yuanOf(m.recovered),
+    commission: yuanOf(m.commission),
+  }));
   return (
     <>
       <PageTitle title={t('title')} subtitle={t('subtitle')} />
@@ -40,19 +44,46 @@ export const AgencyMoneyScreen = () => {
         <div className="space-y-6">
           <div className="grid gap-4 md:grid-cols-4">
             <Stat testId="money-earned" label={t('earned')} value={formatFen(d.commissionEarned)} />
-            <Stat testId="money-pending" label={t('pending')} value={formatFen(d.commissionPending)} note={t('paid', { amount: formatFen(d.commissionPaid) })} />
-            <Stat testId="money-awaiting" label={t('awaiting')} value={formatFen(d.awaitingSum)} note={t('count', { count: d.awaitingCount })} />
-            <Stat testId="money-promises" label={t('promises')} value={formatFen(d.promisesDueSum)} note={t('count', { count: d.promisesDueCount })} />
+            <Stat
+              testId="money-pending"
+              label={t('pending')}
+              value={formatFen(d.commissionPending)}
+              note={t('paid', { amount: formatFen(d.commissionPaid) })}
+            />
+            <Stat
+              testId="money-awaiting"
+              label={t('awaiting')}
+              value={formatFen(d.awaitingSum)}
+              note={t('count', { count: d.awaitingCount })}
+            />
+            <Stat
+              testId="money-promises"
+              label={t('promises')}
+              value={formatFen(d.promisesDueSum)}
+              note={t('count', { count: d.promisesDueCount })}
+            />
           </div>
           <Card
             title={t('byMonth')}
             actions={
               <div className="flex items-end gap-2">
                 <Field id="money-from" label={t('from')}>
-                  <Input id="money-from" type="month" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} className="w-40" />
+                  <Input
+                    id="money-from"
+                    type="month"
+                    value={from}
+                    onChange={(e) => e.target.value && setFrom(e.target.value)}
+                    className="w-40"
+                  />
                 </Field>
                 <Field id="money-to" label={t('to')}>
-                  <Input id="money-to" type="month" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} className="w-40" />
+                  <Input
+                    id="money-to"
+                    type="month"
+                    value={to}
+                    onChange={(e) => e.target.value && setTo(e.target.value)}
+                    className="w-40"
+                  />
                 </Field>
               </div>
             }
@@ -62,7 +93,11 @@ export const AgencyMoneyScreen = () => {
                 <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                   <CartesianGrid strokeDasharray="3 3" vertical={false} />
                   <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-                  <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => `¥${v.toLocaleString('zh-CN')}`} width={90} />
+                  <YAxis
+                    tick={{ fontSize: 12 }}
+                    tickFormatter={(v: number) => `¥${v.toLocaleString('zh-CN')}`}
+                    width={90}
+                  />
                   <Tooltip formatter={(v) => `¥${Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`} />
                   <Legend />
                   <Bar dataKey="recovered" name={t('recovered')} fill="#0284c7" isAnimationActive={false} />

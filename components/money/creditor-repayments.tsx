@@ -36,18 +36,44 @@ const Decide = ({ r, onDone }: { r: TRepaymentListItem; onDone: () => void }) =>
       <div className="flex flex-wrap items-center gap-2">
         {r.status === 'reported' ? (
           <>
-            <Button onClick={() => decide.mutate({ repaymentId: r.id, confirm: true, note })} disabled={decide.isPending} data-testid="repayment-confirm">
+            <Button
+              onClick={() => decide.mutate({ repaymentId: r.id, confirm: true, note })}
+              disabled={decide.isPending}
+              data-testid="repayment-confirm"
+            >
               {t('confirm')}
             </Button>
-            <Input aria-label={t('disputeNote')} placeholder={t('disputeNote')} value={note} onChange={(e) => setNote(e.target.value)} className="w-40" />
-            <Button variant="secondary" onClick={() => decide.mutate({ repaymentId: r.id, confirm: false, note })} disabled={decide.isPending || note.trim().length < 2} data-testid="repayment-dispute">
+            <Input
+              aria-label={t('disputeNote')}
+              placeholder={t('disputeNote')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              className="w-40"
+            />
+            <Button
+              variant="secondary"
+              onClick={() => decide.mutate({ repaymentId: r.id, confirm: false, note })}
+              disabled={decide.isPending || note.trim().length < 2}
+              data-testid="repayment-dispute"
+            >
               {t('dispute')}
             </Button>
           </>
         ) : (
           <>
-            <Input aria-label={t('reverseReason')} placeholder={t('reverseReason')} value={note} onChange={(e) => setNote(e.target.value)} className="w-40" />
-            <Button variant="dangerGhost" onClick={() => reverse.mutate({ repaymentId: r.id, reason: note })} disabled={reverse.isPending || note.trim().length < 2} data-testid="repayment-reverse">
+            <Input
+              aria-label={t('reverseReason')}
+              placeholder={t('reverseReason')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              className="w-40"
+            />
+            <Button
+              variant="dangerGhost"
+              onClick={() => reverse.mutate({ repaymentId: r.id, reason: note })}
+              disabled={reverse.isPending || note.trim().length < 2}
+              data-testid="repayment-reverse"
+            >
               {t('reverse')}
             </Button>
           </>
@@ -64,18 +90,41 @@ export const CreditorRepaymentsScreen = ({ canDecide }: { canDecide: boolean }) 
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<RepaymentStatus | ''>('reported');
-  const list = useInfiniteQuery(trpc.repayments.list.infiniteQueryOptions({ limit: 30, ...(status ? { status } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
+  const list = useInfiniteQuery(
+    trpc.repayments.list.infiniteQueryOptions(
+      { limit: 30, ...(status ? { status } : {}) },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
+    ),
+  );
   const rows = rowsOf(list.data);
   const error = errorInfo(list.error);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.repayments.list.pathKey() });
-  const head = [t('repayments.case'), t('repayments.agency'), t('repayments.amount'), t('repayments.paidOn'), t('repayments.channel'), t('repayments.payer'), t('repayments.statusFilter'), ''];
+  const head = [
+    t('repayments.case'),
+    t('repayments.agency'),
+    t('repayments.amount'),
+    t('repayments.paidOn'),
+    t('repayments.channel'),
+    t('repayments.payer'),
+    t('repayments.statusFilter'),
+    '',
+  ];
   return (
     <>
-      <PageTitle title={t('repayments.listTitle')} subtitle={t('repayments.listSubtitle')} actions={<ExportButton request={{ list: 'creditor.repayments', filters: status ? { status } : {} }} />} />
+      <PageTitle
+        title={t('repayments.listTitle')}
+        subtitle={t('repayments.listSubtitle')}
+        actions={<ExportButton request={{ list: 'creditor.repayments', filters: status ? { status } : {} }} />}
+      />
       <Card>
         <div className="mb-3">
           <Filter label={t('repayments.statusFilter')}>
-            <Select className="w-48" value={status} onChange={(e) => setStatus(e.target.value as RepaymentStatus | '')} data-testid="repayment-status-filter">
+            <Select
+              className="w-48"
+              value={status}
+              onChange={(e) => setStatus(e.target.value as RepaymentStatus | '')}
+              data-testid="repayment-status-filter"
+            >
               <option value="">{t('repayments.allStatuses')}</option>
               {REPAYMENT_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -107,7 +156,12 @@ export const CreditorRepaymentsScreen = ({ canDecide }: { canDecide: boolean }) 
                   {r.payer}
                   {r.reference ? <span className="block font-mono text-slate-500">{r.reference}</span> : null}
                   {r.receiptFileId ? (
-                    <a className="block text-amber-700 underline" href={`/api/files/${r.receiptFileId}`} target="_blank" rel="noreferrer">
+                    <a
+                      className="block text-amber-700 underline"
+                      href={`/api/files/${r.receiptFileId}`}
+                      target="_blank"
+                      rel="noreferrer"
+                    >
                       {t('repayments.viewReceipt')}
                     </a>
                   ) : null}

@@ -1,14 +1,38 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { useTranslations } from 'use-intl';
 import { bpToPercent, formatFen, yuanOf } from '@/lib/format';
 import { useTRPC } from '../trpc/react';
 import { Card } from '../ui/card';
 import { EmptyRow, Table, Td } from '../ui/table';
 
-const COLORS = ['#d97706', '#0284c7', '#059669', '#7c3aed', '#dc2626', '#475569', '#ca8a04', '#0891b2', '#16a34a', '#9333ea', '#e11d48', '#334155'];
+const COLORS = [
+  '#d97706',
+  '#0284c7',
+  '#059669',
+  '#7c3aed',
+  '#dc2626',
+  '#475569',
+  '#ca8a04',
+  '#0891b2',
+  '#16a34a',
+  '#9333ea',
+  '#e11d48',
+  '#334155',
+];
 
 /**
  * The dashboard beyond money by month: recovery curves by months since each commission
@@ -29,7 +53,11 @@ export const DashboardQuality = ({ from, to }: { from: string; to: string }) => 
     month: t('monthN', { n: i + 1 }),
     ...Object.fromEntries(curves.map((c) => [c.commissionId, c.points[i] ? c.points[i].rateBp / 100 : null])),
   }));
-  const ageing = (q.ageing ?? []).map((g) => ({ bucket: `M${g.bucket}`, placed: yuanOf(g.placed), unplaced: yuanOf(g.outstanding - g.placed) }));
+  const ageing = (q.ageing ?? []).map((g) => ({
+    bucket: `M${g.bucket}`,
+    placed: yuanOf(g.placed),
+    unplaced: yuanOf(g.outstanding - g.placed),
+  }));
   return (
     <>
       <Card title={t('curvesTitle')}>
@@ -48,7 +76,16 @@ export const DashboardQuality = ({ from, to }: { from: string; to: string }) => 
                 <Tooltip formatter={(v) => `${Number(v).toFixed(2)}%`} />
                 <Legend />
                 {curves.map((c, i) => (
-                  <Line key={c.commissionId} dataKey={c.commissionId} name={`${c.packageName} · ${c.agencyName}`} stroke={COLORS[i % COLORS.length]} strokeWidth={2} dot connectNulls={false} isAnimationActive={false} />
+                  <Line
+                    key={c.commissionId}
+                    dataKey={c.commissionId}
+                    name={`${c.packageName} · ${c.agencyName}`}
+                    stroke={COLORS[i % COLORS.length]}
+                    strokeWidth={2}
+                    dot
+                    connectNulls={false}
+                    isAnimationActive={false}
+                  />
                 ))}
               </LineChart>
             </ResponsiveContainer>
@@ -63,7 +100,11 @@ export const DashboardQuality = ({ from, to }: { from: string; to: string }) => 
               <BarChart data={ageing} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="bucket" tick={{ fontSize: 12 }} />
-                <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => `¥${v.toLocaleString('zh-CN')}`} width={90} />
+                <YAxis
+                  tick={{ fontSize: 12 }}
+                  tickFormatter={(v: number) => `¥${v.toLocaleString('zh-CN')}`}
+                  width={90}
+                />
                 <Tooltip formatter={(v) => `¥${Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`} />
                 <Legend />
                 <Bar dataKey="placed" name={t('withAgency')} stackId="owed" fill="#d97706" isAnimationActive={false} />
@@ -89,7 +130,18 @@ export const DashboardQuality = ({ from, to }: { from: string; to: string }) => 
       </Card>
       <Card title={t('qualityTitle')}>
         <p className="mb-3 text-sm text-slate-500">{t('qualityIntro')}</p>
-        <Table testId="quality-agencies" head={[t('agency'), t('promisesKept'), t('promisesBroken'), t('keptRate'), t('casesPlaced'), t('flagged'), t('flagsPerThousand')]}>
+        <Table
+          testId="quality-agencies"
+          head={[
+            t('agency'),
+            t('promisesKept'),
+            t('promisesBroken'),
+            t('keptRate'),
+            t('casesPlaced'),
+            t('flagged'),
+            t('flagsPerThousand'),
+          ]}
+        >
           {(q.agencies ?? []).length === 0 ? (
             <EmptyRow colSpan={7}>{t('empty')}</EmptyRow>
           ) : (
@@ -98,10 +150,14 @@ export const DashboardQuality = ({ from, to }: { from: string; to: string }) => 
                 <Td>{a.agencyName}</Td>
                 <Td className="tabular-nums">{a.promisesKept}</Td>
                 <Td className="tabular-nums">{a.promisesBroken}</Td>
-                <Td className="tabular-nums">{a.promisesKept + a.promisesBroken > 0 ? `${bpToPercent(a.keptRateBp)}%` : '—'}</Td>
+                <Td className="tabular-nums">
+                  {a.promisesKept + a.promisesBroken > 0 ? `${bpToPercent(a.keptRateBp)}%` : '—'}
+                </Td>
                 <Td className="tabular-nums">{a.casesPlaced.toLocaleString()}</Td>
                 <Td className="tabular-nums">{a.flagged.toLocaleString()}</Td>
-                <Td className={`tabular-nums ${a.flagsPerThousand > 0 ? 'font-medium text-red-700' : ''}`}>{a.flagsPerThousand.toLocaleString()}</Td>
+                <Td className={`tabular-nums ${a.flagsPerThousand > 0 ? 'font-medium text-red-700' : ''}`}>
+                  {a.flagsPerThousand.toLocaleString()}
+                </Td>
               </tr>
             ))
           )}

@@ -22,8 +22,17 @@ const percent = (bp: number) => `${bpToPercent(bp)}%`;
 export const DisclosureFigureTiles = ({ f }: { f: TDisclosureFigures }) => {
   const t = useTranslations('disclosure');
   const tiles = [
-    ['underCollection', t('casesAmount', { cases: f.underCollection.cases.toLocaleString(), amount: formatFen(f.underCollection.amount) })],
-    ['placements', t('casesAmount', { cases: f.placements.cases.toLocaleString(), amount: formatFen(f.placements.amount) })],
+    [
+      'underCollection',
+      t('casesAmount', {
+        cases: f.underCollection.cases.toLocaleString(),
+        amount: formatFen(f.underCollection.amount),
+      }),
+    ],
+    [
+      'placements',
+      t('casesAmount', { cases: f.placements.cases.toLocaleString(), amount: formatFen(f.placements.amount) }),
+    ],
     ['recovered', formatFen(f.recovered.amount)],
     ['rate', percent(f.recovered.rateBp)],
     ['repayments', f.recovered.repayments.toLocaleString()],
@@ -54,7 +63,9 @@ export const DisclosureComplaints = ({ f }: { f: TDisclosureFigures }) => {
   const head = [t('complaintCategory'), t('complaintsReceived'), t('complaintsUpheld'), t('complaintsDismissed')];
   return (
     <div className="space-y-3" data-testid="disclosure-complaints">
-      <p className="text-sm text-slate-700">{t('complaintsSummary', { received: c.received, upheld: c.upheld, dismissed: c.dismissed, open: c.openAtEnd })}</p>
+      <p className="text-sm text-slate-700">
+        {t('complaintsSummary', { received: c.received, upheld: c.upheld, dismissed: c.dismissed, open: c.openAtEnd })}
+      </p>
       <Table testId="disclosure-complaints-table" head={head}>
         {c.byCategory.length === 0 ? (
           <EmptyRow colSpan={head.length}>{t('noComplaints')}</EmptyRow>
@@ -74,7 +85,15 @@ export const DisclosureComplaints = ({ f }: { f: TDisclosureFigures }) => {
 };
 
 /** Agencies (or creditors) of the month: what was placed with each, what came back, the rate. */
-export const DisclosurePartyTable = ({ rows, who, testId }: { rows: TDisclosureFigures['agencies']; who: string; testId: string }) => {
+export const DisclosurePartyTable = ({
+  rows,
+  who,
+  testId,
+}: {
+  rows: TDisclosureFigures['agencies'];
+  who: string;
+  testId: string;
+}) => {
   const t = useTranslations('disclosure');
   const head = [who, t('cases'), t('amount'), t('recovered'), t('rate')];
   return (
@@ -126,12 +145,19 @@ export const DisclosureScreen = ({ platform, canPublish }: { platform: boolean; 
   const [typed, setTyped] = useState(() => shanghaiMonth(-1));
   const [month, setMonth] = useState(() => shanghaiMonth(-1));
   const query = useQuery(trpc.disclosure.get.queryOptions({ month }));
-  const publish = useMutation(trpc.disclosure.publish.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.disclosure.get.pathKey() }) }));
+  const publish = useMutation(
+    trpc.disclosure.publish.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.disclosure.get.pathKey() }),
+    }),
+  );
   const d = query.data;
   const error = errorInfo(query.error) ?? errorInfo(publish.error);
   return (
     <>
-      <PageTitle title={platform ? t('platformTitle') : t('title')} subtitle={platform ? t('platformSubtitle') : t('subtitle')} />
+      <PageTitle
+        title={platform ? t('platformTitle') : t('title')}
+        subtitle={platform ? t('platformSubtitle') : t('subtitle')}
+      />
       <div className="space-y-6">
         <Card>
           <form
@@ -143,17 +169,31 @@ export const DisclosureScreen = ({ platform, canPublish }: { platform: boolean; 
             }}
           >
             <Field id="disclosure-month" label={t('month')}>
-              <Input id="disclosure-month" type="month" value={typed} onChange={(e) => setTyped(e.target.value)} className="w-44" />
+              <Input
+                id="disclosure-month"
+                type="month"
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                className="w-44"
+              />
             </Field>
             <Button type="submit" data-testid="disclosure-show">
               {t('show')}
             </Button>
             {d ? (
               <div className="ml-auto flex items-center gap-4 text-sm">
-                <a className="font-medium text-amber-700 underline" href={`/api/disclosures/${month}?format=pdf`} data-testid="disclosure-pdf">
+                <a
+                  className="font-medium text-amber-700 underline"
+                  href={`/api/disclosures/${month}?format=pdf`}
+                  data-testid="disclosure-pdf"
+                >
                   {t('downloadPdf')}
                 </a>
-                <a className="font-medium text-amber-700 underline" href={`/api/disclosures/${month}?format=xlsx`} data-testid="disclosure-xlsx">
+                <a
+                  className="font-medium text-amber-700 underline"
+                  href={`/api/disclosures/${month}?format=xlsx`}
+                  data-testid="disclosure-xlsx"
+                >
                   {t('downloadXlsx')}
                 </a>
               </div>
@@ -168,14 +208,20 @@ export const DisclosureScreen = ({ platform, canPublish }: { platform: boolean; 
               <Card>
                 {d.published ? (
                   <div className="flex flex-wrap items-center gap-4 text-sm" data-testid="disclosure-published">
-                    <span className="text-emerald-700">{t('publishedAt', { at: formatDateTime(d.published.publishedAt) })}</span>
+                    <span className="text-emerald-700">
+                      {t('publishedAt', { at: formatDateTime(d.published.publishedAt) })}
+                    </span>
                     <Link className="text-amber-700 underline" href={`/disclosures/${d.published.id}`}>
                       {t('viewPublic')}
                     </Link>
                   </div>
                 ) : canPublish ? (
                   <div className="flex flex-wrap items-center gap-3">
-                    <Button onClick={() => publish.mutate({ month })} disabled={publish.isPending} data-testid="disclosure-publish">
+                    <Button
+                      onClick={() => publish.mutate({ month })}
+                      disabled={publish.isPending}
+                      data-testid="disclosure-publish"
+                    >
                       {t('publish')}
                     </Button>
                     <span className="text-xs text-slate-500">{t('publishHint')}</span>

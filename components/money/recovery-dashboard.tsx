@@ -28,8 +28,14 @@ export const RecoveryDashboard = () => {
   const query = useQuery(trpc.dashboard.recovery.queryOptions({ from, to }));
   const d = query.data;
   const error = errorInfo(query.error);
-  const series = [...(d?.agencies ?? []).filter((a) => a.recovered > 0).map((a) => ({ key: a.agencyId, name: a.agencyName })), ...(d && d.direct > 0 ? [{ key: 'direct', name: t('direct') }] : [])];
-  const data = (d?.months ?? []).map((m) => ({ month: m.month, ...Object.fromEntries(series.map((s) => [s.key, yuanOf(m.byAgency[s.key] ?? 0)])) }));
+  const series = [
+    ...(d?.agencies ?? []).filter((a) => a.recovered > 0).map((a) => ({ key: a.agencyId, name: a.agencyName })),
+    ...(d && d.direct > 0 ? [{ key: 'direct', name: t('direct') }] : []),
+  ];
+  const data = (d?.months ?? []).map((m) => ({
+    month: m.month,
+    ...Object.fromEntries(series.map((s) => [s.key, yuanOf(m.byAgency[s.key] ?? 0)])),
+  }));
   return (
     <>
       <PageTitle title={t('title')} subtitle={t('subtitle')} />
@@ -38,14 +44,30 @@ export const RecoveryDashboard = () => {
           title={d ? t('total', { amount: formatFen(d.total) }) : t('byMonth')}
           actions={
             <div className="flex items-end gap-2">
-              <a className="mb-2 mr-2 text-sm font-medium text-amber-700 underline" href={`/api/dashboard?from=${from}&to=${to}`} data-testid="dashboard-export">
+              <a
+                className="mb-2 mr-2 text-sm font-medium text-amber-700 underline"
+                href={`/api/dashboard?from=${from}&to=${to}`}
+                data-testid="dashboard-export"
+              >
                 {t('export')}
               </a>
               <Field id="dash-from" label={t('from')} error={error?.fieldErrors.from}>
-                <Input id="dash-from" type="month" value={from} onChange={(e) => e.target.value && setFrom(e.target.value)} className="w-40" />
+                <Input
+                  id="dash-from"
+                  type="month"
+                  value={from}
+                  onChange={(e) => e.target.value && setFrom(e.target.value)}
+                  className="w-40"
+                />
               </Field>
               <Field id="dash-to" label={t('to')}>
-                <Input id="dash-to" type="month" value={to} onChange={(e) => e.target.value && setTo(e.target.value)} className="w-40" />
+                <Input
+                  id="dash-to"
+                  type="month"
+                  value={to}
+                  onChange={(e) => e.target.value && setTo(e.target.value)}
+                  className="w-40"
+                />
               </Field>
             </div>
           }
@@ -57,11 +79,22 @@ export const RecoveryDashboard = () => {
               <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="month" tick={{ fontSize: 12 }} />
-                <YAxis tick={{ fontSize: 12 }} tickFormatter={(v: number) => `¥${v.toLocaleString('zh-CN')}`} width={90} />
+                <YAxis
+                  tick={{ fontSize: 12 }}
+                  tickFormatter={(v: number) => `¥${v.toLocaleString('zh-CN')}`}
+                  width={90}
+                />
                 <Tooltip formatter={(v) => `¥${Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`} />
                 <Legend />
                 {series.map((s, i) => (
-                  <Bar key={s.key} dataKey={s.key} name={s.name} stackId="recovered" fill={COLORS[i % COLORS.length]} isAnimationActive={false} />
+                  <Bar
+                    key={s.key}
+                    dataKey={s.key}
+                    name={s.name}
+                    stackId="recovered"
+                    fill={COLORS[i % COLORS.length]}
+                    isAnimationActive={false}
+                  />
                 ))}
               </BarChart>
             </ResponsiveContainer>
@@ -88,7 +121,10 @@ export const RecoveryDashboard = () => {
                   <Td className="tabular-nums">{formatFen(a.recovered)}</Td>
                   <Td className="tabular-nums">
                     <div className="flex items-center gap-2">
-                      <span className="h-2 rounded bg-emerald-500" style={{ width: `${Math.min(100, a.rateBp / 100) * 1.2}px` }} />
+                      <span
+                        className="h-2 rounded bg-emerald-500"
+                        style={{ width: `${Math.min(100, a.rateBp / 100) * 1.2}px` }}
+                      />
                       {bpToPercent(a.rateBp)}%
                     </div>
                   </Td>

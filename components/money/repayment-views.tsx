@@ -5,7 +5,12 @@ import type { TRepayment } from '@/server/api/routers/repayments/repayments.sche
 import { formatDateTime, formatFen } from '@/lib/format';
 import { Badge, type Tone } from '../ui/badge';
 
-export const REPAYMENT_TONE: Record<TRepayment['status'], Tone> = { reported: 'amber', confirmed: 'green', disputed: 'red', reversed: 'slate' };
+export const REPAYMENT_TONE: Record<TRepayment['status'], Tone> = {
+  reported: 'amber',
+  confirmed: 'green',
+  disputed: 'red',
+  reversed: 'slate',
+};
 
 /** Due, confirmed and open amounts of a case, in one line. */
 export const BalanceLine = ({ due, repaid }: { due: number; repaid: number }) => {
@@ -21,20 +26,34 @@ export const BalanceLine = ({ due, repaid }: { due: number; repaid: number }) =>
 export const RepaymentLine = ({ r, timeZone }: { r: TRepayment; timeZone?: string }) => {
   const t = useTranslations('repayments');
   return (
-    <li className="flex flex-wrap items-start justify-between gap-3 rounded-md p-3 ring-1 ring-slate-200" data-testid="repayment" data-status={r.status}>
+    <li
+      className="flex flex-wrap items-start justify-between gap-3 rounded-md p-3 ring-1 ring-slate-200"
+      data-testid="repayment"
+      data-status={r.status}
+    >
       <div className="space-y-0.5 text-sm">
         <div className="font-medium text-slate-900">
           {formatFen(r.amount)} · {r.paidOn} · {t(`channels.${r.channel}`)}
         </div>
         <div className="text-xs text-slate-600">
           {r.payer}
-          {r.reference ? ` · ${r.reference}` : ''} · {t(`source.${r.source}`)} · {t('byOn', { name: r.reportedByName, at: formatDateTime(r.createdAt, timeZone) })}
+          {r.reference ? ` · ${r.reference}` : ''} · {t(`source.${r.source}`)} ·{' '}
+          {t('byOn', { name: r.reportedByName, at: formatDateTime(r.createdAt, timeZone) })}
         </div>
         {r.note ? <div className="text-xs text-slate-600">{r.note}</div> : null}
-        {r.decisionNote ? <div className="text-xs text-slate-600">{t('decisionNote', { note: r.decisionNote })}</div> : null}
-        {r.reversalReason ? <div className="text-xs text-slate-600">{t('reversal', { reason: r.reversalReason })}</div> : null}
+        {r.decisionNote ? (
+          <div className="text-xs text-slate-600">{t('decisionNote', { note: r.decisionNote })}</div>
+        ) : null}
+        {r.reversalReason ? (
+          <div className="text-xs text-slate-600">{t('reversal', { reason: r.reversalReason })}</div>
+        ) : null}
         {r.receiptFileId ? (
-          <a className="text-xs text-amber-700 underline" href={`/api/files/${r.receiptFileId}`} target="_blank" rel="noreferrer">
+          <a
+            className="text-xs text-amber-700 underline"
+            href={`/api/files/${r.receiptFileId}`}
+            target="_blank"
+            rel="noreferrer"
+          >
             {t('viewReceipt')}
           </a>
         ) : null}

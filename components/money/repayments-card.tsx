@@ -67,7 +67,16 @@ export const RepaymentsCard = ({ c }: { c: TWorkCase }) => {
         setProgress(null);
       }
     }
-    report.mutate({ caseId: c.id, amount: parseAmountToFen(amount) ?? 0, paidOn, channel, payer, reference, note, ...(receiptFileId ? { receiptFileId } : {}) });
+    report.mutate({
+      caseId: c.id,
+      amount: parseAmountToFen(amount) ?? 0,
+      paidOn,
+      channel,
+      payer,
+      reference,
+      note,
+      ...(receiptFileId ? { receiptFileId } : {}),
+    });
   };
   return (
     <Card title={t('title')}>
@@ -92,22 +101,49 @@ export const RepaymentsCard = ({ c }: { c: TWorkCase }) => {
               </Select>
             </Field>
             <Field id="rp-payer" label={t('payer')} error={error?.fieldErrors.payer}>
-              <Input id="rp-payer" placeholder={t('payerPlaceholder')} value={payer} onChange={(e) => setPayer(e.target.value)} />
+              <Input
+                id="rp-payer"
+                placeholder={t('payerPlaceholder')}
+                value={payer}
+                onChange={(e) => setPayer(e.target.value)}
+              />
             </Field>
             <Field id="rp-reference" label={t('reference')} error={error?.fieldErrors.reference}>
               <Input id="rp-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
             </Field>
-            <Field id="rp-receipt" label={t('receipt')} error={error?.fieldErrors.receiptFileId ?? uploadError ?? undefined}>
-              <input key={formKey} id="rp-receipt" type="file" accept="image/jpeg,image/png,application/pdf" className="block text-sm" onChange={(e) => setReceipt(e.target.files?.[0] ?? null)} data-testid="rp-receipt" />
+            <Field
+              id="rp-receipt"
+              label={t('receipt')}
+              error={error?.fieldErrors.receiptFileId ?? uploadError ?? undefined}
+            >
+              <input
+                key={formKey}
+                id="rp-receipt"
+                type="file"
+                accept="image/jpeg,image/png,application/pdf"
+                className="block text-sm"
+                onChange={(e) => setReceipt(e.target.files?.[0] ?? null)}
+                data-testid="rp-receipt"
+              />
             </Field>
           </div>
           <Field id="rp-note" label={t('note')}>
             <Input id="rp-note" value={note} onChange={(e) => setNote(e.target.value)} />
           </Field>
           {progress !== null ? <ProgressBar value={progress} label={t('uploading')} /> : null}
-          {error && Object.keys(error.fieldErrors).length === 0 ? <Alert testId="repayment-error">{error.message}</Alert> : null}
-          {report.isSuccess ? <Alert tone="success" testId="repayment-reported">{t('reported')}</Alert> : null}
-          <Button onClick={() => void submit()} disabled={report.isPending || progress !== null || !amount || !payer.trim()} data-testid="repayment-submit">
+          {error && Object.keys(error.fieldErrors).length === 0 ? (
+            <Alert testId="repayment-error">{error.message}</Alert>
+          ) : null}
+          {report.isSuccess ? (
+            <Alert tone="success" testId="repayment-reported">
+              {t('reported')}
+            </Alert>
+          ) : null}
+          <Button
+            onClick={() => void submit()}
+            disabled={report.isPending || progress !== null || !amount || !payer.trim()}
+            data-testid="repayment-submit"
+          >
             {t('submit')}
           </Button>
         </div>

@@ -26,17 +26,35 @@ const GenerateForm = () => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [month, setMonth] = useState(() => shanghaiMonth(-1));
-  const generate = useMutation(trpc.statements.generate.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.statements.list.pathKey() }) }));
+  const generate = useMutation(
+    trpc.statements.generate.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.statements.list.pathKey() }),
+    }),
+  );
   const error = errorInfo(generate.error);
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
       <Field id="statement-month" label={t('month')} error={error?.fieldErrors.month}>
-        <Input id="statement-month" type="month" value={month} onChange={(e) => setMonth(e.target.value)} className="w-44" />
+        <Input
+          id="statement-month"
+          type="month"
+          value={month}
+          onChange={(e) => setMonth(e.target.value)}
+          className="w-44"
+        />
       </Field>
-      <Button onClick={() => generate.mutate({ month })} disabled={generate.isPending || !month} data-testid="statement-generate">
+      <Button
+        onClick={() => generate.mutate({ month })}
+        disabled={generate.isPending || !month}
+        data-testid="statement-generate"
+      >
         {t('generate')}
       </Button>
-      {generate.data ? <span className="pb-1.5 text-sm text-emerald-700" data-testid="statement-generated">{t('generated', { count: generate.data.created })}</span> : null}
+      {generate.data ? (
+        <span className="pb-1.5 text-sm text-emerald-700" data-testid="statement-generated">
+          {t('generated', { count: generate.data.created })}
+        </span>
+      ) : null}
       {error && !error.fieldErrors.month ? <Alert testId="statement-generate-error">{error.message}</Alert> : null}
     </div>
   );
@@ -46,12 +64,21 @@ const GenerateForm = () => {
 export const StatementsScreen = ({ side, canGenerate }: { side: Side; canGenerate: boolean }) => {
   const t = useTranslations('statements');
   const trpc = useTRPC();
-  const list = useInfiniteQuery(trpc.statements.list.infiniteQueryOptions({ limit: 30 }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
+  const list = useInfiniteQuery(
+    trpc.statements.list.infiniteQueryOptions(
+      { limit: 30 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+  );
   const rows = rowsOf(list.data);
   const head = [t('month'), t('other'), t('lines'), t('base'), t('total'), t('statusLabel')];
   return (
     <>
-      <PageTitle title={t('title')} subtitle={side === 'creditor' ? t('creditorSubtitle') : t('agencySubtitle')} actions={<ExportButton request={{ list: 'statements', filters: {} }} />} />
+      <PageTitle
+        title={t('title')}
+        subtitle={side === 'creditor' ? t('creditorSubtitle') : t('agencySubtitle')}
+        actions={<ExportButton request={{ list: 'statements', filters: {} }} />}
+      />
       <Card>
         {canGenerate ? <GenerateForm /> : null}
         <Table testId="statement-list" head={head}>
@@ -83,7 +110,17 @@ export const StatementsScreen = ({ side, canGenerate }: { side: Side; canGenerat
 };
 
 /** One statement: its lines and totals, who agreed when, the export, and what the viewer's side may do next. */
-export const StatementScreen = ({ side, statementId, canAgree, canPay }: { side: Side; statementId: string; canAgree: boolean; canPay: boolean }) => {
+export const StatementScreen = ({
+  side,
+  statementId,
+  canAgree,
+  canPay,
+}: {
+  side: Side;
+  statementId: string;
+  canAgree: boolean;
+  canPay: boolean;
+}) => {
   const t = useTranslations('statements');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -116,28 +153,47 @@ export const StatementScreen = ({ side, statementId, canAgree, canPay }: { side:
             }
             actions={
               <span className="flex gap-3">
-                <a className="text-sm text-amber-700 underline" href={`/api/statements/${s.id}?format=pdf`} data-testid="statement-pdf">
+                <a
+                  className="text-sm text-amber-700 underline"
+                  href={`/api/statements/${s.id}?format=pdf`}
+                  data-testid="statement-pdf"
+                >
                   PDF
                 </a>
-                <a className="text-sm text-amber-700 underline" href={`/api/statements/${s.id}`} data-testid="statement-export">
+                <a
+                  className="text-sm text-amber-700 underline"
+                  href={`/api/statements/${s.id}`}
+                  data-testid="statement-export"
+                >
                   Excel
                 </a>
               </span>
             }
           >
             <div className="space-y-3 text-sm">
-              <p data-testid="statement-sum">{t('sumCheck', { count: s.lineCount, base: formatFen(s.baseTotal), total: formatFen(s.total) })}</p>
+              <p data-testid="statement-sum">
+                {t('sumCheck', { count: s.lineCount, base: formatFen(s.baseTotal), total: formatFen(s.total) })}
+              </p>
               <p className="text-slate-600">
-                {t('creditorAgreed')} {s.creditorAgreedAt ? formatDateTime(s.creditorAgreedAt) : '—'} · {t('agencyAgreed')} {s.agencyAgreedAt ? formatDateTime(s.agencyAgreedAt) : '—'}
+                {t('creditorAgreed')} {s.creditorAgreedAt ? formatDateTime(s.creditorAgreedAt) : '—'} ·{' '}
+                {t('agencyAgreed')} {s.agencyAgreedAt ? formatDateTime(s.agencyAgreedAt) : '—'}
               </p>
               <div className="flex gap-2">
                 {canAgree && s.status === 'draft' && !ourAgreement ? (
-                  <Button onClick={() => agree.mutate({ statementId: s.id })} disabled={agree.isPending} data-testid="statement-agree">
+                  <Button
+                    onClick={() => agree.mutate({ statementId: s.id })}
+                    disabled={agree.isPending}
+                    data-testid="statement-agree"
+                  >
                     {t('agree')}
                   </Button>
                 ) : null}
                 {canPay && s.status === 'agreed' ? (
-                  <Button onClick={() => pay.mutate({ statementId: s.id })} disabled={pay.isPending} data-testid="statement-pay">
+                  <Button
+                    onClick={() => pay.mutate({ statementId: s.id })}
+                    disabled={pay.isPending}
+                    data-testid="statement-pay"
+                  >
                     {t('pay')}
                   </Button>
                 ) : null}
@@ -145,7 +201,10 @@ export const StatementScreen = ({ side, statementId, canAgree, canPay }: { side:
             </div>
           </Card>
           <Card>
-            <Table testId="statement-lines" head={[t('contractNo'), t('earnedOn'), t('kindLabel'), t('base'), t('rate'), t('total')]}>
+            <Table
+              testId="statement-lines"
+              head={[t('contractNo'), t('earnedOn'), t('kindLabel'), t('base'), t('rate'), t('total')]}
+            >
               {s.lines.map((l) => (
                 <tr key={l.id} data-testid="statement-line">
                   <Td className="font-mono text-xs">{l.contractNo}</Td>

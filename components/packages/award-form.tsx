@@ -37,17 +37,22 @@ export const AwardForm = ({ pkg, bids }: { pkg: TCreditorPackage; bids: TPackage
     }),
   );
   const error = errorInfo(award.error);
-  const keys = mode === 'provinces' ? Object.keys(pkg.figures.byProvince).filter(Boolean) : Object.keys(pkg.figures.byBucket);
+  const keys =
+    mode === 'provinces' ? Object.keys(pkg.figures.byProvince).filter(Boolean) : Object.keys(pkg.figures.byBucket);
   const label = (k: string) => (mode === 'provinces' ? t(`province.${k}`) : bucketLabel(k));
 
   const shares = () => {
     if (mode === 'all') return [{ bidId: winner || (live[0]?.id ?? ''), share: { kind: 'all' as const } }];
     if (mode === 'count')
-      return live.filter((b) => Number(counts[b.id]) > 0).map((b) => ({ bidId: b.id, share: { kind: 'count' as const, count: Number(counts[b.id]) } }));
+      return live
+        .filter((b) => Number(counts[b.id]) > 0)
+        .map((b) => ({ bidId: b.id, share: { kind: 'count' as const, count: Number(counts[b.id]) } }));
     const grouped = new Map<string, string[]>();
     for (const k of keys) if (byKey[k]) grouped.set(byKey[k], [...(grouped.get(byKey[k]) ?? []), k]);
     return [...grouped].map(([bidId, ks]) =>
-      mode === 'provinces' ? { bidId, share: { kind: 'provinces' as const, provinces: ks as Province[] } } : { bidId, share: { kind: 'buckets' as const, buckets: ks.map(Number) } },
+      mode === 'provinces'
+        ? { bidId, share: { kind: 'provinces' as const, provinces: ks as Province[] } }
+        : { bidId, share: { kind: 'buckets' as const, buckets: ks.map(Number) } },
     );
   };
 
@@ -57,13 +62,25 @@ export const AwardForm = ({ pkg, bids }: { pkg: TCreditorPackage; bids: TPackage
       <div className="flex flex-wrap gap-4 text-sm">
         {(['all', 'count', 'provinces', 'buckets'] as const).map((m) => (
           <label key={m} className="flex items-center gap-1">
-            <input type="radio" name="award-mode" data-testid={`award-mode-${m}`} checked={mode === m} onChange={() => setMode(m)} />
+            <input
+              type="radio"
+              name="award-mode"
+              data-testid={`award-mode-${m}`}
+              checked={mode === m}
+              onChange={() => setMode(m)}
+            />
             {t(`award.mode.${m}`)}
           </label>
         ))}
       </div>
       {mode === 'all' ? (
-        <Select aria-label={t('award.winner')} value={winner || (live[0]?.id ?? '')} onChange={(e) => setWinner(e.target.value)} data-testid="award-winner" className="max-w-md">
+        <Select
+          aria-label={t('award.winner')}
+          value={winner || (live[0]?.id ?? '')}
+          onChange={(e) => setWinner(e.target.value)}
+          data-testid="award-winner"
+          className="max-w-md"
+        >
           {live.map((b) => (
             <option key={b.id} value={b.id}>
               {b.agencyName} · {bpToPercent(b.feeBp)}%
@@ -75,7 +92,13 @@ export const AwardForm = ({ pkg, bids }: { pkg: TCreditorPackage; bids: TPackage
           {live.map((b) => (
             <label key={b.id} className="grid grid-cols-[1fr_8rem] items-center gap-2 text-sm">
               {b.agencyName} · {bpToPercent(b.feeBp)}%
-              <Input type="number" min={0} value={counts[b.id] ?? ''} onChange={(e) => setCounts((c) => ({ ...c, [b.id]: e.target.value }))} data-testid={`award-count-${b.agencyName}`} />
+              <Input
+                type="number"
+                min={0}
+                value={counts[b.id] ?? ''}
+                onChange={(e) => setCounts((c) => ({ ...c, [b.id]: e.target.value }))}
+                data-testid={`award-count-${b.agencyName}`}
+              />
             </label>
           ))}
           <p className="text-xs text-slate-500">{t('award.countHint', { total: pkg.figures.caseCount })}</p>
@@ -98,7 +121,11 @@ export const AwardForm = ({ pkg, bids }: { pkg: TCreditorPackage; bids: TPackage
         </div>
       )}
       {error ? <Alert testId="award-error">{error.message}</Alert> : null}
-      <Button onClick={() => award.mutate({ packageId: pkg.id, shares: shares() })} disabled={award.isPending} data-testid="award-submit">
+      <Button
+        onClick={() => award.mutate({ packageId: pkg.id, shares: shares() })}
+        disabled={award.isPending}
+        data-testid="award-submit"
+      >
         {t('award.submit')}
       </Button>
     </div>

@@ -14,7 +14,18 @@ export const BidsTable = ({ bids, reserveFeeBp }: { bids: TPackageBid[]; reserve
   return (
     <Table
       testId="bids-table"
-      head={[t('bids.agency'), t('bids.tier'), t('bids.admissionScore'), t('bids.score'), t('bids.fee'), t('bids.expectedRecovery'), t('bids.team'), t('bids.provinces'), t('bids.plan'), t('bids.statusLabel')]}
+      head={[
+        t('bids.agency'),
+        t('bids.tier'),
+        t('bids.admissionScore'),
+        t('bids.score'),
+        t('bids.fee'),
+        t('bids.expectedRecovery'),
+        t('bids.team'),
+        t('bids.provinces'),
+        t('bids.plan'),
+        t('bids.statusLabel'),
+      ]}
     >
       {bids.length === 0 ? (
         <EmptyRow colSpan={10}>{t('bids.none')}</EmptyRow>
@@ -28,24 +39,36 @@ export const BidsTable = ({ bids, reserveFeeBp }: { bids: TPackageBid[]; reserve
               {b.scoreBp === null ? (
                 <span className="text-xs text-slate-400">{t('bids.noScore')}</span>
               ) : (
-                <Link className="font-medium text-amber-700 underline" href={`/creditor/scorecards/${b.agencyId}`} title={t('bids.scoreOf', { month: b.scoreMonth ?? '' })} data-testid="bid-score">
+                <Link
+                  className="font-medium text-amber-700 underline"
+                  href={`/creditor/scorecards/${b.agencyId}`}
+                  title={t('bids.scoreOf', { month: b.scoreMonth ?? '' })}
+                  data-testid="bid-score"
+                >
                   {scoreText(b.scoreBp)}
                 </Link>
               )}
             </Td>
             <Td className="tabular-nums">
-              {bpToPercent(b.feeBp)}%{reserveFeeBp !== null && b.feeBp > reserveFeeBp ? <span className="ml-1 text-xs text-red-600">{t('bids.overReserve')}</span> : null}
+              {bpToPercent(b.feeBp)}%
+              {reserveFeeBp !== null && b.feeBp > reserveFeeBp ? (
+                <span className="ml-1 text-xs text-red-600">{t('bids.overReserve')}</span>
+              ) : null}
             </Td>
             <Td className="tabular-nums">{bpToPercent(b.expectedRecoveryBp)}%</Td>
             <Td className="tabular-nums">{b.teamSize}</Td>
             <Td className="text-xs">
-              <div className="w-28 whitespace-normal break-words">{b.provinces.map((p) => t(`province.${p}`)).join(', ')}</div>
+              <div className="w-28 whitespace-normal break-words">
+                {b.provinces.map((p) => t(`province.${p}`)).join(', ')}
+              </div>
             </Td>
             <Td className="text-xs">
               <div className="w-56 whitespace-normal break-words">{b.plan}</div>
             </Td>
             <Td>
-              <Badge tone={b.status === 'won' ? 'green' : b.status === 'lost' ? 'slate' : 'blue'}>{t(`bids.status.${b.status}`)}</Badge>
+              <Badge tone={b.status === 'won' ? 'green' : b.status === 'lost' ? 'slate' : 'blue'}>
+                {t(`bids.status.${b.status}`)}
+              </Badge>
             </Td>
           </tr>
         ))

@@ -11,7 +11,15 @@ type Figures = z.infer<typeof ZFigures>;
 export const bucketLabel = (bucket: number | string) => (Number(bucket) >= 12 ? 'M12+' : `M${bucket}`);
 
 /** Horizontal bars: one row per group, its share of the cases and its amount. */
-const Bars = ({ title, rows, testId }: { title: string; rows: { label: string; count: number; amount: number }[]; testId: string }) => {
+const Bars = ({
+  title,
+  rows,
+  testId,
+}: {
+  title: string;
+  rows: { label: string; count: number; amount: number }[];
+  testId: string;
+}) => {
   const max = Math.max(1, ...rows.map((r) => r.count));
   return (
     <div data-testid={testId}>

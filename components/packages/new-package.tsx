@@ -15,7 +15,15 @@ import { Card } from '../ui/card';
 import { Field, Input, Select } from '../ui/field';
 import { bucketLabel } from './figures';
 
-type Source = { kind: 'import'; importId: string } | { kind: 'filter'; buckets?: (typeof BUCKETS)[number][]; provinces?: Province[]; minOverdue?: number; maxOverdue?: number };
+type Source =
+  | { kind: 'import'; importId: string }
+  | {
+      kind: 'filter';
+      buckets?: (typeof BUCKETS)[number][];
+      provinces?: Province[];
+      minOverdue?: number;
+      maxOverdue?: number;
+    };
 
 const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
@@ -47,8 +55,13 @@ export const NewPackage = () => {
           ...(min !== undefined && min !== null ? { minOverdue: min } : {}),
           ...(max !== undefined && max !== null ? { maxOverdue: max } : {}),
         };
-  const preview = useQuery({ ...trpc.packages.preview.queryOptions({ source: source ?? { kind: 'filter' } }), enabled: source !== null });
-  const create = useMutation(trpc.packages.create.mutationOptions({ onSuccess: (p) => router.push(`/creditor/packages/${p.id}`) }));
+  const preview = useQuery({
+    ...trpc.packages.preview.queryOptions({ source: source ?? { kind: 'filter' } }),
+    enabled: source !== null,
+  });
+  const create = useMutation(
+    trpc.packages.create.mutationOptions({ onSuccess: (p) => router.push(`/creditor/packages/${p.id}`) }),
+  );
   const error = errorInfo(create.error);
   return (
     <Card title={t('packages.new.title')}>
@@ -61,7 +74,13 @@ export const NewPackage = () => {
       >
         <div className="grid gap-4 md:grid-cols-[1fr_14rem]">
           <Field id="package-name" label={t('packages.new.name')} error={error?.fieldErrors.name}>
-            <Input id="package-name" value={name} onChange={(e) => setName(e.target.value)} placeholder={t('packages.new.namePlaceholder')} required />
+            <Input
+              id="package-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder={t('packages.new.namePlaceholder')}
+              required
+            />
           </Field>
           <Field id="package-source" label={t('packages.new.source')}>
             <Select id="package-source" value={kind} onChange={(e) => setKind(e.target.value as 'import' | 'filter')}>
@@ -88,7 +107,12 @@ export const NewPackage = () => {
               <div className="flex flex-wrap gap-2">
                 {BUCKETS.map((b) => (
                   <label key={b} className="flex items-center gap-1 text-sm">
-                    <input type="checkbox" data-testid={`bucket-${b}`} checked={buckets.includes(b)} onChange={() => setBuckets(toggle(buckets, b))} />
+                    <input
+                      type="checkbox"
+                      data-testid={`bucket-${b}`}
+                      checked={buckets.includes(b)}
+                      onChange={() => setBuckets(toggle(buckets, b))}
+                    />
                     {bucketLabel(b)}
                   </label>
                 ))}
@@ -99,27 +123,56 @@ export const NewPackage = () => {
               <div className="flex flex-wrap gap-x-3 gap-y-1">
                 {PROVINCES.map((p) => (
                   <label key={p} className="flex items-center gap-1 text-sm">
-                    <input type="checkbox" data-testid={`province-${p}`} checked={provinces.includes(p)} onChange={() => setProvinces(toggle(provinces, p))} />
+                    <input
+                      type="checkbox"
+                      data-testid={`province-${p}`}
+                      checked={provinces.includes(p)}
+                      onChange={() => setProvinces(toggle(provinces, p))}
+                    />
                     {t(`province.${p}`)}
                   </label>
                 ))}
               </div>
             </fieldset>
             <div className="grid max-w-md grid-cols-2 gap-3">
-              <Field id="min-overdue" label={t('packages.new.minOverdue')} error={min === null ? t('packages.new.badAmount') : undefined}>
-                <Input id="min-overdue" inputMode="decimal" value={minYuan} onChange={(e) => setMinYuan(e.target.value)} />
+              <Field
+                id="min-overdue"
+                label={t('packages.new.minOverdue')}
+                error={min === null ? t('packages.new.badAmount') : undefined}
+              >
+                <Input
+                  id="min-overdue"
+                  inputMode="decimal"
+                  value={minYuan}
+                  onChange={(e) => setMinYuan(e.target.value)}
+                />
               </Field>
-              <Field id="max-overdue" label={t('packages.new.maxOverdue')} error={max === null ? t('packages.new.badAmount') : undefined}>
-                <Input id="max-overdue" inputMode="decimal" value={maxYuan} onChange={(e) => setMaxYuan(e.target.value)} />
+              <Field
+                id="max-overdue"
+                label={t('packages.new.maxOverdue')}
+                error={max === null ? t('packages.new.badAmount') : undefined}
+              >
+                <Input
+                  id="max-overdue"
+                  inputMode="decimal"
+                  value={maxYuan}
+                  onChange={(e) => setMaxYuan(e.target.value)}
+                />
               </Field>
             </div>
           </div>
         )}
         <p className="text-sm text-slate-700" data-testid="package-preview">
-          {preview.data ? t('packages.new.preview', { count: preview.data.caseCount.toLocaleString() }) : t('common.loading')}
+          {preview.data
+            ? t('packages.new.preview', { count: preview.data.caseCount.toLocaleString() })
+            : t('common.loading')}
         </p>
         {error && !error.fieldErrors.name ? <Alert testId="package-create-error">{error.message}</Alert> : null}
-        <Button type="submit" disabled={!source || !name.trim() || create.isPending || preview.data?.caseCount === 0} data-testid="package-create">
+        <Button
+          type="submit"
+          disabled={!source || !name.trim() || create.isPending || preview.data?.caseCount === 0}
+          data-testid="package-create"
+        >
           {t('packages.new.create')}
         </Button>
       </form>

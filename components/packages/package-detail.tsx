@@ -24,12 +24,29 @@ const TermsSummary = ({ pkg }: { pkg: TCreditorPackage }) => {
     [t('packages.terms.closesAt'), formatDateTime(pkg.closesAt)],
     [t('packages.terms.commission'), `${pkg.commissionStart ?? '—'} ~ ${pkg.commissionEnd ?? '—'}`],
     [t('packages.terms.reserveFee'), pkg.reserveFeeBp === null ? '—' : `${bpToPercent(pkg.reserveFeeBp)}%`],
-    [t('packages.terms.expectedRecovery'), pkg.expectedRecoveryBp === null ? '—' : `${bpToPercent(pkg.expectedRecoveryBp)}%`],
-    [t('packages.terms.minTier'), pkg.minTier ? t('packages.terms.tierOrBetter', { tier: pkg.minTier }) : t('packages.terms.anyTier')],
-    [t('packages.terms.minScore'), pkg.minScore === null ? t('packages.terms.anyScore') : t('packages.terms.scoreOrMore', { score: pkg.minScore })],
-    [t('packages.terms.bidderCircle'), pkg.bidderCircle === 'all' ? t('packages.terms.circleAll') : t('packages.terms.circleInvitedCount', { count: pkg.invitedAgencyIds.length })],
+    [
+      t('packages.terms.expectedRecovery'),
+      pkg.expectedRecoveryBp === null ? '—' : `${bpToPercent(pkg.expectedRecoveryBp)}%`,
+    ],
+    [
+      t('packages.terms.minTier'),
+      pkg.minTier ? t('packages.terms.tierOrBetter', { tier: pkg.minTier }) : t('packages.terms.anyTier'),
+    ],
+    [
+      t('packages.terms.minScore'),
+      pkg.minScore === null ? t('packages.terms.anyScore') : t('packages.terms.scoreOrMore', { score: pkg.minScore }),
+    ],
+    [
+      t('packages.terms.bidderCircle'),
+      pkg.bidderCircle === 'all'
+        ? t('packages.terms.circleAll')
+        : t('packages.terms.circleInvitedCount', { count: pkg.invitedAgencyIds.length }),
+    ],
     [t('packages.terms.channels'), pkg.allowedChannels.map((c) => t(`channel.${c}`)).join('、')],
-    [t('packages.terms.bands'), t('packages.terms.bandsValue', { reduction: bpToPercent(pkg.maxReductionBp), instalments: pkg.maxInstalments })],
+    [
+      t('packages.terms.bands'),
+      t('packages.terms.bandsValue', { reduction: bpToPercent(pkg.maxReductionBp), instalments: pkg.maxInstalments }),
+    ],
   ];
   return (
     <dl className="grid gap-x-6 gap-y-2 text-sm md:grid-cols-2" data-testid="terms-summary">
@@ -50,14 +67,24 @@ const OfferForm = ({ pkg }: { pkg: TCreditorPackage }) => {
   const agencies = useQuery(trpc.packages.agencies.queryOptions());
   const [agencyId, setAgencyId] = useState('');
   const [fee, setFee] = useState('');
-  const offer = useMutation(trpc.packages.offer.mutationOptions({ onSuccess: (next) => queryClient.setQueryData(trpc.packages.get.queryKey({ packageId: pkg.id }), next) }));
+  const offer = useMutation(
+    trpc.packages.offer.mutationOptions({
+      onSuccess: (next) => queryClient.setQueryData(trpc.packages.get.queryKey({ packageId: pkg.id }), next),
+    }),
+  );
   const error = errorInfo(offer.error);
   const feeBp = parsePercentToBp(fee);
   return (
     <div className="space-y-2">
       <p className="text-sm text-slate-600">{t('packages.offer.intro')}</p>
       <div className="flex flex-wrap items-end gap-2">
-        <Select aria-label={t('packages.offer.agency')} value={agencyId} onChange={(e) => setAgencyId(e.target.value)} className="max-w-xs" data-testid="offer-agency">
+        <Select
+          aria-label={t('packages.offer.agency')}
+          value={agencyId}
+          onChange={(e) => setAgencyId(e.target.value)}
+          className="max-w-xs"
+          data-testid="offer-agency"
+        >
           <option value="">{t('packages.offer.chooseAgency')}</option>
           {(agencies.data ?? []).map((a) => (
             <option key={a.id} value={a.id}>
@@ -65,8 +92,20 @@ const OfferForm = ({ pkg }: { pkg: TCreditorPackage }) => {
             </option>
           ))}
         </Select>
-        <Input aria-label={t('packages.offer.fee')} placeholder={t('packages.offer.fee')} value={fee} onChange={(e) => setFee(e.target.value)} className="max-w-32" data-testid="offer-fee" />
-        <Button variant="secondary" disabled={!agencyId || feeBp === null || offer.isPending} onClick={() => feeBp !== null && offer.mutate({ packageId: pkg.id, agencyId, feeBp })} data-testid="offer-send">
+        <Input
+          aria-label={t('packages.offer.fee')}
+          placeholder={t('packages.offer.fee')}
+          value={fee}
+          onChange={(e) => setFee(e.target.value)}
+          className="max-w-32"
+          data-testid="offer-fee"
+        />
+        <Button
+          variant="secondary"
+          disabled={!agencyId || feeBp === null || offer.isPending}
+          onClick={() => feeBp !== null && offer.mutate({ packageId: pkg.id, agencyId, feeBp })}
+          data-testid="offer-send"
+        >
           {t('packages.offer.send')}
         </Button>
       </div>
@@ -84,7 +123,8 @@ export const PackageDetail = ({ packageId, canManage }: { packageId: string; can
   const pkg = query.data;
   const showBids = pkg && pkg.status !== 'draft' && pkg.status !== 'offered';
   const bids = useQuery({ ...trpc.packages.bids.queryOptions({ packageId }), enabled: Boolean(showBids) });
-  const onChanged = (next: TCreditorPackage) => queryClient.setQueryData(trpc.packages.get.queryKey({ packageId }), next);
+  const onChanged = (next: TCreditorPackage) =>
+    queryClient.setQueryData(trpc.packages.get.queryKey({ packageId }), next);
   const open = useMutation(trpc.packages.open.mutationOptions({ onSuccess: onChanged }));
   const cancel = useMutation(trpc.packages.cancel.mutationOptions({ onSuccess: onChanged }));
   const [reason, setReason] = useState('');
@@ -105,10 +145,17 @@ export const PackageDetail = ({ packageId, canManage }: { packageId: string; can
         <div className="space-y-6">
           <Card title={t('packages.statusLabel')} actions={<PackageStatusBadge status={pkg.status} />}>
             <p className="text-sm text-slate-700" data-testid="package-next-step">
-              {t(`packages.next.${pkg.status}`, { closesAt: formatDateTime(pkg.closesAt), expiresAt: formatDateTime(pkg.offerExpiresAt) })}
+              {t(`packages.next.${pkg.status}`, {
+                closesAt: formatDateTime(pkg.closesAt),
+                expiresAt: formatDateTime(pkg.offerExpiresAt),
+              })}
             </p>
-            {(pkg.status === 'awarded' || pkg.status === 'completed') ? (
-              <Link className="mt-2 inline-block text-sm text-amber-700 underline" href={`/creditor/cases?packageId=${pkg.id}`} data-testid="package-cases-link">
+            {pkg.status === 'awarded' || pkg.status === 'completed' ? (
+              <Link
+                className="mt-2 inline-block text-sm text-amber-700 underline"
+                href={`/creditor/cases?packageId=${pkg.id}`}
+                data-testid="package-cases-link"
+              >
                 {t('packages.seeCases')}
               </Link>
             ) : null}
@@ -118,7 +165,11 @@ export const PackageDetail = ({ packageId, canManage }: { packageId: string; can
             {pkg.status === 'draft' && canManage ? <TermsForm pkg={pkg} /> : <TermsSummary pkg={pkg} />}
             {pkg.status === 'draft' && canManage ? (
               <div className="mt-6 space-y-4 border-t border-slate-100 pt-4">
-                <Button onClick={() => open.mutate({ packageId })} disabled={open.isPending || !pkg.closesAt} data-testid="package-open">
+                <Button
+                  onClick={() => open.mutate({ packageId })}
+                  disabled={open.isPending || !pkg.closesAt}
+                  data-testid="package-open"
+                >
                   {t('packages.open')}
                 </Button>
                 <OfferForm pkg={pkg} />
@@ -139,8 +190,19 @@ export const PackageDetail = ({ packageId, canManage }: { packageId: string; can
           {canManage && (pkg.status === 'draft' || pkg.status === 'open') ? (
             <Card title={t('packages.cancelTitle')}>
               <div className="flex flex-wrap items-end gap-2">
-                <Input aria-label={t('packages.cancelReason')} placeholder={t('packages.cancelReason')} value={reason} onChange={(e) => setReason(e.target.value)} className="max-w-md" />
-                <Button variant="danger" disabled={reason.trim().length < 2 || cancel.isPending} onClick={() => cancel.mutate({ packageId, reason })} data-testid="package-cancel">
+                <Input
+                  aria-label={t('packages.cancelReason')}
+                  placeholder={t('packages.cancelReason')}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  className="max-w-md"
+                />
+                <Button
+                  variant="danger"
+                  disabled={reason.trim().length < 2 || cancel.isPending}
+                  onClick={() => cancel.mutate({ packageId, reason })}
+                  data-testid="package-cancel"
+                >
                   {t('packages.cancel')}
                 </Button>
               </div>

@@ -21,17 +21,29 @@ export const PackagesScreen = ({ canManage }: { canManage: boolean }) => {
   const trpc = useTRPC();
   const [status, setStatus] = useState<PackageStatus | ''>('');
   const list = useInfiniteQuery(
-    trpc.packages.list.infiniteQueryOptions({ limit: 20, ...(status ? { status } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }),
+    trpc.packages.list.infiniteQueryOptions(
+      { limit: 20, ...(status ? { status } : {}) },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
+    ),
   );
   const rows = rowsOf(list.data);
   return (
     <>
-      <PageTitle title={t('packages.title')} subtitle={t('packages.subtitle')} actions={<ExportButton request={{ list: 'creditor.packages', filters: status ? { status } : {} }} />} />
+      <PageTitle
+        title={t('packages.title')}
+        subtitle={t('packages.subtitle')}
+        actions={<ExportButton request={{ list: 'creditor.packages', filters: status ? { status } : {} }} />}
+      />
       <div className="space-y-6">
         <Card
           title={t('packages.list')}
           actions={
-            <Select aria-label={t('packages.statusFilter')} value={status} onChange={(e) => setStatus(e.target.value as PackageStatus | '')} data-testid="package-status-filter">
+            <Select
+              aria-label={t('packages.statusFilter')}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as PackageStatus | '')}
+              data-testid="package-status-filter"
+            >
               <option value="">{t('packages.allStatuses')}</option>
               {PACKAGE_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -41,7 +53,16 @@ export const PackagesScreen = ({ canManage }: { canManage: boolean }) => {
             </Select>
           }
         >
-          <Table testId="packages-table" head={[t('packages.name'), t('packages.statusLabel'), t('packages.figures.caseCount'), t('packages.figures.totalOverdue'), t('packages.closesAt')]}>
+          <Table
+            testId="packages-table"
+            head={[
+              t('packages.name'),
+              t('packages.statusLabel'),
+              t('packages.figures.caseCount'),
+              t('packages.figures.totalOverdue'),
+              t('packages.closesAt'),
+            ]}
+          >
             {list.isPending ? (
               <EmptyRow colSpan={5}>{t('common.loading')}</EmptyRow>
             ) : rows.length === 0 ? (

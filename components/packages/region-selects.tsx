@@ -7,7 +7,15 @@ import { Select } from '../ui/field';
 import { bucketLabel } from './figures';
 
 /** A province, or any (empty). */
-export const ProvinceSelect = ({ value, onChange, testId }: { value: Province | ''; onChange: (v: Province | '') => void; testId?: string }) => {
+export const ProvinceSelect = ({
+  value,
+  onChange,
+  testId,
+}: {
+  value: Province | '';
+  onChange: (v: Province | '') => void;
+  testId?: string;
+}) => {
   const t = useTranslations();
   return (
     <Select value={value} onChange={(e) => onChange(e.target.value as Province | '')} data-testid={testId}>
@@ -22,7 +30,15 @@ export const ProvinceSelect = ({ value, onChange, testId }: { value: Province | 
 };
 
 /** An overdue bucket M1 … M12+, or any (empty). */
-export const BucketSelect = ({ value, onChange, testId }: { value: number | ''; onChange: (v: number | '') => void; testId?: string }) => {
+export const BucketSelect = ({
+  value,
+  onChange,
+  testId,
+}: {
+  value: number | '';
+  onChange: (v: number | '') => void;
+  testId?: string;
+}) => {
   const t = useTranslations();
   return (
     <Select value={value} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : '')} data-testid={testId}>

@@ -38,19 +38,32 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
     maxInstalments: String(pkg.maxInstalments),
   });
   const [local, setLocal] = useState<Record<string, string>>({});
-  const save = useMutation(trpc.packages.saveTerms.mutationOptions({ onSuccess: (next) => queryClient.setQueryData(trpc.packages.get.queryKey({ packageId: pkg.id }), next) }));
+  const save = useMutation(
+    trpc.packages.saveTerms.mutationOptions({
+      onSuccess: (next) => queryClient.setQueryData(trpc.packages.get.queryKey({ packageId: pkg.id }), next),
+    }),
+  );
   const error = errorInfo(save.error);
   const fieldError = (k: string) => local[k] ?? error?.fieldErrors[k] ?? error?.fieldErrors[`terms.${k}`];
-  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setF((v) => ({ ...v, [k]: e.target.value }));
+  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setF((v) => ({ ...v, [k]: e.target.value }));
 
   const submit = () => {
     const problems: Record<string, string> = {};
     const pct = (k: 'reserveFee' | 'expectedRecovery' | 'maxReduction') => {
       const bp = parsePercentToBp(f[k]);
-      if (bp === null) problems[k === 'reserveFee' ? 'reserveFeeBp' : k === 'expectedRecovery' ? 'expectedRecoveryBp' : 'maxReductionBp'] = t('packages.terms.badPercent');
+      if (bp === null)
+        problems[
+          k === 'reserveFee' ? 'reserveFeeBp' : k === 'expectedRecovery' ? 'expectedRecoveryBp' : 'maxReductionBp'
+        ] = t('packages.terms.badPercent');
       return bp ?? 0;
     };
-    const minScore = f.minScore.trim() === '' ? null : /^\d{1,3}$/.test(f.minScore.trim()) && Number(f.minScore) <= 100 ? Number(f.minScore) : undefined;
+    const minScore =
+      f.minScore.trim() === ''
+        ? null
+        : /^\d{1,3}$/.test(f.minScore.trim()) && Number(f.minScore) <= 100
+          ? Number(f.minScore)
+          : undefined;
     if (minScore === undefined) problems.minScore = t('packages.terms.badScore');
     const closesAt = fromLocal(f.closesAt);
     if (!closesAt) problems.closesAt = t('validation.required');
@@ -85,7 +98,12 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
       }}
     >
       <div className="grid gap-4 md:grid-cols-3">
-        <Field id="closesAt" label={t('packages.terms.closesAt')} error={fieldError('closesAt')} hint={t('packages.terms.closesAtHint')}>
+        <Field
+          id="closesAt"
+          label={t('packages.terms.closesAt')}
+          error={fieldError('closesAt')}
+          hint={t('packages.terms.closesAtHint')}
+        >
           <Input id="closesAt" type="datetime-local" value={f.closesAt} onChange={set('closesAt')} />
         </Field>
         <Field id="commissionStart" label={t('packages.terms.commissionStart')} error={fieldError('commissionStart')}>
@@ -94,11 +112,25 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
         <Field id="commissionEnd" label={t('packages.terms.commissionEnd')} error={fieldError('commissionEnd')}>
           <Input id="commissionEnd" type="date" value={f.commissionEnd} onChange={set('commissionEnd')} />
         </Field>
-        <Field id="reserveFee" label={t('packages.terms.reserveFee')} error={fieldError('reserveFeeBp')} hint={t('packages.terms.reserveFeeHint')}>
+        <Field
+          id="reserveFee"
+          label={t('packages.terms.reserveFee')}
+          error={fieldError('reserveFeeBp')}
+          hint={t('packages.terms.reserveFeeHint')}
+        >
           <Input id="reserveFee" inputMode="decimal" value={f.reserveFee} onChange={set('reserveFee')} />
         </Field>
-        <Field id="expectedRecovery" label={t('packages.terms.expectedRecovery')} error={fieldError('expectedRecoveryBp')}>
-          <Input id="expectedRecovery" inputMode="decimal" value={f.expectedRecovery} onChange={set('expectedRecovery')} />
+        <Field
+          id="expectedRecovery"
+          label={t('packages.terms.expectedRecovery')}
+          error={fieldError('expectedRecoveryBp')}
+        >
+          <Input
+            id="expectedRecovery"
+            inputMode="decimal"
+            value={f.expectedRecovery}
+            onChange={set('expectedRecovery')}
+          />
         </Field>
         <Field id="minTier" label={t('packages.terms.minTier')}>
           <Select id="minTier" value={f.minTier} onChange={set('minTier')}>
@@ -110,14 +142,32 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
             ))}
           </Select>
         </Field>
-        <Field id="minScore" label={t('packages.terms.minScore')} error={fieldError('minScore')} hint={t('packages.terms.minScoreHint')}>
-          <Input id="minScore" inputMode="numeric" value={f.minScore} onChange={set('minScore')} placeholder={t('packages.terms.anyScore')} />
+        <Field
+          id="minScore"
+          label={t('packages.terms.minScore')}
+          error={fieldError('minScore')}
+          hint={t('packages.terms.minScoreHint')}
+        >
+          <Input
+            id="minScore"
+            inputMode="numeric"
+            value={f.minScore}
+            onChange={set('minScore')}
+            placeholder={t('packages.terms.anyScore')}
+          />
         </Field>
         <Field id="maxReduction" label={t('packages.terms.maxReduction')} error={fieldError('maxReductionBp')}>
           <Input id="maxReduction" inputMode="decimal" value={f.maxReduction} onChange={set('maxReduction')} />
         </Field>
         <Field id="maxInstalments" label={t('packages.terms.maxInstalments')} error={fieldError('maxInstalments')}>
-          <Input id="maxInstalments" type="number" min={1} max={60} value={f.maxInstalments} onChange={set('maxInstalments')} />
+          <Input
+            id="maxInstalments"
+            type="number"
+            min={1}
+            max={60}
+            value={f.maxInstalments}
+            onChange={set('maxInstalments')}
+          />
         </Field>
         <Field id="bidderCircle" label={t('packages.terms.bidderCircle')} error={fieldError('invitedAgencyIds')}>
           <Select id="bidderCircle" value={f.bidderCircle} onChange={set('bidderCircle')}>
@@ -135,13 +185,20 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
                 type="checkbox"
                 data-testid={`channel-${c}`}
                 checked={f.channels.includes(c)}
-                onChange={() => setF((v) => ({ ...v, channels: v.channels.includes(c) ? v.channels.filter((x) => x !== c) : [...v.channels, c] }))}
+                onChange={() =>
+                  setF((v) => ({
+                    ...v,
+                    channels: v.channels.includes(c) ? v.channels.filter((x) => x !== c) : [...v.channels, c],
+                  }))
+                }
               />
               {t(`channel.${c}`)}
             </label>
           ))}
         </div>
-        {fieldError('allowedChannels') ? <p className="mt-1 text-xs text-red-600">{fieldError('allowedChannels')}</p> : null}
+        {fieldError('allowedChannels') ? (
+          <p className="mt-1 text-xs text-red-600">{fieldError('allowedChannels')}</p>
+        ) : null}
       </fieldset>
       {f.bidderCircle === 'invited' ? (
         <fieldset>
@@ -152,7 +209,12 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
                 <input
                   type="checkbox"
                   checked={f.invited.includes(a.id)}
-                  onChange={() => setF((v) => ({ ...v, invited: v.invited.includes(a.id) ? v.invited.filter((x) => x !== a.id) : [...v.invited, a.id] }))}
+                  onChange={() =>
+                    setF((v) => ({
+                      ...v,
+                      invited: v.invited.includes(a.id) ? v.invited.filter((x) => x !== a.id) : [...v.invited, a.id],
+                    }))
+                  }
                 />
                 {a.name} {a.tier ? `(${a.tier})` : ''}
               </label>
@@ -160,8 +222,14 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
           </div>
         </fieldset>
       ) : null}
-      {error && Object.keys(error.fieldErrors).length === 0 ? <Alert testId="terms-error">{error.message}</Alert> : null}
-      {save.isSuccess ? <Alert tone="success" testId="terms-saved">{t('packages.terms.saved')}</Alert> : null}
+      {error && Object.keys(error.fieldErrors).length === 0 ? (
+        <Alert testId="terms-error">{error.message}</Alert>
+      ) : null}
+      {save.isSuccess ? (
+        <Alert tone="success" testId="terms-saved">
+          {t('packages.terms.saved')}
+        </Alert>
+      ) : null}
       <Button type="submit" variant="secondary" disabled={save.isPending} data-testid="terms-save">
         {t('packages.terms.save')}
       </Button>

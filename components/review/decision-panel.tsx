@@ -16,7 +16,19 @@ type Actions = {
 };
 
 /** The computed outcome, the reviewer's decision (four eyes where needed) and information requests. */
-export const DecisionPanel = ({ view, selfId, isPending, error, actions }: { view: TReviewView; selfId: string; isPending: boolean; error: ErrorInfo | null; actions: Actions }) => {
+export const DecisionPanel = ({
+  view,
+  selfId,
+  isPending,
+  error,
+  actions,
+}: {
+  view: TReviewView;
+  selfId: string;
+  isPending: boolean;
+  error: ErrorInfo | null;
+  actions: Actions;
+}) => {
   const t = useTranslations();
   const [decision, setDecision] = useState<'admit' | 'reject'>(view.review?.computed?.decision ?? 'admit');
   const review = view.review;
@@ -69,7 +81,10 @@ export const DecisionPanel = ({ view, selfId, isPending, error, actions }: { vie
       >
         {outcome}
         <Alert tone="info" testId="awaiting-approval">
-          {t('review.proposal', { decision: review.decision === 'admit' ? t('review.admit') : t('review.reject'), reason: review.reason ?? '' })}
+          {t('review.proposal', {
+            decision: review.decision === 'admit' ? t('review.admit') : t('review.reject'),
+            reason: review.reason ?? '',
+          })}
         </Alert>
         {isProposer ? (
           <p className="text-sm text-slate-500">{t('review.waitForSecond')}</p>
@@ -80,7 +95,14 @@ export const DecisionPanel = ({ view, selfId, isPending, error, actions }: { vie
             </Field>
             {error && !fe.note ? <Alert>{error.message}</Alert> : null}
             <div className="flex justify-end gap-2">
-              <Button type="submit" name="action" value="return" variant="secondary" disabled={isPending} data-testid="return-proposal">
+              <Button
+                type="submit"
+                name="action"
+                value="return"
+                variant="secondary"
+                disabled={isPending}
+                data-testid="return-proposal"
+              >
                 {t('review.returnProposal')}
               </Button>
               <Button type="submit" name="action" value="approve" disabled={isPending} data-testid="approve-proposal">
@@ -93,7 +115,8 @@ export const DecisionPanel = ({ view, selfId, isPending, error, actions }: { vie
     );
   }
 
-  const isFourEyes = computed !== null && (decision !== computed.decision || (decision === 'admit' && computed.tier === 'A'));
+  const isFourEyes =
+    computed !== null && (decision !== computed.decision || (decision === 'admit' && computed.tier === 'A'));
   return (
     <div className="space-y-5">
       <form
@@ -109,7 +132,13 @@ export const DecisionPanel = ({ view, selfId, isPending, error, actions }: { vie
         <div className="flex gap-4 text-sm">
           {(['admit', 'reject'] as const).map((d) => (
             <label key={d} className="flex items-center gap-1.5">
-              <input type="radio" name="decision" checked={decision === d} onChange={() => setDecision(d)} data-testid={`decision-${d}`} />
+              <input
+                type="radio"
+                name="decision"
+                checked={decision === d}
+                onChange={() => setDecision(d)}
+                data-testid={`decision-${d}`}
+              />
               {t(`review.${d}`)}
             </label>
           ))}
@@ -117,10 +146,19 @@ export const DecisionPanel = ({ view, selfId, isPending, error, actions }: { vie
         <Field id="reason" label={t('fields.reason')} error={fe.reason}>
           <Input id="reason" name="reason" invalid={Boolean(fe.reason)} />
         </Field>
-        {isFourEyes ? <Alert tone="info" testId="four-eyes-note">{t('review.fourEyesNote')}</Alert> : null}
+        {isFourEyes ? (
+          <Alert tone="info" testId="four-eyes-note">
+            {t('review.fourEyesNote')}
+          </Alert>
+        ) : null}
         {error && !fe.reason && !fe.message ? <Alert testId="decide-error">{error.message}</Alert> : null}
         <div className="flex justify-end">
-          <Button type="submit" variant={decision === 'reject' ? 'danger' : 'primary'} disabled={isPending || review?.total == null} data-testid="decide">
+          <Button
+            type="submit"
+            variant={decision === 'reject' ? 'danger' : 'primary'}
+            disabled={isPending || review?.total == null}
+            data-testid="decide"
+          >
             {isFourEyes ? t('review.propose') : t('review.decide')}
           </Button>
         </div>

@@ -16,7 +16,12 @@ import { EmptyRow, Table, Td } from '../ui/table';
 export const QueueScreen = () => {
   const t = useTranslations();
   const trpc = useTRPC();
-  const list = useInfiniteQuery(trpc.staff.admission.queue.infiniteQueryOptions({ limit: 50 }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
+  const list = useInfiniteQuery(
+    trpc.staff.admission.queue.infiniteQueryOptions(
+      { limit: 50 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+  );
   const rows = rowsOf(list.data);
   const error = errorInfo(list.error);
   return (
@@ -24,7 +29,18 @@ export const QueueScreen = () => {
       <PageTitle title={t('review.queueTitle')} subtitle={t('review.queueSubtitle')} />
       {error ? <Alert>{error.message}</Alert> : null}
       <Card>
-        <Table testId="queue-table" head={[t('overview.orgName'), t('fields.type'), t('review.submittedAt'), t('review.age'), t('fields.status'), t('review.reviewer'), '']}>
+        <Table
+          testId="queue-table"
+          head={[
+            t('overview.orgName'),
+            t('fields.type'),
+            t('review.submittedAt'),
+            t('review.age'),
+            t('fields.status'),
+            t('review.reviewer'),
+            '',
+          ]}
+        >
           {list.isPending ? (
             <EmptyRow colSpan={7}>{t('common.loading')}</EmptyRow>
           ) : rows.length === 0 ? (
@@ -42,15 +58,25 @@ export const QueueScreen = () => {
                 </Td>
                 <Td>{formatDateTime(r.submittedAt)}</Td>
                 <Td>
-                  <Badge tone={r.isOverdue ? 'red' : r.ageBusinessDays >= 4 ? 'amber' : 'green'}>{t('review.ageDays', { n: r.ageBusinessDays })}</Badge>
+                  <Badge tone={r.isOverdue ? 'red' : r.ageBusinessDays >= 4 ? 'amber' : 'green'}>
+                    {t('review.ageDays', { n: r.ageBusinessDays })}
+                  </Badge>
                 </Td>
                 <Td>
-                  {r.reviewStatus === 'awaiting_approval' ? t('review.awaitingApproval') : t(`applicationStatus.${r.status}`)}
-                  {r.submission > 1 ? <span className="ml-1 text-xs text-slate-500">{t('review.resubmitted', { n: r.submission })}</span> : null}
+                  {r.reviewStatus === 'awaiting_approval'
+                    ? t('review.awaitingApproval')
+                    : t(`applicationStatus.${r.status}`)}
+                  {r.submission > 1 ? (
+                    <span className="ml-1 text-xs text-slate-500">{t('review.resubmitted', { n: r.submission })}</span>
+                  ) : null}
                 </Td>
                 <Td>{r.reviewerName ?? '—'}</Td>
                 <Td className="text-right">
-                  <Link href={`/staff/admission/${r.id}`} className="rounded px-2 py-1 text-sm text-amber-700 hover:bg-amber-50" data-testid={`review-${r.creditCode}`}>
+                  <Link
+                    href={`/staff/admission/${r.id}`}
+                    className="rounded px-2 py-1 text-sm text-amber-700 hover:bg-amber-50"
+                    data-testid={`review-${r.creditCode}`}
+                  >
                     {t('review.open')}
                   </Link>
                 </Td>

@@ -49,13 +49,16 @@ export const ReviewScreen = ({ applicationId, selfId }: { applicationId: string;
               ← {t('review.queueTitle')}
             </Link>
             <span className="ml-3">
-              {t(`orgType.${view.kind}`)} · <span className="font-mono">{view.org.creditCode}</span> · {t('review.submittedOn', { at: formatDateTime(view.submittedAt), n: view.submission })}
+              {t(`orgType.${view.kind}`)} · <span className="font-mono">{view.org.creditCode}</span> ·{' '}
+              {t('review.submittedOn', { at: formatDateTime(view.submittedAt), n: view.submission })}
             </span>
           </>
         }
         actions={
           <span data-testid="review-status">
-            <Badge tone={view.status === 'admitted' ? 'green' : view.status === 'rejected' ? 'red' : 'blue'}>{t(`applicationStatus.${view.status}`)}</Badge>
+            <Badge tone={view.status === 'admitted' ? 'green' : view.status === 'rejected' ? 'red' : 'blue'}>
+              {t(`applicationStatus.${view.status}`)}
+            </Badge>
           </span>
         }
       />

@@ -48,7 +48,9 @@ export const ScoringPanel = ({
   };
   return (
     <form onSubmit={submit} noValidate className="space-y-3" data-testid="scoring-form">
-      <p className="text-xs text-slate-500">{t('review.templateVersion', { version: view.template?.version ?? '—' })}</p>
+      <p className="text-xs text-slate-500">
+        {t('review.templateVersion', { version: view.template?.version ?? '—' })}
+      </p>
       {criteria.map((c) => (
         <div key={c.key} className="rounded-md bg-slate-50 p-2.5 ring-1 ring-slate-200">
           <div className="flex items-baseline justify-between gap-2">
@@ -57,13 +59,33 @@ export const ScoringPanel = ({
           </div>
           <p className="mb-1.5 text-xs text-slate-500">{c.guidance[locale]}</p>
           <div className="grid grid-cols-4 gap-2">
-            <Input name={`score-${c.key}`} inputMode="numeric" defaultValue={saved.get(c.key)?.score ?? ''} disabled={!canEdit} aria-label={t('review.scoreOf', { label: c.label[locale] })} data-testid={`score-${c.key}`} />
-            <Input name={`note-${c.key}`} className="col-span-3" defaultValue={saved.get(c.key)?.note ?? ''} disabled={!canEdit} placeholder={t('review.note')} />
+            <Input
+              name={`score-${c.key}`}
+              inputMode="numeric"
+              defaultValue={saved.get(c.key)?.score ?? ''}
+              disabled={!canEdit}
+              aria-label={t('review.scoreOf', { label: c.label[locale] })}
+              data-testid={`score-${c.key}`}
+            />
+            <Input
+              name={`note-${c.key}`}
+              className="col-span-3"
+              defaultValue={saved.get(c.key)?.note ?? ''}
+              disabled={!canEdit}
+              placeholder={t('review.note')}
+            />
           </div>
         </div>
       ))}
       <label className="flex items-start gap-2 rounded-md bg-red-50 p-2.5 text-sm text-red-900 ring-1 ring-red-200">
-        <input type="checkbox" name="hasFraudOrAbuse" defaultChecked={view.review?.hasFraudOrAbuse ?? false} disabled={!canEdit} className="mt-0.5 h-4 w-4 accent-red-600" data-testid="fraud-abuse" />
+        <input
+          type="checkbox"
+          name="hasFraudOrAbuse"
+          defaultChecked={view.review?.hasFraudOrAbuse ?? false}
+          disabled={!canEdit}
+          className="mt-0.5 h-4 w-4 accent-red-600"
+          data-testid="fraud-abuse"
+        />
         {t('review.fraudOrAbuse')}
       </label>
       {localError ? <Alert>{localError}</Alert> : error ? <Alert>{error.message}</Alert> : null}

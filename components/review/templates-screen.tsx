@@ -26,7 +26,10 @@ export const TemplatesScreen = ({ canManage }: { canManage: boolean }) => {
   const versions = useQuery(trpc.staff.admission.templates.list.queryOptions({ kind }));
   const activeId = versions.data?.[0]?.id ?? null;
   const templateId = selected ?? activeId;
-  const template = useQuery({ ...trpc.staff.admission.templates.get.queryOptions({ templateId: templateId ?? '' }), enabled: templateId !== null });
+  const template = useQuery({
+    ...trpc.staff.admission.templates.get.queryOptions({ templateId: templateId ?? '' }),
+    enabled: templateId !== null,
+  });
   const error = errorInfo(versions.error) ?? errorInfo(template.error);
   const view = template.data;
 
@@ -42,7 +45,12 @@ export const TemplatesScreen = ({ canManage }: { canManage: boolean }) => {
         title={t('templates.title')}
         subtitle={t('templates.subtitle')}
         actions={(['agency', 'creditor'] as const).map((k) => (
-          <Button key={k} variant={k === kind ? 'primary' : 'secondary'} onClick={() => switchKind(k)} data-testid={`templates-kind-${k}`}>
+          <Button
+            key={k}
+            variant={k === kind ? 'primary' : 'secondary'}
+            onClick={() => switchKind(k)}
+            data-testid={`templates-kind-${k}`}
+          >
             {t(`templates.kind.${k}`)}
           </Button>
         ))}
@@ -50,7 +58,15 @@ export const TemplatesScreen = ({ canManage }: { canManage: boolean }) => {
       {error ? <Alert>{error.message}</Alert> : null}
       <div className="grid gap-5 xl:grid-cols-5">
         <Card title={t('templates.versions')} className="xl:col-span-2">
-          <Table testId="template-versions" head={[t('templates.version'), t('templates.publishedAt'), t('templates.criteriaCount'), t('templates.applications')]}>
+          <Table
+            testId="template-versions"
+            head={[
+              t('templates.version'),
+              t('templates.publishedAt'),
+              t('templates.criteriaCount'),
+              t('templates.applications'),
+            ]}
+          >
             {(versions.data ?? []).length === 0 ? (
               <EmptyRow colSpan={4}>{versions.isPending ? t('common.loading') : t('templates.none')}</EmptyRow>
             ) : (
@@ -102,7 +118,10 @@ export const TemplatesScreen = ({ canManage }: { canManage: boolean }) => {
                 ) : null
               }
             >
-              <Table testId="template-criteria" head={[t('templates.criterion'), t('templates.group'), t('templates.weight'), t('templates.guidance')]}>
+              <Table
+                testId="template-criteria"
+                head={[t('templates.criterion'), t('templates.group'), t('templates.weight'), t('templates.guidance')]}
+              >
                 {view.criteria.map((c) => (
                   <tr key={c.key} data-testid="template-criterion">
                     <Td className="font-medium text-slate-900">

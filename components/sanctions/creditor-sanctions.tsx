@@ -24,7 +24,9 @@ export const CreditorSanctionsScreen = ({ canFreeze }: { canFreeze: boolean }) =
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const commissions = useQuery(trpc.sanctions.suspendedCommissions.queryOptions());
-  const done = { onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.sanctions.suspendedCommissions.pathKey() }) };
+  const done = {
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.sanctions.suspendedCommissions.pathKey() }),
+  };
   const freeze = useMutation(trpc.sanctions.freeze.mutationOptions(done));
   const unfreeze = useMutation(trpc.sanctions.unfreeze.mutationOptions(done));
   const failed = errorInfo(commissions.error ?? freeze.error ?? unfreeze.error);
@@ -45,7 +47,13 @@ export const CreditorSanctionsScreen = ({ canFreeze }: { canFreeze: boolean }) =
               <tr key={c.id} data-testid="suspended-commission">
                 <Td>
                   {c.agencyName}
-                  <span className="ml-1">{c.isSuspended ? <Badge tone="red">{t('suspendedNow')}</Badge> : <Badge tone="slate">{t('suspensionOver')}</Badge>}</span>
+                  <span className="ml-1">
+                    {c.isSuspended ? (
+                      <Badge tone="red">{t('suspendedNow')}</Badge>
+                    ) : (
+                      <Badge tone="slate">{t('suspensionOver')}</Badge>
+                    )}
+                  </span>
                 </Td>
                 <Td>
                   <Link className="text-amber-700 underline" href={`/creditor/packages/${c.packageId}`}>
@@ -56,13 +64,29 @@ export const CreditorSanctionsScreen = ({ canFreeze }: { canFreeze: boolean }) =
                 <Td>{c.openCases}</Td>
                 <Td>
                   <span className="flex flex-wrap items-center gap-2">
-                    <span data-testid="commission-state">{c.frozenAt ? <Badge tone="blue">{t('frozenSince', { at: formatDateTime(c.frozenAt) })}</Badge> : t('working')}</span>
+                    <span data-testid="commission-state">
+                      {c.frozenAt ? (
+                        <Badge tone="blue">{t('frozenSince', { at: formatDateTime(c.frozenAt) })}</Badge>
+                      ) : (
+                        t('working')
+                      )}
+                    </span>
                     {!canFreeze ? null : c.frozenAt ? (
-                      <Button variant="secondary" disabled={unfreeze.isPending} onClick={() => unfreeze.mutate({ commissionId: c.id })} data-testid="commission-unfreeze">
+                      <Button
+                        variant="secondary"
+                        disabled={unfreeze.isPending}
+                        onClick={() => unfreeze.mutate({ commissionId: c.id })}
+                        data-testid="commission-unfreeze"
+                      >
                         {t('unfreeze')}
                       </Button>
                     ) : (
-                      <Button variant="danger" disabled={freeze.isPending || !c.isSuspended} onClick={() => freeze.mutate({ commissionId: c.id })} data-testid="commission-freeze">
+                      <Button
+                        variant="danger"
+                        disabled={freeze.isPending || !c.isSuspended}
+                        onClick={() => freeze.mutate({ commissionId: c.id })}
+                        data-testid="commission-freeze"
+                      >
                         {t('freeze')}
                       </Button>
                     )}

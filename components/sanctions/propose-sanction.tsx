@@ -55,7 +55,8 @@ const CitedAuditItem = ({ itemId }: { itemId: string }) => {
         </Link>
       </p>
       <p>
-        {ta(`kind.${d.item.kind}`)} · <span className="font-mono">{d.item.contractNo}</span> · {ta(`finding.${d.item.finding ?? 'pass'}`)}
+        {ta(`kind.${d.item.kind}`)} · <span className="font-mono">{d.item.contractNo}</span> ·{' '}
+        {ta(`finding.${d.item.finding ?? 'pass'}`)}
       </p>
       {d.item.note ? <p className="whitespace-pre-wrap text-slate-700">{d.item.note}</p> : null}
     </div>
@@ -66,13 +67,21 @@ const CitedAuditItem = ({ itemId }: { itemId: string }) => {
  * Proposing a sanction on the agency a complaint or audit finding is about. A warning,
  * points or a suspension are in force once recorded; a ban waits for a second staff member.
  */
-export const ProposeSanctionScreen = ({ complaintId, auditItemId }: { complaintId: string | null; auditItemId: string | null }) => {
+export const ProposeSanctionScreen = ({
+  complaintId,
+  auditItemId,
+}: {
+  complaintId: string | null;
+  auditItemId: string | null;
+}) => {
   const t = useTranslations('sanctions');
   const tc = useTranslations('common');
   const trpc = useTRPC();
   const router = useRouter();
   const [kind, setKind] = useState<SanctionKind>('warning');
-  const propose = useMutation(trpc.sanctions.propose.mutationOptions({ onSuccess: (s) => router.push(`/staff/sanctions/${s.id}`) }));
+  const propose = useMutation(
+    trpc.sanctions.propose.mutationOptions({ onSuccess: (s) => router.push(`/staff/sanctions/${s.id}`) }),
+  );
   const error = errorInfo(propose.error);
   const fe = error?.fieldErrors ?? {};
   const submit = (e: FormEvent<HTMLFormElement>) => {
@@ -92,7 +101,15 @@ export const ProposeSanctionScreen = ({ complaintId, auditItemId }: { complaintI
   const backHref = complaintId ? `/staff/complaints/${complaintId}` : '/staff/sanctions';
   return (
     <>
-      <PageTitle title={t('proposeTitle')} subtitle={t('proposeSubtitle')} actions={<Link className="text-sm text-amber-700 underline" href={backHref}>{tc('cancel')}</Link>} />
+      <PageTitle
+        title={t('proposeTitle')}
+        subtitle={t('proposeSubtitle')}
+        actions={
+          <Link className="text-sm text-amber-700 underline" href={backHref}>
+            {tc('cancel')}
+          </Link>
+        }
+      />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card>
@@ -101,8 +118,18 @@ export const ProposeSanctionScreen = ({ complaintId, auditItemId }: { complaintI
                 <legend className="mb-2 text-sm font-medium text-slate-700">{t('kindLabel')}</legend>
                 <div className="grid gap-2 sm:grid-cols-2">
                   {SANCTION_KINDS.map((k) => (
-                    <label key={k} className={`flex cursor-pointer gap-2 rounded-md p-3 text-sm ring-1 ${kind === k ? 'bg-amber-50 ring-amber-500' : 'ring-slate-200'}`}>
-                      <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} data-testid={`kind-${k}`} />
+                    <label
+                      key={k}
+                      className={`flex cursor-pointer gap-2 rounded-md p-3 text-sm ring-1 ${kind === k ? 'bg-amber-50 ring-amber-500' : 'ring-slate-200'}`}
+                    >
+                      <input
+                        type="radio"
+                        name="kind"
+                        value={k}
+                        checked={kind === k}
+                        onChange={() => setKind(k)}
+                        data-testid={`kind-${k}`}
+                      />
                       <span>
                         <span className="block font-medium text-slate-900">{t(`kind.${k}`)}</span>
                         <span className="block text-xs text-slate-500">{t(`kindHint.${k}`)}</span>
@@ -113,28 +140,55 @@ export const ProposeSanctionScreen = ({ complaintId, auditItemId }: { complaintI
               </fieldset>
               {kind === 'points' ? (
                 <Field id="propose-points" label={t('points')} error={fe.points} hint={t('pointsHint')}>
-                  <Input id="propose-points" name="points" type="number" min={1} max={100} className="max-w-32" invalid={Boolean(fe.points)} />
+                  <Input
+                    id="propose-points"
+                    name="points"
+                    type="number"
+                    min={1}
+                    max={100}
+                    className="max-w-32"
+                    invalid={Boolean(fe.points)}
+                  />
                 </Field>
               ) : null}
               {kind === 'suspension' ? (
                 <Field id="propose-endsOn" label={t('endsOn')} error={fe.endsOn} hint={t('endsOnHint')}>
-                  <Input id="propose-endsOn" name="endsOn" type="date" className="max-w-48" invalid={Boolean(fe.endsOn)} />
+                  <Input
+                    id="propose-endsOn"
+                    name="endsOn"
+                    type="date"
+                    className="max-w-48"
+                    invalid={Boolean(fe.endsOn)}
+                  />
                 </Field>
               ) : null}
               {kind === 'ban' ? <Alert testId="propose-ban-note">{t('banFourEyes')}</Alert> : null}
               <Field id="propose-reason" label={t('reason')} error={fe.reason} hint={t('reasonHint')}>
                 <Textarea id="propose-reason" name="reason" rows={4} invalid={Boolean(fe.reason)} />
               </Field>
-              {error && !fe.reason && !fe.points && !fe.endsOn ? <Alert testId="propose-error">{error.message}</Alert> : null}
+              {error && !fe.reason && !fe.points && !fe.endsOn ? (
+                <Alert testId="propose-error">{error.message}</Alert>
+              ) : null}
               <div className="flex justify-end">
-                <Button type="submit" variant={kind === 'ban' || kind === 'suspension' ? 'danger' : 'primary'} disabled={propose.isPending} data-testid="propose-submit">
+                <Button
+                  type="submit"
+                  variant={kind === 'ban' || kind === 'suspension' ? 'danger' : 'primary'}
+                  disabled={propose.isPending}
+                  data-testid="propose-submit"
+                >
                   {kind === 'ban' ? t('proposeBan') : t('record')}
                 </Button>
               </div>
             </form>
           </Card>
         </div>
-        <Card title={t('citation')}>{complaintId ? <CitedComplaint complaintId={complaintId} /> : auditItemId ? <CitedAuditItem itemId={auditItemId} /> : null}</Card>
+        <Card title={t('citation')}>
+          {complaintId ? (
+            <CitedComplaint complaintId={complaintId} />
+          ) : auditItemId ? (
+            <CitedAuditItem itemId={auditItemId} />
+          ) : null}
+        </Card>
       </div>
     </>
   );

@@ -17,7 +17,14 @@ import { Field, Textarea } from '../ui/field';
 import { Fact } from '../ui/fact';
 import { SanctionBadges, type SanctionPortal } from './sanction-list';
 
-const EFFECT_KEYS = ['usersSignedOut', 'bidsWithdrawn', 'offersWithdrawn', 'commissionsEnded', 'casesRecalled', 'creditorsNotified'] as const;
+const EFFECT_KEYS = [
+  'usersSignedOut',
+  'bidsWithdrawn',
+  'offersWithdrawn',
+  'commissionsEnded',
+  'casesRecalled',
+  'creditorsNotified',
+] as const;
 
 type Can = { canManage: boolean; canDecideAppeal: boolean; canAppeal: boolean };
 
@@ -26,7 +33,11 @@ type Can = { canManage: boolean; canDecideAppeal: boolean; canAppeal: boolean };
  * did, and its one appeal. Staff approve or reject another's ban, lift a suspension, record
  * a written appeal; a platform admin decides the appeal; the agency's admin appeals here.
  */
-export const SanctionDetailScreen = ({ sanctionId, portal, ...can }: { sanctionId: string; portal: SanctionPortal } & Can) => {
+export const SanctionDetailScreen = ({
+  sanctionId,
+  portal,
+  ...can
+}: { sanctionId: string; portal: SanctionPortal } & Can) => {
   const t = useTranslations('sanctions');
   const tc = useTranslations('common');
   const tr = useTranslations();
@@ -64,7 +75,11 @@ export const SanctionDetailScreen = ({ sanctionId, portal, ...can }: { sanctionI
               <Fact label={t('agencyStatus')} testId="sanction-agency-status">
                 {tr(`orgStatus.${s.agencyStatus}`)}
               </Fact>
-              {s.kind === 'suspension' ? <Fact label={t('suspendedUntil')}>{s.endsOn ? t('untilDay', { day: s.endsOn }) : t('untilLifted')}</Fact> : null}
+              {s.kind === 'suspension' ? (
+                <Fact label={t('suspendedUntil')}>
+                  {s.endsOn ? t('untilDay', { day: s.endsOn }) : t('untilLifted')}
+                </Fact>
+              ) : null}
               {portal === 'creditor' ? null : (
                 <Fact label={t('citation')} testId="sanction-citation">
                   {complaintHref ? (
@@ -76,15 +91,29 @@ export const SanctionDetailScreen = ({ sanctionId, portal, ...can }: { sanctionI
                   )}
                 </Fact>
               )}
-              {s.proposedByName ? <Fact label={t('proposedBy')}>{`${s.proposedByName} · ${formatDateTime(s.createdAt)}`}</Fact> : null}
-              {s.decidedByName ? <Fact label={t(s.status === 'rejected' ? 'rejectedBy' : 'approvedBy')}>{`${s.decidedByName} · ${formatDateTime(s.decidedAt)}`}</Fact> : null}
+              {s.proposedByName ? (
+                <Fact label={t('proposedBy')}>{`${s.proposedByName} · ${formatDateTime(s.createdAt)}`}</Fact>
+              ) : null}
+              {s.decidedByName ? (
+                <Fact
+                  label={t(s.status === 'rejected' ? 'rejectedBy' : 'approvedBy')}
+                >{`${s.decidedByName} · ${formatDateTime(s.decidedAt)}`}</Fact>
+              ) : null}
               {s.effectiveAt ? <Fact label={t('effectiveAt')}>{formatDateTime(s.effectiveAt)}</Fact> : null}
-              {s.liftedAt ? <Fact label={t('liftedAt')}>{`${formatDateTime(s.liftedAt)}${s.liftedByName ? ` · ${s.liftedByName}` : ''}`}</Fact> : null}
+              {s.liftedAt ? (
+                <Fact
+                  label={t('liftedAt')}
+                >{`${formatDateTime(s.liftedAt)}${s.liftedByName ? ` · ${s.liftedByName}` : ''}`}</Fact>
+              ) : null}
             </dl>
             <p className="whitespace-pre-wrap text-sm text-slate-800" data-testid="sanction-reason">
               {s.reason}
             </p>
-            {s.decisionNote ? <p className="mt-2 whitespace-pre-wrap text-sm text-slate-600">{t('decisionNote', { note: s.decisionNote })}</p> : null}
+            {s.decisionNote ? (
+              <p className="mt-2 whitespace-pre-wrap text-sm text-slate-600">
+                {t('decisionNote', { note: s.decisionNote })}
+              </p>
+            ) : null}
           </Card>
           {s.effects ? (
             <Card title={t('effectsTitle')}>
@@ -133,7 +162,13 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
   const [notes, setNotes] = useState<Record<'ban' | 'lift' | 'appeal', string>>({ ban: '', lift: '', appeal: '' });
   const [appealText, setAppealText] = useState('');
   const [isConfirming, setConfirming] = useState(false);
-  const done = { onSuccess: () => void Promise.all([queryClient.invalidateQueries({ queryKey: trpc.sanctions.get.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.sanctions.list.pathKey() })]) };
+  const done = {
+    onSuccess: () =>
+      void Promise.all([
+        queryClient.invalidateQueries({ queryKey: trpc.sanctions.get.pathKey() }),
+        queryClient.invalidateQueries({ queryKey: trpc.sanctions.list.pathKey() }),
+      ]),
+  };
   const approve = useMutation(trpc.sanctions.approve.mutationOptions(done));
   const reject = useMutation(trpc.sanctions.reject.mutationOptions(done));
   const lift = useMutation(trpc.sanctions.lift.mutationOptions(done));
@@ -149,11 +184,17 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
   const canDecideBan = canManage && isProposed && !s.isProposedByMe;
   const canLift = canManage && isActive && s.kind === 'suspension';
   const mayAppeal = isActive && !s.appealedAt && (canAppeal || canManage);
-  const mayDecideAppeal = canDecideAppeal && Boolean(s.appealedAt) && !s.appealOutcome && (isActive || s.status === 'lifted');
+  const mayDecideAppeal =
+    canDecideAppeal && Boolean(s.appealedAt) && !s.appealOutcome && (isActive || s.status === 'lifted');
   const decide = (outcome: AppealOutcome) => decideAppeal.mutate({ ...id, outcome, note: notes.appeal });
   const noteField = (step: keyof typeof notes, error: unknown) => (
     <Field id={`note-${step}`} label={t(`noteLabel.${step}`)} error={errorInfo(error)?.fieldErrors.note}>
-      <Textarea id={`note-${step}`} rows={3} value={notes[step]} onChange={(e) => setNotes({ ...notes, [step]: e.target.value })} />
+      <Textarea
+        id={`note-${step}`}
+        rows={3}
+        value={notes[step]}
+        onChange={(e) => setNotes({ ...notes, [step]: e.target.value })}
+      />
     </Field>
   );
   if (!(isProposed && canManage) && !canLift && !mayAppeal && !mayDecideAppeal) return null;
@@ -170,10 +211,20 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
             <Alert testId="ban-warning">{t('banWarning')}</Alert>
             {noteField('ban', approve.error ?? reject.error)}
             <div className="flex gap-2">
-              <Button variant="danger" disabled={isBusy} onClick={() => setConfirming(true)} data-testid="sanction-approve">
+              <Button
+                variant="danger"
+                disabled={isBusy}
+                onClick={() => setConfirming(true)}
+                data-testid="sanction-approve"
+              >
                 {t('approve')}
               </Button>
-              <Button variant="secondary" disabled={isBusy} onClick={() => reject.mutate({ ...id, note: notes.ban })} data-testid="sanction-reject">
+              <Button
+                variant="secondary"
+                disabled={isBusy}
+                onClick={() => reject.mutate({ ...id, note: notes.ban })}
+                data-testid="sanction-reject"
+              >
                 {t('reject')}
               </Button>
             </div>
@@ -182,15 +233,26 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
         {canLift ? (
           <div className="space-y-2">
             {noteField('lift', lift.error)}
-            <Button variant="secondary" disabled={isBusy} onClick={() => lift.mutate({ ...id, note: notes.lift })} data-testid="sanction-lift">
+            <Button
+              variant="secondary"
+              disabled={isBusy}
+              onClick={() => lift.mutate({ ...id, note: notes.lift })}
+              data-testid="sanction-lift"
+            >
               {t('lift')}
             </Button>
           </div>
         ) : null}
         {mayAppeal ? (
           <div className="space-y-2 border-t border-slate-100 pt-3 first:border-0 first:pt-0">
-            <p className="text-sm text-slate-600">{canAppeal ? t('appealIntro') : s.kind === 'ban' ? t('recordAppealIntro') : t('recordLetterIntro')}</p>
-            <Field id="appeal-text" label={t('appealText')} error={errorInfo(appeal.error ?? recordAppeal.error)?.fieldErrors.text}>
+            <p className="text-sm text-slate-600">
+              {canAppeal ? t('appealIntro') : s.kind === 'ban' ? t('recordAppealIntro') : t('recordLetterIntro')}
+            </p>
+            <Field
+              id="appeal-text"
+              label={t('appealText')}
+              error={errorInfo(appeal.error ?? recordAppeal.error)?.fieldErrors.text}
+            >
               <Textarea id="appeal-text" rows={5} value={appealText} onChange={(e) => setAppealText(e.target.value)} />
             </Field>
             <Button
@@ -216,9 +278,15 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
             </div>
           </div>
         ) : null}
-        {failed && !failed.fieldErrors.note && !failed.fieldErrors.text ? <Alert testId="sanction-step-error">{failed.message}</Alert> : null}
+        {failed && !failed.fieldErrors.note && !failed.fieldErrors.text ? (
+          <Alert testId="sanction-step-error">{failed.message}</Alert>
+        ) : null}
       </div>
-      <Dialog open={isConfirming} title={t('confirmTitle', { agency: s.agencyName })} onClose={() => setConfirming(false)}>
+      <Dialog
+        open={isConfirming}
+        title={t('confirmTitle', { agency: s.agencyName })}
+        onClose={() => setConfirming(false)}
+      >
         <p className="text-sm text-slate-700">{t('confirmBody')}</p>
         <div className="mt-4 flex justify-end gap-2">
           <Button variant="secondary" onClick={() => setConfirming(false)}>

@@ -15,7 +15,9 @@ export const SuspensionNotice = () => {
   return (
     <div className="mb-4">
       <Alert testId="suspension-notice">
-        {t('suspendedNotice', { until: standing.suspendedUntil ? t('untilDay', { day: standing.suspendedUntil }) : t('untilLifted') })}{' '}
+        {t('suspendedNotice', {
+          until: standing.suspendedUntil ? t('untilDay', { day: standing.suspendedUntil }) : t('untilLifted'),
+        })}{' '}
         {standing.suspensionId ? (
           <Link className="underline" href={`/agency/sanctions/${standing.suspensionId}`}>
             {t('seeSanction')}

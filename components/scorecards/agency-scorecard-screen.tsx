@@ -11,7 +11,13 @@ import { PageTitle } from '../ui/card';
 import { ScorecardView } from './scorecard-view';
 
 /** One agency's scorecard as a creditor that deals with it, or platform staff, read it. */
-export const AgencyScorecardScreen = ({ agencyId, initialMonth = null }: { agencyId: string; initialMonth?: string | null }) => {
+export const AgencyScorecardScreen = ({
+  agencyId,
+  initialMonth = null,
+}: {
+  agencyId: string;
+  initialMonth?: string | null;
+}) => {
   const t = useTranslations('scorecards');
   const trpc = useTRPC();
   const router = useRouter();

@@ -11,7 +11,17 @@ import { Button } from '../ui/button';
  * Downloads a card's inputs, formula version and results as a JSON file: computing
  * formula v1 on its `inputs` gives its `result` again.
  */
-export const ExportButton = ({ agencyId, agencyName, month, isCompact = false }: { agencyId: string; agencyName: string; month: string; isCompact?: boolean }) => {
+export const ExportButton = ({
+  agencyId,
+  agencyName,
+  month,
+  isCompact = false,
+}: {
+  agencyId: string;
+  agencyName: string;
+  month: string;
+  isCompact?: boolean;
+}) => {
   const t = useTranslations('scorecards');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -36,7 +46,13 @@ export const ExportButton = ({ agencyId, agencyName, month, isCompact = false }:
   };
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant={isCompact ? 'ghost' : 'secondary'} className={isCompact ? 'px-2 text-amber-700' : ''} onClick={() => void download()} disabled={isBusy} data-testid="scorecard-export">
+      <Button
+        variant={isCompact ? 'ghost' : 'secondary'}
+        className={isCompact ? 'px-2 text-amber-700' : ''}
+        onClick={() => void download()}
+        disabled={isBusy}
+        data-testid="scorecard-export"
+      >
         {isCompact ? t('exportShort') : t('export')}
       </Button>
       {error ? <span className="text-xs text-red-600">{error}</span> : null}

@@ -90,8 +90,18 @@ const RatingCell = ({ agencyId, m, canManage }: { agencyId: string; m: MonthRati
         ))}
       </div>
       {error?.fieldErrors.rating ? <p className="text-xs text-red-600">{error.fieldErrors.rating.join(' ')}</p> : null}
-      <Textarea aria-label={t('comment')} placeholder={t('commentHint')} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={500} data-testid={`${id}-comment`} />
-      {error?.fieldErrors.comment ? <p className="text-xs text-red-600">{error.fieldErrors.comment.join(' ')}</p> : null}
+      <Textarea
+        aria-label={t('comment')}
+        placeholder={t('commentHint')}
+        rows={2}
+        value={comment}
+        onChange={(e) => setComment(e.target.value)}
+        maxLength={500}
+        data-testid={`${id}-comment`}
+      />
+      {error?.fieldErrors.comment ? (
+        <p className="text-xs text-red-600">{error.fieldErrors.comment.join(' ')}</p>
+      ) : null}
       {error && !error.fieldErrors.rating && !error.fieldErrors.comment ? <Alert>{error.message}</Alert> : null}
       <div className="flex gap-2">
         <Button type="submit" disabled={rate.isPending || rating === 0} data-testid={`${id}-save`}>
@@ -129,7 +139,11 @@ export const RatingsScreen = ({ canManage }: { canManage: boolean }) => {
             key={a.agencyId}
             title={a.agencyName}
             actions={
-              <Link className="text-sm text-amber-700 underline" href={`/creditor/scorecards/${a.agencyId}`} data-testid="ratings-scorecard-link">
+              <Link
+                className="text-sm text-amber-700 underline"
+                href={`/creditor/scorecards/${a.agencyId}`}
+                data-testid="ratings-scorecard-link"
+              >
                 {t('seeScorecard')}
               </Link>
             }
@@ -137,7 +151,9 @@ export const RatingsScreen = ({ canManage }: { canManage: boolean }) => {
             <div className="grid gap-6 md:grid-cols-2" data-testid="ratings-agency">
               {a.months.map((m) => (
                 <div key={m.month}>
-                  <h3 className="mb-2 text-sm font-semibold text-slate-700">{m.month === d?.current ? t('thisMonth', { month: m.month }) : t('lastMonth', { month: m.month })}</h3>
+                  <h3 className="mb-2 text-sm font-semibold text-slate-700">
+                    {m.month === d?.current ? t('thisMonth', { month: m.month }) : t('lastMonth', { month: m.month })}
+                  </h3>
                   <RatingCell agencyId={a.agencyId} m={m} canManage={canManage} />
                 </div>
               ))}

@@ -22,15 +22,30 @@ const useBasis = () => {
         return t('ratings', { count: i.ratings.length, mean: mean.toFixed(1) });
       }
       case 'recovery':
-        return card.figures.expectedRecovery > 0 ? t('recovery', { recovered: formatFen(card.figures.recovered), expected: formatFen(card.figures.expectedRecovery), count: i.commissions.length }) : t('noRecovery');
+        return card.figures.expectedRecovery > 0
+          ? t('recovery', {
+              recovered: formatFen(card.figures.recovered),
+              expected: formatFen(card.figures.expectedRecovery),
+              count: i.commissions.length,
+            })
+          : t('noRecovery');
       case 'reporting': {
         const r = i.reporting;
-        return r.visitsOnTime + r.visitsLate + r.evidenceOnTime + r.evidenceLate === 0 ? t('noReporting') : t('reporting', r);
+        return r.visitsOnTime + r.visitsLate + r.evidenceOnTime + r.evidenceLate === 0
+          ? t('noReporting')
+          : t('reporting', r);
       }
       case 'compliance':
-        return t('compliance', { cases: card.figures.cases, flagged: i.compliance.flaggedActions, upheld: i.compliance.upheldComplaints, abuse: i.compliance.upheldAbuse });
+        return t('compliance', {
+          cases: card.figures.cases,
+          flagged: i.compliance.flaggedActions,
+          upheld: i.compliance.upheldComplaints,
+          abuse: i.compliance.upheldAbuse,
+        });
       case 'responsiveness':
-        return i.responsiveness.answersOnTime + i.responsiveness.answersLate === 0 ? t('noAnswers') : t('responsiveness', i.responsiveness);
+        return i.responsiveness.answersOnTime + i.responsiveness.answersLate === 0
+          ? t('noAnswers')
+          : t('responsiveness', i.responsiveness);
     }
   };
 };
@@ -63,7 +78,12 @@ export const ScorecardView = ({ data, onMonth }: { data: TAgencyScorecard; onMon
         >
           <div className="flex flex-wrap items-end gap-8" data-testid="scorecard-summary">
             <Stat label={t('score')} bp={card.scoreBp} className="text-4xl text-slate-900" testId="scorecard-score" />
-            <Stat label={t('monthScore')} bp={card.monthScoreBp} className="text-2xl text-slate-700" testId="scorecard-month-score" />
+            <Stat
+              label={t('monthScore')}
+              bp={card.monthScoreBp}
+              className="text-2xl text-slate-700"
+              testId="scorecard-month-score"
+            />
             <div className="text-xs text-slate-500">
               <div>{t('weighting')}</div>
               <div>{t('computedAt', { at: formatDateTime(card.computedAt), version: card.formulaVersion })}</div>
@@ -75,7 +95,10 @@ export const ScorecardView = ({ data, onMonth }: { data: TAgencyScorecard; onMon
             ) : null}
           </div>
           <div className="mt-4">
-            <Table testId="scorecard-components" head={[t('component'), t('weight'), t('componentScore'), t('points'), t('basisTitle')]}>
+            <Table
+              testId="scorecard-components"
+              head={[t('component'), t('weight'), t('componentScore'), t('points'), t('basisTitle')]}
+            >
               {KEYS.map((k) => (
                 <tr key={k} data-testid={`component-${k}`}>
                   <Td className="font-medium text-slate-900">{t(`components.${k}`)}</Td>
@@ -83,7 +106,10 @@ export const ScorecardView = ({ data, onMonth }: { data: TAgencyScorecard; onMon
                   <Td className="tabular-nums">
                     <div className="flex items-center gap-2">
                       <span className="inline-block h-2 w-24 rounded bg-slate-100">
-                        <span className="block h-2 rounded bg-amber-500" style={{ width: `${card.components[k] / 100}%` }} />
+                        <span
+                          className="block h-2 rounded bg-amber-500"
+                          style={{ width: `${card.components[k] / 100}%` }}
+                        />
                       </span>
                       {scoreText(card.components[k])}
                     </div>
@@ -114,8 +140,22 @@ export const ScorecardView = ({ data, onMonth }: { data: TAgencyScorecard; onMon
                 <YAxis domain={[0, 100]} tick={{ fontSize: 12 }} width={40} />
                 <Tooltip formatter={(v) => Number(v).toFixed(1)} />
                 <Legend />
-                <Line dataKey="score" name={t('score')} stroke="#d97706" strokeWidth={2} dot isAnimationActive={false} />
-                <Line dataKey="monthScore" name={t('monthScore')} stroke="#0284c7" strokeDasharray="4 3" dot isAnimationActive={false} />
+                <Line
+                  dataKey="score"
+                  name={t('score')}
+                  stroke="#d97706"
+                  strokeWidth={2}
+                  dot
+                  isAnimationActive={false}
+                />
+                <Line
+                  dataKey="monthScore"
+                  name={t('monthScore')}
+                  stroke="#0284c7"
+                  strokeDasharray="4 3"
+                  dot
+                  isAnimationActive={false}
+                />
               </LineChart>
             </ResponsiveContainer>
           </div>
@@ -124,9 +164,17 @@ export const ScorecardView = ({ data, onMonth }: { data: TAgencyScorecard; onMon
               <EmptyRow colSpan={3}>{t('noTrend')}</EmptyRow>
             ) : (
               [...data.trend].reverse().map((p) => (
-                <tr key={p.month} data-testid="trend-row" className={p.month === card?.month ? 'bg-amber-50' : undefined}>
+                <tr
+                  key={p.month}
+                  data-testid="trend-row"
+                  className={p.month === card?.month ? 'bg-amber-50' : undefined}
+                >
                   <Td>
-                    <button type="button" className="font-mono text-amber-700 underline" onClick={() => onMonth(p.month)}>
+                    <button
+                      type="button"
+                      className="font-mono text-amber-700 underline"
+                      onClick={() => onMonth(p.month)}
+                    >
                       {p.month}
                     </button>
                   </Td>

@@ -31,7 +31,11 @@ export const StaffScorecards = ({ canCompute }: { canCompute: boolean }) => {
     ...trpc.scorecards.month.queryOptions({ month }),
     refetchInterval: (q) => (q.state.data?.isComputing ? 2_000 : false),
   });
-  const recompute = useMutation(trpc.scorecards.recompute.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.scorecards.month.queryKey({ month }) }) }));
+  const recompute = useMutation(
+    trpc.scorecards.recompute.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.scorecards.month.queryKey({ month }) }),
+    }),
+  );
   const d = query.data;
   const error = errorInfo(query.error) ?? errorInfo(recompute.error);
   return (
@@ -42,14 +46,24 @@ export const StaffScorecards = ({ canCompute }: { canCompute: boolean }) => {
         actions={
           <div className="flex items-end gap-3">
             <Field id="scorecard-month" label={t('month')} error={error?.fieldErrors.month}>
-              <Input id="scorecard-month" type="month" value={month} onChange={(e) => {
+              <Input
+                id="scorecard-month"
+                type="month"
+                value={month}
+                onChange={(e) => {
                   if (!e.target.value) return;
                   recompute.reset();
                   setMonth(e.target.value);
-                }} className="w-40" />
+                }}
+                className="w-40"
+              />
             </Field>
             {canCompute ? (
-              <Button onClick={() => recompute.mutate({ month })} disabled={recompute.isPending || d?.isComputing} data-testid="scorecards-recompute">
+              <Button
+                onClick={() => recompute.mutate({ month })}
+                disabled={recompute.isPending || d?.isComputing}
+                data-testid="scorecards-recompute"
+              >
                 {d && d.cards.length > 0 ? t('recompute') : t('compute')}
               </Button>
             ) : null}
@@ -58,11 +72,23 @@ export const StaffScorecards = ({ canCompute }: { canCompute: boolean }) => {
       >
         {error && !error.fieldErrors.month ? <Alert testId="scorecards-error">{error.message}</Alert> : null}
         <p className="mb-3 text-sm text-slate-500" data-testid="scorecards-status">
-          {d?.isComputing ? t('computing') : d?.computedAt ? t('lastComputed', { at: formatDateTime(d.computedAt) }) : d && !d.isEnded ? t('notEnded') : t('notComputed')}
+          {d?.isComputing
+            ? t('computing')
+            : d?.computedAt
+              ? t('lastComputed', { at: formatDateTime(d.computedAt) })
+              : d && !d.isEnded
+                ? t('notEnded')
+                : t('notComputed')}
         </p>
         <Table
           testId="scorecards-table"
-          head={[t('agency'), t('score'), t('short.month'), ...KEYS.map((k) => t(`short.${k}`, { weight: WEIGHTS[k] })), '']}
+          head={[
+            t('agency'),
+            t('score'),
+            t('short.month'),
+            ...KEYS.map((k) => t(`short.${k}`, { weight: WEIGHTS[k] })),
+            '',
+          ]}
         >
           {(d?.cards ?? []).length === 0 ? (
             <EmptyRow colSpan={KEYS.length + 4}>{t('noCards')}</EmptyRow>
@@ -71,7 +97,10 @@ export const StaffScorecards = ({ canCompute }: { canCompute: boolean }) => {
               <tr key={c.agencyId} data-testid="scorecard-row">
                 <Td className="whitespace-normal">
                   <div className="w-44">
-                    <Link className="font-medium text-amber-700 underline" href={`/staff/scorecards/${c.agencyId}?month=${c.month}`}>
+                    <Link
+                      className="font-medium text-amber-700 underline"
+                      href={`/staff/scorecards/${c.agencyId}?month=${c.month}`}
+                    >
                       {c.agencyName}
                     </Link>
                     {c.agencyStatus !== 'active' ? (

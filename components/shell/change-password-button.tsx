@@ -53,13 +53,36 @@ export const ChangePasswordButton = () => {
           {error && Object.keys(fe).length === 0 ? <Alert testId="change-password-error">{error.message}</Alert> : null}
           <p className="text-sm text-slate-600">{t('shell.changePasswordNote')}</p>
           <Field id="currentPassword" label={t('fields.currentPassword')} error={fe.currentPassword}>
-            <Input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" invalid={Boolean(fe.currentPassword)} />
+            <Input
+              id="currentPassword"
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+              invalid={Boolean(fe.currentPassword)}
+            />
           </Field>
-          <Field id="newPassword" label={t('fields.newPassword')} error={fe.newPassword} hint={t('invite.passwordHint')}>
-            <Input id="newPassword" name="newPassword" type="password" autoComplete="new-password" invalid={Boolean(fe.newPassword)} />
+          <Field
+            id="newPassword"
+            label={t('fields.newPassword')}
+            error={fe.newPassword}
+            hint={t('invite.passwordHint')}
+          >
+            <Input
+              id="newPassword"
+              name="newPassword"
+              type="password"
+              autoComplete="new-password"
+              invalid={Boolean(fe.newPassword)}
+            />
           </Field>
           <Field id="confirmPassword" label={t('fields.confirmPassword')} error={fe.confirmPassword}>
-            <Input id="confirmPassword" name="confirmPassword" type="password" autoComplete="new-password" invalid={Boolean(fe.confirmPassword)} />
+            <Input
+              id="confirmPassword"
+              name="confirmPassword"
+              type="password"
+              autoComplete="new-password"
+              invalid={Boolean(fe.confirmPassword)}
+            />
           </Field>
           <div className="flex justify-end gap-2 pt-2">
             <Button variant="secondary" onClick={() => setOpen(false)}>

@@ -16,7 +16,9 @@ export const NotificationBell = () => {
   const [isOpen, setIsOpen] = useState(false);
   const list = useQuery({ ...trpc.notifications.list.queryOptions({ limit: 20 }), refetchInterval: 30_000 });
   const markRead = useMutation(
-    trpc.notifications.markRead.mutationOptions({ onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }) }),
+    trpc.notifications.markRead.mutationOptions({
+      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.notifications.list.queryKey() }),
+    }),
   );
   const unread = list.data?.unread ?? 0;
   const items = list.data?.items ?? [];
@@ -35,17 +37,28 @@ export const NotificationBell = () => {
           <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
         </svg>
         {unread > 0 ? (
-          <span className="absolute -right-1 -top-1 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold leading-4 text-white" data-testid="notification-count">
+          <span
+            className="absolute -right-1 -top-1 min-w-4 rounded-full bg-red-600 px-1 text-center text-[10px] font-semibold leading-4 text-white"
+            data-testid="notification-count"
+          >
             {unread > 99 ? '99+' : unread}
           </span>
         ) : null}
       </button>
       {isOpen ? (
-        <div className="absolute right-0 z-20 mt-2 w-96 rounded-lg bg-white shadow-lg ring-1 ring-slate-200" data-testid="notification-panel">
+        <div
+          className="absolute right-0 z-20 mt-2 w-96 rounded-lg bg-white shadow-lg ring-1 ring-slate-200"
+          data-testid="notification-panel"
+        >
           <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
             <span className="text-sm font-semibold text-slate-900">{t('title')}</span>
             {unread > 0 ? (
-              <button type="button" className="text-xs text-amber-800 hover:underline" onClick={() => markRead.mutate({ ids: 'all' })} data-testid="notifications-mark-all">
+              <button
+                type="button"
+                className="text-xs text-amber-800 hover:underline"
+                onClick={() => markRead.mutate({ ids: 'all' })}
+                data-testid="notifications-mark-all"
+              >
                 {t('markAll')}
               </button>
             ) : null}
@@ -66,7 +79,9 @@ export const NotificationBell = () => {
                     }}
                     className={`block w-full px-3 py-2 text-left text-sm hover:bg-slate-50 ${n.readAt ? 'text-slate-500' : 'font-medium text-slate-900'}`}
                   >
-                    {!n.readAt ? <span aria-hidden className="mr-1.5 inline-block h-2 w-2 rounded-full bg-amber-500" /> : null}
+                    {!n.readAt ? (
+                      <span aria-hidden className="mr-1.5 inline-block h-2 w-2 rounded-full bg-amber-500" />
+                    ) : null}
                     {t(`kind.${n.kind}`, n.params)}
                     <span className="block text-xs font-normal text-slate-400">{formatDateTime(n.createdAt)}</span>
                   </button>

@@ -6,7 +6,17 @@ import { useTRPC } from '../trpc/react';
 import { Select } from '../ui/field';
 
 /** The platform's agencies to choose one from (staff screens: audits, complaints raised by staff). */
-export const AgencySelect = ({ id, value, onChange, invalid }: { id: string; value: string; onChange: (agencyId: string) => void; invalid?: boolean }) => {
+export const AgencySelect = ({
+  id,
+  value,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  value: string;
+  onChange: (agencyId: string) => void;
+  invalid?: boolean;
+}) => {
   const t = useTranslations('complaints');
   const trpc = useTRPC();
   const agencies = useQuery(trpc.staff.orgs.list.queryOptions({ type: 'agency', limit: 100 }));

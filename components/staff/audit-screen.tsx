@@ -33,11 +33,15 @@ export const AuditScreen = () => {
   const [filters, setFilters] = useState<Filters>({});
   const [open, setOpen] = useState<number | null>(null);
   const list = useInfiniteQuery(
-    trpc.staff.audit.list.infiniteQueryOptions({ limit: 50, ...filters }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
+    trpc.staff.audit.list.infiniteQueryOptions(
+      { limit: 50, ...filters },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
   );
   const rows = rowsOf(list.data);
   const error = errorInfo(list.error);
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
+  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   return (
     <>
@@ -74,7 +78,11 @@ export const AuditScreen = () => {
           }}
         >
           <Filter label={t('fields.action')}>
-            <Select data-testid="audit-action" value={form.action} onChange={(e) => setForm((f) => ({ ...f, action: e.target.value }))}>
+            <Select
+              data-testid="audit-action"
+              value={form.action}
+              onChange={(e) => setForm((f) => ({ ...f, action: e.target.value }))}
+            >
               <option value="">{t('audit.allActions')}</option>
               {AUDIT_ACTIONS.map((a) => (
                 <option key={a} value={a}>
@@ -101,8 +109,23 @@ export const AuditScreen = () => {
             </Button>
           </div>
         </form>
-        {error ? <p className="mb-2 text-sm text-red-700" data-testid="audit-error">{error.message}</p> : null}
-        <Table testId="audit-table" head={[t('audit.at'), t('audit.actor'), t('fields.action'), t('audit.resource'), t('audit.org'), t('audit.ip'), '']}>
+        {error ? (
+          <p className="mb-2 text-sm text-red-700" data-testid="audit-error">
+            {error.message}
+          </p>
+        ) : null}
+        <Table
+          testId="audit-table"
+          head={[
+            t('audit.at'),
+            t('audit.actor'),
+            t('fields.action'),
+            t('audit.resource'),
+            t('audit.org'),
+            t('audit.ip'),
+            '',
+          ]}
+        >
           {list.isPending ? (
             <EmptyRow colSpan={7}>{t('common.loading')}</EmptyRow>
           ) : rows.length === 0 ? (
@@ -128,7 +151,10 @@ export const AuditScreen = () => {
                 <Td className="text-xs">
                   {r.resourceType}
                   {r.resourceId && r.resourceType === 'case' ? (
-                    <Link className="block max-w-56 truncate font-mono text-amber-700 underline" href={`/staff/cases/${r.resourceId}`}>
+                    <Link
+                      className="block max-w-56 truncate font-mono text-amber-700 underline"
+                      href={`/staff/cases/${r.resourceId}`}
+                    >
                       {r.resourceId}
                     </Link>
                   ) : r.resourceId ? (

@@ -20,7 +20,15 @@ import { RevealWithReason } from '../work/reveal-button';
 import { SetStatusForm, statusTargets } from './set-status-form';
 
 /** One organization as staff see it: profile, status with its history in the audit log, and its accounts. */
-export const OrgDetailScreen = ({ orgId, canSetStatus, canManageUsers }: { orgId: string; canSetStatus: boolean; canManageUsers: boolean }) => {
+export const OrgDetailScreen = ({
+  orgId,
+  canSetStatus,
+  canManageUsers,
+}: {
+  orgId: string;
+  canSetStatus: boolean;
+  canManageUsers: boolean;
+}) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -30,7 +38,10 @@ export const OrgDetailScreen = ({ orgId, canSetStatus, canManageUsers }: { orgId
 
   const org = useQuery(trpc.staff.orgs.get.queryOptions({ orgId }));
   const users = useInfiniteQuery(
-    trpc.staff.users.list.infiniteQueryOptions({ orgId, limit: 50 }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
+    trpc.staff.users.list.infiniteQueryOptions(
+      { orgId, limit: 50 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
   );
   const refresh = () =>
     Promise.all([
@@ -75,12 +86,25 @@ export const OrgDetailScreen = ({ orgId, canSetStatus, canManageUsers }: { orgId
         actions={
           <>
             {canSetStatus && o.type !== 'platform' && statusTargets(o.type, o.status).length > 0 ? (
-              <Button variant="secondary" data-testid="open-set-status" onClick={() => { setStatus.reset(); setStatusOpen(true); }}>
+              <Button
+                variant="secondary"
+                data-testid="open-set-status"
+                onClick={() => {
+                  setStatus.reset();
+                  setStatusOpen(true);
+                }}
+              >
                 {t('orgs.changeStatus')}
               </Button>
             ) : null}
             {canManageUsers ? (
-              <Button data-testid="open-add-user" onClick={() => { createUser.reset(); setUserOpen(true); }}>
+              <Button
+                data-testid="open-add-user"
+                onClick={() => {
+                  createUser.reset();
+                  setUserOpen(true);
+                }}
+              >
                 {t('orgs.addUser')}
               </Button>
             ) : null}
@@ -145,14 +169,24 @@ export const OrgDetailScreen = ({ orgId, canSetStatus, canManageUsers }: { orgId
             onDisable={canManageUsers ? (u) => disable.mutate({ userId: u.id }) : undefined}
             revealPhone={
               canManageUsers
-                ? (u) => <RevealWithReason options={trpc.staff.users.revealPhone.mutationOptions()} inputFor={(reason) => ({ userId: u.id, reason })} testId={`reveal-phone-${u.email}`} />
+                ? (u) => (
+                    <RevealWithReason
+                      options={trpc.staff.users.revealPhone.mutationOptions()}
+                      inputFor={(reason) => ({ userId: u.id, reason })}
+                      testId={`reveal-phone-${u.email}`}
+                    />
+                  )
                 : undefined
             }
           />
           <LoadMore list={users} />
         </Card>
       </div>
-      <Dialog open={isStatusOpen} title={t('orgs.changeStatusOf', { name: o.name })} onClose={() => setStatusOpen(false)}>
+      <Dialog
+        open={isStatusOpen}
+        title={t('orgs.changeStatusOf', { name: o.name })}
+        onClose={() => setStatusOpen(false)}
+      >
         <SetStatusForm
           orgType={o.type}
           current={o.status}

@@ -70,7 +70,11 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
               </Select>
             </Filter>
             <Filter label={t('fields.status')}>
-              <Select data-testid="filter-status" value={status} onChange={(e) => setStatus(e.target.value as OrgStatus | '')}>
+              <Select
+                data-testid="filter-status"
+                value={status}
+                onChange={(e) => setStatus(e.target.value as OrgStatus | '')}
+              >
                 <option value="">{t('common.all')}</option>
                 {ORG_STATUSES.map((v) => (
                   <option key={v} value={v}>
@@ -80,7 +84,12 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
               </Select>
             </Filter>
             <Filter className="min-w-64 flex-1" label={t('fields.q')}>
-              <Input data-testid="filter-q" value={q} placeholder={t('orgs.searchPlaceholder')} onChange={(e) => setQ(e.target.value)} />
+              <Input
+                data-testid="filter-q"
+                value={q}
+                placeholder={t('orgs.searchPlaceholder')}
+                onChange={(e) => setQ(e.target.value)}
+              />
             </Filter>
             <Button type="submit" variant="secondary">
               {t('common.search')}
@@ -89,7 +98,14 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
           {listError ? <p className="mb-2 text-sm text-red-700">{listError.message}</p> : null}
           <Table
             testId="orgs-table"
-            head={[t('overview.orgName'), t('fields.creditCode'), t('fields.type'), t('fields.status'), t('overview.since'), '']}
+            head={[
+              t('overview.orgName'),
+              t('fields.creditCode'),
+              t('fields.type'),
+              t('fields.status'),
+              t('overview.since'),
+              '',
+            ]}
           >
             {list.isPending ? (
               <EmptyRow colSpan={6}>{t('common.loading')}</EmptyRow>
@@ -110,7 +126,11 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
                   </Td>
                   <Td>{formatDate(o.createdAt)}</Td>
                   <Td className="text-right">
-                    <Link href={`/staff/orgs/${o.id}`} className="rounded px-2 py-1 text-sm text-amber-700 hover:bg-amber-50" data-testid={`open-${o.creditCode}`}>
+                    <Link
+                      href={`/staff/orgs/${o.id}`}
+                      className="rounded px-2 py-1 text-sm text-amber-700 hover:bg-amber-50"
+                      data-testid={`open-${o.creditCode}`}
+                    >
                       {t('orgs.open')}
                     </Link>
                   </Td>
@@ -122,7 +142,10 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
         </Card>
       </div>
       <Dialog open={isRegisterOpen} title={t('orgs.register')} onClose={() => setRegisterOpen(false)}>
-        <RegisterOrgForm onDone={(orgId) => router.push(`/staff/orgs/${orgId}`)} onCancel={() => setRegisterOpen(false)} />
+        <RegisterOrgForm
+          onDone={(orgId) => router.push(`/staff/orgs/${orgId}`)}
+          onCancel={() => setRegisterOpen(false)}
+        />
       </Dialog>
     </>
   );

@@ -21,14 +21,24 @@ export const RegisterOrgForm = ({ onDone, onCancel }: { onDone: (orgId: string) 
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const text = (k: string) => String(f.get(k) ?? '').trim();
-    create.mutate({ type, name: text('name'), creditCode: text('creditCode'), province: text('province') || null, city: text('city') || null });
+    create.mutate({
+      type,
+      name: text('name'),
+      creditCode: text('creditCode'),
+      province: text('province') || null,
+      city: text('city') || null,
+    });
   };
   return (
     <form onSubmit={submit} className="space-y-3" noValidate data-testid="register-org-form">
       <p className="text-xs text-slate-500">{t('orgs.registerHint')}</p>
       {error && Object.keys(fe).length === 0 ? <Alert>{error.message}</Alert> : null}
       <Field id="ro-type" label={t('fields.type')} error={fe.type}>
-        <Select id="ro-type" value={type} onChange={(e) => setType(e.target.value === 'creditor' ? 'creditor' : 'agency')}>
+        <Select
+          id="ro-type"
+          value={type}
+          onChange={(e) => setType(e.target.value === 'creditor' ? 'creditor' : 'agency')}
+        >
           <option value="agency">{t('orgType.agency')}</option>
           <option value="creditor">{t('orgType.creditor')}</option>
         </Select>
@@ -37,7 +47,13 @@ export const RegisterOrgForm = ({ onDone, onCancel }: { onDone: (orgId: string) 
         <Input id="ro-name" name="name" invalid={Boolean(fe.name)} />
       </Field>
       <Field id="ro-creditCode" label={t('fields.creditCode')} error={fe.creditCode}>
-        <Input id="ro-creditCode" name="creditCode" maxLength={18} className="font-mono uppercase" invalid={Boolean(fe.creditCode)} />
+        <Input
+          id="ro-creditCode"
+          name="creditCode"
+          maxLength={18}
+          className="font-mono uppercase"
+          invalid={Boolean(fe.creditCode)}
+        />
       </Field>
       <div className="grid grid-cols-2 gap-3">
         <Field id="ro-province" label={t('fields.province')} error={fe.province}>

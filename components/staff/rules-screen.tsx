@@ -15,7 +15,13 @@ import { EmptyRow, Table, Td } from '../ui/table';
 
 type RuleSet = TRuleSets[number]['rules'];
 type Category = RuleSet['forbiddenPhrases'][number]['category'];
-const NUMBERS = ['maxAnsweredCallsPerDebtorPerDay', 'maxUnansweredCallsPerNumberPerDay', 'contactAfterFailedAttempts', 'remindersOnlyUntilDay', 'escalationFromDay'] as const;
+const NUMBERS = [
+  'maxAnsweredCallsPerDebtorPerDay',
+  'maxUnansweredCallsPerNumberPerDay',
+  'contactAfterFailedAttempts',
+  'remindersOnlyUntilDay',
+  'escalationFromDay',
+] as const;
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 const minutesOf = (s: string) => {
   const [h, m] = s.split(':').map(Number);
@@ -34,7 +40,7 @@ const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublishe
     numbers: Object.fromEntries(NUMBERS.map((k) => [k, String(r[k])])) as Record<(typeof NUMBERS)[number], string>,
     phrases: r.forbiddenPhrases.map((p) => `${p.phrase}|${p.category}`).join('\n'),
   });
-    // The editor is re-created for the new version once the list reloads, so the outcome is reported above it.
+  // The editor is re-created for the new version once the list reloads, so the outcome is reported above it.
   const publish = useMutation(
     trpc.staff.rules.publish.mutationOptions({
       onSuccess: (r) => {
@@ -50,7 +56,10 @@ const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublishe
       draft: {
         windowStartMinutes: minutesOf(f.start),
         windowEndMinutes: minutesOf(f.end),
-        ...(Object.fromEntries(NUMBERS.map((k) => [k, Number(f.numbers[k]) || 0])) as Record<(typeof NUMBERS)[number], number>),
+        ...(Object.fromEntries(NUMBERS.map((k) => [k, Number(f.numbers[k]) || 0])) as Record<
+          (typeof NUMBERS)[number],
+          number
+        >),
         forbiddenPhrases: f.phrases
           .split('\n')
           .map((l) => l.trim())
@@ -72,7 +81,13 @@ const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublishe
         </Field>
         {NUMBERS.map((k) => (
           <Field key={k} id={`rules-${k}`} label={t(`staffRules.field.${k}`)}>
-            <Input id={`rules-${k}`} type="number" min={0} value={f.numbers[k]} onChange={(e) => setF({ ...f, numbers: { ...f.numbers, [k]: e.target.value } })} />
+            <Input
+              id={`rules-${k}`}
+              type="number"
+              min={0}
+              value={f.numbers[k]}
+              onChange={(e) => setF({ ...f, numbers: { ...f.numbers, [k]: e.target.value } })}
+            />
           </Field>
         ))}
       </div>
@@ -106,7 +121,17 @@ export const RulesScreen = ({ canPublish }: { canPublish: boolean }) => {
       <PageTitle title={t('staffRules.title')} subtitle={t('staffRules.subtitle')} />
       <div className="space-y-6">
         <Card title={t('staffRules.versions')}>
-          <Table testId="rules-versions" head={[t('staffRules.version'), t('staffRules.publishedAt'), t('staffRules.window'), t('staffRules.field.maxAnsweredCallsPerDebtorPerDay'), t('staffRules.field.maxUnansweredCallsPerNumberPerDay'), t('staffRules.phrases')]}>
+          <Table
+            testId="rules-versions"
+            head={[
+              t('staffRules.version'),
+              t('staffRules.publishedAt'),
+              t('staffRules.window'),
+              t('staffRules.field.maxAnsweredCallsPerDebtorPerDay'),
+              t('staffRules.field.maxUnansweredCallsPerNumberPerDay'),
+              t('staffRules.phrases'),
+            ]}
+          >
             {versions.length === 0 ? (
               <EmptyRow colSpan={6}>{t('common.loading')}</EmptyRow>
             ) : (

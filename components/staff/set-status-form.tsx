@@ -41,7 +41,12 @@ export const SetStatusForm = ({
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const banCategory = BAN_CATEGORIES.find((c) => c === f.get('banCategory'));
-    if (status) onSubmit({ status, reason: String(f.get('reason') ?? ''), ...(status === 'banned' && banCategory ? { banCategory } : {}) });
+    if (status)
+      onSubmit({
+        status,
+        reason: String(f.get('reason') ?? ''),
+        ...(status === 'banned' && banCategory ? { banCategory } : {}),
+      });
   };
   return (
     <form onSubmit={submit} className="space-y-3" noValidate data-testid="set-status-form">
@@ -56,7 +61,12 @@ export const SetStatusForm = ({
         </Alert>
       ) : null}
       <Field id="ss-status" label={t('fields.status')} error={fe.status}>
-        <Select id="ss-status" value={status ?? ''} disabled={targets.length === 0} onChange={(e) => setStatus(e.target.value as OrgStatus)}>
+        <Select
+          id="ss-status"
+          value={status ?? ''}
+          disabled={targets.length === 0}
+          onChange={(e) => setStatus(e.target.value as OrgStatus)}
+        >
           {targets.map((s) => (
             <option key={s} value={s}>
               {t(`orgStatus.${s}`)}
@@ -85,7 +95,12 @@ export const SetStatusForm = ({
         <Button variant="secondary" onClick={onCancel}>
           {t('common.cancel')}
         </Button>
-        <Button type="submit" variant={status === 'banned' || status === 'suspended' ? 'danger' : 'primary'} disabled={isPending || !status} data-testid="set-status-submit">
+        <Button
+          type="submit"
+          variant={status === 'banned' || status === 'suspended' ? 'danger' : 'primary'}
+          disabled={isPending || !status}
+          data-testid="set-status-submit"
+        >
           {isPending ? t('common.saving') : t('orgs.applyStatus')}
         </Button>
       </div>

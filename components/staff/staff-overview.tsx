@@ -15,11 +15,26 @@ import { EmptyRow, Table, Td } from '../ui/table';
 
 const BANDS = ['a', 'b', 'c', 'low', 'none'] as const;
 
-const Tile = ({ label, value, href, tone = 'slate', testId }: { label: string; value: number | string; href?: string; tone?: 'slate' | 'red'; testId: string }) => {
+const Tile = ({
+  label,
+  value,
+  href,
+  tone = 'slate',
+  testId,
+}: {
+  label: string;
+  value: number | string;
+  href?: string;
+  tone?: 'slate' | 'red';
+  testId: string;
+}) => {
   const body = (
     <div className={`rounded-md bg-white p-3 ring-1 ${tone === 'red' ? 'ring-red-300' : 'ring-slate-200'}`}>
       <dt className="text-xs text-slate-500">{label}</dt>
-      <dd className={`mt-1 text-2xl font-semibold tabular-nums ${tone === 'red' ? 'text-red-700' : 'text-slate-900'}`} data-testid={testId}>
+      <dd
+        className={`mt-1 text-2xl font-semibold tabular-nums ${tone === 'red' ? 'text-red-700' : 'text-slate-900'}`}
+        data-testid={testId}
+      >
         {value}
       </dd>
     </div>
@@ -47,19 +62,51 @@ export const StaffOverviewPanel = () => {
   const error = errorInfo(query.error);
   if (error) return <Alert>{error.message}</Alert>;
   if (!o) return null;
-  const cell = (tier: string | null, band: string) => o.agencies.find((a) => a.tier === tier && a.band === band)?.count ?? 0;
+  const cell = (tier: string | null, band: string) =>
+    o.agencies.find((a) => a.tier === tier && a.band === band)?.count ?? 0;
   const tiers = [...TIERS, null] as const;
   return (
     <div className="mb-6 space-y-4" data-testid="staff-overview">
       <dl className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
-        <Tile label={t('admissionsWaiting')} value={o.admissions.submitted + o.admissions.underReview} href="/staff/admission" testId="overview-admissions" />
-        <Tile label={t('infoRequested')} value={o.admissions.infoRequested} href="/staff/admission" testId="overview-info-requested" />
-        <Tile label={t('complaintsOpen')} value={o.complaints.open} href="/staff/complaints" testId="overview-complaints-open" />
-        <Tile label={t('complaintsOverdue')} value={o.complaints.overdue} href="/staff/complaints" tone={o.complaints.overdue > 0 ? 'red' : 'slate'} testId="overview-complaints-overdue" />
-        <Tile label={t('bansAwaiting')} value={o.sanctions.bansAwaitingApproval} href="/staff/sanctions" tone={o.sanctions.bansAwaitingApproval > 0 ? 'red' : 'slate'} testId="overview-bans-awaiting" />
+        <Tile
+          label={t('admissionsWaiting')}
+          value={o.admissions.submitted + o.admissions.underReview}
+          href="/staff/admission"
+          testId="overview-admissions"
+        />
+        <Tile
+          label={t('infoRequested')}
+          value={o.admissions.infoRequested}
+          href="/staff/admission"
+          testId="overview-info-requested"
+        />
+        <Tile
+          label={t('complaintsOpen')}
+          value={o.complaints.open}
+          href="/staff/complaints"
+          testId="overview-complaints-open"
+        />
+        <Tile
+          label={t('complaintsOverdue')}
+          value={o.complaints.overdue}
+          href="/staff/complaints"
+          tone={o.complaints.overdue > 0 ? 'red' : 'slate'}
+          testId="overview-complaints-overdue"
+        />
+        <Tile
+          label={t('bansAwaiting')}
+          value={o.sanctions.bansAwaitingApproval}
+          href="/staff/sanctions"
+          tone={o.sanctions.bansAwaitingApproval > 0 ? 'red' : 'slate'}
+          testId="overview-bans-awaiting"
+        />
         <Tile label={t('complaintsWeek')} value={o.complaints.receivedThisWeek} testId="overview-complaints-week" />
       </dl>
-      {o.admissions.oldestSubmittedAt ? <p className="text-xs text-slate-500">{t('oldestAdmission', { at: formatDateTime(o.admissions.oldestSubmittedAt) })}</p> : null}
+      {o.admissions.oldestSubmittedAt ? (
+        <p className="text-xs text-slate-500">
+          {t('oldestAdmission', { at: formatDateTime(o.admissions.oldestSubmittedAt) })}
+        </p>
+      ) : null}
       <div className="grid gap-4 xl:grid-cols-2">
         <Card title={t('nextDueTitle')}>
           <Table testId="overview-next-due" head={[tc('reference'), tc('agency'), tc('statusLabel'), tc('nextDue')]}>
@@ -123,7 +170,12 @@ export const StaffOverviewPanel = () => {
         <Card title={t('sanctionsTitle')}>
           <dl className="grid grid-cols-2 gap-3 md:grid-cols-4">
             {o.sanctions.inForce.map((s) => (
-              <Tile key={s.kind} label={t(`sanction.${s.kind}`)} value={s.count} testId={`overview-sanction-${s.kind}`} />
+              <Tile
+                key={s.kind}
+                label={t(`sanction.${s.kind}`)}
+                value={s.count}
+                testId={`overview-sanction-${s.kind}`}
+              />
             ))}
           </dl>
         </Card>

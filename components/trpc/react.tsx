@@ -16,7 +16,12 @@ const APP_HEADERS = { [CSRF_HEADER]: '1' };
 const makeQueryClient = () =>
   new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 15_000, retry: (count, error) => count < 2 && !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND/.test(String((error as { data?: { code?: string } }).data?.code)) },
+      queries: {
+        staleTime: 15_000,
+        retry: (count, error) =>
+          count < 2 &&
+          !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND/.test(String((error as { data?: { code?: string } }).data?.code)),
+      },
     },
   });
 

@@ -1,6 +1,14 @@
 import type { ReactNode } from 'react';
 
-export const Alert = ({ tone = 'error', children, testId }: { tone?: 'error' | 'success' | 'info'; children: ReactNode; testId?: string }) => {
+export const Alert = ({
+  tone = 'error',
+  children,
+  testId,
+}: {
+  tone?: 'error' | 'success' | 'info';
+  children: ReactNode;
+  testId?: string;
+}) => {
   const styles = {
     error: 'bg-red-50 text-red-800 ring-red-200',
     success: 'bg-emerald-50 text-emerald-800 ring-emerald-200',

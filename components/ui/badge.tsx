@@ -11,7 +11,11 @@ const TONES: Record<Tone, string> = {
 };
 
 export const Badge = ({ tone = 'slate', children }: { tone?: Tone; children: ReactNode }) => (
-  <span className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>{children}</span>
+  <span
+    className={`inline-flex items-center rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}
+  >
+    {children}
+  </span>
 );
 
 export const ORG_STATUS_TONE: Record<string, Tone> = {

@@ -3,7 +3,17 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
 /** A modal built on the native <dialog>: focus trapping and Esc come from the browser. */
-export const Dialog = ({ open, title, onClose, children }: { open: boolean; title: ReactNode; onClose: () => void; children: ReactNode }) => {
+export const Dialog = ({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+}) => {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const el = ref.current;

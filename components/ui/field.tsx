@@ -3,7 +3,13 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 const control =
   'block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-amber-600 aria-[invalid=true]:ring-red-500';
 
-type FieldProps = { label: ReactNode; error?: string[] | string | undefined; hint?: ReactNode; children: ReactNode; id: string };
+type FieldProps = {
+  label: ReactNode;
+  error?: string[] | string | undefined;
+  hint?: ReactNode;
+  children: ReactNode;
+  id: string;
+};
 
 export const Field = ({ label, error, hint, children, id }: FieldProps) => {
   const messages = error === undefined ? [] : Array.isArray(error) ? error : [error];
@@ -23,14 +29,26 @@ export const Field = ({ label, error, hint, children, id }: FieldProps) => {
   );
 };
 
-export const Input = ({ invalid, className = '', ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) => (
+export const Input = ({
+  invalid,
+  className = '',
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) => (
   <input aria-invalid={invalid ? true : undefined} className={`${control} ${className}`} {...props} />
 );
 
-export const Select = ({ invalid, className = '', ...props }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) => (
+export const Select = ({
+  invalid,
+  className = '',
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean }) => (
   <select aria-invalid={invalid ? true : undefined} className={`${control} ${className}`} {...props} />
 );
 
-export const Textarea = ({ invalid, className = '', ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }) => (
+export const Textarea = ({
+  invalid,
+  className = '',
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { invalid?: boolean }) => (
   <textarea aria-invalid={invalid ? true : undefined} className={`${control} ${className}`} {...props} />
 );

@@ -11,7 +11,12 @@ export const LoadMore = ({ list }: { list: Paged }) => {
   if (!list.hasNextPage) return null;
   return (
     <div className="mt-3 text-center">
-      <Button variant="secondary" data-testid="load-more" onClick={() => void list.fetchNextPage()} disabled={list.isFetchingNextPage}>
+      <Button
+        variant="secondary"
+        data-testid="load-more"
+        onClick={() => void list.fetchNextPage()}
+        disabled={list.isFetchingNextPage}
+      >
         {list.isFetchingNextPage ? t('loading') : t('loadMore')}
       </Button>
     </div>
@@ -19,4 +24,5 @@ export const LoadMore = ({ list }: { list: Paged }) => {
 };
 
 /** All rows loaded so far of an infinite query. */
-export const rowsOf = <T,>(data: { pages: { items: T[] }[] } | undefined): T[] => data?.pages.flatMap((p) => p.items) ?? [];
+export const rowsOf = <T,>(data: { pages: { items: T[] }[] } | undefined): T[] =>
+  data?.pages.flatMap((p) => p.items) ?? [];

@@ -7,7 +7,14 @@ export const ProgressBar = ({ value, label, testId }: { value: number; label: st
         <span>{label}</span>
         <span>{percent}%</span>
       </div>
-      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 overflow-hidden rounded-full bg-slate-200">
+      <div
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-2 overflow-hidden rounded-full bg-slate-200"
+      >
         <div className="h-full rounded-full bg-amber-600 transition-[width]" style={{ width: `${percent}%` }} />
       </div>
     </div>

@@ -6,7 +6,11 @@ export const Table = ({ head, children, testId }: { head: ReactNode[]; children:
       <thead>
         <tr>
           {head.map((h, i) => (
-            <th key={i} scope="col" className="whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+            <th
+              key={i}
+              scope="col"
+              className="whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500"
+            >
               {h}
             </th>
           ))}

@@ -14,7 +14,10 @@ export const InviteLink = ({ token, email }: { token: string; email: string }) =
     <Alert tone="success" testId="invite-link">
       <p>{t('inviteCreated', { email })}</p>
       <div className="mt-2 flex items-center gap-2">
-        <code className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 text-xs text-slate-700 ring-1 ring-slate-200" data-testid="invite-url">
+        <code
+          className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 text-xs text-slate-700 ring-1 ring-slate-200"
+          data-testid="invite-url"
+        >
           {url}
         </code>
         <Button

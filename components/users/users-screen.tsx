@@ -18,7 +18,15 @@ import { NewUserForm } from './new-user-form';
 import { UsersTable } from './users-table';
 
 /** The organization's own users: list, invite, disable. The organization comes from the session. */
-export const UsersScreen = ({ orgType, canManage, selfId }: { orgType: OrgType; canManage: boolean; selfId: string }) => {
+export const UsersScreen = ({
+  orgType,
+  canManage,
+  selfId,
+}: {
+  orgType: OrgType;
+  canManage: boolean;
+  selfId: string;
+}) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -26,7 +34,10 @@ export const UsersScreen = ({ orgType, canManage, selfId }: { orgType: OrgType; 
   const [invited, setInvited] = useState<{ token: string; email: string } | null>(null);
 
   const list = useInfiniteQuery(
-    trpc.org.users.list.infiniteQueryOptions({ limit: 25 }, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
+    trpc.org.users.list.infiniteQueryOptions(
+      { limit: 25 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
   );
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.org.users.list.pathKey() });
   const invite = useMutation(
@@ -77,7 +88,13 @@ export const UsersScreen = ({ orgType, canManage, selfId }: { orgType: OrgType; 
             onDisable={canManage ? (u) => disable.mutate({ userId: u.id }) : undefined}
             revealPhone={
               canManage
-                ? (u) => <RevealWithReason options={trpc.org.users.revealPhone.mutationOptions()} inputFor={(reason) => ({ userId: u.id, reason })} testId={`reveal-phone-${u.email}`} />
+                ? (u) => (
+                    <RevealWithReason
+                      options={trpc.org.users.revealPhone.mutationOptions()}
+                      inputFor={(reason) => ({ userId: u.id, reason })}
+                      testId={`reveal-phone-${u.email}`}
+                    />
+                  )
                 : undefined
             }
           />

@@ -42,7 +42,14 @@ export const UsersTable = ({
   revealPhone?: (user: UserRow) => ReactNode;
 }) => {
   const t = useTranslations();
-  const head = [t('fields.name'), t('fields.email'), t('fields.phone'), t('fields.role'), t('users.state'), t('users.lastSignIn')];
+  const head = [
+    t('fields.name'),
+    t('fields.email'),
+    t('fields.phone'),
+    t('fields.role'),
+    t('users.state'),
+    t('users.lastSignIn'),
+  ];
   if (onDisable) head.push('');
   return (
     <Table testId="users-table" head={head}>

@@ -3,7 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, TEMPLATE_CHANNELS, type ActionChannel, type ActionOutcome } from '@/lib/enums';
+import {
+  ACTION_CHANNELS,
+  ACTION_OUTCOMES,
+  TEMPLATE_CHANNELS,
+  type ActionChannel,
+  type ActionOutcome,
+} from '@/lib/enums';
 import type { TVerdict, TWorkCase } from '@/server/api/routers/work/work.schema';
 import { formatDateTime, parseAmountToFen } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
@@ -15,7 +21,10 @@ import { Field, Input, Select } from '../ui/field';
 /** The rulebook's answer, in words: which rules stop the contact and when it may happen, and the flags it would carry. */
 export const VerdictNote = ({ verdict, timeZone }: { verdict: TVerdict; timeZone: string }) => {
   const t = useTranslations();
-  const values = (v: { nextAllowedAt?: Date | null; values?: Record<string, string | number> }) => ({ next: formatDateTime(v.nextAllowedAt ?? null, timeZone).slice(0, 16), ...(v.values ?? {}) });
+  const values = (v: { nextAllowedAt?: Date | null; values?: Record<string, string | number> }) => ({
+    next: formatDateTime(v.nextAllowedAt ?? null, timeZone).slice(0, 16),
+    ...(v.values ?? {}),
+  });
   return (
     <div className="space-y-1" data-testid="verdict">
       {verdict.allowed ? (
@@ -54,7 +63,10 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
   const [date, setDate] = useState('');
   const [templateId, setTemplateId] = useState('');
   const needsTemplate = (TEMPLATE_CHANNELS as readonly string[]).includes(channel);
-  const approved = useQuery({ ...trpc.work.templates.queryOptions({ packageId: c.packageId, status: 'approved' }), enabled: needsTemplate });
+  const approved = useQuery({
+    ...trpc.work.templates.queryOptions({ packageId: c.packageId, status: 'approved' }),
+    enabled: needsTemplate,
+  });
   const usable = (approved.data ?? []).filter((tpl) => tpl.channel === channel);
   const [target, rawIndex] = who.split(':') as ['debtor' | 'contact', string];
   const intent = { caseId: c.id, channel, target, index: Number(rawIndex) };
@@ -64,7 +76,11 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
     const timer = setTimeout(() => setCheckedNote(note), 600);
     return () => clearTimeout(timer);
   }, [note]);
-  const verdict = useQuery({ ...trpc.work.canContact.queryOptions({ ...intent, note: checkedNote }), staleTime: 0, refetchOnWindowFocus: true });
+  const verdict = useQuery({
+    ...trpc.work.canContact.queryOptions({ ...intent, note: checkedNote }),
+    staleTime: 0,
+    refetchOnWindowFocus: true,
+  });
   const log = useMutation(
     trpc.work.logAction.mutationOptions({
       onSuccess: () => {
@@ -120,7 +136,12 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
         </Field>
       </div>
       {needsTemplate ? (
-        <Field id="action-template" label={t('work.form.template')} error={error?.fieldErrors.templateId} hint={usable.length === 0 ? t('work.form.noTemplate') : undefined}>
+        <Field
+          id="action-template"
+          label={t('work.form.template')}
+          error={error?.fieldErrors.templateId}
+          hint={usable.length === 0 ? t('work.form.noTemplate') : undefined}
+        >
           <Select id="action-template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
             <option value="">{t('work.form.chooseTemplate')}</option>
             {usable.map((tpl) => (
@@ -131,7 +152,14 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
           </Select>
         </Field>
       ) : null}
-      {needsTemplate && templateId ? <p className="rounded-md bg-slate-50 p-2 text-sm text-slate-700 ring-1 ring-slate-200" data-testid="template-preview">{usable.find((tpl) => tpl.id === templateId)?.body}</p> : null}
+      {needsTemplate && templateId ? (
+        <p
+          className="rounded-md bg-slate-50 p-2 text-sm text-slate-700 ring-1 ring-slate-200"
+          data-testid="template-preview"
+        >
+          {usable.find((tpl) => tpl.id === templateId)?.body}
+        </p>
+      ) : null}
       {outcome === 'promise_to_pay' ? (
         <div className="grid max-w-md grid-cols-2 gap-3">
           <Field id="promiseAmount" label={t('work.form.promiseAmount')} error={error?.fieldErrors.promiseAmount}>
@@ -152,8 +180,14 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
         />
       </Field>
       {verdict.data ? <VerdictNote verdict={verdict.data} timeZone={c.timeZone} /> : null}
-      {error && Object.keys(error.fieldErrors).length === 0 ? <Alert testId="action-error">{error.message}</Alert> : null}
-      {log.isSuccess ? <Alert tone="success" testId="action-saved">{t('work.form.saved')}</Alert> : null}
+      {error && Object.keys(error.fieldErrors).length === 0 ? (
+        <Alert testId="action-error">{error.message}</Alert>
+      ) : null}
+      {log.isSuccess ? (
+        <Alert tone="success" testId="action-saved">
+          {t('work.form.saved')}
+        </Alert>
+      ) : null}
       <Button onClick={submit} disabled={log.isPending || verdict.data?.allowed === false} data-testid="action-submit">
         {t('work.form.submit')}
       </Button>

@@ -3,7 +3,11 @@
 import { useTranslations } from 'use-intl';
 import { Badge } from '../ui/badge';
 
-type Noted = { correctsId: string | null; note: string; flags: { rule: string; values?: Record<string, string | number> | undefined }[] };
+type Noted = {
+  correctsId: string | null;
+  note: string;
+  flags: { rule: string; values?: Record<string, string | number> | undefined }[];
+};
 
 /** An action's note as every history shows it: marked when it corrects another, with the rulebook's flags. */
 export const ActionNote = ({ a, width = 'w-72' }: { a: Noted; width?: string }) => {

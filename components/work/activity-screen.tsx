@@ -25,7 +25,11 @@ const IntensityChart = ({ rows }: { rows: TIntensity }) => {
     <div className="space-y-3" data-testid="intensity">
       {rows.length === 0 ? <p className="text-sm text-slate-500">{t('noActivity')}</p> : null}
       {rows.map((r) => (
-        <div key={r.agencyId} className="grid grid-cols-[12rem_1fr] items-center gap-3 text-xs" data-testid="intensity-row">
+        <div
+          key={r.agencyId}
+          className="grid grid-cols-[12rem_1fr] items-center gap-3 text-xs"
+          data-testid="intensity-row"
+        >
           <div>
             <div className="truncate text-sm text-slate-900">{r.agencyName}</div>
             <div className="text-slate-500">{t('perAgency', { cases: r.cases, actors: r.actors })}</div>
@@ -37,7 +41,9 @@ const IntensityChart = ({ rows }: { rows: TIntensity }) => {
             </div>
             <div className="flex items-center gap-2">
               <span className="h-3 rounded bg-sky-500" style={{ width: `${(r.calls / max) * 80}%` }} />
-              <span className="whitespace-nowrap tabular-nums text-slate-700">{t('calls', { n: r.calls, answered: r.answered })}</span>
+              <span className="whitespace-nowrap tabular-nums text-slate-700">
+                {t('calls', { n: r.calls, answered: r.answered })}
+              </span>
             </div>
             <div className="flex items-center gap-2">
               <span className="h-3 rounded bg-red-500" style={{ width: `${(r.flagged / max) * 80}%` }} />
@@ -45,7 +51,9 @@ const IntensityChart = ({ rows }: { rows: TIntensity }) => {
             </div>
             <div className="flex items-center gap-2" data-testid="intensity-visits">
               <span className="h-3 rounded bg-emerald-500" style={{ width: `${(r.visits / max) * 80}%` }} />
-              <span className="whitespace-nowrap tabular-nums text-slate-700">{t('visits', { n: r.visits, flagged: r.visitFlags })}</span>
+              <span className="whitespace-nowrap tabular-nums text-slate-700">
+                {t('visits', { n: r.visits, flagged: r.visitFlags })}
+              </span>
             </div>
           </div>
         </div>
@@ -62,17 +70,31 @@ export const ActivityScreen = () => {
   const [isFlaggedOnly, setFlaggedOnly] = useState(false);
   const intensity = useQuery({ ...trpc.oversight.intensity.queryOptions({ days }), refetchInterval: 30_000 });
   const feed = useInfiniteQuery(
-    trpc.oversight.activity.infiniteQueryOptions({ limit: 30, ...(isFlaggedOnly ? { isFlaggedOnly } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, refetchInterval: 30_000, staleTime: 0 }),
+    trpc.oversight.activity.infiniteQueryOptions(
+      { limit: 30, ...(isFlaggedOnly ? { isFlaggedOnly } : {}) },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, refetchInterval: 30_000, staleTime: 0 },
+    ),
   );
   const rows = rowsOf(feed.data);
   return (
     <>
-      <PageTitle title={t('activity.title')} subtitle={t('activity.subtitle')} actions={<ExportButton request={{ list: 'creditor.activity', filters: isFlaggedOnly ? { isFlaggedOnly } : {} }} />} />
+      <PageTitle
+        title={t('activity.title')}
+        subtitle={t('activity.subtitle')}
+        actions={
+          <ExportButton request={{ list: 'creditor.activity', filters: isFlaggedOnly ? { isFlaggedOnly } : {} }} />
+        }
+      />
       <div className="space-y-6">
         <Card
           title={t('activity.byAgency')}
           actions={
-            <Select aria-label={t('activity.period')} value={days} onChange={(e) => setDays(Number(e.target.value) as (typeof PERIODS)[number])} data-testid="activity-period">
+            <Select
+              aria-label={t('activity.period')}
+              value={days}
+              onChange={(e) => setDays(Number(e.target.value) as (typeof PERIODS)[number])}
+              data-testid="activity-period"
+            >
               {PERIODS.map((d) => (
                 <option key={d} value={d}>
                   {t('activity.lastDays', { days: d })}
@@ -88,13 +110,29 @@ export const ActivityScreen = () => {
           actions={
             <Filter label="" className="flex items-center gap-2">
               <label className="flex items-center gap-1 text-sm">
-                <input type="checkbox" checked={isFlaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} data-testid="flagged-only" />
+                <input
+                  type="checkbox"
+                  checked={isFlaggedOnly}
+                  onChange={(e) => setFlaggedOnly(e.target.checked)}
+                  data-testid="flagged-only"
+                />
                 {t('activity.flaggedOnly')}
               </label>
             </Filter>
           }
         >
-          <Table testId="activity-feed" head={[t('work.at'), t('cases.agency'), t('work.by'), t('cases.contractNo'), t('work.form.channel'), t('work.form.outcome'), t('work.form.note')]}>
+          <Table
+            testId="activity-feed"
+            head={[
+              t('work.at'),
+              t('cases.agency'),
+              t('work.by'),
+              t('cases.contractNo'),
+              t('work.form.channel'),
+              t('work.form.outcome'),
+              t('work.form.note'),
+            ]}
+          >
             {feed.isPending ? (
               <EmptyRow colSpan={7}>{t('common.loading')}</EmptyRow>
             ) : rows.length === 0 ? (
@@ -112,7 +150,8 @@ export const ActivityScreen = () => {
                     <span className="font-sans text-slate-500">{a.debtorName}</span>
                   </Td>
                   <Td>
-                    {t(`work.channel.${a.channel}`)} · {a.target === 'debtor' ? t('work.debtorShort') : t('work.contactN', { n: a.contactNo ?? 0 })}
+                    {t(`work.channel.${a.channel}`)} ·{' '}
+                    {a.target === 'debtor' ? t('work.debtorShort') : t('work.contactN', { n: a.contactNo ?? 0 })}
                   </Td>
                   <Td>{t(`work.outcome.${a.outcome}`)}</Td>
                   <Td className="text-xs">

@@ -23,19 +23,34 @@ import { VisitView } from './visit-view';
  * it: figures and placement, every agency's field visits with their evidence, and every
  * action, numbers masked. A creditor admin or manager may close an open case as unrecoverable.
  */
-export const CaseRecordScreen = ({ caseId, isStaff, canClose = false }: { caseId: string; isStaff: boolean; canClose?: boolean }) => {
+export const CaseRecordScreen = ({
+  caseId,
+  isStaff,
+  canClose = false,
+}: {
+  caseId: string;
+  isStaff: boolean;
+  canClose?: boolean;
+}) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const record = useQuery(trpc.record.case.queryOptions({ caseId }, { staleTime: Infinity }));
   const visits = useQuery(trpc.record.visits.queryOptions({ caseId }));
   const repayments = useQuery(trpc.record.repayments.queryOptions({ caseId }));
-  const actions = useInfiniteQuery(trpc.record.actions.infiniteQueryOptions({ caseId, limit: 30 }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
+  const actions = useInfiniteQuery(
+    trpc.record.actions.infiniteQueryOptions(
+      { caseId, limit: 30 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+  );
   const c = record.data;
   const error = errorInfo(record.error);
   const rows = rowsOf(actions.data);
   const zone = c?.timeZone ?? SHANGHAI_TIME_ZONE;
   // Settled and closed cases are done; a case waiting in a package not yet placed is the package's to decide.
-  const isClosable = Boolean(c && c.status !== 'settled' && c.status !== 'closed_unrecoverable' && !(c.packageId && !c.agencyName));
+  const isClosable = Boolean(
+    c && c.status !== 'settled' && c.status !== 'closed_unrecoverable' && !(c.packageId && !c.agencyName),
+  );
   return (
     <>
       <PageTitle
@@ -112,7 +127,18 @@ export const CaseRecordScreen = ({ caseId, isStaff, canClose = false }: { caseId
             </ul>
           </Card>
           <Card title={t('record.actions')}>
-            <Table testId="record-actions" head={[t('work.at'), t('record.agency'), t('work.by'), t('work.form.channel'), t('work.form.who'), t('work.form.outcome'), t('work.form.note')]}>
+            <Table
+              testId="record-actions"
+              head={[
+                t('work.at'),
+                t('record.agency'),
+                t('work.by'),
+                t('work.form.channel'),
+                t('work.form.who'),
+                t('work.form.outcome'),
+                t('work.form.note'),
+              ]}
+            >
               {rows.length === 0 ? (
                 <EmptyRow colSpan={7}>{t('record.noActions')}</EmptyRow>
               ) : (
@@ -123,7 +149,8 @@ export const CaseRecordScreen = ({ caseId, isStaff, canClose = false }: { caseId
                     <Td>{a.actorName}</Td>
                     <Td>{t(`work.channel.${a.channel}`)}</Td>
                     <Td>
-                      {a.target === 'debtor' ? t('work.debtorShort') : t('work.contactN', { n: a.contactNo ?? 0 })} <span className="font-mono text-xs">{a.phoneMasked ?? ''}</span>
+                      {a.target === 'debtor' ? t('work.debtorShort') : t('work.contactN', { n: a.contactNo ?? 0 })}{' '}
+                      <span className="font-mono text-xs">{a.phoneMasked ?? ''}</span>
                     </Td>
                     <Td>{t(`work.outcome.${a.outcome}`)}</Td>
                     <Td className="text-xs">

@@ -28,7 +28,12 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const query = useQuery(trpc.work.case.queryOptions({ caseId }));
-  const actions = useInfiniteQuery(trpc.work.actions.infiniteQueryOptions({ caseId, limit: 30 }, { getNextPageParam: (last) => last.nextCursor ?? undefined }));
+  const actions = useInfiniteQuery(
+    trpc.work.actions.infiniteQueryOptions(
+      { caseId, limit: 30 },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined },
+    ),
+  );
   const c = query.data;
   const error = errorInfo(query.error);
   const rows = rowsOf(actions.data);
@@ -36,7 +41,11 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
     <>
       <PageTitle
         title={c ? `${c.debtorName} · ${c.contractNo}` : t('work.title')}
-        subtitle={c ? t('work.subtitle', { packageName: c.packageName, until: c.commissionEndsOn, timeZone: c.timeZone }) : undefined}
+        subtitle={
+          c
+            ? t('work.subtitle', { packageName: c.packageName, until: c.commissionEndsOn, timeZone: c.timeZone })
+            : undefined
+        }
         actions={
           <Link className="text-sm text-amber-700 underline" href="/agency/cases">
             {t('work.back')}
@@ -63,7 +72,11 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
                   <div key={p.index} className="flex items-center gap-3">
                     <dt className="w-20 text-slate-500">{t('work.phoneN', { n: p.index + 1 })}</dt>
                     <dd className="font-mono">{p.masked}</dd>
-                    <RevealButton caseId={c.id} which={{ field: 'phone', index: p.index }} testId={`reveal-phone-${p.index}`} />
+                    <RevealButton
+                      caseId={c.id}
+                      which={{ field: 'phone', index: p.index }}
+                      testId={`reveal-phone-${p.index}`}
+                    />
                   </div>
                 ))}
               </dl>
@@ -102,20 +115,43 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
                   </div>
                 ))}
               </dl>
-              <div className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200" data-testid="stage-hint">
+              <div
+                className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
+                data-testid="stage-hint"
+              >
                 <div className="font-medium">{t(`work.stage.${c.stage}.name`)}</div>
                 <p className="mt-1">{t(`work.stage.${c.stage}.hint`)}</p>
               </div>
             </Card>
           </div>
           <Card title={t('work.logTitle')}>
-            {c.commissionFrozenAt ? <p className="text-sm text-slate-600">{t('work.frozenShort')}</p> : <ActionForm c={c} />}
+            {c.commissionFrozenAt ? (
+              <p className="text-sm text-slate-600">{t('work.frozenShort')}</p>
+            ) : (
+              <ActionForm c={c} />
+            )}
           </Card>
           <RepaymentsCard c={c} />
           <VisitsCard c={c} />
-          <RestructureCard caseId={c.id} bands={t('packages.terms.bandsValue', { reduction: bpToPercent(c.maxReductionBp), instalments: c.maxInstalments })} />
+          <RestructureCard
+            caseId={c.id}
+            bands={t('packages.terms.bandsValue', {
+              reduction: bpToPercent(c.maxReductionBp),
+              instalments: c.maxInstalments,
+            })}
+          />
           <Card title={t('work.history')}>
-            <Table testId="action-history" head={[t('work.at'), t('work.by'), t('work.form.channel'), t('work.form.who'), t('work.form.outcome'), t('work.form.note')]}>
+            <Table
+              testId="action-history"
+              head={[
+                t('work.at'),
+                t('work.by'),
+                t('work.form.channel'),
+                t('work.form.who'),
+                t('work.form.outcome'),
+                t('work.form.note'),
+              ]}
+            >
               {rows.length === 0 ? (
                 <EmptyRow colSpan={6}>{t('work.noActions')}</EmptyRow>
               ) : (
@@ -125,11 +161,14 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
                     <Td>{a.actorName}</Td>
                     <Td>{t(`work.channel.${a.channel}`)}</Td>
                     <Td>
-                      {a.target === 'debtor' ? t('work.debtorShort') : t('work.contactN', { n: a.contactNo ?? 0 })} <span className="font-mono text-xs">{a.phoneMasked ?? ''}</span>
+                      {a.target === 'debtor' ? t('work.debtorShort') : t('work.contactN', { n: a.contactNo ?? 0 })}{' '}
+                      <span className="font-mono text-xs">{a.phoneMasked ?? ''}</span>
                     </Td>
                     <Td>
                       {t(`work.outcome.${a.outcome}`)}
-                      {a.promiseAmount ? <span className="block text-xs text-slate-500">{`${formatFen(a.promiseAmount)} · ${a.promiseDate ?? ''}`}</span> : null}
+                      {a.promiseAmount ? (
+                        <span className="block text-xs text-slate-500">{`${formatFen(a.promiseAmount)} · ${a.promiseDate ?? ''}`}</span>
+                      ) : null}
                     </Td>
                     <Td className="text-xs">
                       <ActionNote a={a} />

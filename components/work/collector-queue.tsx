@@ -13,14 +13,25 @@ import { Input } from '../ui/field';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
 
-const TONE: Record<string, Tone> = { promiseDueToday: 'amber', new: 'blue', promiseBroken: 'red', promiseOpen: 'green', other: 'slate' };
+const TONE: Record<string, Tone> = {
+  promiseDueToday: 'amber',
+  new: 'blue',
+  promiseBroken: 'red',
+  promiseOpen: 'green',
+  other: 'slate',
+};
 
 /** A collector's own cases, what is due first: promises due today, new cases, broken promises. */
 export const CollectorQueue = () => {
   const t = useTranslations();
   const trpc = useTRPC();
   const [search, setSearch] = useState('');
-  const list = useInfiniteQuery(trpc.work.queue.infiniteQueryOptions({ limit: 30, ...(search ? { search } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
+  const list = useInfiniteQuery(
+    trpc.work.queue.infiniteQueryOptions(
+      { limit: 30, ...(search ? { search } : {}) },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
+    ),
+  );
   const rows = rowsOf(list.data);
   return (
     <>
@@ -38,7 +49,17 @@ export const CollectorQueue = () => {
             data-testid="queue-search"
           />
         </div>
-        <Table testId="cases-table" head={[t('queue.due'), t('cases.contractNo'), t('cases.debtor'), t('cases.amountOverdue'), t('cases.bucket'), t('queue.promise')]}>
+        <Table
+          testId="cases-table"
+          head={[
+            t('queue.due'),
+            t('cases.contractNo'),
+            t('cases.debtor'),
+            t('cases.amountOverdue'),
+            t('cases.bucket'),
+            t('queue.promise'),
+          ]}
+        >
           {list.isPending ? (
             <EmptyRow colSpan={6}>{t('common.loading')}</EmptyRow>
           ) : rows.length === 0 ? (
@@ -59,7 +80,9 @@ export const CollectorQueue = () => {
                 <Td>
                   {bucketLabel(c.bucket)} <span className="text-xs text-slate-500">({c.daysOverdue})</span>
                 </Td>
-                <Td className="text-xs">{c.nextPromise ? `${c.nextPromise} · ${formatFen(c.promiseAmount ?? 0)}` : '—'}</Td>
+                <Td className="text-xs">
+                  {c.nextPromise ? `${c.nextPromise} · ${formatFen(c.promiseAmount ?? 0)}` : '—'}
+                </Td>
               </tr>
             ))
           )}

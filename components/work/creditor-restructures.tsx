@@ -24,16 +24,34 @@ export const CreditorRestructures = ({ canDecide }: { canDecide: boolean }) => {
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<RestructureStatus | ''>('proposed');
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const list = useInfiniteQuery(trpc.restructures.list.infiniteQueryOptions({ limit: 30, ...(status ? { status } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
-  const decide = useMutation(trpc.restructures.decide.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.restructures.list.pathKey() }) }));
+  const list = useInfiniteQuery(
+    trpc.restructures.list.infiniteQueryOptions(
+      { limit: 30, ...(status ? { status } : {}) },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
+    ),
+  );
+  const decide = useMutation(
+    trpc.restructures.decide.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.restructures.list.pathKey() }),
+    }),
+  );
   const error = errorInfo(decide.error);
   const rows = rowsOf(list.data);
   return (
     <>
-      <PageTitle title={t('restructure.creditorTitle')} subtitle={t('restructure.creditorSubtitle')} actions={<ExportButton request={{ list: 'creditor.restructures', filters: status ? { status } : {} }} />} />
+      <PageTitle
+        title={t('restructure.creditorTitle')}
+        subtitle={t('restructure.creditorSubtitle')}
+        actions={<ExportButton request={{ list: 'creditor.restructures', filters: status ? { status } : {} }} />}
+      />
       <Card
         actions={
-          <Select aria-label={t('restructure.statusFilter')} value={status} onChange={(e) => setStatus(e.target.value as RestructureStatus | '')} data-testid="restructure-status-filter">
+          <Select
+            aria-label={t('restructure.statusFilter')}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as RestructureStatus | '')}
+            data-testid="restructure-status-filter"
+          >
             <option value="">{t('packages.allStatuses')}</option>
             {RESTRUCTURE_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -45,7 +63,16 @@ export const CreditorRestructures = ({ canDecide }: { canDecide: boolean }) => {
         title={t('restructure.requests')}
       >
         {error ? <Alert testId="decide-error">{error.message}</Alert> : null}
-        <Table testId="restructures-table" head={[t('cases.contractNo'), t('restructure.request'), t('restructure.deadline'), t('restructure.statusLabel'), '']}>
+        <Table
+          testId="restructures-table"
+          head={[
+            t('cases.contractNo'),
+            t('restructure.request'),
+            t('restructure.deadline'),
+            t('restructure.statusLabel'),
+            '',
+          ]}
+        >
           {rows.length === 0 ? (
             <EmptyRow colSpan={5}>{t('restructure.none')}</EmptyRow>
           ) : (
@@ -57,7 +84,9 @@ export const CreditorRestructures = ({ canDecide }: { canDecide: boolean }) => {
                     <RestructureSummary r={r} />
                   </div>
                 </Td>
-                <Td className="font-mono text-xs">{r.status === 'proposed' ? formatDateTime(r.expiresAt) : formatDateTime(r.decidedAt)}</Td>
+                <Td className="font-mono text-xs">
+                  {r.status === 'proposed' ? formatDateTime(r.expiresAt) : formatDateTime(r.decidedAt)}
+                </Td>
                 <Td>
                   <Badge tone={RESTRUCTURE_TONE[r.status] ?? 'slate'}>{t(`restructure.status.${r.status}`)}</Badge>
                   {r.decisionNote ? <div className="text-xs text-slate-500">{r.decisionNote}</div> : null}
@@ -65,14 +94,28 @@ export const CreditorRestructures = ({ canDecide }: { canDecide: boolean }) => {
                 <Td>
                   {r.status === 'proposed' && canDecide ? (
                     <div className="flex w-44 flex-col gap-1">
-                      <Input aria-label={t('restructure.note')} placeholder={t('restructure.note')} value={notes[r.id] ?? ''} onChange={(e) => setNotes((n) => ({ ...n, [r.id]: e.target.value }))} />
+                      <Input
+                        aria-label={t('restructure.note')}
+                        placeholder={t('restructure.note')}
+                        value={notes[r.id] ?? ''}
+                        onChange={(e) => setNotes((n) => ({ ...n, [r.id]: e.target.value }))}
+                      />
                       <div className="flex gap-1">
-                      <Button onClick={() => decide.mutate({ requestId: r.id, approve: true, note: notes[r.id] ?? '' })} disabled={decide.isPending} data-testid="restructure-approve">
-                        {t('restructure.approve')}
-                      </Button>
-                      <Button variant="dangerGhost" onClick={() => decide.mutate({ requestId: r.id, approve: false, note: notes[r.id] ?? '' })} disabled={decide.isPending} data-testid="restructure-reject">
-                        {t('restructure.reject')}
-                      </Button>
+                        <Button
+                          onClick={() => decide.mutate({ requestId: r.id, approve: true, note: notes[r.id] ?? '' })}
+                          disabled={decide.isPending}
+                          data-testid="restructure-approve"
+                        >
+                          {t('restructure.approve')}
+                        </Button>
+                        <Button
+                          variant="dangerGhost"
+                          onClick={() => decide.mutate({ requestId: r.id, approve: false, note: notes[r.id] ?? '' })}
+                          disabled={decide.isPending}
+                          data-testid="restructure-reject"
+                        >
+                          {t('restructure.reject')}
+                        </Button>
                       </div>
                     </div>
                   ) : null}

@@ -14,7 +14,12 @@ import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field, Input, Select } from '../ui/field';
 
-export const RESTRUCTURE_TONE: Record<string, Tone> = { proposed: 'amber', approved: 'green', rejected: 'red', expired: 'slate' };
+export const RESTRUCTURE_TONE: Record<string, Tone> = {
+  proposed: 'amber',
+  approved: 'green',
+  rejected: 'red',
+  expired: 'slate',
+};
 
 /** What a request asks for, in words, and its schedule. */
 export const RestructureSummary = ({ r }: { r: TRestructure }) => {
@@ -48,7 +53,11 @@ export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: stri
   const list = useQuery(trpc.work.restructures.queryOptions({ caseId }));
   const [kind, setKind] = useState<RestructureKind>('reduction');
   const [f, setF] = useState({ reduction: '', deferTo: '', instalments: '', firstDueDate: '', reason: '' });
-  const propose = useMutation(trpc.work.proposeRestructure.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.work.restructures.queryKey({ caseId }) }) }));
+  const propose = useMutation(
+    trpc.work.proposeRestructure.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.work.restructures.queryKey({ caseId }) }),
+    }),
+  );
   const error = errorInfo(propose.error);
   // Input errors name the terms' fields as `terms.x`; domain errors name them as `x`.
   const fieldError = (k: string) => error?.fieldErrors[k] ?? error?.fieldErrors[`terms.${k}`];
@@ -61,15 +70,23 @@ export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: stri
           : { instalments: Number(f.instalments) || 0, firstDueDate: f.firstDueDate };
     propose.mutate({ caseId, kind, terms, reason: f.reason });
   };
-  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) => setF((v) => ({ ...v, [k]: e.target.value }));
+  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setF((v) => ({ ...v, [k]: e.target.value }));
   return (
     <Card title={t('restructure.title')}>
       <ul className="mb-4 space-y-2" data-testid="restructure-list">
         {(list.data ?? []).length === 0 ? <li className="text-sm text-slate-500">{t('restructure.none')}</li> : null}
         {(list.data ?? []).map((r) => (
-          <li key={r.id} className="flex items-start justify-between gap-3 rounded-md bg-slate-50 p-2 ring-1 ring-slate-200" data-testid="restructure-row">
+          <li
+            key={r.id}
+            className="flex items-start justify-between gap-3 rounded-md bg-slate-50 p-2 ring-1 ring-slate-200"
+            data-testid="restructure-row"
+          >
             <RestructureSummary r={r} />
-            <Badge tone={RESTRUCTURE_TONE[r.status] ?? 'slate'}>{t(`restructure.status.${r.status}`)}{r.isAutoApproved ? ` · ${t('restructure.auto')}` : ''}</Badge>
+            <Badge tone={RESTRUCTURE_TONE[r.status] ?? 'slate'}>
+              {t(`restructure.status.${r.status}`)}
+              {r.isAutoApproved ? ` · ${t('restructure.auto')}` : ''}
+            </Badge>
           </li>
         ))}
       </ul>
@@ -91,7 +108,14 @@ export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: stri
         ) : null}
         {kind === 'instalments' ? (
           <Field id="rs-instalments" label={t('restructure.instalments')} error={fieldError('instalments')}>
-            <Input id="rs-instalments" type="number" min={2} max={60} value={f.instalments} onChange={set('instalments')} />
+            <Input
+              id="rs-instalments"
+              type="number"
+              min={2}
+              max={60}
+              value={f.instalments}
+              onChange={set('instalments')}
+            />
           </Field>
         ) : null}
         {kind === 'deferral' ? (
@@ -99,7 +123,11 @@ export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: stri
             <Input id="rs-deferTo" type="date" value={f.deferTo} onChange={set('deferTo')} />
           </Field>
         ) : (
-          <Field id="rs-first" label={kind === 'reduction' ? t('restructure.payBy') : t('restructure.firstDueDate')} error={fieldError('firstDueDate')}>
+          <Field
+            id="rs-first"
+            label={kind === 'reduction' ? t('restructure.payBy') : t('restructure.firstDueDate')}
+            error={fieldError('firstDueDate')}
+          >
             <Input id="rs-first" type="date" value={f.firstDueDate} onChange={set('firstDueDate')} />
           </Field>
         )}
@@ -121,7 +149,13 @@ export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: stri
           </Alert>
         </div>
       ) : null}
-      <Button className="mt-3" variant="secondary" onClick={submit} disabled={propose.isPending || f.reason.trim().length < 4} data-testid="restructure-submit">
+      <Button
+        className="mt-3"
+        variant="secondary"
+        onClick={submit}
+        disabled={propose.isPending || f.reason.trim().length < 4}
+        data-testid="restructure-submit"
+      >
         {t('restructure.submit')}
       </Button>
     </Card>

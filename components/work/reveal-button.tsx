@@ -14,13 +14,26 @@ type Target = z.infer<typeof ZRevealInput>;
 type Which = Target extends infer T ? (T extends { reason: string } ? Omit<T, 'reason' | 'caseId'> : never) : never;
 
 /** Shows one full number after the user gives a reason; the server audits every reveal. */
-export const RevealWithReason = <TInput, TError>({ options, inputFor, testId }: { options: UseMutationOptions<{ value: string }, TError, TInput>; inputFor: (reason: string) => TInput; testId: string }) => {
+export const RevealWithReason = <TInput, TError>({
+  options,
+  inputFor,
+  testId,
+}: {
+  options: UseMutationOptions<{ value: string }, TError, TInput>;
+  inputFor: (reason: string) => TInput;
+  testId: string;
+}) => {
   const t = useTranslations('work.reveal');
   const [isOpen, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const reveal = useMutation(options);
   const error = errorInfo(reveal.error);
-  if (reveal.data) return <span className="font-mono text-sm text-slate-900" data-testid={`${testId}-value`}>{reveal.data.value}</span>;
+  if (reveal.data)
+    return (
+      <span className="font-mono text-sm text-slate-900" data-testid={`${testId}-value`}>
+        {reveal.data.value}
+      </span>
+    );
   if (!isOpen)
     return (
       <Button variant="ghost" onClick={() => setOpen(true)} data-testid={testId}>
@@ -29,11 +42,27 @@ export const RevealWithReason = <TInput, TError>({ options, inputFor, testId }: 
     );
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <Input aria-label={t('reason')} placeholder={t('reason')} value={reason} onChange={(e) => setReason(e.target.value)} className="w-48" data-testid={`${testId}-reason`} />
-      <Button variant="secondary" disabled={reason.trim().length < 4 || reveal.isPending} onClick={() => reveal.mutate(inputFor(reason))} data-testid={`${testId}-confirm`}>
+      <Input
+        aria-label={t('reason')}
+        placeholder={t('reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        className="w-48"
+        data-testid={`${testId}-reason`}
+      />
+      <Button
+        variant="secondary"
+        disabled={reason.trim().length < 4 || reveal.isPending}
+        onClick={() => reveal.mutate(inputFor(reason))}
+        data-testid={`${testId}-confirm`}
+      >
         {t('confirm')}
       </Button>
-      {error ? <span className="text-xs text-red-600">{error.message}</span> : <span className="text-xs text-slate-500">{t('audited')}</span>}
+      {error ? (
+        <span className="text-xs text-red-600">{error.message}</span>
+      ) : (
+        <span className="text-xs text-slate-500">{t('audited')}</span>
+      )}
     </span>
   );
 };
@@ -41,5 +70,11 @@ export const RevealWithReason = <TInput, TError>({ options, inputFor, testId }: 
 /** A number of a case (the debtor's ID or phone, a contact's phone), revealed for a reason. */
 export const RevealButton = ({ caseId, which, testId }: { caseId: string; which: Which; testId: string }) => {
   const trpc = useTRPC();
-  return <RevealWithReason options={trpc.work.reveal.mutationOptions()} inputFor={(reason) => ({ caseId, reason, ...which }) as Target} testId={testId} />;
+  return (
+    <RevealWithReason
+      options={trpc.work.reveal.mutationOptions()}
+      inputFor={(reason) => ({ caseId, reason, ...which }) as Target}
+      testId={testId}
+    />
+  );
 };

@@ -21,7 +21,17 @@ const TONE: Record<TemplateStatus, Tone> = { submitted: 'amber', approved: 'gree
 const TemplateRows = ({ items, action }: { items: TTemplate[]; action?: (t: TTemplate) => React.ReactNode }) => {
   const t = useTranslations();
   return (
-    <Table testId="templates-table" head={[t('templates2.package'), t('work.form.channel'), t('templates2.titleLabel'), t('templates2.body'), t('templates2.statusLabel'), '']}>
+    <Table
+      testId="templates-table"
+      head={[
+        t('templates2.package'),
+        t('work.form.channel'),
+        t('templates2.titleLabel'),
+        t('templates2.body'),
+        t('templates2.statusLabel'),
+        '',
+      ]}
+    >
       {items.length === 0 ? (
         <EmptyRow colSpan={6}>{t('templates2.none')}</EmptyRow>
       ) : (
@@ -52,8 +62,17 @@ export const AgencyTemplatesScreen = ({ canSubmit }: { canSubmit: boolean }) => 
   const queryClient = useQueryClient();
   const list = useQuery(trpc.work.templates.queryOptions({}));
   const pkgs = useQuery(trpc.work.packages.queryOptions());
-  const [f, setF] = useState({ packageId: '', channel: 'sms' as (typeof TEMPLATE_CHANNELS)[number], title: '', body: '' });
-  const submit = useMutation(trpc.work.submitTemplate.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.work.templates.pathKey() }) }));
+  const [f, setF] = useState({
+    packageId: '',
+    channel: 'sms' as (typeof TEMPLATE_CHANNELS)[number],
+    title: '',
+    body: '',
+  });
+  const submit = useMutation(
+    trpc.work.submitTemplate.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.work.templates.pathKey() }),
+    }),
+  );
   const error = errorInfo(submit.error);
   return (
     <>
@@ -63,7 +82,11 @@ export const AgencyTemplatesScreen = ({ canSubmit }: { canSubmit: boolean }) => 
           <Card title={t('templates2.new')}>
             <div className="grid gap-3 md:grid-cols-3">
               <Field id="tpl-package" label={t('templates2.package')} error={error?.fieldErrors.packageId}>
-                <Select id="tpl-package" value={f.packageId} onChange={(e) => setF({ ...f, packageId: e.target.value })}>
+                <Select
+                  id="tpl-package"
+                  value={f.packageId}
+                  onChange={(e) => setF({ ...f, packageId: e.target.value })}
+                >
                   <option value="">{t('templates2.choosePackage')}</option>
                   {(pkgs.data ?? []).map((p) => (
                     <option key={p.id} value={p.id}>
@@ -73,7 +96,11 @@ export const AgencyTemplatesScreen = ({ canSubmit }: { canSubmit: boolean }) => 
                 </Select>
               </Field>
               <Field id="tpl-channel" label={t('work.form.channel')}>
-                <Select id="tpl-channel" value={f.channel} onChange={(e) => setF({ ...f, channel: e.target.value as (typeof TEMPLATE_CHANNELS)[number] })}>
+                <Select
+                  id="tpl-channel"
+                  value={f.channel}
+                  onChange={(e) => setF({ ...f, channel: e.target.value as (typeof TEMPLATE_CHANNELS)[number] })}
+                >
                   {TEMPLATE_CHANNELS.map((c) => (
                     <option key={c} value={c}>
                       {t(`work.channel.${c}`)}
@@ -86,7 +113,12 @@ export const AgencyTemplatesScreen = ({ canSubmit }: { canSubmit: boolean }) => 
               </Field>
             </div>
             <div className="mt-3">
-              <Field id="tpl-body" label={t('templates2.body')} error={error?.fieldErrors.body} hint={t('templates2.bodyHint')}>
+              <Field
+                id="tpl-body"
+                label={t('templates2.body')}
+                error={error?.fieldErrors.body}
+                hint={t('templates2.bodyHint')}
+              >
                 <textarea
                   id="tpl-body"
                   rows={4}
@@ -103,7 +135,12 @@ export const AgencyTemplatesScreen = ({ canSubmit }: { canSubmit: boolean }) => 
                 </Alert>
               </div>
             ) : null}
-            <Button className="mt-3" onClick={() => submit.mutate(f)} disabled={!f.packageId || submit.isPending} data-testid="template-submit">
+            <Button
+              className="mt-3"
+              onClick={() => submit.mutate(f)}
+              disabled={!f.packageId || submit.isPending}
+              data-testid="template-submit"
+            >
               {t('templates2.submit')}
             </Button>
           </Card>
@@ -122,8 +159,17 @@ export const CreditorTemplatesScreen = ({ canDecide }: { canDecide: boolean }) =
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<TemplateStatus | ''>('submitted');
-  const list = useInfiniteQuery(trpc.templates.list.infiniteQueryOptions({ limit: 30, ...(status ? { status } : {}) }, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
-  const decide = useMutation(trpc.templates.decide.mutationOptions({ onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.templates.list.pathKey() }) }));
+  const list = useInfiniteQuery(
+    trpc.templates.list.infiniteQueryOptions(
+      { limit: 30, ...(status ? { status } : {}) },
+      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
+    ),
+  );
+  const decide = useMutation(
+    trpc.templates.decide.mutationOptions({
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.templates.list.pathKey() }),
+    }),
+  );
   const error = errorInfo(decide.error);
   return (
     <>
@@ -131,7 +177,12 @@ export const CreditorTemplatesScreen = ({ canDecide }: { canDecide: boolean }) =
       <Card
         title={t('templates2.list')}
         actions={
-          <Select aria-label={t('templates2.statusLabel')} value={status} onChange={(e) => setStatus(e.target.value as TemplateStatus | '')} data-testid="template-status-filter">
+          <Select
+            aria-label={t('templates2.statusLabel')}
+            value={status}
+            onChange={(e) => setStatus(e.target.value as TemplateStatus | '')}
+            data-testid="template-status-filter"
+          >
             <option value="">{t('packages.allStatuses')}</option>
             {TEMPLATE_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -147,10 +198,19 @@ export const CreditorTemplatesScreen = ({ canDecide }: { canDecide: boolean }) =
           action={(tpl) =>
             tpl.status === 'submitted' && canDecide ? (
               <div className="flex gap-1">
-                <Button onClick={() => decide.mutate({ templateId: tpl.id, approve: true, note: '' })} disabled={decide.isPending} data-testid="template-approve">
+                <Button
+                  onClick={() => decide.mutate({ templateId: tpl.id, approve: true, note: '' })}
+                  disabled={decide.isPending}
+                  data-testid="template-approve"
+                >
                   {t('restructure.approve')}
                 </Button>
-                <Button variant="dangerGhost" onClick={() => decide.mutate({ templateId: tpl.id, approve: false, note: '' })} disabled={decide.isPending} data-testid="template-reject">
+                <Button
+                  variant="dangerGhost"
+                  onClick={() => decide.mutate({ templateId: tpl.id, approve: false, note: '' })}
+                  disabled={decide.isPending}
+                  data-testid="template-reject"
+                >
                   {t('restructure.reject')}
                 </Button>
               </div>

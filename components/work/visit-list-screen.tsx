@@ -28,17 +28,46 @@ export const VisitListScreen = ({ isStaff }: { isStaff: boolean }) => {
   const [status, setStatus] = useState<VisitStatus | ''>('');
   const [isFlaggedOnly, setFlaggedOnly] = useState(false);
   const input = { limit: 30, ...(status ? { status } : {}), ...(isFlaggedOnly ? { isFlaggedOnly } : {}) };
-  const list = useInfiniteQuery(trpc.record.visitList.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 }));
+  const list = useInfiniteQuery(
+    trpc.record.visitList.infiniteQueryOptions(input, {
+      getNextPageParam: (last) => last.nextCursor ?? undefined,
+      staleTime: 0,
+    }),
+  );
   const rows = rowsOf(list.data);
   const error = errorInfo(list.error);
-  const head = [t('visitList.plannedFor'), t('visitList.case'), t('visitList.agency'), ...(isStaff ? [t('visitList.creditor')] : []), t('visitList.status'), t('visitList.staff'), t('visitList.evidence'), t('visitList.flags')];
+  const head = [
+    t('visitList.plannedFor'),
+    t('visitList.case'),
+    t('visitList.agency'),
+    ...(isStaff ? [t('visitList.creditor')] : []),
+    t('visitList.status'),
+    t('visitList.staff'),
+    t('visitList.evidence'),
+    t('visitList.flags'),
+  ];
   return (
     <>
-      <PageTitle title={t('visitList.title')} subtitle={isStaff ? t('visitList.staffSubtitle') : t('visitList.creditorSubtitle')} actions={<ExportButton request={{ list: 'visits', filters: { ...(status ? { status } : {}), ...(isFlaggedOnly ? { isFlaggedOnly } : {}) } }} />} />
+      <PageTitle
+        title={t('visitList.title')}
+        subtitle={isStaff ? t('visitList.staffSubtitle') : t('visitList.creditorSubtitle')}
+        actions={
+          <ExportButton
+            request={{
+              list: 'visits',
+              filters: { ...(status ? { status } : {}), ...(isFlaggedOnly ? { isFlaggedOnly } : {}) },
+            }}
+          />
+        }
+      />
       <Card>
         <div className="mb-3 flex flex-wrap items-end gap-4">
           <Filter label={t('visitList.status')}>
-            <Select value={status} onChange={(e) => setStatus(e.target.value as VisitStatus | '')} data-testid="visit-status-filter">
+            <Select
+              value={status}
+              onChange={(e) => setStatus(e.target.value as VisitStatus | '')}
+              data-testid="visit-status-filter"
+            >
               <option value="">{t('visitList.allStatuses')}</option>
               {VISIT_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -48,7 +77,12 @@ export const VisitListScreen = ({ isStaff }: { isStaff: boolean }) => {
             </Select>
           </Filter>
           <label className="flex items-center gap-1 pb-1.5 text-sm">
-            <input type="checkbox" checked={isFlaggedOnly} onChange={(e) => setFlaggedOnly(e.target.checked)} data-testid="visit-flagged-only" />
+            <input
+              type="checkbox"
+              checked={isFlaggedOnly}
+              onChange={(e) => setFlaggedOnly(e.target.checked)}
+              data-testid="visit-flagged-only"
+            />
             {t('visitList.flaggedOnly')}
           </label>
         </div>
@@ -63,10 +97,17 @@ export const VisitListScreen = ({ isStaff }: { isStaff: boolean }) => {
               <tr key={v.id} data-testid="visit-list-row">
                 <Td className="font-mono text-xs">
                   {formatDateTime(v.plannedFor, v.timeZone)}
-                  {v.visitedAt ? <span className="block text-slate-500">{t('visits.visitedAt', { at: formatDateTime(v.visitedAt, v.timeZone) })}</span> : null}
+                  {v.visitedAt ? (
+                    <span className="block text-slate-500">
+                      {t('visits.visitedAt', { at: formatDateTime(v.visitedAt, v.timeZone) })}
+                    </span>
+                  ) : null}
                 </Td>
                 <Td className="text-xs">
-                  <Link className="font-mono text-amber-700 underline" href={`/${isStaff ? 'staff' : 'creditor'}/cases/${v.caseId}`}>
+                  <Link
+                    className="font-mono text-amber-700 underline"
+                    href={`/${isStaff ? 'staff' : 'creditor'}/cases/${v.caseId}`}
+                  >
                     {v.contractNo}
                   </Link>
                   <span className="block text-slate-500">{v.debtorName}</span>
@@ -75,7 +116,9 @@ export const VisitListScreen = ({ isStaff }: { isStaff: boolean }) => {
                 {isStaff ? <Td>{v.creditorName}</Td> : null}
                 <Td>{t(`visits.status.${v.status}`)}</Td>
                 <Td className="tabular-nums">{v.staff}</Td>
-                <Td className="text-xs tabular-nums">{t('visitList.evidenceCounts', { photos: v.photos, audio: v.audio, video: v.video })}</Td>
+                <Td className="text-xs tabular-nums">
+                  {t('visitList.evidenceCounts', { photos: v.photos, audio: v.audio, video: v.video })}
+                </Td>
                 <Td>
                   <VisitFlags flags={v.flags} />
                 </Td>

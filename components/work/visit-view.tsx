@@ -25,7 +25,13 @@ const EvidenceItem = ({ e, timeZone }: { e: TVisit['evidence'][number]; timeZone
         ) : e.kind === 'audio' ? (
           <audio controls preload="metadata" src={src} className="w-48" data-testid="evidence-audio" />
         ) : (
-          <video controls preload="metadata" src={src} className="max-h-32 w-48 rounded bg-black" data-testid="evidence-video" />
+          <video
+            controls
+            preload="metadata"
+            src={src}
+            className="max-h-32 w-48 rounded bg-black"
+            data-testid="evidence-video"
+          />
         )}
       </div>
       <div className="min-w-0 space-y-1 text-xs text-slate-600">
@@ -35,7 +41,8 @@ const EvidenceItem = ({ e, timeZone }: { e: TVisit['evidence'][number]; timeZone
           {e.late ? <Badge tone="amber">{t('late')}</Badge> : null}
         </div>
         <div>
-          {formatBytes(e.size)} · {e.mime} · {t('by', { name: e.uploadedByName, at: formatDateTime(e.createdAt, timeZone) })}
+          {formatBytes(e.size)} · {e.mime} ·{' '}
+          {t('by', { name: e.uploadedByName, at: formatDateTime(e.createdAt, timeZone) })}
         </div>
         <div className="font-mono break-all" title={e.sha256} data-testid="evidence-hash">
           {t('hash')} {e.sha256}
@@ -56,7 +63,13 @@ export const VisitFlags = ({ flags }: { flags: { rule: string; values: Record<st
       {flags.map((f) => (
         <span key={f.rule} data-testid="visit-flag">
           <Badge tone="red">
-            {t(`flag.${f.rule}`, { missing: String(f.values.missing ?? '').split(',').filter(Boolean).map((k) => t(`missing.${k}`)).join(' / ') })}
+            {t(`flag.${f.rule}`, {
+              missing: String(f.values.missing ?? '')
+                .split(',')
+                .filter(Boolean)
+                .map((k) => t(`missing.${k}`))
+                .join(' / '),
+            })}
           </Badge>
         </span>
       ))}
@@ -68,13 +81,27 @@ export const VisitFlags = ({ flags }: { flags: { rule: string; values: Record<st
  * A visit: when it was planned for and by whom, its staff and address, its status and
  * record, its flags and its evidence. `children` holds what the viewer may do with it.
  */
-export const VisitView = ({ visit: v, timeZone, agencyName, children }: { visit: TVisit; timeZone: string; agencyName?: string; children?: ReactNode }) => {
+export const VisitView = ({
+  visit: v,
+  timeZone,
+  agencyName,
+  children,
+}: {
+  visit: TVisit;
+  timeZone: string;
+  agencyName?: string;
+  children?: ReactNode;
+}) => {
   const t = useTranslations('visits');
   return (
     <li className="space-y-3 rounded-lg bg-white p-4 ring-1 ring-slate-200" data-testid="visit" data-status={v.status}>
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={STATUS_TONE[v.status]}>{t(`status.${v.status}`)}</Badge>
-        <span className="text-sm font-medium text-slate-900">{v.visitedAt ? t('visitedAt', { at: formatDateTime(v.visitedAt, timeZone) }) : t('plannedFor', { at: formatDateTime(v.plannedFor, timeZone) })}</span>
+        <span className="text-sm font-medium text-slate-900">
+          {v.visitedAt
+            ? t('visitedAt', { at: formatDateTime(v.visitedAt, timeZone) })
+            : t('plannedFor', { at: formatDateTime(v.plannedFor, timeZone) })}
+        </span>
         {agencyName ? <span className="text-sm text-slate-600">· {agencyName}</span> : null}
         <VisitFlags flags={v.flags} />
       </div>
@@ -96,7 +123,8 @@ export const VisitView = ({ visit: v, timeZone, agencyName, children }: { visit:
           </div>
         ) : null}
         <div className="text-slate-500">
-          {t('plannedFor', { at: formatDateTime(v.plannedFor, timeZone) })} · {t('plannedBy', { name: v.plannedByName })}
+          {t('plannedFor', { at: formatDateTime(v.plannedFor, timeZone) })} ·{' '}
+          {t('plannedBy', { name: v.plannedByName })}
         </div>
         {v.cancelReason ? <div className="text-slate-500">{t('cancelledAt', { reason: v.cancelReason })}</div> : null}
       </dl>

@@ -17,7 +17,8 @@ import { Field, Input, Select } from '../ui/field';
 import { ProgressBar } from '../ui/progress';
 import { VisitView } from './visit-view';
 
-const textarea = 'block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-amber-600';
+const textarea =
+  'block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-amber-600';
 
 const useRefreshVisits = (caseId: string) => {
   const trpc = useTRPC();
@@ -60,7 +61,12 @@ const PlanForm = ({ c }: { c: TWorkCase }) => {
         </div>
       </div>
       <Field id="visit-purpose" label={t('purpose')} error={error?.fieldErrors.purpose}>
-        <Input id="visit-purpose" placeholder={t('purposePlaceholder')} value={purpose} onChange={(e) => setPurpose(e.target.value)} />
+        <Input
+          id="visit-purpose"
+          placeholder={t('purposePlaceholder')}
+          value={purpose}
+          onChange={(e) => setPurpose(e.target.value)}
+        />
       </Field>
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-700">{t('staff')}</legend>
@@ -78,9 +84,19 @@ const PlanForm = ({ c }: { c: TWorkCase }) => {
           </p>
         ))}
       </fieldset>
-      {error && Object.keys(error.fieldErrors).length === 0 ? <Alert testId="visit-plan-error">{error.message}</Alert> : null}
-      {plan.isSuccess ? <Alert tone="success" testId="visit-planned">{t('planned')}</Alert> : null}
-      <Button onClick={() => plan.mutate({ caseId: c.id, date, time, staffIds, address, purpose })} disabled={plan.isPending || staffIds.length < MIN_VISIT_STAFF || !date} data-testid="visit-plan-submit">
+      {error && Object.keys(error.fieldErrors).length === 0 ? (
+        <Alert testId="visit-plan-error">{error.message}</Alert>
+      ) : null}
+      {plan.isSuccess ? (
+        <Alert tone="success" testId="visit-planned">
+          {t('planned')}
+        </Alert>
+      ) : null}
+      <Button
+        onClick={() => plan.mutate({ caseId: c.id, date, time, staffIds, address, purpose })}
+        disabled={plan.isPending || staffIds.length < MIN_VISIT_STAFF || !date}
+        data-testid="visit-plan-submit"
+      >
         {t('plan')}
       </Button>
     </div>
@@ -105,13 +121,20 @@ const RecordForm = ({ c, visit }: { c: TWorkCase; visit: TVisit }) => {
       visitId: visit.id,
       outcome: outcome as (typeof VISIT_OUTCOMES)[number],
       note,
-      ...(outcome === 'promise_to_pay' ? { promiseAmount: parseAmountToFen(amount) ?? 0, promiseDate: promiseDate || undefined } : {}),
+      ...(outcome === 'promise_to_pay'
+        ? { promiseAmount: parseAmountToFen(amount) ?? 0, promiseDate: promiseDate || undefined }
+        : {}),
     });
   return (
     <div className="space-y-3 border-t border-slate-100 pt-3" data-testid="visit-record">
       <div className="grid gap-3 md:grid-cols-3">
         <Field id={`visit-outcome-${visit.id}`} label={t('visits.outcome')}>
-          <Select id={`visit-outcome-${visit.id}`} value={outcome} onChange={(e) => setOutcome(e.target.value as ActionOutcome)} data-testid="visit-outcome">
+          <Select
+            id={`visit-outcome-${visit.id}`}
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as ActionOutcome)}
+            data-testid="visit-outcome"
+          >
             {VISIT_OUTCOMES.map((o) => (
               <option key={o} value={o}>
                 {t(`work.outcome.${o}`)}
@@ -121,25 +144,63 @@ const RecordForm = ({ c, visit }: { c: TWorkCase; visit: TVisit }) => {
         </Field>
         {outcome === 'promise_to_pay' ? (
           <>
-            <Field id={`visit-amount-${visit.id}`} label={t('work.form.promiseAmount')} error={error?.fieldErrors.promiseAmount}>
-              <Input id={`visit-amount-${visit.id}`} inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+            <Field
+              id={`visit-amount-${visit.id}`}
+              label={t('work.form.promiseAmount')}
+              error={error?.fieldErrors.promiseAmount}
+            >
+              <Input
+                id={`visit-amount-${visit.id}`}
+                inputMode="decimal"
+                value={amount}
+                onChange={(e) => setAmount(e.target.value)}
+              />
             </Field>
-            <Field id={`visit-pdate-${visit.id}`} label={t('work.form.promiseDate')} error={error?.fieldErrors.promiseDate}>
-              <Input id={`visit-pdate-${visit.id}`} type="date" value={promiseDate} onChange={(e) => setPromiseDate(e.target.value)} />
+            <Field
+              id={`visit-pdate-${visit.id}`}
+              label={t('work.form.promiseDate')}
+              error={error?.fieldErrors.promiseDate}
+            >
+              <Input
+                id={`visit-pdate-${visit.id}`}
+                type="date"
+                value={promiseDate}
+                onChange={(e) => setPromiseDate(e.target.value)}
+              />
             </Field>
           </>
         ) : null}
       </div>
       <Field id={`visit-note-${visit.id}`} label={t('visits.note')} hint={t('visits.recordHint')}>
-        <textarea id={`visit-note-${visit.id}`} rows={2} className={textarea} value={note} onChange={(e) => setNote(e.target.value)} data-testid="visit-note" />
+        <textarea
+          id={`visit-note-${visit.id}`}
+          rows={2}
+          className={textarea}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          data-testid="visit-note"
+        />
       </Field>
-      {error && Object.keys(error.fieldErrors).length === 0 ? <Alert testId="visit-record-error">{error.message}</Alert> : null}
+      {error && Object.keys(error.fieldErrors).length === 0 ? (
+        <Alert testId="visit-record-error">{error.message}</Alert>
+      ) : null}
       <div className="flex flex-wrap items-end gap-2">
         <Button onClick={submit} disabled={record.isPending} data-testid="visit-record-submit">
           {t('visits.record')}
         </Button>
-        <Input aria-label={t('visits.cancelReason')} placeholder={t('visits.cancelReason')} value={reason} onChange={(e) => setReason(e.target.value)} className="max-w-xs" />
-        <Button variant="secondary" onClick={() => cancel.mutate({ visitId: visit.id, reason })} disabled={cancel.isPending || reason.trim().length < 2} data-testid="visit-cancel">
+        <Input
+          aria-label={t('visits.cancelReason')}
+          placeholder={t('visits.cancelReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          className="max-w-xs"
+        />
+        <Button
+          variant="secondary"
+          onClick={() => cancel.mutate({ visitId: visit.id, reason })}
+          disabled={cancel.isPending || reason.trim().length < 2}
+          data-testid="visit-cancel"
+        >
           {t('visits.cancel')}
         </Button>
       </div>
@@ -194,7 +255,13 @@ const EvidenceUpload = ({ caseId, visit }: { caseId: string; visit: TVisit }) =>
           }}
         />
       </Field>
-      {current ? <ProgressBar value={current.progress} label={t('uploading', { name: current.name })} testId="evidence-progress" /> : null}
+      {current ? (
+        <ProgressBar
+          value={current.progress}
+          label={t('uploading', { name: current.name })}
+          testId="evidence-progress"
+        />
+      ) : null}
       {done > 0 && !current ? (
         <Alert tone="success" testId="evidence-uploaded">
           {t('uploaded', { count: done })}
@@ -224,7 +291,11 @@ export const VisitsCard = ({ c }: { c: TWorkCase }) => {
         <ul className="space-y-3" data-testid="visits">
           {(visits.data ?? []).map((v) => (
             <VisitView key={v.id} visit={v} timeZone={c.timeZone}>
-              {v.status === 'planned' ? <RecordForm c={c} visit={v} /> : v.status === 'visited' ? <EvidenceUpload caseId={c.id} visit={v} /> : null}
+              {v.status === 'planned' ? (
+                <RecordForm c={c} visit={v} />
+              ) : v.status === 'visited' ? (
+                <EvidenceUpload caseId={c.id} visit={v} />
+              ) : null}
             </VisitView>
           ))}
         </ul>

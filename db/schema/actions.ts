@@ -1,6 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS, PROMISE_STATUSES, RESTRUCTURE_KINDS, RESTRUCTURE_STATUSES, TEMPLATE_STATUSES } from '../../lib/enums';
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+import {
+  ACTION_CHANNELS,
+  ACTION_OUTCOMES,
+  ACTION_TARGETS,
+  PROMISE_STATUSES,
+  RESTRUCTURE_KINDS,
+  RESTRUCTURE_STATUSES,
+  TEMPLATE_STATUSES,
+} from '../../lib/enums';
 import { cases } from './cases';
 import { ts } from './columns';
 import { commissions, packages } from './packages';
@@ -107,7 +128,12 @@ export const promises = pgTable(
     brokenAt: ts(),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [index('promises_case_idx').on(t.caseId, t.status), index('promises_due_idx').on(t.status, t.dueDate), index('promises_agency_idx').on(t.agencyId, t.status, t.dueDate), index('promises_creditor_due_idx').on(t.creditorId, t.dueDate, t.agencyId, t.status)],
+  (t) => [
+    index('promises_case_idx').on(t.caseId, t.status),
+    index('promises_due_idx').on(t.status, t.dueDate),
+    index('promises_agency_idx').on(t.agencyId, t.status, t.dueDate),
+    index('promises_creditor_due_idx').on(t.creditorId, t.dueDate, t.agencyId, t.status),
+  ],
 );
 
 export type PromiseRow = typeof promises.$inferSelect;
@@ -164,7 +190,10 @@ export const restructureRequests = pgTable(
       .references(() => users.id),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [index('restructure_case_idx').on(t.caseId, t.createdAt), index('restructure_creditor_idx').on(t.creditorId, t.status, t.createdAt, t.id)],
+  (t) => [
+    index('restructure_case_idx').on(t.caseId, t.createdAt),
+    index('restructure_creditor_idx').on(t.creditorId, t.status, t.createdAt, t.id),
+  ],
 );
 
 export type RestructureRequest = typeof restructureRequests.$inferSelect;
@@ -201,7 +230,10 @@ export const messageTemplates = pgTable(
       .references(() => users.id),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [index('templates_agency_idx').on(t.agencyId, t.packageId, t.status), index('templates_creditor_idx').on(t.creditorId, t.status, t.createdAt, t.id)],
+  (t) => [
+    index('templates_agency_idx').on(t.agencyId, t.packageId, t.status),
+    index('templates_creditor_idx').on(t.creditorId, t.status, t.createdAt, t.id),
+  ],
 );
 
 export type MessageTemplate = typeof messageTemplates.$inferSelect;

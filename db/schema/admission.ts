@@ -132,7 +132,10 @@ export const admissionDocuments = pgTable(
     addedBy: uuid().references(() => users.id),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [index('admission_documents_application_idx').on(t.applicationId, t.createdAt), index('admission_documents_file_idx').on(t.fileId)],
+  (t) => [
+    index('admission_documents_application_idx').on(t.applicationId, t.createdAt),
+    index('admission_documents_file_idx').on(t.fileId),
+  ],
 );
 
 export type AdmissionDocument = typeof admissionDocuments.$inferSelect;

@@ -1,6 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { bigint, index, integer, jsonb, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { COMPLAINANT_RELATIONS, COMPLAINT_CATEGORIES, COMPLAINT_EVENT_KINDS, COMPLAINT_OUTCOMES, COMPLAINT_SOURCES, COMPLAINT_STATUSES } from '../../lib/enums';
+import {
+  COMPLAINANT_RELATIONS,
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_EVENT_KINDS,
+  COMPLAINT_OUTCOMES,
+  COMPLAINT_SOURCES,
+  COMPLAINT_STATUSES,
+} from '../../lib/enums';
 import type { SealedPhone } from './cases';
 import { cases } from './cases';
 import { timestamps, ts } from './columns';
@@ -132,7 +139,10 @@ export const complaintEvidence = pgTable(
     fileName: text().notNull(),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('complaint_evidence_upload_idx').on(t.uploadId), index('complaint_evidence_complaint_idx').on(t.complaintId)],
+  (t) => [
+    uniqueIndex('complaint_evidence_upload_idx').on(t.uploadId),
+    index('complaint_evidence_complaint_idx').on(t.complaintId),
+  ],
 );
 
 /** Requests counted per key (an address, a case) for public rate limits, across instances. */

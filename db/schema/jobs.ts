@@ -29,9 +29,13 @@ export const jobs = pgTable(
   },
   (t) => [
     uniqueIndex('jobs_key_idx').on(t.kind, t.key),
-    index('jobs_due_idx').on(t.runAt).where(sql`${t.status} in ('queued', 'running')`),
+    index('jobs_due_idx')
+      .on(t.runAt)
+      .where(sql`${t.status} in ('queued', 'running')`),
     // Retention: finished jobs past their window.
-    index('jobs_finished_idx').on(t.finishedAt).where(sql`${t.status} in ('done', 'failed')`),
+    index('jobs_finished_idx')
+      .on(t.finishedAt)
+      .where(sql`${t.status} in ('done', 'failed')`),
   ],
 );
 

@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { BID_STATUSES, BIDDER_CIRCLES, COMMISSION_STATUSES, PACKAGE_STATUSES } from '../../lib/enums';
 import { caseImports } from './cases';
 import { timestamps, ts } from './columns';
@@ -24,7 +37,14 @@ export type PackageFigures = {
 /** How a package was filled: from one import, or a filter over the creditor's unplaced cases. */
 export type PackageSource =
   | { kind: 'import'; importId: string }
-  | { kind: 'filter'; buckets?: number[]; provinces?: string[]; products?: string[]; minOverdue?: number; maxOverdue?: number };
+  | {
+      kind: 'filter';
+      buckets?: number[];
+      provinces?: string[];
+      products?: string[];
+      minOverdue?: number;
+      maxOverdue?: number;
+    };
 
 /**
  * A creditor's package of cases put out to agencies (DESIGN §3). Terms are set in draft;
@@ -52,7 +72,10 @@ export const packages = pgTable(
     minScore: smallint(),
     bidderCircle: bidderCircle().notNull().default('all'),
     closesAt: ts(),
-    allowedChannels: text().array().notNull().default(sql`'{}'::text[]`),
+    allowedChannels: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     maxReductionBp: integer().notNull().default(0),
     maxInstalments: integer().notNull().default(1),
     // A direct offer to one agency at fixed terms, answered within 2 business days.
@@ -110,7 +133,9 @@ export const bids = pgTable(
     ...timestamps,
   },
   (t) => [
-    uniqueIndex('bids_live_idx').on(t.packageId, t.agencyId).where(sql`${t.status} = 'submitted'`),
+    uniqueIndex('bids_live_idx')
+      .on(t.packageId, t.agencyId)
+      .where(sql`${t.status} = 'submitted'`),
     index('bids_package_idx').on(t.packageId, t.createdAt, t.id),
     index('bids_agency_idx').on(t.agencyId, t.createdAt, t.id),
   ],
@@ -136,7 +161,14 @@ export const commissions = pgTable(
     endsOn: date({ mode: 'string' }).notNull(),
     status: commissionStatus().notNull().default('active'),
     /** What share of the package it holds: all, some provinces or buckets, or a count of cases. */
-    share: jsonb().$type<{ kind: 'all' } | { kind: 'provinces'; provinces: string[] } | { kind: 'buckets'; buckets: number[] } | { kind: 'count'; count: number }>().notNull(),
+    share: jsonb()
+      .$type<
+        | { kind: 'all' }
+        | { kind: 'provinces'; provinces: string[] }
+        | { kind: 'buckets'; buckets: number[] }
+        | { kind: 'count'; count: number }
+      >()
+      .notNull(),
     caseCount: integer().notNull(),
     totalOverdue: bigint({ mode: 'number' }).notNull(),
     endedAt: ts(),
@@ -144,7 +176,11 @@ export const commissions = pgTable(
     frozenAt: ts(),
     ...timestamps,
   },
-  (t) => [index('commissions_agency_idx').on(t.agencyId, t.status), index('commissions_package_idx').on(t.packageId), index('commissions_creditor_idx').on(t.creditorId, t.status)],
+  (t) => [
+    index('commissions_agency_idx').on(t.agencyId, t.status),
+    index('commissions_package_idx').on(t.packageId),
+    index('commissions_creditor_idx').on(t.creditorId, t.status),
+  ],
 );
 
 export type Package = typeof packages.$inferSelect;

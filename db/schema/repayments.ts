@@ -1,6 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { bigint, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { COMMISSION_LINE_KINDS, REPAYMENT_CHANNELS, REPAYMENT_SOURCES, REPAYMENT_STATUSES, STATEMENT_STATUSES } from '../../lib/enums';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  COMMISSION_LINE_KINDS,
+  REPAYMENT_CHANNELS,
+  REPAYMENT_SOURCES,
+  REPAYMENT_STATUSES,
+  STATEMENT_STATUSES,
+} from '../../lib/enums';
 import { caseImports, cases } from './cases';
 import { ts } from './columns';
 import { storedFiles } from './files';
@@ -198,7 +216,10 @@ export const moneyMonthly = pgTable(
     repayments: integer().notNull().default(0),
     commission: bigint({ mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.creditorId, t.agencyId, t.month] }), index('money_monthly_agency_idx').on(t.agencyId, t.month)],
+  (t) => [
+    primaryKey({ columns: [t.creditorId, t.agencyId, t.month] }),
+    index('money_monthly_agency_idx').on(t.agencyId, t.month),
+  ],
 );
 
 /**
@@ -238,7 +259,10 @@ export const commissionMonthly = pgTable(
     month: text().notNull(),
     recovered: bigint({ mode: 'number' }).notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.commissionId, t.month] }), index('commission_monthly_creditor_idx').on(t.creditorId)],
+  (t) => [
+    primaryKey({ columns: [t.commissionId, t.month] }),
+    index('commission_monthly_creditor_idx').on(t.creditorId),
+  ],
 );
 
 /**
@@ -261,7 +285,10 @@ export const disclosures = pgTable(
       .references(() => users.id),
     publishedAt: ts().notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('disclosures_creditor_month_key').on(t.creditorId, t.month), index('disclosures_published_idx').on(t.publishedAt, t.id)],
+  (t) => [
+    uniqueIndex('disclosures_creditor_month_key').on(t.creditorId, t.month),
+    index('disclosures_published_idx').on(t.publishedAt, t.id),
+  ],
 );
 
 export type Disclosure = typeof disclosures.$inferSelect;

@@ -12,8 +12,5 @@ export const signInAttempts = pgTable(
     isSuccess: boolean().notNull(),
     at: ts().notNull().defaultNow(),
   },
-  (t) => [
-    index('sign_in_attempts_email_idx').on(t.email, t.at),
-    index('sign_in_attempts_ip_idx').on(t.ip, t.at),
-  ],
+  (t) => [index('sign_in_attempts_email_idx').on(t.email, t.at), index('sign_in_attempts_ip_idx').on(t.ip, t.at)],
 );

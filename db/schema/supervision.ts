@@ -1,6 +1,26 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { APPEAL_OUTCOMES, AUDIT_FINDINGS, AUDIT_ITEM_KINDS, AUDIT_METHODS, AUDIT_STATUSES, SANCTION_KINDS, SANCTION_STATUSES } from '../../lib/enums';
+import {
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  smallint,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  APPEAL_OUTCOMES,
+  AUDIT_FINDINGS,
+  AUDIT_ITEM_KINDS,
+  AUDIT_METHODS,
+  AUDIT_STATUSES,
+  SANCTION_KINDS,
+  SANCTION_STATUSES,
+} from '../../lib/enums';
 import { caseActions } from './actions';
 import { cases } from './cases';
 import { timestamps, ts } from './columns';
@@ -36,7 +56,10 @@ export const fieldAudits = pgTable(
     periodFrom: date({ mode: 'string' }).notNull(),
     periodTo: date({ mode: 'string' }).notNull(),
     /** Chosen sampling: the cases named. */
-    caseIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
+    caseIds: uuid()
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
     itemCount: integer().notNull().default(0),
     summary: text(),
     createdBy: uuid()
@@ -46,7 +69,10 @@ export const fieldAudits = pgTable(
     completedAt: ts(),
     ...timestamps,
   },
-  (t) => [index('field_audits_list_idx').on(t.createdAt, t.id), index('field_audits_agency_idx').on(t.agencyId, t.createdAt, t.id)],
+  (t) => [
+    index('field_audits_list_idx').on(t.createdAt, t.id),
+    index('field_audits_agency_idx').on(t.agencyId, t.createdAt, t.id),
+  ],
 );
 
 /** One sampled record of an audit (a visit or an action) and what the auditor found. */
@@ -73,8 +99,12 @@ export const fieldAuditItems = pgTable(
   },
   (t) => [
     index('field_audit_items_audit_idx').on(t.auditId, t.createdAt, t.id),
-    uniqueIndex('field_audit_items_visit_idx').on(t.auditId, t.visitId).where(sql`${t.visitId} is not null`),
-    uniqueIndex('field_audit_items_action_idx').on(t.auditId, t.actionId).where(sql`${t.actionId} is not null`),
+    uniqueIndex('field_audit_items_visit_idx')
+      .on(t.auditId, t.visitId)
+      .where(sql`${t.visitId} is not null`),
+    uniqueIndex('field_audit_items_action_idx')
+      .on(t.auditId, t.actionId)
+      .where(sql`${t.actionId} is not null`),
     check('field_audit_items_one_record', sql`(${t.visitId} is null) <> (${t.actionId} is null)`),
   ],
 );
@@ -178,7 +208,10 @@ export const scorecards = pgTable(
     computedAt: ts().notNull().defaultNow(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('scorecards_agency_month_idx').on(t.agencyId, t.month), index('scorecards_month_idx').on(t.month, t.scoreBp)],
+  (t) => [
+    uniqueIndex('scorecards_agency_month_idx').on(t.agencyId, t.month),
+    index('scorecards_month_idx').on(t.month, t.scoreBp),
+  ],
 );
 
 export type FieldAudit = typeof fieldAudits.$inferSelect;

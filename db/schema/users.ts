@@ -45,7 +45,9 @@ export const users = pgTable(
   // which an index declared DESC NULLS LAST could not serve.
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
-    uniqueIndex('users_invite_token_key').on(t.inviteTokenHash).where(sql`${t.inviteTokenHash} is not null`),
+    uniqueIndex('users_invite_token_key')
+      .on(t.inviteTokenHash)
+      .where(sql`${t.inviteTokenHash} is not null`),
     index('users_org_list_idx').on(t.orgId, t.createdAt, t.id),
   ],
 );

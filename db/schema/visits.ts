@@ -102,7 +102,11 @@ export const visitEvidence = pgTable(
       .references(() => users.id),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('visit_evidence_sha_key').on(t.visitId, t.sha256), index('visit_evidence_case_idx').on(t.caseId, t.createdAt), index('visit_evidence_file_idx').on(t.fileId)],
+  (t) => [
+    uniqueIndex('visit_evidence_sha_key').on(t.visitId, t.sha256),
+    index('visit_evidence_case_idx').on(t.caseId, t.createdAt),
+    index('visit_evidence_file_idx').on(t.fileId),
+  ],
 );
 
 export type VisitEvidence = typeof visitEvidence.$inferSelect;
@@ -129,7 +133,11 @@ export const caseFlags = pgTable(
     values: jsonb().$type<Record<string, string | number>>().notNull().default({}),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('case_flags_visit_rule_key').on(t.visitId, t.rule), index('case_flags_case_idx').on(t.caseId, t.createdAt), index('case_flags_agency_idx').on(t.agencyId, t.createdAt)],
+  (t) => [
+    uniqueIndex('case_flags_visit_rule_key').on(t.visitId, t.rule),
+    index('case_flags_case_idx').on(t.caseId, t.createdAt),
+    index('case_flags_agency_idx').on(t.agencyId, t.createdAt),
+  ],
 );
 
 export type CaseFlag = typeof caseFlags.$inferSelect;

@@ -23,7 +23,28 @@ export const CASE_FILE_HEADERS = [
 ] as const;
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
-const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+];
 const PLACES = [
   ['广东', '深圳市', '440305'],
   ['浙江', '杭州市', '330106'],
@@ -38,7 +59,8 @@ const PRODUCTS = ['消费贷', '现金贷', '信用卡分期', '经营贷'];
 const RELATIONS = ['配偶', '父亲', '母亲', '同事', '朋友'];
 
 /** A small stable hash, so that files with different prefixes describe different people. */
-const saltOf = (prefix: string) => ([...prefix].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_003, 7) * 7919) % 90_000_000;
+const saltOf = (prefix: string) =>
+  ([...prefix].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 1_000_003, 7) * 7919) % 90_000_000;
 
 /** A valid 18-character resident ID for row i (region, a birth date, sequence, check character). */
 export const sampleIdNumber = (i: number, region = '110105', prefix = ''): string => {

@@ -39,7 +39,14 @@ export const pngPhoto = (width = 160, height = 120, seed = 0) => {
     }
   }
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return new Uint8Array(Buffer.concat([signature, chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', new Uint8Array(0))]));
+  return new Uint8Array(
+    Buffer.concat([
+      signature,
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(rows)),
+      chunk('IEND', new Uint8Array(0)),
+    ]),
+  );
 };
 
 /** A mono 8 kHz 16-bit WAV of a quiet tone, `seconds` long. */
@@ -59,7 +66,8 @@ export const wavRecording = (seconds = 1, hz = 440) => {
   out.writeUInt16LE(16, 34);
   out.write('data', 36, 'latin1');
   out.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i += 1) out.writeInt16LE(Math.round(3000 * Math.sin((2 * Math.PI * hz * i) / rate)), 44 + i * 2);
+  for (let i = 0; i < samples; i += 1)
+    out.writeInt16LE(Math.round(3000 * Math.sin((2 * Math.PI * hz * i) / rate)), 44 + i * 2);
   return new Uint8Array(out);
 };
 

@@ -4,12 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { idNumberCheckChar, isValidIdNumber } from './id-number';
 
 describe('resident ID number', () => {
-  it.each(['11010519491231002X', '44030519880101002' + idNumberCheckChar('44030519880101002'), '11010119900307651X'.slice(0, 17) + idNumberCheckChar('11010119900307651')])(
-    'accepts %s',
-    (id) => {
-      expect(isValidIdNumber(id)).toBe(true);
-    },
-  );
+  it.each([
+    '11010519491231002X',
+    '44030519880101002' + idNumberCheckChar('44030519880101002'),
+    '11010119900307651X'.slice(0, 17) + idNumberCheckChar('11010119900307651'),
+  ])('accepts %s', (id) => {
+    expect(isValidIdNumber(id)).toBe(true);
+  });
 
   it('accepts a lower-case x check character', () => {
     expect(isValidIdNumber('11010519491231002x')).toBe(true);

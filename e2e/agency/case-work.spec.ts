@@ -12,12 +12,35 @@ import { pngPhoto, wavRecording } from '../../db/seed/evidence';
 import { ACCOUNTS, expect, shot, signInAs, test, useLanguage } from '../fixtures';
 
 const ZONES = [
-  'Pacific/Pago_Pago', 'Pacific/Honolulu', 'America/Anchorage', 'America/Los_Angeles', 'America/Denver', 'America/Chicago',
-  'America/New_York', 'America/Halifax', 'America/Sao_Paulo', 'Atlantic/South_Georgia', 'Atlantic/Cape_Verde', 'Europe/London',
-  'Europe/Paris', 'Europe/Athens', 'Europe/Moscow', 'Asia/Dubai', 'Asia/Karachi', 'Asia/Urumqi', 'Asia/Bangkok', 'Asia/Shanghai',
-  'Asia/Tokyo', 'Australia/Brisbane', 'Pacific/Noumea', 'Pacific/Auckland', 'Pacific/Tongatapu', 'Pacific/Kiritimati',
+  'Pacific/Pago_Pago',
+  'Pacific/Honolulu',
+  'America/Anchorage',
+  'America/Los_Angeles',
+  'America/Denver',
+  'America/Chicago',
+  'America/New_York',
+  'America/Halifax',
+  'America/Sao_Paulo',
+  'Atlantic/South_Georgia',
+  'Atlantic/Cape_Verde',
+  'Europe/London',
+  'Europe/Paris',
+  'Europe/Athens',
+  'Europe/Moscow',
+  'Asia/Dubai',
+  'Asia/Karachi',
+  'Asia/Urumqi',
+  'Asia/Bangkok',
+  'Asia/Shanghai',
+  'Asia/Tokyo',
+  'Australia/Brisbane',
+  'Pacific/Noumea',
+  'Pacific/Auckland',
+  'Pacific/Tongatapu',
+  'Pacific/Kiritimati',
 ];
-const hourIn = (zone: string) => Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
+const hourIn = (zone: string) =>
+  Number(new Intl.DateTimeFormat('en-GB', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(new Date()));
 const ZONE = ZONES.find((z) => hourIn(z) >= 10 && hourIn(z) <= 18) ?? 'Asia/Shanghai';
 const DAY = 86_400_000;
 const shanghai = (at: number) => new Date(at + 8 * 3_600_000).toISOString();
@@ -26,13 +49,18 @@ const CONTRACT = 'CWE2E00000001';
 test.describe.configure({ mode: 'serial' });
 
 test.describe('[AGENCY] case work under the rulebook', () => {
-  test('[CREDITOR] offers a package directly to an agency, which accepts and assigns a case', async ({ page, browser }) => {
+  test('[CREDITOR] offers a package directly to an agency, which accepts and assigns a case', async ({
+    page,
+    browser,
+  }) => {
     await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
     await page.goto('/creditor/imports');
     const rows = [...sampleCaseRows(3, 'CWE2E')];
     const withZone = rows.map((r, i) => (i === 0 ? [...r, '时区'] : [...r, ZONE]));
     expect(withZone[0]?.length).toBe(CASE_FILE_HEADERS.length + 1);
-    await page.getByTestId('import-file').setInputFiles({ name: '海外借款人.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(withZone)) });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: '海外借款人.csv', mimeType: 'text/csv', buffer: Buffer.from(toCsv(withZone)) });
     await expect(page.getByTestId('import-succeeded')).toHaveText('已导入 3 件案件。');
     await page.goto('/creditor/packages');
     await page.locator('#package-name').fill('海外借款人定向包');
@@ -91,7 +119,9 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await shot(page, 'creditor-templates.zh-CN');
   });
 
-  test('[AGENCY] a collector logs calls until the daily cap and reads when the next call is allowed', async ({ page }) => {
+  test('[AGENCY] a collector logs calls until the daily cap and reads when the next call is allowed', async ({
+    page,
+  }) => {
     await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
     await page.goto('/agency/cases');
     // The queue: the new case is among the due, found by its contract number.
@@ -154,7 +184,10 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await shot(page, 'agency-case-restructure.zh-CN');
   });
 
-  test('[AGENCY] a field visit with a photo and an audio file appears on the creditor’s case page', async ({ page, browser }) => {
+  test('[AGENCY] a field visit with a photo and an audio file appears on the creditor’s case page', async ({
+    page,
+    browser,
+  }) => {
     await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
     await page.goto('/agency/cases');
     await page.getByTestId('queue-search').fill(CONTRACT);
@@ -162,7 +195,9 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await page.getByRole('link', { name: CONTRACT }).click();
     await page.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
     const plan = page.getByTestId('visit-plan');
-    const dayAfterTomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(new Date(Date.now() + 2 * DAY));
+    const dayAfterTomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(
+      new Date(Date.now() + 2 * DAY),
+    );
     await plan.locator('#visit-date').fill(dayAfterTomorrow);
     await plan.locator('#visit-time').fill('11:00');
     await plan.locator('#visit-address').fill('上海市浦东新区张杨路 500 号 12 楼');
@@ -208,7 +243,9 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(photo).toBeVisible();
     await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(320);
     const audio = seen.getByTestId('evidence-audio');
-    await expect.poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState >= 1 && Math.round(a.duration))).toBe(2);
+    await expect
+      .poll(() => audio.evaluate((a: HTMLAudioElement) => a.readyState >= 1 && Math.round(a.duration)))
+      .toBe(2);
     await expect(creditor.getByTestId('record-action').first()).toContainText('外访');
     await shot(creditor, 'creditor-case-record.zh-CN');
     await useLanguage(creditor, 'en');
@@ -225,31 +262,47 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(staffPage.getByTestId('evidence-hash').first()).toContainText(/[0-9a-f]{64}/);
     await shot(staffPage, 'staff-case-record.zh-CN');
     await staffPage.getByTestId('portal-nav').getByRole('link', { name: '外访与证据' }).click();
-    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText('照片 1 · 录音 1 · 录像 0');
+    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText(
+      '照片 1 · 录音 1 · 录像 0',
+    );
     await shot(staffPage, 'staff-visits.zh-CN');
     // The demo visit of two days ago came without video: flagged by the 24-hour check.
     await staffPage.getByTestId('visit-flagged-only').check();
-    await expect(staffPage.getByTestId('visit-list-row').first().getByTestId('visit-flag')).toHaveText('24 小时内缺少录像');
+    await expect(staffPage.getByTestId('visit-list-row').first().getByTestId('visit-flag')).toHaveText(
+      '24 小时内缺少录像',
+    );
     await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toHaveCount(0);
     await shot(staffPage, 'staff-visits-flagged.zh-CN');
     await staffPage.getByTestId('visit-list-row').first().getByRole('link').click();
-    await expect(staffPage.getByTestId('visit').filter({ hasText: '已外访' }).getByTestId('visit-flag')).toHaveText('24 小时内缺少录像');
+    await expect(staffPage.getByTestId('visit').filter({ hasText: '已外访' }).getByTestId('visit-flag')).toHaveText(
+      '24 小时内缺少录像',
+    );
     await shot(staffPage, 'staff-case-flagged-visit.zh-CN');
     await staffPage.goBack();
     await staffPage.getByTestId('visit-flagged-only').uncheck();
     await useLanguage(staffPage, 'en');
     await staffPage.reload();
-    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText('1 photo · 1 audio · 0 video');
+    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText(
+      '1 photo · 1 audio · 0 video',
+    );
     await shot(staffPage, 'staff-visits.en');
-    await staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT }).getByRole('link', { name: CONTRACT }).click();
+    await staffPage
+      .getByTestId('visit-list-row')
+      .filter({ hasText: CONTRACT })
+      .getByRole('link', { name: CONTRACT })
+      .click();
     await expect(staffPage.getByRole('heading', { level: 2, name: 'Visits and evidence' })).toBeVisible();
     await shot(staffPage, 'staff-case-record.en');
     await creditor.goto('/creditor/visits');
-    await expect(creditor.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText('上海正信资产管理有限公司');
+    await expect(creditor.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText(
+      '上海正信资产管理有限公司',
+    );
     await shot(creditor, 'creditor-visits.en');
     await useLanguage(creditor, 'zh-CN');
     await creditor.reload();
-    await expect(creditor.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText('照片 1 · 录音 1 · 录像 0');
+    await expect(creditor.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText(
+      '照片 1 · 录音 1 · 录像 0',
+    );
     await shot(creditor, 'creditor-visits.zh-CN');
 
     // In English on the agency side.
@@ -259,14 +312,21 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await shot(page, 'agency-case-visit.en');
   });
 
-  test('[AGENCY] a long video uploads with its progress shown; one over 200 MB is refused', async ({ page }, testInfo) => {
+  test('[AGENCY] a long video uploads with its progress shown; one over 200 MB is refused', async ({
+    page,
+  }, testInfo) => {
     // Real files on disk (too large to pass as buffers): an MP4 header, then filler.
     const video = async (name: string, mb: number) => {
       const file = testInfo.outputPath(name);
       await mkdir(path.dirname(file), { recursive: true });
       const out = createWriteStream(file);
       const piece = Buffer.alloc(1024 * 1024, 7);
-      out.write(Buffer.from([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32, 0, 0, 0, 0, 0x69, 0x73, 0x6f, 0x6d, 0x6d, 0x70, 0x34, 0x32]));
+      out.write(
+        Buffer.from([
+          0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32, 0, 0, 0, 0, 0x69, 0x73, 0x6f, 0x6d, 0x6d, 0x70,
+          0x34, 0x32,
+        ]),
+      );
       for (let i = 0; i < mb; i += 1) if (!out.write(piece)) await once(out, 'drain');
       out.end();
       await once(out, 'close');
@@ -284,11 +344,16 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(visit.getByTestId('evidence-uploaded')).toHaveText('已上传 1 份证据', { timeout: 120_000 });
     await expect(visit.getByTestId('evidence-video')).toBeVisible();
     await visit.getByTestId('evidence-input').setInputFiles(await video('超长录像.mp4', 300));
-    await expect(visit.getByTestId('evidence-error')).toHaveText('超长录像.mp4：文件超过 200 MB 上限', { timeout: 120_000 });
+    await expect(visit.getByTestId('evidence-error')).toHaveText('超长录像.mp4：文件超过 200 MB 上限', {
+      timeout: 120_000,
+    });
     await expect(visit.getByTestId('evidence-item')).toHaveCount(3);
   });
 
-  test('[AGENCY] reports a repayment with its receipt; [CREDITOR] confirms it and the balance moves', async ({ page, browser }) => {
+  test('[AGENCY] reports a repayment with its receipt; [CREDITOR] confirms it and the balance moves', async ({
+    page,
+    browser,
+  }) => {
     await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
     await page.goto('/agency/cases');
     await page.getByTestId('queue-search').fill(CONTRACT);
@@ -300,11 +365,15 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await form.locator('#rp-amount').fill('99999');
     await form.locator('#rp-payer').fill('本人');
     await page.getByTestId('repayment-submit').click();
-    await expect(form.getByTestId('rp-amount-error')).toHaveText('还款金额超过案件尚未结清的余额 ¥2893.05（已确认和待确认的还款已扣除）');
+    await expect(form.getByTestId('rp-amount-error')).toHaveText(
+      '还款金额超过案件尚未结清的余额 ¥2893.05（已确认和待确认的还款已扣除）',
+    );
     await form.locator('#rp-amount').fill('500');
     await form.locator('#rp-channel').selectOption('alipay');
     await form.locator('#rp-reference').fill('2026112322001400001');
-    await form.getByTestId('rp-receipt').setInputFiles({ name: '支付宝转账.png', mimeType: 'image/png', buffer: Buffer.from(pngPhoto(200, 360, 21)) });
+    await form
+      .getByTestId('rp-receipt')
+      .setInputFiles({ name: '支付宝转账.png', mimeType: 'image/png', buffer: Buffer.from(pngPhoto(200, 360, 21)) });
     await page.getByTestId('repayment-submit').click();
     await expect(page.getByTestId('repayment-reported')).toBeVisible();
     await expect(page.getByTestId('repayment').first()).toContainText('¥500.00');
@@ -328,7 +397,9 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(creditor.getByTestId('repayment-row').filter({ hasText: CONTRACT })).toContainText('confirmed');
     await shot(creditor, 'creditor-repayments.en');
     await creditor.getByRole('link', { name: CONTRACT }).first().click();
-    await expect(creditor.getByTestId('repayment-balance')).toHaveText('Due ¥2,893.05 · confirmed ¥500.00 · open ¥2,393.05');
+    await expect(creditor.getByTestId('repayment-balance')).toHaveText(
+      'Due ¥2,893.05 · confirmed ¥500.00 · open ¥2,393.05',
+    );
 
     await page.reload();
     await expect(page.getByTestId('repayment-balance')).toHaveText('应还 ¥2,893.05 · 已确认 ¥500.00 · 尚欠 ¥2,393.05');
@@ -359,7 +430,9 @@ test.describe('[AGENCY] case work under the rulebook', () => {
   test('[CREDITOR] sees the agency’s work live, flagged actions included, in Chinese and English', async ({ page }) => {
     await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
     await page.getByTestId('portal-nav').getByRole('link', { name: '催收动态' }).click();
-    await expect(page.getByTestId('intensity-row').filter({ hasText: '上海正信资产管理有限公司' })).toContainText('3 次电话，接通 3 次');
+    await expect(page.getByTestId('intensity-row').filter({ hasText: '上海正信资产管理有限公司' })).toContainText(
+      '3 次电话，接通 3 次',
+    );
     await page.getByTestId('flagged-only').check();
     await expect(page.getByTestId('activity-row').first()).toContainText('禁用语：爆通讯录');
     await shot(page, 'creditor-activity.zh-CN');

@@ -14,7 +14,8 @@ test.describe('[AGENCY] admission renewal', () => {
     await page.waitForURL('**/apply');
     await expect(page.getByTestId('application-status')).toHaveText('草稿');
     // Pre-filled from last year's application: every step is complete, licence included.
-    for (const step of ['basics', 'systems', 'trackRecord', 'compliance', 'documents']) await expect(page.getByTestId(`go-${step}`)).toContainText('✓');
+    for (const step of ['basics', 'systems', 'trackRecord', 'compliance', 'documents'])
+      await expect(page.getByTestId(`go-${step}`)).toContainText('✓');
     await expect(page.getByTestId('portal-nav').getByRole('link', { name: '返回工作台' })).toBeVisible();
 
     await useLanguage(page, 'en');
@@ -30,7 +31,9 @@ test.describe('[AGENCY] admission renewal', () => {
     await shot(page, 'agency-renewal-application.en');
   });
 
-  test('[AGENCY] a collector sees that the admin renews, but not the admission file (zh-CN and en)', async ({ page }) => {
+  test('[AGENCY] a collector sees that the admin renews, but not the admission file (zh-CN and en)', async ({
+    page,
+  }) => {
     // The admin opened the renewal in the test above.
     await signInAs(page, 'collector@mingli.demo.cn', '/agency');
     const prompt = page.getByTestId('renewal-prompt');
@@ -48,7 +51,9 @@ test.describe('[AGENCY] admission renewal', () => {
     await expect(page.getByTestId('apply-admins-only')).toContainText("Only your organization's administrators");
     await shot(page, 'apply-collector.en');
     await page.goto('/agency');
-    await expect(page.getByTestId('renewal-admin-only')).toHaveText("Your organization's admin is handling the renewal (Draft)");
+    await expect(page.getByTestId('renewal-admin-only')).toHaveText(
+      "Your organization's admin is handling the renewal (Draft)",
+    );
     await shot(page, 'agency-renewal-prompt-collector.en');
   });
 });

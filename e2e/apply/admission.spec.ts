@@ -5,7 +5,19 @@
 // sign-up limited per client address; a banned credit code refused at sign-up.
 import type { Page } from '@playwright/test';
 import { samplePdf } from '../../db/seed/sample-pdf';
-import { ACCOUNTS, AGENCY_TIER_B, expect, inviteLinkIn, mailTo, score, shot, signIn, signInAs, test, useLanguage } from '../fixtures';
+import {
+  ACCOUNTS,
+  AGENCY_TIER_B,
+  expect,
+  inviteLinkIn,
+  mailTo,
+  score,
+  shot,
+  signIn,
+  signInAs,
+  test,
+  useLanguage,
+} from '../fixtures';
 
 const upload = (page: Page, name: string, buffer: Buffer, mimeType = 'application/pdf') =>
   page.getByTestId('document-file').setInputFiles({ name, mimeType, buffer });
@@ -14,7 +26,10 @@ const LICENCE = Buffer.from(samplePdf(['Business licence (scan)', 'Unified socia
 
 const PASSWORD = 'A-long-enough-password';
 
-const signUp = async (page: Page, v: { type: 'agency' | 'creditor'; orgName: string; creditCode: string; email: string }) => {
+const signUp = async (
+  page: Page,
+  v: { type: 'agency' | 'creditor'; orgName: string; creditCode: string; email: string },
+) => {
   await page.goto('/signup');
   await page.getByTestId(`signup-type-${v.type}`).check();
   await page.locator('#orgName').fill(v.orgName);
@@ -39,10 +54,18 @@ const continueFromMail = async (page: Page, email: string, submitName: string) =
 };
 
 test.describe('[PUBLIC] admission application', () => {
-  test('[AGENCY] an agency signs up in zh-CN, completes every step with its licence, and is admitted', async ({ page, browser }) => {
+  test('[AGENCY] an agency signs up in zh-CN, completes every step with its licence, and is admitted', async ({
+    page,
+    browser,
+  }) => {
     await page.goto('/signup');
     await shot(page, 'signup.zh-CN');
-    await signUp(page, { type: 'agency', orgName: '上海信达商务咨询有限公司', creditCode: '91310104000123456X', email: 'guojing@xinda.example.cn' });
+    await signUp(page, {
+      type: 'agency',
+      orgName: '上海信达商务咨询有限公司',
+      creditCode: '91310104000123456X',
+      email: 'guojing@xinda.example.cn',
+    });
     await expect(page.getByTestId('creditCode-error')).toHaveText('统一社会信用代码无效（应为 18 位，且校验位正确）');
     await page.locator('#creditCode').fill('913101040001234561');
     await page.getByTestId('signup-submit').click();
@@ -121,7 +144,9 @@ test.describe('[PUBLIC] admission application', () => {
     // Documents: a renamed executable is refused by its bytes; the licence is stored.
     await expect(page.getByTestId('step-documents')).toBeVisible();
     await upload(page, '营业执照.pdf', Buffer.concat([Buffer.from('MZ\x90\x00\x03'), Buffer.alloc(4096)]));
-    await expect(page.getByTestId('upload-error')).toHaveText('不接受这种文件：只接受 PDF、JPEG、PNG、CSV、XLSX 以及录音录像（按文件内容识别，改扩展名无效）');
+    await expect(page.getByTestId('upload-error')).toHaveText(
+      '不接受这种文件：只接受 PDF、JPEG、PNG、CSV、XLSX 以及录音录像（按文件内容识别，改扩展名无效）',
+    );
     await expect(page.getByTestId('no-documents')).toBeVisible();
     await upload(page, '营业执照.pdf', LICENCE);
     await expect(page.getByTestId('document-row')).toHaveCount(1);
@@ -145,7 +170,9 @@ test.describe('[PUBLIC] admission application', () => {
     await signInAs(reviewer, ACCOUNTS.platformReviewer, '/staff');
     // The submission reached the reviewer's inbox; the notification leads to the application.
     await reviewer.getByTestId('notification-bell').click();
-    const note = reviewer.getByTestId('notification-item').filter({ hasText: '上海信达商务咨询有限公司 提交了准入申请，等待审核' });
+    const note = reviewer
+      .getByTestId('notification-item')
+      .filter({ hasText: '上海信达商务咨询有限公司 提交了准入申请，等待审核' });
     await expect(note).toBeVisible();
     await shot(reviewer, 'staff-notifications.zh-CN');
     await note.click();
@@ -164,11 +191,19 @@ test.describe('[PUBLIC] admission application', () => {
     await shot(page, 'apply-admitted-agency-portal.zh-CN');
   });
 
-  test('[CREDITOR] a creditor signs up in English, submits its licence, is rejected and applies again', async ({ page, browser }) => {
+  test('[CREDITOR] a creditor signs up in English, submits its licence, is rejected and applies again', async ({
+    page,
+    browser,
+  }) => {
     await useLanguage(page, 'en');
     await page.goto('/signup');
     await shot(page, 'signup.en');
-    await signUp(page, { type: 'creditor', orgName: '北京长安消费金融有限公司', creditCode: '91110101000123457B', email: 'ops@changan.example.cn' });
+    await signUp(page, {
+      type: 'creditor',
+      orgName: '北京长安消费金融有限公司',
+      creditCode: '91110101000123457B',
+      email: 'ops@changan.example.cn',
+    });
     await expect(page.getByTestId('signup-sent')).toContainText('Check your email');
     await shot(page, 'signup-sent.en');
     await continueFromMail(page, 'ops@changan.example.cn', 'Set password');
@@ -200,7 +235,11 @@ test.describe('[PUBLIC] admission application', () => {
     const reviewer = await ctx.newPage();
     await signInAs(reviewer, ACCOUNTS.platformReviewer, '/staff');
     await reviewer.goto('/staff/admission');
-    await reviewer.getByTestId('queue-row').filter({ hasText: '北京长安消费金融有限公司' }).getByRole('link', { name: 'Review' }).click();
+    await reviewer
+      .getByTestId('queue-row')
+      .filter({ hasText: '北京长安消费金融有限公司' })
+      .getByRole('link', { name: 'Review' })
+      .click();
     await score(reviewer, { licence: 10, fraudRecord: 20, dataQuality: 10 });
     await expect(reviewer.getByTestId('computed-outcome')).toContainText('Reject');
     await reviewer.getByTestId('decision-reject').check();
@@ -212,12 +251,16 @@ test.describe('[PUBLIC] admission application', () => {
     await page.reload();
     await expect(page.getByTestId('notification-count')).toHaveText('1');
     await page.getByTestId('notification-bell').click();
-    await expect(page.getByTestId('notification-item')).toContainText('The admission application was rejected: see the reason');
+    await expect(page.getByTestId('notification-item')).toContainText(
+      'The admission application was rejected: see the reason',
+    );
     await shot(page, 'apply-notification.en');
     await page.getByTestId('notification-item').click();
     await expect(page.getByTestId('notification-count')).toHaveCount(0);
     await expect(page.getByTestId('application-status')).toHaveText('Rejected');
-    await expect(page.getByTestId('decision-reason')).toHaveText('Reason: Licence number not found in the regulator register');
+    await expect(page.getByTestId('decision-reason')).toHaveText(
+      'Reason: Licence number not found in the regulator register',
+    );
     await shot(page, 'apply-rejected.en');
     await page.goto('/creditor');
     await page.waitForURL('**/apply');
@@ -227,10 +270,18 @@ test.describe('[PUBLIC] admission application', () => {
     await expect(page.getByTestId('document-row')).toHaveCount(1);
   });
 
-  test('[PUBLIC] a registered email gets the same answer as a new one; its owner is told by mail, and nothing is created', async ({ page, context }) => {
+  test('[PUBLIC] a registered email gets the same answer as a new one; its owner is told by mail, and nothing is created', async ({
+    page,
+    context,
+  }) => {
     await context.setExtraHTTPHeaders({ 'X-Forwarded-For': '198.51.100.40' });
     const before = Date.now();
-    await signUp(page, { type: 'agency', orgName: '杭州冒名商务咨询有限公司', creditCode: '91330106000123458C', email: ACCOUNTS.agencyAdmin });
+    await signUp(page, {
+      type: 'agency',
+      orgName: '杭州冒名商务咨询有限公司',
+      creditCode: '91330106000123458C',
+      email: ACCOUNTS.agencyAdmin,
+    });
     await expect(page.getByTestId('signup-sent')).toContainText(`我们已向 ${ACCOUNTS.agencyAdmin} 发送了一封邮件`);
     const notice = await mailTo(ACCOUNTS.agencyAdmin, { after: before });
     expect(notice.subject).toBe('有人用您的邮箱注册机构 / Someone signed up an organization with your email');
@@ -243,16 +294,31 @@ test.describe('[PUBLIC] admission application', () => {
   test('[PUBLIC] sign-up is limited per client address', async ({ page, context }) => {
     await context.setExtraHTTPHeaders({ 'X-Forwarded-For': '198.51.100.41' });
     for (let i = 0; i < 5; i += 1) {
-      await signUp(page, { type: 'creditor', orgName: `限流测试小额贷款有限公司${i}`, creditCode: '91310115000300001K', email: `limit${i}@example.cn` });
+      await signUp(page, {
+        type: 'creditor',
+        orgName: `限流测试小额贷款有限公司${i}`,
+        creditCode: '91310115000300001K',
+        email: `limit${i}@example.cn`,
+      });
       await expect(page.getByTestId('creditCode-error')).toHaveText('该统一社会信用代码已注册');
     }
-    await signUp(page, { type: 'creditor', orgName: '限流测试小额贷款有限公司', creditCode: '91330106000123459F', email: 'limit@example.cn' });
+    await signUp(page, {
+      type: 'creditor',
+      orgName: '限流测试小额贷款有限公司',
+      creditCode: '91330106000123459F',
+      email: 'limit@example.cn',
+    });
     await expect(page.getByTestId('signup-error')).toHaveText('注册尝试过于频繁，请 1 小时后再试');
     await shot(page, 'signup-throttled.zh-CN');
   });
 
   test('[PUBLIC] a banned credit code cannot sign up again', async ({ page }) => {
-    await signUp(page, { type: 'agency', orgName: '济南恒远新资产管理有限公司', creditCode: '913701020003000061', email: 'new@hengyuan.example.cn' });
+    await signUp(page, {
+      type: 'agency',
+      orgName: '济南恒远新资产管理有限公司',
+      creditCode: '913701020003000061',
+      email: 'new@hengyuan.example.cn',
+    });
     await expect(page.getByTestId('creditCode-error')).toHaveText('该统一社会信用代码已被永久禁入，不能再次申请');
     await shot(page, 'signup-banned.zh-CN');
   });

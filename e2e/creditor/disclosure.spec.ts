@@ -8,7 +8,11 @@ import { ACCOUNTS, expect, pdfToPng, shot, signInAs, test, useLanguage } from '.
 test.describe.configure({ mode: 'serial' });
 
 const lastMonth = () => {
-  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()).slice(0, 7).split('-').map(Number);
+  const [y, m] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' })
+    .format(new Date())
+    .slice(0, 7)
+    .split('-')
+    .map(Number);
   const d = new Date(Date.UTC(y ?? 2026, (m ?? 1) - 2, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 };
@@ -64,13 +68,19 @@ test.describe('[CREDITOR] monthly collection disclosure', () => {
     await expect(row).toContainText(lastMonth());
     await shot(page, 'public-disclosures.zh-CN');
     await row.getByRole('link').click();
-    await expect(page.getByTestId('public-disclosure-title')).toHaveText(`华信消费金融股份有限公司 ${lastMonth()} 催收数据公布`);
+    await expect(page.getByTestId('public-disclosure-title')).toHaveText(
+      `华信消费金融股份有限公司 ${lastMonth()} 催收数据公布`,
+    );
     await expect(page.getByTestId('disclosure-agencies-row').filter({ hasText: AGENCY })).toBeVisible();
-    const response = await page.request.get((await page.getByTestId('public-disclosure-pdf').getAttribute('href')) ?? '');
+    const response = await page.request.get(
+      (await page.getByTestId('public-disclosure-pdf').getAttribute('href')) ?? '',
+    );
     expect(response.headers()['content-type']).toBe('application/pdf');
     await useLanguage(page, 'en');
     await page.reload();
-    await expect(page.getByTestId('public-disclosure-title')).toHaveText(`华信消费金融股份有限公司: collection figures for ${lastMonth()}`);
+    await expect(page.getByTestId('public-disclosure-title')).toHaveText(
+      `华信消费金融股份有限公司: collection figures for ${lastMonth()}`,
+    );
     await shot(page, 'public-disclosure.en');
   });
 
@@ -78,7 +88,9 @@ test.describe('[CREDITOR] monthly collection disclosure', () => {
     await signInAs(page, ACCOUNTS.platformAuditor, '/staff');
     await page.getByTestId('portal-nav').getByRole('link', { name: '数据公布' }).click();
     await expect(page.getByRole('heading', { level: 1, name: '全平台月度催收数据' })).toBeVisible();
-    await expect(page.getByTestId('disclosure-creditors-row').filter({ hasText: '华信消费金融股份有限公司' })).toBeVisible();
+    await expect(
+      page.getByTestId('disclosure-creditors-row').filter({ hasText: '华信消费金融股份有限公司' }),
+    ).toBeVisible();
     await expect(page.getByTestId('disclosure-publish')).toHaveCount(0);
     await shot(page, 'staff-disclosure.zh-CN');
     const pdf = page.waitForEvent('download');

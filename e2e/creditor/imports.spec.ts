@@ -20,7 +20,13 @@ test.describe('[CREDITOR] case import', () => {
     await shot(page, 'creditor-imports.zh-CN');
 
     const good = [...sampleCaseRows(20, 'E2E')];
-    const bad = good.map((r, i) => (i === 3 ? r.map((v, c) => (c === 2 ? '110105199001011230' : v)) : i === 8 ? r.map((v, c) => (c === 3 ? '12345' : c === 4 ? '12.345' : v)) : r));
+    const bad = good.map((r, i) =>
+      i === 3
+        ? r.map((v, c) => (c === 2 ? '110105199001011230' : v))
+        : i === 8
+          ? r.map((v, c) => (c === 3 ? '12345' : c === 4 ? '12.345' : v))
+          : r,
+    );
     await upload(page, '华信逾期案件.csv', iconv.encode(toCsv(bad), 'gbk'));
     await page.waitForURL(/\/creditor\/imports\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId('import-rejected')).toContainText('发现 3 处错误，没有导入任何案件');
@@ -53,26 +59,36 @@ test.describe('[CREDITOR] case import', () => {
     await shot(page, 'creditor-imports.en');
     const headers = CASE_FILE_HEADERS.filter((h) => h !== '身份证号' && h !== '逾期天数');
     await upload(page, 'cases.csv', Buffer.from(`\uFEFF${toCsv([headers, headers.map(() => 'x')])}`));
-    await expect(page.getByTestId('import-file-error')).toHaveText('Required columns missing: 身份证号 (id_number)、逾期天数 (days_overdue)');
+    await expect(page.getByTestId('import-file-error')).toHaveText(
+      'Required columns missing: 身份证号 (id_number)、逾期天数 (days_overdue)',
+    );
     await shot(page, 'creditor-import-file-error.en');
     // The rejected import of the first test, read in English.
     await page.goto('/creditor/imports');
     await page.getByRole('link', { name: '华信逾期案件.csv' }).click();
     await expect(page.getByTestId('import-rejected')).toContainText('3 errors; no case was imported');
-    await expect(page.getByTestId('import-error-row').first()).toContainText('Not a valid 18-character resident ID number');
+    await expect(page.getByTestId('import-error-row').first()).toContainText(
+      'Not a valid 18-character resident ID number',
+    );
     await shot(page, 'creditor-import-rejected.en');
   });
-  test('[CREDITOR] a 20,000-row GB18030 file: 200 bad rows all named; fixed, the bar rises while the rows are checked, then every case lands', async ({ page }) => {
+  test('[CREDITOR] a 20,000-row GB18030 file: 200 bad rows all named; fixed, the bar rises while the rows are checked, then every case lands', async ({
+    page,
+  }) => {
     test.setTimeout(240_000);
     // Contract numbers of this run only, so the spec also runs against a deployment that keeps its data.
     const rows = [...sampleCaseRows(20_000, `BIG${Date.now().toString(36).toUpperCase()}`)];
     await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
     await page.goto('/creditor/imports');
     // First with a bad ID number on every hundredth row: all 200 are named, nothing lands.
-    const bad = rows.map((r, i) => (i > 0 && i % 100 === 0 ? r.map((v, c) => (c === 2 ? '110105199001011230' : v)) : r));
+    const bad = rows.map((r, i) =>
+      i > 0 && i % 100 === 0 ? r.map((v, c) => (c === 2 ? '110105199001011230' : v)) : r,
+    );
     await upload(page, '华信-两万行-有错.csv', iconv.encode(toCsv(bad), 'gb18030'));
     await page.waitForURL(/\/creditor\/imports\/[0-9a-f-]{36}$/);
-    await expect(page.getByTestId('import-rejected')).toContainText('发现 200 处错误，没有导入任何案件', { timeout: 180_000 });
+    await expect(page.getByTestId('import-rejected')).toContainText('发现 200 处错误，没有导入任何案件', {
+      timeout: 180_000,
+    });
     await expect(page.getByTestId('import-error-row')).toHaveCount(200);
     await expect(page.getByTestId('import-error-row').last()).toContainText('20001身份证号');
     await page.getByTestId('import-again').click();
@@ -88,7 +104,11 @@ test.describe('[CREDITOR] case import', () => {
     const readRows = async () => {
       if (await page.getByTestId('import-succeeded').isVisible()) return rows.length - 1;
       const text = await barText();
-      return figure(text.match(/已读 ([\d,]+) 行/) ?? text.match(/([\d,]+) 行已检查通过/) ?? text.match(/正在写入：[\d,]+ \/ ([\d,]+) 行/));
+      return figure(
+        text.match(/已读 ([\d,]+) 行/) ??
+          text.match(/([\d,]+) 行已检查通过/) ??
+          text.match(/正在写入：[\d,]+ \/ ([\d,]+) 行/),
+      );
     };
     await expect.poll(checkedRows, { timeout: 120_000, intervals: [250] }).toBeGreaterThan(0);
     const first = await checkedRows();
@@ -102,7 +122,10 @@ test.describe('[CREDITOR] case import', () => {
     await shot(page, 'creditor-import-big-succeeded.en');
   });
 
-  test('[CREDITOR] closes an imported case as unrecoverable with a reason; a viewer reads why, without the form', async ({ page, browser }) => {
+  test('[CREDITOR] closes an imported case as unrecoverable with a reason; a viewer reads why, without the form', async ({
+    page,
+    browser,
+  }) => {
     const contract = 'WOE2E00000000';
     const reason = '债务人已身故，法院裁定终结执行，无遗产可供清偿';
     await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
@@ -124,7 +147,9 @@ test.describe('[CREDITOR] case import', () => {
     await page.screenshot({ path: 'test-results/screenshots/creditor-case-close-confirm.zh-CN.png' });
     await page.getByTestId('close-confirm').click();
     await expect(page.getByTestId('case-closed-reason')).toHaveText(reason);
-    await expect(page.getByTestId('case-closed-on')).toHaveText(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()));
+    await expect(page.getByTestId('case-closed-on')).toHaveText(
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()),
+    );
     await expect(page.getByTestId('close-case')).toHaveCount(0);
     await expect(page.locator('main')).toContainText('无法回收');
     await shot(page, 'creditor-case-closed.zh-CN');

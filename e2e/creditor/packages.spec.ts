@@ -13,7 +13,11 @@ test.describe('[CREDITOR] [AGENCY] packages, bids, award and assignment', () => 
   test('[CREDITOR] builds a package from an import, sets its terms and opens bidding', async ({ page }) => {
     await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
     await page.goto('/creditor/imports');
-    await page.getByTestId('import-file').setInputFiles({ name: '华信-12月新增逾期.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${toCsv(sampleCaseRows(30, 'PKE2E'))}`) });
+    await page.getByTestId('import-file').setInputFiles({
+      name: '华信-12月新增逾期.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF${toCsv(sampleCaseRows(30, 'PKE2E'))}`),
+    });
     await expect(page.getByTestId('import-succeeded')).toHaveText('已导入 30 件案件。');
 
     await page.getByTestId('portal-nav').getByRole('link', { name: '案件包' }).click();
@@ -95,7 +99,10 @@ test.describe('[CREDITOR] [AGENCY] packages, bids, award and assignment', () => 
     await page.getByTestId('only-unassigned').check();
     await expect(page.getByTestId('case-row').first()).toBeVisible();
     const rows = page.getByTestId('case-row');
-    const contracts = [await rows.nth(0).locator('td').nth(1).textContent(), await rows.nth(1).locator('td').nth(1).textContent()];
+    const contracts = [
+      await rows.nth(0).locator('td').nth(1).textContent(),
+      await rows.nth(1).locator('td').nth(1).textContent(),
+    ];
     await rows.nth(0).getByTestId('case-select').check();
     await rows.nth(1).getByTestId('case-select').check();
     await page.getByTestId('assign-collector').selectOption({ label: '何静' });

@@ -68,7 +68,12 @@ test.describe('[CREDITOR] [STAFF] [AGENCY] monthly scorecards', () => {
     await shot(page, 'staff-scorecards.zh-CN');
     const [download] = await Promise.all([page.waitForEvent('download'), row.getByTestId('scorecard-export').click()]);
     expect(download.suggestedFilename()).toBe(`评分卡-${ZHENGXIN}-${lastMonth()}.json`);
-    const file = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as { formulaVersion: number; month: string; inputs: { ratings: number[] }; result: { scoreBp: number } };
+    const file = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as {
+      formulaVersion: number;
+      month: string;
+      inputs: { ratings: number[] };
+      result: { scoreBp: number };
+    };
     expect(file).toMatchObject({ formulaVersion: 1, month: lastMonth(), inputs: { ratings: [5] } });
     await expect(row).toContainText((Math.round(file.result.scoreBp / 10) / 10).toFixed(1));
     await row.getByRole('link', { name: ZHENGXIN }).click();
@@ -127,10 +132,17 @@ test.describe('[CREDITOR] [STAFF] [AGENCY] monthly scorecards', () => {
     await shot(page, 'creditor-bids-scores.en');
   });
 
-  test('[CREDITOR] [AGENCY] a minimum score keeps a lower-scored agency from seeing the package', async ({ page, browser }) => {
+  test('[CREDITOR] [AGENCY] a minimum score keeps a lower-scored agency from seeing the package', async ({
+    page,
+    browser,
+  }) => {
     await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
     await page.goto('/creditor/imports');
-    await page.getByTestId('import-file').setInputFiles({ name: '华信-评分门槛.csv', mimeType: 'text/csv', buffer: Buffer.from(`\uFEFF${toCsv(sampleCaseRows(8, 'SCE2E'))}`) });
+    await page.getByTestId('import-file').setInputFiles({
+      name: '华信-评分门槛.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`\uFEFF${toCsv(sampleCaseRows(8, 'SCE2E'))}`),
+    });
     await expect(page.getByTestId('import-succeeded')).toHaveText('已导入 8 件案件。');
     await page.goto('/creditor/packages');
     await page.locator('#package-name').fill('华信 高分机构专享包');

@@ -9,7 +9,10 @@ test.describe.configure({ mode: 'serial' });
 
 const beijingToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 /** The last day of last month (Beijing), `YYYY-MM-DD`. */
-const lastMonthEnd = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(new Date(`${beijingToday().slice(0, 7)}-01T12:00:00+08:00`).getTime() - 86_400_000));
+const lastMonthEnd = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+    new Date(new Date(`${beijingToday().slice(0, 7)}-01T12:00:00+08:00`).getTime() - 86_400_000),
+  );
 const REFERENCE = 'E2E-STATEMENT-0001';
 const DEMO_CASE = 'HX202600000003';
 const WAITING_REFERENCE = '4200001234202611230001';
@@ -46,7 +49,10 @@ test.describe('[CREDITOR] repayments and the monthly statement', () => {
     await expect(creditor.getByTestId('repayment-row').filter({ hasText: REFERENCE })).toHaveCount(0);
   });
 
-  test('[CREDITOR] draws up last month’s statement; both sides agree; it is paid and downloads', async ({ page, browser }) => {
+  test('[CREDITOR] draws up last month’s statement; both sides agree; it is paid and downloads', async ({
+    page,
+    browser,
+  }) => {
     await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
     await page.getByTestId('portal-nav').getByRole('link', { name: '佣金结算' }).click();
     // This month has not ended.
@@ -104,12 +110,18 @@ test.describe('[CREDITOR] repayments and the monthly statement', () => {
     await shot(agency, 'agency-statements.zh-CN');
   });
 
-  test('[CREDITOR] the recovery dashboard: money per month by agency as a chart beside its table, and each agency’s rate', async ({ page }) => {
+  test('[CREDITOR] the recovery dashboard: money per month by agency as a chart beside its table, and each agency’s rate', async ({
+    page,
+  }) => {
     await signInAs(page, ACCOUNTS.creditorViewer, '/creditor');
     await page.getByTestId('portal-nav').getByRole('link', { name: '回收看板' }).click();
-    await expect(page.getByTestId('recovery-agency').filter({ hasText: '上海正信资产管理有限公司' })).toContainText('%');
+    await expect(page.getByTestId('recovery-agency').filter({ hasText: '上海正信资产管理有限公司' })).toContainText(
+      '%',
+    );
     await expect(page.getByTestId('recovery-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
-    await expect(page.getByTestId('recovery-month').filter({ hasText: lastMonthEnd().slice(0, 7) })).toContainText('¥1,600.00');
+    await expect(page.getByTestId('recovery-month').filter({ hasText: lastMonthEnd().slice(0, 7) })).toContainText(
+      '¥1,600.00',
+    );
     // The demo commission's curve, open debts by bucket, and 正信's promises and flags.
     await expect(page.getByTestId('recovery-curves').locator('.recharts-legend-item').first()).toBeVisible();
     await expect(page.getByTestId('ageing-row').first()).toContainText('¥');
@@ -132,7 +144,9 @@ test.describe('[CREDITOR] repayments and the monthly statement', () => {
     await page.getByTestId('portal-nav').getByRole('link', { name: '回款与佣金' }).click();
     // The paid statement's ¥368.00 is earned and paid; nothing of it is pending.
     await expect(page.getByTestId('money-pending')).toContainText('已付款 ¥368.00');
-    await expect(page.getByTestId('agency-money-month').filter({ hasText: lastMonthEnd().slice(0, 7) })).toContainText('¥368.00');
+    await expect(page.getByTestId('agency-money-month').filter({ hasText: lastMonthEnd().slice(0, 7) })).toContainText(
+      '¥368.00',
+    );
     await expect(page.getByTestId('agency-money-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
     await shot(page, 'agency-money.zh-CN');
     await useLanguage(page, 'en');
@@ -140,7 +154,9 @@ test.describe('[CREDITOR] repayments and the monthly statement', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Repayments and commission' })).toBeVisible();
     await shot(page, 'agency-money.en');
   });
-  test('[CREDITOR] a repayment file from the loan system confirms the waiting report and records a direct payment; a bad row stops it all', async ({ page }) => {
+  test('[CREDITOR] a repayment file from the loan system confirms the waiting report and records a direct payment; a bad row stops it all', async ({
+    page,
+  }) => {
     await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
     await page.goto('/creditor/repayments');
     // The demo's report waiting for the creditor: ¥800.00 by WeChat today.
@@ -152,15 +168,23 @@ test.describe('[CREDITOR] repayments and the monthly statement', () => {
     const good = [contract, '800.00', beijingToday(), WAITING_REFERENCE, '微信支付'];
     const direct = [DEMO_CASE, '50', beijingToday(), 'E2E-DIRECT-0001', '支付宝'];
 
-    await page.getByTestId('import-file').setInputFiles({ name: '还款流水-有错.csv', mimeType: 'text/csv', buffer: csv([head, good, ['HX999999999999', '1', beijingToday(), '', '']]) });
+    await page.getByTestId('import-file').setInputFiles({
+      name: '还款流水-有错.csv',
+      mimeType: 'text/csv',
+      buffer: csv([head, good, ['HX999999999999', '1', beijingToday(), '', '']]),
+    });
     await page.waitForURL(/\/creditor\/repayments\/imports\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId('import-rejected')).toContainText('没有确认或登记任何还款');
-    await expect(page.getByTestId('import-error-row')).toHaveText([/3\s*合同编号\s*没有合同编号为“HX999999999999”的本机构案件/]);
+    await expect(page.getByTestId('import-error-row')).toHaveText([
+      /3\s*合同编号\s*没有合同编号为“HX999999999999”的本机构案件/,
+    ]);
     await shot(page, 'creditor-repayment-import-rejected.zh-CN');
     await page.getByTestId('import-again').click();
     await expect(page.getByTestId('repayment-row').filter({ hasText: WAITING_REFERENCE })).toBeVisible();
 
-    await page.getByTestId('import-file').setInputFiles({ name: '还款流水.csv', mimeType: 'text/csv', buffer: csv([head, good, direct]) });
+    await page
+      .getByTestId('import-file')
+      .setInputFiles({ name: '还款流水.csv', mimeType: 'text/csv', buffer: csv([head, good, direct]) });
     await page.waitForURL(/\/creditor\/repayments\/imports\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId('import-succeeded')).toHaveText('文件共 2 行，已全部对账入账。');
     await expect(page.getByTestId('summary-matched')).toHaveText('1');
@@ -177,10 +201,14 @@ test.describe('[CREDITOR] repayments and the monthly statement', () => {
     await expect(page.getByTestId('repayment-row').filter({ hasText: WAITING_REFERENCE })).toHaveCount(0);
     await page.getByTestId('repayment-status-filter').selectOption('confirmed');
     await expect(page.getByTestId('repayment-row').filter({ hasText: 'E2E-DIRECT-0001' })).toContainText('¥50.00');
-    await expect(page.getByTestId('imports-table').getByTestId('import-row').first()).toContainText('Reports confirmed 1 · direct payments 1 · ¥850.00 in all');
+    await expect(page.getByTestId('imports-table').getByTestId('import-row').first()).toContainText(
+      'Reports confirmed 1 · direct payments 1 · ¥850.00 in all',
+    );
     await shot(page, 'creditor-repayments.en');
   });
-  test('[CREDITOR] exports the confirmed repayments and the cases of a bucket in the background, then downloads them', async ({ page }) => {
+  test('[CREDITOR] exports the confirmed repayments and the cases of a bucket in the background, then downloads them', async ({
+    page,
+  }) => {
     await signInAs(page, ACCOUNTS.creditorViewer, '/creditor');
     await page.goto('/creditor/repayments');
     await page.getByTestId('repayment-status-filter').selectOption('confirmed');
@@ -192,7 +220,9 @@ test.describe('[CREDITOR] repayments and the monthly statement', () => {
     const csv = page.waitForEvent('download');
     await exporter.getByTestId('export-download').click();
     const text = (await readFile((await (await csv).path()) ?? '')).toString('utf8');
-    expect(text.split('\r\n')[0]).toBe('\uFEFF合同编号,处置机构,金额（元）,还款日期,还款方式,付款人,交易流水号,来源,状态,报告时间');
+    expect(text.split('\r\n')[0]).toBe(
+      '\uFEFF合同编号,处置机构,金额（元）,还款日期,还款方式,付款人,交易流水号,来源,状态,报告时间',
+    );
     expect(text).toContain('E2E-STATEMENT-0001');
     expect(text).not.toContain('待确认');
     await shot(page, 'creditor-repayments-export.zh-CN');

@@ -5,7 +5,9 @@
 import { ACCOUNTS, expect, shot, signIn, signInAs, test, useLanguage } from '../fixtures';
 
 test.describe('[CREDITOR] users', () => {
-  test('[CREDITOR] an admin invites a user, who sets a password and signs in; then is disabled', async ({ browser }) => {
+  test('[CREDITOR] an admin invites a user, who sets a password and signs in; then is disabled', async ({
+    browser,
+  }) => {
     const adminCtx = await browser.newContext();
     const page = await adminCtx.newPage();
     await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
@@ -104,7 +106,9 @@ test.describe('[AGENCY] users', () => {
     await useLanguage(page, 'en');
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Users' })).toBeVisible();
-    await expect(page.getByTestId('user-row').filter({ hasText: 'admin@zhengxin.demo.cn' })).toContainText('Administrator');
+    await expect(page.getByTestId('user-row').filter({ hasText: 'admin@zhengxin.demo.cn' })).toContainText(
+      'Administrator',
+    );
     await shot(page, 'agency-users.en');
   });
 

@@ -4,7 +4,10 @@
 import { ACCOUNTS, AGENCY_TIER_B, expect, score, shot, signIn, signInAs, test, useLanguage } from '../fixtures';
 
 test.describe('[STAFF] admission review', () => {
-  test('[STAFF] a reviewer scores and admits an agency at tier B; the agency sees its portal and tier', async ({ page, browser }) => {
+  test('[STAFF] a reviewer scores and admits an agency at tier B; the agency sees its portal and tier', async ({
+    page,
+    browser,
+  }) => {
     await signInAs(page, ACCOUNTS.platformReviewer, '/staff');
     await page.getByTestId('portal-nav').getByRole('link', { name: '准入审核' }).click();
     const row = page.getByTestId('queue-row').filter({ hasText: '南京新禾商务服务有限公司' });
@@ -47,7 +50,11 @@ test.describe('[STAFF] admission review', () => {
     await useLanguage(page, 'en');
     await signInAs(page, ACCOUNTS.platformReviewer, '/staff');
     await page.goto('/staff/admission');
-    await page.getByTestId('queue-row').filter({ hasText: '深圳鹏程小额贷款有限公司' }).getByRole('link', { name: 'Review' }).click();
+    await page
+      .getByTestId('queue-row')
+      .filter({ hasText: '深圳鹏程小额贷款有限公司' })
+      .getByRole('link', { name: 'Review' })
+      .click();
     await expect(page.getByTestId('summary-licence')).toContainText('Small loan');
     await score(page, { licence: 38, fraudRecord: 33, dataQuality: 20 });
     await expect(page.getByTestId('computed-outcome')).toContainText('Admit · tier A');

@@ -7,7 +7,9 @@ import { ACCOUNTS, expect, pdfToPng, shot, signInAs, test, useLanguage } from '.
 const AGENCY = '上海正信资产管理有限公司';
 
 test.describe('[STAFF] field audits', () => {
-  test('[STAFF] an auditor samples an agency’s work, records a violation as a complaint, completes the audit and downloads its report', async ({ page }) => {
+  test('[STAFF] an auditor samples an agency’s work, records a violation as a complaint, completes the audit and downloads its report', async ({
+    page,
+  }) => {
     await signInAs(page, ACCOUNTS.platformAuditor, '/staff');
     await page.getByTestId('portal-nav').getByRole('link', { name: '稽核' }).click();
     await page.locator('#audit-agency').selectOption({ label: AGENCY });
@@ -24,7 +26,10 @@ test.describe('[STAFF] field audits', () => {
     await expect(visit).toContainText('违规');
     await visit.getByTestId('audit-complain').click();
     await expect(visit.getByTestId('audit-item-complaint')).toContainText(/已转投诉 C-\d{4}-\d{6}/);
-    await expect(visit.getByTestId('audit-propose-sanction')).toHaveAttribute('href', /\/staff\/sanctions\/new\?auditItemId=[0-9a-f-]{36}$/);
+    await expect(visit.getByTestId('audit-propose-sanction')).toHaveAttribute(
+      'href',
+      /\/staff\/sanctions\/new\?auditItemId=[0-9a-f-]{36}$/,
+    );
 
     // Completing with records still open is refused and says how many.
     await page.locator('#audit-summary-input').fill('抽查外访 1 次违规，已转投诉；其余记录合规。');
@@ -34,7 +39,9 @@ test.describe('[STAFF] field audits', () => {
       const open = page.getByTestId('audit-item').filter({ hasText: '未复核' });
       if ((await open.count()) === 0) break;
       await open.first().getByTestId('review-pass').click();
-      await expect(page.getByTestId('audit-reviewedLabel')).not.toHaveText(String(await page.getByTestId('audit-reviewedLabel').textContent()), { timeout: 5_000 }).catch(() => undefined);
+      await expect(page.getByTestId('audit-reviewedLabel'))
+        .not.toHaveText(String(await page.getByTestId('audit-reviewedLabel').textContent()), { timeout: 5_000 })
+        .catch(() => undefined);
     }
     await expect(page.getByTestId('audit-violation')).toHaveText('1');
     await shot(page, 'staff-audit-review.zh-CN');

@@ -15,7 +15,9 @@ test.describe('[STAFF] overview', () => {
     await shot(page, 'staff-overview.zh-CN');
     await useLanguage(page, 'en');
     await page.reload();
-    await expect(page.getByTestId('overview-next-due').locator('tbody tr').first()).toContainText('Acknowledgement overdue');
+    await expect(page.getByTestId('overview-next-due').locator('tbody tr').first()).toContainText(
+      'Acknowledgement overdue',
+    );
     await shot(page, 'staff-overview.en');
   });
 });

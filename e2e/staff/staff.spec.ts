@@ -44,7 +44,9 @@ test.describe('[STAFF] organizations and audit log', () => {
     await expect(page.getByTestId('org-row')).toHaveCount(1);
     await page.getByTestId('org-row').getByRole('link', { name: '查看' }).click();
     await expect(page.getByTestId('org-profile')).toContainText('91310115000300001K');
-    await expect(page.getByTestId('user-row').filter({ hasText: 'collector@zhengxin.demo.cn' })).toContainText('催收员');
+    await expect(page.getByTestId('user-row').filter({ hasText: 'collector@zhengxin.demo.cn' })).toContainText(
+      '催收员',
+    );
     await shot(page, 'staff-org-detail.zh-CN');
     await page.getByTestId('open-set-status').click();
     const form = page.getByTestId('set-status-form');
@@ -149,7 +151,9 @@ test.describe('[STAFF] organizations and audit log', () => {
     await form.locator('#ro-name').fill('杭州新立资产管理有限公司');
     await form.locator('#ro-creditCode').fill('91330106MA2CFXYZ1Q');
     await form.getByTestId('register-org-submit').click();
-    await expect(form.getByTestId('ro-creditCode-error')).toHaveText('统一社会信用代码无效（应为 18 位，且校验位正确）');
+    await expect(form.getByTestId('ro-creditCode-error')).toHaveText(
+      '统一社会信用代码无效（应为 18 位，且校验位正确）',
+    );
     await shot(page, 'staff-register-org-error.zh-CN');
     await form.locator('#ro-creditCode').fill('91310115000300001K');
     await form.getByTestId('register-org-submit').click();

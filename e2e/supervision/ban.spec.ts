@@ -34,7 +34,11 @@ const upholdAndPropose = async (browser: Browser, reference: string) => {
   const staff = await (await browser.newContext()).newPage();
   await signInAs(staff, ACCOUNTS.platformComplaints, '/staff');
   await staff.goto('/staff/complaints');
-  await staff.getByTestId('complaint-row').filter({ hasText: reference }).getByRole('link', { name: reference }).click();
+  await staff
+    .getByTestId('complaint-row')
+    .filter({ hasText: reference })
+    .getByRole('link', { name: reference })
+    .click();
   await staff.getByTestId('step-acknowledge').click();
   await expect(staff.getByTestId('complaint-status')).toContainText('已确认');
   await staff.locator('#step-finding').fill('通话录音证实催收员以找人到借款人老家相威胁，投诉成立。');
@@ -54,8 +58,14 @@ const submitProposal = async (staff: Page, kind: 'suspension' | 'ban', reason: s
 };
 
 test.describe('[STAFF] sanctions and bans', () => {
-  test('[STAFF] a suspension: the agency appeals once from its portal, the creditor freezes its cases, an admin denies the appeal and lifts it', async ({ page, browser }) => {
-    const reference = await fileOnPublicPage(page, '催收员在电话里说再不还钱就找人天天去我单位闹，让我丢了工作，我非常害怕。');
+  test('[STAFF] a suspension: the agency appeals once from its portal, the creditor freezes its cases, an admin denies the appeal and lifts it', async ({
+    page,
+    browser,
+  }) => {
+    const reference = await fileOnPublicPage(
+      page,
+      '催收员在电话里说再不还钱就找人天天去我单位闹，让我丢了工作，我非常害怕。',
+    );
     const staff = await upholdAndPropose(browser, reference);
     // Nothing chosen but the kind: the reason is named as missing.
     await staff.getByTestId('kind-suspension').check();
@@ -118,7 +128,9 @@ test.describe('[STAFF] sanctions and bans', () => {
     await shot(creditor, 'creditor-sanctions.zh-CN');
     await useLanguage(creditor, 'en');
     await creditor.reload();
-    await expect(creditor.getByTestId('suspended-commission').first().getByTestId('commission-state')).toContainText('Frozen since');
+    await expect(creditor.getByTestId('suspended-commission').first().getByTestId('commission-state')).toContainText(
+      'Frozen since',
+    );
     await shot(creditor, 'creditor-sanctions.en');
 
     const collector = await (await browser.newContext()).newPage();
@@ -150,7 +162,12 @@ test.describe('[STAFF] sanctions and bans', () => {
     await shot(admin, 'staff-set-status-agency.zh-CN');
     await admin.keyboard.press('Escape');
     await admin.getByTestId('portal-nav').getByRole('link', { name: '处罚' }).click();
-    await admin.getByTestId('sanction-row').filter({ hasText: AGENCY }).filter({ hasText: '申诉待裁决' }).getByTestId('sanction-link').click();
+    await admin
+      .getByTestId('sanction-row')
+      .filter({ hasText: AGENCY })
+      .filter({ hasText: '申诉待裁决' })
+      .getByTestId('sanction-link')
+      .click();
     await expect(admin.getByTestId('sanction-appeal-text')).toContainText('已于当日停岗');
     await admin.locator('#note-appeal').fill('录音显示威胁发生在停岗前，维持暂停');
     await admin.getByTestId('appeal-deny').click();
@@ -175,13 +192,19 @@ test.describe('[STAFF] sanctions and bans', () => {
     await expect(collector.getByTestId('action-submit')).toBeVisible();
   });
 
-  test('[STAFF] a debtor complains about a threatening call; staff uphold it and ban the agency with a second approval; its collector is signed out, the creditor has its cases back, the ban list shows it', async ({ page, browser }) => {
+  test('[STAFF] a debtor complains about a threatening call; staff uphold it and ban the agency with a second approval; its collector is signed out, the creditor has its cases back, the ban list shows it', async ({
+    page,
+    browser,
+  }) => {
     const collector = await (await browser.newContext()).newPage();
     await signInAs(collector, ACCOUNTS.agencyCollector, '/agency');
     await collector.goto('/agency/cases');
     await expect(collector.getByTestId('case-row').first()).toBeVisible();
 
-    const reference = await fileOnPublicPage(page, '晚上十点多催收员打电话说不还钱就派人到我老家找我父母，还骂我是老赖，我父母吓坏了。');
+    const reference = await fileOnPublicPage(
+      page,
+      '晚上十点多催收员打电话说不还钱就派人到我老家找我父母，还骂我是老赖，我父母吓坏了。',
+    );
     const proposer = await upholdAndPropose(browser, reference);
     await submitProposal(proposer, 'ban', '催收员屡次以暴力相威胁并辱骂借款人及其家属，情节恶劣，提议永久禁入。');
     await expect(proposer.getByTestId('sanction-status')).toContainText('待第二人批准');
@@ -226,12 +249,23 @@ test.describe('[STAFF] sanctions and bans', () => {
     const creditor = await (await browser.newContext()).newPage();
     await signInAs(creditor, ACCOUNTS.creditorAdmin, '/creditor');
     await creditor.getByTestId('notification-bell').click();
-    await expect(creditor.getByTestId('notification-item').filter({ hasText: `${AGENCY} 已被永久禁入` }).first()).toBeVisible();
+    await expect(
+      creditor
+        .getByTestId('notification-item')
+        .filter({ hasText: `${AGENCY} 已被永久禁入` })
+        .first(),
+    ).toBeVisible();
     await shot(creditor, 'creditor-ban-notice.zh-CN');
-    await creditor.getByTestId('notification-item').filter({ hasText: `${AGENCY} 已被永久禁入` }).first().click();
+    await creditor
+      .getByTestId('notification-item')
+      .filter({ hasText: `${AGENCY} 已被永久禁入` })
+      .first()
+      .click();
     await creditor.waitForURL('**/creditor/sanctions');
     // Other specs may have warned the agency too: the ban is the row that says so.
-    await expect(creditor.getByTestId('sanction-row').filter({ hasText: AGENCY }).filter({ hasText: '禁入' })).toHaveCount(1);
+    await expect(
+      creditor.getByTestId('sanction-row').filter({ hasText: AGENCY }).filter({ hasText: '禁入' }),
+    ).toHaveCount(1);
     await shot(creditor, 'creditor-sanctions-ban.zh-CN');
     await creditor.goto('/creditor/cases');
     await creditor.getByTestId('case-status-filter').selectOption('recalled');
@@ -249,7 +283,9 @@ test.describe('[STAFF] sanctions and bans', () => {
     await shot(page, 'public-ban-list.zh-CN');
     await useLanguage(page, 'en');
     await page.reload();
-    await expect(page.getByTestId('banned-row').filter({ hasText: AGENCY })).toContainText('Violent or abusive collection');
+    await expect(page.getByTestId('banned-row').filter({ hasText: AGENCY })).toContainText(
+      'Violent or abusive collection',
+    );
     await shot(page, 'public-ban-list.en');
   });
 });

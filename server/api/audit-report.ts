@@ -16,7 +16,12 @@ import { asRouteCaller } from './route-caller';
  */
 export const exportAuditReport = (req: Request, auditId: string) =>
   asRouteCaller(req, async (db, caller, locale) => {
-    if (!z.uuid().safeParse(auditId).success || caller.actor.orgType !== 'platform' || !hasPermission(caller.actor, 'audits.read')) throw new DomainError('audit.notFound');
+    if (
+      !z.uuid().safeParse(auditId).success ||
+      caller.actor.orgType !== 'platform' ||
+      !hasPermission(caller.actor, 'audits.read')
+    )
+      throw new DomainError('audit.notFound');
     const a = await getAudit(db, auditId);
     if (a.status !== 'completed') throw new DomainError('audit.notFound');
     const t = getTranslate(locale);
@@ -24,13 +29,20 @@ export const exportAuditReport = (req: Request, auditId: string) =>
     for (const finding of ['violation', 'issue'] as const) {
       let cursor: string | null = null;
       do {
-        const page: Awaited<ReturnType<typeof listAuditItems>> = await listAuditItems(db, auditId, { finding, cursor, limit: 100 });
+        const page: Awaited<ReturnType<typeof listAuditItems>> = await listAuditItems(db, auditId, {
+          finding,
+          cursor,
+          limit: 100,
+        });
         wanting.push(...page.items);
         cursor = page.nextCursor;
       } while (cursor);
     }
     const title = t('audits.auditOf', { agency: a.agencyName });
-    const sampling = a.method === 'random' ? t('audits.randomShare', { percent: bpToFixedPercent(a.sampleBp ?? 0) }) : t('audits.method.chosen');
+    const sampling =
+      a.method === 'random'
+        ? t('audits.randomShare', { percent: bpToFixedPercent(a.sampleBp ?? 0) })
+        : t('audits.method.chosen');
     const pdf = await renderPdf({ title, footer: `${t('common.product')} · ${title} · ${a.id}` }, [
       { kind: 'title', text: title, subtitle: `${a.periodFrom} – ${a.periodTo} · ${sampling}` },
       {
@@ -55,11 +67,19 @@ export const exportAuditReport = (req: Request, auditId: string) =>
           { header: t('audits.findingLabel'), width: 1.4 },
           { header: t('audits.complaint'), width: 2.2 },
         ],
-        rows: wanting.map((i) => [`${t(`audits.kind.${i.kind}`)} ${formatDateTime(i.at)}`, i.contractNo, t(`audits.finding.${i.finding ?? 'pass'}`), i.complaint?.reference ?? '']),
+        rows: wanting.map((i) => [
+          `${t(`audits.kind.${i.kind}`)} ${formatDateTime(i.at)}`,
+          i.contractNo,
+          t(`audits.finding.${i.finding ?? 'pass'}`),
+          i.complaint?.reference ?? '',
+        ]),
         empty: t('audits.nothingWanting'),
       },
       // The notes in full, one paragraph per record (a table cell would cut them short).
-      ...wanting.map((i): PdfBlock => ({ kind: 'note', text: `${i.contractNo}（${t(`audits.kind.${i.kind}`)} ${formatDateTime(i.at)}）：${i.note ?? ''}` })),
+      ...wanting.map((i): PdfBlock => ({
+        kind: 'note',
+        text: `${i.contractNo}（${t(`audits.kind.${i.kind}`)} ${formatDateTime(i.at)}）：${i.note ?? ''}`,
+      })),
     ]);
     return pdfResponse(pdf, `${title} ${a.periodFrom}–${a.periodTo}.pdf`);
   });

@@ -28,12 +28,17 @@ const PROCEDURES = Object.keys(appRouter._def.procedures).sort();
 const routerOf = (file: string): { mount: string; routerFile: string } | null => {
   const [, area, name] = /^([a-zA-Z]+)\/([a-zA-Z]+)\.authz\.ts$/.exec(file) ?? [];
   if (!area || !name) return null;
-  return name === area ? { mount: area, routerFile: `${area}/router.ts` } : { mount: `${area}.${name}`, routerFile: `${area}/${name}.router.ts` };
+  return name === area
+    ? { mount: area, routerFile: `${area}/router.ts` }
+    : { mount: `${area}.${name}`, routerFile: `${area}/${name}.router.ts` };
 };
 const MOUNTS = FILES.map((f) => routerOf(f.file)?.mount).filter((m) => m !== undefined);
 /** The mount of the router a procedure is written in: the longest mount its path lies under. */
 const ownerOf = (path: string) =>
-  MOUNTS.filter((m) => path.startsWith(`${m}.`)).reduce<string | null>((longest, m) => (longest && longest.length >= m.length ? longest : m), null);
+  MOUNTS.filter((m) => path.startsWith(`${m}.`)).reduce<string | null>(
+    (longest, m) => (longest && longest.length >= m.length ? longest : m),
+    null,
+  );
 
 type Callable = (input?: unknown) => Promise<unknown>;
 type Caller = UserKey | 'anonymous';
@@ -57,17 +62,31 @@ const codeOf = (o: Outcome) => (o.ok ? 'answered' : o.code);
 /** The authorization refusals: any other answer (bad input, an unknown token) means the caller got past the checks. */
 const REFUSED = /^(UNAUTHORIZED|FORBIDDEN)$/;
 
-const textOf = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? String(v) : v)) ?? '';
+const textOf = (value: unknown) =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? String(v) : v)) ?? '';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
 const idsIn = (value: unknown) => new Set(textOf(value).match(UUID) ?? []);
 
-const isQuery = (path: string) => (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]?._def.type === 'query';
+const isQuery = (path: string) =>
+  (appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>)[path]?._def.type === 'query';
 const orgOf = (key: UserKey) => key.slice(0, key.indexOf('.')) as keyof World['orgs'];
-const usersOf = (w: World, org: keyof World['orgs']) => (Object.keys(w.users) as UserKey[]).filter((k) => orgOf(k) === org);
+const usersOf = (w: World, org: keyof World['orgs']) =>
+  (Object.keys(w.users) as UserKey[]).filter((k) => orgOf(k) === org);
 /** Called by staff only: the platform is one organization, so there is no tenant to cross. */
-const isStaffOnly = (c: AuthzCase) => c.allowed !== 'anonymous' && c.allowed.startsWith('platform.') && Array.isArray(c.wrongRole) && !('tenant' in c.wrongTenant && c.wrongTenant.tenant);
+const isStaffOnly = (c: AuthzCase) =>
+  c.allowed !== 'anonymous' &&
+  c.allowed.startsWith('platform.') &&
+  Array.isArray(c.wrongRole) &&
+  !('tenant' in c.wrongTenant && c.wrongTenant.tenant);
 /** The same role in another organization of the same portal; on the platform, another staff member. */
-const SIBLING = { creditorA: 'creditorB', creditorB: 'creditorA', agencyA: 'agencyB', agencyB: 'agencyA', creditorNew: 'creditorB', agencyNew: 'agencyB' } as const;
+const SIBLING = {
+  creditorA: 'creditorB',
+  creditorB: 'creditorA',
+  agencyA: 'agencyB',
+  agencyB: 'agencyA',
+  creditorNew: 'creditorB',
+  agencyNew: 'agencyB',
+} as const;
 const siblingOf = (key: UserKey): UserKey => {
   const org = orgOf(key);
   if (org === 'platform') return key === 'platform.admin' ? 'platform.reviewer' : 'platform.admin';
@@ -91,7 +110,11 @@ describe('authorization coverage', () => {
     const routers = fileURLToPath(new URL('./routers/', import.meta.url));
     for (const { file } of FILES) {
       const described = routerOf(file);
-      expect([file, described && existsSync(`${routers}${described.routerFile}`), described && PROCEDURES.some((p) => p.startsWith(`${described.mount}.`))]).toEqual([file, true, true]);
+      expect([
+        file,
+        described && existsSync(`${routers}${described.routerFile}`),
+        described && PROCEDURES.some((p) => p.startsWith(`${described.mount}.`)),
+      ]).toEqual([file, true, true]);
     }
   });
 
@@ -196,7 +219,10 @@ for (const [path, c] of Object.entries(TABLE)) {
           const text = textOf(answer.value);
           const sameOrg = orgOf(other) === orgOf(owner);
           const owners = sameOrg ? [owner] : usersOf(w, orgOf(owner));
-          const names = [...owners.flatMap((k) => [w.users[k].id, w.users[k].name]), ...(sameOrg ? [] : [w.orgs[orgOf(owner)].id, w.orgs[orgOf(owner)].name])];
+          const names = [
+            ...owners.flatMap((k) => [w.users[k].id, w.users[k].name]),
+            ...(sameOrg ? [] : [w.orgs[orgOf(owner)].id, w.orgs[orgOf(owner)].name]),
+          ];
           for (const name of names) expect(text).not.toContain(name);
           if (!shared) {
             const theirs = idsIn(answer.value);

@@ -29,9 +29,21 @@ export type Transport = {
 };
 
 /** `session`: what the request's session token claims (server/auth/session-token.ts), or null without one. */
-export type ContextInput = { db: Db; session: SessionClaims | null; locale: Locale; meta: RequestMeta; transport?: Transport | null };
+export type ContextInput = {
+  db: Db;
+  session: SessionClaims | null;
+  locale: Locale;
+  meta: RequestMeta;
+  transport?: Transport | null;
+};
 
-export const createInnerContext = async ({ db, session, locale, meta, transport = null }: ContextInput): Promise<Context> => {
+export const createInnerContext = async ({
+  db,
+  session,
+  locale,
+  meta,
+  transport = null,
+}: ContextInput): Promise<Context> => {
   if (!session) return { db, actor: null, refusal: null, locale, meta, transport };
   try {
     const lookup = await loadActor(db, session);

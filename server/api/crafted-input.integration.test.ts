@@ -48,7 +48,8 @@ const failure = async (p: Promise<unknown>) => {
 const stringPaths = (v: unknown, path: (string | number)[] = []): (string | number)[][] => {
   if (typeof v === 'string') return [path];
   if (Array.isArray(v)) return v.flatMap((x, i) => stringPaths(x, [...path, i]));
-  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.entries(v).flatMap(([k, x]) => stringPaths(x, [...path, k]));
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+    return Object.entries(v).flatMap(([k, x]) => stringPaths(x, [...path, k]));
   return [];
 };
 const withValue = (v: unknown, path: (string | number)[], value: unknown): unknown => {
@@ -65,9 +66,13 @@ describe('text PostgreSQL cannot store', () => {
     expect(e).toMatchObject({ code: 'BAD_REQUEST', fieldErrors: { contractNo: [UNSTORABLE_ZH] } });
     expect(e.message).toBe(`合同编号: ${UNSTORABLE_ZH}`);
     const en = await callerAs(w.db, w.users['creditorA.admin'], 'en');
-    const refused = await en.cases.list({ contractNo: 'HX\u00002026', limit: 10 }).catch((x: unknown) => x as TRPCError);
+    const refused = await en.cases
+      .list({ contractNo: 'HX\u00002026', limit: 10 })
+      .catch((x: unknown) => x as TRPCError);
     expect(describeError('en', refused as TRPCError).fieldErrors).toEqual({
-      contractNo: ['Contains a character that cannot be stored (such as the NUL control character). Remove it and try again'],
+      contractNo: [
+        'Contains a character that cannot be stored (such as the NUL control character). Remove it and try again',
+      ],
     });
   });
 
@@ -84,11 +89,17 @@ describe('text PostgreSQL cannot store', () => {
       evidence: [],
     };
     const res = await handleTrpcRequest(
-      new Request('http://localhost/api/trpc/complaints.filePublic', { method: 'POST', headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' }, body: JSON.stringify({ json: input }) }),
+      new Request('http://localhost/api/trpc/complaints.filePublic', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+        body: JSON.stringify({ json: input }),
+      }),
       { db: handle.db, session: async () => null },
     );
     expect(res.status).toBe(400);
-    const body = (await res.json()) as { error: { json: { message: string; data: { fieldErrors: Record<string, string[]> } } } };
+    const body = (await res.json()) as {
+      error: { json: { message: string; data: { fieldErrors: Record<string, string[]> } } };
+    };
     expect(body.error.json.data.fieldErrors).toEqual({ description: [UNSTORABLE_ZH] });
   });
 
@@ -119,7 +130,10 @@ describe('text PostgreSQL cannot store', () => {
       }
       const target = stringPaths(input)[0];
       if (!target) continue;
-      const original = target.reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], input) as string;
+      const original = target.reduce<unknown>(
+        (node, k) => (node as Record<string | number, unknown>)[k],
+        input,
+      ) as string;
       const e = await failure(call(c.allowed, path, withValue(input, target, `${original}\u0000`)));
       expect([path, e.code, e.fieldErrors?.[target.join('.')]]).toEqual([path, 'BAD_REQUEST', [UNSTORABLE_ZH]]);
       checked += 1;
@@ -149,7 +163,12 @@ describe('page cursors the server did not hand out', () => {
     '%%%',
   ];
 
-  const cursorProcedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string; inputs: { shape?: Record<string, unknown> }[] } }>)
+  const cursorProcedures = Object.entries(
+    appRouter._def.procedures as unknown as Record<
+      string,
+      { _def: { type: string; inputs: { shape?: Record<string, unknown> }[] } }
+    >,
+  )
     .filter(([, p]) => p._def.type === 'query' && p._def.inputs.some((i) => i.shape && 'cursor' in i.shape))
     .map(([path]) => path)
     .sort();

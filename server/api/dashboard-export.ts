@@ -15,11 +15,13 @@ import { asRouteCaller } from './route-caller';
  */
 export const exportDashboard = (req: Request) =>
   asRouteCaller(req, async (db, caller, locale) => {
-    if (caller.actor.orgType !== 'creditor' || !hasPermission(caller.actor, 'cases.read')) throw new DomainError('auth.forbidden');
+    if (caller.actor.orgType !== 'creditor' || !hasPermission(caller.actor, 'cases.read'))
+      throw new DomainError('auth.forbidden');
     const params = new URL(req.url).searchParams;
     const from = params.get('from') ?? '';
     const to = params.get('to') ?? '';
-    if (!MONTH_PATTERN.test(from) || !MONTH_PATTERN.test(to)) throw new DomainError('dashboard.range', { field: 'from' });
+    if (!MONTH_PATTERN.test(from) || !MONTH_PATTERN.test(to))
+      throw new DomainError('dashboard.range', { field: 'from' });
     const t = getTranslate(locale);
     const money = await creditorRecovery(db, caller, { from, to });
     const quality = await creditorQuality(db, caller, { from, to });
@@ -29,23 +31,69 @@ export const exportDashboard = (req: Request) =>
       [],
       [t('dashboard.byMonth')],
       [t('dashboard.month'), t('dashboard.agency'), t('dashboard.recovered')],
-      ...money.months.flatMap((m) => Object.entries(m.byAgency).map(([id, fen]) => [m.month, names.get(id) ?? t('dashboard.direct'), fenToYuan(fen)])),
+      ...money.months.flatMap((m) =>
+        Object.entries(m.byAgency).map(([id, fen]) => [
+          m.month,
+          names.get(id) ?? t('dashboard.direct'),
+          fenToYuan(fen),
+        ]),
+      ),
       [],
       [t('dashboard.byAgency')],
-      [t('dashboard.agency'), t('dashboard.cases'), t('dashboard.placed'), t('dashboard.recovered'), t('dashboard.rate')],
-      ...money.agencies.map((a) => [a.agencyName, String(a.cases), fenToYuan(a.placed), fenToYuan(a.recovered), `${bpToPercent(a.rateBp)}%`]),
+      [
+        t('dashboard.agency'),
+        t('dashboard.cases'),
+        t('dashboard.placed'),
+        t('dashboard.recovered'),
+        t('dashboard.rate'),
+      ],
+      ...money.agencies.map((a) => [
+        a.agencyName,
+        String(a.cases),
+        fenToYuan(a.placed),
+        fenToYuan(a.recovered),
+        `${bpToPercent(a.rateBp)}%`,
+      ]),
       [],
       [t('dashboard.qualityTitle')],
-      [t('dashboard.agency'), t('dashboard.promisesKept'), t('dashboard.promisesBroken'), t('dashboard.keptRate'), t('dashboard.casesPlaced'), t('dashboard.flagged'), t('dashboard.flagsPerThousand')],
-      ...quality.agencies.map((a) => [a.agencyName, String(a.promisesKept), String(a.promisesBroken), `${bpToPercent(a.keptRateBp)}%`, String(a.casesPlaced), String(a.flagged), String(a.flagsPerThousand)]),
+      [
+        t('dashboard.agency'),
+        t('dashboard.promisesKept'),
+        t('dashboard.promisesBroken'),
+        t('dashboard.keptRate'),
+        t('dashboard.casesPlaced'),
+        t('dashboard.flagged'),
+        t('dashboard.flagsPerThousand'),
+      ],
+      ...quality.agencies.map((a) => [
+        a.agencyName,
+        String(a.promisesKept),
+        String(a.promisesBroken),
+        `${bpToPercent(a.keptRateBp)}%`,
+        String(a.casesPlaced),
+        String(a.flagged),
+        String(a.flagsPerThousand),
+      ]),
       [],
       [t('dashboard.ageingTitle')],
       [t('dashboard.bucket'), t('dashboard.cases'), t('dashboard.outstanding'), t('dashboard.withAgency')],
       ...quality.ageing.map((g) => [`M${g.bucket}`, String(g.cases), fenToYuan(g.outstanding), fenToYuan(g.placed)]),
       [],
       [t('dashboard.curvesTitle')],
-      [t('dashboard.curveOf'), t('dashboard.startsOn'), t('dashboard.placed'), ...Array.from({ length: Math.max(0, ...quality.curves.map((c) => c.points.length)) }, (_, i) => t('dashboard.monthN', { n: i + 1 }))],
-      ...quality.curves.map((c) => [`${c.packageName} · ${c.agencyName}`, c.startsOn, fenToYuan(c.placed), ...c.points.map((p) => `${bpToPercent(p.rateBp)}%`)]),
+      [
+        t('dashboard.curveOf'),
+        t('dashboard.startsOn'),
+        t('dashboard.placed'),
+        ...Array.from({ length: Math.max(0, ...quality.curves.map((c) => c.points.length)) }, (_, i) =>
+          t('dashboard.monthN', { n: i + 1 }),
+        ),
+      ],
+      ...quality.curves.map((c) => [
+        `${c.packageName} · ${c.agencyName}`,
+        c.startsOn,
+        fenToYuan(c.placed),
+        ...c.points.map((p) => `${bpToPercent(p.rateBp)}%`),
+      ]),
     ];
     return xlsxResponse(rows, `${from}–${to}`, `${t('dashboard.exportTitle', { from, to })}.xlsx`);
   });

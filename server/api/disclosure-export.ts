@@ -11,13 +11,19 @@ import { pdfResponse, xlsxResponse } from './download';
 import { asRouteCaller } from './route-caller';
 
 /** The report as a download: `pdf` or `xlsx`, named after its title. */
-const disclosureResponse = async (f: DisclosureFigures, t: Translate, generatedAt: string, format: 'pdf' | 'xlsx'): Promise<Response> => {
+const disclosureResponse = async (
+  f: DisclosureFigures,
+  t: Translate,
+  generatedAt: string,
+  format: 'pdf' | 'xlsx',
+): Promise<Response> => {
   const name = disclosureTitle(f, t);
   if (format === 'pdf') return pdfResponse(await disclosurePdf(f, t, generatedAt), `${name}.pdf`);
   return xlsxResponse(disclosureRows(f, t, generatedAt), f.month, `${name}.xlsx`);
 };
 
-const format = (req: Request): 'pdf' | 'xlsx' => (new URL(req.url).searchParams.get('format') === 'xlsx' ? 'xlsx' : 'pdf');
+const format = (req: Request): 'pdf' | 'xlsx' =>
+  new URL(req.url).searchParams.get('format') === 'xlsx' ? 'xlsx' : 'pdf';
 
 /** The caller's monthly disclosure (its creditor's, or the platform's for staff) as PDF or XLSX. */
 export const exportDisclosure = (req: Request, month: string) =>
@@ -30,7 +36,11 @@ export const exportDisclosure = (req: Request, month: string) =>
 /** A published disclosure, as it was published, for anyone. */
 export const exportPublishedDisclosure = async (req: Request, id: string) => {
   const t = getTranslate(localeFromHeaders(req.headers));
-  const fail = (e: DomainError) => new Response(JSON.stringify({ error: t(`errors.${e.code}`) }), { status: e.code === 'disclosure.notFound' ? 404 : 500, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  const fail = (e: DomainError) =>
+    new Response(JSON.stringify({ error: t(`errors.${e.code}`) }), {
+      status: e.code === 'disclosure.notFound' ? 404 : 500,
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+    });
   if (!z.uuid().safeParse(id).success) return fail(new DomainError('disclosure.notFound'));
   try {
     const d = await getPublishedDisclosure(getDb(), id);

@@ -10,7 +10,11 @@ import { attachment } from './route-caller';
 // file removed once sent), or PDF bytes. Never cached: they hold the caller's figures.
 
 /** Rows of text as an XLSX download named `fileName` (cells that look like formulas are neutralised). */
-export const xlsxResponse = async (rows: Iterable<readonly string[]>, sheetName: string, fileName: string): Promise<Response> => {
+export const xlsxResponse = async (
+  rows: Iterable<readonly string[]>,
+  sheetName: string,
+  fileName: string,
+): Promise<Response> => {
   const dir = await mkdtemp(path.join(tmpdir(), 'daylight-xlsx-'));
   const file = path.join(dir, 'download.xlsx');
   await writeXlsx(file, rows, { sheetName });
@@ -30,5 +34,10 @@ export const xlsxResponse = async (rows: Iterable<readonly string[]>, sheetName:
 /** PDF bytes as a download named `fileName`. */
 export const pdfResponse = (bytes: Uint8Array, fileName: string): Response =>
   new Response(new Uint8Array(bytes), {
-    headers: { 'content-type': 'application/pdf', 'content-length': String(bytes.byteLength), 'content-disposition': attachment(fileName), 'cache-control': 'private, no-store' },
+    headers: {
+      'content-type': 'application/pdf',
+      'content-length': String(bytes.byteLength),
+      'content-disposition': attachment(fileName),
+      'cache-control': 'private, no-store',
+    },
   });

@@ -21,14 +21,21 @@ const zodError = (schema: z.ZodType, input: unknown) => {
 
 describe('error descriptions', () => {
   it('translates a domain error with labels in both languages', () => {
-    const e = toTRPCError(new DomainError('org.statusNotAllowed', { field: 'status', labels: { from: 'orgStatus.banned', to: 'orgStatus.active' } }));
+    const e = toTRPCError(
+      new DomainError('org.statusNotAllowed', {
+        field: 'status',
+        labels: { from: 'orgStatus.banned', to: 'orgStatus.active' },
+      }),
+    );
     expect(e.code).toBe('CONFLICT');
     expect(describeError('zh-CN', e)).toMatchObject({
       message: '机构状态不能从“已禁入”直接变为“正常”（禁入是永久的）',
       domainCode: 'org.statusNotAllowed',
       fieldErrors: { status: ['机构状态不能从“已禁入”直接变为“正常”（禁入是永久的）'] },
     });
-    expect(describeError('en', e).message).toBe('An organization cannot move from “Banned” to “Active” (a ban is permanent)');
+    expect(describeError('en', e).message).toBe(
+      'An organization cannot move from “Banned” to “Active” (a ban is permanent)',
+    );
   });
 
   it('fills numeric values', () => {
@@ -40,7 +47,11 @@ describe('error descriptions', () => {
   it('names every invalid field, translated', () => {
     const e = zodError(ZNewUser, { email: 'nope', name: '', role: 'collector', phone: '12' });
     const zh = describeError('zh-CN', e);
-    expect(zh.fieldErrors).toEqual({ email: ['邮箱格式不正确'], name: ['必填'], phone: ['请输入 11 位中国大陆手机号'] });
+    expect(zh.fieldErrors).toEqual({
+      email: ['邮箱格式不正确'],
+      name: ['必填'],
+      phone: ['请输入 11 位中国大陆手机号'],
+    });
     expect(zh.message).toContain('邮箱: 邮箱格式不正确');
     const en = describeError('en', e);
     expect(en.fieldErrors).toMatchObject({ email: ['Invalid email address'] });
@@ -62,7 +73,11 @@ describe('error descriptions', () => {
 
   it('hides internal faults', () => {
     const e = new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: new Error('relation "x" does not exist') });
-    expect(describeError('zh-CN', e)).toEqual({ message: '服务器出错了，请稍后重试', domainCode: 'internal', fieldErrors: null });
+    expect(describeError('zh-CN', e)).toEqual({
+      message: '服务器出错了，请稍后重试',
+      domainCode: 'internal',
+      fieldErrors: null,
+    });
   });
 });
 
@@ -70,7 +85,8 @@ describe('error descriptions', () => {
 // administrator) is not the request's fault: the answer is 503 with "try again" in the
 // caller's language, never a server fault with its internals.
 describe('database unavailable', () => {
-  const lost = (code: string) => Object.assign(new Error('terminating connection due to administrator command'), { code });
+  const lost = (code: string) =>
+    Object.assign(new Error('terminating connection due to administrator command'), { code });
   // Node's socket errors name the call that failed.
   const socket = (code: string) => Object.assign(new Error(`read ${code}`), { code, syscall: 'read' });
   // drizzle wraps the driver's error as the cause of its own.
@@ -78,24 +94,41 @@ describe('database unavailable', () => {
 
   it('recognises connection-level failures, wrapped or not', () => {
     for (const code of ['57P01', '57P02', '57P03', '08006', '08003', 'CONNECTION_CLOSED', 'CONNECTION_ENDED']) {
-      expect([code, databaseFault(lost(code)), databaseFault(wrapped(code))]).toEqual([code, 'db.unavailable', 'db.unavailable']);
+      expect([code, databaseFault(lost(code)), databaseFault(wrapped(code))]).toEqual([
+        code,
+        'db.unavailable',
+        'db.unavailable',
+      ]);
     }
-    for (const code of ['ECONNRESET', 'ECONNREFUSED', 'EPIPE']) expect([code, databaseFault(new Error('x', { cause: socket(code) }))]).toEqual([code, 'db.unavailable']);
+    for (const code of ['ECONNRESET', 'ECONNREFUSED', 'EPIPE'])
+      expect([code, databaseFault(new Error('x', { cause: socket(code) }))]).toEqual([code, 'db.unavailable']);
     // A browser hanging up mid-request: the request's own stream, not the database.
     const hungUp = Object.assign(new Error('aborted'), { code: 'ECONNRESET' });
-    for (const e of [lost('23505'), hungUp, new Error('boom'), null, 'CONNECTION_CLOSED']) expect(databaseFault(e)).toBeNull();
+    for (const e of [lost('23505'), hungUp, new Error('boom'), null, 'CONNECTION_CLOSED'])
+      expect(databaseFault(e)).toBeNull();
   });
 
   it('translates to 503 in both languages', () => {
     const e = toTRPCError(new DomainError('db.unavailable'));
     expect(e.code).toBe('SERVICE_UNAVAILABLE');
-    expect(describeError('zh-CN', e)).toEqual({ message: '暂时无法连接数据库，请稍后重试', domainCode: 'db.unavailable', fieldErrors: null });
+    expect(describeError('zh-CN', e)).toEqual({
+      message: '暂时无法连接数据库，请稍后重试',
+      domainCode: 'db.unavailable',
+      fieldErrors: null,
+    });
     expect(describeError('en', e).message).toBe('The database cannot be reached right now. Please try again shortly.');
   });
 
   const meta = { ip: null, userAgent: null };
   // Every query fails the way postgres-js fails when its connection was terminated.
-  const droppedDb = new Proxy({}, { get: () => () => { throw wrapped('57P01'); } }) as unknown as Db;
+  const droppedDb = new Proxy(
+    {},
+    {
+      get: () => () => {
+        throw wrapped('57P01');
+      },
+    },
+  ) as unknown as Db;
   const appRouter = router({
     ping: publicProcedure.query(() => {
       throw wrapped('57P01');
@@ -107,7 +140,13 @@ describe('database unavailable', () => {
       endpoint: '/api/trpc',
       req: new Request(`http://localhost/api/trpc/${procedure}`, { headers: { cookie } }),
       router: appRouter,
-      createContext: () => createInnerContext({ db: droppedDb, session: { userId: 'user-1', sessionVersion: 0 }, locale: localeFromCookieHeader(cookie), meta }),
+      createContext: () =>
+        createInnerContext({
+          db: droppedDb,
+          session: { userId: 'user-1', sessionVersion: 0 },
+          locale: localeFromCookieHeader(cookie),
+          meta,
+        }),
     });
 
   it('answers 503 over HTTP when a query loses its connection, with no stack', async () => {
@@ -115,7 +154,11 @@ describe('database unavailable', () => {
     expect(res.status).toBe(503);
     const body = (await res.json()) as { error: { json: { message: string; data: Record<string, unknown> } } };
     expect(body.error.json.message).toBe('暂时无法连接数据库，请稍后重试');
-    expect(body.error.json.data).toMatchObject({ code: 'SERVICE_UNAVAILABLE', httpStatus: 503, domainCode: 'db.unavailable' });
+    expect(body.error.json.data).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      httpStatus: 503,
+      domainCode: 'db.unavailable',
+    });
     expect(JSON.stringify(body)).not.toMatch(/\bat \S+:\d+/);
   });
 

@@ -55,7 +55,8 @@ export const zodFieldErrors = (locale: Locale, error: ZodError): { fieldErrors: 
   if (error.issues.some((i) => i.code === 'unrecognized_keys')) {
     // Keys not in the schema are named by the issue itself, so label them too.
     for (const issue of error.issues) {
-      if (issue.code === 'unrecognized_keys') for (const k of issue.keys) fieldErrors[k] ??= [translateIssue(locale, issue)];
+      if (issue.code === 'unrecognized_keys')
+        for (const k of issue.keys) fieldErrors[k] ??= [translateIssue(locale, issue)];
     }
   }
   return { fieldErrors, message: lines.join('; ') };
@@ -72,12 +73,16 @@ export const describeError = (locale: Locale, error: TRPCError) => {
     const { code, details } = error.cause;
     const joiner = locale === 'en' ? ', ' : '、';
     const labels = Object.fromEntries(
-      Object.entries(details.labels ?? {}).map(([k, key]) => [k, typeof key === 'string' ? t(key) : key.map((one) => t(one)).join(joiner)]),
+      Object.entries(details.labels ?? {}).map(([k, key]) => [
+        k,
+        typeof key === 'string' ? t(key) : key.map((one) => t(one)).join(joiner),
+      ]),
     );
     const message = t(`errors.${code}`, { ...details.values, ...labels });
     return { message, domainCode: code, fieldErrors: details.field ? { [details.field]: [message] } : null };
   }
-  if (error.code === 'INTERNAL_SERVER_ERROR') return { message: t('errors.internal'), domainCode: 'internal', fieldErrors: null };
+  if (error.code === 'INTERNAL_SERVER_ERROR')
+    return { message: t('errors.internal'), domainCode: 'internal', fieldErrors: null };
   const key = `errors.transport.${error.code}`;
   return { message: hasMessage(locale, key) ? t(key) : error.message, domainCode: null, fieldErrors: null };
 };

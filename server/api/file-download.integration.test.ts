@@ -33,8 +33,13 @@ import { buildWorld, callerAs, domainCaller, type UserKey, type World } from '..
 
 // The route reads the session's user and the app's database: here, the test's.
 const session = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
-vi.mock('./../auth/session', () => ({ getSession: () => Promise.resolve(session.userId ? { userId: session.userId, sessionVersion: 0 } : null) }));
-vi.mock('@/db/client', async (importOriginal) => ({ ...(await importOriginal<typeof import('@/db/client')>()), getDb: () => session.db }));
+vi.mock('./../auth/session', () => ({
+  getSession: () => Promise.resolve(session.userId ? { userId: session.userId, sessionVersion: 0 } : null),
+}));
+vi.mock('@/db/client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/db/client')>()),
+  getDb: () => session.db,
+}));
 
 let handle: DbHandle;
 let w: World;
@@ -53,7 +58,11 @@ beforeAll(async () => {
   handle = await createTestDb();
   session.db = handle.db;
   w = await buildWorld(handle.db);
-  otherCollector = await makeUser(handle.db, { orgId: w.orgs.agencyA.id, role: 'collector', name: 'agencyA collector 2' });
+  otherCollector = await makeUser(handle.db, {
+    orgId: w.orgs.agencyA.id,
+    role: 'collector',
+    name: 'agencyA collector 2',
+  });
 });
 afterAll(async () => {
   globalStore.__daylightStore = previousStore;
@@ -79,9 +88,14 @@ const expectStatus = async (fileId: string, table: Partial<Record<Who, number>>)
 };
 
 const caller = (who: UserKey) => callerAs(handle.db, w.users[who]);
-const upload = async (who: UserKey, bytes: Uint8Array) => (await caller(who)).files.upload(new Blob([new Uint8Array(bytes)]));
-const shaOf = async (fileId: string) => (await handle.db.select({ sha256: storedFiles.sha256 }).from(storedFiles).where(eq(storedFiles.id, fileId)))[0]?.sha256 ?? '';
-const fileOfImport = async (importId: string) => (await handle.db.select({ fileId: caseImports.fileId }).from(caseImports).where(eq(caseImports.id, importId)))[0]?.fileId ?? '';
+const upload = async (who: UserKey, bytes: Uint8Array) =>
+  (await caller(who)).files.upload(new Blob([new Uint8Array(bytes)]));
+const shaOf = async (fileId: string) =>
+  (await handle.db.select({ sha256: storedFiles.sha256 }).from(storedFiles).where(eq(storedFiles.id, fileId)))[0]
+    ?.sha256 ?? '';
+const fileOfImport = async (importId: string) =>
+  (await handle.db.select({ fileId: caseImports.fileId }).from(caseImports).where(eq(caseImports.id, importId)))[0]
+    ?.fileId ?? '';
 
 const CREDITOR_ONLY_MANAGERS = {
   anonymous: 401,
@@ -104,7 +118,10 @@ describe('a creditor’s import files', () => {
 
   it('a repayment file waiting for its import: the creditor’s admins and managers only', async () => {
     const manager = await caller('creditorA.manager');
-    const file = await upload('creditorA.manager', new TextEncoder().encode('\uFEFF合同编号,还款金额,还款日期\r\nNONE-1,10.00,2026-01-05\r\n'));
+    const file = await upload(
+      'creditorA.manager',
+      new TextEncoder().encode('\uFEFF合同编号,还款金额,还款日期\r\nNONE-1,10.00,2026-01-05\r\n'),
+    );
     await manager.repayments.imports.start({ fileId: file.id, fileName: '还款.csv' });
     await expectStatus(file.id, CREDITOR_ONLY_MANAGERS);
   });
@@ -113,36 +130,67 @@ describe('a creditor’s import files', () => {
     const rows = [...sampleCaseRows(3, `RP${process.pid}`)];
     rows[2] = rows[2]!.map((v, i) => (i === 2 ? '110105199001011235' : v));
     const file = await upload('creditorA.manager', new TextEncoder().encode(toCsv(rows)));
-    const started = await (await caller('creditorA.manager')).cases.imports.start({ fileId: file.id, fileName: 'bad.csv' });
+    const started = await (
+      await caller('creditorA.manager')
+    ).cases.imports.start({ fileId: file.id, fileName: 'bad.csv' });
     await drainJobs(handle.db, JOB_HANDLERS);
     const imp = await (await caller('creditorA.manager')).cases.imports.get({ importId: started.id });
     expect(imp).toMatchObject({ status: 'failed', errorCount: 1 });
     await expectStatus(imp.reportFileId ?? '', CREDITOR_ONLY_MANAGERS);
-    expect(await (await caller('creditorA.viewer')).cases.imports.get({ importId: started.id })).toMatchObject({ status: 'failed', errorCount: 1, reportFileId: null });
+    expect(await (await caller('creditorA.viewer')).cases.imports.get({ importId: started.id })).toMatchObject({
+      status: 'failed',
+      errorCount: 1,
+      reportFileId: null,
+    });
   });
 
   it('is not kept once its import ended, landed or refused: the cases, the report and the error rows stay', async () => {
     const manager = await caller('creditorA.manager');
-    const landed = await manager.cases.imports.start({ fileId: (await upload('creditorA.manager', new TextEncoder().encode(sampleCsv(3, `OK${process.pid}`)))).id, fileName: 'ok.csv' });
+    const landed = await manager.cases.imports.start({
+      fileId: (await upload('creditorA.manager', new TextEncoder().encode(sampleCsv(3, `OK${process.pid}`)))).id,
+      fileName: 'ok.csv',
+    });
     const rows = [...sampleCaseRows(2, `NO${process.pid}`)];
     rows[1] = rows[1]!.map((v, i) => (i === 3 ? '12345' : v));
-    const refused = await manager.cases.imports.start({ fileId: (await upload('creditorA.manager', new TextEncoder().encode(toCsv(rows)))).id, fileName: 'no.csv' });
-    const repaymentFile = await upload('creditorA.manager', new TextEncoder().encode('\uFEFF合同编号,还款金额,还款日期\r\nNONE-2,10.00,2026-01-05\r\n'));
+    const refused = await manager.cases.imports.start({
+      fileId: (await upload('creditorA.manager', new TextEncoder().encode(toCsv(rows)))).id,
+      fileName: 'no.csv',
+    });
+    const repaymentFile = await upload(
+      'creditorA.manager',
+      new TextEncoder().encode('\uFEFF合同编号,还款金额,还款日期\r\nNONE-2,10.00,2026-01-05\r\n'),
+    );
     const repaid = await manager.repayments.imports.start({ fileId: repaymentFile.id, fileName: '还款.csv' });
-    const files = { landed: await fileOfImport(landed.id), refused: await fileOfImport(refused.id), repaid: repaymentFile.id };
+    const files = {
+      landed: await fileOfImport(landed.id),
+      refused: await fileOfImport(refused.id),
+      repaid: repaymentFile.id,
+    };
     for (const id of Object.values(files)) expect(await store.has(await shaOf(id))).toBe(true);
     await drainJobs(handle.db, JOB_HANDLERS);
 
-    expect(await manager.cases.imports.get({ importId: landed.id })).toMatchObject({ status: 'succeeded', rowCount: 3 });
+    expect(await manager.cases.imports.get({ importId: landed.id })).toMatchObject({
+      status: 'succeeded',
+      rowCount: 3,
+    });
     const failed = await manager.cases.imports.get({ importId: refused.id });
-    expect(failed).toMatchObject({ status: 'failed', errorCount: 1, errors: [{ row: 2, column: '手机号', code: 'phone' }] });
-    expect(await manager.repayments.imports.get({ importId: repaid.id })).toMatchObject({ status: 'failed', errorCount: 1 });
+    expect(failed).toMatchObject({
+      status: 'failed',
+      errorCount: 1,
+      errors: [{ row: 2, column: '手机号', code: 'phone' }],
+    });
+    expect(await manager.repayments.imports.get({ importId: repaid.id })).toMatchObject({
+      status: 'failed',
+      errorCount: 1,
+    });
     for (const id of Object.values(files)) expect(await store.has(await shaOf(id))).toBe(false);
     expect(await store.has(await shaOf(failed.reportFileId ?? ''))).toBe(true);
     expect(await download('creditorA.manager', files.landed)).toBe(404);
     expect(await download('creditorA.manager', failed.reportFileId ?? '')).toBe(200);
     // The file cannot start a second import.
-    await expect(manager.cases.imports.start({ fileId: files.landed, fileName: 'ok.csv' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(manager.cases.imports.start({ fileId: files.landed, fileName: 'ok.csv' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
   });
 
   it('is not kept once its import was given up either', async () => {
@@ -150,7 +198,10 @@ describe('a creditor’s import files', () => {
     const file = await upload('creditorA.manager', new TextEncoder().encode(sampleCsv(2, `GU${process.pid}`)));
     const started = await manager.cases.imports.start({ fileId: file.id, fileName: 'cases.csv' });
     await abandonImport(handle.db, started.id, store, 'db.busy');
-    expect(await manager.cases.imports.get({ importId: started.id })).toMatchObject({ status: 'failed', fileError: { code: 'dbBusy' } });
+    expect(await manager.cases.imports.get({ importId: started.id })).toMatchObject({
+      status: 'failed',
+      fileError: { code: 'dbBusy' },
+    });
     expect(await store.has(file.sha256)).toBe(false);
   });
 });
@@ -162,7 +213,14 @@ describe('an export', () => {
     await drainJobs(handle.db, JOB_HANDLERS);
     const done = await manager.exports.get({ exportId: started.id });
     expect(done.fileId).toBeTruthy();
-    await expectStatus(done.fileId ?? '', { anonymous: 401, 'creditorA.manager': 200, 'creditorA.admin': 404, 'creditorA.viewer': 404, 'creditorB.manager': 404, 'platform.admin': 404 });
+    await expectStatus(done.fileId ?? '', {
+      anonymous: 401,
+      'creditorA.manager': 200,
+      'creditorA.admin': 404,
+      'creditorA.viewer': 404,
+      'creditorB.manager': 404,
+      'platform.admin': 404,
+    });
   });
 });
 
@@ -176,7 +234,14 @@ describe('evidence on a case', () => {
   it('a visit’s photo: the agency working the case (its collector, not another), the creditor, the platform’s auditors', async () => {
     const collector = await domainCaller(w, 'agencyA.collector');
     const staffIds = [w.users['agencyA.collector'].id, w.users['agencyA.supervisor'].id];
-    const visit = await planVisit(handle.db, collector, { caseId, date: dayAfterTomorrow(), time: '12:00', staffIds, address: '杭州市西湖区文三路 90 号', purpose: '' });
+    const visit = await planVisit(handle.db, collector, {
+      caseId,
+      date: dayAfterTomorrow(),
+      time: '12:00',
+      staffIds,
+      address: '杭州市西湖区文三路 90 号',
+      purpose: '',
+    });
     await recordVisit(handle.db, collector, { visitId: visit.id, outcome: 'unanswered', note: '无人应门' });
     const photo = await uploadFile(handle.db, collector, bytesStream(pngPhoto(64, 48, 11)), store);
     await attachEvidence(handle.db, collector, { visitId: visit.id, fileId: photo.id, fileName: '门牌.png' });
@@ -199,7 +264,16 @@ describe('evidence on a case', () => {
     const collector = await domainCaller(w, 'agencyA.collector');
     const receipt = await uploadFile(handle.db, collector, bytesStream(samplePdf(['转账回单 ¥100.00'])), store);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-    await reportRepayment(handle.db, collector, { caseId, amount: 10_000, paidOn: today, channel: 'bank_transfer', payer: '本人', reference: 'TX-DL-1', note: '', receiptFileId: receipt.id });
+    await reportRepayment(handle.db, collector, {
+      caseId,
+      amount: 10_000,
+      paidOn: today,
+      channel: 'bank_transfer',
+      payer: '本人',
+      reference: 'TX-DL-1',
+      note: '',
+      receiptFileId: receipt.id,
+    });
     await expectStatus(receipt.id, {
       anonymous: 401,
       'agencyA.collector': 200,
@@ -234,6 +308,12 @@ describe('an admission document', () => {
 describe('an upload nothing holds yet', () => {
   it('its uploader only', async () => {
     const file = await upload('agencyA.collector', samplePdf(['草稿']));
-    await expectStatus(file.id, { anonymous: 401, 'agencyA.collector': 200, otherCollector: 404, 'agencyA.admin': 404, 'agencyB.admin': 404 });
+    await expectStatus(file.id, {
+      anonymous: 401,
+      'agencyA.collector': 200,
+      otherCollector: 404,
+      'agencyA.admin': 404,
+      'agencyB.admin': 404,
+    });
   });
 });

@@ -30,18 +30,28 @@ const EXTENSION = {
 
 /** A display name for the download: what the uploader called it, without path or control characters. */
 const safeName = (name: string | null, fallback: string) => {
-  const cleaned = (name ?? '').replace(/[\\/\p{Cc}"]/gu, '').trim().slice(0, 200);
+  const cleaned = (name ?? '')
+    .replace(/[\\/\p{Cc}"]/gu, '')
+    .trim()
+    .slice(0, 200);
   return cleaned || fallback;
 };
 
 type Opened = { file: { sha256: string; size: number; mime: string }; stream: ReadableStream<Uint8Array> };
 
 /** Serves bytes a domain rule opened for the signed-in caller (404 for anything they may not read). */
-export const serveFile = async (req: Request, id: string, open: (db: Db, caller: Caller, id: string) => Promise<Opened>): Promise<Response> =>
+export const serveFile = async (
+  req: Request,
+  id: string,
+  open: (db: Db, caller: Caller, id: string) => Promise<Opened>,
+): Promise<Response> =>
   asRouteCaller(req, async (db, caller) => {
     if (!z.uuid().safeParse(id).success) throw new DomainError('file.notFound');
     const { file, stream } = await open(db, caller, id);
-    const name = safeName(new URL(req.url).searchParams.get('name'), `${file.sha256.slice(0, 12)}.${EXTENSION[file.mime as FileType] ?? 'bin'}`);
+    const name = safeName(
+      new URL(req.url).searchParams.get('name'),
+      `${file.sha256.slice(0, 12)}.${EXTENSION[file.mime as FileType] ?? 'bin'}`,
+    );
     const disposition = new URL(req.url).searchParams.get('download') === '1' ? 'attachment' : 'inline';
     return new Response(stream, {
       headers: {
@@ -58,6 +68,8 @@ export const serveFile = async (req: Request, id: string, open: (db: Db, caller:
     });
   });
 
-export const downloadFile = (req: Request, fileId: string) => serveFile(req, fileId, (db, caller, id) => openFile(db, caller, id, getBlobStore()));
+export const downloadFile = (req: Request, fileId: string) =>
+  serveFile(req, fileId, (db, caller, id) => openFile(db, caller, id, getBlobStore()));
 
-export const downloadComplaintEvidence = (req: Request, evidenceId: string) => serveFile(req, evidenceId, (db, caller, id) => openComplaintEvidence(db, caller, id, getBlobStore()));
+export const downloadComplaintEvidence = (req: Request, evidenceId: string) =>
+  serveFile(req, evidenceId, (db, caller, id) => openComplaintEvidence(db, caller, id, getBlobStore()));

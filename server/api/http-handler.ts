@@ -36,7 +36,8 @@ const onError = ({ path, error }: { path: string | undefined; error: TRPCError }
     // driver's own error is logged, not the query wrapping it (its parameters hold PII).
     let lost: unknown = error.cause?.cause;
     while (lost instanceof Error && lost.cause instanceof Error) lost = lost.cause;
-    const { code, message } = lost instanceof Error ? (lost as Error & { code?: unknown }) : { code: undefined, message: 'connection lost' };
+    const { code, message } =
+      lost instanceof Error ? (lost as Error & { code?: unknown }) : { code: undefined, message: 'connection lost' };
     console.warn(`tRPC ${path ?? '?'}: database unavailable (${typeof code === 'string' ? `${code} ` : ''}${message})`);
   }
 };

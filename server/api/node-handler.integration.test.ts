@@ -51,14 +51,27 @@ afterAll(async () => {
 
 const cookieOf = async (key: keyof World['users'], secret = SECRET) => {
   const user = w.users[key];
-  const token = await encode({ token: { uid: user.id, orgId: user.orgId, orgType: key.startsWith('creditor') ? 'creditor' : 'agency', role: user.role, sv: 0 }, secret, maxAge: 600 });
+  const token = await encode({
+    token: {
+      uid: user.id,
+      orgId: user.orgId,
+      orgType: key.startsWith('creditor') ? 'creditor' : 'agency',
+      role: user.role,
+      sv: 0,
+    },
+    secret,
+    maxAge: 600,
+  });
   return `daylight-locale=en; next-auth.session-token=${token}`;
 };
 
 type Answer = { status: number; headers: IncomingHttpHeaders; body: string };
 
 // node:http rather than fetch: fetch would refuse to send some of these headers as given.
-const send = (path: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}) =>
+const send = (
+  path: string,
+  { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) =>
   new Promise<Answer>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       let text = '';
@@ -96,7 +109,9 @@ describe('the tRPC endpoint on the app server', () => {
     const none = await send(listPath, { headers: { cookie: 'daylight-locale=en' } });
     expect(none.status).toBe(401);
     expect(JSON.parse(none.body).error.json.message).toMatch(/sign in/i);
-    const foreign = await send(listPath, { headers: { cookie: await cookieOf('creditorA.manager', `${SECRET}-elsewhere`) } });
+    const foreign = await send(listPath, {
+      headers: { cookie: await cookieOf('creditorA.manager', `${SECRET}-elsewhere`) },
+    });
     expect(foreign.status).toBe(401);
     const zh = await send(listPath);
     expect(JSON.parse(zh.body).error.json.message).toMatch(/登录/);
@@ -104,7 +119,11 @@ describe('the tRPC endpoint on the app server', () => {
 
   it('keeps the checks of every call: the app header for a change, the wrong portal refused', async () => {
     const cookie = await cookieOf('creditorA.manager');
-    const noHeader = await send('/api/trpc/cases.recall', { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{"json":{}}' });
+    const noHeader = await send('/api/trpc/cases.recall', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{"json":{}}',
+    });
     expect([noHeader.status, JSON.parse(noHeader.body).error.json.data.domainCode]).toEqual([403, 'request.csrf']);
     const agency = await send(listPath, { headers: { cookie: await cookieOf('agencyA.admin') } });
     expect(agency.status).toBe(403);
@@ -124,7 +143,10 @@ describe('the tRPC endpoint on the app server', () => {
 
   it('records the socket address of a refused call, whatever X-Forwarded-For says', async () => {
     const cookie = await cookieOf('agencyA.admin');
-    const before = await handle.db.select({ id: auditLog.id }).from(auditLog).where(and(eq(auditLog.action, 'auth.denied'), eq(auditLog.resourceId, 'cases.list')));
+    const before = await handle.db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'auth.denied'), eq(auditLog.resourceId, 'cases.list')));
     await send(listPath, { headers: { cookie, 'x-forwarded-for': '203.0.113.77' } });
     const rows = await handle.db
       .select({ id: auditLog.id, ip: auditLog.ip })
@@ -138,7 +160,11 @@ describe('the tRPC endpoint on the app server', () => {
 describe('the session cookie header', () => {
   it('joins a split token and ignores other cookies and stray text', async () => {
     const user = w.users['creditorA.viewer'];
-    const token = await encode({ token: { uid: user.id, orgId: user.orgId, orgType: 'creditor', role: user.role, sv: 0 }, secret: SECRET, maxAge: 600 });
+    const token = await encode({
+      token: { uid: user.id, orgId: user.orgId, orgType: 'creditor', role: user.role, sv: 0 },
+      secret: SECRET,
+      maxAge: 600,
+    });
     const half = Math.floor(token.length / 2);
     const header = `a=1; broken; next-auth.session-token.1=${token.slice(half)}; next-auth.session-token.0=${token.slice(0, half)}; b=%E0%A4%A`;
     expect(await sessionOfCookieHeader(header)).toEqual({ userId: user.id, sessionVersion: 0 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { serialize } from './transformer';
 
 // The faster path must put on the wire exactly what superjson would.
-const same = (value: unknown) => expect(JSON.stringify(serialize(value))).toBe(JSON.stringify(superjson.serialize(value)));
+const same = (value: unknown) =>
+  expect(JSON.stringify(serialize(value))).toBe(JSON.stringify(superjson.serialize(value)));
 
 const caseItem = (i: number) => ({
   id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -50,14 +51,16 @@ describe('data transformer', () => {
 
   it('agrees with superjson on random plain data', () => {
     let seed = 7;
-    const rnd = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    const rnd = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
     const keys = ['a', 'b.c', '0', '12', 'x\\y', 'ä', ''];
     const gen = (depth: number): unknown => {
       const r = rnd();
-      if (depth > 3 || r < 0.3) return [null, 'str', 3, 2.5, true, new Date(Math.floor(rnd() * 1e12))][Math.floor(rnd() * 6)];
+      if (depth > 3 || r < 0.3)
+        return [null, 'str', 3, 2.5, true, new Date(Math.floor(rnd() * 1e12))][Math.floor(rnd() * 6)];
       if (r < 0.6) return Array.from({ length: Math.floor(rnd() * 4) }, () => gen(depth + 1));
       const o: Record<string, unknown> = {};
-      for (let i = Math.floor(rnd() * 4); i > 0; i -= 1) o[keys[Math.floor(rnd() * keys.length)] ?? 'k'] = gen(depth + 1);
+      for (let i = Math.floor(rnd() * 4); i > 0; i -= 1)
+        o[keys[Math.floor(rnd() * keys.length)] ?? 'k'] = gen(depth + 1);
       return o;
     };
     for (let i = 0; i < 500; i += 1) same(gen(0));

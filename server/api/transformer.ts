@@ -15,7 +15,8 @@ type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 const GIVE_UP = Symbol('superjson');
 
 // Most keys (field names, array indexes) hold neither a dot nor a backslash: they pass as they are.
-const escapeKey = (key: string) => (key.includes('.') || key.includes('\\') ? key.replace(/\\/g, '\\\\').replace(/\./g, '\\.') : key);
+const escapeKey = (key: string) =>
+  key.includes('.') || key.includes('\\') ? key.replace(/\\/g, '\\\\').replace(/\./g, '\\.') : key;
 
 const isPlainObject = (v: object): v is Record<string, unknown> => {
   const proto: unknown = Object.getPrototypeOf(v);
@@ -31,7 +32,11 @@ type Walk = { seen: Set<object>; ann: Annotations | undefined };
 const DATE: ['Date'] = ['Date'];
 
 /** Adds a child's annotations under its key, as superjson's walker does. */
-const annotate = (inner: { [path: string]: ['Date'] } | undefined, key: string, ann: Annotations): { [path: string]: ['Date'] } => {
+const annotate = (
+  inner: { [path: string]: ['Date'] } | undefined,
+  key: string,
+  ann: Annotations,
+): { [path: string]: ['Date'] } => {
   const out = inner ?? {};
   if (Array.isArray(ann)) out[escapeKey(key)] = ann;
   else for (const [path, tree] of Object.entries(ann)) out[`${escapeKey(key)}.${path}`] = tree;

@@ -29,10 +29,16 @@ afterAll(async () => {
 });
 
 type Answer = { status: number; body: unknown };
-type Shape = { error?: { json: { message: string; data: { domainCode: string | null; httpStatus: number } } }; result?: { data: { json: unknown } } };
+type Shape = {
+  error?: { json: { message: string; data: { domainCode: string | null; httpStatus: number } } };
+  result?: { data: { json: unknown } };
+};
 
 const send = async (path: string, init: RequestInit, userId: string | null = null): Promise<Answer> => {
-  const res = await handleTrpcRequest(new Request(`http://localhost/api/trpc/${path}`, init), { db: handle.db, session: async () => (userId ? { userId, sessionVersion: 0 } : null) });
+  const res = await handleTrpcRequest(new Request(`http://localhost/api/trpc/${path}`, init), {
+    db: handle.db,
+    session: async () => (userId ? { userId, sessionVersion: 0 } : null),
+  });
   return { status: res.status, body: await res.json() };
 };
 const one = (a: Answer) => a.body as Shape;
@@ -41,13 +47,23 @@ const domainCode = (s: Shape) => s.error?.json.data.domainCode ?? null;
 
 const APP = { 'content-type': 'application/json', [CSRF_HEADER]: '1' };
 
-const statusOf = async (id: string) => (await handle.db.select({ s: admissionApplications.status }).from(admissionApplications).where(eq(admissionApplications.id, id)))[0]?.s;
+const statusOf = async (id: string) =>
+  (
+    await handle.db
+      .select({ s: admissionApplications.status })
+      .from(admissionApplications)
+      .where(eq(admissionApplications.id, id))
+  )[0]?.s;
 
 describe('changes come only from the app', () => {
   const applicant = () => w.users['creditorNew.admin'].id;
 
   it('refuses a form posted from another site to submit, renew or reapply', async () => {
-    for (const path of ['admission.application.submit', 'admission.application.startRenewal', 'admission.application.reapply']) {
+    for (const path of [
+      'admission.application.submit',
+      'admission.application.startRenewal',
+      'admission.application.reapply',
+    ]) {
       const form = new FormData();
       form.set('anything', '1');
       const answer = await send(path, { method: 'POST', body: form }, applicant());
@@ -57,23 +73,45 @@ describe('changes come only from the app', () => {
   });
 
   it('refuses JSON without the app header, in the caller language', async () => {
-    const zh = await send('admission.application.submit', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }, applicant());
+    const zh = await send(
+      'admission.application.submit',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+      applicant(),
+    );
     expect(zh.status).toBe(403);
     expect(domainCode(one(zh))).toBe('request.csrf');
     expect(one(zh).error?.json.message).toBe('请求不是从本平台页面发出的，请刷新页面后重试');
-    const en = await send('admission.application.submit', { method: 'POST', headers: { 'content-type': 'application/json', cookie: 'daylight-locale=en' }, body: '{}' }, applicant());
-    expect(one(en).error?.json.message).toBe('This request did not come from a Daylight page. Reload the page and try again');
+    const en = await send(
+      'admission.application.submit',
+      { method: 'POST', headers: { 'content-type': 'application/json', cookie: 'daylight-locale=en' }, body: '{}' },
+      applicant(),
+    );
+    expect(one(en).error?.json.message).toBe(
+      'This request did not come from a Daylight page. Reload the page and try again',
+    );
     expect(await statusOf(w.applications.creditorNew)).toBe('draft');
   });
 
   it('refuses raw bytes to anything but an upload', async () => {
-    const answer = await send('admission.application.submit', { method: 'POST', headers: { 'content-type': 'application/octet-stream', [CSRF_HEADER]: '1' }, body: new Uint8Array([1]) }, applicant());
+    const answer = await send(
+      'admission.application.submit',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', [CSRF_HEADER]: '1' },
+        body: new Uint8Array([1]),
+      },
+      applicant(),
+    );
     expect([answer.status, domainCode(one(answer))]).toEqual([415, 'request.contentType']);
     expect(await statusOf(w.applications.creditorNew)).toBe('draft');
   });
 
   it('takes the app own request', async () => {
-    const answer = await send('admission.application.submit', { method: 'POST', headers: APP, body: '{}' }, applicant());
+    const answer = await send(
+      'admission.application.submit',
+      { method: 'POST', headers: APP, body: '{}' },
+      applicant(),
+    );
     expect(answer.status).toBe(200);
     expect(await statusOf(w.applications.creditorNew)).toBe('submitted');
   });
@@ -81,10 +119,18 @@ describe('changes come only from the app', () => {
   it('takes an upload as the app sends it, and only with the header', async () => {
     const pdf = new Blob([new Uint8Array(samplePdf(['transport']))]);
     const before = (await handle.db.select({ id: storedFiles.id }).from(storedFiles)).length;
-    const forged = await send('files.upload', { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: pdf }, w.users['creditorA.admin'].id);
+    const forged = await send(
+      'files.upload',
+      { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: pdf },
+      w.users['creditorA.admin'].id,
+    );
     expect([forged.status, domainCode(one(forged))]).toEqual([403, 'request.csrf']);
     expect((await handle.db.select({ id: storedFiles.id }).from(storedFiles)).length).toBe(before);
-    const ok = await send('files.upload', { method: 'POST', headers: { 'content-type': 'application/octet-stream', [CSRF_HEADER]: '1' }, body: pdf }, w.users['creditorA.admin'].id);
+    const ok = await send(
+      'files.upload',
+      { method: 'POST', headers: { 'content-type': 'application/octet-stream', [CSRF_HEADER]: '1' }, body: pdf },
+      w.users['creditorA.admin'].id,
+    );
     expect(ok.status).toBe(200);
   });
 
@@ -107,7 +153,13 @@ describe('batched calls', () => {
     path: `${Array.from({ length: n }, () => path).join(',')}?batch=1`,
     body: JSON.stringify(Object.fromEntries(Array.from({ length: n }, (_, i) => [i, { json: input(i) }]))),
   });
-  const signedUp = async () => (await handle.db.select({ id: organizations.id }).from(organizations).where(like(organizations.name, '批量注册机构%'))).length;
+  const signedUp = async () =>
+    (
+      await handle.db
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(like(organizations.name, '批量注册机构%'))
+    ).length;
 
   it('refuses 40 anonymous sign-ups in one request, before any runs', async () => {
     const b = batch('admission.signUp', 40, signUp);
@@ -123,10 +175,17 @@ describe('batched calls', () => {
     const answer = await send(b.path, { method: 'POST', headers: APP, body: b.body });
     expect(all(answer).map(domainCode)).toEqual(['request.batchNotAllowed', 'request.batchNotAllowed']);
     expect(await signedUp()).toBe(0);
-    const lists = await send(`public.agencies.admitted,public.agencies.banned?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: { limit: 5 } }, 1: { json: { limit: 5 } } }))}`, { method: 'GET' });
+    const lists = await send(
+      `public.agencies.admitted,public.agencies.banned?batch=1&input=${encodeURIComponent(JSON.stringify({ 0: { json: { limit: 5 } }, 1: { json: { limit: 5 } } }))}`,
+      { method: 'GET' },
+    );
     expect(all(lists).map(domainCode)).toEqual(['request.batchNotAllowed', 'request.batchNotAllowed']);
     // One at a time, as the app's client sends them.
-    const single = await send('admission.signUp', { method: 'POST', headers: APP, body: JSON.stringify({ json: signUp(1) }) });
+    const single = await send('admission.signUp', {
+      method: 'POST',
+      headers: APP,
+      body: JSON.stringify({ json: signUp(1) }),
+    });
     expect(single.status).toBe(200);
     expect(await signedUp()).toBe(1);
   });
@@ -142,7 +201,9 @@ describe('batched calls', () => {
   });
 
   it('names every procedure open to anyone, so the app client sends them alone', () => {
-    const open = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { anonymous?: boolean } } }>)
+    const open = Object.entries(
+      appRouter._def.procedures as unknown as Record<string, { _def: { meta?: { anonymous?: boolean } } }>,
+    )
       .filter(([, p]) => p._def.meta?.anonymous)
       .map(([path]) => path)
       .sort();

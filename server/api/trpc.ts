@@ -19,14 +19,17 @@ export type ProcedureMeta = {
   upload?: boolean;
 };
 
-const t = initTRPC.context<Context>().meta<ProcedureMeta>().create({
-  // superjson on the wire; answers of plain data take a faster, identical path (transformer.ts).
-  transformer,
-  errorFormatter: ({ shape, error, ctx }) => {
-    const { message, domainCode, fieldErrors } = describeError(ctx?.locale ?? DEFAULT_LOCALE, error);
-    return { ...shape, message, data: { ...shape.data, stack: undefined, domainCode, fieldErrors } };
-  },
-});
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    // superjson on the wire; answers of plain data take a faster, identical path (transformer.ts).
+    transformer,
+    errorFormatter: ({ shape, error, ctx }) => {
+      const { message, domainCode, fieldErrors } = describeError(ctx?.locale ?? DEFAULT_LOCALE, error);
+      return { ...shape, message, data: { ...shape.data, stack: undefined, domainCode, fieldErrors } };
+    },
+  });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
@@ -42,18 +45,27 @@ const errorBoundary = t.middleware(async ({ ctx, next, path }) => {
   const cause = result.error.cause;
   // A database that is busy or out of reach is not the request's fault: 503, try again.
   const fault = cause instanceof DomainError ? null : databaseFault(cause);
-  const error = cause instanceof DomainError ? toTRPCError(cause) : fault ? toTRPCError(new DomainError(fault, {}, { cause })) : result.error;
+  const error =
+    cause instanceof DomainError
+      ? toTRPCError(cause)
+      : fault
+        ? toTRPCError(new DomainError(fault, {}, { cause }))
+        : result.error;
   if (error.code === 'UNAUTHORIZED' || error.code === 'FORBIDDEN') {
     const reason = cause instanceof DomainError ? cause.code : error.code;
     // Failed sign-ins are recorded by the sign-in itself.
     if (reason !== 'auth.invalidCredentials') {
-      await writeAuditAlone(ctx.db, { ...ctx.meta, actor: ctx.actor }, {
-        action: 'auth.denied',
-        resourceType: 'procedure',
-        resourceId: path,
-        orgId: ctx.actor?.orgId ?? null,
-        after: { reason },
-      }).catch(() => undefined);
+      await writeAuditAlone(
+        ctx.db,
+        { ...ctx.meta, actor: ctx.actor },
+        {
+          action: 'auth.denied',
+          resourceType: 'procedure',
+          resourceId: path,
+          orgId: ctx.actor?.orgId ?? null,
+          after: { reason },
+        },
+      ).catch(() => undefined);
     }
   }
   if (error !== result.error) throw error;
@@ -75,7 +87,8 @@ const transportGuard = t.middleware(({ ctx, meta, type, next }) => {
   if (transport.calls > MAX_BATCH) throw new DomainError('request.batchTooLarge', { values: { max: MAX_BATCH } });
   if (transport.calls > 1 && meta?.anonymous) throw new DomainError('request.batchNotAllowed');
   if (type === 'mutation') {
-    if (transport.contentType !== (meta?.upload ? 'application/octet-stream' : 'application/json')) throw new DomainError('request.contentType');
+    if (transport.contentType !== (meta?.upload ? 'application/octet-stream' : 'application/json'))
+      throw new DomainError('request.contentType');
     if (!transport.fromApp) throw new DomainError('request.csrf');
   }
   return next();

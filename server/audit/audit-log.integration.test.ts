@@ -14,14 +14,22 @@ import { writeAudit, writeAuditAlone } from './write';
 
 // drizzle wraps the database error; the trigger's message is on its cause.
 const APPEND_ONLY = { cause: expect.objectContaining({ message: expect.stringMatching(/append-only/) }) };
-const NOT_PERMITTED = { cause: expect.objectContaining({ message: expect.stringMatching(/permission denied|must be owner/) }) };
+const NOT_PERMITTED = {
+  cause: expect.objectContaining({ message: expect.stringMatching(/permission denied|must be owner/) }),
+};
 
 let handle: DbHandle;
 let rowId: number;
 
 beforeAll(async () => {
   handle = await createTestDb();
-  await handle.db.transaction((tx) => writeAudit(tx, { ...META, actor: null }, { action: 'auth.signInFailed', resourceType: 'session', after: { email: 'x@y.cn' } }));
+  await handle.db.transaction((tx) =>
+    writeAudit(
+      tx,
+      { ...META, actor: null },
+      { action: 'auth.signInFailed', resourceType: 'session', after: { email: 'x@y.cn' } },
+    ),
+  );
   const [row] = await handle.db.select({ id: auditLog.id }).from(auditLog);
   rowId = row?.id ?? 0;
 });
@@ -31,8 +39,12 @@ afterAll(async () => {
 
 describe('audit log is append-only', () => {
   it('refuses UPDATE', async () => {
-    await expect(handle.db.execute(sql`update audit_log set action = 'user.invite' where id = ${rowId}`)).rejects.toMatchObject(APPEND_ONLY);
-    await expect(handle.db.update(auditLog).set({ ip: '0.0.0.0' }).where(eq(auditLog.id, rowId))).rejects.toMatchObject(APPEND_ONLY);
+    await expect(
+      handle.db.execute(sql`update audit_log set action = 'user.invite' where id = ${rowId}`),
+    ).rejects.toMatchObject(APPEND_ONLY);
+    await expect(handle.db.update(auditLog).set({ ip: '0.0.0.0' }).where(eq(auditLog.id, rowId))).rejects.toMatchObject(
+      APPEND_ONLY,
+    );
   });
 
   it('refuses DELETE', async () => {
@@ -41,7 +53,9 @@ describe('audit log is append-only', () => {
 
   it('refuses TRUNCATE', async () => {
     // The app's own role (every PostgreSQL run) may not even ask; the trigger refuses anyone else.
-    await expect(handle.db.execute(sql`truncate audit_log`)).rejects.toMatchObject(isPostgresRun() ? NOT_PERMITTED : APPEND_ONLY);
+    await expect(handle.db.execute(sql`truncate audit_log`)).rejects.toMatchObject(
+      isPostgresRun() ? NOT_PERMITTED : APPEND_ONLY,
+    );
   });
 
   it('still holds the row, unchanged', async () => {
@@ -51,7 +65,11 @@ describe('audit log is append-only', () => {
   });
 
   it('accepts new rows', async () => {
-    await writeAuditAlone(handle.db, { ...META, actor: null }, { action: 'auth.denied', resourceType: 'procedure', resourceId: 'x.y' });
+    await writeAuditAlone(
+      handle.db,
+      { ...META, actor: null },
+      { action: 'auth.denied', resourceType: 'procedure', resourceId: 'x.y' },
+    );
     const rows = await handle.db.select().from(auditLog);
     expect(rows.length).toBeGreaterThanOrEqual(2);
   });
@@ -64,12 +82,19 @@ describe('audit rows share the transaction of their change', () => {
     await expect(
       handle.db.transaction(async (tx) => {
         await tx.update(organizations).set({ status: 'suspended' }).where(eq(organizations.id, org.id));
-        await writeAudit(tx, { ...META, actor: null }, { action: 'org.setStatus', resourceType: 'organization', resourceId: org.id });
+        await writeAudit(
+          tx,
+          { ...META, actor: null },
+          { action: 'org.setStatus', resourceType: 'organization', resourceId: org.id },
+        );
         throw new Error('fails after both writes');
       }),
     ).rejects.toThrow('fails after both writes');
     expect(await handle.db.select().from(auditLog)).toHaveLength(before);
-    const [still] = await handle.db.select({ status: organizations.status }).from(organizations).where(eq(organizations.id, org.id));
+    const [still] = await handle.db
+      .select({ status: organizations.status })
+      .from(organizations)
+      .where(eq(organizations.id, org.id));
     expect(still?.status).toBe('active');
   });
 });
@@ -80,17 +105,23 @@ describe.runIf(isPostgresRun())('the app’s database role', () => {
   it('is no superuser and cannot switch the append-only triggers off, truncate, or change the schema', async () => {
     const app = postgres(await createTestPostgresUrl(), { max: 1, onnotice: () => undefined });
     try {
-      const [me] = await app<{ super: boolean; owner: string }[]>`select rolsuper as super, (select tableowner from pg_tables where tablename = 'audit_log') as owner from pg_roles where rolname = current_user`;
+      const [me] = await app<
+        { super: boolean; owner: string }[]
+      >`select rolsuper as super, (select tableowner from pg_tables where tablename = 'audit_log') as owner from pg_roles where rolname = current_user`;
       expect(me).toMatchObject({ super: false });
       expect(me?.owner).not.toBe(APP_ROLE);
-      const refused = (query: string) => app.unsafe(query).then(() => 'done', (e: Error) => e.message);
+      const refused = (query: string) =>
+        app.unsafe(query).then(
+          () => 'done',
+          (e: Error) => e.message,
+        );
       expect(await refused('set session_replication_role = replica')).toMatch(/permission denied/);
       expect(await refused('alter table audit_log disable trigger all')).toMatch(/must be owner/);
       expect(await refused('truncate audit_log')).toMatch(/permission denied/);
       expect(await refused('drop trigger audit_log_no_update_delete on audit_log')).toMatch(/must be owner/);
       expect(await refused('create table shadow_log (id int)')).toMatch(/permission denied/);
       // What the app does do, it may: read and write rows, take advisory locks, listen.
-      expect(await refused("select pg_advisory_xact_lock(1), count(*) from audit_log")).toBe('done');
+      expect(await refused('select pg_advisory_xact_lock(1), count(*) from audit_log')).toBe('done');
     } finally {
       await app.end();
     }

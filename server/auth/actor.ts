@@ -21,4 +21,10 @@ export type RequestMeta = {
 export type Caller = RequestMeta & { actor: Actor };
 
 export const portalOf = (orgType: OrgType, orgStatus?: OrgStatus): '/creditor' | '/agency' | '/staff' | '/apply' =>
-  orgType === 'platform' ? '/staff' : orgStatus === 'applicant' ? '/apply' : orgType === 'creditor' ? '/creditor' : '/agency';
+  orgType === 'platform'
+    ? '/staff'
+    : orgStatus === 'applicant'
+      ? '/apply'
+      : orgType === 'creditor'
+        ? '/creditor'
+        : '/agency';

@@ -8,10 +8,18 @@ const redirect = (url: string) => authOptions.callbacks?.redirect?.({ url, baseU
 describe('next-auth redirect callback', () => {
   it('keeps a page of this site', async () => {
     expect(await redirect('/signin')).toBe('http://localhost:3100/signin');
-    expect(await redirect('http://localhost:3100/staff/orgs?type=agency')).toBe('http://localhost:3100/staff/orgs?type=agency');
+    expect(await redirect('http://localhost:3100/staff/orgs?type=agency')).toBe(
+      'http://localhost:3100/staff/orgs?type=agency',
+    );
   });
 
-  it.each(['/\\evil.example/x', '/\t/evil.example/x', '//evil.example/x', 'https://evil.example/x', '/.//evil.example/x'])('sends %j home', async (url) => {
+  it.each([
+    '/\\evil.example/x',
+    '/\t/evil.example/x',
+    '//evil.example/x',
+    'https://evil.example/x',
+    '/.//evil.example/x',
+  ])('sends %j home', async (url) => {
     expect(await redirect(url)).toBe('http://localhost:3100/portal');
   });
 });

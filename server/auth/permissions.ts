@@ -44,7 +44,14 @@ export const PERMISSIONS = {
    * Read a case's whole record: every agency's actions, field visits and their evidence.
    * Creditors for their own cases; platform staff who audit and handle complaints for any (audited).
    */
-  'cases.record': ['creditor.admin', 'creditor.manager', 'creditor.viewer', 'platform.admin', 'platform.auditor', 'platform.complaints'],
+  'cases.record': [
+    'creditor.admin',
+    'creditor.manager',
+    'creditor.viewer',
+    'platform.admin',
+    'platform.auditor',
+    'platform.complaints',
+  ],
   /** Confirm, dispute and reverse repayments on the creditor's cases. */
   'repayments.decide': ['creditor.admin', 'creditor.manager'],
   /** Read the monthly settlement statements of the organization's side. */
@@ -54,7 +61,15 @@ export const PERMISSIONS = {
   /** Agree a statement for the organization's side. */
   'statements.agree': ['creditor.admin', 'creditor.manager', 'agency.admin'],
   /** Read the monthly collection disclosure: the creditor's own, or the platform-wide one for staff. */
-  'disclosure.read': ['creditor.admin', 'creditor.manager', 'creditor.viewer', 'platform.admin', 'platform.reviewer', 'platform.auditor', 'platform.complaints'],
+  'disclosure.read': [
+    'creditor.admin',
+    'creditor.manager',
+    'creditor.viewer',
+    'platform.admin',
+    'platform.reviewer',
+    'platform.auditor',
+    'platform.complaints',
+  ],
   /** Publish the creditor's monthly figures on the public page. */
   'disclosure.publish': ['creditor.admin'],
   /** Read the published versions of the collection rulebook. */
@@ -74,9 +89,24 @@ export const PERMISSIONS = {
   /** Create and disable users in any organization. */
   'staff.users.manage': ['platform.admin'],
   /** Read complaints: every one for staff; a creditor's on its cases or filed by it; an agency's about it. */
-  'complaints.read': ['platform.admin', 'platform.complaints', 'platform.auditor', 'creditor.admin', 'creditor.manager', 'creditor.viewer', 'agency.admin', 'agency.supervisor'],
+  'complaints.read': [
+    'platform.admin',
+    'platform.complaints',
+    'platform.auditor',
+    'creditor.admin',
+    'creditor.manager',
+    'creditor.viewer',
+    'agency.admin',
+    'agency.supervisor',
+  ],
   /** File a complaint about an agency (creditors on their cases; staff about any agency). */
-  'complaints.file': ['creditor.admin', 'creditor.manager', 'platform.admin', 'platform.complaints', 'platform.auditor'],
+  'complaints.file': [
+    'creditor.admin',
+    'creditor.manager',
+    'platform.admin',
+    'platform.complaints',
+    'platform.auditor',
+  ],
   /** Handle complaints: acknowledge, investigate, ask the agency, extend, decide, close. */
   'complaints.handle': ['platform.admin', 'platform.complaints'],
   /** Answer a complaint about the agency when staff ask for it. */
@@ -89,7 +119,17 @@ export const PERMISSIONS = {
    * Read sanctions: staff every one; an agency its own once in force; a creditor those in
    * force on agencies it commissions or has commissioned.
    */
-  'sanctions.read': ['platform.admin', 'platform.reviewer', 'platform.auditor', 'platform.complaints', 'agency.admin', 'agency.supervisor', 'creditor.admin', 'creditor.manager', 'creditor.viewer'],
+  'sanctions.read': [
+    'platform.admin',
+    'platform.reviewer',
+    'platform.auditor',
+    'platform.complaints',
+    'agency.admin',
+    'agency.supervisor',
+    'creditor.admin',
+    'creditor.manager',
+    'creditor.viewer',
+  ],
   /** Propose sanctions citing an upheld complaint or an audit violation; approve or reject another's ban; lift a suspension; record an appeal sent in writing. */
   'sanctions.manage': ['platform.admin', 'platform.complaints', 'platform.auditor'],
   /** Decide an agency's appeal against a sanction. */
@@ -101,7 +141,16 @@ export const PERMISSIONS = {
   /** Rate an agency the creditor commissions, once a month (1–5 with a comment). */
   'scorecards.rate': ['creditor.admin', 'creditor.manager'],
   /** Read scorecards: the agency its own, creditors those of agencies they deal with, staff every one; and the creditor's ratings. */
-  'scorecards.read': ['creditor.admin', 'creditor.manager', 'creditor.viewer', 'agency.admin', 'agency.supervisor', 'platform.admin', 'platform.auditor', 'platform.complaints'],
+  'scorecards.read': [
+    'creditor.admin',
+    'creditor.manager',
+    'creditor.viewer',
+    'agency.admin',
+    'agency.supervisor',
+    'platform.admin',
+    'platform.auditor',
+    'platform.complaints',
+  ],
   /** Have an ended month's scorecards computed again. */
   'scorecards.compute': ['platform.admin'],
   /** Read the platform-wide audit trail. */

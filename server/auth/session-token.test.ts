@@ -1,10 +1,26 @@
 import { encode, type JWT } from 'next-auth/jwt';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { decodeSessionToken, sessionCookieName, sessionFromCookies, sessionOfToken, sessionTokenOf } from './session-token';
+import {
+  decodeSessionToken,
+  sessionCookieName,
+  sessionFromCookies,
+  sessionOfToken,
+  sessionTokenOf,
+} from './session-token';
 
 const SECRET = 'a-test-secret-of-enough-length-for-next-auth-0123456789';
-const identity: JWT = { name: '张三', email: 'zhang@example.com', uid: 'user-1', orgId: 'org-1', orgType: 'creditor', role: 'manager', sv: 3 };
-const jar = (cookies: Record<string, string>) => ({ getAll: () => Object.entries(cookies).map(([name, value]) => ({ name, value })) });
+const identity: JWT = {
+  name: '张三',
+  email: 'zhang@example.com',
+  uid: 'user-1',
+  orgId: 'org-1',
+  orgType: 'creditor',
+  role: 'manager',
+  sv: 3,
+};
+const jar = (cookies: Record<string, string>) => ({
+  getAll: () => Object.entries(cookies).map(([name, value]) => ({ name, value })),
+});
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -73,7 +89,10 @@ describe('session token', () => {
     vi.stubEnv('NEXTAUTH_SECRET', SECRET);
     vi.stubEnv('NEXTAUTH_URL', 'http://localhost:3000');
     const token = await encode({ token: identity, secret: SECRET, maxAge: 60 });
-    expect(await sessionFromCookies(jar({ 'next-auth.session-token': token }))).toEqual({ userId: 'user-1', sessionVersion: 3 });
+    expect(await sessionFromCookies(jar({ 'next-auth.session-token': token }))).toEqual({
+      userId: 'user-1',
+      sessionVersion: 3,
+    });
     expect(await sessionFromCookies(jar({ '__Secure-next-auth.session-token': token }))).toBeNull();
     expect(await sessionFromCookies(jar({}))).toBeNull();
   });

@@ -31,7 +31,8 @@ const keyFor = (secret: string): Uint8Array => {
  * next-auth's default session cookie name (options.ts names no cookies of its own and leaves
  * `useSecureCookies` to next-auth): `__Secure-` prefixed when the site is served over https.
  */
-export const sessionCookieName = (): string => `${(process.env.NEXTAUTH_URL ?? '').startsWith('https://') ? '__Secure-' : ''}next-auth.session-token`;
+export const sessionCookieName = (): string =>
+  `${(process.env.NEXTAUTH_URL ?? '').startsWith('https://') ? '__Secure-' : ''}next-auth.session-token`;
 
 /** The session token, joined from its chunks when next-auth had to split it (as next-auth's SessionStore does). */
 export const sessionTokenOf = (cookies: CookieSource, name = sessionCookieName()): string | null => {
@@ -89,7 +90,13 @@ export type { SessionClaims };
  * session: its holder signs in again.
  */
 export const sessionOfToken = (token: JWT | null): SessionClaims | null =>
-  token && typeof token.uid === 'string' && token.uid && token.orgId && token.orgType && token.role && Number.isInteger(token.sv)
+  token &&
+  typeof token.uid === 'string' &&
+  token.uid &&
+  token.orgId &&
+  token.orgType &&
+  token.role &&
+  Number.isInteger(token.sv)
     ? { userId: token.uid, sessionVersion: token.sv as number }
     : null;
 

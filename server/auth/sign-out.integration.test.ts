@@ -62,7 +62,12 @@ const nextAuth = async (jar: Jar, method: 'GET' | 'POST', path: string[], body?:
     query: { nextauth: path },
     body: body ? { ...body, json: 'true' } : undefined,
     cookies: Object.fromEntries(jar),
-    headers: { host: 'localhost:3000', 'x-forwarded-for': META.ip, 'user-agent': META.userAgent, 'content-type': 'application/x-www-form-urlencoded' },
+    headers: {
+      host: 'localhost:3000',
+      'x-forwarded-for': META.ip,
+      'user-agent': META.userAgent,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
   };
   // The options the auth route builds per request: this database, this browser's address.
   const options = authOptionsFor({ db: () => handle.db, meta: META });
@@ -94,16 +99,30 @@ const signOut = async (jar: Jar) => {
 };
 
 const SESSION_COOKIE = 'next-auth.session-token';
-const cookiesOf = (entries: [string, string][]) => ({ getAll: () => entries.map(([name, value]) => ({ name, value })) });
+const cookiesOf = (entries: [string, string][]) => ({
+  getAll: () => entries.map(([name, value]) => ({ name, value })),
+});
 
 /** What a request carrying just this session cookie gets: the tRPC context the route builds from it. */
 const callerWith = async (token: string) =>
-  createCaller(await createInnerContext({ db: handle.db, session: await sessionFromCookies(cookiesOf([[SESSION_COOKIE, token]])), locale: 'zh-CN', meta: META }));
+  createCaller(
+    await createInnerContext({
+      db: handle.db,
+      session: await sessionFromCookies(cookiesOf([[SESSION_COOKIE, token]])),
+      locale: 'zh-CN',
+      meta: META,
+    }),
+  );
 
 const freshUser = async (orgId?: string) => {
   n += 1;
   const org = orgId ?? (await makeOrg(handle.db, { type: 'creditor' })).id;
-  return makeUser(handle.db, { orgId: org, role: 'manager', email: `signout${n}@example.cn`, passwordHash: await testPasswordHash() });
+  return makeUser(handle.db, {
+    orgId: org,
+    role: 'manager',
+    email: `signout${n}@example.cn`,
+    passwordHash: await testPasswordHash(),
+  });
 };
 
 /** Signs in and returns the session token, as one would copy it out of the browser. */
@@ -125,12 +144,21 @@ describe('sign-out', () => {
     await signOut(browser);
     expect(browser.has(SESSION_COOKIE)).toBe(false);
 
-    await expect((await callerWith(copied ?? '')).me.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED', cause: { code: 'auth.sessionEnded' } });
+    await expect((await callerWith(copied ?? '')).me.get()).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      cause: { code: 'auth.sessionEnded' },
+    });
 
     // The sign-out is a state change: it has its audit row, with the browser's address.
     const rows = await handle.db.select().from(auditLog).where(eq(auditLog.resourceId, user.id));
     expect(rows.filter((r) => r.action === 'auth.signOut')).toEqual([
-      expect.objectContaining({ actorUserId: user.id, orgId: user.orgId, resourceType: 'session', ip: META.ip, userAgent: META.userAgent }),
+      expect.objectContaining({
+        actorUserId: user.id,
+        orgId: user.orgId,
+        resourceType: 'session',
+        ip: META.ip,
+        userAgent: META.userAgent,
+      }),
     ]);
 
     await signIn(browser, user.email);
@@ -149,7 +177,10 @@ describe('sign-out', () => {
     await signIn(phone, user.email);
     const onPhone = phone.get(SESSION_COOKIE) ?? '';
     await signOut(laptop);
-    await expect((await callerWith(onPhone)).me.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED', cause: { code: 'auth.sessionEnded' } });
+    await expect((await callerWith(onPhone)).me.get()).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      cause: { code: 'auth.sessionEnded' },
+    });
 
     // Signing out with the dead token (e.g. the phone's button later) writes nothing more.
     await signOut(phone);
@@ -161,28 +192,50 @@ describe('sign-out', () => {
 describe('other revocations', () => {
   it('disabling a user ends their sessions for good: enabling the account again does not revive an old token', async () => {
     const user = await freshUser();
-    const admin = await makeUser(handle.db, { orgId: user.orgId, role: 'admin', email: `admin-of-${user.email}`, passwordHash: await testPasswordHash() });
+    const admin = await makeUser(handle.db, {
+      orgId: user.orgId,
+      role: 'admin',
+      email: `admin-of-${user.email}`,
+      passwordHash: await testPasswordHash(),
+    });
     const copied = await tokenOf(user.email);
     await (await callerAs(handle.db, admin)).org.users.disable({ userId: user.id });
-    await expect((await callerWith(copied)).me.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED', cause: { code: 'auth.accountDisabled' } });
+    await expect((await callerWith(copied)).me.get()).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      cause: { code: 'auth.accountDisabled' },
+    });
 
     // An operator enables the account again (there is no screen for it): the old token stays dead.
     await handle.db.update(users).set({ disabledAt: null }).where(eq(users.id, user.id));
-    await expect((await callerWith(copied)).me.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED', cause: { code: 'auth.sessionEnded' } });
+    await expect((await callerWith(copied)).me.get()).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      cause: { code: 'auth.sessionEnded' },
+    });
     await expect((await callerWith(await tokenOf(user.email))).me.get()).resolves.toMatchObject({ userId: user.id });
   });
 
   it("an organization's suspension ends its users' sessions: reinstated, the old tokens stay refused", async () => {
     const platform = await makeOrg(handle.db, { type: 'platform' });
-    const staff = await makeUser(handle.db, { orgId: platform.id, role: 'admin', email: `staff${n}@platform.example.cn`, passwordHash: await testPasswordHash() });
+    const staff = await makeUser(handle.db, {
+      orgId: platform.id,
+      role: 'admin',
+      email: `staff${n}@platform.example.cn`,
+      passwordHash: await testPasswordHash(),
+    });
     const user = await freshUser();
     const copied = await tokenOf(user.email);
     const asStaff = await callerAs(handle.db, staff);
     await asStaff.staff.orgs.setStatus({ orgId: user.orgId, status: 'suspended', reason: '投诉调查期间暂停' });
-    await expect((await callerWith(copied)).me.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED', cause: { code: 'auth.orgBlocked' } });
+    await expect((await callerWith(copied)).me.get()).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      cause: { code: 'auth.orgBlocked' },
+    });
 
     await asStaff.staff.orgs.setStatus({ orgId: user.orgId, status: 'active', reason: '调查结束，恢复' });
-    await expect((await callerWith(copied)).me.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED', cause: { code: 'auth.sessionEnded' } });
+    await expect((await callerWith(copied)).me.get()).rejects.toMatchObject({
+      code: 'UNAUTHORIZED',
+      cause: { code: 'auth.sessionEnded' },
+    });
     await expect((await callerWith(await tokenOf(user.email))).me.get()).resolves.toMatchObject({ userId: user.id });
   });
 
@@ -194,18 +247,32 @@ describe('other revocations', () => {
     await (await callerWith(here)).me.changePassword({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
 
     for (const token of [elsewhere, here]) {
-      await expect((await callerWith(token)).me.get()).rejects.toMatchObject({ code: 'UNAUTHORIZED', cause: { code: 'auth.sessionEnded' } });
+      await expect((await callerWith(token)).me.get()).rejects.toMatchObject({
+        code: 'UNAUTHORIZED',
+        cause: { code: 'auth.sessionEnded' },
+      });
     }
-    const [audit] = await handle.db.select().from(auditLog).where(eq(auditLog.resourceId, user.id)).then((rows) => rows.filter((r) => r.action === 'user.changePassword'));
+    const [audit] = await handle.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.resourceId, user.id))
+      .then((rows) => rows.filter((r) => r.action === 'user.changePassword'));
     expect(audit).toMatchObject({ actorUserId: user.id, orgId: user.orgId, ip: META.ip });
     expect(await tokenOf(user.email)).toBe('');
-    await expect((await callerWith(await tokenOf(user.email, NEW_PASSWORD))).me.get()).resolves.toMatchObject({ userId: user.id });
+    await expect((await callerWith(await tokenOf(user.email, NEW_PASSWORD))).me.get()).resolves.toMatchObject({
+      userId: user.id,
+    });
   });
 
   it('refuses a password change with the wrong current password, naming the field, and changes nothing', async () => {
     const user = await freshUser();
     const token = await tokenOf(user.email);
-    await expect((await callerWith(token)).me.changePassword({ currentPassword: 'not-the-password', newPassword: 'a-new-and-long-passphrase' })).rejects.toMatchObject({
+    await expect(
+      (await callerWith(token)).me.changePassword({
+        currentPassword: 'not-the-password',
+        newPassword: 'a-new-and-long-passphrase',
+      }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       cause: { code: 'user.wrongPassword', details: { field: 'currentPassword' } },
     });

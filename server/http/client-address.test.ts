@@ -27,7 +27,9 @@ describe('client address', () => {
     const headers = h({ 'x-forwarded-for': '203.0.113.7, 192.0.2.44', [PEER_HEADER]: '198.51.100.250' });
     expect(clientAddress(headers, 1)).toBe('192.0.2.44');
     // Two proxies: the outer one appended the client, the inner one the outer proxy.
-    expect(clientAddress(h({ 'x-forwarded-for': '203.0.113.7, 192.0.2.44, 10.0.0.5', [PEER_HEADER]: '10.0.0.9' }), 2)).toBe('192.0.2.44');
+    expect(
+      clientAddress(h({ 'x-forwarded-for': '203.0.113.7, 192.0.2.44, 10.0.0.5', [PEER_HEADER]: '10.0.0.9' }), 2),
+    ).toBe('192.0.2.44');
   });
 
   it('counts hops from the socket: a short chain ends at its first entry', () => {
@@ -36,8 +38,12 @@ describe('client address', () => {
   });
 
   it('reads header records as next-auth hands them over', () => {
-    expect(clientAddress({ 'x-forwarded-for': '203.0.113.7, 192.0.2.44', [PEER_HEADER]: '10.0.0.9' }, 1)).toBe('192.0.2.44');
-    expect(clientAddress({ 'x-forwarded-for': ['203.0.113.7', '192.0.2.44'], [PEER_HEADER]: '10.0.0.9' }, 1)).toBe('192.0.2.44');
+    expect(clientAddress({ 'x-forwarded-for': '203.0.113.7, 192.0.2.44', [PEER_HEADER]: '10.0.0.9' }, 1)).toBe(
+      '192.0.2.44',
+    );
+    expect(clientAddress({ 'x-forwarded-for': ['203.0.113.7', '192.0.2.44'], [PEER_HEADER]: '10.0.0.9' }, 1)).toBe(
+      '192.0.2.44',
+    );
     expect(clientAddress({ 'x-forwarded-for': '203.0.113.7', [PEER_HEADER]: '10.0.0.9' }, 0)).toBe('10.0.0.9');
   });
 
@@ -62,7 +68,10 @@ describe('client address', () => {
       [', , ', '10.0.0.9'],
     ];
     for (const [forwarded, expected] of cases) {
-      expect([forwarded, clientAddress(h({ 'x-forwarded-for': forwarded, [PEER_HEADER]: '10.0.0.9' }), 1)]).toEqual([forwarded, expected]);
+      expect([forwarded, clientAddress(h({ 'x-forwarded-for': forwarded, [PEER_HEADER]: '10.0.0.9' }), 1)]).toEqual([
+        forwarded,
+        expected,
+      ]);
     }
     expect(clientAddress(h({ [PEER_HEADER]: 'garbage' }), 0)).toBeNull();
   });
@@ -81,10 +90,17 @@ describe('client address', () => {
 describe('request meta', () => {
   it('records the address the limits count by, not the one the client wrote', () => {
     vi.stubEnv('TRUSTED_PROXY_HOPS', '');
-    const spoofed = h({ 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '203.0.113.8', [PEER_HEADER]: '198.51.100.1', 'user-agent': 'ua' });
+    const spoofed = h({
+      'x-forwarded-for': '203.0.113.7',
+      'x-real-ip': '203.0.113.8',
+      [PEER_HEADER]: '198.51.100.1',
+      'user-agent': 'ua',
+    });
     expect(metaFromHeaders(spoofed)).toEqual({ ip: '198.51.100.1', userAgent: 'ua' });
     vi.stubEnv('TRUSTED_PROXY_HOPS', '1');
-    expect(metaFromHeaders(h({ 'x-forwarded-for': '203.0.113.7, 192.0.2.44', [PEER_HEADER]: '10.0.0.9' })).ip).toBe('192.0.2.44');
+    expect(metaFromHeaders(h({ 'x-forwarded-for': '203.0.113.7, 192.0.2.44', [PEER_HEADER]: '10.0.0.9' })).ip).toBe(
+      '192.0.2.44',
+    );
   });
 });
 

@@ -25,7 +25,9 @@ export const trustedProxyHops = (): number => {
   const raw = (process.env.TRUSTED_PROXY_HOPS ?? '').trim();
   if (raw === '') return 0;
   if (!/^\d+$/.test(raw) || Number(raw) > MAX_HOPS) {
-    throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to ${MAX_HOPS} (the proxies in front of the app), not "${raw}"`);
+    throw new Error(
+      `TRUSTED_PROXY_HOPS must be a whole number from 0 to ${MAX_HOPS} (the proxies in front of the app), not "${raw}"`,
+    );
   }
   return Number(raw);
 };
@@ -64,7 +66,13 @@ export const clientAddress = (headers: HeaderSource, hops: number): string | nul
   if (process.env[PEER_STAMPED_ENV] !== '1') return null;
   const peer = read(headers, PEER_HEADER);
   if (!peer) return null;
-  const forwarded = hops > 0 ? (read(headers, 'x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const forwarded =
+    hops > 0
+      ? (read(headers, 'x-forwarded-for') ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
   const chain = [...forwarded, peer];
   return normalizeAddress(chain[Math.max(0, chain.length - 1 - hops)] ?? '');
 };

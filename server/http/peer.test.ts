@@ -16,7 +16,14 @@ beforeAll(async () => {
       // What the app sees: the headers as passed on, read by the one address function.
       const headers = req.headers as Record<string, unknown>;
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ zero: clientAddress(headers, 0), one: clientAddress(headers, 1), peer: req.headers[PEER_HEADER], raw: req.rawHeaders }));
+      res.end(
+        JSON.stringify({
+          zero: clientAddress(headers, 0),
+          one: clientAddress(headers, 1),
+          peer: req.headers[PEER_HEADER],
+          raw: req.rawHeaders,
+        }),
+      );
     }),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -32,11 +39,14 @@ afterEach(() => {
 // node:http rather than fetch: fetch would refuse to send some of these headers as given.
 const get = (headers: IncomingHttpHeaders) =>
   new Promise<{ zero: string | null; one: string | null; peer: string; raw: string[] }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path: '/', headers: headers as Record<string, string | string[]> }, (res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => resolve(JSON.parse(body)));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path: '/', headers: headers as Record<string, string | string[]> },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve(JSON.parse(body)));
+      },
+    );
     req.on('error', reject);
     req.end();
   });

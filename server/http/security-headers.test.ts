@@ -4,7 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import { newNonce, pageSecurityHeaders } from './security-headers';
 
-const directives = (csp: string | undefined) => Object.fromEntries((csp ?? '').split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (csp: string | undefined) =>
+  Object.fromEntries(
+    (csp ?? '')
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 
 describe('page security headers', () => {
   it('allows scripts only with the nonce, and no framing', () => {
@@ -32,10 +38,18 @@ describe('page security headers', () => {
   });
 
   it("lets development's error overlay evaluate code and its styles load, never production", () => {
-    expect(directives(pageSecurityHeaders({ nonce: 'n', https: false, dev: true })['content-security-policy'])['script-src']).toContain("'unsafe-eval'");
-    expect(directives(pageSecurityHeaders({ nonce: 'n', https: false, dev: false })['content-security-policy'])['script-src']).not.toContain("'unsafe-eval'");
+    expect(
+      directives(pageSecurityHeaders({ nonce: 'n', https: false, dev: true })['content-security-policy'])['script-src'],
+    ).toContain("'unsafe-eval'");
+    expect(
+      directives(pageSecurityHeaders({ nonce: 'n', https: false, dev: false })['content-security-policy'])[
+        'script-src'
+      ],
+    ).not.toContain("'unsafe-eval'");
     // Hot-reloaded styles come without a nonce in development.
-    expect(directives(pageSecurityHeaders({ nonce: 'n', https: false, dev: true })['content-security-policy'])['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(
+      directives(pageSecurityHeaders({ nonce: 'n', https: false, dev: true })['content-security-policy'])['style-src'],
+    ).toEqual(["'self'", "'unsafe-inline'"]);
   });
 
   it('makes a fresh, unguessable nonce each time', () => {

@@ -8,7 +8,8 @@ export type Messages = typeof zhCN;
 
 export const LOCALE_COOKIE = 'daylight-locale';
 
-export const isLocale = (v: unknown): v is Locale => typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
+export const isLocale = (v: unknown): v is Locale =>
+  typeof v === 'string' && (LOCALES as readonly string[]).includes(v);
 
 /** Reads the locale from a Cookie header; Simplified Chinese unless the user chose English. */
 export const localeFromCookieHeader = (cookieHeader: string | null | undefined): Locale => {

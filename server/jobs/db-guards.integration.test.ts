@@ -29,7 +29,10 @@ const pgOnly = it.skipIf(!isPostgresRun());
 
 /** A second session on the same database, outside the app's pool (what another process holds). */
 const otherSession = async () => {
-  const [{ db: name } = { db: '' }] = await executeRows<{ db: string }>(ctx.handle.db, sql`select current_database() as db`);
+  const [{ db: name } = { db: '' }] = await executeRows<{ db: string }>(
+    ctx.handle.db,
+    sql`select current_database() as db`,
+  );
   const url = new URL(process.env.TEST_DATABASE_URL ?? '');
   url.pathname = `/${name}`;
   return postgres(url.toString(), { max: 1, onnotice: () => undefined });
@@ -43,16 +46,24 @@ const startImport = async (rows: number, prefix: string) => {
 };
 
 describe('every connection of the app has its limits', () => {
-  pgOnly('statement, lock-wait and idle-transaction limits are set from the start; a job transaction raises only its statement limit', async () => {
-    const show = async (db: Parameters<typeof executeRows>[0]) =>
-      (await executeRows<{ s: string; l: string; i: string }>(db, sql`select current_setting('statement_timeout') as s, current_setting('lock_timeout') as l, current_setting('idle_in_transaction_session_timeout') as i`))[0];
-    expect(await show(ctx.handle.db)).toEqual({ s: '15s', l: '400ms', i: '600ms' });
-    await ctx.handle.db.transaction(async (tx) => {
-      await raiseStatementTimeout(tx, 120_000);
-      expect(await show(tx)).toEqual({ s: '2min', l: '400ms', i: '600ms' });
-    });
-    expect(await show(ctx.handle.db)).toEqual({ s: '15s', l: '400ms', i: '600ms' });
-  });
+  pgOnly(
+    'statement, lock-wait and idle-transaction limits are set from the start; a job transaction raises only its statement limit',
+    async () => {
+      const show = async (db: Parameters<typeof executeRows>[0]) =>
+        (
+          await executeRows<{ s: string; l: string; i: string }>(
+            db,
+            sql`select current_setting('statement_timeout') as s, current_setting('lock_timeout') as l, current_setting('idle_in_transaction_session_timeout') as i`,
+          )
+        )[0];
+      expect(await show(ctx.handle.db)).toEqual({ s: '15s', l: '400ms', i: '600ms' });
+      await ctx.handle.db.transaction(async (tx) => {
+        await raiseStatementTimeout(tx, 120_000);
+        expect(await show(tx)).toEqual({ s: '2min', l: '400ms', i: '600ms' });
+      });
+      expect(await show(ctx.handle.db)).toEqual({ s: '15s', l: '400ms', i: '600ms' });
+    },
+  );
 
   pgOnly('a transaction left open fails within the idle limit instead of holding its rows', async () => {
     const error = await ctx.handle.db
@@ -85,17 +96,26 @@ describe('a job cut off by a limit', () => {
         expect(job).toMatchObject({ status: 'queued', attempts: 1 });
         expect(job?.lastError).toMatch(/lock/);
         // The last attempt.
-        await ctx.handle.db.update(jobs).set({ attempts: 2, maxAttempts: 3, runAt: new Date() }).where(eq(jobs.key, imp.id));
+        await ctx.handle.db
+          .update(jobs)
+          .set({ attempts: 2, maxAttempts: 3, runAt: new Date() })
+          .where(eq(jobs.key, imp.id));
         await drainJobs(ctx.handle.db, JOB_HANDLERS);
       });
     } finally {
       await other.end();
     }
-    expect(await manager.cases.imports.get({ importId: imp.id })).toMatchObject({ status: 'failed', fileError: { code: 'dbBusy' } });
+    expect(await manager.cases.imports.get({ importId: imp.id })).toMatchObject({
+      status: 'failed',
+      fileError: { code: 'dbBusy' },
+    });
     const [job] = await ctx.handle.db.select().from(jobs).where(eq(jobs.key, imp.id));
     expect(job).toMatchObject({ status: 'failed', attempts: 3 });
     expect((await ctx.handle.db.select({ n: count() }).from(cases).where(eq(cases.importId, imp.id)))[0]?.n).toBe(0);
-    expect((await ctx.handle.db.select({ n: count() }).from(caseImportRows).where(eq(caseImportRows.importId, imp.id)))[0]?.n).toBe(0);
+    expect(
+      (await ctx.handle.db.select({ n: count() }).from(caseImportRows).where(eq(caseImportRows.importId, imp.id)))[0]
+        ?.n,
+    ).toBe(0);
   });
 });
 
@@ -108,7 +128,10 @@ describe('an import shows its progress while it runs', () => {
     // another connection while the import runs, on PGlite between the import's statements.
     const follow = (async () => {
       while (!done) {
-        const [row] = await ctx.handle.db.select({ rowCount: caseImports.rowCount, status: caseImports.status }).from(caseImports).where(eq(caseImports.id, imp.id));
+        const [row] = await ctx.handle.db
+          .select({ rowCount: caseImports.rowCount, status: caseImports.status })
+          .from(caseImports)
+          .where(eq(caseImports.id, imp.id));
         if (row?.status === 'running' && row.rowCount > 0) seen.push(row.rowCount);
         await new Promise((r) => setTimeout(r, 10));
       }
@@ -116,11 +139,17 @@ describe('an import shows its progress while it runs', () => {
     await runImport(ctx.handle.db, imp.id, getBlobStore(), { progressEveryMs: 0 });
     done = true;
     await follow;
-    expect(await manager.cases.imports.get({ importId: imp.id })).toMatchObject({ status: 'succeeded', rowCount: 5_000, rowsWritten: 5_000 });
+    expect(await manager.cases.imports.get({ importId: imp.id })).toMatchObject({
+      status: 'succeeded',
+      rowCount: 5_000,
+      rowsWritten: 5_000,
+    });
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.some((n) => n < 5_000)).toBe(true);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
-    expect((await ctx.handle.db.select({ n: count() }).from(cases).where(eq(cases.importId, imp.id)))[0]?.n).toBe(5_000);
+    expect((await ctx.handle.db.select({ n: count() }).from(cases).where(eq(cases.importId, imp.id)))[0]?.n).toBe(
+      5_000,
+    );
     expect((await ctx.handle.db.select({ n: count() }).from(caseImportRows))[0]?.n).toBe(0);
   });
 });

@@ -7,7 +7,13 @@ import type { Db, DbHandle, DbOrTx, Tx } from '@/db/client';
 // except in enqueue and reschedule, where the job must be part of the caller's transaction
 // (they take a Tx, so a job queued beside its change does not compile).
 
-export type NewJob = { kind: string; key?: string; payload?: Record<string, unknown>; runAt?: Date; maxAttempts?: number };
+export type NewJob = {
+  kind: string;
+  key?: string;
+  payload?: Record<string, unknown>;
+  runAt?: Date;
+  maxAttempts?: number;
+};
 
 /** A keyed job with a time: a deadline that can move. */
 export type ScheduledJob = NewJob & { key: string; runAt: Date };
@@ -60,12 +66,19 @@ export type JobQueue = {
    * (re)starts listening; resolves to the function that stops it, or to null when this
    * database cannot listen (the worker then finds jobs by polling).
    */
-  listen: (handle: Pick<DbHandle, 'listen'>, onJob: (kind: string) => void, onListen: () => void) => Promise<(() => Promise<void>) | null>;
+  listen: (
+    handle: Pick<DbHandle, 'listen'>,
+    onJob: (kind: string) => void,
+    onListen: () => void,
+  ) => Promise<(() => Promise<void>) | null>;
 
   /** Whether a job of this kind whose payload has these values is running, or waiting and due by `dueBy`. */
   isPending: (db: DbOrTx, kind: string, payload: Readonly<Record<string, string>>, dueBy: Date) => Promise<boolean>;
   /** Removes jobs that finished: done ones before `doneBefore`, given-up ones before `failedBefore`. Never a waiting or running one. */
-  removeFinished: (db: Db, before: { doneBefore: Date; failedBefore: Date }) => Promise<{ doneJobs: number; failedJobs: number }>;
+  removeFinished: (
+    db: Db,
+    before: { doneBefore: Date; failedBefore: Date },
+  ) => Promise<{ doneJobs: number; failedJobs: number }>;
 };
 
 /**
@@ -75,7 +88,8 @@ export type JobQueue = {
 export const describeJobError = (error: unknown): string => {
   const e = error as { message?: unknown; code?: unknown; cause?: { message?: unknown; code?: unknown } } | null;
   const cause = e?.cause;
-  if (cause && typeof cause.message === 'string') return `${typeof cause.code === 'string' ? `${cause.code} ` : ''}${cause.message}`.slice(0, 500);
+  if (cause && typeof cause.message === 'string')
+    return `${typeof cause.code === 'string' ? `${cause.code} ` : ''}${cause.message}`.slice(0, 500);
   const message = typeof e?.message === 'string' ? e.message : String(error);
   return message.split(/\bparams:/)[0]?.slice(0, 500) ?? '';
 };

@@ -20,7 +20,13 @@ const notifyWorkers = (tx: Tx, kind: string) => tx.execute(sql`select pg_notify(
 export const enqueue = async (tx: Tx, job: NewJob): Promise<void> => {
   const added = await tx
     .insert(jobs)
-    .values({ kind: job.kind, key: job.key ?? null, payload: job.payload ?? {}, runAt: job.runAt ?? new Date(), maxAttempts: job.maxAttempts ?? 3 })
+    .values({
+      kind: job.kind,
+      key: job.key ?? null,
+      payload: job.payload ?? {},
+      runAt: job.runAt ?? new Date(),
+      maxAttempts: job.maxAttempts ?? 3,
+    })
     .onConflictDoNothing()
     .returning({ id: jobs.id });
   if (added.length > 0) await notifyWorkers(tx, job.kind);
@@ -30,8 +36,17 @@ export const enqueue = async (tx: Tx, job: NewJob): Promise<void> => {
 export const reschedule = async (tx: Tx, job: ScheduledJob): Promise<void> => {
   await tx
     .insert(jobs)
-    .values({ kind: job.kind, key: job.key, payload: job.payload ?? {}, runAt: job.runAt, maxAttempts: job.maxAttempts ?? 3 })
-    .onConflictDoUpdate({ target: [jobs.kind, jobs.key], set: { runAt: job.runAt, status: 'queued', attempts: 0, finishedAt: null, lastError: null } });
+    .values({
+      kind: job.kind,
+      key: job.key,
+      payload: job.payload ?? {},
+      runAt: job.runAt,
+      maxAttempts: job.maxAttempts ?? 3,
+    })
+    .onConflictDoUpdate({
+      target: [jobs.kind, jobs.key],
+      set: { runAt: job.runAt, status: 'queued', attempts: 0, finishedAt: null, lastError: null },
+    });
   await notifyWorkers(tx, job.kind);
 };
 
@@ -48,7 +63,10 @@ export const claimJob = async (db: Db, now: Date, kinds: readonly string[]): Pro
     .where(
       and(
         inArray(jobs.kind, [...kinds]),
-        or(and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)), and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, now))),
+        or(
+          and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)),
+          and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, now)),
+        ),
       ),
     )
     .orderBy(jobs.runAt)
@@ -67,7 +85,8 @@ export const claimJob = async (db: Db, now: Date, kinds: readonly string[]): Pro
  * again, that was rescheduled while running (a moved deadline) or that was given back
  * (releaseJob) belongs to its new run.
  */
-const ownedBy = (job: ClaimedJob) => and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.attempts, job.attempts), eq(jobs.runAt, job.runAt));
+const ownedBy = (job: ClaimedJob) =>
+  and(eq(jobs.id, job.id), eq(jobs.status, 'running'), eq(jobs.attempts, job.attempts), eq(jobs.runAt, job.runAt));
 
 const completeJob = async (db: Db, job: ClaimedJob, now: Date) => {
   await db.update(jobs).set({ status: 'done', finishedAt: now, lockedUntil: null }).where(ownedBy(job));
@@ -80,7 +99,11 @@ const failJob = async (db: Db, job: ClaimedJob, error: unknown, now: Date) => {
   const retryAt = new Date(now.getTime() + 30_000 * 4 ** (job.attempts - 1));
   await db
     .update(jobs)
-    .set(isLast ? { status: 'failed', finishedAt: now, lastError: message, lockedUntil: null } : { status: 'queued', runAt: retryAt, lastError: message, lockedUntil: null })
+    .set(
+      isLast
+        ? { status: 'failed', finishedAt: now, lastError: message, lockedUntil: null }
+        : { status: 'queued', runAt: retryAt, lastError: message, lockedUntil: null },
+    )
     .where(ownedBy(job));
 };
 
@@ -146,10 +169,19 @@ const isPending = async (db: DbOrTx, kind: string, payload: Readonly<Record<stri
  */
 const removeFinished = async (db: Db, { doneBefore, failedBefore }: { doneBefore: Date; failedBefore: Date }) => {
   const counts = { doneJobs: 0, failedJobs: 0 };
-  const isFinishedLongAgo = or(and(eq(jobs.status, 'done'), lt(jobs.finishedAt, doneBefore)), and(eq(jobs.status, 'failed'), lt(jobs.finishedAt, failedBefore)));
+  const isFinishedLongAgo = or(
+    and(eq(jobs.status, 'done'), lt(jobs.finishedAt, doneBefore)),
+    and(eq(jobs.status, 'failed'), lt(jobs.finishedAt, failedBefore)),
+  );
   let after = 0;
   await inBatches(db, REMOVE_BATCH, async (tx) => {
-    const due = tx.select({ id: jobs.id }).from(jobs).where(and(gt(jobs.id, after), isFinishedLongAgo)).orderBy(jobs.id).limit(REMOVE_BATCH).for('update', { skipLocked: true });
+    const due = tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(gt(jobs.id, after), isFinishedLongAgo))
+      .orderBy(jobs.id)
+      .limit(REMOVE_BATCH)
+      .for('update', { skipLocked: true });
     const gone = await tx.delete(jobs).where(inArray(jobs.id, due)).returning({ id: jobs.id, status: jobs.status });
     for (const j of gone) {
       if (j.status === 'done') counts.doneJobs += 1;

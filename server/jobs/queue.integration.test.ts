@@ -33,7 +33,8 @@ const listenToJobs = async (h: DbHandle) => {
     heard.push(payload);
     for (const w of waiting.filter((x) => x.payload === payload)) w.resolve();
   });
-  const hear = (payload: string) => (heard.includes(payload) ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ payload, resolve })));
+  const hear = (payload: string) =>
+    heard.includes(payload) ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ payload, resolve }));
   // A marker sent by another session: once it is heard, everything committed before it was heard too.
   const mark = async () => {
     const marker = kind();
@@ -111,7 +112,7 @@ describe('the job queue', () => {
     expect(row?.runAt.getTime()).toBe(moved.getTime());
   });
 
-  it('gives a stopping worker\'s job back: due now, the interrupted run not counted, and no longer its to finish', async () => {
+  it("gives a stopping worker's job back: due now, the interrupted run not counted, and no longer its to finish", async () => {
     const k = kind();
     await queueAlone(handle.db, { kind: k, maxAttempts: 3 });
     const first = await claimJob(handle.db, new Date(), [k]);
@@ -144,47 +145,52 @@ describe('the job queue', () => {
     expect(await handle.db.select().from(jobs).where(eq(jobs.kind, k))).toHaveLength(0);
   });
 
-  it.runIf(isPostgresRun())('tells listening workers of a job when its transaction commits, and never of one rolled back', async () => {
-    const listener = await listenToJobs(handle);
-    const committed = kind();
-    let isEnqueued!: () => void;
-    const enqueued = new Promise<void>((resolve) => (isEnqueued = resolve));
-    let commit!: () => void;
-    const gate = new Promise<void>((resolve) => (commit = resolve));
-    const committing = handle.db.transaction(async (tx) => {
-      await enqueue(tx, { kind: committed });
-      isEnqueued();
-      await gate;
-    });
-    await enqueued;
-    const beforeCommit = await listener.mark();
-    expect(listener.heard).not.toContain(committed);
-    commit();
-    await committing;
-    await listener.hear(committed);
-    expect(listener.heard.indexOf(beforeCommit)).toBeLessThan(listener.heard.indexOf(committed));
+  it.runIf(isPostgresRun())(
+    'tells listening workers of a job when its transaction commits, and never of one rolled back',
+    async () => {
+      const listener = await listenToJobs(handle);
+      const committed = kind();
+      let isEnqueued!: () => void;
+      const enqueued = new Promise<void>((resolve) => (isEnqueued = resolve));
+      let commit!: () => void;
+      const gate = new Promise<void>((resolve) => (commit = resolve));
+      const committing = handle.db.transaction(async (tx) => {
+        await enqueue(tx, { kind: committed });
+        isEnqueued();
+        await gate;
+      });
+      await enqueued;
+      const beforeCommit = await listener.mark();
+      expect(listener.heard).not.toContain(committed);
+      commit();
+      await committing;
+      await listener.hear(committed);
+      expect(listener.heard.indexOf(beforeCommit)).toBeLessThan(listener.heard.indexOf(committed));
 
-    const rolledBack = kind();
-    await expect(
-      handle.db.transaction(async (tx) => {
-        await reschedule(tx, { kind: rolledBack, key: 'x', runAt: new Date() });
-        throw new Error('the change failed');
-      }),
-    ).rejects.toThrow('the change failed');
-    await listener.mark();
-    expect(listener.heard).not.toContain(rolledBack);
+      const rolledBack = kind();
+      await expect(
+        handle.db.transaction(async (tx) => {
+          await reschedule(tx, { kind: rolledBack, key: 'x', runAt: new Date() });
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+      await listener.mark();
+      expect(listener.heard).not.toContain(rolledBack);
 
-    // A job already there (a periodic sweep queuing the same month again) wakes no one.
-    const keyed = kind();
-    await queueAlone(handle.db, { kind: keyed, key: 'once' });
-    await queueAlone(handle.db, { kind: keyed, key: 'once' });
-    await listener.mark();
-    expect(listener.heard.filter((p) => p === keyed)).toHaveLength(1);
-    await listener.unlisten();
-  });
+      // A job already there (a periodic sweep queuing the same month again) wakes no one.
+      const keyed = kind();
+      await queueAlone(handle.db, { kind: keyed, key: 'once' });
+      await queueAlone(handle.db, { kind: keyed, key: 'once' });
+      await listener.mark();
+      expect(listener.heard.filter((p) => p === keyed)).toHaveLength(1);
+      await listener.unlisten();
+    },
+  );
 
   it('keeps query parameters out of the recorded error', () => {
-    const e = Object.assign(new Error('Failed query: insert into cases … params: 张三,110105199001011234'), { cause: { code: '23505', message: 'duplicate key value violates unique constraint' } });
+    const e = Object.assign(new Error('Failed query: insert into cases … params: 张三,110105199001011234'), {
+      cause: { code: '23505', message: 'duplicate key value violates unique constraint' },
+    });
     expect(describeJobError(e)).toBe('23505 duplicate key value violates unique constraint');
     expect(describeJobError(new Error('Failed query: x params: secret'))).toBe('Failed query: x ');
   });

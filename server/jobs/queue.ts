@@ -20,7 +20,11 @@ export type DrainOptions = {
 };
 
 /** Runs due jobs one at a time until none is left (or `limit` ran); returns how many ran. */
-export const drainJobs = async (db: Db, handlers: Readonly<Record<string, JobHandler>>, { queue = jobQueue, now = () => new Date(), limit = 100, signal, onStart, onFinish }: DrainOptions = {}): Promise<number> => {
+export const drainJobs = async (
+  db: Db,
+  handlers: Readonly<Record<string, JobHandler>>,
+  { queue = jobQueue, now = () => new Date(), limit = 100, signal, onStart, onFinish }: DrainOptions = {},
+): Promise<number> => {
   let ran = 0;
   while (ran < limit && !signal?.aborted) {
     const job = await queue.claim(db, now(), Object.keys(handlers));

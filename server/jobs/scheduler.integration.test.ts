@@ -25,7 +25,10 @@ describe('runJobsOnce', () => {
     const results = await runJobsOnce(handle.db, [failing, ...JOBS]);
     expect(results[0]).toMatchObject({ name: 'broken', ok: false, error: 'boom' });
     expect(results[1]).toMatchObject({ name: 'admission.expire', ok: true, result: { expired: [w.orgs.agencyB.id] } });
-    const [org] = await handle.db.select({ status: organizations.status }).from(organizations).where(eq(organizations.id, w.orgs.agencyB.id));
+    const [org] = await handle.db
+      .select({ status: organizations.status })
+      .from(organizations)
+      .where(eq(organizations.id, w.orgs.agencyB.id));
     expect(org?.status).toBe('expired');
   });
 });

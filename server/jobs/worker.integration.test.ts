@@ -182,7 +182,14 @@ describe.runIf(isPostgresRun())('the worker on PostgreSQL', () => {
     await ran.promise;
     await w.seen((e) => e.type === 'job-finished');
     await w.worker.stop();
-    expect(w.types()).toEqual(['listening', 'listening', `job-started:${k}`, `job-finished:${k}`, 'stopping', 'stopped']);
+    expect(w.types()).toEqual([
+      'listening',
+      'listening',
+      `job-started:${k}`,
+      `job-finished:${k}`,
+      'stopping',
+      'stopped',
+    ]);
     await Promise.all([viaRelay.close(), direct.close()]);
   });
 });
@@ -212,8 +219,17 @@ describe('the worker', () => {
     await w.seen((e) => e.type === 'stopping');
     gate.resolve();
     await stopped;
-    expect(w.types().filter((t) => t !== 'listening' && !t.startsWith('notified'))).toEqual([`job-started:${k}`, 'stopping', `job-finished:${k}`, 'stopped']);
-    const rows = await handle.db.select({ key: jobs.key, status: jobs.status }).from(jobs).where(eq(jobs.kind, k)).orderBy(jobs.id);
+    expect(w.types().filter((t) => t !== 'listening' && !t.startsWith('notified'))).toEqual([
+      `job-started:${k}`,
+      'stopping',
+      `job-finished:${k}`,
+      'stopped',
+    ]);
+    const rows = await handle.db
+      .select({ key: jobs.key, status: jobs.status })
+      .from(jobs)
+      .where(eq(jobs.kind, k))
+      .orderBy(jobs.id);
     expect(rows).toEqual([
       { key: 'first', status: 'done' },
       { key: 'second', status: 'queued' },
@@ -227,7 +243,12 @@ describe('the worker', () => {
     const w = watch(handle, { handlers: { [k]: handler }, graceMs: 10 });
     await started.promise;
     await w.worker.stop();
-    expect(w.types().filter((t) => t !== 'listening' && !t.startsWith('notified'))).toEqual([`job-started:${k}`, 'stopping', `released:${k}`, 'stopped']);
+    expect(w.types().filter((t) => t !== 'listening' && !t.startsWith('notified'))).toEqual([
+      `job-started:${k}`,
+      'stopping',
+      `released:${k}`,
+      'stopped',
+    ]);
     expect(await jobOf(k)).toMatchObject({ status: 'queued', attempts: 1, maxAttempts: 4, lockedUntil: null });
     const takenOver = await claimJob(handle.db, new Date(), [k]);
     expect(takenOver).toMatchObject({ attempts: 2 });

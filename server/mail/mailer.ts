@@ -45,12 +45,17 @@ const headerValue = (value: string) => {
 
 /** The text of a header value written by headerValue (unfolded, encoded words decoded). */
 export const decodeHeaderValue = (value: string) =>
-  value.replace(/\r\n /g, ' ').replace(/\?= =\?UTF-8\?B\?/g, '?==?UTF-8?B?').replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=/g, (_m, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
+  value
+    .replace(/\r\n /g, ' ')
+    .replace(/\?= =\?UTF-8\?B\?/g, '?==?UTF-8?B?')
+    .replace(/=\?UTF-8\?B\?([A-Za-z0-9+/=]*)\?=/g, (_m, b64: string) => Buffer.from(b64, 'base64').toString('utf8'));
 
 /** The message as an RFC 5322 text: UTF-8 plain text, CRLF line ends. */
 export const formatMail = (mail: Mail, now = new Date()): string => {
   const from = process.env.MAIL_FROM ?? DEFAULT_FROM;
-  const fromHeader = from.replace(/^([^<]*?)\s*<([^>]+)>$/, (_m, name: string, address: string) => (name ? `${headerValue(name)} <${address}>` : `<${address}>`));
+  const fromHeader = from.replace(/^([^<]*?)\s*<([^>]+)>$/, (_m, name: string, address: string) =>
+    name ? `${headerValue(name)} <${address}>` : `<${address}>`,
+  );
   return [
     `From: ${fromHeader}`,
     `To: ${headerValue(mail.to)}`,
@@ -67,20 +72,27 @@ export const formatMail = (mail: Mail, now = new Date()): string => {
 
 const viaSendmail = (message: string) =>
   new Promise<void>((resolve, reject) => {
-    const child = spawn(process.env.MAIL_SENDMAIL_PATH ?? '/usr/sbin/sendmail', ['-t', '-i'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const child = spawn(process.env.MAIL_SENDMAIL_PATH ?? '/usr/sbin/sendmail', ['-t', '-i'], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
     });
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`sendmail exited with ${code}: ${stderr.trim()}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`sendmail exited with ${code}: ${stderr.trim()}`)),
+    );
     child.stdin.end(message, 'utf8');
   });
 
 const intoDirectory = async (message: string, now: Date) => {
   const dir = process.env.MAIL_DIR ?? path.join('.data', 'mail');
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, `${now.getTime()}-${randomBytes(4).toString('hex')}.eml`), message, { encoding: 'utf8', mode: 0o600 });
+  await writeFile(path.join(dir, `${now.getTime()}-${randomBytes(4).toString('hex')}.eml`), message, {
+    encoding: 'utf8',
+    mode: 0o600,
+  });
 };
 
 /** Sends one message by the configured transport; throws when it could not be handed over. */

@@ -40,11 +40,14 @@ export const decryptPii = (sealed: string): string => {
 };
 
 /** Deterministic keyed hash for exact lookup (ban list, duplicates) without decrypting. */
-export const blindIndex = (plain: string): string => createHmac('sha256', getKeys().mac).update(plain.trim().toUpperCase(), 'utf8').digest('hex');
+export const blindIndex = (plain: string): string =>
+  createHmac('sha256', getKeys().mac).update(plain.trim().toUpperCase(), 'utf8').digest('hex');
 
-export const maskIdNumber = (id: string): string => (id.length < 8 ? '*'.repeat(id.length) : `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`);
+export const maskIdNumber = (id: string): string =>
+  id.length < 8 ? '*'.repeat(id.length) : `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
 
-export const maskPhone = (phone: string): string => (phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '*'.repeat(phone.length));
+export const maskPhone = (phone: string): string =>
+  phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '*'.repeat(phone.length);
 
 export const maskName = (name: string): string => {
   const chars = [...name];

@@ -8,11 +8,26 @@ import { renderPdf, type PdfBlock } from './pdf';
 
 const percent = (bp: number) => `${bpToPercent(bp)}%`;
 
-export const disclosureTitle = (f: DisclosureFigures, t: Translate) => (f.creditorName ? t('disclosure.docTitle', { name: f.creditorName, month: f.month }) : t('disclosure.platformDocTitle', { month: f.month }));
+export const disclosureTitle = (f: DisclosureFigures, t: Translate) =>
+  f.creditorName
+    ? t('disclosure.docTitle', { name: f.creditorName, month: f.month })
+    : t('disclosure.platformDocTitle', { month: f.month });
 
 const keyFigures = (f: DisclosureFigures, t: Translate) => [
-  { label: t('disclosure.underCollection'), value: t('disclosure.casesAmount', { cases: f.underCollection.cases.toLocaleString(), amount: formatFen(f.underCollection.amount) }) },
-  { label: t('disclosure.placements'), value: t('disclosure.casesAmount', { cases: f.placements.cases.toLocaleString(), amount: formatFen(f.placements.amount) }) },
+  {
+    label: t('disclosure.underCollection'),
+    value: t('disclosure.casesAmount', {
+      cases: f.underCollection.cases.toLocaleString(),
+      amount: formatFen(f.underCollection.amount),
+    }),
+  },
+  {
+    label: t('disclosure.placements'),
+    value: t('disclosure.casesAmount', {
+      cases: f.placements.cases.toLocaleString(),
+      amount: formatFen(f.placements.amount),
+    }),
+  },
   { label: t('disclosure.recovered'), value: formatFen(f.recovered.amount) },
   { label: t('disclosure.rate'), value: percent(f.recovered.rateBp) },
   { label: t('disclosure.repayments'), value: f.recovered.repayments.toLocaleString() },
@@ -22,13 +37,41 @@ const keyFigures = (f: DisclosureFigures, t: Translate) => [
   { label: t('disclosure.agencyCount'), value: f.agencies.length.toLocaleString() },
 ];
 
-const partyHeader = (t: Translate, who: string) => [who, t('disclosure.cases'), t('disclosure.amount'), t('disclosure.recovered'), t('disclosure.rate')];
-const partyRow = (r: DisclosureFigures['agencies'][number]) => [r.name, r.cases.toLocaleString(), formatFen(r.amount), formatFen(r.recovered), percent(r.rateBp)];
+const partyHeader = (t: Translate, who: string) => [
+  who,
+  t('disclosure.cases'),
+  t('disclosure.amount'),
+  t('disclosure.recovered'),
+  t('disclosure.rate'),
+];
+const partyRow = (r: DisclosureFigures['agencies'][number]) => [
+  r.name,
+  r.cases.toLocaleString(),
+  formatFen(r.amount),
+  formatFen(r.recovered),
+  percent(r.rateBp),
+];
 
-const complaintHeader = (t: Translate) => [t('disclosure.complaintCategory'), t('disclosure.complaintsReceived'), t('disclosure.complaintsUpheld'), t('disclosure.complaintsDismissed')];
-const complaintRows = (f: DisclosureFigures, t: Translate) => f.complaints.byCategory.map((r) => [t(`complaints.category.${r.category}`), r.received.toLocaleString(), r.upheld.toLocaleString(), r.dismissed.toLocaleString()]);
+const complaintHeader = (t: Translate) => [
+  t('disclosure.complaintCategory'),
+  t('disclosure.complaintsReceived'),
+  t('disclosure.complaintsUpheld'),
+  t('disclosure.complaintsDismissed'),
+];
+const complaintRows = (f: DisclosureFigures, t: Translate) =>
+  f.complaints.byCategory.map((r) => [
+    t(`complaints.category.${r.category}`),
+    r.received.toLocaleString(),
+    r.upheld.toLocaleString(),
+    r.dismissed.toLocaleString(),
+  ]);
 const complaintSummary = (f: DisclosureFigures, t: Translate) =>
-  t('disclosure.complaintsSummary', { received: f.complaints.received, upheld: f.complaints.upheld, dismissed: f.complaints.dismissed, open: f.complaints.openAtEnd });
+  t('disclosure.complaintsSummary', {
+    received: f.complaints.received,
+    upheld: f.complaints.upheld,
+    dismissed: f.complaints.dismissed,
+    open: f.complaints.openAtEnd,
+  });
 
 /** The report as rows of a sheet: key figures, then agencies (and creditors, platform-wide). */
 export const disclosureRows = (f: DisclosureFigures, t: Translate, generatedAt: string): string[][] => [
@@ -40,7 +83,9 @@ export const disclosureRows = (f: DisclosureFigures, t: Translate, generatedAt: 
   [t('disclosure.agenciesTitle')],
   partyHeader(t, t('disclosure.agency')),
   ...f.agencies.map(partyRow),
-  ...(f.creditorName === null ? [[], [t('disclosure.creditorsTitle')], partyHeader(t, t('disclosure.creditor')), ...f.creditors.map(partyRow)] : []),
+  ...(f.creditorName === null
+    ? [[], [t('disclosure.creditorsTitle')], partyHeader(t, t('disclosure.creditor')), ...f.creditors.map(partyRow)]
+    : []),
   [],
   [t('disclosure.complaintsTitle')],
   [complaintSummary(f, t)],
@@ -69,7 +114,12 @@ export const disclosurePdf = (f: DisclosureFigures, t: Translate, generatedAt: s
     { kind: 'figures', items: keyFigures(f, t) },
     { kind: 'heading', text: t('disclosure.agenciesTitle') },
     table(t, t('disclosure.agency'), f.agencies),
-    ...(f.creditorName === null ? ([{ kind: 'heading', text: t('disclosure.creditorsTitle') }, table(t, t('disclosure.creditor'), f.creditors)] as PdfBlock[]) : []),
+    ...(f.creditorName === null
+      ? ([
+          { kind: 'heading', text: t('disclosure.creditorsTitle') },
+          table(t, t('disclosure.creditor'), f.creditors),
+        ] as PdfBlock[])
+      : []),
     { kind: 'heading', text: t('disclosure.complaintsTitle') },
     { kind: 'note', text: complaintSummary(f, t) },
     {

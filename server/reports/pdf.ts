@@ -74,7 +74,12 @@ const ACCENT = '#b45309';
 /** Renders blocks top to bottom into an A4 PDF and returns its bytes. */
 export const renderPdf = async (meta: { title: string; footer: string }, blocks: PdfBlock[]): Promise<Uint8Array> => {
   const font = findFont();
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: meta.title, Producer: 'Daylight', Creator: 'Daylight' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    bufferPages: true,
+    info: { Title: meta.title, Producer: 'Daylight', Creator: 'Daylight' },
+  });
   doc.registerFont('cjk', font.path, font.family);
   doc.font('cjk');
   const chunks: Uint8Array[] = [];
@@ -89,7 +94,15 @@ export const renderPdf = async (meta: { title: string; footer: string }, blocks:
     if (doc.y + height > bottom()) doc.addPage();
   };
   /** One line of text in a box: the font shrinks (to `min`) until it fits, then the rest is cut with an ellipsis. */
-  const fitText = (text: string, x: number, y: number, w: number, size: number, min: number, align: 'left' | 'right' = 'left') => {
+  const fitText = (
+    text: string,
+    x: number,
+    y: number,
+    w: number,
+    size: number,
+    min: number,
+    align: 'left' | 'right' = 'left',
+  ) => {
     let s = size;
     while (s > min && doc.fontSize(s).widthOfString(text) > w) s -= 0.5;
     doc.fontSize(s).text(text, x, y + (size - s) / 2, { width: w, height: s * 1.3, ellipsis: true, align });
@@ -100,7 +113,12 @@ export const renderPdf = async (meta: { title: string; footer: string }, blocks:
       doc.fillColor(INK).fontSize(18).text(b.text, MARGIN, doc.y, { width });
       if (b.subtitle) doc.moveDown(0.2).fillColor(MUTED).fontSize(10).text(b.subtitle, { width });
       doc.moveDown(0.6);
-      doc.moveTo(MARGIN, doc.y).lineTo(MARGIN + width, doc.y).lineWidth(1.5).strokeColor(ACCENT).stroke();
+      doc
+        .moveTo(MARGIN, doc.y)
+        .lineTo(MARGIN + width, doc.y)
+        .lineWidth(1.5)
+        .strokeColor(ACCENT)
+        .stroke();
       doc.moveDown(0.8);
     } else if (b.kind === 'heading') {
       ensure(40);
@@ -144,17 +162,28 @@ export const renderPdf = async (meta: { title: string; footer: string }, blocks:
           fitText(cell, x + 3, y + 4, w - 6, header ? 8.5 : 9.5, 7, b.columns[i]?.align ?? 'left');
           x += w;
         });
-        doc.moveTo(MARGIN, y + rowH).lineTo(MARGIN + width, y + rowH).lineWidth(header ? 0.9 : 0.4).strokeColor(RULE).stroke();
+        doc
+          .moveTo(MARGIN, y + rowH)
+          .lineTo(MARGIN + width, y + rowH)
+          .lineWidth(header ? 0.9 : 0.4)
+          .strokeColor(RULE)
+          .stroke();
         doc.x = MARGIN;
         doc.y = y + rowH;
       };
       ensure(rowH * 2);
-      drawRow(b.columns.map((c) => c.header), true);
+      drawRow(
+        b.columns.map((c) => c.header),
+        true,
+      );
       if (b.rows.length === 0 && b.empty) drawRow([b.empty], false);
       for (const r of b.rows) {
         if (doc.y + rowH > bottom()) {
           doc.addPage();
-          drawRow(b.columns.map((c) => c.header), true);
+          drawRow(
+            b.columns.map((c) => c.header),
+            true,
+          );
         }
         drawRow(r, false);
       }
@@ -168,7 +197,14 @@ export const renderPdf = async (meta: { title: string; footer: string }, blocks:
     doc.switchToPage(i);
     // Inside the bottom margin: without this, the text would start a new page.
     doc.page.margins.bottom = 0;
-    doc.fillColor(MUTED).fontSize(8).text(`${meta.footer}  ·  ${i + 1} / ${range.count}`, MARGIN, doc.page.height - MARGIN + 10, { width, align: 'center', lineBreak: false });
+    doc
+      .fillColor(MUTED)
+      .fontSize(8)
+      .text(`${meta.footer}  ·  ${i + 1} / ${range.count}`, MARGIN, doc.page.height - MARGIN + 10, {
+        width,
+        align: 'center',
+        lineBreak: false,
+      });
   }
   doc.end();
   await done;

@@ -20,7 +20,8 @@ import { buildWorld, callerAs, type World } from '../testing/world';
 
 const ctx = {} as { handle: DbHandle; w: World };
 beforeAll(async () => {
-  if (!isPostgresRun()) throw new Error('the size tests run on PostgreSQL: set TEST_DATABASE_URL (npm run test:scale does)');
+  if (!isPostgresRun())
+    throw new Error('the size tests run on PostgreSQL: set TEST_DATABASE_URL (npm run test:scale does)');
   ctx.handle = await createTestDb();
   ctx.w = await buildWorld(ctx.handle.db);
 });
@@ -31,7 +32,13 @@ afterAll(async () => {
 const manager = () => callerAs(ctx.handle.db, ctx.w.users['creditorA.manager']);
 const creditorId = () => ctx.w.orgs.creditorA.id;
 const yuanToFen = (s: string) => Math.round(Number(s) * 100);
-const audits = async (resourceId: string, action: string) => (await ctx.handle.db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.resourceId, resourceId), eq(auditLog.action, action))))[0]?.n;
+const audits = async (resourceId: string, action: string) =>
+  (
+    await ctx.handle.db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(eq(auditLog.resourceId, resourceId), eq(auditLog.action, action)))
+  )[0]?.n;
 
 /**
  * Runs the queue until the job is done, while a reader on another connection follows the
@@ -83,7 +90,9 @@ const importCases = async (bytes: Uint8Array, fileName: string, rows: readonly (
   expect(Number(landed?.principal)).toBe(rows.reduce((a, r) => a + yuanToFen(r[5] ?? ''), 0));
   expect(Number(landed?.overdue)).toBe(rows.reduce((a, r) => a + yuanToFen(r[6] ?? ''), 0));
   expect(await audits(imp.id, 'case.imported')).toBe(1);
-  expect((await ctx.handle.db.select({ n: count() }).from(caseImportRows).where(eq(caseImportRows.importId, imp.id)))[0]?.n).toBe(0);
+  expect(
+    (await ctx.handle.db.select({ n: count() }).from(caseImportRows).where(eq(caseImportRows.importId, imp.id)))[0]?.n,
+  ).toBe(0);
   return imp.id;
 };
 
@@ -99,23 +108,50 @@ describe('a lender’s first month at real size', () => {
   });
 
   it('reconciles a 20,000-row repayment file: every payment recorded once, to the fen', async () => {
-    const contracts = (await ctx.handle.db.select({ c: cases.contractNo }).from(cases).where(eq(cases.creditorId, creditorId())).orderBy(cases.contractNo).limit(20_000)).map((r) => r.c);
+    const contracts = (
+      await ctx.handle.db
+        .select({ c: cases.contractNo })
+        .from(cases)
+        .where(eq(cases.creditorId, creditorId()))
+        .orderBy(cases.contractNo)
+        .limit(20_000)
+    ).map((r) => r.c);
     expect(contracts).toHaveLength(20_000);
-    const paidOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 86_400_000));
-    const rows = contracts.map((c, i) => [c, `${10 + (i % 90)}.${String(i % 100).padStart(2, '0')}`, paidOn, `TX${i}`, '银行转账']);
+    const paidOn = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(
+      new Date(Date.now() - 86_400_000),
+    );
+    const rows = contracts.map((c, i) => [
+      c,
+      `${10 + (i % 90)}.${String(i % 100).padStart(2, '0')}`,
+      paidOn,
+      `TX${i}`,
+      '银行转账',
+    ]);
     const expected = rows.reduce((a, r) => a + yuanToFen(r[1] ?? ''), 0);
     const m = await manager();
-    const file = await m.files.upload(new Blob([`\uFEFF${toCsv([['合同编号', '还款金额', '还款日期', '交易流水号', '还款渠道'], ...rows])}`]));
+    const file = await m.files.upload(
+      new Blob([`\uFEFF${toCsv([['合同编号', '还款金额', '还款日期', '交易流水号', '还款渠道'], ...rows])}`]),
+    );
     const imp = await m.repayments.imports.start({ fileId: file.id, fileName: '回款.csv' });
     const seen = await drainFollowing(imp.id);
     const done = await m.repayments.imports.get({ importId: imp.id });
-    expect(done).toMatchObject({ status: 'succeeded', rowCount: 20_000, summary: { matched: 0, direct: 20_000, alreadyRecorded: 0, amount: expected } });
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      rowCount: 20_000,
+      summary: { matched: 0, direct: 20_000, alreadyRecorded: 0, amount: expected },
+    });
     // Reading 20,000 rows is quick; writing them one payment at a time is where the bar moves.
     expectRising(seen, 40_000);
-    const [money] = await ctx.handle.db.select({ n: count(), total: sum(repayments.amount) }).from(repayments).where(eq(repayments.importId, imp.id));
+    const [money] = await ctx.handle.db
+      .select({ n: count(), total: sum(repayments.amount) })
+      .from(repayments)
+      .where(eq(repayments.importId, imp.id));
     expect(money?.n).toBe(20_000);
     expect(Number(money?.total)).toBe(expected);
-    const [repaid] = await executeRows<{ total: string }>(ctx.handle.db, sql`select sum(repaid_amount)::text as total from cases where creditor_id = ${creditorId()}`);
+    const [repaid] = await executeRows<{ total: string }>(
+      ctx.handle.db,
+      sql`select sum(repaid_amount)::text as total from cases where creditor_id = ${creditorId()}`,
+    );
     expect(Number(repaid?.total)).toBe(expected);
     expect(await audits(imp.id, 'repayment.imported')).toBe(1);
   });
@@ -123,7 +159,11 @@ describe('a lender’s first month at real size', () => {
   it('exports 100,000 cases through the job', async () => {
     const [have] = await ctx.handle.db.select({ n: count() }).from(cases).where(eq(cases.creditorId, creditorId()));
     // The two imports brought 70,000; the rest as if imported earlier.
-    const [imp] = await ctx.handle.db.select({ id: caseImports.id }).from(caseImports).where(eq(caseImports.creditorId, creditorId())).limit(1);
+    const [imp] = await ctx.handle.db
+      .select({ id: caseImports.id })
+      .from(caseImports)
+      .where(eq(caseImports.creditorId, creditorId()))
+      .limit(1);
     await ctx.handle.db.execute(sql`
       insert into cases (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket)
       select ${creditorId()}, ${imp?.id}, 'EARLY' || lpad(g::text, 8, '0'), '李四', 'v1:sealed', md5(g::text), '110***********1234',
@@ -155,7 +195,10 @@ describe('a lender’s first month at real size', () => {
     const { month } = await computeLastMonthAtScale(ctx.handle.db);
     await drainJobs(ctx.handle.db, JOB_HANDLERS);
     const [cards] = await ctx.handle.db.select({ n: count() }).from(scorecards).where(eq(scorecards.month, month));
-    const [agencies] = await executeRows<{ n: number }>(ctx.handle.db, sql`select count(*)::int as n from organizations where type = 'agency' and status in ('active', 'suspended', 'expired')`);
+    const [agencies] = await executeRows<{ n: number }>(
+      ctx.handle.db,
+      sql`select count(*)::int as n from organizations where type = 'agency' and status in ('active', 'suspended', 'expired')`,
+    );
     expect(agencies?.n).toBeGreaterThanOrEqual(200);
     expect(cards?.n).toBe(agencies?.n);
     expect(await audits(month, 'scorecard.compute')).toBe(1);

@@ -14,7 +14,8 @@ const SIGNATURES: { type: FileType; bytes: readonly number[] }[] = [
   { type: 'video/webm', bytes: [0x1a, 0x45, 0xdf, 0xa3] }, // EBML (WebM, Matroska)
 ];
 
-const ascii = (head: Uint8Array, from: number, length: number) => String.fromCharCode(...head.subarray(from, from + length));
+const ascii = (head: Uint8Array, from: number, length: number) =>
+  String.fromCharCode(...head.subarray(from, from + length));
 
 /** MP3 without a tag: an 11-bit frame sync, a version that is not reserved and layer III. */
 const isMpegFrame = (head: Uint8Array) => {
@@ -33,10 +34,14 @@ const isoMedia = (head: Uint8Array): FileType | null => {
 };
 
 /** RIFF containers: only WAVE audio is accepted (not AVI or WebP). */
-const riff = (head: Uint8Array): FileType | null => (head.byteLength >= 12 && ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WAVE' ? 'audio/wav' : null);
+const riff = (head: Uint8Array): FileType | null =>
+  head.byteLength >= 12 && ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 4) === 'WAVE' ? 'audio/wav' : null;
 
 const bySignature = (head: Uint8Array): FileType | null =>
-  SIGNATURES.find((s) => s.bytes.every((b, i) => head[i] === b))?.type ?? isoMedia(head) ?? riff(head) ?? (isMpegFrame(head) ? 'audio/mpeg' : null);
+  SIGNATURES.find((s) => s.bytes.every((b, i) => head[i] === b))?.type ??
+  isoMedia(head) ??
+  riff(head) ??
+  (isMpegFrame(head) ? 'audio/mpeg' : null);
 
 /**
  * Bytes looked at before deciding: enough for every signature, and enough of a text file
@@ -60,7 +65,8 @@ const isText = (head: Uint8Array): boolean => {
 };
 
 /** The type of a file from its first bytes (`head` holds SNIFF_BYTES, or the whole file if shorter). */
-export const detectFileType = (head: Uint8Array): FileType | null => bySignature(head) ?? (head.byteLength > 0 && isText(head) ? 'text/csv' : null);
+export const detectFileType = (head: Uint8Array): FileType | null =>
+  bySignature(head) ?? (head.byteLength > 0 && isText(head) ? 'text/csv' : null);
 
 /** The largest upload accepted before the type is known. */
 export const MAX_UPLOAD_BYTES = Math.max(...FILE_TYPES.map((t) => FILE_MAX_BYTES[t]));

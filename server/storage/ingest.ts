@@ -27,7 +27,11 @@ const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
  * or the size passes the limit for that type. Nothing reaches the store here, and a
  * refused upload leaves nothing behind; the whole file is never held in memory.
  */
-export const stage = async (body: ReadableStream<Uint8Array>, tempDir: string, accept: Accept = ANY_FILE): Promise<Staged> => {
+export const stage = async (
+  body: ReadableStream<Uint8Array>,
+  tempDir: string,
+  accept: Accept = ANY_FILE,
+): Promise<Staged> => {
   await mkdir(tempDir, { recursive: true });
   const tempPath = path.join(tempDir, randomUUID());
   const out = createWriteStream(tempPath);
@@ -100,7 +104,11 @@ export const discardStaged = (staged: Pick<Staged, 'tempPath'>) => rm(staged.tem
  * after (keepStaged in domain/files/blobs.ts), so that bytes never sit in the store with
  * no row naming them.
  */
-export const ingest = async (body: ReadableStream<Uint8Array>, store: BlobStore, accept: Accept = ANY_FILE): Promise<Ingested> => {
+export const ingest = async (
+  body: ReadableStream<Uint8Array>,
+  store: BlobStore,
+  accept: Accept = ANY_FILE,
+): Promise<Ingested> => {
   const staged = await stage(body, store.tempDir, accept);
   try {
     await store.put(staged.sha256, staged.tempPath, staged.size, staged.mime);

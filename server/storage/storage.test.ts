@@ -92,7 +92,9 @@ describe('ingest into a local store', () => {
     try {
       const tiny = new TextEncoder().encode('MZ\x90\x00\x03\x00\x00\x00 not a video');
       const results = await Promise.allSettled(Array.from({ length: 40 }, () => ingest(streamOf(tiny).stream, store)));
-      expect(results.every((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'file.typeNotAllowed')).toBe(true);
+      expect(
+        results.every((r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'file.typeNotAllowed'),
+      ).toBe(true);
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(uncaught).toEqual([]);
       expect(await listFiles(root)).toEqual([]);
@@ -105,7 +107,10 @@ describe('ingest into a local store', () => {
     const store = localStore(root);
     const big = pdf(25 * 1024 * 1024);
     const { stream, state } = streamOf(big);
-    await expect(ingest(stream, store)).rejects.toMatchObject({ code: 'file.tooLarge', details: { values: { maxMb: 20 } } });
+    await expect(ingest(stream, store)).rejects.toMatchObject({
+      code: 'file.tooLarge',
+      details: { values: { maxMb: 20 } },
+    });
     // The stream may have queued one piece ahead of the reader.
     expect(state.pulled).toBeLessThanOrEqual(20 * 1024 * 1024 + 2 * 65536);
     expect(await listFiles(root)).toEqual([]);
@@ -120,12 +125,18 @@ describe('ingest into a local store', () => {
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {
         if (sent >= total) return controller.close();
-        const chunk = sent === 0 ? new Uint8Array([0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32, ...piece.subarray(12)]) : piece;
+        const chunk =
+          sent === 0
+            ? new Uint8Array([0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32, ...piece.subarray(12)])
+            : piece;
         sent += chunk.byteLength;
         controller.enqueue(chunk);
       },
     });
-    await expect(ingest(stream, store)).rejects.toMatchObject({ code: 'file.tooLarge', details: { values: { maxMb: 200 } } });
+    await expect(ingest(stream, store)).rejects.toMatchObject({
+      code: 'file.tooLarge',
+      details: { values: { maxMb: 200 } },
+    });
     expect(sent).toBeLessThanOrEqual(200 * 1024 * 1024 + 2 * piece.byteLength);
     expect(await listFiles(root)).toEqual([]);
   });
@@ -138,16 +149,23 @@ describe('ingest into a local store', () => {
       return b;
     };
     await expect(ingest(streamOf(wav(100 * 1024 * 1024)).stream, store)).resolves.toMatchObject({ mime: 'audio/wav' });
-    await expect(ingest(streamOf(wav(100 * 1024 * 1024 + 1)).stream, store)).rejects.toMatchObject({ code: 'file.tooLarge', details: { values: { maxMb: 100 } } });
+    await expect(ingest(streamOf(wav(100 * 1024 * 1024 + 1)).stream, store)).rejects.toMatchObject({
+      code: 'file.tooLarge',
+      details: { values: { maxMb: 100 } },
+    });
   });
 
   it('accepts exactly 20 MB', async () => {
     const store = localStore(root);
-    await expect(ingest(streamOf(pdf(20 * 1024 * 1024)).stream, store)).resolves.toMatchObject({ size: 20 * 1024 * 1024 });
+    await expect(ingest(streamOf(pdf(20 * 1024 * 1024)).stream, store)).resolves.toMatchObject({
+      size: 20 * 1024 * 1024,
+    });
   });
 
   it('refuses an empty body', async () => {
-    await expect(ingest(streamOf(new Uint8Array(0)).stream, localStore(root))).rejects.toMatchObject({ code: 'file.empty' });
+    await expect(ingest(streamOf(new Uint8Array(0)).stream, localStore(root))).rejects.toMatchObject({
+      code: 'file.empty',
+    });
   });
 
   it('returns null for a key it does not hold and refuses keys that are not hashes', async () => {
@@ -169,7 +187,10 @@ describe('ingest into a local store', () => {
 });
 
 describe('staging an upload for one purpose', () => {
-  const photosOnly = { types: ['image/png', 'image/jpeg'] as const, refusal: () => new DomainError('evidence.typeNotAllowed') };
+  const photosOnly = {
+    types: ['image/png', 'image/jpeg'] as const,
+    refusal: () => new DomainError('evidence.typeNotAllowed'),
+  };
 
   it('waits in the temporary area, never in the store, until its record takes it', async () => {
     const store = localStore(root);
@@ -185,7 +206,9 @@ describe('staging an upload for one purpose', () => {
     const { stream, state } = streamOf(csv);
     await expect(stage(stream, store.tempDir, photosOnly)).rejects.toMatchObject({ code: 'evidence.typeNotAllowed' });
     expect(state.pulled).toBeLessThan(csv.byteLength);
-    await expect(stage(streamOf(new TextEncoder().encode('短文本')).stream, store.tempDir, photosOnly)).rejects.toMatchObject({ code: 'evidence.typeNotAllowed' });
+    await expect(
+      stage(streamOf(new TextEncoder().encode('短文本')).stream, store.tempDir, photosOnly),
+    ).rejects.toMatchObject({ code: 'evidence.typeNotAllowed' });
     expect(await listFiles(root)).toEqual([]);
   });
 });
@@ -218,13 +241,18 @@ describe('S3-compatible store', () => {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const auth = String(req.headers.authorization ?? '');
-        seen.push({ method: req.method ?? '', auth, contentSha: req.headers['x-amz-content-sha256'] as string | undefined });
+        seen.push({
+          method: req.method ?? '',
+          auth,
+          contentSha: req.headers['x-amz-content-sha256'] as string | undefined,
+        });
         if (!auth.startsWith('AWS4-HMAC-SHA256 Credential=AKIDDAYLIGHT/')) return res.writeHead(403).end();
         const key = decodeURIComponent(req.url ?? '');
         if (req.method === 'PUT') {
           const body = Buffer.concat(chunks);
           // Like S3: a payload whose hash differs from the signed one is refused.
-          if (createHash('sha256').update(body).digest('hex') !== req.headers['x-amz-content-sha256']) return res.writeHead(400).end('XAmzContentSHA256Mismatch');
+          if (createHash('sha256').update(body).digest('hex') !== req.headers['x-amz-content-sha256'])
+            return res.writeHead(400).end('XAmzContentSHA256Mismatch');
           objects.set(key, body);
           return res.writeHead(200).end();
         }
@@ -247,7 +275,14 @@ describe('S3-compatible store', () => {
   });
 
   const store = (): BlobStore =>
-    s3Store({ endpoint, bucket: 'evidence', region: 'cn-north-1', accessKeyId: 'AKIDDAYLIGHT', secretAccessKey: 'secret', tempDir: path.join(root, 'incoming') });
+    s3Store({
+      endpoint,
+      bucket: 'evidence',
+      region: 'cn-north-1',
+      accessKeyId: 'AKIDDAYLIGHT',
+      secretAccessKey: 'secret',
+      tempDir: path.join(root, 'incoming'),
+    });
 
   it('puts a signed object under its hash once, reads it back, and cleans up the temporary file', async () => {
     const bytes = pdf(200_000);

@@ -66,7 +66,14 @@ export const localStore = (root: string): BlobStore => {
   };
 };
 
-export type S3Config = { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; tempDir: string };
+export type S3Config = {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  tempDir: string;
+};
 
 /**
  * An S3-compatible bucket (AWS S3, MinIO, Aliyun OSS, Tencent COS), path-style URLs,
@@ -74,7 +81,13 @@ export type S3Config = { endpoint: string; bucket: string; region: string; acces
  * server refuses bytes that changed on the way.
  */
 export const s3Store = (config: S3Config): BlobStore => {
-  const client = new AwsClient({ accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, region: config.region, service: 's3', retries: 2 });
+  const client = new AwsClient({
+    accessKeyId: config.accessKeyId,
+    secretAccessKey: config.secretAccessKey,
+    region: config.region,
+    service: 's3',
+    retries: 2,
+  });
   const urlOf = (key: string) => `${config.endpoint.replace(/\/+$/, '')}/${config.bucket}/${key}`;
   return {
     kind: 's3',
@@ -91,7 +104,10 @@ export const s3Store = (config: S3Config): BlobStore => {
           headers: { 'Content-Type': mime, 'Content-Length': String(size), 'X-Amz-Content-Sha256': key },
         });
         const res = await fetch(request);
-        if (!res.ok) throw new Error(`object store refused the upload: HTTP ${res.status} ${await res.text().catch(() => '')}`.trim());
+        if (!res.ok)
+          throw new Error(
+            `object store refused the upload: HTTP ${res.status} ${await res.text().catch(() => '')}`.trim(),
+          );
       } finally {
         await rm(tempPath, { force: true });
       }

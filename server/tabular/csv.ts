@@ -16,7 +16,9 @@ const startsWith = (head: Uint8Array, bytes: readonly number[]) => bytes.every((
  * UTF-8 throughout, mean UTF-8; anything else is read as GB18030 (a superset of GBK and
  * GB2312). UTF-16 (Excel's "Unicode text") is recognised by its BOM and refused.
  */
-export const detectEncoding = async (filePath: string): Promise<{ encoding: 'utf-8' | 'gb18030'; bomBytes: number }> => {
+export const detectEncoding = async (
+  filePath: string,
+): Promise<{ encoding: 'utf-8' | 'gb18030'; bomBytes: number }> => {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let head: Uint8Array | null = null;
   let isUtf8 = true;

@@ -92,7 +92,8 @@ describe('CSV', () => {
 const zipOf = async (parts: Record<string, string | Buffer>) => {
   const p = path.join(dir, `z${(n += 1)}.xlsx`);
   const zip = new yazl.ZipFile();
-  for (const [name, body] of Object.entries(parts)) zip.addBuffer(Buffer.isBuffer(body) ? body : Buffer.from(body), name);
+  for (const [name, body] of Object.entries(parts))
+    zip.addBuffer(Buffer.isBuffer(body) ? body : Buffer.from(body), name);
   const out = createWriteStream(p);
   zip.outputStream.pipe(out);
   zip.end();
@@ -108,7 +109,15 @@ const WORKBOOK = {
 describe('XLSX', () => {
   it('reads what writeXlsx writes, inline strings included', async () => {
     const p = path.join(dir, 'w.xlsx');
-    await writeXlsx(p, [['合同编号', '金额'], ['HT001', '1234.50'], ['HT<&>"', '']], { raw: true });
+    await writeXlsx(
+      p,
+      [
+        ['合同编号', '金额'],
+        ['HT001', '1234.50'],
+        ['HT<&>"', ''],
+      ],
+      { raw: true },
+    );
     expect(await all(await openXlsx(p))).toEqual([
       { row: 1, cells: ['合同编号', '金额'] },
       { row: 2, cells: ['HT001', '1234.50'] },
@@ -123,7 +132,8 @@ describe('XLSX', () => {
       '<row r="2"><c r="A2"><v>13800138000</v></c><c r="B2" t="b"><v>1</v></c><c r="C2"><f>SUM(A1:A2)</f><v>3</v></c><c r="D2"><f>NOW()</f></c></row>' +
       '<row r="4"><c r="B4" t="s"><v>2</v></c></row>' +
       '</sheetData></worksheet>';
-    const shared = '<sst><si><t>合同编号</t></si><si><r><t>借款</t></r><r><t>人</t></r><rPh><t>ジ</t></rPh></si><si><t xml:space="preserve"> 张三 </t></si></sst>';
+    const shared =
+      '<sst><si><t>合同编号</t></si><si><r><t>借款</t></r><r><t>人</t></r><rPh><t>ジ</t></rPh></si><si><t xml:space="preserve"> 张三 </t></si></sst>';
     const p = await zipOf({ ...WORKBOOK, 'xl/worksheets/data.xml': sheet, 'xl/sharedStrings.xml': shared });
     expect(await all(await openXlsx(p))).toEqual([
       { row: 1, cells: ['合同编号', '', '借款人'] },
@@ -144,7 +154,11 @@ describe('XLSX', () => {
   });
 
   it('refuses a cell reference beyond the last column instead of padding to it', async () => {
-    const p = await zipOf({ ...WORKBOOK, 'xl/worksheets/data.xml': '<worksheet><sheetData><row r="1"><c r="ZZZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>' });
+    const p = await zipOf({
+      ...WORKBOOK,
+      'xl/worksheets/data.xml':
+        '<worksheet><sheetData><row r="1"><c r="ZZZZZZZZ1" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>',
+    });
     expect((await failure(openXlsx(p).then(all))).code).toBe('tooManyColumns');
   });
 
@@ -155,13 +169,24 @@ describe('XLSX', () => {
 
 describe('writing', () => {
   it('neutralises cells that would run as formulas', () => {
-    expect(['=1+2', '+86', '-5', '@SUM', '\tx', 'ok', '张三'].map(neutraliseCell)).toEqual(["'=1+2", "'+86", "'-5", "'@SUM", "'\tx", 'ok', '张三']);
+    expect(['=1+2', '+86', '-5', '@SUM', '\tx', 'ok', '张三'].map(neutraliseCell)).toEqual([
+      "'=1+2",
+      "'+86",
+      "'-5",
+      "'@SUM",
+      "'\tx",
+      'ok',
+      '张三',
+    ]);
     expect(csvLine(['a,b', '=HYPERLINK("x")', 'c'])).toBe('"a,b","\'=HYPERLINK(""x"")",c\r\n');
   });
 
   it('writes CSV with a BOM that reads back', async () => {
     const p = path.join(dir, 'w.csv');
-    await writeCsv(p, [['行', '原因'], ['2', '身份证号校验位错误']]);
+    await writeCsv(p, [
+      ['行', '原因'],
+      ['2', '身份证号校验位错误'],
+    ]);
     expect((await all(await openCsv(p))).map((r) => r.cells)).toEqual([
       ['行', '原因'],
       ['2', '身份证号校验位错误'],

@@ -13,14 +13,18 @@ export const neutraliseCell = (value: string): string => (FORMULA_START.test(val
 
 const csvQuote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
-export const csvLine = (cells: readonly string[]): string => `${cells.map((c) => csvQuote(neutraliseCell(c))).join(',')}\r\n`;
+export const csvLine = (cells: readonly string[]): string =>
+  `${cells.map((c) => csvQuote(neutraliseCell(c))).join(',')}\r\n`;
 
 const write = async (out: Writable, text: string) => {
   if (!out.write(text)) await once(out, 'drain');
 };
 
 /** Writes rows as UTF-8 CSV with a BOM (Excel on a Chinese system then opens it correctly). */
-export const writeCsv = async (filePath: string, rows: AsyncIterable<readonly string[]> | Iterable<readonly string[]>) => {
+export const writeCsv = async (
+  filePath: string,
+  rows: AsyncIterable<readonly string[]> | Iterable<readonly string[]>,
+) => {
   const out = createWriteStream(filePath);
   await write(out, '\uFEFF');
   for await (const row of rows) await write(out, csvLine(row));
@@ -33,7 +37,9 @@ export const writeCsv = async (filePath: string, rows: AsyncIterable<readonly st
 const XML_FORBIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 
 const xmlEscape = (s: string) =>
-  s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c).replace(XML_FORBIDDEN, '');
+  s
+    .replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c] ?? c)
+    .replace(XML_FORBIDDEN, '');
 
 const colName = (i: number): string => {
   let n = i + 1;
@@ -60,7 +66,11 @@ const workbookXml = (sheetName: string) =>
 
 const rowXml = (r: number, cells: readonly string[], clean: (c: string) => string) =>
   `<row r="${r}">${cells
-    .map((c, i) => (c === '' ? '' : `<c r="${colName(i)}${r}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(clean(c))}</t></is></c>`))
+    .map((c, i) =>
+      c === ''
+        ? ''
+        : `<c r="${colName(i)}${r}" t="inlineStr"><is><t xml:space="preserve">${xmlEscape(clean(c))}</t></is></c>`,
+    )
     .join('')}</row>`;
 
 /**
@@ -81,7 +91,10 @@ export const writeXlsx = async (
   const out = createWriteStream(filePath);
   zip.outputStream.pipe(out);
   zip.end();
-  await write(sheet, '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>');
+  await write(
+    sheet,
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  );
   let r = 0;
   for await (const row of rows) {
     r += 1;

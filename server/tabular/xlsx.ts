@@ -21,10 +21,14 @@ export const MAX_COLUMNS = 16_384;
 
 const openZip = (filePath: string) =>
   new Promise<ZipFile>((resolve, reject) => {
-    yauzl.open(filePath, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false }, (err, zip) => {
-      if (err || !zip) reject(new TableError('notSpreadsheet'));
-      else resolve(zip);
-    });
+    yauzl.open(
+      filePath,
+      { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false },
+      (err, zip) => {
+        if (err || !zip) reject(new TableError('notSpreadsheet'));
+        else resolve(zip);
+      },
+    );
   });
 
 const listEntries = (zip: ZipFile) =>
@@ -41,7 +45,9 @@ const listEntries = (zip: ZipFile) =>
 
 const openEntry = (zip: ZipFile, entry: Entry) =>
   new Promise<Readable>((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => (err || !stream ? reject(new TableError('malformed')) : resolve(stream)));
+    zip.openReadStream(entry, (err, stream) =>
+      err || !stream ? reject(new TableError('malformed')) : resolve(stream),
+    );
   });
 
 /** Feeds a part's XML to a SAX parser; events are handled synchronously by the callbacks. */
@@ -166,7 +172,8 @@ export const openXlsx = async (filePath: string, maxUnpacked = MAX_UNPACKED_BYTE
     entries = await listEntries(zip);
     const unpacked = [...entries.values()].reduce((sum, e) => sum + e.uncompressedSize, 0);
     if (unpacked > maxUnpacked) throw new TableError('unpackedTooLarge');
-    if ((entries.get('xl/sharedStrings.xml')?.uncompressedSize ?? 0) > Math.min(maxUnpacked, MAX_SHARED_STRINGS_BYTES)) throw new TableError('unpackedTooLarge');
+    if ((entries.get('xl/sharedStrings.xml')?.uncompressedSize ?? 0) > Math.min(maxUnpacked, MAX_SHARED_STRINGS_BYTES))
+      throw new TableError('unpackedTooLarge');
   } catch (e) {
     zip.close();
     throw e;

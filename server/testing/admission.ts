@@ -29,7 +29,11 @@ export const scoreCreditorNew = async (w: World, scores = creditorScores(30, 25,
 /** A tier-A admission proposed by the reviewer, waiting for a second approval. */
 export const proposeTierA = async (w: World) => {
   const applicationId = await scoreCreditorNew(w, creditorScores(38, 33, 20));
-  await decide(w.db, await domainCaller(w, 'platform.reviewer'), { applicationId, decision: 'admit', reason: '资质完备，数据来源合法' });
+  await decide(w.db, await domainCaller(w, 'platform.reviewer'), {
+    applicationId,
+    decision: 'admit',
+    reason: '资质完备，数据来源合法',
+  });
   return applicationId;
 };
 
@@ -37,7 +41,10 @@ export const proposeTierA = async (w: World) => {
 export const admissionExpiresIn = async (w: World, org: keyof World['orgs'], days: number) => {
   await w.db
     .update(organizations)
-    .set({ admissionExpiresAt: new Date(Date.now() + days * 86_400_000), admittedAt: new Date(Date.now() + (days - 365) * 86_400_000) })
+    .set({
+      admissionExpiresAt: new Date(Date.now() + days * 86_400_000),
+      admittedAt: new Date(Date.now() + (days - 365) * 86_400_000),
+    })
     .where(eq(organizations.id, w.orgs[org].id));
 };
 
@@ -54,7 +61,11 @@ export const attachSampleDocument = async (
 /** The creditor applicant's application, scored low and rejected by the reviewer. */
 export const rejectCreditorNew = async (w: World) => {
   const applicationId = await scoreCreditorNew(w, creditorScores(10, 10, 5));
-  await decide(w.db, await domainCaller(w, 'platform.reviewer'), { applicationId, decision: 'reject', reason: '牌照信息无法核实' });
+  await decide(w.db, await domainCaller(w, 'platform.reviewer'), {
+    applicationId,
+    decision: 'reject',
+    reason: '牌照信息无法核实',
+  });
   return applicationId;
 };
 
@@ -85,11 +96,33 @@ export const AGENCY_SECTIONS = {
     seatCount: 80,
     channels: ['phone', 'sms', 'visit'] as ('phone' | 'sms' | 'visit')[],
   },
-  systems: { hasCallRecording: true, hasFieldEvidenceCapture: true, mlpsLevel: 3, hasIso27001: false, otherCertifications: '' },
-  trackRecord: {
-    references: [{ client: '华信消费金融', periodFrom: '2023-01', periodTo: '2024-12', caseCount: 12000, amountFen: 3_600_000_000, recoveryRateBp: 1850 }],
+  systems: {
+    hasCallRecording: true,
+    hasFieldEvidenceCapture: true,
+    mlpsLevel: 3,
+    hasIso27001: false,
+    otherCertifications: '',
   },
-  compliance: { litigationCount: 0, litigationNote: '', pastSanctions: '', complaintCount: 3, declaresNoAbuse: true as const, signedBy: '赵国栋' },
+  trackRecord: {
+    references: [
+      {
+        client: '华信消费金融',
+        periodFrom: '2023-01',
+        periodTo: '2024-12',
+        caseCount: 12000,
+        amountFen: 3_600_000_000,
+        recoveryRateBp: 1850,
+      },
+    ],
+  },
+  compliance: {
+    litigationCount: 0,
+    litigationNote: '',
+    pastSanctions: '',
+    complaintCount: 3,
+    declaresNoAbuse: true as const,
+    signedBy: '赵国栋',
+  },
 };
 
 /** Fills every section of the caller's agency application and attaches its business licence. */

@@ -55,7 +55,8 @@ export const loadAuthzFiles = async (): Promise<AuthzFile[]> => {
   return Promise.all(
     files.map(async (file) => {
       const tables = Object.values((await import(join(ROUTERS, file))) as Record<string, AuthzTable>);
-      if (tables.length !== 1 || !tables[0]) throw new Error(`${file} exports one authorization table and nothing else`);
+      if (tables.length !== 1 || !tables[0])
+        throw new Error(`${file} exports one authorization table and nothing else`);
       return { file, table: tables[0] };
     }),
   );

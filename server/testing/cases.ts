@@ -12,7 +12,10 @@ import { callerAs, type UserKey, type World } from './world';
 export const importBytes = async (w: World, who: UserKey, bytes: Uint8Array | string, fileName = 'cases.csv') => {
   const caller = await callerAs(w.db, w.users[who]);
   const data = typeof bytes === 'string' ? new TextEncoder().encode(bytes) : bytes;
-  const file = await caller.cases.imports.start({ fileId: (await caller.files.upload(new Blob([new Uint8Array(data)]))).id, fileName });
+  const file = await caller.cases.imports.start({
+    fileId: (await caller.files.upload(new Blob([new Uint8Array(data)]))).id,
+    fileName,
+  });
   await drainJobs(w.db, JOB_HANDLERS);
   return caller.cases.imports.get({ importId: file.id });
 };

@@ -8,7 +8,10 @@ import type { World } from './world';
 export const someAddress = () => ({ ip: `198.51.100.${randomInt(1, 255)}-${randomInt(1e9)}`, userAgent: 'vitest' });
 
 /** What a debtor types on the public page for one of the cases. */
-export const publicInputFor = (row: Pick<CaseRow, 'contractNo' | 'debtorName' | 'idNumberMasked'>, over: Partial<PublicComplaintInput> = {}): PublicComplaintInput => ({
+export const publicInputFor = (
+  row: Pick<CaseRow, 'contractNo' | 'debtorName' | 'idNumberMasked'>,
+  over: Partial<PublicComplaintInput> = {},
+): PublicComplaintInput => ({
   contractNo: row.contractNo,
   debtorName: row.debtorName,
   idLast4: row.idNumberMasked.slice(-4),
@@ -22,8 +25,16 @@ export const publicInputFor = (row: Pick<CaseRow, 'contractNo' | 'debtorName' | 
 });
 
 /** A public complaint about a case, filed from its own address: its receipt and its id. */
-export const filePublicFor = async (w: World, row: Pick<CaseRow, 'contractNo' | 'debtorName' | 'idNumberMasked'>, over: Partial<PublicComplaintInput> = {}, now?: Date) => {
+export const filePublicFor = async (
+  w: World,
+  row: Pick<CaseRow, 'contractNo' | 'debtorName' | 'idNumberMasked'>,
+  over: Partial<PublicComplaintInput> = {},
+  now?: Date,
+) => {
   const receipt = await filePublicComplaint(w.db, someAddress(), publicInputFor(row, over), now);
-  const [c] = await w.db.select({ id: complaints.id }).from(complaints).where(eq(complaints.reference, receipt.reference));
+  const [c] = await w.db
+    .select({ id: complaints.id })
+    .from(complaints)
+    .where(eq(complaints.reference, receipt.reference));
   return { ...receipt, id: c?.id ?? '' };
 };

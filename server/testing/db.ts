@@ -10,7 +10,8 @@ import { executeRows } from '../domain/shared/execute';
 import { TEST_APP_PASSWORD, withDatabase } from './global-setup';
 
 /** PostgreSQL runs only: the URL of a fresh database cloned from the migrated template, connecting as the app's own role. */
-export const createTestPostgresUrl = async (): Promise<string> => asRole(await createOwnedTestDatabase(), APP_ROLE, TEST_APP_PASSWORD);
+export const createTestPostgresUrl = async (): Promise<string> =>
+  asRole(await createOwnedTestDatabase(), APP_ROLE, TEST_APP_PASSWORD);
 
 /** PostgreSQL runs only: a fresh database cloned from the migrated template, as its owner (what the app role may not do). */
 export const createOwnedTestDatabase = async (): Promise<string> => {

@@ -40,7 +40,9 @@ export default async function setup(project: TestProject) {
     project.provide('pgliteDump', '');
     return async () => {
       // Drop the clones this run made (their names start with the template's), then the template.
-      const clones = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`${template}%`}`;
+      const clones = await admin<
+        { datname: string }[]
+      >`select datname from pg_database where datname like ${`${template}%`}`;
       for (const { datname } of clones) await admin.unsafe(`drop database if exists "${datname}" with (force)`);
       await admin.end();
     };

@@ -55,7 +55,8 @@ export const bidAs = async (w: World, who: UserKey, packageId: string, overrides
   (await callerAs(w.db, w.users[who])).market.bid.submit({ packageId, ...sampleBid(overrides) });
 
 /** Runs the close as the job would at the close time. */
-export const closeNow = (w: World, packageId: string) => w.db.transaction((tx) => closeIfDue(tx, packageId, new Date(Date.now() + 86_400_000)));
+export const closeNow = (w: World, packageId: string) =>
+  w.db.transaction((tx) => closeIfDue(tx, packageId, new Date(Date.now() + 86_400_000)));
 
 /** An open package with bids from agencyA (25 %) and agencyB (22 %), then closed. */
 export const closedWithBids = async (w: World, count = 12, prefix = 'PK', terms: Record<string, unknown> = {}) => {
@@ -76,4 +77,6 @@ export const awardedToA = async (w: World, count = 12, prefix = 'PK', terms: Rec
 
 /** The ids of a package's cases, in id order. */
 export const caseIdsOf = async (w: World, packageId: string) =>
-  (await w.db.select({ id: cases.id }).from(cases).where(eq(cases.packageId, packageId)).orderBy(cases.id)).map((r) => r.id);
+  (await w.db.select({ id: cases.id }).from(cases).where(eq(cases.packageId, packageId)).orderBy(cases.id)).map(
+    (r) => r.id,
+  );

@@ -25,8 +25,18 @@ export const seedAgenciesWithLastMonth = async (db: Db, w: World, count: number)
   await db.execute(sql`
     insert into users (org_id, role, name, email, password_hash)
     select id, 'admin', '管理员', 'admin-' || id || '@scale.cn', 'x' from organizations where credit_code like 'SCALE%'`);
-  const [imp] = await executeRows<{ id: string }>(db, sql`select id from case_imports where creditor_id = ${creditorId} limit 1`);
-  const figures = JSON.stringify({ caseCount: 50, totalOverdue: 1, totalPrincipal: 1, avgDaysOverdue: 90, byBucket: {}, byProvince: {} });
+  const [imp] = await executeRows<{ id: string }>(
+    db,
+    sql`select id from case_imports where creditor_id = ${creditorId} limit 1`,
+  );
+  const figures = JSON.stringify({
+    caseCount: 50,
+    totalOverdue: 1,
+    totalPrincipal: 1,
+    avgDaysOverdue: 90,
+    byBucket: {},
+    byProvince: {},
+  });
   await db.execute(sql`
     insert into packages (creditor_id, name, status, source, figures, closes_at, opened_at, created_by, commission_start, commission_end, reserve_fee_bp, expected_recovery_bp, allowed_channels)
     select ${creditorId}, '规模包' || g, 'awarded', '{"kind":"filter"}'::jsonb, ${figures}::jsonb, now() - interval '1 year', now() - interval '1 year', ${managerId},
@@ -66,6 +76,8 @@ export const seedAgenciesWithLastMonth = async (db: Db, w: World, count: number)
 /** Queues last month's scorecards the way staff ask for a month again: through the job queue. */
 export const computeLastMonthAtScale = async (db: Db) => {
   const month = lastMonth();
-  await db.transaction((tx) => jobQueue.enqueue(tx, { kind: SCORECARD_JOB, key: `${month}:scale`, payload: { month, reason: 'recompute' } }));
+  await db.transaction((tx) =>
+    jobQueue.enqueue(tx, { kind: SCORECARD_JOB, key: `${month}:scale`, payload: { month, reason: 'recompute' } }),
+  );
   return { month };
 };

@@ -6,7 +6,10 @@ import type { World } from './world';
 /** agencyA's cases of creditorA (visits allowed), assigned to its collector, its commission running since the first of `month`. */
 export const commissionedSince = async (w: World, month: string, count = 4) => {
   const made = await visitableCases(w, count);
-  await w.db.update(commissions).set({ startsOn: `${month}-01` }).where(eq(commissions.packageId, made.pkg.id));
+  await w.db
+    .update(commissions)
+    .set({ startsOn: `${month}-01` })
+    .where(eq(commissions.packageId, made.pkg.id));
   const [commission] = await w.db.select().from(commissions).where(eq(commissions.packageId, made.pkg.id));
   if (!commission) throw new Error('no commission');
   return { ...made, commission };

@@ -20,7 +20,12 @@ export const morning = (hhmmss = '10:00:00', dayOffset = 0) => {
 /** A package awarded to agencyA with its cases assigned to agencyA's collector; the first case has two numbers. */
 let made = 0;
 
-export const workingCases = async (w: World, count = 6, prefix = `WK${process.pid}x${(made += 1)}`, terms: Record<string, unknown> = {}) => {
+export const workingCases = async (
+  w: World,
+  count = 6,
+  prefix = `WK${process.pid}x${(made += 1)}`,
+  terms: Record<string, unknown> = {},
+) => {
   const { pkg } = await awardedToA(w, count, prefix, terms);
   const ids = await caseIdsOf(w, pkg.id);
   const supervisor = await domainCaller(w, 'agencyA.supervisor');
@@ -31,11 +36,14 @@ export const workingCases = async (w: World, count = 6, prefix = `WK${process.pi
 };
 
 /** The package a case belongs to. */
-export const packageOfCase = async (w: World, caseId: string) => (await w.db.select({ p: cases.packageId }).from(cases).where(eq(cases.id, caseId)))[0]?.p ?? '';
+export const packageOfCase = async (w: World, caseId: string) =>
+  (await w.db.select({ p: cases.packageId }).from(cases).where(eq(cases.id, caseId)))[0]?.p ?? '';
 
 /** Cases of a package that allows field visits, assigned to agencyA's collector. */
 export const visitableCases = (w: World, count = 3) =>
-  workingCases(w, count, `VS${process.pid}x${(made += 1)}`, { allowedChannels: ['phone', 'sms', 'letter', 'visit', 'email'] });
+  workingCases(w, count, `VS${process.pid}x${(made += 1)}`, {
+    allowedChannels: ['phone', 'sms', 'letter', 'visit', 'email'],
+  });
 
 /** The day after tomorrow in Beijing, `YYYY-MM-DD`: a visit planned then lies ahead whatever the hour. */
 export const dayAfterTomorrow = () => shanghaiDate(new Date(Date.now() + 2 * DAY_MS));
@@ -50,7 +58,8 @@ export const middayZone = (at = new Date()) => {
 };
 
 /** Moves a case's debtor to a zone where it is about noon, so contacts at the real time pass the window. */
-export const inDaytimeZone = (w: World, caseId: string) => w.db.update(cases).set({ timeZone: middayZone() }).where(eq(cases.id, caseId));
+export const inDaytimeZone = (w: World, caseId: string) =>
+  w.db.update(cases).set({ timeZone: middayZone() }).where(eq(cases.id, caseId));
 
 /** Moves the start of a package's commission term to the first of January, so repayments today fall inside it. */
 export const startTermThisYear = (w: World, packageId: string) =>
@@ -65,7 +74,14 @@ export const caseWithVisit = async (w: World, recorded: boolean) => {
   await inDaytimeZone(w, caseId);
   const collector = await domainCaller(w, 'agencyA.collector');
   const staffIds = [w.users['agencyA.collector'].id, w.users['agencyA.supervisor'].id];
-  const visit = await planVisit(w.db, collector, { caseId, date: dayAfterTomorrow(), time: '12:00', staffIds, address: '杭州市西湖区文三路 90 号', purpose: '' });
+  const visit = await planVisit(w.db, collector, {
+    caseId,
+    date: dayAfterTomorrow(),
+    time: '12:00',
+    staffIds,
+    address: '杭州市西湖区文三路 90 号',
+    purpose: '',
+  });
   if (recorded) await recordVisit(w.db, collector, { visitId: visit.id, outcome: 'unanswered', note: '无人应门' });
   const file = await uploadFile(w.db, collector, bytesStream(pngPhoto()), getBlobStore());
   return { caseId, visitId: visit.id, fileId: file.id };
@@ -75,9 +91,21 @@ export const caseWithVisit = async (w: World, recorded: boolean) => {
 export const caseWithRepayment = async (w: World, confirmed: boolean) => {
   const { caseId } = await workingCases(w, 2);
   const collector = await domainCaller(w, 'agencyA.collector');
-  const r = await reportRepayment(w.db, collector, { caseId, amount: 5_000, paidOn: shanghaiDate(new Date()), channel: 'alipay', payer: '本人', reference: 'AZ-1', note: '' });
+  const r = await reportRepayment(w.db, collector, {
+    caseId,
+    amount: 5_000,
+    paidOn: shanghaiDate(new Date()),
+    channel: 'alipay',
+    payer: '本人',
+    reference: 'AZ-1',
+    note: '',
+  });
   if (confirmed) {
-    await decideRepayment(w.db, await domainCaller(w, 'creditorA.manager'), { repaymentId: r.id, confirm: true, note: '' });
+    await decideRepayment(w.db, await domainCaller(w, 'creditorA.manager'), {
+      repaymentId: r.id,
+      confirm: true,
+      note: '',
+    });
   }
   return { caseId, repaymentId: r.id };
 };

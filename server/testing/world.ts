@@ -1,7 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import type { Locale, OrgType, Role } from '@/lib/enums';
-import { admissionApplications, admissionDocuments, storedFiles, users as usersTable, type Organization, type User } from '@/db/schema';
+import {
+  admissionApplications,
+  admissionDocuments,
+  storedFiles,
+  users as usersTable,
+  type Organization,
+  type User,
+} from '@/db/schema';
 import { makeOrg, makeUser } from '@/db/seed/factories';
 import { samplePdf } from '@/db/seed/sample-pdf';
 import { createCaller } from '../api/root';
@@ -85,12 +92,23 @@ export const buildWorld = async (db: Db): Promise<World> => {
     }
   }
   // The admitted agencies' applications: agencyA captures field evidence (it may visit), agencyB does not.
-  for (const [key, capture] of [['agencyA', true], ['agencyB', false]] as const) {
+  for (const [key, capture] of [
+    ['agencyA', true],
+    ['agencyB', false],
+  ] as const) {
     await db.insert(admissionApplications).values({
       orgId: orgs[key].id,
       kind: 'agency',
       status: 'admitted',
-      sections: { systems: { hasCallRecording: true, hasFieldEvidenceCapture: capture, mlpsLevel: 3, hasIso27001: false, otherCertifications: '' } },
+      sections: {
+        systems: {
+          hasCallRecording: true,
+          hasFieldEvidenceCapture: capture,
+          mlpsLevel: 3,
+          hasIso27001: false,
+          otherCertifications: '',
+        },
+      },
       decidedAt: new Date(),
       tier: 'B',
     });
@@ -103,11 +121,21 @@ export const buildWorld = async (db: Db): Promise<World> => {
     .returning({ id: storedFiles.id });
   const [doc] = await db
     .insert(admissionDocuments)
-    .values({ applicationId: applications.creditorNew, fileId: file!.id, kind: 'financial_licence', fileName: '金融许可证.pdf' })
+    .values({
+      applicationId: applications.creditorNew,
+      fileId: file!.id,
+      kind: 'financial_licence',
+      fileName: '金融许可证.pdf',
+    })
     .returning({ id: admissionDocuments.id });
-  return { db, orgs, users: users as Record<UserKey, User>, applications, licence: { fileId: file!.id, documentId: doc!.id } };
+  return {
+    db,
+    orgs,
+    users: users as Record<UserKey, User>,
+    applications,
+    licence: { fileId: file!.id, documentId: doc!.id },
+  };
 };
-
 
 export const META = { ip: '203.0.113.7', userAgent: 'vitest' };
 
@@ -119,7 +147,10 @@ export const callerAs = async (db: Db, user: Pick<User, 'id'> | null, locale: Lo
 
 /** Gives a world user a mobile number, sealed as an invitation stores it. */
 export const givePhone = async (w: World, key: UserKey, phone: string) => {
-  await w.db.update(usersTable).set({ phoneSealed: sealStaffPhone(phone) }).where(eq(usersTable.id, w.users[key].id));
+  await w.db
+    .update(usersTable)
+    .set({ phoneSealed: sealStaffPhone(phone) })
+    .where(eq(usersTable.id, w.users[key].id));
 };
 
 /** A domain-level caller for a world user, as the tRPC context would build it. */

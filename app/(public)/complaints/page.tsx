@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { PublicComplaintForm } from '@/components/complaints/public-complaint';
 import { getServerT } from '@/server/i18n/request-locale';
 
-export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getServerT())('complaints.publicTitle') });
+export const generateMetadata = async (): Promise<Metadata> => ({
+  title: (await getServerT())('complaints.publicTitle'),
+});
 
 const PublicComplaintPage = async () => {
   const t = await getServerT();

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { PublishedDisclosures } from '@/components/public/disclosures';
 import { getServerT } from '@/server/i18n/request-locale';
 
-export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getServerT())('disclosure.publicTitle') });
+export const generateMetadata = async (): Promise<Metadata> => ({
+  title: (await getServerT())('disclosure.publicTitle'),
+});
 
 const DisclosuresPage = async () => {
   const t = await getServerT();

@@ -49,7 +49,8 @@ export const ZRole = z.enum(ROLES, { error: 'v.role' });
 export const ZOrgType = z.enum(ORG_TYPES, { error: 'v.orgType' });
 export const ZOrgStatus = z.enum(ORG_STATUSES, { error: 'v.orgStatus' });
 
-export const pageOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
 export const ZUser = z.object({
   id: z.string(),

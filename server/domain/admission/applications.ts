@@ -83,7 +83,12 @@ const lockOpenApplication = async (tx: Tx, orgId: string) => {
   const [row] = await tx
     .select()
     .from(admissionApplications)
-    .where(and(eq(admissionApplications.orgId, orgId), inArray(admissionApplications.status, [...OPEN_APPLICATION_STATUSES])))
+    .where(
+      and(
+        eq(admissionApplications.orgId, orgId),
+        inArray(admissionApplications.status, [...OPEN_APPLICATION_STATUSES]),
+      ),
+    )
     .for('update');
   if (!row) throw new DomainError('admission.notFound');
   if (!(EDITABLE as readonly string[]).includes(row.status)) throw new DomainError('admission.notEditable');
@@ -134,11 +139,17 @@ export const submitApplication = async (db: DbOrTx, caller: Caller) =>
     const kind = kindOf(row);
     const missing = sectionsOf(kind).filter((s) => !isSectionComplete(row, s));
     if (missing.length > 0) {
-      throw new DomainError('admission.incomplete', { field: missing[0], labels: { sections: missing.map((m) => `admission.section.${m}`) } });
+      throw new DomainError('admission.incomplete', {
+        field: missing[0],
+        labels: { sections: missing.map((m) => `admission.section.${m}`) },
+      });
     }
     const absent = missingDocuments(kind, await documentsOf(tx, row.id));
     if (absent.length > 0) {
-      throw new DomainError('admission.documentsMissing', { field: 'documents', labels: { kinds: absent.map((k) => `admission.documentKind.${k}`) } });
+      throw new DomainError('admission.documentsMissing', {
+        field: 'documents',
+        labels: { kinds: absent.map((k) => `admission.documentKind.${k}`) },
+      });
     }
     if (row.legalRepIdIndex) {
       const [banned] = await tx
@@ -160,7 +171,14 @@ export const submitApplication = async (db: DbOrTx, caller: Caller) =>
     const now = new Date();
     const [updated] = await tx
       .update(admissionApplications)
-      .set({ status: 'submitted', submittedAt: now, submissionCount: row.submissionCount + 1, templateId: template.id, infoRequest: null, updatedAt: now })
+      .set({
+        status: 'submitted',
+        submittedAt: now,
+        submissionCount: row.submissionCount + 1,
+        templateId: template.id,
+        infoRequest: null,
+        updatedAt: now,
+      })
       .where(eq(admissionApplications.id, row.id))
       .returning();
     if (!updated) throw new DomainError('admission.notFound');
@@ -172,7 +190,13 @@ export const submitApplication = async (db: DbOrTx, caller: Caller) =>
       before: { status: row.status },
       after: { status: 'submitted', submission: updated.submissionCount },
     });
-    await notify(tx, { platformRoles: ['admin', 'reviewer'] }, 'admission.submitted', { org: await orgNameOf(tx, row.orgId) }, `/staff/admission/${row.id}`);
+    await notify(
+      tx,
+      { platformRoles: ['admin', 'reviewer'] },
+      'admission.submitted',
+      { org: await orgNameOf(tx, row.orgId) },
+      `/staff/admission/${row.id}`,
+    );
     return present(tx, updated);
   });
 
@@ -186,7 +210,12 @@ type Follow = 'renewal' | 'reapply';
 const openNext = async (db: DbOrTx, caller: Caller, follow: Follow, now: Date) =>
   db.transaction(async (tx) => {
     const [org] = await tx
-      .select({ id: organizations.id, status: organizations.status, type: organizations.type, admissionExpiresAt: organizations.admissionExpiresAt })
+      .select({
+        id: organizations.id,
+        status: organizations.status,
+        type: organizations.type,
+        admissionExpiresAt: organizations.admissionExpiresAt,
+      })
       .from(organizations)
       .where(eq(organizations.id, caller.actor.orgId))
       .for('update');
@@ -194,17 +223,29 @@ const openNext = async (db: DbOrTx, caller: Caller, follow: Follow, now: Date) =
     const [open] = await tx
       .select()
       .from(admissionApplications)
-      .where(and(eq(admissionApplications.orgId, org.id), inArray(admissionApplications.status, [...OPEN_APPLICATION_STATUSES])));
+      .where(
+        and(
+          eq(admissionApplications.orgId, org.id),
+          inArray(admissionApplications.status, [...OPEN_APPLICATION_STATUSES]),
+        ),
+      );
     if (open) return present(tx, open);
     // The source: the last admitted application (renewal) or the latest one, which must be rejected (reapply).
-    if (follow === 'renewal' && !isRenewalDue(org.status, org.admissionExpiresAt, now)) throw new DomainError('admission.renewalNotDue');
+    if (follow === 'renewal' && !isRenewalDue(org.status, org.admissionExpiresAt, now))
+      throw new DomainError('admission.renewalNotDue');
     const [source] = await tx
       .select()
       .from(admissionApplications)
-      .where(and(eq(admissionApplications.orgId, org.id), follow === 'renewal' ? eq(admissionApplications.status, 'admitted') : undefined))
+      .where(
+        and(
+          eq(admissionApplications.orgId, org.id),
+          follow === 'renewal' ? eq(admissionApplications.status, 'admitted') : undefined,
+        ),
+      )
       .orderBy(desc(follow === 'renewal' ? admissionApplications.decidedAt : admissionApplications.createdAt))
       .limit(1);
-    if (follow === 'reapply' && (org.status !== 'applicant' || source?.status !== 'rejected')) throw new DomainError('admission.notRejected');
+    if (follow === 'reapply' && (org.status !== 'applicant' || source?.status !== 'rejected'))
+      throw new DomainError('admission.notRejected');
     const [created] = await tx
       .insert(admissionApplications)
       .values({
@@ -250,7 +291,13 @@ export const renewalStatus = async (db: DbOrTx, caller: Caller, now = new Date()
   const [open] = await db
     .select({ id: admissionApplications.id, status: admissionApplications.status })
     .from(admissionApplications)
-    .where(and(eq(admissionApplications.orgId, caller.actor.orgId), eq(admissionApplications.isRenewal, true), inArray(admissionApplications.status, [...OPEN_APPLICATION_STATUSES])));
+    .where(
+      and(
+        eq(admissionApplications.orgId, caller.actor.orgId),
+        eq(admissionApplications.isRenewal, true),
+        inArray(admissionApplications.status, [...OPEN_APPLICATION_STATUSES]),
+      ),
+    );
   const expiresAt = org.admissionExpiresAt;
   return {
     isDue: isRenewalDue(org.status, expiresAt, now),

@@ -11,18 +11,35 @@ import { ownFile } from '../files/files';
 import { lockOpenApplication, present } from './applications';
 
 /** Attaches an uploaded file of the caller's organization to its application, while it may be edited. */
-export const attachDocument = async (db: DbOrTx, caller: Caller, args: { fileId: string; kind: AdmissionDocumentKind; fileName: string }) =>
+export const attachDocument = async (
+  db: DbOrTx,
+  caller: Caller,
+  args: { fileId: string; kind: AdmissionDocumentKind; fileName: string },
+) =>
   db.transaction(async (tx) => {
     const row = await lockOpenApplication(tx, caller.actor.orgId);
     const file = await ownFile(tx, caller, args.fileId);
-    if (!(DOCUMENT_FILE_TYPES as readonly string[]).includes(file.mime)) throw new DomainError('admission.documentTypeNotAllowed', { field: 'fileId' });
-    const [{ n } = { n: 0 }] = await tx.select({ n: count() }).from(admissionDocuments).where(eq(admissionDocuments.applicationId, row.id));
+    if (!(DOCUMENT_FILE_TYPES as readonly string[]).includes(file.mime))
+      throw new DomainError('admission.documentTypeNotAllowed', { field: 'fileId' });
+    const [{ n } = { n: 0 }] = await tx
+      .select({ n: count() })
+      .from(admissionDocuments)
+      .where(eq(admissionDocuments.applicationId, row.id));
     if (n >= MAX_DOCUMENTS_PER_APPLICATION) {
-      throw new DomainError('admission.tooManyDocuments', { field: 'fileId', values: { max: MAX_DOCUMENTS_PER_APPLICATION } });
+      throw new DomainError('admission.tooManyDocuments', {
+        field: 'fileId',
+        values: { max: MAX_DOCUMENTS_PER_APPLICATION },
+      });
     }
     const [doc] = await tx
       .insert(admissionDocuments)
-      .values({ applicationId: row.id, fileId: file.id, kind: args.kind, fileName: args.fileName, addedBy: caller.actor.userId })
+      .values({
+        applicationId: row.id,
+        fileId: file.id,
+        kind: args.kind,
+        fileName: args.fileName,
+        addedBy: caller.actor.userId,
+      })
       .returning({ id: admissionDocuments.id });
     await writeAudit(tx, caller, {
       action: 'admission.attachDocument',

@@ -36,7 +36,13 @@ export const documentsOf = async (db: DbOrTx, applicationId: string): Promise<Do
 export const copyDocuments = async (tx: Tx, fromApplicationId: string, toApplicationId: string, userId: string) => {
   const docs = await documentsOf(tx, fromApplicationId);
   if (docs.length === 0) return;
-  await tx
-    .insert(admissionDocuments)
-    .values(docs.map((d) => ({ applicationId: toApplicationId, fileId: d.fileId, kind: d.kind, fileName: d.fileName, addedBy: userId })));
+  await tx.insert(admissionDocuments).values(
+    docs.map((d) => ({
+      applicationId: toApplicationId,
+      fileId: d.fileId,
+      kind: d.kind,
+      fileName: d.fileName,
+      addedBy: userId,
+    })),
+  );
 };

@@ -12,7 +12,9 @@ import { expireAdmissions, isRenewalDue } from './expiry';
 
 const ctx = freshWorldPerTest();
 
-const statusOf = async (id: string) => (await ctx.handle.db.select({ status: organizations.status }).from(organizations).where(eq(organizations.id, id)))[0]?.status;
+const statusOf = async (id: string) =>
+  (await ctx.handle.db.select({ status: organizations.status }).from(organizations).where(eq(organizations.id, id)))[0]
+    ?.status;
 
 describe('expiry sweep', () => {
   it('expires lapsed admissions once, with an audit row, and leaves the rest', async () => {
@@ -25,18 +27,30 @@ describe('expiry sweep', () => {
     expect(await statusOf(ctx.w.orgs.agencyB.id)).toBe('active');
     const second = await expireAdmissions(ctx.handle.db);
     expect(second.expired).not.toContain(ctx.w.orgs.agencyA.id);
-    const audits = await ctx.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'org.expire'), eq(auditLog.resourceId, ctx.w.orgs.agencyA.id)));
+    const audits = await ctx.handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'org.expire'), eq(auditLog.resourceId, ctx.w.orgs.agencyA.id)));
     expect(audits).toHaveLength(1);
     // Expired is not blocked: existing work continues to its term.
-    await expect((await callerAs(ctx.handle.db, ctx.w.users['agencyA.collector'])).org.get()).resolves.toMatchObject({ status: 'expired' });
+    await expect((await callerAs(ctx.handle.db, ctx.w.users['agencyA.collector'])).org.get()).resolves.toMatchObject({
+      status: 'expired',
+    });
   });
 
   if (isPostgresRun()) {
     it('expires each organization exactly once when several instances sweep at once', async () => {
       await admissionExpiresIn(ctx.w, 'agencyA', -2);
-      const runs = await Promise.all([expireAdmissions(ctx.handle.db), expireAdmissions(ctx.handle.db), expireAdmissions(ctx.handle.db)]);
+      const runs = await Promise.all([
+        expireAdmissions(ctx.handle.db),
+        expireAdmissions(ctx.handle.db),
+        expireAdmissions(ctx.handle.db),
+      ]);
       expect(runs.flatMap((r) => r.expired).filter((id) => id === ctx.w.orgs.agencyA.id)).toHaveLength(1);
-      const audits = await ctx.handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'org.expire'), eq(auditLog.resourceId, ctx.w.orgs.agencyA.id)));
+      const audits = await ctx.handle.db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'org.expire'), eq(auditLog.resourceId, ctx.w.orgs.agencyA.id)));
       expect(audits).toHaveLength(1);
     });
   }
@@ -54,21 +68,39 @@ describe('renewal', () => {
 
   it('refuses before the window and opens a pre-filled renewal inside it, once', async () => {
     const applicationId = await scoreCreditorNew(ctx.w);
-    await (await callerAs(ctx.handle.db, ctx.w.users['platform.reviewer'])).staff.admission.decide({ applicationId, decision: 'admit', reason: '资质完备' });
+    await (
+      await callerAs(ctx.handle.db, ctx.w.users['platform.reviewer'])
+    ).staff.admission.decide({ applicationId, decision: 'admit', reason: '资质完备' });
     const admin = await callerAs(ctx.handle.db, ctx.w.users['creditorNew.admin']);
-    await expect(admin.admission.application.startRenewal()).rejects.toMatchObject({ code: 'CONFLICT', cause: { code: 'admission.renewalNotDue' } });
+    await expect(admin.admission.application.startRenewal()).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { code: 'admission.renewalNotDue' },
+    });
 
-    await expect(admin.admission.application.renewalStatus()).resolves.toMatchObject({ isDue: false, openStatus: null });
+    await expect(admin.admission.application.renewalStatus()).resolves.toMatchObject({
+      isDue: false,
+      openStatus: null,
+    });
     await admissionExpiresIn(ctx.w, 'creditorNew', 20);
-    await expect(admin.admission.application.renewalStatus()).resolves.toMatchObject({ isDue: true, daysLeft: 20, openStatus: null });
+    await expect(admin.admission.application.renewalStatus()).resolves.toMatchObject({
+      isDue: true,
+      daysLeft: 20,
+      openStatus: null,
+    });
     const renewal = await admin.admission.application.startRenewal();
-    await expect(admin.admission.application.renewalStatus()).resolves.toMatchObject({ isDue: true, openStatus: 'draft' });
+    await expect(admin.admission.application.renewalStatus()).resolves.toMatchObject({
+      isDue: true,
+      openStatus: 'draft',
+    });
     expect(renewal).toMatchObject({ isRenewal: true, status: 'draft', isComplete: true });
     expect(renewal.sections).toMatchObject({ licence: { licenceType: 'consumer_finance' } });
     // The documents come along; the applicant replaces what has changed.
     expect(renewal.documents).toMatchObject([{ kind: 'financial_licence', fileId: ctx.w.licence.fileId }]);
     await expect(admin.admission.application.startRenewal()).resolves.toMatchObject({ id: renewal.id });
-    const rows = await ctx.handle.db.select().from(admissionApplications).where(eq(admissionApplications.orgId, ctx.w.orgs.creditorNew.id));
+    const rows = await ctx.handle.db
+      .select()
+      .from(admissionApplications)
+      .where(eq(admissionApplications.orgId, ctx.w.orgs.creditorNew.id));
     expect(rows).toHaveLength(2);
     // Still admitted while renewing.
     await expect(admin.org.get()).resolves.toMatchObject({ status: 'active' });
@@ -87,9 +119,15 @@ describe('renewal', () => {
     const before = (await expiryOf()).admissionExpiresAt!;
     const renewal = await admin.admission.application.startRenewal();
     await admin.admission.application.submit();
-    await reviewer.staff.admission.saveScores({ applicationId: renewal.id, scores: [
-      { key: 'licence', score: 30, note: '续期核实' }, { key: 'fraudRecord', score: 25, note: '' }, { key: 'dataQuality', score: 20, note: '' },
-    ], hasFraudOrAbuse: false });
+    await reviewer.staff.admission.saveScores({
+      applicationId: renewal.id,
+      scores: [
+        { key: 'licence', score: 30, note: '续期核实' },
+        { key: 'fraudRecord', score: 25, note: '' },
+        { key: 'dataQuality', score: 20, note: '' },
+      ],
+      hasFraudOrAbuse: false,
+    });
     await reviewer.staff.admission.decide({ applicationId: renewal.id, decision: 'admit', reason: '续期通过' });
     const after = await expiryOf();
     expect(after.status).toBe('active');
@@ -101,11 +139,20 @@ describe('renewal', () => {
     expect((await expiryOf()).status).toBe('expired');
     const late = await admin.admission.application.startRenewal();
     await admin.admission.application.submit();
-    await reviewer.staff.admission.saveScores({ applicationId: late.id, scores: [
-      { key: 'licence', score: 30, note: '续期核实' }, { key: 'fraudRecord', score: 25, note: '' }, { key: 'dataQuality', score: 20, note: '' },
-    ], hasFraudOrAbuse: false });
+    await reviewer.staff.admission.saveScores({
+      applicationId: late.id,
+      scores: [
+        { key: 'licence', score: 30, note: '续期核实' },
+        { key: 'fraudRecord', score: 25, note: '' },
+        { key: 'dataQuality', score: 20, note: '' },
+      ],
+      hasFraudOrAbuse: false,
+    });
     // Suspended while under review: the admission does not lift the suspension.
-    await ctx.handle.db.update(organizations).set({ status: 'suspended' }).where(eq(organizations.id, ctx.w.orgs.creditorNew.id));
+    await ctx.handle.db
+      .update(organizations)
+      .set({ status: 'suspended' })
+      .where(eq(organizations.id, ctx.w.orgs.creditorNew.id));
     await reviewer.staff.admission.decide({ applicationId: late.id, decision: 'admit', reason: '续期通过' });
     expect((await expiryOf()).status).toBe('suspended');
   });
@@ -114,7 +161,10 @@ describe('renewal', () => {
 describe('applying again after a rejection', () => {
   it('opens a pre-filled draft only for a rejected applicant, once', async () => {
     const admin = await callerAs(ctx.handle.db, ctx.w.users['creditorNew.admin']);
-    await expect(admin.admission.application.reapply()).resolves.toMatchObject({ id: ctx.w.applications.creditorNew, status: 'draft' });
+    await expect(admin.admission.application.reapply()).resolves.toMatchObject({
+      id: ctx.w.applications.creditorNew,
+      status: 'draft',
+    });
     const rejected = await rejectCreditorNew(ctx.w);
     const again = await admin.admission.application.reapply();
     expect(again).toMatchObject({ status: 'draft', isRenewal: false, isComplete: true });
@@ -123,6 +173,9 @@ describe('applying again after a rejection', () => {
     await expect(admin.admission.application.reapply()).resolves.toMatchObject({ id: again.id });
     // An admitted organization renews instead.
     const agency = await callerAs(ctx.handle.db, ctx.w.users['agencyA.admin']);
-    await expect(agency.admission.application.reapply()).rejects.toMatchObject({ code: 'CONFLICT', cause: { code: 'admission.notRejected' } });
+    await expect(agency.admission.application.reapply()).rejects.toMatchObject({
+      code: 'CONFLICT',
+      cause: { code: 'admission.notRejected' },
+    });
   });
 });

@@ -23,17 +23,31 @@ export const expireAdmissions = async (db: DbOrTx, now = new Date()) =>
     const expired = await tx
       .update(organizations)
       .set({ status: 'expired', updatedAt: now })
-      .where(and(eq(organizations.status, 'active'), inArray(organizations.type, ['creditor', 'agency']), lte(organizations.admissionExpiresAt, now)))
-      .returning({ id: organizations.id, type: organizations.type, admissionExpiresAt: organizations.admissionExpiresAt });
-    for (const org of expired) {
-      await writeAudit(tx, { actor: null, ip: null, userAgent: 'scheduler' }, {
-        action: 'org.expire',
-        resourceType: 'organization',
-        resourceId: org.id,
-        orgId: org.id,
-        before: { status: 'active' },
-        after: { status: 'expired', admissionExpiresAt: org.admissionExpiresAt?.toISOString() ?? null },
+      .where(
+        and(
+          eq(organizations.status, 'active'),
+          inArray(organizations.type, ['creditor', 'agency']),
+          lte(organizations.admissionExpiresAt, now),
+        ),
+      )
+      .returning({
+        id: organizations.id,
+        type: organizations.type,
+        admissionExpiresAt: organizations.admissionExpiresAt,
       });
+    for (const org of expired) {
+      await writeAudit(
+        tx,
+        { actor: null, ip: null, userAgent: 'scheduler' },
+        {
+          action: 'org.expire',
+          resourceType: 'organization',
+          resourceId: org.id,
+          orgId: org.id,
+          before: { status: 'active' },
+          after: { status: 'expired', admissionExpiresAt: org.admissionExpiresAt?.toISOString() ?? null },
+        },
+      );
       await notify(tx, { orgId: org.id, roles: ['admin'] }, 'admission.expired', {}, `/${org.type}`);
     }
     return { expired: expired.map((o) => o.id), skipped: false };
@@ -43,4 +57,6 @@ export const RENEWAL_WINDOW_DAYS = 30;
 
 /** Whether the renewal prompt shows: within 30 days of expiry, or already expired. */
 export const isRenewalDue = (status: string, expiresAt: Date | null, now = new Date()): boolean =>
-  expiresAt !== null && (status === 'active' || status === 'expired') && expiresAt.getTime() - now.getTime() <= RENEWAL_WINDOW_DAYS * 86_400_000;
+  expiresAt !== null &&
+  (status === 'active' || status === 'expired') &&
+  expiresAt.getTime() - now.getTime() <= RENEWAL_WINDOW_DAYS * 86_400_000;

@@ -1,6 +1,13 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
-import { admissionApplications, admissionReviews, admissionTemplates, organizations, users, type CriterionScore } from '@/db/schema';
+import {
+  admissionApplications,
+  admissionReviews,
+  admissionTemplates,
+  organizations,
+  users,
+  type CriterionScore,
+} from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -33,7 +40,10 @@ const decodeQueueCursor = (raw: string | null | undefined) => {
 export const listReviewQueue = async (db: DbOrTx, args: QueueArgs, now = new Date()) => {
   const cursor = decodeQueueCursor(args.cursor);
   const where: SQL[] = [inArray(admissionApplications.status, [...IN_REVIEW])];
-  if (cursor) where.push(sql`(${admissionApplications.submittedAt}, ${admissionApplications.id}) > (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`);
+  if (cursor)
+    where.push(
+      sql`(${admissionApplications.submittedAt}, ${admissionApplications.id}) > (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`,
+    );
   const rows = await db
     .select({
       id: admissionApplications.id,
@@ -51,7 +61,10 @@ export const listReviewQueue = async (db: DbOrTx, args: QueueArgs, now = new Dat
     .innerJoin(organizations, eq(organizations.id, admissionApplications.orgId))
     .leftJoin(
       admissionReviews,
-      and(eq(admissionReviews.applicationId, admissionApplications.id), eq(admissionReviews.submission, admissionApplications.submissionCount)),
+      and(
+        eq(admissionReviews.applicationId, admissionApplications.id),
+        eq(admissionReviews.submission, admissionApplications.submissionCount),
+      ),
     )
     .leftJoin(users, eq(users.id, admissionReviews.reviewerId))
     .where(and(...where))
@@ -62,7 +75,10 @@ export const listReviewQueue = async (db: DbOrTx, args: QueueArgs, now = new Dat
     return { ...r, ageBusinessDays: age, isOverdue: age > REVIEW_TARGET_BUSINESS_DAYS };
   });
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > args.limit && last?.submittedAt ? `${last.submittedAt.toISOString()}|${last.id}` : null };
+  return {
+    items,
+    nextCursor: rows.length > args.limit && last?.submittedAt ? `${last.submittedAt.toISOString()}|${last.id}` : null,
+  };
 };
 
 // ---- one application -------------------------------------------------------------------
@@ -93,7 +109,13 @@ const templateOf = async (db: DbOrTx, app: Application) => {
 export const getApplicationForReview = async (db: DbOrTx, applicationId: string) => {
   const app = await loadApplication(db, applicationId, false);
   const [org] = await db
-    .select({ id: organizations.id, name: organizations.name, creditCode: organizations.creditCode, status: organizations.status, type: organizations.type })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      creditCode: organizations.creditCode,
+      status: organizations.status,
+      type: organizations.type,
+    })
     .from(organizations)
     .where(eq(organizations.id, app.orgId));
   if (!org) throw new DomainError('org.notFound');
@@ -149,7 +171,10 @@ export const saveScores = async (db: DbOrTx, caller: Caller, args: SaveScoresArg
     const template = await templateOf(tx, app);
     const problems = scoreProblems(template.criteria, args.scores);
     if (problems.unknown.length || problems.outOfRange.length || problems.duplicated) {
-      throw new DomainError('admission.scoresInvalid', { field: 'scores', values: { keys: [...problems.unknown, ...problems.outOfRange].join(', ') } });
+      throw new DomainError('admission.scoresInvalid', {
+        field: 'scores',
+        values: { keys: [...problems.unknown, ...problems.outOfRange].join(', ') },
+      });
     }
     const existing = await currentReview(tx, app);
     if (existing && existing.status !== 'scoring') throw new DomainError('admission.awaitingApproval');
@@ -161,9 +186,15 @@ export const saveScores = async (db: DbOrTx, caller: Caller, args: SaveScoresArg
       updatedAt: new Date(),
     };
     if (existing) await tx.update(admissionReviews).set(values).where(eq(admissionReviews.id, existing.id));
-    else await tx.insert(admissionReviews).values({ ...values, applicationId: app.id, submission: app.submissionCount, templateId: template.id });
+    else
+      await tx
+        .insert(admissionReviews)
+        .values({ ...values, applicationId: app.id, submission: app.submissionCount, templateId: template.id });
     if (app.status === 'submitted') {
-      await tx.update(admissionApplications).set({ status: 'under_review', updatedAt: new Date() }).where(eq(admissionApplications.id, app.id));
+      await tx
+        .update(admissionApplications)
+        .set({ status: 'under_review', updatedAt: new Date() })
+        .where(eq(admissionApplications.id, app.id));
     }
     await writeAudit(tx, caller, {
       action: 'admission.score',
@@ -201,7 +232,6 @@ export const requestInfo = async (db: DbOrTx, caller: Caller, args: { applicatio
 
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
 
-
 const finalize = async (tx: Tx, caller: Caller, app: Application, review: Review, approverId: string | null) => {
   const now = new Date();
   const decision = review.decision ?? 'reject';
@@ -214,7 +244,14 @@ const finalize = async (tx: Tx, caller: Caller, app: Application, review: Review
     .where(eq(admissionReviews.id, review.id));
   await tx
     .update(admissionApplications)
-    .set({ status: decision === 'admit' ? 'admitted' : 'rejected', score: review.total, tier, decidedAt: now, decisionReason: review.reason, updatedAt: now })
+    .set({
+      status: decision === 'admit' ? 'admitted' : 'rejected',
+      score: review.total,
+      tier,
+      decidedAt: now,
+      decisionReason: review.reason,
+      updatedAt: now,
+    })
     .where(eq(admissionApplications.id, app.id));
   if (decision === 'admit') {
     // A renewal admitted before expiry runs on from the current expiry date. A suspended or
@@ -226,7 +263,13 @@ const finalize = async (tx: Tx, caller: Caller, app: Application, review: Review
     const from = Math.max(now.getTime(), org?.admissionExpiresAt?.getTime() ?? 0);
     await tx
       .update(organizations)
-      .set({ status: 'active', tier, admittedAt: now, admissionExpiresAt: new Date(from + ONE_YEAR_MS), updatedAt: now })
+      .set({
+        status: 'active',
+        tier,
+        admittedAt: now,
+        admissionExpiresAt: new Date(from + ONE_YEAR_MS),
+        updatedAt: now,
+      })
       .where(and(eq(organizations.id, app.orgId), inArray(organizations.status, ['applicant', 'active', 'expired'])));
   }
   await writeAudit(tx, caller, {
@@ -238,14 +281,24 @@ const finalize = async (tx: Tx, caller: Caller, app: Application, review: Review
     after: { decision, tier, score: review.total, reason: review.reason, reviewerId: review.reviewerId, approverId },
   });
   const isAdmitted = decision === 'admit';
-  await notify(tx, { orgId: app.orgId, roles: ['admin'] }, isAdmitted ? 'admission.admitted' : 'admission.rejected', { tier: tier ?? '' }, isAdmitted ? `/${app.kind}` : '/apply');
+  await notify(
+    tx,
+    { orgId: app.orgId, roles: ['admin'] },
+    isAdmitted ? 'admission.admitted' : 'admission.rejected',
+    { tier: tier ?? '' },
+    isAdmitted ? `/${app.kind}` : '/apply',
+  );
 };
 
 /**
  * The reviewer decides. Admitting at tier A, or deciding against the computed outcome,
  * waits for a second staff member (four eyes); otherwise the decision takes effect now.
  */
-export const decide = async (db: DbOrTx, caller: Caller, args: { applicationId: string; decision: Decision; reason: string }) =>
+export const decide = async (
+  db: DbOrTx,
+  caller: Caller,
+  args: { applicationId: string; decision: Decision; reason: string },
+) =>
   db.transaction(async (tx) => {
     // Row lock: of two reviewers deciding at once, the second finds it decided.
     const app = await loadApplication(tx, args.applicationId, true);
@@ -276,7 +329,13 @@ export const decide = async (db: DbOrTx, caller: Caller, args: { applicationId: 
         orgId: app.orgId,
         after: { decision: args.decision, computed, total: review.total, reason: args.reason },
       });
-      await notify(tx, { platformRoles: ['admin', 'reviewer'], except: caller.actor.userId }, 'admission.awaitingApproval', { org: await orgNameOf(tx, app.orgId) }, `/staff/admission/${app.id}`);
+      await notify(
+        tx,
+        { platformRoles: ['admin', 'reviewer'], except: caller.actor.userId },
+        'admission.awaitingApproval',
+        { org: await orgNameOf(tx, app.orgId) },
+        `/staff/admission/${app.id}`,
+      );
     } else {
       await finalize(tx, caller, app, updated, null);
     }
@@ -284,7 +343,11 @@ export const decide = async (db: DbOrTx, caller: Caller, args: { applicationId: 
   });
 
 /** The second pair of eyes: another staff member confirms or sends the proposal back. */
-export const approveDecision = async (db: DbOrTx, caller: Caller, args: { applicationId: string; isApproved: boolean; note: string }) =>
+export const approveDecision = async (
+  db: DbOrTx,
+  caller: Caller,
+  args: { applicationId: string; isApproved: boolean; note: string },
+) =>
   db.transaction(async (tx) => {
     const app = await loadApplication(tx, args.applicationId, true);
     assertInReview(app);
@@ -294,7 +357,10 @@ export const approveDecision = async (db: DbOrTx, caller: Caller, args: { applic
     if (args.isApproved) {
       await finalize(tx, caller, app, review, caller.actor.userId);
     } else {
-      await tx.update(admissionReviews).set({ status: 'scoring', decision: null, updatedAt: new Date() }).where(eq(admissionReviews.id, review.id));
+      await tx
+        .update(admissionReviews)
+        .set({ status: 'scoring', decision: null, updatedAt: new Date() })
+        .where(eq(admissionReviews.id, review.id));
       await writeAudit(tx, caller, {
         action: 'admission.returnProposal',
         resourceType: 'admission_application',
@@ -303,7 +369,13 @@ export const approveDecision = async (db: DbOrTx, caller: Caller, args: { applic
         after: { note: args.note, proposed: review.decision },
       });
       if (review.reviewerId) {
-        await notify(tx, { userId: review.reviewerId }, 'admission.proposalReturned', { org: await orgNameOf(tx, app.orgId) }, `/staff/admission/${app.id}`);
+        await notify(
+          tx,
+          { userId: review.reviewerId },
+          'admission.proposalReturned',
+          { org: await orgNameOf(tx, app.orgId) },
+          `/staff/admission/${app.id}`,
+        );
       }
     }
     return getApplicationForReview(tx, app.id);

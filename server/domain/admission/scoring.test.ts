@@ -1,7 +1,14 @@
 // DESIGN §7: admitted at ≥ 60, tier A ≥ 85, B ≥ 70, C ≥ 60; a fraud or abuse record is
 // rejected outright. Four eyes for tier A and for any decision against the computed one.
 import { describe, expect, it } from 'vitest';
-import { businessDaysBetween, needsSecondApproval, outcomeFor, scoreProblems, totalOf, weightsProblem } from './scoring';
+import {
+  businessDaysBetween,
+  needsSecondApproval,
+  outcomeFor,
+  scoreProblems,
+  totalOf,
+  weightsProblem,
+} from './scoring';
 
 describe('admission outcome', () => {
   it.each([
@@ -59,11 +66,41 @@ describe('scores against a template', () => {
 
 describe('template weights', () => {
   it.each([
-    [[{ key: 'a', weight: 50 }, { key: 'b', weight: 50 }], null],
-    [[{ key: 'a', weight: 50 }, { key: 'b', weight: 49 }], 'sum'],
-    [[{ key: 'a', weight: 101 }, { key: 'b', weight: -1 }], 'weight'],
-    [[{ key: 'a', weight: 50.5 }, { key: 'b', weight: 49.5 }], 'weight'],
-    [[{ key: 'a', weight: 50 }, { key: 'a', weight: 50 }], 'duplicate'],
+    [
+      [
+        { key: 'a', weight: 50 },
+        { key: 'b', weight: 50 },
+      ],
+      null,
+    ],
+    [
+      [
+        { key: 'a', weight: 50 },
+        { key: 'b', weight: 49 },
+      ],
+      'sum',
+    ],
+    [
+      [
+        { key: 'a', weight: 101 },
+        { key: 'b', weight: -1 },
+      ],
+      'weight',
+    ],
+    [
+      [
+        { key: 'a', weight: 50.5 },
+        { key: 'b', weight: 49.5 },
+      ],
+      'weight',
+    ],
+    [
+      [
+        { key: 'a', weight: 50 },
+        { key: 'a', weight: 50 },
+      ],
+      'duplicate',
+    ],
   ] as const)('%j → %s', (criteria, problem) => {
     expect(weightsProblem(criteria)).toBe(problem);
   });

@@ -33,10 +33,12 @@ export const scoreProblems = (criteria: readonly CriterionWeight[], scores: read
   const seen = new Set(scores.map((s) => s.key));
   const duplicated = scores.length !== seen.size;
   const missing = criteria.filter((c) => !seen.has(c.key)).map((c) => c.key);
-  const outOfRange = scores.filter((s) => {
-    const w = byKey.get(s.key);
-    return w !== undefined && (!Number.isInteger(s.score) || s.score < 0 || s.score > w);
-  }).map((s) => s.key);
+  const outOfRange = scores
+    .filter((s) => {
+      const w = byKey.get(s.key);
+      return w !== undefined && (!Number.isInteger(s.score) || s.score < 0 || s.score > w);
+    })
+    .map((s) => s.key);
   return { unknown, missing, outOfRange, duplicated };
 };
 

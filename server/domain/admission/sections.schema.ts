@@ -15,16 +15,16 @@ const ZCount = (max: number) => z.int({ error: 'v.count' }).min(0, { error: 'v.c
 const ZDay = z
   .string()
   .regex(DAY_PATTERN, { error: 'v.date' })
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: 'v.date' })
+  .refine(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    { error: 'v.date' },
+  )
   .refine((s) => startOfShanghaiDay(s).getTime() <= Date.now(), { error: 'v.dateInFuture' });
 const ZMonth = z.string().regex(MONTH_PATTERN, { error: 'v.month' });
 const ZText = (max: number) => z.string().trim().max(max);
 const ZRequiredText = (max: number) => z.string().trim().min(1).max(max);
 
-export const ZIdNumber = z
-  .string()
-  .transform(normalizeIdNumber)
-  .refine(isValidIdNumber, { error: 'v.idNumber' });
+export const ZIdNumber = z.string().transform(normalizeIdNumber).refine(isValidIdNumber, { error: 'v.idNumber' });
 
 export const ZBasics = z.object({
   legalRepName: ZPersonName,
@@ -32,10 +32,16 @@ export const ZBasics = z.object({
   registeredCapitalFen: ZFen,
   foundedOn: ZDay,
   address: ZRequiredText(200),
-  serviceProvinces: z.array(z.enum(PROVINCES, { error: 'v.province' })).min(1, { error: 'v.pickOne' }).max(PROVINCES.length),
+  serviceProvinces: z
+    .array(z.enum(PROVINCES, { error: 'v.province' }))
+    .min(1, { error: 'v.pickOne' })
+    .max(PROVINCES.length),
   staffCount: ZCount(1_000_000).min(1, { error: 'v.count' }),
   seatCount: ZCount(1_000_000),
-  channels: z.array(z.enum(CHANNELS, { error: 'v.channel' })).min(1, { error: 'v.pickOne' }).max(CHANNELS.length),
+  channels: z
+    .array(z.enum(CHANNELS, { error: 'v.channel' }))
+    .min(1, { error: 'v.pickOne' })
+    .max(CHANNELS.length),
 });
 
 export const ZSystems = z.object({
@@ -99,8 +105,14 @@ export const COMPLETE_SECTIONS = {
 export const ZSectionDraft = z.discriminatedUnion('section', [
   z.strictObject({ section: z.literal('basics'), data: ZBasics.partial() }),
   z.strictObject({ section: z.literal('systems'), data: ZSystems.partial() }),
-  z.strictObject({ section: z.literal('trackRecord'), data: z.object({ references: z.array(ZReference).max(5, { error: 'v.referencesMax' }) }).partial() }),
-  z.strictObject({ section: z.literal('compliance'), data: ZCompliance.extend({ declaresNoAbuse: z.boolean() }).partial() }),
+  z.strictObject({
+    section: z.literal('trackRecord'),
+    data: z.object({ references: z.array(ZReference).max(5, { error: 'v.referencesMax' }) }).partial(),
+  }),
+  z.strictObject({
+    section: z.literal('compliance'),
+    data: ZCompliance.extend({ declaresNoAbuse: z.boolean() }).partial(),
+  }),
   z.strictObject({ section: z.literal('licence'), data: ZLicence.extend({ declaresNoFraud: z.boolean() }).partial() }),
 ]);
 export type TSectionDraft = z.input<typeof ZSectionDraft>;

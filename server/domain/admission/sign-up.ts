@@ -40,7 +40,8 @@ type SignUpMail = { mail: 'invite'; userId: string } | { mail: 'notice'; userId:
 /** Asks for an organization's sign-up; answers the same `{ email }` whether or not the email was registered. */
 export const signUpOrganization = async (db: DbOrTx, meta: RequestMeta, args: SignUpArgs, now = new Date()) => {
   const email = args.email.trim().toLowerCase();
-  if (!(await takeAttempt(db, `admission.signUp:${meta.ip ?? 'unknown'}`, SIGN_UP_LIMIT, now))) throw new DomainError('admission.signUpThrottled');
+  if (!(await takeAttempt(db, `admission.signUp:${meta.ip ?? 'unknown'}`, SIGN_UP_LIMIT, now)))
+    throw new DomainError('admission.signUpThrottled');
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ status: organizations.status })
@@ -49,16 +50,24 @@ export const signUpOrganization = async (db: DbOrTx, meta: RequestMeta, args: Si
     if (existing?.status === 'banned') throw new DomainError('admission.creditCodeBanned', { field: 'creditCode' });
     if (existing) throw new DomainError('org.creditCodeTaken', { field: 'creditCode' });
 
-    const owner = async () => (await tx.select({ id: users.id, orgId: users.orgId }).from(users).where(eq(users.email, email)))[0];
+    const owner = async () =>
+      (await tx.select({ id: users.id, orgId: users.orgId }).from(users).where(eq(users.email, email)))[0];
     const toldOwner = async (user: { id: string; orgId: string }) => {
-      await jobQueue.enqueue(tx, { kind: SIGN_UP_MAIL_JOB, payload: { mail: 'notice', userId: user.id, orgName: args.orgName } satisfies SignUpMail });
-      await writeAudit(tx, { ...meta, actor: null }, {
-        action: 'admission.signUpEmailTaken',
-        resourceType: 'user',
-        resourceId: user.id,
-        orgId: user.orgId,
-        after: { type: args.type, orgName: args.orgName, creditCode: args.creditCode },
+      await jobQueue.enqueue(tx, {
+        kind: SIGN_UP_MAIL_JOB,
+        payload: { mail: 'notice', userId: user.id, orgName: args.orgName } satisfies SignUpMail,
       });
+      await writeAudit(
+        tx,
+        { ...meta, actor: null },
+        {
+          action: 'admission.signUpEmailTaken',
+          resourceType: 'user',
+          resourceId: user.id,
+          orgId: user.orgId,
+          after: { type: args.type, orgName: args.orgName, creditCode: args.creditCode },
+        },
+      );
       return { email };
     };
     const registered = await owner();
@@ -72,7 +81,12 @@ export const signUpOrganization = async (db: DbOrTx, meta: RequestMeta, args: Si
         const [o] = await sp
           .insert(organizations)
           .values({ type: args.type, name: args.orgName, creditCode: args.creditCode, status: 'applicant' })
-          .returning({ id: organizations.id, type: organizations.type, name: organizations.name, creditCode: organizations.creditCode });
+          .returning({
+            id: organizations.id,
+            type: organizations.type,
+            name: organizations.name,
+            creditCode: organizations.creditCode,
+          });
         if (!o) throw new DomainError('org.notFound');
         // No password: the admin sets one through the mailed link.
         const [u] = await sp
@@ -94,15 +108,36 @@ export const signUpOrganization = async (db: DbOrTx, meta: RequestMeta, args: Si
       .insert(admissionApplications)
       .values({ orgId: org.id, kind: args.type, createdBy: user.id })
       .returning({ id: admissionApplications.id });
-    await jobQueue.enqueue(tx, { kind: SIGN_UP_MAIL_JOB, payload: { mail: 'invite', userId: user.id } satisfies SignUpMail });
-    const actor: Actor = { userId: user.id, orgId: org.id, orgType: args.type, orgStatus: 'applicant', role: 'admin', name: user.name, email: user.email };
-    await writeAudit(tx, { ...meta, actor }, {
-      action: 'admission.signUp',
-      resourceType: 'organization',
-      resourceId: org.id,
-      orgId: org.id,
-      after: { type: org.type, name: org.name, creditCode: org.creditCode, adminEmail: user.email, applicationId: application?.id ?? null },
+    await jobQueue.enqueue(tx, {
+      kind: SIGN_UP_MAIL_JOB,
+      payload: { mail: 'invite', userId: user.id } satisfies SignUpMail,
     });
+    const actor: Actor = {
+      userId: user.id,
+      orgId: org.id,
+      orgType: args.type,
+      orgStatus: 'applicant',
+      role: 'admin',
+      name: user.name,
+      email: user.email,
+    };
+    await writeAudit(
+      tx,
+      { ...meta, actor },
+      {
+        action: 'admission.signUp',
+        resourceType: 'organization',
+        resourceId: org.id,
+        orgId: org.id,
+        after: {
+          type: org.type,
+          name: org.name,
+          creditCode: org.creditCode,
+          adminEmail: user.email,
+          applicationId: application?.id ?? null,
+        },
+      },
+    );
     return { email };
   });
 };
@@ -112,7 +147,10 @@ const SYSTEM = { actor: null, ip: null, userAgent: 'scheduler' } as const;
 /** Both languages in one mail: the reader's language is not known yet. */
 const bilingual = (key: string, values: Record<string, string>) => {
   const [zh, en] = [getTranslate('zh-CN'), getTranslate('en')];
-  return { subject: `${zh(`${key}.subject`, values)} / ${en(`${key}.subject`, values)}`, text: `${zh(`${key}.body`, values)}\n\n——\n\n${en(`${key}.body`, values)}\n` };
+  return {
+    subject: `${zh(`${key}.subject`, values)} / ${en(`${key}.subject`, values)}`,
+    text: `${zh(`${key}.body`, values)}\n\n——\n\n${en(`${key}.body`, values)}\n`,
+  };
 };
 
 /**
@@ -126,16 +164,34 @@ export const sendSignUpMail = async (db: DbOrTx, payload: Record<string, unknown
     const invited = await db.transaction(async (tx) => {
       const issued = await issueInvite(tx, job.userId, now);
       if (!issued) return null;
-      await writeAudit(tx, SYSTEM, { action: 'user.invite', resourceType: 'user', resourceId: issued.id, orgId: issued.orgId, after: { email: issued.email, via: 'signUp' } });
-      const [org] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, issued.orgId));
+      await writeAudit(tx, SYSTEM, {
+        action: 'user.invite',
+        resourceType: 'user',
+        resourceId: issued.id,
+        orgId: issued.orgId,
+        after: { email: issued.email, via: 'signUp' },
+      });
+      const [org] = await tx
+        .select({ name: organizations.name })
+        .from(organizations)
+        .where(eq(organizations.id, issued.orgId));
       return { ...issued, orgName: org?.name ?? '' };
     });
     if (!invited) return;
     const link = `${appUrl()}/invite/${invited.token}`;
-    await sendMail({ to: invited.email, ...bilingual('mail.signUpInvite', { name: invited.name, org: invited.orgName, link }) }, now);
+    await sendMail(
+      { to: invited.email, ...bilingual('mail.signUpInvite', { name: invited.name, org: invited.orgName, link }) },
+      now,
+    );
     return;
   }
   const [user] = await db.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, job.userId));
   if (!user) return;
-  await sendMail({ to: user.email, ...bilingual('mail.signUpNotice', { name: user.name, org: job.orgName, signIn: `${appUrl()}/signin` }) }, now);
+  await sendMail(
+    {
+      to: user.email,
+      ...bilingual('mail.signUpNotice', { name: user.name, org: job.orgName, signIn: `${appUrl()}/signin` }),
+    },
+    now,
+  );
 };

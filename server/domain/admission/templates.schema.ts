@@ -4,8 +4,8 @@ import { CRITERION_GROUPS } from '@/lib/enums';
 // A scoring template version as staff edit it: criteria with weights summing to 100,
 // each with a label and guidance in both languages (DESIGN §7).
 
-
-const ZBilingual = (max: number) => z.object({ 'zh-CN': z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
+const ZBilingual = (max: number) =>
+  z.object({ 'zh-CN': z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
 
 export const ZCriterionInput = z.object({
   key: z

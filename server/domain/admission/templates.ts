@@ -18,7 +18,10 @@ export const listTemplates = async (db: DbOrTx, kind: ApplicantType) => {
       createdAt: admissionTemplates.createdAt,
       createdByName: users.name,
       criteriaCount: sql<number>`jsonb_array_length(${admissionTemplates.criteria})`.mapWith(Number),
-      applicationCount: sql<number>`(select count(*) from ${admissionApplications} where ${admissionApplications.templateId} = ${admissionTemplates.id})`.mapWith(Number),
+      applicationCount:
+        sql<number>`(select count(*) from ${admissionApplications} where ${admissionApplications.templateId} = ${admissionTemplates.id})`.mapWith(
+          Number,
+        ),
     })
     .from(admissionTemplates)
     .leftJoin(users, eq(users.id, admissionTemplates.createdBy))
@@ -37,7 +40,14 @@ export const getTemplate = async (db: DbOrTx, templateId: string) => {
     .where(eq(admissionTemplates.kind, t.kind))
     .orderBy(desc(admissionTemplates.version))
     .limit(1);
-  return { id: t.id, kind: t.kind, version: t.version, criteria: t.criteria, createdAt: t.createdAt, isActive: latest?.version === t.version };
+  return {
+    id: t.id,
+    kind: t.kind,
+    version: t.version,
+    criteria: t.criteria,
+    createdAt: t.createdAt,
+    isActive: latest?.version === t.version,
+  };
 };
 
 /**
@@ -45,7 +55,12 @@ export const getTemplate = async (db: DbOrTx, templateId: string) => {
  * exactly 100 and keys are unique. Applications submitted from now on are scored on it;
  * those already submitted keep the version they were submitted under.
  */
-export const publishTemplate = async (db: DbOrTx, caller: Caller, input: TPublishTemplate, basedOnVersion: number | null) =>
+export const publishTemplate = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: TPublishTemplate,
+  basedOnVersion: number | null,
+) =>
   db
     .transaction(async (tx) => {
       const problem = weightsProblem(input.criteria);
@@ -83,4 +98,3 @@ export const publishTemplate = async (db: DbOrTx, caller: Caller, input: TPublis
       if (isUniqueViolation(e)) throw new DomainError('admission.templateStale');
       throw e;
     });
-

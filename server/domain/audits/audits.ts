@@ -1,7 +1,16 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import type { AuditFinding, AuditStatus, ComplaintCategory } from '@/lib/enums';
-import { caseActions, cases, fieldAuditItems, fieldAudits, fieldVisits, organizations, users, type FieldAudit } from '@/db/schema';
+import {
+  caseActions,
+  cases,
+  fieldAuditItems,
+  fieldAudits,
+  fieldVisits,
+  organizations,
+  users,
+  type FieldAudit,
+} from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -25,12 +34,14 @@ export type AuditSample =
   | { method: 'chosen'; agencyId: string; periodFrom: string; periodTo: string; contractNos: string[] };
 
 /** How many of `total` records a share draws: at least one when there is any. */
-export const sampleSize = (total: number, sampleBp: number) => (total === 0 ? 0 : Math.min(total, Math.max(1, Math.ceil((total * sampleBp) / 10_000))));
+export const sampleSize = (total: number, sampleBp: number) =>
+  total === 0 ? 0 : Math.min(total, Math.max(1, Math.ceil((total * sampleBp) / 10_000)));
 
 const checkPeriod = (from: string, to: string, now: Date) => {
   if (from > to) throw new DomainError('audit.period', { field: 'periodTo' });
   if (to > shanghaiDate(now)) throw new DomainError('audit.periodFuture', { field: 'periodTo' });
-  if ((startOfShanghaiDay(to).getTime() - startOfShanghaiDay(from).getTime()) / DAY_MS > MAX_PERIOD_DAYS) throw new DomainError('audit.periodTooLong', { field: 'periodFrom', values: { days: MAX_PERIOD_DAYS } });
+  if ((startOfShanghaiDay(to).getTime() - startOfShanghaiDay(from).getTime()) / DAY_MS > MAX_PERIOD_DAYS)
+    throw new DomainError('audit.periodTooLong', { field: 'periodFrom', values: { days: MAX_PERIOD_DAYS } });
 };
 
 /**
@@ -40,7 +51,10 @@ const checkPeriod = (from: string, to: string, now: Date) => {
  */
 export const createAudit = async (db: DbOrTx, caller: Caller, input: AuditSample, now = new Date()) => {
   checkPeriod(input.periodFrom, input.periodTo, now);
-  const [agency] = await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(and(eq(organizations.id, input.agencyId), eq(organizations.type, 'agency')));
+  const [agency] = await db
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(and(eq(organizations.id, input.agencyId), eq(organizations.type, 'agency')));
   if (!agency) throw new DomainError('org.notFound', { field: 'agencyId' });
   const from = startOfShanghaiDay(input.periodFrom);
   const to = endOfShanghaiDay(input.periodTo);
@@ -56,11 +70,26 @@ export const createAudit = async (db: DbOrTx, caller: Caller, input: AuditSample
         .innerJoin(caseActions, and(eq(caseActions.caseId, cases.id), eq(caseActions.agencyId, input.agencyId)))
         .where(inArray(cases.contractNo, wanted));
       const missing = wanted.filter((w) => !found.some((f) => f.contractNo === w));
-      if (missing.length > 0) throw new DomainError('audit.caseNotWorked', { field: 'contractNos', values: { contractNos: missing.slice(0, 5).join('、') } });
+      if (missing.length > 0)
+        throw new DomainError('audit.caseNotWorked', {
+          field: 'contractNos',
+          values: { contractNos: missing.slice(0, 5).join('、') },
+        });
       caseIds = found.map((f) => f.id);
     }
-    const visitScope = and(eq(fieldVisits.agencyId, input.agencyId), eq(fieldVisits.status, 'visited'), gte(fieldVisits.visitedAt, from), lt(fieldVisits.visitedAt, to), caseIds.length ? inArray(fieldVisits.caseId, caseIds) : undefined);
-    const actionScope = and(eq(caseActions.agencyId, input.agencyId), gte(caseActions.at, from), lt(caseActions.at, to), caseIds.length ? inArray(caseActions.caseId, caseIds) : undefined);
+    const visitScope = and(
+      eq(fieldVisits.agencyId, input.agencyId),
+      eq(fieldVisits.status, 'visited'),
+      gte(fieldVisits.visitedAt, from),
+      lt(fieldVisits.visitedAt, to),
+      caseIds.length ? inArray(fieldVisits.caseId, caseIds) : undefined,
+    );
+    const actionScope = and(
+      eq(caseActions.agencyId, input.agencyId),
+      gte(caseActions.at, from),
+      lt(caseActions.at, to),
+      caseIds.length ? inArray(caseActions.caseId, caseIds) : undefined,
+    );
     const [visitTotal] = await tx.select({ n: count() }).from(fieldVisits).where(visitScope);
     const [actionTotal] = await tx.select({ n: count() }).from(caseActions).where(actionScope);
     const share = input.method === 'random' ? input.sampleBp : 10_000;
@@ -68,8 +97,22 @@ export const createAudit = async (db: DbOrTx, caller: Caller, input: AuditSample
     const actionN = Math.min(sampleSize(actionTotal?.n ?? 0, share), MAX_AUDIT_ITEMS - visitN);
     if (visitN + actionN === 0) throw new DomainError('audit.emptySample', { field: 'periodFrom' });
     const pick = input.method === 'random' ? sql`random()` : sql`1`;
-    const visits = visitN ? await tx.select({ id: fieldVisits.id, caseId: fieldVisits.caseId }).from(fieldVisits).where(visitScope).orderBy(pick).limit(visitN) : [];
-    const actions = actionN ? await tx.select({ id: caseActions.id, caseId: caseActions.caseId }).from(caseActions).where(actionScope).orderBy(pick, asc(caseActions.at)).limit(actionN) : [];
+    const visits = visitN
+      ? await tx
+          .select({ id: fieldVisits.id, caseId: fieldVisits.caseId })
+          .from(fieldVisits)
+          .where(visitScope)
+          .orderBy(pick)
+          .limit(visitN)
+      : [];
+    const actions = actionN
+      ? await tx
+          .select({ id: caseActions.id, caseId: caseActions.caseId })
+          .from(caseActions)
+          .where(actionScope)
+          .orderBy(pick, asc(caseActions.at))
+          .limit(actionN)
+      : [];
     const [audit] = await tx
       .insert(fieldAudits)
       .values({
@@ -87,21 +130,49 @@ export const createAudit = async (db: DbOrTx, caller: Caller, input: AuditSample
       .returning();
     if (!audit) throw new DomainError('audit.notFound');
     await tx.insert(fieldAuditItems).values([
-      ...visits.map((v) => ({ auditId: audit.id, kind: 'visit' as const, caseId: v.caseId, visitId: v.id, createdAt: now, updatedAt: now })),
-      ...actions.map((a) => ({ auditId: audit.id, kind: 'action' as const, caseId: a.caseId, actionId: a.id, createdAt: now, updatedAt: now })),
+      ...visits.map((v) => ({
+        auditId: audit.id,
+        kind: 'visit' as const,
+        caseId: v.caseId,
+        visitId: v.id,
+        createdAt: now,
+        updatedAt: now,
+      })),
+      ...actions.map((a) => ({
+        auditId: audit.id,
+        kind: 'action' as const,
+        caseId: a.caseId,
+        actionId: a.id,
+        createdAt: now,
+        updatedAt: now,
+      })),
     ]);
     await writeAudit(tx, caller, {
       action: 'audit.create',
       resourceType: 'field_audit',
       resourceId: audit.id,
       orgId: input.agencyId,
-      after: { method: input.method, sampleBp: audit.sampleBp, period: [input.periodFrom, input.periodTo], visits: visits.length, actions: actions.length, ofVisits: visitTotal?.n ?? 0, ofActions: actionTotal?.n ?? 0 },
+      after: {
+        method: input.method,
+        sampleBp: audit.sampleBp,
+        period: [input.periodFrom, input.periodTo],
+        visits: visits.length,
+        actions: actions.length,
+        ofVisits: visitTotal?.n ?? 0,
+        ofActions: actionTotal?.n ?? 0,
+      },
     });
     return { id: audit.id, itemCount: audit.itemCount };
   });
 };
 
-const auditView = (a: FieldAudit, agencyName: string, createdByName: string, reviewed: number, findings: Record<AuditFinding, number>) => ({
+const auditView = (
+  a: FieldAudit,
+  agencyName: string,
+  createdByName: string,
+  reviewed: number,
+  findings: Record<AuditFinding, number>,
+) => ({
   id: a.id,
   agencyId: a.agencyId,
   agencyName,
@@ -141,18 +212,35 @@ const tally = (rows: { auditId: string; finding: AuditFinding | null; n: number 
 };
 
 /** Audits, newest first, of every agency or one; keyset-paged. */
-export const listAudits = async (db: DbOrTx, input: { agencyId?: string | undefined; status?: AuditStatus | undefined; cursor?: string | null | undefined; limit: number }) => {
+export const listAudits = async (
+  db: DbOrTx,
+  input: {
+    agencyId?: string | undefined;
+    status?: AuditStatus | undefined;
+    cursor?: string | null | undefined;
+    limit: number;
+  },
+) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
     .select({ a: fieldAudits, agencyName: organizations.name, createdByName: users.name })
     .from(fieldAudits)
     .innerJoin(organizations, eq(organizations.id, fieldAudits.agencyId))
     .innerJoin(users, eq(users.id, fieldAudits.createdBy))
-    .where(and(input.agencyId ? eq(fieldAudits.agencyId, input.agencyId) : undefined, input.status ? eq(fieldAudits.status, input.status) : undefined, cursor ? afterCursor(fieldAudits.createdAt, fieldAudits.id, cursor) : undefined))
+    .where(
+      and(
+        input.agencyId ? eq(fieldAudits.agencyId, input.agencyId) : undefined,
+        input.status ? eq(fieldAudits.status, input.status) : undefined,
+        cursor ? afterCursor(fieldAudits.createdAt, fieldAudits.id, cursor) : undefined,
+      ),
+    )
     .orderBy(desc(fieldAudits.createdAt), desc(fieldAudits.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.a.createdAt, id: r.a.id }));
-  const counts = await findingCounts(db, page.items.map((r) => r.a.id));
+  const counts = await findingCounts(
+    db,
+    page.items.map((r) => r.a.id),
+  );
   return {
     items: page.items.map((r) => {
       const { findings, reviewed } = tally(counts, r.a.id);
@@ -186,9 +274,17 @@ const lockAudit = async (tx: Tx, auditId: string) => {
  * Records the finding on one sampled record (again, while the audit is open: the audit
  * log keeps each). An issue or a violation needs a note saying what was wrong.
  */
-export const reviewAuditItem = (db: DbOrTx, caller: Caller, input: { itemId: string; finding: AuditFinding; note: string }, now = new Date()) =>
+export const reviewAuditItem = (
+  db: DbOrTx,
+  caller: Caller,
+  input: { itemId: string; finding: AuditFinding; note: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
-    const [found] = await tx.select({ auditId: fieldAuditItems.auditId }).from(fieldAuditItems).where(eq(fieldAuditItems.id, input.itemId));
+    const [found] = await tx
+      .select({ auditId: fieldAuditItems.auditId })
+      .from(fieldAuditItems)
+      .where(eq(fieldAuditItems.id, input.itemId));
     if (!found) throw new DomainError('audit.itemNotFound', { field: 'itemId' });
     const audit = await lockAudit(tx, found.auditId);
     // Read under the audit's lock, so that the audit row's "before" is the finding this review replaces.
@@ -196,8 +292,18 @@ export const reviewAuditItem = (db: DbOrTx, caller: Caller, input: { itemId: str
     if (!item) throw new DomainError('audit.itemNotFound', { field: 'itemId' });
     const note = input.note.trim();
     if (input.finding !== 'pass' && note.length < 5) throw new DomainError('audit.noteRequired', { field: 'note' });
-    await tx.update(fieldAuditItems).set({ finding: input.finding, note, reviewedBy: caller.actor.userId, reviewedAt: now, updatedAt: now }).where(eq(fieldAuditItems.id, item.id));
-    await writeAudit(tx, caller, { action: 'audit.review', resourceType: 'field_audit_item', resourceId: item.id, orgId: audit.agencyId, before: { finding: item.finding }, after: { finding: input.finding, note } });
+    await tx
+      .update(fieldAuditItems)
+      .set({ finding: input.finding, note, reviewedBy: caller.actor.userId, reviewedAt: now, updatedAt: now })
+      .where(eq(fieldAuditItems.id, item.id));
+    await writeAudit(tx, caller, {
+      action: 'audit.review',
+      resourceType: 'field_audit_item',
+      resourceId: item.id,
+      orgId: audit.agencyId,
+      before: { finding: item.finding },
+      after: { finding: input.finding, note },
+    });
     return { id: item.id, finding: input.finding };
   });
 
@@ -205,7 +311,12 @@ export const reviewAuditItem = (db: DbOrTx, caller: Caller, input: { itemId: str
  * A violation goes on as a complaint against the agency (source: staff), on the case and
  * in the auditor's words; the item keeps the complaint it opened, once.
  */
-export const complainFromItem = (db: DbOrTx, caller: Caller, input: { itemId: string; category: ComplaintCategory }, now = new Date()) =>
+export const complainFromItem = (
+  db: DbOrTx,
+  caller: Caller,
+  input: { itemId: string; category: ComplaintCategory },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const [item] = await tx.select().from(fieldAuditItems).where(eq(fieldAuditItems.id, input.itemId)).for('update');
     if (!item) throw new DomainError('audit.itemNotFound', { field: 'itemId' });
@@ -213,19 +324,50 @@ export const complainFromItem = (db: DbOrTx, caller: Caller, input: { itemId: st
     if (item.complaintId) throw new DomainError('audit.complaintOpened');
     const [audit] = await tx.select().from(fieldAudits).where(eq(fieldAudits.id, item.auditId));
     if (!audit) throw new DomainError('audit.notFound');
-    const filed = await fileOrgComplaint(tx, caller, { caseId: item.caseId, agencyId: audit.agencyId, category: input.category, description: item.note ?? '', evidence: [] }, now);
-    await tx.update(fieldAuditItems).set({ complaintId: filed.id, updatedAt: now }).where(eq(fieldAuditItems.id, item.id));
+    const filed = await fileOrgComplaint(
+      tx,
+      caller,
+      {
+        caseId: item.caseId,
+        agencyId: audit.agencyId,
+        category: input.category,
+        description: item.note ?? '',
+        evidence: [],
+      },
+      now,
+    );
+    await tx
+      .update(fieldAuditItems)
+      .set({ complaintId: filed.id, updatedAt: now })
+      .where(eq(fieldAuditItems.id, item.id));
     return { complaintId: filed.id, reference: filed.reference };
   });
 
 /** Completes the audit once every record is reviewed, with the auditor's summary: it is then the agency's audit report. */
-export const completeAudit = (db: DbOrTx, caller: Caller, input: { auditId: string; summary: string }, now = new Date()) =>
+export const completeAudit = (
+  db: DbOrTx,
+  caller: Caller,
+  input: { auditId: string; summary: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const audit = await lockAudit(tx, input.auditId);
-    const [open] = await tx.select({ n: count() }).from(fieldAuditItems).where(and(eq(fieldAuditItems.auditId, audit.id), isNull(fieldAuditItems.finding)));
+    const [open] = await tx
+      .select({ n: count() })
+      .from(fieldAuditItems)
+      .where(and(eq(fieldAuditItems.auditId, audit.id), isNull(fieldAuditItems.finding)));
     if ((open?.n ?? 0) > 0) throw new DomainError('audit.unreviewed', { values: { count: open?.n ?? 0 } });
     const summary = input.summary.trim();
-    await tx.update(fieldAudits).set({ status: 'completed', summary, completedBy: caller.actor.userId, completedAt: now, updatedAt: now }).where(eq(fieldAudits.id, audit.id));
-    await writeAudit(tx, caller, { action: 'audit.complete', resourceType: 'field_audit', resourceId: audit.id, orgId: audit.agencyId, after: { summary } });
+    await tx
+      .update(fieldAudits)
+      .set({ status: 'completed', summary, completedBy: caller.actor.userId, completedAt: now, updatedAt: now })
+      .where(eq(fieldAudits.id, audit.id));
+    await writeAudit(tx, caller, {
+      action: 'audit.complete',
+      resourceType: 'field_audit',
+      resourceId: audit.id,
+      orgId: audit.agencyId,
+      after: { summary },
+    });
     return { id: audit.id, status: 'completed' as const };
   });

@@ -1,7 +1,16 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { AuditFinding } from '@/lib/enums';
-import { caseActions, caseFlags, cases, complaints, fieldAuditItems, fieldVisits, users, visitEvidence } from '@/db/schema';
+import {
+  caseActions,
+  caseFlags,
+  cases,
+  complaints,
+  fieldAuditItems,
+  fieldVisits,
+  users,
+  visitEvidence,
+} from '@/db/schema';
 import { DomainError } from '../../errors';
 import { maskName } from '../../pii/crypto';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
@@ -12,7 +21,10 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 
 /** One sampled record with its audit (what a sanction citing the finding shows), or NOT_FOUND. */
 export const getAuditItem = async (db: DbOrTx, itemId: string) => {
-  const [row] = await db.select({ auditId: fieldAuditItems.auditId }).from(fieldAuditItems).where(eq(fieldAuditItems.id, itemId));
+  const [row] = await db
+    .select({ auditId: fieldAuditItems.auditId })
+    .from(fieldAuditItems)
+    .where(eq(fieldAuditItems.id, itemId));
   if (!row) throw new DomainError('audit.itemNotFound', { field: 'itemId' });
   const [item] = (await listAuditItems(db, row.auditId, { itemId, limit: 1 })).items;
   if (!item) throw new DomainError('audit.itemNotFound', { field: 'itemId' });
@@ -22,7 +34,12 @@ export const getAuditItem = async (db: DbOrTx, itemId: string) => {
 export const listAuditItems = async (
   db: DbOrTx,
   auditId: string,
-  input: { finding?: AuditFinding | 'unreviewed' | undefined; itemId?: string | undefined; cursor?: string | null | undefined; limit: number },
+  input: {
+    finding?: AuditFinding | 'unreviewed' | undefined;
+    itemId?: string | undefined;
+    cursor?: string | null | undefined;
+    limit: number;
+  },
 ) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
@@ -41,8 +58,12 @@ export const listAuditItems = async (
       createdAt: fieldAuditItems.createdAt,
       visitedAt: fieldVisits.visitedAt,
       address: fieldVisits.address,
-      evidence: sql<number | null>`(select count(*)::int from ${visitEvidence} e where e.visit_id = ${fieldAuditItems.visitId})`,
-      visitFlags: sql<string[]>`coalesce((select jsonb_agg(f.rule) from ${caseFlags} f where f.visit_id = ${fieldAuditItems.visitId}), '[]'::jsonb)`,
+      evidence: sql<
+        number | null
+      >`(select count(*)::int from ${visitEvidence} e where e.visit_id = ${fieldAuditItems.visitId})`,
+      visitFlags: sql<
+        string[]
+      >`coalesce((select jsonb_agg(f.rule) from ${caseFlags} f where f.visit_id = ${fieldAuditItems.visitId}), '[]'::jsonb)`,
       actionAt: caseActions.at,
       channel: caseActions.channel,
       outcome: caseActions.outcome,
@@ -60,7 +81,11 @@ export const listAuditItems = async (
       and(
         eq(fieldAuditItems.auditId, auditId),
         input.itemId ? eq(fieldAuditItems.id, input.itemId) : undefined,
-        input.finding === 'unreviewed' ? isNull(fieldAuditItems.finding) : input.finding ? eq(fieldAuditItems.finding, input.finding) : undefined,
+        input.finding === 'unreviewed'
+          ? isNull(fieldAuditItems.finding)
+          : input.finding
+            ? eq(fieldAuditItems.finding, input.finding)
+            : undefined,
         cursor ? afterCursor(fieldAuditItems.createdAt, fieldAuditItems.id, cursor) : undefined,
       ),
     )

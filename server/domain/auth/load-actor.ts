@@ -34,7 +34,10 @@ const userRow = (db: DbOrTx) =>
 const prepared = new WeakMap<DbOrTx, ReturnType<typeof userRow>>();
 
 /** The user and organization as they are now, with the user's current session version. */
-export const readUser = async (db: DbOrTx, userId: string): Promise<(ActorLookup & { sessionVersion: number }) | null> => {
+export const readUser = async (
+  db: DbOrTx,
+  userId: string,
+): Promise<(ActorLookup & { sessionVersion: number }) | null> => {
   let query = prepared.get(db);
   if (!query) {
     query = userRow(db);

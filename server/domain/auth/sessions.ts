@@ -37,10 +37,17 @@ export const signOut = async (db: DbOrTx, meta: RequestMeta, session: SessionCla
       .where(and(eq(users.id, session.userId), eq(users.sessionVersion, session.sessionVersion)))
       .returning({ userId: users.id, orgId: users.orgId, role: users.role, name: users.name, email: users.email });
     if (!ended) return false;
-    const [org] = await tx.select({ orgType: organizations.type, orgStatus: organizations.status }).from(organizations).where(eq(organizations.id, ended.orgId));
+    const [org] = await tx
+      .select({ orgType: organizations.type, orgStatus: organizations.status })
+      .from(organizations)
+      .where(eq(organizations.id, ended.orgId));
     if (!org) return false;
     const actor: Actor = { ...ended, ...org };
-    await writeAudit(tx, { ...meta, actor }, { action: 'auth.signOut', resourceType: 'session', resourceId: actor.userId, orgId: actor.orgId });
+    await writeAudit(
+      tx,
+      { ...meta, actor },
+      { action: 'auth.signOut', resourceType: 'session', resourceId: actor.userId, orgId: actor.orgId },
+    );
     return true;
   });
 
@@ -50,7 +57,12 @@ export const signOut = async (db: DbOrTx, meta: RequestMeta, session: SessionCla
  * is out; the user signs in again with the new one. A wrong current password counts
  * toward the sign-in lock (sign-in.ts), so a stolen session cannot guess it freely.
  */
-export const changePassword = async (db: DbOrTx, caller: Caller, input: { currentPassword: string; newPassword: string }, now = new Date()) => {
+export const changePassword = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { currentPassword: string; newPassword: string },
+  now = new Date(),
+) => {
   const { actor } = caller;
   const ip = caller.ip ?? UNKNOWN_IP;
   const until = await throttleState(db, actor.email, ip, now);
@@ -63,7 +75,12 @@ export const changePassword = async (db: DbOrTx, caller: Caller, input: { curren
   if (!isValid) {
     await db.transaction(async (tx) => {
       await tx.insert(signInAttempts).values({ email: actor.email, ip, isSuccess: false, at: now });
-      await writeAudit(tx, caller, { action: 'user.changePasswordFailed', resourceType: 'user', resourceId: actor.userId, orgId: actor.orgId });
+      await writeAudit(tx, caller, {
+        action: 'user.changePasswordFailed',
+        resourceType: 'user',
+        resourceId: actor.userId,
+        orgId: actor.orgId,
+      });
     });
     throw new DomainError('user.wrongPassword', { field: 'currentPassword' });
   }
@@ -74,7 +91,13 @@ export const changePassword = async (db: DbOrTx, caller: Caller, input: { curren
       .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
       .where(eq(users.id, actor.userId));
     // The hash is not logged; that the password changed, by whom and from where, is.
-    await writeAudit(tx, caller, { action: 'user.changePassword', resourceType: 'user', resourceId: actor.userId, orgId: actor.orgId, after: { sessionsEnded: true } });
+    await writeAudit(tx, caller, {
+      action: 'user.changePassword',
+      resourceType: 'user',
+      resourceId: actor.userId,
+      orgId: actor.orgId,
+      after: { sessionsEnded: true },
+    });
   });
   return { isSignedOut: true };
 };

@@ -16,7 +16,12 @@ export const UNKNOWN_IP = 'unknown';
 export const throttleState = async (db: DbOrTx, email: string, ip: string, now: Date) => {
   const since = new Date(now.getTime() - LOOKBACK_MS);
   const rows = await db
-    .select({ email: signInAttempts.email, ip: signInAttempts.ip, isSuccess: signInAttempts.isSuccess, at: signInAttempts.at })
+    .select({
+      email: signInAttempts.email,
+      ip: signInAttempts.ip,
+      isSuccess: signInAttempts.isSuccess,
+      at: signInAttempts.at,
+    })
     .from(signInAttempts)
     .where(and(gt(signInAttempts.at, since), or(eq(signInAttempts.email, email), eq(signInAttempts.ip, ip))))
     .orderBy(desc(signInAttempts.at))
@@ -26,9 +31,17 @@ export const throttleState = async (db: DbOrTx, email: string, ip: string, now: 
   const lastSuccess = rows.find((r) => r.email === email && r.isSuccess)?.at.getTime() ?? 0;
   const accountFailures = rows.filter((r) => r.email === email && !r.isSuccess && r.at.getTime() > lastSuccess);
   const ipFailures = rows.filter((r) => r.ip === ip && !r.isSuccess);
-  const untilAccount = lockedUntil(accountFailures.map((r) => r.at), now);
-  const untilIp = lockedUntil(ipFailures.map((r) => r.at), now);
-  const until = [untilAccount, untilIp].filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
+  const untilAccount = lockedUntil(
+    accountFailures.map((r) => r.at),
+    now,
+  );
+  const untilIp = lockedUntil(
+    ipFailures.map((r) => r.at),
+    now,
+  );
+  const until = [untilAccount, untilIp]
+    .filter((d): d is Date => d !== null)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
   return until ?? null;
 };
 
@@ -39,7 +52,12 @@ export type SignedIn = Actor & { sessionVersion: number };
  * Checks credentials under the throttle. Every outcome leaves a trace: attempts feed the
  * throttle, failures and refusals go to the audit log.
  */
-export const signIn = async (db: DbOrTx, meta: RequestMeta, input: SignInInput, now = new Date()): Promise<SignedIn> => {
+export const signIn = async (
+  db: DbOrTx,
+  meta: RequestMeta,
+  input: SignInInput,
+  now = new Date(),
+): Promise<SignedIn> => {
   const email = input.email.trim().toLowerCase();
   const ip = meta.ip ?? UNKNOWN_IP;
   const anonymous = { ...meta, actor: null };
@@ -88,8 +106,16 @@ export const signIn = async (db: DbOrTx, meta: RequestMeta, input: SignInInput, 
   return db.transaction(async (tx) => {
     await tx.insert(signInAttempts).values({ email, ip, isSuccess: true, at: now });
     // Read from the row this update locks: the token carries the version current when the sign-in commits.
-    const [signed] = await tx.update(users).set({ lastSignInAt: now }).where(eq(users.id, actor.userId)).returning({ sessionVersion: users.sessionVersion });
-    await writeAudit(tx, { ...meta, actor }, { action: 'auth.signIn', resourceType: 'session', resourceId: actor.userId, orgId: actor.orgId });
+    const [signed] = await tx
+      .update(users)
+      .set({ lastSignInAt: now })
+      .where(eq(users.id, actor.userId))
+      .returning({ sessionVersion: users.sessionVersion });
+    await writeAudit(
+      tx,
+      { ...meta, actor },
+      { action: 'auth.signIn', resourceType: 'session', resourceId: actor.userId, orgId: actor.orgId },
+    );
     return { ...actor, sessionVersion: signed?.sessionVersion ?? lookup.sessionVersion };
   });
 };

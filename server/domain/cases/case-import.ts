@@ -16,7 +16,12 @@ const BATCH = 2000;
 
 const existingContracts = async (db: DbOrTx, creditorId: string, contractNos: string[]) =>
   new Set(
-    (await db.select({ c: cases.contractNo }).from(cases).where(and(eq(cases.creditorId, creditorId), inArray(cases.contractNo, contractNos)))).map((r) => r.c),
+    (
+      await db
+        .select({ c: cases.contractNo })
+        .from(cases)
+        .where(and(eq(cases.creditorId, creditorId), inArray(cases.contractNo, contractNos)))
+    ).map((r) => r.c),
   );
 
 /** The sealed columns of a case, as staged and as written. */
@@ -44,9 +49,18 @@ const stageBatch = async (db: Db, importId: string, batch: { row: number; sealed
   const firstRows = await db
     .select({ contractNo: caseImportRows.contractNo, row: caseImportRows.row })
     .from(caseImportRows)
-    .where(and(eq(caseImportRows.importId, importId), inArray(caseImportRows.contractNo, [...new Set(repeated.map((b) => b.sealed.contract_no))])));
+    .where(
+      and(
+        eq(caseImportRows.importId, importId),
+        inArray(caseImportRows.contractNo, [...new Set(repeated.map((b) => b.sealed.contract_no))]),
+      ),
+    );
   const firstRow = new Map(firstRows.map((r) => [r.contractNo, r.row]));
-  return repeated.map((b) => ({ row: b.row, contractNo: b.sealed.contract_no, firstRow: firstRow.get(b.sealed.contract_no) ?? b.row }));
+  return repeated.map((b) => ({
+    row: b.row,
+    contractNo: b.sealed.contract_no,
+    firstRow: firstRow.get(b.sealed.contract_no) ?? b.row,
+  }));
 };
 
 /** Removes a file's staged rows; a file of a million rows takes longer than a page's statement limit. */
@@ -77,10 +91,25 @@ const CASE_BODY: ImportBody<ColumnField, { extraColumns: string[]; contractHeade
       inFlight = (async () => {
         const [repeated, taken] = await Promise.all([
           stageBatch(db, imp.id, current),
-          existingContracts(db, imp.creditorId, current.map((b) => b.sealed.contract_no)),
+          existingContracts(
+            db,
+            imp.creditorId,
+            current.map((b) => b.sealed.contract_no),
+          ),
         ]);
-        for (const d of repeated) await fail(d.row, { column: contractHeader, code: 'duplicateInFile', values: { value: d.contractNo, row: d.firstRow } });
-        for (const b of current) if (taken.has(b.sealed.contract_no)) await fail(b.row, { column: contractHeader, code: 'duplicateExisting', values: { value: b.sealed.contract_no } });
+        for (const d of repeated)
+          await fail(d.row, {
+            column: contractHeader,
+            code: 'duplicateInFile',
+            values: { value: d.contractNo, row: d.firstRow },
+          });
+        for (const b of current)
+          if (taken.has(b.sealed.contract_no))
+            await fail(b.row, {
+              column: contractHeader,
+              code: 'duplicateExisting',
+              values: { value: b.sealed.contract_no },
+            });
       })();
       inFlight.catch(() => undefined);
     };
@@ -125,7 +154,8 @@ const CASE_BODY: ImportBody<ColumnField, { extraColumns: string[]; contractHeade
               and not exists (select 1 from ${cases} c where c.creditor_id = ${imp.creditorId}::uuid and c.contract_no = s.contract_no and c.import_id = ${imp.id}::uuid)
             order by s.row`,
       );
-      for (const t of taken) await fail(t.row, { column: contractHeader, code: 'duplicateExisting', values: { value: t.contract_no } });
+      for (const t of taken)
+        await fail(t.row, { column: contractHeader, code: 'duplicateExisting', values: { value: t.contract_no } });
     }
     // Landed: the staged rows go in the same transaction, so none outlive a landed import.
     if (errorCount() === 0) await tx.delete(caseImportRows).where(eq(caseImportRows.importId, imp.id));
@@ -133,5 +163,9 @@ const CASE_BODY: ImportBody<ColumnField, { extraColumns: string[]; contractHeade
   },
 };
 
-export const runImport = async (db: Db, importId: string, store: BlobStore, options: ImportOptions = {}): Promise<void> => runTabularImport(db, importId, store, CASE_BODY, options);
-
+export const runImport = async (
+  db: Db,
+  importId: string,
+  store: BlobStore,
+  options: ImportOptions = {},
+): Promise<void> => runTabularImport(db, importId, store, CASE_BODY, options);

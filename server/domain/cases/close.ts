@@ -19,10 +19,16 @@ import { RELEASED } from './placement';
  * answers NOT_FOUND; a settled or already closed one, CONFLICT. A case reserved for a
  * package not yet placed is refused too: agencies are bidding on it as part of that package.
  */
-export const closeUnrecoverable = async (db: DbOrTx, caller: Caller, input: { caseId: string; reason: string }, now = new Date()) => {
+export const closeUnrecoverable = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { caseId: string; reason: string },
+  now = new Date(),
+) => {
   const reason = input.reason.trim();
   const { min, max } = CLOSE_REASON_LENGTH;
-  if (reason.length < min || reason.length > max) throw new DomainError('case.closeReason', { field: 'reason', values: { min, max } });
+  if (reason.length < min || reason.length > max)
+    throw new DomainError('case.closeReason', { field: 'reason', values: { min, max } });
   return db.transaction(async (tx) => {
     const [c] = await tx
       .select()
@@ -30,7 +36,8 @@ export const closeUnrecoverable = async (db: DbOrTx, caller: Caller, input: { ca
       .where(and(eq(cases.id, input.caseId), eq(cases.creditorId, caller.actor.orgId)))
       .for('update');
     if (!c) throw new DomainError('case.notFound', { field: 'caseId' });
-    if (c.status === 'settled' || c.status === 'closed_unrecoverable') throw new DomainError('case.notOpen', { labels: { status: `caseStatus.${c.status}` } });
+    if (c.status === 'settled' || c.status === 'closed_unrecoverable')
+      throw new DomainError('case.notOpen', { labels: { status: `caseStatus.${c.status}` } });
     if (c.packageId && !c.commissionId) {
       const [pkg] = await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, c.packageId));
       throw new DomainError('case.inPackage', { values: { packageName: pkg?.name ?? '' } });
@@ -41,7 +48,13 @@ export const closeUnrecoverable = async (db: DbOrTx, caller: Caller, input: { ca
       .set({ status: 'closed_unrecoverable', closedOn, closedReason: reason, ...RELEASED, updatedAt: now })
       .where(eq(cases.id, c.id));
     if (c.agencyId) {
-      await notify(tx, { orgId: c.agencyId, roles: ['admin', 'supervisor'] }, 'case.closedUnrecoverable', { contractNo: c.contractNo, reason }, '/agency/cases');
+      await notify(
+        tx,
+        { orgId: c.agencyId, roles: ['admin', 'supervisor'] },
+        'case.closedUnrecoverable',
+        { contractNo: c.contractNo, reason },
+        '/agency/cases',
+      );
     }
     await writeAudit(tx, caller, {
       action: 'case.closeUnrecoverable',

@@ -48,15 +48,22 @@ export type HeaderMap<F extends string = ColumnField> = {
   headers: string[];
 };
 
-export type HeaderProblem = { code: 'missingHeaders'; missing: string[] } | { code: 'duplicateHeader'; header: string } | { code: 'noHeader' };
+export type HeaderProblem =
+  { code: 'missingHeaders'; missing: string[] } | { code: 'duplicateHeader'; header: string } | { code: 'noHeader' };
 
 /** A matcher of header rows to a file format; every missing required column is named at once. */
 export const headerMatcher = <F extends string>(columns: readonly ColumnDef<F>[]) => {
-  const lookup = new Map<string, ColumnDef<F>>(columns.flatMap((c) => [[normalise(c.zh), c] as const, [normalise(c.alias), c] as const]));
+  const lookup = new Map<string, ColumnDef<F>>(
+    columns.flatMap((c) => [[normalise(c.zh), c] as const, [normalise(c.alias), c] as const]),
+  );
   return (cells: readonly string[]): HeaderMap<F> | HeaderProblem => matchWith(columns, lookup, cells);
 };
 
-const matchWith = <F extends string>(columns: readonly ColumnDef<F>[], lookup: Map<string, ColumnDef<F>>, cells: readonly string[]): HeaderMap<F> | HeaderProblem => {
+const matchWith = <F extends string>(
+  columns: readonly ColumnDef<F>[],
+  lookup: Map<string, ColumnDef<F>>,
+  cells: readonly string[],
+): HeaderMap<F> | HeaderProblem => {
   const fields = new Map<number, F>();
   const extra = new Map<number, string>();
   const seen = new Map<F, string>();
@@ -84,7 +91,11 @@ export const matchHeaders = headerMatcher(COLUMNS);
 export const isHeaderProblem = <F extends string>(m: HeaderMap<F> | HeaderProblem): m is HeaderProblem => 'code' in m;
 
 /** The header to name in an error for a field: as the file wrote it, else the format's Chinese name. */
-export const columnLabel = <F extends string>(map: HeaderMap<F>, field: F, columns: readonly ColumnDef<F>[] = COLUMNS as readonly ColumnDef<never>[]): string => {
+export const columnLabel = <F extends string>(
+  map: HeaderMap<F>,
+  field: F,
+  columns: readonly ColumnDef<F>[] = COLUMNS as readonly ColumnDef<never>[],
+): string => {
   for (const [i, f] of map.fields) if (f === field) return map.headers[i] ?? field;
   return columns.find((c) => c.field === field)?.zh ?? field;
 };

@@ -7,8 +7,40 @@ import { normalisePhone, parseDate, validateRow, yuanToFen } from './import-row'
 import { provinceCode } from './regions';
 
 const ID = `11010519491231002${idNumberCheckChar('11010519491231002')}`;
-const HEADERS = ['合同编号', '借款人姓名', '身份证号', '手机号', '放款金额', '剩余本金', '逾期本息合计', '逾期天数', '放款日期', '省份', '时区', '联系人1姓名', '联系人1关系', '联系人1电话', '备注'];
-const GOOD = ['HT-0001', '张三', ID, '13800138000;139 0013 9000', '10,000.00', '8000', '¥2345.6', '45', '2024/3/5', '广东省', 'Asia/Urumqi', '李四', '配偶', '+8613700137000', '=HYPERLINK("x")'];
+const HEADERS = [
+  '合同编号',
+  '借款人姓名',
+  '身份证号',
+  '手机号',
+  '放款金额',
+  '剩余本金',
+  '逾期本息合计',
+  '逾期天数',
+  '放款日期',
+  '省份',
+  '时区',
+  '联系人1姓名',
+  '联系人1关系',
+  '联系人1电话',
+  '备注',
+];
+const GOOD = [
+  'HT-0001',
+  '张三',
+  ID,
+  '13800138000;139 0013 9000',
+  '10,000.00',
+  '8000',
+  '¥2345.6',
+  '45',
+  '2024/3/5',
+  '广东省',
+  'Asia/Urumqi',
+  '李四',
+  '配偶',
+  '+8613700137000',
+  '=HYPERLINK("x")',
+];
 const TODAY = '2026-11-23';
 
 const headerMap = (headers = HEADERS) => {
@@ -20,15 +52,39 @@ const withCell = (header: string, value: string) => GOOD.map((v, i) => (HEADERS[
 
 describe('headers', () => {
   it('matches Chinese names and English aliases in any order, and keeps unknown columns', () => {
-    const m = headerMap(['amount_overdue', 'Contract No', '借款人姓名', 'ID_NUMBER', '手机号', 'loan_amount', '剩余本金', 'days_overdue', '渠道']);
-    expect([...m.fields.values()]).toEqual(['amountOverdue', 'contractNo', 'debtorName', 'idNumber', 'phone', 'loanAmount', 'principalOutstanding', 'daysOverdue']);
+    const m = headerMap([
+      'amount_overdue',
+      'Contract No',
+      '借款人姓名',
+      'ID_NUMBER',
+      '手机号',
+      'loan_amount',
+      '剩余本金',
+      'days_overdue',
+      '渠道',
+    ]);
+    expect([...m.fields.values()]).toEqual([
+      'amountOverdue',
+      'contractNo',
+      'debtorName',
+      'idNumber',
+      'phone',
+      'loanAmount',
+      'principalOutstanding',
+      'daysOverdue',
+    ]);
     expect([...m.extra.values()]).toEqual(['渠道']);
   });
 
   it('names every missing required header at once', () => {
     expect(matchHeaders(['合同编号', '借款人姓名', '手机号', '逾期天数'])).toEqual({
       code: 'missingHeaders',
-      missing: ['身份证号 (id_number)', '放款金额 (loan_amount)', '剩余本金 (principal_outstanding)', '逾期本息合计 (amount_overdue)'],
+      missing: [
+        '身份证号 (id_number)',
+        '放款金额 (loan_amount)',
+        '剩余本金 (principal_outstanding)',
+        '逾期本息合计 (amount_overdue)',
+      ],
     });
   });
 
@@ -107,7 +163,11 @@ describe('bad cells name their column', () => {
   });
 
   it('reports every bad cell of a row, not just the first', () => {
-    const r = validateRow(headerMap(), withCell('手机号', 'x').map((v, i) => (i === 2 ? 'bad' : i === 7 ? '-1' : v)), TODAY);
+    const r = validateRow(
+      headerMap(),
+      withCell('手机号', 'x').map((v, i) => (i === 2 ? 'bad' : i === 7 ? '-1' : v)),
+      TODAY,
+    );
     expect(r.errors.map((e) => e.code)).toEqual(['idNumber', 'phone', 'days']);
   });
 
@@ -119,16 +179,37 @@ describe('bad cells name their column', () => {
 
 describe('cell parsers', () => {
   it('reads yuan into fen without floating point', () => {
-    expect(['0.1', '0.29', '1,234.5', '￥99', '10000000000.99', '1.005', ''].map(yuanToFen)).toEqual([10, 29, 123450, 9900, 1_000_000_000_099, null, null]);
+    expect(['0.1', '0.29', '1,234.5', '￥99', '10000000000.99', '1.005', ''].map(yuanToFen)).toEqual([
+      10,
+      29,
+      123450,
+      9900,
+      1_000_000_000_099,
+      null,
+      null,
+    ]);
   });
   it('reads mainland mobile numbers', () => {
-    expect(['138-0013-8000', '+86 13800138000', '8613800138000', '23800138000', '1380013800'].map(normalisePhone)).toEqual(['13800138000', '13800138000', '13800138000', null, null]);
+    expect(
+      ['138-0013-8000', '+86 13800138000', '8613800138000', '23800138000', '1380013800'].map(normalisePhone),
+    ).toEqual(['13800138000', '13800138000', '13800138000', null, null]);
   });
   it('reads dates and Excel date serials', () => {
-    expect(['2024-03-05', '2024/3/5', '2024.3.5', '45356', '2023-02-29', '1969-12-31', 'yesterday'].map(parseDate)).toEqual(['2024-03-05', '2024-03-05', '2024-03-05', '2024-03-05', null, null, null]);
+    expect(
+      ['2024-03-05', '2024/3/5', '2024.3.5', '45356', '2023-02-29', '1969-12-31', 'yesterday'].map(parseDate),
+    ).toEqual(['2024-03-05', '2024-03-05', '2024-03-05', '2024-03-05', null, null, null]);
   });
   it('reads provinces by short name, full name or code', () => {
-    expect(['广东', '广东省', '广西壮族自治区', '北京市', '44', '440305', '99', '火星'].map(provinceCode)).toEqual(['44', '44', '45', '11', '44', '44', null, null]);
+    expect(['广东', '广东省', '广西壮族自治区', '北京市', '44', '440305', '99', '火星'].map(provinceCode)).toEqual([
+      '44',
+      '44',
+      '45',
+      '11',
+      '44',
+      '44',
+      null,
+      null,
+    ]);
   });
 });
 
@@ -136,7 +217,10 @@ describe('the template offered for download', () => {
   it('has every column of the format and rows that pass', async () => {
     const { readFile } = await import('node:fs/promises');
     const text = (await readFile('public/case-import-template.csv', 'utf8')).replace(/^\uFEFF/, '');
-    const [header = [], ...rows] = text.trim().split('\r\n').map((l) => l.split(','));
+    const [header = [], ...rows] = text
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
     const m = headerMap(header);
     expect(m.extra.size).toBe(0);
     expect(rows.length).toBeGreaterThan(0);

@@ -60,11 +60,23 @@ const LOOKS_LIKE_PII = /(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx])(?!\d)/;
 const MAX_PHONES = 5;
 /** ¥10 billion: above any single consumer or SME loan, and far inside bigint fen. */
 const MAX_YUAN_DIGITS = 11;
-const LIMITS = { contractNo: 64, debtorName: 50, product: 50, city: 50, address: 200, contactName: 50, contactRelation: 20, extra: 500 };
+const LIMITS = {
+  contractNo: 64,
+  debtorName: 50,
+  product: 50,
+  city: 50,
+  address: 200,
+  contactName: 50,
+  contactRelation: 20,
+  extra: 500,
+};
 
 /** "1,234.5" or "¥1234.50" → 123450 fen; null when it is not an amount in yuan with at most 2 decimals. */
 export const yuanToFen = (raw: string): number | null => {
-  const v = raw.trim().replace(/^[¥￥]/, '').replaceAll(',', '');
+  const v = raw
+    .trim()
+    .replace(/^[¥￥]/, '')
+    .replaceAll(',', '');
   const m = new RegExp(`^(\\d{1,${MAX_YUAN_DIGITS}})(?:\\.(\\d{1,2}))?$`).exec(v);
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
@@ -97,7 +109,11 @@ export const parseDate = (raw: string): string | null => {
 };
 
 /** Validates one data row against the matched headers; `today` is `YYYY-MM-DD` in Asia/Shanghai. */
-export const validateRow = (map: HeaderMap, cells: readonly string[], today: string): { value: CaseInput; errors: [] } | { value: null; errors: CellError[] } => {
+export const validateRow = (
+  map: HeaderMap,
+  cells: readonly string[],
+  today: string,
+): { value: CaseInput; errors: [] } | { value: null; errors: CellError[] } => {
   const errors: CellError[] = [];
   const byField = new Map<ColumnField, string>();
   for (const [i, field] of map.fields) byField.set(field, (cells[i] ?? '').trim());
@@ -137,7 +153,10 @@ export const validateRow = (map: HeaderMap, cells: readonly string[], today: str
   else if (!isValidIdNumber(idNumber)) fail('idNumber', 'idNumber');
 
   const phones: string[] = [];
-  const rawPhones = (byField.get('phone') ?? '').split(/[;；]/).map((p) => p.trim()).filter(Boolean);
+  const rawPhones = (byField.get('phone') ?? '')
+    .split(/[;；]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (rawPhones.length === 0) fail('phone', 'required');
   else if (rawPhones.length > MAX_PHONES) fail('phone', 'tooManyPhones', { max: MAX_PHONES });
   else
@@ -194,7 +213,8 @@ export const validateRow = (map: HeaderMap, cells: readonly string[], today: str
   for (const [i, header] of map.extra) {
     const v = (cells[i] ?? '').trim();
     if (v === '') continue;
-    if (LOOKS_LIKE_PII.test(v.replace(/[\s-]/g, ''))) errors.push({ column: header, code: 'piiInExtra', values: { column: header } });
+    if (LOOKS_LIKE_PII.test(v.replace(/[\s-]/g, '')))
+      errors.push({ column: header, code: 'piiInExtra', values: { column: header } });
     else extra[header] = v.slice(0, LIMITS.extra);
   }
 

@@ -46,7 +46,8 @@ const SYSTEM = { actor: null, ip: null, userAgent: null } as const;
 
 const zh = getTranslate('zh-CN');
 const en = getTranslate('en');
-const reportLine = (e: ImportRowError) => csvLine([String(e.row), e.column, zh(`import.row.${e.code}`, e.values), en(`import.row.${e.code}`, e.values)]);
+const reportLine = (e: ImportRowError) =>
+  csvLine([String(e.row), e.column, zh(`import.row.${e.code}`, e.values), en(`import.row.${e.code}`, e.values)]);
 
 /** A database that can take a second statement while a transaction is open (PGlite cannot). */
 const hasSeparateConnections = (db: Db) => !((db as unknown as { $client?: unknown }).$client instanceof PGlite);
@@ -57,14 +58,25 @@ const toTempFile = async (store: BlobStore, sha256: string): Promise<string> => 
   if (!bytes) throw new Error(`stored file ${sha256} is missing`);
   await mkdir(store.tempDir, { recursive: true });
   const target = path.join(store.tempDir, `import-${randomUUID()}`);
-  await pipeline(Readable.fromWeb(bytes as import('node:stream/web').ReadableStream<Uint8Array>), createWriteStream(target));
+  await pipeline(
+    Readable.fromWeb(bytes as import('node:stream/web').ReadableStream<Uint8Array>),
+    createWriteStream(target),
+  );
   return target;
 };
 
 const headerError = (p: HeaderProblem): ImportFileError =>
-  p.code === 'missingHeaders' ? { code: p.code, values: { columns: p.missing.join('、') } } : p.code === 'duplicateHeader' ? { code: p.code, values: { header: p.header } } : { code: p.code };
+  p.code === 'missingHeaders'
+    ? { code: p.code, values: { columns: p.missing.join('、') } }
+    : p.code === 'duplicateHeader'
+      ? { code: p.code, values: { header: p.header } }
+      : { code: p.code };
 
-type Outcome = { kind: 'skipped' } | { kind: 'succeeded'; rowCount: number } | { kind: 'rejected'; rowCount: number; errorCount: number; errors: ImportRowError[] } | { kind: 'fileError'; error: ImportFileError };
+type Outcome =
+  | { kind: 'skipped' }
+  | { kind: 'succeeded'; rowCount: number }
+  | { kind: 'rejected'; rowCount: number; errorCount: number; errors: ImportRowError[] }
+  | { kind: 'fileError'; error: ImportFileError };
 
 /**
  * What a kind of import does with the rows of its file. `check` reads every data row
@@ -77,7 +89,11 @@ type Outcome = { kind: 'skipped' } | { kind: 'succeeded'; rowCount: number } | {
 export type ImportBody<F extends string, S> = {
   matchHeaders: (cells: readonly string[]) => HeaderMap<F> | HeaderProblem;
   check: (db: Db, ctx: CheckContext<F>) => Promise<{ rowCount: number; staged: S }>;
-  land: (tx: Tx, ctx: LandContext, staged: S) => Promise<{ landed: Partial<CaseImport>; after: Record<string, unknown> }>;
+  land: (
+    tx: Tx,
+    ctx: LandContext,
+    staged: S,
+  ) => Promise<{ landed: Partial<CaseImport>; after: Record<string, unknown> }>;
   /** Removes what an earlier attempt or this one staged in the database. */
   clear?: (db: Db, importId: string) => Promise<void>;
   audit: { landed: AuditAction; failed: AuditAction };
@@ -111,8 +127,15 @@ export type LandContext = {
  * transaction holds the row (it writes the outcome there), this update is skipped. A
  * progress write that waited would wait for the transaction that waits for it.
  */
-const saveProgress = async (db: Db, importId: string, set: { bytesRead: number; rowCount: number } | { rowsWritten: number }) => {
-  const columns = 'rowsWritten' in set ? [sql`rows_written = ${set.rowsWritten}`] : [sql`bytes_read = ${set.bytesRead}`, sql`row_count = ${set.rowCount}`];
+const saveProgress = async (
+  db: Db,
+  importId: string,
+  set: { bytesRead: number; rowCount: number } | { rowsWritten: number },
+) => {
+  const columns =
+    'rowsWritten' in set
+      ? [sql`rows_written = ${set.rowsWritten}`]
+      : [sql`bytes_read = ${set.bytesRead}`, sql`row_count = ${set.rowCount}`];
   await db.execute(
     sql`update ${caseImports} set ${sql.join([...columns, sql`updated_at = now()`], sql`, `)} where id = (select id from ${caseImports} where id = ${importId} and status = 'running' for no key update skip locked)`,
   );
@@ -154,9 +177,18 @@ const throttled = (everyMs: number, save: (rows: number) => Promise<void>) => {
  * land, then lands it in one transaction; any bad row, found while checking or while
  * landing, leaves nothing written and the report lists every one.
  */
-export type ImportOptions = { now?: Date; /** How often progress is saved (a test saves it at every chance). */ progressEveryMs?: number };
+export type ImportOptions = {
+  now?: Date;
+  /** How often progress is saved (a test saves it at every chance). */ progressEveryMs?: number;
+};
 
-export const runTabularImport = async <F extends string, S>(db: Db, importId: string, store: BlobStore, body: ImportBody<F, S>, { now = new Date(), progressEveryMs = PROGRESS_EVERY_MS }: ImportOptions = {}): Promise<void> => {
+export const runTabularImport = async <F extends string, S>(
+  db: Db,
+  importId: string,
+  store: BlobStore,
+  body: ImportBody<F, S>,
+  { now = new Date(), progressEveryMs = PROGRESS_EVERY_MS }: ImportOptions = {},
+): Promise<void> => {
   // A finished import is never run again, whoever asks.
   const [imp] = await db
     .update(caseImports)
@@ -182,7 +214,12 @@ export const runTabularImport = async <F extends string, S>(db: Db, importId: st
     if (!report.write(reportLine(err))) return once(report, 'drain').then(() => undefined);
     return undefined;
   };
-  const rejected = (rowCount: number): Outcome => ({ kind: 'rejected', rowCount, errorCount, errors: [...shown].sort((a, b) => a.row - b.row) });
+  const rejected = (rowCount: number): Outcome => ({
+    kind: 'rejected',
+    rowCount,
+    errorCount,
+    errors: [...shown].sort((a, b) => a.row - b.row),
+  });
   let format: string | null = null;
   let encoding: string | null = null;
   try {
@@ -198,15 +235,27 @@ export const runTabularImport = async <F extends string, S>(db: Db, importId: st
       if (isHeaderProblem(map)) {
         outcome = { kind: 'fileError', error: headerError(map) };
       } else {
-        const checkProgress = throttled(progressEveryMs, (n) => saveProgress(db, imp.id, { bytesRead: table.bytesRead(), rowCount: n }));
-        const { rowCount, staged } = await body.check(db, { imp, map, rows, today: shanghaiDate(now), fail, errorCount: () => errorCount, progress: checkProgress });
+        const checkProgress = throttled(progressEveryMs, (n) =>
+          saveProgress(db, imp.id, { bytesRead: table.bytesRead(), rowCount: n }),
+        );
+        const { rowCount, staged } = await body.check(db, {
+          imp,
+          map,
+          rows,
+          today: shanghaiDate(now),
+          fail,
+          errorCount: () => errorCount,
+          progress: checkProgress,
+        });
         if (rowCount === 0) throw new TableError('empty');
         {
           // A file with bad rows lands nothing, yet the body may still have rows to judge
           // against the database (a repayment's case): it does so inside the transaction too.
           await saveProgress(db, imp.id, { bytesRead: table.totalBytes, rowCount });
           const canReport = hasSeparateConnections(db);
-          const landProgress = throttled(progressEveryMs, (n) => (canReport ? saveProgress(db, imp.id, { rowsWritten: n }) : Promise.resolve()));
+          const landProgress = throttled(progressEveryMs, (n) =>
+            canReport ? saveProgress(db, imp.id, { rowsWritten: n }) : Promise.resolve(),
+          );
           outcome = await db
             .transaction(async (tx) => {
               // Landing a large file takes longer than a web request may: this transaction
@@ -216,16 +265,39 @@ export const runTabularImport = async <F extends string, S>(db: Db, importId: st
               // waits here, then finds it finished. An advisory lock, not the import's row,
               // so that progress can still be saved while this transaction writes.
               await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${imp.id}, 0))`);
-              const [current] = await tx.select({ status: caseImports.status }).from(caseImports).where(eq(caseImports.id, imp.id));
+              const [current] = await tx
+                .select({ status: caseImports.status })
+                .from(caseImports)
+                .where(eq(caseImports.id, imp.id));
               if (current?.status !== 'running') return { kind: 'skipped' } as const;
-              const done = await body.land(tx, { imp, rowCount, now, fail, errorCount: () => errorCount, progress: landProgress }, staged);
+              const done = await body.land(
+                tx,
+                { imp, rowCount, now, fail, errorCount: () => errorCount, progress: landProgress },
+                staged,
+              );
               if (errorCount > 0) throw Object.assign(new Rejected(), { outcome: rejected(rowCount) });
               await tx
                 .update(caseImports)
-                .set({ ...done.landed, status: 'succeeded', format, encoding, rowCount, rowsWritten: rowCount, bytesRead: table.totalBytes, finishedAt: new Date(), updatedAt: new Date() })
+                .set({
+                  ...done.landed,
+                  status: 'succeeded',
+                  format,
+                  encoding,
+                  rowCount,
+                  rowsWritten: rowCount,
+                  bytesRead: table.totalBytes,
+                  finishedAt: new Date(),
+                  updatedAt: new Date(),
+                })
                 .where(eq(caseImports.id, imp.id));
               const fileRemoved = await releaseImportFile(tx, store, imp.id, cutoff(new Date(), UNATTACHED_UPLOAD_MS));
-              await writeAudit(tx, SYSTEM, { action: body.audit.landed, resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { ...done.after, rowCount, fileName: imp.fileName, by: imp.createdBy, fileRemoved } });
+              await writeAudit(tx, SYSTEM, {
+                action: body.audit.landed,
+                resourceType: 'case_import',
+                resourceId: imp.id,
+                orgId: imp.creditorId,
+                after: { ...done.after, rowCount, fileName: imp.fileName, by: imp.createdBy, fileRemoved },
+              });
               return { kind: 'succeeded', rowCount } as const;
             })
             .catch((e: unknown) => {
@@ -241,7 +313,12 @@ export const runTabularImport = async <F extends string, S>(db: Db, importId: st
     report.end();
     await once(report, 'close');
     if (outcome.kind === 'succeeded' || outcome.kind === 'skipped') return;
-    await recordFailure(db, store, imp, file.sha256, outcome, { format, encoding, reportPath, action: body.audit.failed });
+    await recordFailure(db, store, imp, file.sha256, outcome, {
+      format,
+      encoding,
+      reportPath,
+      action: body.audit.failed,
+    });
   } finally {
     report.destroy();
     await rm(temp, { force: true });
@@ -256,7 +333,12 @@ const recordFailure = async (
   imp: CaseImport,
   fileSha256: string,
   outcome: Exclude<Outcome, { kind: 'succeeded' } | { kind: 'skipped' }>,
-  { format, encoding, reportPath, action }: { format: string | null; encoding: string | null; reportPath: string; action: AuditAction },
+  {
+    format,
+    encoding,
+    reportPath,
+    action,
+  }: { format: string | null; encoding: string | null; reportPath: string; action: AuditAction },
 ) => {
   const failed = async (tx: Tx, reportFileId: string | null) => {
     const base = { status: 'failed' as const, format, encoding, finishedAt: new Date(), updatedAt: new Date() };
@@ -264,7 +346,14 @@ const recordFailure = async (
       .update(caseImports)
       .set(
         outcome.kind === 'rejected'
-          ? { ...base, rowCount: outcome.rowCount, errorCount: outcome.errorCount, errors: outcome.errors, reportFileId, bytesRead: imp.bytesTotal }
+          ? {
+              ...base,
+              rowCount: outcome.rowCount,
+              errorCount: outcome.errorCount,
+              errors: outcome.errors,
+              reportFileId,
+              bytesRead: imp.bytesTotal,
+            }
           : { ...base, fileError: outcome.error },
       )
       .where(and(eq(caseImports.id, imp.id), eq(caseImports.status, 'running')));
@@ -274,7 +363,12 @@ const recordFailure = async (
       resourceType: 'case_import',
       resourceId: imp.id,
       orgId: imp.creditorId,
-      after: { ...(outcome.kind === 'rejected' ? { rowCount: outcome.rowCount, errorCount: outcome.errorCount } : { fileError: outcome.error.code }), fileRemoved },
+      after: {
+        ...(outcome.kind === 'rejected'
+          ? { rowCount: outcome.rowCount, errorCount: outcome.errorCount }
+          : { fileError: outcome.error.code }),
+        fileRemoved,
+      },
     });
   };
   if (outcome.kind !== 'rejected') {
@@ -288,7 +382,16 @@ const recordFailure = async (
     store,
     report,
     async (tx) => {
-      const [reportFile] = await tx.insert(storedFiles).values({ orgId: imp.creditorId, uploadedBy: imp.createdBy, sha256: report.sha256, size: report.size, mime: report.mime }).returning({ id: storedFiles.id });
+      const [reportFile] = await tx
+        .insert(storedFiles)
+        .values({
+          orgId: imp.creditorId,
+          uploadedBy: imp.createdBy,
+          sha256: report.sha256,
+          size: report.size,
+          mime: report.mime,
+        })
+        .returning({ id: storedFiles.id });
       await failed(tx, reportFile?.id ?? null);
     },
     [fileSha256],
@@ -301,7 +404,12 @@ const recordFailure = async (
  * the database was busy or out of reach (worth uploading again later) or something else
  * broke. Its file goes too: a new attempt is a new upload.
  */
-export const abandonImport = async (db: Db, importId: string, store: BlobStore, fault: 'db.busy' | 'db.unavailable' | null = null) =>
+export const abandonImport = async (
+  db: Db,
+  importId: string,
+  store: BlobStore,
+  fault: 'db.busy' | 'db.unavailable' | null = null,
+) =>
   db.transaction(async (tx) => {
     const code = fault === 'db.busy' ? 'dbBusy' : fault === 'db.unavailable' ? 'dbUnavailable' : 'internal';
     const [imp] = await tx
@@ -311,5 +419,11 @@ export const abandonImport = async (db: Db, importId: string, store: BlobStore, 
       .returning();
     if (!imp) return;
     const fileRemoved = await releaseImportFile(tx, store, imp.id, cutoff(new Date(), UNATTACHED_UPLOAD_MS));
-    await writeAudit(tx, SYSTEM, { action: imp.kind === 'repayments' ? 'repayment.importFailed' : 'case.importFailed', resourceType: 'case_import', resourceId: imp.id, orgId: imp.creditorId, after: { fileError: code, fileRemoved } });
+    await writeAudit(tx, SYSTEM, {
+      action: imp.kind === 'repayments' ? 'repayment.importFailed' : 'case.importFailed',
+      resourceType: 'case_import',
+      resourceId: imp.id,
+      orgId: imp.creditorId,
+      after: { fileError: code, fileRemoved },
+    });
   });

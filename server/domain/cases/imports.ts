@@ -16,7 +16,24 @@ export const REPAYMENT_IMPORT_JOB = 'repayment.import';
 
 export type ImportView = Pick<
   CaseImport,
-  'id' | 'kind' | 'fileName' | 'status' | 'format' | 'encoding' | 'bytesTotal' | 'bytesRead' | 'rowCount' | 'rowsWritten' | 'errorCount' | 'fileError' | 'errors' | 'reportFileId' | 'extraColumns' | 'summary' | 'createdAt' | 'finishedAt'
+  | 'id'
+  | 'kind'
+  | 'fileName'
+  | 'status'
+  | 'format'
+  | 'encoding'
+  | 'bytesTotal'
+  | 'bytesRead'
+  | 'rowCount'
+  | 'rowsWritten'
+  | 'errorCount'
+  | 'fileError'
+  | 'errors'
+  | 'reportFileId'
+  | 'extraColumns'
+  | 'summary'
+  | 'createdAt'
+  | 'finishedAt'
 >;
 
 /**
@@ -48,19 +65,40 @@ const view = (i: CaseImport, caller?: Caller): ImportView => ({
  * Queues an uploaded spreadsheet of cases or repayments for import by the creditor. The
  * work runs as a job; the import row is there at once for the page to follow its progress.
  */
-export const startImport = async (db: DbOrTx, caller: Caller, input: { fileId: string; fileName: string }, kind: ImportKind = 'cases'): Promise<ImportView> => {
+export const startImport = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { fileId: string; fileName: string },
+  kind: ImportKind = 'cases',
+): Promise<ImportView> => {
   const file = await ownFile(db, caller, input.fileId);
-  if (!SPREADSHEET_FILE_TYPES.includes(file.mime as FileType)) throw new DomainError('import.notSpreadsheet', { field: 'fileId' });
+  if (!SPREADSHEET_FILE_TYPES.includes(file.mime as FileType))
+    throw new DomainError('import.notSpreadsheet', { field: 'fileId' });
   // An import's file is not kept once the import ended: a file imports once (upload it again to import it again).
-  const [used] = await db.select({ id: caseImports.id }).from(caseImports).where(eq(caseImports.fileId, file.id)).limit(1);
+  const [used] = await db
+    .select({ id: caseImports.id })
+    .from(caseImports)
+    .where(eq(caseImports.fileId, file.id))
+    .limit(1);
   if (used) throw new DomainError('import.fileUsed', { field: 'fileId' });
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(caseImports)
-      .values({ creditorId: caller.actor.orgId, kind, fileId: file.id, fileName: input.fileName, bytesTotal: file.size, createdBy: caller.actor.userId })
+      .values({
+        creditorId: caller.actor.orgId,
+        kind,
+        fileId: file.id,
+        fileName: input.fileName,
+        bytesTotal: file.size,
+        createdBy: caller.actor.userId,
+      })
       .returning();
     if (!row) throw new DomainError('import.notFound');
-    await jobQueue.enqueue(tx, { kind: kind === 'cases' ? IMPORT_JOB : REPAYMENT_IMPORT_JOB, key: row.id, payload: { importId: row.id } });
+    await jobQueue.enqueue(tx, {
+      kind: kind === 'cases' ? IMPORT_JOB : REPAYMENT_IMPORT_JOB,
+      key: row.id,
+      payload: { importId: row.id },
+    });
     await writeAudit(tx, caller, {
       action: kind === 'cases' ? 'case.importStarted' : 'repayment.importStarted',
       resourceType: 'case_import',
@@ -73,21 +111,39 @@ export const startImport = async (db: DbOrTx, caller: Caller, input: { fileId: s
 };
 
 /** One import of the caller's creditor, of the kind asked for; another organization's answers NOT_FOUND. */
-export const getImport = async (db: DbOrTx, caller: Caller, importId: string, kind: ImportKind = 'cases'): Promise<ImportView> => {
+export const getImport = async (
+  db: DbOrTx,
+  caller: Caller,
+  importId: string,
+  kind: ImportKind = 'cases',
+): Promise<ImportView> => {
   const [row] = await db
     .select()
     .from(caseImports)
-    .where(and(eq(caseImports.id, importId), eq(caseImports.creditorId, caller.actor.orgId), eq(caseImports.kind, kind)));
+    .where(
+      and(eq(caseImports.id, importId), eq(caseImports.creditorId, caller.actor.orgId), eq(caseImports.kind, kind)),
+    );
   if (!row) throw new DomainError('import.notFound', { field: 'importId' });
   return view(row, caller);
 };
 
-export const listImports = async (db: DbOrTx, caller: Caller, input: { cursor?: string | null; limit: number }, kind: ImportKind = 'cases') => {
+export const listImports = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { cursor?: string | null; limit: number },
+  kind: ImportKind = 'cases',
+) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
     .select()
     .from(caseImports)
-    .where(and(eq(caseImports.creditorId, caller.actor.orgId), eq(caseImports.kind, kind), cursor ? afterCursor(caseImports.createdAt, caseImports.id, cursor) : undefined))
+    .where(
+      and(
+        eq(caseImports.creditorId, caller.actor.orgId),
+        eq(caseImports.kind, kind),
+        cursor ? afterCursor(caseImports.createdAt, caseImports.id, cursor) : undefined,
+      ),
+    )
     .orderBy(desc(caseImports.createdAt), desc(caseImports.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.createdAt, id: r.id }));

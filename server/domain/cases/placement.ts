@@ -34,7 +34,10 @@ const listColumns = {
   createdAt: cases.createdAt,
 };
 
-type Row = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] } & { collectorName: string | null; agencyName?: string | null };
+type Row = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] } & {
+  collectorName: string | null;
+  agencyName?: string | null;
+};
 
 const toItem = (r: Row) => ({
   id: r.id,
@@ -99,7 +102,12 @@ const page = async (db: DbOrTx, where: SQL, f: CaseFilters, withAgency: boolean)
 export const listCreditorCases = (db: DbOrTx, caller: Caller, f: CaseFilters) =>
   page(
     db,
-    and(eq(cases.creditorId, caller.actor.orgId), ...commonFilters(f), f.importId ? eq(cases.importId, f.importId) : undefined, f.isUnplaced ? UNPLACED : undefined) as SQL,
+    and(
+      eq(cases.creditorId, caller.actor.orgId),
+      ...commonFilters(f),
+      f.importId ? eq(cases.importId, f.importId) : undefined,
+      f.isUnplaced ? UNPLACED : undefined,
+    ) as SQL,
     f,
     true,
   );
@@ -129,7 +137,14 @@ const checkCollectors = async (tx: DbOrTx, caller: Caller, ids: string[]) => {
   const found = await tx
     .select({ id: users.id })
     .from(users)
-    .where(and(inArray(users.id, ids), eq(users.orgId, caller.actor.orgId), eq(users.role, 'collector'), isNull(users.disabledAt)));
+    .where(
+      and(
+        inArray(users.id, ids),
+        eq(users.orgId, caller.actor.orgId),
+        eq(users.role, 'collector'),
+        isNull(users.disabledAt),
+      ),
+    );
   if (found.length !== new Set(ids).size) throw new DomainError('case.collectorNotFound', { field: 'collectorId' });
 };
 
@@ -142,22 +157,43 @@ export const assignCases = async (db: DbOrTx, caller: Caller, input: { caseIds: 
     const ids = [...new Set(input.caseIds)];
     const updated = await tx
       .update(cases)
-      .set({ collectorId: input.collectorId, status: sql`case when ${cases.status} = 'commissioned' then 'working'::case_status else ${cases.status} end`, updatedAt: new Date() })
+      .set({
+        collectorId: input.collectorId,
+        status: sql`case when ${cases.status} = 'commissioned' then 'working'::case_status else ${cases.status} end`,
+        updatedAt: new Date(),
+      })
       .where(and(ownCommissioned(caller), inArray(cases.id, ids)))
       .returning({ id: cases.id });
     if (updated.length !== ids.length) throw new DomainError('case.notFound', { field: 'caseIds' });
-    await writeAudit(tx, caller, { action: 'case.assign', resourceType: 'case', resourceId: ids.length === 1 ? ids[0] : null, orgId: caller.actor.orgId, after: { collectorId: input.collectorId, caseIds: ids } });
+    await writeAudit(tx, caller, {
+      action: 'case.assign',
+      resourceType: 'case',
+      resourceId: ids.length === 1 ? ids[0] : null,
+      orgId: caller.actor.orgId,
+      after: { collectorId: input.collectorId, caseIds: ids },
+    });
     return { assigned: updated.length };
   });
 
-export type AssignRule = { kind: 'roundRobin'; collectorIds: string[] } | { kind: 'province'; byProvince: { province: string; collectorId: string }[] };
+export type AssignRule =
+  | { kind: 'roundRobin'; collectorIds: string[] }
+  | { kind: 'province'; byProvince: { province: string; collectorId: string }[] };
 
 /** Distributes the agency's unassigned cases (optionally of one package) by a rule: in turn between collectors, or by province. */
-export const assignByRule = async (db: DbOrTx, caller: Caller, input: { rule: AssignRule; packageId?: string | undefined }) =>
+export const assignByRule = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { rule: AssignRule; packageId?: string | undefined },
+) =>
   db.transaction(async (tx) => {
-    const collectorIds = input.rule.kind === 'roundRobin' ? input.rule.collectorIds : input.rule.byProvince.map((p) => p.collectorId);
+    const collectorIds =
+      input.rule.kind === 'roundRobin' ? input.rule.collectorIds : input.rule.byProvince.map((p) => p.collectorId);
     await checkCollectors(tx, caller, collectorIds);
-    const scope = and(ownCommissioned(caller), isNull(cases.collectorId), input.packageId ? eq(cases.packageId, input.packageId) : undefined);
+    const scope = and(
+      ownCommissioned(caller),
+      isNull(cases.collectorId),
+      input.packageId ? eq(cases.packageId, input.packageId) : undefined,
+    );
     const working = sql`case when ${cases.status} = 'commissioned' then 'working'::case_status else ${cases.status} end`;
     let assigned = 0;
     if (input.rule.kind === 'roundRobin') {
@@ -184,7 +220,12 @@ export const assignByRule = async (db: DbOrTx, caller: Caller, input: { rule: As
         assigned += rows.length;
       }
     }
-    await writeAudit(tx, caller, { action: 'case.assign', resourceType: 'case', orgId: caller.actor.orgId, after: { rule: input.rule, packageId: input.packageId ?? null, assigned } });
+    await writeAudit(tx, caller, {
+      action: 'case.assign',
+      resourceType: 'case',
+      orgId: caller.actor.orgId,
+      after: { rule: input.rule, packageId: input.packageId ?? null, assigned },
+    });
     return { assigned };
   });
 
@@ -202,9 +243,15 @@ export const leavingStatus = (to: 'recalled' | 'returned') =>
  * The creditor recalls cases from their agency, with a reason: from this moment the agency
  * can no longer read them (DESIGN §3); the cases can be placed again.
  */
-export const recallCases = async (db: DbOrTx, caller: Caller, input: { caseIds?: string[] | undefined; commissionId?: string | undefined; reason: string }) =>
+export const recallCases = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { caseIds?: string[] | undefined; commissionId?: string | undefined; reason: string },
+) =>
   db.transaction(async (tx) => {
-    const which = input.commissionId ? eq(cases.commissionId, input.commissionId) : inArray(cases.id, [...new Set(input.caseIds ?? [])]);
+    const which = input.commissionId
+      ? eq(cases.commissionId, input.commissionId)
+      : inArray(cases.id, [...new Set(input.caseIds ?? [])]);
     const targets = await tx
       .select({ id: cases.id, agencyId: cases.agencyId, packageId: cases.packageId })
       .from(cases)
@@ -227,15 +274,28 @@ export const recallCases = async (db: DbOrTx, caller: Caller, input: { caseIds?:
       groups.set(key, g);
     }
     for (const g of groups.values()) {
-      const [pkg] = g.packageId ? await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, g.packageId)) : [];
-      await notify(tx, { orgId: g.agencyId, roles: ['admin', 'supervisor'] }, 'cases.recalled', { count: String(g.count), packageName: pkg?.name ?? '', reason: input.reason }, '/agency/cases');
+      const [pkg] = g.packageId
+        ? await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, g.packageId))
+        : [];
+      await notify(
+        tx,
+        { orgId: g.agencyId, roles: ['admin', 'supervisor'] },
+        'cases.recalled',
+        { count: String(g.count), packageName: pkg?.name ?? '', reason: input.reason },
+        '/agency/cases',
+      );
     }
     await writeAudit(tx, caller, {
       action: 'case.recall',
       resourceType: 'case',
       resourceId: ids.length === 1 ? ids[0] : null,
       orgId: caller.actor.orgId,
-      after: { reason: input.reason, caseIds: ids.slice(0, 1000), count: ids.length, commissionId: input.commissionId ?? null },
+      after: {
+        reason: input.reason,
+        caseIds: ids.slice(0, 1000),
+        count: ids.length,
+        commissionId: input.commissionId ?? null,
+      },
     });
     return { recalled: ids.length };
   });
@@ -262,10 +322,29 @@ export const endCommission = async (db: DbOrTx, commissionId: string, now: Date)
       .from(commissions)
       .where(and(eq(commissions.packageId, c.packageId), eq(commissions.status, 'active')));
     const [pkg] = await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, c.packageId));
-    if ((open?.n ?? 0) === 0) await tx.update(packages).set({ status: 'completed', updatedAt: now }).where(eq(packages.id, c.packageId));
+    if ((open?.n ?? 0) === 0)
+      await tx.update(packages).set({ status: 'completed', updatedAt: now }).where(eq(packages.id, c.packageId));
     const params = { packageName: pkg?.name ?? '', count: String(returned.length) };
-    await notify(tx, { orgId: c.agencyId, roles: ['admin', 'supervisor'] }, 'commission.ended', params, '/agency/cases');
-    await notify(tx, { orgId: c.creditorId, roles: ['admin', 'manager'] }, 'commission.ended', params, `/creditor/packages/${c.packageId}`);
-    await writeAudit(tx, SYSTEM, { action: 'commission.end', resourceType: 'commission', resourceId: c.id, orgId: c.creditorId, after: { returned: returned.length, agencyId: c.agencyId } });
+    await notify(
+      tx,
+      { orgId: c.agencyId, roles: ['admin', 'supervisor'] },
+      'commission.ended',
+      params,
+      '/agency/cases',
+    );
+    await notify(
+      tx,
+      { orgId: c.creditorId, roles: ['admin', 'manager'] },
+      'commission.ended',
+      params,
+      `/creditor/packages/${c.packageId}`,
+    );
+    await writeAudit(tx, SYSTEM, {
+      action: 'commission.end',
+      resourceType: 'commission',
+      resourceId: c.id,
+      orgId: c.creditorId,
+      after: { returned: returned.length, agencyId: c.agencyId },
+    });
     return { returned: returned.length };
   });

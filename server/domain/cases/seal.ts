@@ -5,7 +5,11 @@ import type { CaseInput } from './import-row';
 // DESIGN §5: ID and phone numbers leave memory only encrypted, with a blind index for
 // exact lookup and the masked form every list shows.
 
-export const sealPhone = (phone: string): SealedPhone => ({ enc: encryptPii(phone), idx: blindIndex(phone), masked: maskPhone(phone) });
+export const sealPhone = (phone: string): SealedPhone => ({
+  enc: encryptPii(phone),
+  idx: blindIndex(phone),
+  masked: maskPhone(phone),
+});
 
 export const sealCase = (c: CaseInput) => ({
   contract_no: c.contractNo,

@@ -36,7 +36,8 @@ export type Overdue = 'ack' | 'response' | 'resolution';
 export const overdueOf = (c: DeadlineState, now: Date): Overdue[] => {
   const out: Overdue[] = [];
   if (!c.acknowledgedAt && c.status === 'received' && now > c.ackDueAt) out.push('ack');
-  if (c.status === 'awaiting_response' && !c.respondedAt && c.responseDueAt && now > c.responseDueAt) out.push('response');
+  if (c.status === 'awaiting_response' && !c.respondedAt && c.responseDueAt && now > c.responseDueAt)
+    out.push('response');
   if (!c.decidedAt && now > c.resolutionDueAt) out.push('resolution');
   return out;
 };

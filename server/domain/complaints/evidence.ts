@@ -23,6 +23,12 @@ export const openComplaintEvidence = async (db: DbOrTx, caller: Caller, evidence
     .where(eq(complaintEvidence.id, evidenceId));
   if (!row || (orgType === 'creditor' && row.creditorId !== orgId)) throw new DomainError('file.notFound');
   const stream = await verifiedStream({ id: row.e.id, sha256: row.e.sha256, size: row.e.size }, store);
-  await writeAuditAlone(db, caller, { action: 'file.read', resourceType: 'complaint_evidence', resourceId: row.e.id, orgId: row.agencyId, after: { complaintId: row.e.complaintId } });
+  await writeAuditAlone(db, caller, {
+    action: 'file.read',
+    resourceType: 'complaint_evidence',
+    resourceId: row.e.id,
+    orgId: row.agencyId,
+    after: { complaintId: row.e.complaintId },
+  });
   return { file: { sha256: row.e.sha256, size: row.e.size, mime: row.e.mime }, stream };
 };

@@ -2,7 +2,17 @@ import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import type { ComplainantRelation, ComplaintCategory, ComplaintSource } from '@/lib/enums';
 import { FILE_TYPES } from '@/lib/file-types';
-import { caseActions, cases, complaintCounters, complaintEvents, complaintEvidence, complaints, complaintUploads, organizations, users } from '@/db/schema';
+import {
+  caseActions,
+  cases,
+  complaintCounters,
+  complaintEvents,
+  complaintEvidence,
+  complaints,
+  complaintUploads,
+  organizations,
+  users,
+} from '@/db/schema';
 import type { Caller, RequestMeta } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -50,7 +60,9 @@ const DAY_RULE = (limit: number) => ({ limit, windowMs: DAY_MS });
 export const MAX_EVIDENCE = 6;
 /** Evidence is what a person can show: photos and screenshots, recordings, video, documents (never a spreadsheet). */
 const EVIDENCE: Accept = {
-  types: FILE_TYPES.filter((t) => t === 'application/pdf' || t.startsWith('image/') || t.startsWith('audio/') || t.startsWith('video/')),
+  types: FILE_TYPES.filter(
+    (t) => t === 'application/pdf' || t.startsWith('image/') || t.startsWith('audio/') || t.startsWith('video/'),
+  ),
   refusal: () => new DomainError('evidence.typeNotAllowed', { field: 'evidence' }),
 };
 /** Uploads not filed within a day can no longer be attached (and the retention sweep removes them). */
@@ -58,7 +70,6 @@ export const UPLOAD_TTL_MS = DAY_MS;
 /** Complaints within this many days are compared for template text. */
 const SIMILARITY_DAYS = 90;
 const SIMILARITY_SAMPLE = 500;
-
 
 const addressKey = (what: string, meta: RequestMeta) => `${what}:${meta.ip ?? 'unknown'}`;
 
@@ -71,11 +82,21 @@ const limited = async (db: DbOrTx, key: string, rule: { limit: number; windowMs:
  * on the thing asked about, on the pair of it and this client, and on this client. Only the
  * client's own counts stop it; the thing's count asks every client for a proof of work.
  */
-const verifyGuessable = async <T>(db: DbOrTx, meta: RequestMeta, what: 'verify' | 'follow', target: string, proof: Proof | null | undefined, check: (tx: Tx) => Promise<T | null>, now: Date) => {
+const verifyGuessable = async <T>(
+  db: DbOrTx,
+  meta: RequestMeta,
+  what: 'verify' | 'follow',
+  target: string,
+  proof: Proof | null | undefined,
+  check: (tx: Tx) => Promise<T | null>,
+  now: Date,
+) => {
   const client = meta.ip ?? 'unknown';
   const targetKey = `complaint.${what}:${target}`;
   const clientKey = `complaint.${what}From:${client}`;
-  const mustProve = (await attemptsOf(db, targetKey, DAY_MS, now)) >= PROOF_AFTER.target || (await attemptsOf(db, clientKey, DAY_MS, now)) >= PROOF_AFTER.client;
+  const mustProve =
+    (await attemptsOf(db, targetKey, DAY_MS, now)) >= PROOF_AFTER.target ||
+    (await attemptsOf(db, clientKey, DAY_MS, now)) >= PROOF_AFTER.client;
   if (mustProve && !(await acceptProof(db, proof, now))) throw new DomainError('complaint.proofRequired');
   const result = await guardedCheck(
     db,
@@ -96,12 +117,21 @@ const verifyGuessable = async <T>(db: DbOrTx, meta: RequestMeta, what: 'verify' 
  * has no account), limited per address; the answer is the upload's random id, which the
  * filing names.
  */
-export const uploadComplaintEvidence = async (db: DbOrTx, meta: RequestMeta, body: ReadableStream<Uint8Array>, store: BlobStore, now = new Date()) => {
+export const uploadComplaintEvidence = async (
+  db: DbOrTx,
+  meta: RequestMeta,
+  body: ReadableStream<Uint8Array>,
+  store: BlobStore,
+  now = new Date(),
+) => {
   await limited(db, addressKey('complaint.upload', meta), UPLOAD_LIMIT, now);
   // Refused as soon as the first bytes show another type: nothing of it reaches the store.
   const staged = await stage(body, store.tempDir, EVIDENCE);
   return keepStaged(db, store, staged, async (tx) => {
-    const [row] = await tx.insert(complaintUploads).values({ sha256: staged.sha256, size: staged.size, mime: staged.mime, ip: meta.ip, createdAt: now }).returning();
+    const [row] = await tx
+      .insert(complaintUploads)
+      .values({ sha256: staged.sha256, size: staged.size, mime: staged.mime, ip: meta.ip, createdAt: now })
+      .returning();
     if (!row) throw new DomainError('complaint.uploadNotFound');
     return { id: row.id, size: row.size, mime: row.mime, sha256: row.sha256 };
   });
@@ -122,29 +152,48 @@ type Evidence = { uploadId: string; fileName: string };
 
 /** The uploads named by a filing: each must exist, be recent and not yet belong to a complaint. */
 const claimUploads = async (tx: Tx, evidence: readonly Evidence[], now: Date) => {
-  if (evidence.length > MAX_EVIDENCE) throw new DomainError('complaint.tooManyFiles', { field: 'evidence', values: { max: MAX_EVIDENCE } });
+  if (evidence.length > MAX_EVIDENCE)
+    throw new DomainError('complaint.tooManyFiles', { field: 'evidence', values: { max: MAX_EVIDENCE } });
   if (evidence.length === 0) return [];
   const ids = [...new Set(evidence.map((e) => e.uploadId))];
   // Locked first: two filings naming the same upload queue here, and the second finds it taken.
-  await tx.select({ id: complaintUploads.id }).from(complaintUploads).where(inArray(complaintUploads.id, ids)).for('update');
+  await tx
+    .select({ id: complaintUploads.id })
+    .from(complaintUploads)
+    .where(inArray(complaintUploads.id, ids))
+    .for('update');
   const rows = await tx
     .select({ u: complaintUploads, claimed: complaintEvidence.id })
     .from(complaintUploads)
     .leftJoin(complaintEvidence, eq(complaintEvidence.uploadId, complaintUploads.id))
-    .where(and(inArray(complaintUploads.id, ids), gt(complaintUploads.createdAt, new Date(now.getTime() - UPLOAD_TTL_MS))));
+    .where(
+      and(inArray(complaintUploads.id, ids), gt(complaintUploads.createdAt, new Date(now.getTime() - UPLOAD_TTL_MS))),
+    );
   const usable = new Map(rows.filter((r) => !r.claimed).map((r) => [r.u.id, r.u]));
   return ids.map((id) => {
     const u = usable.get(id);
     if (!u) throw new DomainError('complaint.uploadNotFound', { field: 'evidence' });
     const name = evidence.find((e) => e.uploadId === id)?.fileName ?? '';
-    return { upload: u, fileName: name.replace(/[\\/\p{Cc}]/gu, '').trim().slice(0, 200) || u.sha256.slice(0, 12) };
+    return {
+      upload: u,
+      fileName:
+        name
+          .replace(/[\\/\p{Cc}]/gu, '')
+          .trim()
+          .slice(0, 200) || u.sha256.slice(0, 12),
+    };
   });
 };
 
 /** The agency a case's complaint is about: the one holding it, or the one that last worked it. */
 const agencyOfCase = async (tx: DbOrTx, c: { id: string; agencyId: string | null }) => {
   if (c.agencyId) return c.agencyId;
-  const [last] = await tx.select({ agencyId: caseActions.agencyId }).from(caseActions).where(eq(caseActions.caseId, c.id)).orderBy(desc(caseActions.at)).limit(1);
+  const [last] = await tx
+    .select({ agencyId: caseActions.agencyId })
+    .from(caseActions)
+    .where(eq(caseActions.caseId, c.id))
+    .orderBy(desc(caseActions.at))
+    .limit(1);
   return last?.agencyId ?? null;
 };
 
@@ -164,7 +213,12 @@ type NewComplaint = {
 };
 
 /** Writes the complaint, its first timeline step, its evidence and the audit row; tells the complaint handlers. */
-const insertComplaint = async (tx: Tx, caller: Caller | (RequestMeta & { actor: null }), c: NewComplaint, now: Date) => {
+const insertComplaint = async (
+  tx: Tx,
+  caller: Caller | (RequestMeta & { actor: null }),
+  c: NewComplaint,
+  now: Date,
+) => {
   const files = await claimUploads(tx, c.evidence, now);
   const recent = await tx
     .select({ id: complaints.id, description: complaints.description })
@@ -202,16 +256,39 @@ const insertComplaint = async (tx: Tx, caller: Caller | (RequestMeta & { actor: 
   if (!row) throw new DomainError('complaint.notFound');
   await tx.insert(complaintEvents).values({ complaintId: row.id, kind: 'filed', actorId: c.filedBy, at: now });
   if (files.length > 0) {
-    await tx.insert(complaintEvidence).values(files.map((f) => ({ complaintId: row.id, uploadId: f.upload.id, sha256: f.upload.sha256, size: f.upload.size, mime: f.upload.mime, fileName: f.fileName, createdAt: now })));
+    await tx.insert(complaintEvidence).values(
+      files.map((f) => ({
+        complaintId: row.id,
+        uploadId: f.upload.id,
+        sha256: f.upload.sha256,
+        size: f.upload.size,
+        mime: f.upload.mime,
+        fileName: f.fileName,
+        createdAt: now,
+      })),
+    );
   }
   await writeAudit(tx, caller, {
     action: 'complaint.file',
     resourceType: 'complaint',
     resourceId: row.id,
     orgId: c.agencyId,
-    after: { reference, source: c.source, category: c.category, caseId: c.caseId, evidence: files.length, similarTo: similar?.id ?? null },
+    after: {
+      reference,
+      source: c.source,
+      category: c.category,
+      caseId: c.caseId,
+      evidence: files.length,
+      similarTo: similar?.id ?? null,
+    },
   });
-  await notify(tx, { platformRoles: ['admin', 'complaints'] }, 'complaint.filed', { reference, category: c.category }, `/staff/complaints/${row.id}`);
+  await notify(
+    tx,
+    { platformRoles: ['admin', 'complaints'] },
+    'complaint.filed',
+    { reference, category: c.category },
+    `/staff/complaints/${row.id}`,
+  );
   return row;
 };
 
@@ -246,7 +323,12 @@ export type PublicComplaintInput = {
  * the same words. Guessing is limited per client (verifyGuessable), never by a lock on
  * the contract that would also keep its debtor out.
  */
-export const filePublicComplaint = async (db: DbOrTx, meta: RequestMeta, input: PublicComplaintInput, now = new Date()) => {
+export const filePublicComplaint = async (
+  db: DbOrTx,
+  meta: RequestMeta,
+  input: PublicComplaintInput,
+  now = new Date(),
+) => {
   await limited(db, addressKey('complaint.file', meta), FILE_LIMIT, now);
   const contractNo = input.contractNo.trim();
   const match = await verifyGuessable(
@@ -257,12 +339,24 @@ export const filePublicComplaint = async (db: DbOrTx, meta: RequestMeta, input: 
     input.proof,
     async (tx) => {
       const candidates = await tx
-        .select({ id: cases.id, creditorId: cases.creditorId, agencyId: cases.agencyId, debtorName: cases.debtorName, idNumberMasked: cases.idNumberMasked })
+        .select({
+          id: cases.id,
+          creditorId: cases.creditorId,
+          agencyId: cases.agencyId,
+          debtorName: cases.debtorName,
+          idNumberMasked: cases.idNumberMasked,
+        })
         .from(cases)
         .where(eq(cases.contractNo, contractNo))
         .orderBy(desc(cases.updatedAt))
         .limit(20);
-      return candidates.find((c) => c.debtorName.trim() === input.debtorName.trim() && c.idNumberMasked.toUpperCase().endsWith(last4(input.idLast4))) ?? null;
+      return (
+        candidates.find(
+          (c) =>
+            c.debtorName.trim() === input.debtorName.trim() &&
+            c.idNumberMasked.toUpperCase().endsWith(last4(input.idLast4)),
+        ) ?? null
+      );
     },
     now,
   );
@@ -293,7 +387,14 @@ export const filePublicComplaint = async (db: DbOrTx, meta: RequestMeta, input: 
   return receipt(row);
 };
 
-export type OrgComplaintInput = { caseId: string | null; contractNo?: string | null | undefined; agencyId: string | null; category: ComplaintCategory; description: string; evidence: Evidence[] };
+export type OrgComplaintInput = {
+  caseId: string | null;
+  contractNo?: string | null | undefined;
+  agencyId: string | null;
+  category: ComplaintCategory;
+  description: string;
+  evidence: Evidence[];
+};
 
 /**
  * A complaint from a creditor (about the agency on one of its cases) or from staff (about
@@ -309,7 +410,12 @@ export const fileOrgComplaint = async (db: DbOrTx, caller: Caller, input: OrgCom
       const [c] = await tx
         .select({ id: cases.id, creditorId: cases.creditorId, agencyId: cases.agencyId })
         .from(cases)
-        .where(and(input.caseId ? eq(cases.id, input.caseId) : eq(cases.contractNo, byContract ?? ''), isStaff ? undefined : eq(cases.creditorId, caller.actor.orgId)));
+        .where(
+          and(
+            input.caseId ? eq(cases.id, input.caseId) : eq(cases.contractNo, byContract ?? ''),
+            isStaff ? undefined : eq(cases.creditorId, caller.actor.orgId),
+          ),
+        );
       if (!c) throw new DomainError('case.notFound', { field: input.caseId ? 'caseId' : 'contractNo' });
       caseRow = c;
     } else if (!isStaff) {
@@ -317,9 +423,16 @@ export const fileOrgComplaint = async (db: DbOrTx, caller: Caller, input: OrgCom
     }
     const agencyId = isStaff && input.agencyId ? input.agencyId : caseRow ? await agencyOfCase(tx, caseRow) : null;
     if (!agencyId) throw new DomainError('complaint.noAgency', { field: input.caseId ? 'caseId' : 'agencyId' });
-    const [agency] = await tx.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.id, agencyId), eq(organizations.type, 'agency')));
+    const [agency] = await tx
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.id, agencyId), eq(organizations.type, 'agency')));
     if (!agency) throw new DomainError('complaint.agencyNotFound', { field: 'agencyId' });
-    const [me] = await tx.select({ name: users.name, org: organizations.name }).from(users).innerJoin(organizations, eq(organizations.id, users.orgId)).where(eq(users.id, caller.actor.userId));
+    const [me] = await tx
+      .select({ name: users.name, org: organizations.name })
+      .from(users)
+      .innerJoin(organizations, eq(organizations.id, users.orgId))
+      .where(eq(users.id, caller.actor.userId));
     const row = await insertComplaint(
       tx,
       caller,
@@ -348,7 +461,12 @@ export const fileOrgComplaint = async (db: DbOrTx, caller: Caller, input: OrgCom
  * answer alike; guessing is limited as for filing (references run in sequence, the digits
  * are what must not be guessable).
  */
-export const followComplaint = async (db: DbOrTx, meta: RequestMeta, input: { reference: string; idLast4: string; proof?: Proof | null | undefined }, now = new Date()) => {
+export const followComplaint = async (
+  db: DbOrTx,
+  meta: RequestMeta,
+  input: { reference: string; idLast4: string; proof?: Proof | null | undefined },
+  now = new Date(),
+) => {
   await limited(db, addressKey('complaint.follow', meta), FOLLOW_LIMIT, now);
   const reference = input.reference.trim().toUpperCase();
   const row = await verifyGuessable(

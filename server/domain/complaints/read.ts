@@ -1,7 +1,12 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
-import { OPEN_COMPLAINT_STATUSES, type ComplaintCategory, type ComplaintEventKind, type ComplaintStatus } from '@/lib/enums';
+import {
+  OPEN_COMPLAINT_STATUSES,
+  type ComplaintCategory,
+  type ComplaintEventKind,
+  type ComplaintStatus,
+} from '@/lib/enums';
 import { cases, complaintEvents, complaintEvidence, complaints, organizations, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
@@ -31,7 +36,11 @@ const DECIDED: readonly ComplaintStatus[] = ['upheld', 'dismissed', 'closed'];
 const scopeOf = (caller: Caller): SQL | undefined => {
   const { orgType, orgId } = caller.actor;
   if (orgType === 'platform') return undefined;
-  if (orgType === 'agency') return and(eq(complaints.agencyId, orgId), or(isNotNull(complaints.responseDueAt), inArray(complaints.status, [...DECIDED])));
+  if (orgType === 'agency')
+    return and(
+      eq(complaints.agencyId, orgId),
+      or(isNotNull(complaints.responseDueAt), inArray(complaints.status, [...DECIDED])),
+    );
   // A creditor files only about its own cases, so its own complaints carry its id too.
   return eq(complaints.creditorId, orgId);
 };
@@ -43,7 +52,11 @@ const overdueAt = (now: Date) =>
     or(
       lt(complaints.resolutionDueAt, now),
       and(eq(complaints.status, 'received'), lt(complaints.ackDueAt, now)),
-      and(eq(complaints.status, 'awaiting_response'), isNull(complaints.respondedAt), lt(complaints.responseDueAt, now)),
+      and(
+        eq(complaints.status, 'awaiting_response'),
+        isNull(complaints.respondedAt),
+        lt(complaints.responseDueAt, now),
+      ),
     ),
   );
 
@@ -102,7 +115,14 @@ export const listComplaints = async (db: DbOrTx, caller: Caller, input: Complain
 /** One complaint as the caller may read it, with its timeline and evidence; anyone else's answers NOT_FOUND. */
 export const getComplaint = async (db: DbOrTx, caller: Caller, complaintId: string, now = new Date()) => {
   const [row] = await db
-    .select({ c: complaints, agencyName: agencies.name, creditorName: creditors.name, contractNo: cases.contractNo, debtorName: cases.debtorName, handlerName: users.name })
+    .select({
+      c: complaints,
+      agencyName: agencies.name,
+      creditorName: creditors.name,
+      contractNo: cases.contractNo,
+      debtorName: cases.debtorName,
+      handlerName: users.name,
+    })
     .from(complaints)
     .leftJoin(agencies, eq(agencies.id, complaints.agencyId))
     .leftJoin(creditors, eq(creditors.id, complaints.creditorId))
@@ -115,7 +135,14 @@ export const getComplaint = async (db: DbOrTx, caller: Caller, complaintId: stri
   const isAgency = caller.actor.orgType === 'agency';
   const actor = alias(users, 'complaint_event_actor');
   const events = await db
-    .select({ id: complaintEvents.id, kind: complaintEvents.kind, at: complaintEvents.at, note: complaintEvents.note, actorName: actor.name, actorOrgId: actor.orgId })
+    .select({
+      id: complaintEvents.id,
+      kind: complaintEvents.kind,
+      at: complaintEvents.at,
+      note: complaintEvents.note,
+      actorName: actor.name,
+      actorOrgId: actor.orgId,
+    })
     .from(complaintEvents)
     .leftJoin(actor, eq(actor.id, complaintEvents.actorId))
     .where(eq(complaintEvents.complaintId, c.id))
@@ -124,11 +151,25 @@ export const getComplaint = async (db: DbOrTx, caller: Caller, complaintId: stri
   const evidence = isAgency
     ? []
     : await db
-        .select({ id: complaintEvidence.id, fileName: complaintEvidence.fileName, mime: complaintEvidence.mime, size: complaintEvidence.size, sha256: complaintEvidence.sha256 })
+        .select({
+          id: complaintEvidence.id,
+          fileName: complaintEvidence.fileName,
+          mime: complaintEvidence.mime,
+          size: complaintEvidence.size,
+          sha256: complaintEvidence.sha256,
+        })
         .from(complaintEvidence)
         .where(eq(complaintEvidence.complaintId, c.id))
         .orderBy(asc(complaintEvidence.createdAt), asc(complaintEvidence.id));
-  const similar = isStaff && c.similarTo ? (await db.select({ id: complaints.id, reference: complaints.reference }).from(complaints).where(eq(complaints.id, c.similarTo)))[0] ?? null : null;
+  const similar =
+    isStaff && c.similarTo
+      ? ((
+          await db
+            .select({ id: complaints.id, reference: complaints.reference })
+            .from(complaints)
+            .where(eq(complaints.id, c.similarTo))
+        )[0] ?? null)
+      : null;
   const isPublicFiler = c.source === 'public';
   return {
     id: c.id,

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NEAR_DUPLICATE_BP, nearestDuplicate, normalise, similarityBp } from './similarity';
 
-const TEMPLATE = '催收人员多次在夜间打电话威胁我，说要到我单位闹事，还给我的同事和亲戚打电话说我欠钱不还，严重影响了我的生活和工作，请平台严肃处理。';
+const TEMPLATE =
+  '催收人员多次在夜间打电话威胁我，说要到我单位闹事，还给我的同事和亲戚打电话说我欠钱不还，严重影响了我的生活和工作，请平台严肃处理。';
 
 describe('similarity of complaint texts', () => {
   it('is 10000 for the same text, and ignores spacing and punctuation', () => {
@@ -18,7 +19,12 @@ describe('similarity of complaint texts', () => {
     expect(similarityBp(TEMPLATE, edited)).toBeGreaterThanOrEqual(NEAR_DUPLICATE_BP);
     const other = '我已经按时还款，但是系统仍然显示逾期，催收员每天给我发短信，希望核实我的还款记录。';
     expect(similarityBp(TEMPLATE, other)).toBeLessThan(3_000);
-    expect(nearestDuplicate(edited, [{ id: 'a', description: other }, { id: 'b', description: TEMPLATE }])).toEqual({ id: 'b', bp: similarityBp(edited, TEMPLATE) });
+    expect(
+      nearestDuplicate(edited, [
+        { id: 'a', description: other },
+        { id: 'b', description: TEMPLATE },
+      ]),
+    ).toEqual({ id: 'b', bp: similarityBp(edited, TEMPLATE) });
     expect(nearestDuplicate(other, [{ id: 'b', description: TEMPLATE }])).toBeNull();
   });
 

@@ -34,7 +34,11 @@ export const similarityBp = (a: string, b: string): number => {
 };
 
 /** The most similar earlier text at or above the threshold, or null. */
-export const nearestDuplicate = <T extends { id: string; description: string }>(text: string, earlier: readonly T[], thresholdBp = NEAR_DUPLICATE_BP): { id: string; bp: number } | null => {
+export const nearestDuplicate = <T extends { id: string; description: string }>(
+  text: string,
+  earlier: readonly T[],
+  thresholdBp = NEAR_DUPLICATE_BP,
+): { id: string; bp: number } | null => {
   let best: { id: string; bp: number } | null = null;
   for (const e of earlier) {
     const bp = similarityBp(text, e.description);

@@ -57,10 +57,17 @@ const view = (e: ListExport, now: Date) => {
 export type ExportView = ReturnType<typeof view>;
 
 /** Whether the caller may export a list at all: its organization's kind and the list's permission. */
-const mayExport = (caller: Pick<Caller, 'actor'>, def: ListDef) => def.orgTypes.includes(caller.actor.orgType) && hasPermission(caller.actor, def.permission);
+const mayExport = (caller: Pick<Caller, 'actor'>, def: ListDef) =>
+  def.orgTypes.includes(caller.actor.orgType) && hasPermission(caller.actor, def.permission);
 
 /** Queues an export of a list with its filters; the file is written by a job, in the caller's language. */
-export const startExport = async (db: DbOrTx, caller: Caller, input: { list: ExportList; format: ExportFormat; filters: Record<string, unknown> }, locale: Locale, now = new Date()) => {
+export const startExport = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { list: ExportList; format: ExportFormat; filters: Record<string, unknown> },
+  locale: Locale,
+  now = new Date(),
+) => {
   const def = EXPORT_LIST_DEFS[input.list];
   if (!mayExport(caller, def)) throw new DomainError('auth.forbidden');
   const t = getTranslate(locale);
@@ -68,11 +75,27 @@ export const startExport = async (db: DbOrTx, caller: Caller, input: { list: Exp
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(listExports)
-      .values({ orgId: caller.actor.orgId, userId: caller.actor.userId, list: input.list, format: input.format, filters: input.filters, locale, fileName, createdAt: now, updatedAt: now })
+      .values({
+        orgId: caller.actor.orgId,
+        userId: caller.actor.userId,
+        list: input.list,
+        format: input.format,
+        filters: input.filters,
+        locale,
+        fileName,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     if (!row) throw new DomainError('export.notFound');
     await jobQueue.enqueue(tx, { kind: EXPORT_JOB, key: row.id, payload: { exportId: row.id } });
-    await writeAudit(tx, caller, { action: 'export.start', resourceType: 'export', resourceId: row.id, orgId: caller.actor.orgId, after: { list: input.list, format: input.format, filters: input.filters } });
+    await writeAudit(tx, caller, {
+      action: 'export.start',
+      resourceType: 'export',
+      resourceId: row.id,
+      orgId: caller.actor.orgId,
+      after: { list: input.list, format: input.format, filters: input.filters },
+    });
     return view(row, now);
   });
 };
@@ -88,12 +111,22 @@ export const getExport = async (db: DbOrTx, caller: Caller, exportId: string, no
 };
 
 /** The caller's exports, newest first, keyset-paged. */
-export const listMyExports = async (db: DbOrTx, caller: Caller, input: { cursor?: string | null | undefined; limit: number }, now = new Date()) => {
+export const listMyExports = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { cursor?: string | null | undefined; limit: number },
+  now = new Date(),
+) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
     .select()
     .from(listExports)
-    .where(and(eq(listExports.userId, caller.actor.userId), cursor ? afterCursor(listExports.createdAt, listExports.id, cursor) : undefined))
+    .where(
+      and(
+        eq(listExports.userId, caller.actor.userId),
+        cursor ? afterCursor(listExports.createdAt, listExports.id, cursor) : undefined,
+      ),
+    )
     .orderBy(desc(listExports.createdAt), desc(listExports.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.createdAt, id: r.id }));
@@ -152,9 +185,18 @@ export const runExport = async (db: Db, exportId: string, store: BlobStore): Pro
     else await writeXlsx(temp, rows(), { sheetName: t(listKey(e.list)) });
     const staged = await stage(Readable.toWeb(createReadStream(temp)) as ReadableStream<Uint8Array>, store.tempDir);
     await keepStaged(db, store, staged, async (tx) => {
-      const [file] = await tx.insert(storedFiles).values({ orgId: e.orgId, uploadedBy: e.userId, sha256: staged.sha256, size: staged.size, mime: staged.mime }).returning({ id: storedFiles.id });
+      const [file] = await tx
+        .insert(storedFiles)
+        .values({ orgId: e.orgId, uploadedBy: e.userId, sha256: staged.sha256, size: staged.size, mime: staged.mime })
+        .returning({ id: storedFiles.id });
       await finish(tx, e.id, { status: 'succeeded', rowCount: count, fileId: file?.id ?? null });
-      await writeAudit(tx, caller, { action: 'export.finished', resourceType: 'export', resourceId: e.id, orgId: e.orgId, after: { list: e.list, rows: count, fileId: file?.id ?? null } });
+      await writeAudit(tx, caller, {
+        action: 'export.finished',
+        resourceType: 'export',
+        resourceId: e.id,
+        orgId: e.orgId,
+        after: { list: e.list, rows: count, fileId: file?.id ?? null },
+      });
     });
   } finally {
     await rm(temp, { force: true });

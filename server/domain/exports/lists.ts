@@ -36,12 +36,42 @@ export type ListDef = {
   orgTypes: readonly OrgType[];
   permission: Permission;
   header: (t: Translate) => string[];
-  rows: (db: DbOrTx, caller: Caller, filters: Record<string, unknown>, cursor: string | null, t: Translate) => Promise<{ rows: string[][]; nextCursor: string | null }>;
+  rows: (
+    db: DbOrTx,
+    caller: Caller,
+    filters: Record<string, unknown>,
+    cursor: string | null,
+    t: Translate,
+  ) => Promise<{ rows: string[][]; nextCursor: string | null }>;
 };
 
-const casesHeader = (t: Translate) => [t('exports.col.contractNo'), t('exports.col.debtor'), t('exports.col.idNumber'), t('exports.col.phone'), t('exports.col.amountOverdue'), t('exports.col.daysOverdue'), t('exports.col.bucket'), t('exports.col.province'), t('exports.col.status'), t('exports.col.agency'), t('exports.col.collector')];
+const casesHeader = (t: Translate) => [
+  t('exports.col.contractNo'),
+  t('exports.col.debtor'),
+  t('exports.col.idNumber'),
+  t('exports.col.phone'),
+  t('exports.col.amountOverdue'),
+  t('exports.col.daysOverdue'),
+  t('exports.col.bucket'),
+  t('exports.col.province'),
+  t('exports.col.status'),
+  t('exports.col.agency'),
+  t('exports.col.collector'),
+];
 const caseRows = (p: Promise<Page<Awaited<ReturnType<typeof listCreditorCases>>['items'][number]>>, t: Translate) =>
-  pageRows(p, (c) => [c.contractNo, c.debtorName, c.idNumber, c.phone, fenToYuan(c.amountOverdue), String(c.daysOverdue), `M${c.bucket}`, c.province ? t(`province.${c.province}`) : '', t(`caseStatus.${c.status}`), c.agencyName ?? '', c.collectorName ?? '']);
+  pageRows(p, (c) => [
+    c.contractNo,
+    c.debtorName,
+    c.idNumber,
+    c.phone,
+    fenToYuan(c.amountOverdue),
+    String(c.daysOverdue),
+    `M${c.bucket}`,
+    c.province ? t(`province.${c.province}`) : '',
+    t(`caseStatus.${c.status}`),
+    c.agencyName ?? '',
+    c.collectorName ?? '',
+  ]);
 
 /** The lists that can be exported: who may, the header, and how one page of rows is read (masked as on screen). */
 export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
@@ -49,79 +79,211 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
     orgTypes: ['creditor'],
     permission: 'cases.read',
     header: casesHeader,
-    rows: (db, caller, f, cursor, t) => caseRows(listCreditorCases(db, caller, { ...(f as Partial<CaseFilters>), cursor, limit: PAGE }), t),
+    rows: (db, caller, f, cursor, t) =>
+      caseRows(listCreditorCases(db, caller, { ...(f as Partial<CaseFilters>), cursor, limit: PAGE }), t),
   },
   'agency.cases': {
     orgTypes: ['agency'],
     permission: 'cases.work',
     header: casesHeader,
-    rows: (db, caller, f, cursor, t) => caseRows(listAgencyCases(db, caller, { ...(f as Partial<CaseFilters>), cursor, limit: PAGE }), t),
+    rows: (db, caller, f, cursor, t) =>
+      caseRows(listAgencyCases(db, caller, { ...(f as Partial<CaseFilters>), cursor, limit: PAGE }), t),
   },
   'creditor.repayments': {
     orgTypes: ['creditor'],
     permission: 'cases.read',
-    header: (t) => [t('exports.col.contractNo'), t('exports.col.agency'), t('exports.col.amount'), t('exports.col.paidOn'), t('exports.col.channel'), t('exports.col.payer'), t('exports.col.reference'), t('exports.col.source'), t('exports.col.status'), t('exports.col.reportedAt')],
-    rows: (db, caller, f, cursor, t) => pageRows(listCreditorRepayments(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (r) => [r.contractNo, r.agencyName ?? '', fenToYuan(r.amount), r.paidOn, t(`repayments.channels.${r.channel}`), r.payer, r.reference, t(`repayments.source.${r.source}`), t(`repayments.status.${r.status}`), at(r.createdAt)]),
+    header: (t) => [
+      t('exports.col.contractNo'),
+      t('exports.col.agency'),
+      t('exports.col.amount'),
+      t('exports.col.paidOn'),
+      t('exports.col.channel'),
+      t('exports.col.payer'),
+      t('exports.col.reference'),
+      t('exports.col.source'),
+      t('exports.col.status'),
+      t('exports.col.reportedAt'),
+    ],
+    rows: (db, caller, f, cursor, t) =>
+      pageRows(listCreditorRepayments(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (r) => [
+        r.contractNo,
+        r.agencyName ?? '',
+        fenToYuan(r.amount),
+        r.paidOn,
+        t(`repayments.channels.${r.channel}`),
+        r.payer,
+        r.reference,
+        t(`repayments.source.${r.source}`),
+        t(`repayments.status.${r.status}`),
+        at(r.createdAt),
+      ]),
   },
   visits: {
     orgTypes: ['creditor', 'platform'],
     permission: 'cases.record',
-    header: (t) => [t('exports.col.contractNo'), t('exports.col.debtor'), t('exports.col.agency'), t('exports.col.creditor'), t('exports.col.status'), t('exports.col.plannedFor'), t('exports.col.visitedAt'), t('exports.col.address'), t('exports.col.staff'), t('exports.col.evidence'), t('exports.col.flags')],
+    header: (t) => [
+      t('exports.col.contractNo'),
+      t('exports.col.debtor'),
+      t('exports.col.agency'),
+      t('exports.col.creditor'),
+      t('exports.col.status'),
+      t('exports.col.plannedFor'),
+      t('exports.col.visitedAt'),
+      t('exports.col.address'),
+      t('exports.col.staff'),
+      t('exports.col.evidence'),
+      t('exports.col.flags'),
+    ],
     rows: (db, caller, f, cursor, t) =>
-      pageRows(listVisits(db, caller, { ...(f as { status?: never; isFlaggedOnly?: boolean }), cursor, limit: PAGE }), (v) => [
-        v.contractNo,
-        v.debtorName,
-        v.agencyName,
-        v.creditorName,
-        t(`visits.status.${v.status}`),
-        at(v.plannedFor),
-        at(v.visitedAt),
-        v.address,
-        String(v.staff),
-        t('exports.evidenceCounts', { photos: v.photos, audio: v.audio, video: v.video }),
-        v.flags.map((fl) => t(`visits.flag.${fl.rule}`, { missing: String(fl.values.missing ?? '').split(',').filter(Boolean).map((k) => t(`visits.missing.${k}`)).join(' / ') })).join('；'),
-      ]),
+      pageRows(
+        listVisits(db, caller, { ...(f as { status?: never; isFlaggedOnly?: boolean }), cursor, limit: PAGE }),
+        (v) => [
+          v.contractNo,
+          v.debtorName,
+          v.agencyName,
+          v.creditorName,
+          t(`visits.status.${v.status}`),
+          at(v.plannedFor),
+          at(v.visitedAt),
+          v.address,
+          String(v.staff),
+          t('exports.evidenceCounts', { photos: v.photos, audio: v.audio, video: v.video }),
+          v.flags
+            .map((fl) =>
+              t(`visits.flag.${fl.rule}`, {
+                missing: String(fl.values.missing ?? '')
+                  .split(',')
+                  .filter(Boolean)
+                  .map((k) => t(`visits.missing.${k}`))
+                  .join(' / '),
+              }),
+            )
+            .join('；'),
+        ],
+      ),
   },
   statements: {
     orgTypes: ['creditor', 'agency'],
     permission: 'statements.read',
-    header: (t) => [t('exports.col.month'), t('exports.col.otherSide'), t('exports.col.lines'), t('exports.col.base'), t('exports.col.commission'), t('exports.col.status'), t('exports.col.creditorAgreed'), t('exports.col.agencyAgreed'), t('exports.col.paidAt')],
-    rows: (db, caller, f, cursor, t) => pageRows(listStatements(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (s) => [s.month, s.otherName, String(s.lineCount), fenToYuan(s.baseTotal), fenToYuan(s.total), t(`statements.status.${s.status}`), at(s.creditorAgreedAt), at(s.agencyAgreedAt), at(s.paidAt)]),
+    header: (t) => [
+      t('exports.col.month'),
+      t('exports.col.otherSide'),
+      t('exports.col.lines'),
+      t('exports.col.base'),
+      t('exports.col.commission'),
+      t('exports.col.status'),
+      t('exports.col.creditorAgreed'),
+      t('exports.col.agencyAgreed'),
+      t('exports.col.paidAt'),
+    ],
+    rows: (db, caller, f, cursor, t) =>
+      pageRows(listStatements(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (s) => [
+        s.month,
+        s.otherName,
+        String(s.lineCount),
+        fenToYuan(s.baseTotal),
+        fenToYuan(s.total),
+        t(`statements.status.${s.status}`),
+        at(s.creditorAgreedAt),
+        at(s.agencyAgreedAt),
+        at(s.paidAt),
+      ]),
   },
   'creditor.activity': {
     orgTypes: ['creditor'],
     permission: 'cases.read',
-    header: (t) => [t('exports.col.at'), t('exports.col.contractNo'), t('exports.col.debtor'), t('exports.col.agency'), t('exports.col.collector'), t('exports.col.actionChannel'), t('exports.col.phone'), t('exports.col.outcome'), t('exports.col.note'), t('exports.col.flags')],
+    header: (t) => [
+      t('exports.col.at'),
+      t('exports.col.contractNo'),
+      t('exports.col.debtor'),
+      t('exports.col.agency'),
+      t('exports.col.collector'),
+      t('exports.col.actionChannel'),
+      t('exports.col.phone'),
+      t('exports.col.outcome'),
+      t('exports.col.note'),
+      t('exports.col.flags'),
+    ],
     rows: (db, caller, f, cursor, t) =>
-      pageRows(listActivity(db, caller, { ...(f as { agencyId?: string; isFlaggedOnly?: boolean }), cursor, limit: PAGE }), (a) => [
-        at(a.at),
-        a.contractNo,
-        a.debtorName,
-        a.agencyName,
-        a.actorName,
-        t(`work.channel.${a.channel}`),
-        a.phoneMasked ?? '',
-        t(`work.outcome.${a.outcome}`),
-        a.note,
-        a.flags.map((fl) => t(`work.flag.${fl.rule}`, fl.values ?? {})).join('；'),
-      ]),
+      pageRows(
+        listActivity(db, caller, { ...(f as { agencyId?: string; isFlaggedOnly?: boolean }), cursor, limit: PAGE }),
+        (a) => [
+          at(a.at),
+          a.contractNo,
+          a.debtorName,
+          a.agencyName,
+          a.actorName,
+          t(`work.channel.${a.channel}`),
+          a.phoneMasked ?? '',
+          t(`work.outcome.${a.outcome}`),
+          a.note,
+          a.flags.map((fl) => t(`work.flag.${fl.rule}`, fl.values ?? {})).join('；'),
+        ],
+      ),
   },
   'creditor.packages': {
     orgTypes: ['creditor'],
     permission: 'cases.read',
-    header: (t) => [t('exports.col.packageName'), t('exports.col.status'), t('exports.col.cases'), t('exports.col.amountOverdue'), t('exports.col.closesAt'), t('exports.col.commissionStart'), t('exports.col.commissionEnd'), t('exports.col.createdAt')],
-    rows: (db, caller, f, cursor, t) => pageRows(listPackages(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (p) => [p.name, t(`packageStatus.${p.status}`), String(p.figures.caseCount), fenToYuan(p.figures.totalOverdue), at(p.closesAt), p.commissionStart ?? '', p.commissionEnd ?? '', at(p.createdAt)]),
+    header: (t) => [
+      t('exports.col.packageName'),
+      t('exports.col.status'),
+      t('exports.col.cases'),
+      t('exports.col.amountOverdue'),
+      t('exports.col.closesAt'),
+      t('exports.col.commissionStart'),
+      t('exports.col.commissionEnd'),
+      t('exports.col.createdAt'),
+    ],
+    rows: (db, caller, f, cursor, t) =>
+      pageRows(listPackages(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (p) => [
+        p.name,
+        t(`packageStatus.${p.status}`),
+        String(p.figures.caseCount),
+        fenToYuan(p.figures.totalOverdue),
+        at(p.closesAt),
+        p.commissionStart ?? '',
+        p.commissionEnd ?? '',
+        at(p.createdAt),
+      ]),
   },
   'creditor.restructures': {
     orgTypes: ['creditor'],
     permission: 'cases.read',
-    header: (t) => [t('exports.col.contractNo'), t('exports.col.kind'), t('exports.col.totalAmount'), t('exports.col.reason'), t('exports.col.status'), t('exports.col.createdAt'), t('exports.col.decidedAt'), t('exports.col.note')],
-    rows: (db, caller, f, cursor, t) => pageRows(listCreditorRestructures(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (r) => [r.contractNo, t(`restructure.kinds.${r.kind}`), fenToYuan(r.totalAmount), r.reason, t(`restructure.status.${r.status}`), at(r.createdAt), at(r.decidedAt), r.decisionNote ?? '']),
+    header: (t) => [
+      t('exports.col.contractNo'),
+      t('exports.col.kind'),
+      t('exports.col.totalAmount'),
+      t('exports.col.reason'),
+      t('exports.col.status'),
+      t('exports.col.createdAt'),
+      t('exports.col.decidedAt'),
+      t('exports.col.note'),
+    ],
+    rows: (db, caller, f, cursor, t) =>
+      pageRows(listCreditorRestructures(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (r) => [
+        r.contractNo,
+        t(`restructure.kinds.${r.kind}`),
+        fenToYuan(r.totalAmount),
+        r.reason,
+        t(`restructure.status.${r.status}`),
+        at(r.createdAt),
+        at(r.decidedAt),
+        r.decisionNote ?? '',
+      ]),
   },
   'staff.audit': {
     orgTypes: ['platform'],
     permission: 'staff.audit.read',
-    header: (t) => [t('exports.col.at'), t('exports.col.action'), t('exports.col.actor'), t('exports.col.actorOrg'), t('exports.col.org'), t('exports.col.resource'), t('exports.col.ip'), t('exports.col.after')],
+    header: (t) => [
+      t('exports.col.at'),
+      t('exports.col.action'),
+      t('exports.col.actor'),
+      t('exports.col.actorOrg'),
+      t('exports.col.org'),
+      t('exports.col.resource'),
+      t('exports.col.ip'),
+      t('exports.col.after'),
+    ],
     rows: (db, _caller, f, cursor, t) => {
       const filters = f as { actorUserId?: string; orgId?: string; action?: string; from?: string; to?: string };
       const page = listAuditForStaff(db, {
@@ -148,7 +310,16 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
   'creditor.imports': {
     orgTypes: ['creditor'],
     permission: 'cases.read',
-    header: (t) => [t('exports.col.at'), t('exports.col.fileName'), t('exports.col.kind'), t('exports.col.status'), t('exports.col.dataRows'), t('exports.col.errorCount'), t('exports.col.outcome'), t('exports.col.finishedAt')],
+    header: (t) => [
+      t('exports.col.at'),
+      t('exports.col.fileName'),
+      t('exports.col.kind'),
+      t('exports.col.status'),
+      t('exports.col.dataRows'),
+      t('exports.col.errorCount'),
+      t('exports.col.outcome'),
+      t('exports.col.finishedAt'),
+    ],
     rows: (db, caller, f, cursor, t) => {
       // Case files and repayment files are two histories on two screens; the filter says which.
       const kind = (f as { kind?: ImportKind }).kind ?? 'cases';
@@ -160,7 +331,13 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
         String(i.rowCount),
         // A file refused as a whole has no rows to count errors in, as on screen.
         i.errorCount === 0 && i.fileError ? '' : String(i.errorCount),
-        i.summary ? t('repaymentImports.outcomeLine', { matched: i.summary.matched, direct: i.summary.direct, amount: formatFen(i.summary.amount) }) : '',
+        i.summary
+          ? t('repaymentImports.outcomeLine', {
+              matched: i.summary.matched,
+              direct: i.summary.direct,
+              amount: formatFen(i.summary.amount),
+            })
+          : '',
         at(i.finishedAt),
       ]);
     },
@@ -168,66 +345,150 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
   'agency.bids': {
     orgTypes: ['agency'],
     permission: 'market.read',
-    header: (t) => [t('exports.col.packageName'), t('exports.col.fee'), t('exports.col.expectedRecovery'), t('exports.col.teamSize'), t('exports.col.status'), t('exports.col.closesAt'), t('exports.col.bidAt')],
-    rows: (db, caller, _f, cursor, t) => pageRows(listMyBids(db, caller, { cursor, limit: PAGE }), (b) => [b.packageName, `${bpToPercent(b.feeBp)}%`, `${bpToPercent(b.expectedRecoveryBp)}%`, String(b.teamSize), t(`bids.status.${b.status}`), at(b.closesAt), at(b.createdAt)]),
+    header: (t) => [
+      t('exports.col.packageName'),
+      t('exports.col.fee'),
+      t('exports.col.expectedRecovery'),
+      t('exports.col.teamSize'),
+      t('exports.col.status'),
+      t('exports.col.closesAt'),
+      t('exports.col.bidAt'),
+    ],
+    rows: (db, caller, _f, cursor, t) =>
+      pageRows(listMyBids(db, caller, { cursor, limit: PAGE }), (b) => [
+        b.packageName,
+        `${bpToPercent(b.feeBp)}%`,
+        `${bpToPercent(b.expectedRecoveryBp)}%`,
+        String(b.teamSize),
+        t(`bids.status.${b.status}`),
+        at(b.closesAt),
+        at(b.createdAt),
+      ]),
   },
   'agency.market': {
     orgTypes: ['agency'],
     permission: 'market.read',
-    header: (t) => [t('exports.col.packageName'), t('exports.col.creditor'), t('exports.col.status'), t('exports.col.cases'), t('exports.col.amountOverdue'), t('exports.col.expectedRecovery'), t('exports.col.minTier'), t('exports.col.closesAt'), t('exports.col.commissionStart'), t('exports.col.commissionEnd')],
+    header: (t) => [
+      t('exports.col.packageName'),
+      t('exports.col.creditor'),
+      t('exports.col.status'),
+      t('exports.col.cases'),
+      t('exports.col.amountOverdue'),
+      t('exports.col.expectedRecovery'),
+      t('exports.col.minTier'),
+      t('exports.col.closesAt'),
+      t('exports.col.commissionStart'),
+      t('exports.col.commissionEnd'),
+    ],
     rows: (db, caller, f, cursor, t) => {
       const filters = f as { sort?: MarketSort; province?: Province; bucket?: number };
-      return pageRows(listMarket(db, caller, { sort: filters.sort ?? 'closing', province: filters.province, bucket: filters.bucket, cursor, limit: PAGE }), (p) => [
-        p.name,
-        p.creditorName,
-        t(`packageStatus.${p.status}`),
-        String(p.figures.caseCount),
-        fenToYuan(p.figures.totalOverdue),
-        p.expectedRecoveryBp === null ? '' : `${bpToPercent(p.expectedRecoveryBp)}%`,
-        p.minTier ?? t('packages.terms.anyTier'),
-        at(p.closesAt),
-        p.commissionStart ?? '',
-        p.commissionEnd ?? '',
-      ]);
+      return pageRows(
+        listMarket(db, caller, {
+          sort: filters.sort ?? 'closing',
+          province: filters.province,
+          bucket: filters.bucket,
+          cursor,
+          limit: PAGE,
+        }),
+        (p) => [
+          p.name,
+          p.creditorName,
+          t(`packageStatus.${p.status}`),
+          String(p.figures.caseCount),
+          fenToYuan(p.figures.totalOverdue),
+          p.expectedRecoveryBp === null ? '' : `${bpToPercent(p.expectedRecoveryBp)}%`,
+          p.minTier ?? t('packages.terms.anyTier'),
+          at(p.closesAt),
+          p.commissionStart ?? '',
+          p.commissionEnd ?? '',
+        ],
+      );
     },
   },
   users: {
     // The users page of every portal: the caller's own organization, whoever may read it.
     orgTypes: ['creditor', 'agency', 'platform'],
     permission: 'org.users.read',
-    header: (t) => [t('exports.col.name'), t('exports.col.email'), t('exports.col.role'), t('exports.col.status'), t('exports.col.lastSignIn'), t('exports.col.createdAt')],
-    rows: (db, caller, _f, cursor, t) => pageRows(listUsers(db, caller, { orgId: caller.actor.orgId, cursor, limit: PAGE }), (u) => [u.name, u.email, t(`roles.${caller.actor.orgType}.${u.role}`), t(u.disabledAt ? 'users.disabled' : u.isInvitePending ? 'users.invited' : 'users.active'), at(u.lastSignInAt), at(u.createdAt)]),
+    header: (t) => [
+      t('exports.col.name'),
+      t('exports.col.email'),
+      t('exports.col.role'),
+      t('exports.col.status'),
+      t('exports.col.lastSignIn'),
+      t('exports.col.createdAt'),
+    ],
+    rows: (db, caller, _f, cursor, t) =>
+      pageRows(listUsers(db, caller, { orgId: caller.actor.orgId, cursor, limit: PAGE }), (u) => [
+        u.name,
+        u.email,
+        t(`roles.${caller.actor.orgType}.${u.role}`),
+        t(u.disabledAt ? 'users.disabled' : u.isInvitePending ? 'users.invited' : 'users.active'),
+        at(u.lastSignInAt),
+        at(u.createdAt),
+      ]),
   },
   complaints: {
     // Each portal's complaints as its list shows them: the agency's without the creditor.
     orgTypes: ['creditor', 'agency', 'platform'],
     permission: 'complaints.read',
-    header: (t) => [t('exports.col.complaintReference'), t('exports.col.receivedAt'), t('exports.col.source'), t('exports.col.category'), t('exports.col.contractNo'), t('exports.col.agency'), t('exports.col.creditor'), t('exports.col.status'), t('exports.col.nextDue'), t('exports.col.overdue')],
+    header: (t) => [
+      t('exports.col.complaintReference'),
+      t('exports.col.receivedAt'),
+      t('exports.col.source'),
+      t('exports.col.category'),
+      t('exports.col.contractNo'),
+      t('exports.col.agency'),
+      t('exports.col.creditor'),
+      t('exports.col.status'),
+      t('exports.col.nextDue'),
+      t('exports.col.overdue'),
+    ],
     rows: (db, caller, f, cursor, t) =>
-      pageRows(listComplaints(db, caller, { ...(f as Omit<ComplaintListInput, 'limit'>), cursor, limit: PAGE }), (c) => [
-        c.reference,
-        at(c.receivedAt),
-        c.source ? t(`complaints.source.${c.source}`) : '',
-        t(`complaints.category.${c.category}`),
-        c.contractNo ?? '',
-        c.agencyName ?? '',
-        c.creditorName ?? '',
-        c.status === 'closed' && c.outcome ? `${t('complaints.status.closed')}（${t(`complaints.outcome.${c.outcome}`)}）` : t(`complaints.status.${c.status}`),
-        at(c.nextDueAt),
-        c.overdue.map((o) => t(`complaints.overdue.${o}`)).join('；'),
-      ]),
+      pageRows(
+        listComplaints(db, caller, { ...(f as Omit<ComplaintListInput, 'limit'>), cursor, limit: PAGE }),
+        (c) => [
+          c.reference,
+          at(c.receivedAt),
+          c.source ? t(`complaints.source.${c.source}`) : '',
+          t(`complaints.category.${c.category}`),
+          c.contractNo ?? '',
+          c.agencyName ?? '',
+          c.creditorName ?? '',
+          c.status === 'closed' && c.outcome
+            ? `${t('complaints.status.closed')}（${t(`complaints.outcome.${c.outcome}`)}）`
+            : t(`complaints.status.${c.status}`),
+          at(c.nextDueAt),
+          c.overdue.map((o) => t(`complaints.overdue.${o}`)).join('；'),
+        ],
+      ),
   },
   'staff.audits': {
     // The field audits list: agency, period, sampling, progress and findings.
     orgTypes: ['platform'],
     permission: 'audits.read',
-    header: (t) => [t('exports.col.agency'), t('exports.col.periodFrom'), t('exports.col.periodTo'), t('exports.col.sampling'), t('exports.col.records'), t('exports.col.reviewed'), t('audits.finding.pass'), t('audits.finding.issue'), t('audits.finding.violation'), t('exports.col.status'), t('exports.col.auditor'), t('exports.col.createdAt'), t('exports.col.summary')],
+    header: (t) => [
+      t('exports.col.agency'),
+      t('exports.col.periodFrom'),
+      t('exports.col.periodTo'),
+      t('exports.col.sampling'),
+      t('exports.col.records'),
+      t('exports.col.reviewed'),
+      t('audits.finding.pass'),
+      t('audits.finding.issue'),
+      t('audits.finding.violation'),
+      t('exports.col.status'),
+      t('exports.col.auditor'),
+      t('exports.col.createdAt'),
+      t('exports.col.summary'),
+    ],
     rows: (db, _caller, f, cursor, t) =>
       pageRows(listAudits(db, { ...(f as { agencyId?: string; status?: AuditStatus }), cursor, limit: PAGE }), (a) => [
         a.agencyName,
         a.periodFrom,
         a.periodTo,
-        a.method === 'random' ? t('audits.randomShare', { percent: bpToPercent(a.sampleBp ?? 0) }) : t('audits.method.chosen'),
+        a.method === 'random'
+          ? t('audits.randomShare', { percent: bpToPercent(a.sampleBp ?? 0) })
+          : t('audits.method.chosen'),
         String(a.itemCount),
         String(a.reviewed),
         String(a.findings.pass),

@@ -5,7 +5,8 @@
 export const EXPORT_DOWNLOAD_MS = 7 * 24 * 60 * 60_000;
 
 /** When a finished export stops being offered, or null while it has no file yet. */
-export const exportExpiresAt = (finishedAt: Date | null): Date | null => (finishedAt ? new Date(finishedAt.getTime() + EXPORT_DOWNLOAD_MS) : null);
+export const exportExpiresAt = (finishedAt: Date | null): Date | null =>
+  finishedAt ? new Date(finishedAt.getTime() + EXPORT_DOWNLOAD_MS) : null;
 
 /** Whether an export that finished at `finishedAt` is past its download window at `now`. */
 export const isExportExpired = (finishedAt: Date | null, now: Date): boolean => {

@@ -45,7 +45,9 @@ export const isHeldSql = (fileId: SQL | PgColumn, except?: PgTable | PgColumn): 
 
 /** Whether any row points at the stored file (optionally leaving one kind of holder out). */
 export const isFileHeld = async (db: DbOrTx, fileId: string, except?: PgTable): Promise<boolean> => {
-  const [row] = await db.select({ isHeld: sql<boolean>`${isHeldSql(sql`${fileId}::uuid`, except)}` }).from(sql`(select 1) as one`);
+  const [row] = await db
+    .select({ isHeld: sql<boolean>`${isHeldSql(sql`${fileId}::uuid`, except)}` })
+    .from(sql`(select 1) as one`);
   return row?.isHeld === true;
 };
 
@@ -71,7 +73,13 @@ export const lockBlobs = async (tx: Tx, hashes: readonly string[]): Promise<void
  * never handed to anyone: past its window the sweep removes it. Either way the temporary
  * file goes. `alsoLock` names hashes `record` removes or keeps (locked in one order with this one).
  */
-export const keepStaged = async <T>(db: DbOrTx, store: BlobStore, staged: Staged, record: (tx: Tx) => Promise<T>, alsoLock: readonly string[] = []): Promise<T> => {
+export const keepStaged = async <T>(
+  db: DbOrTx,
+  store: BlobStore,
+  staged: Staged,
+  record: (tx: Tx) => Promise<T>,
+  alsoLock: readonly string[] = [],
+): Promise<T> => {
   try {
     const result = await db.transaction(async (tx) => {
       await lockBlobs(tx, [staged.sha256, ...alsoLock]);
@@ -97,14 +105,21 @@ const isHeldByOpenImportSql = (fileId: PgColumn): SQL =>
  */
 export const neededBlobs = async (tx: DbOrTx, hashes: readonly string[], youngSince: Date): Promise<Set<string>> => {
   if (hashes.length === 0) return new Set();
-  const named = await tx.selectDistinct({ sha256: complaintUploads.sha256 }).from(complaintUploads).where(inArray(complaintUploads.sha256, [...hashes]));
+  const named = await tx
+    .selectDistinct({ sha256: complaintUploads.sha256 })
+    .from(complaintUploads)
+    .where(inArray(complaintUploads.sha256, [...hashes]));
   const kept = await tx
     .selectDistinct({ sha256: storedFiles.sha256 })
     .from(storedFiles)
     .where(
       and(
         inArray(storedFiles.sha256, [...hashes]),
-        or(isHeldSql(storedFiles.id, caseImports.fileId), isHeldByOpenImportSql(storedFiles.id), and(gt(storedFiles.createdAt, youngSince), not(isHeldSql(storedFiles.id)))),
+        or(
+          isHeldSql(storedFiles.id, caseImports.fileId),
+          isHeldByOpenImportSql(storedFiles.id),
+          and(gt(storedFiles.createdAt, youngSince), not(isHeldSql(storedFiles.id))),
+        ),
       ),
     );
   return new Set([...named, ...kept].map((r) => r.sha256));
@@ -119,7 +134,12 @@ export const neededBlobs = async (tx: DbOrTx, hashes: readonly string[], youngSi
  * removal, the import runs again, finds its file gone and ends as failed. Answers whether
  * the bytes went.
  */
-export const releaseImportFile = async (tx: Tx, store: BlobStore, importId: string, youngSince: Date): Promise<boolean> => {
+export const releaseImportFile = async (
+  tx: Tx,
+  store: BlobStore,
+  importId: string,
+  youngSince: Date,
+): Promise<boolean> => {
   const [file] = await tx
     .select({ sha256: storedFiles.sha256 })
     .from(caseImports)

@@ -3,7 +3,18 @@ import { and, eq, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { ImportKind } from '@/lib/enums';
 import type { FileType } from '@/lib/file-types';
-import { admissionApplications, admissionDocuments, caseImports, cases, fieldVisits, listExports, repayments, storedFiles, visitEvidence, type StoredFile } from '@/db/schema';
+import {
+  admissionApplications,
+  admissionDocuments,
+  caseImports,
+  cases,
+  fieldVisits,
+  listExports,
+  repayments,
+  storedFiles,
+  visitEvidence,
+  type StoredFile,
+} from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission, type Permission } from '../../auth/permissions';
 import { writeAudit, writeAuditAlone } from '../../audit/write';
@@ -24,20 +35,40 @@ export const ATTACH_WINDOW_MS = 24 * 60 * 60_000;
 export type FileView = Pick<StoredFile, 'id' | 'sha256' | 'size' | 'mime' | 'createdAt'>;
 
 /** Who imports a kind of file, and so reads it and its report. */
-export const IMPORT_PERMISSION = { cases: 'cases.import', repayments: 'repayments.decide' } as const satisfies Record<ImportKind, Permission>;
+export const IMPORT_PERMISSION = { cases: 'cases.import', repayments: 'repayments.decide' } as const satisfies Record<
+  ImportKind,
+  Permission
+>;
 
-const view = (f: StoredFile): FileView => ({ id: f.id, sha256: f.sha256, size: f.size, mime: f.mime, createdAt: f.createdAt });
+const view = (f: StoredFile): FileView => ({
+  id: f.id,
+  sha256: f.sha256,
+  size: f.size,
+  mime: f.mime,
+  createdAt: f.createdAt,
+});
 
 /**
  * Streams an upload into the temporary area and, once its type and size are accepted,
  * records it for the caller's organization; only then do its bytes reach the store.
  */
-export const uploadFile = async (db: DbOrTx, caller: Caller, body: ReadableStream<Uint8Array>, store: BlobStore): Promise<FileView> => {
+export const uploadFile = async (
+  db: DbOrTx,
+  caller: Caller,
+  body: ReadableStream<Uint8Array>,
+  store: BlobStore,
+): Promise<FileView> => {
   const staged = await stage(body, store.tempDir);
   return keepStaged(db, store, staged, async (tx) => {
     const [file] = await tx
       .insert(storedFiles)
-      .values({ orgId: caller.actor.orgId, uploadedBy: caller.actor.userId, sha256: staged.sha256, size: staged.size, mime: staged.mime })
+      .values({
+        orgId: caller.actor.orgId,
+        uploadedBy: caller.actor.userId,
+        sha256: staged.sha256,
+        size: staged.size,
+        mime: staged.mime,
+      })
       .returning();
     if (!file) throw new DomainError('file.notFound');
     await writeAudit(tx, caller, {
@@ -55,13 +86,20 @@ export const uploadFile = async (db: DbOrTx, caller: Caller, body: ReadableStrea
  * A file of the caller's own organization (to attach it somewhere), or NOT_FOUND naming the
  * input field. An upload nothing holds is refused once its attach window has passed.
  */
-export const ownFile = async (db: DbOrTx, caller: Caller, fileId: string, field = 'fileId', now = new Date()): Promise<StoredFile> => {
+export const ownFile = async (
+  db: DbOrTx,
+  caller: Caller,
+  fileId: string,
+  field = 'fileId',
+  now = new Date(),
+): Promise<StoredFile> => {
   const [file] = await db
     .select()
     .from(storedFiles)
     .where(and(eq(storedFiles.id, fileId), eq(storedFiles.orgId, caller.actor.orgId)));
   if (!file) throw new DomainError('file.notFound', { field });
-  if (file.createdAt.getTime() < now.getTime() - ATTACH_WINDOW_MS && !(await isFileHeld(db, file.id))) throw new DomainError('file.expired', { field });
+  if (file.createdAt.getTime() < now.getTime() - ATTACH_WINDOW_MS && !(await isFileHeld(db, file.id)))
+    throw new DomainError('file.expired', { field });
   return file;
 };
 
@@ -74,9 +112,14 @@ type Access = 'upload' | 'import' | 'export' | 'document' | 'review' | 'evidence
  * left it, whoever works the case now (collectors only their own cases; nobody once it is
  * recalled or the term ended).
  */
-const readsCase = async (db: DbOrTx, caller: Caller, c: { caseId: string; creditorId: string; agencyId: string | null }): Promise<boolean> => {
+const readsCase = async (
+  db: DbOrTx,
+  caller: Caller,
+  c: { caseId: string; creditorId: string; agencyId: string | null },
+): Promise<boolean> => {
   const { orgType, orgId } = caller.actor;
-  if (orgType === 'platform' || orgType === 'creditor') return hasPermission(caller.actor, 'cases.record') && (orgType === 'platform' || c.creditorId === orgId);
+  if (orgType === 'platform' || orgType === 'creditor')
+    return hasPermission(caller.actor, 'cases.record') && (orgType === 'platform' || c.creditorId === orgId);
   return c.agencyId === orgId && (await worksCase(db, caller, c.caseId));
 };
 
@@ -97,9 +140,18 @@ const mayRead = async (db: DbOrTx, caller: Caller, file: StoredFile): Promise<Ac
     .select({ creditorId: caseImports.creditorId, kind: caseImports.kind })
     .from(caseImports)
     .where(or(eq(caseImports.fileId, file.id), eq(caseImports.reportFileId, file.id)));
-  if (imports.some((i) => actor.orgType === 'creditor' && i.creditorId === actor.orgId && hasPermission(actor, IMPORT_PERMISSION[i.kind]))) return 'import';
+  if (
+    imports.some(
+      (i) =>
+        actor.orgType === 'creditor' && i.creditorId === actor.orgId && hasPermission(actor, IMPORT_PERMISSION[i.kind]),
+    )
+  )
+    return 'import';
 
-  const exports = await db.select({ userId: listExports.userId }).from(listExports).where(eq(listExports.fileId, file.id));
+  const exports = await db
+    .select({ userId: listExports.userId })
+    .from(listExports)
+    .where(eq(listExports.fileId, file.id));
   if (exports.some((e) => e.userId === actor.userId)) return 'export';
 
   const documents = await db
@@ -118,7 +170,10 @@ const mayRead = async (db: DbOrTx, caller: Caller, file: StoredFile): Promise<Ac
     .where(eq(visitEvidence.fileId, file.id));
   for (const e of evidence) if (await readsCase(db, caller, e)) return 'evidence';
 
-  const receipts = await db.select({ caseId: repayments.caseId, creditorId: repayments.creditorId, agencyId: repayments.agencyId }).from(repayments).where(eq(repayments.receiptFileId, file.id));
+  const receipts = await db
+    .select({ caseId: repayments.caseId, creditorId: repayments.creditorId, agencyId: repayments.agencyId })
+    .from(repayments)
+    .where(eq(repayments.receiptFileId, file.id));
   for (const r of receipts) if (await readsCase(db, caller, r)) return 'receipt';
 
   if (file.uploadedBy === actor.userId && !(await isFileHeld(db, file.id))) return 'upload';
@@ -145,7 +200,10 @@ const verifying = (expected: string, onMismatch: () => void) => {
 /** Files up to this size are hashed in full before the first byte is served. */
 const VERIFY_BEFORE_SERVING_BYTES = 32 * 1024 * 1024;
 
-const EXPORT_FILE_TYPES: readonly FileType[] = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'];
+const EXPORT_FILE_TYPES: readonly FileType[] = [
+  'text/csv',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
 
 /**
  * An export's file is downloaded within its window (EXPORT_DOWNLOAD_MS, a week); past it the file
@@ -154,7 +212,11 @@ const EXPORT_FILE_TYPES: readonly FileType[] = ['text/csv', 'application/vnd.ope
 const refuseExpiredExport = async (db: DbOrTx, file: StoredFile, now: Date) => {
   // Exports are spreadsheets: photos, recordings and documents are served without looking.
   if (!EXPORT_FILE_TYPES.includes(file.mime as FileType)) return;
-  const [held] = await db.select({ finishedAt: listExports.finishedAt }).from(listExports).where(eq(listExports.fileId, file.id)).limit(1);
+  const [held] = await db
+    .select({ finishedAt: listExports.finishedAt })
+    .from(listExports)
+    .where(eq(listExports.fileId, file.id))
+    .limit(1);
   if (!held || !isExportExpired(held.finishedAt, now)) return;
   if (!(await isFileHeld(db, file.id, listExports))) throw new DomainError('export.expired');
 };
@@ -167,7 +229,13 @@ export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store
   await refuseExpiredExport(db, file, now);
   const stream = await verifiedStream(file, store);
   if (file.orgId !== caller.actor.orgId) {
-    await writeAuditAlone(db, caller, { action: 'file.read', resourceType: 'file', resourceId: file.id, orgId: file.orgId, after: { access } });
+    await writeAuditAlone(db, caller, {
+      action: 'file.read',
+      resourceType: 'file',
+      resourceId: file.id,
+      orgId: file.orgId,
+      after: { access },
+    });
   }
   return { file: view(file), stream };
 };
@@ -177,7 +245,10 @@ export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store
  * most recordings) is refused whole when its bytes changed; a large one (video) is checked
  * while it streams and the stream fails at its end.
  */
-export const verifiedStream = async (file: { id: string; sha256: string; size: number }, store: BlobStore): Promise<ReadableStream<Uint8Array>> => {
+export const verifiedStream = async (
+  file: { id: string; sha256: string; size: number },
+  store: BlobStore,
+): Promise<ReadableStream<Uint8Array>> => {
   const bytes = await store.get(file.sha256);
   if (!bytes) throw new DomainError('file.notFound');
   const tampered = () => console.error(`integrity check failed for file ${file.id}`);

@@ -69,7 +69,11 @@ const leavesNothing = async (refused: () => Promise<unknown>, code: string) => {
   expect(await rows()).toEqual(before.rows);
 };
 
-const text = (bytes: number) => new Blob([new TextEncoder().encode('合同编号,借款人姓名,身份证号\r\n'.padEnd(64, ' ')), new Uint8Array(bytes).fill(0x41)]);
+const text = (bytes: number) =>
+  new Blob([
+    new TextEncoder().encode('合同编号,借款人姓名,身份证号\r\n'.padEnd(64, ' ')),
+    new Uint8Array(bytes).fill(0x41),
+  ]);
 /** A zip package, as an XLSX workbook starts. */
 const xlsx = () => new Blob([new Uint8Array([0x50, 0x4b, 0x03, 0x04]), new Uint8Array(10_000).fill(0x20)]);
 const executable = () => new Blob([new TextEncoder().encode('MZ\x90\x00'), new Uint8Array(100_000)]);
@@ -113,13 +117,23 @@ describe('the public complaint upload', () => {
 
   it('refuses an upload over the address’s limit before reading it, and stores nothing', async () => {
     const address = someAddress();
-    await handle.db.insert(rateEvents).values(Array.from({ length: UPLOAD_LIMIT.limit }, () => ({ key: `complaint.upload:${address.ip}`, at: new Date() })));
-    await leavesNothing(() => uploadComplaintEvidence(handle.db, address, bytesStream(uniquePdf()), store), 'complaint.rateLimited');
+    await handle.db
+      .insert(rateEvents)
+      .values(
+        Array.from({ length: UPLOAD_LIMIT.limit }, () => ({ key: `complaint.upload:${address.ip}`, at: new Date() })),
+      );
+    await leavesNothing(
+      () => uploadComplaintEvidence(handle.db, address, bytesStream(uniquePdf()), store),
+      'complaint.rateLimited',
+    );
   });
 
   it('stores nothing when the upload cannot be recorded', async () => {
     // The address's attempt is counted in the first transaction; the upload's record fails at its commit.
-    await leavesNothing(() => uploadComplaintEvidence(commitFailsAfter(handle.db, 1), someAddress(), bytesStream(uniquePdf()), store), '08006');
+    await leavesNothing(
+      () => uploadComplaintEvidence(commitFailsAfter(handle.db, 1), someAddress(), bytesStream(uniquePdf()), store),
+      '08006',
+    );
   });
 
   it('keeps an accepted photo once, with its record, and nothing in the temporary area', async () => {
@@ -136,8 +150,14 @@ describe('the public complaint upload', () => {
 describe('signed-in uploads', () => {
   it('refuses an anonymous caller and roles that upload nothing before reading the body, and stores nothing', async () => {
     await leavesNothing(async () => (await callerAs(handle.db, null)).files.upload(uniquePdf()), 'UNAUTHORIZED');
-    await leavesNothing(async () => (await callerAs(handle.db, w.users['creditorA.viewer'])).files.upload(uniquePdf()), 'FORBIDDEN');
-    await leavesNothing(async () => (await callerAs(handle.db, w.users['platform.reviewer'])).files.upload(uniquePdf()), 'FORBIDDEN');
+    await leavesNothing(
+      async () => (await callerAs(handle.db, w.users['creditorA.viewer'])).files.upload(uniquePdf()),
+      'FORBIDDEN',
+    );
+    await leavesNothing(
+      async () => (await callerAs(handle.db, w.users['platform.reviewer'])).files.upload(uniquePdf()),
+      'FORBIDDEN',
+    );
   });
 
   it('refuses a file of no accepted type, one over its limit and an empty one, and stores nothing', async () => {
@@ -149,7 +169,10 @@ describe('signed-in uploads', () => {
 
   it('stores nothing when the upload cannot be recorded', async () => {
     const collector = await domainCaller(w, 'agencyA.collector');
-    await leavesNothing(() => uploadFile(commitFailsAfter(handle.db, 0), collector, bytesStream(uniquePdf()), store), '08006');
+    await leavesNothing(
+      () => uploadFile(commitFailsAfter(handle.db, 0), collector, bytesStream(uniquePdf()), store),
+      '08006',
+    );
   });
 
   it('keeps an accepted file with its record, and nothing in the temporary area', async () => {

@@ -22,14 +22,22 @@ describe('feeOf', () => {
 
   it('a reversal cancels its line exactly, and lines never pay more than the rate on what stayed', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.array(fc.record({ amount: fc.integer({ min: 1, max: 10_000_000_000 }), reversed: fc.boolean() }), { maxLength: 50 }), (bp, payments) => {
-        const lines = payments.flatMap((p) => (p.reversed ? [feeOf(p.amount, bp), -feeOf(p.amount, bp)] : [feeOf(p.amount, bp)]));
-        const total = lines.reduce((a, b) => a + b, 0);
-        const stayed = payments.filter((p) => !p.reversed);
-        const exact = stayed.reduce((a, p) => a + (p.amount * bp) / 10_000, 0);
-        expect(Math.abs(total - exact)).toBeLessThanOrEqual(stayed.length * 0.5 + 1e-6);
-        expect(total).toBe(stayed.reduce((a, p) => a + feeOf(p.amount, bp), 0));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.array(fc.record({ amount: fc.integer({ min: 1, max: 10_000_000_000 }), reversed: fc.boolean() }), {
+          maxLength: 50,
+        }),
+        (bp, payments) => {
+          const lines = payments.flatMap((p) =>
+            p.reversed ? [feeOf(p.amount, bp), -feeOf(p.amount, bp)] : [feeOf(p.amount, bp)],
+          );
+          const total = lines.reduce((a, b) => a + b, 0);
+          const stayed = payments.filter((p) => !p.reversed);
+          const exact = stayed.reduce((a, p) => a + (p.amount * bp) / 10_000, 0);
+          expect(Math.abs(total - exact)).toBeLessThanOrEqual(stayed.length * 0.5 + 1e-6);
+          expect(total).toBe(stayed.reduce((a, p) => a + feeOf(p.amount, bp), 0));
+        },
+      ),
     );
   });
 });

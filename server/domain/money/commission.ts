@@ -15,12 +15,16 @@ export const feeOf = (amount: number, feeBp: number): number => {
 };
 
 /** Whether a day lies inside a commission's term, both ends included. */
-export const insideTerm = (day: string, term: { startsOn: string; endsOn: string }) => day >= term.startsOn && day <= term.endsOn;
+export const insideTerm = (day: string, term: { startsOn: string; endsOn: string }) =>
+  day >= term.startsOn && day <= term.endsOn;
 
 /** The earned line of a repayment just confirmed, when it was reported under a commission and paid inside its term. */
 export const earnOnConfirm = async (tx: Tx, r: Repayment, now: Date) => {
   if (!r.commissionId || !r.agencyId) return null;
-  const [c] = await tx.select({ feeBp: commissions.feeBp, startsOn: commissions.startsOn, endsOn: commissions.endsOn }).from(commissions).where(eq(commissions.id, r.commissionId));
+  const [c] = await tx
+    .select({ feeBp: commissions.feeBp, startsOn: commissions.startsOn, endsOn: commissions.endsOn })
+    .from(commissions)
+    .where(eq(commissions.id, r.commissionId));
   if (!c || !insideTerm(r.paidOn, c)) return null;
   const [line] = await tx
     .insert(commissionLines)
@@ -39,7 +43,12 @@ export const earnOnConfirm = async (tx: Tx, r: Repayment, now: Date) => {
     })
     .onConflictDoNothing()
     .returning();
-  if (line) await addToMonthly(tx, { creditorId: line.creditorId, agencyId: line.agencyId, month: line.earnedOn.slice(0, 7) }, { commission: line.amount });
+  if (line)
+    await addToMonthly(
+      tx,
+      { creditorId: line.creditorId, agencyId: line.agencyId, month: line.earnedOn.slice(0, 7) },
+      { commission: line.amount },
+    );
   return line ?? null;
 };
 
@@ -67,12 +76,21 @@ export const reverseEarning = async (tx: Tx, r: Repayment, now: Date) => {
     })
     .onConflictDoNothing()
     .returning();
-  if (line) await addToMonthly(tx, { creditorId: line.creditorId, agencyId: line.agencyId, month: line.earnedOn.slice(0, 7) }, { commission: line.amount });
+  if (line)
+    await addToMonthly(
+      tx,
+      { creditorId: line.creditorId, agencyId: line.agencyId, month: line.earnedOn.slice(0, 7) },
+      { commission: line.amount },
+    );
   return line ?? null;
 };
 
 /** Adds to the month's money of a creditor and agency (negative amounts take away), in the caller's transaction. */
-export const addToMonthly = async (tx: Tx, key: { creditorId: string; agencyId: string; month: string }, add: { recovered?: number; repayments?: number; commission?: number }) => {
+export const addToMonthly = async (
+  tx: Tx,
+  key: { creditorId: string; agencyId: string; month: string },
+  add: { recovered?: number; repayments?: number; commission?: number },
+) => {
   await tx
     .insert(moneyMonthly)
     .values({ ...key, recovered: add.recovered ?? 0, repayments: add.repayments ?? 0, commission: add.commission ?? 0 })
@@ -87,10 +105,17 @@ export const addToMonthly = async (tx: Tx, key: { creditorId: string; agencyId: 
 };
 
 /** Adds to (or, negative, takes from) a commission's confirmed money of a month, in the caller's transaction. */
-export const addToCommissionMonthly = async (tx: Tx, r: Pick<Repayment, 'commissionId' | 'creditorId' | 'paidOn'>, amount: number) => {
+export const addToCommissionMonthly = async (
+  tx: Tx,
+  r: Pick<Repayment, 'commissionId' | 'creditorId' | 'paidOn'>,
+  amount: number,
+) => {
   if (!r.commissionId) return;
   await tx
     .insert(commissionMonthly)
     .values({ commissionId: r.commissionId, creditorId: r.creditorId, month: r.paidOn.slice(0, 7), recovered: amount })
-    .onConflictDoUpdate({ target: [commissionMonthly.commissionId, commissionMonthly.month], set: { recovered: sql`${commissionMonthly.recovered} + excluded.recovered` } });
+    .onConflictDoUpdate({
+      target: [commissionMonthly.commissionId, commissionMonthly.month],
+      set: { recovered: sql`${commissionMonthly.recovered} + excluded.recovered` },
+    });
 };

@@ -15,9 +15,25 @@ const rate = (part: number, whole: number) => (whole > 0 ? Math.round((part * BA
 /** At most this many commissions get a curve: the newest that began in the range. */
 export const MAX_CURVES = 12;
 
-type QualityRow = { agency_id: string; agency_name: string; kept: string; broken: string; open: string; flagged: string; cases: string };
+type QualityRow = {
+  agency_id: string;
+  agency_name: string;
+  kept: string;
+  broken: string;
+  open: string;
+  flagged: string;
+  cases: string;
+};
 type AgeRow = { bucket: number; cases: string; outstanding: string; placed: string };
-type CurveRow = { id: string; package_name: string; agency_name: string; starts_on: string; total_overdue: string; month: string | null; recovered: string | null };
+type CurveRow = {
+  id: string;
+  package_name: string;
+  agency_name: string;
+  starts_on: string;
+  total_overdue: string;
+  month: string | null;
+  recovered: string | null;
+};
 
 /**
  * Per agency, for promises falling due and actions logged in the range: promises kept,
@@ -78,7 +94,12 @@ export const bucketAgeing = async (db: DbOrTx, caller: Caller) => {
         from cases where creditor_id = ${caller.actor.orgId} and status::text in (${open})
         group by bucket order by bucket`,
   );
-  return rows.map((r) => ({ bucket: Number(r.bucket), cases: Number(r.cases), outstanding: Number(r.outstanding), placed: Number(r.placed) }));
+  return rows.map((r) => ({
+    bucket: Number(r.bucket),
+    cases: Number(r.cases),
+    outstanding: Number(r.outstanding),
+    placed: Number(r.placed),
+  }));
 };
 
 /**
@@ -86,7 +107,12 @@ export const bucketAgeing = async (db: DbOrTx, caller: Caller) => {
  * MAX_CURVES), the share of what was placed that had come back by the end of each month
  * since it began, up to this month.
  */
-export const recoveryCurves = async (db: DbOrTx, caller: Caller, input: { from: string; to: string }, now = new Date()) => {
+export const recoveryCurves = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { from: string; to: string },
+  now = new Date(),
+) => {
   const rows = await executeRows<CurveRow>(
     db,
     sql`with c as (
@@ -117,7 +143,14 @@ export const recoveryCurves = async (db: DbOrTx, caller: Caller, input: { from: 
       sum += byMonth.get(m) ?? 0;
       return { month: m + 1, recovered: sum, rateBp: rate(sum, placed) };
     });
-    return { commissionId: row.id, packageName: row.package_name, agencyName: row.agency_name, startsOn: row.starts_on, placed, points };
+    return {
+      commissionId: row.id,
+      packageName: row.package_name,
+      agencyName: row.agency_name,
+      startsOn: row.starts_on,
+      placed,
+      points,
+    };
   });
 };
 
@@ -128,7 +161,16 @@ export const checkedRange = <R extends { from: string; to: string }>(range: R): 
 };
 
 /** Everything the dashboard shows beyond money by month, for one range of months (the workbook export). */
-export const creditorQuality = async (db: DbOrTx, caller: Caller, input: { from: string; to: string }, now = new Date()) => {
+export const creditorQuality = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { from: string; to: string },
+  now = new Date(),
+) => {
   checkedRange(input);
-  return { agencies: await agencyQuality(db, caller, input), ageing: await bucketAgeing(db, caller), curves: await recoveryCurves(db, caller, input, now) };
+  return {
+    agencies: await agencyQuality(db, caller, input),
+    ageing: await bucketAgeing(db, caller),
+    curves: await recoveryCurves(db, caller, input, now),
+  };
 };

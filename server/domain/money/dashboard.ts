@@ -22,7 +22,12 @@ export const creditorRecovery = async (db: DbOrTx, caller: Caller, input: { from
         order by month`,
   );
   const placed = await db
-    .select({ agencyId: commissions.agencyId, name: organizations.name, placed: sql<string>`sum(${commissions.totalOverdue})`, cases: sql<string>`sum(${commissions.caseCount})` })
+    .select({
+      agencyId: commissions.agencyId,
+      name: organizations.name,
+      placed: sql<string>`sum(${commissions.totalOverdue})`,
+      cases: sql<string>`sum(${commissions.caseCount})`,
+    })
     .from(commissions)
     .innerJoin(organizations, eq(organizations.id, commissions.agencyId))
     .where(and(eq(commissions.creditorId, caller.actor.orgId)))
@@ -42,25 +47,48 @@ export const creditorRecovery = async (db: DbOrTx, caller: Caller, input: { from
   const agencies = placed.map((p) => {
     const recovered = byAgencyTotal.get(p.agencyId) ?? 0;
     const placedFen = Number(p.placed);
-    return { agencyId: p.agencyId, agencyName: p.name, placed: placedFen, cases: Number(p.cases), recovered, rateBp: placedFen > 0 ? Math.round((recovered * BASIS_POINTS) / placedFen) : 0 };
+    return {
+      agencyId: p.agencyId,
+      agencyName: p.name,
+      placed: placedFen,
+      cases: Number(p.cases),
+      recovered,
+      rateBp: placedFen > 0 ? Math.round((recovered * BASIS_POINTS) / placedFen) : 0,
+    };
   });
   const months: string[] = [];
   for (let m = input.from; m <= input.to && months.length < 36; m = addMonths(m, 1)) months.push(m);
-  const byMonth = months.map((month) => ({ month, total: perMonth.get(month)?.total ?? 0, byAgency: perMonth.get(month)?.byAgency ?? {} }));
+  const byMonth = months.map((month) => ({
+    month,
+    total: perMonth.get(month)?.total ?? 0,
+    byAgency: perMonth.get(month)?.byAgency ?? {},
+  }));
   const direct = byAgencyTotal.get('direct') ?? 0;
   const total = [...byAgencyTotal.values()].reduce((a, b) => a + b, 0);
   return { months: byMonth, agencies, direct, total };
 };
 
 type AgencyMonthRow = { month: string; recovered: string | number; commission: string | number };
-type AgencyTotals = { earned: string | number | null; paid: string | number | null; awaiting_count: string | number; awaiting_sum: string | number | null; promises_count: string | number; promises_sum: string | number | null };
+type AgencyTotals = {
+  earned: string | number | null;
+  paid: string | number | null;
+  awaiting_count: string | number;
+  awaiting_sum: string | number | null;
+  promises_count: string | number;
+  promises_sum: string | number | null;
+};
 
 /**
  * The agency's money: confirmed repayments and commission by month; commission earned,
  * paid (on paid statements) and still to be paid; repayments waiting for the creditors;
  * promises to pay falling due within a week.
  */
-export const agencyMoney = async (db: DbOrTx, caller: Caller, input: { from: string; to: string }, now = new Date()) => {
+export const agencyMoney = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { from: string; to: string },
+  now = new Date(),
+) => {
   if (input.from > input.to) throw new DomainError('dashboard.range', { field: 'from' });
   const fromDay = `${input.from}-01`;
   const toDay = monthEnd(input.to);

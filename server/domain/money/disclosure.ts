@@ -16,7 +16,14 @@ import { MONTH_PATTERN, addMonths, monthEnd, monthOf, monthStartsAt } from '@/li
 // used, and the cases settled or closed as unrecoverable; the platform-wide version sums every creditor. A creditor
 // may publish its report: the figures are then frozen for the public page.
 
-export type DisclosureRow = { id: string; name: string; cases: number; amount: number; recovered: number; rateBp: number };
+export type DisclosureRow = {
+  id: string;
+  name: string;
+  cases: number;
+  amount: number;
+  recovered: number;
+  rateBp: number;
+};
 export type DisclosureFigures = {
   month: string;
   /** The creditor's name, or null for the platform-wide report. */
@@ -52,7 +59,13 @@ const endedMonth = (month: string, now: Date) => {
   if (month >= monthOf(now)) throw new DomainError('disclosure.monthOpen', { field: 'month', values: { month } });
 };
 
-type PartyRow = { id: string; name: string; cases: string | number; amount: string | number; recovered: string | number };
+type PartyRow = {
+  id: string;
+  name: string;
+  cases: string | number;
+  amount: string | number;
+  recovered: string | number;
+};
 
 /**
  * The month's figures of one creditor, or of every creditor (`creditorId` null). Cases
@@ -60,7 +73,12 @@ type PartyRow = { id: string; name: string; cases: string | number; amount: stri
  * ended before it; money is the confirmed recovery by the day it was paid (reversals
  * taken off), read from the monthly rollup.
  */
-export const disclosureFigures = async (db: DbOrTx, creditorId: string | null, month: string, creditorName: string | null): Promise<DisclosureFigures> => {
+export const disclosureFigures = async (
+  db: DbOrTx,
+  creditorId: string | null,
+  month: string,
+  creditorName: string | null,
+): Promise<DisclosureFigures> => {
   const start = `${month}-01`;
   const end = monthEnd(month);
   const ofCreditor = creditorId ? sql`and c.creditor_id = ${creditorId}` : sql``;
@@ -83,7 +101,14 @@ export const disclosureFigures = async (db: DbOrTx, creditorId: string | null, m
           from a full join r on r.id = a.id join ${organizations} o on o.id = coalesce(a.id, r.id)
           order by coalesce(r.recovered, 0) desc, o.name`,
     );
-  const toRow = (p: PartyRow): DisclosureRow => ({ id: p.id, name: p.name, cases: num(p.cases), amount: num(p.amount), recovered: num(p.recovered), rateBp: rate(num(p.recovered), num(p.amount)) });
+  const toRow = (p: PartyRow): DisclosureRow => ({
+    id: p.id,
+    name: p.name,
+    cases: num(p.cases),
+    amount: num(p.amount),
+    recovered: num(p.recovered),
+    rateBp: rate(num(p.recovered), num(p.amount)),
+  });
   const agencies = (await party('agency_id')).map(toRow);
   const creditors = creditorId ? [] : (await party('creditor_id')).map(toRow);
   const [money] = await executeRows<{ recovered: string; repayments: string; commission: string }>(
@@ -107,7 +132,12 @@ export const disclosureFigures = async (db: DbOrTx, creditorId: string | null, m
     creditorName,
     placements: { commissions: num(placed?.n), cases: num(placed?.cases), amount: num(placed?.amount) },
     underCollection: { cases: underCases, amount: underAmount },
-    recovered: { amount: recovered, repayments: num(money?.repayments), rateBp: rate(recovered, underAmount), commission: num(money?.commission) },
+    recovered: {
+      amount: recovered,
+      repayments: num(money?.repayments),
+      rateBp: rate(recovered, underAmount),
+      commission: num(money?.commission),
+    },
     settledCases: num(ended?.settled),
     unrecoverableCases: num(ended?.unrecoverable),
     complaints: complaintCounts,
@@ -118,17 +148,30 @@ export const disclosureFigures = async (db: DbOrTx, creditorId: string | null, m
 
 /** Figures as they were published; those stored before a figure existed read it as 0. */
 const asPublished = (stored: unknown): DisclosureFigures => {
-  const f = stored as Omit<DisclosureFigures, 'unrecoverableCases' | 'complaints'> & { unrecoverableCases?: number; complaints?: DisclosureComplaints };
+  const f = stored as Omit<DisclosureFigures, 'unrecoverableCases' | 'complaints'> & {
+    unrecoverableCases?: number;
+    complaints?: DisclosureComplaints;
+  };
   return { ...f, unrecoverableCases: f.unrecoverableCases ?? 0, complaints: f.complaints ?? NO_COMPLAINTS };
 };
 
-type ComplaintRow = { category: ComplaintCategory; received: string; upheld: string; dismissed: string; open_at_end: string };
+type ComplaintRow = {
+  category: ComplaintCategory;
+  received: string;
+  upheld: string;
+  dismissed: string;
+  open_at_end: string;
+};
 
 /**
  * The month's complaints (Beijing month): received in it by category, decided upheld or
  * dismissed in it (whenever received), and those received by its end still undecided then.
  */
-const complaintFigures = async (db: DbOrTx, creditorId: string | null, month: string): Promise<DisclosureComplaints> => {
+const complaintFigures = async (
+  db: DbOrTx,
+  creditorId: string | null,
+  month: string,
+): Promise<DisclosureComplaints> => {
   // Timestamps travel as ISO text with a cast: postgres-js takes no Date in a raw statement.
   const from = sql`${monthStartsAt(month).toISOString()}::timestamptz`;
   const to = sql`${monthStartsAt(addMonths(month, 1)).toISOString()}::timestamptz`;
@@ -146,7 +189,13 @@ const complaintFigures = async (db: DbOrTx, creditorId: string | null, month: st
   );
   const byCategory = COMPLAINT_CATEGORIES.map((category) => {
     const r = rows.find((x) => x.category === category);
-    return { category, received: num(r?.received), upheld: num(r?.upheld), dismissed: num(r?.dismissed), open: num(r?.open_at_end) };
+    return {
+      category,
+      received: num(r?.received),
+      upheld: num(r?.upheld),
+      dismissed: num(r?.dismissed),
+      open: num(r?.open_at_end),
+    };
   }).filter((r) => r.received + r.upheld + r.dismissed + r.open > 0);
   const sum = (k: 'received' | 'upheld' | 'dismissed' | 'open') => byCategory.reduce((s, r) => s + r[k], 0);
   return {
@@ -154,16 +203,23 @@ const complaintFigures = async (db: DbOrTx, creditorId: string | null, month: st
     upheld: sum('upheld'),
     dismissed: sum('dismissed'),
     openAtEnd: sum('open'),
-    byCategory: byCategory.map(({ category, received, upheld, dismissed }) => ({ category, received, upheld, dismissed })),
+    byCategory: byCategory.map(({ category, received, upheld, dismissed }) => ({
+      category,
+      received,
+      upheld,
+      dismissed,
+    })),
   };
 };
 
-const orgName = async (db: DbOrTx, id: string) => (await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)))[0]?.name ?? '';
+const orgName = async (db: DbOrTx, id: string) =>
+  (await db.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, id)))[0]?.name ?? '';
 
 /** The caller's report for an ended month: its creditor's, or the platform's for staff; with its publication, if any. */
 export const getDisclosure = async (db: DbOrTx, caller: Caller, month: string, now = new Date()) => {
   endedMonth(month, now);
-  if (caller.actor.orgType === 'platform') return { figures: await disclosureFigures(db, null, month, null), published: null };
+  if (caller.actor.orgType === 'platform')
+    return { figures: await disclosureFigures(db, null, month, null), published: null };
   const figures = await disclosureFigures(db, caller.actor.orgId, month, await orgName(db, caller.actor.orgId));
   const [published] = await db
     .select({ id: disclosures.id, publishedAt: disclosures.publishedAt })
@@ -178,7 +234,10 @@ export const publishDisclosure = async (db: DbOrTx, caller: Caller, month: strin
   return db.transaction(async (tx) => {
     const figures = await disclosureFigures(tx, caller.actor.orgId, month, await orgName(tx, caller.actor.orgId));
     try {
-      const [saved] = await tx.insert(disclosures).values({ creditorId: caller.actor.orgId, month, figures, publishedBy: caller.actor.userId, publishedAt: now }).returning();
+      const [saved] = await tx
+        .insert(disclosures)
+        .values({ creditorId: caller.actor.orgId, month, figures, publishedBy: caller.actor.userId, publishedAt: now })
+        .returning();
       if (!saved) throw new DomainError('disclosure.published');
       await writeAudit(tx, caller, {
         action: 'disclosure.publish',
@@ -196,10 +255,19 @@ export const publishDisclosure = async (db: DbOrTx, caller: Caller, month: strin
 };
 
 /** Published disclosures of every creditor, newest first, for the public page (keyset-paged). */
-export const listPublishedDisclosures = async (db: DbOrTx, input: { cursor?: string | null | undefined; limit: number }) => {
+export const listPublishedDisclosures = async (
+  db: DbOrTx,
+  input: { cursor?: string | null | undefined; limit: number },
+) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
-    .select({ id: disclosures.id, month: disclosures.month, creditorName: organizations.name, figures: disclosures.figures, publishedAt: disclosures.publishedAt })
+    .select({
+      id: disclosures.id,
+      month: disclosures.month,
+      creditorName: organizations.name,
+      figures: disclosures.figures,
+      publishedAt: disclosures.publishedAt,
+    })
     .from(disclosures)
     .innerJoin(organizations, eq(organizations.id, disclosures.creditorId))
     .where(cursor ? afterCursor(disclosures.publishedAt, disclosures.id, cursor) : undefined)
@@ -212,7 +280,13 @@ export const listPublishedDisclosures = async (db: DbOrTx, input: { cursor?: str
 /** One published disclosure, as it was published. */
 export const getPublishedDisclosure = async (db: DbOrTx, id: string) => {
   const [row] = await db
-    .select({ id: disclosures.id, month: disclosures.month, creditorName: organizations.name, figures: disclosures.figures, publishedAt: disclosures.publishedAt })
+    .select({
+      id: disclosures.id,
+      month: disclosures.month,
+      creditorName: organizations.name,
+      figures: disclosures.figures,
+      publishedAt: disclosures.publishedAt,
+    })
     .from(disclosures)
     .innerJoin(organizations, eq(organizations.id, disclosures.creditorId))
     .where(eq(disclosures.id, id));

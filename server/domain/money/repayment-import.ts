@@ -23,7 +23,15 @@ type Field = (typeof REPAYMENT_IMPORT_COLUMNS)[number]['field'];
 const COLUMNS: readonly ColumnDef<Field>[] = REPAYMENT_IMPORT_COLUMNS;
 export const matchRepaymentHeaders = headerMatcher(COLUMNS);
 
-export type RepaymentRow = { contractNo: string; amount: number; paidOn: string; reference: string; channel: RepaymentChannel; payer: string; note: string };
+export type RepaymentRow = {
+  contractNo: string;
+  amount: number;
+  paidOn: string;
+  reference: string;
+  channel: RepaymentChannel;
+  payer: string;
+  note: string;
+};
 
 const LIMITS = { contractNo: 64, reference: 64, payer: 50, note: 200 };
 
@@ -45,11 +53,16 @@ const CHANNEL_NAMES = new Map<string, RepaymentChannel>([
 ]);
 
 /** Checks one row of a repayment file; `today` is `YYYY-MM-DD` in Asia/Shanghai. */
-export const validateRepaymentRow = (map: HeaderMap<Field>, cells: readonly string[], today: string): { value: RepaymentRow; errors: [] } | { value: null; errors: CellError[] } => {
+export const validateRepaymentRow = (
+  map: HeaderMap<Field>,
+  cells: readonly string[],
+  today: string,
+): { value: RepaymentRow; errors: [] } | { value: null; errors: CellError[] } => {
   const errors: CellError[] = [];
   const byField = new Map<Field, string>();
   for (const [i, field] of map.fields) byField.set(field, (cells[i] ?? '').trim());
-  const fail = (field: Field, code: CellError['code'], values?: CellError['values']) => errors.push({ column: columnLabel(map, field, COLUMNS), code, ...(values ? { values } : {}) });
+  const fail = (field: Field, code: CellError['code'], values?: CellError['values']) =>
+    errors.push({ column: columnLabel(map, field, COLUMNS), code, ...(values ? { values } : {}) });
   const text = (field: Field, max: number): string => {
     const v = byField.get(field) ?? '';
     if ([...v].length > max) fail(field, 'tooLong', { max });
@@ -78,11 +91,17 @@ export const validateRepaymentRow = (map: HeaderMap<Field>, cells: readonly stri
 };
 
 type Candidate = Pick<Repayment, 'id' | 'amount' | 'paidOn' | 'reference' | 'status'>;
-export type Match = { kind: 'report'; id: string } | { kind: 'ambiguous'; count: number } | { kind: 'alreadyRecorded'; id: string } | { kind: 'direct' };
+export type Match =
+  | { kind: 'report'; id: string }
+  | { kind: 'ambiguous'; count: number }
+  | { kind: 'alreadyRecorded'; id: string }
+  | { kind: 'direct' };
 
-const samePayment = (row: Pick<RepaymentRow, 'amount' | 'paidOn'>, r: Candidate) => r.amount === row.amount && r.paidOn === row.paidOn;
+const samePayment = (row: Pick<RepaymentRow, 'amount' | 'paidOn'>, r: Candidate) =>
+  r.amount === row.amount && r.paidOn === row.paidOn;
 /** Transaction numbers tell payments apart only when both sides wrote one. */
-const referencesAgree = (row: Pick<RepaymentRow, 'reference'>, r: Candidate) => row.reference === '' || r.reference === '' || r.reference === row.reference;
+const referencesAgree = (row: Pick<RepaymentRow, 'reference'>, r: Candidate) =>
+  row.reference === '' || r.reference === '' || r.reference === row.reference;
 
 /**
  * What one row of the file is, among the case's repayments not yet taken by earlier rows:
@@ -90,7 +109,11 @@ const referencesAgree = (row: Pick<RepaymentRow, 'reference'>, r: Candidate) => 
  * several), two or more it cannot tell apart, a payment already on record, or a direct
  * payment.
  */
-export const matchRepayment = (row: Pick<RepaymentRow, 'amount' | 'paidOn' | 'reference'>, onCase: readonly Candidate[], taken: ReadonlySet<string>): Match => {
+export const matchRepayment = (
+  row: Pick<RepaymentRow, 'amount' | 'paidOn' | 'reference'>,
+  onCase: readonly Candidate[],
+  taken: ReadonlySet<string>,
+): Match => {
   const open = onCase.filter((r) => !taken.has(r.id) && samePayment(row, r) && referencesAgree(row, r));
   const reports = open.filter((r) => r.status === 'reported');
   const exact = row.reference === '' ? [] : reports.filter((r) => r.reference === row.reference);
@@ -112,7 +135,12 @@ const loadCases = async (tx: Tx, creditorId: string, contractNos: string[]) => {
   const found = new Map<string, CaseRow>();
   for (let i = 0; i < contractNos.length; i += LOOKUP_BATCH) {
     const chunk = contractNos.slice(i, i + LOOKUP_BATCH);
-    const rows = await tx.select().from(cases).where(and(eq(cases.creditorId, creditorId), inArray(cases.contractNo, chunk))).orderBy(cases.id).for('update');
+    const rows = await tx
+      .select()
+      .from(cases)
+      .where(and(eq(cases.creditorId, creditorId), inArray(cases.contractNo, chunk)))
+      .orderBy(cases.id)
+      .for('update');
     for (const c of rows) found.set(c.contractNo, c);
   }
   return found;
@@ -124,7 +152,12 @@ const loadCandidates = async (tx: DbOrTx, caseIds: string[]) => {
     const rows = await tx
       .select()
       .from(repayments)
-      .where(and(inArray(repayments.caseId, caseIds.slice(i, i + LOOKUP_BATCH)), inArray(repayments.status, ['reported', 'confirmed'])))
+      .where(
+        and(
+          inArray(repayments.caseId, caseIds.slice(i, i + LOOKUP_BATCH)),
+          inArray(repayments.status, ['reported', 'confirmed']),
+        ),
+      )
       .orderBy(repayments.createdAt, repayments.id);
     for (const r of rows) byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), r]);
   }
@@ -157,7 +190,8 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
         // Two rows of one payment: the same contract, amount and day, and no transaction numbers that tell them apart.
         const key = `${v.contractNo}\u0000${v.amount}\u0000${v.paidOn}\u0000${v.reference}`;
         const earlier = firstRowOf.get(key);
-        if (earlier !== undefined) await fail(row, { column: contractHeader, code: 'duplicatePayment', values: { row: earlier } });
+        if (earlier !== undefined)
+          await fail(row, { column: contractHeader, code: 'duplicatePayment', values: { row: earlier } });
         else {
           firstRowOf.set(key, row);
           parsed.push({ row, value: v });
@@ -170,7 +204,10 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
   // Then matched and written with the creditor's cases locked: balances move under the case row.
   land: async (tx, { imp, now, fail, errorCount, progress }, { parsed, contractHeader, amountHeader }) => {
     const byContract = await loadCases(tx, imp.creditorId, [...new Set(parsed.map((p) => p.value.contractNo))]);
-    const candidates = await loadCandidates(tx, [...byContract.values()].map((c) => c.id));
+    const candidates = await loadCandidates(
+      tx,
+      [...byContract.values()].map((c) => c.id),
+    );
     const taken = new Set<string>();
     const planned: Planned[] = [];
     const directOn = new Map<string, number>();
@@ -205,7 +242,11 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
       }
       const direct = (directOn.get(c.id) ?? 0) + p.value.amount;
       if (direct > open) {
-        await fail(p.row, { column: amountHeader, code: 'exceedsBalance', values: { open: fenToYuan(Math.max(0, open - (directOn.get(c.id) ?? 0))) } });
+        await fail(p.row, {
+          column: amountHeader,
+          code: 'exceedsBalance',
+          values: { open: fenToYuan(Math.max(0, open - (directOn.get(c.id) ?? 0))) },
+        });
         continue;
       }
       directOn.set(c.id, direct);
@@ -224,7 +265,13 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
       if (p.match.kind === 'report') {
         [saved] = await tx
           .update(repayments)
-          .set({ status: 'confirmed', decidedBy: imp.createdBy, decidedAt: now, decisionNote: note(p.row), importId: imp.id })
+          .set({
+            status: 'confirmed',
+            decidedBy: imp.createdBy,
+            decidedAt: now,
+            decisionNote: note(p.row),
+            importId: imp.id,
+          })
           .where(and(eq(repayments.id, p.match.id), eq(repayments.status, 'reported')))
           .returning();
         summary.matched += 1;
@@ -275,16 +322,27 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
     }
     const queue = [...byCase.values()];
     const lane = async () => {
-      for (let rowsOfCase = queue.shift(); rowsOfCase; rowsOfCase = queue.shift()) for (const p of rowsOfCase) await writeOne(p);
+      for (let rowsOfCase = queue.shift(); rowsOfCase; rowsOfCase = queue.shift())
+        for (const p of rowsOfCase) await writeOne(p);
     };
     await Promise.all(Array.from({ length: WRITE_LANES }, lane));
     for (const [agencyId, counts] of perAgency) {
-      await notify(tx, { orgId: agencyId, roles: ['admin', 'supervisor'] }, 'repayment.imported', { matched: String(counts.matched), direct: String(counts.direct) }, '/agency/money');
+      await notify(
+        tx,
+        { orgId: agencyId, roles: ['admin', 'supervisor'] },
+        'repayment.imported',
+        { matched: String(counts.matched), direct: String(counts.direct) },
+        '/agency/money',
+      );
     }
     return { landed: { summary }, after: { ...summary } };
   },
 };
 
 /** Runs one repayment file of a creditor (the queued job). */
-export const runRepaymentImport = async (db: Db, importId: string, store: BlobStore, options: ImportOptions = {}): Promise<void> => runTabularImport(db, importId, store, REPAYMENT_BODY, options);
-
+export const runRepaymentImport = async (
+  db: Db,
+  importId: string,
+  store: BlobStore,
+  options: ImportOptions = {},
+): Promise<void> => runTabularImport(db, importId, store, REPAYMENT_BODY, options);

@@ -3,7 +3,17 @@ import type { DbOrTx, Tx } from '@/db/client';
 import type { CaseStatus, RepaymentChannel, RepaymentStatus } from '@/lib/enums';
 import { RECEIPT_FILE_TYPES } from '@/lib/file-types';
 import { fenToYuan } from '@/lib/format';
-import { cases, commissions, organizations, promises, repayments, restructureRequests, users, type CaseRow, type Repayment } from '@/db/schema';
+import {
+  cases,
+  commissions,
+  organizations,
+  promises,
+  repayments,
+  restructureRequests,
+  users,
+  type CaseRow,
+  type Repayment,
+} from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -63,14 +73,23 @@ export const reportRepayment = async (db: DbOrTx, caller: Caller, input: ReportR
   db.transaction(async (tx) => {
     const c = await loadCaseToAct(tx, caller, input.caseId);
     if (input.paidOn > shanghaiDate(now)) throw new DomainError('repayment.future', { field: 'paidOn' });
-    const [commission] = await tx.select({ startsOn: commissions.startsOn, createdAt: commissions.createdAt }).from(commissions).where(eq(commissions.id, c.row.commissionId ?? ''));
-    const since = commission ? [commission.startsOn, shanghaiDate(commission.createdAt)].sort()[0] ?? '' : '';
-    if (input.paidOn < since) throw new DomainError('repayment.beforeCommission', { field: 'paidOn', values: { since } });
+    const [commission] = await tx
+      .select({ startsOn: commissions.startsOn, createdAt: commissions.createdAt })
+      .from(commissions)
+      .where(eq(commissions.id, c.row.commissionId ?? ''));
+    const since = commission ? ([commission.startsOn, shanghaiDate(commission.createdAt)].sort()[0] ?? '') : '';
+    if (input.paidOn < since)
+      throw new DomainError('repayment.beforeCommission', { field: 'paidOn', values: { since } });
     const open = (await amountDue(tx, c.row)) - c.row.repaidAmount - (await pendingOn(tx, c.row.id));
-    if (input.amount > open) throw new DomainError('repayment.exceedsBalance', { field: 'amount', values: { open: fenToYuan(Math.max(0, open)) } });
+    if (input.amount > open)
+      throw new DomainError('repayment.exceedsBalance', {
+        field: 'amount',
+        values: { open: fenToYuan(Math.max(0, open)) },
+      });
     if (input.receiptFileId) {
       const receipt = await ownFile(tx, caller, input.receiptFileId, 'receiptFileId');
-      if (!RECEIPT_FILE_TYPES.includes(receipt.mime as never)) throw new DomainError('repayment.receiptType', { field: 'receiptFileId' });
+      if (!RECEIPT_FILE_TYPES.includes(receipt.mime as never))
+        throw new DomainError('repayment.receiptType', { field: 'receiptFileId' });
     }
     const [saved] = await tx
       .insert(repayments)
@@ -101,7 +120,13 @@ export const reportRepayment = async (db: DbOrTx, caller: Caller, input: ReportR
       orgId: c.row.creditorId,
       after: { repaymentId: saved.id, amount: saved.amount, paidOn: saved.paidOn, channel: saved.channel },
     });
-    await notify(tx, { orgId: c.row.creditorId, roles: ['admin', 'manager'] }, 'repayment.reported', { contractNo: c.row.contractNo, amount: fenToYuan(saved.amount) }, '/creditor/repayments');
+    await notify(
+      tx,
+      { orgId: c.row.creditorId, roles: ['admin', 'manager'] },
+      'repayment.reported',
+      { contractNo: c.row.contractNo, amount: fenToYuan(saved.amount) },
+      '/creditor/repayments',
+    );
     return saved;
   });
 
@@ -126,7 +151,8 @@ const statusAfter = (c: CaseRow, repaid: number, due: number): CaseStatus => {
 };
 
 /** The day a case was paid off (the payment day of the repayment that paid it off): kept while it stays settled, cleared when a reversal reopens it. */
-const settledOnAfter = (c: CaseRow, status: CaseStatus, paidOn: string) => (status === 'settled' ? (c.settledOn ?? paidOn) : null);
+const settledOnAfter = (c: CaseRow, status: CaseStatus, paidOn: string) =>
+  status === 'settled' ? (c.settledOn ?? paidOn) : null;
 
 /**
  * What a confirmed repayment does, in the caller's transaction with the case row locked:
@@ -135,16 +161,36 @@ const settledOnAfter = (c: CaseRow, status: CaseStatus, paidOn: string) => (stat
  */
 export const applyConfirmed = async (tx: Tx, r: Repayment, c: CaseRow, now: Date): Promise<CaseStatus> => {
   await earnOnConfirm(tx, r, now);
-  if (r.agencyId) await addToMonthly(tx, { creditorId: r.creditorId, agencyId: r.agencyId, month: r.paidOn.slice(0, 7) }, { recovered: r.amount, repayments: 1 });
+  if (r.agencyId)
+    await addToMonthly(
+      tx,
+      { creditorId: r.creditorId, agencyId: r.agencyId, month: r.paidOn.slice(0, 7) },
+      { recovered: r.amount, repayments: 1 },
+    );
   await addToCommissionMonthly(tx, r, r.amount);
   const repaid = c.repaidAmount + r.amount;
   const caseStatus = statusAfter(c, repaid, await amountDue(tx, c));
-  await tx.update(cases).set({ repaidAmount: repaid, status: caseStatus, settledOn: settledOnAfter(c, caseStatus, r.paidOn), updatedAt: now }).where(eq(cases.id, c.id));
+  await tx
+    .update(cases)
+    .set({
+      repaidAmount: repaid,
+      status: caseStatus,
+      settledOn: settledOnAfter(c, caseStatus, r.paidOn),
+      updatedAt: now,
+    })
+    .where(eq(cases.id, c.id));
   // Open promises due by the payment's day after, and no larger than it, are kept.
   await tx
     .update(promises)
     .set({ status: 'kept' })
-    .where(and(eq(promises.caseId, c.id), eq(promises.status, 'open'), lte(promises.amount, r.amount), sql`${promises.dueDate} >= ${r.paidOn}::date - 1`));
+    .where(
+      and(
+        eq(promises.caseId, c.id),
+        eq(promises.status, 'open'),
+        lte(promises.amount, r.amount),
+        sql`${promises.dueDate} >= ${r.paidOn}::date - 1`,
+      ),
+    );
   return caseStatus;
 };
 
@@ -153,13 +199,24 @@ export const applyConfirmed = async (tx: Tx, r: Repayment, c: CaseRow, now: Date
  * another session, say) finds it decided. Confirming moves the case's balance, keeps the
  * open promises the payment meets, and settles a case paid off.
  */
-export const decideRepayment = async (db: DbOrTx, caller: Caller, input: { repaymentId: string; confirm: boolean; note: string }, now = new Date()) =>
+export const decideRepayment = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { repaymentId: string; confirm: boolean; note: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const { r, c } = await loadForCreditor(tx, caller, input.repaymentId);
-    if (r.status !== 'reported') throw new DomainError('repayment.decided', { labels: { status: `repayments.status.${r.status}` } });
-    if (!input.confirm && input.note.trim().length < 2) throw new DomainError('repayment.disputeReason', { field: 'note' });
+    if (r.status !== 'reported')
+      throw new DomainError('repayment.decided', { labels: { status: `repayments.status.${r.status}` } });
+    if (!input.confirm && input.note.trim().length < 2)
+      throw new DomainError('repayment.disputeReason', { field: 'note' });
     const status: RepaymentStatus = input.confirm ? 'confirmed' : 'disputed';
-    const [saved] = await tx.update(repayments).set({ status, decidedBy: caller.actor.userId, decidedAt: now, decisionNote: input.note }).where(eq(repayments.id, r.id)).returning();
+    const [saved] = await tx
+      .update(repayments)
+      .set({ status, decidedBy: caller.actor.userId, decidedAt: now, decisionNote: input.note })
+      .where(eq(repayments.id, r.id))
+      .returning();
     const caseStatus = input.confirm && saved ? await applyConfirmed(tx, saved, c, now) : c.status;
     await writeAudit(tx, caller, {
       action: 'repayment.decide',
@@ -167,26 +224,61 @@ export const decideRepayment = async (db: DbOrTx, caller: Caller, input: { repay
       resourceId: c.id,
       orgId: c.creditorId,
       before: { status: r.status, caseStatus: c.status, repaidAmount: c.repaidAmount },
-      after: { repaymentId: r.id, status, note: input.note, caseStatus, repaidAmount: input.confirm ? c.repaidAmount + r.amount : c.repaidAmount },
+      after: {
+        repaymentId: r.id,
+        status,
+        note: input.note,
+        caseStatus,
+        repaidAmount: input.confirm ? c.repaidAmount + r.amount : c.repaidAmount,
+      },
     });
     if (r.agencyId) {
-      await notify(tx, { orgId: r.agencyId, roles: ['admin', 'supervisor'] }, 'repayment.decided', { contractNo: c.contractNo, amount: fenToYuan(r.amount), status }, `/agency/cases/${c.id}`);
+      await notify(
+        tx,
+        { orgId: r.agencyId, roles: ['admin', 'supervisor'] },
+        'repayment.decided',
+        { contractNo: c.contractNo, amount: fenToYuan(r.amount), status },
+        `/agency/cases/${c.id}`,
+      );
     }
     return saved ?? r;
   });
 
 /** The creditor reverses a confirmed repayment (the money did not stay): the balance reopens, a settled case is worked again. */
-export const reverseRepayment = async (db: DbOrTx, caller: Caller, input: { repaymentId: string; reason: string }, now = new Date()) =>
+export const reverseRepayment = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { repaymentId: string; reason: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const { r, c } = await loadForCreditor(tx, caller, input.repaymentId);
-    if (r.status !== 'confirmed') throw new DomainError('repayment.notConfirmed', { labels: { status: `repayments.status.${r.status}` } });
-    const [saved] = await tx.update(repayments).set({ status: 'reversed', reversedBy: caller.actor.userId, reversedAt: now, reversalReason: input.reason }).where(eq(repayments.id, r.id)).returning();
+    if (r.status !== 'confirmed')
+      throw new DomainError('repayment.notConfirmed', { labels: { status: `repayments.status.${r.status}` } });
+    const [saved] = await tx
+      .update(repayments)
+      .set({ status: 'reversed', reversedBy: caller.actor.userId, reversedAt: now, reversalReason: input.reason })
+      .where(eq(repayments.id, r.id))
+      .returning();
     await reverseEarning(tx, r, now);
-    if (r.agencyId) await addToMonthly(tx, { creditorId: r.creditorId, agencyId: r.agencyId, month: r.paidOn.slice(0, 7) }, { recovered: -r.amount, repayments: -1 });
+    if (r.agencyId)
+      await addToMonthly(
+        tx,
+        { creditorId: r.creditorId, agencyId: r.agencyId, month: r.paidOn.slice(0, 7) },
+        { recovered: -r.amount, repayments: -1 },
+      );
     await addToCommissionMonthly(tx, r, -r.amount);
     const repaid = c.repaidAmount - r.amount;
     const caseStatus = statusAfter(c, repaid, await amountDue(tx, c));
-    await tx.update(cases).set({ repaidAmount: repaid, status: caseStatus, settledOn: settledOnAfter(c, caseStatus, r.paidOn), updatedAt: now }).where(eq(cases.id, c.id));
+    await tx
+      .update(cases)
+      .set({
+        repaidAmount: repaid,
+        status: caseStatus,
+        settledOn: settledOnAfter(c, caseStatus, r.paidOn),
+        updatedAt: now,
+      })
+      .where(eq(cases.id, c.id));
     await writeAudit(tx, caller, {
       action: 'repayment.reverse',
       resourceType: 'case',
@@ -196,7 +288,13 @@ export const reverseRepayment = async (db: DbOrTx, caller: Caller, input: { repa
       after: { repaymentId: r.id, status: 'reversed', reason: input.reason, caseStatus, repaidAmount: repaid },
     });
     if (r.agencyId) {
-      await notify(tx, { orgId: r.agencyId, roles: ['admin', 'supervisor'] }, 'repayment.decided', { contractNo: c.contractNo, amount: fenToYuan(r.amount), status: 'reversed' }, `/agency/cases/${c.id}`);
+      await notify(
+        tx,
+        { orgId: r.agencyId, roles: ['admin', 'supervisor'] },
+        'repayment.decided',
+        { contractNo: c.contractNo, amount: fenToYuan(r.amount), status: 'reversed' },
+        `/agency/cases/${c.id}`,
+      );
     }
     return saved ?? r;
   });
@@ -247,7 +345,11 @@ export const repaymentsOfCase = async (db: DbOrTx, caseId: string) => {
 };
 
 /** The creditor's repayments, newest first, by status (reported ones are what waits for it), keyset-paged. */
-export const listCreditorRepayments = async (db: DbOrTx, caller: Caller, input: { status?: RepaymentStatus | undefined; cursor?: string | null | undefined; limit: number }) => {
+export const listCreditorRepayments = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { status?: RepaymentStatus | undefined; cursor?: string | null | undefined; limit: number },
+) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
     .select({ r: repayments, reportedByName: users.name, contractNo: cases.contractNo, agencyName: organizations.name })
@@ -265,5 +367,12 @@ export const listCreditorRepayments = async (db: DbOrTx, caller: Caller, input: 
     .orderBy(desc(repayments.createdAt), desc(repayments.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (x) => ({ at: x.r.createdAt, id: x.r.id }));
-  return { items: page.items.map((x) => ({ ...view({ ...x.r, reportedByName: x.reportedByName }), contractNo: x.contractNo, agencyName: x.agencyName })), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((x) => ({
+      ...view({ ...x.r, reportedByName: x.reportedByName }),
+      contractNo: x.contractNo,
+      agencyName: x.agencyName,
+    })),
+    nextCursor: page.nextCursor,
+  };
 };

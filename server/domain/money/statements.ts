@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { raiseStatementTimeout, type DbOrTx } from '@/db/client';
 import type { StatementStatus } from '@/lib/enums';
-import { cases, commissionLines, openCommissionLines, organizations, statementLines, statements, type Statement } from '@/db/schema';
+import {
+  cases,
+  commissionLines,
+  openCommissionLines,
+  organizations,
+  statementLines,
+  statements,
+  type Statement,
+} from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -21,7 +29,13 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
  * statement keeps it (later lines go on the next month's). One creditor at a time, under a
  * database lock; totals are summed from the lines actually attached.
  */
-export const generateStatements = async (db: DbOrTx, caller: Caller | null, creditorId: string, month: string, now = new Date()) =>
+export const generateStatements = async (
+  db: DbOrTx,
+  caller: Caller | null,
+  creditorId: string,
+  month: string,
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     if (month >= monthOf(now)) throw new DomainError('statement.monthOpen', { field: 'month', values: { month } });
     // A month of a large creditor attaches many lines in one statement: longer than a page's limit.
@@ -61,9 +75,21 @@ export const generateStatements = async (db: DbOrTx, caller: Caller | null, cred
           where s.id = t.statement_id`,
     );
     const system = { actor: null, ip: null, userAgent: null } as const;
-    await writeAudit(tx, caller ?? system, { action: 'statement.generate', resourceType: 'organization', resourceId: creditorId, orgId: creditorId, after: { month, statements: created.length } });
+    await writeAudit(tx, caller ?? system, {
+      action: 'statement.generate',
+      resourceType: 'organization',
+      resourceId: creditorId,
+      orgId: creditorId,
+      after: { month, statements: created.length },
+    });
     for (const c of created) {
-      await notify(tx, { orgId: c.agency_id, roles: ['admin'] }, 'statement.drafted', { month }, `/agency/statements/${c.id}`);
+      await notify(
+        tx,
+        { orgId: c.agency_id, roles: ['admin'] },
+        'statement.drafted',
+        { month },
+        `/agency/statements/${c.id}`,
+      );
     }
     return { created: created.length };
   });
@@ -71,9 +97,13 @@ export const generateStatements = async (db: DbOrTx, caller: Caller | null, cred
 /** A statement the caller's organization is a side of; locked for a change with `forUpdate` (in the change's transaction). */
 const loadStatement = async (db: DbOrTx, caller: Caller, statementId: string, forUpdate = false) => {
   const side = caller.actor.orgType === 'creditor' ? statements.creditorId : statements.agencyId;
-  const query = db.select().from(statements).where(and(eq(statements.id, statementId), eq(side, caller.actor.orgId)));
+  const query = db
+    .select()
+    .from(statements)
+    .where(and(eq(statements.id, statementId), eq(side, caller.actor.orgId)));
   const [s] = forUpdate ? await query.for('update') : await query;
-  if (!s || (caller.actor.orgType !== 'creditor' && caller.actor.orgType !== 'agency')) throw new DomainError('statement.notFound', { field: 'statementId' });
+  if (!s || (caller.actor.orgType !== 'creditor' && caller.actor.orgType !== 'agency'))
+    throw new DomainError('statement.notFound', { field: 'statementId' });
   return s;
 };
 
@@ -84,21 +114,39 @@ const loadStatement = async (db: DbOrTx, caller: Caller, statementId: string, fo
 export const agreeStatement = async (db: DbOrTx, caller: Caller, statementId: string, now = new Date()) =>
   db.transaction(async (tx) => {
     const s = await loadStatement(tx, caller, statementId, true);
-    if (s.status !== 'draft') throw new DomainError('statement.notDraft', { labels: { status: `statements.status.${s.status}` } });
+    if (s.status !== 'draft')
+      throw new DomainError('statement.notDraft', { labels: { status: `statements.status.${s.status}` } });
     const isCreditor = caller.actor.orgType === 'creditor';
     if (isCreditor ? s.creditorAgreedAt : s.agencyAgreedAt) throw new DomainError('statement.alreadyAgreed');
     const bothAgreed = isCreditor ? s.agencyAgreedAt !== null : s.creditorAgreedAt !== null;
     const [saved] = await tx
       .update(statements)
       .set({
-        ...(isCreditor ? { creditorAgreedBy: caller.actor.userId, creditorAgreedAt: now } : { agencyAgreedBy: caller.actor.userId, agencyAgreedAt: now }),
+        ...(isCreditor
+          ? { creditorAgreedBy: caller.actor.userId, creditorAgreedAt: now }
+          : { agencyAgreedBy: caller.actor.userId, agencyAgreedAt: now }),
         status: bothAgreed ? 'agreed' : 'draft',
       })
       .where(eq(statements.id, s.id))
       .returning();
-    await writeAudit(tx, caller, { action: 'statement.agree', resourceType: 'statement', resourceId: s.id, orgId: s.creditorId, before: { status: s.status }, after: { side: caller.actor.orgType, status: saved?.status ?? s.status, total: s.total } });
-    const other = isCreditor ? { orgId: s.agencyId, roles: ['admin'] as const } : { orgId: s.creditorId, roles: ['admin', 'manager'] as const };
-    await notify(tx, other, 'statement.agreed', { month: s.month, status: saved?.status ?? s.status }, `/${isCreditor ? 'agency' : 'creditor'}/statements/${s.id}`);
+    await writeAudit(tx, caller, {
+      action: 'statement.agree',
+      resourceType: 'statement',
+      resourceId: s.id,
+      orgId: s.creditorId,
+      before: { status: s.status },
+      after: { side: caller.actor.orgType, status: saved?.status ?? s.status, total: s.total },
+    });
+    const other = isCreditor
+      ? { orgId: s.agencyId, roles: ['admin'] as const }
+      : { orgId: s.creditorId, roles: ['admin', 'manager'] as const };
+    await notify(
+      tx,
+      other,
+      'statement.agreed',
+      { month: s.month, status: saved?.status ?? s.status },
+      `/${isCreditor ? 'agency' : 'creditor'}/statements/${s.id}`,
+    );
     return saved ?? s;
   });
 
@@ -106,24 +154,52 @@ export const agreeStatement = async (db: DbOrTx, caller: Caller, statementId: st
 export const markStatementPaid = async (db: DbOrTx, caller: Caller, statementId: string, now = new Date()) =>
   db.transaction(async (tx) => {
     const s = await loadStatement(tx, caller, statementId, true);
-    if (s.status !== 'agreed') throw new DomainError('statement.notAgreed', { labels: { status: `statements.status.${s.status}` } });
-    const [saved] = await tx.update(statements).set({ status: 'paid', paidBy: caller.actor.userId, paidAt: now }).where(eq(statements.id, s.id)).returning();
-    await writeAudit(tx, caller, { action: 'statement.pay', resourceType: 'statement', resourceId: s.id, orgId: s.creditorId, before: { status: 'agreed' }, after: { status: 'paid', total: s.total } });
-    await notify(tx, { orgId: s.agencyId, roles: ['admin'] }, 'statement.paid', { month: s.month }, `/agency/statements/${s.id}`);
+    if (s.status !== 'agreed')
+      throw new DomainError('statement.notAgreed', { labels: { status: `statements.status.${s.status}` } });
+    const [saved] = await tx
+      .update(statements)
+      .set({ status: 'paid', paidBy: caller.actor.userId, paidAt: now })
+      .where(eq(statements.id, s.id))
+      .returning();
+    await writeAudit(tx, caller, {
+      action: 'statement.pay',
+      resourceType: 'statement',
+      resourceId: s.id,
+      orgId: s.creditorId,
+      before: { status: 'agreed' },
+      after: { status: 'paid', total: s.total },
+    });
+    await notify(
+      tx,
+      { orgId: s.agencyId, roles: ['admin'] },
+      'statement.paid',
+      { month: s.month },
+      `/agency/statements/${s.id}`,
+    );
     return saved ?? s;
   });
 
 const other = (caller: Caller) => (caller.actor.orgType === 'creditor' ? statements.agencyId : statements.creditorId);
 
 /** The statements of the caller's organization (either side), newest month first, keyset-paged. */
-export const listStatements = async (db: DbOrTx, caller: Caller, input: { status?: StatementStatus | undefined; cursor?: string | null | undefined; limit: number }) => {
+export const listStatements = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { status?: StatementStatus | undefined; cursor?: string | null | undefined; limit: number },
+) => {
   const side = caller.actor.orgType === 'creditor' ? statements.creditorId : statements.agencyId;
   const cursor = decodeCursor(input.cursor);
   const rows = await db
     .select({ s: statements, otherName: organizations.name })
     .from(statements)
     .innerJoin(organizations, eq(organizations.id, other(caller)))
-    .where(and(eq(side, caller.actor.orgId), input.status ? eq(statements.status, input.status) : undefined, cursor ? afterCursor(statements.createdAt, statements.id, cursor) : undefined))
+    .where(
+      and(
+        eq(side, caller.actor.orgId),
+        input.status ? eq(statements.status, input.status) : undefined,
+        cursor ? afterCursor(statements.createdAt, statements.id, cursor) : undefined,
+      ),
+    )
     .orderBy(desc(statements.createdAt), desc(statements.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.s.createdAt, id: r.s.id }));
@@ -147,11 +223,22 @@ const viewOf = (s: Statement) => ({
 export const getStatement = async (db: DbOrTx, caller: Caller, statementId: string) => {
   const s = await loadStatement(db, caller, statementId);
   const [names] = await db
-    .select({ creditorName: sql<string>`(select name from ${organizations} where id = ${s.creditorId})`, agencyName: sql<string>`(select name from ${organizations} where id = ${s.agencyId})` })
+    .select({
+      creditorName: sql<string>`(select name from ${organizations} where id = ${s.creditorId})`,
+      agencyName: sql<string>`(select name from ${organizations} where id = ${s.agencyId})`,
+    })
     .from(statements)
     .where(eq(statements.id, s.id));
   const lines = await db
-    .select({ id: commissionLines.id, kind: commissionLines.kind, contractNo: cases.contractNo, earnedOn: commissionLines.earnedOn, baseAmount: commissionLines.baseAmount, feeBp: commissionLines.feeBp, amount: commissionLines.amount })
+    .select({
+      id: commissionLines.id,
+      kind: commissionLines.kind,
+      contractNo: cases.contractNo,
+      earnedOn: commissionLines.earnedOn,
+      baseAmount: commissionLines.baseAmount,
+      feeBp: commissionLines.feeBp,
+      amount: commissionLines.amount,
+    })
     .from(statementLines)
     .innerJoin(commissionLines, eq(commissionLines.id, statementLines.lineId))
     .innerJoin(cases, eq(cases.id, commissionLines.caseId))

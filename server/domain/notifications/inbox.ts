@@ -7,7 +7,14 @@ import type { Caller } from '../../auth/actor';
 /** The caller's latest notifications and how many are unread. Only ever the caller's own. */
 export const listNotifications = async (db: DbOrTx, caller: Caller, limit: number) => {
   const items = await db
-    .select({ id: notifications.id, kind: notifications.kind, params: notifications.params, link: notifications.link, readAt: notifications.readAt, createdAt: notifications.createdAt })
+    .select({
+      id: notifications.id,
+      kind: notifications.kind,
+      params: notifications.params,
+      link: notifications.link,
+      readAt: notifications.readAt,
+      createdAt: notifications.createdAt,
+    })
     .from(notifications)
     .where(eq(notifications.userId, caller.actor.userId))
     .orderBy(desc(notifications.createdAt), desc(notifications.id))
@@ -29,7 +36,13 @@ export const markNotificationsRead = async (db: DbOrTx, caller: Caller, ids: rea
       .where(ids === 'all' ? mine : and(mine, inArray(notifications.id, [...ids])))
       .returning({ id: notifications.id });
     if (rows.length > 0) {
-      await writeAudit(tx, caller, { action: 'notification.read', resourceType: 'user', resourceId: caller.actor.userId, orgId: caller.actor.orgId, after: { count: rows.length } });
+      await writeAudit(tx, caller, {
+        action: 'notification.read',
+        resourceType: 'user',
+        resourceId: caller.actor.userId,
+        orgId: caller.actor.orgId,
+        after: { count: rows.length },
+      });
     }
     return { marked: rows.length };
   });

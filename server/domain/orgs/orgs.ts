@@ -66,7 +66,8 @@ export const listOrgsForStaff = async (db: DbOrTx, args: ListOrgsArgs) => {
     const code = q.toUpperCase();
     const byName = ilike(organizations.name, `%${escapeLike(q)}%`);
     // A full code is an exact index lookup; a fragment of one matches as a prefix.
-    const byCode = code.length === 18 ? eq(organizations.creditCode, code) : ilike(organizations.creditCode, `${escapeLike(code)}%`);
+    const byCode =
+      code.length === 18 ? eq(organizations.creditCode, code) : ilike(organizations.creditCode, `${escapeLike(code)}%`);
     where.push(or(byName, byCode) as SQL);
   }
   if (cursor) {
@@ -81,7 +82,12 @@ export const listOrgsForStaff = async (db: DbOrTx, args: ListOrgsArgs) => {
   return toPage(rows, args.limit, (r) => ({ at: r.createdAt, id: r.id }));
 };
 
-export type SetOrgStatusArgs = { orgId: string; status: OrgStatus; reason: string; banCategory?: BanCategory | undefined };
+export type SetOrgStatusArgs = {
+  orgId: string;
+  status: OrgStatus;
+  reason: string;
+  banCategory?: BanCategory | undefined;
+};
 
 /**
  * Staff admin: suspends an admitted organization or lifts its suspension (and bans a
@@ -100,10 +106,15 @@ export const setOrgStatus = async (db: DbOrTx, caller: Caller, args: SetOrgStatu
     if (!org) throw new DomainError('org.notFound');
     if (org.type === 'platform') throw new DomainError('org.platformImmutable', { field: 'orgId' });
     if (org.status === args.status) throw new DomainError('org.statusUnchanged', { field: 'status' });
-    if (org.type === 'agency' && args.status === 'banned') throw new DomainError('org.banBySanction', { field: 'status' });
-    if (args.status === 'active' && (org.status === 'applicant' || org.status === 'expired')) throw new DomainError('org.admitByReview', { field: 'status' });
+    if (org.type === 'agency' && args.status === 'banned')
+      throw new DomainError('org.banBySanction', { field: 'status' });
+    if (args.status === 'active' && (org.status === 'applicant' || org.status === 'expired'))
+      throw new DomainError('org.admitByReview', { field: 'status' });
     if (!canMoveOrgStatus(org.status, args.status)) {
-      throw new DomainError('org.statusNotAllowed', { field: 'status', labels: { from: `orgStatus.${org.status}`, to: `orgStatus.${args.status}` } });
+      throw new DomainError('org.statusNotAllowed', {
+        field: 'status',
+        labels: { from: `orgStatus.${org.status}`, to: `orgStatus.${args.status}` },
+      });
     }
     const hasLapsed = org.admissionExpiresAt !== null && org.admissionExpiresAt.getTime() <= now.getTime();
     const status = args.status === 'active' && hasLapsed ? 'expired' : args.status;
@@ -152,7 +163,14 @@ export const createOrgForStaff = async (db: DbOrTx, caller: Caller, args: Create
       rows = await tx.transaction((sp) =>
         sp
           .insert(organizations)
-          .values({ type: args.type, name: args.name, creditCode: args.creditCode, status: 'applicant', province: args.province ?? null, city: args.city ?? null })
+          .values({
+            type: args.type,
+            name: args.name,
+            creditCode: args.creditCode,
+            status: 'applicant',
+            province: args.province ?? null,
+            city: args.city ?? null,
+          })
           .returning(orgColumns),
       );
     } catch (e) {

@@ -52,7 +52,10 @@ export const listAdmittedAgencies = async (db: DbOrTx, args: PublicListArgs) => 
     .where(and(...where))
     .orderBy(asc(organizations.name), asc(organizations.id))
     .limit(args.limit + 1);
-  const items = rows.slice(0, args.limit).map(({ id: _id, ...r }) => ({ ...r, serviceProvinces: Array.isArray(r.serviceProvinces) ? r.serviceProvinces.map(String) : [] }));
+  const items = rows.slice(0, args.limit).map(({ id: _id, ...r }) => ({
+    ...r,
+    serviceProvinces: Array.isArray(r.serviceProvinces) ? r.serviceProvinces.map(String) : [],
+  }));
   const last = rows[args.limit - 1];
   return { items, nextCursor: rows.length > args.limit && last ? encode([last.name, last.id]) : null };
 };
@@ -62,7 +65,8 @@ export const listBannedAgencies = async (db: DbOrTx, args: PublicListArgs) => {
   const cursor = decodeByDate(args.cursor);
   const where: SQL[] = [eq(organizations.type, 'agency'), eq(organizations.status, 'banned')];
   const bannedAt = sql`coalesce(${organizations.bannedAt}, ${organizations.updatedAt})`;
-  if (cursor) where.push(sql`(${bannedAt}, ${organizations.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`);
+  if (cursor)
+    where.push(sql`(${bannedAt}, ${organizations.id}) < (${cursor.at.toISOString()}::timestamptz, ${cursor.id}::uuid)`);
   const rows = await db
     .select({
       id: organizations.id,
@@ -77,5 +81,8 @@ export const listBannedAgencies = async (db: DbOrTx, args: PublicListArgs) => {
     .limit(args.limit + 1);
   const items = rows.slice(0, args.limit).map(({ id: _id, ...r }) => ({ ...r, banCategory: r.banCategory ?? 'other' }));
   const last = rows[args.limit - 1];
-  return { items, nextCursor: rows.length > args.limit && last ? encode([last.bannedAt.toISOString(), last.id]) : null };
+  return {
+    items,
+    nextCursor: rows.length > args.limit && last ? encode([last.bannedAt.toISOString(), last.id]) : null,
+  };
 };

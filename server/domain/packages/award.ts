@@ -19,12 +19,14 @@ const AWARDED = ['awarded', 'active', 'completed', 'recalled'] as const;
 export const checkShares = (shares: readonly AwardShare[], caseCount: number) => {
   const bidIds = new Set(shares.map((s) => s.bidId));
   if (bidIds.size !== shares.length) throw new DomainError('award.overlap', { field: 'shares' });
-  if (shares.length > 1 && shares.some((s) => s.share.kind === 'all')) throw new DomainError('award.overlap', { field: 'shares' });
+  if (shares.length > 1 && shares.some((s) => s.share.kind === 'all'))
+    throw new DomainError('award.overlap', { field: 'shares' });
   const kinds = new Set(shares.map((s) => s.share.kind));
   if (kinds.size > 1) throw new DomainError('award.overlap', { field: 'shares' });
   const seen = new Set<string>();
   for (const { share } of shares) {
-    const keys = share.kind === 'provinces' ? share.provinces : share.kind === 'buckets' ? share.buckets.map(String) : [];
+    const keys =
+      share.kind === 'provinces' ? share.provinces : share.kind === 'buckets' ? share.buckets.map(String) : [];
     for (const k of keys) {
       if (seen.has(k)) throw new DomainError('award.overlap', { field: 'shares' });
       seen.add(k);
@@ -42,25 +44,49 @@ export const checkShares = (shares: readonly AwardShare[], caseCount: number) =>
  * of any number of parallel attempts exactly one awards and the rest get CONFLICT. Cases a
  * split by province or bucket leaves out go back to the creditor's unplaced cases.
  */
-export const awardPackage = async (db: DbOrTx, caller: Caller, packageId: string, shares: AwardShare[], now = new Date()) =>
+export const awardPackage = async (
+  db: DbOrTx,
+  caller: Caller,
+  packageId: string,
+  shares: AwardShare[],
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     let pkg = await lockOwnPackage(tx, caller, packageId);
     if (pkg.status === 'open') pkg = (await closeIfDue(tx, pkg.id, now)) ?? pkg;
     if (pkg.status === 'open') throw new DomainError('package.notClosed');
     if ((AWARDED as readonly string[]).includes(pkg.status)) throw new DomainError('package.alreadyAwarded');
-    if (pkg.status !== 'closed') throw new DomainError('package.wrongStatus', { labels: { status: `packageStatus.${pkg.status}` } });
+    if (pkg.status !== 'closed')
+      throw new DomainError('package.wrongStatus', { labels: { status: `packageStatus.${pkg.status}` } });
     checkShares(shares, pkg.figures.caseCount);
     const live = await tx
       .select()
       .from(bids)
-      .where(and(eq(bids.packageId, pkg.id), eq(bids.status, 'submitted'), inArray(bids.id, shares.map((s) => s.bidId))));
+      .where(
+        and(
+          eq(bids.packageId, pkg.id),
+          eq(bids.status, 'submitted'),
+          inArray(
+            bids.id,
+            shares.map((s) => s.bidId),
+          ),
+        ),
+      );
     if (live.length !== shares.length) throw new DomainError('award.bidNotLive', { field: 'shares' });
     // A suspended, expired or banned agency takes no new commission, whatever it bid before;
     // nor does one under a sanction suspension.
     for (const b of live) {
       const agency = await agencyStanding(tx, b.agencyId, now);
-      if (agency.status !== 'active') throw new DomainError('award.agencyNotAdmitted', { field: 'shares', labels: { status: `orgStatus.${agency.status}` } });
-      if (agency.isSuspended) throw new DomainError('award.agencySuspended', { field: 'shares', values: { agencyName: await orgNameOf(tx, agency.id) } });
+      if (agency.status !== 'active')
+        throw new DomainError('award.agencyNotAdmitted', {
+          field: 'shares',
+          labels: { status: `orgStatus.${agency.status}` },
+        });
+      if (agency.isSuspended)
+        throw new DomainError('award.agencySuspended', {
+          field: 'shares',
+          values: { agencyName: await orgNameOf(tx, agency.id) },
+        });
     }
 
     const [moved] = await tx
@@ -92,9 +118,22 @@ export const awardPackage = async (db: DbOrTx, caller: Caller, packageId: string
       .where(and(eq(bids.packageId, pkg.id), eq(bids.status, 'submitted')))
       .returning({ agencyId: bids.agencyId });
     for (const p of placed) {
-      await notify(tx, { orgId: p.agencyId, roles: ['admin', 'supervisor'] }, 'bid.won', { packageName: pkg.name, cases: String(p.caseCount) }, '/agency/cases');
+      await notify(
+        tx,
+        { orgId: p.agencyId, roles: ['admin', 'supervisor'] },
+        'bid.won',
+        { packageName: pkg.name, cases: String(p.caseCount) },
+        '/agency/cases',
+      );
     }
-    for (const l of losers) await notify(tx, { orgId: l.agencyId, roles: ['admin'] }, 'bid.lost', { packageName: pkg.name }, `/agency/market/${pkg.id}`);
+    for (const l of losers)
+      await notify(
+        tx,
+        { orgId: l.agencyId, roles: ['admin'] },
+        'bid.lost',
+        { packageName: pkg.name },
+        `/agency/market/${pkg.id}`,
+      );
     await writeAudit(tx, caller, {
       action: 'package.award',
       resourceType: 'package',

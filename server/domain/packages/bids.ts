@@ -12,9 +12,27 @@ import { agencyStanding, isInCircle, requireAdmitted, requireNotSuspended } from
 
 export const CLOSE_JOB_KIND = 'package.close';
 
-export type BidInput = { feeBp: number; expectedRecoveryBp: number; plan: string; teamSize: number; provinces: string[] };
+export type BidInput = {
+  feeBp: number;
+  expectedRecoveryBp: number;
+  plan: string;
+  teamSize: number;
+  provinces: string[];
+};
 
-export type BidView = Pick<Bid, 'id' | 'packageId' | 'status' | 'feeBp' | 'expectedRecoveryBp' | 'plan' | 'teamSize' | 'provinces' | 'createdAt' | 'updatedAt'>;
+export type BidView = Pick<
+  Bid,
+  | 'id'
+  | 'packageId'
+  | 'status'
+  | 'feeBp'
+  | 'expectedRecoveryBp'
+  | 'plan'
+  | 'teamSize'
+  | 'provinces'
+  | 'createdAt'
+  | 'updatedAt'
+>;
 
 export const bidView = (b: Bid): BidView => ({
   id: b.id,
@@ -34,13 +52,21 @@ export const bidView = (b: Bid): BidView => ({
  * NOT_FOUND), open, and before its close; the agency must be admitted right now and, to
  * place or change a bid, not under a sanction suspension.
  */
-const lockForBidding = async (tx: Tx, caller: Caller, packageId: string, now: Date, isWithdrawal = false): Promise<Package> => {
+const lockForBidding = async (
+  tx: Tx,
+  caller: Caller,
+  packageId: string,
+  now: Date,
+  isWithdrawal = false,
+): Promise<Package> => {
   const [pkg] = await tx.select().from(packages).where(eq(packages.id, packageId)).for('update');
   const agency = await agencyStanding(tx, caller.actor.orgId, now);
-  if (!pkg || pkg.status === 'draft' || pkg.status === 'cancelled' || !(await isInCircle(tx, agency, pkg))) throw new DomainError('package.notFound', { field: 'packageId' });
+  if (!pkg || pkg.status === 'draft' || pkg.status === 'cancelled' || !(await isInCircle(tx, agency, pkg)))
+    throw new DomainError('package.notFound', { field: 'packageId' });
   requireAdmitted(agency);
   if (!isWithdrawal) await requireNotSuspended(tx, agency);
-  if (pkg.status !== 'open' || !pkg.closesAt || pkg.closesAt.getTime() <= now.getTime()) throw new DomainError('bid.closed');
+  if (pkg.status !== 'open' || !pkg.closesAt || pkg.closesAt.getTime() <= now.getTime())
+    throw new DomainError('bid.closed');
   return pkg;
 };
 
@@ -62,11 +88,24 @@ export const submitBid = async (db: DbOrTx, caller: Caller, packageId: string, i
       const pkg = await lockForBidding(tx, caller, packageId, now);
       const [bid] = await tx
         .insert(bids)
-        .values({ packageId: pkg.id, agencyId: caller.actor.orgId, ...input, createdBy: caller.actor.userId, createdAt: now, updatedAt: now })
+        .values({
+          packageId: pkg.id,
+          agencyId: caller.actor.orgId,
+          ...input,
+          createdBy: caller.actor.userId,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning();
       if (!bid) throw new DomainError('bid.notFound');
       const extendedTo = await extendIfLate(tx, pkg, now);
-      await writeAudit(tx, caller, { action: 'bid.submit', resourceType: 'bid', resourceId: bid.id, orgId: caller.actor.orgId, after: { packageId: pkg.id, ...input, extendedTo } });
+      await writeAudit(tx, caller, {
+        action: 'bid.submit',
+        resourceType: 'bid',
+        resourceId: bid.id,
+        orgId: caller.actor.orgId,
+        after: { packageId: pkg.id, ...input, extendedTo },
+      });
       return { bid: bidView(bid), closesAt: extendedTo ?? pkg.closesAt };
     })
     .catch((e: unknown) => {
@@ -96,7 +135,14 @@ export const updateBid = async (db: DbOrTx, caller: Caller, bidId: string, input
       .returning();
     if (!bid) throw new DomainError('bid.notLive');
     const extendedTo = await extendIfLate(tx, pkg, now);
-    await writeAudit(tx, caller, { action: 'bid.update', resourceType: 'bid', resourceId: bid.id, orgId: caller.actor.orgId, before: bidView(before), after: { ...input, extendedTo } });
+    await writeAudit(tx, caller, {
+      action: 'bid.update',
+      resourceType: 'bid',
+      resourceId: bid.id,
+      orgId: caller.actor.orgId,
+      before: bidView(before),
+      after: { ...input, extendedTo },
+    });
     return { bid: bidView(bid), closesAt: extendedTo ?? pkg.closesAt };
   });
 
@@ -104,9 +150,20 @@ export const withdrawBid = async (db: DbOrTx, caller: Caller, bidId: string, now
   db.transaction(async (tx) => {
     const before = await lockOwnBid(tx, caller, bidId);
     await lockForBidding(tx, caller, before.packageId, now, true);
-    const [bid] = await tx.update(bids).set({ status: 'withdrawn', updatedAt: now }).where(eq(bids.id, bidId)).returning();
+    const [bid] = await tx
+      .update(bids)
+      .set({ status: 'withdrawn', updatedAt: now })
+      .where(eq(bids.id, bidId))
+      .returning();
     if (!bid) throw new DomainError('bid.notLive');
-    await writeAudit(tx, caller, { action: 'bid.withdraw', resourceType: 'bid', resourceId: bid.id, orgId: caller.actor.orgId, before: { status: 'submitted' }, after: { status: 'withdrawn' } });
+    await writeAudit(tx, caller, {
+      action: 'bid.withdraw',
+      resourceType: 'bid',
+      resourceId: bid.id,
+      orgId: caller.actor.orgId,
+      before: { status: 'submitted' },
+      after: { status: 'withdrawn' },
+    });
     return { bid: bidView(bid) };
   });
 
@@ -117,16 +174,46 @@ export const withdrawLiveBids = async (tx: Tx, pkg: Package, reason: 'package.ca
     .set({ status: 'withdrawn', updatedAt: new Date() })
     .where(and(eq(bids.packageId, pkg.id), eq(bids.status, 'submitted')))
     .returning({ agencyId: bids.agencyId });
-  for (const b of live) await notify(tx, { orgId: b.agencyId, roles: ['admin'] }, 'package.cancelled', { packageName: pkg.name, reason }, `/agency/market/${pkg.id}`);
+  for (const b of live)
+    await notify(
+      tx,
+      { orgId: b.agencyId, roles: ['admin'] },
+      'package.cancelled',
+      { packageName: pkg.name, reason },
+      `/agency/market/${pkg.id}`,
+    );
 };
 
 /** A package whose close time has passed: bidding ends (idempotent; a moved close waits). */
 export const closeIfDue = async (tx: Tx, packageId: string, now: Date): Promise<Package | null> => {
   const [pkg] = await tx.select().from(packages).where(eq(packages.id, packageId)).for('update');
   if (!pkg || pkg.status !== 'open' || !pkg.closesAt || pkg.closesAt.getTime() > now.getTime()) return pkg ?? null;
-  const [closed] = await tx.update(packages).set({ status: 'closed', updatedAt: now }).where(eq(packages.id, pkg.id)).returning();
-  const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(bids).where(and(eq(bids.packageId, pkg.id), eq(bids.status, 'submitted')));
-  await writeAudit(tx, { actor: null, ip: null, userAgent: null }, { action: 'package.close', resourceType: 'package', resourceId: pkg.id, orgId: pkg.creditorId, after: { bids: count?.n ?? 0 } });
-  await notify(tx, { orgId: pkg.creditorId, roles: ['admin', 'manager'] }, 'package.closed', { packageName: pkg.name, bids: String(count?.n ?? 0) }, `/creditor/packages/${pkg.id}`);
+  const [closed] = await tx
+    .update(packages)
+    .set({ status: 'closed', updatedAt: now })
+    .where(eq(packages.id, pkg.id))
+    .returning();
+  const [count] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bids)
+    .where(and(eq(bids.packageId, pkg.id), eq(bids.status, 'submitted')));
+  await writeAudit(
+    tx,
+    { actor: null, ip: null, userAgent: null },
+    {
+      action: 'package.close',
+      resourceType: 'package',
+      resourceId: pkg.id,
+      orgId: pkg.creditorId,
+      after: { bids: count?.n ?? 0 },
+    },
+  );
+  await notify(
+    tx,
+    { orgId: pkg.creditorId, roles: ['admin', 'manager'] },
+    'package.closed',
+    { packageName: pkg.name, bids: String(count?.n ?? 0) },
+    `/creditor/packages/${pkg.id}`,
+  );
   return closed ?? pkg;
 };

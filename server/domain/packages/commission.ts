@@ -25,7 +25,20 @@ export const commissionShare = async (
   if (!pkg.commissionStart || !pkg.commissionEnd) throw new DomainError('package.termsMissing');
   const [commission] = await tx
     .insert(commissions)
-    .values({ packageId: pkg.id, creditorId: pkg.creditorId, agencyId, bidId, feeBp, startsOn: pkg.commissionStart, endsOn: pkg.commissionEnd, share, caseCount: 0, totalOverdue: 0, createdAt: now, updatedAt: now })
+    .values({
+      packageId: pkg.id,
+      creditorId: pkg.creditorId,
+      agencyId,
+      bidId,
+      feeBp,
+      startsOn: pkg.commissionStart,
+      endsOn: pkg.commissionEnd,
+      share,
+      caseCount: 0,
+      totalOverdue: 0,
+      createdAt: now,
+      updatedAt: now,
+    })
     .returning();
   if (!commission) throw new DomainError('package.notFound');
   const free: SQL = and(eq(cases.packageId, pkg.id), isNull(cases.commissionId)) as SQL;
@@ -39,9 +52,15 @@ export const commissionShare = async (
           : inArray(cases.id, tx.select({ id: cases.id }).from(cases).where(free).orderBy(cases.id).limit(share.count));
   const [placed] = await tx
     .with(
-      tx.$with('placed').as(
-        tx.update(cases).set({ agencyId, commissionId: commission.id, status: 'commissioned', updatedAt: now }).where(target).returning({ amount: cases.amountOverdue }),
-      ),
+      tx
+        .$with('placed')
+        .as(
+          tx
+            .update(cases)
+            .set({ agencyId, commissionId: commission.id, status: 'commissioned', updatedAt: now })
+            .where(target)
+            .returning({ amount: cases.amountOverdue }),
+        ),
     )
     .select({ n: sql<number>`count(*)::int`, total: sql<string>`coalesce(sum(amount_overdue), 0)::text` })
     .from(sql`placed`);
@@ -51,6 +70,11 @@ export const commissionShare = async (
     .set({ caseCount: placed.n, totalOverdue: Number(placed.total) })
     .where(eq(commissions.id, commission.id))
     .returning();
-  await jobQueue.enqueue(tx, { kind: COMMISSION_END_JOB, key: commission.id, payload: { commissionId: commission.id }, runAt: endOfShanghaiDay(pkg.commissionEnd) });
+  await jobQueue.enqueue(tx, {
+    kind: COMMISSION_END_JOB,
+    key: commission.id,
+    payload: { commissionId: commission.id },
+    runAt: endOfShanghaiDay(pkg.commissionEnd),
+  });
   return saved ?? commission;
 };

@@ -14,11 +14,25 @@ import { isSuspendedSql, suspensionOf, untilOf } from '../sanctions/standing';
 // bid, offer or award.
 
 /** `scoreBp`: the agency's current scorecard score (its latest card), null before its first card. */
-export type AgencyStanding = { id: string; type: string; status: string; tier: Tier | null; isSuspended: boolean; scoreBp: number | null };
+export type AgencyStanding = {
+  id: string;
+  type: string;
+  status: string;
+  tier: Tier | null;
+  isSuspended: boolean;
+  scoreBp: number | null;
+};
 
 export const agencyStanding = async (db: DbOrTx, agencyId: string, now = new Date()): Promise<AgencyStanding> => {
   const [org] = await db
-    .select({ id: organizations.id, type: organizations.type, status: organizations.status, tier: organizations.tier, isSuspended: isSuspendedSql(organizations.id, now), scoreBp: currentScoreSql(organizations.id) })
+    .select({
+      id: organizations.id,
+      type: organizations.type,
+      status: organizations.status,
+      tier: organizations.tier,
+      isSuspended: isSuspendedSql(organizations.id, now),
+      scoreBp: currentScoreSql(organizations.id),
+    })
     .from(organizations)
     .where(eq(organizations.id, agencyId));
   if (!org) throw new DomainError('org.notFound');
@@ -30,19 +44,29 @@ export const agencyStanding = async (db: DbOrTx, agencyId: string, now = new Dat
  * current score: an agency without any scorecard does not meet a minimum, whatever it is,
  * since nothing shows it would; invited agencies are held to it too, like the tier.
  */
-export const scoreMeets = (scoreBp: number | null, minScore: number | null): boolean => minScore === null || (scoreBp !== null && scoreBp >= minScore * 100);
+export const scoreMeets = (scoreBp: number | null, minScore: number | null): boolean =>
+  minScore === null || (scoreBp !== null && scoreBp >= minScore * 100);
 
 /** SQL: packages this agency is in the circle of (tier, minimum score and invitations), whatever their status. */
 export const inCircle = (agency: AgencyStanding): SQL => {
   const tiersAllowed = agency.tier ? TIERS.slice(TIERS.indexOf(agency.tier)) : [];
-  const tierOk = tiersAllowed.length > 0 ? sql`(${packages.minTier} is null or ${packages.minTier} in (${sql.join(tiersAllowed.map((t) => sql`${t}`), sql`, `)}))` : sql`${packages.minTier} is null`;
+  const tierOk =
+    tiersAllowed.length > 0
+      ? sql`(${packages.minTier} is null or ${packages.minTier} in (${sql.join(
+          tiersAllowed.map((t) => sql`${t}`),
+          sql`, `,
+        )}))`
+      : sql`${packages.minTier} is null`;
   const circleOk = or(
     eq(packages.bidderCircle, 'all'),
     exists(
       sql`(select 1 from ${packageInvites} where ${packageInvites.packageId} = ${packages.id} and ${packageInvites.agencyId} = ${agency.id})`,
     ),
   );
-  const scoreOk = agency.scoreBp === null ? sql`${packages.minScore} is null` : sql`(${packages.minScore} is null or ${packages.minScore} * 100 <= ${agency.scoreBp})`;
+  const scoreOk =
+    agency.scoreBp === null
+      ? sql`${packages.minScore} is null`
+      : sql`(${packages.minScore} is null or ${packages.minScore} * 100 <= ${agency.scoreBp})`;
   return and(tierOk, scoreOk, circleOk) as SQL;
 };
 
@@ -58,7 +82,8 @@ export const isInCircle = async (db: DbOrTx, agency: AgencyStanding, pkg: Packag
 
 /** An expired, suspended or not-yet-admitted agency cannot bid or take an offer. */
 export const requireAdmitted = (agency: AgencyStanding) => {
-  if (agency.status !== 'active') throw new DomainError('bid.agencyNotAdmitted', { labels: { status: `orgStatus.${agency.status}` } });
+  if (agency.status !== 'active')
+    throw new DomainError('bid.agencyNotAdmitted', { labels: { status: `orgStatus.${agency.status}` } });
 };
 
 /** Under a sanction suspension an agency places or changes no bid and takes no offer (it may still withdraw a bid). */

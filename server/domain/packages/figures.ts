@@ -10,12 +10,23 @@ const grouped = (rows: Group[]) =>
 
 /** Case count, totals, average days overdue and the distribution by bucket and province of a set of cases. */
 export const figuresWhere = async (db: DbOrTx, where: ReturnType<typeof sql>): Promise<PackageFigures> => {
-  const [total] = await executeRows<{ n: number | string; overdue: number | string | null; principal: number | string | null; avg: number | string | null }>(
+  const [total] = await executeRows<{
+    n: number | string;
+    overdue: number | string | null;
+    principal: number | string | null;
+    avg: number | string | null;
+  }>(
     db,
     sql`select count(*) as n, sum(${cases.amountOverdue}) as overdue, sum(${cases.principalOutstanding}) as principal, round(avg(${cases.daysOverdue})) as avg from ${cases} where ${where}`,
   );
-  const byBucket = await executeRows<Group>(db, sql`select ${cases.bucket} as key, count(*) as n, sum(${cases.amountOverdue}) as amount from ${cases} where ${where} group by 1 order by 1`);
-  const byProvince = await executeRows<Group>(db, sql`select ${cases.province} as key, count(*) as n, sum(${cases.amountOverdue}) as amount from ${cases} where ${where} group by 1 order by 2 desc`);
+  const byBucket = await executeRows<Group>(
+    db,
+    sql`select ${cases.bucket} as key, count(*) as n, sum(${cases.amountOverdue}) as amount from ${cases} where ${where} group by 1 order by 1`,
+  );
+  const byProvince = await executeRows<Group>(
+    db,
+    sql`select ${cases.province} as key, count(*) as n, sum(${cases.amountOverdue}) as amount from ${cases} where ${where} group by 1 order by 2 desc`,
+  );
   return {
     caseCount: Number(total?.n ?? 0),
     totalOverdue: Number(total?.overdue ?? 0),
@@ -26,4 +37,5 @@ export const figuresWhere = async (db: DbOrTx, where: ReturnType<typeof sql>): P
   };
 };
 
-export const packageFigures = (db: DbOrTx, packageId: string) => figuresWhere(db, sql`${cases.packageId} = ${packageId}`);
+export const packageFigures = (db: DbOrTx, packageId: string) =>
+  figuresWhere(db, sql`${cases.packageId} = ${packageId}`);

@@ -15,7 +15,14 @@ import { agencyTerms } from './packages';
 
 const SAMPLE_SIZE = 10;
 
-const publicTerms = (p: Package) => ({ id: p.id, name: p.name, status: p.status, figures: p.figures, openedAt: p.openedAt, ...agencyTerms(p) });
+const publicTerms = (p: Package) => ({
+  id: p.id,
+  name: p.name,
+  status: p.status,
+  figures: p.figures,
+  openedAt: p.openedAt,
+  ...agencyTerms(p),
+});
 export type MarketPackage = ReturnType<typeof publicTerms> & { creditorName: string };
 
 export type MarketSort = 'closing' | 'newest';
@@ -27,7 +34,13 @@ const listedAt = sql`coalesce(${packages.openedAt}, ${packages.updatedAt})`;
 export const listMarket = async (
   db: DbOrTx,
   caller: Caller,
-  input: { sort: MarketSort; province?: string | undefined; bucket?: number | undefined; cursor?: string | null | undefined; limit: number },
+  input: {
+    sort: MarketSort;
+    province?: string | undefined;
+    bucket?: number | undefined;
+    cursor?: string | null | undefined;
+    limit: number;
+  },
   now = new Date(),
 ) => {
   const agency = await agencyStanding(db, caller.actor.orgId, now);
@@ -47,16 +60,27 @@ export const listMarket = async (
     .where(
       and(
         // Open packages in the agency's circle, and any package offered to it directly.
-        or(and(eq(packages.status, 'open'), gt(packages.closesAt, now), inCircle(agency)), and(eq(packages.status, 'offered'), eq(packages.offeredAgencyId, agency.id))),
+        or(
+          and(eq(packages.status, 'open'), gt(packages.closesAt, now), inCircle(agency)),
+          and(eq(packages.status, 'offered'), eq(packages.offeredAgencyId, agency.id)),
+        ),
         input.province ? sql`jsonb_exists(${packages.figures}->'byProvince', ${input.province})` : undefined,
         input.bucket ? sql`jsonb_exists(${packages.figures}->'byBucket', ${String(input.bucket)})` : undefined,
         keyset,
       ),
     )
-    .orderBy(...(input.sort === 'closing' ? [asc(packages.closesAt), asc(packages.id)] : [desc(listedAt), desc(packages.id)]))
+    .orderBy(
+      ...(input.sort === 'closing' ? [asc(packages.closesAt), asc(packages.id)] : [desc(listedAt), desc(packages.id)]),
+    )
     .limit(input.limit + 1);
-  const page = toPage(rows, input.limit, (r) => ({ at: (input.sort === 'closing' ? r.pkg.closesAt : (r.pkg.openedAt ?? r.pkg.updatedAt)) ?? new Date(0), id: r.pkg.id }));
-  return { items: page.items.map((r) => ({ ...publicTerms(r.pkg), creditorName: r.creditorName })), nextCursor: page.nextCursor };
+  const page = toPage(rows, input.limit, (r) => ({
+    at: (input.sort === 'closing' ? r.pkg.closesAt : (r.pkg.openedAt ?? r.pkg.updatedAt)) ?? new Date(0),
+    id: r.pkg.id,
+  }));
+  return {
+    items: page.items.map((r) => ({ ...publicTerms(r.pkg), creditorName: r.creditorName })),
+    nextCursor: page.nextCursor,
+  };
 };
 
 /**
@@ -70,10 +94,20 @@ export const getMarketPackage = async (db: DbOrTx, caller: Caller, packageId: st
     .from(packages)
     .innerJoin(organizations, eq(organizations.id, packages.creditorId))
     .where(eq(packages.id, packageId));
-  const myBids = row ? await db.select().from(bids).where(and(eq(bids.packageId, packageId), eq(bids.agencyId, agency.id))).orderBy(desc(bids.createdAt)) : [];
+  const myBids = row
+    ? await db
+        .select()
+        .from(bids)
+        .where(and(eq(bids.packageId, packageId), eq(bids.agencyId, agency.id)))
+        .orderBy(desc(bids.createdAt))
+    : [];
   const isOfferedToMe = row?.pkg.status === 'offered' && row.pkg.offeredAgencyId === agency.id;
-  const isListed = row && ['open', 'closed', 'awarded', 'active', 'completed'].includes(row.pkg.status) && (await isInCircle(db, agency, row.pkg));
-  if (!row || !(isOfferedToMe || isListed || myBids.length > 0)) throw new DomainError('package.notFound', { field: 'packageId' });
+  const isListed =
+    row &&
+    ['open', 'closed', 'awarded', 'active', 'completed'].includes(row.pkg.status) &&
+    (await isInCircle(db, agency, row.pkg));
+  if (!row || !(isOfferedToMe || isListed || myBids.length > 0))
+    throw new DomainError('package.notFound', { field: 'packageId' });
   const sample = await db
     .select({
       bucket: cases.bucket,
@@ -101,17 +135,31 @@ export const getMarketPackage = async (db: DbOrTx, caller: Caller, packageId: st
 };
 
 /** The agency's bids, newest first, with each package's name and status. */
-export const listMyBids = async (db: DbOrTx, caller: Caller, input: { cursor?: string | null | undefined; limit: number }) => {
+export const listMyBids = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { cursor?: string | null | undefined; limit: number },
+) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
     .select({ bid: bids, packageName: packages.name, packageStatus: packages.status, closesAt: packages.closesAt })
     .from(bids)
     .innerJoin(packages, eq(packages.id, bids.packageId))
-    .where(and(eq(bids.agencyId, caller.actor.orgId), cursor ? afterCursor(bids.createdAt, bids.id, cursor) : undefined))
+    .where(
+      and(eq(bids.agencyId, caller.actor.orgId), cursor ? afterCursor(bids.createdAt, bids.id, cursor) : undefined),
+    )
     .orderBy(desc(bids.createdAt), desc(bids.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.bid.createdAt, id: r.bid.id }));
-  return { items: page.items.map((r) => ({ ...bidView(r.bid), packageName: r.packageName, packageStatus: r.packageStatus, closesAt: r.closesAt })), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((r) => ({
+      ...bidView(r.bid),
+      packageName: r.packageName,
+      packageStatus: r.packageStatus,
+      closesAt: r.closesAt,
+    })),
+    nextCursor: page.nextCursor,
+  };
 };
 
 /**
@@ -128,12 +176,20 @@ export const listPackageBids = async (db: DbOrTx, caller: Caller, packageId: str
     .select({ bid: bids, agencyName: organizations.name, tier: organizations.tier, agencyStatus: organizations.status })
     .from(bids)
     .innerJoin(organizations, eq(organizations.id, bids.agencyId))
-    .where(and(eq(bids.packageId, packageId), or(eq(bids.status, 'submitted'), eq(bids.status, 'won'), eq(bids.status, 'lost'))))
+    .where(
+      and(
+        eq(bids.packageId, packageId),
+        or(eq(bids.status, 'submitted'), eq(bids.status, 'won'), eq(bids.status, 'lost')),
+      ),
+    )
     .orderBy(asc(bids.feeBp), asc(bids.createdAt));
   const agencyIds = [...new Set(rows.map((r) => r.bid.agencyId))];
   const scores = agencyIds.length
     ? await db
-        .selectDistinctOn([admissionApplications.orgId], { orgId: admissionApplications.orgId, score: admissionApplications.score })
+        .selectDistinctOn([admissionApplications.orgId], {
+          orgId: admissionApplications.orgId,
+          score: admissionApplications.score,
+        })
         .from(admissionApplications)
         .where(and(inArray(admissionApplications.orgId, agencyIds), eq(admissionApplications.status, 'admitted')))
         .orderBy(admissionApplications.orgId, desc(admissionApplications.decidedAt))
@@ -150,4 +206,3 @@ export const listPackageBids = async (db: DbOrTx, caller: Caller, packageId: str
     scoreMonth: current.get(r.bid.agencyId)?.month ?? null,
   }));
 };
-

@@ -1,7 +1,15 @@
 import { and, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import type { Channel, PackageStatus, Tier } from '@/lib/enums';
-import { caseImports, cases, organizations, packageInvites, packages, type Package, type PackageSource } from '@/db/schema';
+import {
+  caseImports,
+  cases,
+  organizations,
+  packageInvites,
+  packages,
+  type Package,
+  type PackageSource,
+} from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -57,11 +65,14 @@ export const lockOwnPackage = async (tx: Tx, caller: Caller, packageId: string):
 };
 
 const requireStatus = (pkg: Package, allowed: readonly PackageStatus[]) => {
-  if (!allowed.includes(pkg.status)) throw new DomainError('package.wrongStatus', { labels: { status: `packageStatus.${pkg.status}` } });
+  if (!allowed.includes(pkg.status))
+    throw new DomainError('package.wrongStatus', { labels: { status: `packageStatus.${pkg.status}` } });
 };
 
 const invitedOf = async (db: DbOrTx, packageId: string) =>
-  (await db.select({ id: packageInvites.agencyId }).from(packageInvites).where(eq(packageInvites.packageId, packageId))).map((r) => r.id);
+  (
+    await db.select({ id: packageInvites.agencyId }).from(packageInvites).where(eq(packageInvites.packageId, packageId))
+  ).map((r) => r.id);
 
 const creditorView = async (db: DbOrTx, pkg: Package): Promise<CreditorPackageView> => {
   const { createdBy: _c, updatedAt: _u, ...rest } = pkg;
@@ -94,11 +105,20 @@ export const createPackage = async (db: DbOrTx, caller: Caller, input: { name: s
       })
       .returning();
     if (!pkg) throw new DomainError('package.notFound');
-    await tx.update(cases).set({ packageId: pkg.id, updatedAt: new Date() }).where(sourceFilter(caller.actor.orgId, input.source));
+    await tx
+      .update(cases)
+      .set({ packageId: pkg.id, updatedAt: new Date() })
+      .where(sourceFilter(caller.actor.orgId, input.source));
     const figures = await packageFigures(tx, pkg.id);
     if (figures.caseCount === 0) throw new DomainError('package.noCases', { field: 'source' });
     const [saved] = await tx.update(packages).set({ figures }).where(eq(packages.id, pkg.id)).returning();
-    await writeAudit(tx, caller, { action: 'package.create', resourceType: 'package', resourceId: pkg.id, orgId: caller.actor.orgId, after: { name: input.name, source: input.source, caseCount: figures.caseCount } });
+    await writeAudit(tx, caller, {
+      action: 'package.create',
+      resourceType: 'package',
+      resourceId: pkg.id,
+      orgId: caller.actor.orgId,
+      after: { name: input.name, source: input.source, caseCount: figures.caseCount },
+    });
     return creditorView(tx, saved ?? pkg);
   });
 
@@ -108,7 +128,8 @@ const checkInvites = async (tx: DbOrTx, ids: string[]) => {
     .select({ id: organizations.id })
     .from(organizations)
     .where(and(inArray(organizations.id, ids), eq(organizations.type, 'agency'), eq(organizations.status, 'active')));
-  if (found.length !== new Set(ids).size) throw new DomainError('package.inviteNotAgency', { field: 'invitedAgencyIds' });
+  if (found.length !== new Set(ids).size)
+    throw new DomainError('package.inviteNotAgency', { field: 'invitedAgencyIds' });
 };
 
 /** Sets the terms of a draft package (all of them at once; the form holds them all). */
@@ -119,12 +140,25 @@ export const saveTerms = async (db: DbOrTx, caller: Caller, packageId: string, t
     checkTerms(terms, now);
     if (terms.bidderCircle === 'invited') await checkInvites(tx, terms.invitedAgencyIds);
     const { invitedAgencyIds, ...columns } = terms;
-    const [saved] = await tx.update(packages).set({ ...columns, updatedAt: new Date() }).where(eq(packages.id, pkg.id)).returning();
+    const [saved] = await tx
+      .update(packages)
+      .set({ ...columns, updatedAt: new Date() })
+      .where(eq(packages.id, pkg.id))
+      .returning();
     await tx.delete(packageInvites).where(eq(packageInvites.packageId, pkg.id));
     if (terms.bidderCircle === 'invited' && invitedAgencyIds.length > 0) {
-      await tx.insert(packageInvites).values([...new Set(invitedAgencyIds)].map((agencyId) => ({ packageId: pkg.id, agencyId })));
+      await tx
+        .insert(packageInvites)
+        .values([...new Set(invitedAgencyIds)].map((agencyId) => ({ packageId: pkg.id, agencyId })));
     }
-    await writeAudit(tx, caller, { action: 'package.saveTerms', resourceType: 'package', resourceId: pkg.id, orgId: pkg.creditorId, before: termsOf(pkg), after: terms });
+    await writeAudit(tx, caller, {
+      action: 'package.saveTerms',
+      resourceType: 'package',
+      resourceId: pkg.id,
+      orgId: pkg.creditorId,
+      before: termsOf(pkg),
+      after: terms,
+    });
     return creditorView(tx, saved ?? pkg);
   });
 
@@ -145,11 +179,16 @@ export const agencyTerms = (p: Package) => ({
 const termsOf = (p: Package) => ({ ...agencyTerms(p), reserveFeeBp: p.reserveFeeBp });
 
 /** Dates that must follow each other: bidding closes in the future, the commission starts after it and ends after it starts. */
-export const checkTerms = (t: Pick<PackageTerms, 'closesAt' | 'commissionStart' | 'commissionEnd' | 'bidderCircle' | 'invitedAgencyIds'>, now: Date) => {
+export const checkTerms = (
+  t: Pick<PackageTerms, 'closesAt' | 'commissionStart' | 'commissionEnd' | 'bidderCircle' | 'invitedAgencyIds'>,
+  now: Date,
+) => {
   if (t.closesAt.getTime() <= now.getTime()) throw new DomainError('package.closeInPast', { field: 'closesAt' });
-  if (t.commissionStart < shanghaiDate(t.closesAt)) throw new DomainError('package.startBeforeClose', { field: 'commissionStart' });
+  if (t.commissionStart < shanghaiDate(t.closesAt))
+    throw new DomainError('package.startBeforeClose', { field: 'commissionStart' });
   if (t.commissionEnd <= t.commissionStart) throw new DomainError('package.endBeforeStart', { field: 'commissionEnd' });
-  if (t.bidderCircle === 'invited' && t.invitedAgencyIds.length === 0) throw new DomainError('package.noInvites', { field: 'invitedAgencyIds' });
+  if (t.bidderCircle === 'invited' && t.invitedAgencyIds.length === 0)
+    throw new DomainError('package.noInvites', { field: 'invitedAgencyIds' });
 };
 
 /** Opens bidding: the terms must be set and still make sense now. */
@@ -157,13 +196,44 @@ export const openPackage = async (db: DbOrTx, caller: Caller, packageId: string,
   db.transaction(async (tx) => {
     const pkg = await lockOwnPackage(tx, caller, packageId);
     requireStatus(pkg, ['draft']);
-    if (!pkg.closesAt || !pkg.commissionStart || !pkg.commissionEnd || pkg.reserveFeeBp === null || pkg.expectedRecoveryBp === null || pkg.allowedChannels.length === 0) {
+    if (
+      !pkg.closesAt ||
+      !pkg.commissionStart ||
+      !pkg.commissionEnd ||
+      pkg.reserveFeeBp === null ||
+      pkg.expectedRecoveryBp === null ||
+      pkg.allowedChannels.length === 0
+    ) {
       throw new DomainError('package.termsMissing');
     }
-    checkTerms({ closesAt: pkg.closesAt, commissionStart: pkg.commissionStart, commissionEnd: pkg.commissionEnd, bidderCircle: pkg.bidderCircle, invitedAgencyIds: await invitedOf(tx, pkg.id) }, now);
-    const [saved] = await tx.update(packages).set({ status: 'open', openedAt: now, updatedAt: now }).where(eq(packages.id, pkg.id)).returning();
-    await jobQueue.reschedule(tx, { kind: CLOSE_JOB_KIND, key: pkg.id, payload: { packageId: pkg.id }, runAt: pkg.closesAt });
-    await writeAudit(tx, caller, { action: 'package.open', resourceType: 'package', resourceId: pkg.id, orgId: pkg.creditorId, after: { closesAt: pkg.closesAt } });
+    checkTerms(
+      {
+        closesAt: pkg.closesAt,
+        commissionStart: pkg.commissionStart,
+        commissionEnd: pkg.commissionEnd,
+        bidderCircle: pkg.bidderCircle,
+        invitedAgencyIds: await invitedOf(tx, pkg.id),
+      },
+      now,
+    );
+    const [saved] = await tx
+      .update(packages)
+      .set({ status: 'open', openedAt: now, updatedAt: now })
+      .where(eq(packages.id, pkg.id))
+      .returning();
+    await jobQueue.reschedule(tx, {
+      kind: CLOSE_JOB_KIND,
+      key: pkg.id,
+      payload: { packageId: pkg.id },
+      runAt: pkg.closesAt,
+    });
+    await writeAudit(tx, caller, {
+      action: 'package.open',
+      resourceType: 'package',
+      resourceId: pkg.id,
+      orgId: pkg.creditorId,
+      after: { closesAt: pkg.closesAt },
+    });
     return creditorView(tx, saved ?? pkg);
   });
 
@@ -172,10 +242,21 @@ export const cancelPackage = async (db: DbOrTx, caller: Caller, packageId: strin
   db.transaction(async (tx) => {
     const pkg = await lockOwnPackage(tx, caller, packageId);
     requireStatus(pkg, ['draft', 'open']);
-    const [saved] = await tx.update(packages).set({ status: 'cancelled', updatedAt: new Date() }).where(eq(packages.id, pkg.id)).returning();
+    const [saved] = await tx
+      .update(packages)
+      .set({ status: 'cancelled', updatedAt: new Date() })
+      .where(eq(packages.id, pkg.id))
+      .returning();
     await tx.update(cases).set({ packageId: null, updatedAt: new Date() }).where(eq(cases.packageId, pkg.id));
     await withdrawLiveBids(tx, pkg, 'package.cancelled');
-    await writeAudit(tx, caller, { action: 'package.cancel', resourceType: 'package', resourceId: pkg.id, orgId: pkg.creditorId, before: { status: pkg.status }, after: { reason } });
+    await writeAudit(tx, caller, {
+      action: 'package.cancel',
+      resourceType: 'package',
+      resourceId: pkg.id,
+      orgId: pkg.creditorId,
+      before: { status: pkg.status },
+      after: { reason },
+    });
     return creditorView(tx, saved ?? pkg);
   });
 
@@ -188,7 +269,11 @@ export const getPackage = async (db: DbOrTx, caller: Caller, packageId: string) 
   return creditorView(db, row);
 };
 
-export const listPackages = async (db: DbOrTx, caller: Caller, input: { status?: PackageStatus | undefined; cursor?: string | null | undefined; limit: number }) => {
+export const listPackages = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { status?: PackageStatus | undefined; cursor?: string | null | undefined; limit: number },
+) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
     .select()
@@ -205,9 +290,14 @@ export const listPackages = async (db: DbOrTx, caller: Caller, input: { status?:
   const page = toPage(rows, input.limit, (r) => ({ at: r.createdAt, id: r.id }));
   // The invitations of the whole page in one query.
   const ids = page.items.map((p) => p.id);
-  const invites = ids.length ? await db.select().from(packageInvites).where(inArray(packageInvites.packageId, ids)) : [];
+  const invites = ids.length
+    ? await db.select().from(packageInvites).where(inArray(packageInvites.packageId, ids))
+    : [];
   return {
-    items: page.items.map(({ createdBy: _c, updatedAt: _u, ...p }) => ({ ...p, invitedAgencyIds: invites.filter((i) => i.packageId === p.id).map((i) => i.agencyId) })),
+    items: page.items.map(({ createdBy: _c, updatedAt: _u, ...p }) => ({
+      ...p,
+      invitedAgencyIds: invites.filter((i) => i.packageId === p.id).map((i) => i.agencyId),
+    })),
     nextCursor: page.nextCursor,
   };
 };
@@ -216,4 +306,3 @@ export const listPackages = async (db: DbOrTx, caller: Caller, input: { status?:
 export const previewSource = async (db: DbOrTx, caller: Caller, source: PackageSource) => {
   return figuresWhere(db, sourceFilter(caller.actor.orgId, source));
 };
-

@@ -43,13 +43,33 @@ export const sweepComplaintUploads = async (db: Db, store: BlobStore, now: Date)
     const due = await tx
       .select({ id: complaintUploads.id, sha256: complaintUploads.sha256 })
       .from(complaintUploads)
-      .where(and(lt(complaintUploads.createdAt, before), notExists(tx.select({ id: complaintEvidence.id }).from(complaintEvidence).where(eq(complaintEvidence.uploadId, complaintUploads.id)))))
+      .where(
+        and(
+          lt(complaintUploads.createdAt, before),
+          notExists(
+            tx
+              .select({ id: complaintEvidence.id })
+              .from(complaintEvidence)
+              .where(eq(complaintEvidence.uploadId, complaintUploads.id)),
+          ),
+        ),
+      )
       .limit(FILE_BATCH)
       .for('update', { skipLocked: true });
     if (due.length === 0) return 0;
-    await tx.delete(complaintUploads).where(inArray(complaintUploads.id, due.map((u) => u.id)));
+    await tx.delete(complaintUploads).where(
+      inArray(
+        complaintUploads.id,
+        due.map((u) => u.id),
+      ),
+    );
     counts.complaintUploads += due.length;
-    counts.blobs += await removeUnneededBlobs(tx, store, due.map((u) => u.sha256), now);
+    counts.blobs += await removeUnneededBlobs(
+      tx,
+      store,
+      due.map((u) => u.sha256),
+      now,
+    );
     return due.length;
   });
   return counts;
@@ -66,11 +86,21 @@ export const expireExports = async (db: Db, now: Date) => {
     const due = await tx
       .select({ id: listExports.id })
       .from(listExports)
-      .where(and(eq(listExports.status, 'succeeded'), isNotNull(listExports.fileId), lt(listExports.finishedAt, before)))
+      .where(
+        and(eq(listExports.status, 'succeeded'), isNotNull(listExports.fileId), lt(listExports.finishedAt, before)),
+      )
       .limit(FILE_BATCH)
       .for('update', { skipLocked: true });
     if (due.length === 0) return 0;
-    await tx.update(listExports).set({ fileId: null, updatedAt: now }).where(inArray(listExports.id, due.map((e) => e.id)));
+    await tx
+      .update(listExports)
+      .set({ fileId: null, updatedAt: now })
+      .where(
+        inArray(
+          listExports.id,
+          due.map((e) => e.id),
+        ),
+      );
     return due.length;
   });
   return { exports };
@@ -94,7 +124,14 @@ export const sweepUnattachedFiles = async (db: Db, store: BlobStore, now: Date) 
   const counts = { files: 0, blobs: 0 };
   const before = cutoff(now, UNATTACHED_UPLOAD_MS);
   // One NOT EXISTS per holder, so the database can read each as an anti-join on its index.
-  const isUnheld = FILE_HOLDERS.map(({ table, column }) => notExists(db.select({ one: sql`1` }).from(table).where(eq(column, storedFiles.id))));
+  const isUnheld = FILE_HOLDERS.map(({ table, column }) =>
+    notExists(
+      db
+        .select({ one: sql`1` })
+        .from(table)
+        .where(eq(column, storedFiles.id)),
+    ),
+  );
   let after: { createdAt: Date; id: string } | null = null;
   await inBatches(db, FILE_BATCH, async (tx) => {
     const past = after;
@@ -105,7 +142,9 @@ export const sweepUnattachedFiles = async (db: Db, store: BlobStore, now: Date) 
         and(
           lt(storedFiles.createdAt, before),
           sql`${storedFiles.createdAt} <= now() - ${FILE_DELETE_GUARD_MS} * interval '1 millisecond'`,
-          past ? sql`(${storedFiles.createdAt}, ${storedFiles.id}) > (${past.createdAt.toISOString()}::timestamptz, ${past.id}::uuid)` : undefined,
+          past
+            ? sql`(${storedFiles.createdAt}, ${storedFiles.id}) > (${past.createdAt.toISOString()}::timestamptz, ${past.id}::uuid)`
+            : undefined,
           ...isUnheld,
         ),
       )
@@ -115,9 +154,19 @@ export const sweepUnattachedFiles = async (db: Db, store: BlobStore, now: Date) 
     const last = due.at(-1);
     if (!last) return 0;
     after = { createdAt: last.createdAt, id: last.id };
-    await tx.delete(storedFiles).where(inArray(storedFiles.id, due.map((f) => f.id)));
+    await tx.delete(storedFiles).where(
+      inArray(
+        storedFiles.id,
+        due.map((f) => f.id),
+      ),
+    );
     counts.files += due.length;
-    counts.blobs += await removeUnneededBlobs(tx, store, due.map((f) => f.sha256), now);
+    counts.blobs += await removeUnneededBlobs(
+      tx,
+      store,
+      due.map((f) => f.sha256),
+      now,
+    );
     return due.length;
   });
   return counts;

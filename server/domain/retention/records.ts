@@ -14,13 +14,19 @@ import { cutoff, DONE_JOB_MS, FAILED_JOB_MS, RATE_EVENT_MS, SIGN_IN_ATTEMPT_MS }
 export const BATCH_SIZE = 1000;
 
 /** Jobs that finished: done ones after DONE_JOB_MS, failed ones after FAILED_JOB_MS; the queue removes them. */
-export const sweepJobs = (db: Db, now: Date) => jobQueue.removeFinished(db, { doneBefore: cutoff(now, DONE_JOB_MS), failedBefore: cutoff(now, FAILED_JOB_MS) });
+export const sweepJobs = (db: Db, now: Date) =>
+  jobQueue.removeFinished(db, { doneBefore: cutoff(now, DONE_JOB_MS), failedBefore: cutoff(now, FAILED_JOB_MS) });
 
 /** Rate-limit attempts older than any limit counts (RATE_EVENT_MS). */
 export const sweepRateEvents = async (db: Db, now: Date) => {
   const before = cutoff(now, RATE_EVENT_MS);
   const rateEventsRemoved = await inBatches(db, BATCH_SIZE, async (tx) => {
-    const due = tx.select({ id: rateEvents.id }).from(rateEvents).where(lt(rateEvents.at, before)).limit(BATCH_SIZE).for('update', { skipLocked: true });
+    const due = tx
+      .select({ id: rateEvents.id })
+      .from(rateEvents)
+      .where(lt(rateEvents.at, before))
+      .limit(BATCH_SIZE)
+      .for('update', { skipLocked: true });
     const gone = await tx.delete(rateEvents).where(inArray(rateEvents.id, due)).returning({ id: rateEvents.id });
     return gone.length;
   });
@@ -39,7 +45,10 @@ export const sweepSignInAttempts = async (db: Db, now: Date) => {
       .orderBy(signInAttempts.id)
       .limit(BATCH_SIZE)
       .for('update', { skipLocked: true });
-    const gone = await tx.delete(signInAttempts).where(inArray(signInAttempts.id, due)).returning({ id: signInAttempts.id });
+    const gone = await tx
+      .delete(signInAttempts)
+      .where(inArray(signInAttempts.id, due))
+      .returning({ id: signInAttempts.id });
     for (const a of gone) after = Math.max(after, a.id);
     return gone.length;
   });

@@ -11,7 +11,18 @@ import path from 'node:path';
 import { count, eq, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
-import { auditLog, caseImports, complaintEvidence, complaintUploads, jobs, listExports, rateEvents, repayments, signInAttempts, storedFiles } from '@/db/schema';
+import {
+  auditLog,
+  caseImports,
+  complaintEvidence,
+  complaintUploads,
+  jobs,
+  listExports,
+  rateEvents,
+  repayments,
+  signInAttempts,
+  storedFiles,
+} from '@/db/schema';
 import { samplePdf } from '@/db/seed/sample-pdf';
 import { fileOrgComplaint, uploadComplaintEvidence } from '../complaints/file';
 import { getExport } from '../exports/exports';
@@ -66,15 +77,30 @@ const finishedExport = async (bytes: Uint8Array, finishedAt: Date) => {
   const file = await storedFile(bytes, finishedAt);
   const [e] = await handle.db
     .insert(listExports)
-    .values({ orgId: w.orgs.creditorA.id, userId: w.users['creditorA.manager'].id, list: 'creditor.cases', format: 'csv', locale: 'zh-CN', fileName: 'cases.csv', status: 'succeeded', rowCount: 1, fileId: file.id, finishedAt, createdAt: finishedAt, updatedAt: finishedAt })
+    .values({
+      orgId: w.orgs.creditorA.id,
+      userId: w.users['creditorA.manager'].id,
+      list: 'creditor.cases',
+      format: 'csv',
+      locale: 'zh-CN',
+      fileName: 'cases.csv',
+      status: 'succeeded',
+      rowCount: 1,
+      fileId: file.id,
+      finishedAt,
+      createdAt: finishedAt,
+      updatedAt: finishedAt,
+    })
     .returning();
   if (!e) throw new Error('no export');
   return { exportId: e.id, fileId: file.id, sha256: file.sha256 };
 };
 
-const uploadAt = (bytes: Uint8Array, at: Date) => uploadComplaintEvidence(handle.db, someAddress(), bytesStream(bytes), store, at);
+const uploadAt = (bytes: Uint8Array, at: Date) =>
+  uploadComplaintEvidence(handle.db, someAddress(), bytesStream(bytes), store, at);
 
-const rowCount = async (table: typeof auditLog | typeof complaintEvidence | typeof storedFiles) => (await handle.db.select({ n: count() }).from(table))[0]?.n ?? 0;
+const rowCount = async (table: typeof auditLog | typeof complaintEvidence | typeof storedFiles) =>
+  (await handle.db.select({ n: count() }).from(table))[0]?.n ?? 0;
 const sweeps = () => handle.db.select().from(auditLog).where(eq(auditLog.action, 'retention.swept'));
 
 describe('the retention sweep', () => {
@@ -92,7 +118,13 @@ describe('the retention sweep', () => {
         { kind: 'test.retention', status: 'failed', finishedAt: ago(91 * DAY), createdAt: ago(91 * DAY) },
         { kind: 'test.retention', status: 'failed', finishedAt: ago(36 * DAY), createdAt: ago(36 * DAY) },
         { kind: 'test.retention', status: 'queued', runAt: ago(100 * DAY), createdAt: ago(100 * DAY) },
-        { kind: 'test.retention', status: 'running', runAt: ago(100 * DAY), lockedUntil: ago(99 * DAY), createdAt: ago(100 * DAY) },
+        {
+          kind: 'test.retention',
+          status: 'running',
+          runAt: ago(100 * DAY),
+          lockedUntil: ago(99 * DAY),
+          createdAt: ago(100 * DAY),
+        },
       ])
       .returning({ id: jobs.id });
 
@@ -124,7 +156,13 @@ describe('the retention sweep', () => {
     await fileOrgComplaint(
       handle.db,
       await domainCaller(w, 'platform.complaints'),
-      { caseId: null, agencyId: w.orgs.agencyA.id, category: 'threats', description: '外访人员在债务人单位大声喧哗并威胁其同事。', evidence: [{ uploadId: filed.id, fileName: '录音.pdf' }] },
+      {
+        caseId: null,
+        agencyId: w.orgs.agencyA.id,
+        category: 'threats',
+        description: '外访人员在债务人单位大声喧哗并威胁其同事。',
+        evidence: [{ uploadId: filed.id, fileName: '录音.pdf' }],
+      },
       ago(3 * DAY - HOUR),
     );
 
@@ -135,36 +173,80 @@ describe('the retention sweep', () => {
     const current = await finishedExport(uniqueCsv(), ago(6 * DAY));
     const importedBytes = uniqueCsv();
     const asImport = await storedFile(importedBytes, ago(30 * DAY));
-    await handle.db.insert(caseImports).values({ creditorId: w.orgs.creditorA.id, fileId: asImport.id, fileName: 'cases.csv', status: 'running', createdBy: w.users['creditorA.manager'].id });
+    await handle.db.insert(caseImports).values({
+      creditorId: w.orgs.creditorA.id,
+      fileId: asImport.id,
+      fileName: 'cases.csv',
+      status: 'running',
+      createdBy: w.users['creditorA.manager'].id,
+    });
     const sharedWithImport = await finishedExport(importedBytes, ago(8 * DAY));
     const endedBytes = uniqueCsv();
     const asEndedImport = await storedFile(endedBytes, ago(30 * DAY));
-    await handle.db.insert(caseImports).values({ creditorId: w.orgs.creditorA.id, fileId: asEndedImport.id, fileName: 'cases.csv', status: 'succeeded', createdBy: w.users['creditorA.manager'].id });
+    await handle.db.insert(caseImports).values({
+      creditorId: w.orgs.creditorA.id,
+      fileId: asEndedImport.id,
+      fileName: 'cases.csv',
+      status: 'succeeded',
+      createdBy: w.users['creditorA.manager'].id,
+    });
     const sharedWithEndedImport = await finishedExport(endedBytes, ago(8 * DAY));
     const uploadBytes = uniqueCsv();
     await storedFile(uploadBytes, ago(HOUR));
     const sharedWithUpload = await finishedExport(uploadBytes, ago(8 * DAY));
 
     // Past its week an export's file is refused at once, before any sweep; within it, served.
-    await expect(openFile(handle.db, manager, expired.fileId, store, now)).rejects.toMatchObject({ code: 'export.expired' });
-    await expect(openFile(handle.db, manager, current.fileId, store, now)).resolves.toMatchObject({ file: { sha256: current.sha256 } });
+    await expect(openFile(handle.db, manager, expired.fileId, store, now)).rejects.toMatchObject({
+      code: 'export.expired',
+    });
+    await expect(openFile(handle.db, manager, current.fileId, store, now)).resolves.toMatchObject({
+      file: { sha256: current.sha256 },
+    });
     expect(await getExport(handle.db, manager, expired.exportId, now)).toMatchObject({ isExpired: true, fileId: null });
 
     // Uploading evidence records rate-limit attempts at the upload's time: those old enough go too.
-    const rateEventsDue = (await handle.db.select({ n: count() }).from(rateEvents).where(lt(rateEvents.at, new Date(now.getTime() - RATE_EVENT_MS))))[0]?.n;
-    const before = { audit: await rowCount(auditLog), evidence: await rowCount(complaintEvidence), files: await rowCount(storedFiles) };
+    const rateEventsDue = (
+      await handle.db
+        .select({ n: count() })
+        .from(rateEvents)
+        .where(lt(rateEvents.at, new Date(now.getTime() - RATE_EVENT_MS)))
+    )[0]?.n;
+    const before = {
+      audit: await rowCount(auditLog),
+      evidence: await rowCount(complaintEvidence),
+      files: await rowCount(storedFiles),
+    };
 
     const counts = await sweepRetention(handle.db, now, store);
 
-    expect(counts).toEqual({ doneJobs: 1, failedJobs: 1, rateEvents: rateEventsDue, signInAttempts: 1, complaintUploads: 2, exports: 4, files: 4, blobs: 3, tempFiles: 0 });
+    expect(counts).toEqual({
+      doneJobs: 1,
+      failedJobs: 1,
+      rateEvents: rateEventsDue,
+      signInAttempts: 1,
+      complaintUploads: 2,
+      exports: 4,
+      files: 4,
+      blobs: 3,
+      tempFiles: 0,
+    });
     const ratesLeft = (await handle.db.select({ id: rateEvents.id }).from(rateEvents)).map((r) => r.id);
     expect(ratesLeft).toContain(youngRate?.id);
     expect(ratesLeft).not.toContain(oldRate?.id);
     const ids = <T>(rows: { id: T }[]) => rows.map((r) => r.id);
-    expect(ids(await handle.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.kind, 'test.retention'))).sort((a, b) => a - b)).toEqual(
-      [youngDone?.id, youngFailed?.id, waiting?.id, running?.id].sort((a, b) => (a ?? 0) - (b ?? 0)),
-    );
-    expect(ids(await handle.db.select({ id: jobs.id }).from(jobs).where(inArray(jobs.id, [oldDone?.id ?? 0, oldFailed?.id ?? 0])))).toEqual([]);
+    expect(
+      ids(await handle.db.select({ id: jobs.id }).from(jobs).where(eq(jobs.kind, 'test.retention'))).sort(
+        (a, b) => a - b,
+      ),
+    ).toEqual([youngDone?.id, youngFailed?.id, waiting?.id, running?.id].sort((a, b) => (a ?? 0) - (b ?? 0)));
+    expect(
+      ids(
+        await handle.db
+          .select({ id: jobs.id })
+          .from(jobs)
+          .where(inArray(jobs.id, [oldDone?.id ?? 0, oldFailed?.id ?? 0])),
+      ),
+    ).toEqual([]);
     const signInsLeft = ids(await handle.db.select({ id: signInAttempts.id }).from(signInAttempts));
     expect(signInsLeft).toContain(youngSignIn?.id);
     expect(signInsLeft).not.toContain(oldSignIn?.id);
@@ -177,7 +259,9 @@ describe('the retention sweep', () => {
     expect(await store.has(filed.sha256)).toBe(true);
     expect(await store.has(young.sha256)).toBe(true);
 
-    const exportFile = async (id: string) => (await handle.db.select({ fileId: listExports.fileId }).from(listExports).where(eq(listExports.id, id)))[0]?.fileId;
+    const exportFile = async (id: string) =>
+      (await handle.db.select({ fileId: listExports.fileId }).from(listExports).where(eq(listExports.id, id)))[0]
+        ?.fileId;
     expect(await exportFile(expired.exportId)).toBeNull();
     expect(await exportFile(sharedWithImport.exportId)).toBeNull();
     expect(await exportFile(sharedWithUpload.exportId)).toBeNull();
@@ -188,16 +272,38 @@ describe('the retention sweep', () => {
     expect(await store.has(asImport.sha256)).toBe(true);
     expect(await store.has(asEndedImport.sha256)).toBe(false);
     expect(await store.has(sharedWithUpload.sha256)).toBe(true);
-    expect(await getExport(handle.db, manager, expired.exportId, now)).toMatchObject({ status: 'succeeded', isExpired: true, fileId: null });
-    expect(await getExport(handle.db, manager, current.exportId, now)).toMatchObject({ isExpired: false, fileId: current.fileId });
+    expect(await getExport(handle.db, manager, expired.exportId, now)).toMatchObject({
+      status: 'succeeded',
+      isExpired: true,
+      fileId: null,
+    });
+    expect(await getExport(handle.db, manager, current.exportId, now)).toMatchObject({
+      isExpired: false,
+      fileId: current.fileId,
+    });
 
     // Records stay whole: the audit log only grew by the sweep's row, evidence is all there;
     // the files that went are the four expired exports' (the records of the imports stay).
-    expect({ audit: await rowCount(auditLog), evidence: await rowCount(complaintEvidence), files: await rowCount(storedFiles) }).toEqual({ ...before, audit: before.audit + 1, files: before.files - 4 });
-    const fileIds = [expired, sharedWithImport, sharedWithUpload, sharedWithEndedImport, current].map((e) => e.fileId).concat(asImport.id, asEndedImport.id);
-    expect(ids(await handle.db.select({ id: storedFiles.id }).from(storedFiles).where(inArray(storedFiles.id, fileIds))).sort()).toEqual([current.fileId, asImport.id, asEndedImport.id].sort());
+    expect({
+      audit: await rowCount(auditLog),
+      evidence: await rowCount(complaintEvidence),
+      files: await rowCount(storedFiles),
+    }).toEqual({ ...before, audit: before.audit + 1, files: before.files - 4 });
+    const fileIds = [expired, sharedWithImport, sharedWithUpload, sharedWithEndedImport, current]
+      .map((e) => e.fileId)
+      .concat(asImport.id, asEndedImport.id);
+    expect(
+      ids(
+        await handle.db.select({ id: storedFiles.id }).from(storedFiles).where(inArray(storedFiles.id, fileIds)),
+      ).sort(),
+    ).toEqual([current.fileId, asImport.id, asEndedImport.id].sort());
     const [row] = await sweeps();
-    expect(row).toMatchObject({ action: 'retention.swept', resourceType: 'retention', actorUserId: null, after: counts });
+    expect(row).toMatchObject({
+      action: 'retention.swept',
+      resourceType: 'retention',
+      actorUserId: null,
+      after: counts,
+    });
 
     // Again: nothing left to remove, no second audit row.
     const again = await sweepRetention(handle.db, now, store);
@@ -206,8 +312,12 @@ describe('the retention sweep', () => {
     expect(await rowCount(auditLog)).toBe(before.audit + 1);
 
     // The file of the running import is still served: the expired export sharing its bytes is no reason to refuse it.
-    await expect(openFile(handle.db, manager, asImport.id, store, now)).resolves.toMatchObject({ file: { sha256: asImport.sha256 } });
-    await expect(openFile(handle.db, manager, asEndedImport.id, store, now)).rejects.toMatchObject({ code: 'file.notFound' });
+    await expect(openFile(handle.db, manager, asImport.id, store, now)).resolves.toMatchObject({
+      file: { sha256: asImport.sha256 },
+    });
+    await expect(openFile(handle.db, manager, asEndedImport.id, store, now)).rejects.toMatchObject({
+      code: 'file.notFound',
+    });
   });
 
   it('works through a backlog larger than one batch, and audits it as one count', async () => {
@@ -215,7 +325,11 @@ describe('the retention sweep', () => {
     const at = new Date(now.getTime() - RATE_EVENT_MS - HOUR);
     const backlog = Array.from({ length: BATCH_SIZE * 2 + 500 }, () => ({ key: `test:backlog:${randomUUID()}`, at }));
     await handle.db.insert(rateEvents).values(backlog);
-    expect(await sweepRetention(handle.db, now, store)).toMatchObject({ rateEvents: backlog.length, doneJobs: 0, exports: 0 });
+    expect(await sweepRetention(handle.db, now, store)).toMatchObject({
+      rateEvents: backlog.length,
+      doneJobs: 0,
+      exports: 0,
+    });
     const rows = await sweeps();
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.after)).toContainEqual(expect.objectContaining({ rateEvents: backlog.length }));
@@ -227,10 +341,17 @@ describe('uploads and the sweep', () => {
     const manager = await domainCaller(w, 'creditorA.manager');
     const file = await uploadFile(handle.db, manager, bytesStream(uniquePdf()), store);
     const later = (ms: number) => new Date(Date.now() + ms);
-    await expect(ownFile(handle.db, manager, file.id, 'receiptFileId', later(23 * HOUR))).resolves.toMatchObject({ id: file.id });
-    await expect(ownFile(handle.db, manager, file.id, 'receiptFileId', later(25 * HOUR))).rejects.toMatchObject({ code: 'file.expired', details: { field: 'receiptFileId' } });
+    await expect(ownFile(handle.db, manager, file.id, 'receiptFileId', later(23 * HOUR))).resolves.toMatchObject({
+      id: file.id,
+    });
+    await expect(ownFile(handle.db, manager, file.id, 'receiptFileId', later(25 * HOUR))).rejects.toMatchObject({
+      code: 'file.expired',
+      details: { field: 'receiptFileId' },
+    });
     const applicant = await domainCaller(w, 'creditorNew.admin');
-    await expect(ownFile(handle.db, applicant, w.licence.fileId, 'fileId', later(30 * DAY))).resolves.toMatchObject({ id: w.licence.fileId });
+    await expect(ownFile(handle.db, applicant, w.licence.fileId, 'fileId', later(30 * DAY))).resolves.toMatchObject({
+      id: w.licence.fileId,
+    });
   });
 
   it('stores again the bytes of an upload the sweep removed a moment before', async () => {
@@ -263,7 +384,14 @@ describe('uploads nobody attached', () => {
     const imported = await storedFile(uniqueCsv(), ago(3 * DAY));
     const report = await storedFile(uniqueCsv(), ago(3 * DAY));
     const receipt = await storedFile(uniquePdf(), ago(3 * DAY));
-    await handle.db.insert(caseImports).values({ creditorId: w.orgs.creditorA.id, fileId: imported.id, reportFileId: report.id, fileName: 'cases.csv', status: 'failed', createdBy: w.users['creditorA.manager'].id });
+    await handle.db.insert(caseImports).values({
+      creditorId: w.orgs.creditorA.id,
+      fileId: imported.id,
+      reportFileId: report.id,
+      fileName: 'cases.csv',
+      status: 'failed',
+      createdBy: w.users['creditorA.manager'].id,
+    });
     const { caseId } = await workingCases(w, 1);
     await handle.db.insert(repayments).values({
       caseId,
@@ -280,15 +408,36 @@ describe('uploads nobody attached', () => {
     });
 
     // The database itself: a young file is never deleted, a held one is kept by its foreign key, none is changed (TRUNCATE stays refused too).
-    await expect(handle.db.execute(sql`delete from stored_files where id = ${young.id}`)).rejects.toMatchObject(refused('42501'));
-    await expect(handle.db.execute(sql`delete from stored_files where id = ${receipt.id}`)).rejects.toMatchObject(refused('23503'));
-    await expect(handle.db.execute(sql`update stored_files set size = 1 where id = ${unattached.id}`)).rejects.toMatchObject(refused('42501'));
+    await expect(handle.db.execute(sql`delete from stored_files where id = ${young.id}`)).rejects.toMatchObject(
+      refused('42501'),
+    );
+    await expect(handle.db.execute(sql`delete from stored_files where id = ${receipt.id}`)).rejects.toMatchObject(
+      refused('23503'),
+    );
+    await expect(
+      handle.db.execute(sql`update stored_files set size = 1 where id = ${unattached.id}`),
+    ).rejects.toMatchObject(refused('42501'));
 
     const sweptBefore = (await sweeps()).length;
     const counts = await sweepRetention(handle.db, now, store);
 
     expect(counts).toMatchObject({ files: 2, blobs: 1, exports: 0, complaintUploads: 0 });
-    const left = (await handle.db.select({ id: storedFiles.id }).from(storedFiles).where(inArray(storedFiles.id, [unattached.id, young.id, oldCopy.id, youngCopy.id, imported.id, report.id, receipt.id]))).map((f) => f.id);
+    const left = (
+      await handle.db
+        .select({ id: storedFiles.id })
+        .from(storedFiles)
+        .where(
+          inArray(storedFiles.id, [
+            unattached.id,
+            young.id,
+            oldCopy.id,
+            youngCopy.id,
+            imported.id,
+            report.id,
+            receipt.id,
+          ]),
+        )
+    ).map((f) => f.id);
     expect(left.sort()).toEqual([young.id, youngCopy.id, imported.id, report.id, receipt.id].sort());
     expect(await store.has(unattached.sha256)).toBe(false);
     expect(await store.has(oldCopy.sha256)).toBe(true);
@@ -305,14 +454,39 @@ describe('uploads nobody attached', () => {
 
   it('works through more unattached files than one batch, held ones among them', async () => {
     const at = new Date(Date.now() - 3 * DAY);
-    const org = { orgId: w.orgs.creditorA.id, uploadedBy: w.users['creditorA.manager'].id, size: 1, mime: 'application/pdf' };
-    const rows = Array.from({ length: 250 }, (_, i) => ({ ...org, sha256: randomUUID().replaceAll('-', '').padEnd(64, '0'), createdAt: new Date(at.getTime() + i) }));
+    const org = {
+      orgId: w.orgs.creditorA.id,
+      uploadedBy: w.users['creditorA.manager'].id,
+      size: 1,
+      mime: 'application/pdf',
+    };
+    const rows = Array.from({ length: 250 }, (_, i) => ({
+      ...org,
+      sha256: randomUUID().replaceAll('-', '').padEnd(64, '0'),
+      createdAt: new Date(at.getTime() + i),
+    }));
     const files = await handle.db.insert(storedFiles).values(rows).returning({ id: storedFiles.id });
     const held = files.filter((_, i) => i % 50 === 0);
-    await handle.db.insert(caseImports).values(held.map((f) => ({ creditorId: w.orgs.creditorA.id, fileId: f.id, fileName: 'cases.csv', status: 'failed' as const, createdBy: w.users['creditorA.manager'].id })));
+    await handle.db.insert(caseImports).values(
+      held.map((f) => ({
+        creditorId: w.orgs.creditorA.id,
+        fileId: f.id,
+        fileName: 'cases.csv',
+        status: 'failed' as const,
+        createdBy: w.users['creditorA.manager'].id,
+      })),
+    );
 
     expect(await sweepRetention(handle.db, new Date(), store)).toMatchObject({ files: files.length - held.length });
-    const left = await handle.db.select({ id: storedFiles.id }).from(storedFiles).where(inArray(storedFiles.id, files.map((f) => f.id)));
+    const left = await handle.db
+      .select({ id: storedFiles.id })
+      .from(storedFiles)
+      .where(
+        inArray(
+          storedFiles.id,
+          files.map((f) => f.id),
+        ),
+      );
     expect(left.map((f) => f.id).sort()).toEqual(held.map((f) => f.id).sort());
   });
 });

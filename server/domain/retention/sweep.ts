@@ -23,7 +23,17 @@ export type RetentionCounts = {
 
 const SYSTEM = { actor: null, ip: null, userAgent: 'scheduler' } as const;
 
-const none = (): RetentionCounts => ({ doneJobs: 0, failedJobs: 0, rateEvents: 0, signInAttempts: 0, complaintUploads: 0, exports: 0, files: 0, blobs: 0, tempFiles: 0 });
+const none = (): RetentionCounts => ({
+  doneJobs: 0,
+  failedJobs: 0,
+  rateEvents: 0,
+  signInAttempts: 0,
+  complaintUploads: 0,
+  exports: 0,
+  files: 0,
+  blobs: 0,
+  tempFiles: 0,
+});
 
 /**
  * The periodic retention sweep (windows in ./windows.ts): removes working data past the
@@ -52,7 +62,9 @@ export const sweepRetention = async (db: Db, now: Date, store: BlobStore): Promi
     add({ tempFiles: await removeStaleTemp(store.tempDir, cutoff(now, TEMP_FILE_MS)) });
   } finally {
     if (Object.values(counts).some((n) => n > 0)) {
-      await db.transaction((tx) => writeAudit(tx, SYSTEM, { action: 'retention.swept', resourceType: 'retention', after: counts }));
+      await db.transaction((tx) =>
+        writeAudit(tx, SYSTEM, { action: 'retention.swept', resourceType: 'retention', after: counts }),
+      );
     }
   }
   return counts;

@@ -11,13 +11,22 @@ import { EXPORT_DOWNLOAD_MS } from '../exports/window';
 import { FILE_HOLDERS } from '../files/blobs';
 import { ATTACH_WINDOW_MS } from '../files/files';
 import { attemptsOf, LONGEST_RATE_WINDOW_MS } from '../shared/rate-limit';
-import { DONE_JOB_MS, EXPORT_FILE_MS, FAILED_JOB_MS, FILE_DELETE_GUARD_MS, RATE_EVENT_MS, SIGN_IN_ATTEMPT_MS, UNATTACHED_UPLOAD_MS } from './windows';
+import {
+  DONE_JOB_MS,
+  EXPORT_FILE_MS,
+  FAILED_JOB_MS,
+  FILE_DELETE_GUARD_MS,
+  RATE_EVENT_MS,
+  SIGN_IN_ATTEMPT_MS,
+  UNATTACHED_UPLOAD_MS,
+} from './windows';
 
 const DAY = 86_400_000;
 
 describe('retention windows', () => {
   it('outlast what reads the data back', () => {
-    for (const limit of [FILE_LIMIT, UPLOAD_LIMIT, FOLLOW_LIMIT]) expect(limit.windowMs).toBeLessThanOrEqual(LONGEST_RATE_WINDOW_MS);
+    for (const limit of [FILE_LIMIT, UPLOAD_LIMIT, FOLLOW_LIMIT])
+      expect(limit.windowMs).toBeLessThanOrEqual(LONGEST_RATE_WINDOW_MS);
     expect(RATE_EVENT_MS).toBeGreaterThan(LONGEST_RATE_WINDOW_MS);
     expect(SIGN_IN_ATTEMPT_MS).toBeGreaterThan(LOOKBACK_MS);
     expect(UNATTACHED_UPLOAD_MS).toBeGreaterThan(Math.max(ATTACH_WINDOW_MS, UPLOAD_TTL_MS));
@@ -32,14 +41,23 @@ describe('retention windows', () => {
   });
 
   it('refuses a rate limit counting further back than attempts are kept', async () => {
-    await expect(attemptsOf({} as DbOrTx, 'key', LONGEST_RATE_WINDOW_MS + 1)).rejects.toThrow(/longer than the attempts are kept/);
+    await expect(attemptsOf({} as DbOrTx, 'key', LONGEST_RATE_WINDOW_MS + 1)).rejects.toThrow(
+      /longer than the attempts are kept/,
+    );
   });
 });
 
 describe('the holders of a stored file', () => {
   it('are every foreign key to stored_files in the schema', () => {
     const names = FILE_HOLDERS.map((h) => `${getTableName(h.table)}.${h.column.name}`);
-    expect(names.sort()).toEqual(['admission_documents.fileId', 'case_imports.fileId', 'case_imports.reportFileId', 'list_exports.fileId', 'repayments.receiptFileId', 'visit_evidence.fileId']);
+    expect(names.sort()).toEqual([
+      'admission_documents.fileId',
+      'case_imports.fileId',
+      'case_imports.reportFileId',
+      'list_exports.fileId',
+      'repayments.receiptFileId',
+      'visit_evidence.fileId',
+    ]);
     expect(FILE_HOLDERS.every((h) => h.table !== storedFiles)).toBe(true);
   });
 });

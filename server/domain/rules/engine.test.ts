@@ -20,7 +20,14 @@ const base = (over: Partial<ContactCheck> = {}): ContactCheck => ({
   refusedPhoneIdxs: [],
   ...over,
 });
-const past = (local: string, outcome: ActionOutcome, over: Partial<PastAction> = {}): PastAction => ({ at: at(local), channel: 'call', target: 'debtor', phoneIdx: 'p1', outcome, ...over });
+const past = (local: string, outcome: ActionOutcome, over: Partial<PastAction> = {}): PastAction => ({
+  at: at(local),
+  channel: 'call',
+  target: 'debtor',
+  phoneIdx: 'p1',
+  outcome,
+  ...over,
+});
 const rules = (c: ContactCheck) => checkContact(RULES_V1, c).violations.map((v) => v.rule);
 
 describe('contact window 08:00–22:00, debtor’s local time', () => {
@@ -44,19 +51,35 @@ describe('contact window 08:00–22:00, debtor’s local time', () => {
 
   it('binds calls, SMS and visits, not letters or email', () => {
     const night = at('2026-11-23T23:00:00');
-    for (const [channel, blocked] of [['call', true], ['sms', true], ['visit', true], ['letter', false], ['lawyer_letter', false], ['email', false]] as const) {
-      expect(rules(base({ now: night, channel: channel as ActionChannel, phoneIdx: null })).includes('window'), channel).toBe(blocked);
+    for (const [channel, blocked] of [
+      ['call', true],
+      ['sms', true],
+      ['visit', true],
+      ['letter', false],
+      ['lawyer_letter', false],
+      ['email', false],
+    ] as const) {
+      expect(
+        rules(base({ now: night, channel: channel as ActionChannel, phoneIdx: null })).includes('window'),
+        channel,
+      ).toBe(blocked);
     }
   });
 });
 
 describe('daily caps', () => {
   it('at most 3 answered calls per debtor per day; yesterday’s do not count', () => {
-    const two = [past('2026-11-23T09:00:00', 'answered'), past('2026-11-23T09:30:00', 'promise_to_pay', { phoneIdx: 'p2' }), past('2026-11-22T21:00:00', 'answered')];
+    const two = [
+      past('2026-11-23T09:00:00', 'answered'),
+      past('2026-11-23T09:30:00', 'promise_to_pay', { phoneIdx: 'p2' }),
+      past('2026-11-22T21:00:00', 'answered'),
+    ];
     expect(rules(base({ history: two }))).toEqual([]);
     const three = [past('2026-11-23T09:45:00', 'refused'), ...two];
     const v = checkContact(RULES_V1, base({ history: three }));
-    expect(v.violations).toEqual([{ rule: 'answeredCap', nextAllowedAt: at('2026-11-24T08:00:00'), values: { max: 3 } }]);
+    expect(v.violations).toEqual([
+      { rule: 'answeredCap', nextAllowedAt: at('2026-11-24T08:00:00'), values: { max: 3 } },
+    ]);
     // A contact may still be tried on the same day (the cap is the debtor's).
     expect(rules(base({ history: three, target: 'contact', phoneIdx: 'c1' }))).not.toContain('answeredCap');
   });
@@ -71,19 +94,28 @@ describe('daily caps', () => {
 });
 
 describe('third parties', () => {
-  const contact = (history: PastAction[], over: Partial<ContactCheck> = {}) => rules(base({ target: 'contact', phoneIdx: 'c1', history, ...over }));
+  const contact = (history: PastAction[], over: Partial<ContactCheck> = {}) =>
+    rules(base({ target: 'contact', phoneIdx: 'c1', history, ...over }));
   it('only after 3 consecutive failed attempts on the debtor', () => {
     const fail = (t: string) => past(`2026-11-23T${t}`, 'unanswered');
     expect(contact([fail('09:02:00'), fail('09:01:00')])).toEqual(['contactTooEarly']);
     expect(contact([fail('09:03:00'), fail('09:02:00'), fail('09:01:00')])).toEqual([]);
     // An answered call breaks the run.
-    expect(contact([fail('09:03:00'), fail('09:02:00'), past('2026-11-23T09:01:30', 'answered'), fail('09:01:00')])).toEqual(['contactTooEarly']);
+    expect(
+      contact([fail('09:03:00'), fail('09:02:00'), past('2026-11-23T09:01:30', 'answered'), fail('09:01:00')]),
+    ).toEqual(['contactTooEarly']);
   });
 
   it('or when every number of the debtor proved invalid', () => {
-    const invalid = [past('2026-11-23T09:00:00', 'invalid_number'), past('2026-11-22T09:00:00', 'answered', { phoneIdx: 'p2' }), past('2026-11-21T09:00:00', 'invalid_number', { phoneIdx: 'p2' })];
+    const invalid = [
+      past('2026-11-23T09:00:00', 'invalid_number'),
+      past('2026-11-22T09:00:00', 'answered', { phoneIdx: 'p2' }),
+      past('2026-11-21T09:00:00', 'invalid_number', { phoneIdx: 'p2' }),
+    ];
     expect(contact(invalid.slice(0, 1))).toEqual(['contactTooEarly']);
-    expect(contact([past('2026-11-23T09:05:00', 'invalid_number', { phoneIdx: 'p2' }), ...invalid.slice(0, 1)])).toEqual([]);
+    expect(
+      contact([past('2026-11-23T09:05:00', 'invalid_number', { phoneIdx: 'p2' }), ...invalid.slice(0, 1)]),
+    ).toEqual([]);
   });
 
   it('never again once a contact refused', () => {
@@ -103,15 +135,25 @@ describe('the package and the stage', () => {
     const fails = [0, 1, 2].map((i) => past(`2026-11-23T09:0${i}:00`, 'unanswered'));
     const early = checkContact(RULES_V1, base({ target: 'contact', phoneIdx: 'c1', history: fails, daysOverdue: 5 }));
     expect(early).toMatchObject({ allowed: true, flags: [{ rule: 'remindersOnlyStage', values: { day: 5 } }] });
-    expect(checkContact(RULES_V1, base({ target: 'contact', phoneIdx: 'c1', history: fails, daysOverdue: 6 })).flags).toEqual([]);
-    expect(checkContact(RULES_V1, base({ channel: 'visit', phoneIdx: null, daysOverdue: 17 })).flags).toEqual([{ rule: 'earlyEscalation', values: { day: 17, from: 18 } }]);
+    expect(
+      checkContact(RULES_V1, base({ target: 'contact', phoneIdx: 'c1', history: fails, daysOverdue: 6 })).flags,
+    ).toEqual([]);
+    expect(checkContact(RULES_V1, base({ channel: 'visit', phoneIdx: null, daysOverdue: 17 })).flags).toEqual([
+      { rule: 'earlyEscalation', values: { day: 17, from: 18 } },
+    ]);
     expect(checkContact(RULES_V1, base({ channel: 'visit', phoneIdx: null, daysOverdue: 18 })).flags).toEqual([]);
   });
 
   it('flags forbidden phrases in notes, whatever the spacing or width', () => {
     const v = checkContact(RULES_V1, base({ note: '债务人态度差，我说再不还就 爆 通讯录，他骂我们是骗子' }));
-    expect(v).toMatchObject({ allowed: true, flags: [{ rule: 'forbiddenPhrase', values: { phrase: '爆通讯录', category: 'disclosure' } }] });
-    expect(findForbiddenPhrases(RULES_V1, '我是警察，你已被立案抓捕').map((p) => p.category)).toEqual(['impersonation', 'impersonation']);
+    expect(v).toMatchObject({
+      allowed: true,
+      flags: [{ rule: 'forbiddenPhrase', values: { phrase: '爆通讯录', category: 'disclosure' } }],
+    });
+    expect(findForbiddenPhrases(RULES_V1, '我是警察，你已被立案抓捕').map((p) => p.category)).toEqual([
+      'impersonation',
+      'impersonation',
+    ]);
     expect(findForbiddenPhrases(RULES_V1, '客户承诺周五还款 2000 元')).toEqual([]);
   });
 });
@@ -125,7 +167,14 @@ describe('property: following the verdicts never breaks a cap', () => {
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('seed %i', (seed) => {
     const random = rng(seed);
     const history: PastAction[] = [];
-    const outcomes: ActionOutcome[] = ['answered', 'unanswered', 'unanswered', 'invalid_number', 'promise_to_pay', 'refused'];
+    const outcomes: ActionOutcome[] = [
+      'answered',
+      'unanswered',
+      'unanswered',
+      'invalid_number',
+      'promise_to_pay',
+      'refused',
+    ];
     let t = at('2026-11-23T07:00:00').getTime();
     for (let i = 0; i < 300; i += 1) {
       t += Math.floor(random() * 8 * 60_000);
@@ -133,18 +182,29 @@ describe('property: following the verdicts never breaks a cap', () => {
       const phoneIdx = target === 'debtor' ? (random() < 0.5 ? 'p1' : 'p2') : 'c1';
       const check = base({ now: new Date(t), target, phoneIdx, history: [...history].reverse() });
       if (!checkContact(RULES_V1, check).allowed) continue;
-      history.push({ at: new Date(t), channel: 'call', target, phoneIdx, outcome: outcomes[Math.floor(random() * outcomes.length)] ?? 'answered' });
+      history.push({
+        at: new Date(t),
+        channel: 'call',
+        target,
+        phoneIdx,
+        outcome: outcomes[Math.floor(random() * outcomes.length)] ?? 'answered',
+      });
     }
     const byDay = new Map<string, PastAction[]>();
     for (const a of history) {
       const day = new Intl.DateTimeFormat('en-CA', { timeZone: SH }).format(a.at);
       byDay.set(day, [...(byDay.get(day) ?? []), a]);
-      const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: SH, hour: '2-digit', hourCycle: 'h23' }).format(a.at));
+      const hour = Number(
+        new Intl.DateTimeFormat('en-GB', { timeZone: SH, hour: '2-digit', hourCycle: 'h23' }).format(a.at),
+      );
       expect(hour >= 8 && hour < 22).toBe(true);
     }
     for (const day of byDay.values()) {
-      expect(day.filter((a) => a.target === 'debtor' && a.outcome !== 'unanswered' && a.outcome !== 'invalid_number').length).toBeLessThanOrEqual(3);
-      for (const p of ['p1', 'p2', 'c1']) expect(day.filter((a) => a.phoneIdx === p && a.outcome === 'unanswered').length).toBeLessThanOrEqual(6);
+      expect(
+        day.filter((a) => a.target === 'debtor' && a.outcome !== 'unanswered' && a.outcome !== 'invalid_number').length,
+      ).toBeLessThanOrEqual(3);
+      for (const p of ['p1', 'p2', 'c1'])
+        expect(day.filter((a) => a.phoneIdx === p && a.outcome === 'unanswered').length).toBeLessThanOrEqual(6);
     }
   });
 });

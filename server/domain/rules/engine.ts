@@ -1,4 +1,13 @@
-import { ANSWERED_OUTCOMES, FAILED_OUTCOMES, PACKAGE_CHANNEL_OF, TIMED_CHANNELS, type ActionChannel, type ActionOutcome, type PhraseCategory, type RuleSet } from './rulebook';
+import {
+  ANSWERED_OUTCOMES,
+  FAILED_OUTCOMES,
+  PACKAGE_CHANNEL_OF,
+  TIMED_CHANNELS,
+  type ActionChannel,
+  type ActionOutcome,
+  type PhraseCategory,
+  type RuleSet,
+} from './rulebook';
 import { localTime, nextDate, zonedInstant } from './zone';
 
 // The rule engine: pure, so that every rule can be pinned at its boundaries. It answers
@@ -34,21 +43,36 @@ export type ContactCheck = {
   note?: string | undefined;
 };
 
-export const HARD_RULES = ['window', 'answeredCap', 'unansweredCap', 'contactTooEarly', 'contactRefused', 'channelNotAllowed'] as const;
+export const HARD_RULES = [
+  'window',
+  'answeredCap',
+  'unansweredCap',
+  'contactTooEarly',
+  'contactRefused',
+  'channelNotAllowed',
+] as const;
 export type HardRule = (typeof HARD_RULES)[number];
 export const SOFT_RULES = ['forbiddenPhrase', 'remindersOnlyStage', 'earlyEscalation'] as const;
 export type SoftRule = (typeof SOFT_RULES)[number];
 
 export type Violation = { rule: HardRule; nextAllowedAt: Date | null; values?: Record<string, string | number> };
 export type Flag = { rule: SoftRule; values?: Record<string, string | number> };
-export type Verdict = { allowed: boolean; violations: Violation[]; flags: Flag[]; nextAllowedAt: Date | null; ruleVersion: number };
+export type Verdict = {
+  allowed: boolean;
+  violations: Violation[];
+  flags: Flag[];
+  nextAllowedAt: Date | null;
+  ruleVersion: number;
+};
 
 const isCall = (a: Pick<PastAction, 'channel'>) => a.channel === 'call';
 
 /** Forbidden phrases found in a text, with their categories (NIFA 2018). */
 export const findForbiddenPhrases = (rules: RuleSet, text: string): { phrase: string; category: PhraseCategory }[] => {
   const normalised = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-  return rules.forbiddenPhrases.filter((p) => normalised.includes(p.phrase.normalize('NFKC').replace(/\s+/g, '').toLowerCase()));
+  return rules.forbiddenPhrases.filter((p) =>
+    normalised.includes(p.phrase.normalize('NFKC').replace(/\s+/g, '').toLowerCase()),
+  );
 };
 
 export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
@@ -58,28 +82,50 @@ export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
   const tomorrowOpen = zonedInstant(nextDate(local.date), rules.windowStartMinutes, c.timeZone);
   const today = c.history.filter((a) => localTime(a.at, c.timeZone).date === local.date);
 
-  if (!c.packageChannels.includes(PACKAGE_CHANNEL_OF[c.channel])) violations.push({ rule: 'channelNotAllowed', nextAllowedAt: null });
+  if (!c.packageChannels.includes(PACKAGE_CHANNEL_OF[c.channel]))
+    violations.push({ rule: 'channelNotAllowed', nextAllowedAt: null });
 
   // 08:00:00 is inside, 22:00:00 is outside: [start, end).
-  if (TIMED_CHANNELS.includes(c.channel) && (local.minutes < rules.windowStartMinutes || local.minutes >= rules.windowEndMinutes)) {
-    const opens = local.minutes < rules.windowStartMinutes ? zonedInstant(local.date, rules.windowStartMinutes, c.timeZone) : tomorrowOpen;
+  if (
+    TIMED_CHANNELS.includes(c.channel) &&
+    (local.minutes < rules.windowStartMinutes || local.minutes >= rules.windowEndMinutes)
+  ) {
+    const opens =
+      local.minutes < rules.windowStartMinutes
+        ? zonedInstant(local.date, rules.windowStartMinutes, c.timeZone)
+        : tomorrowOpen;
     violations.push({ rule: 'window', nextAllowedAt: opens });
   }
 
   if (c.channel === 'call') {
     if (c.target === 'debtor') {
-      const answered = today.filter((a) => isCall(a) && a.target === 'debtor' && ANSWERED_OUTCOMES.includes(a.outcome)).length;
-      if (answered >= rules.maxAnsweredCallsPerDebtorPerDay) violations.push({ rule: 'answeredCap', nextAllowedAt: tomorrowOpen, values: { max: rules.maxAnsweredCallsPerDebtorPerDay } });
+      const answered = today.filter(
+        (a) => isCall(a) && a.target === 'debtor' && ANSWERED_OUTCOMES.includes(a.outcome),
+      ).length;
+      if (answered >= rules.maxAnsweredCallsPerDebtorPerDay)
+        violations.push({
+          rule: 'answeredCap',
+          nextAllowedAt: tomorrowOpen,
+          values: { max: rules.maxAnsweredCallsPerDebtorPerDay },
+        });
     }
     if (c.phoneIdx) {
       const numberToday = (c.numberHistory ?? c.history).filter((a) => localTime(a.at, c.timeZone).date === local.date);
-      const unanswered = numberToday.filter((a) => isCall(a) && a.phoneIdx === c.phoneIdx && a.outcome === 'unanswered').length;
-      if (unanswered >= rules.maxUnansweredCallsPerNumberPerDay) violations.push({ rule: 'unansweredCap', nextAllowedAt: tomorrowOpen, values: { max: rules.maxUnansweredCallsPerNumberPerDay } });
+      const unanswered = numberToday.filter(
+        (a) => isCall(a) && a.phoneIdx === c.phoneIdx && a.outcome === 'unanswered',
+      ).length;
+      if (unanswered >= rules.maxUnansweredCallsPerNumberPerDay)
+        violations.push({
+          rule: 'unansweredCap',
+          nextAllowedAt: tomorrowOpen,
+          values: { max: rules.maxUnansweredCallsPerNumberPerDay },
+        });
     }
   }
 
   if (c.target === 'contact') {
-    if (c.phoneIdx && c.refusedPhoneIdxs.includes(c.phoneIdx)) violations.push({ rule: 'contactRefused', nextAllowedAt: null });
+    if (c.phoneIdx && c.refusedPhoneIdxs.includes(c.phoneIdx))
+      violations.push({ rule: 'contactRefused', nextAllowedAt: null });
     // Third parties: only after N consecutive failed attempts on the debtor, or when every
     // number of the debtor has proved invalid.
     const debtorCalls = c.history.filter((a) => isCall(a) && a.target === 'debtor');
@@ -91,16 +137,28 @@ export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
     const invalid = new Set(debtorCalls.filter((a) => a.outcome === 'invalid_number').map((a) => a.phoneIdx));
     const allInvalid = c.debtorPhoneIdxs.length > 0 && c.debtorPhoneIdxs.every((p) => invalid.has(p));
     if (failedInARow < rules.contactAfterFailedAttempts && !allInvalid) {
-      violations.push({ rule: 'contactTooEarly', nextAllowedAt: null, values: { needed: rules.contactAfterFailedAttempts, failed: failedInARow } });
+      violations.push({
+        rule: 'contactTooEarly',
+        nextAllowedAt: null,
+        values: { needed: rules.contactAfterFailedAttempts, failed: failedInARow },
+      });
     }
-    if (c.daysOverdue <= rules.remindersOnlyUntilDay) flags.push({ rule: 'remindersOnlyStage', values: { day: c.daysOverdue } });
+    if (c.daysOverdue <= rules.remindersOnlyUntilDay)
+      flags.push({ rule: 'remindersOnlyStage', values: { day: c.daysOverdue } });
   }
 
-  if ((c.channel === 'visit' || c.channel === 'lawyer_letter') && c.daysOverdue < rules.escalationFromDay) flags.push({ rule: 'earlyEscalation', values: { day: c.daysOverdue, from: rules.escalationFromDay } });
+  if ((c.channel === 'visit' || c.channel === 'lawyer_letter') && c.daysOverdue < rules.escalationFromDay)
+    flags.push({ rule: 'earlyEscalation', values: { day: c.daysOverdue, from: rules.escalationFromDay } });
 
-  for (const p of findForbiddenPhrases(rules, c.note ?? '')) flags.push({ rule: 'forbiddenPhrase', values: { phrase: p.phrase, category: p.category } });
+  for (const p of findForbiddenPhrases(rules, c.note ?? ''))
+    flags.push({ rule: 'forbiddenPhrase', values: { phrase: p.phrase, category: p.category } });
 
   const waits = violations.map((v) => v.nextAllowedAt);
-  const nextAllowedAt = violations.length === 0 ? null : waits.some((w) => w === null) ? null : new Date(Math.max(...waits.map((w) => (w as Date).getTime())));
+  const nextAllowedAt =
+    violations.length === 0
+      ? null
+      : waits.some((w) => w === null)
+        ? null
+        : new Date(Math.max(...waits.map((w) => (w as Date).getTime())));
   return { allowed: violations.length === 0, violations, flags, nextAllowedAt, ruleVersion: rules.version };
 };

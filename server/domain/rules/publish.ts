@@ -16,10 +16,19 @@ export type RuleDraft = Omit<RuleSet, 'version'>;
 export const ruleProblems = (d: RuleDraft): (keyof RuleDraft)[] => {
   const floor = RULES_V1;
   const problems: (keyof RuleDraft)[] = [];
-  if (d.windowStartMinutes < floor.windowStartMinutes || d.windowStartMinutes >= d.windowEndMinutes) problems.push('windowStartMinutes');
+  if (d.windowStartMinutes < floor.windowStartMinutes || d.windowStartMinutes >= d.windowEndMinutes)
+    problems.push('windowStartMinutes');
   if (d.windowEndMinutes > floor.windowEndMinutes) problems.push('windowEndMinutes');
-  if (d.maxAnsweredCallsPerDebtorPerDay < 1 || d.maxAnsweredCallsPerDebtorPerDay > floor.maxAnsweredCallsPerDebtorPerDay) problems.push('maxAnsweredCallsPerDebtorPerDay');
-  if (d.maxUnansweredCallsPerNumberPerDay < 1 || d.maxUnansweredCallsPerNumberPerDay > floor.maxUnansweredCallsPerNumberPerDay) problems.push('maxUnansweredCallsPerNumberPerDay');
+  if (
+    d.maxAnsweredCallsPerDebtorPerDay < 1 ||
+    d.maxAnsweredCallsPerDebtorPerDay > floor.maxAnsweredCallsPerDebtorPerDay
+  )
+    problems.push('maxAnsweredCallsPerDebtorPerDay');
+  if (
+    d.maxUnansweredCallsPerNumberPerDay < 1 ||
+    d.maxUnansweredCallsPerNumberPerDay > floor.maxUnansweredCallsPerNumberPerDay
+  )
+    problems.push('maxUnansweredCallsPerNumberPerDay');
   if (d.contactAfterFailedAttempts < floor.contactAfterFailedAttempts) problems.push('contactAfterFailedAttempts');
   if (d.remindersOnlyUntilDay < 0 || d.escalationFromDay <= d.remindersOnlyUntilDay) problems.push('escalationFromDay');
   const phrases = d.forbiddenPhrases.map((p) => p.phrase.trim());
@@ -30,20 +39,36 @@ export const ruleProblems = (d: RuleDraft): (keyof RuleDraft)[] => {
 };
 
 export const listRuleSets = async (db: DbOrTx) =>
-  (await db.select().from(ruleSets).orderBy(desc(ruleSets.version))).map((r) => ({ version: r.version, rules: r.rules as unknown as RuleSet, publishedAt: r.publishedAt }));
+  (await db.select().from(ruleSets).orderBy(desc(ruleSets.version))).map((r) => ({
+    version: r.version,
+    rules: r.rules as unknown as RuleSet,
+    publishedAt: r.publishedAt,
+  }));
 
 /** Publishes the draft as the next version; an edit of a version that is no longer the newest is refused. */
 export const publishRuleSet = async (db: DbOrTx, caller: Caller, input: { basedOn: number; draft: RuleDraft }) => {
   const problems = ruleProblems(input.draft);
-  if (problems.length > 0) throw new DomainError('rules.loosened', { field: problems[0], labels: { fields: problems.map((p) => `staffRules.field.${p}`) } });
+  if (problems.length > 0)
+    throw new DomainError('rules.loosened', {
+      field: problems[0],
+      labels: { fields: problems.map((p) => `staffRules.field.${p}`) },
+    });
   return db
     .transaction(async (tx) => {
       const [latest] = await tx.select().from(ruleSets).orderBy(desc(ruleSets.version)).limit(1);
       if (!latest || latest.version !== input.basedOn) throw new DomainError('rules.stale');
       const version = latest.version + 1;
       const rules: RuleSet = { ...input.draft, version };
-      await tx.insert(ruleSets).values({ version, rules: rules as unknown as Record<string, unknown>, publishedBy: caller.actor.userId });
-      await writeAudit(tx, caller, { action: 'rules.publish', resourceType: 'rule_set', resourceId: String(version), before: latest.rules, after: rules });
+      await tx
+        .insert(ruleSets)
+        .values({ version, rules: rules as unknown as Record<string, unknown>, publishedBy: caller.actor.userId });
+      await writeAudit(tx, caller, {
+        action: 'rules.publish',
+        resourceType: 'rule_set',
+        resourceId: String(version),
+        before: latest.rules,
+        after: rules,
+      });
       return { version };
     })
     .catch((e: unknown) => {

@@ -7,7 +7,15 @@ import type { ActionChannel, ActionOutcome } from '@/lib/enums';
 export { ACTION_CHANNELS, ACTION_OUTCOMES, type ActionChannel, type ActionOutcome } from '@/lib/enums';
 
 /** Outcomes of a call that reached someone: an effective call under the national standard (2025). */
-export const ANSWERED_OUTCOMES: readonly ActionOutcome[] = ['answered', 'refused', 'promise_to_pay', 'dispute', 'hardship', 'deceased', 'wrong_person'];
+export const ANSWERED_OUTCOMES: readonly ActionOutcome[] = [
+  'answered',
+  'refused',
+  'promise_to_pay',
+  'dispute',
+  'hardship',
+  'deceased',
+  'wrong_person',
+];
 /** Outcomes of an attempt that reached nobody. */
 export const FAILED_OUTCOMES: readonly ActionOutcome[] = ['unanswered', 'invalid_number'];
 

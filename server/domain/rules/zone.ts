@@ -5,7 +5,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const formatter = (timeZone: string) => {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -15,7 +24,11 @@ export type LocalTime = { date: string; minutes: number; seconds: number };
 
 /** The local calendar date (YYYY-MM-DD) and time of day of an instant. */
 export const localTime = (at: Date, timeZone: string): LocalTime => {
-  const p = Object.fromEntries(formatter(timeZone).formatToParts(at).map((x) => [x.type, x.value])) as Record<string, string>;
+  const p = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  ) as Record<string, string>;
   const minutes = Number(p.hour) * 60 + Number(p.minute);
   return { date: `${p.year}-${p.month}-${p.day}`, minutes, seconds: minutes * 60 + Number(p.second) };
 };

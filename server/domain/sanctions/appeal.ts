@@ -24,27 +24,54 @@ const fileAppeal = async (tx: Tx, caller: Caller, s: Sanction, text: string, now
     .where(eq(sanctions.id, s.id))
     .returning();
   if (!appealed) throw new DomainError('sanction.notFound');
-  await writeAudit(tx, caller, { action: 'sanction.appeal', resourceType: 'sanction', resourceId: s.id, orgId: s.agencyId, after: { appealedBy: caller.actor.orgType, length: appealed.appealText?.length ?? 0 } });
+  await writeAudit(tx, caller, {
+    action: 'sanction.appeal',
+    resourceType: 'sanction',
+    resourceId: s.id,
+    orgId: s.agencyId,
+    after: { appealedBy: caller.actor.orgType, length: appealed.appealText?.length ?? 0 },
+  });
   const agency = await lockAgency(tx, s.agencyId);
-  await notify(tx, { platformRoles: ['admin'] }, 'sanction.appealed', { agencyName: agency.name }, `/staff/sanctions/${s.id}`);
+  await notify(
+    tx,
+    { platformRoles: ['admin'] },
+    'sanction.appealed',
+    { agencyName: agency.name },
+    `/staff/sanctions/${s.id}`,
+  );
   return sanctionResult(appealed);
 };
 
 /** The agency's admin appeals, once, against a sanction on it that is in force. */
-export const appealSanction = async (db: DbOrTx, caller: Caller, input: { sanctionId: string; text: string }, now = new Date()) =>
+export const appealSanction = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { sanctionId: string; text: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const s = await lockSanction(tx, input.sanctionId, caller.actor.orgId);
     // A ban still under deliberation, or turned down, is staff's alone: the agency never learns of it.
-    if (s.status === 'proposed' || s.status === 'rejected') throw new DomainError('sanction.notFound', { field: 'sanctionId' });
+    if (s.status === 'proposed' || s.status === 'rejected')
+      throw new DomainError('sanction.notFound', { field: 'sanctionId' });
     return fileAppeal(tx, caller, s, input.text, now);
   });
 
 /** Staff record the appeal an agency sent in writing (a banned agency has no portal). */
-export const recordAppeal = async (db: DbOrTx, caller: Caller, input: { sanctionId: string; text: string }, now = new Date()) =>
-  db.transaction(async (tx) => fileAppeal(tx, caller, await lockSanction(tx, input.sanctionId), input.text, now));
+export const recordAppeal = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { sanctionId: string; text: string },
+  now = new Date(),
+) => db.transaction(async (tx) => fileAppeal(tx, caller, await lockSanction(tx, input.sanctionId), input.text, now));
 
 /** A platform admin decides the appeal: granted revokes the sanction (and undoes a ban's listing), denied leaves it. */
-export const decideAppeal = async (db: DbOrTx, caller: Caller, input: { sanctionId: string; outcome: AppealOutcome; note: string }, now = new Date()) =>
+export const decideAppeal = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { sanctionId: string; outcome: AppealOutcome; note: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const s = await lockSanction(tx, input.sanctionId);
     if (!s.appealedAt) throw new DomainError('sanction.noAppeal');
@@ -54,7 +81,14 @@ export const decideAppeal = async (db: DbOrTx, caller: Caller, input: { sanction
     const note = input.note.trim();
     const [decided] = await tx
       .update(sanctions)
-      .set({ appealOutcome: input.outcome, appealNote: note, appealDecidedBy: caller.actor.userId, appealDecidedAt: now, ...(isGranted ? { status: 'revoked' as const } : {}), updatedAt: now })
+      .set({
+        appealOutcome: input.outcome,
+        appealNote: note,
+        appealDecidedBy: caller.actor.userId,
+        appealDecidedAt: now,
+        ...(isGranted ? { status: 'revoked' as const } : {}),
+        updatedAt: now,
+      })
       .where(eq(sanctions.id, s.id))
       .returning();
     if (!decided) throw new DomainError('sanction.notFound');
@@ -62,8 +96,18 @@ export const decideAppeal = async (db: DbOrTx, caller: Caller, input: { sanction
     if (isGranted && s.kind === 'ban' && agency.status === 'banned') {
       // Only a granted appeal undoes a ban (ORG_STATUS_TRANSITIONS has no way out of it): the
       // agency is suspended, off the ban list, and admission no longer refuses its code.
-      await tx.update(organizations).set({ status: 'suspended', bannedAt: null, banCategory: null, updatedAt: now }).where(eq(organizations.id, agency.id));
-      await writeAudit(tx, caller, { action: 'org.setStatus', resourceType: 'organization', resourceId: agency.id, orgId: agency.id, before: { status: 'banned' }, after: { status: 'suspended', sanctionId: s.id, appeal: 'granted' } });
+      await tx
+        .update(organizations)
+        .set({ status: 'suspended', bannedAt: null, banCategory: null, updatedAt: now })
+        .where(eq(organizations.id, agency.id));
+      await writeAudit(tx, caller, {
+        action: 'org.setStatus',
+        resourceType: 'organization',
+        resourceId: agency.id,
+        orgId: agency.id,
+        before: { status: 'banned' },
+        after: { status: 'suspended', sanctionId: s.id, appeal: 'granted' },
+      });
     }
     await writeAudit(tx, caller, {
       action: 'sanction.decideAppeal',
@@ -73,6 +117,12 @@ export const decideAppeal = async (db: DbOrTx, caller: Caller, input: { sanction
       before: { status: s.status },
       after: { status: decided.status, outcome: input.outcome, note },
     });
-    await notify(tx, { orgId: s.agencyId, roles: ['admin'] }, 'sanction.appealDecided', { outcome: input.outcome }, `/agency/sanctions/${s.id}`);
+    await notify(
+      tx,
+      { orgId: s.agencyId, roles: ['admin'] },
+      'sanction.appealDecided',
+      { outcome: input.outcome },
+      `/agency/sanctions/${s.id}`,
+    );
     return sanctionResult(decided);
   });

@@ -21,7 +21,10 @@ import { lockAgency, lockSanction, requireStatus, sanctionResult } from './row';
 
 /** What the public ban list says of a ban, from the complaint it cites (an audit finding: `other`). */
 const BAN_CATEGORY_OF: Record<ComplaintCategory, BanCategory> = {
-  ...(Object.fromEntries(ABUSE_CATEGORIES.map((c) => [c, 'abuse'])) as Record<(typeof ABUSE_CATEGORIES)[number], BanCategory>),
+  ...(Object.fromEntries(ABUSE_CATEGORIES.map((c) => [c, 'abuse'])) as Record<
+    (typeof ABUSE_CATEGORIES)[number],
+    BanCategory
+  >),
   impersonation: 'fraud',
   privacy: 'data_breach',
   other: 'other',
@@ -38,14 +41,23 @@ export type BanEffects = {
 
 const banCategoryOf = async (tx: DbOrTx, s: Sanction): Promise<BanCategory> => {
   if (!s.complaintId) return 'other';
-  const [c] = await tx.select({ category: complaints.category }).from(complaints).where(eq(complaints.id, s.complaintId));
+  const [c] = await tx
+    .select({ category: complaints.category })
+    .from(complaints)
+    .where(eq(complaints.id, s.complaintId));
   return c ? BAN_CATEGORY_OF[c.category] : 'other';
 };
 
 type CreditorTally = { cases: number; bids: number; offers: number };
 
 /** Every effect of the ban, written with the caller's transaction; the counts go on the sanction. */
-const applyBan = async (tx: Tx, caller: Caller, s: Sanction, agency: { id: string; name: string; status: string }, now: Date): Promise<BanEffects> => {
+const applyBan = async (
+  tx: Tx,
+  caller: Caller,
+  s: Sanction,
+  agency: { id: string; name: string; status: string },
+  now: Date,
+): Promise<BanEffects> => {
   const tally = new Map<string, CreditorTally>();
   const count = (creditorId: string, key: keyof CreditorTally, n = 1) => {
     const t = tally.get(creditorId) ?? { cases: 0, bids: 0, offers: 0 };
@@ -53,8 +65,18 @@ const applyBan = async (tx: Tx, caller: Caller, s: Sanction, agency: { id: strin
     tally.set(creditorId, t);
   };
   const banCategory = await banCategoryOf(tx, s);
-  await tx.update(organizations).set({ status: 'banned', bannedAt: now, banCategory, updatedAt: now }).where(eq(organizations.id, agency.id));
-  await writeAudit(tx, caller, { action: 'org.setStatus', resourceType: 'organization', resourceId: agency.id, orgId: agency.id, before: { status: agency.status }, after: { status: 'banned', banCategory, sanctionId: s.id } });
+  await tx
+    .update(organizations)
+    .set({ status: 'banned', bannedAt: now, banCategory, updatedAt: now })
+    .where(eq(organizations.id, agency.id));
+  await writeAudit(tx, caller, {
+    action: 'org.setStatus',
+    resourceType: 'organization',
+    resourceId: agency.id,
+    orgId: agency.id,
+    before: { status: agency.status },
+    after: { status: 'banned', banCategory, sanctionId: s.id },
+  });
   // DESIGN §3: a ban ends the agency's sessions, for good (an appeal leaves it suspended, and
   // even a later re-admission does not revive a token issued before the ban).
   const signedOut = await endOrgSessions(tx, agency.id);
@@ -65,11 +87,21 @@ const applyBan = async (tx: Tx, caller: Caller, s: Sanction, agency: { id: strin
     .where(and(eq(bids.agencyId, agency.id), eq(bids.status, 'submitted')))
     .returning({ id: bids.id, packageId: bids.packageId });
   if (withdrawn.length > 0) {
-    const owners = await tx.select({ id: packages.id, creditorId: packages.creditorId }).from(packages).where(inArray(packages.id, [...new Set(withdrawn.map((b) => b.packageId))]));
+    const owners = await tx
+      .select({ id: packages.id, creditorId: packages.creditorId })
+      .from(packages)
+      .where(inArray(packages.id, [...new Set(withdrawn.map((b) => b.packageId))]));
     const ownerOf = new Map(owners.map((p) => [p.id, p.creditorId]));
     for (const b of withdrawn) {
       count(ownerOf.get(b.packageId) ?? '', 'bids');
-      await writeAudit(tx, caller, { action: 'bid.withdraw', resourceType: 'bid', resourceId: b.id, orgId: agency.id, before: { status: 'submitted' }, after: { status: 'withdrawn', sanctionId: s.id } });
+      await writeAudit(tx, caller, {
+        action: 'bid.withdraw',
+        resourceType: 'bid',
+        resourceId: b.id,
+        orgId: agency.id,
+        before: { status: 'submitted' },
+        after: { status: 'withdrawn', sanctionId: s.id },
+      });
     }
   }
 
@@ -81,7 +113,14 @@ const applyBan = async (tx: Tx, caller: Caller, s: Sanction, agency: { id: strin
     .returning({ id: packages.id, creditorId: packages.creditorId });
   for (const p of offers) {
     count(p.creditorId, 'offers');
-    await writeAudit(tx, caller, { action: 'package.offerDecline', resourceType: 'package', resourceId: p.id, orgId: p.creditorId, before: { status: 'offered', agencyId: agency.id }, after: { status: 'draft', sanctionId: s.id } });
+    await writeAudit(tx, caller, {
+      action: 'package.offerDecline',
+      resourceType: 'package',
+      resourceId: p.id,
+      orgId: p.creditorId,
+      before: { status: 'offered', agencyId: agency.id },
+      after: { status: 'draft', sanctionId: s.id },
+    });
   }
 
   // Each active commission ends now; its cases go back to the creditor as recalled (the term-end job then finds it ended).
@@ -104,22 +143,45 @@ const applyBan = async (tx: Tx, caller: Caller, s: Sanction, agency: { id: strin
       resourceType: 'commission',
       resourceId: c.id,
       orgId: c.creditorId,
-      after: { reason: 'sanction.ban', sanctionId: s.id, agencyId: agency.id, count: recalled.length, caseIds: recalled.slice(0, 1000).map((r) => r.id) },
+      after: {
+        reason: 'sanction.ban',
+        sanctionId: s.id,
+        agencyId: agency.id,
+        count: recalled.length,
+        caseIds: recalled.slice(0, 1000).map((r) => r.id),
+      },
     });
-    await writeAudit(tx, caller, { action: 'commission.end', resourceType: 'commission', resourceId: c.id, orgId: c.creditorId, after: { recalled: recalled.length, agencyId: agency.id, sanctionId: s.id } });
+    await writeAudit(tx, caller, {
+      action: 'commission.end',
+      resourceType: 'commission',
+      resourceId: c.id,
+      orgId: c.creditorId,
+      after: { recalled: recalled.length, agencyId: agency.id, sanctionId: s.id },
+    });
   }
   // A package none of whose commissions is still active was recalled.
   for (const packageId of new Set(ended.map((c) => c.packageId))) {
     await tx
       .update(packages)
       .set({ status: 'recalled', updatedAt: now })
-      .where(and(eq(packages.id, packageId), sql`not exists (select 1 from ${commissions} where ${commissions.packageId} = ${packageId} and ${commissions.status} = 'active')`));
+      .where(
+        and(
+          eq(packages.id, packageId),
+          sql`not exists (select 1 from ${commissions} where ${commissions.packageId} = ${packageId} and ${commissions.status} = 'active')`,
+        ),
+      );
   }
 
   tally.delete('');
   for (const [creditorId, t] of tally) {
     const params = { agencyName: agency.name, cases: String(t.cases), bids: String(t.bids), offers: String(t.offers) };
-    await notify(tx, { orgId: creditorId, roles: ['admin', 'manager'] }, 'sanction.agencyBanned', params, '/creditor/sanctions');
+    await notify(
+      tx,
+      { orgId: creditorId, roles: ['admin', 'manager'] },
+      'sanction.agencyBanned',
+      params,
+      '/creditor/sanctions',
+    );
   }
   return {
     usersSignedOut: signedOut,
@@ -140,7 +202,12 @@ const lockProposedBan = async (tx: Tx, caller: Caller, sanctionId: string) => {
 };
 
 /** A second staff member approves a proposed ban: it takes effect now, with all its effects. */
-export const approveBan = async (db: DbOrTx, caller: Caller, input: { sanctionId: string; note: string }, now = new Date()) =>
+export const approveBan = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { sanctionId: string; note: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     // A ban recalls every case of the agency in this one transaction: a large agency takes longer than a page's limit.
     await raiseStatementTimeout(tx);
@@ -151,17 +218,44 @@ export const approveBan = async (db: DbOrTx, caller: Caller, input: { sanctionId
     const note = input.note.trim();
     const [approved] = await tx
       .update(sanctions)
-      .set({ status: 'active', decidedBy: caller.actor.userId, decidedAt: now, decisionNote: note || null, effectiveAt: now, effects, updatedAt: now })
+      .set({
+        status: 'active',
+        decidedBy: caller.actor.userId,
+        decidedAt: now,
+        decisionNote: note || null,
+        effectiveAt: now,
+        effects,
+        updatedAt: now,
+      })
       .where(and(eq(sanctions.id, s.id), eq(sanctions.status, 'proposed')))
       .returning();
-    if (!approved) throw new DomainError('sanction.wrongStatus', { labels: { status: `sanctions.status.${s.status}` } });
-    await writeAudit(tx, caller, { action: 'sanction.approve', resourceType: 'sanction', resourceId: s.id, orgId: s.agencyId, before: { status: s.status }, after: { status: approved.status, note, effects } });
-    await notify(tx, { userId: s.proposedBy }, 'sanction.decided', { agencyName: agency.name, status: approved.status }, `/staff/sanctions/${s.id}`);
+    if (!approved)
+      throw new DomainError('sanction.wrongStatus', { labels: { status: `sanctions.status.${s.status}` } });
+    await writeAudit(tx, caller, {
+      action: 'sanction.approve',
+      resourceType: 'sanction',
+      resourceId: s.id,
+      orgId: s.agencyId,
+      before: { status: s.status },
+      after: { status: approved.status, note, effects },
+    });
+    await notify(
+      tx,
+      { userId: s.proposedBy },
+      'sanction.decided',
+      { agencyName: agency.name, status: approved.status },
+      `/staff/sanctions/${s.id}`,
+    );
     return { ...sanctionResult(approved), effects };
   });
 
 /** A second staff member rejects a proposed ban: nothing else changes. */
-export const rejectBan = async (db: DbOrTx, caller: Caller, input: { sanctionId: string; note: string }, now = new Date()) =>
+export const rejectBan = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { sanctionId: string; note: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const s = await lockProposedBan(tx, caller, input.sanctionId);
     const agency = await lockAgency(tx, s.agencyId);
@@ -172,7 +266,20 @@ export const rejectBan = async (db: DbOrTx, caller: Caller, input: { sanctionId:
       .where(eq(sanctions.id, s.id))
       .returning();
     if (!rejected) throw new DomainError('sanction.notFound');
-    await writeAudit(tx, caller, { action: 'sanction.reject', resourceType: 'sanction', resourceId: s.id, orgId: s.agencyId, before: { status: s.status }, after: { status: rejected.status, note } });
-    await notify(tx, { userId: s.proposedBy }, 'sanction.decided', { agencyName: agency.name, status: rejected.status }, `/staff/sanctions/${s.id}`);
+    await writeAudit(tx, caller, {
+      action: 'sanction.reject',
+      resourceType: 'sanction',
+      resourceId: s.id,
+      orgId: s.agencyId,
+      before: { status: s.status },
+      after: { status: rejected.status, note },
+    });
+    await notify(
+      tx,
+      { userId: s.proposedBy },
+      'sanction.decided',
+      { agencyName: agency.name, status: rejected.status },
+      `/staff/sanctions/${s.id}`,
+    );
     return { ...sanctionResult(rejected), effects: null };
   });

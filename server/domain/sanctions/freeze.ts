@@ -30,12 +30,21 @@ export const listSuspendedCommissions = async (db: DbOrTx, caller: Caller, now =
       endsOn: commissions.endsOn,
       frozenAt: commissions.frozenAt,
       isSuspended,
-      openCases: sql<number>`(select count(*)::int from ${cases} where ${cases.commissionId} = ${commissions.id})`.mapWith(Number),
+      openCases:
+        sql<number>`(select count(*)::int from ${cases} where ${cases.commissionId} = ${commissions.id})`.mapWith(
+          Number,
+        ),
     })
     .from(commissions)
     .innerJoin(organizations, eq(organizations.id, commissions.agencyId))
     .innerJoin(packages, eq(packages.id, commissions.packageId))
-    .where(and(eq(commissions.creditorId, caller.actor.orgId), eq(commissions.status, 'active'), or(isNotNull(commissions.frozenAt), isSuspended)))
+    .where(
+      and(
+        eq(commissions.creditorId, caller.actor.orgId),
+        eq(commissions.status, 'active'),
+        or(isNotNull(commissions.frozenAt), isSuspended),
+      ),
+    )
     .orderBy(asc(organizations.name), asc(packages.name), asc(commissions.id))
     .limit(500);
   return { items: rows };
@@ -46,15 +55,32 @@ const lockOwnCommission = async (tx: Tx, caller: Caller, commissionId: string) =
   const [c] = await tx
     .select()
     .from(commissions)
-    .where(and(eq(commissions.id, commissionId), eq(commissions.creditorId, caller.actor.orgId), eq(commissions.status, 'active')))
+    .where(
+      and(
+        eq(commissions.id, commissionId),
+        eq(commissions.creditorId, caller.actor.orgId),
+        eq(commissions.status, 'active'),
+      ),
+    )
     .for('update');
   if (!c) throw new DomainError('commission.notFound', { field: 'commissionId' });
   return c;
 };
 
-const tell = async (tx: Tx, caller: Caller, c: { agencyId: string; packageId: string }, kind: 'commission.frozen' | 'commission.unfrozen') => {
+const tell = async (
+  tx: Tx,
+  caller: Caller,
+  c: { agencyId: string; packageId: string },
+  kind: 'commission.frozen' | 'commission.unfrozen',
+) => {
   const [pkg] = await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, c.packageId));
-  await notify(tx, { orgId: c.agencyId, roles: ['admin', 'supervisor'] }, kind, { creditorName: await orgNameOf(tx, caller.actor.orgId), packageName: pkg?.name ?? '' }, '/agency/cases');
+  await notify(
+    tx,
+    { orgId: c.agencyId, roles: ['admin', 'supervisor'] },
+    kind,
+    { creditorName: await orgNameOf(tx, caller.actor.orgId), packageName: pkg?.name ?? '' },
+    '/agency/cases',
+  );
 };
 
 /** Freezes a commission with an agency under suspension: its cases stay with the agency, unworked. */
@@ -65,18 +91,36 @@ export const freezeCommission = async (db: DbOrTx, caller: Caller, input: { comm
     const suspension = await suspensionOf(tx, c.agencyId, now);
     if (!suspension) throw new DomainError('commission.agencyNotSuspended');
     await tx.update(commissions).set({ frozenAt: now, updatedAt: now }).where(eq(commissions.id, c.id));
-    await writeAudit(tx, caller, { action: 'commission.freeze', resourceType: 'commission', resourceId: c.id, orgId: c.creditorId, after: { frozenAt: now, agencyId: c.agencyId, sanctionId: suspension.sanctionId } });
+    await writeAudit(tx, caller, {
+      action: 'commission.freeze',
+      resourceType: 'commission',
+      resourceId: c.id,
+      orgId: c.creditorId,
+      after: { frozenAt: now, agencyId: c.agencyId, sanctionId: suspension.sanctionId },
+    });
     await tell(tx, caller, c, 'commission.frozen');
     return { id: c.id, frozenAt: now };
   });
 
 /** Unfreezes a commission: the agency works its cases again. */
-export const unfreezeCommission = async (db: DbOrTx, caller: Caller, input: { commissionId: string }, now = new Date()) =>
+export const unfreezeCommission = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { commissionId: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const c = await lockOwnCommission(tx, caller, input.commissionId);
     if (!c.frozenAt) throw new DomainError('commission.notFrozen');
     await tx.update(commissions).set({ frozenAt: null, updatedAt: now }).where(eq(commissions.id, c.id));
-    await writeAudit(tx, caller, { action: 'commission.unfreeze', resourceType: 'commission', resourceId: c.id, orgId: c.creditorId, before: { frozenAt: c.frozenAt }, after: { frozenAt: null, agencyId: c.agencyId } });
+    await writeAudit(tx, caller, {
+      action: 'commission.unfreeze',
+      resourceType: 'commission',
+      resourceId: c.id,
+      orgId: c.creditorId,
+      before: { frozenAt: c.frozenAt },
+      after: { frozenAt: null, agencyId: c.agencyId },
+    });
     await tell(tx, caller, c, 'commission.unfrozen');
     return { id: c.id, frozenAt: null };
   });

@@ -27,9 +27,15 @@ export type ProposeSanctionInput = {
 };
 
 /** The agency a citation is about: an upheld complaint naming an agency, or an audit item found a violation. */
-const citedAgency = async (tx: DbOrTx, input: Pick<ProposeSanctionInput, 'complaintId' | 'auditItemId'>): Promise<string> => {
+const citedAgency = async (
+  tx: DbOrTx,
+  input: Pick<ProposeSanctionInput, 'complaintId' | 'auditItemId'>,
+): Promise<string> => {
   if (input.complaintId) {
-    const [c] = await tx.select({ agencyId: complaints.agencyId, status: complaints.status, outcome: complaints.outcome }).from(complaints).where(eq(complaints.id, input.complaintId));
+    const [c] = await tx
+      .select({ agencyId: complaints.agencyId, status: complaints.status, outcome: complaints.outcome })
+      .from(complaints)
+      .where(eq(complaints.id, input.complaintId));
     if (!c) throw new DomainError('sanction.citationNotFound', { field: 'complaintId' });
     const isUpheld = c.status === 'upheld' || (c.status === 'closed' && c.outcome === 'upheld');
     if (!isUpheld || !c.agencyId) throw new DomainError('sanction.notCitable', { field: 'complaintId' });
@@ -59,7 +65,8 @@ export const proposeSanction = async (db: DbOrTx, caller: Caller, input: Propose
     const agencyId = await citedAgency(tx, input);
     const agency = await lockAgency(tx, agencyId);
     if (agency.status === 'banned') throw new DomainError('sanction.agencyBanned');
-    if (input.kind === 'suspension' && input.endsOn && input.endsOn < shanghaiDate(now)) throw new DomainError('sanction.endsOnPast', { field: 'endsOn' });
+    if (input.kind === 'suspension' && input.endsOn && input.endsOn < shanghaiDate(now))
+      throw new DomainError('sanction.endsOnPast', { field: 'endsOn' });
     const isBan = input.kind === 'ban';
     if (isBan) {
       const [pending] = await tx
@@ -92,19 +99,45 @@ export const proposeSanction = async (db: DbOrTx, caller: Caller, input: Propose
       resourceType: 'sanction',
       resourceId: saved.id,
       orgId: agencyId,
-      after: { kind: saved.kind, status: saved.status, points: saved.points, endsOn: saved.endsOn, reason: saved.reason, complaintId: saved.complaintId, auditItemId: saved.auditItemId },
+      after: {
+        kind: saved.kind,
+        status: saved.status,
+        points: saved.points,
+        endsOn: saved.endsOn,
+        reason: saved.reason,
+        complaintId: saved.complaintId,
+        auditItemId: saved.auditItemId,
+      },
     });
     const params = { agencyName: agency.name };
     if (isBan) {
-      await notify(tx, { platformRoles: SANCTION_STAFF, except: caller.actor.userId }, 'sanction.awaitingApproval', params, `/staff/sanctions/${saved.id}`);
+      await notify(
+        tx,
+        { platformRoles: SANCTION_STAFF, except: caller.actor.userId },
+        'sanction.awaitingApproval',
+        params,
+        `/staff/sanctions/${saved.id}`,
+      );
     } else {
-      await notify(tx, { orgId: agencyId, roles: ['admin', 'supervisor'] }, 'sanction.imposed', { kind: saved.kind }, `/agency/sanctions/${saved.id}`);
+      await notify(
+        tx,
+        { orgId: agencyId, roles: ['admin', 'supervisor'] },
+        'sanction.imposed',
+        { kind: saved.kind },
+        `/agency/sanctions/${saved.id}`,
+      );
     }
     if (saved.kind === 'suspension') {
       // The catalog's select reads `open` as "until lifted".
       const until = saved.endsOn ?? 'open';
       for (const creditorId of await creditorsCommissioning(tx, agencyId)) {
-        await notify(tx, { orgId: creditorId, roles: ['admin', 'manager'] }, 'sanction.agencySuspended', { ...params, until }, '/creditor/sanctions');
+        await notify(
+          tx,
+          { orgId: creditorId, roles: ['admin', 'manager'] },
+          'sanction.agencySuspended',
+          { ...params, until },
+          '/creditor/sanctions',
+        );
       }
     }
     return sanctionResult(saved);
@@ -115,7 +148,12 @@ export const proposeSanction = async (db: DbOrTx, caller: Caller, input: Propose
  * to it again. The agency is told, and so are the creditors that froze its cases, who
  * decide themselves when to unfreeze.
  */
-export const liftSanction = async (db: DbOrTx, caller: Caller, input: { sanctionId: string; note: string }, now = new Date()) =>
+export const liftSanction = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { sanctionId: string; note: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const s: Sanction = await lockSanction(tx, input.sanctionId);
     if (s.kind !== 'suspension') throw new DomainError('sanction.notLiftable');
@@ -124,15 +162,40 @@ export const liftSanction = async (db: DbOrTx, caller: Caller, input: { sanction
     const [lifted] = await tx
       .update(sanctions)
       // A suspension has no approval step, so its decision note is the lift's.
-      .set({ status: 'lifted', liftedBy: caller.actor.userId, liftedAt: now, decisionNote: note || null, updatedAt: now })
+      .set({
+        status: 'lifted',
+        liftedBy: caller.actor.userId,
+        liftedAt: now,
+        decisionNote: note || null,
+        updatedAt: now,
+      })
       .where(eq(sanctions.id, s.id))
       .returning();
     if (!lifted) throw new DomainError('sanction.notFound');
-    await writeAudit(tx, caller, { action: 'sanction.lift', resourceType: 'sanction', resourceId: s.id, orgId: s.agencyId, before: { status: s.status }, after: { status: lifted.status, note } });
+    await writeAudit(tx, caller, {
+      action: 'sanction.lift',
+      resourceType: 'sanction',
+      resourceId: s.id,
+      orgId: s.agencyId,
+      before: { status: s.status },
+      after: { status: lifted.status, note },
+    });
     const agency = await lockAgency(tx, s.agencyId);
-    await notify(tx, { orgId: s.agencyId, roles: ['admin', 'supervisor'] }, 'sanction.lifted', { agencyName: agency.name }, `/agency/sanctions/${s.id}`);
+    await notify(
+      tx,
+      { orgId: s.agencyId, roles: ['admin', 'supervisor'] },
+      'sanction.lifted',
+      { agencyName: agency.name },
+      `/agency/sanctions/${s.id}`,
+    );
     for (const creditorId of await creditorsCommissioning(tx, s.agencyId, true)) {
-      await notify(tx, { orgId: creditorId, roles: ['admin', 'manager'] }, 'sanction.lifted', { agencyName: agency.name }, '/creditor/sanctions');
+      await notify(
+        tx,
+        { orgId: creditorId, roles: ['admin', 'manager'] },
+        'sanction.lifted',
+        { agencyName: agency.name },
+        '/creditor/sanctions',
+      );
     }
     return sanctionResult(lifted);
   });

@@ -19,9 +19,13 @@ import { suspensionOf } from './standing';
 const scopeOf = (db: DbOrTx, caller: Caller): SQL | undefined => {
   const { orgType, orgId } = caller.actor;
   if (orgType === 'platform') return undefined;
-  if (orgType === 'agency') return and(eq(sanctions.agencyId, orgId), notInArray(sanctions.status, ['proposed', 'rejected']));
+  if (orgType === 'agency')
+    return and(eq(sanctions.agencyId, orgId), notInArray(sanctions.status, ['proposed', 'rejected']));
   // A subquery: the agencies this creditor has ever commissioned (commissions_creditor_idx).
-  const commissioned = db.selectDistinct({ id: commissions.agencyId }).from(commissions).where(eq(commissions.creditorId, orgId));
+  const commissioned = db
+    .selectDistinct({ id: commissions.agencyId })
+    .from(commissions)
+    .where(eq(commissions.creditorId, orgId));
   return and(eq(sanctions.status, 'active'), inArray(sanctions.agencyId, commissioned));
 };
 
@@ -37,7 +41,8 @@ const agencies = alias(organizations, 'sanction_agency');
 const proposer = alias(users, 'sanction_proposer');
 
 /** Is the sanction biting today? A suspension past its last day is not, though its status stays `active`. */
-const isInForce = (s: Pick<Sanction, 'status' | 'kind' | 'endsOn'>, today: string) => s.status === 'active' && !(s.kind === 'suspension' && s.endsOn !== null && s.endsOn < today);
+const isInForce = (s: Pick<Sanction, 'status' | 'kind' | 'endsOn'>, today: string) =>
+  s.status === 'active' && !(s.kind === 'suspension' && s.endsOn !== null && s.endsOn < today);
 
 /** The sanctions the caller may read, newest first, keyset-paged. */
 export const listSanctions = async (db: DbOrTx, caller: Caller, input: SanctionListInput, now = new Date()) => {
@@ -46,7 +51,13 @@ export const listSanctions = async (db: DbOrTx, caller: Caller, input: SanctionL
   // A creditor reads the sanction alone: not what it cites, nor the agency's appeal.
   const isCreditor = caller.actor.orgType === 'creditor';
   const rows = await db
-    .select({ s: sanctions, agencyName: agencies.name, agencyStatus: agencies.status, proposedByName: proposer.name, complaintReference: complaints.reference })
+    .select({
+      s: sanctions,
+      agencyName: agencies.name,
+      agencyStatus: agencies.status,
+      proposedByName: proposer.name,
+      complaintReference: complaints.reference,
+    })
     .from(sanctions)
     .innerJoin(agencies, eq(agencies.id, sanctions.agencyId))
     .innerJoin(proposer, eq(proposer.id, sanctions.proposedBy))
@@ -164,5 +175,9 @@ export const getSanction = async (db: DbOrTx, caller: Caller, sanctionId: string
 /** The caller's agency's standing: the suspension in force on it, if any (its marketplace is empty meanwhile). */
 export const getOwnStanding = async (db: DbOrTx, caller: Caller, now = new Date()) => {
   const suspension = await suspensionOf(db, caller.actor.orgId, now);
-  return { isSuspended: suspension !== null, suspensionId: suspension?.sanctionId ?? null, suspendedUntil: suspension?.endsOn ?? null };
+  return {
+    isSuspended: suspension !== null,
+    suspensionId: suspension?.sanctionId ?? null,
+    suspendedUntil: suspension?.endsOn ?? null,
+  };
 };

@@ -19,7 +19,8 @@ export const lockSanction = async (tx: Tx, sanctionId: string, agencyId?: string
 
 /** Refuses a step from a status it does not start from (checked under the row lock). */
 export const requireStatus = (s: Sanction, ...allowed: SanctionStatus[]) => {
-  if (!allowed.includes(s.status)) throw new DomainError('sanction.wrongStatus', { labels: { status: `sanctions.status.${s.status}` } });
+  if (!allowed.includes(s.status))
+    throw new DomainError('sanction.wrongStatus', { labels: { status: `sanctions.status.${s.status}` } });
 };
 
 /** The agency, locked: two steps on one agency (two bans, a ban and a status change) serialize here. */
@@ -38,8 +39,19 @@ export const creditorsCommissioning = async (tx: DbOrTx, agencyId: string, isFro
   const rows = await tx
     .selectDistinct({ creditorId: commissions.creditorId })
     .from(commissions)
-    .where(and(eq(commissions.agencyId, agencyId), eq(commissions.status, 'active'), isFrozenOnly ? isNotNull(commissions.frozenAt) : undefined));
+    .where(
+      and(
+        eq(commissions.agencyId, agencyId),
+        eq(commissions.status, 'active'),
+        isFrozenOnly ? isNotNull(commissions.frozenAt) : undefined,
+      ),
+    );
   return rows.map((r) => r.creditorId);
 };
 
-export const sanctionResult = (s: Sanction) => ({ id: s.id, kind: s.kind, status: s.status, appealOutcome: s.appealOutcome });
+export const sanctionResult = (s: Sanction) => ({
+  id: s.id,
+  kind: s.kind,
+  status: s.status,
+  appealOutcome: s.appealOutcome,
+});

@@ -19,7 +19,9 @@ export const suspensionInForce = (agencyId: SQLWrapper | string, today: string):
 
 /** SQL boolean for a select list: is the agency in column `agencyId` suspended today? */
 export const isSuspendedSql = (agencyId: AnyColumn, now: Date): SQL<boolean> =>
-  sql<boolean>`exists (select 1 from ${sanctions} where ${suspensionInForce(agencyId, shanghaiDate(now))})`.mapWith(Boolean);
+  sql<boolean>`exists (select 1 from ${sanctions} where ${suspensionInForce(agencyId, shanghaiDate(now))})`.mapWith(
+    Boolean,
+  );
 
 /** What an error says of a suspension's end: its last day, or `open` (the catalog's select reads it as "until lifted"). */
 export const untilOf = (s: Pick<Suspension, 'endsOn'>) => ({ values: { until: s.endsOn ?? 'open' } });

@@ -36,7 +36,12 @@ const CHUNK = 500;
  * transaction under a lock per month, so two workers never interleave; a card of an
  * agency no longer scored (banned since) goes. One audit row says what was done.
  */
-export const computeScorecards = async (db: DbOrTx, month: string, now = new Date(), reason: ComputeReason = 'monthly') =>
+export const computeScorecards = async (
+  db: DbOrTx,
+  month: string,
+  now = new Date(),
+  reason: ComputeReason = 'monthly',
+) =>
   db.transaction(async (tx) => {
     requireEnded(month, now);
     // Every agency's month is gathered in this one transaction: longer than a page's limit.
@@ -51,7 +56,18 @@ export const computeScorecards = async (db: DbOrTx, month: string, now = new Dat
     const inputs = await gatherInputs(tx, ids, month, now);
     const rows = [...inputs].map(([agencyId, i]) => {
       const r = computeScorecard(i);
-      return { agencyId, month, formulaVersion: FORMULA_VERSION, monthScoreBp: r.monthScoreBp, scoreBp: r.scoreBp, isZeroed: r.isZeroed ? 1 : 0, components: r.components, inputs: i, computedAt: now, updatedAt: now };
+      return {
+        agencyId,
+        month,
+        formulaVersion: FORMULA_VERSION,
+        monthScoreBp: r.monthScoreBp,
+        scoreBp: r.scoreBp,
+        isZeroed: r.isZeroed ? 1 : 0,
+        components: r.components,
+        inputs: i,
+        computedAt: now,
+        updatedAt: now,
+      };
     });
     for (let at = 0; at < rows.length; at += CHUNK) {
       await tx
@@ -71,9 +87,16 @@ export const computeScorecards = async (db: DbOrTx, month: string, now = new Dat
           },
         });
     }
-    await tx.delete(scorecards).where(and(eq(scorecards.month, month), ids.length > 0 ? notInArray(scorecards.agencyId, ids) : undefined));
+    await tx
+      .delete(scorecards)
+      .where(and(eq(scorecards.month, month), ids.length > 0 ? notInArray(scorecards.agencyId, ids) : undefined));
     const zeroed = rows.filter((r) => r.isZeroed === 1).length;
-    await writeAudit(tx, SYSTEM, { action: 'scorecard.compute', resourceType: 'scorecards', resourceId: month, after: { month, formulaVersion: FORMULA_VERSION, agencies: rows.length, zeroed, reason } });
+    await writeAudit(tx, SYSTEM, {
+      action: 'scorecard.compute',
+      resourceType: 'scorecards',
+      resourceId: month,
+      after: { month, formulaVersion: FORMULA_VERSION, agencies: rows.length, zeroed, reason },
+    });
     return { month, agencies: rows.length, zeroed };
   });
 
@@ -81,7 +104,14 @@ export const computeScorecards = async (db: DbOrTx, month: string, now = new Dat
 export const queueLastMonth = async (db: DbOrTx, now = new Date()) => {
   const month = addMonths(monthOf(now), -1);
   const at = readyAt(month);
-  await db.transaction((tx) => jobQueue.enqueue(tx, { kind: SCORECARD_JOB, key: month, payload: { month, reason: 'monthly' }, runAt: at > now ? at : now }));
+  await db.transaction((tx) =>
+    jobQueue.enqueue(tx, {
+      kind: SCORECARD_JOB,
+      key: month,
+      payload: { month, reason: 'monthly' },
+      runAt: at > now ? at : now,
+    }),
+  );
   return { month };
 };
 
@@ -91,14 +121,24 @@ export const requestRecompute = async (db: DbOrTx, caller: Caller, month: string
     requireEnded(month, now);
     const key = `${month}:recompute:${now.getTime()}:${caller.actor.userId}`;
     await jobQueue.enqueue(tx, { kind: SCORECARD_JOB, key, payload: { month, reason: 'recompute' }, runAt: now });
-    await writeAudit(tx, caller, { action: 'scorecard.recompute', resourceType: 'scorecards', resourceId: month, after: { month } });
+    await writeAudit(tx, caller, {
+      action: 'scorecard.recompute',
+      resourceType: 'scorecards',
+      resourceId: month,
+      after: { month },
+    });
     return { month, isQueued: true };
   });
 
 /** A rating of an ended month came in: that month is computed again (many ratings at once collapse into one run). */
 export const recomputeForRatings = (tx: Tx, month: string, now: Date) => {
   const at = readyAt(month);
-  return jobQueue.reschedule(tx, { kind: SCORECARD_JOB, key: `${month}:ratings`, payload: { month, reason: 'ratings' }, runAt: at > now ? at : now });
+  return jobQueue.reschedule(tx, {
+    kind: SCORECARD_JOB,
+    key: `${month}:ratings`,
+    payload: { month, reason: 'ratings' },
+    runAt: at > now ? at : now,
+  });
 };
 
 /** The job's work. */
@@ -110,4 +150,5 @@ export const runScorecardJob = (db: Db, payload: Record<string, unknown>, now: D
 };
 
 /** Whether a computation of the month is waiting or running now (the staff page polls while it is). */
-export const isComputing = (db: DbOrTx, month: string, now = new Date()) => jobQueue.isPending(db, SCORECARD_JOB, { month }, now);
+export const isComputing = (db: DbOrTx, month: string, now = new Date()) =>
+  jobQueue.isPending(db, SCORECARD_JOB, { month }, now);

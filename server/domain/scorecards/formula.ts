@@ -120,7 +120,12 @@ export const casesOf = (commissions: readonly CommissionInput[]) => commissions.
  * complaint per 1,000 cases. The missing-evidence flag counts under reporting, not here.
  */
 const complianceBp = (cases: number, c: ScorecardInputs['compliance']) =>
-  clamp(FULL_BP - Math.round(((c.flaggedActions * FLAG_POINTS + c.upheldComplaints * COMPLAINT_POINTS) * 1000 * 100) / Math.max(1, cases)));
+  clamp(
+    FULL_BP -
+      Math.round(
+        ((c.flaggedActions * FLAG_POINTS + c.upheldComplaints * COMPLAINT_POINTS) * 1000 * 100) / Math.max(1, cases),
+      ),
+  );
 
 /** The five components of one month, each 0–10000. */
 export const componentsOf = (inputs: ScorecardInputs): Components => {
@@ -158,6 +163,8 @@ export const weightedScore = (month: string, monthScoreBp: number, history: Scor
 export const computeScorecard = (inputs: ScorecardInputs): ScorecardResult => {
   const components = componentsOf(inputs);
   const isZeroed = inputs.compliance.upheldAbuse > 0;
-  const monthScoreBp = isZeroed ? 0 : Math.round(COMPONENT_KEYS.reduce((a, k) => a + WEIGHTS[k] * components[k], 0) / 100);
+  const monthScoreBp = isZeroed
+    ? 0
+    : Math.round(COMPONENT_KEYS.reduce((a, k) => a + WEIGHTS[k] * components[k], 0) / 100);
   return { components, monthScoreBp, scoreBp: weightedScore(inputs.month, monthScoreBp, inputs.history), isZeroed };
 };

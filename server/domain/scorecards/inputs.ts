@@ -28,7 +28,16 @@ import { addMonths, monthEnd, monthStartsAt } from '@/lib/months';
 //   own requests for a repayment plan would count once the product takes them.
 // - History: the month scores of the two months before, as stored.
 
-type CommissionRow = { id: string; agency_id: string; case_count: number | string; total_overdue: number | string; expected_bp: number | string; term_days: number | string; active_days: number | string; recovered: number | string };
+type CommissionRow = {
+  id: string;
+  agency_id: string;
+  case_count: number | string;
+  total_overdue: number | string;
+  expected_bp: number | string;
+  term_days: number | string;
+  active_days: number | string;
+  recovered: number | string;
+};
 type CountRow = { agency_id: string; a: number | string; b: number | string };
 
 const n = (v: number | string | null | undefined) => Number(v ?? 0);
@@ -36,7 +45,12 @@ const n = (v: number | string | null | undefined) => Number(v ?? 0);
 const countsBy = (rows: CountRow[]) => new Map(rows.map((r) => [r.agency_id, [n(r.a), n(r.b)] as const]));
 
 /** The month's inputs of each of the given agencies (every one gets an entry, empty when nothing happened). */
-export const gatherInputs = async (db: DbOrTx, agencyIds: readonly string[], month: string, now: Date): Promise<Map<string, ScorecardInputs>> => {
+export const gatherInputs = async (
+  db: DbOrTx,
+  agencyIds: readonly string[],
+  month: string,
+  now: Date,
+): Promise<Map<string, ScorecardInputs>> => {
   const byAgency = new Map(agencyIds.map((id) => [id, emptyInputs(month)]));
   if (agencyIds.length === 0) return byAgency;
   const fromDay = `${month}-01`;
@@ -95,7 +109,10 @@ export const gatherInputs = async (db: DbOrTx, agencyIds: readonly string[], mon
   );
   const upheld = await executeRows<CountRow>(
     db,
-    sql`select agency_id, count(*) as a, count(*) filter (where category in (${sql.join(ABUSE_CATEGORIES.map((c) => sql`${c}`), sql`, `)})) as b from complaints
+    sql`select agency_id, count(*) as a, count(*) filter (where category in (${sql.join(
+      ABUSE_CATEGORIES.map((c) => sql`${c}`),
+      sql`, `,
+    )})) as b from complaints
         where agency_id in ${agencies} and outcome = 'upheld' and decided_at >= ${from}::timestamptz and decided_at < ${to}::timestamptz
         group by agency_id`,
   );
@@ -131,7 +148,13 @@ export const gatherInputs = async (db: DbOrTx, agencyIds: readonly string[], mon
     };
     entry(r.agency_id)?.commissions.push(c);
   }
-  const [v, ev, fl, up, an] = [countsBy(visits), countsBy(evidence), countsBy(flagged), countsBy(upheld), countsBy(answers)];
+  const [v, ev, fl, up, an] = [
+    countsBy(visits),
+    countsBy(evidence),
+    countsBy(flagged),
+    countsBy(upheld),
+    countsBy(answers),
+  ];
   for (const [id, e] of byAgency) {
     const [visitsOnTime, visitsLate] = v.get(id) ?? [0, 0];
     const [evidenceOnTime, evidenceLate] = ev.get(id) ?? [0, 0];

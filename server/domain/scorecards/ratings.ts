@@ -36,7 +36,8 @@ export type RateInput = { agencyId: string; month: string; rating: number; comme
 export const rateAgency = async (db: DbOrTx, caller: Caller, input: RateInput, now = new Date()) =>
   db.transaction(async (tx) => {
     const { current, previous } = ratableMonths(now);
-    if (input.month !== current && input.month !== previous) throw new DomainError('rating.month', { field: 'month', values: { current, previous } });
+    if (input.month !== current && input.month !== previous)
+      throw new DomainError('rating.month', { field: 'month', values: { current, previous } });
     const creditorId = caller.actor.orgId;
     const [commissioned] = await tx
       .select({ id: commissions.id })
@@ -47,11 +48,26 @@ export const rateAgency = async (db: DbOrTx, caller: Caller, input: RateInput, n
     const [before] = await tx
       .select({ rating: agencyRatings.rating, comment: agencyRatings.comment })
       .from(agencyRatings)
-      .where(and(eq(agencyRatings.creditorId, creditorId), eq(agencyRatings.agencyId, input.agencyId), eq(agencyRatings.month, input.month)));
+      .where(
+        and(
+          eq(agencyRatings.creditorId, creditorId),
+          eq(agencyRatings.agencyId, input.agencyId),
+          eq(agencyRatings.month, input.month),
+        ),
+      );
     const comment = input.comment.trim();
     const [saved] = await tx
       .insert(agencyRatings)
-      .values({ creditorId, agencyId: input.agencyId, month: input.month, rating: input.rating, comment, ratedBy: caller.actor.userId, createdAt: now, updatedAt: now })
+      .values({
+        creditorId,
+        agencyId: input.agencyId,
+        month: input.month,
+        rating: input.rating,
+        comment,
+        ratedBy: caller.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .onConflictDoUpdate({
         target: [agencyRatings.creditorId, agencyRatings.agencyId, agencyRatings.month],
         set: { rating: input.rating, comment, ratedBy: caller.actor.userId, updatedAt: now },
@@ -67,7 +83,13 @@ export const rateAgency = async (db: DbOrTx, caller: Caller, input: RateInput, n
       after: { month: input.month, rating: input.rating, comment },
     });
     if (input.month < current) await recomputeForRatings(tx, input.month, now);
-    return { agencyId: saved.agencyId, month: saved.month, rating: saved.rating, comment: saved.comment, ratedAt: saved.updatedAt };
+    return {
+      agencyId: saved.agencyId,
+      month: saved.month,
+      rating: saved.rating,
+      comment: saved.comment,
+      ratedAt: saved.updatedAt,
+    };
   });
 
 /**
@@ -95,7 +117,13 @@ export const listRatings = async (db: DbOrTx, caller: Caller, now = new Date()) 
     ? await db
         .select()
         .from(agencyRatings)
-        .where(and(eq(agencyRatings.creditorId, creditorId), inArray(agencyRatings.agencyId, ids), inArray(agencyRatings.month, months)))
+        .where(
+          and(
+            eq(agencyRatings.creditorId, creditorId),
+            inArray(agencyRatings.agencyId, ids),
+            inArray(agencyRatings.month, months),
+          ),
+        )
     : [];
   return {
     current,
@@ -105,7 +133,13 @@ export const listRatings = async (db: DbOrTx, caller: Caller, now = new Date()) 
       agencyName: a.agencyName,
       months: months.map((month) => {
         const r = ratings.find((x) => x.agencyId === a.agencyId && x.month === month);
-        return { month, canRate: Boolean(month === current ? a.inCurrent : a.inPrevious), rating: r?.rating ?? null, comment: r?.comment ?? '', ratedAt: r?.updatedAt ?? null };
+        return {
+          month,
+          canRate: Boolean(month === current ? a.inCurrent : a.inPrevious),
+          rating: r?.rating ?? null,
+          comment: r?.comment ?? '',
+          ratedAt: r?.updatedAt ?? null,
+        };
       }),
     })),
   };

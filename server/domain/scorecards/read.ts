@@ -22,13 +22,25 @@ export const TREND_MONTHS = 12;
 const asSeenBy = (inputs: ScorecardInputs, ownCommissionIds: ReadonlySet<string> | null): ScorecardInputs => {
   if (!ownCommissionIds) return inputs;
   let n = 0;
-  return { ...inputs, commissions: inputs.commissions.map((c) => (ownCommissionIds.has(c.commissionId) ? c : { ...c, commissionId: `other-${(n += 1)}` })) };
+  return {
+    ...inputs,
+    commissions: inputs.commissions.map((c) =>
+      ownCommissionIds.has(c.commissionId) ? c : { ...c, commissionId: `other-${(n += 1)}` },
+    ),
+  };
 };
 
 /** A creditor's own commissions with the agency (what it may see of the card's inputs); null for the agency itself and staff. */
 const ownCommissions = async (db: DbOrTx, caller: Caller, agencyId: string) =>
   caller.actor.orgType === 'creditor'
-    ? new Set((await db.select({ id: commissions.id }).from(commissions).where(and(eq(commissions.creditorId, caller.actor.orgId), eq(commissions.agencyId, agencyId)))).map((r) => r.id))
+    ? new Set(
+        (
+          await db
+            .select({ id: commissions.id })
+            .from(commissions)
+            .where(and(eq(commissions.creditorId, caller.actor.orgId), eq(commissions.agencyId, agencyId)))
+        ).map((r) => r.id),
+      )
     : null;
 
 const cardView = (c: Scorecard, own: ReadonlySet<string> | null) => {
@@ -57,7 +69,12 @@ const readableAgency = async (db: DbOrTx, caller: Caller, agencyId: string) => {
   const dealsWith =
     orgType === 'creditor'
       ? or(
-          exists(db.select({ one: sql`1` }).from(commissions).where(and(eq(commissions.creditorId, orgId), eq(commissions.agencyId, organizations.id)))),
+          exists(
+            db
+              .select({ one: sql`1` })
+              .from(commissions)
+              .where(and(eq(commissions.creditorId, orgId), eq(commissions.agencyId, organizations.id))),
+          ),
           exists(
             db
               .select({ one: sql`1` })
@@ -81,12 +98,27 @@ const readableAgency = async (db: DbOrTx, caller: Caller, agencyId: string) => {
  */
 export const agencyScorecard = async (db: DbOrTx, caller: Caller, agencyId: string, month?: string | null) => {
   const agency = await readableAgency(db, caller, agencyId);
-  const recent = await db.select().from(scorecards).where(eq(scorecards.agencyId, agency.id)).orderBy(desc(scorecards.month)).limit(TREND_MONTHS);
-  const picked = month ? (recent.find((c) => c.month === month) ?? (await db.select().from(scorecards).where(and(eq(scorecards.agencyId, agency.id), eq(scorecards.month, month))))[0]) : recent[0];
+  const recent = await db
+    .select()
+    .from(scorecards)
+    .where(eq(scorecards.agencyId, agency.id))
+    .orderBy(desc(scorecards.month))
+    .limit(TREND_MONTHS);
+  const picked = month
+    ? (recent.find((c) => c.month === month) ??
+      (
+        await db
+          .select()
+          .from(scorecards)
+          .where(and(eq(scorecards.agencyId, agency.id), eq(scorecards.month, month)))
+      )[0])
+    : recent[0];
   return {
     agency,
     card: picked ? cardView(picked, await ownCommissions(db, caller, agency.id)) : null,
-    trend: recent.reverse().map((c) => ({ month: c.month, scoreBp: c.scoreBp, monthScoreBp: c.monthScoreBp, isZeroed: c.isZeroed === 1 })),
+    trend: recent
+      .reverse()
+      .map((c) => ({ month: c.month, scoreBp: c.scoreBp, monthScoreBp: c.monthScoreBp, isZeroed: c.isZeroed === 1 })),
   };
 };
 
@@ -96,7 +128,10 @@ export const agencyScorecard = async (db: DbOrTx, caller: Caller, agencyId: stri
  */
 export const scorecardExport = async (db: DbOrTx, caller: Caller, agencyId: string, month: string) => {
   const agency = await readableAgency(db, caller, agencyId);
-  const [card] = await db.select().from(scorecards).where(and(eq(scorecards.agencyId, agency.id), eq(scorecards.month, month)));
+  const [card] = await db
+    .select()
+    .from(scorecards)
+    .where(and(eq(scorecards.agencyId, agency.id), eq(scorecards.month, month)));
   if (!card) throw new DomainError('scorecard.notFound', { field: 'month' });
   const v = cardView(card, await ownCommissions(db, caller, agency.id));
   return {
@@ -122,19 +157,30 @@ export const monthScorecards = async (db: DbOrTx, month: string, now = new Date(
     isEnded: month < monthOf(now),
     isComputing: await isComputing(db, month, now),
     computedAt: rows.reduce<Date | null>((at, r) => (at && at > r.card.computedAt ? at : r.card.computedAt), null),
-    cards: rows.map((r) => ({ agencyId: r.card.agencyId, agencyName: r.agencyName, agencyStatus: r.agencyStatus, ...cardView(r.card, null) })),
+    cards: rows.map((r) => ({
+      agencyId: r.card.agencyId,
+      agencyName: r.agencyName,
+      agencyStatus: r.agencyStatus,
+      ...cardView(r.card, null),
+    })),
   };
 };
 
 /** SQL: an agency's current score, that of its latest card (null before its first). */
 export const currentScoreSql = (agencyId: AnyColumn) =>
-  sql<number | null>`(select ${scorecards.scoreBp} from ${scorecards} where ${eq(scorecards.agencyId, agencyId)} order by ${scorecards.month} desc limit 1)`;
+  sql<
+    number | null
+  >`(select ${scorecards.scoreBp} from ${scorecards} where ${eq(scorecards.agencyId, agencyId)} order by ${scorecards.month} desc limit 1)`;
 
 /** Each agency's current score: that of its latest card (for comparing bids). */
 export const currentScores = async (db: DbOrTx, agencyIds: readonly string[]) => {
   if (agencyIds.length === 0) return new Map<string, { scoreBp: number; month: string }>();
   const rows = await db
-    .selectDistinctOn([scorecards.agencyId], { agencyId: scorecards.agencyId, scoreBp: scorecards.scoreBp, month: scorecards.month })
+    .selectDistinctOn([scorecards.agencyId], {
+      agencyId: scorecards.agencyId,
+      scoreBp: scorecards.scoreBp,
+      month: scorecards.month,
+    })
     .from(scorecards)
     .where(inArray(scorecards.agencyId, [...agencyIds]))
     .orderBy(scorecards.agencyId, desc(scorecards.month));

@@ -6,12 +6,21 @@ import { isValidCreditCode, normalizeCreditCode } from '@/db/validators/credit-c
 
 export const ZId = z.uuid({ error: 'v.id' });
 
-export const ZEmail = z.string().trim().toLowerCase().min(1).max(254).pipe(z.email({ error: 'v.email' }));
+export const ZEmail = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(254)
+  .pipe(z.email({ error: 'v.email' }));
 
 export const ZPersonName = z.string().trim().min(1).max(50);
 
 // Mainland mobile numbers: 11 digits starting 13–19.
-export const ZMobile = z.string().trim().regex(/^1[3-9]\d{9}$/, { error: 'v.mobile' });
+export const ZMobile = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { error: 'v.mobile' });
 
 export const ZPassword = z.string().min(12, { error: 'v.passwordTooShort' }).max(128);
 

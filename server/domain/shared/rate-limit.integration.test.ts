@@ -40,12 +40,19 @@ describe('guarded checks', () => {
       { key: 'test.verify:HT1', rule: null },
       { key: 'test.verify:HT1:203.0.113.2', rule },
     ];
-    await expect(guardedCheck(handle.db, fromB, async () => 'case')).resolves.toEqual({ found: 'case', blocked: false });
+    await expect(guardedCheck(handle.db, fromB, async () => 'case')).resolves.toEqual({
+      found: 'case',
+      blocked: false,
+    });
     expect(await attemptsOf(handle.db, 'test.verify:HT1', rule.windowMs)).toBe(21);
   });
 
   it('lets a burst from one key take exactly its cap', async () => {
-    const taken = await Promise.all(Array.from({ length: 30 }, () => takeAttempt(handle.db, 'test.file:203.0.113.9', { limit: 5, windowMs: 600_000 })));
+    const taken = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        takeAttempt(handle.db, 'test.file:203.0.113.9', { limit: 5, windowMs: 600_000 }),
+      ),
+    );
     expect(taken.filter(Boolean)).toHaveLength(5);
   });
 });

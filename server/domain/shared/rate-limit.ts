@@ -17,7 +17,8 @@ export const LONGEST_RATE_WINDOW_MS = 24 * 60 * 60_000;
 
 /** How many attempts `key` made inside the window ending at `now`. */
 export const attemptsOf = async (db: DbOrTx, key: string, windowMs: number, now = new Date()) => {
-  if (windowMs > LONGEST_RATE_WINDOW_MS) throw new Error(`a rate limit window of ${windowMs} ms is longer than the attempts are kept`);
+  if (windowMs > LONGEST_RATE_WINDOW_MS)
+    throw new Error(`a rate limit window of ${windowMs} ms is longer than the attempts are kept`);
   const [row] = await db
     .select({ n: count() })
     .from(rateEvents)
@@ -54,12 +55,19 @@ export type GuardedResult<T> = { found: T | null; blocked: boolean };
  * same transaction and committed with it; the caller raises its refusal afterwards.
  * Answers what the check found, or null and whether a limit stopped it.
  */
-export const guardedCheck = <T>(db: DbOrTx, guards: readonly Guard[], check: (tx: Tx) => Promise<T | null>, now = new Date()): Promise<GuardedResult<T>> =>
+export const guardedCheck = <T>(
+  db: DbOrTx,
+  guards: readonly Guard[],
+  check: (tx: Tx) => Promise<T | null>,
+  now = new Date(),
+): Promise<GuardedResult<T>> =>
   db.transaction(async (tx) => {
     // Always in the same order, so two checks sharing keys never wait on each other in a cycle.
-    for (const key of [...new Set(guards.map((g) => g.key))].sort()) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`rate:${key}`}, 0))`);
+    for (const key of [...new Set(guards.map((g) => g.key))].sort())
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`rate:${key}`}, 0))`);
     let blocked = false;
-    for (const g of guards) if (g.rule && (await attemptsOf(tx, g.key, g.rule.windowMs, now)) >= g.rule.limit) blocked = true;
+    for (const g of guards)
+      if (g.rule && (await attemptsOf(tx, g.key, g.rule.windowMs, now)) >= g.rule.limit) blocked = true;
     const found = blocked ? null : await check(tx);
     if (found !== null) return { found, blocked: false };
     await tx.insert(rateEvents).values(guards.map((g) => ({ key: g.key, at: now })));

@@ -1,7 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { ComplaintCategory, ComplaintStatus, SanctionKind, SanctionStatus, Tier } from '@/lib/enums';
-import { admissionApplications, caseActions, caseFlags, complaints, organizations, sanctions, scorecards } from '@/db/schema';
+import {
+  admissionApplications,
+  caseActions,
+  caseFlags,
+  complaints,
+  organizations,
+  sanctions,
+  scorecards,
+} from '@/db/schema';
 import { startOfShanghaiDay } from '@/lib/dates';
 import { shanghaiMonth } from '@/lib/months';
 import { executeRows } from '../shared/execute';
@@ -27,7 +35,12 @@ export type ScoreBand = (typeof BANDS)[number]['key'] | 'none';
 const tsParam = (d: Date) => sql`${d.toISOString()}::timestamptz`;
 
 export const staffOverview = async (db: DbOrTx, now = new Date()) => {
-  const [admissions] = await executeRows<{ submitted: string; under_review: string; info_requested: string; oldest: Date | string | null }>(
+  const [admissions] = await executeRows<{
+    submitted: string;
+    under_review: string;
+    info_requested: string;
+    oldest: Date | string | null;
+  }>(
     db,
     sql`select count(*) filter (where status = 'submitted') as submitted,
                count(*) filter (where status = 'under_review') as under_review,
@@ -63,7 +76,10 @@ export const staffOverview = async (db: DbOrTx, now = new Date()) => {
     sql`select count(*) as open, count(*) filter (where ${due} < ${tsParam(now)}) as overdue
         from ${complaints} c where c.status in ('received', 'acknowledged', 'investigating', 'awaiting_response')`,
   );
-  const [weekCount] = await executeRows<{ n: string }>(db, sql`select count(*) as n from ${complaints} c where c.received_at >= ${tsParam(new Date(now.getTime() - 7 * 86_400_000))}`);
+  const [weekCount] = await executeRows<{ n: string }>(
+    db,
+    sql`select count(*) as n from ${complaints} c where c.received_at >= ${tsParam(new Date(now.getTime() - 7 * 86_400_000))}`,
+  );
   const date = (v: Date | string | null) => (v === null ? null : new Date(v));
 
   const sanctionRows = await executeRows<{ kind: SanctionKind; status: SanctionStatus; n: string }>(
@@ -100,19 +116,43 @@ export const staffOverview = async (db: DbOrTx, now = new Date()) => {
   );
 
   return {
-    admissions: { submitted: num(admissions?.submitted), underReview: num(admissions?.under_review), infoRequested: num(admissions?.info_requested), oldestSubmittedAt: date(admissions?.oldest ?? null) },
+    admissions: {
+      submitted: num(admissions?.submitted),
+      underReview: num(admissions?.under_review),
+      infoRequested: num(admissions?.info_requested),
+      oldestSubmittedAt: date(admissions?.oldest ?? null),
+    },
     complaints: {
       open: num(openCounts?.open),
       overdue: num(openCounts?.overdue),
       receivedThisWeek: num(weekCount?.n),
       nextDue: openRows.map((r) => {
-        const state = { status: r.status, ackDueAt: new Date(r.ack_due_at), acknowledgedAt: date(r.acknowledged_at), responseDueAt: date(r.response_due_at), respondedAt: date(r.responded_at), resolutionDueAt: new Date(r.resolution_due_at), decidedAt: null };
-        return { id: r.id, reference: r.reference, category: r.category, status: r.status, agencyName: r.agency_name, dueAt: nextDeadline(state), overdue: overdueOf(state, now) };
+        const state = {
+          status: r.status,
+          ackDueAt: new Date(r.ack_due_at),
+          acknowledgedAt: date(r.acknowledged_at),
+          responseDueAt: date(r.response_due_at),
+          respondedAt: date(r.responded_at),
+          resolutionDueAt: new Date(r.resolution_due_at),
+          decidedAt: null,
+        };
+        return {
+          id: r.id,
+          reference: r.reference,
+          category: r.category,
+          status: r.status,
+          agencyName: r.agency_name,
+          dueAt: nextDeadline(state),
+          overdue: overdueOf(state, now),
+        };
       }),
     },
     sanctions: {
       bansAwaitingApproval: num(sanctionRows.find((r) => r.kind === 'ban' && r.status === 'proposed')?.n),
-      inForce: (['warning', 'points', 'suspension', 'ban'] as const).map((kind) => ({ kind, count: num(sanctionRows.find((r) => r.kind === kind && r.status === 'active')?.n) })),
+      inForce: (['warning', 'points', 'suspension', 'ban'] as const).map((kind) => ({
+        kind,
+        count: num(sanctionRows.find((r) => r.kind === kind && r.status === 'active')?.n),
+      })),
     },
     agencies: standing.map((r) => ({ tier: r.tier, band: r.band, count: num(r.n) })),
     flags: flagRows.map((r) => ({ month: r.month, actions: num(r.actions), visits: num(r.visits) })),

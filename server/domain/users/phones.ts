@@ -10,7 +10,8 @@ import { sealPhone } from '../cases/seal';
 // (users.ts, revealUserPhone).
 
 /** The stored form of a number typed into a form (sign-up, invitation), or null for none. */
-export const sealStaffPhone = (phone: string | null | undefined): SealedPhone | null => (phone ? sealPhone(phone) : null);
+export const sealStaffPhone = (phone: string | null | undefined): SealedPhone | null =>
+  phone ? sealPhone(phone) : null;
 
 /** What a reader sees of a user's number: the whole number if it is their own, otherwise the mask. */
 export const phoneAsSeenBy = (readerId: string | null, userId: string, sealed: SealedPhone | null): string | null => {

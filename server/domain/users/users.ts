@@ -47,7 +47,10 @@ export type NewUserArgs = { email: string; name: string; phone?: string | null |
 /** Creates a user who sets a password through a one-time invitation link. */
 const createInvitedUser = async (db: DbOrTx, caller: Caller, orgId: string, args: NewUserArgs) =>
   db.transaction(async (tx) => {
-    const [org] = await tx.select({ id: organizations.id, type: organizations.type }).from(organizations).where(eq(organizations.id, orgId));
+    const [org] = await tx
+      .select({ id: organizations.id, type: organizations.type })
+      .from(organizations)
+      .where(eq(organizations.id, orgId));
     if (!org) throw new DomainError('org.notFound', { field: 'orgId' });
     if (!isRoleAllowedFor(org.type, args.role)) throw new DomainError('user.roleNotAllowed', { field: 'role' });
     const token = randomBytes(32).toString('base64url');
@@ -94,14 +97,19 @@ export const issueInvite = async (tx: Tx, userId: string, now = new Date()) => {
   const token = randomBytes(32).toString('base64url');
   const [user] = await tx
     .update(users)
-    .set({ inviteTokenHash: hashToken(token), inviteExpiresAt: new Date(now.getTime() + INVITE_TTL_MS), updatedAt: now })
+    .set({
+      inviteTokenHash: hashToken(token),
+      inviteExpiresAt: new Date(now.getTime() + INVITE_TTL_MS),
+      updatedAt: now,
+    })
     .where(and(eq(users.id, userId), isNull(users.passwordHash), isNull(users.disabledAt)))
     .returning({ id: users.id, orgId: users.orgId, email: users.email, name: users.name });
   return user ? { ...user, token } : null;
 };
 
 /** Organization admin: invites a user into the caller's own organization. */
-export const inviteOrgUser = (db: DbOrTx, caller: Caller, args: NewUserArgs) => createInvitedUser(db, caller, caller.actor.orgId, args);
+export const inviteOrgUser = (db: DbOrTx, caller: Caller, args: NewUserArgs) =>
+  createInvitedUser(db, caller, caller.actor.orgId, args);
 
 /** Platform admin: creates a user in any organization. */
 export const createUserForStaff = (db: DbOrTx, caller: Caller, args: NewUserArgs & { orgId: string }) =>
@@ -119,7 +127,13 @@ const disable = async (db: DbOrTx, caller: Caller, userId: string, scopeOrgId: s
     const [updated] = await tx
       .update(users)
       // The session version rises too: the user's tokens stay refused even if the account is enabled again.
-      .set({ disabledAt: now, inviteTokenHash: null, inviteExpiresAt: null, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+      .set({
+        disabledAt: now,
+        inviteTokenHash: null,
+        inviteExpiresAt: null,
+        sessionVersion: sql`${users.sessionVersion} + 1`,
+        updatedAt: now,
+      })
       .where(eq(users.id, user.id))
       .returning(userColumns);
     if (!updated) throw new DomainError('user.notFound');
@@ -135,7 +149,8 @@ const disable = async (db: DbOrTx, caller: Caller, userId: string, scopeOrgId: s
   });
 
 /** Organization admin: disables a user of the caller's own organization. */
-export const disableOrgUser = (db: DbOrTx, caller: Caller, userId: string) => disable(db, caller, userId, caller.actor.orgId);
+export const disableOrgUser = (db: DbOrTx, caller: Caller, userId: string) =>
+  disable(db, caller, userId, caller.actor.orgId);
 
 /** Platform admin: disables any user. */
 export const disableUserForStaff = (db: DbOrTx, caller: Caller, userId: string) => disable(db, caller, userId, null);
@@ -163,31 +178,49 @@ export const listUsersForStaff = async (db: DbOrTx, caller: Caller, args: ListUs
   return listUsers(db, caller, args);
 };
 
-const revealPhone = async (db: DbOrTx, caller: Caller, args: { userId: string; reason: string }, scopeOrgId: string | null) =>
+const revealPhone = async (
+  db: DbOrTx,
+  caller: Caller,
+  args: { userId: string; reason: string },
+  scopeOrgId: string | null,
+) =>
   db.transaction(async (tx) => {
     const scope = scopeOrgId ? and(eq(users.id, args.userId), eq(users.orgId, scopeOrgId)) : eq(users.id, args.userId);
-    const [user] = await tx.select({ id: users.id, orgId: users.orgId, phoneSealed: users.phoneSealed }).from(users).where(scope);
+    const [user] = await tx
+      .select({ id: users.id, orgId: users.orgId, phoneSealed: users.phoneSealed })
+      .from(users)
+      .where(scope);
     // Another organization's user answers exactly like a missing one.
     if (!user) throw new DomainError('user.notFound');
     if (!user.phoneSealed) throw new DomainError('user.noPhone');
     const value = decryptPii(user.phoneSealed.enc);
     // DESIGN §5: each reveal leaves an audit row with its reason; the number itself is not logged.
-    await writeAudit(tx, caller, { action: 'user.revealPhone', resourceType: 'user', resourceId: user.id, orgId: user.orgId, after: { field: 'phone', reason: args.reason } });
+    await writeAudit(tx, caller, {
+      action: 'user.revealPhone',
+      resourceType: 'user',
+      resourceId: user.id,
+      orgId: user.orgId,
+      after: { field: 'phone', reason: args.reason },
+    });
     return { value };
   });
 
 /** Organization admin: a colleague's whole number, for a reason (audited). */
-export const revealOrgUserPhone = (db: DbOrTx, caller: Caller, args: { userId: string; reason: string }) => revealPhone(db, caller, args, caller.actor.orgId);
+export const revealOrgUserPhone = (db: DbOrTx, caller: Caller, args: { userId: string; reason: string }) =>
+  revealPhone(db, caller, args, caller.actor.orgId);
 
 /** Platform admin: any user's whole number, for a reason (audited). */
-export const revealUserPhoneForStaff = (db: DbOrTx, caller: Caller, args: { userId: string; reason: string }) => revealPhone(db, caller, args, null);
+export const revealUserPhoneForStaff = (db: DbOrTx, caller: Caller, args: { userId: string; reason: string }) =>
+  revealPhone(db, caller, args, null);
 
 const findInvite = async (db: DbOrTx, token: string) => {
   const [row] = await db
     .select({ id: users.id, orgId: users.orgId, email: users.email, name: users.name, orgName: organizations.name })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.orgId))
-    .where(and(eq(users.inviteTokenHash, hashToken(token)), gt(users.inviteExpiresAt, new Date()), isNull(users.disabledAt)));
+    .where(
+      and(eq(users.inviteTokenHash, hashToken(token)), gt(users.inviteExpiresAt, new Date()), isNull(users.disabledAt)),
+    );
   if (!row) throw new DomainError('auth.inviteInvalid');
   return row;
 };
@@ -210,7 +243,11 @@ export const acceptInvite = async (db: DbOrTx, meta: RequestMeta, args: { token:
       .where(and(eq(users.id, invite.id), eq(users.inviteTokenHash, hashToken(args.token))))
       .returning({ id: users.id, email: users.email });
     if (!done) throw new DomainError('auth.inviteInvalid');
-    await writeAudit(tx, { ...meta, actor: null }, { action: 'user.acceptInvite', resourceType: 'user', resourceId: done.id, orgId: invite.orgId });
+    await writeAudit(
+      tx,
+      { ...meta, actor: null },
+      { action: 'user.acceptInvite', resourceType: 'user', resourceId: done.id, orgId: invite.orgId },
+    );
     return { email: done.email };
   });
 };

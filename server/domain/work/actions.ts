@@ -22,21 +22,45 @@ export type LogActionInput = ContactIntent & {
   templateId?: string | undefined;
 };
 
-export type ActionView = Pick<CaseAction, 'id' | 'channel' | 'target' | 'contactNo' | 'phoneMasked' | 'outcome' | 'promiseAmount' | 'promiseDate' | 'note' | 'flags' | 'ruleVersion' | 'correctsId' | 'at'> & {
+export type ActionView = Pick<
+  CaseAction,
+  | 'id'
+  | 'channel'
+  | 'target'
+  | 'contactNo'
+  | 'phoneMasked'
+  | 'outcome'
+  | 'promiseAmount'
+  | 'promiseDate'
+  | 'note'
+  | 'flags'
+  | 'ruleVersion'
+  | 'correctsId'
+  | 'at'
+> & {
   actorName: string;
 };
 
 /** May this contact happen now? The same answer logAction gives, asked before dialling. */
-export const canContact = async (db: DbOrTx, caller: Caller, input: ContactIntent & { caseId: string }, now = new Date()): Promise<Verdict> =>
-  verdictFor(db, await loadCaseToAct(db, caller, input.caseId, false), input, now);
+export const canContact = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: ContactIntent & { caseId: string },
+  now = new Date(),
+): Promise<Verdict> => verdictFor(db, await loadCaseToAct(db, caller, input.caseId, false), input, now);
 
 /** The refusal a collector reads: which rule, and when the next contact is allowed (Beijing time unless the case says otherwise). */
 export const refusal = (verdict: Verdict, timeZone: string, field?: string) => {
   const first = verdict.violations[0];
   if (!first) return null;
   const next = verdict.nextAllowedAt ? localTime(verdict.nextAllowedAt, timeZone) : null;
-  const when = next ? `${next.date} ${String(Math.floor(next.minutes / 60)).padStart(2, '0')}:${String(next.minutes % 60).padStart(2, '0')}` : '';
-  return new DomainError(`rules.${first.rule}`, { values: { next: when, ...(first.values ?? {}) }, ...(field ? { field } : {}) });
+  const when = next
+    ? `${next.date} ${String(Math.floor(next.minutes / 60)).padStart(2, '0')}:${String(next.minutes % 60).padStart(2, '0')}`
+    : '';
+  return new DomainError(`rules.${first.rule}`, {
+    values: { next: when, ...(first.values ?? {}) },
+    ...(field ? { field } : {}),
+  });
 };
 
 /**
@@ -45,26 +69,48 @@ export const refusal = (verdict: Verdict, timeZone: string, field?: string) => {
  * cap; the rulebook then runs on the freshest history. A hard rule refuses the action, a
  * soft rule saves it with its flag; the case moves to working, or to a promise to pay.
  */
-export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInput, now = new Date(), via: 'form' | 'visit' = 'form') =>
+export const logAction = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: LogActionInput,
+  now = new Date(),
+  via: 'form' | 'visit' = 'form',
+) =>
   db.transaction(async (tx) => {
     // The case row is locked first: a recall waiting on it finds the action, or the action finds the case gone.
     const c = await loadCaseToAct(tx, caller, input.caseId);
     // Then the person, then the number (always in this order, so two logs never wait on each other in a circle).
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`debtor:${c.row.idNumberIdx}`}, 0))`);
-    const number = input.channel === 'call' || input.channel === 'sms' || input.target === 'contact' ? numberOf(c, input) : null;
+    const number =
+      input.channel === 'call' || input.channel === 'sms' || input.target === 'contact' ? numberOf(c, input) : null;
     if (number) await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`phone:${number.idx}`}, 0))`);
     if (input.outcome === 'promise_to_pay') {
-      if (!input.promiseAmount || input.promiseAmount <= 0) throw new DomainError('action.promiseAmount', { field: 'promiseAmount' });
+      if (!input.promiseAmount || input.promiseAmount <= 0)
+        throw new DomainError('action.promiseAmount', { field: 'promiseAmount' });
       const today = localTime(now, c.row.timeZone ?? DEFAULT_TIME_ZONE).date;
-      if (!input.promiseDate || input.promiseDate < today) throw new DomainError('action.promiseDate', { field: 'promiseDate' });
+      if (!input.promiseDate || input.promiseDate < today)
+        throw new DomainError('action.promiseDate', { field: 'promiseDate' });
     }
     if (input.correctsId) {
-      const [original] = await tx.select({ id: caseActions.id }).from(caseActions).where(and(eq(caseActions.id, input.correctsId), eq(caseActions.caseId, c.row.id), eq(caseActions.agencyId, caller.actor.orgId)));
+      const [original] = await tx
+        .select({ id: caseActions.id })
+        .from(caseActions)
+        .where(
+          and(
+            eq(caseActions.id, input.correctsId),
+            eq(caseActions.caseId, c.row.id),
+            eq(caseActions.agencyId, caller.actor.orgId),
+          ),
+        );
       if (!original) throw new DomainError('action.notFound', { field: 'correctsId' });
     }
     // SMS and letters go out only from a template the package's creditor approved.
     const template = (TEMPLATE_CHANNELS as readonly string[]).includes(input.channel)
-      ? await approvedTemplate(tx, caller, { templateId: input.templateId, packageId: c.row.packageId, channel: input.channel })
+      ? await approvedTemplate(tx, caller, {
+          templateId: input.templateId,
+          packageId: c.row.packageId,
+          channel: input.channel,
+        })
       : null;
     const verdict = await verdictFor(tx, c, { ...input, note: [input.note, template?.body ?? ''].join('\n') }, now);
     // A correction records what really happened earlier; it is not a new contact, so only
@@ -72,7 +118,8 @@ export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInpu
     const refused = input.correctsId ? null : refusal(verdict, c.row.timeZone ?? DEFAULT_TIME_ZONE);
     if (refused) throw refused;
     // A visit is recorded from its plan (two named staff, inside the window), never as a bare action.
-    if (input.channel === 'visit' && via !== 'visit' && !input.correctsId) throw new DomainError('visit.planRequired', { field: 'channel' });
+    if (input.channel === 'visit' && via !== 'visit' && !input.correctsId)
+      throw new DomainError('visit.planRequired', { field: 'channel' });
     const [action] = await tx
       .insert(caseActions)
       .values({
@@ -100,7 +147,15 @@ export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInpu
       .returning();
     if (!action) throw new DomainError('action.notFound');
     if (action.outcome === 'promise_to_pay' && action.promiseAmount && action.promiseDate) {
-      await tx.insert(promises).values({ caseId: c.row.id, actionId: action.id, agencyId: caller.actor.orgId, creditorId: c.row.creditorId, amount: action.promiseAmount, dueDate: action.promiseDate, createdAt: now });
+      await tx.insert(promises).values({
+        caseId: c.row.id,
+        actionId: action.id,
+        agencyId: caller.actor.orgId,
+        creditorId: c.row.creditorId,
+        amount: action.promiseAmount,
+        dueDate: action.promiseDate,
+        createdAt: now,
+      });
     }
     // A corrected action's promise was never made as recorded: withdrawn, unless already kept.
     const withdrawn = input.correctsId
@@ -111,8 +166,23 @@ export const logAction = async (db: DbOrTx, caller: Caller, input: LogActionInpu
           .returning({ id: promises.id })
       : [];
     const stillPromised =
-      withdrawn.length > 0 ? (await tx.select({ id: promises.id }).from(promises).where(and(eq(promises.caseId, c.row.id), eq(promises.status, 'open'))).limit(1)).length > 0 : c.row.status === 'ptp';
-    const status = input.outcome === 'promise_to_pay' ? 'ptp' : c.row.status === 'commissioned' ? 'working' : c.row.status === 'ptp' && !stillPromised ? 'working' : c.row.status;
+      withdrawn.length > 0
+        ? (
+            await tx
+              .select({ id: promises.id })
+              .from(promises)
+              .where(and(eq(promises.caseId, c.row.id), eq(promises.status, 'open')))
+              .limit(1)
+          ).length > 0
+        : c.row.status === 'ptp';
+    const status =
+      input.outcome === 'promise_to_pay'
+        ? 'ptp'
+        : c.row.status === 'commissioned'
+          ? 'working'
+          : c.row.status === 'ptp' && !stillPromised
+            ? 'working'
+            : c.row.status;
     if (status !== c.row.status) await tx.update(cases).set({ status, updatedAt: now }).where(eq(cases.id, c.row.id));
     await writeAudit(tx, caller, {
       action: 'case.action',
@@ -155,16 +225,29 @@ export const actionView = (a: CaseAction) => ({
  * The case's action history as the agency sees it: its own actions only (a newly
  * commissioned agency does not read an earlier agency's notes), newest first.
  */
-export const listCaseActions = async (db: DbOrTx, caller: Caller, input: { caseId: string; cursor?: string | null | undefined; limit: number }) => {
+export const listCaseActions = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { caseId: string; cursor?: string | null | undefined; limit: number },
+) => {
   const c = await loadWorkCase(db, caller, input.caseId);
   const cursor = decodeCursor(input.cursor);
   const rows = await db
     .select({ action: caseActions, actorName: users.name })
     .from(caseActions)
     .innerJoin(users, eq(users.id, caseActions.actorId))
-    .where(and(eq(caseActions.caseId, c.row.id), eq(caseActions.agencyId, caller.actor.orgId), cursor ? afterCursor(caseActions.at, caseActions.id, cursor) : undefined))
+    .where(
+      and(
+        eq(caseActions.caseId, c.row.id),
+        eq(caseActions.agencyId, caller.actor.orgId),
+        cursor ? afterCursor(caseActions.at, caseActions.id, cursor) : undefined,
+      ),
+    )
     .orderBy(desc(caseActions.at), desc(caseActions.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.action.at, id: r.action.id }));
-  return { items: page.items.map((r) => ({ ...actionView(r.action), actorName: r.actorName })), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((r) => ({ ...actionView(r.action), actorName: r.actorName })),
+    nextCursor: page.nextCursor,
+  };
 };

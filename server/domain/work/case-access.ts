@@ -35,11 +35,21 @@ const workedBy = (caller: Caller, caseId: string) =>
 /** Whether the caller works the case now (as loadWorkCase decides), for what hangs on it: its evidence, its receipts. */
 export const worksCase = async (db: DbOrTx, caller: Caller, caseId: string): Promise<boolean> => {
   if (caller.actor.orgType !== 'agency' || !hasPermission(caller.actor, 'cases.work')) return false;
-  const [found] = await db.select({ id: cases.id }).from(cases).innerJoin(commissions, eq(commissions.id, cases.commissionId)).where(workedBy(caller, caseId)).limit(1);
+  const [found] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .innerJoin(commissions, eq(commissions.id, cases.commissionId))
+    .where(workedBy(caller, caseId))
+    .limit(1);
   return found !== undefined;
 };
 
-export const loadWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, forUpdate = false): Promise<WorkCase> => {
+export const loadWorkCase = async (
+  db: DbOrTx,
+  caller: Caller,
+  caseId: string,
+  forUpdate = false,
+): Promise<WorkCase> => {
   const query = db
     .select({
       row: cases,
@@ -60,7 +70,12 @@ export const loadWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, f
 };
 
 /** The case to act on, locked unless said otherwise: refused while its commission is frozen. */
-export const loadCaseToAct = async (db: DbOrTx, caller: Caller, caseId: string, forUpdate = true): Promise<WorkCase> => {
+export const loadCaseToAct = async (
+  db: DbOrTx,
+  caller: Caller,
+  caseId: string,
+  forUpdate = true,
+): Promise<WorkCase> => {
   const c = await loadWorkCase(db, caller, caseId, forUpdate);
   if (c.commissionFrozenAt) throw new DomainError('case.frozen', { field: 'caseId' });
   return c;
@@ -69,6 +84,7 @@ export const loadCaseToAct = async (db: DbOrTx, caller: Caller, caseId: string, 
 const DAY_MS = 86_400_000;
 
 /** Days overdue today: the figure at import plus the days since. */
-export const daysOverdueNow = (c: Pick<CaseRow, 'daysOverdue' | 'createdAt'>, now: Date) => c.daysOverdue + Math.max(0, Math.floor((now.getTime() - c.createdAt.getTime()) / DAY_MS));
+export const daysOverdueNow = (c: Pick<CaseRow, 'daysOverdue' | 'createdAt'>, now: Date) =>
+  c.daysOverdue + Math.max(0, Math.floor((now.getTime() - c.createdAt.getTime()) / DAY_MS));
 
 export const DEFAULT_TIME_ZONE = SHANGHAI_TIME_ZONE;

@@ -7,7 +7,8 @@ import { amountDue } from '../money/repayments';
 import { DEFAULT_TIME_ZONE, daysOverdueNow, loadWorkCase } from './case-access';
 
 /** The collection stage of a case by days overdue (DESIGN §4 stage strategy). */
-export const stageOf = (days: number): 'reminder' | 'contacts' | 'escalation' => (days <= 5 ? 'reminder' : days <= 17 ? 'contacts' : 'escalation');
+export const stageOf = (days: number): 'reminder' | 'contacts' | 'escalation' =>
+  days <= 5 ? 'reminder' : days <= 17 ? 'contacts' : 'escalation';
 
 /** The case page: debtor masked, loan figures, numbers masked, stage. Nothing here is decrypted. */
 export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, now = new Date()) => {
@@ -20,7 +21,12 @@ export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, no
     debtorName: maskName(r.debtorName),
     idNumber: r.idNumberMasked,
     phones: r.phones.map((p, index) => ({ index, masked: p.masked })),
-    contacts: r.contacts.map((k, i) => ({ contactNo: i + 1, name: maskName(k.name), relation: k.relation, phone: k.phone.masked })),
+    contacts: r.contacts.map((k, i) => ({
+      contactNo: i + 1,
+      name: maskName(k.name),
+      relation: k.relation,
+      phone: k.phone.masked,
+    })),
     loanAmount: r.loanAmount,
     principalOutstanding: r.principalOutstanding,
     amountOverdue: r.amountOverdue,
@@ -46,20 +52,38 @@ export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, no
   };
 };
 
-export type RevealField = { field: 'idNumber' } | { field: 'phone'; index: number } | { field: 'contactPhone'; contactNo: number };
+export type RevealField =
+  { field: 'idNumber' } | { field: 'phone'; index: number } | { field: 'contactPhone'; contactNo: number };
 
 /**
  * Shows one full number to a user who may work the case, for a stated reason; every
  * reveal writes an audit row with the reason (DESIGN §5). The number itself is not logged.
  */
-export const revealNumber = async (db: DbOrTx, caller: Caller, input: { caseId: string; reason: string } & RevealField) =>
+export const revealNumber = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { caseId: string; reason: string } & RevealField,
+) =>
   db.transaction(async (tx) => {
     const c = await loadWorkCase(tx, caller, input.caseId);
     const sealed =
-      input.field === 'idNumber' ? c.row.idNumberEnc : input.field === 'phone' ? c.row.phones[input.index]?.enc : c.row.contacts[input.contactNo - 1]?.phone.enc;
-    if (!sealed) throw new DomainError('action.numberNotFound', { field: input.field === 'idNumber' ? 'field' : input.field === 'phone' ? 'index' : 'contactNo' });
+      input.field === 'idNumber'
+        ? c.row.idNumberEnc
+        : input.field === 'phone'
+          ? c.row.phones[input.index]?.enc
+          : c.row.contacts[input.contactNo - 1]?.phone.enc;
+    if (!sealed)
+      throw new DomainError('action.numberNotFound', {
+        field: input.field === 'idNumber' ? 'field' : input.field === 'phone' ? 'index' : 'contactNo',
+      });
     const value = decryptPii(sealed);
     const { reason, caseId: _c, ...which } = input;
-    await writeAudit(tx, caller, { action: 'case.reveal', resourceType: 'case', resourceId: c.row.id, orgId: c.row.creditorId, after: { ...which, reason } });
+    await writeAudit(tx, caller, {
+      action: 'case.reveal',
+      resourceType: 'case',
+      resourceId: c.row.id,
+      orgId: c.row.creditorId,
+      after: { ...which, reason },
+    });
     return { value };
   });

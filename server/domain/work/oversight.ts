@@ -14,7 +14,12 @@ import { ANSWERED_OUTCOMES } from '../rules/rulebook';
 export const listActivity = async (
   db: DbOrTx,
   caller: Caller,
-  input: { agencyId?: string | undefined; isFlaggedOnly?: boolean | undefined; cursor?: string | null | undefined; limit: number },
+  input: {
+    agencyId?: string | undefined;
+    isFlaggedOnly?: boolean | undefined;
+    cursor?: string | null | undefined;
+    limit: number;
+  },
 ) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
@@ -100,4 +105,3 @@ export const agencyIntensity = async (db: DbOrTx, caller: Caller, input: { since
     actors: Number(r.actors),
   }));
 };
-

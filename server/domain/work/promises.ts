@@ -22,16 +22,34 @@ export const breakDuePromises = async (db: Db, now = new Date()) =>
       .update(promises)
       .set({ status: 'broken', brokenAt: now })
       .where(and(eq(promises.status, 'open'), lt(promises.dueDate, lastKeptDay)))
-      .returning({ id: promises.id, caseId: promises.caseId, creditorId: promises.creditorId, dueDate: promises.dueDate, amount: promises.amount });
+      .returning({
+        id: promises.id,
+        caseId: promises.caseId,
+        creditorId: promises.creditorId,
+        dueDate: promises.dueDate,
+        amount: promises.amount,
+      });
     const caseIds = [...new Set(broken.map((b) => b.caseId))];
     if (caseIds.length > 0) {
       await tx
         .update(cases)
         .set({ status: 'working', updatedAt: now })
-        .where(and(inArray(cases.id, caseIds), eq(cases.status, 'ptp'), sql`not exists (select 1 from ${promises} p where p.case_id = ${cases.id} and p.status = 'open')`));
+        .where(
+          and(
+            inArray(cases.id, caseIds),
+            eq(cases.status, 'ptp'),
+            sql`not exists (select 1 from ${promises} p where p.case_id = ${cases.id} and p.status = 'open')`,
+          ),
+        );
     }
     for (const b of broken) {
-      await writeAudit(tx, SYSTEM, { action: 'promise.broken', resourceType: 'case', resourceId: b.caseId, orgId: b.creditorId, after: { promiseId: b.id, dueDate: b.dueDate, amount: b.amount } });
+      await writeAudit(tx, SYSTEM, {
+        action: 'promise.broken',
+        resourceType: 'case',
+        resourceId: b.caseId,
+        orgId: b.creditorId,
+        after: { promiseId: b.id, dueDate: b.dueDate, amount: b.amount },
+      });
     }
     return { broken: broken.length };
   });

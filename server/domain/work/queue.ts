@@ -44,11 +44,17 @@ const searchOf = (q: string | undefined) => {
   const v = q?.trim();
   if (!v) return sql`true`;
   const escaped = v.replace(/[\\%_]/g, (c) => `\\${c}`);
-  if (/^[\p{Script=Han}*]+$/u.test(v)) return sql`c.debtor_name like ${`${escaped.replace(/\*+/g, '%')}${v.includes('*') ? '' : '%'}`}`;
+  if (/^[\p{Script=Han}*]+$/u.test(v))
+    return sql`c.debtor_name like ${`${escaped.replace(/\*+/g, '%')}${v.includes('*') ? '' : '%'}`}`;
   return sql`c.contract_no like ${`${escaped}%`}`;
 };
 
-export const listQueue = async (db: DbOrTx, caller: Caller, input: { search?: string | undefined; cursor?: string | null | undefined; limit: number }, now = new Date()) => {
+export const listQueue = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { search?: string | undefined; cursor?: string | null | undefined; limit: number },
+  now = new Date(),
+) => {
   const today = shanghaiDate(now);
   const cursor = decode(input.cursor);
   const rows = await executeRows<Row>(

@@ -2,7 +2,17 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import type { VisitStatus } from '@/lib/enums';
-import { caseActions, caseFlags, cases, fieldVisits, fieldVisitStaff, organizations, packages, users, visitEvidence } from '@/db/schema';
+import {
+  caseActions,
+  caseFlags,
+  cases,
+  fieldVisits,
+  fieldVisitStaff,
+  organizations,
+  packages,
+  users,
+  visitEvidence,
+} from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAuditAlone } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -29,7 +39,8 @@ const loadRecordCase = async (db: DbOrTx, caller: Caller, caseId: string) => {
     .leftJoin(agencies, eq(agencies.id, cases.agencyId))
     .leftJoin(packages, eq(packages.id, cases.packageId))
     .where(and(eq(cases.id, caseId), isCreditor ? eq(cases.creditorId, caller.actor.orgId) : undefined));
-  if (!found || (!isCreditor && caller.actor.orgType !== 'platform')) throw new DomainError('case.notFound', { field: 'caseId' });
+  if (!found || (!isCreditor && caller.actor.orgType !== 'platform'))
+    throw new DomainError('case.notFound', { field: 'caseId' });
   return found;
 };
 
@@ -37,7 +48,12 @@ const loadRecordCase = async (db: DbOrTx, caller: Caller, caseId: string) => {
 export const getCaseRecord = async (db: DbOrTx, caller: Caller, caseId: string, now = new Date()) => {
   const { row: r, agencyName, packageName, creditorName } = await loadRecordCase(db, caller, caseId);
   if (caller.actor.orgType === 'platform') {
-    await writeAuditAlone(db, caller, { action: 'case.read', resourceType: 'case', resourceId: r.id, orgId: r.creditorId });
+    await writeAuditAlone(db, caller, {
+      action: 'case.read',
+      resourceType: 'case',
+      resourceId: r.id,
+      orgId: r.creditorId,
+    });
   }
   return {
     id: r.id,
@@ -67,7 +83,11 @@ export const getCaseRecord = async (db: DbOrTx, caller: Caller, caseId: string, 
 };
 
 /** Every agency's actions on the case, newest first, with who logged them for which agency. */
-export const listRecordActions = async (db: DbOrTx, caller: Caller, input: { caseId: string; cursor?: string | null | undefined; limit: number }) => {
+export const listRecordActions = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { caseId: string; cursor?: string | null | undefined; limit: number },
+) => {
   const { row } = await loadRecordCase(db, caller, input.caseId);
   const cursor = decodeCursor(input.cursor);
   const rows = await db
@@ -75,7 +95,9 @@ export const listRecordActions = async (db: DbOrTx, caller: Caller, input: { cas
     .from(caseActions)
     .innerJoin(users, eq(users.id, caseActions.actorId))
     .innerJoin(organizations, eq(organizations.id, caseActions.agencyId))
-    .where(and(eq(caseActions.caseId, row.id), cursor ? afterCursor(caseActions.at, caseActions.id, cursor) : undefined))
+    .where(
+      and(eq(caseActions.caseId, row.id), cursor ? afterCursor(caseActions.at, caseActions.id, cursor) : undefined),
+    )
     .orderBy(desc(caseActions.at), desc(caseActions.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.action.at, id: r.action.id }));
@@ -90,7 +112,12 @@ export const listRecordVisits = async (db: DbOrTx, caller: Caller, caseId: strin
   const { row } = await loadRecordCase(db, caller, caseId);
   const visits = await visitsOfCase(db, row.id);
   const ids = [...new Set(visits.map((v) => v.agencyId))];
-  const names = ids.length ? await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, ids)) : [];
+  const names = ids.length
+    ? await db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(inArray(organizations.id, ids))
+    : [];
   return visits.map((v) => ({ ...v, agencyName: names.find((n) => n.id === v.agencyId)?.name ?? '' }));
 };
 
@@ -104,9 +131,15 @@ const creditors = alias(organizations, 'creditor');
 export const listVisits = async (
   db: DbOrTx,
   caller: Caller,
-  input: { status?: VisitStatus | undefined; isFlaggedOnly?: boolean | undefined; cursor?: string | null | undefined; limit: number },
+  input: {
+    status?: VisitStatus | undefined;
+    isFlaggedOnly?: boolean | undefined;
+    cursor?: string | null | undefined;
+    limit: number;
+  },
 ) => {
-  if (caller.actor.orgType !== 'creditor' && caller.actor.orgType !== 'platform') return { items: [], nextCursor: null };
+  if (caller.actor.orgType !== 'creditor' && caller.actor.orgType !== 'platform')
+    return { items: [], nextCursor: null };
   const cursor = decodeCursor(input.cursor);
   const rows = await db
     .select({
@@ -125,7 +158,9 @@ export const listVisits = async (
       photos: sql<number>`(select count(*)::int from ${visitEvidence} e where e.visit_id = ${fieldVisits.id} and e.kind = 'photo')`,
       audio: sql<number>`(select count(*)::int from ${visitEvidence} e where e.visit_id = ${fieldVisits.id} and e.kind = 'audio')`,
       video: sql<number>`(select count(*)::int from ${visitEvidence} e where e.visit_id = ${fieldVisits.id} and e.kind = 'video')`,
-      flags: sql<{ rule: string; values: Record<string, string | number> }[]>`coalesce((select jsonb_agg(jsonb_build_object('rule', f.rule, 'values', f.values)) from ${caseFlags} f where f.visit_id = ${fieldVisits.id}), '[]'::jsonb)`,
+      flags: sql<
+        { rule: string; values: Record<string, string | number> }[]
+      >`coalesce((select jsonb_agg(jsonb_build_object('rule', f.rule, 'values', f.values)) from ${caseFlags} f where f.visit_id = ${fieldVisits.id}), '[]'::jsonb)`,
     })
     .from(fieldVisits)
     .innerJoin(cases, eq(cases.id, fieldVisits.caseId))
@@ -135,14 +170,23 @@ export const listVisits = async (
       and(
         caller.actor.orgType === 'creditor' ? eq(fieldVisits.creditorId, caller.actor.orgId) : undefined,
         input.status ? eq(fieldVisits.status, input.status) : undefined,
-        input.isFlaggedOnly ? sql`exists (select 1 from ${caseFlags} f where f.visit_id = ${fieldVisits.id})` : undefined,
+        input.isFlaggedOnly
+          ? sql`exists (select 1 from ${caseFlags} f where f.visit_id = ${fieldVisits.id})`
+          : undefined,
         cursor ? afterCursor(fieldVisits.plannedFor, fieldVisits.id, cursor) : undefined,
       ),
     )
     .orderBy(desc(fieldVisits.plannedFor), desc(fieldVisits.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.plannedFor, id: r.id }));
-  return { items: page.items.map((r) => ({ ...r, debtorName: maskName(r.debtorName), timeZone: r.timeZone ?? DEFAULT_TIME_ZONE })), nextCursor: page.nextCursor };
+  return {
+    items: page.items.map((r) => ({
+      ...r,
+      debtorName: maskName(r.debtorName),
+      timeZone: r.timeZone ?? DEFAULT_TIME_ZONE,
+    })),
+    nextCursor: page.nextCursor,
+  };
 };
 
 /** Every repayment on the case, reported or recorded, with its decision. */

@@ -26,7 +26,13 @@ export const addMonths = (date: string, n: number): string => {
   return `${first.getUTCFullYear()}-${String(first.getUTCMonth() + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 };
 
-export const planOf = (kind: RestructureKind, terms: RestructureTerms, overdue: number, bands: Bands, today: string): Plan | PlanProblem => {
+export const planOf = (
+  kind: RestructureKind,
+  terms: RestructureTerms,
+  overdue: number,
+  bands: Bands,
+  today: string,
+): Plan | PlanProblem => {
   if (kind === 'deferral') {
     if (!terms.deferTo || terms.deferTo <= today) return 'deferTo';
     // The package sets no band for deferrals: the creditor always decides.
@@ -38,11 +44,18 @@ export const planOf = (kind: RestructureKind, terms: RestructureTerms, overdue: 
     const bp = terms.reductionBp ?? 0;
     if (!(Number.isInteger(bp) && bp > 0 && bp < BASIS_POINTS)) return 'reductionBp';
     const total = Math.round((overdue * (BASIS_POINTS - bp)) / BASIS_POINTS);
-    return { total, schedule: [{ dueDate: terms.firstDueDate, amount: total }], isWithinBands: startsSoon && bp <= bands.maxReductionBp };
+    return {
+      total,
+      schedule: [{ dueDate: terms.firstDueDate, amount: total }],
+      isWithinBands: startsSoon && bp <= bands.maxReductionBp,
+    };
   }
   const n = terms.instalments ?? 0;
   if (!(Number.isInteger(n) && n >= 2 && n <= 60)) return 'instalments';
   const each = Math.floor(overdue / n);
-  const schedule = Array.from({ length: n }, (_, i) => ({ dueDate: addMonths(terms.firstDueDate ?? today, i), amount: i === n - 1 ? overdue - each * (n - 1) : each }));
+  const schedule = Array.from({ length: n }, (_, i) => ({
+    dueDate: addMonths(terms.firstDueDate ?? today, i),
+    amount: i === n - 1 ? overdue - each * (n - 1) : each,
+  }));
   return { total: overdue, schedule, isWithinBands: startsSoon && n <= bands.maxInstalments };
 };

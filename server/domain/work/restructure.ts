@@ -39,10 +39,18 @@ export type RestructureView = ReturnType<typeof view>;
  * The agency proposes a reduction, deferral or instalment plan. Inside the package's bands
  * it is approved at once; otherwise the creditor is asked and has 3 business days.
  */
-export const proposeRestructure = async (db: DbOrTx, caller: Caller, input: { caseId: string; kind: RestructureKind; terms: RestructureTerms; reason: string }, now = new Date()) =>
+export const proposeRestructure = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { caseId: string; kind: RestructureKind; terms: RestructureTerms; reason: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const c = await loadCaseToAct(tx, caller, input.caseId);
-    const [pending] = await tx.select({ id: restructureRequests.id }).from(restructureRequests).where(and(eq(restructureRequests.caseId, c.row.id), eq(restructureRequests.status, 'proposed')));
+    const [pending] = await tx
+      .select({ id: restructureRequests.id })
+      .from(restructureRequests)
+      .where(and(eq(restructureRequests.caseId, c.row.id), eq(restructureRequests.status, 'proposed')));
     if (pending) throw new DomainError('restructure.pending');
     const plan = planOf(input.kind, input.terms, c.row.amountOverdue, c, shanghaiDate(now));
     if (typeof plan === 'string') throw new DomainError(`restructure.${plan}`, { field: plan });
@@ -69,15 +77,37 @@ export const proposeRestructure = async (db: DbOrTx, caller: Caller, input: { ca
       .returning();
     if (!row) throw new DomainError('restructure.notFound');
     if (!plan.isWithinBands) {
-      await jobQueue.reschedule(tx, { kind: RESTRUCTURE_EXPIRE_JOB, key: row.id, payload: { requestId: row.id }, runAt: expiresAt });
-      await notify(tx, { orgId: c.row.creditorId, roles: ['admin', 'manager'] }, 'restructure.proposed', { contractNo: c.row.contractNo, deadline: shanghaiDate(expiresAt) }, '/creditor/restructures');
+      await jobQueue.reschedule(tx, {
+        kind: RESTRUCTURE_EXPIRE_JOB,
+        key: row.id,
+        payload: { requestId: row.id },
+        runAt: expiresAt,
+      });
+      await notify(
+        tx,
+        { orgId: c.row.creditorId, roles: ['admin', 'manager'] },
+        'restructure.proposed',
+        { contractNo: c.row.contractNo, deadline: shanghaiDate(expiresAt) },
+        '/creditor/restructures',
+      );
     }
-    await writeAudit(tx, caller, { action: 'restructure.propose', resourceType: 'case', resourceId: c.row.id, orgId: c.row.creditorId, after: { requestId: row.id, kind: row.kind, terms: row.terms, total: row.totalAmount, status: row.status } });
+    await writeAudit(tx, caller, {
+      action: 'restructure.propose',
+      resourceType: 'case',
+      resourceId: c.row.id,
+      orgId: c.row.creditorId,
+      after: { requestId: row.id, kind: row.kind, terms: row.terms, total: row.totalAmount, status: row.status },
+    });
     return view(row);
   });
 
 /** The creditor approves or rejects a pending request of one of its cases, before it expires. */
-export const decideRestructure = async (db: DbOrTx, caller: Caller, input: { requestId: string; approve: boolean; note: string }, now = new Date()) =>
+export const decideRestructure = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { requestId: string; approve: boolean; note: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const [r] = await tx
       .select()
@@ -85,7 +115,8 @@ export const decideRestructure = async (db: DbOrTx, caller: Caller, input: { req
       .where(and(eq(restructureRequests.id, input.requestId), eq(restructureRequests.creditorId, caller.actor.orgId)))
       .for('update');
     if (!r) throw new DomainError('restructure.notFound', { field: 'requestId' });
-    if (r.status !== 'proposed' || r.expiresAt.getTime() <= now.getTime()) throw new DomainError('restructure.notPending');
+    if (r.status !== 'proposed' || r.expiresAt.getTime() <= now.getTime())
+      throw new DomainError('restructure.notPending');
     const status: RestructureStatus = input.approve ? 'approved' : 'rejected';
     const [saved] = await tx
       .update(restructureRequests)
@@ -94,8 +125,21 @@ export const decideRestructure = async (db: DbOrTx, caller: Caller, input: { req
       .returning();
     if (!saved) throw new DomainError('restructure.notPending');
     const [c] = await tx.select({ contractNo: cases.contractNo }).from(cases).where(eq(cases.id, r.caseId));
-    await notify(tx, { orgId: r.agencyId, roles: ['admin', 'supervisor', 'collector'] }, 'restructure.decided', { contractNo: c?.contractNo ?? '', status }, `/agency/cases/${r.caseId}`);
-    await writeAudit(tx, caller, { action: 'restructure.decide', resourceType: 'case', resourceId: r.caseId, orgId: r.creditorId, before: { status: 'proposed' }, after: { requestId: r.id, status, note: input.note } });
+    await notify(
+      tx,
+      { orgId: r.agencyId, roles: ['admin', 'supervisor', 'collector'] },
+      'restructure.decided',
+      { contractNo: c?.contractNo ?? '', status },
+      `/agency/cases/${r.caseId}`,
+    );
+    await writeAudit(tx, caller, {
+      action: 'restructure.decide',
+      resourceType: 'case',
+      resourceId: r.caseId,
+      orgId: r.creditorId,
+      before: { status: 'proposed' },
+      after: { requestId: r.id, status, note: input.note },
+    });
     return view(saved);
   });
 
@@ -105,13 +149,32 @@ export const expireRestructureIfDue = async (db: DbOrTx, requestId: string, now:
     const [r] = await tx
       .update(restructureRequests)
       .set({ status: 'expired', decidedAt: now })
-      .where(and(eq(restructureRequests.id, requestId), eq(restructureRequests.status, 'proposed'), lte(restructureRequests.expiresAt, now)))
+      .where(
+        and(
+          eq(restructureRequests.id, requestId),
+          eq(restructureRequests.status, 'proposed'),
+          lte(restructureRequests.expiresAt, now),
+        ),
+      )
       .returning();
     if (!r) return false;
     const [c] = await tx.select({ contractNo: cases.contractNo }).from(cases).where(eq(cases.id, r.caseId));
     // The agency learns that the plan did not take effect, as it would of a rejection.
-    await notify(tx, { orgId: r.agencyId, roles: ['admin', 'supervisor', 'collector'] }, 'restructure.decided', { contractNo: c?.contractNo ?? '', status: 'expired' }, `/agency/cases/${r.caseId}`);
-    await writeAudit(tx, SYSTEM, { action: 'restructure.expire', resourceType: 'case', resourceId: r.caseId, orgId: r.creditorId, before: { status: 'proposed' }, after: { requestId: r.id, status: 'expired' } });
+    await notify(
+      tx,
+      { orgId: r.agencyId, roles: ['admin', 'supervisor', 'collector'] },
+      'restructure.decided',
+      { contractNo: c?.contractNo ?? '', status: 'expired' },
+      `/agency/cases/${r.caseId}`,
+    );
+    await writeAudit(tx, SYSTEM, {
+      action: 'restructure.expire',
+      resourceType: 'case',
+      resourceId: r.caseId,
+      orgId: r.creditorId,
+      before: { status: 'proposed' },
+      after: { requestId: r.id, status: 'expired' },
+    });
     return true;
   });
 
@@ -127,7 +190,11 @@ export const listCaseRestructures = async (db: DbOrTx, caller: Caller, caseId: s
 };
 
 /** The creditor's requests, pending first by default, keyset-paginated. */
-export const listCreditorRestructures = async (db: DbOrTx, caller: Caller, input: { status?: RestructureStatus | undefined; cursor?: string | null | undefined; limit: number }) => {
+export const listCreditorRestructures = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { status?: RestructureStatus | undefined; cursor?: string | null | undefined; limit: number },
+) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
     .select({ r: restructureRequests, contractNo: cases.contractNo })

@@ -14,7 +14,12 @@ export const activeRules = async (db: DbOrTx): Promise<RuleSet> => {
   return row.rules as unknown as RuleSet;
 };
 
-export type ContactIntent = { channel: ActionChannel; target: ActionTarget; /** 0-based for the debtor's numbers, 1-based contact number for contacts. */ index: number; note?: string | undefined };
+export type ContactIntent = {
+  channel: ActionChannel;
+  target: ActionTarget;
+  /** 0-based for the debtor's numbers, 1-based contact number for contacts. */ index: number;
+  note?: string | undefined;
+};
 
 /** The number an intent uses: one of the debtor's, or contact n's. Its blind index and mask only. */
 export const numberOf = (c: WorkCase, intent: ContactIntent): { idx: string; masked: string } | null => {
@@ -33,7 +38,14 @@ const RECENT_CALLS = 50;
 /** A local day in any time zone lies inside the last 50 hours. */
 const DAY_WINDOW_MS = 50 * 3_600_000;
 
-const ACTION_COLUMNS = { id: caseActions.id, at: caseActions.at, channel: caseActions.channel, target: caseActions.target, phoneIdx: caseActions.phoneIdx, outcome: caseActions.outcome };
+const ACTION_COLUMNS = {
+  id: caseActions.id,
+  at: caseActions.at,
+  channel: caseActions.channel,
+  target: caseActions.target,
+  phoneIdx: caseActions.phoneIdx,
+  outcome: caseActions.outcome,
+};
 
 /**
  * Runs the rulebook for an intended contact now. The history is read so that nothing can
@@ -42,20 +54,41 @@ const ACTION_COLUMNS = { id: caseActions.id, at: caseActions.at, channel: caseAc
  * in the last two days whoever's debt it was (a contact shared by two debtors is one
  * person), and whether the number's owner ever refused, on any case.
  */
-export const verdictFor = async (db: DbOrTx, c: WorkCase, intent: ContactIntent, now: Date, rules?: RuleSet): Promise<Verdict> => {
+export const verdictFor = async (
+  db: DbOrTx,
+  c: WorkCase,
+  intent: ContactIntent,
+  now: Date,
+  rules?: RuleSet,
+): Promise<Verdict> => {
   const ruleSet = rules ?? (await activeRules(db));
-  const number = intent.channel === 'call' || intent.channel === 'sms' || intent.target === 'contact' ? numberOf(c, intent) : null;
+  const number =
+    intent.channel === 'call' || intent.channel === 'sms' || intent.target === 'contact' ? numberOf(c, intent) : null;
   const since = new Date(now.getTime() - DAY_WINDOW_MS);
   const debtorCalls = and(eq(caseActions.debtorIdx, c.row.idNumberIdx), eq(caseActions.channel, 'call'));
   const [recentDays, latest, numberCalls, refused] = await Promise.all([
-    db.select(ACTION_COLUMNS).from(caseActions).where(and(debtorCalls, gte(caseActions.at, since))),
+    db
+      .select(ACTION_COLUMNS)
+      .from(caseActions)
+      .where(and(debtorCalls, gte(caseActions.at, since))),
     db.select(ACTION_COLUMNS).from(caseActions).where(debtorCalls).orderBy(desc(caseActions.at)).limit(RECENT_CALLS),
-    number ? db.select(ACTION_COLUMNS).from(caseActions).where(and(eq(caseActions.phoneIdx, number.idx), eq(caseActions.channel, 'call'), gte(caseActions.at, since))) : Promise.resolve([]),
+    number
+      ? db
+          .select(ACTION_COLUMNS)
+          .from(caseActions)
+          .where(and(eq(caseActions.phoneIdx, number.idx), eq(caseActions.channel, 'call'), gte(caseActions.at, since)))
+      : Promise.resolve([]),
     number
       ? db
           .select({ phoneIdx: caseActions.phoneIdx })
           .from(caseActions)
-          .where(and(eq(caseActions.phoneIdx, number.idx), eq(caseActions.target, 'contact'), eq(caseActions.outcome, 'refused')))
+          .where(
+            and(
+              eq(caseActions.phoneIdx, number.idx),
+              eq(caseActions.target, 'contact'),
+              eq(caseActions.outcome, 'refused'),
+            ),
+          )
           .limit(1)
       : Promise.resolve([]),
   ]);

@@ -3,7 +3,16 @@ import type { DbOrTx, Tx } from '@/db/client';
 import { VISIT_OUTCOMES, type ActionOutcome, type EvidenceKind } from '@/lib/enums';
 import { evidenceKindOf } from '@/lib/file-types';
 import { MIN_VISIT_STAFF, VISIT_EVIDENCE_DUE_MS } from '@/lib/visits';
-import { admissionApplications, caseFlags, fieldVisits, fieldVisitStaff, storedFiles, users, visitEvidence, type FieldVisit } from '@/db/schema';
+import {
+  admissionApplications,
+  caseFlags,
+  fieldVisits,
+  fieldVisitStaff,
+  storedFiles,
+  users,
+  visitEvidence,
+  type FieldVisit,
+} from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -26,7 +35,11 @@ const REQUIRED_EVIDENCE: readonly EvidenceKind[] = ['audio', 'video'];
 /** Whether the agency was admitted saying it captures field evidence (its latest admitted application). */
 export const hasVisitCapability = async (db: DbOrTx, agencyId: string): Promise<boolean> => {
   const [app] = await db
-    .select({ capture: sql<boolean | null>`(${admissionApplications.sections} -> 'systems' ->> 'hasFieldEvidenceCapture')::boolean` })
+    .select({
+      capture: sql<
+        boolean | null
+      >`(${admissionApplications.sections} -> 'systems' ->> 'hasFieldEvidenceCapture')::boolean`,
+    })
     .from(admissionApplications)
     .where(and(eq(admissionApplications.orgId, agencyId), eq(admissionApplications.status, 'admitted')))
     .orderBy(desc(admissionApplications.decidedAt))
@@ -42,7 +55,14 @@ export const listVisitStaff = async (db: DbOrTx, caller: Caller) =>
     .where(and(eq(users.orgId, caller.actor.orgId), isNull(users.disabledAt)))
     .orderBy(asc(users.name));
 
-export type PlanVisitInput = { caseId: string; date: string; time: string; staffIds: string[]; address: string; purpose: string };
+export type PlanVisitInput = {
+  caseId: string;
+  date: string;
+  time: string;
+  staffIds: string[];
+  address: string;
+  purpose: string;
+};
 
 /**
  * Plans a visit: the agency must have been admitted with field-evidence capture, the
@@ -55,7 +75,8 @@ export const planVisit = async (db: DbOrTx, caller: Caller, input: PlanVisitInpu
     const c = await loadCaseToAct(tx, caller, input.caseId);
     if (!(await hasVisitCapability(tx, caller.actor.orgId))) throw new DomainError('visit.noCapability');
     const staffIds = [...new Set(input.staffIds)];
-    if (staffIds.length < MIN_VISIT_STAFF) throw new DomainError('visit.staffTooFew', { field: 'staffIds', values: { min: MIN_VISIT_STAFF } });
+    if (staffIds.length < MIN_VISIT_STAFF)
+      throw new DomainError('visit.staffTooFew', { field: 'staffIds', values: { min: MIN_VISIT_STAFF } });
     const staff = await tx
       .select({ id: users.id, name: users.name })
       .from(users)
@@ -65,9 +86,14 @@ export const planVisit = async (db: DbOrTx, caller: Caller, input: PlanVisitInpu
     const [hh, mm] = input.time.split(':').map(Number);
     const plannedFor = zonedInstant(input.date, (hh ?? 0) * 60 + (mm ?? 0), timeZone);
     if (plannedFor.getTime() <= now.getTime()) throw new DomainError('visit.notFuture', { field: 'date' });
-    if (plannedFor.getTime() >= endOfShanghaiDay(c.commissionEndsOn).getTime()) throw new DomainError('visit.afterCommission', { field: 'date', values: { until: c.commissionEndsOn } });
+    if (plannedFor.getTime() >= endOfShanghaiDay(c.commissionEndsOn).getTime())
+      throw new DomainError('visit.afterCommission', { field: 'date', values: { until: c.commissionEndsOn } });
     // The rulebook at the planned time: the window and the package's channels refuse, the stage flags.
-    const refused = refusal(await verdictFor(tx, c, { channel: 'visit', target: 'debtor', index: 0, note: input.purpose }, plannedFor), timeZone, 'time');
+    const refused = refusal(
+      await verdictFor(tx, c, { channel: 'visit', target: 'debtor', index: 0, note: input.purpose }, plannedFor),
+      timeZone,
+      'time',
+    );
     if (refused) throw refused;
     const [visit] = await tx
       .insert(fieldVisits)
@@ -111,26 +137,52 @@ const loadVisit = async (tx: Tx, caller: Caller, visitId: string) => {
 };
 
 const requirePlanned = (visit: FieldVisit) => {
-  if (visit.status !== 'planned') throw new DomainError('visit.notPlanned', { labels: { status: `visits.status.${visit.status}` } });
+  if (visit.status !== 'planned')
+    throw new DomainError('visit.notPlanned', { labels: { status: `visits.status.${visit.status}` } });
 };
 
 /**
  * Records a planned visit as it happens: a collection action with channel "visit", checked
  * against the rulebook and stamped with the server's time, becomes the visit's record.
  */
-export const recordVisit = async (db: DbOrTx, caller: Caller, input: { visitId: string; outcome: ActionOutcome; note: string; promiseAmount?: number | undefined; promiseDate?: string | undefined }, now = new Date()) =>
+export const recordVisit = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: {
+    visitId: string;
+    outcome: ActionOutcome;
+    note: string;
+    promiseAmount?: number | undefined;
+    promiseDate?: string | undefined;
+  },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const { visit } = await loadVisit(tx, caller, input.visitId);
     requirePlanned(visit);
-    if (!(VISIT_OUTCOMES as readonly string[]).includes(input.outcome)) throw new DomainError('visit.outcome', { field: 'outcome' });
+    if (!(VISIT_OUTCOMES as readonly string[]).includes(input.outcome))
+      throw new DomainError('visit.outcome', { field: 'outcome' });
     const { action } = await logAction(
       tx,
       caller,
-      { caseId: visit.caseId, channel: 'visit', target: 'debtor', index: 0, outcome: input.outcome, note: input.note, promiseAmount: input.promiseAmount, promiseDate: input.promiseDate },
+      {
+        caseId: visit.caseId,
+        channel: 'visit',
+        target: 'debtor',
+        index: 0,
+        outcome: input.outcome,
+        note: input.note,
+        promiseAmount: input.promiseAmount,
+        promiseDate: input.promiseDate,
+      },
       now,
       'visit',
     );
-    const [recorded] = await tx.update(fieldVisits).set({ status: 'visited', actionId: action.id, visitedAt: action.at }).where(eq(fieldVisits.id, visit.id)).returning();
+    const [recorded] = await tx
+      .update(fieldVisits)
+      .set({ status: 'visited', actionId: action.id, visitedAt: action.at })
+      .where(eq(fieldVisits.id, visit.id))
+      .returning();
     await writeAudit(tx, caller, {
       action: 'visit.record',
       resourceType: 'case',
@@ -143,11 +195,20 @@ export const recordVisit = async (db: DbOrTx, caller: Caller, input: { visitId: 
   });
 
 /** Calls off a planned visit, for a reason. */
-export const cancelVisit = async (db: DbOrTx, caller: Caller, input: { visitId: string; reason: string }, now = new Date()) =>
+export const cancelVisit = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { visitId: string; reason: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const { visit } = await loadVisit(tx, caller, input.visitId);
     requirePlanned(visit);
-    const [cancelled] = await tx.update(fieldVisits).set({ status: 'cancelled', cancelledAt: now, cancelReason: input.reason }).where(eq(fieldVisits.id, visit.id)).returning();
+    const [cancelled] = await tx
+      .update(fieldVisits)
+      .set({ status: 'cancelled', cancelledAt: now, cancelReason: input.reason })
+      .where(eq(fieldVisits.id, visit.id))
+      .returning();
     await writeAudit(tx, caller, {
       action: 'visit.cancel',
       resourceType: 'case',
@@ -164,16 +225,31 @@ export const cancelVisit = async (db: DbOrTx, caller: Caller, input: { visitId: 
  * copied into the record; the same bytes twice on one visit are refused. Evidence after
  * the 24 hours is still taken (the flag, if raised, stays).
  */
-export const attachEvidence = async (db: DbOrTx, caller: Caller, input: { visitId: string; fileId: string; fileName: string }, now = new Date()) =>
+export const attachEvidence = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { visitId: string; fileId: string; fileName: string },
+  now = new Date(),
+) =>
   db.transaction(async (tx) => {
     const { visit } = await loadVisit(tx, caller, input.visitId);
-    if (visit.status !== 'visited') throw new DomainError('visit.notRecorded', { labels: { status: `visits.status.${visit.status}` } });
+    if (visit.status !== 'visited')
+      throw new DomainError('visit.notRecorded', { labels: { status: `visits.status.${visit.status}` } });
     const file = await ownFile(tx, caller, input.fileId);
     const kind = evidenceKindOf(file.mime);
     if (!kind) throw new DomainError('evidence.typeNotAllowed', { field: 'fileId' });
     const [evidence] = await tx
       .insert(visitEvidence)
-      .values({ visitId: visit.id, caseId: visit.caseId, fileId: file.id, kind, sha256: file.sha256, fileName: input.fileName.slice(0, 200), uploadedBy: caller.actor.userId, createdAt: now })
+      .values({
+        visitId: visit.id,
+        caseId: visit.caseId,
+        fileId: file.id,
+        kind,
+        sha256: file.sha256,
+        fileName: input.fileName.slice(0, 200),
+        uploadedBy: caller.actor.userId,
+        createdAt: now,
+      })
       .onConflictDoNothing()
       .returning();
     if (!evidence) throw new DomainError('evidence.duplicate', { field: 'fileId' });
@@ -183,7 +259,15 @@ export const attachEvidence = async (db: DbOrTx, caller: Caller, input: { visitI
       resourceType: 'case',
       resourceId: visit.caseId,
       orgId: visit.creditorId,
-      after: { visitId: visit.id, evidenceId: evidence.id, kind, sha256: file.sha256, size: file.size, mime: file.mime, late },
+      after: {
+        visitId: visit.id,
+        evidenceId: evidence.id,
+        kind,
+        sha256: file.sha256,
+        size: file.size,
+        mime: file.mime,
+        late,
+      },
     });
     return { ...evidence, size: file.size, mime: file.mime, late };
   });
@@ -200,7 +284,12 @@ export const visitsOfCase = async (db: DbOrTx, caseId: string, agencyId?: string
   const ids = visits.map((v) => v.visit.id);
   if (ids.length === 0) return [];
   const [staff, evidence, flags] = await Promise.all([
-    db.select({ visitId: fieldVisitStaff.visitId, id: users.id, name: users.name }).from(fieldVisitStaff).innerJoin(users, eq(users.id, fieldVisitStaff.userId)).where(inArray(fieldVisitStaff.visitId, ids)).orderBy(asc(users.name)),
+    db
+      .select({ visitId: fieldVisitStaff.visitId, id: users.id, name: users.name })
+      .from(fieldVisitStaff)
+      .innerJoin(users, eq(users.id, fieldVisitStaff.userId))
+      .where(inArray(fieldVisitStaff.visitId, ids))
+      .orderBy(asc(users.name)),
     db
       .select({ e: visitEvidence, size: storedFiles.size, mime: storedFiles.mime, uploadedByName: users.name })
       .from(visitEvidence)
@@ -262,7 +351,13 @@ export const flagMissingVisitEvidence = async (db: DbOrTx, now = new Date()) =>
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('visits.flagMissingEvidence', 0))`);
     const due = new Date(now.getTime() - VISIT_EVIDENCE_DUE_MS);
     const visits = await tx
-      .select({ id: fieldVisits.id, caseId: fieldVisits.caseId, creditorId: fieldVisits.creditorId, agencyId: fieldVisits.agencyId, visitedAt: fieldVisits.visitedAt })
+      .select({
+        id: fieldVisits.id,
+        caseId: fieldVisits.caseId,
+        creditorId: fieldVisits.creditorId,
+        agencyId: fieldVisits.agencyId,
+        visitedAt: fieldVisits.visitedAt,
+      })
       .from(fieldVisits)
       .where(
         and(
@@ -278,18 +373,43 @@ export const flagMissingVisitEvidence = async (db: DbOrTx, now = new Date()) =>
       const inTime = await tx
         .selectDistinct({ kind: visitEvidence.kind })
         .from(visitEvidence)
-        .where(and(eq(visitEvidence.visitId, v.id), lte(visitEvidence.createdAt, new Date(visitedAt.getTime() + VISIT_EVIDENCE_DUE_MS))));
+        .where(
+          and(
+            eq(visitEvidence.visitId, v.id),
+            lte(visitEvidence.createdAt, new Date(visitedAt.getTime() + VISIT_EVIDENCE_DUE_MS)),
+          ),
+        );
       const missing = REQUIRED_EVIDENCE.filter((k) => !inTime.some((e) => e.kind === k));
       if (missing.length === 0) continue;
       const [flag] = await tx
         .insert(caseFlags)
-        .values({ caseId: v.caseId, creditorId: v.creditorId, agencyId: v.agencyId, visitId: v.id, rule: EVIDENCE_MISSING_RULE, values: { missing: missing.join(',') }, createdAt: now })
+        .values({
+          caseId: v.caseId,
+          creditorId: v.creditorId,
+          agencyId: v.agencyId,
+          visitId: v.id,
+          rule: EVIDENCE_MISSING_RULE,
+          values: { missing: missing.join(',') },
+          createdAt: now,
+        })
         .onConflictDoNothing()
         .returning({ id: caseFlags.id });
       if (!flag) continue;
       flagged += 1;
-      await writeAudit(tx, SYSTEM, { action: 'visit.evidenceMissing', resourceType: 'case', resourceId: v.caseId, orgId: v.creditorId, after: { visitId: v.id, missing } });
-      await notify(tx, { orgId: v.agencyId, roles: ['admin', 'supervisor'] }, 'visit.evidenceMissing', {}, `/agency/cases/${v.caseId}`);
+      await writeAudit(tx, SYSTEM, {
+        action: 'visit.evidenceMissing',
+        resourceType: 'case',
+        resourceId: v.caseId,
+        orgId: v.creditorId,
+        after: { visitId: v.id, missing },
+      });
+      await notify(
+        tx,
+        { orgId: v.agencyId, roles: ['admin', 'supervisor'] },
+        'visit.evidenceMissing',
+        {},
+        `/agency/cases/${v.caseId}`,
+      );
     }
     return { flagged };
   });

@@ -2,7 +2,9 @@ import type { Metadata } from 'next';
 import { FollowComplaint } from '@/components/complaints/public-complaint';
 import { getServerT } from '@/server/i18n/request-locale';
 
-export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getServerT())('complaints.followTitle') });
+export const generateMetadata = async (): Promise<Metadata> => ({
+  title: (await getServerT())('complaints.followTitle'),
+});
 
 const FollowComplaintPage = async () => {
   const t = await getServerT();

@@ -5,7 +5,14 @@ import { loadPortalMe } from '../../../_components/portal-layout';
 const AgencyComplaintPage = async ({ params }: { params: Promise<{ complaintId: string }> }) => {
   const me = await loadPortalMe('agency');
   if (!me.permissions.includes('complaints.read')) return <Forbidden />;
-  return <ComplaintDetailScreen complaintId={(await params).complaintId} portal="agency" canHandle={me.permissions.includes('complaints.handle')} canRespond={me.permissions.includes('complaints.respond')} />;
+  return (
+    <ComplaintDetailScreen
+      complaintId={(await params).complaintId}
+      portal="agency"
+      canHandle={me.permissions.includes('complaints.handle')}
+      canRespond={me.permissions.includes('complaints.respond')}
+    />
+  );
 };
 
 export default AgencyComplaintPage;

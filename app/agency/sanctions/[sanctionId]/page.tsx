@@ -5,7 +5,15 @@ import { loadPortalMe } from '../../../_components/portal-layout';
 const AgencySanctionPage = async ({ params }: { params: Promise<{ sanctionId: string }> }) => {
   const me = await loadPortalMe('agency');
   if (!me.permissions.includes('sanctions.read')) return <Forbidden />;
-  return <SanctionDetailScreen sanctionId={(await params).sanctionId} portal="agency" canManage={false} canDecideAppeal={false} canAppeal={me.permissions.includes('sanctions.appeal')} />;
+  return (
+    <SanctionDetailScreen
+      sanctionId={(await params).sanctionId}
+      portal="agency"
+      canManage={false}
+      canDecideAppeal={false}
+      canAppeal={me.permissions.includes('sanctions.appeal')}
+    />
+  );
 };
 
 export default AgencySanctionPage;

@@ -5,7 +5,14 @@ import { loadPortalMe } from '../../../_components/portal-layout';
 const AgencyStatementPage = async ({ params }: { params: Promise<{ statementId: string }> }) => {
   const me = await loadPortalMe('agency');
   if (!me.permissions.includes('statements.read')) return <Forbidden />;
-  return <StatementScreen side="agency" statementId={(await params).statementId} canAgree={me.permissions.includes('statements.agree')} canPay={false} />;
+  return (
+    <StatementScreen
+      side="agency"
+      statementId={(await params).statementId}
+      canAgree={me.permissions.includes('statements.agree')}
+      canPay={false}
+    />
+  );
 };
 
 export default AgencyStatementPage;

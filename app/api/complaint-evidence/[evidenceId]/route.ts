@@ -1,3 +1,4 @@
 import { downloadComplaintEvidence } from '@/server/api/file-download';
 
-export const GET = async (req: Request, { params }: { params: Promise<{ evidenceId: string }> }) => downloadComplaintEvidence(req, (await params).evidenceId);
+export const GET = async (req: Request, { params }: { params: Promise<{ evidenceId: string }> }) =>
+  downloadComplaintEvidence(req, (await params).evidenceId);

@@ -1,3 +1,4 @@
 import { exportDisclosure } from '@/server/api/disclosure-export';
 
-export const GET = async (req: Request, { params }: { params: Promise<{ month: string }> }) => exportDisclosure(req, (await params).month);
+export const GET = async (req: Request, { params }: { params: Promise<{ month: string }> }) =>
+  exportDisclosure(req, (await params).month);

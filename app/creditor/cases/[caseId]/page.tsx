@@ -5,7 +5,13 @@ import { loadPortalMe } from '../../../_components/portal-layout';
 const CreditorCasePage = async ({ params }: { params: Promise<{ caseId: string }> }) => {
   const me = await loadPortalMe('creditor');
   if (!me.permissions.includes('cases.record')) return <Forbidden />;
-  return <CaseRecordScreen caseId={(await params).caseId} isStaff={false} canClose={me.permissions.includes('cases.close')} />;
+  return (
+    <CaseRecordScreen
+      caseId={(await params).caseId}
+      isStaff={false}
+      canClose={me.permissions.includes('cases.close')}
+    />
+  );
 };
 
 export default CreditorCasePage;

@@ -5,7 +5,14 @@ import { loadPortalMe } from '../../../_components/portal-layout';
 const CreditorComplaintPage = async ({ params }: { params: Promise<{ complaintId: string }> }) => {
   const me = await loadPortalMe('creditor');
   if (!me.permissions.includes('complaints.read')) return <Forbidden />;
-  return <ComplaintDetailScreen complaintId={(await params).complaintId} portal="creditor" canHandle={me.permissions.includes('complaints.handle')} canRespond={me.permissions.includes('complaints.respond')} />;
+  return (
+    <ComplaintDetailScreen
+      complaintId={(await params).complaintId}
+      portal="creditor"
+      canHandle={me.permissions.includes('complaints.handle')}
+      canRespond={me.permissions.includes('complaints.respond')}
+    />
+  );
 };
 
 export default CreditorComplaintPage;

@@ -5,7 +5,14 @@ import { loadPortalMe } from '../../../_components/portal-layout';
 const CreditorStatementPage = async ({ params }: { params: Promise<{ statementId: string }> }) => {
   const me = await loadPortalMe('creditor');
   if (!me.permissions.includes('statements.read')) return <Forbidden />;
-  return <StatementScreen side="creditor" statementId={(await params).statementId} canAgree={me.permissions.includes('statements.agree')} canPay={me.permissions.includes('statements.manage')} />;
+  return (
+    <StatementScreen
+      side="creditor"
+      statementId={(await params).statementId}
+      canAgree={me.permissions.includes('statements.agree')}
+      canPay={me.permissions.includes('statements.manage')}
+    />
+  );
 };
 
 export default CreditorStatementPage;

@@ -5,11 +5,16 @@ import { Forbidden } from '../../../_components/forbidden';
 import { loadPortalMe } from '../../../_components/portal-layout';
 
 /** A sanction is proposed from what it cites: `?complaintId=` (an upheld complaint) or `?auditItemId=` (an audit violation). */
-const ProposeSanctionPage = async ({ searchParams }: { searchParams: Promise<{ complaintId?: string; auditItemId?: string }> }) => {
+const ProposeSanctionPage = async ({
+  searchParams,
+}: {
+  searchParams: Promise<{ complaintId?: string; auditItemId?: string }>;
+}) => {
   const me = await loadPortalMe('staff');
   if (!me.permissions.includes('sanctions.manage')) return <Forbidden />;
   const { complaintId, auditItemId } = await searchParams;
-  if (!complaintId && !auditItemId) return <Alert testId="propose-no-citation">{(await getServerT())('sanctions.noCitation')}</Alert>;
+  if (!complaintId && !auditItemId)
+    return <Alert testId="propose-no-citation">{(await getServerT())('sanctions.noCitation')}</Alert>;
   return <ProposeSanctionScreen complaintId={complaintId ?? null} auditItemId={auditItemId ?? null} />;
 };
 

@@ -19,13 +19,23 @@ export const admissionAuthz: AuthzTable = {
     allowed: 'anonymous',
     anonymous: { isPublic: 'an organization registers before it has any account' },
     wrongRole: { none: 'public sign-up has no role' },
-    wrongTenant: { none: 'creates a new tenant; a taken or banned credit code is refused, a registered email answered as a new one (admission.integration.test.ts)' },
+    wrongTenant: {
+      none: 'creates a new tenant; a taken or banned credit code is refused, a registered email answered as a new one (admission.integration.test.ts)',
+    },
   },
   'admission.application.get': {
     // The admission file (capital, references, legal representative, licence) is the admins'.
     allowed: 'agencyNew.admin',
     anonymous: 'refused',
-    wrongRole: ['agencyNew.supervisor', 'agencyNew.collector', 'creditorNew.manager', 'creditorNew.viewer', 'agencyA.collector', 'platform.admin', 'platform.reviewer'],
+    wrongRole: [
+      'agencyNew.supervisor',
+      'agencyNew.collector',
+      'creditorNew.manager',
+      'creditorNew.viewer',
+      'agencyA.collector',
+      'platform.admin',
+      'platform.reviewer',
+    ],
     wrongTenant: { none: SESSION_ORG },
   },
   'admission.application.saveSection': {
@@ -55,7 +65,10 @@ export const admissionAuthz: AuthzTable = {
     anonymous: 'refused',
     wrongRole: ['creditorNew.manager', 'creditorNew.viewer', 'platform.reviewer'],
     // Another organization's upload is not there to attach.
-    wrongTenant: { as: 'agencyNew.admin', input: (w) => ({ fileId: w.licence.fileId, kind: 'business_licence', fileName: '营业执照.pdf' }) },
+    wrongTenant: {
+      as: 'agencyNew.admin',
+      input: (w) => ({ fileId: w.licence.fileId, kind: 'business_licence', fileName: '营业执照.pdf' }),
+    },
   },
   'admission.application.documents.remove': {
     input: (w) => ({ documentId: w.licence.documentId }),

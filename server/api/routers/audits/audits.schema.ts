@@ -8,8 +8,16 @@ import { ZComplaintCategory, ZOrgComplaintReceipt } from '../complaints/complain
 const ZDay = z.string().regex(DAY_PATTERN, { error: 'v.date' });
 const common = { agencyId: z.uuid({ error: 'v.id' }), periodFrom: ZDay, periodTo: ZDay };
 export const ZCreateAuditInput = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.literal('random'), ...common, sampleBp: z.number().int().min(100, { error: 'v.sampleShare' }).max(10_000, { error: 'v.sampleShare' }) }),
-  z.strictObject({ method: z.literal('chosen'), ...common, contractNos: z.array(z.string().trim().min(1).max(100)).min(1, { error: 'v.pickOne' }).max(100) }),
+  z.strictObject({
+    method: z.literal('random'),
+    ...common,
+    sampleBp: z.number().int().min(100, { error: 'v.sampleShare' }).max(10_000, { error: 'v.sampleShare' }),
+  }),
+  z.strictObject({
+    method: z.literal('chosen'),
+    ...common,
+    contractNos: z.array(z.string().trim().min(1).max(100)).min(1, { error: 'v.pickOne' }).max(100),
+  }),
 ]);
 export type TCreateAuditInput = z.input<typeof ZCreateAuditInput>;
 export const ZCreateAuditResult = z.object({ id: z.string(), itemCount: z.number().int() });
@@ -72,9 +80,16 @@ export const ZItemIdInput = z.strictObject({ itemId: z.uuid({ error: 'v.id' }) }
 /** One sampled record with its audit: what a sanction citing the finding shows. */
 export const ZAuditWithItem = z.object({ audit: ZAudit, item: ZAuditItem });
 
-export const ZReviewInput = z.strictObject({ itemId: z.uuid({ error: 'v.id' }), finding: z.enum(AUDIT_FINDINGS, { error: 'v.invalidOption' }), note: z.string().trim().max(2000).default('') });
+export const ZReviewInput = z.strictObject({
+  itemId: z.uuid({ error: 'v.id' }),
+  finding: z.enum(AUDIT_FINDINGS, { error: 'v.invalidOption' }),
+  note: z.string().trim().max(2000).default(''),
+});
 export const ZComplainInput = z.strictObject({ itemId: z.uuid({ error: 'v.id' }), category: ZComplaintCategory });
-export const ZCompleteInput = z.strictObject({ auditId: z.uuid({ error: 'v.id' }), summary: z.string().trim().min(5, { error: 'v.auditSummary' }).max(5000) });
+export const ZCompleteInput = z.strictObject({
+  auditId: z.uuid({ error: 'v.id' }),
+  summary: z.string().trim().min(5, { error: 'v.auditSummary' }).max(5000),
+});
 export const ZReviewResult = z.object({ id: z.string(), finding: z.enum(AUDIT_FINDINGS) });
 /** The complaint a violation went on as, by its reference. */
 export const ZComplainResult = ZOrgComplaintReceipt.pick({ reference: true }).extend({ complaintId: z.string() });

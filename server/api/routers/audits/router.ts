@@ -1,4 +1,11 @@
-import { complainFromItem, completeAudit, createAudit, getAudit, listAudits, reviewAuditItem } from '../../../domain/audits/audits';
+import {
+  complainFromItem,
+  completeAudit,
+  createAudit,
+  getAudit,
+  listAudits,
+  reviewAuditItem,
+} from '../../../domain/audits/audits';
 import { getAuditItem, listAuditItems } from '../../../domain/audits/items';
 import { requirePermission, router, staffProcedure } from '../../trpc';
 import {
@@ -27,9 +34,18 @@ const reader = staffProcedure.use(requirePermission('audits.read'));
 const auditor = staffProcedure.use(requirePermission('audits.manage'));
 
 export const auditsRouter = router({
-  create: auditor.input(ZCreateAuditInput).output(ZCreateAuditResult).mutation(({ ctx, input }) => createAudit(ctx.db, ctx.caller, input)),
-  list: reader.input(ZListAuditsInput).output(ZAuditList).query(({ ctx, input }) => listAudits(ctx.db, input)),
-  get: reader.input(ZAuditIdInput).output(ZAudit).query(({ ctx, input }) => getAudit(ctx.db, input.auditId)),
+  create: auditor
+    .input(ZCreateAuditInput)
+    .output(ZCreateAuditResult)
+    .mutation(({ ctx, input }) => createAudit(ctx.db, ctx.caller, input)),
+  list: reader
+    .input(ZListAuditsInput)
+    .output(ZAuditList)
+    .query(({ ctx, input }) => listAudits(ctx.db, input)),
+  get: reader
+    .input(ZAuditIdInput)
+    .output(ZAudit)
+    .query(({ ctx, input }) => getAudit(ctx.db, input.auditId)),
   items: reader
     .input(ZListItemsInput)
     .output(ZAuditItemList)
@@ -46,7 +62,16 @@ export const auditsRouter = router({
       const found = await getAuditItem(ctx.db, input.itemId);
       return { audit: await getAudit(ctx.db, found.auditId), item: found.item };
     }),
-  review: auditor.input(ZReviewInput).output(ZReviewResult).mutation(({ ctx, input }) => reviewAuditItem(ctx.db, ctx.caller, input)),
-  complain: auditor.input(ZComplainInput).output(ZComplainResult).mutation(({ ctx, input }) => complainFromItem(ctx.db, ctx.caller, input)),
-  complete: auditor.input(ZCompleteInput).output(ZCompleteResult).mutation(({ ctx, input }) => completeAudit(ctx.db, ctx.caller, input)),
+  review: auditor
+    .input(ZReviewInput)
+    .output(ZReviewResult)
+    .mutation(({ ctx, input }) => reviewAuditItem(ctx.db, ctx.caller, input)),
+  complain: auditor
+    .input(ZComplainInput)
+    .output(ZComplainResult)
+    .mutation(({ ctx, input }) => complainFromItem(ctx.db, ctx.caller, input)),
+  complete: auditor
+    .input(ZCompleteInput)
+    .output(ZCompleteResult)
+    .mutation(({ ctx, input }) => completeAudit(ctx.db, ctx.caller, input)),
 });

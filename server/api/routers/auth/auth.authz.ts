@@ -8,13 +8,17 @@ export const authAuthz: AuthzTable = {
     allowed: 'anonymous',
     anonymous: { isPublic: INVITEE },
     wrongRole: { none: INVITEE },
-    wrongTenant: { none: 'a token names one user; an unknown or used token answers NOT_FOUND (auth.integration.test.ts)' },
+    wrongTenant: {
+      none: 'a token names one user; an unknown or used token answers NOT_FOUND (auth.integration.test.ts)',
+    },
   },
   'auth.invite.accept': {
     input: () => ({ token: 'x'.repeat(43), password: 'long-enough-password', confirmPassword: 'long-enough-password' }),
     allowed: 'anonymous',
     anonymous: { isPublic: INVITEE },
     wrongRole: { none: INVITEE },
-    wrongTenant: { none: 'a token names one user; an unknown or used token answers NOT_FOUND (auth.integration.test.ts)' },
+    wrongTenant: {
+      none: 'a token names one user; an unknown or used token answers NOT_FOUND (auth.integration.test.ts)',
+    },
   },
 };

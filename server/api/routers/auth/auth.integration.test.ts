@@ -20,7 +20,12 @@ afterAll(async () => {
 });
 
 const invite = async (email: string) =>
-  (await callerAs(handle.db, w.users['platform.admin'])).staff.users.create({ orgId: w.orgs.agencyA.id, email, name: '孙悟空', role: 'collector' });
+  (await callerAs(handle.db, w.users['platform.admin'])).staff.users.create({
+    orgId: w.orgs.agencyA.id,
+    email,
+    name: '孙悟空',
+    role: 'collector',
+  });
 
 describe('invitations', () => {
   it('shows who is invited where, then sets the password once', async () => {
@@ -33,12 +38,22 @@ describe('invitations', () => {
     });
 
     const password = 'a-long-enough-password';
-    await expect(anonymous.auth.invite.accept({ token: inviteToken, password, confirmPassword: password })).resolves.toEqual({ email: 'wukong@example.cn' });
-    await expect(signIn(handle.db, META, { email: 'wukong@example.cn', password })).resolves.toMatchObject({ userId: user.id });
+    await expect(
+      anonymous.auth.invite.accept({ token: inviteToken, password, confirmPassword: password }),
+    ).resolves.toEqual({ email: 'wukong@example.cn' });
+    await expect(signIn(handle.db, META, { email: 'wukong@example.cn', password })).resolves.toMatchObject({
+      userId: user.id,
+    });
     const audits = await handle.db.select().from(auditLog).where(eq(auditLog.action, 'user.acceptInvite'));
     expect(audits.map((a) => a.resourceId)).toContain(user.id);
 
-    await expect(anonymous.auth.invite.accept({ token: inviteToken, password: 'another-password!', confirmPassword: 'another-password!' })).rejects.toMatchObject({
+    await expect(
+      anonymous.auth.invite.accept({
+        token: inviteToken,
+        password: 'another-password!',
+        confirmPassword: 'another-password!',
+      }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     await expect(anonymous.auth.invite.get({ token: inviteToken })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -48,12 +63,20 @@ describe('invitations', () => {
     const { inviteToken } = await invite('bajie@example.cn');
     const anonymous = await callerAs(handle.db, null);
     await expect(
-      anonymous.auth.invite.accept({ token: inviteToken, password: 'a-long-enough-password', confirmPassword: 'something-else-here' }),
+      anonymous.auth.invite.accept({
+        token: inviteToken,
+        password: 'a-long-enough-password',
+        confirmPassword: 'something-else-here',
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await expect(anonymous.auth.invite.accept({ token: inviteToken, password: 'short', confirmPassword: 'short' })).rejects.toMatchObject({
+    await expect(
+      anonymous.auth.invite.accept({ token: inviteToken, password: 'short', confirmPassword: 'short' }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
     });
-    await expect(anonymous.auth.invite.get({ token: inviteToken })).resolves.toMatchObject({ email: 'bajie@example.cn' });
+    await expect(anonymous.auth.invite.get({ token: inviteToken })).resolves.toMatchObject({
+      email: 'bajie@example.cn',
+    });
   });
 
   it('refuses an unknown token', async () => {
@@ -63,17 +86,26 @@ describe('invitations', () => {
 
   it('refuses an expired invitation', async () => {
     const { inviteToken, user } = await invite('shaseng@example.cn');
-    await handle.db.update(users).set({ inviteExpiresAt: new Date(Date.now() - 1000) }).where(eq(users.id, user.id));
+    await handle.db
+      .update(users)
+      .set({ inviteExpiresAt: new Date(Date.now() - 1000) })
+      .where(eq(users.id, user.id));
     const anonymous = await callerAs(handle.db, null);
     await expect(anonymous.auth.invite.get({ token: inviteToken })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      anonymous.auth.invite.accept({ token: inviteToken, password: 'a-long-enough-password', confirmPassword: 'a-long-enough-password' }),
+      anonymous.auth.invite.accept({
+        token: inviteToken,
+        password: 'a-long-enough-password',
+        confirmPassword: 'a-long-enough-password',
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('spends the invitation of a user disabled before accepting', async () => {
     const { inviteToken, user } = await invite('bailong@example.cn');
     await (await callerAs(handle.db, w.users['platform.admin'])).staff.users.disable({ userId: user.id });
-    await expect((await callerAs(handle.db, null)).auth.invite.get({ token: inviteToken })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect((await callerAs(handle.db, null)).auth.invite.get({ token: inviteToken })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -6,7 +6,13 @@ import { ZAcceptInviteInput, ZAcceptInviteOutput, ZGetInviteInput, ZGetInviteOut
 // what lets them read it and set their password.
 export const authRouter = router({
   invite: router({
-    get: publicProcedure.input(ZGetInviteInput).output(ZGetInviteOutput).query(({ ctx, input }) => getInvite(ctx.db, input.token)),
-    accept: publicProcedure.input(ZAcceptInviteInput).output(ZAcceptInviteOutput).mutation(({ ctx, input }) => acceptInvite(ctx.db, ctx.meta, input)),
+    get: publicProcedure
+      .input(ZGetInviteInput)
+      .output(ZGetInviteOutput)
+      .query(({ ctx, input }) => getInvite(ctx.db, input.token)),
+    accept: publicProcedure
+      .input(ZAcceptInviteInput)
+      .output(ZAcceptInviteOutput)
+      .mutation(({ ctx, input }) => acceptInvite(ctx.db, ctx.meta, input)),
   }),
 });

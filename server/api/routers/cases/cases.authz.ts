@@ -16,7 +16,8 @@ const importOf = async (w: World) => {
   return manager.cases.imports.start({ fileId: file.id, fileName: 'x.csv' });
 };
 
-const csvFile = async (w: World) => (await (await callerAs(w.db, w.users['creditorA.manager'])).files.upload(new Blob(['合同编号\r\nHT1\r\n']))).id;
+const csvFile = async (w: World) =>
+  (await (await callerAs(w.db, w.users['creditorA.manager'])).files.upload(new Blob(['合同编号\r\nHT1\r\n']))).id;
 
 export const casesAuthz: AuthzTable = {
   'cases.imports.start': {
@@ -61,14 +62,19 @@ export const casesAuthz: AuthzTable = {
     allowed: 'creditorA.admin',
     anonymous: 'refused',
     wrongRole: ['creditorA.viewer', 'agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { as: 'creditorB.admin', input: (w) => ({ caseId: caseId(w), reason: '债务人已身故，无财产可供执行' }) },
+    wrongTenant: {
+      as: 'creditorB.admin',
+      input: (w) => ({ caseId: caseId(w), reason: '债务人已身故，无财产可供执行' }),
+    },
   },
   'cases.agency.list': {
     input: () => ({ limit: 10 }),
     allowed: 'agencyA.collector',
     anonymous: 'refused',
     wrongRole: ['creditorA.admin', 'platform.admin', 'agencyNew.admin'],
-    wrongTenant: { none: 'lists only cases commissioned to the session agency, a collector only their own (cases.integration.test.ts)' },
+    wrongTenant: {
+      none: 'lists only cases commissioned to the session agency, a collector only their own (cases.integration.test.ts)',
+    },
   },
   'cases.agency.assign': {
     setup: withCommission,
@@ -76,7 +82,10 @@ export const casesAuthz: AuthzTable = {
     allowed: 'agencyA.supervisor',
     anonymous: 'refused',
     wrongRole: ['agencyA.collector', 'creditorA.admin', 'platform.admin', 'agencyNew.admin'],
-    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ caseIds: [caseId(w)], collectorId: w.users['agencyB.collector'].id }) },
+    wrongTenant: {
+      as: 'agencyB.admin',
+      input: (w) => ({ caseIds: [caseId(w)], collectorId: w.users['agencyB.collector'].id }),
+    },
   },
   'cases.agency.assignByRule': {
     setup: withCommission,
@@ -85,6 +94,10 @@ export const casesAuthz: AuthzTable = {
     anonymous: 'refused',
     wrongRole: ['agencyA.collector', 'creditorA.admin', 'platform.admin', 'agencyNew.admin'],
     // Another agency's collector is not one of the caller's: a named-field error, nothing assigned.
-    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ rule: { kind: 'roundRobin', collectorIds: [w.users['agencyA.collector'].id] } }), expect: 'BAD_REQUEST' },
+    wrongTenant: {
+      as: 'agencyB.admin',
+      input: (w) => ({ rule: { kind: 'roundRobin', collectorIds: [w.users['agencyA.collector'].id] } }),
+      expect: 'BAD_REQUEST',
+    },
   },
 };

@@ -27,29 +27,53 @@ describe('the agency’s cases', () => {
     const collector = await as('agencyA.collector');
     expect((await collector.cases.agency.list({ limit: 50 })).items).toEqual([]);
     const ids = await caseIdsOf(ctx.w, pkg.id);
-    expect(await admin.cases.agency.assign({ caseIds: ids.slice(0, 2), collectorId: ctx.w.users['agencyA.collector'].id })).toEqual({ assigned: 2 });
+    expect(
+      await admin.cases.agency.assign({ caseIds: ids.slice(0, 2), collectorId: ctx.w.users['agencyA.collector'].id }),
+    ).toEqual({ assigned: 2 });
     const mine = await collector.cases.agency.list({ limit: 50 });
     expect(mine.items.map((c) => c.id).sort()).toEqual(ids.slice(0, 2).sort());
-    expect(mine.items.every((c) => c.status === 'working' && c.collectorName === ctx.w.users['agencyA.collector'].name)).toBe(true);
+    expect(
+      mine.items.every((c) => c.status === 'working' && c.collectorName === ctx.w.users['agencyA.collector'].name),
+    ).toBe(true);
     expect((await admin.cases.agency.list({ isUnassigned: true, limit: 50 })).items).toHaveLength(4);
     // Another agency sees none of them and cannot assign them.
     const other = await as('agencyB.admin');
     expect((await other.cases.agency.list({ limit: 50 })).items).toEqual([]);
-    await expect(other.cases.agency.assign({ caseIds: ids.slice(0, 1), collectorId: ctx.w.users['agencyB.collector'].id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      other.cases.agency.assign({ caseIds: ids.slice(0, 1), collectorId: ctx.w.users['agencyB.collector'].id }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('distributes unassigned cases in turn between collectors, or by province', async () => {
     const { pkg } = await awardedToA(ctx.w, 16, 'RR');
     const supervisor = await as('agencyA.supervisor');
     const collectorId = ctx.w.users['agencyA.collector'].id;
-    const byProvince = await supervisor.cases.agency.assignByRule({ packageId: pkg.id, rule: { kind: 'province', byProvince: [{ province: '44', collectorId }] } });
-    const inGuangdong = (await ctx.handle.db.select().from(cases).where(and(eq(cases.packageId, pkg.id), eq(cases.province, '44')))).length;
+    const byProvince = await supervisor.cases.agency.assignByRule({
+      packageId: pkg.id,
+      rule: { kind: 'province', byProvince: [{ province: '44', collectorId }] },
+    });
+    const inGuangdong = (
+      await ctx.handle.db
+        .select()
+        .from(cases)
+        .where(and(eq(cases.packageId, pkg.id), eq(cases.province, '44')))
+    ).length;
     expect(byProvince.assigned).toBe(inGuangdong);
-    const rest = await supervisor.cases.agency.assignByRule({ packageId: pkg.id, rule: { kind: 'roundRobin', collectorIds: [collectorId] } });
+    const rest = await supervisor.cases.agency.assignByRule({
+      packageId: pkg.id,
+      rule: { kind: 'roundRobin', collectorIds: [collectorId] },
+    });
     expect(rest.assigned).toBe(16 - inGuangdong);
-    const unassigned = await ctx.handle.db.select().from(cases).where(and(eq(cases.packageId, pkg.id)));
+    const unassigned = await ctx.handle.db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.packageId, pkg.id)));
     expect(unassigned.every((c) => c.collectorId === collectorId)).toBe(true);
-    await expect(supervisor.cases.agency.assignByRule({ rule: { kind: 'roundRobin', collectorIds: [ctx.w.users['agencyA.admin'].id] } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      supervisor.cases.agency.assignByRule({
+        rule: { kind: 'roundRobin', collectorIds: [ctx.w.users['agencyA.admin'].id] },
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
 
@@ -57,19 +81,30 @@ describe('recall and term end', () => {
   it('a recall cuts the agency and its collector off at once; the case can be placed again', async () => {
     const { pkg } = await awardedToA(ctx.w, 4, 'RC');
     const ids = await caseIdsOf(ctx.w, pkg.id);
-    await (await as('agencyA.admin')).cases.agency.assign({ caseIds: ids, collectorId: ctx.w.users['agencyA.collector'].id });
+    await (
+      await as('agencyA.admin')
+    ).cases.agency.assign({ caseIds: ids, collectorId: ctx.w.users['agencyA.collector'].id });
     const manager = await as('creditorA.manager');
-    expect(await manager.cases.recall({ caseIds: ids.slice(0, 1), reason: '债务人投诉，改为自催' })).toEqual({ recalled: 1 });
+    expect(await manager.cases.recall({ caseIds: ids.slice(0, 1), reason: '债务人投诉，改为自催' })).toEqual({
+      recalled: 1,
+    });
     const collector = await as('agencyA.collector');
     expect((await collector.cases.agency.list({ limit: 50 })).items.map((c) => c.id)).not.toContain(ids[0]);
-    await expect((await as('agencyA.admin')).cases.agency.assign({ caseIds: ids.slice(0, 1), collectorId: ctx.w.users['agencyA.collector'].id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      (await as('agencyA.admin')).cases.agency.assign({
+        caseIds: ids.slice(0, 1),
+        collectorId: ctx.w.users['agencyA.collector'].id,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const unplaced = await manager.cases.list({ isUnplaced: true, limit: 50 });
     expect(unplaced.items.find((c) => c.id === ids[0])?.status).toBe('recalled');
     // A whole commission at once.
     const [c] = await ctx.handle.db.select().from(commissions).where(eq(commissions.packageId, pkg.id));
     expect(await manager.cases.recall({ commissionId: c?.id ?? '', reason: '合作终止' })).toEqual({ recalled: 3 });
     expect((await collector.cases.agency.list({ limit: 50 })).items).toEqual([]);
-    await expect(manager.cases.recall({ caseIds: ids.slice(0, 1), reason: '重复召回' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(manager.cases.recall({ caseIds: ids.slice(0, 1), reason: '重复召回' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('at term end the job returns the cases and completes the package; running it twice changes nothing', async () => {
@@ -78,7 +113,15 @@ describe('recall and term end', () => {
     expect(job?.runAt.getTime()).toBe(new Date(`${pkg.commissionEnd}T00:00:00+08:00`).getTime() + 86_400_000);
     const later = () => new Date(Date.now() + 200 * 86_400_000);
     await drainJobs(ctx.handle.db, JOB_HANDLERS, { now: later });
-    const back = await ctx.handle.db.select().from(cases).where(eq(cases.importId, (await ctx.handle.db.select().from(packages).where(eq(packages.id, pkg.id)))[0]?.importId ?? ''));
+    const back = await ctx.handle.db
+      .select()
+      .from(cases)
+      .where(
+        eq(
+          cases.importId,
+          (await ctx.handle.db.select().from(packages).where(eq(packages.id, pkg.id)))[0]?.importId ?? '',
+        ),
+      );
     expect(back.every((c) => c.status === 'returned' && c.agencyId === null && c.packageId === null)).toBe(true);
     expect((await ctx.handle.db.select().from(packages).where(eq(packages.id, pkg.id)))[0]?.status).toBe('completed');
     expect((await (await as('agencyA.admin')).cases.agency.list({ limit: 50 })).items).toEqual([]);

@@ -11,8 +11,16 @@ const filters = {
   cursor: z.string().nullish(),
   limit: z.number().int().min(1).max(200).default(50),
 };
-export const ZCreditorCasesInput = z.object({ ...filters, importId: z.uuid().optional(), isUnplaced: z.boolean().optional() });
-export const ZAgencyCasesInput = z.object({ ...filters, collectorId: z.uuid().optional(), isUnassigned: z.boolean().optional() });
+export const ZCreditorCasesInput = z.object({
+  ...filters,
+  importId: z.uuid().optional(),
+  isUnplaced: z.boolean().optional(),
+});
+export const ZAgencyCasesInput = z.object({
+  ...filters,
+  collectorId: z.uuid().optional(),
+  isUnassigned: z.boolean().optional(),
+});
 
 export const ZCaseItem = z.object({
   id: z.string(),
@@ -43,23 +51,47 @@ export const ZAssignByRuleInput = z.object({
   packageId: z.uuid().optional(),
   rule: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('roundRobin'), collectorIds: z.array(z.uuid()).min(1).max(200) }),
-    z.object({ kind: z.literal('province'), byProvince: z.array(z.object({ province: z.enum(PROVINCES), collectorId: z.uuid() })).min(1).max(PROVINCES.length) }),
+    z.object({
+      kind: z.literal('province'),
+      byProvince: z
+        .array(z.object({ province: z.enum(PROVINCES), collectorId: z.uuid() }))
+        .min(1)
+        .max(PROVINCES.length),
+    }),
   ]),
 });
 export const ZAssignResult = z.object({ assigned: z.number().int() });
 export const ZRecallInput = z
-  .object({ caseIds: z.array(z.uuid()).min(1).max(1000).optional(), commissionId: z.uuid().optional(), reason: z.string().trim().min(2).max(500) })
-  .refine((v) => Boolean(v.caseIds) !== Boolean(v.commissionId), { message: 'caseIds or commissionId', path: ['caseIds'] });
+  .object({
+    caseIds: z.array(z.uuid()).min(1).max(1000).optional(),
+    commissionId: z.uuid().optional(),
+    reason: z.string().trim().min(2).max(500),
+  })
+  .refine((v) => Boolean(v.caseIds) !== Boolean(v.commissionId), {
+    message: 'caseIds or commissionId',
+    path: ['caseIds'],
+  });
 export const ZRecallResult = z.object({ recalled: z.number().int() });
 
-export const ZCloseCaseInput = z.object({ caseId: z.uuid(), reason: z.string().trim().min(CLOSE_REASON_LENGTH.min).max(CLOSE_REASON_LENGTH.max) });
+export const ZCloseCaseInput = z.object({
+  caseId: z.uuid(),
+  reason: z.string().trim().min(CLOSE_REASON_LENGTH.min).max(CLOSE_REASON_LENGTH.max),
+});
 export type TCloseCaseInput = z.input<typeof ZCloseCaseInput>;
-export const ZClosedCase = z.object({ id: z.string(), status: z.literal('closed_unrecoverable'), closedOn: z.string(), closedReason: z.string() });
+export const ZClosedCase = z.object({
+  id: z.string(),
+  status: z.literal('closed_unrecoverable'),
+  closedOn: z.string(),
+  closedReason: z.string(),
+});
 
 // Imported files: the same shapes serve case files here and repayment files (repayments router).
 export const ZStartImportInput = z.object({ fileId: z.uuid(), fileName: z.string().trim().min(1).max(200) });
 export const ZImportIdInput = z.object({ importId: z.uuid() });
-export const ZListImportsInput = z.object({ cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(20) });
+export const ZListImportsInput = z.object({
+  cursor: z.string().nullish(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
 
 const ZValues = z.record(z.string(), z.union([z.string(), z.number()]));
 
@@ -76,10 +108,19 @@ export const ZImportView = z.object({
   rowsWritten: z.number().int(),
   errorCount: z.number().int(),
   fileError: z.object({ code: z.string(), values: ZValues.optional() }).nullable(),
-  errors: z.array(z.object({ row: z.number().int(), column: z.string(), code: z.string(), values: ZValues.optional() })),
+  errors: z.array(
+    z.object({ row: z.number().int(), column: z.string(), code: z.string(), values: ZValues.optional() }),
+  ),
   reportFileId: z.string().nullable(),
   extraColumns: z.array(z.string()),
-  summary: z.object({ matched: z.number().int(), direct: z.number().int(), alreadyRecorded: z.number().int(), amount: z.number().int() }).nullable(),
+  summary: z
+    .object({
+      matched: z.number().int(),
+      direct: z.number().int(),
+      alreadyRecorded: z.number().int(),
+      amount: z.number().int(),
+    })
+    .nullable(),
   createdAt: z.date(),
   finishedAt: z.date().nullable(),
 });

@@ -30,11 +30,24 @@ const readText = async (s: ReadableStream<Uint8Array>) => new TextDecoder().deco
 describe('a good file lands whole', () => {
   it('imports a UTF-8 CSV: fen, bucket, province code, PII sealed and masked, audited', async () => {
     const imp = await importBytes(ctx.w, 'creditorA.manager', sampleCsv(30));
-    expect(imp).toMatchObject({ status: 'succeeded', format: 'csv', encoding: 'utf-8', rowCount: 30, errorCount: 0, fileError: null });
+    expect(imp).toMatchObject({
+      status: 'succeeded',
+      format: 'csv',
+      encoding: 'utf-8',
+      rowCount: 30,
+      errorCount: 0,
+      fileError: null,
+    });
     expect(await caseCount()).toBe(30);
     const [first] = await ctx.handle.db.select().from(cases).where(eq(cases.contractNo, 'HT00000001'));
     const row = sampleCaseRow(1);
-    expect(first).toMatchObject({ debtorName: row[1], daysOverdue: Number(row[7]), bucket: Math.min(12, Math.ceil(Number(row[7]) / 30)), province: '33', status: 'new' });
+    expect(first).toMatchObject({
+      debtorName: row[1],
+      daysOverdue: Number(row[7]),
+      bucket: Math.min(12, Math.ceil(Number(row[7]) / 30)),
+      province: '33',
+      status: 'new',
+    });
     expect(first?.loanAmount).toBe(Number(row[4]?.replace('.00', '')) * 100);
     // The ID number is stored only encrypted; the index finds it; the mask shows 3 + 4.
     expect(first?.idNumberEnc).not.toContain(row[2]);
@@ -61,8 +74,20 @@ describe('a good file lands whole', () => {
   it('matches headers by English alias in any order and keeps unknown columns, formulas as text', async () => {
     const rows = [...sampleCaseRows(2, 'EN')];
     const order = [3, 0, 2, 1, 4, 5, 6, 7];
-    const aliases = ['phone', 'contract_no', 'id_number', 'debtor_name', 'loan_amount', 'principal_outstanding', 'amount_overdue', 'days_overdue'];
-    const csv = toCsv([[...aliases, '备注'], ...rows.slice(1).map((r) => [...order.map((i) => r[i] ?? ''), '=HYPERLINK("http://x","点我")'])]);
+    const aliases = [
+      'phone',
+      'contract_no',
+      'id_number',
+      'debtor_name',
+      'loan_amount',
+      'principal_outstanding',
+      'amount_overdue',
+      'days_overdue',
+    ];
+    const csv = toCsv([
+      [...aliases, '备注'],
+      ...rows.slice(1).map((r) => [...order.map((i) => r[i] ?? ''), '=HYPERLINK("http://x","点我")']),
+    ]);
     const imp = await importBytes(ctx.w, 'creditorA.admin', csv);
     expect(imp).toMatchObject({ status: 'succeeded', rowCount: 2, extraColumns: ['备注'] });
     const [c] = await ctx.handle.db.select().from(cases).where(eq(cases.contractNo, 'EN00000000'));
@@ -85,10 +110,17 @@ describe('a bad file lands not at all', () => {
       { row: 7, column: '合同编号', code: 'duplicateInFile', values: { value: 'BAD00000000', row: 2 } },
     ]);
     expect(await caseCount()).toBe(0);
-    const report = await openFile(ctx.handle.db, await domainCaller(ctx.w, 'creditorA.manager'), imp.reportFileId ?? '', getBlobStore());
+    const report = await openFile(
+      ctx.handle.db,
+      await domainCaller(ctx.w, 'creditorA.manager'),
+      imp.reportFileId ?? '',
+      getBlobStore(),
+    );
     const text = await readText(report.stream);
     expect(text.split('\r\n')[0]).toBe('行号 Row,列 Column,原因,Reason');
-    expect(text).toContain('3,身份证号,不是有效的 18 位身份证号（校验位或出生日期不对）,Not a valid 18-character resident ID number');
+    expect(text).toContain(
+      '3,身份证号,不是有效的 18 位身份证号（校验位或出生日期不对）,Not a valid 18-character resident ID number',
+    );
     expect(text).toContain('5,手机号,不是有效的大陆手机号（1 开头的 11 位数字）,Not a valid mainland mobile number');
     // Bad values are not copied into the report: it is kept, and ID and phone numbers are never stored in clear.
     expect(text).not.toContain('110105199001011235');
@@ -115,24 +147,50 @@ describe('a bad file lands not at all', () => {
 
   it.each([
     ['a header row only', `${CASE_FILE_HEADERS.join(',')}\r\n`, { code: 'empty' }],
-    ['missing required headers, all named', '合同编号,借款人姓名,手机号\r\nHT1,张三,13800138000\r\n', { code: 'missingHeaders', values: { columns: '身份证号 (id_number)、放款金额 (loan_amount)、剩余本金 (principal_outstanding)、逾期本息合计 (amount_overdue)、逾期天数 (days_overdue)' } }],
+    [
+      'missing required headers, all named',
+      '合同编号,借款人姓名,手机号\r\nHT1,张三,13800138000\r\n',
+      {
+        code: 'missingHeaders',
+        values: {
+          columns:
+            '身份证号 (id_number)、放款金额 (loan_amount)、剩余本金 (principal_outstanding)、逾期本息合计 (amount_overdue)、逾期天数 (days_overdue)',
+        },
+      },
+    ],
     ['UTF-16 text', iconv.encode(`\uFEFF${toCsv(sampleCaseRows(2))}`, 'utf16le'), { code: 'encodingUnsupported' }],
-    ['a 50 MB single line', `${CASE_FILE_HEADERS.join(',')}\r\n${'x'.repeat(50 * 1024 * 1024)}\r\n`, { code: 'rowTooLong', values: { row: 2 } }],
-    ['a zip that is not a workbook', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]), { code: 'notSpreadsheet' }],
+    [
+      'a 50 MB single line',
+      `${CASE_FILE_HEADERS.join(',')}\r\n${'x'.repeat(50 * 1024 * 1024)}\r\n`,
+      { code: 'rowTooLong', values: { row: 2 } },
+    ],
+    [
+      'a zip that is not a workbook',
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5, 6]),
+      { code: 'notSpreadsheet' },
+    ],
   ])('refuses %s with a file error and writes nothing', async (_why, bytes, fileError) => {
     const imp = await importBytes(ctx.w, 'creditorA.manager', bytes);
     expect(imp).toMatchObject({ status: 'failed', fileError, reportFileId: null });
     expect(await caseCount()).toBe(0);
-    const failed = await ctx.handle.db.select().from(auditLog).where(and(eq(auditLog.resourceId, imp.id), eq(auditLog.action, 'case.importFailed')));
+    const failed = await ctx.handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.resourceId, imp.id), eq(auditLog.action, 'case.importFailed')));
     expect(failed).toHaveLength(1);
   });
 
   it('refuses to import a PDF', async () => {
     const manager = await callerAs(ctx.handle.db, ctx.w.users['creditorA.manager']);
     const pdf = await manager.files.upload(new Blob([new Uint8Array(samplePdf(['x']))]));
-    const error: unknown = await manager.cases.imports.start({ fileId: pdf.id, fileName: 'x.pdf' }).catch((e: unknown) => e);
+    const error: unknown = await manager.cases.imports
+      .start({ fileId: pdf.id, fileName: 'x.pdf' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(describeError('zh-CN', error as never)).toMatchObject({ message: '导入只接受 CSV 或 XLSX 表格', fieldErrors: { fileId: ['导入只接受 CSV 或 XLSX 表格'] } });
+    expect(describeError('zh-CN', error as never)).toMatchObject({
+      message: '导入只接受 CSV 或 XLSX 表格',
+      fieldErrors: { fileId: ['导入只接受 CSV 或 XLSX 表格'] },
+    });
   });
 });
 
@@ -163,7 +221,10 @@ describe('the job', () => {
     await expect(runImport(ctx.handle.db, imp.id, failing)).rejects.toThrow();
     expect(await caseCount()).toBe(0);
     await runImport(ctx.handle.db, imp.id, real);
-    expect(await manager.cases.imports.get({ importId: imp.id })).toMatchObject({ status: 'succeeded', rowCount: 2500 });
+    expect(await manager.cases.imports.get({ importId: imp.id })).toMatchObject({
+      status: 'succeeded',
+      rowCount: 2500,
+    });
     // Running it again changes nothing.
     await runImport(ctx.handle.db, imp.id, real);
     expect(await caseCount()).toBe(2500);
@@ -179,7 +240,10 @@ describe('the job giving up', () => {
     await rm(path.join(process.env.STORAGE_DIR ?? '', file.sha256.slice(0, 2), file.sha256.slice(2, 4), file.sha256));
     await ctx.handle.db.update(jobs).set({ attempts: 2, maxAttempts: 3 }).where(eq(jobs.key, imp.id));
     await drainJobs(ctx.handle.db, JOB_HANDLERS);
-    expect(await manager.cases.imports.get({ importId: imp.id })).toMatchObject({ status: 'failed', fileError: { code: 'internal' } });
+    expect(await manager.cases.imports.get({ importId: imp.id })).toMatchObject({
+      status: 'failed',
+      fileError: { code: 'internal' },
+    });
     const [job] = await ctx.handle.db.select().from(jobs).where(eq(jobs.key, imp.id));
     expect(job).toMatchObject({ status: 'failed', attempts: 3 });
     expect(await caseCount()).toBe(0);
@@ -192,8 +256,14 @@ describe('tenancy', () => {
     const other = await callerAs(ctx.handle.db, ctx.w.users['creditorB.admin']);
     await expect(other.cases.imports.get({ importId: imp.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const [row] = await ctx.handle.db.select().from(caseImports).where(eq(caseImports.id, imp.id));
-    await expect(other.cases.imports.start({ fileId: row?.fileId ?? '', fileName: 'x.csv' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(other.cases.imports.start({ fileId: row?.fileId ?? '', fileName: 'x.csv' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect((await other.cases.imports.list({ limit: 10 })).items).toEqual([]);
-    expect((await (await callerAs(ctx.handle.db, ctx.w.users['creditorA.viewer'])).cases.imports.list({ limit: 10 })).items.map((i) => i.id)).toEqual([imp.id]);
+    expect(
+      (
+        await (await callerAs(ctx.handle.db, ctx.w.users['creditorA.viewer'])).cases.imports.list({ limit: 10 })
+      ).items.map((i) => i.id),
+    ).toEqual([imp.id]);
   });
 });

@@ -1,6 +1,12 @@
 import { closeUnrecoverable } from '../../../domain/cases/close';
 import { getImport, listImports, startImport } from '../../../domain/cases/imports';
-import { assignByRule, assignCases, listAgencyCases, listCreditorCases, recallCases } from '../../../domain/cases/placement';
+import {
+  assignByRule,
+  assignCases,
+  listAgencyCases,
+  listCreditorCases,
+  recallCases,
+} from '../../../domain/cases/placement';
 import { kickQueue } from '../../../jobs/scheduler';
 import { agencyProcedure, creditorProcedure, requirePermission, router } from '../../trpc';
 import {
@@ -37,11 +43,20 @@ export const casesRouter = router({
         kickQueue(ctx.db);
         return started;
       }),
-    get: reader.input(ZImportIdInput).output(ZImportView).query(({ ctx, input }) => getImport(ctx.db, ctx.caller, input.importId)),
-    list: reader.input(ZListImportsInput).output(ZImportList).query(({ ctx, input }) => listImports(ctx.db, ctx.caller, input)),
+    get: reader
+      .input(ZImportIdInput)
+      .output(ZImportView)
+      .query(({ ctx, input }) => getImport(ctx.db, ctx.caller, input.importId)),
+    list: reader
+      .input(ZListImportsInput)
+      .output(ZImportList)
+      .query(({ ctx, input }) => listImports(ctx.db, ctx.caller, input)),
   }),
   /** The creditor's cases with filters, keyset-paginated; PII masked. */
-  list: reader.input(ZCreditorCasesInput).output(ZCaseList).query(({ ctx, input }) => listCreditorCases(ctx.db, ctx.caller, input)),
+  list: reader
+    .input(ZCreditorCasesInput)
+    .output(ZCaseList)
+    .query(({ ctx, input }) => listCreditorCases(ctx.db, ctx.caller, input)),
   /** Recalls cases from their agency, chosen or a whole commission, with a reason. */
   recall: creditorProcedure
     .use(requirePermission('packages.manage'))
@@ -61,7 +76,13 @@ export const casesRouter = router({
       .input(ZAgencyCasesInput)
       .output(ZCaseList)
       .query(({ ctx, input }) => listAgencyCases(ctx.db, ctx.caller, input)),
-    assign: assigner.input(ZAssignInput).output(ZAssignResult).mutation(({ ctx, input }) => assignCases(ctx.db, ctx.caller, input)),
-    assignByRule: assigner.input(ZAssignByRuleInput).output(ZAssignResult).mutation(({ ctx, input }) => assignByRule(ctx.db, ctx.caller, input)),
+    assign: assigner
+      .input(ZAssignInput)
+      .output(ZAssignResult)
+      .mutation(({ ctx, input }) => assignCases(ctx.db, ctx.caller, input)),
+    assignByRule: assigner
+      .input(ZAssignByRuleInput)
+      .output(ZAssignResult)
+      .mutation(({ ctx, input }) => assignByRule(ctx.db, ctx.caller, input)),
   }),
 });

@@ -1,35 +1,68 @@
 import { z } from 'zod';
-import { COMPLAINANT_RELATIONS, COMPLAINT_CATEGORIES, COMPLAINT_EVENT_KINDS, COMPLAINT_OUTCOMES, COMPLAINT_SOURCES, COMPLAINT_STATUSES } from '@/lib/enums';
+import {
+  COMPLAINANT_RELATIONS,
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_EVENT_KINDS,
+  COMPLAINT_OUTCOMES,
+  COMPLAINT_SOURCES,
+  COMPLAINT_STATUSES,
+} from '@/lib/enums';
 import { ZMobile } from '../../../domain/shared/fields.schema';
 
 // Complaints (DESIGN §3). Messages `v.<key>` name catalog entries (messages/*.json → validation).
 
-const ZText = (min: number, max: number, key: string) => z.string().trim().min(min, { error: `v.${key}` }).max(max);
+const ZText = (min: number, max: number, key: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, { error: `v.${key}` })
+    .max(max);
 export const ZComplaintCategory = z.enum(COMPLAINT_CATEGORIES, { error: 'v.complaintCategory' });
 /** A solved challenge (lib/proof-of-work.ts), sent again after the server asked for one. */
 const ZProof = z.strictObject({ challenge: z.string().max(200), solution: z.string().max(32) });
 export const ZChallenge = z.object({ challenge: z.string(), bits: z.number().int(), expiresAt: z.date() });
-const ZEvidence = z.array(z.object({ uploadId: z.uuid({ error: 'v.id' }), fileName: z.string().max(300) })).max(6, { error: 'v.evidenceMax' });
+const ZEvidence = z
+  .array(z.object({ uploadId: z.uuid({ error: 'v.id' }), fileName: z.string().max(300) }))
+  .max(6, { error: 'v.evidenceMax' });
 
-export const ZPublicComplaintInput = z.strictObject({
-  contractNo: ZText(1, 100, 'contractNo'),
-  debtorName: ZText(1, 50, 'required'),
-  idLast4: z.string().trim().regex(/^\d{3}[\dXx]$/, { error: 'v.idLast4' }),
-  relation: z.enum(COMPLAINANT_RELATIONS, { error: 'v.invalidOption' }),
-  complainantName: z.string().trim().max(50),
-  contactPhone: ZMobile.nullable(),
-  category: ZComplaintCategory,
-  description: ZText(10, 5000, 'complaintDescription'),
-  evidence: ZEvidence,
-  proof: ZProof.nullish(),
-}).refine((v) => v.relation === 'self' || v.complainantName.length > 0, { path: ['complainantName'], error: 'v.required' });
+export const ZPublicComplaintInput = z
+  .strictObject({
+    contractNo: ZText(1, 100, 'contractNo'),
+    debtorName: ZText(1, 50, 'required'),
+    idLast4: z
+      .string()
+      .trim()
+      .regex(/^\d{3}[\dXx]$/, { error: 'v.idLast4' }),
+    relation: z.enum(COMPLAINANT_RELATIONS, { error: 'v.invalidOption' }),
+    complainantName: z.string().trim().max(50),
+    contactPhone: ZMobile.nullable(),
+    category: ZComplaintCategory,
+    description: ZText(10, 5000, 'complaintDescription'),
+    evidence: ZEvidence,
+    proof: ZProof.nullish(),
+  })
+  .refine((v) => v.relation === 'self' || v.complainantName.length > 0, {
+    path: ['complainantName'],
+    error: 'v.required',
+  });
 export type TPublicComplaintInput = z.input<typeof ZPublicComplaintInput>;
 
-export const ZComplaintReceipt = z.object({ reference: z.string(), receivedAt: z.date(), ackDueAt: z.date(), resolutionDueAt: z.date() });
+export const ZComplaintReceipt = z.object({
+  reference: z.string(),
+  receivedAt: z.date(),
+  ackDueAt: z.date(),
+  resolutionDueAt: z.date(),
+});
 
 export const ZFollowInput = z.strictObject({
-  reference: z.string().trim().regex(/^[Cc]-\d{4}-\d{6}$/, { error: 'v.complaintReference' }),
-  idLast4: z.string().trim().regex(/^\d{3}[\dXx]$/, { error: 'v.idLast4' }),
+  reference: z
+    .string()
+    .trim()
+    .regex(/^[Cc]-\d{4}-\d{6}$/, { error: 'v.complaintReference' }),
+  idLast4: z
+    .string()
+    .trim()
+    .regex(/^\d{3}[\dXx]$/, { error: 'v.idLast4' }),
   proof: ZProof.nullish(),
 });
 export const ZComplaintStatusView = z.object({
@@ -115,15 +148,34 @@ export const ZComplaintDetail = z.object({
   closedAt: z.date().nullable(),
   similarTo: z.object({ id: z.string(), reference: z.string() }).nullable(),
   similarityBp: z.number().nullable(),
-  events: z.array(z.object({ id: z.string(), kind: z.enum(COMPLAINT_EVENT_KINDS), at: z.date(), note: z.string(), actorName: z.string().nullable() })),
-  evidence: z.array(z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number(), sha256: z.string() })),
+  events: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(COMPLAINT_EVENT_KINDS),
+      at: z.date(),
+      note: z.string(),
+      actorName: z.string().nullable(),
+    }),
+  ),
+  evidence: z.array(
+    z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number(), sha256: z.string() }),
+  ),
   canRecord: z.boolean(),
 });
 
 export const ZStepInput = ZComplaintIdInput.extend({ note: z.string().trim().max(2000).default('') });
 export const ZRespondInput = ZComplaintIdInput.extend({ response: ZText(10, 5000, 'complaintResponse') });
 export const ZExtendInput = ZComplaintIdInput.extend({ reason: ZText(2, 1000, 'reasonRequired') });
-export const ZDecideInput = ZComplaintIdInput.extend({ outcome: z.enum(COMPLAINT_OUTCOMES, { error: 'v.invalidOption' }), finding: ZText(5, 5000, 'complaintFinding') });
-export const ZStepResult = z.object({ id: z.string(), status: z.enum(COMPLAINT_STATUSES), outcome: z.enum(COMPLAINT_OUTCOMES).nullable(), resolutionDueAt: z.date(), responseDueAt: z.date().nullable() });
+export const ZDecideInput = ZComplaintIdInput.extend({
+  outcome: z.enum(COMPLAINT_OUTCOMES, { error: 'v.invalidOption' }),
+  finding: ZText(5, 5000, 'complaintFinding'),
+});
+export const ZStepResult = z.object({
+  id: z.string(),
+  status: z.enum(COMPLAINT_STATUSES),
+  outcome: z.enum(COMPLAINT_OUTCOMES).nullable(),
+  resolutionDueAt: z.date(),
+  responseDueAt: z.date().nullable(),
+});
 export const ZRevealContactInput = ZComplaintIdInput.extend({ reason: ZText(4, 200, 'revealReason') });
 export const ZRevealed = z.object({ value: z.string() });

@@ -6,8 +6,19 @@ const ZMonth = z.string().regex(MONTH_PATTERN);
 export const ZRange = z.object({ from: ZMonth, to: ZMonth });
 
 export const ZRecovery = z.object({
-  months: z.array(z.object({ month: z.string(), total: z.number().int(), byAgency: z.record(z.string(), z.number().int()) })),
-  agencies: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), placed: z.number().int(), cases: z.number().int(), recovered: z.number().int(), rateBp: z.number().int() })),
+  months: z.array(
+    z.object({ month: z.string(), total: z.number().int(), byAgency: z.record(z.string(), z.number().int()) }),
+  ),
+  agencies: z.array(
+    z.object({
+      agencyId: z.string(),
+      agencyName: z.string(),
+      placed: z.number().int(),
+      cases: z.number().int(),
+      recovered: z.number().int(),
+      rateBp: z.number().int(),
+    }),
+  ),
   direct: z.number().int(),
   total: z.number().int(),
 });
@@ -26,7 +37,14 @@ export const ZPromiseQuality = z.array(
   }),
 );
 
-export const ZAgeing = z.array(z.object({ bucket: z.number().int(), cases: z.number().int(), outstanding: z.number().int(), placed: z.number().int() }));
+export const ZAgeing = z.array(
+  z.object({
+    bucket: z.number().int(),
+    cases: z.number().int(),
+    outstanding: z.number().int(),
+    placed: z.number().int(),
+  }),
+);
 
 export const ZRecoveryCurves = z.array(
   z.object({

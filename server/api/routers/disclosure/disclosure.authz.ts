@@ -18,7 +18,9 @@ export const disclosureAuthz: AuthzTable = {
     allowed: 'creditorA.viewer',
     anonymous: 'refused',
     wrongRole: ['agencyA.admin', 'creditorNew.admin'],
-    wrongTenant: { none: 'the input names only a month: the figures are always the session creditor’s own, or the platform’s for staff (disclosure.integration.test.ts)' },
+    wrongTenant: {
+      none: 'the input names only a month: the figures are always the session creditor’s own, or the platform’s for staff (disclosure.integration.test.ts)',
+    },
   },
   'disclosure.publish': {
     input: () => ({ month: lastMonth() }),

@@ -1,6 +1,19 @@
-import { getDisclosure, getPublishedDisclosure, listPublishedDisclosures, publishDisclosure } from '../../../domain/money/disclosure';
+import {
+  getDisclosure,
+  getPublishedDisclosure,
+  listPublishedDisclosures,
+  publishDisclosure,
+} from '../../../domain/money/disclosure';
 import { authedProcedure, creditorProcedure, publicProcedure, requirePermission, router } from '../../trpc';
-import { ZDisclosure, ZDisclosureIdInput, ZMonthInput, ZPublication, ZPublishedDisclosure, ZPublishedList, ZPublishedListInput } from './disclosure.schema';
+import {
+  ZDisclosure,
+  ZDisclosureIdInput,
+  ZMonthInput,
+  ZPublication,
+  ZPublishedDisclosure,
+  ZPublishedList,
+  ZPublishedListInput,
+} from './disclosure.schema';
 
 /** Monthly collection figures: read by creditors and staff, published by a creditor for anyone. */
 export const disclosureRouter = router({
@@ -17,7 +30,13 @@ export const disclosureRouter = router({
     .output(ZPublication)
     .mutation(({ ctx, input }) => publishDisclosure(ctx.db, ctx.caller, input.month)),
   /** Every creditor's published figures, newest first: anyone may read them. */
-  published: publicProcedure.input(ZPublishedListInput).output(ZPublishedList).query(({ ctx, input }) => listPublishedDisclosures(ctx.db, input)),
+  published: publicProcedure
+    .input(ZPublishedListInput)
+    .output(ZPublishedList)
+    .query(({ ctx, input }) => listPublishedDisclosures(ctx.db, input)),
   /** One published report, as it was published. */
-  publishedOne: publicProcedure.input(ZDisclosureIdInput).output(ZPublishedDisclosure).query(({ ctx, input }) => getPublishedDisclosure(ctx.db, input.id)),
+  publishedOne: publicProcedure
+    .input(ZDisclosureIdInput)
+    .output(ZPublishedDisclosure)
+    .query(({ ctx, input }) => getPublishedDisclosure(ctx.db, input.id)),
 });

@@ -3,7 +3,12 @@ import { callerAs, type World } from '@/server/testing/world';
 
 // Exports: anyone signed in may export a list their portal and role can read; an export
 // belongs to the user who asked for it.
-const exportOf = async (w: World) => (await callerAs(w.db, w.users['creditorA.manager'])).exports.start({ list: 'creditor.repayments', format: 'csv', filters: {} });
+const exportOf = async (w: World) =>
+  (await callerAs(w.db, w.users['creditorA.manager'])).exports.start({
+    list: 'creditor.repayments',
+    format: 'csv',
+    filters: {},
+  });
 
 export const exportsAuthz: AuthzTable = {
   'exports.start': {
@@ -11,7 +16,9 @@ export const exportsAuthz: AuthzTable = {
     allowed: 'creditorA.viewer',
     anonymous: 'refused',
     wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { none: 'the filters cannot name a tenant (refused as unknown keys); the list is always the session organization’s (exports.integration.test.ts)' },
+    wrongTenant: {
+      none: 'the filters cannot name a tenant (refused as unknown keys); the list is always the session organization’s (exports.integration.test.ts)',
+    },
   },
   'exports.get': {
     input: async (w) => ({ exportId: (await exportOf(w)).id }),

@@ -27,7 +27,10 @@ describe('exporting a list', () => {
     const rows = [...sampleCaseRows(1_200, 'EX')];
     rows[5] = [...(rows[5] ?? [])];
     rows[5][0] = '=HYPERLINK("http://x")';
-    expect(await importBytes(ctx.w, 'creditorA.manager', `\uFEFF${toCsv(rows)}`)).toMatchObject({ status: 'succeeded', rowCount: 1_200 });
+    expect(await importBytes(ctx.w, 'creditorA.manager', `\uFEFF${toCsv(rows)}`)).toMatchObject({
+      status: 'succeeded',
+      rowCount: 1_200,
+    });
     const manager = await as('creditorA.manager');
     const started = await manager.exports.start({ list: 'creditor.cases', format: 'csv', filters: {} });
     expect(started).toMatchObject({ status: 'queued', list: 'creditor.cases', format: 'csv' });
@@ -35,7 +38,10 @@ describe('exporting a list', () => {
     const done = await manager.exports.get({ exportId: started.id });
     expect(done).toMatchObject({ status: 'succeeded', rowCount: 1_200 });
     const csv = await text(done.fileId ?? '', 'creditorA.manager');
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines).toHaveLength(1_201);
     expect(lines[0]).toBe('合同编号,借款人,身份证号,手机号,逾期本息（元）,逾期天数,账龄,省份,状态,处置机构,催收员');
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
@@ -56,18 +62,36 @@ describe('exporting a list', () => {
 
   it('is for its user alone; the wrong portal, an unknown filter and a disabled user are refused', async () => {
     const manager = await as('creditorA.manager');
-    const mine = await manager.exports.start({ list: 'creditor.repayments', format: 'csv', filters: { status: 'reported' } });
+    const mine = await manager.exports.start({
+      list: 'creditor.repayments',
+      format: 'csv',
+      filters: { status: 'reported' },
+    });
     const admin = await as('creditorA.admin');
     await expect(admin.exports.get({ exportId: mine.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await admin.exports.list({ limit: 10 })).items.map((e) => e.id)).not.toContain(mine.id);
     expect((await manager.exports.list({ limit: 10 })).items.map((e) => e.id)).toContain(mine.id);
-    await expect((await as('agencyA.admin')).exports.start({ list: 'creditor.cases', format: 'csv', filters: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(manager.exports.start({ list: 'creditor.cases', format: 'csv', filters: { creditorId: ctx.w.orgs.creditorB.id } as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(
+      (await as('agencyA.admin')).exports.start({ list: 'creditor.cases', format: 'csv', filters: {} }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      manager.exports.start({
+        list: 'creditor.cases',
+        format: 'csv',
+        filters: { creditorId: ctx.w.orgs.creditorB.id } as never,
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
 
     // Disabled before the job ran: nothing is written.
-    await ctx.handle.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, ctx.w.users['creditorA.manager'].id));
+    await ctx.handle.db
+      .update(users)
+      .set({ disabledAt: new Date() })
+      .where(eq(users.id, ctx.w.users['creditorA.manager'].id));
     await drainJobs(ctx.handle.db, JOB_HANDLERS);
-    const [row] = await ctx.handle.db.select({ status: listExports.status, error: listExports.error, fileId: listExports.fileId }).from(listExports).where(eq(listExports.id, mine.id));
+    const [row] = await ctx.handle.db
+      .select({ status: listExports.status, error: listExports.error, fileId: listExports.fileId })
+      .from(listExports)
+      .where(eq(listExports.id, mine.id));
     expect(row).toEqual({ status: 'failed', error: 'auth.accountDisabled', fileId: null });
   });
 
@@ -84,31 +108,55 @@ describe('exporting a list', () => {
 
     // The audit log, for those who may read it, with its filters: here, the exports just made.
     const admin = await as('platform.admin');
-    const audit = await admin.exports.start({ list: 'staff.audit', format: 'csv', filters: { action: 'export.start', from: since } });
+    const audit = await admin.exports.start({
+      list: 'staff.audit',
+      format: 'csv',
+      filters: { action: 'export.start', from: since },
+    });
     await drainJobs(ctx.handle.db, JOB_HANDLERS);
     const done = await admin.exports.get({ exportId: audit.id });
     expect(done).toMatchObject({ status: 'succeeded', rowCount: 3 });
     const csv = await text(done.fileId ?? '', 'platform.admin');
     expect(csv.split('\r\n')[0]).toBe('时间,操作,操作人,操作人机构,相关机构,对象,IP,内容');
     expect(csv).toContain('导出列表');
-    await expect((await as('platform.reviewer')).exports.start({ list: 'staff.audit', format: 'csv', filters: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      (await as('platform.reviewer')).exports.start({ list: 'staff.audit', format: 'csv', filters: {} }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // Statements for either side, the creditor's collection activity; a collector has neither.
-    const statements = await (await as('agencyA.admin')).exports.start({ list: 'statements', format: 'xlsx', filters: { status: 'paid' } });
-    const activity = await (await as('creditorA.viewer')).exports.start({ list: 'creditor.activity', format: 'csv', filters: { isFlaggedOnly: true } });
+    const statements = await (
+      await as('agencyA.admin')
+    ).exports.start({ list: 'statements', format: 'xlsx', filters: { status: 'paid' } });
+    const activity = await (
+      await as('creditorA.viewer')
+    ).exports.start({ list: 'creditor.activity', format: 'csv', filters: { isFlaggedOnly: true } });
     await drainJobs(ctx.handle.db, JOB_HANDLERS);
-    expect(await (await as('agencyA.admin')).exports.get({ exportId: statements.id })).toMatchObject({ status: 'succeeded', rowCount: 0 });
-    expect(await (await as('creditorA.viewer')).exports.get({ exportId: activity.id })).toMatchObject({ status: 'succeeded', rowCount: 0 });
-    await expect((await as('agencyA.collector')).exports.start({ list: 'statements', format: 'csv', filters: {} })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(await (await as('agencyA.admin')).exports.get({ exportId: statements.id })).toMatchObject({
+      status: 'succeeded',
+      rowCount: 0,
+    });
+    expect(await (await as('creditorA.viewer')).exports.get({ exportId: activity.id })).toMatchObject({
+      status: 'succeeded',
+      rowCount: 0,
+    });
+    await expect(
+      (await as('agencyA.collector')).exports.start({ list: 'statements', format: 'csv', filters: {} }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // The creditor's packages and restructuring requests.
     const creditor = await as('creditorA.manager');
     const pkgs = await creditor.exports.start({ list: 'creditor.packages', format: 'csv', filters: {} });
-    const requests = await creditor.exports.start({ list: 'creditor.restructures', format: 'csv', filters: { status: 'proposed' } });
+    const requests = await creditor.exports.start({
+      list: 'creditor.restructures',
+      format: 'csv',
+      filters: { status: 'proposed' },
+    });
     await drainJobs(ctx.handle.db, JOB_HANDLERS);
     const pkgExport = await creditor.exports.get({ exportId: pkgs.id });
     expect(pkgExport).toMatchObject({ status: 'succeeded' });
-    expect((await text(pkgExport.fileId ?? '', 'creditorA.manager')).split('\r\n')[0]).toBe('案件包,状态,案件数,逾期本息（元）,竞标截止,委托开始,委托结束,创建时间');
+    expect((await text(pkgExport.fileId ?? '', 'creditorA.manager')).split('\r\n')[0]).toBe(
+      '案件包,状态,案件数,逾期本息（元）,竞标截止,委托开始,委托结束,创建时间',
+    );
     expect(await creditor.exports.get({ exportId: requests.id })).toMatchObject({ status: 'succeeded', rowCount: 0 });
   });
   it('exports the creditor’s imports, the agency’s bids and marketplace, and any portal’s own users, never another tenant’s', async () => {
@@ -119,39 +167,67 @@ describe('exporting a list', () => {
     await bidAs(ctx.w, 'agencyB.admin', pkg.id, { feeBp: 2200 });
     await importBytes(ctx.w, 'creditorB.manager', sampleCsv(3, 'EXC'), 'creditorB-cases.csv');
 
-    const exported = async (who: UserKey, request: Parameters<Awaited<ReturnType<typeof as>>['exports']['start']>[0]) => {
+    const exported = async (
+      who: UserKey,
+      request: Parameters<Awaited<ReturnType<typeof as>>['exports']['start']>[0],
+    ) => {
       const caller = await as(who);
       const started = await caller.exports.start(request);
       await drainJobs(ctx.handle.db, JOB_HANDLERS);
       const done = await caller.exports.get({ exportId: started.id });
       expect(done.status).toBe('succeeded');
-      return (await text(done.fileId ?? '', who)).replace(/^\uFEFF/, '').trim().split('\r\n');
+      return (await text(done.fileId ?? '', who))
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n');
     };
 
     // The creditor's case files (the two packages' imports), not creditorB's; no repayment files yet.
-    const imports = await exported('creditorA.viewer', { list: 'creditor.imports', format: 'csv', filters: { kind: 'cases' } });
+    const imports = await exported('creditorA.viewer', {
+      list: 'creditor.imports',
+      format: 'csv',
+      filters: { kind: 'cases' },
+    });
     expect(imports[0]).toBe('时间,文件,类型,状态,数据行,错误数,结果,完成时间');
     expect(imports).toHaveLength(3);
     expect(imports[1]).toContain('cases.csv,案件文件,已导入,12,0,');
     expect(imports.join('\n')).not.toContain('creditorB-cases.csv');
-    expect(await exported('creditorA.viewer', { list: 'creditor.imports', format: 'csv', filters: { kind: 'repayments' } })).toHaveLength(1);
+    expect(
+      await exported('creditorA.viewer', { list: 'creditor.imports', format: 'csv', filters: { kind: 'repayments' } }),
+    ).toHaveLength(1);
 
     // The agency's own bid only, and only the packages it may see.
     const bids = await exported('agencyA.supervisor', { list: 'agency.bids', format: 'csv', filters: {} });
     expect(bids[0]).toBe('案件包,佣金比例,预期回收率,团队人数,状态,竞标截止,报价时间');
     expect(bids).toHaveLength(2);
     expect(bids[1]).toMatch(/^EXA 包,25%,18%,30,有效,/);
-    const market = await exported('agencyA.admin', { list: 'agency.market', format: 'csv', filters: { sort: 'newest' } });
+    const market = await exported('agencyA.admin', {
+      list: 'agency.market',
+      format: 'csv',
+      filters: { sort: 'newest' },
+    });
     expect(market[0]).toBe('案件包,委托方,状态,案件数,逾期本息（元）,预期回收率,最低等级,竞标截止,委托开始,委托结束');
     expect(market).toHaveLength(2);
     expect(market[1]).toMatch(/^EXA 包,creditorA 机构,竞标中,12,[\d.]+,15%,不限,/);
-    expect((await exported('agencyB.admin', { list: 'agency.market', format: 'csv', filters: {} })).slice(1).map((r) => r.split(',')[0]).sort()).toEqual(['EXA 包', 'EXB 包']);
+    expect(
+      (await exported('agencyB.admin', { list: 'agency.market', format: 'csv', filters: {} }))
+        .slice(1)
+        .map((r) => r.split(',')[0])
+        .sort(),
+    ).toEqual(['EXA 包', 'EXB 包']);
 
     // The users of the caller's own organization, in every portal.
     const creditorUsers = await exported('creditorA.manager', { list: 'users', format: 'csv', filters: {} });
     expect(creditorUsers[0]).toBe('姓名,邮箱,角色,状态,最近登录,创建时间');
-    expect(creditorUsers.slice(1).map((r) => r.split(',')[0]).sort()).toEqual(['creditorA admin', 'creditorA manager', 'creditorA viewer']);
-    expect(creditorUsers.join('\n')).toContain(`creditorA viewer,${ctx.w.users['creditorA.viewer'].email},只读查看,正常`);
+    expect(
+      creditorUsers
+        .slice(1)
+        .map((r) => r.split(',')[0])
+        .sort(),
+    ).toEqual(['creditorA admin', 'creditorA manager', 'creditorA viewer']);
+    expect(creditorUsers.join('\n')).toContain(
+      `creditorA viewer,${ctx.w.users['creditorA.viewer'].email},只读查看,正常`,
+    );
     expect(creditorUsers.join('\n')).not.toContain('creditorB');
     expect(await exported('platform.admin', { list: 'users', format: 'csv', filters: {} })).toHaveLength(5);
     expect(await exported('agencyA.supervisor', { list: 'users', format: 'csv', filters: {} })).toHaveLength(4);
@@ -165,7 +241,14 @@ describe('exporting a list', () => {
       ['agencyA.collector', { list: 'users', format: 'csv', filters: {} }],
       ['creditorA.viewer', { list: 'users', format: 'csv', filters: {} }],
     ] as const;
-    for (const [who, request] of refused) await expect((await as(who)).exports.start(request)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect((await as('creditorA.admin')).exports.start({ list: 'users', format: 'csv', filters: { orgId: ctx.w.orgs.creditorB.id } as never })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    for (const [who, request] of refused)
+      await expect((await as(who)).exports.start(request)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      (await as('creditorA.admin')).exports.start({
+        list: 'users',
+        format: 'csv',
+        filters: { orgId: ctx.w.orgs.creditorB.id } as never,
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -15,7 +15,13 @@ export const exportsRouter = router({
       return started;
     }),
   /** One of the caller's exports: its progress, then its file. */
-  get: authedProcedure.input(ZExportIdInput).output(ZExport).query(({ ctx, input }) => getExport(ctx.db, ctx.caller, input.exportId)),
+  get: authedProcedure
+    .input(ZExportIdInput)
+    .output(ZExport)
+    .query(({ ctx, input }) => getExport(ctx.db, ctx.caller, input.exportId)),
   /** The caller's exports, newest first. */
-  list: authedProcedure.input(ZExportListInput).output(ZExportList).query(({ ctx, input }) => listMyExports(ctx.db, ctx.caller, input)),
+  list: authedProcedure
+    .input(ZExportListInput)
+    .output(ZExportList)
+    .query(({ ctx, input }) => listMyExports(ctx.db, ctx.caller, input)),
 });

@@ -11,13 +11,22 @@ const remember = (w: World, values: Record<string, string>): void => {
 /** An open package for all agencies, and one agencyB may not see (tier A only; agencyB has no tier). */
 const withMarket = async (w: World) => {
   await setTier(w, 'agencyA', 'A');
-  remember(w, { packageId: (await openPackage(w, {}, 3, 'MK')).id, hiddenId: (await openPackage(w, { minTier: 'A' }, 3, 'HD')).id });
+  remember(w, {
+    packageId: (await openPackage(w, {}, 3, 'MK')).id,
+    hiddenId: (await openPackage(w, { minTier: 'A' }, 3, 'HD')).id,
+  });
 };
 const withBid = async (w: World) => {
   await withMarket(w);
   remember(w, { bidId: (await bidAs(w, 'agencyA.admin', state(w).packageId ?? '')).bid.id });
 };
-const AGENCY_ADMIN_ONLY = ['agencyA.supervisor', 'agencyA.collector', 'creditorA.admin', 'platform.admin', 'agencyNew.admin'] as const;
+const AGENCY_ADMIN_ONLY = [
+  'agencyA.supervisor',
+  'agencyA.collector',
+  'creditorA.admin',
+  'platform.admin',
+  'agencyNew.admin',
+] as const;
 const MARKET_READERS_REFUSED = ['agencyA.collector', 'creditorA.admin', 'platform.admin', 'agencyNew.admin'] as const;
 
 export const marketAuthz: AuthzTable = {
@@ -86,4 +95,3 @@ export const marketAuthz: AuthzTable = {
     wrongTenant: { as: 'agencyB.admin', input: (w) => ({ packageId: state(w).packageId, accept: true }) },
   },
 };
-

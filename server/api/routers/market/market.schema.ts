@@ -23,7 +23,10 @@ export const ZUpdateBidInput = ZBidInput.extend({ bidId: z.uuid() });
 export const ZBidIdInput = z.object({ bidId: z.uuid() });
 export const ZAnswerOfferInput = z.object({ packageId: z.uuid(), accept: z.boolean() });
 export const ZMarketPackageInput = z.object({ packageId: z.uuid() });
-export const ZMyBidsInput = z.object({ cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(20) });
+export const ZMyBidsInput = z.object({
+  cursor: z.string().nullish(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
 
 export const ZMarketPackage = z.object({
   id: z.string(),
@@ -65,7 +68,9 @@ export type TMarketPackageDetail = z.infer<typeof ZMarketPackageDetail>;
 
 export const ZBidResult = z.object({ bid: ZBid, closesAt: z.date().nullable().optional() });
 export const ZMyBids = z.object({
-  items: z.array(ZBid.extend({ packageName: z.string(), packageStatus: z.enum(PACKAGE_STATUSES), closesAt: z.date().nullable() })),
+  items: z.array(
+    ZBid.extend({ packageName: z.string(), packageStatus: z.enum(PACKAGE_STATUSES), closesAt: z.date().nullable() }),
+  ),
   nextCursor: z.string().nullable(),
 });
 export const ZAnswerResult = z.object({ accepted: z.boolean(), caseCount: z.number().int() });

@@ -17,7 +17,14 @@ export const ZGetMeOutput = z.object({
 export type TGetMeOutput = z.infer<typeof ZGetMeOutput>;
 
 export const ZChangePasswordInput = z
-  .strictObject({ currentPassword: z.string().min(1, { error: 'v.required' }).max(128), newPassword: ZPassword, confirmPassword: z.string().optional() })
-  .refine((v) => v.confirmPassword === undefined || v.newPassword === v.confirmPassword, { error: 'v.passwordMismatch', path: ['confirmPassword'] });
+  .strictObject({
+    currentPassword: z.string().min(1, { error: 'v.required' }).max(128),
+    newPassword: ZPassword,
+    confirmPassword: z.string().optional(),
+  })
+  .refine((v) => v.confirmPassword === undefined || v.newPassword === v.confirmPassword, {
+    error: 'v.passwordMismatch',
+    path: ['confirmPassword'],
+  });
 export type TChangePasswordInput = z.input<typeof ZChangePasswordInput>;
 export const ZChangePasswordOutput = z.object({ isSignedOut: z.boolean() });

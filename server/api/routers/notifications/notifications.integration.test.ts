@@ -10,7 +10,8 @@ import { callerAs, type UserKey } from '../../../testing/world';
 
 const ctx = freshWorldPerTest();
 
-const inbox = async (key: UserKey) => (await callerAs(ctx.handle.db, ctx.w.users[key])).notifications.list({ limit: 50 });
+const inbox = async (key: UserKey) =>
+  (await callerAs(ctx.handle.db, ctx.w.users[key])).notifications.list({ limit: 50 });
 const kinds = async (key: UserKey) => (await inbox(key)).items.map((n) => n.kind);
 
 describe('admission notifications', () => {
@@ -18,18 +19,26 @@ describe('admission notifications', () => {
     const applicationId = await submitCreditorNew(ctx.w);
     const reviewerInbox = await inbox('platform.reviewer');
     expect(reviewerInbox.unread).toBe(1);
-    expect(reviewerInbox.items[0]).toMatchObject({ kind: 'admission.submitted', params: { org: 'creditorNew 机构' }, link: `/staff/admission/${applicationId}` });
+    expect(reviewerInbox.items[0]).toMatchObject({
+      kind: 'admission.submitted',
+      params: { org: 'creditorNew 机构' },
+      link: `/staff/admission/${applicationId}`,
+    });
     expect(await kinds('platform.admin')).toEqual(['admission.submitted']);
     expect(await kinds('platform.auditor')).toEqual([]);
 
-    await (await callerAs(ctx.handle.db, ctx.w.users['platform.reviewer'])).staff.admission.requestInfo({ applicationId, message: '请补充监管批复文件' });
+    await (
+      await callerAs(ctx.handle.db, ctx.w.users['platform.reviewer'])
+    ).staff.admission.requestInfo({ applicationId, message: '请补充监管批复文件' });
     expect(await kinds('creditorNew.admin')).toEqual(['admission.infoRequested']);
     expect(await kinds('creditorNew.viewer')).toEqual([]);
   });
 
   it('tells the applicant admin of the decision', async () => {
     const applicationId = await scoreCreditorNew(ctx.w);
-    await (await callerAs(ctx.handle.db, ctx.w.users['platform.reviewer'])).staff.admission.decide({ applicationId, decision: 'admit', reason: '资质完备' });
+    await (
+      await callerAs(ctx.handle.db, ctx.w.users['platform.reviewer'])
+    ).staff.admission.decide({ applicationId, decision: 'admit', reason: '资质完备' });
     const admin = await inbox('creditorNew.admin');
     expect(admin.items[0]).toMatchObject({ kind: 'admission.admitted', params: { tier: 'B' }, link: '/creditor' });
   });
@@ -38,8 +47,13 @@ describe('admission notifications', () => {
     const applicationId = await proposeTierA(ctx.w);
     expect(await kinds('platform.admin')).toContain('admission.awaitingApproval');
     expect(await kinds('platform.reviewer')).not.toContain('admission.awaitingApproval');
-    await (await callerAs(ctx.handle.db, ctx.w.users['platform.admin'])).staff.admission.approve({ applicationId, isApproved: false, note: '分数偏高，请复核' });
-    expect((await inbox('platform.reviewer')).items[0]).toMatchObject({ kind: 'admission.proposalReturned', link: `/staff/admission/${applicationId}` });
+    await (
+      await callerAs(ctx.handle.db, ctx.w.users['platform.admin'])
+    ).staff.admission.approve({ applicationId, isApproved: false, note: '分数偏高，请复核' });
+    expect((await inbox('platform.reviewer')).items[0]).toMatchObject({
+      kind: 'admission.proposalReturned',
+      link: `/staff/admission/${applicationId}`,
+    });
   });
 
   it('tells the admins of an organization whose admission expired', async () => {

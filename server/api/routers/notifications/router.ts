@@ -4,6 +4,12 @@ import { ZListNotificationsInput, ZMarkReadInput, ZMarkReadResult, ZNotification
 
 export const notificationsRouter = router({
   /** Any signed-in user's own notifications (applicants too: they are told when to act). */
-  list: signedInProcedure.input(ZListNotificationsInput).output(ZNotificationList).query(({ ctx, input }) => listNotifications(ctx.db, ctx.caller, input.limit)),
-  markRead: signedInProcedure.input(ZMarkReadInput).output(ZMarkReadResult).mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx.caller, input.ids)),
+  list: signedInProcedure
+    .input(ZListNotificationsInput)
+    .output(ZNotificationList)
+    .query(({ ctx, input }) => listNotifications(ctx.db, ctx.caller, input.limit)),
+  markRead: signedInProcedure
+    .input(ZMarkReadInput)
+    .output(ZMarkReadResult)
+    .mutation(({ ctx, input }) => markNotificationsRead(ctx.db, ctx.caller, input.ids)),
 });

@@ -13,7 +13,9 @@ export const orgAuthz: AuthzTable = {
     allowed: 'agencyA.supervisor',
     anonymous: 'refused',
     wrongRole: ['agencyA.collector', 'creditorA.viewer', 'platform.reviewer'],
-    wrongTenant: { none: 'takes no organization: it lists the session organization only (other tenants absent is asserted in org.integration.test.ts)' },
+    wrongTenant: {
+      none: 'takes no organization: it lists the session organization only (other tenants absent is asserted in org.integration.test.ts)',
+    },
   },
   'org.users.invite': {
     input: () => ({ email: `new-${Math.random().toString(36).slice(2)}@example.cn`, name: '王小明', role: 'viewer' }),
@@ -32,7 +34,10 @@ export const orgAuthz: AuthzTable = {
     allowed: 'creditorA.admin',
     anonymous: 'refused',
     wrongRole: ['creditorA.manager', 'creditorA.viewer'],
-    wrongTenant: { as: 'creditorB.admin', input: (w) => ({ userId: w.users['creditorA.viewer'].id, reason: '核实联系方式' }) },
+    wrongTenant: {
+      as: 'creditorB.admin',
+      input: (w) => ({ userId: w.users['creditorA.viewer'].id, reason: '核实联系方式' }),
+    },
   },
   'org.users.disable': {
     input: (w) => ({ userId: w.users['agencyA.collector'].id }),

@@ -35,7 +35,10 @@ describe('org.users.list', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { items: { id: string; orgId: string }[]; nextCursor: string | null } = await caller.org.users.list({ limit: 2, cursor });
+      const page: { items: { id: string; orgId: string }[]; nextCursor: string | null } = await caller.org.users.list({
+        limit: 2,
+        cursor,
+      });
       for (const u of page.items) expect(u.orgId).toBe(w.orgs.agencyA.id);
       seen.push(...page.items.map((u) => u.id));
       cursor = page.nextCursor;
@@ -55,7 +58,9 @@ describe('org.users.list', () => {
   });
 
   it('refuses a forged cursor by field', async () => {
-    await expect((await callerAs(handle.db, w.users['agencyA.admin'])).org.users.list({ cursor: 'not-a-cursor' })).rejects.toMatchObject({
+    await expect(
+      (await callerAs(handle.db, w.users['agencyA.admin'])).org.users.list({ cursor: 'not-a-cursor' }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       cause: { code: 'input.invalidCursor', details: { field: 'cursor' } },
     });
@@ -65,28 +70,54 @@ describe('org.users.list', () => {
 describe('org.users.invite', () => {
   it("creates a pending user in the caller's organization and audits it", async () => {
     const caller = await callerAs(handle.db, w.users['creditorA.admin']);
-    const res = await caller.org.users.invite({ email: ' New.Manager@Example.CN ', name: ' 周杰 ', phone: '13912345678', role: 'manager' });
-    expect(res.user).toMatchObject({ orgId: w.orgs.creditorA.id, email: 'new.manager@example.cn', name: '周杰', role: 'manager', isInvitePending: true });
+    const res = await caller.org.users.invite({
+      email: ' New.Manager@Example.CN ',
+      name: ' 周杰 ',
+      phone: '13912345678',
+      role: 'manager',
+    });
+    expect(res.user).toMatchObject({
+      orgId: w.orgs.creditorA.id,
+      email: 'new.manager@example.cn',
+      name: '周杰',
+      role: 'manager',
+      isInvitePending: true,
+    });
     expect(res.inviteToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const [row] = await usersNamed('new.manager@example.cn');
     expect(row?.passwordHash).toBeNull();
     expect(row?.inviteTokenHash).not.toContain(res.inviteToken);
-    const audits = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.invite'), eq(auditLog.resourceId, res.user.id)));
+    const audits = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.invite'), eq(auditLog.resourceId, res.user.id)));
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actorUserId: w.users['creditorA.admin'].id, orgId: w.orgs.creditorA.id, ip: META.ip, userAgent: META.userAgent });
+    expect(audits[0]).toMatchObject({
+      actorUserId: w.users['creditorA.admin'].id,
+      orgId: w.orgs.creditorA.id,
+      ip: META.ip,
+      userAgent: META.userAgent,
+    });
   });
 
   it('refuses an orgId in the input instead of inviting into another organization', async () => {
     const caller = await callerAs(handle.db, w.users['creditorA.admin']);
     await expect(
-      caller.org.users.invite({ email: 'cross@example.cn', name: '李四', role: 'viewer', orgId: w.orgs.creditorB.id } as never),
+      caller.org.users.invite({
+        email: 'cross@example.cn',
+        name: '李四',
+        role: 'viewer',
+        orgId: w.orgs.creditorB.id,
+      } as never),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect(await usersNamed('cross@example.cn')).toHaveLength(0);
   });
 
   it('refuses a role that does not exist in this kind of organization', async () => {
     const caller = await callerAs(handle.db, w.users['creditorA.admin']);
-    await expect(caller.org.users.invite({ email: 'collector@creditor.cn', name: '王五', role: 'collector' })).rejects.toMatchObject({
+    await expect(
+      caller.org.users.invite({ email: 'collector@creditor.cn', name: '王五', role: 'collector' }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       cause: { code: 'user.roleNotAllowed', details: { field: 'role' } },
     });
@@ -97,7 +128,9 @@ describe('org.users.invite', () => {
     const caller = await callerAs(handle.db, w.users['creditorA.admin']);
     const taken = w.users['agencyB.collector'].email;
     const before = (await handle.db.select().from(auditLog).where(eq(auditLog.action, 'user.invite'))).length;
-    await expect(caller.org.users.invite({ email: taken.toUpperCase(), name: '重复', role: 'viewer' })).rejects.toMatchObject({
+    await expect(
+      caller.org.users.invite({ email: taken.toUpperCase(), name: '重复', role: 'viewer' }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       cause: { code: 'user.emailTaken', details: { field: 'email' } },
     });
@@ -127,7 +160,10 @@ describe('org.users.disable', () => {
 
     const res = await (await callerAs(handle.db, w.users['agencyA.admin'])).org.users.disable({ userId: target.id });
     expect(res.disabledAt).toBeInstanceOf(Date);
-    const audits = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, 'user.disable'), eq(auditLog.resourceId, target.id)));
+    const audits = await handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'user.disable'), eq(auditLog.resourceId, target.id)));
     expect(audits).toHaveLength(1);
 
     // The same session (the JWT still names the user) is refused on its next request.
@@ -139,20 +175,26 @@ describe('org.users.disable', () => {
 
   it('refuses to disable twice', async () => {
     await expect(
-      (await callerAs(handle.db, w.users['agencyA.admin'])).org.users.disable({ userId: w.users['agencyA.collector'].id }),
+      (await callerAs(handle.db, w.users['agencyA.admin'])).org.users.disable({
+        userId: w.users['agencyA.collector'].id,
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('refuses to disable oneself', async () => {
     const admin = w.users['agencyA.admin'];
-    await expect((await callerAs(handle.db, admin)).org.users.disable({ userId: admin.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect((await callerAs(handle.db, admin)).org.users.disable({ userId: admin.id })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
   });
 
   it('answers NOT_FOUND for another tenant’s user and for an unknown id, changing nothing', async () => {
     const caller = await callerAs(handle.db, w.users['agencyB.admin']);
     const other = w.users['agencyA.supervisor'];
     await expect(caller.org.users.disable({ userId: other.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(caller.org.users.disable({ userId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(caller.org.users.disable({ userId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const [row] = await handle.db.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, other.id));
     expect(row?.disabledAt).toBeNull();
   });

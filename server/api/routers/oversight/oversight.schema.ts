@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import { ACTION_CHANNELS, ACTION_OUTCOMES, ACTION_TARGETS } from '@/lib/enums';
 
-export const ZActivityInput = z.object({ agencyId: z.uuid().optional(), isFlaggedOnly: z.boolean().optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
+export const ZActivityInput = z.object({
+  agencyId: z.uuid().optional(),
+  isFlaggedOnly: z.boolean().optional(),
+  cursor: z.string().nullish(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
 const ZValues = z.record(z.string(), z.union([z.string(), z.number()]));
 export const ZActivity = z.object({
   items: z.array(
@@ -28,6 +33,17 @@ export const ZActivity = z.object({
 export type TActivity = z.infer<typeof ZActivity>;
 export const ZIntensityInput = z.object({ days: z.number().int().min(1).max(366).default(30) });
 export const ZIntensity = z.array(
-  z.object({ agencyId: z.string(), agencyName: z.string(), actions: z.number().int(), calls: z.number().int(), answered: z.number().int(), flagged: z.number().int(), visits: z.number().int(), visitFlags: z.number().int(), cases: z.number().int(), actors: z.number().int() }),
+  z.object({
+    agencyId: z.string(),
+    agencyName: z.string(),
+    actions: z.number().int(),
+    calls: z.number().int(),
+    answered: z.number().int(),
+    flagged: z.number().int(),
+    visits: z.number().int(),
+    visitFlags: z.number().int(),
+    cases: z.number().int(),
+    actors: z.number().int(),
+  }),
 );
 export type TIntensity = z.infer<typeof ZIntensity>;

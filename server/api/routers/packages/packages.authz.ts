@@ -27,7 +27,10 @@ export const packagesAuthz: AuthzTable = {
     allowed: 'creditorA.manager',
     anonymous: 'refused',
     wrongRole: [...CREDITOR_ONLY],
-    wrongTenant: { as: 'creditorB.manager', input: (w) => ({ name: '包', source: { kind: 'import', importId: state(w).importId } }) },
+    wrongTenant: {
+      as: 'creditorB.manager',
+      input: (w) => ({ name: '包', source: { kind: 'import', importId: state(w).importId } }),
+    },
   },
   'packages.preview': {
     input: () => ({ source: { kind: 'filter', buckets: [1] } }),
@@ -49,7 +52,9 @@ export const packagesAuthz: AuthzTable = {
     allowed: 'creditorA.viewer',
     anonymous: 'refused',
     wrongRole: [...READERS_REFUSED],
-    wrongTenant: { none: 'lists only the session creditor’s packages (packages.integration.test.ts, another creditor)' },
+    wrongTenant: {
+      none: 'lists only the session creditor’s packages (packages.integration.test.ts, another creditor)',
+    },
   },
   'packages.saveTerms': {
     setup: withDraft,
@@ -63,7 +68,9 @@ export const packagesAuthz: AuthzTable = {
     setup: async (w) => {
       await withDraft(w);
       const { callerAs } = await import('@/server/testing/world');
-      await (await callerAs(w.db, w.users['creditorA.manager'])).packages.saveTerms({ ...pkgInput(w), terms: sampleTerms() });
+      await (
+        await callerAs(w.db, w.users['creditorA.manager'])
+      ).packages.saveTerms({ ...pkgInput(w), terms: sampleTerms() });
     },
     input: pkgInput,
     allowed: 'creditorA.manager',
@@ -93,24 +100,35 @@ export const packagesAuthz: AuthzTable = {
     allowed: 'creditorA.manager',
     anonymous: 'refused',
     wrongRole: [...CREDITOR_ONLY],
-    wrongTenant: { as: 'creditorB.manager', input: (w) => ({ ...pkgInput(w), shares: [{ bidId: state(w).bidId, share: { kind: 'all' } }] }) },
+    wrongTenant: {
+      as: 'creditorB.manager',
+      input: (w) => ({ ...pkgInput(w), shares: [{ bidId: state(w).bidId, share: { kind: 'all' } }] }),
+    },
   },
   'packages.offer': {
     setup: async (w) => {
       await withDraft(w);
       const { callerAs } = await import('@/server/testing/world');
-      await (await callerAs(w.db, w.users['creditorA.manager'])).packages.saveTerms({ ...pkgInput(w), terms: sampleTerms() });
+      await (
+        await callerAs(w.db, w.users['creditorA.manager'])
+      ).packages.saveTerms({ ...pkgInput(w), terms: sampleTerms() });
     },
     input: (w) => ({ ...pkgInput(w), agencyId: w.orgs.agencyA.id, feeBp: 2500 }),
     allowed: 'creditorA.manager',
     anonymous: 'refused',
     wrongRole: [...CREDITOR_ONLY],
-    wrongTenant: { as: 'creditorB.manager', input: (w) => ({ ...pkgInput(w), agencyId: w.orgs.agencyA.id, feeBp: 2500 }) },
+    wrongTenant: {
+      as: 'creditorB.manager',
+      input: (w) => ({ ...pkgInput(w), agencyId: w.orgs.agencyA.id, feeBp: 2500 }),
+    },
   },
   'packages.agencies': {
     allowed: 'creditorA.manager',
     anonymous: 'refused',
     wrongRole: [...CREDITOR_ONLY],
-    wrongTenant: { none: 'the admitted agencies are public (the disclosure page lists them); no tenant’s data', shared: 'every creditor sees the same admitted agencies' },
+    wrongTenant: {
+      none: 'the admitted agencies are public (the disclosure page lists them); no tenant’s data',
+      shared: 'every creditor sees the same admitted agencies',
+    },
   },
 };

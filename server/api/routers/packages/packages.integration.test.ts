@@ -8,7 +8,16 @@ import { bids, cases, commissions, notifications, organizations, packages } from
 import { describeError } from '../../errors';
 import { importBytes, sampleCsv } from '../../../testing/cases';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
-import { bidAs, closedWithBids, closeNow, draftPackage, openPackage, sampleBid, sampleTerms, setTier } from '../../../testing/packages';
+import {
+  bidAs,
+  closedWithBids,
+  closeNow,
+  draftPackage,
+  openPackage,
+  sampleBid,
+  sampleTerms,
+  setTier,
+} from '../../../testing/packages';
 import { callerAs } from '../../../testing/world';
 
 const ctx = freshWorldPerTest();
@@ -25,7 +34,9 @@ describe('building a package', () => {
     expect(Object.values(pkg.figures.byBucket).reduce((s, b) => s + b.count, 0)).toBe(12);
     expect(Object.values(pkg.figures.byProvince).reduce((s, b) => s + b.count, 0)).toBe(12);
     const manager = await as('creditorA.manager');
-    const error = await manager.packages.create({ name: '重复', source: { kind: 'import', importId: pkg.importId ?? '' } }).catch((e: unknown) => e);
+    const error = await manager.packages
+      .create({ name: '重复', source: { kind: 'import', importId: pkg.importId ?? '' } })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'BAD_REQUEST' });
     expect(messageOf(error)).toBe('没有符合条件的未分配案件');
   });
@@ -52,7 +63,9 @@ describe('building a package', () => {
       [{ bidderCircle: 'invited', invitedAgencyIds: [] }, 'invitedAgencyIds'],
       [{ bidderCircle: 'invited', invitedAgencyIds: [ctx.w.orgs.creditorB.id] }, 'invitedAgencyIds'],
     ] as const) {
-      const e = await manager.packages.saveTerms({ packageId: pkg.id, terms: sampleTerms(terms) }).catch((x: unknown) => x);
+      const e = await manager.packages
+        .saveTerms({ packageId: pkg.id, terms: sampleTerms(terms) })
+        .catch((x: unknown) => x);
       expect(describeError('zh-CN', e as never).fieldErrors, field).toHaveProperty(field);
     }
     await expect(manager.packages.open({ packageId: pkg.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
@@ -64,7 +77,12 @@ describe('building a package', () => {
     await (await as('creditorA.admin')).packages.cancel({ packageId: pkg.id, reason: '资产转让' });
     expect((await ctx.handle.db.select({ n: count() }).from(cases).where(eq(cases.packageId, pkg.id)))[0]?.n).toBe(0);
     expect((await ctx.handle.db.select().from(bids).where(eq(bids.packageId, pkg.id)))[0]?.status).toBe('withdrawn');
-    const notes = await ctx.handle.db.select().from(notifications).where(and(eq(notifications.userId, ctx.w.users['agencyA.admin'].id), eq(notifications.kind, 'package.cancelled')));
+    const notes = await ctx.handle.db
+      .select()
+      .from(notifications)
+      .where(
+        and(eq(notifications.userId, ctx.w.users['agencyA.admin'].id), eq(notifications.kind, 'package.cancelled')),
+      );
     expect(notes).toHaveLength(1);
   });
 });
@@ -81,7 +99,8 @@ describe('the marketplace', () => {
     expect(detail.sample).toHaveLength(10);
     expect(Object.keys(detail.sample[0] ?? {})).not.toContain('debtorName');
     expect(JSON.stringify(detail.sample)).not.toMatch(/1[3-9]\d{9}|\d{17}[\dX]/);
-    const ids = async (province: '44' | '65') => (await agency.market.list({ sort: 'closing', province, limit: 100 })).items.map((p) => p.id);
+    const ids = async (province: '44' | '65') =>
+      (await agency.market.list({ sort: 'closing', province, limit: 100 })).items.map((p) => p.id);
     expect(await ids('44')).toContain(pkg.id);
     expect(await ids('65')).not.toContain(pkg.id);
   });
@@ -90,7 +109,12 @@ describe('the marketplace', () => {
     await setTier(ctx.w, 'agencyA', 'A');
     await setTier(ctx.w, 'agencyB', 'C');
     const tierB = await openPackage(ctx.w, { minTier: 'B' }, 3, 'TB');
-    const invited = await openPackage(ctx.w, { bidderCircle: 'invited', invitedAgencyIds: [ctx.w.orgs.agencyB.id] }, 3, 'IV');
+    const invited = await openPackage(
+      ctx.w,
+      { bidderCircle: 'invited', invitedAgencyIds: [ctx.w.orgs.agencyB.id] },
+      3,
+      'IV',
+    );
     const a = await as('agencyA.admin');
     const b = await as('agencyB.admin');
     const seen = async (c: typeof a) => (await c.market.list({ sort: 'closing', limit: 100 })).items.map((p) => p.id);
@@ -99,8 +123,12 @@ describe('the marketplace', () => {
     expect(await seen(b)).toContain(invited.id);
     expect(await seen(b)).not.toContain(tierB.id);
     await expect(b.market.get({ packageId: tierB.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(b.market.bid.submit({ packageId: tierB.id, ...sampleBid() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(a.market.bid.submit({ packageId: invited.id, ...sampleBid() })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(b.market.bid.submit({ packageId: tierB.id, ...sampleBid() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(a.market.bid.submit({ packageId: invited.id, ...sampleBid() })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -133,20 +161,33 @@ describe('bids', () => {
 
   it('refuses bids after the close and from an agency whose admission expired', async () => {
     const pkg = await openPackage(ctx.w);
-    await ctx.handle.db.update(organizations).set({ status: 'expired' }).where(eq(organizations.id, ctx.w.orgs.agencyB.id));
+    await ctx.handle.db
+      .update(organizations)
+      .set({ status: 'expired' })
+      .where(eq(organizations.id, ctx.w.orgs.agencyB.id));
     const expired = await bidAs(ctx.w, 'agencyB.admin', pkg.id).catch((e: unknown) => e);
     expect(expired).toMatchObject({ code: 'FORBIDDEN' });
     expect(messageOf(expired)).toBe('本机构当前状态为“准入已过期”，不能报价或接受委托');
     await closeNow(ctx.w, pkg.id);
-    await expect(bidAs(ctx.w, 'agencyA.admin', pkg.id)).rejects.toMatchObject({ code: 'CONFLICT', message: 'bid.closed' });
+    await expect(bidAs(ctx.w, 'agencyA.admin', pkg.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'bid.closed',
+    });
   });
 
   it('refuses a banned agency: at its next request, and inside a request already under way', async () => {
     const pkg = await openPackage(ctx.w);
     const underWay = await as('agencyB.admin');
-    await ctx.handle.db.update(organizations).set({ status: 'banned' }).where(eq(organizations.id, ctx.w.orgs.agencyB.id));
-    await expect((await as('agencyB.admin')).market.bid.submit({ packageId: pkg.id, ...sampleBid() })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
-    await expect(underWay.market.bid.submit({ packageId: pkg.id, ...sampleBid() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await ctx.handle.db
+      .update(organizations)
+      .set({ status: 'banned' })
+      .where(eq(organizations.id, ctx.w.orgs.agencyB.id));
+    await expect(
+      (await as('agencyB.admin')).market.bid.submit({ packageId: pkg.id, ...sampleBid() }),
+    ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    await expect(underWay.market.bid.submit({ packageId: pkg.id, ...sampleBid() })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect(await ctx.handle.db.select().from(bids).where(eq(bids.packageId, pkg.id))).toEqual([]);
   });
 });
@@ -155,7 +196,11 @@ describe('award', () => {
   it('refuses an award before the close', async () => {
     const pkg = await openPackage(ctx.w);
     const { bid } = await bidAs(ctx.w, 'agencyA.admin', pkg.id);
-    const e = await (await as('creditorA.manager')).packages.award({ packageId: pkg.id, shares: [{ bidId: bid.id, share: { kind: 'all' } }] }).catch((x: unknown) => x);
+    const e = await (
+      await as('creditorA.manager')
+    ).packages
+      .award({ packageId: pkg.id, shares: [{ bidId: bid.id, share: { kind: 'all' } }] })
+      .catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'CONFLICT' });
     expect(messageOf(e)).toBe('竞标尚未截止，不能定标');
   });
@@ -168,28 +213,60 @@ describe('award', () => {
       [ctx.w.orgs.agencyB.name, 2200],
       [ctx.w.orgs.agencyA.name, 2500],
     ]);
-    const result = await manager.packages.award({ packageId: pkg.id, shares: [{ bidId: bidA.id, share: { kind: 'all' } }] });
+    const result = await manager.packages.award({
+      packageId: pkg.id,
+      shares: [{ bidId: bidA.id, share: { kind: 'all' } }],
+    });
     expect(result).toMatchObject({ commissions: [{ agencyId: ctx.w.orgs.agencyA.id, caseCount: 12 }], released: 0 });
     const placed = await ctx.handle.db.select().from(cases).where(eq(cases.packageId, pkg.id));
-    expect(placed.every((c) => c.agencyId === ctx.w.orgs.agencyA.id && c.status === 'commissioned' && c.commissionId)).toBe(true);
-    const statuses = await ctx.handle.db.select({ id: bids.id, status: bids.status }).from(bids).where(eq(bids.packageId, pkg.id));
+    expect(
+      placed.every((c) => c.agencyId === ctx.w.orgs.agencyA.id && c.status === 'commissioned' && c.commissionId),
+    ).toBe(true);
+    const statuses = await ctx.handle.db
+      .select({ id: bids.id, status: bids.status })
+      .from(bids)
+      .where(eq(bids.packageId, pkg.id));
     expect(Object.fromEntries(statuses.map((s) => [s.id, s.status]))).toEqual({ [bidA.id]: 'won', [bidB.id]: 'lost' });
-    const lost = await ctx.handle.db.select().from(notifications).where(and(eq(notifications.userId, ctx.w.users['agencyB.admin'].id), eq(notifications.kind, 'bid.lost')));
+    const lost = await ctx.handle.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, ctx.w.users['agencyB.admin'].id), eq(notifications.kind, 'bid.lost')));
     expect(lost).toHaveLength(1);
     const [c] = await ctx.handle.db.select().from(commissions).where(eq(commissions.packageId, pkg.id));
     expect(c).toMatchObject({ feeBp: 2500, caseCount: 12, startsOn: pkg.commissionStart, endsOn: pkg.commissionEnd });
-    await expect(manager.packages.award({ packageId: pkg.id, shares: [{ bidId: bidB.id, share: { kind: 'all' } }] })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      manager.packages.award({ packageId: pkg.id, shares: [{ bidId: bidB.id, share: { kind: 'all' } }] }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('splits by case count, and refuses counts that do not add up', async () => {
     const { pkg, bidA, bidB } = await closedWithBids(ctx.w, 12);
     const manager = await as('creditorA.manager');
     await expect(
-      manager.packages.award({ packageId: pkg.id, shares: [{ bidId: bidA.id, share: { kind: 'count', count: 5 } }, { bidId: bidB.id, share: { kind: 'count', count: 5 } }] }),
+      manager.packages.award({
+        packageId: pkg.id,
+        shares: [
+          { bidId: bidA.id, share: { kind: 'count', count: 5 } },
+          { bidId: bidB.id, share: { kind: 'count', count: 5 } },
+        ],
+      }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-    await manager.packages.award({ packageId: pkg.id, shares: [{ bidId: bidA.id, share: { kind: 'count', count: 7 } }, { bidId: bidB.id, share: { kind: 'count', count: 5 } }] });
-    const byAgency = await ctx.handle.db.select({ agencyId: cases.agencyId, n: count() }).from(cases).where(eq(cases.packageId, pkg.id)).groupBy(cases.agencyId);
-    expect(Object.fromEntries(byAgency.map((r) => [r.agencyId, r.n]))).toEqual({ [ctx.w.orgs.agencyA.id]: 7, [ctx.w.orgs.agencyB.id]: 5 });
+    await manager.packages.award({
+      packageId: pkg.id,
+      shares: [
+        { bidId: bidA.id, share: { kind: 'count', count: 7 } },
+        { bidId: bidB.id, share: { kind: 'count', count: 5 } },
+      ],
+    });
+    const byAgency = await ctx.handle.db
+      .select({ agencyId: cases.agencyId, n: count() })
+      .from(cases)
+      .where(eq(cases.packageId, pkg.id))
+      .groupBy(cases.agencyId);
+    expect(Object.fromEntries(byAgency.map((r) => [r.agencyId, r.n]))).toEqual({
+      [ctx.w.orgs.agencyA.id]: 7,
+      [ctx.w.orgs.agencyB.id]: 5,
+    });
   });
 
   it('splits by province; cases no share covers go back to the creditor', async () => {
@@ -205,25 +282,48 @@ describe('award', () => {
     expect(result.commissions.map((c) => c.caseCount)).toEqual([4, 2]);
     expect(result.released).toBe(10);
     await expect(
-      (await as('creditorA.manager')).packages.award({ packageId: pkg.id, shares: [{ bidId: bidA.id, share: { kind: 'all' } }] }),
+      (await as('creditorA.manager')).packages.award({
+        packageId: pkg.id,
+        shares: [{ bidId: bidA.id, share: { kind: 'all' } }],
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('awards exactly once under 50 parallel attempts', async () => {
     const { pkg, bidA, bidB } = await closedWithBids(ctx.w, 6);
-    const callers = await Promise.all(Array.from({ length: 50 }, (_, i) => as(i % 2 ? 'creditorA.manager' : 'creditorA.admin')));
-    const results = await Promise.allSettled(callers.map((c, i) => c.packages.award({ packageId: pkg.id, shares: [{ bidId: i % 2 ? bidA.id : bidB.id, share: { kind: 'all' } }] })));
+    const callers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => as(i % 2 ? 'creditorA.manager' : 'creditorA.admin')),
+    );
+    const results = await Promise.allSettled(
+      callers.map((c, i) =>
+        c.packages.award({ packageId: pkg.id, shares: [{ bidId: i % 2 ? bidA.id : bidB.id, share: { kind: 'all' } }] }),
+      ),
+    );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const r of results) if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' });
-    expect((await ctx.handle.db.select({ n: count() }).from(commissions).where(eq(commissions.packageId, pkg.id)))[0]?.n).toBe(1);
-    expect((await ctx.handle.db.select({ n: count() }).from(cases).where(and(eq(cases.packageId, pkg.id), isNotNull(cases.commissionId))))[0]?.n).toBe(6);
+    expect(
+      (await ctx.handle.db.select({ n: count() }).from(commissions).where(eq(commissions.packageId, pkg.id)))[0]?.n,
+    ).toBe(1);
+    expect(
+      (
+        await ctx.handle.db
+          .select({ n: count() })
+          .from(cases)
+          .where(and(eq(cases.packageId, pkg.id), isNotNull(cases.commissionId)))
+      )[0]?.n,
+    ).toBe(6);
   });
 
   it('refuses to award to an agency no longer admitted', async () => {
     const { pkg, bidA, bidB } = await closedWithBids(ctx.w, 3);
-    await ctx.handle.db.update(organizations).set({ status: 'expired' }).where(eq(organizations.id, ctx.w.orgs.agencyA.id));
+    await ctx.handle.db
+      .update(organizations)
+      .set({ status: 'expired' })
+      .where(eq(organizations.id, ctx.w.orgs.agencyA.id));
     const manager = await as('creditorA.manager');
-    const e = await manager.packages.award({ packageId: pkg.id, shares: [{ bidId: bidA.id, share: { kind: 'all' } }] }).catch((x: unknown) => x);
+    const e = await manager.packages
+      .award({ packageId: pkg.id, shares: [{ bidId: bidA.id, share: { kind: 'all' } }] })
+      .catch((x: unknown) => x);
     expect(e).toMatchObject({ code: 'CONFLICT' });
     expect(messageOf(e)).toBe('中标机构当前状态为“准入已过期”，不能接受新的委托');
     await manager.packages.award({ packageId: pkg.id, shares: [{ bidId: bidB.id, share: { kind: 'all' } }] });
@@ -234,7 +334,9 @@ describe('award', () => {
     const other = await as('creditorB.admin');
     await expect(other.packages.get({ packageId: pkg.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(other.packages.bids({ packageId: pkg.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(other.packages.award({ packageId: pkg.id, shares: [{ bidId: bidA.id, share: { kind: 'all' } }] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      other.packages.award({ packageId: pkg.id, shares: [{ bidId: bidA.id, share: { kind: 'all' } }] }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect((await other.packages.list({ limit: 10 })).items).toEqual([]);
   });
 });
@@ -252,7 +354,9 @@ describe('direct offers', () => {
     const manager = await as('creditorA.manager');
     await manager.packages.saveTerms({ packageId: pkg.id, terms: sampleTerms() });
     for (const agencyId of [ctx.w.orgs.creditorB.id, ctx.w.orgs.agencyNew.id]) {
-      await expect(manager.packages.offer({ packageId: pkg.id, agencyId, feeBp: 2000 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+      await expect(manager.packages.offer({ packageId: pkg.id, agencyId, feeBp: 2000 })).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+      });
     }
   });
 
@@ -261,23 +365,36 @@ describe('direct offers', () => {
     expect(pkg.status).toBe('offered');
     const agency = await as('agencyA.admin');
     expect((await agency.market.get({ packageId: pkg.id })).offer?.feeBp).toBe(2800);
-    expect((await agency.market.list({ sort: 'closing', limit: 100 })).items.find((p) => p.id === pkg.id)?.status).toBe('offered');
-    expect((await (await as('agencyB.admin')).market.list({ sort: 'closing', limit: 100 })).items.map((p) => p.id)).not.toContain(pkg.id);
-    await expect((await as('agencyB.admin')).market.answerOffer({ packageId: pkg.id, accept: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(await agency.market.answerOffer({ packageId: pkg.id, accept: true })).toEqual({ accepted: true, caseCount: 5 });
+    expect((await agency.market.list({ sort: 'closing', limit: 100 })).items.find((p) => p.id === pkg.id)?.status).toBe(
+      'offered',
+    );
+    expect(
+      (await (await as('agencyB.admin')).market.list({ sort: 'closing', limit: 100 })).items.map((p) => p.id),
+    ).not.toContain(pkg.id);
+    await expect(
+      (await as('agencyB.admin')).market.answerOffer({ packageId: pkg.id, accept: true }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await agency.market.answerOffer({ packageId: pkg.id, accept: true })).toEqual({
+      accepted: true,
+      caseCount: 5,
+    });
     const [c] = await ctx.handle.db.select().from(commissions).where(eq(commissions.packageId, pkg.id));
     expect(c).toMatchObject({ agencyId: ctx.w.orgs.agencyA.id, feeBp: 2800, caseCount: 5 });
   });
 
   it('a decline, or no answer within 2 business days, returns the package to draft', async () => {
     const pkg = await offered();
-    expect(await (await as('agencyA.admin')).market.answerOffer({ packageId: pkg.id, accept: false })).toEqual({ accepted: false, caseCount: 0 });
+    expect(await (await as('agencyA.admin')).market.answerOffer({ packageId: pkg.id, accept: false })).toEqual({
+      accepted: false,
+      caseCount: 0,
+    });
     expect((await (await as('creditorA.manager')).packages.get({ packageId: pkg.id })).status).toBe('draft');
-    const again = await (await as('creditorA.manager')).packages.offer({ packageId: pkg.id, agencyId: ctx.w.orgs.agencyA.id, feeBp: 2600 });
+    const again = await (
+      await as('creditorA.manager')
+    ).packages.offer({ packageId: pkg.id, agencyId: ctx.w.orgs.agencyA.id, feeBp: 2600 });
     const { expireOfferIfDue } = await import('../../../domain/packages/offers');
     expect(await expireOfferIfDue(ctx.handle.db, again.id, new Date())).toBe(false);
     expect(await expireOfferIfDue(ctx.handle.db, again.id, new Date(Date.now() + 5 * 86_400_000))).toBe(true);
     expect((await (await as('creditorA.manager')).packages.get({ packageId: pkg.id })).status).toBe('draft');
   });
 });
-

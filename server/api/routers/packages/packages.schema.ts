@@ -11,7 +11,10 @@ export const ZPackageSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('import'), importId: z.uuid() }),
   z.object({
     kind: z.literal('filter'),
-    buckets: z.array(z.union(BUCKETS.map((b) => z.literal(b)))).max(12).optional(),
+    buckets: z
+      .array(z.union(BUCKETS.map((b) => z.literal(b))))
+      .max(12)
+      .optional(),
     provinces: z.array(z.enum(PROVINCES)).max(PROVINCES.length).optional(),
     products: z.array(z.string().trim().min(1).max(50)).max(20).optional(),
     minOverdue: ZFen.optional(),
@@ -39,7 +42,11 @@ export const ZTerms = z.object({
 });
 export const ZSaveTermsInput = z.object({ packageId: z.uuid(), terms: ZTerms });
 export const ZCancelInput = z.object({ packageId: z.uuid(), reason: z.string().trim().min(2).max(500) });
-export const ZListPackagesInput = z.object({ status: z.enum(PACKAGE_STATUSES).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(20) });
+export const ZListPackagesInput = z.object({
+  status: z.enum(PACKAGE_STATUSES).optional(),
+  cursor: z.string().nullish(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
 
 const ZShare = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
@@ -47,7 +54,13 @@ const ZShare = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('buckets'), buckets: z.array(z.number().int().min(1).max(12)).min(1) }),
   z.object({ kind: z.literal('count'), count: z.number().int().min(1) }),
 ]);
-export const ZAwardInput = z.object({ packageId: z.uuid(), shares: z.array(z.object({ bidId: z.uuid(), share: ZShare })).min(1).max(20) });
+export const ZAwardInput = z.object({
+  packageId: z.uuid(),
+  shares: z
+    .array(z.object({ bidId: z.uuid(), share: ZShare }))
+    .min(1)
+    .max(20),
+});
 export const ZOfferInput = z.object({ packageId: z.uuid(), agencyId: z.uuid(), feeBp: ZBp });
 
 const ZGroup = z.record(z.string(), z.object({ count: z.number().int(), amount: z.number().int() }));

@@ -46,7 +46,10 @@ export const recordAuthz: AuthzTable = {
     allowed: 'platform.complaints',
     anonymous: 'refused',
     wrongRole: ['agencyA.admin', 'platform.reviewer', 'creditorNew.admin'],
-    wrongTenant: { none: 'a creditor lists only visits on its own cases (visits.integration.test.ts, visit lists)', tenant: 'creditorA.admin' },
+    wrongTenant: {
+      none: 'a creditor lists only visits on its own cases (visits.integration.test.ts, visit lists)',
+      tenant: 'creditorA.admin',
+    },
   },
   'record.repayments': {
     setup: withRepayment,

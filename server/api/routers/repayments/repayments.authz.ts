@@ -13,7 +13,12 @@ const withRepayment = (confirmed: boolean) => async (w: World) => {
   made.set(w, await caseWithRepayment(w, confirmed));
 };
 
-const repaymentCsv = (w: World) => async () => (await (await callerAs(w.db, w.users['creditorA.manager'])).files.upload(new Blob(['合同编号,还款金额,还款日期\r\nHT1,100,2026-01-02\r\n']))).id;
+const repaymentCsv = (w: World) => async () =>
+  (
+    await (
+      await callerAs(w.db, w.users['creditorA.manager'])
+    ).files.upload(new Blob(['合同编号,还款金额,还款日期\r\nHT1,100,2026-01-02\r\n']))
+  ).id;
 const repaymentImport = async (w: World) => {
   const manager = await callerAs(w.db, w.users['creditorA.manager']);
   return manager.repayments.imports.start({ fileId: await repaymentCsv(w)(), fileName: '还款.csv' });
@@ -48,7 +53,10 @@ export const repaymentsAuthz: AuthzTable = {
     allowed: 'creditorA.admin',
     anonymous: 'refused',
     wrongRole: ['creditorA.viewer', 'agencyA.admin', 'platform.admin'],
-    wrongTenant: { as: 'creditorB.manager', input: async (w) => ({ fileId: await repaymentCsv(w)(), fileName: '还款.csv' }) },
+    wrongTenant: {
+      as: 'creditorB.manager',
+      input: async (w) => ({ fileId: await repaymentCsv(w)(), fileName: '还款.csv' }),
+    },
   },
   'repayments.imports.get': {
     input: async (w) => ({ importId: (await repaymentImport(w)).id }),

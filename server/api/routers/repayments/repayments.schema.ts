@@ -14,9 +14,17 @@ export const ZReportRepaymentInput = z.object({
   receiptFileId: z.uuid().optional(),
   note: z.string().trim().max(1000),
 });
-export const ZDecideRepaymentInput = z.object({ repaymentId: z.uuid(), confirm: z.boolean(), note: z.string().trim().max(1000) });
+export const ZDecideRepaymentInput = z.object({
+  repaymentId: z.uuid(),
+  confirm: z.boolean(),
+  note: z.string().trim().max(1000),
+});
 export const ZReverseRepaymentInput = z.object({ repaymentId: z.uuid(), reason: z.string().trim().min(2).max(1000) });
-export const ZRepaymentListInput = z.object({ status: z.enum(REPAYMENT_STATUSES).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
+export const ZRepaymentListInput = z.object({
+  status: z.enum(REPAYMENT_STATUSES).optional(),
+  cursor: z.string().nullish(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
 
 export const ZRepayment = z.object({
   id: z.string(),
@@ -41,5 +49,8 @@ export type TRepayment = z.infer<typeof ZRepayment>;
 export const ZRepayments = z.array(ZRepayment);
 /** What a report or a decision answers: the repayment and where it now stands. */
 export const ZRepaymentRow = ZRepayment.pick({ id: true, status: true });
-export const ZRepaymentList = z.object({ items: z.array(ZRepayment.extend({ contractNo: z.string(), agencyName: z.string().nullable() })), nextCursor: z.string().nullable() });
+export const ZRepaymentList = z.object({
+  items: z.array(ZRepayment.extend({ contractNo: z.string(), agencyName: z.string().nullable() })),
+  nextCursor: z.string().nullable(),
+});
 export type TRepaymentListItem = z.infer<typeof ZRepaymentList>['items'][number];

@@ -3,7 +3,13 @@ import { decideRepayment, listCreditorRepayments, reverseRepayment } from '../..
 import { kickQueue } from '../../../jobs/scheduler';
 import { creditorProcedure, requirePermission, router } from '../../trpc';
 import { ZImportIdInput, ZImportList, ZImportView, ZListImportsInput, ZStartImportInput } from '../cases/cases.schema';
-import { ZDecideRepaymentInput, ZRepaymentList, ZRepaymentListInput, ZRepaymentRow, ZReverseRepaymentInput } from './repayments.schema';
+import {
+  ZDecideRepaymentInput,
+  ZRepaymentList,
+  ZRepaymentListInput,
+  ZRepaymentRow,
+  ZReverseRepaymentInput,
+} from './repayments.schema';
 
 const reader = creditorProcedure.use(requirePermission('cases.read'));
 const decider = creditorProcedure.use(requirePermission('repayments.decide'));
@@ -11,11 +17,20 @@ const decider = creditorProcedure.use(requirePermission('repayments.decide'));
 /** The creditor's repayments, and the repayment files it brings in from its loan system. */
 export const repaymentsRouter = router({
   /** The creditor's repayments: those reported by its agencies wait for its answer. */
-  list: reader.input(ZRepaymentListInput).output(ZRepaymentList).query(({ ctx, input }) => listCreditorRepayments(ctx.db, ctx.caller, input)),
+  list: reader
+    .input(ZRepaymentListInput)
+    .output(ZRepaymentList)
+    .query(({ ctx, input }) => listCreditorRepayments(ctx.db, ctx.caller, input)),
   /** Confirms (the case's balance moves) or disputes (with a reason) a reported repayment, once. */
-  decide: decider.input(ZDecideRepaymentInput).output(ZRepaymentRow).mutation(({ ctx, input }) => decideRepayment(ctx.db, ctx.caller, input)),
+  decide: decider
+    .input(ZDecideRepaymentInput)
+    .output(ZRepaymentRow)
+    .mutation(({ ctx, input }) => decideRepayment(ctx.db, ctx.caller, input)),
   /** Reverses a confirmed repayment: the balance reopens. */
-  reverse: decider.input(ZReverseRepaymentInput).output(ZRepaymentRow).mutation(({ ctx, input }) => reverseRepayment(ctx.db, ctx.caller, input)),
+  reverse: decider
+    .input(ZReverseRepaymentInput)
+    .output(ZRepaymentRow)
+    .mutation(({ ctx, input }) => reverseRepayment(ctx.db, ctx.caller, input)),
   imports: router({
     /** Queues the creditor's repayment file (CSV/XLSX from its loan system) for matching; `get` follows it. */
     start: decider
@@ -27,8 +42,14 @@ export const repaymentsRouter = router({
         return started;
       }),
     /** One repayment file: its progress, then what it confirmed and recorded, or every bad row. */
-    get: reader.input(ZImportIdInput).output(ZImportView).query(({ ctx, input }) => getImport(ctx.db, ctx.caller, input.importId, 'repayments')),
+    get: reader
+      .input(ZImportIdInput)
+      .output(ZImportView)
+      .query(({ ctx, input }) => getImport(ctx.db, ctx.caller, input.importId, 'repayments')),
     /** The creditor's repayment files, newest first. */
-    list: reader.input(ZListImportsInput).output(ZImportList).query(({ ctx, input }) => listImports(ctx.db, ctx.caller, input, 'repayments')),
+    list: reader
+      .input(ZListImportsInput)
+      .output(ZImportList)
+      .query(({ ctx, input }) => listImports(ctx.db, ctx.caller, input, 'repayments')),
   }),
 });

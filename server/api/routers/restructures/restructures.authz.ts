@@ -7,7 +7,17 @@ const made = new WeakMap<World, string>();
 const withRequest = async (w: World) => {
   const { caseId } = await workingCases(w, 3);
   const agency = await callerAs(w.db, w.users['agencyA.supervisor']);
-  made.set(w, (await agency.work.proposeRestructure({ caseId, kind: 'deferral', terms: { deferTo: '2099-01-01' }, reason: '债务人住院，申请延期' })).id);
+  made.set(
+    w,
+    (
+      await agency.work.proposeRestructure({
+        caseId,
+        kind: 'deferral',
+        terms: { deferTo: '2099-01-01' },
+        reason: '债务人住院，申请延期',
+      })
+    ).id,
+  );
 };
 
 export const restructuresAuthz: AuthzTable = {
@@ -16,7 +26,9 @@ export const restructuresAuthz: AuthzTable = {
     allowed: 'creditorA.viewer',
     anonymous: 'refused',
     wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { none: 'lists only requests on the session creditor’s cases (work.integration.test.ts, restructuring)' },
+    wrongTenant: {
+      none: 'lists only requests on the session creditor’s cases (work.integration.test.ts, restructuring)',
+    },
   },
   'restructures.decide': {
     setup: withRequest,

@@ -3,7 +3,14 @@ import { approveBan, rejectBan } from '../../../domain/sanctions/ban';
 import { freezeCommission, listSuspendedCommissions, unfreezeCommission } from '../../../domain/sanctions/freeze';
 import { liftSanction, proposeSanction } from '../../../domain/sanctions/propose';
 import { getOwnStanding, getSanction, listSanctions } from '../../../domain/sanctions/read';
-import { agencyProcedure, authedProcedure, creditorProcedure, requirePermission, router, staffProcedure } from '../../trpc';
+import {
+  agencyProcedure,
+  authedProcedure,
+  creditorProcedure,
+  requirePermission,
+  router,
+  staffProcedure,
+} from '../../trpc';
 import {
   ZAppealInput,
   ZApproveInput,
@@ -33,19 +40,40 @@ const manager = staffProcedure.use(requirePermission('sanctions.manage'));
 const freezer = creditorProcedure.use(requirePermission('sanctions.freeze'));
 
 export const sanctionsRouter = router({
-  list: reader.input(ZListSanctionsInput).output(ZSanctionList).query(({ ctx, input }) => listSanctions(ctx.db, ctx.caller, input)),
-  get: reader.input(ZSanctionIdInput).output(ZSanctionDetail).query(({ ctx, input }) => getSanction(ctx.db, ctx.caller, input.sanctionId)),
+  list: reader
+    .input(ZListSanctionsInput)
+    .output(ZSanctionList)
+    .query(({ ctx, input }) => listSanctions(ctx.db, ctx.caller, input)),
+  get: reader
+    .input(ZSanctionIdInput)
+    .output(ZSanctionDetail)
+    .query(({ ctx, input }) => getSanction(ctx.db, ctx.caller, input.sanctionId)),
   /** The agency's own standing: a suspension in force empties its marketplace. */
   standing: agencyProcedure
     .use(requirePermission('sanctions.read'))
     .output(ZStanding)
     .query(({ ctx }) => getOwnStanding(ctx.db, ctx.caller)),
-  propose: manager.input(ZProposeSanctionInput).output(ZSanctionResult).mutation(({ ctx, input }) => proposeSanction(ctx.db, ctx.caller, input)),
-  approve: manager.input(ZApproveInput).output(ZBanDecisionResult).mutation(({ ctx, input }) => approveBan(ctx.db, ctx.caller, input)),
-  reject: manager.input(ZRejectInput).output(ZBanDecisionResult).mutation(({ ctx, input }) => rejectBan(ctx.db, ctx.caller, input)),
-  lift: manager.input(ZLiftInput).output(ZSanctionResult).mutation(({ ctx, input }) => liftSanction(ctx.db, ctx.caller, input)),
+  propose: manager
+    .input(ZProposeSanctionInput)
+    .output(ZSanctionResult)
+    .mutation(({ ctx, input }) => proposeSanction(ctx.db, ctx.caller, input)),
+  approve: manager
+    .input(ZApproveInput)
+    .output(ZBanDecisionResult)
+    .mutation(({ ctx, input }) => approveBan(ctx.db, ctx.caller, input)),
+  reject: manager
+    .input(ZRejectInput)
+    .output(ZBanDecisionResult)
+    .mutation(({ ctx, input }) => rejectBan(ctx.db, ctx.caller, input)),
+  lift: manager
+    .input(ZLiftInput)
+    .output(ZSanctionResult)
+    .mutation(({ ctx, input }) => liftSanction(ctx.db, ctx.caller, input)),
   /** The appeal a banned agency sent in writing, recorded by staff. */
-  recordAppeal: manager.input(ZAppealInput).output(ZSanctionResult).mutation(({ ctx, input }) => recordAppeal(ctx.db, ctx.caller, input)),
+  recordAppeal: manager
+    .input(ZAppealInput)
+    .output(ZSanctionResult)
+    .mutation(({ ctx, input }) => recordAppeal(ctx.db, ctx.caller, input)),
   decideAppeal: staffProcedure
     .use(requirePermission('sanctions.decideAppeal'))
     .input(ZDecideAppealInput)
@@ -60,6 +88,12 @@ export const sanctionsRouter = router({
     .use(requirePermission('sanctions.read'))
     .output(ZSuspendedCommissions)
     .query(({ ctx }) => listSuspendedCommissions(ctx.db, ctx.caller)),
-  freeze: freezer.input(ZCommissionIdInput).output(ZFreezeResult).mutation(({ ctx, input }) => freezeCommission(ctx.db, ctx.caller, input)),
-  unfreeze: freezer.input(ZCommissionIdInput).output(ZFreezeResult).mutation(({ ctx, input }) => unfreezeCommission(ctx.db, ctx.caller, input)),
+  freeze: freezer
+    .input(ZCommissionIdInput)
+    .output(ZFreezeResult)
+    .mutation(({ ctx, input }) => freezeCommission(ctx.db, ctx.caller, input)),
+  unfreeze: freezer
+    .input(ZCommissionIdInput)
+    .output(ZFreezeResult)
+    .mutation(({ ctx, input }) => unfreezeCommission(ctx.db, ctx.caller, input)),
 });

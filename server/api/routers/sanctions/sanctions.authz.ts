@@ -13,19 +13,21 @@ const made = new WeakMap<World, Made>();
 const of = (w: World): Made => made.get(w) ?? { complaintId: '', sanctionId: '', commissionId: '' };
 
 /** An upheld complaint about agencyA, and optionally a sanction of `kind` citing it (a ban: proposed by the complaints handler). */
-const withSanction =
-  (kind: SanctionKind | null, then?: (w: World, m: Made) => Promise<void>) =>
-  async (w: World) => {
-    const { complaintId, commissionId } = await upheldComplaint(w);
-    const sanctionId = kind ? (await sanctionCiting(w, complaintId, kind)).id : '';
-    const m = { complaintId, sanctionId, commissionId };
-    made.set(w, m);
-    await then?.(w, m);
-  };
+const withSanction = (kind: SanctionKind | null, then?: (w: World, m: Made) => Promise<void>) => async (w: World) => {
+  const { complaintId, commissionId } = await upheldComplaint(w);
+  const sanctionId = kind ? (await sanctionCiting(w, complaintId, kind)).id : '';
+  const m = { complaintId, sanctionId, commissionId };
+  made.set(w, m);
+  await then?.(w, m);
+};
 
 const STAFF_ONLY = { none: 'staff sanction any agency on the platform; there is no tenant to cross' };
 const MANAGERS_ONLY = ['platform.reviewer', 'creditorA.admin', 'agencyA.admin'] as const;
-const managed = (kind: SanctionKind | null, input: (w: World) => unknown, allowed: 'platform.admin' | 'platform.auditor' | 'platform.complaints' = 'platform.admin') => ({
+const managed = (
+  kind: SanctionKind | null,
+  input: (w: World) => unknown,
+  allowed: 'platform.admin' | 'platform.auditor' | 'platform.complaints' = 'platform.admin',
+) => ({
   setup: withSanction(kind),
   input,
   allowed,
@@ -58,14 +60,31 @@ export const sanctionsAuthz: AuthzTable = {
     wrongRole: ['agencyA.collector', 'creditorA.admin', 'platform.admin'],
     wrongTenant: { none: 'reads the session agency’s own standing, named by no input' },
   },
-  'sanctions.propose': managed(null, (w) => ({ complaintId: of(w).complaintId, auditItemId: null, kind: 'warning', points: null, endsOn: null, reason: '催收员言语不当，予以警告。' }), 'platform.auditor'),
+  'sanctions.propose': managed(
+    null,
+    (w) => ({
+      complaintId: of(w).complaintId,
+      auditItemId: null,
+      kind: 'warning',
+      points: null,
+      endsOn: null,
+      reason: '催收员言语不当，予以警告。',
+    }),
+    'platform.auditor',
+  ),
   'sanctions.approve': managed('ban', (w) => ({ ...sanction(w), note: '' })),
   'sanctions.reject': managed('ban', (w) => ({ ...sanction(w), note: '证据不足以永久禁入' })),
   'sanctions.lift': managed('suspension', (w) => ({ ...sanction(w), note: '已完成整改' }), 'platform.complaints'),
-  'sanctions.recordAppeal': managed('warning', (w) => ({ ...sanction(w), text: '我司于 3 月 10 日书面申诉，认为录音不完整。' })),
+  'sanctions.recordAppeal': managed('warning', (w) => ({
+    ...sanction(w),
+    text: '我司于 3 月 10 日书面申诉，认为录音不完整。',
+  })),
   'sanctions.decideAppeal': {
     setup: withSanction('warning', async (w, m) => {
-      await appealSanction(w.db, await domainCaller(w, 'agencyA.admin'), { sanctionId: m.sanctionId, text: '我司已停止涉事催收员作业，请求撤销警告。' });
+      await appealSanction(w.db, await domainCaller(w, 'agencyA.admin'), {
+        sanctionId: m.sanctionId,
+        text: '我司已停止涉事催收员作业，请求撤销警告。',
+      });
     }),
     input: (w) => ({ ...sanction(w), outcome: 'denied', note: '证据充分，维持处罚' }),
     allowed: 'platform.admin',

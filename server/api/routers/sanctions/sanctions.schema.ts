@@ -4,7 +4,12 @@ import { APPEAL_OUTCOMES, ORG_STATUSES, SANCTION_KINDS, SANCTION_STATUSES } from
 
 // Sanctions (DESIGN §3, issue 7). Messages `v.<key>` name catalog entries (messages/*.json → validation).
 
-const ZText = (min: number, max: number, key: string) => z.string().trim().min(min, { error: `v.${key}` }).max(max);
+const ZText = (min: number, max: number, key: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, { error: `v.${key}` })
+    .max(max);
 const ZDay = z
   .string()
   .regex(DAY_PATTERN, { error: 'v.date' })
@@ -23,7 +28,10 @@ export const ZProposeSanctionInput = z
     endsOn: ZDay.nullable(),
     reason: ZText(5, 2000, 'sanctionReason'),
   })
-  .refine((v) => (v.complaintId === null) !== (v.auditItemId === null), { path: ['complaintId'], error: 'v.sanctionCitation' })
+  .refine((v) => (v.complaintId === null) !== (v.auditItemId === null), {
+    path: ['complaintId'],
+    error: 'v.sanctionCitation',
+  })
   .refine((v) => v.kind !== 'points' || v.points !== null, { path: ['points'], error: 'v.sanctionPoints' });
 export type TProposeSanctionInput = z.input<typeof ZProposeSanctionInput>;
 
@@ -77,16 +85,28 @@ export const ZSanctionDetail = z.object({
 });
 export type TSanctionDetail = z.infer<typeof ZSanctionDetail>;
 
-export const ZSanctionResult = z.object({ id: z.string(), kind: ZSanctionKind, status: ZSanctionStatus, appealOutcome: z.enum(APPEAL_OUTCOMES).nullable() });
+export const ZSanctionResult = z.object({
+  id: z.string(),
+  kind: ZSanctionKind,
+  status: ZSanctionStatus,
+  appealOutcome: z.enum(APPEAL_OUTCOMES).nullable(),
+});
 export const ZBanDecisionResult = ZSanctionResult.extend({ effects: ZEffects.nullable() });
 
 export const ZApproveInput = ZSanctionIdInput.extend({ note: z.string().trim().max(2000).default('') });
 export const ZRejectInput = ZSanctionIdInput.extend({ note: ZText(2, 2000, 'reasonRequired') });
 export const ZLiftInput = ZSanctionIdInput.extend({ note: ZText(2, 2000, 'reasonRequired') });
 export const ZAppealInput = ZSanctionIdInput.extend({ text: ZText(10, 5000, 'appealText') });
-export const ZDecideAppealInput = ZSanctionIdInput.extend({ outcome: z.enum(APPEAL_OUTCOMES, { error: 'v.invalidOption' }), note: ZText(2, 2000, 'reasonRequired') });
+export const ZDecideAppealInput = ZSanctionIdInput.extend({
+  outcome: z.enum(APPEAL_OUTCOMES, { error: 'v.invalidOption' }),
+  note: ZText(2, 2000, 'reasonRequired'),
+});
 
-export const ZStanding = z.object({ isSuspended: z.boolean(), suspensionId: z.string().nullable(), suspendedUntil: z.string().nullable() });
+export const ZStanding = z.object({
+  isSuspended: z.boolean(),
+  suspensionId: z.string().nullable(),
+  suspendedUntil: z.string().nullable(),
+});
 
 export const ZCommissionIdInput = z.strictObject({ commissionId: z.uuid({ error: 'v.id' }) });
 export const ZSuspendedCommissions = z.object({

@@ -2,7 +2,14 @@ import { agencyScorecard, monthScorecards, scorecardExport } from '../../../doma
 import { requestRecompute } from '../../../domain/scorecards/compute';
 import { listRatings, rateAgency } from '../../../domain/scorecards/ratings';
 import { kickQueue } from '../../../jobs/scheduler';
-import { agencyProcedure, authedProcedure, creditorProcedure, requirePermission, router, staffProcedure } from '../../trpc';
+import {
+  agencyProcedure,
+  authedProcedure,
+  creditorProcedure,
+  requirePermission,
+  router,
+  staffProcedure,
+} from '../../trpc';
 import {
   ZAgencyInput,
   ZAgencyScorecard,
@@ -48,9 +55,15 @@ export const scorecardsRouter = router({
     .output(ZAgencyScorecard)
     .query(({ ctx, input }) => agencyScorecard(ctx.db, ctx.caller, ctx.actor.orgId, input.month)),
   /** One agency's breakdown and trend: for staff, and for creditors that deal with it. */
-  get: reader.input(ZAgencyInput).output(ZAgencyScorecard).query(({ ctx, input }) => agencyScorecard(ctx.db, ctx.caller, input.agencyId, input.month)),
+  get: reader
+    .input(ZAgencyInput)
+    .output(ZAgencyScorecard)
+    .query(({ ctx, input }) => agencyScorecard(ctx.db, ctx.caller, input.agencyId, input.month)),
   /** A card's inputs, formula version and results, to be saved and computed again. */
-  export: reader.input(ZExportInput).output(ZScorecardExport).query(({ ctx, input }) => scorecardExport(ctx.db, ctx.caller, input.agencyId, input.month)),
+  export: reader
+    .input(ZExportInput)
+    .output(ZScorecardExport)
+    .query(({ ctx, input }) => scorecardExport(ctx.db, ctx.caller, input.agencyId, input.month)),
   /** Staff: every agency's card of a month. */
   month: staffProcedure
     .use(requirePermission('scorecards.read'))

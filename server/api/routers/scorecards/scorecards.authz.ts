@@ -25,14 +25,19 @@ export const scorecardsAuthz: AuthzTable = {
     allowed: 'creditorA.manager',
     anonymous: 'refused',
     wrongRole: ['creditorA.viewer', 'agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { as: 'creditorB.admin', input: (w) => ({ ...agencyA(w), month: thisMonth(), rating: 1, comment: '从未委托过这家机构。' }) },
+    wrongTenant: {
+      as: 'creditorB.admin',
+      input: (w) => ({ ...agencyA(w), month: thisMonth(), rating: 1, comment: '从未委托过这家机构。' }),
+    },
   },
   'scorecards.ratings': {
     setup: commissionedAndScored,
     allowed: 'creditorA.viewer',
     anonymous: 'refused',
     wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { none: 'lists only the session creditor’s commissions and its own ratings (scorecards.integration.test.ts)' },
+    wrongTenant: {
+      none: 'lists only the session creditor’s commissions and its own ratings (scorecards.integration.test.ts)',
+    },
   },
   'scorecards.mine': {
     setup: commissionedAndScored,

@@ -20,7 +20,13 @@ export const ZMineInput = z.object({ month: ZMonth.nullish() });
 export const ZAgencyInput = ZMineInput.extend({ agencyId: z.uuid() });
 export const ZExportInput = z.object({ agencyId: z.uuid(), month: ZMonth });
 
-export const ZRating = z.object({ agencyId: z.string(), month: z.string(), rating: ZInt, comment: z.string(), ratedAt: z.date() });
+export const ZRating = z.object({
+  agencyId: z.string(),
+  month: z.string(),
+  rating: ZInt,
+  comment: z.string(),
+  ratedAt: z.date(),
+});
 export const ZRatingList = z.object({
   current: z.string(),
   previous: z.string(),
@@ -28,7 +34,15 @@ export const ZRatingList = z.object({
     z.object({
       agencyId: z.string(),
       agencyName: z.string(),
-      months: z.array(z.object({ month: z.string(), canRate: z.boolean(), rating: ZInt.nullable(), comment: z.string(), ratedAt: z.date().nullable() })),
+      months: z.array(
+        z.object({
+          month: z.string(),
+          canRate: z.boolean(),
+          rating: ZInt.nullable(),
+          comment: z.string(),
+          ratedAt: z.date().nullable(),
+        }),
+      ),
     }),
   ),
 });
@@ -39,7 +53,15 @@ export const ZScorecardInputs = z.object({
   month: z.string(),
   ratings: z.array(z.number().int().min(1).max(5)),
   commissions: z.array(
-    z.object({ commissionId: z.string(), cases: ZCount, placed: ZCount, expectedRecoveryBp: ZCount, termDays: ZCount, activeDays: ZCount, recovered: ZInt }),
+    z.object({
+      commissionId: z.string(),
+      cases: ZCount,
+      placed: ZCount,
+      expectedRecoveryBp: ZCount,
+      termDays: ZCount,
+      activeDays: ZCount,
+      recovered: ZInt,
+    }),
   ),
   reporting: z.object({ visitsOnTime: ZCount, visitsLate: ZCount, evidenceOnTime: ZCount, evidenceLate: ZCount }),
   compliance: z.object({ flaggedActions: ZCount, upheldComplaints: ZCount, upheldAbuse: ZCount }),
@@ -48,7 +70,13 @@ export const ZScorecardInputs = z.object({
 });
 export type TScorecardInputs = z.infer<typeof ZScorecardInputs>;
 
-export const ZComponents = z.object({ ratings: ZInt, recovery: ZInt, reporting: ZInt, compliance: ZInt, responsiveness: ZInt });
+export const ZComponents = z.object({
+  ratings: ZInt,
+  recovery: ZInt,
+  reporting: ZInt,
+  compliance: ZInt,
+  responsiveness: ZInt,
+});
 export type TComponents = z.infer<typeof ZComponents>;
 
 export const ZScorecard = z.object({
@@ -88,7 +116,9 @@ export const ZMonthScorecards = z.object({
   isEnded: z.boolean(),
   isComputing: z.boolean(),
   computedAt: z.date().nullable(),
-  cards: z.array(ZScorecard.extend({ agencyId: z.string(), agencyName: z.string(), agencyStatus: z.enum(ORG_STATUSES) })),
+  cards: z.array(
+    ZScorecard.extend({ agencyId: z.string(), agencyName: z.string(), agencyStatus: z.enum(ORG_STATUSES) }),
+  ),
 });
 export type TMonthScorecards = z.infer<typeof ZMonthScorecards>;
 

@@ -1,4 +1,10 @@
-import { activeTemplateId, creditorScores, proposeTierA, scoreCreditorNew, submitCreditorNew } from '@/server/testing/admission';
+import {
+  activeTemplateId,
+  creditorScores,
+  proposeTierA,
+  scoreCreditorNew,
+  submitCreditorNew,
+} from '@/server/testing/admission';
 import type { AuthzTable } from '@/server/testing/authz';
 
 const CROSS_TENANT = 'a staff function: reviewers act on every applicant by design';
@@ -22,7 +28,11 @@ export const staffAdmissionAuthz: AuthzTable = {
   },
   'staff.admission.saveScores': {
     setup: async (w) => void (await submitCreditorNew(w)),
-    input: (w) => ({ applicationId: w.applications.creditorNew, scores: creditorScores(30, 30, 15), hasFraudOrAbuse: false }),
+    input: (w) => ({
+      applicationId: w.applications.creditorNew,
+      scores: creditorScores(30, 30, 15),
+      hasFraudOrAbuse: false,
+    }),
     allowed: 'platform.reviewer',
     anonymous: 'refused',
     wrongRole: ['platform.complaints', ...NOT_STAFF],
@@ -70,7 +80,15 @@ export const staffAdmissionAuthz: AuthzTable = {
     input: () => ({
       kind: 'creditor',
       basedOnVersion: null,
-      criteria: [{ key: 'licence', weight: 100, group: 'licence', label: { 'zh-CN': '牌照', en: 'Licence' }, guidance: { 'zh-CN': '核实牌照', en: 'Verify the licence' } }],
+      criteria: [
+        {
+          key: 'licence',
+          weight: 100,
+          group: 'licence',
+          label: { 'zh-CN': '牌照', en: 'Licence' },
+          guidance: { 'zh-CN': '核实牌照', en: 'Verify the licence' },
+        },
+      ],
     }),
     allowed: 'platform.admin',
     anonymous: 'refused',

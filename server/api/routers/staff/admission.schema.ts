@@ -35,7 +35,11 @@ export const ZCriterion = z.object({
   guidance: ZLocalized,
 });
 const ZOutcome = z.object({ decision: z.enum(['admit', 'reject']), tier: z.enum(TIERS).nullable() });
-export const ZScore = z.object({ key: z.string().min(1).max(50), score: z.int({ error: 'v.count' }).min(0, { error: 'v.count' }).max(100, { error: 'v.count' }), note: z.string().trim().max(500) });
+export const ZScore = z.object({
+  key: z.string().min(1).max(50),
+  score: z.int({ error: 'v.count' }).min(0, { error: 'v.count' }).max(100, { error: 'v.count' }),
+  note: z.string().trim().max(500),
+});
 
 export const ZReviewView = z.object({
   id: z.string(),
@@ -52,7 +56,13 @@ export const ZReviewView = z.object({
   sections: z.record(z.string(), z.unknown()),
   legalRepIdMasked: z.string().nullable(),
   documents: z.array(ZDocumentView),
-  org: z.object({ id: z.string(), name: z.string(), creditCode: z.string(), status: z.enum(ORG_STATUSES), type: z.enum(['creditor', 'agency', 'platform']) }),
+  org: z.object({
+    id: z.string(),
+    name: z.string(),
+    creditCode: z.string(),
+    status: z.enum(ORG_STATUSES),
+    type: z.enum(['creditor', 'agency', 'platform']),
+  }),
   template: z.object({ id: z.string(), version: z.number(), criteria: z.array(ZCriterion) }).nullable(),
   review: z
     .object({

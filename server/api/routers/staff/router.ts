@@ -1,7 +1,12 @@
 import { listAuditForStaff } from '../../../domain/audit/list-audit';
 import { createOrgForStaff, getOrgForStaff, listOrgsForStaff, setOrgStatus } from '../../../domain/orgs/orgs';
 import { listRuleSets, publishRuleSet } from '../../../domain/rules/publish';
-import { createUserForStaff, disableUserForStaff, listUsersForStaff, revealUserPhoneForStaff } from '../../../domain/users/users';
+import {
+  createUserForStaff,
+  disableUserForStaff,
+  listUsersForStaff,
+  revealUserPhoneForStaff,
+} from '../../../domain/users/users';
 import { requirePermission, router, staffProcedure } from '../../trpc';
 import { ZGetOrgOutput } from '../org/org.schema';
 import { ZInviteResult, ZOrg, ZRevealPhoneInput, ZRevealPhoneResult, ZUser } from '../shared.schema';
@@ -32,8 +37,14 @@ const userManager = staffProcedure.use(requirePermission('staff.users.manage'));
 export const staffRouter = router({
   admission: staffAdmissionRouter,
   orgs: router({
-    list: orgReader.input(ZListOrgsInput).output(ZListOrgsOutput).query(({ ctx, input }) => listOrgsForStaff(ctx.db, input)),
-    get: orgReader.input(ZGetOrgInput).output(ZGetOrgOutput).query(({ ctx, input }) => getOrgForStaff(ctx.db, input.orgId)),
+    list: orgReader
+      .input(ZListOrgsInput)
+      .output(ZListOrgsOutput)
+      .query(({ ctx, input }) => listOrgsForStaff(ctx.db, input)),
+    get: orgReader
+      .input(ZGetOrgInput)
+      .output(ZGetOrgOutput)
+      .query(({ ctx, input }) => getOrgForStaff(ctx.db, input.orgId)),
     create: staffProcedure
       .use(requirePermission('staff.orgs.create'))
       .input(ZCreateOrgInput)
@@ -46,11 +57,23 @@ export const staffRouter = router({
       .mutation(({ ctx, input }) => setOrgStatus(ctx.db, ctx.caller, input)),
   }),
   users: router({
-    list: orgReader.input(ZListUsersInput).output(ZListUsersOutput).query(({ ctx, input }) => listUsersForStaff(ctx.db, ctx.caller, input)),
-    create: userManager.input(ZCreateUserInput).output(ZInviteResult).mutation(({ ctx, input }) => createUserForStaff(ctx.db, ctx.caller, input)),
-    disable: userManager.input(ZDisableUserInput).output(ZUser).mutation(({ ctx, input }) => disableUserForStaff(ctx.db, ctx.caller, input.userId)),
+    list: orgReader
+      .input(ZListUsersInput)
+      .output(ZListUsersOutput)
+      .query(({ ctx, input }) => listUsersForStaff(ctx.db, ctx.caller, input)),
+    create: userManager
+      .input(ZCreateUserInput)
+      .output(ZInviteResult)
+      .mutation(({ ctx, input }) => createUserForStaff(ctx.db, ctx.caller, input)),
+    disable: userManager
+      .input(ZDisableUserInput)
+      .output(ZUser)
+      .mutation(({ ctx, input }) => disableUserForStaff(ctx.db, ctx.caller, input.userId)),
     /** Any user's whole mobile number, for a reason; audited. */
-    revealPhone: userManager.input(ZRevealPhoneInput).output(ZRevealPhoneResult).mutation(({ ctx, input }) => revealUserPhoneForStaff(ctx.db, ctx.caller, input)),
+    revealPhone: userManager
+      .input(ZRevealPhoneInput)
+      .output(ZRevealPhoneResult)
+      .mutation(({ ctx, input }) => revealUserPhoneForStaff(ctx.db, ctx.caller, input)),
   }),
   audit: router({
     list: staffProcedure

@@ -20,7 +20,11 @@ export const staffAuthz: AuthzTable = {
     wrongTenant: { none: CROSS_TENANT },
   },
   'staff.orgs.create': {
-    input: () => ({ type: 'agency', name: '杭州新立资产管理有限公司', creditCode: creditCodeFor(Math.floor(Math.random() * 1e9), '330106') }),
+    input: () => ({
+      type: 'agency',
+      name: '杭州新立资产管理有限公司',
+      creditCode: creditCodeFor(Math.floor(Math.random() * 1e9), '330106'),
+    }),
     allowed: 'platform.admin',
     anonymous: 'refused',
     wrongRole: ['platform.reviewer', 'creditorA.admin', 'agencyA.admin'],
@@ -41,7 +45,12 @@ export const staffAuthz: AuthzTable = {
     wrongTenant: { none: CROSS_TENANT },
   },
   'staff.users.create': {
-    input: (w) => ({ orgId: w.orgs.agencyB.id, email: `staff-made-${Math.random().toString(36).slice(2)}@example.cn`, name: '赵敏', role: 'collector' }),
+    input: (w) => ({
+      orgId: w.orgs.agencyB.id,
+      email: `staff-made-${Math.random().toString(36).slice(2)}@example.cn`,
+      name: '赵敏',
+      role: 'collector',
+    }),
     allowed: 'platform.admin',
     anonymous: 'refused',
     wrongRole: ['platform.reviewer', 'creditorA.admin', 'agencyB.admin'],

@@ -19,7 +19,10 @@ export const ZSetOrgStatusInput = z
     // A ban says why, for the public ban list.
     banCategory: z.enum(BAN_CATEGORIES, { error: 'v.banCategory' }).optional(),
   })
-  .refine((v) => v.status !== 'banned' || v.banCategory !== undefined, { error: 'v.banCategory', path: ['banCategory'] });
+  .refine((v) => v.status !== 'banned' || v.banCategory !== undefined, {
+    error: 'v.banCategory',
+    path: ['banCategory'],
+  });
 export type TSetOrgStatusInput = z.input<typeof ZSetOrgStatusInput>;
 
 // The platform registers creditors and agencies it signs up offline; they start as
@@ -75,8 +78,15 @@ export const ZAuditRow = z.object({
 export const ZListAuditOutput = pageOf(ZAuditRow);
 
 // The rulebook
-const ZPhrase = z.object({ phrase: z.string().trim().min(1).max(40), category: z.enum(['threat', 'insult', 'impersonation', 'disclosure']) });
-const minutes = z.number().int().min(0).max(24 * 60);
+const ZPhrase = z.object({
+  phrase: z.string().trim().min(1).max(40),
+  category: z.enum(['threat', 'insult', 'impersonation', 'disclosure']),
+});
+const minutes = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60);
 export const ZRuleDraft = z.object({
   windowStartMinutes: minutes,
   windowEndMinutes: minutes,

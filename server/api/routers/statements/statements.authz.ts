@@ -20,7 +20,15 @@ const withStatement = (agreedByCreditor: boolean) => async (w: World) => {
   const { caseId, pkg } = await workingCases(w, 2);
   await startTermThisYear(w, pkg.id);
   const manager = await domainCaller(w, 'creditorA.manager');
-  const r = await reportRepayment(w.db, await domainCaller(w, 'agencyA.collector'), { caseId, amount: 20_000, paidOn: day(), channel: 'counter', payer: '本人', reference: 'S-1', note: '' });
+  const r = await reportRepayment(w.db, await domainCaller(w, 'agencyA.collector'), {
+    caseId,
+    amount: 20_000,
+    paidOn: day(),
+    channel: 'counter',
+    payer: '本人',
+    reference: 'S-1',
+    note: '',
+  });
   await decideRepayment(w.db, manager, { repaymentId: r.id, confirm: true, note: '' });
   await generateStatements(w.db, manager, w.orgs.creditorA.id, shanghaiMonth(0), nextMonth());
   const [s] = (await listStatements(w.db, manager, { limit: 1 })).items;
@@ -38,7 +46,9 @@ export const statementsAuthz: AuthzTable = {
     allowed: 'agencyA.supervisor',
     anonymous: 'refused',
     wrongRole: ['agencyA.collector', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { none: 'lists only statements the session organization is a side of (statements.integration.test.ts)' },
+    wrongTenant: {
+      none: 'lists only statements the session organization is a side of (statements.integration.test.ts)',
+    },
   },
   'statements.get': {
     setup: withStatement(false),

@@ -19,13 +19,30 @@ export const ZStatementId = z.object({ statementId: z.uuid() });
 /** What agreeing or paying answers: the statement and where it now stands. */
 export const ZStatementRow = ZStatement.pick({ id: true, status: true });
 
-export const ZListStatementsInput = z.object({ status: z.enum(STATEMENT_STATUSES).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
-export const ZStatementList = z.object({ items: z.array(ZStatement.extend({ otherName: z.string() })), nextCursor: z.string().nullable() });
+export const ZListStatementsInput = z.object({
+  status: z.enum(STATEMENT_STATUSES).optional(),
+  cursor: z.string().nullish(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
+export const ZStatementList = z.object({
+  items: z.array(ZStatement.extend({ otherName: z.string() })),
+  nextCursor: z.string().nullable(),
+});
 
 export const ZStatementDetail = ZStatement.extend({
   creditorName: z.string(),
   agencyName: z.string(),
-  lines: z.array(z.object({ id: z.string(), kind: z.enum(['earned', 'reversal']), contractNo: z.string(), earnedOn: z.string(), baseAmount: z.number().int(), feeBp: z.number().int(), amount: z.number().int() })),
+  lines: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['earned', 'reversal']),
+      contractNo: z.string(),
+      earnedOn: z.string(),
+      baseAmount: z.number().int(),
+      feeBp: z.number().int(),
+      amount: z.number().int(),
+    }),
+  ),
 });
 
 export const ZGenerateInput = z.object({ month: z.string().regex(MONTH_PATTERN) });

@@ -4,5 +4,8 @@ import { ZOverviewInput, ZStaffOverview } from './supervision.schema';
 
 export const supervisionRouter = router({
   /** What waits for the platform and how the agencies stand, for every staff member's home page. */
-  overview: staffProcedure.input(ZOverviewInput).output(ZStaffOverview).query(({ ctx }) => staffOverview(ctx.db)),
+  overview: staffProcedure
+    .input(ZOverviewInput)
+    .output(ZStaffOverview)
+    .query(({ ctx }) => staffOverview(ctx.db)),
 });

@@ -6,7 +6,17 @@ const made = new WeakMap<World, string>();
 const withSubmitted = async (w: World) => {
   const { caseId } = await workingCases(w, 3);
   const agency = await callerAs(w.db, w.users['agencyA.supervisor']);
-  made.set(w, (await agency.work.submitTemplate({ packageId: await packageOfCase(w, caseId), channel: 'letter', title: '催收函', body: '您好，您的借款已逾期，请于收到本函后七日内联系我们。' })).id);
+  made.set(
+    w,
+    (
+      await agency.work.submitTemplate({
+        packageId: await packageOfCase(w, caseId),
+        channel: 'letter',
+        title: '催收函',
+        body: '您好，您的借款已逾期，请于收到本函后七日内联系我们。',
+      })
+    ).id,
+  );
 };
 
 export const templatesAuthz: AuthzTable = {
@@ -15,7 +25,9 @@ export const templatesAuthz: AuthzTable = {
     allowed: 'creditorA.viewer',
     anonymous: 'refused',
     wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { none: 'lists only templates for the session creditor’s packages (work.integration.test.ts, templates)' },
+    wrongTenant: {
+      none: 'lists only templates for the session creditor’s packages (work.integration.test.ts, templates)',
+    },
   },
   'templates.decide': {
     setup: withSubmitted,

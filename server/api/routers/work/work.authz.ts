@@ -20,8 +20,23 @@ const caseOf = (w: World) => of(w).caseId;
 const packageOf = (w: World) => packageOfCase(w, caseOf(w));
 const NOT_AGENCY = ['creditorA.admin', 'platform.admin', 'agencyNew.admin'] as const;
 const OTHER_AGENCY = 'agencyB.admin' as const;
-const plan = (w: World) => ({ caseId: caseOf(w), date: dayAfterTomorrow(), time: '13:00', staffIds: [w.users['agencyA.collector'].id, w.users['agencyA.admin'].id], address: '杭州市西湖区文三路 90 号', purpose: '面谈' });
-const report = (w: World) => ({ caseId: caseOf(w), amount: 1_000, paidOn: shanghaiDate(new Date()), channel: 'wechat_pay', payer: '本人', reference: 'AZ-2', note: '' });
+const plan = (w: World) => ({
+  caseId: caseOf(w),
+  date: dayAfterTomorrow(),
+  time: '13:00',
+  staffIds: [w.users['agencyA.collector'].id, w.users['agencyA.admin'].id],
+  address: '杭州市西湖区文三路 90 号',
+  purpose: '面谈',
+});
+const report = (w: World) => ({
+  caseId: caseOf(w),
+  amount: 1_000,
+  paidOn: shanghaiDate(new Date()),
+  channel: 'wechat_pay',
+  payer: '本人',
+  reference: 'AZ-2',
+  note: '',
+});
 
 export const workAuthz: AuthzTable = {
   'work.queue': {
@@ -30,7 +45,9 @@ export const workAuthz: AuthzTable = {
     allowed: 'agencyA.collector',
     anonymous: 'refused',
     wrongRole: [...NOT_AGENCY],
-    wrongTenant: { none: 'lists only cases assigned to the session user in the session agency (work.integration.test.ts, queue)' },
+    wrongTenant: {
+      none: 'lists only cases assigned to the session user in the session agency (work.integration.test.ts, queue)',
+    },
   },
   'work.case': {
     setup: withCase,
@@ -54,16 +71,36 @@ export const workAuthz: AuthzTable = {
     allowed: 'agencyA.collector',
     anonymous: 'refused',
     wrongRole: [...NOT_AGENCY],
-    wrongTenant: { as: OTHER_AGENCY, input: (w) => ({ caseId: caseOf(w), channel: 'call', target: 'debtor', index: 0 }) },
+    wrongTenant: {
+      as: OTHER_AGENCY,
+      input: (w) => ({ caseId: caseOf(w), channel: 'call', target: 'debtor', index: 0 }),
+    },
   },
   'work.logAction': {
     setup: withCase,
     // An email: not bound by the contact window, so the call succeeds at any hour of the run.
-    input: (w) => ({ caseId: caseOf(w), channel: 'email', target: 'debtor', index: 0, outcome: 'unanswered', note: '已发送还款提醒邮件' }),
+    input: (w) => ({
+      caseId: caseOf(w),
+      channel: 'email',
+      target: 'debtor',
+      index: 0,
+      outcome: 'unanswered',
+      note: '已发送还款提醒邮件',
+    }),
     allowed: 'agencyA.collector',
     anonymous: 'refused',
     wrongRole: [...NOT_AGENCY],
-    wrongTenant: { as: OTHER_AGENCY, input: (w) => ({ caseId: caseOf(w), channel: 'email', target: 'debtor', index: 0, outcome: 'unanswered', note: '' }) },
+    wrongTenant: {
+      as: OTHER_AGENCY,
+      input: (w) => ({
+        caseId: caseOf(w),
+        channel: 'email',
+        target: 'debtor',
+        index: 0,
+        outcome: 'unanswered',
+        note: '',
+      }),
+    },
   },
   'work.reveal': {
     setup: withCase,
@@ -83,11 +120,24 @@ export const workAuthz: AuthzTable = {
   },
   'work.proposeRestructure': {
     setup: withCase,
-    input: (w) => ({ caseId: caseOf(w), kind: 'deferral', terms: { deferTo: '2099-01-01' }, reason: '债务人失业，申请延期' }),
+    input: (w) => ({
+      caseId: caseOf(w),
+      kind: 'deferral',
+      terms: { deferTo: '2099-01-01' },
+      reason: '债务人失业，申请延期',
+    }),
     allowed: 'agencyA.supervisor',
     anonymous: 'refused',
     wrongRole: [...NOT_AGENCY],
-    wrongTenant: { as: OTHER_AGENCY, input: (w) => ({ caseId: caseOf(w), kind: 'deferral', terms: { deferTo: '2099-01-01' }, reason: '债务人失业，申请延期' }) },
+    wrongTenant: {
+      as: OTHER_AGENCY,
+      input: (w) => ({
+        caseId: caseOf(w),
+        kind: 'deferral',
+        terms: { deferTo: '2099-01-01' },
+        reason: '债务人失业，申请延期',
+      }),
+    },
   },
   'work.templates': {
     input: () => ({}),
@@ -98,11 +148,24 @@ export const workAuthz: AuthzTable = {
   },
   'work.submitTemplate': {
     setup: withCase,
-    input: async (w) => ({ packageId: await packageOf(w), channel: 'sms', title: '还款提醒', body: '您好，您的借款已逾期，请尽快与我们联系协商还款。' }),
+    input: async (w) => ({
+      packageId: await packageOf(w),
+      channel: 'sms',
+      title: '还款提醒',
+      body: '您好，您的借款已逾期，请尽快与我们联系协商还款。',
+    }),
     allowed: 'agencyA.supervisor',
     anonymous: 'refused',
     wrongRole: ['agencyA.collector', ...NOT_AGENCY],
-    wrongTenant: { as: 'agencyB.admin', input: async (w) => ({ packageId: await packageOf(w), channel: 'sms', title: '还款提醒', body: '您好，您的借款已逾期，请尽快与我们联系协商还款。' }) },
+    wrongTenant: {
+      as: 'agencyB.admin',
+      input: async (w) => ({
+        packageId: await packageOf(w),
+        channel: 'sms',
+        title: '还款提醒',
+        body: '您好，您的借款已逾期，请尽快与我们联系协商还款。',
+      }),
+    },
   },
   'work.packages': {
     allowed: 'agencyA.collector',
@@ -154,7 +217,10 @@ export const workAuthz: AuthzTable = {
     allowed: 'agencyA.collector',
     anonymous: 'refused',
     wrongRole: [...NOT_AGENCY],
-    wrongTenant: { as: 'agencyB.admin', input: (w) => ({ visitId: of(w).visitId, fileId: of(w).fileId, fileName: '门牌.png' }) },
+    wrongTenant: {
+      as: 'agencyB.admin',
+      input: (w) => ({ visitId: of(w).visitId, fileId: of(w).fileId, fileName: '门牌.png' }),
+    },
   },
   'work.repayments': {
     setup: withRepayment,

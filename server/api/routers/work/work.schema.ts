@@ -34,11 +34,25 @@ export const ZLogActionInput = z.object({
   correctsId: z.uuid().optional(),
   templateId: z.uuid().optional(),
 });
-export const ZActionsInput = z.object({ caseId: z.uuid(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
+export const ZActionsInput = z.object({
+  caseId: z.uuid(),
+  cursor: z.string().nullish(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
 export const ZRevealInput = z.discriminatedUnion('field', [
   z.object({ caseId: z.uuid(), reason: z.string().trim().min(4).max(200), field: z.literal('idNumber') }),
-  z.object({ caseId: z.uuid(), reason: z.string().trim().min(4).max(200), field: z.literal('phone'), index: z.number().int().min(0).max(10) }),
-  z.object({ caseId: z.uuid(), reason: z.string().trim().min(4).max(200), field: z.literal('contactPhone'), contactNo: z.number().int().min(1).max(5) }),
+  z.object({
+    caseId: z.uuid(),
+    reason: z.string().trim().min(4).max(200),
+    field: z.literal('phone'),
+    index: z.number().int().min(0).max(10),
+  }),
+  z.object({
+    caseId: z.uuid(),
+    reason: z.string().trim().min(4).max(200),
+    field: z.literal('contactPhone'),
+    contactNo: z.number().int().min(1).max(5),
+  }),
 ]);
 
 const ZValues = z.record(z.string(), z.union([z.string(), z.number()]));
@@ -77,7 +91,9 @@ export const ZWorkCase = z.object({
   debtorName: z.string(),
   idNumber: z.string(),
   phones: z.array(z.object({ index: z.number().int(), masked: z.string() })),
-  contacts: z.array(z.object({ contactNo: z.number().int(), name: z.string(), relation: z.string(), phone: z.string() })),
+  contacts: z.array(
+    z.object({ contactNo: z.number().int(), name: z.string(), relation: z.string(), phone: z.string() }),
+  ),
   loanAmount: z.number().int(),
   principalOutstanding: z.number().int(),
   amountOverdue: z.number().int(),
@@ -106,7 +122,11 @@ export const ZWorkCase = z.object({
 export type TWorkCase = z.infer<typeof ZWorkCase>;
 export const ZRevealResult = z.object({ value: z.string() });
 
-export const ZQueueInput = z.object({ search: z.string().trim().max(64).optional(), cursor: z.string().nullish(), limit: z.number().int().min(1).max(100).default(30) });
+export const ZQueueInput = z.object({
+  search: z.string().trim().max(64).optional(),
+  cursor: z.string().nullish(),
+  limit: z.number().int().min(1).max(100).default(30),
+});
 export const ZQueue = z.object({
   items: z.array(
     z.object({
@@ -131,7 +151,12 @@ export const ZRestructureTerms = z.object({
   instalments: z.number().int().min(2).max(60).optional(),
   firstDueDate: z.iso.date().optional(),
 });
-export const ZProposeRestructureInput = z.object({ caseId: z.uuid(), kind: z.enum(RESTRUCTURE_KINDS), terms: ZRestructureTerms, reason: z.string().trim().min(4).max(1000) });
+export const ZProposeRestructureInput = z.object({
+  caseId: z.uuid(),
+  kind: z.enum(RESTRUCTURE_KINDS),
+  terms: ZRestructureTerms,
+  reason: z.string().trim().min(4).max(1000),
+});
 export const ZRestructure = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -164,8 +189,16 @@ export const ZTemplate = z.object({
 });
 export type TTemplate = z.infer<typeof ZTemplate>;
 export const ZTemplates = z.array(ZTemplate);
-export const ZSubmitTemplateInput = z.object({ packageId: z.uuid(), channel: z.enum(TEMPLATE_CHANNELS), title: z.string().trim().min(2).max(100), body: z.string().trim().min(10).max(2000) });
-export const ZAgencyTemplatesInput = z.object({ packageId: z.uuid().optional(), status: z.enum(TEMPLATE_STATUSES).optional() });
+export const ZSubmitTemplateInput = z.object({
+  packageId: z.uuid(),
+  channel: z.enum(TEMPLATE_CHANNELS),
+  title: z.string().trim().min(2).max(100),
+  body: z.string().trim().min(10).max(2000),
+});
+export const ZAgencyTemplatesInput = z.object({
+  packageId: z.uuid().optional(),
+  status: z.enum(TEMPLATE_STATUSES).optional(),
+});
 export const ZWorkedPackages = z.array(z.object({ id: z.string(), name: z.string() }));
 
 // Field visits
@@ -214,10 +247,17 @@ export const ZVisit = z.object({
   cancelReason: z.string().nullable(),
   staff: z.array(z.object({ id: z.string(), name: z.string() })),
   evidence: z.array(ZEvidence.extend({ uploadedByName: z.string() })),
-  flags: z.array(z.object({ rule: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])), at: z.date() })),
+  flags: z.array(
+    z.object({ rule: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])), at: z.date() }),
+  ),
 });
 export type TVisit = z.infer<typeof ZVisit>;
 export const ZVisits = z.array(ZVisit);
 
-export const ZVisitRow = z.object({ id: z.string(), status: z.enum(VISIT_STATUSES), plannedFor: z.date(), visitedAt: z.date().nullable() });
+export const ZVisitRow = z.object({
+  id: z.string(),
+  status: z.enum(VISIT_STATUSES),
+  plannedFor: z.date(),
+  visitedAt: z.date().nullable(),
+});
 export const ZVisitStaff = z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) }));

@@ -1,3 +1,4 @@
 import { exportPublishedDisclosure } from '@/server/api/disclosure-export';
 
-export const GET = async (req: Request, { params }: { params: Promise<{ id: string }> }) => exportPublishedDisclosure(req, (await params).id);
+export const GET = async (req: Request, { params }: { params: Promise<{ id: string }> }) =>
+  exportPublishedDisclosure(req, (await params).id);
