@@ -1,15 +1,17 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import type { OrgType, Role } from '@/lib/enums';
+import type { z } from 'zod';
+import type { OrgType } from '@/lib/enums';
 import { ROLES_BY_ORG_TYPE } from '@/lib/organizations';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input, Select } from '../ui/field';
+import { ZNewUser } from '@/server/api/routers/shared.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import type { ErrorInfo } from '../trpc/errors';
 
-export type NewUserValues = { email: string; name: string; phone: string | null; role: Role };
+export type NewUserValues = z.output<typeof ZNewUser>;
 
 /** Email, name, mobile and a role valid for the organization type; used by admins and staff. */
 export const NewUserForm = ({
@@ -27,28 +29,40 @@ export const NewUserForm = ({
 }) => {
   const t = useTranslations();
   const roles = ROLES_BY_ORG_TYPE[orgType];
-  const [role, setRole] = useState<Role>(roles[roles.length - 1] ?? 'viewer');
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZNewUser, {
+    defaultValues: { email: '', name: '', phone: null, role: roles[roles.length - 1] ?? 'viewer' },
+  });
   const fe = error?.fieldErrors ?? {};
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const phone = String(f.get('phone') ?? '').trim();
-    onSubmit({ email: String(f.get('email') ?? ''), name: String(f.get('name') ?? ''), phone: phone || null, role });
-  };
+  const message = (name: keyof NewUserValues) => fieldMessage(errors, error, name);
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate data-testid="new-user-form">
+    <form onSubmit={handleSubmit(onSubmit)} className="space-y-3" noValidate data-testid="new-user-form">
       {error && Object.keys(fe).length === 0 ? <Alert testId="form-error">{error.message}</Alert> : null}
-      <Field id="nu-email" label={t('fields.email')} error={fe.email}>
-        <Input id="nu-email" name="email" type="email" autoComplete="off" invalid={Boolean(fe.email)} />
+      <Field id="nu-email" label={t('fields.email')} error={message('email')}>
+        <Input
+          id="nu-email"
+          {...register('email')}
+          type="email"
+          autoComplete="off"
+          invalid={Boolean(message('email'))}
+        />
       </Field>
-      <Field id="nu-name" label={t('fields.name')} error={fe.name}>
-        <Input id="nu-name" name="name" invalid={Boolean(fe.name)} />
+      <Field id="nu-name" label={t('fields.name')} error={message('name')}>
+        <Input id="nu-name" {...register('name')} invalid={Boolean(message('name'))} />
       </Field>
-      <Field id="nu-phone" label={t('fields.phone')} error={fe.phone} hint={t('users.phoneHint')}>
-        <Input id="nu-phone" name="phone" inputMode="numeric" invalid={Boolean(fe.phone)} />
+      <Field id="nu-phone" label={t('fields.phone')} error={message('phone')} hint={t('users.phoneHint')}>
+        <Input
+          id="nu-phone"
+          {...register('phone', { setValueAs: (v: string | null) => v?.trim() || null })}
+          inputMode="numeric"
+          invalid={Boolean(message('phone'))}
+        />
       </Field>
-      <Field id="nu-role" label={t('fields.role')} error={fe.role}>
-        <Select id="nu-role" name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+      <Field id="nu-role" label={t('fields.role')} error={message('role')}>
+        <Select id="nu-role" {...register('role')} invalid={Boolean(message('role'))}>
           {roles.map((r) => (
             <option key={r} value={r}>
               {t(`roles.${orgType}.${r}`)}

@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import type { Locale } from '@/lib/enums';
 import { DOMAIN_ERRORS, DomainError } from '../errors';
 import { getTranslate, hasMessage } from '../i18n/translate';
+import { translateIssue as translateZodIssue } from '@/lib/validation-messages';
 
 export const toTRPCError = (e: DomainError): TRPCError =>
   new TRPCError({ code: DOMAIN_ERRORS[e.code], message: e.code, cause: e });
@@ -13,33 +14,9 @@ const fieldLabel = (locale: Locale, path: readonly PropertyKey[]): string => {
   return hasMessage(locale, `fields.${name}`) ? getTranslate(locale)(`fields.${name}`) : name;
 };
 
-/** One zod issue in the caller's language. Schemas name catalog keys as `v.<key>`. */
-export const translateIssue = (locale: Locale, issue: $ZodIssue): string => {
-  const t = getTranslate(locale);
-  if (issue.message.startsWith('v.')) return t(`validation.${issue.message.slice(2)}`);
-  switch (issue.code) {
-    case 'too_small':
-      return issue.origin === 'string'
-        ? Number(issue.minimum) <= 1
-          ? t('validation.required')
-          : t('validation.tooShort', { min: Number(issue.minimum) })
-        : t('validation.tooSmall', { min: Number(issue.minimum) });
-    case 'too_big':
-      return issue.origin === 'string'
-        ? t('validation.tooLong', { max: Number(issue.maximum) })
-        : t('validation.tooBig', { max: Number(issue.maximum) });
-    case 'invalid_format':
-      return t('validation.invalidFormat');
-    case 'invalid_value':
-      return t('validation.invalidOption');
-    case 'unrecognized_keys':
-      return t('validation.unknownFields', { keys: issue.keys.join(', ') });
-    case 'invalid_type':
-      return issue.input === undefined ? t('validation.required') : t('validation.invalidType');
-    default:
-      return t('validation.invalid');
-  }
-};
+/** One zod issue in the caller's language (lib/validation-messages.ts, shared with the forms). */
+export const translateIssue = (locale: Locale, issue: $ZodIssue): string =>
+  translateZodIssue(getTranslate(locale), issue);
 
 export type FieldErrors = Record<string, string[]>;
 
