@@ -3,7 +3,7 @@ import { newNonce, pageSecurityHeaders } from '@/server/http/security-headers';
 
 // Every page answers with the security headers (server/http/security-headers.ts): a fresh
 // nonce per request, handed to Next.js in the request's Content-Security-Policy header so
-// its scripts and styles carry it. The API's headers are static (next.config.js).
+// its scripts and styles carry it. The API's headers are static (server/http/api-headers.json).
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
   const headers = pageSecurityHeaders({
@@ -19,6 +19,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Pages only: not the API (next.config.js), Next's static files or the icon.
+  // Pages only: not the API (server/http/api-headers.json), Next's static files or the icon.
   matcher: ['/((?!api/|_next/static/|_next/image|favicon.ico|icon.svg).*)'],
 };

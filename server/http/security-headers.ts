@@ -1,5 +1,5 @@
 // The security headers of every page (proxy.ts, per request); the API's are static
-// (next.config.js). A page's scripts run only with its response's nonce, which Next.js
+// (server/http/api-headers.json). A page's scripts run only with its response's nonce, which Next.js
 // reads from the Content-Security-Policy request header and puts on its own scripts and
 // styles; the pages render per request, so each response has a fresh one.
 
