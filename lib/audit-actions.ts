@@ -79,6 +79,8 @@ export const AUDIT_ACTIONS = [
   'template.submit',
   'template.decide',
   'rules.publish',
+  'calendar.setDay',
+  'calendar.removeDay',
   'file.read',
   'notification.read',
   'complaint.upload',

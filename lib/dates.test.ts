@@ -2,9 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DAY_PATTERN,
-  addBusinessDays,
   endOfShanghaiDay,
-  isBusinessDay,
   shanghaiDate,
   shanghaiDateTimeLocal,
   shanghaiDayNumber,
@@ -39,26 +37,10 @@ describe('Beijing calendar days', () => {
   });
 });
 
-describe('business days', () => {
+describe('Beijing day numbers', () => {
   it('counts Beijing days from 1970-01-01', () => {
     expect(shanghaiDayNumber(new Date('1969-12-31T16:00:00Z'))).toBe(0);
     expect(shanghaiDayNumber(new Date('1969-12-31T15:59:59Z'))).toBe(-1);
     expect(shanghaiDayNumber(Date.parse('1970-01-02T00:00:00+08:00'))).toBe(1);
-  });
-
-  it('works Monday to Friday in Beijing', () => {
-    const day = (date: string) => shanghaiDayNumber(startOfShanghaiDay(date));
-    expect(isBusinessDay(day('2026-11-20'))).toBe(true); // Friday
-    expect(isBusinessDay(day('2026-11-21'))).toBe(false);
-    expect(isBusinessDay(day('2026-11-22'))).toBe(false);
-    expect(isBusinessDay(day('2026-11-23'))).toBe(true); // Monday
-  });
-
-  it('skips the weekend, keeping the time of day', () => {
-    expect(addBusinessDays(shanghaiInstant('2026-11-20T10:00:00'), 1)).toEqual(shanghaiInstant('2026-11-23T10:00:00'));
-    // 23:30 on Friday in Beijing is still Friday afternoon in UTC: the weekend is Beijing's.
-    expect(addBusinessDays(shanghaiInstant('2026-11-20T23:30:00'), 1)).toEqual(shanghaiInstant('2026-11-23T23:30:00'));
-    expect(addBusinessDays(shanghaiInstant('2026-11-18T09:00:00'), 5)).toEqual(shanghaiInstant('2026-11-25T09:00:00'));
-    expect(addBusinessDays(shanghaiInstant('2026-11-21T09:00:00'), 0)).toEqual(shanghaiInstant('2026-11-21T09:00:00'));
   });
 });

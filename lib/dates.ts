@@ -35,23 +35,3 @@ export const shanghaiDateTimeLocal = (at: Date): string =>
 /** The Beijing calendar day an instant falls on, counted in days from 1970-01-01. */
 export const shanghaiDayNumber = (at: Date | number): number =>
   Math.floor(((typeof at === 'number' ? at : at.getTime()) + SHANGHAI_OFFSET_MS) / DAY_MS);
-
-/** Whether a day (as `shanghaiDayNumber` counts it) is Monday to Friday. Public holidays are not taken into account. */
-export const isBusinessDay = (dayNumber: number): boolean => {
-  const weekday = (dayNumber + 4) % 7; // 1970-01-01 was a Thursday (4); 0 = Sunday
-  return weekday !== 0 && weekday !== 6;
-};
-
-/**
- * The instant `days` business days (Monday to Friday, Asia/Shanghai) after `from`, at the
- * same time of day. Public holidays are not taken into account.
- */
-export const addBusinessDays = (from: Date, days: number): Date => {
-  let at = from.getTime();
-  let left = days;
-  while (left > 0) {
-    at += DAY_MS;
-    if (isBusinessDay(shanghaiDayNumber(at))) left -= 1;
-  }
-  return new Date(at);
-};

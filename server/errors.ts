@@ -108,6 +108,8 @@ export const DOMAIN_ERRORS = {
   'template.required': 'BAD_REQUEST',
   'template.notApproved': 'BAD_REQUEST',
   'rules.loosened': 'BAD_REQUEST',
+  'calendar.workdayOnWeekday': 'BAD_REQUEST',
+  'calendar.dayNotFound': 'NOT_FOUND',
   'rules.stale': 'CONFLICT',
   'rules.window': 'PRECONDITION_FAILED',
   'rules.answeredCap': 'PRECONDITION_FAILED',

@@ -50,6 +50,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: '/staff/admission/templates', key: 'templates', permission: 'admission.review' },
     { href: '/staff/orgs', key: 'orgs', permission: 'staff.orgs.read' },
     { href: '/staff/rules', key: 'rules', permission: 'rules.read' },
+    { href: '/staff/calendar', key: 'calendar', permission: 'calendar.read' },
     { href: '/staff/complaints', key: 'complaints', permission: 'complaints.read' },
     { href: '/staff/sanctions', key: 'sanctions', permission: 'sanctions.read' },
     { href: '/staff/audits', key: 'fieldAudits', permission: 'audits.read' },

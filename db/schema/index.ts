@@ -14,3 +14,4 @@ export * from './repayments';
 export * from './exports';
 export * from './complaints';
 export * from './supervision';
+export * from './calendar';

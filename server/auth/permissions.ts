@@ -76,6 +76,10 @@ export const PERMISSIONS = {
   'rules.read': ['platform.admin', 'platform.reviewer', 'platform.auditor', 'platform.complaints'],
   /** Publish a tighter version of the rulebook. */
   'rules.manage': ['platform.admin'],
+  /** Read the working calendar (holidays and make-up working days) deadlines count by. */
+  'calendar.read': ['platform.admin', 'platform.reviewer', 'platform.auditor', 'platform.complaints'],
+  /** Enter the State Council's schedule for a year, or correct a day. */
+  'calendar.manage': ['platform.admin'],
   /** Read the organization's users. */
   'org.users.read': [...ORG_ADMINS, 'creditor.manager', 'agency.supervisor'],
   /** Invite and disable users of one's own organization. */

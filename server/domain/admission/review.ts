@@ -16,7 +16,8 @@ import { notify } from '../notifications/notify';
 import { orgNameOf } from '../orgs/orgs';
 import { cursorDate, invalidCursor, isUuid } from '../shared/keyset';
 import { documentsOf } from './documents';
-import { businessDaysBetween, needsSecondApproval, outcomeFor, scoreProblems, totalOf, type Decision } from './scoring';
+import { loadWorkingCalendar } from '../calendar/calendar';
+import { needsSecondApproval, outcomeFor, scoreProblems, totalOf, type Decision } from './scoring';
 
 export const REVIEW_TARGET_BUSINESS_DAYS = 5;
 const IN_REVIEW = ['submitted', 'under_review'] as const;
@@ -70,8 +71,9 @@ export const listReviewQueue = async (db: DbOrTx, args: QueueArgs, now = new Dat
     .where(and(...where))
     .orderBy(asc(admissionApplications.submittedAt), asc(admissionApplications.id))
     .limit(args.limit + 1);
+  const calendar = await loadWorkingCalendar(db);
   const items = rows.slice(0, args.limit).map((r) => {
-    const age = r.submittedAt ? businessDaysBetween(r.submittedAt, now) : 0;
+    const age = r.submittedAt ? calendar.workingDaysBetween(r.submittedAt, now) : 0;
     return { ...r, ageBusinessDays: age, isOverdue: age > REVIEW_TARGET_BUSINESS_DAYS };
   });
   const last = items.at(-1);

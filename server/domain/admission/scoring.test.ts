@@ -1,14 +1,7 @@
 // DESIGN §7: admitted at ≥ 60, tier A ≥ 85, B ≥ 70, C ≥ 60; a fraud or abuse record is
 // rejected outright. Four eyes for tier A and for any decision against the computed one.
 import { describe, expect, it } from 'vitest';
-import {
-  businessDaysBetween,
-  needsSecondApproval,
-  outcomeFor,
-  scoreProblems,
-  totalOf,
-  weightsProblem,
-} from './scoring';
+import { needsSecondApproval, outcomeFor, scoreProblems, totalOf, weightsProblem } from './scoring';
 
 describe('admission outcome', () => {
   it.each([
@@ -103,18 +96,5 @@ describe('template weights', () => {
     ],
   ] as const)('%j → %s', (criteria, problem) => {
     expect(weightsProblem(criteria)).toBe(problem);
-  });
-});
-
-describe('business days', () => {
-  // 2026-11-20 is a Friday.
-  it.each([
-    ['2026-11-20T10:00:00+08:00', '2026-11-20T18:00:00+08:00', 0],
-    ['2026-11-20T10:00:00+08:00', '2026-11-23T09:00:00+08:00', 1],
-    ['2026-11-20T10:00:00+08:00', '2026-11-27T09:00:00+08:00', 5],
-    ['2026-11-21T10:00:00+08:00', '2026-11-22T10:00:00+08:00', 0],
-    ['2026-11-16T23:30:00+08:00', '2026-11-17T00:30:00+08:00', 1],
-  ])('%s → %s is %i', (from, to, n) => {
-    expect(businessDaysBetween(new Date(from), new Date(to))).toBe(n);
   });
 });

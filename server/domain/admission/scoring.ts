@@ -1,4 +1,3 @@
-import { isBusinessDay, shanghaiDayNumber } from '@/lib/dates';
 import type { Tier } from '@/lib/enums';
 
 // DESIGN §7 admission scoring: 0–100 from the template's criteria; admitted at 60 or
@@ -49,14 +48,4 @@ export const weightsProblem = (criteria: readonly CriterionWeight[]): 'sum' | 'w
   if (new Set(criteria.map((c) => c.key)).size !== criteria.length) return 'duplicate';
   if (criteria.some((c) => !Number.isInteger(c.weight) || c.weight <= 0)) return 'weight';
   return criteria.reduce((s, c) => s + c.weight, 0) === 100 ? null : 'sum';
-};
-
-/**
- * Whole business days (Monday to Friday, Beijing time) from `from` to `to`, against the
- * 5-business-day review target. Public holidays are not yet taken into account.
- */
-export const businessDaysBetween = (from: Date, to: Date): number => {
-  let count = 0;
-  for (let d = shanghaiDayNumber(from) + 1; d <= shanghaiDayNumber(to); d += 1) if (isBusinessDay(d)) count += 1;
-  return count;
 };

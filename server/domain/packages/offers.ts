@@ -8,7 +8,8 @@ import { DomainError } from '../../errors';
 import { jobQueue } from '../../jobs/queue';
 import { notify } from '../notifications/notify';
 import { orgNameOf } from '../orgs/orgs';
-import { addBusinessDays, shanghaiDate } from '@/lib/dates';
+import { shanghaiDate } from '@/lib/dates';
+import { loadWorkingCalendar } from '../calendar/calendar';
 import { commissionShare } from './commission';
 import { agencyStanding, requireAdmitted, requireNotSuspended } from './eligibility';
 import { lockOwnPackage } from './packages';
@@ -43,7 +44,7 @@ export const offerPackage = async (
       !tierMeets(agency.tier, pkg.minTier)
     )
       throw new DomainError('offer.agencyNotEligible', { field: 'agencyId' });
-    const expiresAt = addBusinessDays(now, OFFER_BUSINESS_DAYS);
+    const expiresAt = (await loadWorkingCalendar(tx)).addWorkingDays(now, OFFER_BUSINESS_DAYS);
     const [saved] = await tx
       .update(packages)
       .set({

@@ -14,6 +14,9 @@ export const ZEmail = z
   .max(254)
   .pipe(z.email({ error: 'v.email' }));
 
+/** A calendar day `YYYY-MM-DD` that exists (no 13th month, no 30 February). */
+export const ZDay = z.iso.date({ error: 'v.date' });
+
 export const ZPersonName = z.string().trim().min(1).max(50);
 
 // Mainland mobile numbers: 11 digits starting 13–19.

@@ -7,7 +7,8 @@ import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { jobQueue } from '../../jobs/queue';
 import { notify } from '../notifications/notify';
-import { addBusinessDays, shanghaiDate } from '@/lib/dates';
+import { shanghaiDate } from '@/lib/dates';
+import { loadWorkingCalendar } from '../calendar/calendar';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { loadCaseToAct, loadWorkCase } from './case-access';
 import { planOf } from './restructure-plan';
@@ -54,7 +55,7 @@ export const proposeRestructure = async (
     if (pending) throw new DomainError('restructure.pending');
     const plan = planOf(input.kind, input.terms, c.row.amountOverdue, c, shanghaiDate(now));
     if (typeof plan === 'string') throw new DomainError(`restructure.${plan}`, { field: plan });
-    const expiresAt = addBusinessDays(now, DECISION_BUSINESS_DAYS);
+    const expiresAt = (await loadWorkingCalendar(tx)).addWorkingDays(now, DECISION_BUSINESS_DAYS);
     const [row] = await tx
       .insert(restructureRequests)
       .values({

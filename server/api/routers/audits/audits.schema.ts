@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { DAY_PATTERN } from '@/lib/dates';
+import { ZDay } from '../../../domain/shared/fields.schema';
 import { AUDIT_FINDINGS, AUDIT_ITEM_KINDS, AUDIT_METHODS, AUDIT_STATUSES } from '@/lib/enums';
 import { ZComplaintCategory, ZOrgComplaintReceipt } from '../complaints/complaints.schema';
 
 // Field audits (稽核). Messages `v.<key>` name catalog entries (messages/*.json → validation).
 
-const ZDay = z.string().regex(DAY_PATTERN, { error: 'v.date' });
 const common = { agencyId: z.uuid({ error: 'v.id' }), periodFrom: ZDay, periodTo: ZDay };
 export const ZCreateAuditInput = z.discriminatedUnion('method', [
   z.strictObject({

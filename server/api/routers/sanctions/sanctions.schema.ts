@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY_PATTERN } from '@/lib/dates';
+import { ZDay } from '../../../domain/shared/fields.schema';
 import { APPEAL_OUTCOMES, ORG_STATUSES, SANCTION_KINDS, SANCTION_STATUSES } from '@/lib/enums';
 
 // Sanctions (DESIGN §3, issue 7). Messages `v.<key>` name catalog entries (messages/*.json → validation).
@@ -10,10 +10,6 @@ const ZText = (min: number, max: number, key: string) =>
     .trim()
     .min(min, { error: `v.${key}` })
     .max(max);
-const ZDay = z
-  .string()
-  .regex(DAY_PATTERN, { error: 'v.date' })
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: 'v.date' });
 export const ZSanctionKind = z.enum(SANCTION_KINDS, { error: 'v.sanctionKind' });
 export const ZSanctionStatus = z.enum(SANCTION_STATUSES);
 export const ZSanctionIdInput = z.strictObject({ sanctionId: z.uuid({ error: 'v.id' }) });

@@ -1,5 +1,6 @@
 import { listAuditForStaff } from '../../../domain/audit/list-audit';
 import { createOrgForStaff, getOrgForStaff, listOrgsForStaff, setOrgStatus } from '../../../domain/orgs/orgs';
+import { listCalendarYear, removeCalendarDay, setCalendarDay } from '../../../domain/calendar/calendar';
 import { listRuleSets, publishRuleSet } from '../../../domain/rules/publish';
 import {
   createUserForStaff,
@@ -12,6 +13,11 @@ import { ZGetOrgOutput } from '../org/org.schema';
 import { ZInviteResult, ZOrg, ZRevealPhoneInput, ZRevealPhoneResult, ZUser } from '../shared.schema';
 import { staffAdmissionRouter } from './admission.router';
 import {
+  ZCalendarDayResult,
+  ZCalendarYear,
+  ZCalendarYearInput,
+  ZRemoveCalendarDayInput,
+  ZSetCalendarDayInput,
   ZCreateOrgInput,
   ZCreateUserInput,
   ZDisableUserInput,
@@ -94,5 +100,25 @@ export const staffRouter = router({
       .input(ZPublishRulesInput)
       .output(ZPublishRulesResult)
       .mutation(({ ctx, input }) => publishRuleSet(ctx.db, ctx.caller, input)),
+  }),
+  calendar: router({
+    /** A year's holidays and make-up working days, in date order. */
+    list: staffProcedure
+      .use(requirePermission('calendar.read'))
+      .input(ZCalendarYearInput)
+      .output(ZCalendarYear)
+      .query(({ ctx, input }) => listCalendarYear(ctx.db, input.year)),
+    /** Makes a day a holiday or a make-up working day (a weekend day worked). */
+    setDay: staffProcedure
+      .use(requirePermission('calendar.manage'))
+      .input(ZSetCalendarDayInput)
+      .output(ZCalendarDayResult)
+      .mutation(({ ctx, input }) => setCalendarDay(ctx.db, ctx.caller, input)),
+    /** Makes a day an ordinary one again. */
+    removeDay: staffProcedure
+      .use(requirePermission('calendar.manage'))
+      .input(ZRemoveCalendarDayInput)
+      .output(ZCalendarDayResult)
+      .mutation(({ ctx, input }) => removeCalendarDay(ctx.db, ctx.caller, input)),
   }),
 });

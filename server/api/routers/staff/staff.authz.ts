@@ -84,6 +84,27 @@ export const staffAuthz: AuthzTable = {
     wrongRole: ['creditorA.admin', 'agencyA.admin', 'creditorNew.admin'],
     wrongTenant: { none: 'the rulebook is the platform’s, the same for every organization' },
   },
+  'staff.calendar.list': {
+    input: () => ({ year: 2026 }),
+    allowed: 'platform.auditor',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.admin', 'agencyA.admin', 'agencyA.collector'],
+    wrongTenant: { none: 'the working calendar is the platform’s, the same for every organization' },
+  },
+  'staff.calendar.setDay': {
+    input: () => ({ day: '2027-02-20', kind: 'workday', holiday: 'springFestival' }),
+    allowed: 'platform.admin',
+    anonymous: 'refused',
+    wrongRole: ['platform.reviewer', 'platform.auditor', 'creditorA.admin', 'agencyA.admin'],
+    wrongTenant: { none: 'the working calendar is the platform’s, the same for every organization' },
+  },
+  'staff.calendar.removeDay': {
+    input: () => ({ day: '2027-06-09' }),
+    allowed: 'platform.admin',
+    anonymous: 'refused',
+    wrongRole: ['platform.reviewer', 'platform.auditor', 'creditorA.admin', 'agencyA.admin'],
+    wrongTenant: { none: 'the working calendar is the platform’s, the same for every organization' },
+  },
   'staff.rules.publish': {
     input: async (w) => {
       const { listRuleSets } = await import('@/server/domain/rules/publish');

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CALENDAR_DAY_KINDS, HOLIDAY_NAMES } from '@/lib/working-calendar';
 import { AUDIT_ACTIONS, BAN_CATEGORIES } from '@/lib/enums';
+import { ZDay } from '../../../domain/shared/fields.schema';
 import { ZCreditCode, ZId, ZNewUser, ZOrg, ZOrgStatus, ZOrgType, ZPageInput, ZUser, pageOf } from '../shared.schema';
 
 // Organizations
@@ -102,3 +104,22 @@ export const ZRuleSets = z.array(z.object({ version: z.number().int(), rules: ZR
 export type TRuleSets = z.infer<typeof ZRuleSets>;
 export const ZPublishRulesInput = z.object({ basedOn: z.number().int().min(1), draft: ZRuleDraft });
 export const ZPublishRulesResult = z.object({ version: z.number().int() });
+
+// The working calendar (lib/working-calendar.ts).
+export const ZCalendarYearInput = z.strictObject({ year: z.number().int().min(2000).max(2100) });
+export const ZCalendarDay = z.object({
+  day: z.string(),
+  kind: z.enum(CALENDAR_DAY_KINDS),
+  holiday: z.enum(HOLIDAY_NAMES),
+  updatedAt: z.date(),
+});
+export const ZCalendarYear = z.array(ZCalendarDay);
+export type TCalendarDay = z.infer<typeof ZCalendarDay>;
+export const ZSetCalendarDayInput = z.strictObject({
+  day: ZDay,
+  kind: z.enum(CALENDAR_DAY_KINDS, { error: 'v.invalidOption' }),
+  holiday: z.enum(HOLIDAY_NAMES, { error: 'v.invalidOption' }),
+});
+export type TSetCalendarDayInput = z.input<typeof ZSetCalendarDayInput>;
+export const ZRemoveCalendarDayInput = z.strictObject({ day: ZDay });
+export const ZCalendarDayResult = z.object({ day: z.string() });
