@@ -1,10 +1,10 @@
-import { bpToPercent, fenToYuan } from '@/lib/format';
 import { MONTH_PATTERN } from '@/lib/months';
 import { hasPermission } from '../auth/permissions';
 import { creditorRecovery } from '../domain/money/dashboard';
 import { creditorQuality } from '../domain/money/dashboard-quality';
 import { DomainError } from '../errors';
 import { getTranslate } from '../i18n/translate';
+import { count, day, heading, money, percent, tenths, type Cell } from '../tabular/cells';
 import { xlsxResponse } from './download';
 import { asRouteCaller } from './route-caller';
 
@@ -23,39 +23,35 @@ export const exportDashboard = (req: Request) =>
     if (!MONTH_PATTERN.test(from) || !MONTH_PATTERN.test(to))
       throw new DomainError('dashboard.range', { field: 'from' });
     const t = getTranslate(locale);
-    const money = await creditorRecovery(db, caller, { from, to });
+    const recovery = await creditorRecovery(db, caller, { from, to });
     const quality = await creditorQuality(db, caller, { from, to });
-    const names = new Map(money.agencies.map((a) => [a.agencyId, a.agencyName]));
-    const rows: string[][] = [
-      [t('dashboard.exportTitle', { from, to })],
+    const names = new Map(recovery.agencies.map((a) => [a.agencyId, a.agencyName]));
+    const rows: Cell[][] = [
+      [heading(t('dashboard.exportTitle', { from, to }))],
       [],
-      [t('dashboard.byMonth')],
-      [t('dashboard.month'), t('dashboard.agency'), t('dashboard.recovered')],
-      ...money.months.flatMap((m) =>
-        Object.entries(m.byAgency).map(([id, fen]) => [
-          m.month,
-          names.get(id) ?? t('dashboard.direct'),
-          fenToYuan(fen),
-        ]),
+      [heading(t('dashboard.byMonth'))],
+      [t('dashboard.month'), t('dashboard.agency'), t('dashboard.recovered')].map(heading),
+      ...recovery.months.flatMap((m) =>
+        Object.entries(m.byAgency).map(([id, fen]) => [m.month, names.get(id) ?? t('dashboard.direct'), money(fen)]),
       ),
       [],
-      [t('dashboard.byAgency')],
+      [heading(t('dashboard.byAgency'))],
       [
         t('dashboard.agency'),
         t('dashboard.cases'),
         t('dashboard.placed'),
         t('dashboard.recovered'),
         t('dashboard.rate'),
-      ],
-      ...money.agencies.map((a) => [
+      ].map(heading),
+      ...recovery.agencies.map((a) => [
         a.agencyName,
-        String(a.cases),
-        fenToYuan(a.placed),
-        fenToYuan(a.recovered),
-        `${bpToPercent(a.rateBp)}%`,
+        count(a.cases),
+        money(a.placed),
+        money(a.recovered),
+        percent(a.rateBp),
       ]),
       [],
-      [t('dashboard.qualityTitle')],
+      [heading(t('dashboard.qualityTitle'))],
       [
         t('dashboard.agency'),
         t('dashboard.promisesKept'),
@@ -64,22 +60,22 @@ export const exportDashboard = (req: Request) =>
         t('dashboard.casesPlaced'),
         t('dashboard.flagged'),
         t('dashboard.flagsPerThousand'),
-      ],
+      ].map(heading),
       ...quality.agencies.map((a) => [
         a.agencyName,
-        String(a.promisesKept),
-        String(a.promisesBroken),
-        `${bpToPercent(a.keptRateBp)}%`,
-        String(a.casesPlaced),
-        String(a.flagged),
-        String(a.flagsPerThousand),
+        count(a.promisesKept),
+        count(a.promisesBroken),
+        percent(a.keptRateBp),
+        count(a.casesPlaced),
+        count(a.flagged),
+        tenths(a.flagsPerThousand),
       ]),
       [],
-      [t('dashboard.ageingTitle')],
-      [t('dashboard.bucket'), t('dashboard.cases'), t('dashboard.outstanding'), t('dashboard.withAgency')],
-      ...quality.ageing.map((g) => [`M${g.bucket}`, String(g.cases), fenToYuan(g.outstanding), fenToYuan(g.placed)]),
+      [heading(t('dashboard.ageingTitle'))],
+      [t('dashboard.bucket'), t('dashboard.cases'), t('dashboard.outstanding'), t('dashboard.withAgency')].map(heading),
+      ...quality.ageing.map((g) => [`M${g.bucket}`, count(g.cases), money(g.outstanding), money(g.placed)]),
       [],
-      [t('dashboard.curvesTitle')],
+      [heading(t('dashboard.curvesTitle'))],
       [
         t('dashboard.curveOf'),
         t('dashboard.startsOn'),
@@ -87,12 +83,12 @@ export const exportDashboard = (req: Request) =>
         ...Array.from({ length: Math.max(0, ...quality.curves.map((c) => c.points.length)) }, (_, i) =>
           t('dashboard.monthN', { n: i + 1 }),
         ),
-      ],
+      ].map(heading),
       ...quality.curves.map((c) => [
         `${c.packageName} · ${c.agencyName}`,
-        c.startsOn,
-        fenToYuan(c.placed),
-        ...c.points.map((p) => `${bpToPercent(p.rateBp)}%`),
+        day(c.startsOn),
+        money(c.placed),
+        ...c.points.map((p) => percent(p.rateBp)),
       ]),
     ];
     return xlsxResponse(rows, `${from}–${to}`, `${t('dashboard.exportTitle', { from, to })}.xlsx`);

@@ -3,21 +3,26 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
+import type { Row } from '../tabular/cells';
 import { writeXlsx } from '../tabular/write';
 import { attachment } from './route-caller';
 
 // Generated files as downloads: a workbook written to a temporary file and streamed (the
 // file removed once sent), or PDF bytes. Never cached: they hold the caller's figures.
 
-/** Rows of text as an XLSX download named `fileName` (cells that look like formulas are neutralised). */
+/**
+ * Rows as an XLSX download named `fileName`: numbers as numeric cells with their format,
+ * text cells that look like formulas neutralised; `freezeRows` keeps the header in view.
+ */
 export const xlsxResponse = async (
-  rows: Iterable<readonly string[]>,
+  rows: Iterable<Row>,
   sheetName: string,
   fileName: string,
+  { freezeRows = 0 }: { freezeRows?: number } = {},
 ): Promise<Response> => {
   const dir = await mkdtemp(path.join(tmpdir(), 'daylight-xlsx-'));
   const file = path.join(dir, 'download.xlsx');
-  await writeXlsx(file, rows, { sheetName });
+  await writeXlsx(file, rows, { sheetName, freezeRows });
   const { size } = await stat(file);
   const stream = createReadStream(file);
   stream.on('close', () => void rm(dir, { recursive: true, force: true }));

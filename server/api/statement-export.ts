@@ -3,6 +3,7 @@ import { getStatement } from '../domain/money/statements';
 import { DomainError } from '../errors';
 import { getTranslate } from '../i18n/translate';
 import { bpToFixedPercent, fenToYuan, formatDateTime, formatFen } from '@/lib/format';
+import { day, heading, money, percent, type Cell } from '../tabular/cells';
 import { renderPdf } from '../reports/pdf';
 import { pdfResponse, xlsxResponse } from './download';
 import { asRouteCaller } from './route-caller';
@@ -76,8 +77,8 @@ export const exportStatement = (req: Request, statementId: string) =>
     const name = `${s.month} ${s.creditorName} ${s.agencyName}`;
     if (new URL(req.url).searchParams.get('format') === 'pdf')
       return pdfResponse(await statementPdf(s, t), `${name}.pdf`);
-    const rows: string[][] = [
-      [t('statements.detailTitle', { month: s.month })],
+    const rows: Cell[][] = [
+      [heading(t('statements.detailTitle', { month: s.month }))],
       [t('statements.between', { creditor: s.creditorName, agency: s.agencyName })],
       [t('statements.statusLabel'), t(`statements.status.${s.status}`)],
       [],
@@ -88,24 +89,26 @@ export const exportStatement = (req: Request, statementId: string) =>
         t('statements.base'),
         t('statements.rate'),
         t('statements.total'),
-      ],
+      ].map(heading),
       ...s.lines.map((l) => [
         l.contractNo,
-        l.earnedOn,
+        day(l.earnedOn),
         t(`statements.kind.${l.kind}`),
-        fenToYuan(l.baseAmount),
-        `${bpToFixedPercent(l.feeBp)}%`,
-        fenToYuan(l.amount),
+        money(l.baseAmount),
+        percent(l.feeBp),
+        money(l.amount),
       ]),
       [],
       [
-        t('statements.sumCheck', { count: s.lineCount, base: fenToYuan(s.baseTotal), total: fenToYuan(s.total) }),
+        heading(
+          t('statements.sumCheck', { count: s.lineCount, base: formatFen(s.baseTotal), total: formatFen(s.total) }),
+        ),
         '',
         '',
-        fenToYuan(s.baseTotal),
+        money(s.baseTotal),
         '',
-        fenToYuan(s.total),
+        money(s.total),
       ],
     ];
-    return xlsxResponse(rows, s.month, `${name}.xlsx`);
+    return xlsxResponse(rows, s.month, `${name}.xlsx`, { freezeRows: 5 });
   });

@@ -1,6 +1,7 @@
 import { bpToPercent, formatFen } from '@/lib/format';
 import type { DisclosureFigures } from '../domain/money/disclosure';
 import type { Translate } from '../i18n/translate';
+import { count, heading, money, percent as percentCell, type Cell } from '../tabular/cells';
 import { renderPdf, type PdfBlock } from './pdf';
 
 // The monthly disclosure as files: a workbook and an A4 PDF with the same figures, in the
@@ -52,6 +53,15 @@ const partyRow = (r: DisclosureFigures['agencies'][number]) => [
   percent(r.rateBp),
 ];
 
+/** The same row as sheet cells: counts, amounts and the rate as numbers. */
+const partyCells = (r: DisclosureFigures['agencies'][number]): Cell[] => [
+  r.name,
+  count(r.cases),
+  money(r.amount),
+  money(r.recovered),
+  percentCell(r.rateBp),
+];
+
 const complaintHeader = (t: Translate) => [
   t('disclosure.complaintCategory'),
   t('disclosure.complaintsReceived'),
@@ -74,23 +84,33 @@ const complaintSummary = (f: DisclosureFigures, t: Translate) =>
   });
 
 /** The report as rows of a sheet: key figures, then agencies (and creditors, platform-wide). */
-export const disclosureRows = (f: DisclosureFigures, t: Translate, generatedAt: string): string[][] => [
-  [disclosureTitle(f, t)],
+export const disclosureRows = (f: DisclosureFigures, t: Translate, generatedAt: string): Cell[][] => [
+  [heading(disclosureTitle(f, t))],
   [t('disclosure.generatedAt', { at: generatedAt })],
   [],
   ...keyFigures(f, t).map((k) => [k.label, k.value]),
   [],
-  [t('disclosure.agenciesTitle')],
-  partyHeader(t, t('disclosure.agency')),
-  ...f.agencies.map(partyRow),
+  [heading(t('disclosure.agenciesTitle'))],
+  partyHeader(t, t('disclosure.agency')).map(heading),
+  ...f.agencies.map(partyCells),
   ...(f.creditorName === null
-    ? [[], [t('disclosure.creditorsTitle')], partyHeader(t, t('disclosure.creditor')), ...f.creditors.map(partyRow)]
+    ? [
+        [],
+        [heading(t('disclosure.creditorsTitle'))],
+        partyHeader(t, t('disclosure.creditor')).map(heading),
+        ...f.creditors.map(partyCells),
+      ]
     : []),
   [],
-  [t('disclosure.complaintsTitle')],
+  [heading(t('disclosure.complaintsTitle'))],
   [complaintSummary(f, t)],
-  complaintHeader(t),
-  ...complaintRows(f, t),
+  complaintHeader(t).map(heading),
+  ...f.complaints.byCategory.map((r) => [
+    t(`complaints.category.${r.category}`),
+    count(r.received),
+    count(r.upheld),
+    count(r.dismissed),
+  ]),
   [],
   [t('disclosure.definitions')],
 ];

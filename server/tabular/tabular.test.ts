@@ -12,6 +12,8 @@ import { describe, expect, it } from 'vitest';
 import { openCsv } from './csv';
 import { TableError, type TableSource } from './errors';
 import { columnIndex, openXlsx } from './xlsx';
+import { readWorkbookPart } from '../testing/workbook';
+import { at, cellText, count, day, heading, money, percent, tenths, type Row } from './cells';
 import { csvLine, neutraliseCell, writeCsv, writeXlsx } from './write';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tabular-'));
@@ -191,5 +193,69 @@ describe('writing', () => {
       ['行', '原因'],
       ['2', '身份证号校验位错误'],
     ]);
+  });
+});
+
+describe('typed cells', () => {
+  const readPart = readWorkbookPart;
+  const rows = (): Row[] => [
+    ['合同编号', '金额', '笔数', '还款日', '记录时间', '费率', '每千案标记'].map(heading),
+    [
+      '=HYPERLINK("x")',
+      money(123_456),
+      count(1_234),
+      day('2026-10-01'),
+      at(new Date('2026-10-01T01:30:00Z')),
+      percent(2_850),
+      tenths(2.5),
+    ],
+    ['HT002', money(-5n), count(0), '', '', percent(null), ''],
+  ];
+
+  it('writes amounts, counts, days, instants and rates as numbers with their format, headers bold and frozen', async () => {
+    const p = path.join(dir, 'typed.xlsx');
+    await writeXlsx(p, rows(), { sheetName: '案件', freezeRows: 1 });
+    const sheet = await readPart(p, 'xl/worksheets/sheet1.xml');
+    const styles = await readPart(p, 'xl/styles.xml');
+    expect(sheet).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(sheet).toMatch(/<cols><col min="1" max="1" width="\d+" customWidth="1"\/>/);
+    expect(sheet).toContain('<c r="B2" s="2"><v>1234.56</v></c>'); // ¥ in yuan, exact
+    expect(sheet).toContain('<c r="C2" s="3"><v>1234</v></c>');
+    expect(sheet).toContain('<c r="D2" s="4"><v>46296</v></c>'); // 2026-10-01 as a serial day
+    expect(sheet).toContain('<c r="E2" s="5"><v>46296.39583333</v></c>'); // 09:30 Beijing
+    expect(sheet).toContain('<c r="F2" s="6"><v>0.285</v></c>');
+    expect(sheet).toContain('<c r="G2" s="7"><v>2.5</v></c>');
+    expect(sheet).toContain('<c r="B3" s="2"><v>-0.05</v></c>');
+    expect(sheet).toMatch(/<c r="A1" s="1" t="inlineStr">/); // header bold
+    expect(sheet).toContain("'=HYPERLINK"); // text still neutralised
+    expect(styles).toContain('formatCode="&quot;¥&quot;#,##0.00"');
+    // Our own reader (the import's) sees numbers where the sheet holds numbers.
+    const back = await all(await openXlsx(p));
+    expect(back[1]?.cells.slice(1, 3)).toEqual(['1234.56', '1234']);
+  });
+
+  it('writes the same cells as plain text in CSV', async () => {
+    const p = path.join(dir, 'typed.csv');
+    await writeCsv(p, rows());
+    expect((await all(await openCsv(p))).map((r) => r.cells)[1]).toEqual([
+      '\'=HYPERLINK("x")',
+      '1234.56',
+      '1234',
+      '2026-10-01',
+      '2026-10-01 09:30:00',
+      '28.5%',
+      '2.5',
+    ]);
+    expect(cellText(money(-5n))).toBe('-0.05');
+    expect(cellText(money(100_000_000_000_001n))).toBe('1000000000000.01');
+  });
+
+  it('sets the column widths from the rows, Chinese characters counting double', async () => {
+    const p = path.join(dir, 'widths.xlsx');
+    await writeXlsx(p, [[heading('一份很长的标题只占第一列')], ['短', '借款人姓名很长很长']]);
+    const sheet = await readPart(p, 'xl/worksheets/sheet1.xml');
+    expect(sheet).toContain('<col min="1" max="1" width="8" customWidth="1"/>');
+    expect(sheet).toContain('<col min="2" max="2" width="20" customWidth="1"/>');
+    expect(sheet).not.toContain('<pane');
   });
 });

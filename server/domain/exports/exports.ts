@@ -15,6 +15,7 @@ import { getTranslate } from '../../i18n/translate';
 import { jobQueue } from '../../jobs/queue';
 import { stage } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
+import { heading, type Row } from '../../tabular/cells';
 import { writeCsv, writeXlsx } from '../../tabular/write';
 import { loadUserActor } from '../auth/load-actor';
 import { shanghaiDate } from '@/lib/dates';
@@ -166,8 +167,8 @@ export const runExport = async (db: Db, exportId: string, store: BlobStore): Pro
   let count = 0;
   let lastProgress = Date.now();
   const { id, filters } = e;
-  async function* rows(): AsyncGenerator<string[]> {
-    yield def.header(t);
+  async function* rows(): AsyncGenerator<Row> {
+    yield def.header(t).map(heading);
     let cursor: string | null = null;
     do {
       const page = await def.rows(db, caller, filters, cursor, t);
@@ -182,7 +183,7 @@ export const runExport = async (db: Db, exportId: string, store: BlobStore): Pro
   }
   try {
     if (e.format === 'csv') await writeCsv(temp, rows());
-    else await writeXlsx(temp, rows(), { sheetName: t(listKey(e.list)) });
+    else await writeXlsx(temp, rows(), { sheetName: t(listKey(e.list)), freezeRows: 1 });
     const staged = await stage(Readable.toWeb(createReadStream(temp)) as ReadableStream<Uint8Array>, store.tempDir);
     await keepStaged(db, store, staged, async (tx) => {
       const [file] = await tx

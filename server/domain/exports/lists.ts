@@ -1,9 +1,10 @@
-import { bpToPercent, fenToYuan, formatDateTime, formatFen } from '@/lib/format';
+import { bpToPercent, formatFen } from '@/lib/format';
 import type { DbOrTx } from '@/db/client';
 import type { AuditStatus, ExportList, ImportKind, OrgType, Province } from '@/lib/enums';
 import type { Caller } from '../../auth/actor';
 import type { Permission } from '../../auth/permissions';
 import type { Translate } from '../../i18n/translate';
+import { at, count, day, money, percent, type Cell } from '../../tabular/cells';
 import { listAuditForStaff } from '../audit/list-audit';
 import { listAudits } from '../audits/audits';
 import { listImports } from '../cases/imports';
@@ -23,12 +24,9 @@ import { listCreditorRestructures } from '../work/restructure';
 
 const PAGE = 500;
 
-/** Beijing time, as the screens show it. */
-const at = (d: Date | null | undefined) => (d ? formatDateTime(d) : '');
-
 type Page<T> = { items: T[]; nextCursor: string | null };
 /** One page of a domain list as rows of cells, with the cursor of the next. */
-const pageRows = async <T>(page: Promise<Page<T>>, toRow: (item: T) => string[]) => {
+const pageRows = async <T>(page: Promise<Page<T>>, toRow: (item: T) => Cell[]) => {
   const { items, nextCursor } = await page;
   return { rows: items.map(toRow), nextCursor };
 };
@@ -42,7 +40,7 @@ export type ListDef = {
     filters: Record<string, unknown>,
     cursor: string | null,
     t: Translate,
-  ) => Promise<{ rows: string[][]; nextCursor: string | null }>;
+  ) => Promise<{ rows: Cell[][]; nextCursor: string | null }>;
 };
 
 const casesHeader = (t: Translate) => [
@@ -64,8 +62,8 @@ const caseRows = (p: Promise<Page<Awaited<ReturnType<typeof listCreditorCases>>[
     c.debtorName,
     c.idNumber,
     c.phone,
-    fenToYuan(c.amountOverdue),
-    String(c.daysOverdue),
+    money(c.amountOverdue),
+    count(c.daysOverdue),
     `M${c.bucket}`,
     c.province ? t(`province.${c.province}`) : '',
     t(`caseStatus.${c.status}`),
@@ -108,8 +106,8 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
       pageRows(listCreditorRepayments(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (r) => [
         r.contractNo,
         r.agencyName ?? '',
-        fenToYuan(r.amount),
-        r.paidOn,
+        money(r.amount),
+        day(r.paidOn),
         t(`repayments.channels.${r.channel}`),
         r.payer,
         r.reference,
@@ -146,7 +144,7 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
           at(v.plannedFor),
           at(v.visitedAt),
           v.address,
-          String(v.staff),
+          count(v.staff),
           t('exports.evidenceCounts', { photos: v.photos, audio: v.audio, video: v.video }),
           v.flags
             .map((fl) =>
@@ -180,9 +178,9 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
       pageRows(listStatements(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (s) => [
         s.month,
         s.otherName,
-        String(s.lineCount),
-        fenToYuan(s.baseTotal),
-        fenToYuan(s.total),
+        count(s.lineCount),
+        money(s.baseTotal),
+        money(s.total),
         t(`statements.status.${s.status}`),
         at(s.creditorAgreedAt),
         at(s.agencyAgreedAt),
@@ -238,8 +236,8 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
       pageRows(listPackages(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (p) => [
         p.name,
         t(`packageStatus.${p.status}`),
-        String(p.figures.caseCount),
-        fenToYuan(p.figures.totalOverdue),
+        count(p.figures.caseCount),
+        money(p.figures.totalOverdue),
         at(p.closesAt),
         p.commissionStart ?? '',
         p.commissionEnd ?? '',
@@ -263,7 +261,7 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
       pageRows(listCreditorRestructures(db, caller, { ...(f as { status?: never }), cursor, limit: PAGE }), (r) => [
         r.contractNo,
         t(`restructure.kinds.${r.kind}`),
-        fenToYuan(r.totalAmount),
+        money(r.totalAmount),
         r.reason,
         t(`restructure.status.${r.status}`),
         at(r.createdAt),
@@ -328,9 +326,9 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
         i.fileName,
         t(`exports.importKind.${i.kind}`),
         t(`imports.status.${i.status}`),
-        String(i.rowCount),
+        count(i.rowCount),
         // A file refused as a whole has no rows to count errors in, as on screen.
-        i.errorCount === 0 && i.fileError ? '' : String(i.errorCount),
+        i.errorCount === 0 && i.fileError ? '' : count(i.errorCount),
         i.summary
           ? t('repaymentImports.outcomeLine', {
               matched: i.summary.matched,
@@ -357,9 +355,9 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
     rows: (db, caller, _f, cursor, t) =>
       pageRows(listMyBids(db, caller, { cursor, limit: PAGE }), (b) => [
         b.packageName,
-        `${bpToPercent(b.feeBp)}%`,
-        `${bpToPercent(b.expectedRecoveryBp)}%`,
-        String(b.teamSize),
+        percent(b.feeBp),
+        percent(b.expectedRecoveryBp),
+        count(b.teamSize),
         t(`bids.status.${b.status}`),
         at(b.closesAt),
         at(b.createdAt),
@@ -394,9 +392,9 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
           p.name,
           p.creditorName,
           t(`packageStatus.${p.status}`),
-          String(p.figures.caseCount),
-          fenToYuan(p.figures.totalOverdue),
-          p.expectedRecoveryBp === null ? '' : `${bpToPercent(p.expectedRecoveryBp)}%`,
+          count(p.figures.caseCount),
+          money(p.figures.totalOverdue),
+          percent(p.expectedRecoveryBp),
           p.minTier ?? t('packages.terms.anyTier'),
           at(p.closesAt),
           p.commissionStart ?? '',
@@ -489,11 +487,11 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
         a.method === 'random'
           ? t('audits.randomShare', { percent: bpToPercent(a.sampleBp ?? 0) })
           : t('audits.method.chosen'),
-        String(a.itemCount),
-        String(a.reviewed),
-        String(a.findings.pass),
-        String(a.findings.issue),
-        String(a.findings.violation),
+        count(a.itemCount),
+        count(a.reviewed),
+        count(a.findings.pass),
+        count(a.findings.issue),
+        count(a.findings.violation),
         t(`audits.status.${a.status}`),
         a.createdByName,
         at(a.createdAt),

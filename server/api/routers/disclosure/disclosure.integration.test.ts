@@ -13,6 +13,7 @@ import { decideRepayment, reportRepayment } from '../../../domain/money/repaymen
 import { disclosureFigures } from '../../../domain/money/disclosure';
 import { getTranslate } from '../../../i18n/translate';
 import { disclosurePdf, disclosureRows } from '../../../reports/disclosure-files';
+import { count, heading, money, percent } from '../../../tabular/cells';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
 import { workingCases } from '../../../testing/work';
 import { callerAs, domainCaller } from '../../../testing/world';
@@ -172,13 +173,14 @@ describe('the monthly disclosure', () => {
     expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
     expect(pdf.byteLength).toBeGreaterThan(2_000);
     const rows = disclosureRows(f, getTranslate('en'), '2026-11-24 09:00');
-    expect(rows[0]).toEqual([`${ctx.w.orgs.creditorA.name}: collection figures for ${month}`]);
+    expect(rows[0]).toEqual([heading(`${ctx.w.orgs.creditorA.name}: collection figures for ${month}`)]);
+    // Counts, amounts and the rate are numbers in the sheet, not text.
     expect(rows).toContainEqual([
       ctx.w.orgs.agencyA.name,
-      String(f.agencies[0]?.cases),
-      expect.stringMatching(/^¥/),
-      expect.stringMatching(/^¥/),
-      expect.stringMatching(/%$/),
+      count(f.agencies[0]?.cases),
+      money(f.agencies[0]?.amount),
+      money(f.agencies[0]?.recovered),
+      percent(f.agencies[0]?.rateBp),
     ]);
   });
   it('counts the cases closed as unrecoverable by the day they were closed, for the creditor and platform-wide', async () => {
@@ -315,12 +317,12 @@ describe('the monthly disclosure', () => {
     expect(platform.complaints.received).toBeGreaterThanOrEqual(3);
     const rows = disclosureRows(f, getTranslate('zh-CN'), '2026-11-24 09:00');
     expect(rows).toContainEqual(['本月收到投诉 3 件；本月作出结论：成立 1 件、不成立 0 件；月末尚未办结 2 件。']);
-    expect(rows).toContainEqual(['威胁、恐吓或暴力', '1', '1', '0']);
+    expect(rows).toContainEqual(['威胁、恐吓或暴力', count(1), count(1), count(0)]);
     expect(disclosureRows(f, getTranslate('en'), '2026-11-24 09:00')).toContainEqual([
       'Harassment (time or frequency)',
-      '2',
-      '0',
-      '0',
+      count(2),
+      count(0),
+      count(0),
     ]);
   });
 });

@@ -1,6 +1,9 @@
 // Exports of lists (DESIGN §3): every row the screen's filters match, masked as on screen,
 // formulas neutralised, written by a background job the user follows; only the user who
 // asked reads it, and a user disabled meanwhile gets nothing.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { listExports, users } from '@/db/schema';
@@ -9,6 +12,8 @@ import { openFile } from '../../../domain/files/files';
 import { JOB_HANDLERS } from '../../../jobs/handlers';
 import { drainJobs } from '../../../jobs/queue';
 import { getBlobStore } from '../../../storage/store';
+import { openXlsx } from '../../../tabular/xlsx';
+import { readWorkbookPart } from '../../../testing/workbook';
 import { importBytes, sampleCsv } from '../../../testing/cases';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
 import { bidAs, openPackage } from '../../../testing/packages';
@@ -58,6 +63,25 @@ describe('exporting a list', () => {
     const inBucket = rows.slice(1).filter((r) => Math.min(12, Math.ceil(Number(r[7]) / 30)) === 1).length;
     expect(xlsx).toMatchObject({ status: 'succeeded', rowCount: inBucket, format: 'xlsx' });
     expect(xlsx.fileName).toMatch(/^案件 \d{4}-\d{2}-\d{2}\.xlsx$/);
+    // A finance user can sum it: the overdue amount and the days are numbers, the header stays in view.
+    const { stream } = await openFile(
+      ctx.handle.db,
+      await domainCaller(ctx.w, 'creditorA.manager'),
+      xlsx.fileId ?? '',
+      getBlobStore(),
+    );
+    const sheetPath = path.join(mkdtempSync(path.join(tmpdir(), 'export-')), 'cases.xlsx');
+    writeFileSync(sheetPath, Buffer.from(await new Response(stream).arrayBuffer()));
+    const read = [];
+    for await (const r of (await openXlsx(sheetPath)).rows) read.push(r.cells);
+    expect(read).toHaveLength(inBucket + 1);
+    const first = rows.slice(1).find((r) => Math.min(12, Math.ceil(Number(r[7]) / 30)) === 1) ?? [];
+    const line = read.find((cells) => cells[0] === first[0]) ?? [];
+    expect(line[5]).toBe(first[7]); // days overdue
+    expect(Number(line[4])).toBeGreaterThan(0); // the overdue amount in yuan, as a number
+    const sheet = await readWorkbookPart(sheetPath, 'xl/worksheets/sheet1.xml');
+    expect(sheet).toMatch(/<c r="E2" s="2"><v>\d+(\.\d{1,2})?<\/v><\/c><c r="F2" s="3"><v>\d+<\/v><\/c>/);
+    expect(sheet).toContain('state="frozen"');
   });
 
   it('is for its user alone; the wrong portal, an unknown filter and a disabled user are refused', async () => {
