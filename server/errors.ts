@@ -109,6 +109,7 @@ export const DOMAIN_ERRORS = {
   'template.notApproved': 'BAD_REQUEST',
   'rules.loosened': 'BAD_REQUEST',
   'calendar.workdayOnWeekday': 'BAD_REQUEST',
+  'case.notRecallable': 'CONFLICT',
   'calendar.dayNotFound': 'NOT_FOUND',
   'rules.stale': 'CONFLICT',
   'rules.window': 'PRECONDITION_FAILED',

@@ -258,6 +258,30 @@ export const recallCases = async (
       .where(and(eq(cases.creditorId, caller.actor.orgId), isNotNull(cases.commissionId), which))
       .for('update');
     if (targets.length === 0 || (!input.commissionId && targets.length !== new Set(input.caseIds ?? []).size)) {
+      // A case of the creditor's own that no agency holds (recalled already, returned, never
+      // placed) is there, just not recallable: say which and in what state.
+      const held = new Set(targets.map((t) => t.id));
+      const [idle] = input.commissionId
+        ? []
+        : await tx
+            .select({ contractNo: cases.contractNo, status: cases.status })
+            .from(cases)
+            .where(
+              and(
+                eq(cases.creditorId, caller.actor.orgId),
+                inArray(
+                  cases.id,
+                  [...new Set(input.caseIds ?? [])].filter((id) => !held.has(id)),
+                ),
+              ),
+            )
+            .limit(1);
+      if (idle)
+        throw new DomainError('case.notRecallable', {
+          field: 'caseIds',
+          values: { contractNo: idle.contractNo },
+          labels: { status: `caseStatus.${idle.status}` },
+        });
       throw new DomainError('case.notFound', { field: input.commissionId ? 'commissionId' : 'caseIds' });
     }
     const ids = targets.map((t) => t.id);

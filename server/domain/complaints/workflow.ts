@@ -76,13 +76,14 @@ const move = async (
   note: string,
   now: Date,
 ) => {
-  if (!step.from.includes(c.status)) throw new DomainError('complaint.wrongStatus', { values: { status: c.status } });
+  if (!step.from.includes(c.status))
+    throw new DomainError('complaint.wrongStatus', { labels: { status: `complaints.status.${c.status}` } });
   const [after] = await tx
     .update(complaints)
     .set({ ...set, status: step.to, updatedAt: now })
     .where(and(eq(complaints.id, c.id), inArray(complaints.status, [...step.from])))
     .returning();
-  if (!after) throw new DomainError('complaint.wrongStatus', { values: { status: c.status } });
+  if (!after) throw new DomainError('complaint.wrongStatus', { labels: { status: `complaints.status.${c.status}` } });
   await tx
     .insert(complaintEvents)
     .values({ complaintId: c.id, kind: step.event, actorId: caller.actor.userId, note, at: now });
@@ -211,7 +212,8 @@ export const extendComplaint = (
 ) =>
   db.transaction(async (tx) => {
     const c = await load(tx, caller, input.complaintId);
-    if (!OPEN.includes(c.status)) throw new DomainError('complaint.wrongStatus', { values: { status: c.status } });
+    if (!OPEN.includes(c.status))
+      throw new DomainError('complaint.wrongStatus', { labels: { status: `complaints.status.${c.status}` } });
     if (c.extensionReason) throw new DomainError('complaint.alreadyExtended');
     const reason = input.reason.trim();
     const [after] = await tx

@@ -44,8 +44,9 @@ export const listMarket = async (
   now = new Date(),
 ) => {
   const agency = await agencyStanding(db, caller.actor.orgId, now);
-  // Under a sanction suspension the marketplace is empty: no package to bid on or take.
-  if (agency.isSuspended) return { items: [], nextCursor: null };
+  // Under a sanction suspension, or with its admission expired, the marketplace is empty:
+  // no package to bid on or take, so no creditor's figures either.
+  if (agency.isSuspended || agency.status !== 'active') return { items: [], nextCursor: null };
   const cursor = decodeCursor(input.cursor);
   const keyset =
     cursor && input.sort === 'closing'
@@ -102,7 +103,9 @@ export const getMarketPackage = async (db: DbOrTx, caller: Caller, packageId: st
         .orderBy(desc(bids.createdAt))
     : [];
   const isOfferedToMe = row?.pkg.status === 'offered' && row.pkg.offeredAgencyId === agency.id;
+  // An agency whose admission expired keeps only what it bid on or was offered.
   const isListed =
+    agency.status === 'active' &&
     row &&
     ['open', 'closed', 'awarded', 'active', 'completed'].includes(row.pkg.status) &&
     (await isInCircle(db, agency, row.pkg));

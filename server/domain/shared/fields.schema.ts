@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isValidCreditCode, normalizeCreditCode } from '@/db/validators/credit-code';
+import { PROVINCES } from '@/lib/enums';
+import { provinceCode } from '../cases/regions';
 
 // Field schemas shared by procedures, domain rules and forms. Messages `v.<key>` name
 // catalog entries (messages/*.json → validation).
@@ -13,6 +15,17 @@ export const ZEmail = z
   .min(1)
   .max(254)
   .pipe(z.email({ error: 'v.email' }));
+
+/**
+ * A province as a person or a system writes it: a name (广东, 广东省) or its GB/T 2260 code
+ * (44, or a county code starting 44), kept as the two-digit code; anything else is refused
+ * with the values allowed.
+ */
+export const ZProvince = z
+  .string()
+  .trim()
+  .transform((v) => provinceCode(v) ?? v)
+  .pipe(z.enum(PROVINCES, { error: 'v.province' }));
 
 /** A calendar day `YYYY-MM-DD` that exists (no 13th month, no 30 February). */
 export const ZDay = z.iso.date({ error: 'v.date' });

@@ -9,6 +9,8 @@ import { drainJobs } from '../../../jobs/queue';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
 import { awardedToA, caseIdsOf } from '../../../testing/packages';
 import { callerAs } from '../../../testing/world';
+import { describeError } from '../../errors';
+import type { TRPCError } from '@trpc/server';
 
 const ctx = freshWorldPerTest();
 const as = (key: keyof typeof ctx.w.users) => callerAs(ctx.handle.db, ctx.w.users[key]);
@@ -102,9 +104,20 @@ describe('recall and term end', () => {
     const [c] = await ctx.handle.db.select().from(commissions).where(eq(commissions.packageId, pkg.id));
     expect(await manager.cases.recall({ commissionId: c?.id ?? '', reason: '合作终止' })).toEqual({ recalled: 3 });
     expect((await collector.cases.agency.list({ limit: 50 })).items).toEqual([]);
-    await expect(manager.cases.recall({ caseIds: ids.slice(0, 1), reason: '重复召回' })).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-    });
+    // Recalled already: the case is there, in a state that has nothing to recall, and the answer says so.
+    const again = await manager.cases.recall({ caseIds: ids.slice(0, 1), reason: '重复召回' }).catch((e: unknown) => e);
+    expect(again).toMatchObject({ code: 'CONFLICT' });
+    const [first] = await ctx.handle.db
+      .select({ contractNo: cases.contractNo })
+      .from(cases)
+      .where(eq(cases.id, ids[0]!));
+    expect(describeError('zh-CN', again as TRPCError).message).toBe(
+      `案件 ${first?.contractNo} 当前为“已召回”，不在处置机构手中，无需召回`,
+    );
+    // Another creditor's case is still not found.
+    await expect(
+      (await as('creditorB.manager')).cases.recall({ caseIds: ids.slice(1, 2), reason: '越权' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('at term end the job returns the cases and completes the package; running it twice changes nothing', async () => {

@@ -28,6 +28,8 @@ import { filePublicFor, publicInputFor, someAddress } from '../../../testing/com
 import { freshWorldPerTest } from '../../../testing/lifecycle';
 import { workingCases } from '../../../testing/work';
 import { callerAs, domainCaller, type UserKey } from '../../../testing/world';
+import { describeError } from '../../errors';
+import type { TRPCError } from '@trpc/server';
 
 const ctx = freshWorldPerTest();
 const as = (who: UserKey | null) => callerAs(ctx.handle.db, who ? ctx.w.users[who] : null);
@@ -385,7 +387,13 @@ describe('handling a complaint', () => {
     expect(await handler.complaints.acknowledge({ complaintId, note: '已电话联系投诉人' })).toMatchObject({
       status: 'acknowledged',
     });
-    await expect(handler.complaints.acknowledge({ complaintId, note: '' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    const again = await handler.complaints.acknowledge({ complaintId, note: '' }).catch((e: unknown) => e);
+    expect(again).toMatchObject({ code: 'CONFLICT' });
+    // The refusal names the status in the reader's words, never the raw value.
+    expect(describeError('zh-CN', again as TRPCError).message).toBe('投诉当前为“已确认”状态，不能进行这一步');
+    expect(describeError('en', again as TRPCError).message).toBe(
+      'The complaint is “Acknowledged”: this step is not possible now',
+    );
     const asked = await handler.complaints.requestResponse({ complaintId, note: '请提供 3 月 5 日的通话录音' });
     expect(asked.status).toBe('awaiting_response');
     expect(asked.responseDueAt).toBeInstanceOf(Date);

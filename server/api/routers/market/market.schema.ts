@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BIDDER_CIRCLES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/lib/enums';
 import { BASIS_POINTS } from '@/lib/rates';
+import { ZProvince } from '../../../domain/shared/fields.schema';
 import { ZBid, ZFigures } from '../packages/packages.schema';
 
 export const ZListMarketInput = z.object({
@@ -16,7 +17,11 @@ export const ZBidInput = z.object({
   expectedRecoveryBp: z.number().int().min(1).max(BASIS_POINTS),
   plan: z.string().trim().min(10).max(5000),
   teamSize: z.number().int().min(1).max(10_000),
-  provinces: z.array(z.enum(PROVINCES)).min(1).max(PROVINCES.length),
+  provinces: z
+    .array(ZProvince)
+    .min(1)
+    .max(PROVINCES.length)
+    .transform((list) => [...new Set(list)]),
 });
 export const ZSubmitBidInput = ZBidInput.extend({ packageId: z.uuid() });
 export const ZUpdateBidInput = ZBidInput.extend({ bidId: z.uuid() });

@@ -159,6 +159,18 @@ describe('bids', () => {
     expect((await bidAs(ctx.w, 'agencyA.admin', early.id)).closesAt?.getTime()).toBe(early.closesAt?.getTime());
   });
 
+  it('takes provinces by name or code, and a refusal lists the values allowed', async () => {
+    const pkg = await openPackage(ctx.w);
+    const bid = await bidAs(ctx.w, 'agencyA.admin', pkg.id, { provinces: ['广东省', '33', '浙江', '440305'] });
+    expect(bid.bid.provinces).toEqual(['44', '33']);
+    const refused = await bidAs(ctx.w, 'agencyB.admin', pkg.id, { provinces: ['广东', '火星'] }).catch(
+      (e: unknown) => e,
+    );
+    expect(refused).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(messageOf(refused)).toContain('可选：北京 11、天津 12');
+    expect(describeError('en', refused as never).fieldErrors).toHaveProperty(['provinces.1']);
+  });
+
   it('refuses bids after the close and from an agency whose admission expired', async () => {
     const pkg = await openPackage(ctx.w);
     await ctx.handle.db
@@ -168,6 +180,13 @@ describe('bids', () => {
     const expired = await bidAs(ctx.w, 'agencyB.admin', pkg.id).catch((e: unknown) => e);
     expect(expired).toMatchObject({ code: 'FORBIDDEN' });
     expect(messageOf(expired)).toBe('本机构当前状态为“准入已过期”，不能报价或接受委托');
+    // Nor does it browse the figures of packages it cannot bid on.
+    const lapsed = await as('agencyB.admin');
+    expect((await lapsed.market.list({ sort: 'closing', limit: 100 })).items).toEqual([]);
+    await expect(lapsed.market.get({ packageId: pkg.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      (await (await as('agencyA.admin')).market.list({ sort: 'closing', limit: 100 })).items.map((p) => p.id),
+    ).toContain(pkg.id);
     await closeNow(ctx.w, pkg.id);
     await expect(bidAs(ctx.w, 'agencyA.admin', pkg.id)).rejects.toMatchObject({
       code: 'CONFLICT',
