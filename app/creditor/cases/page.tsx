@@ -1,4 +1,8 @@
 import { CreditorCasesScreen } from '@/components/cases/creditor-cases-screen';
+import { creditorCasesInput } from '@/components/cases/queries';
+import { pagedFresh } from '@/components/trpc/paging';
+import { prefetch, serverTrpc } from '@/server/api/server-query';
+import { Hydrate } from '../../_components/hydrate';
 import { Forbidden } from '../../_components/forbidden';
 import { loadPortalMe } from '../../_components/portal-layout';
 
@@ -6,7 +10,12 @@ const CasesPage = async ({ searchParams }: { searchParams: Promise<{ packageId?:
   const me = await loadPortalMe('creditor');
   if (!me.permissions.includes('cases.read')) return <Forbidden />;
   const { packageId } = await searchParams;
-  return <CreditorCasesScreen canRecall={me.permissions.includes('packages.manage')} packageId={packageId} />;
+  await prefetch(serverTrpc.cases.list.infiniteQueryOptions(creditorCasesInput({}, packageId), pagedFresh));
+  return (
+    <Hydrate>
+      <CreditorCasesScreen canRecall={me.permissions.includes('packages.manage')} packageId={packageId} />
+    </Hydrate>
+  );
 };
 
 export default CasesPage;

@@ -1,4 +1,8 @@
 import { ComplaintList } from '@/components/complaints/complaint-list';
+import { complaintsInput } from '@/components/complaints/queries';
+import { pagedFresh } from '@/components/trpc/paging';
+import { prefetch, serverTrpc } from '@/server/api/server-query';
+import { Hydrate } from '../../_components/hydrate';
 import { OrgComplaintForm } from '@/components/complaints/org-complaint-form';
 import { PageTitle } from '@/components/ui/card';
 import { getServerT } from '@/server/i18n/request-locale';
@@ -9,11 +13,14 @@ const CreditorComplaintsPage = async () => {
   const me = await loadPortalMe('creditor');
   if (!me.permissions.includes('complaints.read')) return <Forbidden />;
   const t = await getServerT();
+  await prefetch(serverTrpc.complaints.list.infiniteQueryOptions(complaintsInput(), pagedFresh));
   return (
     <div className="space-y-4">
       <PageTitle title={t('complaints.title')} subtitle={t('complaints.subtitle.creditor')} />
       {me.permissions.includes('complaints.file') ? <OrgComplaintForm portal="creditor" /> : null}
-      <ComplaintList portal="creditor" />
+      <Hydrate>
+        <ComplaintList portal="creditor" />
+      </Hydrate>
     </div>
   );
 };
