@@ -3,6 +3,7 @@ import type { OrgType } from '@/lib/enums';
 import { getServerCaller } from '@/server/api/server-caller';
 import { guardPortal } from '@/server/auth/guard';
 import { PortalShell, type Portal } from './portal-shell';
+import { WithMessages } from './with-messages';
 
 const ORG_TYPES_OF: Record<Portal, readonly OrgType[]> = {
   creditor: ['creditor'],
@@ -24,8 +25,10 @@ export const loadPortalMe = async (portal: Portal) => {
 export const PortalLayout = async ({ portal, children }: { portal: Portal; children: ReactNode }) => {
   const me = await loadPortalMe(portal);
   return (
-    <PortalShell portal={portal} me={me}>
-      {children}
-    </PortalShell>
+    <WithMessages scope={portal}>
+      <PortalShell portal={portal} me={me}>
+        {children}
+      </PortalShell>
+    </WithMessages>
   );
 };
