@@ -19,7 +19,7 @@ const RootLayout = async ({ children }: { children: ReactNode }) => {
   return (
     <html lang={locale}>
       <body className="bg-slate-50 text-slate-900 antialiased">
-        <Providers locale={locale} messages={clientMessages(locale, 'root')}>
+        <Providers locale={locale} messages={clientMessages(locale, 'layout')}>
           {children}
         </Providers>
       </body>

@@ -1,7 +1,6 @@
 // Which message namespaces each part of the app sends to the browser (npm run i18n:scopes).
 //
-// A part ("scope") is the root layout, or one folder under app/ with its pages and layouts: the
-// public pages, the creditor, agency and staff portals, the application portal. From their files
+// A scope is one page or layout under app/ (`creditor/cases/page`, `creditor/layout`). From its file
 // the script follows the imports to the client components ('use client', and everything they
 // import) and collects the top-level namespaces those use: `useTranslations('ns')`, and every
 // string naming a key, `t('ns.key')` or a key kept in data (`labelKey: 'ns.key'`, `` `ns.${x}` ``).
@@ -9,7 +8,8 @@
 // named by a bare string (`texts: 'imports'`) among the scope's client files.
 //
 // It writes server/i18n/client-scopes.json; server/i18n/client-messages.ts picks those namespaces
-// out of the catalog for each layout. scripts/client-messages.test.ts fails when the file is stale.
+// out of the catalog for each page and layout (app/_components/with-messages.tsx): a layout sends
+// what its own client components use, a page what its own do. scripts/client-messages.test.ts fails when the file is stale.
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -17,27 +17,27 @@ import ts from 'typescript';
 const ROOT = path.resolve(import.meta.dirname, '..');
 export const SCOPES_FILE = path.join(ROOT, 'server/i18n/client-scopes.json');
 
-/** Scope name → the app/ folder whose route files it covers (the root layout alone for `root`). */
-const SCOPE_DIRS: Record<string, string> = {
-  root: 'app',
-  public: 'app/(public)',
-  apply: 'app/apply',
-  creditor: 'app/creditor',
-  agency: 'app/agency',
-  staff: 'app/staff',
-};
-
+const APP = path.join(ROOT, 'app');
 const ROUTE_FILE = /^(page|layout|template|loading|error|not-found|default)\.tsx?$/;
 const EXTENSIONS = ['.tsx', '.ts', '/index.tsx', '/index.ts'];
 
-const routeFiles = (dir: string, recurse: boolean): string[] =>
+/** Every page and layout under app/ (not the API routes), by its path without the extension. */
+export const routeFiles = (dir = APP): string[] =>
   readdirSync(dir)
     .sort()
     .flatMap((name) => {
       const full = path.join(dir, name);
-      if (statSync(full).isDirectory()) return recurse && name !== 'api' ? routeFiles(full, true) : [];
+      if (statSync(full).isDirectory()) return dir === APP && name === 'api' ? [] : routeFiles(full);
       return ROUTE_FILE.test(name) ? [full] : [];
     });
+
+/** A route file's scope: its path under app/ without the extension (`creditor/cases/page`, `layout`). */
+export const scopeOf = (file: string) =>
+  path
+    .relative(APP, file)
+    .replace(/\.tsx?$/, '')
+    .split(path.sep)
+    .join('/');
 
 const resolveImport = (from: string, spec: string): string | null => {
   let base: string;
@@ -49,6 +49,9 @@ const resolveImport = (from: string, spec: string): string | null => {
   return null;
 };
 
+/** The screens themselves (components/, app/), as against the shared code they import. */
+const isScreenCode = (file: string) => /^(components|app)\//.test(path.relative(ROOT, file).split(path.sep).join('/'));
+
 type Parsed = {
   isClient: boolean;
   imports: string[];
@@ -56,6 +59,8 @@ type Parsed = {
   keyStrings: string[];
   /** Heads of template strings (`` `ns.${x}` ``): a key whose end is computed. */
   keyHeads: string[];
+  /** The strings and heads passed straight to a call or kept as a `…key` or `message` property. */
+  argStrings: string[];
   /** Bare strings (a namespace named on its own). */
   bareStrings: string[];
   hasComputedNamespace: boolean;
@@ -77,6 +82,7 @@ const parse = (file: string): Parsed => {
     imports: [],
     keyStrings: [],
     keyHeads: [],
+    argStrings: [],
     bareStrings: [],
     hasComputedNamespace: false,
   };
@@ -101,12 +107,23 @@ const parse = (file: string): Parsed => {
     ) {
       out.imports.push(node.arguments[0].text);
     }
+    const isArgument =
+      node.parent !== undefined &&
+      ((ts.isCallExpression(node.parent) && node.parent.arguments.some((a) => a === node)) ||
+        (ts.isPropertyAssignment(node.parent) &&
+          node.parent.initializer === node &&
+          /(key|message)$/i.test(node.parent.name.getText())));
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
       out.keyStrings.push(node.text);
       out.bareStrings.push(node.text);
+      if (isArgument) out.argStrings.push(node.text);
     } else if (ts.isTemplateExpression(node)) {
-      if (node.head.text === '') out.hasComputedNamespace = true;
-      else out.keyHeads.push(node.head.text);
+      // `${view.texts}.title`: the namespace itself is computed.
+      if (node.head.text === '' && node.templateSpans[0]?.literal.text.startsWith('.')) out.hasComputedNamespace = true;
+      else if (node.head.text !== '') {
+        out.keyHeads.push(node.head.text);
+        if (isArgument) out.argStrings.push(node.head.text);
+      }
     }
     ts.forEachChild(node, visit);
   };
@@ -127,8 +144,7 @@ const clientFilesOf = (entries: string[]): string[] => {
     const key = `${isClient ? 'c' : 's'}:${file}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    // server/ code the browser imports (the transformer, transport constants) holds no message keys.
-    if (isClient && !path.relative(ROOT, file).startsWith(`server${path.sep}`)) client.add(file);
+    if (isClient) client.add(file);
     for (const spec of p.imports) {
       const target = resolveImport(file, spec);
       if (target) queue.push([target, isClient]);
@@ -155,13 +171,22 @@ export const computeClientScopes = (): Record<string, string[]> => {
     return true;
   };
   const result: Record<string, string[]> = {};
-  for (const [scope, dir] of Object.entries(SCOPE_DIRS)) {
-    const entries = scope === 'root' ? [path.join(ROOT, 'app/layout.tsx')] : routeFiles(path.join(ROOT, dir), true);
-    const files = clientFilesOf(entries);
+  for (const entry of routeFiles()) {
+    const scope = scopeOf(entry);
+    const files = clientFilesOf([entry]);
     const used = new Set<string>();
     let isComputed = false;
     for (const file of files) {
       const p = parse(file);
+      if (!isScreenCode(file)) {
+        // lib/ and the *.schema.ts files hold value lists (permissions, audit actions, procedure
+        // names) that look like keys: only a string handed to a call or kept as a key counts there.
+        for (const s of p.argStrings) {
+          const ns = namespaceOf(s);
+          if (ns && (isKey(s) || p.keyHeads.includes(s))) used.add(ns);
+        }
+        continue;
+      }
       for (const s of p.keyStrings) {
         const ns = namespaceOf(s);
         if (ns && isKey(s)) used.add(ns);
@@ -173,7 +198,9 @@ export const computeClientScopes = (): Record<string, string[]> => {
       isComputed ||= p.hasComputedNamespace;
     }
     if (isComputed) {
-      for (const file of files) for (const s of parse(file).bareStrings) if (namespaces.has(s)) used.add(s);
+      for (const file of files.filter(isScreenCode)) {
+        for (const s of parse(file).bareStrings) if (namespaces.has(s)) used.add(s);
+      }
     }
     // `useTranslations('ns')` names its namespace without a dot.
     for (const file of files) {

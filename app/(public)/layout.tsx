@@ -7,7 +7,7 @@ import { WithMessages } from '../_components/with-messages';
 const PublicLayout = async ({ children }: { children: ReactNode }) => {
   const t = await getServerT();
   return (
-    <WithMessages scope="public">
+    <WithMessages scope="(public)/layout">
       <div className="flex min-h-screen flex-col">
         <header className="border-b border-slate-200 bg-white">
           <div className="mx-auto flex max-w-6xl items-center justify-between px-4 py-3">

@@ -5,7 +5,8 @@ import { collectorQueueInput } from '@/components/work/queries';
 import { prefetch, serverTrpc } from '@/server/api/server-query';
 import { Hydrate } from '../../_components/hydrate';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const AgencyCasesPage = async () => {
   const me = await loadPortalMe('agency');
@@ -25,4 +26,4 @@ const AgencyCasesPage = async () => {
   );
 };
 
-export default AgencyCasesPage;
+export default withMessages(AgencyCasesPage, 'agency/cases/page');

@@ -6,7 +6,8 @@ import { Hydrate } from '../../_components/hydrate';
 import { PageTitle } from '@/components/ui/card';
 import { getServerT } from '@/server/i18n/request-locale';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const AgencyComplaintsPage = async () => {
   const me = await loadPortalMe('agency');
@@ -23,4 +24,4 @@ const AgencyComplaintsPage = async () => {
   );
 };
 
-export default AgencyComplaintsPage;
+export default withMessages(AgencyComplaintsPage, 'agency/complaints/page');

@@ -4,7 +4,8 @@ import { pagedFresh } from '@/components/trpc/paging';
 import { prefetch, serverTrpc } from '@/server/api/server-query';
 import { Hydrate } from '../../_components/hydrate';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const CasesPage = async ({ searchParams }: { searchParams: Promise<{ packageId?: string }> }) => {
   const me = await loadPortalMe('creditor');
@@ -18,4 +19,4 @@ const CasesPage = async ({ searchParams }: { searchParams: Promise<{ packageId?:
   );
 };
 
-export default CasesPage;
+export default withMessages(CasesPage, 'creditor/cases/page');

@@ -4,7 +4,8 @@ import { pagedFresh } from '@/components/trpc/paging';
 import { prefetch, serverTrpc } from '@/server/api/server-query';
 import { Hydrate } from '../../_components/hydrate';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const PackagesPage = async () => {
   const me = await loadPortalMe('creditor');
@@ -17,4 +18,4 @@ const PackagesPage = async () => {
   );
 };
 
-export default PackagesPage;
+export default withMessages(PackagesPage, 'creditor/packages/page');

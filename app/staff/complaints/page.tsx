@@ -7,7 +7,8 @@ import { OrgComplaintForm } from '@/components/complaints/org-complaint-form';
 import { PageTitle } from '@/components/ui/card';
 import { getServerT } from '@/server/i18n/request-locale';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const StaffComplaintsPage = async () => {
   const me = await loadPortalMe('staff');
@@ -25,4 +26,4 @@ const StaffComplaintsPage = async () => {
   );
 };
 
-export default StaffComplaintsPage;
+export default withMessages(StaffComplaintsPage, 'staff/complaints/page');

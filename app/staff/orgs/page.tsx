@@ -4,7 +4,8 @@ import { orgsInput } from '@/components/staff/queries';
 import { paged } from '@/components/trpc/paging';
 import { prefetch, serverTrpc } from '@/server/api/server-query';
 import { Hydrate } from '../../_components/hydrate';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const OrgsPage = async () => {
   const me = await loadPortalMe('staff');
@@ -17,4 +18,4 @@ const OrgsPage = async () => {
   );
 };
 
-export default OrgsPage;
+export default withMessages(OrgsPage, 'staff/orgs/page');
