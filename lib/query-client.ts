@@ -44,3 +44,21 @@ export const makeQueryClient = ({ isServer = false } = {}) =>
       hydrate: { deserializeData },
     },
   });
+
+/** What a tRPC options proxy's `queryOptions(…)` and `infiniteQueryOptions(…)` build: typed there, taken as they are here. */
+export type Prefetchable = { queryKey: readonly unknown[]; initialPageParam?: unknown };
+
+/**
+ * Runs the queries into the client's cache (an infinite list its first page). One that fails
+ * (FORBIDDEN, NOT_FOUND, the database busy) stays out of the cache and out of what is dehydrated:
+ * the browser asks again and shows its own error.
+ */
+export const prefetchAll = async (client: QueryClient, queries: readonly Prefetchable[]) => {
+  await Promise.all(
+    queries.map((q) =>
+      'initialPageParam' in q
+        ? client.prefetchInfiniteQuery(q as Parameters<QueryClient['prefetchInfiniteQuery']>[0])
+        : client.prefetchQuery(q as Parameters<QueryClient['prefetchQuery']>[0]),
+    ),
+  );
+};

@@ -2,7 +2,7 @@ import 'server-only';
 import { dehydrate } from '@tanstack/react-query';
 import { createTRPCOptionsProxy } from '@trpc/tanstack-react-query';
 import { cache } from 'react';
-import { makeQueryClient } from '@/lib/query-client';
+import { makeQueryClient, prefetchAll, type Prefetchable } from '@/lib/query-client';
 import { appRouter } from './root';
 import { getServerContext } from './server-caller';
 
@@ -20,24 +20,12 @@ export const serverTrpc = createTRPCOptionsProxy({
   queryClient: getServerQueryClient,
 });
 
-/** What `serverTrpc.….queryOptions(…)` and `.infiniteQueryOptions(…)` build: typed there, taken as they are here. */
-type Prefetchable = { queryKey: readonly unknown[]; initialPageParam?: unknown };
-
 /**
  * Runs the queries (`serverTrpc.….queryOptions(…)` or `.infiniteQueryOptions(…)`) into the
  * request's cache. A query that fails (FORBIDDEN, NOT_FOUND, the database busy) is left out:
  * the browser asks again and shows its own error, as without the prefetch.
  */
-export const prefetch = async (...queries: Prefetchable[]) => {
-  const client = getServerQueryClient();
-  await Promise.all(
-    queries.map((q) =>
-      'initialPageParam' in q
-        ? client.prefetchInfiniteQuery(q as Parameters<typeof client.prefetchInfiniteQuery>[0])
-        : client.prefetchQuery(q as Parameters<typeof client.prefetchQuery>[0]),
-    ),
-  );
-};
+export const prefetch = (...queries: Prefetchable[]) => prefetchAll(getServerQueryClient(), queries);
 
 /** The request's prefetched queries, serialized by the app's transformer, for the browser. */
 export const dehydratedQueries = () => dehydrate(getServerQueryClient());
