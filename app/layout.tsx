@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/providers';
 import { getRequestLocale } from '@/server/i18n/request-locale';
-import { getTranslate, MESSAGES } from '@/server/i18n/translate';
+import { clientMessages } from '@/server/i18n/client-messages';
+import { getTranslate } from '@/server/i18n/translate';
 import './globals.css';
 
 export const generateMetadata = async (): Promise<Metadata> => {
@@ -18,7 +19,7 @@ const RootLayout = async ({ children }: { children: ReactNode }) => {
   return (
     <html lang={locale}>
       <body className="bg-slate-50 text-slate-900 antialiased">
-        <Providers locale={locale} messages={MESSAGES[locale]}>
+        <Providers locale={locale} messages={clientMessages(locale, 'layout')}>
           {children}
         </Providers>
       </body>

@@ -1,9 +1,9 @@
 'use client';
 
 import type { ReactNode } from 'react';
-import { IntlProvider, type AbstractIntlMessages } from 'use-intl';
-import { SHANGHAI_TIME_ZONE } from '@/lib/dates';
+import type { AbstractIntlMessages } from 'use-intl';
 import type { Locale } from '@/lib/enums';
+import { MessagesProvider } from './i18n/messages-provider';
 import { TRPCReactProvider } from './trpc/react';
 
 export const Providers = ({
@@ -15,7 +15,7 @@ export const Providers = ({
   messages: AbstractIntlMessages;
   children: ReactNode;
 }) => (
-  <IntlProvider locale={locale} messages={messages} timeZone={SHANGHAI_TIME_ZONE}>
+  <MessagesProvider locale={locale} messages={messages}>
     <TRPCReactProvider>{children}</TRPCReactProvider>
-  </IntlProvider>
+  </MessagesProvider>
 );

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getServerT } from '@/server/i18n/request-locale';
+import { withMessages } from '../_components/with-messages';
 
 const RULES = ['window', 'calls', 'contacts', 'visits', 'words', 'records'] as const;
 const AUDIENCES = ['creditor', 'agency', 'staff'] as const;
@@ -53,4 +54,4 @@ const LandingPage = async () => {
   );
 };
 
-export default LandingPage;
+export default withMessages(LandingPage, '(public)/page');

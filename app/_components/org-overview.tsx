@@ -1,5 +1,5 @@
 import { getServerCaller } from '@/server/api/server-caller';
-import { loadPortalMe } from './portal-layout';
+import { loadPortalMe } from './portal-me';
 import type { Portal } from './portal-shell';
 import { getServerT } from '@/server/i18n/request-locale';
 import { Badge, ORG_STATUS_TONE } from '@/components/ui/badge';

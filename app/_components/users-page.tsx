@@ -1,5 +1,5 @@
 import { UsersScreen } from '@/components/users/users-screen';
-import { loadPortalMe } from './portal-layout';
+import { loadPortalMe } from './portal-me';
 import type { Portal } from './portal-shell';
 import { Forbidden } from './forbidden';
 

@@ -1,5 +1,6 @@
 import { ApplyScreen } from '@/components/admission/apply-screen';
-import { loadPortalMe } from '../_components/portal-layout';
+import { loadPortalMe } from '../_components/portal-me';
+import { withMessages } from '../_components/with-messages';
 
 const ApplyPage = async () => {
   const me = await loadPortalMe('apply');
@@ -12,4 +13,4 @@ const ApplyPage = async () => {
   );
 };
 
-export default ApplyPage;
+export default withMessages(ApplyPage, 'apply/page');

@@ -1,6 +1,7 @@
 import { redirect } from 'next/navigation';
 import { portalOf } from '@/server/auth/actor';
 import { getCurrentActor } from '@/server/auth/session';
+import { withMessages } from '../_components/with-messages';
 
 /** After sign-in: each user goes to the portal of their kind of organization. */
 const PortalRedirect = async () => {
@@ -10,4 +11,4 @@ const PortalRedirect = async () => {
   redirect(portalOf(lookup.actor.orgType, lookup.actor.orgStatus));
 };
 
-export default PortalRedirect;
+export default withMessages(PortalRedirect, 'portal/page');

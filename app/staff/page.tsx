@@ -1,5 +1,6 @@
 import { StaffOverviewPanel } from '@/components/staff/staff-overview';
 import { OrgOverview } from '../_components/org-overview';
+import { withMessages } from '../_components/with-messages';
 
 const HomePage = () => (
   <OrgOverview portal="staff">
@@ -7,4 +8,4 @@ const HomePage = () => (
   </OrgOverview>
 );
 
-export default HomePage;
+export default withMessages(HomePage, 'staff/page');

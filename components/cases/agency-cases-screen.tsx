@@ -16,6 +16,8 @@ import { useSelection } from '../ui/selection';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { CaseFilters, type CaseFilterValues } from './case-filters';
 import { CasesTable } from './cases-table';
+import { agencyCasesInput, agencyUsersInput } from './queries';
+import { pagedFresh } from '../trpc/paging';
 import { CollectorQueue } from '../work/collector-queue';
 
 /**
@@ -36,12 +38,9 @@ const AgencyCases = () => {
   const [collectorId, setCollectorId] = useState('');
   const [ruleProvince, setRuleProvince] = useState<Province | ''>('');
   const list = useInfiniteQuery(
-    trpc.cases.agency.list.infiniteQueryOptions(
-      { limit: 50, ...filters, ...(isUnassigned ? { isUnassigned } : {}) },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
-    ),
+    trpc.cases.agency.list.infiniteQueryOptions(agencyCasesInput(filters, isUnassigned), pagedFresh),
   );
-  const users = useQuery(trpc.org.users.list.queryOptions({ limit: 100 }));
+  const users = useQuery(trpc.org.users.list.queryOptions(agencyUsersInput));
   const collectors = (users.data?.items ?? []).filter((u) => u.role === 'collector' && !u.disabledAt);
   const refresh = () => {
     clear();

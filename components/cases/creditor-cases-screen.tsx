@@ -14,6 +14,8 @@ import { useSelection } from '../ui/selection';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { CaseFilters, type CaseFilterValues } from './case-filters';
 import { CasesTable } from './cases-table';
+import { creditorCasesInput } from './queries';
+import { pagedFresh } from '../trpc/paging';
 
 /** All of the creditor's cases wherever placed; commissioned ones can be recalled with a reason. */
 export const CreditorCasesScreen = ({
@@ -29,12 +31,8 @@ export const CreditorCasesScreen = ({
   const [filters, setFilters] = useState<CaseFilterValues>({});
   const { selected, toggle, clear } = useSelection();
   const [reason, setReason] = useState('');
-  const input = { limit: 50, ...filters, ...(packageId ? { packageId } : {}) };
   const list = useInfiniteQuery(
-    trpc.cases.list.infiniteQueryOptions(input, {
-      getNextPageParam: (last) => last.nextCursor ?? undefined,
-      staleTime: 0,
-    }),
+    trpc.cases.list.infiniteQueryOptions(creditorCasesInput(filters, packageId), pagedFresh),
   );
   const rows = rowsOf(list.data);
   const recall = useMutation(

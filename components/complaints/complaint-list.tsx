@@ -8,6 +8,8 @@ import { COMPLAINT_CATEGORIES, COMPLAINT_STATUSES, type ComplaintCategory, type 
 import { formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
+import { pagedFresh } from '../trpc/paging';
+import { complaintFilters, complaintsInput } from './queries';
 import { ExportButton } from '../exports/export-button';
 import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
@@ -31,16 +33,9 @@ export const ComplaintList = ({ portal }: { portal: ComplaintPortal }) => {
   const [status, setStatus] = useState<ComplaintStatus | ''>('');
   const [category, setCategory] = useState<ComplaintCategory | ''>('');
   const [isOverdueOnly, setOverdueOnly] = useState(false);
-  const filters = {
-    ...(status ? { status } : {}),
-    ...(category ? { category } : {}),
-    ...(isOverdueOnly ? { isOverdueOnly } : {}),
-  };
+  const filters = complaintFilters({ status, category, isOverdueOnly });
   const list = useInfiniteQuery(
-    trpc.complaints.list.infiniteQueryOptions(
-      { limit: 30, ...filters },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
-    ),
+    trpc.complaints.list.infiniteQueryOptions(complaintsInput({ status, category, isOverdueOnly }), pagedFresh),
   );
   const rows = rowsOf(list.data);
   const error = errorInfo(list.error);

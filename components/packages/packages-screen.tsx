@@ -7,6 +7,8 @@ import { useTranslations } from 'use-intl';
 import { PACKAGE_STATUSES, type PackageStatus } from '@/lib/enums';
 import { formatDateTime, formatFen } from '@/lib/format';
 import { useTRPC } from '../trpc/react';
+import { pagedFresh } from '../trpc/paging';
+import { packagesInput } from './queries';
 import { Card, PageTitle } from '../ui/card';
 import { ExportButton } from '../exports/export-button';
 import { Select } from '../ui/field';
@@ -20,12 +22,7 @@ export const PackagesScreen = ({ canManage }: { canManage: boolean }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const [status, setStatus] = useState<PackageStatus | ''>('');
-  const list = useInfiniteQuery(
-    trpc.packages.list.infiniteQueryOptions(
-      { limit: 20, ...(status ? { status } : {}) },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
-    ),
-  );
+  const list = useInfiniteQuery(trpc.packages.list.infiniteQueryOptions(packagesInput(status), pagedFresh));
   const rows = rowsOf(list.data);
   return (
     <>

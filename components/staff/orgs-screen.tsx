@@ -9,6 +9,8 @@ import { ORG_STATUSES, ORG_TYPES, type OrgStatus, type OrgType } from '@/lib/enu
 import { formatDate } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
+import { paged } from '../trpc/paging';
+import { orgsInput } from './queries';
 import { Badge, ORG_STATUS_TONE } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
@@ -30,10 +32,7 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
   const [isRegisterOpen, setRegisterOpen] = useState(false);
   const router = useRouter();
 
-  const input = { limit: 25, type: type || undefined, status: status || undefined, q: search || undefined };
-  const list = useInfiniteQuery(
-    trpc.staff.orgs.list.infiniteQueryOptions(input, { getNextPageParam: (last) => last.nextCursor ?? undefined }),
-  );
+  const list = useInfiniteQuery(trpc.staff.orgs.list.infiniteQueryOptions(orgsInput({ type, status, search }), paged));
   const rows = rowsOf(list.data);
   const listError = errorInfo(list.error);
 

@@ -1,10 +1,11 @@
 'use client';
 
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { createTRPCClient, httpBatchLink, httpLink, splitLink } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { useState, type ReactNode } from 'react';
 import superjson from 'superjson';
+import { makeQueryClient } from '@/lib/query-client';
 import type { AppRouter } from '@/server/api/root';
 import { ANONYMOUS_PROCEDURES, CSRF_HEADER, MAX_BATCH } from '@/server/api/transport.schema';
 
@@ -13,20 +14,8 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 const ANONYMOUS = new Set(ANONYMOUS_PROCEDURES);
 const APP_HEADERS = { [CSRF_HEADER]: '1' };
 
-const makeQueryClient = () =>
-  new QueryClient({
-    defaultOptions: {
-      queries: {
-        staleTime: 15_000,
-        retry: (count, error) =>
-          count < 2 &&
-          !/UNAUTHORIZED|FORBIDDEN|NOT_FOUND/.test(String((error as { data?: { code?: string } }).data?.code)),
-      },
-    },
-  });
-
 export const TRPCReactProvider = ({ children }: { children: ReactNode }) => {
-  const [queryClient] = useState(makeQueryClient);
+  const [queryClient] = useState(() => makeQueryClient());
   const [trpcClient] = useState(() =>
     createTRPCClient<AppRouter>({
       links: [

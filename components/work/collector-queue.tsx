@@ -7,6 +7,8 @@ import { useTranslations } from 'use-intl';
 import { formatFen } from '@/lib/format';
 import { bucketLabel } from '../packages/figures';
 import { useTRPC } from '../trpc/react';
+import { pagedFresh } from '../trpc/paging';
+import { collectorQueueInput } from './queries';
 import { Badge, type Tone } from '../ui/badge';
 import { Card, PageTitle } from '../ui/card';
 import { Input } from '../ui/field';
@@ -26,12 +28,7 @@ export const CollectorQueue = () => {
   const t = useTranslations();
   const trpc = useTRPC();
   const [search, setSearch] = useState('');
-  const list = useInfiniteQuery(
-    trpc.work.queue.infiniteQueryOptions(
-      { limit: 30, ...(search ? { search } : {}) },
-      { getNextPageParam: (last) => last.nextCursor ?? undefined, staleTime: 0 },
-    ),
-  );
+  const list = useInfiniteQuery(trpc.work.queue.infiniteQueryOptions(collectorQueueInput(search), pagedFresh));
   const rows = rowsOf(list.data);
   return (
     <>

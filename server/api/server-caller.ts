@@ -6,14 +6,16 @@ import { getSession } from '../auth/session';
 import { createInnerContext, localeFromHeaders, metaFromHeaders } from './context';
 import { createCaller } from './root';
 
-/** tRPC caller for server components: same procedures, same checks, no HTTP hop. */
-export const getServerCaller = cache(async () => {
+/** The request's tRPC context for server components, built once per request. */
+export const getServerContext = cache(async () => {
   const h = await headers();
-  const ctx = await createInnerContext({
+  return createInnerContext({
     db: getDb(),
     session: await getSession(),
     locale: localeFromHeaders(h),
     meta: metaFromHeaders(h),
   });
-  return createCaller(ctx);
 });
+
+/** tRPC caller for server components: same procedures, same checks, no HTTP hop. */
+export const getServerCaller = cache(async () => createCaller(await getServerContext()));

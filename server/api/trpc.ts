@@ -9,7 +9,7 @@ import type { Context } from './context';
 import { describeError, toTRPCError } from './errors';
 import { ZStorableInput } from './routers/shared.schema';
 import { MAX_BATCH } from './transport.schema';
-import { transformer } from './transformer';
+import { transformer } from '@/lib/transformer';
 
 /** What a procedure declares about itself to the transport checks below. */
 export type ProcedureMeta = {

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AgencyLists } from '@/components/public/agency-lists';
 import { getServerT } from '@/server/i18n/request-locale';
+import { withMessages } from '../../_components/with-messages';
 
 export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getServerT())('publicLists.title') });
 
@@ -17,4 +18,4 @@ const AgenciesPage = async () => {
   );
 };
 
-export default AgenciesPage;
+export default withMessages(AgenciesPage, '(public)/agencies/page');

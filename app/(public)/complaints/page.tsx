@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PublicComplaintForm } from '@/components/complaints/public-complaint';
 import { getServerT } from '@/server/i18n/request-locale';
+import { withMessages } from '../../_components/with-messages';
 
 export const generateMetadata = async (): Promise<Metadata> => ({
   title: (await getServerT())('complaints.publicTitle'),
@@ -25,4 +26,4 @@ const PublicComplaintPage = async () => {
   );
 };
 
-export default PublicComplaintPage;
+export default withMessages(PublicComplaintPage, '(public)/complaints/page');

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PublishedDisclosures } from '@/components/public/disclosures';
 import { getServerT } from '@/server/i18n/request-locale';
+import { withMessages } from '../../_components/with-messages';
 
 export const generateMetadata = async (): Promise<Metadata> => ({
   title: (await getServerT())('disclosure.publicTitle'),
@@ -19,4 +20,4 @@ const DisclosuresPage = async () => {
   );
 };
 
-export default DisclosuresPage;
+export default withMessages(DisclosuresPage, '(public)/disclosures/page');

@@ -5,6 +5,7 @@ import { DemoAccounts } from '@/components/auth/demo-accounts';
 import { DEMO_PASSWORD, demoAccounts } from '@/db/seed/demo';
 import { showDemoAccounts } from '@/server/env';
 import { getServerT } from '@/server/i18n/request-locale';
+import { withMessages } from '../../_components/with-messages';
 
 export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getServerT())('signin.title') });
 
@@ -32,4 +33,4 @@ const SignInPage = async ({ searchParams }: Props) => {
   );
 };
 
-export default SignInPage;
+export default withMessages(SignInPage, '(public)/signin/page');

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SignUpForm } from '@/components/admission/sign-up-form';
 import { getServerT } from '@/server/i18n/request-locale';
+import { withMessages } from '../../_components/with-messages';
 
 export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getServerT())('signup.title') });
 
@@ -24,4 +25,4 @@ const SignUpPage = async () => {
   );
 };
 
-export default SignUpPage;
+export default withMessages(SignUpPage, '(public)/signup/page');

@@ -1,6 +1,7 @@
 import { MarketScreen } from '@/components/market/market-screen';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const MarketPage = async () => {
   const me = await loadPortalMe('agency');
@@ -8,4 +9,4 @@ const MarketPage = async () => {
   return <MarketScreen />;
 };
 
-export default MarketPage;
+export default withMessages(MarketPage, 'agency/market/page');

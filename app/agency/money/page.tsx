@@ -1,6 +1,7 @@
 import { AgencyMoneyScreen } from '@/components/money/agency-money';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const AgencyMoneyPage = async () => {
   const me = await loadPortalMe('agency');
@@ -8,4 +9,4 @@ const AgencyMoneyPage = async () => {
   return <AgencyMoneyScreen />;
 };
 
-export default AgencyMoneyPage;
+export default withMessages(AgencyMoneyPage, 'agency/money/page');

@@ -2,7 +2,8 @@ import { SanctionList } from '@/components/sanctions/sanction-list';
 import { PageTitle } from '@/components/ui/card';
 import { getServerT } from '@/server/i18n/request-locale';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const AgencySanctionsPage = async () => {
   const me = await loadPortalMe('agency');
@@ -16,4 +17,4 @@ const AgencySanctionsPage = async () => {
   );
 };
 
-export default AgencySanctionsPage;
+export default withMessages(AgencySanctionsPage, 'agency/sanctions/page');

@@ -1,6 +1,7 @@
 import { AgencyScorecard } from '@/components/scorecards/agency-scorecard';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const AgencyScorecardPage = async () => {
   const me = await loadPortalMe('agency');
@@ -8,4 +9,4 @@ const AgencyScorecardPage = async () => {
   return <AgencyScorecard />;
 };
 
-export default AgencyScorecardPage;
+export default withMessages(AgencyScorecardPage, 'agency/scorecard/page');

@@ -1,6 +1,7 @@
 import { StatementsScreen } from '@/components/money/statements-screens';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const AgencyStatementsPage = async () => {
   const me = await loadPortalMe('agency');
@@ -8,4 +9,4 @@ const AgencyStatementsPage = async () => {
   return <StatementsScreen side="agency" canGenerate={false} />;
 };
 
-export default AgencyStatementsPage;
+export default withMessages(AgencyStatementsPage, 'agency/statements/page');

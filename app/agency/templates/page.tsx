@@ -1,6 +1,7 @@
 import { AgencyTemplatesScreen } from '@/components/work/templates-screens';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const AgencyTemplatesPage = async () => {
   const me = await loadPortalMe('agency');
@@ -8,4 +9,4 @@ const AgencyTemplatesPage = async () => {
   return <AgencyTemplatesScreen canSubmit={me.permissions.includes('templates.manage')} />;
 };
 
-export default AgencyTemplatesPage;
+export default withMessages(AgencyTemplatesPage, 'agency/templates/page');

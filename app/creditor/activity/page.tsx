@@ -1,6 +1,7 @@
 import { ActivityScreen } from '@/components/work/activity-screen';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const ActivityPage = async () => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const ActivityPage = async () => {
   return <ActivityScreen />;
 };
 
-export default ActivityPage;
+export default withMessages(ActivityPage, 'creditor/activity/page');

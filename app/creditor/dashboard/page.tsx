@@ -1,6 +1,7 @@
 import { RecoveryDashboard } from '@/components/money/recovery-dashboard';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const DashboardPage = async () => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const DashboardPage = async () => {
   return <RecoveryDashboard />;
 };
 
-export default DashboardPage;
+export default withMessages(DashboardPage, 'creditor/dashboard/page');

@@ -1,6 +1,7 @@
 import { DisclosureScreen } from '@/components/money/disclosure-screen';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const CreditorDisclosurePage = async () => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const CreditorDisclosurePage = async () => {
   return <DisclosureScreen platform={false} canPublish={me.permissions.includes('disclosure.publish')} />;
 };
 
-export default CreditorDisclosurePage;
+export default withMessages(CreditorDisclosurePage, 'creditor/disclosure/page');

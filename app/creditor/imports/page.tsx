@@ -1,6 +1,7 @@
 import { ImportsScreen } from '@/components/cases/imports-screen';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const ImportsPage = async () => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const ImportsPage = async () => {
   return <ImportsScreen canImport={me.permissions.includes('cases.import')} />;
 };
 
-export default ImportsPage;
+export default withMessages(ImportsPage, 'creditor/imports/page');

@@ -1,6 +1,7 @@
 import { RatingsScreen } from '@/components/scorecards/ratings-screen';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const CreditorRatingsPage = async () => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const CreditorRatingsPage = async () => {
   return <RatingsScreen canManage={me.permissions.includes('scorecards.rate')} />;
 };
 
-export default CreditorRatingsPage;
+export default withMessages(CreditorRatingsPage, 'creditor/ratings/page');

@@ -1,6 +1,7 @@
 import { CreditorRepaymentsScreen } from '@/components/money/creditor-repayments';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const RepaymentsPage = async () => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const RepaymentsPage = async () => {
   return <CreditorRepaymentsScreen canDecide={me.permissions.includes('repayments.decide')} />;
 };
 
-export default RepaymentsPage;
+export default withMessages(RepaymentsPage, 'creditor/repayments/page');

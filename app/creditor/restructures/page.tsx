@@ -1,6 +1,7 @@
 import { CreditorRestructures } from '@/components/work/creditor-restructures';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const RestructuresPage = async () => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const RestructuresPage = async () => {
   return <CreditorRestructures canDecide={me.permissions.includes('packages.manage')} />;
 };
 
-export default RestructuresPage;
+export default withMessages(RestructuresPage, 'creditor/restructures/page');

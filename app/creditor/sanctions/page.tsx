@@ -2,7 +2,8 @@ import { CreditorSanctionsScreen } from '@/components/sanctions/creditor-sanctio
 import { PageTitle } from '@/components/ui/card';
 import { getServerT } from '@/server/i18n/request-locale';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const CreditorSanctionsPage = async () => {
   const me = await loadPortalMe('creditor');
@@ -16,4 +17,4 @@ const CreditorSanctionsPage = async () => {
   );
 };
 
-export default CreditorSanctionsPage;
+export default withMessages(CreditorSanctionsPage, 'creditor/sanctions/page');

@@ -1,6 +1,7 @@
 import { StatementsScreen } from '@/components/money/statements-screens';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const CreditorStatementsPage = async () => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const CreditorStatementsPage = async () => {
   return <StatementsScreen side="creditor" canGenerate={me.permissions.includes('statements.manage')} />;
 };
 
-export default CreditorStatementsPage;
+export default withMessages(CreditorStatementsPage, 'creditor/statements/page');

@@ -1,6 +1,7 @@
 import { CreditorTemplatesScreen } from '@/components/work/templates-screens';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const CreditorTemplatesPage = async () => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const CreditorTemplatesPage = async () => {
   return <CreditorTemplatesScreen canDecide={me.permissions.includes('packages.manage')} />;
 };
 
-export default CreditorTemplatesPage;
+export default withMessages(CreditorTemplatesPage, 'creditor/templates/page');

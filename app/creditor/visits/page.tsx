@@ -1,6 +1,7 @@
 import { VisitListScreen } from '@/components/work/visit-list-screen';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const CreditorVisitsPage = async () => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const CreditorVisitsPage = async () => {
   return <VisitListScreen isStaff={false} />;
 };
 
-export default CreditorVisitsPage;
+export default withMessages(CreditorVisitsPage, 'creditor/visits/page');

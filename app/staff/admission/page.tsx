@@ -1,6 +1,7 @@
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
 import { QueueScreen } from '@/components/review/queue-screen';
+import { withMessages } from '../../_components/with-messages';
 
 const AdmissionQueuePage = async () => {
   const me = await loadPortalMe('staff');
@@ -8,4 +9,4 @@ const AdmissionQueuePage = async () => {
   return <QueueScreen />;
 };
 
-export default AdmissionQueuePage;
+export default withMessages(AdmissionQueuePage, 'staff/admission/page');

@@ -1,6 +1,7 @@
 import { Forbidden } from '../../_components/forbidden';
 import { AuditScreen } from '@/components/staff/audit-screen';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const AuditPage = async () => {
   const me = await loadPortalMe('staff');
@@ -8,4 +9,4 @@ const AuditPage = async () => {
   return <AuditScreen />;
 };
 
-export default AuditPage;
+export default withMessages(AuditPage, 'staff/audit/page');

@@ -1,6 +1,7 @@
 import { AuditListScreen } from '@/components/audits/audit-screens';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const StaffAuditsPage = async () => {
   const me = await loadPortalMe('staff');
@@ -8,4 +9,4 @@ const StaffAuditsPage = async () => {
   return <AuditListScreen canManage={me.permissions.includes('audits.manage')} />;
 };
 
-export default StaffAuditsPage;
+export default withMessages(StaffAuditsPage, 'staff/audits/page');

@@ -1,6 +1,7 @@
 import { DisclosureScreen } from '@/components/money/disclosure-screen';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const StaffDisclosurePage = async () => {
   const me = await loadPortalMe('staff');
@@ -8,4 +9,4 @@ const StaffDisclosurePage = async () => {
   return <DisclosureScreen platform canPublish={false} />;
 };
 
-export default StaffDisclosurePage;
+export default withMessages(StaffDisclosurePage, 'staff/disclosure/page');

@@ -1,6 +1,7 @@
 import { RulesScreen } from '@/components/staff/rules-screen';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const RulesPage = async () => {
   const me = await loadPortalMe('staff');
@@ -8,4 +9,4 @@ const RulesPage = async () => {
   return <RulesScreen canPublish={me.permissions.includes('rules.manage')} />;
 };
 
-export default RulesPage;
+export default withMessages(RulesPage, 'staff/rules/page');

@@ -2,7 +2,8 @@ import { SanctionList } from '@/components/sanctions/sanction-list';
 import { PageTitle } from '@/components/ui/card';
 import { getServerT } from '@/server/i18n/request-locale';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const StaffSanctionsPage = async () => {
   const me = await loadPortalMe('staff');
@@ -16,4 +17,4 @@ const StaffSanctionsPage = async () => {
   );
 };
 
-export default StaffSanctionsPage;
+export default withMessages(StaffSanctionsPage, 'staff/sanctions/page');

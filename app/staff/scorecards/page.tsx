@@ -1,6 +1,7 @@
 import { StaffScorecards } from '@/components/scorecards/staff-scorecards';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const StaffScorecardsPage = async () => {
   const me = await loadPortalMe('staff');
@@ -8,4 +9,4 @@ const StaffScorecardsPage = async () => {
   return <StaffScorecards canCompute={me.permissions.includes('scorecards.compute')} />;
 };
 
-export default StaffScorecardsPage;
+export default withMessages(StaffScorecardsPage, 'staff/scorecards/page');

@@ -1,6 +1,7 @@
 import { VisitListScreen } from '@/components/work/visit-list-screen';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const StaffVisitsPage = async () => {
   const me = await loadPortalMe('staff');
@@ -8,4 +9,4 @@ const StaffVisitsPage = async () => {
   return <VisitListScreen isStaff />;
 };
 
-export default StaffVisitsPage;
+export default withMessages(StaffVisitsPage, 'staff/visits/page');

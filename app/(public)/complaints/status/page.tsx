@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { FollowComplaint } from '@/components/complaints/public-complaint';
 import { getServerT } from '@/server/i18n/request-locale';
+import { withMessages } from '../../../_components/with-messages';
 
 export const generateMetadata = async (): Promise<Metadata> => ({
   title: (await getServerT())('complaints.followTitle'),
@@ -19,4 +20,4 @@ const FollowComplaintPage = async () => {
   );
 };
 
-export default FollowComplaintPage;
+export default withMessages(FollowComplaintPage, '(public)/complaints/status/page');

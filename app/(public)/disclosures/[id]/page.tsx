@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PublishedDisclosure } from '@/components/public/disclosures';
 import { getServerT } from '@/server/i18n/request-locale';
+import { withMessages } from '../../../_components/with-messages';
 
 export const generateMetadata = async (): Promise<Metadata> => ({
   title: (await getServerT())('disclosure.publicTitle'),
@@ -12,4 +13,4 @@ const DisclosurePage = async ({ params }: { params: Promise<{ id: string }> }) =
   </main>
 );
 
-export default DisclosurePage;
+export default withMessages(DisclosurePage, '(public)/disclosures/[id]/page');

@@ -3,6 +3,7 @@ import { AcceptInviteForm } from '@/components/auth/accept-invite-form';
 import { Alert } from '@/components/ui/alert';
 import { getServerCaller } from '@/server/api/server-caller';
 import { getServerT } from '@/server/i18n/request-locale';
+import { withMessages } from '../../../_components/with-messages';
 
 export const generateMetadata = async (): Promise<Metadata> => ({ title: (await getServerT())('invite.title') });
 
@@ -31,4 +32,4 @@ const InvitePage = async ({ params }: { params: Promise<{ token: string }> }) =>
   );
 };
 
-export default InvitePage;
+export default withMessages(InvitePage, '(public)/invite/[token]/page');

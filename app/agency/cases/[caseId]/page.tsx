@@ -1,6 +1,7 @@
 import { CaseWorkScreen } from '@/components/work/case-work-screen';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const CaseWorkPage = async ({ params }: { params: Promise<{ caseId: string }> }) => {
   const me = await loadPortalMe('agency');
@@ -8,4 +9,4 @@ const CaseWorkPage = async ({ params }: { params: Promise<{ caseId: string }> })
   return <CaseWorkScreen caseId={(await params).caseId} />;
 };
 
-export default CaseWorkPage;
+export default withMessages(CaseWorkPage, 'agency/cases/[caseId]/page');

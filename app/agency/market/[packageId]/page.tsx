@@ -1,6 +1,7 @@
 import { MarketPackageScreen } from '@/components/market/market-package';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const MarketPackagePage = async ({ params }: { params: Promise<{ packageId: string }> }) => {
   const me = await loadPortalMe('agency');
@@ -8,4 +9,4 @@ const MarketPackagePage = async ({ params }: { params: Promise<{ packageId: stri
   return <MarketPackageScreen packageId={(await params).packageId} canBid={me.permissions.includes('market.bid')} />;
 };
 
-export default MarketPackagePage;
+export default withMessages(MarketPackagePage, 'agency/market/[packageId]/page');

@@ -1,6 +1,7 @@
 import { SanctionDetailScreen } from '@/components/sanctions/sanction-detail';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const AgencySanctionPage = async ({ params }: { params: Promise<{ sanctionId: string }> }) => {
   const me = await loadPortalMe('agency');
@@ -16,4 +17,4 @@ const AgencySanctionPage = async ({ params }: { params: Promise<{ sanctionId: st
   );
 };
 
-export default AgencySanctionPage;
+export default withMessages(AgencySanctionPage, 'agency/sanctions/[sanctionId]/page');

@@ -1,6 +1,7 @@
 import { StatementScreen } from '@/components/money/statements-screens';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const AgencyStatementPage = async ({ params }: { params: Promise<{ statementId: string }> }) => {
   const me = await loadPortalMe('agency');
@@ -15,4 +16,4 @@ const AgencyStatementPage = async ({ params }: { params: Promise<{ statementId: 
   );
 };
 
-export default AgencyStatementPage;
+export default withMessages(AgencyStatementPage, 'agency/statements/[statementId]/page');

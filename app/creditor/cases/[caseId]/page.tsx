@@ -1,6 +1,7 @@
 import { CaseRecordScreen } from '@/components/work/case-record-screen';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const CreditorCasePage = async ({ params }: { params: Promise<{ caseId: string }> }) => {
   const me = await loadPortalMe('creditor');
@@ -14,4 +15,4 @@ const CreditorCasePage = async ({ params }: { params: Promise<{ caseId: string }
   );
 };
 
-export default CreditorCasePage;
+export default withMessages(CreditorCasePage, 'creditor/cases/[caseId]/page');

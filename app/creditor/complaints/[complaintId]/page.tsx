@@ -1,6 +1,7 @@
 import { ComplaintDetailScreen } from '@/components/complaints/complaint-detail';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const CreditorComplaintPage = async ({ params }: { params: Promise<{ complaintId: string }> }) => {
   const me = await loadPortalMe('creditor');
@@ -15,4 +16,4 @@ const CreditorComplaintPage = async ({ params }: { params: Promise<{ complaintId
   );
 };
 
-export default CreditorComplaintPage;
+export default withMessages(CreditorComplaintPage, 'creditor/complaints/[complaintId]/page');

@@ -1,6 +1,7 @@
 import { ImportDetail } from '@/components/cases/import-detail';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const ImportPage = async ({ params }: { params: Promise<{ importId: string }> }) => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const ImportPage = async ({ params }: { params: Promise<{ importId: string }> })
   return <ImportDetail importId={(await params).importId} />;
 };
 
-export default ImportPage;
+export default withMessages(ImportPage, 'creditor/imports/[importId]/page');

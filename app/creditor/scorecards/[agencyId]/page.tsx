@@ -1,6 +1,7 @@
 import { AgencyScorecardScreen } from '@/components/scorecards/agency-scorecard-screen';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const CreditorAgencyScorecardPage = async ({ params }: { params: Promise<{ agencyId: string }> }) => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const CreditorAgencyScorecardPage = async ({ params }: { params: Promise<{ agenc
   return <AgencyScorecardScreen agencyId={(await params).agencyId} />;
 };
 
-export default CreditorAgencyScorecardPage;
+export default withMessages(CreditorAgencyScorecardPage, 'creditor/scorecards/[agencyId]/page');

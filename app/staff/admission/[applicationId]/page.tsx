@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
 import { ReviewScreen } from '@/components/review/review-screen';
+import { withMessages } from '../../../_components/with-messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,4 +14,4 @@ const ReviewPage = async ({ params }: { params: Promise<{ applicationId: string 
   return <ReviewScreen applicationId={applicationId} selfId={me.userId} />;
 };
 
-export default ReviewPage;
+export default withMessages(ReviewPage, 'staff/admission/[applicationId]/page');

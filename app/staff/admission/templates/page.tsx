@@ -1,6 +1,7 @@
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
 import { TemplatesScreen } from '@/components/review/templates-screen';
+import { withMessages } from '../../../_components/with-messages';
 
 const TemplatesPage = async () => {
   const me = await loadPortalMe('staff');
@@ -8,4 +9,4 @@ const TemplatesPage = async () => {
   return <TemplatesScreen canManage={me.permissions.includes('admission.templates.manage')} />;
 };
 
-export default TemplatesPage;
+export default withMessages(TemplatesPage, 'staff/admission/templates/page');

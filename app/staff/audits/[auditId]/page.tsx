@@ -1,6 +1,7 @@
 import { AuditScreen } from '@/components/audits/audit-screens';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const StaffAuditPage = async ({ params }: { params: Promise<{ auditId: string }> }) => {
   const me = await loadPortalMe('staff');
@@ -8,4 +9,4 @@ const StaffAuditPage = async ({ params }: { params: Promise<{ auditId: string }>
   return <AuditScreen auditId={(await params).auditId} canManage={me.permissions.includes('audits.manage')} />;
 };
 
-export default StaffAuditPage;
+export default withMessages(StaffAuditPage, 'staff/audits/[auditId]/page');

@@ -1,6 +1,7 @@
 import { CaseRecordScreen } from '@/components/work/case-record-screen';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const StaffCasePage = async ({ params }: { params: Promise<{ caseId: string }> }) => {
   const me = await loadPortalMe('staff');
@@ -8,4 +9,4 @@ const StaffCasePage = async ({ params }: { params: Promise<{ caseId: string }> }
   return <CaseRecordScreen caseId={(await params).caseId} isStaff />;
 };
 
-export default StaffCasePage;
+export default withMessages(StaffCasePage, 'staff/cases/[caseId]/page');

@@ -1,6 +1,7 @@
 import { ComplaintDetailScreen } from '@/components/complaints/complaint-detail';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const StaffComplaintPage = async ({ params }: { params: Promise<{ complaintId: string }> }) => {
   const me = await loadPortalMe('staff');
@@ -16,4 +17,4 @@ const StaffComplaintPage = async ({ params }: { params: Promise<{ complaintId: s
   );
 };
 
-export default StaffComplaintPage;
+export default withMessages(StaffComplaintPage, 'staff/complaints/[complaintId]/page');

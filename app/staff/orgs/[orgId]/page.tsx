@@ -1,7 +1,8 @@
 import { notFound } from 'next/navigation';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
 import { OrgDetailScreen } from '@/components/staff/org-detail-screen';
+import { withMessages } from '../../../_components/with-messages';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -19,4 +20,4 @@ const OrgDetailPage = async ({ params }: { params: Promise<{ orgId: string }> })
   );
 };
 
-export default OrgDetailPage;
+export default withMessages(OrgDetailPage, 'staff/orgs/[orgId]/page');

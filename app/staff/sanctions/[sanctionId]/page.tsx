@@ -1,6 +1,7 @@
 import { SanctionDetailScreen } from '@/components/sanctions/sanction-detail';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const StaffSanctionPage = async ({ params }: { params: Promise<{ sanctionId: string }> }) => {
   const me = await loadPortalMe('staff');
@@ -16,4 +17,4 @@ const StaffSanctionPage = async ({ params }: { params: Promise<{ sanctionId: str
   );
 };
 
-export default StaffSanctionPage;
+export default withMessages(StaffSanctionPage, 'staff/sanctions/[sanctionId]/page');

@@ -2,7 +2,8 @@ import { ProposeSanctionScreen } from '@/components/sanctions/propose-sanction';
 import { Alert } from '@/components/ui/alert';
 import { getServerT } from '@/server/i18n/request-locale';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 /** A sanction is proposed from what it cites: `?complaintId=` (an upheld complaint) or `?auditItemId=` (an audit violation). */
 const ProposeSanctionPage = async ({
@@ -18,4 +19,4 @@ const ProposeSanctionPage = async ({
   return <ProposeSanctionScreen complaintId={complaintId ?? null} auditItemId={auditItemId ?? null} />;
 };
 
-export default ProposeSanctionPage;
+export default withMessages(ProposeSanctionPage, 'staff/sanctions/new/page');

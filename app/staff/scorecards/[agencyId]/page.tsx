@@ -1,7 +1,8 @@
 import { AgencyScorecardScreen } from '@/components/scorecards/agency-scorecard-screen';
 import { MONTH_PATTERN } from '@/lib/months';
 import { Forbidden } from '../../../_components/forbidden';
-import { loadPortalMe } from '../../../_components/portal-layout';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
 
 const StaffAgencyScorecardPage = async ({
   params,
@@ -21,4 +22,4 @@ const StaffAgencyScorecardPage = async ({
   );
 };
 
-export default StaffAgencyScorecardPage;
+export default withMessages(StaffAgencyScorecardPage, 'staff/scorecards/[agencyId]/page');

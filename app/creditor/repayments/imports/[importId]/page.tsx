@@ -1,6 +1,7 @@
 import { ImportDetail } from '@/components/cases/import-detail';
 import { Forbidden } from '../../../../_components/forbidden';
-import { loadPortalMe } from '../../../../_components/portal-layout';
+import { loadPortalMe } from '../../../../_components/portal-me';
+import { withMessages } from '../../../../_components/with-messages';
 
 const RepaymentImportPage = async ({ params }: { params: Promise<{ importId: string }> }) => {
   const me = await loadPortalMe('creditor');
@@ -8,4 +9,4 @@ const RepaymentImportPage = async ({ params }: { params: Promise<{ importId: str
   return <ImportDetail importId={(await params).importId} kind="repayments" />;
 };
 
-export default RepaymentImportPage;
+export default withMessages(RepaymentImportPage, 'creditor/repayments/imports/[importId]/page');

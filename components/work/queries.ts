@@ -1,0 +1,2 @@
+/** The collector's work queue (collector-queue.tsx), optionally searched. */
+export const collectorQueueInput = (search = '') => ({ limit: 30, ...(search ? { search } : {}) });
