@@ -1,7 +1,8 @@
 import { CalendarScreen } from '@/components/staff/calendar-screen';
 import { shanghaiDate } from '@/lib/dates';
 import { Forbidden } from '../../_components/forbidden';
-import { loadPortalMe } from '../../_components/portal-layout';
+import { loadPortalMe } from '../../_components/portal-me';
+import { withMessages } from '../../_components/with-messages';
 
 const CalendarPage = async ({ searchParams }: { searchParams: Promise<{ year?: string }> }) => {
   const me = await loadPortalMe('staff');
@@ -12,4 +13,4 @@ const CalendarPage = async ({ searchParams }: { searchParams: Promise<{ year?: s
   return <CalendarScreen canManage={me.permissions.includes('calendar.manage')} initialYear={year} />;
 };
 
-export default CalendarPage;
+export default withMessages(CalendarPage, 'staff/calendar/page');
