@@ -14,6 +14,7 @@ import {
   VISIT_STATUSES,
 } from '@/lib/enums';
 import { MIN_VISIT_STAFF } from '@/lib/visits';
+import { yuanText } from '../../../domain/shared/yuan.schema';
 
 export const ZCaseIdInput = z.object({ caseId: z.uuid() });
 
@@ -34,6 +35,49 @@ export const ZLogActionInput = z.object({
   correctsId: z.uuid().optional(),
   templateId: z.uuid().optional(),
 });
+/** The promise a collector types: the amount in yuan and the day, both needed for a promise to pay. */
+const ZPromiseForm = z.object({
+  promiseAmount: z
+    .string()
+    .trim()
+    .min(1, { error: 'e.action.promiseAmount' })
+    .pipe(yuanText(ZLogActionInput.shape.promiseAmount.unwrap())),
+  promiseDate: z.string().min(1).pipe(ZLogActionInput.shape.promiseDate.unwrap()),
+});
+
+/**
+ * The action form's values (the person as `debtor:0` or `contact:2`, the amount in yuan, an
+ * empty template for none), read into the fields of ZLogActionInput for the case.
+ */
+export const ZLogActionForm = z
+  .object({
+    channel: ZLogActionInput.shape.channel,
+    who: z.string().regex(/^(debtor|contact):\d+$/),
+    outcome: ZLogActionInput.shape.outcome,
+    note: ZLogActionInput.shape.note,
+    templateId: z.union([z.literal(''), ZLogActionInput.shape.templateId.unwrap()]),
+    promiseAmount: z.string(),
+    promiseDate: z.string(),
+  })
+  .transform((f, ctx) => {
+    const [target, index] = f.who.split(':') as [z.infer<typeof ZLogActionInput.shape.target>, string];
+    const action = {
+      channel: f.channel,
+      target,
+      index: Number(index),
+      outcome: f.outcome,
+      note: f.note,
+      ...((TEMPLATE_CHANNELS as readonly string[]).includes(f.channel) && f.templateId
+        ? { templateId: f.templateId }
+        : {}),
+    };
+    if (f.outcome !== 'promise_to_pay') return action;
+    const promise = ZPromiseForm.safeParse(f);
+    if (promise.success) return { ...action, ...promise.data };
+    for (const issue of promise.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+    return z.NEVER;
+  });
+
 export const ZActionsInput = z.object({
   caseId: z.uuid(),
   cursor: z.string().nullish(),

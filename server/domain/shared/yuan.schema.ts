@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { parseAmountToFen } from '@/lib/format';
+
+/**
+ * An amount typed in yuan (commas allowed, at most two decimals) read as whole fen, then
+ * checked by the procedure's own fen schema: a form's box and the procedure agree on the rule.
+ */
+export const yuanText = <T extends z.ZodType<number, number>>(fen: T, message = 'v.amount') =>
+  z
+    .string()
+    .transform((typed, ctx) => {
+      const value = parseAmountToFen(typed);
+      if (value === null) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return value;
+    })
+    .pipe(fen);
+
+/** The same where an empty box means no amount. */
+export const optionalYuanText = <T extends z.ZodType<number, number>>(fen: T, message = 'v.amount') =>
+  z.union([z.literal('').transform(() => undefined), z.string().trim().min(1).pipe(yuanText(fen, message))]);
