@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPAYMENT_CHANNELS, REPAYMENT_SOURCES, REPAYMENT_STATUSES } from '@/lib/enums';
+import { yuanText } from '../../../domain/shared/yuan.schema';
 
 /** Largest single repayment accepted: ¥100 million, in fen. */
 const MAX_FEN = 10_000_000_000;
@@ -13,6 +14,10 @@ export const ZReportRepaymentInput = z.object({
   reference: z.string().trim().max(100),
   receiptFileId: z.uuid().optional(),
   note: z.string().trim().max(1000),
+});
+/** The agency's report form: the amount typed in yuan; the case and the receipt are added on sending. */
+export const ZReportRepaymentForm = ZReportRepaymentInput.omit({ caseId: true, receiptFileId: true }).extend({
+  amount: yuanText(ZReportRepaymentInput.shape.amount),
 });
 export const ZDecideRepaymentInput = z.object({
   repaymentId: z.uuid(),
