@@ -35,15 +35,36 @@ export const ZLogActionInput = z.object({
   correctsId: z.uuid().optional(),
   templateId: z.uuid().optional(),
 });
-/** The promise a collector types: the amount in yuan and the day, both needed for a promise to pay. */
-const ZPromiseForm = z.object({
-  promiseAmount: z
-    .string()
-    .trim()
-    .min(1, { error: 'e.action.promiseAmount' })
-    .pipe(yuanText(ZLogActionInput.shape.promiseAmount.unwrap())),
-  promiseDate: z.string().min(1).pipe(ZLogActionInput.shape.promiseDate.unwrap()),
-});
+/**
+ * The promise a collector types, the amount in yuan and the day, both needed for a promise to
+ * pay; read into the procedure's own fields (an action's or a visit's).
+ */
+const promiseForm = (fields: {
+  promiseAmount: z.ZodOptional<z.ZodNumber>;
+  promiseDate: z.ZodOptional<z.iso.ZodISODate>;
+}) =>
+  z.object({
+    promiseAmount: z
+      .string()
+      .trim()
+      .min(1, { error: 'e.action.promiseAmount' })
+      .pipe(yuanText(fields.promiseAmount.unwrap())),
+    promiseDate: z.string().min(1).pipe(fields.promiseDate.unwrap()),
+  });
+const ZPromiseForm = promiseForm(ZLogActionInput.shape);
+
+/** Adds a promise to pay's amount and day to what a form read, or names what is wrong in them. */
+const withPromise = <T extends object>(
+  read: T,
+  f: { promiseAmount: string; promiseDate: string },
+  schema: typeof ZPromiseForm,
+  ctx: z.RefinementCtx,
+) => {
+  const promise = schema.safeParse(f);
+  if (promise.success) return { ...read, ...promise.data };
+  for (const issue of promise.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+  return z.NEVER;
+};
 
 /**
  * The action form's values (the person as `debtor:0` or `contact:2`, the amount in yuan, an
@@ -71,11 +92,7 @@ export const ZLogActionForm = z
         ? { templateId: f.templateId }
         : {}),
     };
-    if (f.outcome !== 'promise_to_pay') return action;
-    const promise = ZPromiseForm.safeParse(f);
-    if (promise.success) return { ...action, ...promise.data };
-    for (const issue of promise.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
-    return z.NEVER;
+    return f.outcome === 'promise_to_pay' ? withPromise(action, f, ZPromiseForm, ctx) : action;
   });
 
 export const ZActionsInput = z.object({
@@ -262,7 +279,23 @@ export const ZRecordVisitInput = z.object({
   promiseAmount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   promiseDate: z.iso.date().optional(),
 });
+/** The plan form: the procedure's fields but the case, which the page adds. */
+export const ZPlanVisitForm = ZPlanVisitInput.omit({ caseId: true });
+const ZVisitPromiseForm = promiseForm(ZRecordVisitInput.shape);
+/** The record form: the promise typed in yuan, read into ZRecordVisitInput's fields. */
+export const ZRecordVisitForm = z
+  .object({
+    outcome: ZRecordVisitInput.shape.outcome,
+    note: ZRecordVisitInput.shape.note,
+    promiseAmount: z.string(),
+    promiseDate: z.string(),
+  })
+  .transform((f, ctx) => {
+    const visit = { outcome: f.outcome, note: f.note };
+    return f.outcome === 'promise_to_pay' ? withPromise(visit, f, ZVisitPromiseForm, ctx) : visit;
+  });
 export const ZCancelVisitInput = z.object({ visitId: z.uuid(), reason: z.string().trim().min(2).max(500) });
+export const ZCancelVisitForm = ZCancelVisitInput.omit({ visitId: true });
 export const ZAttachEvidenceInput = z.object({ visitId: z.uuid(), fileId: z.uuid(), fileName: z.string().max(500) });
 
 export const ZEvidence = z.object({
