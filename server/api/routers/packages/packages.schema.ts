@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BID_STATUSES, BIDDER_CIRCLES, CHANNELS, ORG_STATUSES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/lib/enums';
 import { BUCKETS } from '@/lib/cases';
 import { BASIS_POINTS } from '@/lib/rates';
+import { optionalYuanText, readInto } from '../../../domain/shared/form-fields.schema';
 
 const ZBp = z.number().int().min(0).max(BASIS_POINTS);
 const ZDate = z.iso.date();
@@ -23,6 +24,32 @@ export const ZPackageSource = z.discriminatedUnion('kind', [
 ]);
 
 export const ZCreatePackageInput = z.object({ name: z.string().trim().min(1).max(100), source: ZPackageSource });
+const [ZImportSource, ZFilterSource] = ZPackageSource.options;
+const sourceFormFields = {
+  kind: z.enum(['import', 'filter']),
+  importId: z.string(),
+  buckets: ZFilterSource.shape.buckets.unwrap(),
+  provinces: ZFilterSource.shape.provinces.unwrap(),
+  minOverdue: optionalYuanText(ZFilterSource.shape.minOverdue.unwrap()),
+  maxOverdue: optionalYuanText(ZFilterSource.shape.maxOverdue.unwrap()),
+};
+type SourceForm = z.output<z.ZodObject<typeof sourceFormFields>>;
+const readSource = (f: SourceForm, ctx: z.RefinementCtx): z.output<typeof ZPackageSource> =>
+  f.kind === 'import'
+    ? readInto(ZImportSource, { kind: 'import', importId: f.importId }, ctx)
+    : {
+        kind: 'filter',
+        ...(f.buckets.length ? { buckets: f.buckets } : {}),
+        ...(f.provinces.length ? { provinces: f.provinces } : {}),
+        ...(f.minOverdue === undefined ? {} : { minOverdue: f.minOverdue }),
+        ...(f.maxOverdue === undefined ? {} : { maxOverdue: f.maxOverdue }),
+      };
+/** The new package form's source: one import, or a filter with its overdue bounds typed in yuan. */
+export const ZPackageSourceForm = z.object(sourceFormFields).transform(readSource);
+/** The new package form, read into ZCreatePackageInput. */
+export const ZNewPackageForm = z
+  .object({ name: ZCreatePackageInput.shape.name, ...sourceFormFields })
+  .transform((f, ctx) => ({ name: f.name, source: readSource(f, ctx) }));
 export const ZPreviewInput = z.object({ source: ZPackageSource });
 export const ZPackageIdInput = z.object({ packageId: z.uuid() });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { REPAYMENT_CHANNELS, REPAYMENT_SOURCES, REPAYMENT_STATUSES } from '@/lib/enums';
-import { yuanText } from '../../../domain/shared/yuan.schema';
+import { yuanText } from '../../../domain/shared/form-fields.schema';
 
 /** Largest single repayment accepted: ¥100 million, in fen. */
 const MAX_FEN = 10_000_000_000;

@@ -14,7 +14,7 @@ import {
   VISIT_STATUSES,
 } from '@/lib/enums';
 import { MIN_VISIT_STAFF } from '@/lib/visits';
-import { yuanText } from '../../../domain/shared/yuan.schema';
+import { readInto, yuanText } from '../../../domain/shared/form-fields.schema';
 
 export const ZCaseIdInput = z.object({ caseId: z.uuid() });
 
@@ -53,19 +53,6 @@ const promiseForm = (fields: {
   });
 const ZPromiseForm = promiseForm(ZLogActionInput.shape);
 
-/** Adds a promise to pay's amount and day to what a form read, or names what is wrong in them. */
-const withPromise = <T extends object>(
-  read: T,
-  f: { promiseAmount: string; promiseDate: string },
-  schema: typeof ZPromiseForm,
-  ctx: z.RefinementCtx,
-) => {
-  const promise = schema.safeParse(f);
-  if (promise.success) return { ...read, ...promise.data };
-  for (const issue of promise.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
-  return z.NEVER;
-};
-
 /**
  * The action form's values (the person as `debtor:0` or `contact:2`, the amount in yuan, an
  * empty template for none), read into the fields of ZLogActionInput for the case.
@@ -92,7 +79,7 @@ export const ZLogActionForm = z
         ? { templateId: f.templateId }
         : {}),
     };
-    return f.outcome === 'promise_to_pay' ? withPromise(action, f, ZPromiseForm, ctx) : action;
+    return f.outcome === 'promise_to_pay' ? { ...action, ...readInto(ZPromiseForm, f, ctx) } : action;
   });
 
 export const ZActionsInput = z.object({
@@ -292,7 +279,7 @@ export const ZRecordVisitForm = z
   })
   .transform((f, ctx) => {
     const visit = { outcome: f.outcome, note: f.note };
-    return f.outcome === 'promise_to_pay' ? withPromise(visit, f, ZVisitPromiseForm, ctx) : visit;
+    return f.outcome === 'promise_to_pay' ? { ...visit, ...readInto(ZVisitPromiseForm, f, ctx) } : visit;
   });
 export const ZCancelVisitInput = z.object({ visitId: z.uuid(), reason: z.string().trim().min(2).max(500) });
 export const ZCancelVisitForm = ZCancelVisitInput.omit({ visitId: true });

@@ -21,3 +21,14 @@ export const yuanText = <T extends z.ZodType<number, number>>(fen: T, message = 
 /** The same where an empty box means no amount. */
 export const optionalYuanText = <T extends z.ZodType<number, number>>(fen: T, message = 'v.amount') =>
   z.union([z.literal('').transform(() => undefined), z.string().trim().min(1).pipe(yuanText(fen, message))]);
+
+/**
+ * Inside a form schema's transform: reads part of the form with a procedure's schema, or adds
+ * its issues (under the form's own field names) and fails.
+ */
+export const readInto = <S extends z.ZodType>(schema: S, value: unknown, ctx: z.RefinementCtx): z.output<S> => {
+  const read = schema.safeParse(value);
+  if (read.success) return read.data;
+  for (const issue of read.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
+  return z.NEVER;
+};
