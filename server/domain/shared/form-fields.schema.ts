@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseAmountToFen } from '@/lib/format';
+import { parseAmountToFen, parsePercentToBp } from '@/lib/format';
 
 /**
  * An amount typed in yuan (commas allowed, at most two decimals) read as whole fen, then
@@ -32,3 +32,17 @@ export const readInto = <S extends z.ZodType>(schema: S, value: unknown, ctx: z.
   for (const issue of read.error.issues) ctx.addIssue({ ...issue } as Parameters<typeof ctx.addIssue>[0]);
   return z.NEVER;
 };
+
+/** A percentage typed with at most two decimals read as basis points, then checked by the procedure's own schema. */
+export const percentText = <T extends z.ZodType<number, number>>(bp: T) =>
+  z
+    .string()
+    .transform((typed, ctx) => {
+      const value = parsePercentToBp(typed);
+      if (value === null) {
+        ctx.addIssue({ code: 'custom', message: 'v.percent' });
+        return z.NEVER;
+      }
+      return value;
+    })
+    .pipe(bp);

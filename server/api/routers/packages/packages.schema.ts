@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { BID_STATUSES, BIDDER_CIRCLES, CHANNELS, ORG_STATUSES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/lib/enums';
 import { BUCKETS } from '@/lib/cases';
 import { BASIS_POINTS } from '@/lib/rates';
-import { optionalYuanText, readInto } from '../../../domain/shared/form-fields.schema';
+import { shanghaiInstant } from '@/lib/dates';
+import { optionalYuanText, percentText, readInto } from '../../../domain/shared/form-fields.schema';
 
 const ZBp = z.number().int().min(0).max(BASIS_POINTS);
 const ZDate = z.iso.date();
@@ -67,6 +68,42 @@ export const ZTerms = z.object({
   maxReductionBp: ZBp,
   maxInstalments: z.number().int().min(1).max(60),
 });
+/**
+ * The terms form: the close in Beijing wall-clock time (`YYYY-MM-DDTHH:mm`), percentages and
+ * numbers as typed, no tier or score as empty; read into ZTerms.
+ */
+export const ZTermsForm = z
+  .object({
+    closesAt: z
+      .string()
+      .min(1)
+      .transform((local) => shanghaiInstant(`${local}:00`))
+      .pipe(ZTerms.shape.closesAt),
+    commissionStart: z.string().min(1).pipe(ZTerms.shape.commissionStart),
+    commissionEnd: z.string().min(1).pipe(ZTerms.shape.commissionEnd),
+    reserveFeeBp: percentText(ZTerms.shape.reserveFeeBp),
+    expectedRecoveryBp: percentText(ZTerms.shape.expectedRecoveryBp),
+    maxReductionBp: percentText(ZTerms.shape.maxReductionBp),
+    minTier: z.union([z.literal('').transform(() => null), ZTerms.shape.minTier]),
+    minScore: z
+      .string()
+      .trim()
+      .transform((typed, ctx) => {
+        if (typed === '') return null;
+        if (/^\d{1,3}$/.test(typed) && Number(typed) <= 100) return Number(typed);
+        ctx.addIssue({ code: 'custom', message: 'v.score' });
+        return z.NEVER;
+      })
+      .pipe(ZTerms.shape.minScore.unwrap()),
+    bidderCircle: ZTerms.shape.bidderCircle,
+    invitedAgencyIds: ZTerms.shape.invitedAgencyIds,
+    allowedChannels: z
+      .array(z.enum(CHANNELS))
+      .min(1, { error: 'v.channelRequired' })
+      .pipe(ZTerms.shape.allowedChannels),
+    maxInstalments: z.string().trim().min(1).transform(Number).pipe(ZTerms.shape.maxInstalments),
+  })
+  .transform((f) => ({ ...f, invitedAgencyIds: f.bidderCircle === 'invited' ? f.invitedAgencyIds : [] }));
 export const ZSaveTermsInput = z.object({ packageId: z.uuid(), terms: ZTerms });
 export const ZCancelInput = z.object({ packageId: z.uuid(), reason: z.string().trim().min(2).max(500) });
 export const ZListPackagesInput = z.object({
