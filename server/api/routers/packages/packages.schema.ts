@@ -125,6 +125,46 @@ export const ZAwardInput = z.object({
     .min(1)
     .max(20),
 });
+const ZOwner = z.object({ key: z.string(), bidId: z.string() });
+/**
+ * The award form: the mode, the winner of the whole, a count typed per bid, and the bid (or
+ * none) chosen for each province and each bucket; read into ZAwardInput's shares.
+ */
+export const ZAwardForm = z
+  .object({
+    mode: z.enum(['all', 'count', 'provinces', 'buckets']),
+    winner: z.string(),
+    counts: z.array(
+      z.object({
+        bidId: z.string(),
+        count: z.union([z.literal(''), z.string().trim().regex(/^\d+$/, { error: 'v.count' }).transform(Number)]),
+      }),
+    ),
+    provinces: z.array(ZOwner),
+    buckets: z.array(ZOwner),
+  })
+  .transform((f, ctx) => {
+    const grouped = new Map<string, string[]>();
+    if (f.mode === 'provinces' || f.mode === 'buckets')
+      for (const { key, bidId } of f[f.mode]) if (bidId) grouped.set(bidId, [...(grouped.get(bidId) ?? []), key]);
+    const shares =
+      f.mode === 'all'
+        ? [{ bidId: f.winner, share: { kind: 'all' } }]
+        : f.mode === 'count'
+          ? f.counts.flatMap(({ bidId, count }) => (count ? [{ bidId, share: { kind: 'count', count } }] : []))
+          : [...grouped].map(([bidId, keys]) => ({
+              bidId,
+              share:
+                f.mode === 'provinces'
+                  ? { kind: 'provinces', provinces: keys }
+                  : { kind: 'buckets', buckets: keys.map(Number) },
+            }));
+    if (shares.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'v.pickOne', path: [] });
+      return z.NEVER;
+    }
+    return readInto(ZAwardInput.shape.shares, shares, ctx);
+  });
 export const ZOfferInput = z.object({ packageId: z.uuid(), agencyId: z.uuid(), feeBp: ZBp });
 
 const ZGroup = z.record(z.string(), z.object({ count: z.number().int(), amount: z.number().int() }));
