@@ -167,6 +167,14 @@ export const ZAwardForm = z
   });
 export const ZOfferInput = z.object({ packageId: z.uuid(), agencyId: z.uuid(), feeBp: ZBp });
 
+/** The direct offer form: the agency and the fee as a percentage; the package is added on sending. */
+export const ZOfferForm = z.object({
+  agencyId: ZOfferInput.shape.agencyId,
+  feeBp: percentText(ZOfferInput.shape.feeBp),
+});
+/** The form to cancel a package: the reason only. */
+export const ZCancelForm = ZCancelInput.omit({ packageId: true });
+
 const ZGroup = z.record(z.string(), z.object({ count: z.number().int(), amount: z.number().int() }));
 export const ZFigures = z.object({
   caseCount: z.number().int(),
