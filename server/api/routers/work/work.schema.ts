@@ -14,7 +14,7 @@ import {
   VISIT_STATUSES,
 } from '@/lib/enums';
 import { MIN_VISIT_STAFF } from '@/lib/visits';
-import { readInto, yuanText } from '../../../domain/shared/form-fields.schema';
+import { percentText, readInto, yuanText } from '../../../domain/shared/form-fields.schema';
 
 export const ZCaseIdInput = z.object({ caseId: z.uuid() });
 
@@ -205,6 +205,35 @@ export const ZProposeRestructureInput = z.object({
   terms: ZRestructureTerms,
   reason: z.string().trim().min(4).max(1000),
 });
+const restructureTerms = ZRestructureTerms.shape;
+const ZFirstDueDate = z.string().min(1).pipe(restructureTerms.firstDueDate.unwrap());
+/** The terms each kind of request needs, as typed (a reduction as a percentage). */
+const RESTRUCTURE_FORM_TERMS = {
+  reduction: z.object({
+    reductionBp: percentText(z.number().min(1, { error: 'v.percent' }).pipe(restructureTerms.reductionBp.unwrap())),
+    firstDueDate: ZFirstDueDate,
+  }),
+  deferral: z.object({ deferTo: z.string().min(1).pipe(restructureTerms.deferTo.unwrap()) }),
+  instalments: z.object({
+    instalments: z.string().trim().min(1).transform(Number).pipe(restructureTerms.instalments.unwrap()),
+    firstDueDate: ZFirstDueDate,
+  }),
+};
+/** The restructuring form: every kind's boxes, of which only the chosen kind's are read into ZProposeRestructureInput. */
+export const ZRestructureForm = z
+  .object({
+    kind: ZProposeRestructureInput.shape.kind,
+    reductionBp: z.string(),
+    deferTo: z.string(),
+    instalments: z.string(),
+    firstDueDate: z.string(),
+    reason: ZProposeRestructureInput.shape.reason,
+  })
+  .transform((f, ctx) => ({
+    kind: f.kind,
+    terms: readInto(RESTRUCTURE_FORM_TERMS[f.kind], f, ctx) as z.output<typeof ZRestructureTerms>,
+    reason: f.reason,
+  }));
 export const ZRestructure = z.object({
   id: z.string(),
   caseId: z.string(),
