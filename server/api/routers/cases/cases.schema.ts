@@ -77,6 +77,8 @@ export const ZCloseCaseInput = z.object({
   caseId: z.uuid(),
   reason: z.string().trim().min(CLOSE_REASON_LENGTH.min).max(CLOSE_REASON_LENGTH.max),
 });
+/** The close form: the reason only; the case is the page's. */
+export const ZCloseCaseForm = ZCloseCaseInput.pick({ reason: true });
 export type TCloseCaseInput = z.input<typeof ZCloseCaseInput>;
 export const ZClosedCase = z.object({
   id: z.string(),

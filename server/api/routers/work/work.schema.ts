@@ -103,6 +103,9 @@ export const ZRevealInput = z.discriminatedUnion('field', [
   }),
 ]);
 
+/** The reason box of a reveal: the procedure's own rule for the reason. */
+export const ZRevealForm = ZRevealInput.options[0].pick({ reason: true });
+
 const ZValues = z.record(z.string(), z.union([z.string(), z.number()]));
 export const ZVerdict = z.object({
   allowed: z.boolean(),
