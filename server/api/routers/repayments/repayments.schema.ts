@@ -25,6 +25,13 @@ export const ZDecideRepaymentInput = z.object({
   note: z.string().trim().max(1000),
 });
 export const ZReverseRepaymentInput = z.object({ repaymentId: z.uuid(), reason: z.string().trim().min(2).max(1000) });
+/** The creditor's answer to a report: a dispute needs its reason, as the procedure asks. */
+export const ZDecideRepaymentForm = ZDecideRepaymentInput.omit({ repaymentId: true }).superRefine((f, ctx) => {
+  if (!f.confirm && f.note.length < 2)
+    ctx.addIssue({ code: 'custom', path: ['note'], message: 'e.repayment.disputeReason' });
+});
+/** Reversing a confirmed repayment: the reason only. */
+export const ZReverseRepaymentForm = ZReverseRepaymentInput.omit({ repaymentId: true });
 export const ZRepaymentListInput = z.object({
   status: z.enum(REPAYMENT_STATUSES).optional(),
   cursor: z.string().nullish(),
