@@ -71,6 +71,8 @@ export const ZRecallInput = z
     message: 'caseIds or commissionId',
     path: ['caseIds'],
   });
+/** The recall form: the reason only; the cases are the ones selected. */
+export const ZRecallForm = z.object({ reason: ZRecallInput.shape.reason });
 export const ZRecallResult = z.object({ recalled: z.number().int() });
 
 export const ZCloseCaseInput = z.object({
