@@ -20,7 +20,18 @@ export const yuanText = <T extends z.ZodType<number, number>>(fen: T, message = 
 
 /** The same where an empty box means no amount. */
 export const optionalYuanText = <T extends z.ZodType<number, number>>(fen: T, message = 'v.amount') =>
-  z.union([z.literal('').transform(() => undefined), z.string().trim().min(1).pipe(yuanText(fen, message))]);
+  z
+    .string()
+    .transform((typed, ctx) => {
+      if (typed.trim() === '') return undefined;
+      const value = parseAmountToFen(typed);
+      if (value === null) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return value;
+    })
+    .pipe(fen.optional());
 
 /**
  * Inside a form schema's transform: reads part of the form with a procedure's schema, or adds

@@ -137,7 +137,14 @@ export const ZAwardForm = z
     counts: z.array(
       z.object({
         bidId: z.string(),
-        count: z.union([z.literal(''), z.string().trim().regex(/^\d+$/, { error: 'v.count' }).transform(Number)]),
+        count: z
+          .string()
+          .trim()
+          .transform((typed, ctx) => {
+            if (typed === '' || /^\d+$/.test(typed)) return typed === '' ? null : Number(typed);
+            ctx.addIssue({ code: 'custom', message: 'v.count' });
+            return z.NEVER;
+          }),
       }),
     ),
     provinces: z.array(ZOwner),
