@@ -5,10 +5,12 @@ export type Translate = (key: string, values?: Record<string, string | number>) 
 
 /**
  * One zod issue in the reader's language, the same words in the browser's form check and in
- * the procedure's answer. Schemas name catalog keys as `v.<key>` (messages/*.json → validation).
+ * the procedure's answer. Schemas name catalog keys as `v.<key>` (messages/*.json → validation),
+ * or `e.<key>` for a domain rule's own words (→ errors), so a form says what the procedure would.
  */
 export const translateIssue = (t: Translate, issue: $ZodIssue): string => {
   if (issue.message.startsWith('v.')) return t(`validation.${issue.message.slice(2)}`);
+  if (issue.message.startsWith('e.')) return t(`errors.${issue.message.slice(2)}`);
   switch (issue.code) {
     case 'too_small':
       return issue.origin === 'string'

@@ -4,6 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { CLOSE_REASON_LENGTH } from '@/lib/cases';
+import { ZCloseCaseForm } from '@/server/api/routers/cases/cases.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -21,7 +23,13 @@ export const CloseCaseCard = ({ caseId, contractNo }: { caseId: string; contract
   const tc = useTranslations('common');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [reason, setReason] = useState('');
+  const {
+    register,
+    handleSubmit,
+    watch,
+    getValues,
+    formState: { errors },
+  } = useZodForm(ZCloseCaseForm, { defaultValues: { reason: '' } });
   const [isConfirming, setConfirming] = useState(false);
   const close = useMutation(
     trpc.cases.close.mutationOptions({
@@ -30,41 +38,36 @@ export const CloseCaseCard = ({ caseId, contractNo }: { caseId: string; contract
     }),
   );
   const error = errorInfo(close.error);
-  const isLongEnough = reason.trim().length >= CLOSE_REASON_LENGTH.min;
+  const message = fieldMessage(errors, error, 'reason');
+  const isLongEnough = watch('reason').trim().length >= CLOSE_REASON_LENGTH.min;
   return (
     <Card title={t('title')}>
-      <div className="space-y-3" data-testid="close-case">
+      <form
+        className="space-y-3"
+        data-testid="close-case"
+        noValidate
+        onSubmit={handleSubmit(() => setConfirming(true))}
+      >
         <p className="text-sm text-slate-600">{t('intro')}</p>
-        <Field
-          id="close-reason"
-          label={t('reason')}
-          hint={t('reasonHint', CLOSE_REASON_LENGTH)}
-          error={error?.fieldErrors.reason}
-        >
+        <Field id="close-reason" label={t('reason')} hint={t('reasonHint', CLOSE_REASON_LENGTH)} error={message}>
           <textarea
             id="close-reason"
             rows={2}
             maxLength={CLOSE_REASON_LENGTH.max}
             className="block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-amber-600"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
+            {...register('reason')}
             data-testid="close-reason"
           />
         </Field>
         {error && !error.fieldErrors.reason ? <Alert testId="close-error">{error.message}</Alert> : null}
-        <Button
-          variant="danger"
-          disabled={!isLongEnough || close.isPending}
-          onClick={() => setConfirming(true)}
-          data-testid="close-open"
-        >
+        <Button type="submit" variant="danger" disabled={!isLongEnough || close.isPending} data-testid="close-open">
           {t('submit')}
         </Button>
-      </div>
+      </form>
       <Dialog open={isConfirming} title={t('title')} onClose={() => setConfirming(false)}>
         <div className="space-y-4">
           <p className="text-sm text-slate-700">{t('confirm', { contractNo })}</p>
-          <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800">{reason.trim()}</p>
+          <p className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800">{getValues('reason').trim()}</p>
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => setConfirming(false)}>
               {tc('cancel')}
@@ -72,7 +75,7 @@ export const CloseCaseCard = ({ caseId, contractNo }: { caseId: string; contract
             <Button
               variant="danger"
               disabled={close.isPending}
-              onClick={() => close.mutate({ caseId, reason })}
+              onClick={() => close.mutate({ caseId, reason: getValues('reason') })}
               data-testid="close-confirm"
             >
               {t('submit')}

@@ -3,6 +3,8 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
+import { ZRecallForm } from '@/server/api/routers/cases/cases.schema';
+import { useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -30,7 +32,11 @@ export const CreditorCasesScreen = ({
   const queryClient = useQueryClient();
   const [filters, setFilters] = useState<CaseFilterValues>({});
   const { selected, toggle, clear } = useSelection();
-  const [reason, setReason] = useState('');
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZRecallForm, { defaultValues: { reason: '' } });
   const list = useInfiniteQuery(
     trpc.cases.list.infiniteQueryOptions(creditorCasesInput(filters, packageId), pagedFresh),
   );
@@ -59,20 +65,24 @@ export const CreditorCasesScreen = ({
       <Card>
         <CaseFilters value={filters} onChange={setFilters} />
         {canRecall ? (
-          <div className="mb-3 flex flex-wrap items-end gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200">
+          <form
+            className="mb-3 flex flex-wrap items-end gap-2 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"
+            noValidate
+            onSubmit={handleSubmit((values) => recall.mutate({ caseIds: [...selected], ...values }))}
+          >
             <span className="text-sm text-slate-700">{t('cases.selected', { count: selected.size })}</span>
             <Input
               aria-label={t('cases.recallReason')}
               placeholder={t('cases.recallReason')}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
+              {...register('reason')}
+              invalid={Boolean(errors.reason)}
               className="max-w-sm"
               data-testid="recall-reason"
             />
             <Button
+              type="submit"
               variant="danger"
-              disabled={selected.size === 0 || reason.trim().length < 2 || recall.isPending}
-              onClick={() => recall.mutate({ caseIds: [...selected], reason })}
+              disabled={selected.size === 0 || recall.isPending}
               data-testid="recall-submit"
             >
               {t('cases.recall')}
@@ -82,7 +92,12 @@ export const CreditorCasesScreen = ({
                 {t('cases.recalled', { count: recall.data.recalled })}
               </span>
             ) : null}
-          </div>
+            {errors.reason?.message ? (
+              <span className="text-xs text-red-600" data-testid="recall-reason-error">
+                {errors.reason.message}
+              </span>
+            ) : null}
+          </form>
         ) : null}
         {error ? <Alert testId="cases-error">{error.message}</Alert> : null}
         <CasesTable

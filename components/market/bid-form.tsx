@@ -1,11 +1,12 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import type { z } from 'zod';
 import { useTranslations } from 'use-intl';
 import { PROVINCES, type Province } from '@/lib/enums';
-import type { TMarketPackageDetail } from '@/server/api/routers/market/market.schema';
-import { bpToPercent, formatDateTime, parsePercentToBp } from '@/lib/format';
+import { ZBidForm, type TMarketPackageDetail } from '@/server/api/routers/market/market.schema';
+import { bpToPercent, formatDateTime } from '@/lib/format';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -18,14 +19,22 @@ export const BidForm = ({ pkg }: { pkg: TMarketPackageDetail }) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const live = pkg.myBid?.status === 'submitted' ? pkg.myBid : null;
-  const [f, setF] = useState({
-    fee: live ? bpToPercent(live.feeBp) : '',
-    recovery: live ? bpToPercent(live.expectedRecoveryBp) : '',
-    plan: live?.plan ?? '',
-    team: live ? String(live.teamSize) : '',
-    provinces: (live?.provinces ?? Object.keys(pkg.figures.byProvince).filter(Boolean)) as Province[],
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setValue,
+    formState: { errors, isSubmitted },
+  } = useZodForm(ZBidForm, {
+    defaultValues: {
+      feeBp: live ? bpToPercent(live.feeBp) : '',
+      expectedRecoveryBp: live ? bpToPercent(live.expectedRecoveryBp) : '',
+      plan: live?.plan ?? '',
+      teamSize: live ? String(live.teamSize) : '',
+      provinces: (live?.provinces ?? Object.keys(pkg.figures.byProvince).filter(Boolean)) as Province[],
+    },
   });
-  const [local, setLocal] = useState<Record<string, string>>({});
+  const provinces = watch('provinces');
   const refresh = () => {
     void queryClient.invalidateQueries({ queryKey: trpc.market.get.queryKey({ packageId: pkg.id }) });
     void queryClient.invalidateQueries({ queryKey: trpc.market.myBids.pathKey() });
@@ -34,43 +43,26 @@ export const BidForm = ({ pkg }: { pkg: TMarketPackageDetail }) => {
   const update = useMutation(trpc.market.bid.update.mutationOptions({ onSuccess: refresh }));
   const withdraw = useMutation(trpc.market.bid.withdraw.mutationOptions({ onSuccess: refresh }));
   const error = errorInfo(submit.error) ?? errorInfo(update.error) ?? errorInfo(withdraw.error);
-  const fieldError = (k: string) => local[k] ?? error?.fieldErrors[k];
+  const fieldError = (k: string) => fieldMessage(errors, error, k);
   const done = submit.data ?? update.data;
 
-  const send = () => {
-    const feeBp = parsePercentToBp(f.fee);
-    const recoveryBp = parsePercentToBp(f.recovery);
-    const problems: Record<string, string> = {};
-    if (feeBp === null || feeBp === 0) problems.feeBp = t('packages.terms.badPercent');
-    if (recoveryBp === null || recoveryBp === 0) problems.expectedRecoveryBp = t('packages.terms.badPercent');
-    if (f.plan.trim().length < 10) problems.plan = t('market.bid.planTooShort');
-    if (!(Number(f.team) >= 1)) problems.teamSize = t('market.bid.badTeam');
-    if (f.provinces.length === 0) problems.provinces = t('market.bid.noProvince');
-    setLocal(problems);
-    if (Object.keys(problems).length > 0 || feeBp === null || recoveryBp === null) return;
-    const bid = {
-      feeBp,
-      expectedRecoveryBp: recoveryBp,
-      plan: f.plan,
-      teamSize: Number(f.team),
-      provinces: f.provinces,
-    };
+  const send = (bid: z.output<typeof ZBidForm>) => {
     if (live) update.mutate({ bidId: live.id, ...bid });
     else submit.mutate({ packageId: pkg.id, ...bid });
   };
 
   return (
-    <div className="space-y-4" data-testid="bid-form">
+    <form className="space-y-4" data-testid="bid-form" noValidate onSubmit={handleSubmit(send)}>
       <div className="grid gap-4 md:grid-cols-3">
         <Field id="bid-fee" label={t('bids.fee')} error={fieldError('feeBp')} hint={t('market.bid.feeHint')}>
-          <Input id="bid-fee" inputMode="decimal" value={f.fee} onChange={(e) => setF({ ...f, fee: e.target.value })} />
+          <Input id="bid-fee" inputMode="decimal" {...register('feeBp')} invalid={Boolean(fieldError('feeBp'))} />
         </Field>
         <Field id="bid-recovery" label={t('bids.expectedRecovery')} error={fieldError('expectedRecoveryBp')}>
           <Input
             id="bid-recovery"
             inputMode="decimal"
-            value={f.recovery}
-            onChange={(e) => setF({ ...f, recovery: e.target.value })}
+            {...register('expectedRecoveryBp')}
+            invalid={Boolean(fieldError('expectedRecoveryBp'))}
           />
         </Field>
         <Field id="bid-team" label={t('bids.team')} error={fieldError('teamSize')}>
@@ -78,8 +70,8 @@ export const BidForm = ({ pkg }: { pkg: TMarketPackageDetail }) => {
             id="bid-team"
             type="number"
             min={1}
-            value={f.team}
-            onChange={(e) => setF({ ...f, team: e.target.value })}
+            {...register('teamSize')}
+            invalid={Boolean(fieldError('teamSize'))}
           />
         </Field>
       </div>
@@ -88,8 +80,7 @@ export const BidForm = ({ pkg }: { pkg: TMarketPackageDetail }) => {
           id="bid-plan"
           rows={4}
           className="block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-amber-600"
-          value={f.plan}
-          onChange={(e) => setF({ ...f, plan: e.target.value })}
+          {...register('plan')}
         />
       </Field>
       <fieldset>
@@ -99,11 +90,10 @@ export const BidForm = ({ pkg }: { pkg: TMarketPackageDetail }) => {
             <label key={p} className="flex items-center gap-1 text-sm">
               <input
                 type="checkbox"
-                checked={f.provinces.includes(p)}
+                checked={provinces.includes(p)}
                 onChange={() =>
-                  setF({
-                    ...f,
-                    provinces: f.provinces.includes(p) ? f.provinces.filter((x) => x !== p) : [...f.provinces, p],
+                  setValue('provinces', provinces.includes(p) ? provinces.filter((x) => x !== p) : [...provinces, p], {
+                    shouldValidate: isSubmitted,
                   })
                 }
               />
@@ -120,7 +110,7 @@ export const BidForm = ({ pkg }: { pkg: TMarketPackageDetail }) => {
         </Alert>
       ) : null}
       <div className="flex gap-2">
-        <Button onClick={send} disabled={submit.isPending || update.isPending} data-testid="bid-submit">
+        <Button type="submit" disabled={submit.isPending || update.isPending} data-testid="bid-submit">
           {live ? t('market.bid.update') : t('market.bid.submit')}
         </Button>
         {live ? (
@@ -134,6 +124,6 @@ export const BidForm = ({ pkg }: { pkg: TMarketPackageDetail }) => {
           </Button>
         ) : null}
       </div>
-    </div>
+    </form>
   );
 };

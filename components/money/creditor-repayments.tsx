@@ -5,8 +5,13 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { REPAYMENT_STATUSES, type RepaymentStatus } from '@/lib/enums';
-import type { TRepaymentListItem } from '@/server/api/routers/repayments/repayments.schema';
+import {
+  ZDecideRepaymentForm,
+  ZReverseRepaymentForm,
+  type TRepaymentListItem,
+} from '@/server/api/routers/repayments/repayments.schema';
 import { formatFen } from '@/lib/format';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -22,67 +27,92 @@ import { REPAYMENT_TONE } from './repayment-views';
 import { ImportHistory } from '../cases/imports-screen';
 import { ImportUpload } from '../cases/import-upload';
 
-/** What the creditor may do with one repayment: confirm or dispute a report, reverse a confirmed one. */
-const Decide = ({ r, onDone }: { r: TRepaymentListItem; onDone: () => void }) => {
+/** Confirming a report, or disputing it with a reason. */
+const DecideReport = ({ r, onDone }: { r: TRepaymentListItem; onDone: () => void }) => {
   const t = useTranslations('repayments');
   const trpc = useTRPC();
-  const [note, setNote] = useState('');
   const decide = useMutation(trpc.repayments.decide.mutationOptions({ onSuccess: onDone }));
-  const reverse = useMutation(trpc.repayments.reverse.mutationOptions({ onSuccess: onDone }));
-  const error = errorInfo(decide.error) ?? errorInfo(reverse.error);
-  if (r.status !== 'reported' && r.status !== 'confirmed') return null;
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    formState: { errors },
+  } = useZodForm(ZDecideRepaymentForm, { defaultValues: { confirm: true, note: '' } });
+  const error = errorInfo(decide.error);
+  const message = fieldMessage(errors, error, 'note') ?? error?.message;
+  const send = (confirm: boolean) => {
+    setValue('confirm', confirm);
+    void handleSubmit((values) => decide.mutate({ repaymentId: r.id, ...values }))();
+  };
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap items-center gap-2">
-        {r.status === 'reported' ? (
-          <>
-            <Button
-              onClick={() => decide.mutate({ repaymentId: r.id, confirm: true, note })}
-              disabled={decide.isPending}
-              data-testid="repayment-confirm"
-            >
-              {t('confirm')}
-            </Button>
-            <Input
-              aria-label={t('disputeNote')}
-              placeholder={t('disputeNote')}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              className="w-40"
-            />
-            <Button
-              variant="secondary"
-              onClick={() => decide.mutate({ repaymentId: r.id, confirm: false, note })}
-              disabled={decide.isPending || note.trim().length < 2}
-              data-testid="repayment-dispute"
-            >
-              {t('dispute')}
-            </Button>
-          </>
-        ) : (
-          <>
-            <Input
-              aria-label={t('reverseReason')}
-              placeholder={t('reverseReason')}
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              className="w-40"
-            />
-            <Button
-              variant="dangerGhost"
-              onClick={() => reverse.mutate({ repaymentId: r.id, reason: note })}
-              disabled={reverse.isPending || note.trim().length < 2}
-              data-testid="repayment-reverse"
-            >
-              {t('reverse')}
-            </Button>
-          </>
-        )}
+        <Button onClick={() => send(true)} disabled={decide.isPending} data-testid="repayment-confirm">
+          {t('confirm')}
+        </Button>
+        <Input
+          aria-label={t('disputeNote')}
+          placeholder={t('disputeNote')}
+          {...register('note')}
+          invalid={Boolean(errors.note)}
+          className="w-40"
+        />
+        <Button
+          variant="secondary"
+          onClick={() => send(false)}
+          disabled={decide.isPending}
+          data-testid="repayment-dispute"
+        >
+          {t('dispute')}
+        </Button>
       </div>
-      {error ? <p className="text-xs text-red-600">{error.message}</p> : null}
+      {message ? <p className="text-xs text-red-600">{message}</p> : null}
     </div>
   );
 };
+
+/** Reversing a confirmed repayment, for a reason. */
+const Reverse = ({ r, onDone }: { r: TRepaymentListItem; onDone: () => void }) => {
+  const t = useTranslations('repayments');
+  const trpc = useTRPC();
+  const reverse = useMutation(trpc.repayments.reverse.mutationOptions({ onSuccess: onDone }));
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZReverseRepaymentForm, { defaultValues: { reason: '' } });
+  const error = errorInfo(reverse.error);
+  const message = fieldMessage(errors, error, 'reason') ?? error?.message;
+  return (
+    <form
+      className="space-y-1"
+      noValidate
+      onSubmit={handleSubmit((values) => reverse.mutate({ repaymentId: r.id, ...values }))}
+    >
+      <div className="flex flex-wrap items-center gap-2">
+        <Input
+          aria-label={t('reverseReason')}
+          placeholder={t('reverseReason')}
+          {...register('reason')}
+          invalid={Boolean(errors.reason)}
+          className="w-40"
+        />
+        <Button type="submit" variant="dangerGhost" disabled={reverse.isPending} data-testid="repayment-reverse">
+          {t('reverse')}
+        </Button>
+      </div>
+      {message ? <p className="text-xs text-red-600">{message}</p> : null}
+    </form>
+  );
+};
+
+/** What the creditor may do with one repayment: confirm or dispute a report, reverse a confirmed one. */
+const Decide = ({ r, onDone }: { r: TRepaymentListItem; onDone: () => void }) =>
+  r.status === 'reported' ? (
+    <DecideReport r={r} onDone={onDone} />
+  ) : r.status === 'confirmed' ? (
+    <Reverse r={r} onDone={onDone} />
+  ) : null;
 
 /** The creditor's repayments: reports waiting for an answer first, then every status on demand. */
 export const CreditorRepaymentsScreen = ({ canDecide }: { canDecide: boolean }) => {

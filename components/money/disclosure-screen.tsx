@@ -5,9 +5,10 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslations } from 'use-intl';
-import type { TDisclosureFigures } from '@/server/api/routers/disclosure/disclosure.schema';
+import { ZMonthInput, type TDisclosureFigures } from '@/server/api/routers/disclosure/disclosure.schema';
 import { bpToPercent, formatDateTime, formatFen, yuanOf } from '@/lib/format';
 import { shanghaiMonth } from '@/lib/months';
+import { useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -142,8 +143,12 @@ export const DisclosureScreen = ({ platform, canPublish }: { platform: boolean; 
   const t = useTranslations('disclosure');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [typed, setTyped] = useState(() => shanghaiMonth(-1));
   const [month, setMonth] = useState(() => shanghaiMonth(-1));
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZMonthInput, { defaultValues: { month } });
   const query = useQuery(trpc.disclosure.get.queryOptions({ month }));
   const publish = useMutation(
     trpc.disclosure.publish.mutationOptions({
@@ -162,18 +167,18 @@ export const DisclosureScreen = ({ platform, canPublish }: { platform: boolean; 
         <Card>
           <form
             className="flex flex-wrap items-end gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
+            noValidate
+            onSubmit={handleSubmit((values) => {
               publish.reset();
-              setMonth(typed);
-            }}
+              setMonth(values.month);
+            })}
           >
-            <Field id="disclosure-month" label={t('month')}>
+            <Field id="disclosure-month" label={t('month')} error={errors.month?.message}>
               <Input
                 id="disclosure-month"
                 type="month"
-                value={typed}
-                onChange={(e) => setTyped(e.target.value)}
+                {...register('month')}
+                invalid={Boolean(errors.month)}
                 className="w-44"
               />
             </Field>

@@ -1,13 +1,15 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { REPAYMENT_CHANNELS, type RepaymentChannel } from '@/lib/enums';
+import type { z } from 'zod';
+import { REPAYMENT_CHANNELS } from '@/lib/enums';
+import { ZReportRepaymentForm } from '@/server/api/routers/repayments/repayments.schema';
 import type { TWorkCase } from '@/server/api/routers/work/work.schema';
 import { uploadFile, UploadError } from '../files/upload';
 import { shanghaiDate } from '@/lib/dates';
-import { parseAmountToFen } from '@/lib/format';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -27,14 +29,23 @@ export const RepaymentsCard = ({ c }: { c: TWorkCase }) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.work.repayments.queryOptions({ caseId: c.id }));
-  const [amount, setAmount] = useState('');
-  // Today in Beijing: repayment days are the creditor's bank days.
-  const [paidOn, setPaidOn] = useState(() => shanghaiDate(new Date()));
-  const [channel, setChannel] = useState<RepaymentChannel>('bank_transfer');
-  const [payer, setPayer] = useState('');
-  const [reference, setReference] = useState('');
-  const [note, setNote] = useState('');
-  const [receipt, setReceipt] = useState<File | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    formState: { errors },
+  } = useZodForm(ZReportRepaymentForm, {
+    // Today in Beijing: repayment days are the creditor's bank days.
+    defaultValues: {
+      amount: '',
+      paidOn: shanghaiDate(new Date()),
+      channel: 'bank_transfer',
+      payer: '',
+      reference: '',
+      note: '',
+    },
+  });
+  const receipt = useRef<HTMLInputElement>(null);
   // A new key empties the file input once a report is saved.
   const [formKey, setFormKey] = useState(0);
   const [progress, setProgress] = useState<number | null>(null);
@@ -42,10 +53,9 @@ export const RepaymentsCard = ({ c }: { c: TWorkCase }) => {
   const report = useMutation(
     trpc.work.reportRepayment.mutationOptions({
       onSuccess: () => {
-        setAmount('');
-        setReference('');
-        setNote('');
-        setReceipt(null);
+        setValue('amount', '');
+        setValue('reference', '');
+        setValue('note', '');
         setFormKey((k) => k + 1);
         void queryClient.invalidateQueries({ queryKey: trpc.work.repayments.queryKey({ caseId: c.id }) });
         void queryClient.invalidateQueries({ queryKey: trpc.work.case.queryKey({ caseId: c.id }) });
@@ -53,13 +63,15 @@ export const RepaymentsCard = ({ c }: { c: TWorkCase }) => {
     }),
   );
   const error = errorInfo(report.error);
-  const submit = async () => {
+  const message = (name: string) => fieldMessage(errors, error, name);
+  const submit = async (values: z.output<typeof ZReportRepaymentForm>) => {
     setUploadError(null);
+    const file = receipt.current?.files?.[0];
     let receiptFileId: string | undefined;
-    if (receipt) {
+    if (file) {
       try {
         setProgress(0);
-        receiptFileId = (await uploadFile(receipt, setProgress)).id;
+        receiptFileId = (await uploadFile(file, setProgress)).id;
       } catch (e) {
         setUploadError(e instanceof UploadError ? e.info.message : String(e));
         return;
@@ -67,32 +79,28 @@ export const RepaymentsCard = ({ c }: { c: TWorkCase }) => {
         setProgress(null);
       }
     }
-    report.mutate({
-      caseId: c.id,
-      amount: parseAmountToFen(amount) ?? 0,
-      paidOn,
-      channel,
-      payer,
-      reference,
-      note,
-      ...(receiptFileId ? { receiptFileId } : {}),
-    });
+    report.mutate({ caseId: c.id, ...values, ...(receiptFileId ? { receiptFileId } : {}) });
   };
   return (
     <Card title={t('title')}>
       <div className="space-y-4">
         <BalanceLine due={c.amountDue} repaid={c.repaidAmount} />
-        <div className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="repayment-form">
+        <form
+          className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"
+          data-testid="repayment-form"
+          noValidate
+          onSubmit={handleSubmit(submit)}
+        >
           <h4 className="text-sm font-medium text-slate-800">{t('report')}</h4>
           <div className="grid gap-3 md:grid-cols-3">
-            <Field id="rp-amount" label={t('amount')} error={error?.fieldErrors.amount}>
-              <Input id="rp-amount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+            <Field id="rp-amount" label={t('amount')} error={message('amount')}>
+              <Input id="rp-amount" inputMode="decimal" {...register('amount')} invalid={Boolean(message('amount'))} />
             </Field>
-            <Field id="rp-paidOn" label={t('paidOn')} error={error?.fieldErrors.paidOn}>
-              <Input id="rp-paidOn" type="date" value={paidOn} onChange={(e) => setPaidOn(e.target.value)} />
+            <Field id="rp-paidOn" label={t('paidOn')} error={message('paidOn')}>
+              <Input id="rp-paidOn" type="date" {...register('paidOn')} invalid={Boolean(message('paidOn'))} />
             </Field>
-            <Field id="rp-channel" label={t('channel')}>
-              <Select id="rp-channel" value={channel} onChange={(e) => setChannel(e.target.value as RepaymentChannel)}>
+            <Field id="rp-channel" label={t('channel')} error={message('channel')}>
+              <Select id="rp-channel" {...register('channel')}>
                 {REPAYMENT_CHANNELS.map((ch) => (
                   <option key={ch} value={ch}>
                     {t(`channels.${ch}`)}
@@ -100,16 +108,16 @@ export const RepaymentsCard = ({ c }: { c: TWorkCase }) => {
                 ))}
               </Select>
             </Field>
-            <Field id="rp-payer" label={t('payer')} error={error?.fieldErrors.payer}>
+            <Field id="rp-payer" label={t('payer')} error={message('payer')}>
               <Input
                 id="rp-payer"
                 placeholder={t('payerPlaceholder')}
-                value={payer}
-                onChange={(e) => setPayer(e.target.value)}
+                {...register('payer')}
+                invalid={Boolean(message('payer'))}
               />
             </Field>
-            <Field id="rp-reference" label={t('reference')} error={error?.fieldErrors.reference}>
-              <Input id="rp-reference" value={reference} onChange={(e) => setReference(e.target.value)} />
+            <Field id="rp-reference" label={t('reference')} error={message('reference')}>
+              <Input id="rp-reference" {...register('reference')} invalid={Boolean(message('reference'))} />
             </Field>
             <Field
               id="rp-receipt"
@@ -122,13 +130,13 @@ export const RepaymentsCard = ({ c }: { c: TWorkCase }) => {
                 type="file"
                 accept="image/jpeg,image/png,application/pdf"
                 className="block text-sm"
-                onChange={(e) => setReceipt(e.target.files?.[0] ?? null)}
+                ref={receipt}
                 data-testid="rp-receipt"
               />
             </Field>
           </div>
-          <Field id="rp-note" label={t('note')}>
-            <Input id="rp-note" value={note} onChange={(e) => setNote(e.target.value)} />
+          <Field id="rp-note" label={t('note')} error={message('note')}>
+            <Input id="rp-note" {...register('note')} invalid={Boolean(message('note'))} />
           </Field>
           {progress !== null ? <ProgressBar value={progress} label={t('uploading')} /> : null}
           {error && Object.keys(error.fieldErrors).length === 0 ? (
@@ -139,14 +147,10 @@ export const RepaymentsCard = ({ c }: { c: TWorkCase }) => {
               {t('reported')}
             </Alert>
           ) : null}
-          <Button
-            onClick={() => void submit()}
-            disabled={report.isPending || progress !== null || !amount || !payer.trim()}
-            data-testid="repayment-submit"
-          >
+          <Button type="submit" disabled={report.isPending || progress !== null} data-testid="repayment-submit">
             {t('submit')}
           </Button>
-        </div>
+        </form>
         {list.data?.length === 0 ? <p className="text-sm text-slate-500">{t('none')}</p> : null}
         <ul className="space-y-2" data-testid="repayments">
           {(list.data ?? []).map((r) => (

@@ -1,11 +1,10 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { Province } from '@/lib/enums';
-import type { TCreditorPackage, TPackageBid } from '@/server/api/routers/packages/packages.schema';
+import { ZAwardForm, type TCreditorPackage, type TPackageBid } from '@/server/api/routers/packages/packages.schema';
 import { bpToPercent } from '@/lib/format';
+import { useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -13,7 +12,17 @@ import { Button } from '../ui/button';
 import { Input, Select } from '../ui/field';
 import { bucketLabel } from './figures';
 
-type Mode = 'all' | 'count' | 'provinces' | 'buckets';
+/** The first message in a form's errors, however deep (a share of the award, a count). */
+const firstMessage = (node: unknown): string | undefined => {
+  if (!node || typeof node !== 'object') return undefined;
+  const own = (node as { message?: unknown }).message;
+  if (typeof own === 'string') return own;
+  for (const [key, child] of Object.entries(node)) {
+    const found = key === 'ref' ? undefined : firstMessage(child);
+    if (found) return found;
+  }
+  return undefined;
+};
 
 /**
  * The award: the whole package to one bid, or split between bids by case count, by
@@ -24,10 +33,23 @@ export const AwardForm = ({ pkg, bids }: { pkg: TCreditorPackage; bids: TPackage
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const live = bids.filter((b) => b.status === 'submitted');
-  const [mode, setMode] = useState<Mode>('all');
-  const [winner, setWinner] = useState(live[0]?.id ?? '');
-  const [counts, setCounts] = useState<Record<string, string>>({});
-  const [byKey, setByKey] = useState<Record<string, string>>({});
+  const provinceKeys = Object.keys(pkg.figures.byProvince).filter(Boolean);
+  const bucketKeys = Object.keys(pkg.figures.byBucket);
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors },
+  } = useZodForm(ZAwardForm, {
+    defaultValues: {
+      mode: 'all',
+      winner: live[0]?.id ?? '',
+      counts: live.map((b) => ({ bidId: b.id, count: '' })),
+      provinces: provinceKeys.map((key) => ({ key, bidId: '' })),
+      buckets: bucketKeys.map((key) => ({ key, bidId: '' })),
+    },
+  });
+  const mode = watch('mode');
   const award = useMutation(
     trpc.packages.award.mutationOptions({
       onSuccess: () => {
@@ -37,50 +59,29 @@ export const AwardForm = ({ pkg, bids }: { pkg: TCreditorPackage; bids: TPackage
     }),
   );
   const error = errorInfo(award.error);
-  const keys =
-    mode === 'provinces' ? Object.keys(pkg.figures.byProvince).filter(Boolean) : Object.keys(pkg.figures.byBucket);
+  const keys = mode === 'provinces' ? provinceKeys : bucketKeys;
   const label = (k: string) => (mode === 'provinces' ? t(`province.${k}`) : bucketLabel(k));
-
-  const shares = () => {
-    if (mode === 'all') return [{ bidId: winner || (live[0]?.id ?? ''), share: { kind: 'all' as const } }];
-    if (mode === 'count')
-      return live
-        .filter((b) => Number(counts[b.id]) > 0)
-        .map((b) => ({ bidId: b.id, share: { kind: 'count' as const, count: Number(counts[b.id]) } }));
-    const grouped = new Map<string, string[]>();
-    for (const k of keys) if (byKey[k]) grouped.set(byKey[k], [...(grouped.get(byKey[k]) ?? []), k]);
-    return [...grouped].map(([bidId, ks]) =>
-      mode === 'provinces'
-        ? { bidId, share: { kind: 'provinces' as const, provinces: ks as Province[] } }
-        : { bidId, share: { kind: 'buckets' as const, buckets: ks.map(Number) } },
-    );
-  };
+  // The browser's check names the first thing wrong (no share, a bad count); the server's answer otherwise.
+  const problem = firstMessage(errors);
 
   if (live.length === 0) return <p className="text-sm text-slate-600">{t('award.noLiveBids')}</p>;
   return (
-    <div className="space-y-4" data-testid="award-form">
+    <form
+      className="space-y-4"
+      data-testid="award-form"
+      noValidate
+      onSubmit={handleSubmit((shares) => award.mutate({ packageId: pkg.id, shares }))}
+    >
       <div className="flex flex-wrap gap-4 text-sm">
         {(['all', 'count', 'provinces', 'buckets'] as const).map((m) => (
           <label key={m} className="flex items-center gap-1">
-            <input
-              type="radio"
-              name="award-mode"
-              data-testid={`award-mode-${m}`}
-              checked={mode === m}
-              onChange={() => setMode(m)}
-            />
+            <input type="radio" value={m} {...register('mode')} data-testid={`award-mode-${m}`} />
             {t(`award.mode.${m}`)}
           </label>
         ))}
       </div>
       {mode === 'all' ? (
-        <Select
-          aria-label={t('award.winner')}
-          value={winner || (live[0]?.id ?? '')}
-          onChange={(e) => setWinner(e.target.value)}
-          data-testid="award-winner"
-          className="max-w-md"
-        >
+        <Select aria-label={t('award.winner')} {...register('winner')} data-testid="award-winner" className="max-w-md">
           {live.map((b) => (
             <option key={b.id} value={b.id}>
               {b.agencyName} · {bpToPercent(b.feeBp)}%
@@ -89,14 +90,14 @@ export const AwardForm = ({ pkg, bids }: { pkg: TCreditorPackage; bids: TPackage
         </Select>
       ) : mode === 'count' ? (
         <div className="grid max-w-xl gap-2">
-          {live.map((b) => (
+          {live.map((b, i) => (
             <label key={b.id} className="grid grid-cols-[1fr_8rem] items-center gap-2 text-sm">
               {b.agencyName} · {bpToPercent(b.feeBp)}%
               <Input
                 type="number"
                 min={0}
-                value={counts[b.id] ?? ''}
-                onChange={(e) => setCounts((c) => ({ ...c, [b.id]: e.target.value }))}
+                {...register(`counts.${i}.count`)}
+                invalid={Boolean(errors.counts?.[i]?.count)}
                 data-testid={`award-count-${b.agencyName}`}
               />
             </label>
@@ -105,10 +106,10 @@ export const AwardForm = ({ pkg, bids }: { pkg: TCreditorPackage; bids: TPackage
         </div>
       ) : (
         <div className="grid max-w-xl gap-2">
-          {keys.map((k) => (
-            <label key={k} className="grid grid-cols-[8rem_1fr] items-center gap-2 text-sm">
+          {keys.map((k, i) => (
+            <label key={`${mode}-${k}`} className="grid grid-cols-[8rem_1fr] items-center gap-2 text-sm">
               {label(k)}
-              <Select value={byKey[k] ?? ''} onChange={(e) => setByKey((v) => ({ ...v, [k]: e.target.value }))}>
+              <Select {...register(mode === 'provinces' ? `provinces.${i}.bidId` : `buckets.${i}.bidId`)}>
                 <option value="">{t('award.keepWithCreditor')}</option>
                 {live.map((b) => (
                   <option key={b.id} value={b.id}>
@@ -120,14 +121,10 @@ export const AwardForm = ({ pkg, bids }: { pkg: TCreditorPackage; bids: TPackage
           ))}
         </div>
       )}
-      {error ? <Alert testId="award-error">{error.message}</Alert> : null}
-      <Button
-        onClick={() => award.mutate({ packageId: pkg.id, shares: shares() })}
-        disabled={award.isPending}
-        data-testid="award-submit"
-      >
+      {problem || error ? <Alert testId="award-error">{problem ?? error?.message}</Alert> : null}
+      <Button type="submit" disabled={award.isPending} data-testid="award-submit">
         {t('award.submit')}
       </Button>
-    </div>
+    </form>
   );
 };

@@ -2,11 +2,11 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { PROVINCES, type Province } from '@/lib/enums';
+import { PROVINCES } from '@/lib/enums';
+import { ZNewPackageForm, ZPackageSourceForm } from '@/server/api/routers/packages/packages.schema';
 import { BUCKETS } from '@/lib/cases';
-import { parseAmountToFen } from '@/lib/format';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -15,16 +15,6 @@ import { Card } from '../ui/card';
 import { Field, Input, Select } from '../ui/field';
 import { bucketLabel } from './figures';
 
-type Source =
-  | { kind: 'import'; importId: string }
-  | {
-      kind: 'filter';
-      buckets?: (typeof BUCKETS)[number][];
-      provinces?: Province[];
-      minOverdue?: number;
-      maxOverdue?: number;
-    };
-
 const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
 /** A new draft package: the cases of one import, or a filter over unplaced cases, previewed before it is made. */
@@ -32,29 +22,30 @@ export const NewPackage = () => {
   const t = useTranslations();
   const trpc = useTRPC();
   const router = useRouter();
-  const [name, setName] = useState('');
-  const [kind, setKind] = useState<'import' | 'filter'>('filter');
-  const [importId, setImportId] = useState('');
-  const [buckets, setBuckets] = useState<(typeof BUCKETS)[number][]>([]);
-  const [provinces, setProvinces] = useState<Province[]>([]);
-  const [minYuan, setMinYuan] = useState('');
-  const [maxYuan, setMaxYuan] = useState('');
+  // Checked as it is typed, so a bad bound is named at once and the preview follows the good ones.
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setValue,
+    formState: { errors },
+  } = useZodForm(ZNewPackageForm, {
+    mode: 'onChange',
+    defaultValues: {
+      name: '',
+      kind: 'filter',
+      importId: '',
+      buckets: [],
+      provinces: [],
+      minOverdue: '',
+      maxOverdue: '',
+    },
+  });
   const imports = useQuery(trpc.cases.imports.list.queryOptions({ limit: 50 }));
   const done = (imports.data?.items ?? []).filter((i) => i.status === 'succeeded');
-  const min = minYuan ? parseAmountToFen(minYuan) : undefined;
-  const max = maxYuan ? parseAmountToFen(maxYuan) : undefined;
-  const source: Source | null =
-    kind === 'import'
-      ? importId
-        ? { kind, importId }
-        : null
-      : {
-          kind,
-          ...(buckets.length ? { buckets } : {}),
-          ...(provinces.length ? { provinces } : {}),
-          ...(min !== undefined && min !== null ? { minOverdue: min } : {}),
-          ...(max !== undefined && max !== null ? { maxOverdue: max } : {}),
-        };
+  const values = watch();
+  const read = ZPackageSourceForm.safeParse(values);
+  const source = read.success ? read.data : null;
   const preview = useQuery({
     ...trpc.packages.preview.queryOptions({ source: source ?? { kind: 'filter' } }),
     enabled: source !== null,
@@ -63,35 +54,31 @@ export const NewPackage = () => {
     trpc.packages.create.mutationOptions({ onSuccess: (p) => router.push(`/creditor/packages/${p.id}`) }),
   );
   const error = errorInfo(create.error);
+  const message = (name: string) => fieldMessage(errors, error, name);
+  const { kind, buckets, provinces } = values;
   return (
     <Card title={t('packages.new.title')}>
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (source) create.mutate({ name, source });
-        }}
-      >
+      <form className="space-y-4" noValidate onSubmit={handleSubmit((input) => create.mutate(input))}>
         <div className="grid gap-4 md:grid-cols-[1fr_14rem]">
-          <Field id="package-name" label={t('packages.new.name')} error={error?.fieldErrors.name}>
+          <Field id="package-name" label={t('packages.new.name')} error={message('name')}>
             <Input
               id="package-name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
+              {...register('name')}
               placeholder={t('packages.new.namePlaceholder')}
               required
+              invalid={Boolean(message('name'))}
             />
           </Field>
           <Field id="package-source" label={t('packages.new.source')}>
-            <Select id="package-source" value={kind} onChange={(e) => setKind(e.target.value as 'import' | 'filter')}>
+            <Select id="package-source" {...register('kind')}>
               <option value="filter">{t('packages.new.fromFilter')}</option>
               <option value="import">{t('packages.new.fromImport')}</option>
             </Select>
           </Field>
         </div>
         {kind === 'import' ? (
-          <Field id="package-import" label={t('packages.new.import')}>
-            <Select id="package-import" value={importId} onChange={(e) => setImportId(e.target.value)}>
+          <Field id="package-import" label={t('packages.new.import')} error={message('importId')}>
+            <Select id="package-import" {...register('importId')} invalid={Boolean(message('importId'))}>
               <option value="">{t('packages.new.chooseImport')}</option>
               {done.map((i) => (
                 <option key={i.id} value={i.id}>
@@ -111,7 +98,7 @@ export const NewPackage = () => {
                       type="checkbox"
                       data-testid={`bucket-${b}`}
                       checked={buckets.includes(b)}
-                      onChange={() => setBuckets(toggle(buckets, b))}
+                      onChange={() => setValue('buckets', toggle(buckets, b))}
                     />
                     {bucketLabel(b)}
                   </label>
@@ -127,7 +114,7 @@ export const NewPackage = () => {
                       type="checkbox"
                       data-testid={`province-${p}`}
                       checked={provinces.includes(p)}
-                      onChange={() => setProvinces(toggle(provinces, p))}
+                      onChange={() => setValue('provinces', toggle(provinces, p))}
                     />
                     {t(`province.${p}`)}
                   </label>
@@ -135,28 +122,20 @@ export const NewPackage = () => {
               </div>
             </fieldset>
             <div className="grid max-w-md grid-cols-2 gap-3">
-              <Field
-                id="min-overdue"
-                label={t('packages.new.minOverdue')}
-                error={min === null ? t('packages.new.badAmount') : undefined}
-              >
+              <Field id="min-overdue" label={t('packages.new.minOverdue')} error={message('minOverdue')}>
                 <Input
                   id="min-overdue"
                   inputMode="decimal"
-                  value={minYuan}
-                  onChange={(e) => setMinYuan(e.target.value)}
+                  {...register('minOverdue')}
+                  invalid={Boolean(message('minOverdue'))}
                 />
               </Field>
-              <Field
-                id="max-overdue"
-                label={t('packages.new.maxOverdue')}
-                error={max === null ? t('packages.new.badAmount') : undefined}
-              >
+              <Field id="max-overdue" label={t('packages.new.maxOverdue')} error={message('maxOverdue')}>
                 <Input
                   id="max-overdue"
                   inputMode="decimal"
-                  value={maxYuan}
-                  onChange={(e) => setMaxYuan(e.target.value)}
+                  {...register('maxOverdue')}
+                  invalid={Boolean(message('maxOverdue'))}
                 />
               </Field>
             </div>
@@ -170,7 +149,7 @@ export const NewPackage = () => {
         {error && !error.fieldErrors.name ? <Alert testId="package-create-error">{error.message}</Alert> : null}
         <Button
           type="submit"
-          disabled={!source || !name.trim() || create.isPending || preview.data?.caseCount === 0}
+          disabled={!source || !values.name.trim() || create.isPending || preview.data?.caseCount === 0}
           data-testid="package-create"
         >
           {t('packages.new.create')}

@@ -2,10 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { TCreditorPackage } from '@/server/api/routers/packages/packages.schema';
-import { bpToPercent, formatDate, formatDateTime, parsePercentToBp } from '@/lib/format';
+import { ZCancelForm, ZOfferForm, type TCreditorPackage } from '@/server/api/routers/packages/packages.schema';
+import { bpToPercent, formatDate, formatDateTime } from '@/lib/format';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -65,23 +65,30 @@ const OfferForm = ({ pkg }: { pkg: TCreditorPackage }) => {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const agencies = useQuery(trpc.packages.agencies.queryOptions());
-  const [agencyId, setAgencyId] = useState('');
-  const [fee, setFee] = useState('');
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZOfferForm, { defaultValues: { agencyId: '', feeBp: '' } });
   const offer = useMutation(
     trpc.packages.offer.mutationOptions({
       onSuccess: (next) => queryClient.setQueryData(trpc.packages.get.queryKey({ packageId: pkg.id }), next),
     }),
   );
   const error = errorInfo(offer.error);
-  const feeBp = parsePercentToBp(fee);
+  const problems = [fieldMessage(errors, error, 'agencyId'), fieldMessage(errors, error, 'feeBp')].filter(Boolean);
   return (
-    <div className="space-y-2">
+    <form
+      className="space-y-2"
+      noValidate
+      onSubmit={handleSubmit((values) => offer.mutate({ packageId: pkg.id, ...values }))}
+    >
       <p className="text-sm text-slate-600">{t('packages.offer.intro')}</p>
       <div className="flex flex-wrap items-end gap-2">
         <Select
           aria-label={t('packages.offer.agency')}
-          value={agencyId}
-          onChange={(e) => setAgencyId(e.target.value)}
+          {...register('agencyId')}
+          invalid={Boolean(errors.agencyId)}
           className="max-w-xs"
           data-testid="offer-agency"
         >
@@ -95,22 +102,60 @@ const OfferForm = ({ pkg }: { pkg: TCreditorPackage }) => {
         <Input
           aria-label={t('packages.offer.fee')}
           placeholder={t('packages.offer.fee')}
-          value={fee}
-          onChange={(e) => setFee(e.target.value)}
+          {...register('feeBp')}
+          invalid={Boolean(errors.feeBp)}
           className="max-w-32"
           data-testid="offer-fee"
         />
-        <Button
-          variant="secondary"
-          disabled={!agencyId || feeBp === null || offer.isPending}
-          onClick={() => feeBp !== null && offer.mutate({ packageId: pkg.id, agencyId, feeBp })}
-          data-testid="offer-send"
-        >
+        <Button type="submit" variant="secondary" disabled={offer.isPending} data-testid="offer-send">
           {t('packages.offer.send')}
         </Button>
       </div>
-      {error ? <Alert>{error.message}</Alert> : null}
-    </div>
+      {problems.map((m) => (
+        <p key={m} className="text-xs text-red-600" data-testid="offer-error">
+          {m}
+        </p>
+      ))}
+      {error && Object.keys(error.fieldErrors).length === 0 ? <Alert>{error.message}</Alert> : null}
+    </form>
+  );
+};
+
+/** Cancelling a draft or open package, for a reason. */
+const CancelForm = ({ packageId, onChanged }: { packageId: string; onChanged: (next: TCreditorPackage) => void }) => {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const cancel = useMutation(trpc.packages.cancel.mutationOptions({ onSuccess: onChanged }));
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZCancelForm, { defaultValues: { reason: '' } });
+  const error = errorInfo(cancel.error);
+  const message = fieldMessage(errors, error, 'reason');
+  return (
+    <form className="space-y-1" noValidate onSubmit={handleSubmit((values) => cancel.mutate({ packageId, ...values }))}>
+      <div className="flex flex-wrap items-end gap-2">
+        <Input
+          aria-label={t('packages.cancelReason')}
+          placeholder={t('packages.cancelReason')}
+          {...register('reason')}
+          invalid={Boolean(message)}
+          className="max-w-md"
+        />
+        <Button type="submit" variant="danger" disabled={cancel.isPending} data-testid="package-cancel">
+          {t('packages.cancel')}
+        </Button>
+      </div>
+      {message ? (
+        <p className="text-xs text-red-600" data-testid="package-cancel-error">
+          {message}
+        </p>
+      ) : null}
+      {error && Object.keys(error.fieldErrors).length === 0 ? (
+        <Alert testId="package-error">{error.message}</Alert>
+      ) : null}
+    </form>
   );
 };
 
@@ -126,9 +171,7 @@ export const PackageDetail = ({ packageId, canManage }: { packageId: string; can
   const onChanged = (next: TCreditorPackage) =>
     queryClient.setQueryData(trpc.packages.get.queryKey({ packageId }), next);
   const open = useMutation(trpc.packages.open.mutationOptions({ onSuccess: onChanged }));
-  const cancel = useMutation(trpc.packages.cancel.mutationOptions({ onSuccess: onChanged }));
-  const [reason, setReason] = useState('');
-  const error = errorInfo(query.error) ?? errorInfo(open.error) ?? errorInfo(cancel.error);
+  const error = errorInfo(query.error) ?? errorInfo(open.error);
   return (
     <>
       <PageTitle
@@ -189,23 +232,7 @@ export const PackageDetail = ({ packageId, canManage }: { packageId: string; can
           ) : null}
           {canManage && (pkg.status === 'draft' || pkg.status === 'open') ? (
             <Card title={t('packages.cancelTitle')}>
-              <div className="flex flex-wrap items-end gap-2">
-                <Input
-                  aria-label={t('packages.cancelReason')}
-                  placeholder={t('packages.cancelReason')}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  className="max-w-md"
-                />
-                <Button
-                  variant="danger"
-                  disabled={reason.trim().length < 2 || cancel.isPending}
-                  onClick={() => cancel.mutate({ packageId, reason })}
-                  data-testid="package-cancel"
-                >
-                  {t('packages.cancel')}
-                </Button>
-              </div>
+              <CancelForm packageId={packageId} onChanged={onChanged} />
             </Card>
           ) : null}
         </div>

@@ -1,12 +1,12 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { CHANNELS, TIERS, type Channel, type Tier } from '@/lib/enums';
-import type { TCreditorPackage } from '@/server/api/routers/packages/packages.schema';
-import { shanghaiDateTimeLocal, shanghaiInstant } from '@/lib/dates';
-import { bpToPercent, parsePercentToBp } from '@/lib/format';
+import { CHANNELS, TIERS, type Channel } from '@/lib/enums';
+import { ZTermsForm, type TCreditorPackage } from '@/server/api/routers/packages/packages.schema';
+import { shanghaiDateTimeLocal } from '@/lib/dates';
+import { bpToPercent } from '@/lib/format';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -15,87 +15,52 @@ import { Field, Input, Select } from '../ui/field';
 
 // Datetime-local values are Beijing time whatever the browser's zone.
 const toLocal = (d: Date | null) => (d ? shanghaiDateTimeLocal(d) : '');
-const fromLocal = (s: string) => (s ? shanghaiInstant(`${s}:00`) : null);
+const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
 
-/** The terms of a draft package; every field is saved at once and checked again on the server. */
+/** The terms of a draft package; every field is checked in the browser, saved at once and checked again on the server. */
 export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const agencies = useQuery(trpc.packages.agencies.queryOptions());
-  const [f, setF] = useState({
-    closesAt: toLocal(pkg.closesAt),
-    commissionStart: pkg.commissionStart ?? '',
-    commissionEnd: pkg.commissionEnd ?? '',
-    reserveFee: pkg.reserveFeeBp === null ? '' : bpToPercent(pkg.reserveFeeBp),
-    expectedRecovery: pkg.expectedRecoveryBp === null ? '' : bpToPercent(pkg.expectedRecoveryBp),
-    minTier: (pkg.minTier ?? '') as Tier | '',
-    minScore: pkg.minScore === null ? '' : String(pkg.minScore),
-    bidderCircle: pkg.bidderCircle,
-    invited: pkg.invitedAgencyIds,
-    channels: (pkg.allowedChannels.length ? pkg.allowedChannels : ['phone', 'sms']) as Channel[],
-    maxReduction: bpToPercent(pkg.maxReductionBp),
-    maxInstalments: String(pkg.maxInstalments),
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setValue,
+    formState: { errors, isSubmitted },
+  } = useZodForm(ZTermsForm, {
+    defaultValues: {
+      closesAt: toLocal(pkg.closesAt),
+      commissionStart: pkg.commissionStart ?? '',
+      commissionEnd: pkg.commissionEnd ?? '',
+      reserveFeeBp: pkg.reserveFeeBp === null ? '' : bpToPercent(pkg.reserveFeeBp),
+      expectedRecoveryBp: pkg.expectedRecoveryBp === null ? '' : bpToPercent(pkg.expectedRecoveryBp),
+      minTier: pkg.minTier ?? '',
+      minScore: pkg.minScore === null ? '' : String(pkg.minScore),
+      bidderCircle: pkg.bidderCircle,
+      invitedAgencyIds: pkg.invitedAgencyIds,
+      allowedChannels: pkg.allowedChannels.length ? (pkg.allowedChannels as Channel[]) : ['phone', 'sms'],
+      maxReductionBp: bpToPercent(pkg.maxReductionBp),
+      maxInstalments: String(pkg.maxInstalments),
+    },
   });
-  const [local, setLocal] = useState<Record<string, string>>({});
+  const [bidderCircle, channels, invited] = watch(['bidderCircle', 'allowedChannels', 'invitedAgencyIds']);
   const save = useMutation(
     trpc.packages.saveTerms.mutationOptions({
       onSuccess: (next) => queryClient.setQueryData(trpc.packages.get.queryKey({ packageId: pkg.id }), next),
     }),
   );
   const error = errorInfo(save.error);
-  const fieldError = (k: string) => local[k] ?? error?.fieldErrors[k] ?? error?.fieldErrors[`terms.${k}`];
-  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
-    setF((v) => ({ ...v, [k]: e.target.value }));
-
-  const submit = () => {
-    const problems: Record<string, string> = {};
-    const pct = (k: 'reserveFee' | 'expectedRecovery' | 'maxReduction') => {
-      const bp = parsePercentToBp(f[k]);
-      if (bp === null)
-        problems[
-          k === 'reserveFee' ? 'reserveFeeBp' : k === 'expectedRecovery' ? 'expectedRecoveryBp' : 'maxReductionBp'
-        ] = t('packages.terms.badPercent');
-      return bp ?? 0;
-    };
-    const minScore =
-      f.minScore.trim() === ''
-        ? null
-        : /^\d{1,3}$/.test(f.minScore.trim()) && Number(f.minScore) <= 100
-          ? Number(f.minScore)
-          : undefined;
-    if (minScore === undefined) problems.minScore = t('packages.terms.badScore');
-    const closesAt = fromLocal(f.closesAt);
-    if (!closesAt) problems.closesAt = t('validation.required');
-    if (!f.commissionStart) problems.commissionStart = t('validation.required');
-    if (!f.commissionEnd) problems.commissionEnd = t('validation.required');
-    if (f.channels.length === 0) problems.allowedChannels = t('packages.terms.noChannel');
-    const terms = {
-      closesAt: closesAt ?? new Date(),
-      commissionStart: f.commissionStart,
-      commissionEnd: f.commissionEnd,
-      reserveFeeBp: pct('reserveFee'),
-      expectedRecoveryBp: pct('expectedRecovery'),
-      maxReductionBp: pct('maxReduction'),
-      minTier: f.minTier || null,
-      minScore: minScore ?? null,
-      bidderCircle: f.bidderCircle,
-      invitedAgencyIds: f.bidderCircle === 'invited' ? f.invited : [],
-      allowedChannels: f.channels,
-      maxInstalments: Number(f.maxInstalments) || 1,
-    };
-    setLocal(problems);
-    if (Object.keys(problems).length === 0) save.mutate({ packageId: pkg.id, terms });
-  };
+  // The procedure names a field of its input's `terms`.
+  const fieldError = (k: string) => fieldMessage(errors, error, k) ?? error?.fieldErrors[`terms.${k}`]?.[0];
 
   return (
     <form
       className="space-y-4"
       data-testid="terms-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
+      noValidate
+      onSubmit={handleSubmit((terms) => save.mutate({ packageId: pkg.id, terms }))}
     >
       <div className="grid gap-4 md:grid-cols-3">
         <Field
@@ -104,13 +69,13 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
           error={fieldError('closesAt')}
           hint={t('packages.terms.closesAtHint')}
         >
-          <Input id="closesAt" type="datetime-local" value={f.closesAt} onChange={set('closesAt')} />
+          <Input id="closesAt" type="datetime-local" {...register('closesAt')} />
         </Field>
         <Field id="commissionStart" label={t('packages.terms.commissionStart')} error={fieldError('commissionStart')}>
-          <Input id="commissionStart" type="date" value={f.commissionStart} onChange={set('commissionStart')} />
+          <Input id="commissionStart" type="date" {...register('commissionStart')} />
         </Field>
         <Field id="commissionEnd" label={t('packages.terms.commissionEnd')} error={fieldError('commissionEnd')}>
-          <Input id="commissionEnd" type="date" value={f.commissionEnd} onChange={set('commissionEnd')} />
+          <Input id="commissionEnd" type="date" {...register('commissionEnd')} />
         </Field>
         <Field
           id="reserveFee"
@@ -118,22 +83,17 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
           error={fieldError('reserveFeeBp')}
           hint={t('packages.terms.reserveFeeHint')}
         >
-          <Input id="reserveFee" inputMode="decimal" value={f.reserveFee} onChange={set('reserveFee')} />
+          <Input id="reserveFee" inputMode="decimal" {...register('reserveFeeBp')} />
         </Field>
         <Field
           id="expectedRecovery"
           label={t('packages.terms.expectedRecovery')}
           error={fieldError('expectedRecoveryBp')}
         >
-          <Input
-            id="expectedRecovery"
-            inputMode="decimal"
-            value={f.expectedRecovery}
-            onChange={set('expectedRecovery')}
-          />
+          <Input id="expectedRecovery" inputMode="decimal" {...register('expectedRecoveryBp')} />
         </Field>
-        <Field id="minTier" label={t('packages.terms.minTier')}>
-          <Select id="minTier" value={f.minTier} onChange={set('minTier')}>
+        <Field id="minTier" label={t('packages.terms.minTier')} error={fieldError('minTier')}>
+          <Select id="minTier" {...register('minTier')}>
             <option value="">{t('packages.terms.anyTier')}</option>
             {TIERS.map((tier) => (
               <option key={tier} value={tier}>
@@ -151,26 +111,18 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
           <Input
             id="minScore"
             inputMode="numeric"
-            value={f.minScore}
-            onChange={set('minScore')}
+            {...register('minScore')}
             placeholder={t('packages.terms.anyScore')}
           />
         </Field>
         <Field id="maxReduction" label={t('packages.terms.maxReduction')} error={fieldError('maxReductionBp')}>
-          <Input id="maxReduction" inputMode="decimal" value={f.maxReduction} onChange={set('maxReduction')} />
+          <Input id="maxReduction" inputMode="decimal" {...register('maxReductionBp')} />
         </Field>
         <Field id="maxInstalments" label={t('packages.terms.maxInstalments')} error={fieldError('maxInstalments')}>
-          <Input
-            id="maxInstalments"
-            type="number"
-            min={1}
-            max={60}
-            value={f.maxInstalments}
-            onChange={set('maxInstalments')}
-          />
+          <Input id="maxInstalments" type="number" min={1} max={60} {...register('maxInstalments')} />
         </Field>
         <Field id="bidderCircle" label={t('packages.terms.bidderCircle')} error={fieldError('invitedAgencyIds')}>
-          <Select id="bidderCircle" value={f.bidderCircle} onChange={set('bidderCircle')}>
+          <Select id="bidderCircle" {...register('bidderCircle')}>
             <option value="all">{t('packages.terms.circleAll')}</option>
             <option value="invited">{t('packages.terms.circleInvited')}</option>
           </Select>
@@ -184,13 +136,8 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
               <input
                 type="checkbox"
                 data-testid={`channel-${c}`}
-                checked={f.channels.includes(c)}
-                onChange={() =>
-                  setF((v) => ({
-                    ...v,
-                    channels: v.channels.includes(c) ? v.channels.filter((x) => x !== c) : [...v.channels, c],
-                  }))
-                }
+                checked={channels.includes(c)}
+                onChange={() => setValue('allowedChannels', toggle(channels, c), { shouldValidate: isSubmitted })}
               />
               {t(`channel.${c}`)}
             </label>
@@ -200,7 +147,7 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
           <p className="mt-1 text-xs text-red-600">{fieldError('allowedChannels')}</p>
         ) : null}
       </fieldset>
-      {f.bidderCircle === 'invited' ? (
+      {bidderCircle === 'invited' ? (
         <fieldset>
           <legend className="mb-1 text-sm font-medium text-slate-700">{t('packages.terms.invited')}</legend>
           <div className="flex flex-wrap gap-3">
@@ -208,13 +155,8 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
               <label key={a.id} className="flex items-center gap-1 text-sm">
                 <input
                   type="checkbox"
-                  checked={f.invited.includes(a.id)}
-                  onChange={() =>
-                    setF((v) => ({
-                      ...v,
-                      invited: v.invited.includes(a.id) ? v.invited.filter((x) => x !== a.id) : [...v.invited, a.id],
-                    }))
-                  }
+                  checked={invited.includes(a.id)}
+                  onChange={() => setValue('invitedAgencyIds', toggle(invited, a.id))}
                 />
                 {a.name} {a.tier ? `(${a.tier})` : ''}
               </label>

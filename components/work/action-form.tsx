@@ -3,15 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
-import {
-  ACTION_CHANNELS,
-  ACTION_OUTCOMES,
-  TEMPLATE_CHANNELS,
-  type ActionChannel,
-  type ActionOutcome,
-} from '@/lib/enums';
-import type { TVerdict, TWorkCase } from '@/server/api/routers/work/work.schema';
-import { formatDateTime, parseAmountToFen } from '@/lib/format';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, TEMPLATE_CHANNELS } from '@/lib/enums';
+import { ZLogActionForm, type TVerdict, type TWorkCase } from '@/server/api/routers/work/work.schema';
+import { formatDateTime } from '@/lib/format';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -55,13 +50,24 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [channel, setChannel] = useState<ActionChannel>('call');
-  const [who, setWho] = useState('debtor:0');
-  const [outcome, setOutcome] = useState<ActionOutcome>('answered');
-  const [note, setNote] = useState('');
-  const [amount, setAmount] = useState('');
-  const [date, setDate] = useState('');
-  const [templateId, setTemplateId] = useState('');
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setValue,
+    formState: { errors },
+  } = useZodForm(ZLogActionForm, {
+    defaultValues: {
+      channel: 'call',
+      who: 'debtor:0',
+      outcome: 'answered',
+      note: '',
+      templateId: '',
+      promiseAmount: '',
+      promiseDate: '',
+    },
+  });
+  const [channel, who, outcome, note, templateId] = watch(['channel', 'who', 'outcome', 'note', 'templateId']);
   const needsTemplate = (TEMPLATE_CHANNELS as readonly string[]).includes(channel);
   const approved = useQuery({
     ...trpc.work.templates.queryOptions({ packageId: c.packageId, status: 'approved' }),
@@ -84,26 +90,23 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
   const log = useMutation(
     trpc.work.logAction.mutationOptions({
       onSuccess: () => {
-        setNote('');
+        setValue('note', '');
         void queryClient.invalidateQueries({ queryKey: trpc.work.pathKey() });
       },
     }),
   );
   const error = errorInfo(log.error);
-  const promiseFen = amount ? parseAmountToFen(amount) : null;
-  const submit = () =>
-    log.mutate({
-      ...intent,
-      outcome,
-      note,
-      ...(needsTemplate && templateId ? { templateId } : {}),
-      ...(outcome === 'promise_to_pay' ? { promiseAmount: promiseFen ?? 0, promiseDate: date || undefined } : {}),
-    });
+  const message = (name: string) => fieldMessage(errors, error, name);
   return (
-    <div className="space-y-4" data-testid="action-form">
+    <form
+      className="space-y-4"
+      data-testid="action-form"
+      noValidate
+      onSubmit={handleSubmit((action) => log.mutate({ caseId: c.id, ...action }))}
+    >
       <div className="grid gap-4 md:grid-cols-3">
-        <Field id="action-channel" label={t('work.form.channel')}>
-          <Select id="action-channel" value={channel} onChange={(e) => setChannel(e.target.value as ActionChannel)}>
+        <Field id="action-channel" label={t('work.form.channel')} error={message('channel')}>
+          <Select id="action-channel" {...register('channel')}>
             {ACTION_CHANNELS.filter((ch) => ch !== 'visit').map((ch) => (
               <option key={ch} value={ch}>
                 {t(`work.channel.${ch}`)}
@@ -111,8 +114,8 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
             ))}
           </Select>
         </Field>
-        <Field id="action-who" label={t('work.form.who')}>
-          <Select id="action-who" value={who} onChange={(e) => setWho(e.target.value)}>
+        <Field id="action-who" label={t('work.form.who')} error={message('index')}>
+          <Select id="action-who" {...register('who')}>
             {c.phones.map((p) => (
               <option key={`d${p.index}`} value={`debtor:${p.index}`}>
                 {t('work.form.debtorNumber', { number: p.masked })}
@@ -125,8 +128,8 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
             ))}
           </Select>
         </Field>
-        <Field id="action-outcome" label={t('work.form.outcome')}>
-          <Select id="action-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as ActionOutcome)}>
+        <Field id="action-outcome" label={t('work.form.outcome')} error={message('outcome')}>
+          <Select id="action-outcome" {...register('outcome')}>
             {ACTION_OUTCOMES.map((o) => (
               <option key={o} value={o}>
                 {t(`work.outcome.${o}`)}
@@ -139,10 +142,10 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
         <Field
           id="action-template"
           label={t('work.form.template')}
-          error={error?.fieldErrors.templateId}
+          error={message('templateId')}
           hint={usable.length === 0 ? t('work.form.noTemplate') : undefined}
         >
-          <Select id="action-template" value={templateId} onChange={(e) => setTemplateId(e.target.value)}>
+          <Select id="action-template" {...register('templateId')} invalid={Boolean(message('templateId'))}>
             <option value="">{t('work.form.chooseTemplate')}</option>
             {usable.map((tpl) => (
               <option key={tpl.id} value={tpl.id}>
@@ -162,21 +165,30 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
       ) : null}
       {outcome === 'promise_to_pay' ? (
         <div className="grid max-w-md grid-cols-2 gap-3">
-          <Field id="promiseAmount" label={t('work.form.promiseAmount')} error={error?.fieldErrors.promiseAmount}>
-            <Input id="promiseAmount" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
+          <Field id="promiseAmount" label={t('work.form.promiseAmount')} error={message('promiseAmount')}>
+            <Input
+              id="promiseAmount"
+              inputMode="decimal"
+              {...register('promiseAmount')}
+              invalid={Boolean(message('promiseAmount'))}
+            />
           </Field>
-          <Field id="promiseDate" label={t('work.form.promiseDate')} error={error?.fieldErrors.promiseDate}>
-            <Input id="promiseDate" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+          <Field id="promiseDate" label={t('work.form.promiseDate')} error={message('promiseDate')}>
+            <Input
+              id="promiseDate"
+              type="date"
+              {...register('promiseDate')}
+              invalid={Boolean(message('promiseDate'))}
+            />
           </Field>
         </div>
       ) : null}
-      <Field id="action-note" label={t('work.form.note')} hint={t('work.form.noteHint')}>
+      <Field id="action-note" label={t('work.form.note')} hint={t('work.form.noteHint')} error={message('note')}>
         <textarea
           id="action-note"
           rows={3}
           className="block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-amber-600"
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
+          {...register('note')}
         />
       </Field>
       {verdict.data ? <VerdictNote verdict={verdict.data} timeZone={c.timeZone} /> : null}
@@ -188,9 +200,9 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
           {t('work.form.saved')}
         </Alert>
       ) : null}
-      <Button onClick={submit} disabled={log.isPending || verdict.data?.allowed === false} data-testid="action-submit">
+      <Button type="submit" disabled={log.isPending || verdict.data?.allowed === false} data-testid="action-submit">
         {t('work.form.submit')}
       </Button>
-    </div>
+    </form>
   );
 };

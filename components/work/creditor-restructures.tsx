@@ -4,7 +4,10 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { RESTRUCTURE_STATUSES, type RestructureStatus } from '@/lib/enums';
+import type { z } from 'zod';
 import { formatDateTime } from '@/lib/format';
+import { ZDecideRestructureForm } from '@/server/api/routers/restructures/restructures.schema';
+import { useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -17,13 +20,48 @@ import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
 import { RESTRUCTURE_TONE, RestructureSummary } from './restructure-card';
 
+/** Approving or rejecting one request, with a note. */
+const DecideRequest = ({
+  isPending,
+  onDecide,
+}: {
+  isPending: boolean;
+  onDecide: (approve: boolean, values: z.output<typeof ZDecideRestructureForm>) => void;
+}) => {
+  const t = useTranslations();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZDecideRestructureForm, { defaultValues: { note: '' } });
+  const send = (approve: boolean) => handleSubmit((values) => onDecide(approve, values));
+  return (
+    <div className="flex w-44 flex-col gap-1">
+      <Input
+        aria-label={t('restructure.note')}
+        placeholder={t('restructure.note')}
+        {...register('note')}
+        invalid={Boolean(errors.note)}
+      />
+      {errors.note?.message ? <p className="text-xs text-red-600">{errors.note.message}</p> : null}
+      <div className="flex gap-1">
+        <Button onClick={send(true)} disabled={isPending} data-testid="restructure-approve">
+          {t('restructure.approve')}
+        </Button>
+        <Button variant="dangerGhost" onClick={send(false)} disabled={isPending} data-testid="restructure-reject">
+          {t('restructure.reject')}
+        </Button>
+      </div>
+    </div>
+  );
+};
+
 /** Requests outside the bands wait here for the creditor's decision (3 business days). */
 export const CreditorRestructures = ({ canDecide }: { canDecide: boolean }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<RestructureStatus | ''>('proposed');
-  const [notes, setNotes] = useState<Record<string, string>>({});
   const list = useInfiniteQuery(
     trpc.restructures.list.infiniteQueryOptions(
       { limit: 30, ...(status ? { status } : {}) },
@@ -93,31 +131,10 @@ export const CreditorRestructures = ({ canDecide }: { canDecide: boolean }) => {
                 </Td>
                 <Td>
                   {r.status === 'proposed' && canDecide ? (
-                    <div className="flex w-44 flex-col gap-1">
-                      <Input
-                        aria-label={t('restructure.note')}
-                        placeholder={t('restructure.note')}
-                        value={notes[r.id] ?? ''}
-                        onChange={(e) => setNotes((n) => ({ ...n, [r.id]: e.target.value }))}
-                      />
-                      <div className="flex gap-1">
-                        <Button
-                          onClick={() => decide.mutate({ requestId: r.id, approve: true, note: notes[r.id] ?? '' })}
-                          disabled={decide.isPending}
-                          data-testid="restructure-approve"
-                        >
-                          {t('restructure.approve')}
-                        </Button>
-                        <Button
-                          variant="dangerGhost"
-                          onClick={() => decide.mutate({ requestId: r.id, approve: false, note: notes[r.id] ?? '' })}
-                          disabled={decide.isPending}
-                          data-testid="restructure-reject"
-                        >
-                          {t('restructure.reject')}
-                        </Button>
-                      </div>
-                    </div>
+                    <DecideRequest
+                      isPending={decide.isPending}
+                      onDecide={(approve, values) => decide.mutate({ requestId: r.id, approve, ...values })}
+                    />
                   ) : null}
                 </Td>
               </tr>

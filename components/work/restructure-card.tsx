@@ -1,11 +1,11 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { RESTRUCTURE_KINDS, type RestructureKind } from '@/lib/enums';
-import type { TRestructure } from '@/server/api/routers/work/work.schema';
-import { bpToPercent, formatFen, parsePercentToBp } from '@/lib/format';
+import { RESTRUCTURE_KINDS } from '@/lib/enums';
+import { ZRestructureForm, type TRestructure } from '@/server/api/routers/work/work.schema';
+import { bpToPercent, formatFen } from '@/lib/format';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -51,8 +51,15 @@ export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: stri
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const list = useQuery(trpc.work.restructures.queryOptions({ caseId }));
-  const [kind, setKind] = useState<RestructureKind>('reduction');
-  const [f, setF] = useState({ reduction: '', deferTo: '', instalments: '', firstDueDate: '', reason: '' });
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors },
+  } = useZodForm(ZRestructureForm, {
+    defaultValues: { kind: 'reduction', reductionBp: '', deferTo: '', instalments: '', firstDueDate: '', reason: '' },
+  });
+  const kind = watch('kind');
   const propose = useMutation(
     trpc.work.proposeRestructure.mutationOptions({
       onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.work.restructures.queryKey({ caseId }) }),
@@ -60,18 +67,7 @@ export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: stri
   );
   const error = errorInfo(propose.error);
   // Input errors name the terms' fields as `terms.x`; domain errors name them as `x`.
-  const fieldError = (k: string) => error?.fieldErrors[k] ?? error?.fieldErrors[`terms.${k}`];
-  const submit = () => {
-    const terms =
-      kind === 'reduction'
-        ? { reductionBp: parsePercentToBp(f.reduction) ?? 0, firstDueDate: f.firstDueDate }
-        : kind === 'deferral'
-          ? { deferTo: f.deferTo }
-          : { instalments: Number(f.instalments) || 0, firstDueDate: f.firstDueDate };
-    propose.mutate({ caseId, kind, terms, reason: f.reason });
-  };
-  const set = (k: keyof typeof f) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setF((v) => ({ ...v, [k]: e.target.value }));
+  const fieldError = (k: string) => fieldMessage(errors, error, k) ?? error?.fieldErrors[`terms.${k}`]?.[0];
   return (
     <Card title={t('restructure.title')}>
       <ul className="mb-4 space-y-2" data-testid="restructure-list">
@@ -91,73 +87,85 @@ export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: stri
         ))}
       </ul>
       <p className="mb-3 text-xs text-slate-500">{t('restructure.bands', { bands })}</p>
-      <div className="grid gap-3 md:grid-cols-4">
-        <Field id="rs-kind" label={t('restructure.kind')}>
-          <Select id="rs-kind" value={kind} onChange={(e) => setKind(e.target.value as RestructureKind)}>
-            {RESTRUCTURE_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`restructure.kinds.${k}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {kind === 'reduction' ? (
-          <Field id="rs-reduction" label={t('restructure.reduction')} error={fieldError('reductionBp')}>
-            <Input id="rs-reduction" inputMode="decimal" value={f.reduction} onChange={set('reduction')} />
+      <form noValidate onSubmit={handleSubmit((values) => propose.mutate({ caseId, ...values }))}>
+        <div className="grid gap-3 md:grid-cols-4">
+          <Field id="rs-kind" label={t('restructure.kind')}>
+            <Select id="rs-kind" {...register('kind')}>
+              {RESTRUCTURE_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`restructure.kinds.${k}`)}
+                </option>
+              ))}
+            </Select>
           </Field>
-        ) : null}
-        {kind === 'instalments' ? (
-          <Field id="rs-instalments" label={t('restructure.instalments')} error={fieldError('instalments')}>
-            <Input
-              id="rs-instalments"
-              type="number"
-              min={2}
-              max={60}
-              value={f.instalments}
-              onChange={set('instalments')}
-            />
-          </Field>
-        ) : null}
-        {kind === 'deferral' ? (
-          <Field id="rs-deferTo" label={t('restructure.deferTo')} error={fieldError('deferTo')}>
-            <Input id="rs-deferTo" type="date" value={f.deferTo} onChange={set('deferTo')} />
-          </Field>
-        ) : (
-          <Field
-            id="rs-first"
-            label={kind === 'reduction' ? t('restructure.payBy') : t('restructure.firstDueDate')}
-            error={fieldError('firstDueDate')}
-          >
-            <Input id="rs-first" type="date" value={f.firstDueDate} onChange={set('firstDueDate')} />
-          </Field>
-        )}
-      </div>
-      <div className="mt-3">
-        <Field id="rs-reason" label={t('restructure.reason')}>
-          <Input id="rs-reason" value={f.reason} onChange={set('reason')} />
-        </Field>
-      </div>
-      {error && !['reductionBp', 'instalments', 'deferTo', 'firstDueDate'].some((k) => fieldError(k)) ? (
-        <div className="mt-3">
-          <Alert testId="restructure-error">{error.message}</Alert>
+          {kind === 'reduction' ? (
+            <Field id="rs-reduction" label={t('restructure.reduction')} error={fieldError('reductionBp')}>
+              <Input
+                id="rs-reduction"
+                inputMode="decimal"
+                {...register('reductionBp')}
+                invalid={Boolean(fieldError('reductionBp'))}
+              />
+            </Field>
+          ) : null}
+          {kind === 'instalments' ? (
+            <Field id="rs-instalments" label={t('restructure.instalments')} error={fieldError('instalments')}>
+              <Input
+                id="rs-instalments"
+                type="number"
+                min={2}
+                max={60}
+                {...register('instalments')}
+                invalid={Boolean(fieldError('instalments'))}
+              />
+            </Field>
+          ) : null}
+          {kind === 'deferral' ? (
+            <Field id="rs-deferTo" label={t('restructure.deferTo')} error={fieldError('deferTo')}>
+              <Input id="rs-deferTo" type="date" {...register('deferTo')} invalid={Boolean(fieldError('deferTo'))} />
+            </Field>
+          ) : (
+            <Field
+              id="rs-first"
+              label={kind === 'reduction' ? t('restructure.payBy') : t('restructure.firstDueDate')}
+              error={fieldError('firstDueDate')}
+            >
+              <Input
+                id="rs-first"
+                type="date"
+                {...register('firstDueDate')}
+                invalid={Boolean(fieldError('firstDueDate'))}
+              />
+            </Field>
+          )}
         </div>
-      ) : null}
-      {propose.data ? (
         <div className="mt-3">
-          <Alert tone="success" testId="restructure-result">
-            {propose.data.status === 'approved' ? t('restructure.approvedAtOnce') : t('restructure.waiting')}
-          </Alert>
+          <Field id="rs-reason" label={t('restructure.reason')} error={fieldError('reason')}>
+            <Input id="rs-reason" {...register('reason')} invalid={Boolean(fieldError('reason'))} />
+          </Field>
         </div>
-      ) : null}
-      <Button
-        className="mt-3"
-        variant="secondary"
-        onClick={submit}
-        disabled={propose.isPending || f.reason.trim().length < 4}
-        data-testid="restructure-submit"
-      >
-        {t('restructure.submit')}
-      </Button>
+        {error && !['reductionBp', 'instalments', 'deferTo', 'firstDueDate', 'reason'].some((k) => fieldError(k)) ? (
+          <div className="mt-3">
+            <Alert testId="restructure-error">{error.message}</Alert>
+          </div>
+        ) : null}
+        {propose.data ? (
+          <div className="mt-3">
+            <Alert tone="success" testId="restructure-result">
+              {propose.data.status === 'approved' ? t('restructure.approvedAtOnce') : t('restructure.waiting')}
+            </Alert>
+          </div>
+        ) : null}
+        <Button
+          className="mt-3"
+          type="submit"
+          variant="secondary"
+          disabled={propose.isPending}
+          data-testid="restructure-submit"
+        >
+          {t('restructure.submit')}
+        </Button>
+      </form>
     </Card>
   );
 };

@@ -4,7 +4,8 @@ import { useMutation, type UseMutationOptions } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { z } from 'zod';
-import type { ZRevealInput } from '@/server/api/routers/work/work.schema';
+import { ZRevealForm, type ZRevealInput } from '@/server/api/routers/work/work.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Button } from '../ui/button';
@@ -18,16 +19,24 @@ export const RevealWithReason = <TInput, TError>({
   options,
   inputFor,
   testId,
+  schema = ZRevealForm,
 }: {
   options: UseMutationOptions<{ value: string }, TError, TInput>;
   inputFor: (reason: string) => TInput;
   testId: string;
+  /** The procedure's rule for the reason (every reveal asks 4 to 200 characters). */
+  schema?: z.ZodType<{ reason: string }, { reason: string }>;
 }) => {
   const t = useTranslations('work.reveal');
   const [isOpen, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(schema, { defaultValues: { reason: '' } });
   const reveal = useMutation(options);
   const error = errorInfo(reveal.error);
+  const message = fieldMessage(errors, error, 'reason') ?? error?.message;
   if (reveal.data)
     return (
       <span className="font-mono text-sm text-slate-900" data-testid={`${testId}-value`}>
@@ -41,29 +50,30 @@ export const RevealWithReason = <TInput, TError>({
       </Button>
     );
   return (
-    <span className="inline-flex flex-wrap items-center gap-2">
+    <form
+      className="inline-flex flex-wrap items-center gap-2"
+      noValidate
+      onSubmit={handleSubmit(({ reason }) => reveal.mutate(inputFor(reason)))}
+    >
       <Input
         aria-label={t('reason')}
         placeholder={t('reason')}
-        value={reason}
-        onChange={(e) => setReason(e.target.value)}
+        {...register('reason')}
+        invalid={Boolean(message)}
         className="w-48"
         data-testid={`${testId}-reason`}
       />
-      <Button
-        variant="secondary"
-        disabled={reason.trim().length < 4 || reveal.isPending}
-        onClick={() => reveal.mutate(inputFor(reason))}
-        data-testid={`${testId}-confirm`}
-      >
+      <Button type="submit" variant="secondary" disabled={reveal.isPending} data-testid={`${testId}-confirm`}>
         {t('confirm')}
       </Button>
-      {error ? (
-        <span className="text-xs text-red-600">{error.message}</span>
+      {message ? (
+        <span className="text-xs text-red-600" data-testid={`${testId}-error`}>
+          {message}
+        </span>
       ) : (
         <span className="text-xs text-slate-500">{t('audited')}</span>
       )}
-    </span>
+    </form>
   );
 };
 

@@ -4,8 +4,9 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { TEMPLATE_CHANNELS, TEMPLATE_STATUSES, type TemplateStatus } from '@/lib/enums';
-import type { TTemplate } from '@/server/api/routers/work/work.schema';
+import { ZSubmitTemplateInput, type TTemplate } from '@/server/api/routers/work/work.schema';
 import { formatDateTime } from '@/lib/format';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -55,94 +56,93 @@ const TemplateRows = ({ items, action }: { items: TTemplate[]; action?: (t: TTem
   );
 };
 
-/** The agency drafts SMS and letter templates for the packages it works; the creditor approves them. */
-export const AgencyTemplatesScreen = ({ canSubmit }: { canSubmit: boolean }) => {
+/** A new template for one of the packages the agency works, checked in the browser and again (forbidden phrases) on the server. */
+const TemplateForm = () => {
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const list = useQuery(trpc.work.templates.queryOptions({}));
   const pkgs = useQuery(trpc.work.packages.queryOptions());
-  const [f, setF] = useState({
-    packageId: '',
-    channel: 'sms' as (typeof TEMPLATE_CHANNELS)[number],
-    title: '',
-    body: '',
-  });
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors },
+  } = useZodForm(ZSubmitTemplateInput, { defaultValues: { packageId: '', channel: 'sms', title: '', body: '' } });
+  const packageId = watch('packageId');
   const submit = useMutation(
     trpc.work.submitTemplate.mutationOptions({
       onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.work.templates.pathKey() }),
     }),
   );
   const error = errorInfo(submit.error);
+  const message = (name: string) => fieldMessage(errors, error, name);
+  return (
+    <form noValidate onSubmit={handleSubmit((values) => submit.mutate(values))}>
+      <div className="grid gap-3 md:grid-cols-3">
+        <Field id="tpl-package" label={t('templates2.package')} error={message('packageId')}>
+          <Select id="tpl-package" {...register('packageId')} invalid={Boolean(message('packageId'))}>
+            <option value="">{t('templates2.choosePackage')}</option>
+            {(pkgs.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="tpl-channel" label={t('work.form.channel')} error={message('channel')}>
+          <Select id="tpl-channel" {...register('channel')}>
+            {TEMPLATE_CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`work.channel.${c}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field id="tpl-title" label={t('templates2.titleLabel')} error={message('title')}>
+          <Input id="tpl-title" {...register('title')} invalid={Boolean(message('title'))} />
+        </Field>
+      </div>
+      <div className="mt-3">
+        <Field id="tpl-body" label={t('templates2.body')} error={message('body')} hint={t('templates2.bodyHint')}>
+          <textarea
+            id="tpl-body"
+            rows={4}
+            className="block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-amber-600"
+            {...register('body')}
+          />
+        </Field>
+      </div>
+      {error && Object.keys(error.fieldErrors).length === 0 ? (
+        <div className="mt-3">
+          <Alert testId="template-error">{error.message}</Alert>
+        </div>
+      ) : null}
+      {submit.isSuccess ? (
+        <div className="mt-3">
+          <Alert tone="success" testId="template-submitted">
+            {t('templates2.submitted')}
+          </Alert>
+        </div>
+      ) : null}
+      <Button type="submit" className="mt-3" disabled={!packageId || submit.isPending} data-testid="template-submit">
+        {t('templates2.submit')}
+      </Button>
+    </form>
+  );
+};
+
+/** The agency drafts SMS and letter templates for the packages it works; the creditor approves them. */
+export const AgencyTemplatesScreen = ({ canSubmit }: { canSubmit: boolean }) => {
+  const t = useTranslations();
+  const trpc = useTRPC();
+  const list = useQuery(trpc.work.templates.queryOptions({}));
   return (
     <>
       <PageTitle title={t('templates2.title')} subtitle={t('templates2.subtitle')} />
       <div className="space-y-6">
         {canSubmit ? (
           <Card title={t('templates2.new')}>
-            <div className="grid gap-3 md:grid-cols-3">
-              <Field id="tpl-package" label={t('templates2.package')} error={error?.fieldErrors.packageId}>
-                <Select
-                  id="tpl-package"
-                  value={f.packageId}
-                  onChange={(e) => setF({ ...f, packageId: e.target.value })}
-                >
-                  <option value="">{t('templates2.choosePackage')}</option>
-                  {(pkgs.data ?? []).map((p) => (
-                    <option key={p.id} value={p.id}>
-                      {p.name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field id="tpl-channel" label={t('work.form.channel')}>
-                <Select
-                  id="tpl-channel"
-                  value={f.channel}
-                  onChange={(e) => setF({ ...f, channel: e.target.value as (typeof TEMPLATE_CHANNELS)[number] })}
-                >
-                  {TEMPLATE_CHANNELS.map((c) => (
-                    <option key={c} value={c}>
-                      {t(`work.channel.${c}`)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field id="tpl-title" label={t('templates2.titleLabel')} error={error?.fieldErrors.title}>
-                <Input id="tpl-title" value={f.title} onChange={(e) => setF({ ...f, title: e.target.value })} />
-              </Field>
-            </div>
-            <div className="mt-3">
-              <Field
-                id="tpl-body"
-                label={t('templates2.body')}
-                error={error?.fieldErrors.body}
-                hint={t('templates2.bodyHint')}
-              >
-                <textarea
-                  id="tpl-body"
-                  rows={4}
-                  className="block w-full rounded-md border-0 px-2.5 py-1.5 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-amber-600"
-                  value={f.body}
-                  onChange={(e) => setF({ ...f, body: e.target.value })}
-                />
-              </Field>
-            </div>
-            {submit.isSuccess ? (
-              <div className="mt-3">
-                <Alert tone="success" testId="template-submitted">
-                  {t('templates2.submitted')}
-                </Alert>
-              </div>
-            ) : null}
-            <Button
-              className="mt-3"
-              onClick={() => submit.mutate(f)}
-              disabled={!f.packageId || submit.isPending}
-              data-testid="template-submit"
-            >
-              {t('templates2.submit')}
-            </Button>
+            <TemplateForm />
           </Card>
         ) : null}
         <Card title={t('templates2.list')}>

@@ -3,11 +3,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { VISIT_OUTCOMES, type ActionOutcome } from '@/lib/enums';
+import { VISIT_OUTCOMES } from '@/lib/enums';
 import { MIN_VISIT_STAFF } from '@/lib/visits';
-import type { TVisit, TWorkCase } from '@/server/api/routers/work/work.schema';
+import {
+  ZCancelVisitForm,
+  ZPlanVisitForm,
+  ZRecordVisitForm,
+  type TVisit,
+  type TWorkCase,
+} from '@/server/api/routers/work/work.schema';
 import { uploadFile, UploadError } from '../files/upload';
-import { parseAmountToFen } from '@/lib/format';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo, type ErrorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
@@ -36,36 +42,50 @@ const PlanForm = ({ c }: { c: TWorkCase }) => {
   const trpc = useTRPC();
   const refresh = useRefreshVisits(c.id);
   const staff = useQuery(trpc.work.visitStaff.queryOptions());
-  const [date, setDate] = useState('');
-  const [time, setTime] = useState('10:00');
-  const [address, setAddress] = useState(c.address ?? '');
-  const [purpose, setPurpose] = useState('');
-  const [staffIds, setStaffIds] = useState<string[]>([]);
+  const {
+    register,
+    handleSubmit,
+    watch,
+    setValue,
+    formState: { errors, isSubmitted },
+  } = useZodForm(ZPlanVisitForm, {
+    defaultValues: { date: '', time: '10:00', address: c.address ?? '', purpose: '', staffIds: [] },
+  });
+  const [date, staffIds] = watch(['date', 'staffIds']);
   const plan = useMutation(trpc.work.planVisit.mutationOptions({ onSuccess: refresh }));
   const error = errorInfo(plan.error);
-  const toggle = (id: string) => setStaffIds((ids) => (ids.includes(id) ? ids.filter((x) => x !== id) : [...ids, id]));
+  const message = (name: string) => fieldMessage(errors, error, name);
+  const toggle = (id: string) =>
+    setValue('staffIds', staffIds.includes(id) ? staffIds.filter((x) => x !== id) : [...staffIds, id], {
+      shouldValidate: isSubmitted,
+    });
   return (
-    <div className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="visit-plan">
+    <form
+      className="space-y-3 rounded-md bg-slate-50 p-3 ring-1 ring-slate-200"
+      data-testid="visit-plan"
+      noValidate
+      onSubmit={handleSubmit((values) => plan.mutate({ caseId: c.id, ...values }))}
+    >
       <h4 className="text-sm font-medium text-slate-800">{t('plan')}</h4>
       <div className="grid gap-3 md:grid-cols-4">
-        <Field id="visit-date" label={t('date')} error={error?.fieldErrors.date}>
-          <Input id="visit-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <Field id="visit-date" label={t('date')} error={message('date')}>
+          <Input id="visit-date" type="date" {...register('date')} invalid={Boolean(message('date'))} />
         </Field>
-        <Field id="visit-time" label={t('time', { timeZone: c.timeZone })} error={error?.fieldErrors.time}>
-          <Input id="visit-time" type="time" value={time} onChange={(e) => setTime(e.target.value)} />
+        <Field id="visit-time" label={t('time', { timeZone: c.timeZone })} error={message('time')}>
+          <Input id="visit-time" type="time" {...register('time')} invalid={Boolean(message('time'))} />
         </Field>
         <div className="md:col-span-2">
-          <Field id="visit-address" label={t('address')} error={error?.fieldErrors.address}>
-            <Input id="visit-address" value={address} onChange={(e) => setAddress(e.target.value)} />
+          <Field id="visit-address" label={t('address')} error={message('address')}>
+            <Input id="visit-address" {...register('address')} invalid={Boolean(message('address'))} />
           </Field>
         </div>
       </div>
-      <Field id="visit-purpose" label={t('purpose')} error={error?.fieldErrors.purpose}>
+      <Field id="visit-purpose" label={t('purpose')} error={message('purpose')}>
         <Input
           id="visit-purpose"
           placeholder={t('purposePlaceholder')}
-          value={purpose}
-          onChange={(e) => setPurpose(e.target.value)}
+          {...register('purpose')}
+          invalid={Boolean(message('purpose'))}
         />
       </Field>
       <fieldset>
@@ -78,11 +98,11 @@ const PlanForm = ({ c }: { c: TWorkCase }) => {
             </label>
           ))}
         </div>
-        {error?.fieldErrors.staffIds?.map((m) => (
-          <p key={m} className="mt-1 text-xs text-red-600" data-testid="visit-staffIds-error">
-            {m}
+        {message('staffIds') ? (
+          <p className="mt-1 text-xs text-red-600" data-testid="visit-staffIds-error">
+            {message('staffIds')}
           </p>
-        ))}
+        ) : null}
       </fieldset>
       {error && Object.keys(error.fieldErrors).length === 0 ? (
         <Alert testId="visit-plan-error">{error.message}</Alert>
@@ -93,13 +113,13 @@ const PlanForm = ({ c }: { c: TWorkCase }) => {
         </Alert>
       ) : null}
       <Button
-        onClick={() => plan.mutate({ caseId: c.id, date, time, staffIds, address, purpose })}
+        type="submit"
         disabled={plan.isPending || staffIds.length < MIN_VISIT_STAFF || !date}
         data-testid="visit-plan-submit"
       >
         {t('plan')}
       </Button>
-    </div>
+    </form>
   );
 };
 
@@ -108,102 +128,106 @@ const RecordForm = ({ c, visit }: { c: TWorkCase; visit: TVisit }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const refresh = useRefreshVisits(c.id);
-  const [outcome, setOutcome] = useState<ActionOutcome>('answered');
-  const [note, setNote] = useState('');
-  const [amount, setAmount] = useState('');
-  const [promiseDate, setPromiseDate] = useState('');
-  const [reason, setReason] = useState('');
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors },
+  } = useZodForm(ZRecordVisitForm, {
+    defaultValues: { outcome: 'answered', note: '', promiseAmount: '', promiseDate: '' },
+  });
+  const called = useZodForm(ZCancelVisitForm, { defaultValues: { reason: '' } });
+  const outcome = watch('outcome');
   const record = useMutation(trpc.work.recordVisit.mutationOptions({ onSuccess: refresh }));
   const cancel = useMutation(trpc.work.cancelVisit.mutationOptions({ onSuccess: refresh }));
   const error = errorInfo(record.error) ?? errorInfo(cancel.error);
-  const submit = () =>
-    record.mutate({
-      visitId: visit.id,
-      outcome: outcome as (typeof VISIT_OUTCOMES)[number],
-      note,
-      ...(outcome === 'promise_to_pay'
-        ? { promiseAmount: parseAmountToFen(amount) ?? 0, promiseDate: promiseDate || undefined }
-        : {}),
-    });
+  const message = (name: string) => fieldMessage(errors, error, name);
+  const reasonMessage = fieldMessage(called.formState.errors, errorInfo(cancel.error), 'reason');
   return (
     <div className="space-y-3 border-t border-slate-100 pt-3" data-testid="visit-record">
-      <div className="grid gap-3 md:grid-cols-3">
-        <Field id={`visit-outcome-${visit.id}`} label={t('visits.outcome')}>
-          <Select
-            id={`visit-outcome-${visit.id}`}
-            value={outcome}
-            onChange={(e) => setOutcome(e.target.value as ActionOutcome)}
-            data-testid="visit-outcome"
-          >
-            {VISIT_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`work.outcome.${o}`)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {outcome === 'promise_to_pay' ? (
-          <>
-            <Field
-              id={`visit-amount-${visit.id}`}
-              label={t('work.form.promiseAmount')}
-              error={error?.fieldErrors.promiseAmount}
-            >
-              <Input
+      <form
+        className="space-y-3"
+        noValidate
+        onSubmit={handleSubmit((values) => record.mutate({ visitId: visit.id, ...values }))}
+      >
+        <div className="grid gap-3 md:grid-cols-3">
+          <Field id={`visit-outcome-${visit.id}`} label={t('visits.outcome')} error={message('outcome')}>
+            <Select id={`visit-outcome-${visit.id}`} {...register('outcome')} data-testid="visit-outcome">
+              {VISIT_OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {t(`work.outcome.${o}`)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {outcome === 'promise_to_pay' ? (
+            <>
+              <Field
                 id={`visit-amount-${visit.id}`}
-                inputMode="decimal"
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-              />
-            </Field>
-            <Field
-              id={`visit-pdate-${visit.id}`}
-              label={t('work.form.promiseDate')}
-              error={error?.fieldErrors.promiseDate}
-            >
-              <Input
-                id={`visit-pdate-${visit.id}`}
-                type="date"
-                value={promiseDate}
-                onChange={(e) => setPromiseDate(e.target.value)}
-              />
-            </Field>
-          </>
-        ) : null}
-      </div>
-      <Field id={`visit-note-${visit.id}`} label={t('visits.note')} hint={t('visits.recordHint')}>
-        <textarea
+                label={t('work.form.promiseAmount')}
+                error={message('promiseAmount')}
+              >
+                <Input
+                  id={`visit-amount-${visit.id}`}
+                  inputMode="decimal"
+                  {...register('promiseAmount')}
+                  invalid={Boolean(message('promiseAmount'))}
+                />
+              </Field>
+              <Field id={`visit-pdate-${visit.id}`} label={t('work.form.promiseDate')} error={message('promiseDate')}>
+                <Input
+                  id={`visit-pdate-${visit.id}`}
+                  type="date"
+                  {...register('promiseDate')}
+                  invalid={Boolean(message('promiseDate'))}
+                />
+              </Field>
+            </>
+          ) : null}
+        </div>
+        <Field
           id={`visit-note-${visit.id}`}
-          rows={2}
-          className={textarea}
-          value={note}
-          onChange={(e) => setNote(e.target.value)}
-          data-testid="visit-note"
-        />
-      </Field>
-      {error && Object.keys(error.fieldErrors).length === 0 ? (
-        <Alert testId="visit-record-error">{error.message}</Alert>
-      ) : null}
-      <div className="flex flex-wrap items-end gap-2">
-        <Button onClick={submit} disabled={record.isPending} data-testid="visit-record-submit">
+          label={t('visits.note')}
+          hint={t('visits.recordHint')}
+          error={message('note')}
+        >
+          <textarea
+            id={`visit-note-${visit.id}`}
+            rows={2}
+            className={textarea}
+            {...register('note')}
+            data-testid="visit-note"
+          />
+        </Field>
+        {error && Object.keys(error.fieldErrors).length === 0 ? (
+          <Alert testId="visit-record-error">{error.message}</Alert>
+        ) : null}
+        <Button type="submit" disabled={record.isPending} data-testid="visit-record-submit">
           {t('visits.record')}
         </Button>
-        <Input
-          aria-label={t('visits.cancelReason')}
-          placeholder={t('visits.cancelReason')}
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          className="max-w-xs"
-        />
-        <Button
-          variant="secondary"
-          onClick={() => cancel.mutate({ visitId: visit.id, reason })}
-          disabled={cancel.isPending || reason.trim().length < 2}
-          data-testid="visit-cancel"
-        >
+      </form>
+      <form
+        className="flex flex-wrap items-start gap-2"
+        noValidate
+        onSubmit={called.handleSubmit((values) => cancel.mutate({ visitId: visit.id, ...values }))}
+      >
+        <div className="max-w-xs space-y-1">
+          <Input
+            aria-label={t('visits.cancelReason')}
+            placeholder={t('visits.cancelReason')}
+            {...called.register('reason')}
+            invalid={Boolean(reasonMessage)}
+          />
+          {reasonMessage ? (
+            <p className="text-xs text-red-600" data-testid="visit-cancel-reason-error">
+              {reasonMessage}
+            </p>
+          ) : null}
+        </div>
+        <Button type="submit" variant="secondary" disabled={cancel.isPending} data-testid="visit-cancel">
           {t('visits.cancel')}
         </Button>
-      </div>
+      </form>
     </div>
   );
 };

@@ -135,6 +135,18 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(CONTRACT);
     await expect(page.locator('main')).toContainText(ZONE);
     await expect(page.getByTestId('verdict-allowed')).toBeVisible();
+    // A promise without its amount and day is refused in the browser, in the server's words, before any request.
+    const requests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/api/trpc')) requests.push(r.url());
+    });
+    await page.locator('#action-outcome').selectOption('promise_to_pay');
+    await page.getByTestId('action-submit').click();
+    await expect(page.getByTestId('promiseAmount-error')).toHaveText('承诺还款须填写大于 0 的金额');
+    await expect(page.getByTestId('promiseDate-error')).toHaveText('必填');
+    await page.locator('#promiseAmount').fill('12.345');
+    await expect(page.getByTestId('promiseAmount-error')).toHaveText('请输入不小于 0 的金额（最多两位小数）');
+    expect(requests).toEqual([]);
     for (let i = 1; i <= 3; i += 1) {
       await page.locator('#action-outcome').selectOption('answered');
       await page.locator('#action-note').fill(`第 ${i} 次通话：债务人表示月底前筹款`);

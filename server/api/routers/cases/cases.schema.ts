@@ -71,12 +71,16 @@ export const ZRecallInput = z
     message: 'caseIds or commissionId',
     path: ['caseIds'],
   });
+/** The recall form: the reason only; the cases are the ones selected. */
+export const ZRecallForm = z.object({ reason: ZRecallInput.shape.reason });
 export const ZRecallResult = z.object({ recalled: z.number().int() });
 
 export const ZCloseCaseInput = z.object({
   caseId: z.uuid(),
   reason: z.string().trim().min(CLOSE_REASON_LENGTH.min).max(CLOSE_REASON_LENGTH.max),
 });
+/** The close form: the reason only; the case is the page's. */
+export const ZCloseCaseForm = ZCloseCaseInput.pick({ reason: true });
 export type TCloseCaseInput = z.input<typeof ZCloseCaseInput>;
 export const ZClosedCase = z.object({
   id: z.string(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BIDDER_CIRCLES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/lib/enums';
 import { BASIS_POINTS } from '@/lib/rates';
 import { ZProvince } from '../../../domain/shared/fields.schema';
+import { percentText } from '../../../domain/shared/form-fields.schema';
 import { ZBid, ZFigures } from '../packages/packages.schema';
 
 export const ZListMarketInput = z.object({
@@ -22,6 +23,14 @@ export const ZBidInput = z.object({
     .min(1)
     .max(PROVINCES.length)
     .transform((list) => [...new Set(list)]),
+});
+/** The bid form: the fee and the expected recovery as percentages, the team as typed; read into ZBidInput. */
+export const ZBidForm = z.object({
+  feeBp: percentText(z.number().min(1, { error: 'v.percent' }).pipe(ZBidInput.shape.feeBp)),
+  expectedRecoveryBp: percentText(z.number().min(1, { error: 'v.percent' }).pipe(ZBidInput.shape.expectedRecoveryBp)),
+  plan: ZBidInput.shape.plan,
+  teamSize: z.string().trim().min(1).transform(Number).pipe(ZBidInput.shape.teamSize),
+  provinces: z.array(z.string()).min(1, { error: 'v.pickOne' }).pipe(ZBidInput.shape.provinces),
 });
 export const ZSubmitBidInput = ZBidInput.extend({ packageId: z.uuid() });
 export const ZUpdateBidInput = ZBidInput.extend({ bidId: z.uuid() });

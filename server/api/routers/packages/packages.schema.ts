@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { BID_STATUSES, BIDDER_CIRCLES, CHANNELS, ORG_STATUSES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/lib/enums';
 import { BUCKETS } from '@/lib/cases';
 import { BASIS_POINTS } from '@/lib/rates';
+import { shanghaiInstant } from '@/lib/dates';
+import { optionalYuanText, percentText, readInto } from '../../../domain/shared/form-fields.schema';
 
 const ZBp = z.number().int().min(0).max(BASIS_POINTS);
 const ZDate = z.iso.date();
@@ -23,6 +25,32 @@ export const ZPackageSource = z.discriminatedUnion('kind', [
 ]);
 
 export const ZCreatePackageInput = z.object({ name: z.string().trim().min(1).max(100), source: ZPackageSource });
+const [ZImportSource, ZFilterSource] = ZPackageSource.options;
+const sourceFormFields = {
+  kind: z.enum(['import', 'filter']),
+  importId: z.string(),
+  buckets: ZFilterSource.shape.buckets.unwrap(),
+  provinces: ZFilterSource.shape.provinces.unwrap(),
+  minOverdue: optionalYuanText(ZFilterSource.shape.minOverdue.unwrap()),
+  maxOverdue: optionalYuanText(ZFilterSource.shape.maxOverdue.unwrap()),
+};
+type SourceForm = z.output<z.ZodObject<typeof sourceFormFields>>;
+const readSource = (f: SourceForm, ctx: z.RefinementCtx): z.output<typeof ZPackageSource> =>
+  f.kind === 'import'
+    ? readInto(ZImportSource, { kind: 'import', importId: f.importId }, ctx)
+    : {
+        kind: 'filter',
+        ...(f.buckets.length ? { buckets: f.buckets } : {}),
+        ...(f.provinces.length ? { provinces: f.provinces } : {}),
+        ...(f.minOverdue === undefined ? {} : { minOverdue: f.minOverdue }),
+        ...(f.maxOverdue === undefined ? {} : { maxOverdue: f.maxOverdue }),
+      };
+/** The new package form's source: one import, or a filter with its overdue bounds typed in yuan. */
+export const ZPackageSourceForm = z.object(sourceFormFields).transform(readSource);
+/** The new package form, read into ZCreatePackageInput. */
+export const ZNewPackageForm = z
+  .object({ name: ZCreatePackageInput.shape.name, ...sourceFormFields })
+  .transform((f, ctx) => ({ name: f.name, source: readSource(f, ctx) }));
 export const ZPreviewInput = z.object({ source: ZPackageSource });
 export const ZPackageIdInput = z.object({ packageId: z.uuid() });
 
@@ -40,6 +68,42 @@ export const ZTerms = z.object({
   maxReductionBp: ZBp,
   maxInstalments: z.number().int().min(1).max(60),
 });
+/**
+ * The terms form: the close in Beijing wall-clock time (`YYYY-MM-DDTHH:mm`), percentages and
+ * numbers as typed, no tier or score as empty; read into ZTerms.
+ */
+export const ZTermsForm = z
+  .object({
+    closesAt: z
+      .string()
+      .min(1)
+      .transform((local) => shanghaiInstant(`${local}:00`))
+      .pipe(ZTerms.shape.closesAt),
+    commissionStart: z.string().min(1).pipe(ZTerms.shape.commissionStart),
+    commissionEnd: z.string().min(1).pipe(ZTerms.shape.commissionEnd),
+    reserveFeeBp: percentText(ZTerms.shape.reserveFeeBp),
+    expectedRecoveryBp: percentText(ZTerms.shape.expectedRecoveryBp),
+    maxReductionBp: percentText(ZTerms.shape.maxReductionBp),
+    minTier: z.union([z.literal('').transform(() => null), ZTerms.shape.minTier]),
+    minScore: z
+      .string()
+      .trim()
+      .transform((typed, ctx) => {
+        if (typed === '') return null;
+        if (/^\d{1,3}$/.test(typed) && Number(typed) <= 100) return Number(typed);
+        ctx.addIssue({ code: 'custom', message: 'v.score' });
+        return z.NEVER;
+      })
+      .pipe(ZTerms.shape.minScore.unwrap()),
+    bidderCircle: ZTerms.shape.bidderCircle,
+    invitedAgencyIds: ZTerms.shape.invitedAgencyIds,
+    allowedChannels: z
+      .array(z.enum(CHANNELS))
+      .min(1, { error: 'v.channelRequired' })
+      .pipe(ZTerms.shape.allowedChannels),
+    maxInstalments: z.string().trim().min(1).transform(Number).pipe(ZTerms.shape.maxInstalments),
+  })
+  .transform((f) => ({ ...f, invitedAgencyIds: f.bidderCircle === 'invited' ? f.invitedAgencyIds : [] }));
 export const ZSaveTermsInput = z.object({ packageId: z.uuid(), terms: ZTerms });
 export const ZCancelInput = z.object({ packageId: z.uuid(), reason: z.string().trim().min(2).max(500) });
 export const ZListPackagesInput = z.object({
@@ -61,7 +125,62 @@ export const ZAwardInput = z.object({
     .min(1)
     .max(20),
 });
+const ZOwner = z.object({ key: z.string(), bidId: z.string() });
+/**
+ * The award form: the mode, the winner of the whole, a count typed per bid, and the bid (or
+ * none) chosen for each province and each bucket; read into ZAwardInput's shares.
+ */
+export const ZAwardForm = z
+  .object({
+    mode: z.enum(['all', 'count', 'provinces', 'buckets']),
+    winner: z.string(),
+    counts: z.array(
+      z.object({
+        bidId: z.string(),
+        count: z
+          .string()
+          .trim()
+          .transform((typed, ctx) => {
+            if (typed === '' || /^\d+$/.test(typed)) return typed === '' ? null : Number(typed);
+            ctx.addIssue({ code: 'custom', message: 'v.count' });
+            return z.NEVER;
+          }),
+      }),
+    ),
+    provinces: z.array(ZOwner),
+    buckets: z.array(ZOwner),
+  })
+  .transform((f, ctx) => {
+    const grouped = new Map<string, string[]>();
+    if (f.mode === 'provinces' || f.mode === 'buckets')
+      for (const { key, bidId } of f[f.mode]) if (bidId) grouped.set(bidId, [...(grouped.get(bidId) ?? []), key]);
+    const shares =
+      f.mode === 'all'
+        ? [{ bidId: f.winner, share: { kind: 'all' } }]
+        : f.mode === 'count'
+          ? f.counts.flatMap(({ bidId, count }) => (count ? [{ bidId, share: { kind: 'count', count } }] : []))
+          : [...grouped].map(([bidId, keys]) => ({
+              bidId,
+              share:
+                f.mode === 'provinces'
+                  ? { kind: 'provinces', provinces: keys }
+                  : { kind: 'buckets', buckets: keys.map(Number) },
+            }));
+    if (shares.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'v.pickOne', path: [] });
+      return z.NEVER;
+    }
+    return readInto(ZAwardInput.shape.shares, shares, ctx);
+  });
 export const ZOfferInput = z.object({ packageId: z.uuid(), agencyId: z.uuid(), feeBp: ZBp });
+
+/** The direct offer form: the agency and the fee as a percentage; the package is added on sending. */
+export const ZOfferForm = z.object({
+  agencyId: ZOfferInput.shape.agencyId,
+  feeBp: percentText(ZOfferInput.shape.feeBp),
+});
+/** The form to cancel a package: the reason only. */
+export const ZCancelForm = ZCancelInput.omit({ packageId: true });
 
 const ZGroup = z.record(z.string(), z.object({ count: z.number().int(), amount: z.number().int() }));
 export const ZFigures = z.object({

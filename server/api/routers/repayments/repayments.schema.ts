@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REPAYMENT_CHANNELS, REPAYMENT_SOURCES, REPAYMENT_STATUSES } from '@/lib/enums';
+import { yuanText } from '../../../domain/shared/form-fields.schema';
 
 /** Largest single repayment accepted: ¥100 million, in fen. */
 const MAX_FEN = 10_000_000_000;
@@ -14,12 +15,23 @@ export const ZReportRepaymentInput = z.object({
   receiptFileId: z.uuid().optional(),
   note: z.string().trim().max(1000),
 });
+/** The agency's report form: the amount typed in yuan; the case and the receipt are added on sending. */
+export const ZReportRepaymentForm = ZReportRepaymentInput.omit({ caseId: true, receiptFileId: true }).extend({
+  amount: yuanText(ZReportRepaymentInput.shape.amount),
+});
 export const ZDecideRepaymentInput = z.object({
   repaymentId: z.uuid(),
   confirm: z.boolean(),
   note: z.string().trim().max(1000),
 });
 export const ZReverseRepaymentInput = z.object({ repaymentId: z.uuid(), reason: z.string().trim().min(2).max(1000) });
+/** The creditor's answer to a report: a dispute needs its reason, as the procedure asks. */
+export const ZDecideRepaymentForm = ZDecideRepaymentInput.omit({ repaymentId: true }).superRefine((f, ctx) => {
+  if (!f.confirm && f.note.length < 2)
+    ctx.addIssue({ code: 'custom', path: ['note'], message: 'e.repayment.disputeReason' });
+});
+/** Reversing a confirmed repayment: the reason only. */
+export const ZReverseRepaymentForm = ZReverseRepaymentInput.omit({ repaymentId: true });
 export const ZRepaymentListInput = z.object({
   status: z.enum(REPAYMENT_STATUSES).optional(),
   cursor: z.string().nullish(),

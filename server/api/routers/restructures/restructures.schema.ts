@@ -17,3 +17,5 @@ export const ZDecideRestructureInput = z.object({
   approve: z.boolean(),
   note: z.string().trim().max(1000),
 });
+/** The decision's note, checked in the browser by the procedure's rule. */
+export const ZDecideRestructureForm = ZDecideRestructureInput.pick({ note: true });

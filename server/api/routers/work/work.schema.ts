@@ -14,6 +14,7 @@ import {
   VISIT_STATUSES,
 } from '@/lib/enums';
 import { MIN_VISIT_STAFF } from '@/lib/visits';
+import { percentText, readInto, yuanText } from '../../../domain/shared/form-fields.schema';
 
 export const ZCaseIdInput = z.object({ caseId: z.uuid() });
 
@@ -34,6 +35,53 @@ export const ZLogActionInput = z.object({
   correctsId: z.uuid().optional(),
   templateId: z.uuid().optional(),
 });
+/**
+ * The promise a collector types, the amount in yuan and the day, both needed for a promise to
+ * pay; read into the procedure's own fields (an action's or a visit's).
+ */
+const promiseForm = (fields: {
+  promiseAmount: z.ZodOptional<z.ZodNumber>;
+  promiseDate: z.ZodOptional<z.iso.ZodISODate>;
+}) =>
+  z.object({
+    promiseAmount: z
+      .string()
+      .trim()
+      .min(1, { error: 'e.action.promiseAmount' })
+      .pipe(yuanText(fields.promiseAmount.unwrap())),
+    promiseDate: z.string().min(1).pipe(fields.promiseDate.unwrap()),
+  });
+const ZPromiseForm = promiseForm(ZLogActionInput.shape);
+
+/**
+ * The action form's values (the person as `debtor:0` or `contact:2`, the amount in yuan, an
+ * empty template for none), read into the fields of ZLogActionInput for the case.
+ */
+export const ZLogActionForm = z
+  .object({
+    channel: ZLogActionInput.shape.channel,
+    who: z.string().regex(/^(debtor|contact):\d+$/),
+    outcome: ZLogActionInput.shape.outcome,
+    note: ZLogActionInput.shape.note,
+    templateId: z.union([z.literal(''), ZLogActionInput.shape.templateId.unwrap()]),
+    promiseAmount: z.string(),
+    promiseDate: z.string(),
+  })
+  .transform((f, ctx) => {
+    const [target, index] = f.who.split(':') as [z.infer<typeof ZLogActionInput.shape.target>, string];
+    const action = {
+      channel: f.channel,
+      target,
+      index: Number(index),
+      outcome: f.outcome,
+      note: f.note,
+      ...((TEMPLATE_CHANNELS as readonly string[]).includes(f.channel) && f.templateId
+        ? { templateId: f.templateId }
+        : {}),
+    };
+    return f.outcome === 'promise_to_pay' ? { ...action, ...readInto(ZPromiseForm, f, ctx) } : action;
+  });
+
 export const ZActionsInput = z.object({
   caseId: z.uuid(),
   cursor: z.string().nullish(),
@@ -54,6 +102,9 @@ export const ZRevealInput = z.discriminatedUnion('field', [
     contactNo: z.number().int().min(1).max(5),
   }),
 ]);
+
+/** The reason box of a reveal: the procedure's own rule for the reason. */
+export const ZRevealForm = ZRevealInput.options[0].pick({ reason: true });
 
 const ZValues = z.record(z.string(), z.union([z.string(), z.number()]));
 export const ZVerdict = z.object({
@@ -157,6 +208,35 @@ export const ZProposeRestructureInput = z.object({
   terms: ZRestructureTerms,
   reason: z.string().trim().min(4).max(1000),
 });
+const restructureTerms = ZRestructureTerms.shape;
+const ZFirstDueDate = z.string().min(1).pipe(restructureTerms.firstDueDate.unwrap());
+/** The terms each kind of request needs, as typed (a reduction as a percentage). */
+const RESTRUCTURE_FORM_TERMS = {
+  reduction: z.object({
+    reductionBp: percentText(z.number().min(1, { error: 'v.percent' }).pipe(restructureTerms.reductionBp.unwrap())),
+    firstDueDate: ZFirstDueDate,
+  }),
+  deferral: z.object({ deferTo: z.string().min(1).pipe(restructureTerms.deferTo.unwrap()) }),
+  instalments: z.object({
+    instalments: z.string().trim().min(1).transform(Number).pipe(restructureTerms.instalments.unwrap()),
+    firstDueDate: ZFirstDueDate,
+  }),
+};
+/** The restructuring form: every kind's boxes, of which only the chosen kind's are read into ZProposeRestructureInput. */
+export const ZRestructureForm = z
+  .object({
+    kind: ZProposeRestructureInput.shape.kind,
+    reductionBp: z.string(),
+    deferTo: z.string(),
+    instalments: z.string(),
+    firstDueDate: z.string(),
+    reason: ZProposeRestructureInput.shape.reason,
+  })
+  .transform((f, ctx) => ({
+    kind: f.kind,
+    terms: readInto(RESTRUCTURE_FORM_TERMS[f.kind], f, ctx) as z.output<typeof ZRestructureTerms>,
+    reason: f.reason,
+  }));
 export const ZRestructure = z.object({
   id: z.string(),
   caseId: z.string(),
@@ -218,7 +298,23 @@ export const ZRecordVisitInput = z.object({
   promiseAmount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
   promiseDate: z.iso.date().optional(),
 });
+/** The plan form: the procedure's fields but the case, which the page adds. */
+export const ZPlanVisitForm = ZPlanVisitInput.omit({ caseId: true });
+const ZVisitPromiseForm = promiseForm(ZRecordVisitInput.shape);
+/** The record form: the promise typed in yuan, read into ZRecordVisitInput's fields. */
+export const ZRecordVisitForm = z
+  .object({
+    outcome: ZRecordVisitInput.shape.outcome,
+    note: ZRecordVisitInput.shape.note,
+    promiseAmount: z.string(),
+    promiseDate: z.string(),
+  })
+  .transform((f, ctx) => {
+    const visit = { outcome: f.outcome, note: f.note };
+    return f.outcome === 'promise_to_pay' ? { ...visit, ...readInto(ZVisitPromiseForm, f, ctx) } : visit;
+  });
 export const ZCancelVisitInput = z.object({ visitId: z.uuid(), reason: z.string().trim().min(2).max(500) });
+export const ZCancelVisitForm = ZCancelVisitInput.omit({ visitId: true });
 export const ZAttachEvidenceInput = z.object({ visitId: z.uuid(), fileId: z.uuid(), fileName: z.string().max(500) });
 
 export const ZEvidence = z.object({
