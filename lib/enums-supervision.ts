@@ -24,14 +24,16 @@ export const COMPLAINT_STATUSES = [
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 /**
  * Complaint categories that are abusive collection (暴力催收, DESIGN §2 `abuse`): threats or
- * violence, and the "soft violence" of harassment by time or frequency and of pressing
- * third parties. Upheld, one zeroes the agency's month (DESIGN §7) and a ban citing it is
- * listed as abuse.
+ * violence, the "soft violence" of harassment by time or frequency and of pressing third
+ * parties, and impersonating police, courts or lawyers (冒充公检法) to frighten a debtor.
+ * Upheld, one zeroes the agency's month (DESIGN §7, scorecard formula v2 on) and a ban
+ * citing it is listed as abuse.
  */
 export const ABUSE_CATEGORIES = [
   'threats',
   'harassment',
   'third_parties',
+  'impersonation',
 ] as const satisfies readonly ComplaintCategory[];
 /** Still to be decided: the resolution deadline runs. */
 export const OPEN_COMPLAINT_STATUSES = ['received', 'acknowledged', 'investigating', 'awaiting_response'] as const;

@@ -9,7 +9,7 @@ import { Button } from '../ui/button';
 
 /**
  * Downloads a card's inputs, formula version and results as a JSON file: computing
- * formula v1 on its `inputs` gives its `result` again.
+ * formula of its `formulaVersion` on its `inputs` gives its `result` again.
  */
 export const ExportButton = ({
   agencyId,

@@ -74,7 +74,7 @@ test.describe('[CREDITOR] [STAFF] [AGENCY] monthly scorecards', () => {
       inputs: { ratings: number[] };
       result: { scoreBp: number };
     };
-    expect(file).toMatchObject({ formulaVersion: 1, month: lastMonth(), inputs: { ratings: [5] } });
+    expect(file).toMatchObject({ formulaVersion: 2, month: lastMonth(), inputs: { ratings: [5] } });
     await expect(row).toContainText((Math.round(file.result.scoreBp / 10) / 10).toFixed(1));
     await row.getByRole('link', { name: ZHENGXIN }).click();
     await page.waitForURL(/\/staff\/scorecards\/[0-9a-f-]{36}\?month=/);

@@ -25,7 +25,6 @@ const BAN_CATEGORY_OF: Record<ComplaintCategory, BanCategory> = {
     (typeof ABUSE_CATEGORIES)[number],
     BanCategory
   >),
-  impersonation: 'fraud',
   privacy: 'data_breach',
   other: 'other',
 };

@@ -1,6 +1,6 @@
 import { SCORECARD_COMPONENTS, SCORECARD_WEIGHTS, type ScorecardComponent } from '@/lib/scorecards';
 
-// The monthly agency scorecard, formula version 1 (DESIGN §7): a pure function of the
+// The monthly agency scorecard, formula version 2 (DESIGN §7): a pure function of the
 // month's inputs, stored with every card, so anyone holding an export computes the same
 // score again. Every number here is plain JSON (no dates, no database types), and every
 // score is an integer in basis points of 100 (10000 = 100.00 points).
@@ -15,7 +15,11 @@ import { SCORECARD_COMPONENTS, SCORECARD_WEIGHTS, type ScorecardComponent } from
 // the three obligations (reporting, compliance, responsiveness) take full marks, since no
 // deadline fell due and nothing was found. An agency with no work in a month scores 70.
 
-export const FORMULA_VERSION = 1;
+// Version 2 counts an upheld complaint of impersonating police, courts or lawyers as abuse
+// (lib/enums-supervision.ts ABUSE_CATEGORIES), which zeroes the month; version 1 counted
+// threats, harassment and pressing third parties only. Cards keep the version they were
+// computed with.
+export const FORMULA_VERSION = 2;
 
 /** DESIGN §7 weights; they add up to 100. */
 export const WEIGHTS = SCORECARD_WEIGHTS;

@@ -224,6 +224,31 @@ describe('computing a month', () => {
     expect(audits.at(-1)?.after).toMatchObject({ month, formulaVersion: FORMULA_VERSION, reason: 'monthly' });
   });
 
+  it('zeroes the month for an upheld complaint of impersonating police, courts or lawyers too (formula v2)', async () => {
+    const month = lastMonth();
+    const d = (n: number) => `${month}-${String(n).padStart(2, '0')}`;
+    const { row } = await commissionedSince(month);
+    const db = ctx.handle.db;
+    const staff = await as('platform.complaints');
+    const c = await filePublicFor(
+      ctx.w,
+      row!,
+      { category: 'impersonation', description: '催收员自称是法院的工作人员，说不还钱明天就来抓人。' },
+      at(d(8)),
+    );
+    await acknowledgeComplaint(db, staff, { complaintId: c.id, note: '' }, at(d(9)));
+    await decideComplaint(
+      db,
+      staff,
+      { complaintId: c.id, outcome: 'upheld', finding: '录音证实催收员冒充法院工作人员。' },
+      at(d(12)),
+    );
+    await computeScorecards(db, month);
+    const card = await cardOf(ctx.w.orgs.agencyA.id, month);
+    expect(card).toMatchObject({ formulaVersion: 2, isZeroed: 1, monthScoreBp: 0 });
+    expect(card?.inputs).toMatchObject({ compliance: { upheldComplaints: 1, upheldAbuse: 1 } });
+  });
+
   it('weighs the months before 2 and 1, and computing again replaces the month’s cards', async () => {
     const month = lastMonth();
     const db = ctx.handle.db;
