@@ -11,18 +11,22 @@ export const ZListOrgsInput = ZPageInput.extend({
 export type TListOrgsInput = z.input<typeof ZListOrgsInput>;
 export const ZListOrgsOutput = pageOf(ZOrg);
 
+const orgStatusChange = {
+  status: ZOrgStatus,
+  reason: z.string().trim().min(2, { error: 'v.reasonRequired' }).max(500),
+  // A ban says why, for the public ban list.
+  banCategory: z.enum(BAN_CATEGORIES, { error: 'v.banCategory' }).optional(),
+};
+const banSaysWhy = (v: { status: string; banCategory?: unknown }) =>
+  v.status !== 'banned' || v.banCategory !== undefined;
+/** The status control's form: the change without the organization it is made to. */
+export const ZOrgStatusChange = z
+  .strictObject(orgStatusChange)
+  .refine(banSaysWhy, { error: 'v.banCategory', path: ['banCategory'] });
+export type TOrgStatusChange = z.output<typeof ZOrgStatusChange>;
 export const ZSetOrgStatusInput = z
-  .strictObject({
-    orgId: ZId,
-    status: ZOrgStatus,
-    reason: z.string().trim().min(2, { error: 'v.reasonRequired' }).max(500),
-    // A ban says why, for the public ban list.
-    banCategory: z.enum(BAN_CATEGORIES, { error: 'v.banCategory' }).optional(),
-  })
-  .refine((v) => v.status !== 'banned' || v.banCategory !== undefined, {
-    error: 'v.banCategory',
-    path: ['banCategory'],
-  });
+  .strictObject({ orgId: ZId, ...orgStatusChange })
+  .refine(banSaysWhy, { error: 'v.banCategory', path: ['banCategory'] });
 export type TSetOrgStatusInput = z.input<typeof ZSetOrgStatusInput>;
 
 // The platform registers creditors and agencies it signs up offline; they start as
