@@ -126,6 +126,16 @@ export const ZDecideAppealInput = ZSanctionIdInput.extend({
   note: ZText(2, 2000, 'reasonRequired'),
 });
 
+// The steps' forms on a sanction's page: each step's own fields, without the sanction they act on.
+/** The second staff member's note: free when approving a ban, a reason when rejecting it. */
+export const ZBanDecisionForm = z.discriminatedUnion('action', [
+  ZApproveInput.pick({ note: true }).extend({ action: z.literal('approve') }),
+  ZRejectInput.pick({ note: true }).extend({ action: z.literal('reject') }),
+]);
+export const ZLiftForm = ZLiftInput.pick({ note: true });
+export const ZAppealForm = ZAppealInput.pick({ text: true });
+export const ZDecideAppealForm = ZDecideAppealInput.omit({ sanctionId: true });
+
 export const ZStanding = z.object({
   isSuspended: z.boolean(),
   suspensionId: z.string().nullable(),
