@@ -101,6 +101,46 @@ export const ZRuleDraft = z.object({
   escalationFromDay: z.number().int().min(0).max(365),
   forbiddenPhrases: z.array(ZPhrase).min(1).max(500),
 });
+/** Whole minutes of the day typed as `HH:MM`. */
+const typedTime = z
+  .string()
+  .transform((s) => {
+    const [h, m] = s.split(':').map(Number);
+    return (h ?? 0) * 60 + (m ?? 0);
+  })
+  .pipe(minutes);
+/** A count typed as text (blank is 0). */
+const typedCount = (field: z.ZodNumber) =>
+  z
+    .string()
+    .transform((s) => Number(s) || 0)
+    .pipe(field);
+/**
+ * The rulebook editor: the window as times, the caps as typed numbers, the forbidden phrases
+ * one per line as `phrase|category`; its answer is the draft the procedure publishes.
+ */
+export const ZRuleDraftForm = z.object({
+  windowStartMinutes: typedTime,
+  windowEndMinutes: typedTime,
+  maxAnsweredCallsPerDebtorPerDay: typedCount(ZRuleDraft.shape.maxAnsweredCallsPerDebtorPerDay),
+  maxUnansweredCallsPerNumberPerDay: typedCount(ZRuleDraft.shape.maxUnansweredCallsPerNumberPerDay),
+  contactAfterFailedAttempts: typedCount(ZRuleDraft.shape.contactAfterFailedAttempts),
+  remindersOnlyUntilDay: typedCount(ZRuleDraft.shape.remindersOnlyUntilDay),
+  escalationFromDay: typedCount(ZRuleDraft.shape.escalationFromDay),
+  forbiddenPhrases: z
+    .string()
+    .transform((text) =>
+      text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l) => {
+          const [phrase = '', category = 'threat'] = l.split('|');
+          return { phrase: phrase.trim(), category: category.trim() };
+        }),
+    )
+    .pipe(ZRuleDraft.shape.forbiddenPhrases),
+});
 export const ZRuleSet = ZRuleDraft.extend({ version: z.number().int() });
 export const ZRuleSets = z.array(z.object({ version: z.number().int(), rules: ZRuleSet, publishedAt: z.date() }));
 export type TRuleSets = z.infer<typeof ZRuleSets>;
