@@ -4,8 +4,10 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { AUDIT_ACTIONS, type AuditAction } from '@/lib/enums';
-import { shanghaiInstant, startOfShanghaiDay } from '@/lib/dates';
+import type { z } from 'zod';
+import { AUDIT_ACTIONS } from '@/lib/enums';
+import { ZAuditFilterForm } from '@/server/api/routers/staff/staff.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -17,19 +19,23 @@ import { LoadMore, rowsOf } from '../ui/load-more';
 import { Input, Select } from '../ui/field';
 import { EmptyRow, Table, Td } from '../ui/table';
 
-type Filters = { action?: AuditAction; from?: Date; to?: Date; actorUserId?: string; orgId?: string };
+type Filters = z.output<typeof ZAuditFilterForm>;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-// Dates typed in the form are Beijing calendar days.
-const dayStart = (s: string) => (s ? startOfShanghaiDay(s) : undefined);
-const dayEnd = (s: string) => (s ? shanghaiInstant(`${s}T23:59:59.999`) : undefined);
+/** A filter's mistake under it. */
+const FilterError = ({ message }: { message: string | undefined }) =>
+  message ? <span className="mt-1 block text-xs text-red-600">{message}</span> : null;
 
 /** The platform-wide audit trail: who did what, to which resource, from where. */
 export const AuditScreen = () => {
   const t = useTranslations();
   const trpc = useTRPC();
-  const [form, setForm] = useState({ action: '', from: '', to: '', actorUserId: '', orgId: '' });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZAuditFilterForm, { defaultValues: { action: '', from: '', to: '', actorUserId: '', orgId: '' } });
+  const message = (name: keyof Filters) => fieldMessage(errors, null, name);
+  // The filters last applied: the list follows them.
   const [filters, setFilters] = useState<Filters>({});
   const [open, setOpen] = useState<number | null>(null);
   const list = useInfiniteQuery(
@@ -40,8 +46,6 @@ export const AuditScreen = () => {
   );
   const rows = rowsOf(list.data);
   const error = errorInfo(list.error);
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   return (
     <>
@@ -64,25 +68,9 @@ export const AuditScreen = () => {
         }
       />
       <Card>
-        <form
-          className="mb-4 grid gap-3 md:grid-cols-6"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setFilters({
-              action: AUDIT_ACTIONS.find((a) => a === form.action),
-              from: dayStart(form.from),
-              to: dayEnd(form.to),
-              actorUserId: UUID.test(form.actorUserId.trim()) ? form.actorUserId.trim() : undefined,
-              orgId: UUID.test(form.orgId.trim()) ? form.orgId.trim() : undefined,
-            });
-          }}
-        >
+        <form className="mb-4 grid gap-3 md:grid-cols-6" onSubmit={handleSubmit(setFilters)} noValidate>
           <Filter label={t('fields.action')}>
-            <Select
-              data-testid="audit-action"
-              value={form.action}
-              onChange={(e) => setForm((f) => ({ ...f, action: e.target.value }))}
-            >
+            <Select data-testid="audit-action" {...register('action')}>
               <option value="">{t('audit.allActions')}</option>
               {AUDIT_ACTIONS.map((a) => (
                 <option key={a} value={a}>
@@ -92,16 +80,20 @@ export const AuditScreen = () => {
             </Select>
           </Filter>
           <Filter label={t('fields.from')}>
-            <Input data-testid="audit-from" type="date" value={form.from} onChange={set('from')} />
+            <Input data-testid="audit-from" type="date" {...register('from')} invalid={Boolean(message('from'))} />
+            <FilterError message={message('from')} />
           </Filter>
           <Filter label={t('fields.to')}>
-            <Input data-testid="audit-to" type="date" value={form.to} onChange={set('to')} />
+            <Input data-testid="audit-to" type="date" {...register('to')} invalid={Boolean(message('to'))} />
+            <FilterError message={message('to')} />
           </Filter>
           <Filter label={t('audit.actorId')}>
-            <Input value={form.actorUserId} onChange={set('actorUserId')} placeholder="UUID" />
+            <Input {...register('actorUserId')} invalid={Boolean(message('actorUserId'))} placeholder="UUID" />
+            <FilterError message={message('actorUserId')} />
           </Filter>
           <Filter label={t('audit.orgId')}>
-            <Input value={form.orgId} onChange={set('orgId')} placeholder="UUID" />
+            <Input {...register('orgId')} invalid={Boolean(message('orgId'))} placeholder="UUID" />
+            <FilterError message={message('orgId')} />
           </Filter>
           <div className="flex items-end">
             <Button type="submit" variant="secondary" data-testid="audit-apply">

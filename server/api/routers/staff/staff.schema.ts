@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DAY_PATTERN, shanghaiInstant, startOfShanghaiDay } from '@/lib/dates';
 import { AUDIT_ACTIONS, BAN_CATEGORIES } from '@/lib/enums';
 import { ZCreditCode, ZId, ZNewUser, ZOrg, ZOrgStatus, ZOrgType, ZPageInput, ZUser, pageOf } from '../shared.schema';
 
@@ -52,14 +53,43 @@ export const ZListUsersInput = ZPageInput.extend({ orgId: ZId });
 export const ZListUsersOutput = pageOf(ZUser);
 
 // The audit trail
-export const ZListAuditInput = ZPageInput.extend({
+const auditFilters = {
   actorUserId: ZId.optional(),
   orgId: ZId.optional(),
   action: z.enum(AUDIT_ACTIONS, { error: 'v.auditAction' }).optional(),
   from: z.date().optional(),
   to: z.date().optional(),
-}).refine((v) => !v.from || !v.to || v.from <= v.to, { error: 'v.rangeOrder', path: ['to'] });
+};
+const isRangeInOrder = (v: { from?: Date | undefined; to?: Date | undefined }) => !v.from || !v.to || v.from <= v.to;
+export const ZListAuditInput = ZPageInput.extend(auditFilters).refine(isRangeInOrder, {
+  error: 'v.rangeOrder',
+  path: ['to'],
+});
 export type TListAuditInput = z.input<typeof ZListAuditInput>;
+/** A filter as typed: blank is "any". */
+const typedFilter = <T extends z.ZodType<unknown, string | undefined>>(field: T) =>
+  z
+    .string()
+    .transform((s) => s.trim() || undefined)
+    .pipe(field);
+/**
+ * The audit trail's filter bar: days are Beijing calendar days (the end day included), ids
+ * typed in full; its answer is the list's filters.
+ */
+export const ZAuditFilterForm = z
+  .object({
+    action: typedFilter(auditFilters.action),
+    from: typedFilter(z.string().regex(DAY_PATTERN, { error: 'v.date' }).optional()),
+    to: typedFilter(z.string().regex(DAY_PATTERN, { error: 'v.date' }).optional()),
+    actorUserId: typedFilter(auditFilters.actorUserId),
+    orgId: typedFilter(auditFilters.orgId),
+  })
+  .transform(({ from, to, ...v }) => ({
+    ...v,
+    ...(from ? { from: startOfShanghaiDay(from) } : {}),
+    ...(to ? { to: shanghaiInstant(`${to}T23:59:59.999`) } : {}),
+  }))
+  .pipe(z.object(auditFilters).refine(isRangeInOrder, { error: 'v.rangeOrder', path: ['to'] }));
 
 export const ZAuditRow = z.object({
   id: z.number(),
