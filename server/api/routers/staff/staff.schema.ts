@@ -10,6 +10,8 @@ export const ZListOrgsInput = ZPageInput.extend({
   q: z.string().trim().max(100).optional(),
 });
 export type TListOrgsInput = z.input<typeof ZListOrgsInput>;
+/** The organizations list's search box. */
+export const ZOrgSearchForm = ZListOrgsInput.pick({ q: true });
 export const ZListOrgsOutput = pageOf(ZOrg);
 
 const orgStatusChange = {
