@@ -83,16 +83,16 @@ export const ScoringPanel = ({
           </div>
           {[`scores.${c.key}.score`, `scores.${c.key}.note`].map((name) => {
             const m = fieldMessage(errors, null, name);
-            return m ? (
-              <p
-                key={name}
-                id={`score-${c.key}-error`}
-                className="mt-1 text-xs text-red-600"
-                data-testid={`score-${c.key}-error`}
-              >
-                {m}
+            if (!m) return null;
+            // A score names its criterion and range, as the reviewer reads them on the form.
+            const isScore = name.endsWith('.score');
+            const text = isScore ? t('review.scoreRange', { label: c.label[locale], weight: c.weight }) : m;
+            const testId = `${isScore ? 'score' : 'note'}-${c.key}-error`;
+            return (
+              <p key={name} id={testId} className="mt-1 text-xs text-red-600" data-testid={testId}>
+                {text}
               </p>
-            ) : null;
+            );
           })}
         </div>
       ))}
