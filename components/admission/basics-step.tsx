@@ -1,20 +1,12 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
 import { CHANNELS, PROVINCES } from '@/lib/enums';
-import { fenToAmount, parseAmountToFen } from '@/lib/format';
+import { fenToAmount } from '@/lib/format';
+import { ZBasicsForm } from '@/server/api/routers/admission/admission.schema';
+import { useZodForm } from '../forms/use-zod-form';
 import { Field, Input } from '../ui/field';
-import {
-  CheckboxGroup,
-  StepActions,
-  intField,
-  localError,
-  oneOf,
-  textField,
-  useSaveSection,
-  type StepProps,
-} from './section-kit';
+import { CheckboxGroup, StepActions, useSaveSection, useStepErrors, type StepProps } from './section-kit';
 
 type Basics = Partial<{
   legalRepName: string;
@@ -30,43 +22,30 @@ type Basics = Partial<{
 export const BasicsStep = ({ view, canEdit, onSaved }: StepProps) => {
   const t = useTranslations();
   const { save, isPending, isSaved, error, fieldErrors } = useSaveSection(onSaved);
-  const [local, setLocal] = useState<Record<string, boolean>>({});
   const b = (view.sections.basics ?? {}) as Basics;
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const capital = textField(f, 'registeredCapital');
-    const fen = capital === undefined ? undefined : parseAmountToFen(capital, 1_000_000);
-    const staff = intField(f, 'staffCount');
-    const seats = intField(f, 'seatCount');
-    const bad = { registeredCapital: fen === null, staffCount: staff === null, seatCount: seats === null };
-    setLocal(bad);
-    if (Object.values(bad).some(Boolean)) return;
-    const id = textField(f, 'legalRepIdNumber');
-    save({
-      section: 'basics',
-      data: {
-        legalRepName: textField(f, 'legalRepName'),
-        ...(id ? { legalRepIdNumber: id } : {}),
-        registeredCapitalFen: fen ?? undefined,
-        foundedOn: textField(f, 'foundedOn'),
-        address: textField(f, 'address'),
-        serviceProvinces: oneOf(PROVINCES, f.getAll('serviceProvinces')),
-        staffCount: staff ?? undefined,
-        seatCount: seats ?? undefined,
-        channels: oneOf(CHANNELS, f.getAll('channels')),
-      },
-    });
-  };
-  const err = (k: string) => fieldErrors[k];
+  const { register, handleSubmit, formState } = useZodForm(ZBasicsForm, {
+    defaultValues: {
+      legalRepName: b.legalRepName ?? '',
+      legalRepIdNumber: '',
+      registeredCapital: b.registeredCapitalFen === undefined ? '' : fenToAmount(b.registeredCapitalFen, 1_000_000),
+      foundedOn: b.foundedOn ?? '',
+      address: b.address ?? '',
+      serviceProvinces: (b.serviceProvinces ?? []) as (typeof PROVINCES)[number][],
+      staffCount: b.staffCount === undefined ? '' : String(b.staffCount),
+      seatCount: b.seatCount === undefined ? '' : String(b.seatCount),
+      channels: (b.channels ?? []) as (typeof CHANNELS)[number][],
+    },
+  });
+  const { err, hasErrors } = useStepErrors(formState.errors, fieldErrors, {
+    registeredCapital: 'registeredCapitalFen',
+  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="step-basics">
+    <form onSubmit={handleSubmit(save)} noValidate className="space-y-4" data-testid="step-basics">
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="legalRepName" label={t('apply.basics.legalRepName')} error={err('legalRepName')}>
           <Input
             id="legalRepName"
-            name="legalRepName"
-            defaultValue={b.legalRepName ?? ''}
+            {...register('legalRepName')}
             disabled={!canEdit}
             invalid={Boolean(err('legalRepName'))}
           />
@@ -83,7 +62,7 @@ export const BasicsStep = ({ view, canEdit, onSaved }: StepProps) => {
         >
           <Input
             id="legalRepIdNumber"
-            name="legalRepIdNumber"
+            {...register('legalRepIdNumber')}
             maxLength={18}
             autoComplete="off"
             placeholder={view.legalRepIdMasked ?? ''}
@@ -92,72 +71,52 @@ export const BasicsStep = ({ view, canEdit, onSaved }: StepProps) => {
             invalid={Boolean(err('legalRepIdNumber'))}
           />
         </Field>
-        <Field
-          id="registeredCapital"
-          label={t('apply.basics.registeredCapital')}
-          error={localError(!local.registeredCapital, t('validation.amount')) ?? err('registeredCapitalFen')}
-        >
+        <Field id="registeredCapital" label={t('apply.basics.registeredCapital')} error={err('registeredCapital')}>
           <Input
             id="registeredCapital"
-            name="registeredCapital"
+            {...register('registeredCapital')}
+            invalid={Boolean(err('registeredCapital'))}
             inputMode="decimal"
-            defaultValue={b.registeredCapitalFen === undefined ? '' : fenToAmount(b.registeredCapitalFen, 1_000_000)}
             disabled={!canEdit}
           />
         </Field>
         <Field id="foundedOn" label={t('apply.basics.foundedOn')} error={err('foundedOn')}>
           <Input
             id="foundedOn"
-            name="foundedOn"
+            {...register('foundedOn')}
             type="date"
-            defaultValue={b.foundedOn ?? ''}
             disabled={!canEdit}
             invalid={Boolean(err('foundedOn'))}
           />
         </Field>
       </div>
       <Field id="address" label={t('apply.basics.address')} error={err('address')}>
-        <Input
-          id="address"
-          name="address"
-          defaultValue={b.address ?? ''}
-          disabled={!canEdit}
-          invalid={Boolean(err('address'))}
-        />
+        <Input id="address" {...register('address')} disabled={!canEdit} invalid={Boolean(err('address'))} />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id="staffCount"
-          label={t('apply.basics.staffCount')}
-          error={localError(!local.staffCount, t('validation.count')) ?? err('staffCount')}
-        >
+        <Field id="staffCount" label={t('apply.basics.staffCount')} error={err('staffCount')}>
           <Input
             id="staffCount"
-            name="staffCount"
+            {...register('staffCount')}
+            invalid={Boolean(err('staffCount'))}
             inputMode="numeric"
-            defaultValue={b.staffCount ?? ''}
             disabled={!canEdit}
           />
         </Field>
-        <Field
-          id="seatCount"
-          label={t('apply.basics.seatCount')}
-          error={localError(!local.seatCount, t('validation.count')) ?? err('seatCount')}
-        >
+        <Field id="seatCount" label={t('apply.basics.seatCount')} error={err('seatCount')}>
           <Input
             id="seatCount"
-            name="seatCount"
+            {...register('seatCount')}
+            invalid={Boolean(err('seatCount'))}
             inputMode="numeric"
-            defaultValue={b.seatCount ?? ''}
             disabled={!canEdit}
           />
         </Field>
       </div>
       <Field id="channels" label={t('apply.basics.channels')} error={err('channels')}>
         <CheckboxGroup
-          name="channels"
+          field={register('channels')}
           options={CHANNELS}
-          selected={b.channels ?? []}
           label={(c) => t(`channel.${c}`)}
           disabled={!canEdit}
           columns={6}
@@ -165,21 +124,14 @@ export const BasicsStep = ({ view, canEdit, onSaved }: StepProps) => {
       </Field>
       <Field id="serviceProvinces" label={t('apply.basics.serviceProvinces')} error={err('serviceProvinces')}>
         <CheckboxGroup
-          name="serviceProvinces"
+          field={register('serviceProvinces')}
           options={PROVINCES}
-          selected={b.serviceProvinces ?? []}
           label={(p) => t(`province.${p}`)}
           disabled={!canEdit}
           columns={6}
         />
       </Field>
-      <StepActions
-        canEdit={canEdit}
-        isPending={isPending}
-        isSaved={isSaved}
-        error={error}
-        hasFieldErrors={Object.keys(fieldErrors).length > 0}
-      />
+      <StepActions canEdit={canEdit} isPending={isPending} isSaved={isSaved} error={error} hasFieldErrors={hasErrors} />
     </form>
   );
 };

@@ -1,41 +1,42 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslations } from 'use-intl';
 import { LICENCE_TYPES, type LicenceType } from '@/lib/enums';
+import { ZComplianceForm, ZLicenceForm } from '@/server/api/routers/admission/admission.schema';
+import { useZodForm } from '../forms/use-zod-form';
 import { Field, Input, Select } from '../ui/field';
-import { StepActions, intField, localError, textField, useSaveSection, type StepProps } from './section-kit';
+import { StepActions, useSaveSection, useStepErrors, type StepProps } from './section-kit';
 
 const Declaration = ({
   name,
+  field,
   text,
-  checked,
   disabled,
   error,
 }: {
   name: string;
+  field: UseFormRegisterReturn;
   text: string;
-  checked: boolean;
   disabled: boolean;
-  error?: string[] | undefined;
+  error?: string | undefined;
 }) => (
   <div>
     <label className="flex items-start gap-2 rounded-md bg-amber-50 p-3 text-sm text-slate-800 ring-1 ring-amber-200">
       <input
         type="checkbox"
-        name={name}
-        defaultChecked={checked}
+        {...field}
         disabled={disabled}
         className="mt-0.5 h-4 w-4 accent-amber-600"
         data-testid={`declare-${name}`}
       />
       <span>{text}</span>
     </label>
-    {error?.map((m) => (
-      <p key={m} className="mt-1 text-xs text-red-600" data-testid={`${name}-error`}>
-        {m}
+    {error ? (
+      <p className="mt-1 text-xs text-red-600" data-testid={`${name}-error`}>
+        {error}
       </p>
-    ))}
+    ) : null}
   </div>
 );
 
@@ -52,87 +53,57 @@ type Compliance = Partial<{
 export const ComplianceStep = ({ view, canEdit, onSaved }: StepProps) => {
   const t = useTranslations();
   const { save, isPending, isSaved, error, fieldErrors } = useSaveSection(onSaved);
-  const [local, setLocal] = useState<Record<string, boolean>>({});
   const c = (view.sections.compliance ?? {}) as Compliance;
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const litigationCount = intField(f, 'litigationCount');
-    const complaintCount = intField(f, 'complaintCount');
-    const bad = { litigationCount: litigationCount === null, complaintCount: complaintCount === null };
-    setLocal(bad);
-    if (bad.litigationCount || bad.complaintCount) return;
-    save({
-      section: 'compliance',
-      data: {
-        litigationCount: litigationCount ?? undefined,
-        litigationNote: String(f.get('litigationNote') ?? '').trim(),
-        pastSanctions: String(f.get('pastSanctions') ?? '').trim(),
-        complaintCount: complaintCount ?? undefined,
-        declaresNoAbuse: f.get('declaresNoAbuse') === 'on',
-        signedBy: textField(f, 'signedBy'),
-      },
-    });
-  };
+  const { register, handleSubmit, formState } = useZodForm(ZComplianceForm, {
+    defaultValues: {
+      litigationCount: c.litigationCount === undefined ? '' : String(c.litigationCount),
+      litigationNote: c.litigationNote ?? '',
+      pastSanctions: c.pastSanctions ?? '',
+      complaintCount: c.complaintCount === undefined ? '' : String(c.complaintCount),
+      declaresNoAbuse: c.declaresNoAbuse ?? false,
+      signedBy: c.signedBy ?? '',
+    },
+  });
+  const { err, hasErrors } = useStepErrors(formState.errors, fieldErrors);
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="step-compliance">
+    <form onSubmit={handleSubmit(save)} noValidate className="space-y-4" data-testid="step-compliance">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field
-          id="litigationCount"
-          label={t('apply.compliance.litigationCount')}
-          error={localError(!local.litigationCount, t('validation.count')) ?? fieldErrors.litigationCount}
-        >
+        <Field id="litigationCount" label={t('apply.compliance.litigationCount')} error={err('litigationCount')}>
           <Input
             id="litigationCount"
-            name="litigationCount"
+            {...register('litigationCount')}
             inputMode="numeric"
-            defaultValue={c.litigationCount ?? ''}
             disabled={!canEdit}
+            invalid={Boolean(err('litigationCount'))}
           />
         </Field>
-        <Field
-          id="complaintCount"
-          label={t('apply.compliance.complaintCount')}
-          error={localError(!local.complaintCount, t('validation.count')) ?? fieldErrors.complaintCount}
-        >
+        <Field id="complaintCount" label={t('apply.compliance.complaintCount')} error={err('complaintCount')}>
           <Input
             id="complaintCount"
-            name="complaintCount"
+            {...register('complaintCount')}
             inputMode="numeric"
-            defaultValue={c.complaintCount ?? ''}
             disabled={!canEdit}
+            invalid={Boolean(err('complaintCount'))}
           />
         </Field>
       </div>
-      <Field id="litigationNote" label={t('apply.compliance.litigationNote')} error={fieldErrors.litigationNote}>
-        <Input id="litigationNote" name="litigationNote" defaultValue={c.litigationNote ?? ''} disabled={!canEdit} />
+      <Field id="litigationNote" label={t('apply.compliance.litigationNote')} error={err('litigationNote')}>
+        <Input id="litigationNote" {...register('litigationNote')} disabled={!canEdit} />
       </Field>
-      <Field id="pastSanctions" label={t('apply.compliance.pastSanctions')} error={fieldErrors.pastSanctions}>
-        <Input id="pastSanctions" name="pastSanctions" defaultValue={c.pastSanctions ?? ''} disabled={!canEdit} />
+      <Field id="pastSanctions" label={t('apply.compliance.pastSanctions')} error={err('pastSanctions')}>
+        <Input id="pastSanctions" {...register('pastSanctions')} disabled={!canEdit} />
       </Field>
       <Declaration
         name="declaresNoAbuse"
+        field={register('declaresNoAbuse')}
         text={t('apply.compliance.declaration')}
-        checked={c.declaresNoAbuse ?? false}
         disabled={!canEdit}
-        error={fieldErrors.declaresNoAbuse}
+        error={err('declaresNoAbuse')}
       />
-      <Field id="signedBy" label={t('apply.signedBy')} error={fieldErrors.signedBy}>
-        <Input
-          id="signedBy"
-          name="signedBy"
-          defaultValue={c.signedBy ?? ''}
-          disabled={!canEdit}
-          invalid={Boolean(fieldErrors.signedBy)}
-        />
+      <Field id="signedBy" label={t('apply.signedBy')} error={err('signedBy')}>
+        <Input id="signedBy" {...register('signedBy')} disabled={!canEdit} invalid={Boolean(err('signedBy'))} />
       </Field>
-      <StepActions
-        canEdit={canEdit}
-        isPending={isPending}
-        isSaved={isSaved}
-        error={error}
-        hasFieldErrors={Object.keys(fieldErrors).length > 0}
-      />
+      <StepActions canEdit={canEdit} isPending={isPending} isSaved={isSaved} error={error} hasFieldErrors={hasErrors} />
     </form>
   );
 };
@@ -150,31 +121,21 @@ export const LicenceStep = ({ view, canEdit, onSaved }: StepProps) => {
   const t = useTranslations();
   const { save, isPending, isSaved, error, fieldErrors } = useSaveSection(onSaved);
   const l = (view.sections.licence ?? {}) as Licence;
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const type = LICENCE_TYPES.find((x) => x === f.get('licenceType'));
-    save({
-      section: 'licence',
-      data: {
-        licenceType: type,
-        licenceNumber: textField(f, 'licenceNumber'),
-        regulator: textField(f, 'regulator'),
-        declaresNoFraud: f.get('declaresNoFraud') === 'on',
-        signedBy: textField(f, 'signedBy'),
-      },
-    });
-  };
+  const { register, handleSubmit, formState } = useZodForm(ZLicenceForm, {
+    defaultValues: {
+      licenceType: l.licenceType ?? 'consumer_finance',
+      licenceNumber: l.licenceNumber ?? '',
+      regulator: l.regulator ?? '',
+      declaresNoFraud: l.declaresNoFraud ?? false,
+      signedBy: l.signedBy ?? '',
+    },
+  });
+  const { err, hasErrors } = useStepErrors(formState.errors, fieldErrors);
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="step-licence">
+    <form onSubmit={handleSubmit(save)} noValidate className="space-y-4" data-testid="step-licence">
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="licenceType" label={t('apply.licence.licenceType')} error={fieldErrors.licenceType}>
-          <Select
-            id="licenceType"
-            name="licenceType"
-            defaultValue={l.licenceType ?? 'consumer_finance'}
-            disabled={!canEdit}
-          >
+        <Field id="licenceType" label={t('apply.licence.licenceType')} error={err('licenceType')}>
+          <Select id="licenceType" {...register('licenceType')} disabled={!canEdit}>
             {LICENCE_TYPES.map((x) => (
               <option key={x} value={x}>
                 {t(`licenceType.${x}`)}
@@ -182,48 +143,29 @@ export const LicenceStep = ({ view, canEdit, onSaved }: StepProps) => {
             ))}
           </Select>
         </Field>
-        <Field id="licenceNumber" label={t('apply.licence.licenceNumber')} error={fieldErrors.licenceNumber}>
+        <Field id="licenceNumber" label={t('apply.licence.licenceNumber')} error={err('licenceNumber')}>
           <Input
             id="licenceNumber"
-            name="licenceNumber"
-            defaultValue={l.licenceNumber ?? ''}
+            {...register('licenceNumber')}
             disabled={!canEdit}
-            invalid={Boolean(fieldErrors.licenceNumber)}
+            invalid={Boolean(err('licenceNumber'))}
           />
         </Field>
       </div>
-      <Field id="regulator" label={t('apply.licence.regulator')} error={fieldErrors.regulator}>
-        <Input
-          id="regulator"
-          name="regulator"
-          defaultValue={l.regulator ?? ''}
-          disabled={!canEdit}
-          invalid={Boolean(fieldErrors.regulator)}
-        />
+      <Field id="regulator" label={t('apply.licence.regulator')} error={err('regulator')}>
+        <Input id="regulator" {...register('regulator')} disabled={!canEdit} invalid={Boolean(err('regulator'))} />
       </Field>
       <Declaration
         name="declaresNoFraud"
+        field={register('declaresNoFraud')}
         text={t('apply.licence.declaration')}
-        checked={l.declaresNoFraud ?? false}
         disabled={!canEdit}
-        error={fieldErrors.declaresNoFraud}
+        error={err('declaresNoFraud')}
       />
-      <Field id="signedBy" label={t('apply.signedBy')} error={fieldErrors.signedBy}>
-        <Input
-          id="signedBy"
-          name="signedBy"
-          defaultValue={l.signedBy ?? ''}
-          disabled={!canEdit}
-          invalid={Boolean(fieldErrors.signedBy)}
-        />
+      <Field id="signedBy" label={t('apply.signedBy')} error={err('signedBy')}>
+        <Input id="signedBy" {...register('signedBy')} disabled={!canEdit} invalid={Boolean(err('signedBy'))} />
       </Field>
-      <StepActions
-        canEdit={canEdit}
-        isPending={isPending}
-        isSaved={isSaved}
-        error={error}
-        hasFieldErrors={Object.keys(fieldErrors).length > 0}
-      />
+      <StepActions canEdit={canEdit} isPending={isPending} isSaved={isSaved} error={error} hasFieldErrors={hasErrors} />
     </form>
   );
 };

@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import type { FieldError, FieldErrors, UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslations } from 'use-intl';
 import type { TApplicationView, TSectionDraft } from '@/server/api/routers/admission/admission.schema';
 import { errorInfo } from '../trpc/errors';
@@ -36,8 +37,22 @@ export const useSaveSection = (onSaved: StepProps['onSaved']) => {
   };
 };
 
-/** A local parse failure (amount, percentage) reported like a server field error. */
-export const localError = (ok: boolean, message: string): string[] | undefined => (ok ? undefined : [message]);
+/**
+ * A step's message per field: the browser's check first, else what the server answered for
+ * that field (`serverName` names a field the form types differently, such as an amount in yuan).
+ */
+export const useStepErrors = (
+  errors: FieldErrors,
+  fieldErrors: Record<string, string[]>,
+  serverName: Record<string, string> = {},
+) => {
+  const err = (name: string): string | undefined => {
+    let node: unknown = errors;
+    for (const part of name.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+    return (node as FieldError | undefined)?.message ?? fieldErrors[serverName[name] ?? name]?.[0];
+  };
+  return { err, hasErrors: Object.keys(errors).length > 0 || Object.keys(fieldErrors).length > 0 };
+};
 
 export const StepActions = ({
   canEdit,
@@ -72,17 +87,16 @@ export const StepActions = ({
   );
 };
 
+/** Checkboxes of one registered field, whose value is the list of the ticked options. */
 export const CheckboxGroup = <T extends string>({
-  name,
+  field,
   options,
-  selected,
   label,
   disabled,
   columns = 4,
 }: {
-  name: string;
+  field: UseFormRegisterReturn;
   options: readonly T[];
-  selected: readonly string[];
   label: (v: T) => ReactNode;
   disabled: boolean;
   columns?: 2 | 3 | 4 | 6;
@@ -92,33 +106,10 @@ export const CheckboxGroup = <T extends string>({
     <div className={`grid grid-cols-2 gap-x-3 gap-y-1.5 ${grid}`}>
       {options.map((o) => (
         <label key={o} className="flex items-center gap-2 text-sm text-slate-700">
-          <input
-            type="checkbox"
-            name={name}
-            value={o}
-            defaultChecked={selected.includes(o)}
-            disabled={disabled}
-            className="h-4 w-4 accent-amber-600"
-          />
+          <input type="checkbox" {...field} value={o} disabled={disabled} className="h-4 w-4 accent-amber-600" />
           {label(o)}
         </label>
       ))}
     </div>
   );
 };
-
-/** Reads a whole-number field: empty is "not filled yet" (undefined), anything else must be an integer. */
-export const intField = (f: FormData, k: string): number | undefined | null => {
-  const s = String(f.get(k) ?? '').trim();
-  if (!s) return undefined;
-  return /^\d{1,12}$/.test(s) ? Number(s) : null;
-};
-
-export const textField = (f: FormData, k: string): string | undefined => {
-  const s = String(f.get(k) ?? '').trim();
-  return s ? s : undefined;
-};
-
-/** Checkbox values narrowed to the allowed list. */
-export const oneOf = <T extends string>(allowed: readonly T[], values: FormDataEntryValue[]): T[] =>
-  values.map(String).filter((v): v is T => (allowed as readonly string[]).includes(v));

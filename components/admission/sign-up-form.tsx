@@ -1,14 +1,14 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import type { ApplicantType } from '@/lib/enums';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input } from '../ui/field';
+import { ZSignUpInput, type TSignUpInput } from '@/server/api/routers/admission/admission.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 
 /**
  * Public sign-up: the organization and its first administrator. The administrator sets a
@@ -18,10 +18,19 @@ import { Field, Input } from '../ui/field';
 export const SignUpForm = () => {
   const t = useTranslations();
   const trpc = useTRPC();
-  const [type, setType] = useState<ApplicantType>('agency');
   const signUp = useMutation(trpc.admission.signUp.mutationOptions());
   const error = errorInfo(signUp.error);
   const fe = error?.fieldErrors ?? {};
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors },
+  } = useZodForm(ZSignUpInput, {
+    defaultValues: { type: 'agency', orgName: '', creditCode: '', adminName: '', email: '', phone: null },
+  });
+  const type = watch('type');
+  const message = (name: keyof TSignUpInput) => fieldMessage(errors, error, name);
   if (signUp.isSuccess) {
     return (
       <div className="space-y-3" data-testid="signup-sent">
@@ -30,21 +39,8 @@ export const SignUpForm = () => {
       </div>
     );
   }
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const text = (k: string) => String(f.get(k) ?? '');
-    signUp.mutate({
-      type,
-      orgName: text('orgName'),
-      creditCode: text('creditCode'),
-      adminName: text('adminName'),
-      email: text('email'),
-      phone: text('phone').trim() || null,
-    });
-  };
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate data-testid="signup-form">
+    <form onSubmit={handleSubmit((v) => signUp.mutate(v))} className="space-y-4" noValidate data-testid="signup-form">
       {error && Object.keys(fe).length === 0 ? <Alert testId="signup-error">{error.message}</Alert> : null}
       <fieldset>
         <legend className="mb-2 text-sm font-medium text-slate-700">{t('signup.typeLegend')}</legend>
@@ -54,43 +50,51 @@ export const SignUpForm = () => {
               key={k}
               className={`cursor-pointer rounded-md p-3 text-sm ring-1 ${type === k ? 'bg-amber-50 ring-amber-500' : 'bg-white ring-slate-200 hover:bg-slate-50'}`}
             >
-              <input
-                type="radio"
-                name="type"
-                value={k}
-                checked={type === k}
-                onChange={() => setType(k)}
-                className="mr-2"
-                data-testid={`signup-type-${k}`}
-              />
+              <input type="radio" {...register('type')} value={k} className="mr-2" data-testid={`signup-type-${k}`} />
               <span className="font-medium text-slate-900">{t(`orgType.${k}`)}</span>
               <span className="mt-1 block text-xs text-slate-500">{t(`signup.typeHint.${k}`)}</span>
             </label>
           ))}
         </div>
       </fieldset>
-      <Field id="orgName" label={t('orgs.orgNameField')} error={fe.orgName}>
-        <Input id="orgName" name="orgName" invalid={Boolean(fe.orgName)} />
+      <Field id="orgName" label={t('orgs.orgNameField')} error={message('orgName')}>
+        <Input id="orgName" {...register('orgName')} invalid={Boolean(message('orgName'))} />
       </Field>
-      <Field id="creditCode" label={t('fields.creditCode')} error={fe.creditCode} hint={t('signup.creditCodeHint')}>
+      <Field
+        id="creditCode"
+        label={t('fields.creditCode')}
+        error={message('creditCode')}
+        hint={t('signup.creditCodeHint')}
+      >
         <Input
           id="creditCode"
-          name="creditCode"
+          {...register('creditCode')}
           maxLength={18}
           className="font-mono uppercase"
-          invalid={Boolean(fe.creditCode)}
+          invalid={Boolean(message('creditCode'))}
         />
       </Field>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="adminName" label={t('signup.adminName')} error={fe.adminName}>
-          <Input id="adminName" name="adminName" invalid={Boolean(fe.adminName)} />
+        <Field id="adminName" label={t('signup.adminName')} error={message('adminName')}>
+          <Input id="adminName" {...register('adminName')} invalid={Boolean(message('adminName'))} />
         </Field>
-        <Field id="phone" label={t('fields.phone')} error={fe.phone} hint={t('users.phoneHint')}>
-          <Input id="phone" name="phone" inputMode="numeric" invalid={Boolean(fe.phone)} />
+        <Field id="phone" label={t('fields.phone')} error={message('phone')} hint={t('users.phoneHint')}>
+          <Input
+            id="phone"
+            {...register('phone', { setValueAs: (v: string | null) => v?.trim() || null })}
+            inputMode="numeric"
+            invalid={Boolean(message('phone'))}
+          />
         </Field>
       </div>
-      <Field id="email" label={t('fields.email')} error={fe.email} hint={t('signup.emailHint')}>
-        <Input id="email" name="email" type="email" autoComplete="email" invalid={Boolean(fe.email)} />
+      <Field id="email" label={t('fields.email')} error={message('email')} hint={t('signup.emailHint')}>
+        <Input
+          id="email"
+          {...register('email')}
+          type="email"
+          autoComplete="email"
+          invalid={Boolean(message('email'))}
+        />
       </Field>
       <Button type="submit" className="w-full" disabled={signUp.isPending} data-testid="signup-submit">
         {signUp.isPending ? t('common.saving') : t('signup.submit')}

@@ -1,9 +1,10 @@
 'use client';
 
-import type { FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
+import { ZSystemsForm } from '@/server/api/routers/admission/admission.schema';
+import { useZodForm } from '../forms/use-zod-form';
 import { Field, Input, Select } from '../ui/field';
-import { StepActions, useSaveSection, type StepProps } from './section-kit';
+import { StepActions, useSaveSection, useStepErrors, type StepProps } from './section-kit';
 
 type Systems = Partial<{
   hasCallRecording: boolean;
@@ -19,29 +20,24 @@ export const SystemsStep = ({ view, canEdit, onSaved }: StepProps) => {
   const t = useTranslations();
   const { save, isPending, isSaved, error, fieldErrors } = useSaveSection(onSaved);
   const s = (view.sections.systems ?? {}) as Systems;
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    save({
-      section: 'systems',
-      data: {
-        hasCallRecording: f.get('hasCallRecording') === 'on',
-        hasFieldEvidenceCapture: f.get('hasFieldEvidenceCapture') === 'on',
-        hasIso27001: f.get('hasIso27001') === 'on',
-        mlpsLevel: Number(f.get('mlpsLevel') ?? 0),
-        otherCertifications: String(f.get('otherCertifications') ?? '').trim(),
-      },
-    });
-  };
+  const { register, handleSubmit, formState } = useZodForm(ZSystemsForm, {
+    defaultValues: {
+      hasCallRecording: s.hasCallRecording ?? false,
+      hasFieldEvidenceCapture: s.hasFieldEvidenceCapture ?? false,
+      hasIso27001: s.hasIso27001 ?? false,
+      mlpsLevel: String(s.mlpsLevel ?? 0),
+      otherCertifications: s.otherCertifications ?? '',
+    },
+  });
+  const { err, hasErrors } = useStepErrors(formState.errors, fieldErrors);
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" data-testid="step-systems">
+    <form onSubmit={handleSubmit(save)} noValidate className="space-y-4" data-testid="step-systems">
       <div className="space-y-2">
         {FLAGS.map((k) => (
           <label key={k} className="flex items-start gap-2 text-sm text-slate-700">
             <input
               type="checkbox"
-              name={k}
-              defaultChecked={s[k] ?? false}
+              {...register(k)}
               disabled={!canEdit}
               className="mt-0.5 h-4 w-4 accent-amber-600"
               data-testid={`systems-${k}`}
@@ -54,8 +50,8 @@ export const SystemsStep = ({ view, canEdit, onSaved }: StepProps) => {
         ))}
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="mlpsLevel" label={t('apply.systems.mlpsLevel')} error={fieldErrors.mlpsLevel}>
-          <Select id="mlpsLevel" name="mlpsLevel" defaultValue={String(s.mlpsLevel ?? 0)} disabled={!canEdit}>
+        <Field id="mlpsLevel" label={t('apply.systems.mlpsLevel')} error={err('mlpsLevel')}>
+          <Select id="mlpsLevel" {...register('mlpsLevel')} disabled={!canEdit}>
             {[0, 1, 2, 3, 4].map((l) => (
               <option key={l} value={l}>
                 {t(`apply.systems.mlps.${l}`)}
@@ -66,23 +62,17 @@ export const SystemsStep = ({ view, canEdit, onSaved }: StepProps) => {
         <Field
           id="otherCertifications"
           label={t('apply.systems.otherCertifications')}
-          error={fieldErrors.otherCertifications}
+          error={err('otherCertifications')}
         >
           <Input
             id="otherCertifications"
-            name="otherCertifications"
-            defaultValue={s.otherCertifications ?? ''}
+            {...register('otherCertifications')}
             disabled={!canEdit}
+            invalid={Boolean(err('otherCertifications'))}
           />
         </Field>
       </div>
-      <StepActions
-        canEdit={canEdit}
-        isPending={isPending}
-        isSaved={isSaved}
-        error={error}
-        hasFieldErrors={Object.keys(fieldErrors).length > 0}
-      />
+      <StepActions canEdit={canEdit} isPending={isPending} isSaved={isSaved} error={error} hasFieldErrors={hasErrors} />
     </form>
   );
 };

@@ -1,11 +1,13 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useFieldArray } from 'react-hook-form';
 import { useTranslations } from 'use-intl';
-import { bpToPercent, fenToAmount, parseAmountToFen, parsePercentToBp } from '@/lib/format';
+import { bpToPercent, fenToAmount } from '@/lib/format';
+import { ZTrackRecordForm } from '@/server/api/routers/admission/admission.schema';
+import { useZodForm } from '../forms/use-zod-form';
 import { Button } from '../ui/button';
 import { Input } from '../ui/field';
-import { StepActions, intField, useSaveSection, type StepProps } from './section-kit';
+import { StepActions, useSaveSection, useStepErrors, type StepProps } from './section-kit';
 
 type Reference = {
   client: string;
@@ -16,7 +18,6 @@ type Reference = {
   recoveryRateBp: number;
 };
 type Row = {
-  key: number;
   client: string;
   periodFrom: string;
   periodTo: string;
@@ -26,9 +27,7 @@ type Row = {
 };
 
 const MAX_REFERENCES = 5;
-let nextKey = 0;
 const toRow = (r?: Partial<Reference>): Row => ({
-  key: (nextKey += 1),
   client: r?.client ?? '',
   periodFrom: r?.periodFrom ?? '',
   periodTo: r?.periodTo ?? '',
@@ -38,61 +37,37 @@ const toRow = (r?: Partial<Reference>): Row => ({
 });
 
 const COLUMNS = ['client', 'periodFrom', 'periodTo', 'caseCount', 'amount', 'rate'] as const;
+/** The procedure's name of a column the form types differently (yuan for fen, percent for basis points). */
+const SERVER_NAME = { amount: 'amountFen', rate: 'recoveryRateBp' } as Record<string, string>;
 
 export const TrackRecordStep = ({ view, canEdit, onSaved }: StepProps) => {
   const t = useTranslations();
   const { save, isPending, isSaved, error, fieldErrors } = useSaveSection(onSaved);
   const saved = ((view.sections.trackRecord ?? {}) as { references?: Partial<Reference>[] }).references ?? [];
-  const [rows, setRows] = useState<Row[]>(() => (saved.length ? saved.map(toRow) : [toRow()]));
-  const [local, setLocal] = useState<Record<string, string[]>>({});
-
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const bad: Record<string, string[]> = {};
-    const references = rows.map((r, i) => {
-      const caseCount = intField(f, `caseCount-${r.key}`);
-      const amountFen = parseAmountToFen(String(f.get(`amount-${r.key}`) ?? ''));
-      const recoveryRateBp = parsePercentToBp(String(f.get(`rate-${r.key}`) ?? ''));
-      if (caseCount == null) bad[`references.${i}.caseCount`] = [t('validation.count')];
-      if (amountFen === null) bad[`references.${i}.amountFen`] = [t('validation.amount')];
-      if (recoveryRateBp === null) bad[`references.${i}.recoveryRateBp`] = [t('validation.rate')];
-      return {
-        client: String(f.get(`client-${r.key}`) ?? '').trim(),
-        periodFrom: String(f.get(`periodFrom-${r.key}`) ?? ''),
-        periodTo: String(f.get(`periodTo-${r.key}`) ?? ''),
-        caseCount: caseCount ?? 0,
-        amountFen: amountFen ?? 0,
-        recoveryRateBp: recoveryRateBp ?? 0,
-      };
-    });
-    setLocal(bad);
-    if (Object.keys(bad).length === 0) save({ section: 'trackRecord', data: { references } });
-  };
-  const errors = { ...fieldErrors, ...local };
-  const cellError = (i: number, col: (typeof COLUMNS)[number]) => {
-    const field = {
-      client: 'client',
-      periodFrom: 'periodFrom',
-      periodTo: 'periodTo',
-      caseCount: 'caseCount',
-      amount: 'amountFen',
-      rate: 'recoveryRateBp',
-    }[col];
-    return errors[`references.${i}.${field}`]?.[0];
-  };
+  const { register, handleSubmit, control, formState } = useZodForm(ZTrackRecordForm, {
+    defaultValues: { references: saved.length ? saved.map(toRow) : [toRow()] },
+  });
+  const rows = useFieldArray({ control, name: 'references' });
+  const serverNames = Object.fromEntries(
+    rows.fields.flatMap((_, i) =>
+      Object.entries(SERVER_NAME).map(([col, name]) => [`references.${i}.${col}`, `references.${i}.${name}`]),
+    ),
+  );
+  const { err, hasErrors } = useStepErrors(formState.errors, fieldErrors, serverNames);
+  const cellError = (i: number, col: (typeof COLUMNS)[number]) => err(`references.${i}.${col}`);
+  const listError = err('references') ?? err('references.root');
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" data-testid="step-trackRecord">
+    <form onSubmit={handleSubmit(save)} noValidate className="space-y-3" data-testid="step-trackRecord">
       <p className="text-sm text-slate-500">{t('apply.trackRecord.intro')}</p>
-      {errors.references ? <p className="text-xs text-red-600">{errors.references[0]}</p> : null}
+      {listError ? <p className="text-xs text-red-600">{listError}</p> : null}
       <div className="space-y-3">
-        {rows.map((r, i) => (
-          <div key={r.key} className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="reference-row">
+        {rows.fields.map((r, i) => (
+          <div key={r.id} className="rounded-md bg-slate-50 p-3 ring-1 ring-slate-200" data-testid="reference-row">
             <div className="mb-2 flex items-center justify-between text-xs font-medium text-slate-600">
               {t('apply.trackRecord.reference', { n: i + 1 })}
-              {canEdit && rows.length > 1 ? (
-                <Button variant="dangerGhost" onClick={() => setRows((all) => all.filter((x) => x.key !== r.key))}>
+              {canEdit && rows.fields.length > 1 ? (
+                <Button variant="dangerGhost" onClick={() => rows.remove(i)}>
                   {t('apply.trackRecord.remove')}
                 </Button>
               ) : null}
@@ -105,10 +80,9 @@ export const TrackRecordStep = ({ view, canEdit, onSaved }: StepProps) => {
                 >
                   {t(`apply.trackRecord.${col}`)}
                   <Input
-                    name={`${col}-${r.key}`}
+                    {...register(`references.${i}.${col}`)}
                     type={col === 'periodFrom' || col === 'periodTo' ? 'month' : 'text'}
                     inputMode={col === 'client' || col === 'periodFrom' || col === 'periodTo' ? undefined : 'decimal'}
-                    defaultValue={r[col]}
                     disabled={!canEdit}
                     invalid={Boolean(cellError(i, col))}
                     data-testid={`ref-${col}-${i}`}
@@ -120,18 +94,12 @@ export const TrackRecordStep = ({ view, canEdit, onSaved }: StepProps) => {
           </div>
         ))}
       </div>
-      {canEdit && rows.length < MAX_REFERENCES ? (
-        <Button variant="secondary" data-testid="add-reference" onClick={() => setRows((all) => [...all, toRow()])}>
+      {canEdit && rows.fields.length < MAX_REFERENCES ? (
+        <Button variant="secondary" data-testid="add-reference" onClick={() => rows.append(toRow())}>
           {t('apply.trackRecord.add')}
         </Button>
       ) : null}
-      <StepActions
-        canEdit={canEdit}
-        isPending={isPending}
-        isSaved={isSaved}
-        error={error}
-        hasFieldErrors={Object.keys(errors).length > 0}
-      />
+      <StepActions canEdit={canEdit} isPending={isPending} isSaved={isSaved} error={error} hasFieldErrors={hasErrors} />
     </form>
   );
 };

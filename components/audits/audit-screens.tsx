@@ -5,13 +5,9 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import {
-  AUDIT_STATUSES,
-  COMPLAINT_CATEGORIES,
-  type AuditFinding,
-  type AuditStatus,
-  type ComplaintCategory,
-} from '@/lib/enums';
+import { ZComplainForm, ZCompleteForm, ZNewAuditForm, ZReviewForm } from '@/server/api/routers/audits/audits.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
+import { AUDIT_STATUSES, COMPLAINT_CATEGORIES, type AuditFinding, type AuditStatus } from '@/lib/enums';
 import { shanghaiDate } from '@/lib/dates';
 import { bpToPercent, formatDate, formatDateTime } from '@/lib/format';
 import { shanghaiMonth } from '@/lib/months';
@@ -44,90 +40,96 @@ const NewAudit = () => {
   const t = useTranslations('audits');
   const trpc = useTRPC();
   const router = useRouter();
-  const [f, setF] = useState({
-    agencyId: '',
-    method: 'random' as 'random' | 'chosen',
-    periodFrom: `${shanghaiMonth(-1)}-01`,
-    periodTo: shanghaiDate(new Date()),
-    percent: '10',
-    contractNos: '',
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    watch,
+    formState: { errors },
+  } = useZodForm(ZNewAuditForm, {
+    defaultValues: {
+      agencyId: '',
+      method: 'random',
+      periodFrom: `${shanghaiMonth(-1)}-01`,
+      periodTo: shanghaiDate(new Date()),
+      percent: '10',
+      contractNos: '',
+    },
   });
+  const method = watch('method');
+  const agencyId = watch('agencyId');
   const create = useMutation(
     trpc.audits.create.mutationOptions({ onSuccess: (a) => router.push(`/staff/audits/${a.id}`) }),
   );
   const error = errorInfo(create.error);
   const fe = error?.fieldErrors ?? {};
-  const submit = () => {
-    const common = { agencyId: f.agencyId, periodFrom: f.periodFrom, periodTo: f.periodTo };
-    create.mutate(
-      f.method === 'random'
-        ? { method: 'random', ...common, sampleBp: Math.round(Number(f.percent) * 100) || 0 }
-        : { method: 'chosen', ...common, contractNos: f.contractNos.split(/[\s,，;；]+/).filter(Boolean) },
-    );
-  };
+  const message = (name: string, serverName = name) =>
+    fieldMessage(errors, null, name) ?? error?.fieldErrors[serverName]?.[0];
   return (
     <Card title={t('newTitle')}>
-      <div className="grid gap-3 md:grid-cols-3" data-testid="new-audit">
-        <Field id="audit-agency" label={t('agency')} error={fe.agencyId}>
-          <AgencySelect id="audit-agency" value={f.agencyId} onChange={(agencyId) => setF({ ...f, agencyId })} />
-        </Field>
-        <Field id="audit-from" label={t('periodFrom')} error={fe.periodFrom}>
-          <Input
-            id="audit-from"
-            type="date"
-            value={f.periodFrom}
-            onChange={(e) => setF({ ...f, periodFrom: e.target.value })}
+      <form
+        className="grid gap-3 md:grid-cols-3"
+        onSubmit={handleSubmit((input) => create.mutate(input))}
+        noValidate
+        id="new-audit-form"
+        data-testid="new-audit"
+      >
+        <Field id="audit-agency" label={t('agency')} error={message('agencyId')}>
+          <AgencySelect
+            id="audit-agency"
+            value={agencyId}
+            onChange={(id) => setValue('agencyId', id, { shouldValidate: Boolean(errors.agencyId) })}
+            invalid={Boolean(message('agencyId'))}
           />
         </Field>
-        <Field id="audit-to" label={t('periodTo')} error={fe.periodTo}>
-          <Input
-            id="audit-to"
-            type="date"
-            value={f.periodTo}
-            onChange={(e) => setF({ ...f, periodTo: e.target.value })}
-          />
+        <Field id="audit-from" label={t('periodFrom')} error={message('periodFrom')}>
+          <Input id="audit-from" type="date" {...register('periodFrom')} invalid={Boolean(message('periodFrom'))} />
+        </Field>
+        <Field id="audit-to" label={t('periodTo')} error={message('periodTo')}>
+          <Input id="audit-to" type="date" {...register('periodTo')} invalid={Boolean(message('periodTo'))} />
         </Field>
         <Field id="audit-method" label={t('methodLabel')}>
-          <Select
-            id="audit-method"
-            value={f.method}
-            onChange={(e) => setF({ ...f, method: e.target.value as 'random' | 'chosen' })}
-          >
+          <Select id="audit-method" {...register('method')}>
             <option value="random">{t('method.random')}</option>
             <option value="chosen">{t('method.chosen')}</option>
           </Select>
         </Field>
-        {f.method === 'random' ? (
-          <Field id="audit-percent" label={t('percent')} error={fe.sampleBp} hint={t('percentHint')}>
+        {method === 'random' ? (
+          <Field id="audit-percent" label={t('percent')} error={message('percent', 'sampleBp')} hint={t('percentHint')}>
             <Input
               id="audit-percent"
               type="number"
               min={1}
               max={100}
-              value={f.percent}
-              onChange={(e) => setF({ ...f, percent: e.target.value })}
+              {...register('percent')}
+              invalid={Boolean(message('percent', 'sampleBp'))}
             />
           </Field>
         ) : (
           <div className="md:col-span-2">
-            <Field id="audit-contracts" label={t('contractNos')} error={fe.contractNos} hint={t('contractNosHint')}>
+            <Field
+              id="audit-contracts"
+              label={t('contractNos')}
+              error={message('contractNos')}
+              hint={t('contractNosHint')}
+            >
               <Textarea
                 id="audit-contracts"
                 rows={2}
-                value={f.contractNos}
-                onChange={(e) => setF({ ...f, contractNos: e.target.value })}
+                {...register('contractNos')}
+                invalid={Boolean(message('contractNos'))}
               />
             </Field>
           </div>
         )}
-      </div>
+      </form>
       {error && Object.keys(fe).length === 0 ? (
         <div className="mt-3">
           <Alert testId="new-audit-error">{error.message}</Alert>
         </div>
       ) : null}
       <div className="mt-3">
-        <Button onClick={submit} disabled={create.isPending} data-testid="new-audit-submit">
+        <Button type="submit" form="new-audit-form" disabled={create.isPending} data-testid="new-audit-submit">
           {t('create')}
         </Button>
       </div>
@@ -228,8 +230,8 @@ const ItemRow = ({ item, canReview, canPropose }: { item: AuditItem; canReview: 
   const t = useTranslations();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [note, setNote] = useState(item.note ?? '');
-  const [category, setCategory] = useState<ComplaintCategory>('threats');
+  const reviewForm = useZodForm(ZReviewForm, { defaultValues: { note: item.note ?? '' } });
+  const complainForm = useZodForm(ZComplainForm, { defaultValues: { category: 'threats' } });
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: trpc.audits.items.pathKey() }),
@@ -238,6 +240,8 @@ const ItemRow = ({ item, canReview, canPropose }: { item: AuditItem; canReview: 
   const review = useMutation(trpc.audits.review.mutationOptions({ onSuccess: () => void refresh() }));
   const complain = useMutation(trpc.audits.complain.mutationOptions({ onSuccess: () => void refresh() }));
   const error = errorInfo(review.error) ?? errorInfo(complain.error);
+  const noteError = fieldMessage(reviewForm.formState.errors, errorInfo(review.error), 'note');
+  const categoryError = fieldMessage(complainForm.formState.errors, errorInfo(complain.error), 'category');
   return (
     <tr data-testid="audit-item" className="align-top">
       <Td className="text-xs">
@@ -284,17 +288,20 @@ const ItemRow = ({ item, canReview, canPropose }: { item: AuditItem; canReview: 
               <Textarea
                 aria-label={t('audits.note')}
                 rows={2}
-                value={note}
-                onChange={(e) => setNote(e.target.value)}
+                {...reviewForm.register('note')}
+                invalid={Boolean(noteError)}
                 placeholder={t('audits.notePlaceholder')}
               />
+              {noteError ? <p className="text-xs text-red-600">{noteError}</p> : null}
               <div className="flex flex-wrap gap-1">
                 {(['pass', 'issue', 'violation'] as const).map((finding) => (
                   <Button
                     key={finding}
                     variant={finding === 'violation' ? 'dangerGhost' : 'secondary'}
                     disabled={review.isPending}
-                    onClick={() => review.mutate({ itemId: item.id, finding, note })}
+                    onClick={() =>
+                      void reviewForm.handleSubmit(({ note }) => review.mutate({ itemId: item.id, finding, note }))()
+                    }
                     data-testid={`review-${finding}`}
                   >
                     {t(`audits.finding.${finding}`)}
@@ -327,8 +334,8 @@ const ItemRow = ({ item, canReview, canPropose }: { item: AuditItem; canReview: 
               <div className="flex items-center gap-1">
                 <Select
                   aria-label={t('audits.complaintCategory')}
-                  value={category}
-                  onChange={(e) => setCategory(e.target.value as ComplaintCategory)}
+                  {...complainForm.register('category')}
+                  invalid={Boolean(categoryError)}
                   className="w-40"
                 >
                   {COMPLAINT_CATEGORIES.map((c) => (
@@ -340,7 +347,9 @@ const ItemRow = ({ item, canReview, canPropose }: { item: AuditItem; canReview: 
                 <Button
                   variant="danger"
                   disabled={complain.isPending}
-                  onClick={() => complain.mutate({ itemId: item.id, category })}
+                  onClick={() =>
+                    void complainForm.handleSubmit(({ category }) => complain.mutate({ itemId: item.id, category }))()
+                  }
                   data-testid="audit-complain"
                 >
                   {t('audits.openComplaint')}
@@ -382,7 +391,7 @@ export const AuditScreen = ({ auditId, canManage }: { auditId: string; canManage
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [finding, setFinding] = useState<AuditFinding | 'unreviewed' | ''>('');
-  const [summary, setSummary] = useState('');
+  const summaryForm = useZodForm(ZCompleteForm, { defaultValues: { summary: '' } });
   const audit = useQuery(trpc.audits.get.queryOptions({ auditId }));
   const items = useInfiniteQuery(
     trpc.audits.items.infiniteQueryOptions(
@@ -487,20 +496,20 @@ export const AuditScreen = ({ auditId, canManage }: { auditId: string; canManage
                 id="audit-summary-input"
                 label={t('summary')}
                 hint={t('summaryHint')}
-                error={completeError?.fieldErrors.summary}
+                error={fieldMessage(summaryForm.formState.errors, completeError, 'summary')}
               >
                 <Textarea
                   id="audit-summary-input"
                   rows={3}
-                  value={summary}
-                  onChange={(e) => setSummary(e.target.value)}
+                  {...summaryForm.register('summary')}
+                  invalid={Boolean(fieldMessage(summaryForm.formState.errors, completeError, 'summary'))}
                 />
               </Field>
               {completeError && !completeError.fieldErrors.summary ? (
                 <Alert testId="audit-complete-error">{completeError.message}</Alert>
               ) : null}
               <Button
-                onClick={() => complete.mutate({ auditId, summary })}
+                onClick={() => void summaryForm.handleSubmit((v) => complete.mutate({ auditId, ...v }))()}
                 disabled={complete.isPending}
                 data-testid="audit-complete"
               >

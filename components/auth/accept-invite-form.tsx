@@ -3,19 +3,27 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
-import type { FormEvent } from 'react';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input } from '../ui/field';
+import { ZAcceptInviteInput } from '@/server/api/routers/auth/auth.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 
+/** The invited user chooses a password; too short or not repeated alike shows under its field before sending. */
 export const AcceptInviteForm = ({ token }: { token: string }) => {
   const t = useTranslations();
   const trpc = useTRPC();
   const accept = useMutation(trpc.auth.invite.accept.mutationOptions());
   const error = errorInfo(accept.error);
   const fe = error?.fieldErrors ?? {};
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZAcceptInviteInput, { defaultValues: { token, password: '', confirmPassword: '' } });
+  const message = (name: 'password' | 'confirmPassword') => fieldMessage(errors, error, name);
   if (accept.isSuccess) {
     return (
       <Alert tone="success" testId="invite-accepted">
@@ -26,34 +34,25 @@ export const AcceptInviteForm = ({ token }: { token: string }) => {
       </Alert>
     );
   }
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    accept.mutate({
-      token,
-      password: String(f.get('password') ?? ''),
-      confirmPassword: String(f.get('confirmPassword') ?? ''),
-    });
-  };
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
+    <form onSubmit={handleSubmit((v) => accept.mutate(v))} className="space-y-4" noValidate>
       {error && !fe.password && !fe.confirmPassword ? <Alert>{error.message}</Alert> : null}
-      <Field id="password" label={t('fields.password')} error={fe.password} hint={t('invite.passwordHint')}>
+      <Field id="password" label={t('fields.password')} error={message('password')} hint={t('invite.passwordHint')}>
         <Input
           id="password"
-          name="password"
+          {...register('password')}
           type="password"
           autoComplete="new-password"
-          invalid={Boolean(fe.password)}
+          invalid={Boolean(message('password'))}
         />
       </Field>
-      <Field id="confirmPassword" label={t('fields.confirmPassword')} error={fe.confirmPassword}>
+      <Field id="confirmPassword" label={t('fields.confirmPassword')} error={message('confirmPassword')}>
         <Input
           id="confirmPassword"
-          name="confirmPassword"
+          {...register('confirmPassword')}
           type="password"
           autoComplete="new-password"
-          invalid={Boolean(fe.confirmPassword)}
+          invalid={Boolean(message('confirmPassword'))}
         />
       </Field>
       <Button type="submit" className="w-full" disabled={accept.isPending}>

@@ -5,9 +5,12 @@ import type { OrgStatus, OrgType, Role } from '@/lib/enums';
 
 type Account = { email: string; name: string; role: Role; orgType: OrgType; orgName: string; orgStatus: OrgStatus };
 
+/** Types into the sign-in form's field as a person would, so the form sees the change. */
 const fill = (id: string, value: string) => {
   const el = document.getElementById(id);
-  if (el instanceof HTMLInputElement) el.value = value;
+  if (!(el instanceof HTMLInputElement)) return;
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(el, value);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
 };
 
 /** Development only: the seeded accounts, one click to fill the form. */

@@ -2,12 +2,14 @@
 
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input } from '../ui/field';
 import { callbackPath } from '@/lib/callback-url';
+import { ZSignInInput, type TSignInInput } from '@/server/api/routers/auth/auth.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 
 const KNOWN = [
   'auth.invalidCredentials',
@@ -29,6 +31,7 @@ const useSignInError = () => {
   };
 };
 
+/** Email and password, each required under its field before anything is sent; the answer of a refusal above. */
 export const SignInForm = ({
   callbackUrl,
   initialError,
@@ -39,22 +42,18 @@ export const SignInForm = ({
   const t = useTranslations();
   const router = useRouter();
   const describe = useSignInError();
+  // The refusal next-auth answered (not a field of the form).
   const [error, setError] = useState<string | null>(describe(initialError));
-  const [isPending, setPending] = useState(false);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useZodForm(ZSignInInput, { defaultValues: { email: '', password: '' } });
+  const message = (name: keyof TSignInInput) => fieldMessage(errors, null, name);
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const email = String(f.get('email') ?? '').trim();
-    const password = String(f.get('password') ?? '');
-    if (!email || !password) {
-      setError(t('signin.missing'));
-      return;
-    }
-    setPending(true);
+  const submit = async ({ email, password }: TSignInInput) => {
     setError(null);
     const res = await signIn('credentials', { email, password, redirect: false });
-    setPending(false);
     if (!res || res.error) {
       setError(describe(res?.error ?? 'auth.invalidCredentials'));
       return;
@@ -66,16 +65,30 @@ export const SignInForm = ({
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} className="space-y-4" noValidate data-testid="signin-form">
+    <form onSubmit={handleSubmit(submit)} className="space-y-4" noValidate data-testid="signin-form">
       {error ? <Alert testId="signin-error">{error}</Alert> : null}
-      <Field id="email" label={t('fields.email')}>
-        <Input id="email" name="email" type="email" autoComplete="username" required />
+      <Field id="email" label={t('fields.email')} error={message('email')}>
+        <Input
+          id="email"
+          {...register('email')}
+          type="email"
+          autoComplete="username"
+          required
+          invalid={Boolean(message('email'))}
+        />
       </Field>
-      <Field id="password" label={t('fields.password')}>
-        <Input id="password" name="password" type="password" autoComplete="current-password" required />
+      <Field id="password" label={t('fields.password')} error={message('password')}>
+        <Input
+          id="password"
+          {...register('password')}
+          type="password"
+          autoComplete="current-password"
+          required
+          invalid={Boolean(message('password'))}
+        />
       </Field>
-      <Button type="submit" className="w-full" disabled={isPending} data-testid="signin-submit">
-        {isPending ? t('signin.signingIn') : t('signin.submit')}
+      <Button type="submit" className="w-full" disabled={isSubmitting} data-testid="signin-submit">
+        {isSubmitting ? t('signin.signingIn') : t('signin.submit')}
       </Button>
     </form>
   );

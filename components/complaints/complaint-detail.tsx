@@ -2,9 +2,15 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { ComplaintOutcome } from '@/lib/enums';
+import {
+  ZDecideForm,
+  ZRespondForm,
+  ZStepForm,
+  type TStepForm,
+} from '@/server/api/routers/complaints/complaints.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { formatBytes, formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -219,14 +225,14 @@ const StaffSteps = ({ c }: { c: Detail }) => {
   const t = useTranslations('complaints');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [note, setNote] = useState('');
-  const [finding, setFinding] = useState('');
+  const noteForm = useZodForm(ZStepForm, { defaultValues: { step: 'acknowledge', note: '' } });
+  const decideForm = useZodForm(ZDecideForm, { defaultValues: { outcome: 'upheld', finding: '' } });
   const done = {
     onSuccess: () =>
       void Promise.all([
         queryClient.invalidateQueries({ queryKey: trpc.complaints.get.pathKey() }),
         queryClient.invalidateQueries({ queryKey: trpc.complaints.list.pathKey() }),
-      ]).then(() => setNote('')),
+      ]).then(() => noteForm.reset({ step: 'acknowledge', note: '' })),
   };
   const acknowledge = useMutation(trpc.complaints.acknowledge.mutationOptions(done));
   const investigate = useMutation(trpc.complaints.investigate.mutationOptions(done));
@@ -241,21 +247,36 @@ const StaffSteps = ({ c }: { c: Detail }) => {
   const isOpen = ['received', 'acknowledged', 'investigating', 'awaiting_response'].includes(s);
   const isDecidable = ['acknowledged', 'investigating', 'awaiting_response'].includes(s);
   const id = { complaintId: c.id };
-  const decideAs = (outcome: ComplaintOutcome) => decide.mutate({ ...id, outcome, finding });
+  const decideAs = (outcome: ComplaintOutcome) => {
+    decideForm.setValue('outcome', outcome);
+    void decideForm.handleSubmit((v) => decide.mutate({ ...id, ...v }))();
+  };
+  /** Checks the note for this step, then takes it. */
+  const take = (step: TStepForm['step']) => {
+    noteForm.setValue('step', step);
+    void noteForm.handleSubmit(({ note }) => {
+      if (step === 'acknowledge') acknowledge.mutate({ ...id, note });
+      else if (step === 'investigate') investigate.mutate({ ...id, note });
+      else if (step === 'requestResponse') requestResponse.mutate({ ...id, note });
+      else if (step === 'extend') extend.mutate({ ...id, reason: note });
+      else close.mutate({ ...id, note });
+    })();
+  };
+  const noteError =
+    fieldMessage(noteForm.formState.errors, null, 'note') ??
+    failed?.fieldErrors.note?.[0] ??
+    failed?.fieldErrors.reason?.[0];
+  const findingError = fieldMessage(decideForm.formState.errors, errorInfo(decide.error), 'finding');
   if (s === 'closed') return null;
   return (
     <Card title={t('nextStep')}>
       <div className="space-y-3" data-testid="complaint-steps">
-        <Field id="step-note" label={t('stepNote')} hint={t('stepNoteHint')}>
-          <Textarea id="step-note" rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+        <Field id="step-note" label={t('stepNote')} hint={t('stepNoteHint')} error={noteError}>
+          <Textarea id="step-note" rows={3} {...noteForm.register('note')} invalid={Boolean(noteError)} />
         </Field>
         <div className="flex flex-wrap gap-2">
           {s === 'received' ? (
-            <Button
-              disabled={isBusy}
-              onClick={() => acknowledge.mutate({ ...id, note })}
-              data-testid="step-acknowledge"
-            >
+            <Button disabled={isBusy} onClick={() => take('acknowledge')} data-testid="step-acknowledge">
               {t('step.acknowledge')}
             </Button>
           ) : null}
@@ -263,7 +284,7 @@ const StaffSteps = ({ c }: { c: Detail }) => {
             <Button
               variant="secondary"
               disabled={isBusy}
-              onClick={() => investigate.mutate({ ...id, note })}
+              onClick={() => take('investigate')}
               data-testid="step-investigate"
             >
               {t('step.investigate')}
@@ -273,37 +294,32 @@ const StaffSteps = ({ c }: { c: Detail }) => {
             <Button
               variant="secondary"
               disabled={isBusy}
-              onClick={() => requestResponse.mutate({ ...id, note })}
+              onClick={() => take('requestResponse')}
               data-testid="step-request-response"
             >
               {t('step.requestResponse')}
             </Button>
           ) : null}
           {isOpen && !c.extensionReason ? (
-            <Button
-              variant="ghost"
-              disabled={isBusy}
-              onClick={() => extend.mutate({ ...id, reason: note })}
-              data-testid="step-extend"
-            >
+            <Button variant="ghost" disabled={isBusy} onClick={() => take('extend')} data-testid="step-extend">
               {t('step.extend')}
             </Button>
           ) : null}
           {s === 'upheld' || s === 'dismissed' ? (
-            <Button disabled={isBusy} onClick={() => close.mutate({ ...id, note })} data-testid="step-close">
+            <Button disabled={isBusy} onClick={() => take('close')} data-testid="step-close">
               {t('step.close')}
             </Button>
           ) : null}
         </div>
         {isDecidable ? (
           <div className="space-y-2 border-t border-slate-100 pt-3">
-            <Field
-              id="step-finding"
-              label={t('field.finding')}
-              hint={t('findingHint')}
-              error={errorInfo(decide.error)?.fieldErrors.finding}
-            >
-              <Textarea id="step-finding" rows={4} value={finding} onChange={(e) => setFinding(e.target.value)} />
+            <Field id="step-finding" label={t('field.finding')} hint={t('findingHint')} error={findingError}>
+              <Textarea
+                id="step-finding"
+                rows={4}
+                {...decideForm.register('finding')}
+                invalid={Boolean(findingError)}
+              />
             </Field>
             <div className="flex gap-2">
               <Button variant="danger" disabled={isBusy} onClick={() => decideAs('upheld')} data-testid="step-uphold">
@@ -331,24 +347,25 @@ const AgencyResponse = ({ complaintId }: { complaintId: string }) => {
   const t = useTranslations('complaints');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [response, setResponse] = useState('');
+  const respondForm = useZodForm(ZRespondForm, { defaultValues: { response: '' } });
   const respond = useMutation(
     trpc.complaints.respond.mutationOptions({
       onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.complaints.get.pathKey() }),
     }),
   );
   const error = errorInfo(respond.error);
+  const responseError = fieldMessage(respondForm.formState.errors, error, 'response');
   return (
     <Card title={t('respondTitle')}>
       <div className="space-y-3" data-testid="complaint-respond">
         <p className="text-sm text-slate-600">{t('respondIntro')}</p>
-        <Field id="respond-text" label={t('agencyResponse')} error={error?.fieldErrors.response}>
-          <Textarea id="respond-text" rows={5} value={response} onChange={(e) => setResponse(e.target.value)} />
+        <Field id="respond-text" label={t('agencyResponse')} error={responseError}>
+          <Textarea id="respond-text" rows={5} {...respondForm.register('response')} invalid={Boolean(responseError)} />
         </Field>
         {error && !error.fieldErrors.response ? <Alert>{error.message}</Alert> : null}
         <Button
           disabled={respond.isPending}
-          onClick={() => respond.mutate({ complaintId, response })}
+          onClick={() => void respondForm.handleSubmit((v) => respond.mutate({ complaintId, ...v }))()}
           data-testid="respond-submit"
         >
           {t('respondSubmit')}

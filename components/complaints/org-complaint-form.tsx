@@ -2,7 +2,6 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { ComplaintCategory } from '@/lib/enums';
 import { errorInfo } from '../trpc/errors';
@@ -13,7 +12,11 @@ import { Card } from '../ui/card';
 import { Field, Input, Textarea } from '../ui/field';
 import { AgencySelect } from '../staff/agency-select';
 import { CategorySelect } from './complaint-status';
-import { EvidencePicker, type Evidence } from './evidence-picker';
+import { EvidencePicker } from './evidence-picker';
+import { ZOrgComplaintInput } from '@/server/api/routers/complaints/complaints.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
+
+const EMPTY = { caseId: null, contractNo: '', agencyId: null, description: '', evidence: [] };
 
 /**
  * A creditor complains about the agency working one of its cases, named by contract
@@ -24,75 +27,77 @@ export const OrgComplaintForm = ({ portal }: { portal: 'creditor' | 'staff' }) =
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const isStaff = portal === 'staff';
-  const [agencyId, setAgencyId] = useState('');
-  const [contractNo, setContractNo] = useState('');
-  const [category, setCategory] = useState<ComplaintCategory | ''>('');
-  const [description, setDescription] = useState('');
-  const [evidence, setEvidence] = useState<Evidence[]>([]);
-  const [formKey, setFormKey] = useState(0);
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    watch,
+    reset,
+    formState: { errors },
+  } = useZodForm(ZOrgComplaintInput, { defaultValues: EMPTY });
   const file = useMutation(
     trpc.complaints.file.mutationOptions({
       onSuccess: () => {
-        setContractNo('');
-        setAgencyId('');
-        setCategory('');
-        setDescription('');
-        setEvidence([]);
-        setFormKey((k) => k + 1);
+        reset(EMPTY);
         void queryClient.invalidateQueries({ queryKey: trpc.complaints.list.pathKey() });
       },
     }),
   );
   const error = errorInfo(file.error);
   const fe = error?.fieldErrors ?? {};
+  const message = (name: string) => fieldMessage(errors, error, name);
+  const category = watch('category') ?? '';
+  const agencyId = watch('agencyId') ?? '';
   return (
     <Card title={t(isStaff ? 'fileTitleStaff' : 'fileTitle')}>
       <form
-        key={formKey}
+        key={file.data?.id ?? 'new'}
         className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={handleSubmit((v) =>
           file.mutate({
-            caseId: null,
-            contractNo: isStaff ? null : contractNo,
-            agencyId: isStaff ? agencyId || null : null,
-            category: category as ComplaintCategory,
-            description,
-            evidence,
-          });
-        }}
+            ...v,
+            contractNo: isStaff ? null : v.contractNo,
+            agencyId: isStaff ? v.agencyId : null,
+          }),
+        )}
+        noValidate
         data-testid="org-complaint-form"
       >
         <div className="grid gap-3 sm:grid-cols-2">
           {isStaff ? (
-            <Field id="cc-agency" label={t('agency')} error={fe.agencyId}>
-              <AgencySelect id="cc-agency" value={agencyId} onChange={setAgencyId} invalid={!!fe.agencyId} />
+            <Field id="cc-agency" label={t('agency')} error={message('agencyId')}>
+              <AgencySelect
+                id="cc-agency"
+                value={agencyId}
+                onChange={(id) => setValue('agencyId', id || null)}
+                invalid={!!message('agencyId')}
+              />
             </Field>
           ) : (
-            <Field id="cc-contract" label={t('field.contractNo')} error={fe.contractNo ?? fe.caseId}>
+            <Field id="cc-contract" label={t('field.contractNo')} error={message('contractNo') ?? message('caseId')}>
               <Input
                 id="cc-contract"
-                value={contractNo}
-                onChange={(e) => setContractNo(e.target.value)}
-                invalid={!!(fe.contractNo ?? fe.caseId)}
+                {...register('contractNo')}
+                invalid={!!(message('contractNo') ?? message('caseId'))}
               />
             </Field>
           )}
-          <Field id="cc-category" label={t('field.category')} error={fe.category}>
-            <CategorySelect id="cc-category" value={category} onChange={setCategory} invalid={!!fe.category} />
+          <Field id="cc-category" label={t('field.category')} error={message('category')}>
+            <CategorySelect
+              id="cc-category"
+              value={category}
+              onChange={(c) =>
+                setValue('category', c as ComplaintCategory, { shouldValidate: Boolean(errors.category) })
+              }
+              invalid={!!message('category')}
+            />
           </Field>
         </div>
-        <Field id="cc-description" label={t('field.description')} error={fe.description}>
-          <Textarea
-            id="cc-description"
-            rows={4}
-            value={description}
-            onChange={(e) => setDescription(e.target.value)}
-            invalid={!!fe.description}
-          />
+        <Field id="cc-description" label={t('field.description')} error={message('description')}>
+          <Textarea id="cc-description" rows={4} {...register('description')} invalid={!!message('description')} />
         </Field>
-        <Field id="cc-evidence" label={t('field.evidence')}>
-          <EvidencePicker onChange={setEvidence} />
+        <Field id="cc-evidence" label={t('field.evidence')} error={message('evidence')}>
+          <EvidencePicker onChange={(evidence) => setValue('evidence', evidence)} />
         </Field>
         {error && Object.keys(fe).length === 0 ? <Alert testId="org-complaint-error">{error.message}</Alert> : null}
         {file.data ? (

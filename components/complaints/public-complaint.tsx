@@ -4,7 +4,8 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { COMPLAINANT_RELATIONS, type ComplainantRelation, type ComplaintCategory } from '@/lib/enums';
+import type { z } from 'zod';
+import { COMPLAINANT_RELATIONS, type ComplaintCategory } from '@/lib/enums';
 import { formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -12,21 +13,15 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field, Input, Select, Textarea } from '../ui/field';
-import type { TPublicComplaintInput } from '@/server/api/routers/complaints/complaints.schema';
-import { EvidencePicker, type Evidence } from './evidence-picker';
+import {
+  ZFollowInput,
+  ZPublicComplaintInput,
+  type TPublicComplaintInput,
+} from '@/server/api/routers/complaints/complaints.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
+import { EvidencePicker } from './evidence-picker';
 import { useProof } from './use-proof';
 import { CategorySelect, ComplaintStatusBadge } from './complaint-status';
-
-const EMPTY = {
-  contractNo: '',
-  debtorName: '',
-  idLast4: '',
-  relation: 'self' as ComplainantRelation,
-  complainantName: '',
-  contactPhone: '',
-  category: '' as ComplaintCategory | '',
-  description: '',
-};
 
 /**
  * The public complaint form: no account. The case is verified by the contract number, the
@@ -35,15 +30,33 @@ const EMPTY = {
  */
 export const PublicComplaintForm = () => {
   const t = useTranslations('complaints');
-  const [f, setF] = useState(EMPTY);
-  const [evidence, setEvidence] = useState<Evidence[]>([]);
   const { proving, withProof, client } = useProof();
   const file = useMutation({
     mutationFn: (input: TPublicComplaintInput) => withProof(input, (i) => client.complaints.filePublic.mutate(i)),
   });
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    watch,
+    formState: { errors },
+  } = useZodForm(ZPublicComplaintInput, {
+    defaultValues: {
+      contractNo: '',
+      debtorName: '',
+      idLast4: '',
+      relation: 'self',
+      complainantName: '',
+      contactPhone: null,
+      description: '',
+      evidence: [],
+    },
+  });
   const error = errorInfo(file.error);
   const fe = error?.fieldErrors ?? {};
-  const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const message = (name: string) => fieldMessage(errors, error, name);
+  const relation = watch('relation');
+  const category = watch('category') ?? '';
   if (file.data) {
     const r = file.data;
     return (
@@ -65,54 +78,29 @@ export const PublicComplaintForm = () => {
       </Card>
     );
   }
-  const submit = () =>
-    file.mutate({
-      contractNo: f.contractNo,
-      debtorName: f.debtorName,
-      idLast4: f.idLast4,
-      relation: f.relation,
-      complainantName: f.relation === 'self' ? '' : f.complainantName,
-      contactPhone: f.contactPhone.trim() ? f.contactPhone : null,
-      category: f.category as ComplaintCategory,
-      description: f.description,
-      evidence,
-    });
+  const submit = (v: z.output<typeof ZPublicComplaintInput>) =>
+    file.mutate({ ...v, complainantName: v.relation === 'self' ? '' : v.complainantName });
   return (
     <Card>
-      <form
-        className="space-y-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-        data-testid="public-complaint-form"
-      >
+      <form className="space-y-4" onSubmit={handleSubmit(submit)} noValidate data-testid="public-complaint-form">
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-sm font-semibold text-slate-900">{t('whichLoan')}</legend>
-          <Field id="c-contract" label={t('field.contractNo')} error={fe.contractNo} hint={t('hint.contractNo')}>
-            <Input
-              id="c-contract"
-              value={f.contractNo}
-              onChange={set('contractNo')}
-              invalid={!!fe.contractNo}
-              autoComplete="off"
-            />
+          <Field
+            id="c-contract"
+            label={t('field.contractNo')}
+            error={message('contractNo')}
+            hint={t('hint.contractNo')}
+          >
+            <Input id="c-contract" {...register('contractNo')} invalid={!!message('contractNo')} autoComplete="off" />
           </Field>
-          <Field id="c-debtor" label={t('field.debtorName')} error={fe.debtorName}>
-            <Input
-              id="c-debtor"
-              value={f.debtorName}
-              onChange={set('debtorName')}
-              invalid={!!fe.debtorName}
-              autoComplete="off"
-            />
+          <Field id="c-debtor" label={t('field.debtorName')} error={message('debtorName')}>
+            <Input id="c-debtor" {...register('debtorName')} invalid={!!message('debtorName')} autoComplete="off" />
           </Field>
-          <Field id="c-last4" label={t('field.idLast4')} error={fe.idLast4}>
+          <Field id="c-last4" label={t('field.idLast4')} error={message('idLast4')}>
             <Input
               id="c-last4"
-              value={f.idLast4}
-              onChange={set('idLast4')}
-              invalid={!!fe.idLast4}
+              {...register('idLast4')}
+              invalid={!!message('idLast4')}
               maxLength={4}
               inputMode="text"
               autoComplete="off"
@@ -122,7 +110,7 @@ export const PublicComplaintForm = () => {
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-sm font-semibold text-slate-900">{t('whoComplains')}</legend>
           <Field id="c-relation" label={t('field.relation')}>
-            <Select id="c-relation" value={f.relation} onChange={set('relation')}>
+            <Select id="c-relation" {...register('relation')}>
               {COMPLAINANT_RELATIONS.map((r) => (
                 <option key={r} value={r}>
                   {t(`relation.${r}`)}
@@ -130,51 +118,53 @@ export const PublicComplaintForm = () => {
               ))}
             </Select>
           </Field>
-          {f.relation === 'self' ? null : (
-            <Field id="c-name" label={t('field.complainantName')} error={fe.complainantName}>
-              <Input
-                id="c-name"
-                value={f.complainantName}
-                onChange={set('complainantName')}
-                invalid={!!fe.complainantName}
-              />
+          {relation === 'self' ? null : (
+            <Field id="c-name" label={t('field.complainantName')} error={message('complainantName')}>
+              <Input id="c-name" {...register('complainantName')} invalid={!!message('complainantName')} />
             </Field>
           )}
-          <Field id="c-phone" label={t('field.contactPhone')} error={fe.contactPhone} hint={t('hint.contactPhone')}>
+          <Field
+            id="c-phone"
+            label={t('field.contactPhone')}
+            error={message('contactPhone')}
+            hint={t('hint.contactPhone')}
+          >
             <Input
               id="c-phone"
-              value={f.contactPhone}
-              onChange={set('contactPhone')}
-              invalid={!!fe.contactPhone}
+              {...register('contactPhone', { setValueAs: (v: string | null) => (v?.trim() ? v : null) })}
+              invalid={!!message('contactPhone')}
               inputMode="tel"
             />
           </Field>
         </fieldset>
         <fieldset className="space-y-4">
           <legend className="mb-2 text-sm font-semibold text-slate-900">{t('whatHappened')}</legend>
-          <Field id="c-category" label={t('field.category')} error={fe.category}>
+          <Field id="c-category" label={t('field.category')} error={message('category')}>
             <CategorySelect
               id="c-category"
-              value={f.category}
-              onChange={(category) => setF({ ...f, category })}
-              invalid={!!fe.category}
+              value={category}
+              onChange={(c) =>
+                setValue('category', c as ComplaintCategory, { shouldValidate: Boolean(errors.category) })
+              }
+              invalid={!!message('category')}
             />
           </Field>
-          <Field id="c-description" label={t('field.description')} error={fe.description} hint={t('hint.description')}>
-            <Textarea
-              id="c-description"
-              rows={6}
-              value={f.description}
-              onChange={set('description')}
-              invalid={!!fe.description}
-            />
+          <Field
+            id="c-description"
+            label={t('field.description')}
+            error={message('description')}
+            hint={t('hint.description')}
+          >
+            <Textarea id="c-description" rows={6} {...register('description')} invalid={!!message('description')} />
           </Field>
-          <Field id="c-evidence" label={t('field.evidence')} error={fe.evidence}>
-            <EvidencePicker onChange={setEvidence} />
+          <Field id="c-evidence" label={t('field.evidence')} error={message('evidence')}>
+            <EvidencePicker onChange={(evidence) => setValue('evidence', evidence)} />
           </Field>
         </fieldset>
         {error && Object.keys(fe).length === 0 ? <Alert testId="complaint-error">{error.message}</Alert> : null}
-        {error && Object.keys(fe).length > 0 ? <Alert testId="complaint-error">{t('fixFields')}</Alert> : null}
+        {(error && Object.keys(fe).length > 0) || Object.keys(errors).length > 0 ? (
+          <Alert testId="complaint-error">{t('fixFields')}</Alert>
+        ) : null}
         <p className="text-xs text-slate-500">{t('privacyNote')}</p>
         <Button type="submit" disabled={file.isPending} data-testid="complaint-submit">
           {proving ? t('proving') : file.isPending ? t('sending') : t('submit')}
@@ -188,7 +178,12 @@ export const PublicComplaintForm = () => {
 export const FollowComplaint = () => {
   const t = useTranslations('complaints');
   const trpc = useTRPC();
-  const [typed, setTyped] = useState({ reference: '', idLast4: '' });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZFollowInput, { defaultValues: { reference: '', idLast4: '' } });
+  // The look-up last asked for: the query follows it.
   const [asked, setAsked] = useState<{ reference: string; idLast4: string } | null>(null);
   const { proving, withProof, client } = useProof();
   const input = asked ?? { reference: '', idLast4: '' };
@@ -203,32 +198,31 @@ export const FollowComplaint = () => {
   });
   const error = errorInfo(status.error);
   const fe = error?.fieldErrors ?? {};
+  const message = (name: 'reference' | 'idLast4') => fieldMessage(errors, error, name);
   const s = status.data;
   return (
     <div className="space-y-4">
       <Card>
         <form
           className="flex flex-wrap items-end gap-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setAsked({ ...typed });
-          }}
+          onSubmit={handleSubmit(({ reference, idLast4 }) => setAsked({ reference, idLast4 }))}
+          noValidate
           data-testid="follow-form"
         >
-          <Field id="f-reference" label={t('field.reference')} error={fe.reference}>
+          <Field id="f-reference" label={t('field.reference')} error={message('reference')}>
             <Input
               id="f-reference"
-              value={typed.reference}
-              onChange={(e) => setTyped({ ...typed, reference: e.target.value })}
+              {...register('reference')}
+              invalid={!!message('reference')}
               placeholder="C-2026-000123"
               className="w-48 font-mono"
             />
           </Field>
-          <Field id="f-last4" label={t('field.idLast4')} error={fe.idLast4}>
+          <Field id="f-last4" label={t('field.idLast4')} error={message('idLast4')}>
             <Input
               id="f-last4"
-              value={typed.idLast4}
-              onChange={(e) => setTyped({ ...typed, idLast4: e.target.value })}
+              {...register('idLast4')}
+              invalid={!!message('idLast4')}
               maxLength={4}
               className="w-28"
             />

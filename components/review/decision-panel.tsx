@@ -1,8 +1,13 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import type { TReviewView } from '@/server/api/routers/staff/admission.schema';
+import {
+  ZApproveForm,
+  ZDecideForm,
+  ZRequestInfoForm,
+  type TReviewView,
+} from '@/server/api/routers/staff/admission.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import type { ErrorInfo } from '../trpc/errors';
 import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
@@ -30,12 +35,19 @@ export const DecisionPanel = ({
   actions: Actions;
 }) => {
   const t = useTranslations();
-  const [decision, setDecision] = useState<'admit' | 'reject'>(view.review?.computed?.decision ?? 'admit');
   const review = view.review;
   const computed = review?.computed ?? null;
   const fe = error?.fieldErrors ?? {};
   const isOpen = view.status === 'submitted' || view.status === 'under_review';
-  const read = (e: FormEvent<HTMLFormElement>, k: string) => String(new FormData(e.currentTarget).get(k) ?? '');
+  const decideForm = useZodForm(ZDecideForm, {
+    defaultValues: { decision: computed?.decision ?? 'admit', reason: '' },
+  });
+  const infoForm = useZodForm(ZRequestInfoForm, { defaultValues: { message: '' } });
+  const approvalForm = useZodForm(ZApproveForm, { defaultValues: { note: '' } });
+  const decision = decideForm.watch('decision');
+  const reasonError = fieldMessage(decideForm.formState.errors, error, 'reason');
+  const messageError = fieldMessage(infoForm.formState.errors, error, 'message');
+  const noteError = fieldMessage(approvalForm.formState.errors, error, 'note');
 
   const outcome = (
     <div className="rounded-md bg-slate-50 p-3 text-sm ring-1 ring-slate-200" data-testid="computed-outcome">
@@ -73,11 +85,10 @@ export const DecisionPanel = ({
         className="space-y-3"
         noValidate
         data-testid="approval-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const submitter = (e.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-          actions.onApprove(submitter?.value === 'approve', read(e, 'note'));
-        }}
+        onSubmit={approvalForm.handleSubmit(({ note }, e) => {
+          const submitter = (e?.nativeEvent as SubmitEvent | undefined)?.submitter as HTMLButtonElement | null;
+          actions.onApprove(submitter?.value === 'approve', note);
+        })}
       >
         {outcome}
         <Alert tone="info" testId="awaiting-approval">
@@ -90,8 +101,8 @@ export const DecisionPanel = ({
           <p className="text-sm text-slate-500">{t('review.waitForSecond')}</p>
         ) : (
           <>
-            <Field id="note" label={t('review.approvalNote')} error={fe.note}>
-              <Input id="note" name="note" />
+            <Field id="note" label={t('review.approvalNote')} error={noteError}>
+              <Input id="note" {...approvalForm.register('note')} invalid={Boolean(noteError)} />
             </Field>
             {error && !fe.note ? <Alert>{error.message}</Alert> : null}
             <div className="flex justify-end gap-2">
@@ -123,28 +134,19 @@ export const DecisionPanel = ({
         className="space-y-3"
         noValidate
         data-testid="decide-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          actions.onDecide(decision, read(e, 'reason'));
-        }}
+        onSubmit={decideForm.handleSubmit((v) => actions.onDecide(v.decision, v.reason))}
       >
         {outcome}
         <div className="flex gap-4 text-sm">
           {(['admit', 'reject'] as const).map((d) => (
             <label key={d} className="flex items-center gap-1.5">
-              <input
-                type="radio"
-                name="decision"
-                checked={decision === d}
-                onChange={() => setDecision(d)}
-                data-testid={`decision-${d}`}
-              />
+              <input type="radio" {...decideForm.register('decision')} value={d} data-testid={`decision-${d}`} />
               {t(`review.${d}`)}
             </label>
           ))}
         </div>
-        <Field id="reason" label={t('fields.reason')} error={fe.reason}>
-          <Input id="reason" name="reason" invalid={Boolean(fe.reason)} />
+        <Field id="reason" label={t('fields.reason')} error={reasonError}>
+          <Input id="reason" {...decideForm.register('reason')} invalid={Boolean(reasonError)} />
         </Field>
         {isFourEyes ? (
           <Alert tone="info" testId="four-eyes-note">
@@ -167,13 +169,15 @@ export const DecisionPanel = ({
         className="space-y-2 border-t border-slate-100 pt-4"
         noValidate
         data-testid="request-info-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          actions.onRequestInfo(read(e, 'message'));
-        }}
+        onSubmit={infoForm.handleSubmit((v) => actions.onRequestInfo(v.message))}
       >
-        <Field id="message" label={t('review.requestInfo')} error={fe.message}>
-          <Input id="message" name="message" invalid={Boolean(fe.message)} placeholder={t('review.requestInfoHint')} />
+        <Field id="message" label={t('review.requestInfo')} error={messageError}>
+          <Input
+            id="message"
+            {...infoForm.register('message')}
+            invalid={Boolean(messageError)}
+            placeholder={t('review.requestInfoHint')}
+          />
         </Field>
         <div className="flex justify-end">
           <Button type="submit" variant="secondary" disabled={isPending} data-testid="request-info">

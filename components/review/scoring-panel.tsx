@@ -1,14 +1,16 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useMemo } from 'react';
 import { useLocale, useTranslations } from 'use-intl';
-import type { TReviewView } from '@/server/api/routers/staff/admission.schema';
+import type { z } from 'zod';
+import { scoringFormOf, type TReviewView } from '@/server/api/routers/staff/admission.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import type { ErrorInfo } from '../trpc/errors';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Input } from '../ui/field';
 
-type Scores = { key: string; score: number; note: string }[];
+type Scores = z.output<ReturnType<typeof scoringFormOf>>['scores'];
 
 /** One score (0 to the criterion's weight) and a note per template criterion. */
 export const ScoringPanel = ({
@@ -26,28 +28,31 @@ export const ScoringPanel = ({
 }) => {
   const t = useTranslations();
   const locale = useLocale() === 'en' ? 'en' : 'zh-CN';
-  const [localError, setLocalError] = useState<string | null>(null);
-  const criteria = view.template?.criteria ?? [];
+  const criteria = useMemo(() => view.template?.criteria ?? [], [view.template]);
+  const schema = useMemo(() => scoringFormOf(criteria), [criteria]);
   const saved = new Map((view.review?.scores ?? []).map((s) => [s.key, s]));
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const scores: Scores = [];
-    for (const c of criteria) {
-      const raw = String(f.get(`score-${c.key}`) ?? '').trim();
-      if (!raw) continue;
-      const n = Number(raw);
-      if (!Number.isInteger(n) || n < 0 || n > c.weight) {
-        setLocalError(t('review.scoreRange', { label: c.label[locale], weight: c.weight }));
-        return;
-      }
-      scores.push({ key: c.key, score: n, note: String(f.get(`note-${c.key}`) ?? '').trim() });
-    }
-    setLocalError(null);
-    onSave(scores, f.get('hasFraudOrAbuse') === 'on');
-  };
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(schema, {
+    defaultValues: {
+      scores: Object.fromEntries(
+        criteria.map((c) => [
+          c.key,
+          { score: String(saved.get(c.key)?.score ?? ''), note: saved.get(c.key)?.note ?? '' },
+        ]),
+      ),
+      hasFraudOrAbuse: view.review?.hasFraudOrAbuse ?? false,
+    },
+  });
   return (
-    <form onSubmit={submit} noValidate className="space-y-3" data-testid="scoring-form">
+    <form
+      onSubmit={handleSubmit((v) => onSave(v.scores, v.hasFraudOrAbuse))}
+      noValidate
+      className="space-y-3"
+      data-testid="scoring-form"
+    >
       <p className="text-xs text-slate-500">
         {t('review.templateVersion', { version: view.template?.version ?? '—' })}
       </p>
@@ -60,35 +65,48 @@ export const ScoringPanel = ({
           <p className="mb-1.5 text-xs text-slate-500">{c.guidance[locale]}</p>
           <div className="grid grid-cols-4 gap-2">
             <Input
-              name={`score-${c.key}`}
+              {...register(`scores.${c.key}.score`)}
               inputMode="numeric"
-              defaultValue={saved.get(c.key)?.score ?? ''}
               disabled={!canEdit}
+              invalid={Boolean(fieldMessage(errors, null, `scores.${c.key}.score`))}
               aria-label={t('review.scoreOf', { label: c.label[locale] })}
+              aria-describedby={`score-${c.key}-error`}
               data-testid={`score-${c.key}`}
             />
             <Input
-              name={`note-${c.key}`}
+              {...register(`scores.${c.key}.note`)}
               className="col-span-3"
-              defaultValue={saved.get(c.key)?.note ?? ''}
               disabled={!canEdit}
+              invalid={Boolean(fieldMessage(errors, null, `scores.${c.key}.note`))}
               placeholder={t('review.note')}
             />
           </div>
+          {[`scores.${c.key}.score`, `scores.${c.key}.note`].map((name) => {
+            const m = fieldMessage(errors, null, name);
+            if (!m) return null;
+            // A score names its criterion and range, as the reviewer reads them on the form.
+            const isScore = name.endsWith('.score');
+            const text = isScore ? t('review.scoreRange', { label: c.label[locale], weight: c.weight }) : m;
+            const testId = `${isScore ? 'score' : 'note'}-${c.key}-error`;
+            return (
+              <p key={name} id={testId} className="mt-1 text-xs text-red-600" data-testid={testId}>
+                {text}
+              </p>
+            );
+          })}
         </div>
       ))}
       <label className="flex items-start gap-2 rounded-md bg-red-50 p-2.5 text-sm text-red-900 ring-1 ring-red-200">
         <input
           type="checkbox"
-          name="hasFraudOrAbuse"
-          defaultChecked={view.review?.hasFraudOrAbuse ?? false}
+          {...register('hasFraudOrAbuse')}
           disabled={!canEdit}
           className="mt-0.5 h-4 w-4 accent-red-600"
           data-testid="fraud-abuse"
         />
         {t('review.fraudOrAbuse')}
       </label>
-      {localError ? <Alert>{localError}</Alert> : error ? <Alert>{error.message}</Alert> : null}
+      {error ? <Alert>{error.message}</Alert> : null}
       {canEdit ? (
         <div className="flex justify-end">
           <Button type="submit" variant="secondary" disabled={isPending} data-testid="save-scores">

@@ -3,15 +3,16 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { SANCTION_KINDS, type SanctionKind } from '@/lib/enums';
+import { SANCTION_KINDS } from '@/lib/enums';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Field, Input, Textarea } from '../ui/field';
+import { ZProposeSanctionForm } from '@/server/api/routers/sanctions/sanctions.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 
 /** The upheld complaint a proposal cites, as staff read it. */
 const CitedComplaint = ({ complaintId }: { complaintId: string }) => {
@@ -78,26 +79,19 @@ export const ProposeSanctionScreen = ({
   const tc = useTranslations('common');
   const trpc = useTRPC();
   const router = useRouter();
-  const [kind, setKind] = useState<SanctionKind>('warning');
   const propose = useMutation(
     trpc.sanctions.propose.mutationOptions({ onSuccess: (s) => router.push(`/staff/sanctions/${s.id}`) }),
   );
   const error = errorInfo(propose.error);
   const fe = error?.fieldErrors ?? {};
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const points = Number(f.get('points'));
-    const endsOn = String(f.get('endsOn') ?? '');
-    propose.mutate({
-      complaintId,
-      auditItemId: complaintId ? null : auditItemId,
-      kind,
-      points: kind === 'points' && Number.isInteger(points) && points > 0 ? points : null,
-      endsOn: kind === 'suspension' && endsOn ? endsOn : null,
-      reason: String(f.get('reason') ?? ''),
-    });
-  };
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors },
+  } = useZodForm(ZProposeSanctionForm, { defaultValues: { kind: 'warning', points: '', endsOn: '', reason: '' } });
+  const kind = watch('kind');
+  const message = (name: 'points' | 'endsOn' | 'reason') => fieldMessage(errors, error, name);
   const backHref = complaintId ? `/staff/complaints/${complaintId}` : '/staff/sanctions';
   return (
     <>
@@ -113,7 +107,14 @@ export const ProposeSanctionScreen = ({
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="lg:col-span-2">
           <Card>
-            <form className="space-y-4" onSubmit={submit} noValidate data-testid="propose-form">
+            <form
+              className="space-y-4"
+              onSubmit={handleSubmit((terms) =>
+                propose.mutate({ complaintId, auditItemId: complaintId ? null : auditItemId, ...terms }),
+              )}
+              noValidate
+              data-testid="propose-form"
+            >
               <fieldset>
                 <legend className="mb-2 text-sm font-medium text-slate-700">{t('kindLabel')}</legend>
                 <div className="grid gap-2 sm:grid-cols-2">
@@ -122,14 +123,7 @@ export const ProposeSanctionScreen = ({
                       key={k}
                       className={`flex cursor-pointer gap-2 rounded-md p-3 text-sm ring-1 ${kind === k ? 'bg-amber-50 ring-amber-500' : 'ring-slate-200'}`}
                     >
-                      <input
-                        type="radio"
-                        name="kind"
-                        value={k}
-                        checked={kind === k}
-                        onChange={() => setKind(k)}
-                        data-testid={`kind-${k}`}
-                      />
+                      <input type="radio" {...register('kind')} value={k} data-testid={`kind-${k}`} />
                       <span>
                         <span className="block font-medium text-slate-900">{t(`kind.${k}`)}</span>
                         <span className="block text-xs text-slate-500">{t(`kindHint.${k}`)}</span>
@@ -139,32 +133,32 @@ export const ProposeSanctionScreen = ({
                 </div>
               </fieldset>
               {kind === 'points' ? (
-                <Field id="propose-points" label={t('points')} error={fe.points} hint={t('pointsHint')}>
+                <Field id="propose-points" label={t('points')} error={message('points')} hint={t('pointsHint')}>
                   <Input
                     id="propose-points"
-                    name="points"
+                    {...register('points')}
                     type="number"
                     min={1}
                     max={100}
                     className="max-w-32"
-                    invalid={Boolean(fe.points)}
+                    invalid={Boolean(message('points'))}
                   />
                 </Field>
               ) : null}
               {kind === 'suspension' ? (
-                <Field id="propose-endsOn" label={t('endsOn')} error={fe.endsOn} hint={t('endsOnHint')}>
+                <Field id="propose-endsOn" label={t('endsOn')} error={message('endsOn')} hint={t('endsOnHint')}>
                   <Input
                     id="propose-endsOn"
-                    name="endsOn"
+                    {...register('endsOn')}
                     type="date"
                     className="max-w-48"
-                    invalid={Boolean(fe.endsOn)}
+                    invalid={Boolean(message('endsOn'))}
                   />
                 </Field>
               ) : null}
               {kind === 'ban' ? <Alert testId="propose-ban-note">{t('banFourEyes')}</Alert> : null}
-              <Field id="propose-reason" label={t('reason')} error={fe.reason} hint={t('reasonHint')}>
-                <Textarea id="propose-reason" name="reason" rows={4} invalid={Boolean(fe.reason)} />
+              <Field id="propose-reason" label={t('reason')} error={message('reason')} hint={t('reasonHint')}>
+                <Textarea id="propose-reason" {...register('reason')} rows={4} invalid={Boolean(message('reason'))} />
               </Field>
               {error && !fe.reason && !fe.points && !fe.endsOn ? (
                 <Alert testId="propose-error">{error.message}</Alert>

@@ -5,7 +5,14 @@ import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { AppealOutcome } from '@/lib/enums';
-import type { TSanctionDetail } from '@/server/api/routers/sanctions/sanctions.schema';
+import {
+  ZAppealForm,
+  ZBanDecisionForm,
+  ZDecideAppealForm,
+  ZLiftForm,
+  type TSanctionDetail,
+} from '@/server/api/routers/sanctions/sanctions.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -158,9 +165,11 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
   const tc = useTranslations('common');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  // One note per step: the ban decision, the lift and the appeal decision each have their own.
-  const [notes, setNotes] = useState<Record<'ban' | 'lift' | 'appeal', string>>({ ban: '', lift: '', appeal: '' });
-  const [appealText, setAppealText] = useState('');
+  // One form per step: the ban decision, the lift, the appeal and its decision each have their own.
+  const banForm = useZodForm(ZBanDecisionForm, { defaultValues: { action: 'approve', note: '' } });
+  const liftForm = useZodForm(ZLiftForm, { defaultValues: { note: '' } });
+  const appealForm = useZodForm(ZAppealForm, { defaultValues: { text: '' } });
+  const appealDecisionForm = useZodForm(ZDecideAppealForm, { defaultValues: { outcome: 'granted', note: '' } });
   const [isConfirming, setConfirming] = useState(false);
   const done = {
     onSuccess: () =>
@@ -186,16 +195,29 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
   const mayAppeal = isActive && !s.appealedAt && (canAppeal || canManage);
   const mayDecideAppeal =
     canDecideAppeal && Boolean(s.appealedAt) && !s.appealOutcome && (isActive || s.status === 'lifted');
-  const decide = (outcome: AppealOutcome) => decideAppeal.mutate({ ...id, outcome, note: notes.appeal });
-  const noteField = (step: keyof typeof notes, error: unknown) => (
-    <Field id={`note-${step}`} label={t(`noteLabel.${step}`)} error={errorInfo(error)?.fieldErrors.note}>
-      <Textarea
-        id={`note-${step}`}
-        rows={3}
-        value={notes[step]}
-        onChange={(e) => setNotes({ ...notes, [step]: e.target.value })}
-      />
+  const decideBan = (action: 'approve' | 'reject') => {
+    banForm.setValue('action', action);
+    void banForm.handleSubmit((v) =>
+      v.action === 'approve' ? setConfirming(true) : reject.mutate({ ...id, note: v.note }),
+    )();
+  };
+  const decide = (outcome: AppealOutcome) => {
+    appealDecisionForm.setValue('outcome', outcome);
+    void appealDecisionForm.handleSubmit((v) => decideAppeal.mutate({ ...id, ...v }))();
+  };
+  const noteField = (
+    step: 'ban' | 'lift' | 'appeal',
+    field: ReturnType<typeof liftForm.register>,
+    message: string | undefined,
+  ) => (
+    <Field id={`note-${step}`} label={t(`noteLabel.${step}`)} error={message}>
+      <Textarea id={`note-${step}`} rows={3} {...field} invalid={Boolean(message)} />
     </Field>
+  );
+  const appealTextError = fieldMessage(
+    appealForm.formState.errors,
+    errorInfo(appeal.error ?? recordAppeal.error),
+    'text',
   );
   if (!(isProposed && canManage) && !canLift && !mayAppeal && !mayDecideAppeal) return null;
   return (
@@ -209,12 +231,16 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
         {canDecideBan ? (
           <div className="space-y-2">
             <Alert testId="ban-warning">{t('banWarning')}</Alert>
-            {noteField('ban', approve.error ?? reject.error)}
+            {noteField(
+              'ban',
+              banForm.register('note'),
+              fieldMessage(banForm.formState.errors, errorInfo(approve.error ?? reject.error), 'note'),
+            )}
             <div className="flex gap-2">
               <Button
                 variant="danger"
                 disabled={isBusy}
-                onClick={() => setConfirming(true)}
+                onClick={() => decideBan('approve')}
                 data-testid="sanction-approve"
               >
                 {t('approve')}
@@ -222,7 +248,7 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
               <Button
                 variant="secondary"
                 disabled={isBusy}
-                onClick={() => reject.mutate({ ...id, note: notes.ban })}
+                onClick={() => decideBan('reject')}
                 data-testid="sanction-reject"
               >
                 {t('reject')}
@@ -232,11 +258,15 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
         ) : null}
         {canLift ? (
           <div className="space-y-2">
-            {noteField('lift', lift.error)}
+            {noteField(
+              'lift',
+              liftForm.register('note'),
+              fieldMessage(liftForm.formState.errors, errorInfo(lift.error), 'note'),
+            )}
             <Button
               variant="secondary"
               disabled={isBusy}
-              onClick={() => lift.mutate({ ...id, note: notes.lift })}
+              onClick={() => void liftForm.handleSubmit((v) => lift.mutate({ ...id, ...v }))()}
               data-testid="sanction-lift"
             >
               {t('lift')}
@@ -248,16 +278,14 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
             <p className="text-sm text-slate-600">
               {canAppeal ? t('appealIntro') : s.kind === 'ban' ? t('recordAppealIntro') : t('recordLetterIntro')}
             </p>
-            <Field
-              id="appeal-text"
-              label={t('appealText')}
-              error={errorInfo(appeal.error ?? recordAppeal.error)?.fieldErrors.text}
-            >
-              <Textarea id="appeal-text" rows={5} value={appealText} onChange={(e) => setAppealText(e.target.value)} />
+            <Field id="appeal-text" label={t('appealText')} error={appealTextError}>
+              <Textarea id="appeal-text" rows={5} {...appealForm.register('text')} invalid={Boolean(appealTextError)} />
             </Field>
             <Button
               disabled={isBusy}
-              onClick={() => (canAppeal ? appeal : recordAppeal).mutate({ ...id, text: appealText })}
+              onClick={() =>
+                void appealForm.handleSubmit((v) => (canAppeal ? appeal : recordAppeal).mutate({ ...id, ...v }))()
+              }
               data-testid="sanction-appeal-submit"
             >
               {canAppeal ? t('appealSubmit') : t('recordAppeal')}
@@ -267,7 +295,11 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
         {mayDecideAppeal ? (
           <div className="space-y-2">
             <p className="text-sm text-slate-600">{t('decideAppealIntro')}</p>
-            {noteField('appeal', decideAppeal.error)}
+            {noteField(
+              'appeal',
+              appealDecisionForm.register('note'),
+              fieldMessage(appealDecisionForm.formState.errors, errorInfo(decideAppeal.error), 'note'),
+            )}
             <div className="flex gap-2">
               <Button disabled={isBusy} onClick={() => decide('granted')} data-testid="appeal-grant">
                 {t('grant')}
@@ -295,7 +327,12 @@ const SanctionSteps = ({ s, canManage, canDecideAppeal, canAppeal }: { s: TSanct
           <Button
             variant="danger"
             disabled={isBusy}
-            onClick={() => approve.mutate({ ...id, note: notes.ban }, { onSettled: () => setConfirming(false) })}
+            onClick={() =>
+              approve.mutate(
+                { ...id, note: banForm.getValues('note') ?? '' },
+                { onSettled: () => setConfirming(false) },
+              )
+            }
             data-testid="sanction-approve-confirm"
           >
             {t('confirmBan')}

@@ -4,9 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { TRatingList } from '@/server/api/routers/scorecards/scorecards.schema';
+import type { z } from 'zod';
+import { ZRateForm, type TRatingList } from '@/server/api/routers/scorecards/scorecards.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { formatDateTime } from '@/lib/format';
-import { errorInfo } from '../trpc/errors';
+import { errorInfo, type ErrorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
@@ -27,8 +29,6 @@ const RatingCell = ({ agencyId, m, canManage }: { agencyId: string; m: MonthRati
   const t = useTranslations('scorecards.ratings');
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [rating, setRating] = useState(m.rating ?? 0);
-  const [comment, setComment] = useState(m.comment);
   const [isEditing, setEditing] = useState(false);
   const rate = useMutation(
     trpc.scorecards.rate.mutationOptions({
@@ -38,7 +38,6 @@ const RatingCell = ({ agencyId, m, canManage }: { agencyId: string; m: MonthRati
       },
     }),
   );
-  const error = errorInfo(rate.error);
   const id = `rating-${agencyId}-${m.month}`;
   if (!m.canRate && m.rating === null) return <p className="text-sm text-slate-400">{t('notCommissioned')}</p>;
   if (!isEditing) {
@@ -65,14 +64,46 @@ const RatingCell = ({ agencyId, m, canManage }: { agencyId: string; m: MonthRati
     );
   }
   return (
-    <form
-      className="space-y-2"
-      data-testid={`${id}-form`}
-      onSubmit={(e) => {
-        e.preventDefault();
-        rate.mutate({ agencyId, month: m.month, rating, comment });
-      }}
-    >
+    <RatingForm
+      id={id}
+      m={m}
+      isPending={rate.isPending}
+      error={errorInfo(rate.error)}
+      onSubmit={(v) => rate.mutate({ agencyId, month: m.month, ...v })}
+      onCancel={() => setEditing(false)}
+    />
+  );
+};
+
+/** The stars and the comment, checked in the browser as the procedure checks them. */
+const RatingForm = ({
+  id,
+  m,
+  isPending,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  id: string;
+  m: MonthRating;
+  isPending: boolean;
+  error: ErrorInfo | null;
+  onSubmit: (v: z.output<typeof ZRateForm>) => void;
+  onCancel: () => void;
+}) => {
+  const t = useTranslations('scorecards.ratings');
+  const {
+    register,
+    handleSubmit,
+    setValue,
+    watch,
+    formState: { errors },
+  } = useZodForm(ZRateForm, { defaultValues: { rating: m.rating ?? 0, comment: m.comment } });
+  const rating = watch('rating');
+  const ratingError = fieldMessage(errors, error, 'rating');
+  const commentError = fieldMessage(errors, error, 'comment');
+  return (
+    <form className="space-y-2" data-testid={`${id}-form`} onSubmit={handleSubmit(onSubmit)} noValidate>
       <div role="radiogroup" aria-label={t('rating')} className="flex gap-1">
         {[1, 2, 3, 4, 5].map((n) => (
           <button
@@ -82,32 +113,30 @@ const RatingCell = ({ agencyId, m, canManage }: { agencyId: string; m: MonthRati
             aria-checked={rating === n}
             aria-label={t('ratingOf', { rating: n })}
             className={`h-8 w-8 rounded text-lg ${n <= rating ? 'text-amber-500' : 'text-slate-300'} hover:bg-amber-50`}
-            onClick={() => setRating(n)}
+            onClick={() => setValue('rating', n, { shouldValidate: Boolean(errors.rating) })}
             data-testid={`${id}-star-${n}`}
           >
             ★
           </button>
         ))}
       </div>
-      {error?.fieldErrors.rating ? <p className="text-xs text-red-600">{error.fieldErrors.rating.join(' ')}</p> : null}
+      {ratingError ? <p className="text-xs text-red-600">{ratingError}</p> : null}
       <Textarea
         aria-label={t('comment')}
         placeholder={t('commentHint')}
         rows={2}
-        value={comment}
-        onChange={(e) => setComment(e.target.value)}
+        {...register('comment')}
+        invalid={Boolean(commentError)}
         maxLength={500}
         data-testid={`${id}-comment`}
       />
-      {error?.fieldErrors.comment ? (
-        <p className="text-xs text-red-600">{error.fieldErrors.comment.join(' ')}</p>
-      ) : null}
+      {commentError ? <p className="text-xs text-red-600">{commentError}</p> : null}
       {error && !error.fieldErrors.rating && !error.fieldErrors.comment ? <Alert>{error.message}</Alert> : null}
       <div className="flex gap-2">
-        <Button type="submit" disabled={rate.isPending || rating === 0} data-testid={`${id}-save`}>
+        <Button type="submit" disabled={isPending || rating === 0} data-testid={`${id}-save`}>
           {t('save')}
         </Button>
-        <Button variant="ghost" onClick={() => setEditing(false)}>
+        <Button variant="ghost" onClick={onCancel}>
           {t('cancel')}
         </Button>
       </div>

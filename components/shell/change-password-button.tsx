@@ -2,7 +2,7 @@
 
 import { useMutation } from '@tanstack/react-query';
 import { signOut } from 'next-auth/react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -10,6 +10,9 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
 import { Field, Input } from '../ui/field';
+import { ZChangePasswordInput, type TChangePasswordInput } from '@/server/api/routers/me/me.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
+import type { ErrorInfo } from '../trpc/errors';
 
 /**
  * The signed-in user changes their password. The server ends every session of theirs, this
@@ -24,17 +27,6 @@ export const ChangePasswordButton = () => {
       onSuccess: () => void signOut({ callbackUrl: '/signin?error=auth.sessionEnded' }),
     }),
   );
-  const error = errorInfo(change.error);
-  const fe = error?.fieldErrors ?? {};
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    change.mutate({
-      currentPassword: String(f.get('currentPassword') ?? ''),
-      newPassword: String(f.get('newPassword') ?? ''),
-      confirmPassword: String(f.get('confirmPassword') ?? ''),
-    });
-  };
   return (
     <>
       <button
@@ -49,51 +41,86 @@ export const ChangePasswordButton = () => {
         {t('shell.changePassword')}
       </button>
       <Dialog open={isOpen} title={t('shell.changePassword')} onClose={() => setOpen(false)}>
-        <form onSubmit={submit} className="space-y-3" noValidate data-testid="change-password-form">
-          {error && Object.keys(fe).length === 0 ? <Alert testId="change-password-error">{error.message}</Alert> : null}
-          <p className="text-sm text-slate-600">{t('shell.changePasswordNote')}</p>
-          <Field id="currentPassword" label={t('fields.currentPassword')} error={fe.currentPassword}>
-            <Input
-              id="currentPassword"
-              name="currentPassword"
-              type="password"
-              autoComplete="current-password"
-              invalid={Boolean(fe.currentPassword)}
-            />
-          </Field>
-          <Field
-            id="newPassword"
-            label={t('fields.newPassword')}
-            error={fe.newPassword}
-            hint={t('invite.passwordHint')}
-          >
-            <Input
-              id="newPassword"
-              name="newPassword"
-              type="password"
-              autoComplete="new-password"
-              invalid={Boolean(fe.newPassword)}
-            />
-          </Field>
-          <Field id="confirmPassword" label={t('fields.confirmPassword')} error={fe.confirmPassword}>
-            <Input
-              id="confirmPassword"
-              name="confirmPassword"
-              type="password"
-              autoComplete="new-password"
-              invalid={Boolean(fe.confirmPassword)}
-            />
-          </Field>
-          <div className="flex justify-end gap-2 pt-2">
-            <Button variant="secondary" onClick={() => setOpen(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" disabled={change.isPending || change.isSuccess} data-testid="change-password-submit">
-              {change.isPending ? t('common.saving') : t('shell.changePassword')}
-            </Button>
-          </div>
-        </form>
+        <ChangePasswordForm
+          isPending={change.isPending}
+          isDone={change.isSuccess}
+          error={errorInfo(change.error)}
+          onSubmit={(v) => change.mutate(v)}
+          onCancel={() => setOpen(false)}
+        />
       </Dialog>
     </>
+  );
+};
+
+/** The three passwords, checked as the procedure checks them before anything is sent; fresh at each opening. */
+const ChangePasswordForm = ({
+  isPending,
+  isDone,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  isPending: boolean;
+  isDone: boolean;
+  error: ErrorInfo | null;
+  onSubmit: (values: TChangePasswordInput) => void;
+  onCancel: () => void;
+}) => {
+  const t = useTranslations();
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZChangePasswordInput, {
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+  });
+  const fe = error?.fieldErrors ?? {};
+  const message = (name: keyof TChangePasswordInput) => fieldMessage(errors, error, name);
+  return (
+    <form onSubmit={handleSubmit(onSubmit)} className="space-y-3" noValidate data-testid="change-password-form">
+      {error && Object.keys(fe).length === 0 ? <Alert testId="change-password-error">{error.message}</Alert> : null}
+      <p className="text-sm text-slate-600">{t('shell.changePasswordNote')}</p>
+      <Field id="currentPassword" label={t('fields.currentPassword')} error={message('currentPassword')}>
+        <Input
+          id="currentPassword"
+          {...register('currentPassword')}
+          type="password"
+          autoComplete="current-password"
+          invalid={Boolean(message('currentPassword'))}
+        />
+      </Field>
+      <Field
+        id="newPassword"
+        label={t('fields.newPassword')}
+        error={message('newPassword')}
+        hint={t('invite.passwordHint')}
+      >
+        <Input
+          id="newPassword"
+          {...register('newPassword')}
+          type="password"
+          autoComplete="new-password"
+          invalid={Boolean(message('newPassword'))}
+        />
+      </Field>
+      <Field id="confirmPassword" label={t('fields.confirmPassword')} error={message('confirmPassword')}>
+        <Input
+          id="confirmPassword"
+          {...register('confirmPassword')}
+          type="password"
+          autoComplete="new-password"
+          invalid={Boolean(message('confirmPassword'))}
+        />
+      </Field>
+      <div className="flex justify-end gap-2 pt-2">
+        <Button variant="secondary" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+        <Button type="submit" disabled={isPending || isDone} data-testid="change-password-submit">
+          {isPending ? t('common.saving') : t('shell.changePassword')}
+        </Button>
+      </div>
+    </form>
   );
 };

@@ -4,8 +4,10 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import { AUDIT_ACTIONS, type AuditAction } from '@/lib/enums';
-import { shanghaiInstant, startOfShanghaiDay } from '@/lib/dates';
+import type { z } from 'zod';
+import { AUDIT_ACTIONS } from '@/lib/enums';
+import { ZAuditFilterForm } from '@/server/api/routers/staff/staff.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -17,19 +19,21 @@ import { LoadMore, rowsOf } from '../ui/load-more';
 import { Input, Select } from '../ui/field';
 import { EmptyRow, Table, Td } from '../ui/table';
 
-type Filters = { action?: AuditAction; from?: Date; to?: Date; actorUserId?: string; orgId?: string };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-// Dates typed in the form are Beijing calendar days.
-const dayStart = (s: string) => (s ? startOfShanghaiDay(s) : undefined);
-const dayEnd = (s: string) => (s ? shanghaiInstant(`${s}T23:59:59.999`) : undefined);
+type Filters = z.output<typeof ZAuditFilterForm>;
 
 /** The platform-wide audit trail: who did what, to which resource, from where. */
 export const AuditScreen = () => {
   const t = useTranslations();
   const trpc = useTRPC();
-  const [form, setForm] = useState({ action: '', from: '', to: '', actorUserId: '', orgId: '' });
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZAuditFilterForm, { defaultValues: { action: '', from: '', to: '', actorUserId: '', orgId: '' } });
+  const message = (name: keyof Filters) => fieldMessage(errors, null, name);
+  // The filters' mistake, found in the browser, shows where the list's own answer would.
+  const filterError = (['action', 'from', 'to', 'actorUserId', 'orgId'] as const).map(message).find(Boolean);
+  // The filters last applied: the list follows them.
   const [filters, setFilters] = useState<Filters>({});
   const [open, setOpen] = useState<number | null>(null);
   const list = useInfiniteQuery(
@@ -40,8 +44,6 @@ export const AuditScreen = () => {
   );
   const rows = rowsOf(list.data);
   const error = errorInfo(list.error);
-  const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
-    setForm((f) => ({ ...f, [k]: e.target.value }));
 
   return (
     <>
@@ -64,25 +66,9 @@ export const AuditScreen = () => {
         }
       />
       <Card>
-        <form
-          className="mb-4 grid gap-3 md:grid-cols-6"
-          onSubmit={(e) => {
-            e.preventDefault();
-            setFilters({
-              action: AUDIT_ACTIONS.find((a) => a === form.action),
-              from: dayStart(form.from),
-              to: dayEnd(form.to),
-              actorUserId: UUID.test(form.actorUserId.trim()) ? form.actorUserId.trim() : undefined,
-              orgId: UUID.test(form.orgId.trim()) ? form.orgId.trim() : undefined,
-            });
-          }}
-        >
+        <form className="mb-4 grid gap-3 md:grid-cols-6" onSubmit={handleSubmit(setFilters)} noValidate>
           <Filter label={t('fields.action')}>
-            <Select
-              data-testid="audit-action"
-              value={form.action}
-              onChange={(e) => setForm((f) => ({ ...f, action: e.target.value }))}
-            >
+            <Select data-testid="audit-action" {...register('action')}>
               <option value="">{t('audit.allActions')}</option>
               {AUDIT_ACTIONS.map((a) => (
                 <option key={a} value={a}>
@@ -92,16 +78,16 @@ export const AuditScreen = () => {
             </Select>
           </Filter>
           <Filter label={t('fields.from')}>
-            <Input data-testid="audit-from" type="date" value={form.from} onChange={set('from')} />
+            <Input data-testid="audit-from" type="date" {...register('from')} invalid={Boolean(message('from'))} />
           </Filter>
           <Filter label={t('fields.to')}>
-            <Input data-testid="audit-to" type="date" value={form.to} onChange={set('to')} />
+            <Input data-testid="audit-to" type="date" {...register('to')} invalid={Boolean(message('to'))} />
           </Filter>
           <Filter label={t('audit.actorId')}>
-            <Input value={form.actorUserId} onChange={set('actorUserId')} placeholder="UUID" />
+            <Input {...register('actorUserId')} invalid={Boolean(message('actorUserId'))} placeholder="UUID" />
           </Filter>
           <Filter label={t('audit.orgId')}>
-            <Input value={form.orgId} onChange={set('orgId')} placeholder="UUID" />
+            <Input {...register('orgId')} invalid={Boolean(message('orgId'))} placeholder="UUID" />
           </Filter>
           <div className="flex items-end">
             <Button type="submit" variant="secondary" data-testid="audit-apply">
@@ -109,9 +95,9 @@ export const AuditScreen = () => {
             </Button>
           </div>
         </form>
-        {error ? (
+        {filterError || error ? (
           <p className="mb-2 text-sm text-red-700" data-testid="audit-error">
-            {error.message}
+            {filterError ?? error?.message}
           </p>
         ) : null}
         <Table

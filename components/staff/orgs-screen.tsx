@@ -4,6 +4,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { ZOrgSearchForm } from '@/server/api/routers/staff/staff.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { useTranslations } from 'use-intl';
 import { ORG_STATUSES, ORG_TYPES, type OrgStatus, type OrgType } from '@/lib/enums';
 import { formatDate } from '@/lib/format';
@@ -27,7 +29,12 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
   const trpc = useTRPC();
   const [type, setType] = useState<OrgType | ''>('');
   const [status, setStatus] = useState<OrgStatus | ''>('');
-  const [q, setQ] = useState('');
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZOrgSearchForm, { defaultValues: { q: '' } });
+  // The search last asked for: the list follows it.
   const [search, setSearch] = useState('');
   const [isRegisterOpen, setRegisterOpen] = useState(false);
   const router = useRouter();
@@ -53,10 +60,8 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
         <Card>
           <form
             className="mb-4 flex flex-wrap items-end gap-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              setSearch(q.trim());
-            }}
+            onSubmit={handleSubmit((v) => setSearch(v.q ?? ''))}
+            noValidate
           >
             <Filter label={t('fields.type')}>
               <Select data-testid="filter-type" value={type} onChange={(e) => setType(e.target.value as OrgType | '')}>
@@ -85,10 +90,13 @@ export const OrgsScreen = ({ canRegister }: { canRegister: boolean }) => {
             <Filter className="min-w-64 flex-1" label={t('fields.q')}>
               <Input
                 data-testid="filter-q"
-                value={q}
+                {...register('q')}
+                invalid={Boolean(fieldMessage(errors, null, 'q'))}
                 placeholder={t('orgs.searchPlaceholder')}
-                onChange={(e) => setQ(e.target.value)}
               />
+              {fieldMessage(errors, null, 'q') ? (
+                <span className="mt-1 block text-xs text-red-600">{fieldMessage(errors, null, 'q')}</span>
+              ) : null}
             </Filter>
             <Button type="submit" variant="secondary">
               {t('common.search')}

@@ -3,7 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { TRuleSets } from '@/server/api/routers/staff/staff.schema';
+import type { FieldErrors } from 'react-hook-form';
+import { ZRuleDraftForm, type TRuleSets } from '@/server/api/routers/staff/staff.schema';
+import { useZodForm } from '../forms/use-zod-form';
 import { formatDateTime } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -13,8 +15,6 @@ import { Card, PageTitle } from '../ui/card';
 import { Field, Input } from '../ui/field';
 import { EmptyRow, Table, Td } from '../ui/table';
 
-type RuleSet = TRuleSets[number]['rules'];
-type Category = RuleSet['forbiddenPhrases'][number]['category'];
 const NUMBERS = [
   'maxAnsweredCallsPerDebtorPerDay',
   'maxUnansweredCallsPerNumberPerDay',
@@ -23,9 +23,16 @@ const NUMBERS = [
   'escalationFromDay',
 ] as const;
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-const minutesOf = (s: string) => {
-  const [h, m] = s.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
+/** The first message anywhere under a field (a phrase list names the line and its part). */
+const firstMessage = (node: unknown): string | undefined => {
+  if (!node || typeof node !== 'object') return undefined;
+  const { message, ref: _ref, ...rest } = node as { message?: unknown; ref?: unknown };
+  if (typeof message === 'string') return message;
+  for (const child of Object.values(rest)) {
+    const m = firstMessage(child);
+    if (m) return m;
+  }
+  return undefined;
 };
 
 /** An edit of the newest version, published as the next one; the server refuses anything looser than the floor. */
@@ -34,12 +41,19 @@ const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublishe
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const r = latest.rules;
-  const [f, setF] = useState({
-    start: hhmm(r.windowStartMinutes),
-    end: hhmm(r.windowEndMinutes),
-    numbers: Object.fromEntries(NUMBERS.map((k) => [k, String(r[k])])) as Record<(typeof NUMBERS)[number], string>,
-    phrases: r.forbiddenPhrases.map((p) => `${p.phrase}|${p.category}`).join('\n'),
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useZodForm(ZRuleDraftForm, {
+    defaultValues: {
+      windowStartMinutes: hhmm(r.windowStartMinutes),
+      windowEndMinutes: hhmm(r.windowEndMinutes),
+      ...(Object.fromEntries(NUMBERS.map((k) => [k, String(r[k])])) as Record<(typeof NUMBERS)[number], string>),
+      forbiddenPhrases: r.forbiddenPhrases.map((p) => `${p.phrase}|${p.category}`).join('\n'),
+    },
   });
+  const message = (name: keyof typeof errors) => firstMessage((errors as FieldErrors)[name]);
   // The editor is re-created for the new version once the list reloads, so the outcome is reported above it.
   const publish = useMutation(
     trpc.staff.rules.publish.mutationOptions({
@@ -50,61 +64,55 @@ const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublishe
     }),
   );
   const error = errorInfo(publish.error);
-  const submit = () =>
-    publish.mutate({
-      basedOn: latest.version,
-      draft: {
-        windowStartMinutes: minutesOf(f.start),
-        windowEndMinutes: minutesOf(f.end),
-        ...(Object.fromEntries(NUMBERS.map((k) => [k, Number(f.numbers[k]) || 0])) as Record<
-          (typeof NUMBERS)[number],
-          number
-        >),
-        forbiddenPhrases: f.phrases
-          .split('\n')
-          .map((l) => l.trim())
-          .filter(Boolean)
-          .map((l) => {
-            const [phrase = '', category = 'threat'] = l.split('|');
-            return { phrase: phrase.trim(), category: category.trim() as Category };
-          }),
-      },
-    });
   return (
-    <div className="space-y-3" data-testid="rules-editor">
+    <form
+      className="space-y-3"
+      onSubmit={handleSubmit((draft) => publish.mutate({ basedOn: latest.version, draft }))}
+      noValidate
+      data-testid="rules-editor"
+    >
       <div className="grid gap-3 md:grid-cols-4">
-        <Field id="rules-start" label={t('staffRules.field.windowStartMinutes')}>
-          <Input id="rules-start" type="time" value={f.start} onChange={(e) => setF({ ...f, start: e.target.value })} />
+        <Field id="rules-start" label={t('staffRules.field.windowStartMinutes')} error={message('windowStartMinutes')}>
+          <Input
+            id="rules-start"
+            type="time"
+            {...register('windowStartMinutes')}
+            invalid={Boolean(message('windowStartMinutes'))}
+          />
         </Field>
-        <Field id="rules-end" label={t('staffRules.field.windowEndMinutes')}>
-          <Input id="rules-end" type="time" value={f.end} onChange={(e) => setF({ ...f, end: e.target.value })} />
+        <Field id="rules-end" label={t('staffRules.field.windowEndMinutes')} error={message('windowEndMinutes')}>
+          <Input
+            id="rules-end"
+            type="time"
+            {...register('windowEndMinutes')}
+            invalid={Boolean(message('windowEndMinutes'))}
+          />
         </Field>
         {NUMBERS.map((k) => (
-          <Field key={k} id={`rules-${k}`} label={t(`staffRules.field.${k}`)}>
-            <Input
-              id={`rules-${k}`}
-              type="number"
-              min={0}
-              value={f.numbers[k]}
-              onChange={(e) => setF({ ...f, numbers: { ...f.numbers, [k]: e.target.value } })}
-            />
+          <Field key={k} id={`rules-${k}`} label={t(`staffRules.field.${k}`)} error={message(k)}>
+            <Input id={`rules-${k}`} type="number" min={0} {...register(k)} invalid={Boolean(message(k))} />
           </Field>
         ))}
       </div>
-      <Field id="rules-phrases" label={t('staffRules.field.forbiddenPhrases')} hint={t('staffRules.phrasesHint')}>
+      <Field
+        id="rules-phrases"
+        label={t('staffRules.field.forbiddenPhrases')}
+        hint={t('staffRules.phrasesHint')}
+        error={message('forbiddenPhrases')}
+      >
         <textarea
           id="rules-phrases"
           rows={8}
-          className="block w-full rounded-md border-0 px-2.5 py-1.5 font-mono text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-amber-600"
-          value={f.phrases}
-          onChange={(e) => setF({ ...f, phrases: e.target.value })}
+          className="block w-full rounded-md border-0 px-2.5 py-1.5 font-mono text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-amber-600 aria-[invalid=true]:ring-red-500"
+          {...register('forbiddenPhrases')}
+          aria-invalid={message('forbiddenPhrases') ? true : undefined}
         />
       </Field>
       {error ? <Alert testId="rules-error">{error.message}</Alert> : null}
-      <Button onClick={submit} disabled={publish.isPending} data-testid="rules-publish">
+      <Button type="submit" disabled={publish.isPending} data-testid="rules-publish">
         {t('staffRules.publish', { version: latest.version + 1 })}
       </Button>
-    </div>
+    </form>
   );
 };
 

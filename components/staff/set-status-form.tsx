@@ -1,13 +1,14 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
 import { useTranslations } from 'use-intl';
-import { BAN_CATEGORIES, type BanCategory, type OrgStatus, type OrgType } from '@/lib/enums';
+import { BAN_CATEGORIES, type OrgStatus, type OrgType } from '@/lib/enums';
 import { ORG_STATUS_TRANSITIONS } from '@/lib/organizations';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Field, Input, Select } from '../ui/field';
 import type { ErrorInfo } from '../trpc/errors';
+import { ZOrgStatusChange, type TOrgStatusChange } from '@/server/api/routers/staff/staff.schema';
+import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 
 /**
  * What the status control offers: suspending an admitted organization and lifting its
@@ -29,27 +30,26 @@ export const SetStatusForm = ({
   current: OrgStatus;
   isPending: boolean;
   error: ErrorInfo | null;
-  onSubmit: (v: { status: OrgStatus; reason: string; banCategory?: BanCategory }) => void;
+  onSubmit: (v: TOrgStatusChange) => void;
   onCancel: () => void;
 }) => {
   const t = useTranslations();
   const isAgency = orgType === 'agency';
   const targets = statusTargets(orgType, current);
-  const [status, setStatus] = useState<OrgStatus | undefined>(targets[0]);
+  const {
+    register,
+    handleSubmit,
+    watch,
+    formState: { errors },
+  } = useZodForm(ZOrgStatusChange, { defaultValues: { status: targets[0], reason: '', banCategory: 'abuse' } });
+  const status = watch('status');
   const fe = error?.fieldErrors ?? {};
-  const submit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    const banCategory = BAN_CATEGORIES.find((c) => c === f.get('banCategory'));
-    if (status)
-      onSubmit({
-        status,
-        reason: String(f.get('reason') ?? ''),
-        ...(status === 'banned' && banCategory ? { banCategory } : {}),
-      });
-  };
+  const message = (name: 'status' | 'reason' | 'banCategory') => fieldMessage(errors, error, name);
+  // The ban category goes with a ban only.
+  const submit = ({ banCategory, ...v }: TOrgStatusChange) =>
+    onSubmit(v.status === 'banned' ? { ...v, banCategory } : v);
   return (
-    <form onSubmit={submit} className="space-y-3" noValidate data-testid="set-status-form">
+    <form onSubmit={handleSubmit(submit)} className="space-y-3" noValidate data-testid="set-status-form">
       {error && !fe.reason && !fe.status ? <Alert testId="form-error">{error.message}</Alert> : null}
       <p className="text-sm text-slate-600">
         {t('orgs.currentStatus')}: <strong>{t(`orgStatus.${current}`)}</strong>
@@ -60,13 +60,8 @@ export const SetStatusForm = ({
           {t('orgs.banThroughSanction')}
         </Alert>
       ) : null}
-      <Field id="ss-status" label={t('fields.status')} error={fe.status}>
-        <Select
-          id="ss-status"
-          value={status ?? ''}
-          disabled={targets.length === 0}
-          onChange={(e) => setStatus(e.target.value as OrgStatus)}
-        >
+      <Field id="ss-status" label={t('fields.status')} error={message('status')}>
+        <Select id="ss-status" {...register('status')} disabled={targets.length === 0}>
           {targets.map((s) => (
             <option key={s} value={s}>
               {t(`orgStatus.${s}`)}
@@ -77,8 +72,8 @@ export const SetStatusForm = ({
       {status === 'banned' ? (
         <>
           <Alert>{t('orgs.banWarning')}</Alert>
-          <Field id="ss-banCategory" label={t('fields.banCategory')} error={fe.banCategory}>
-            <Select id="ss-banCategory" name="banCategory" defaultValue="abuse">
+          <Field id="ss-banCategory" label={t('fields.banCategory')} error={message('banCategory')}>
+            <Select id="ss-banCategory" {...register('banCategory')}>
               {BAN_CATEGORIES.map((c) => (
                 <option key={c} value={c}>
                   {t(`banCategory.${c}`)}
@@ -88,8 +83,8 @@ export const SetStatusForm = ({
           </Field>
         </>
       ) : null}
-      <Field id="ss-reason" label={t('fields.reason')} error={fe.reason} hint={t('orgs.reasonHint')}>
-        <Input id="ss-reason" name="reason" invalid={Boolean(fe.reason)} />
+      <Field id="ss-reason" label={t('fields.reason')} error={message('reason')} hint={t('orgs.reasonHint')}>
+        <Input id="ss-reason" {...register('reason')} invalid={Boolean(message('reason'))} />
       </Field>
       <div className="flex justify-end gap-2 pt-2">
         <Button variant="secondary" onClick={onCancel}>

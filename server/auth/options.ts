@@ -2,6 +2,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { callbackPath } from '@/lib/callback-url';
 import { getDb, type Db } from '@/db/client';
+import { ZSignInInput } from '../api/routers/auth/auth.schema';
 import { signOut } from '../domain/auth/sessions';
 import { signIn } from '../domain/auth/sign-in';
 import { DomainError } from '../errors';
@@ -43,9 +44,12 @@ export const authOptionsFor = ({ db, meta: requestMeta }: AuthDeps): NextAuthOpt
       name: 'credentials',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
       authorize: async (credentials, req) => {
-        const email = credentials?.email ?? '';
-        const password = credentials?.password ?? '';
-        if (!email || !password) throw new Error('auth.invalidCredentials');
+        const parsed = ZSignInInput.safeParse({
+          email: credentials?.email ?? '',
+          password: credentials?.password ?? '',
+        });
+        if (!parsed.success) throw new Error('auth.invalidCredentials');
+        const { email, password } = parsed.data;
         const meta = {
           ip: clientAddress(req.headers ?? {}, trustedProxyHops()),
           userAgent: header(req.headers, 'user-agent'),

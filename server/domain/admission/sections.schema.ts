@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DAY_PATTERN, startOfShanghaiDay } from '@/lib/dates';
 import { CHANNELS, LICENCE_TYPES, PROVINCES } from '@/lib/enums';
+import { parseAmountToFen, parsePercentToBp } from '@/lib/format';
 import { MONTH_PATTERN } from '@/lib/months';
 import { isValidIdNumber, normalizeIdNumber } from '@/db/validators/id-number';
 import { ZPersonName } from '../shared/fields.schema';
@@ -116,3 +117,85 @@ export const ZSectionDraft = z.discriminatedUnion('section', [
   z.strictObject({ section: z.literal('licence'), data: ZLicence.extend({ declaresNoFraud: z.boolean() }).partial() }),
 ]);
 export type TSectionDraft = z.input<typeof ZSectionDraft>;
+
+// The application's forms: each field as typed, checked by the section's own field schema
+// (blank is "not filled yet" in a draft), then turned into the section's draft.
+
+/** Typed text: blank is not filled yet. */
+const typedText = <T extends z.ZodType<unknown, string>>(field: T) =>
+  z
+    .string()
+    .transform((s) => s.trim() || undefined)
+    .pipe(field.optional());
+/** A typed number read by `read` (null: not a number, reported by the field's own schema); blank is undefined. */
+const typedNumber = (read: (s: string) => number | null) =>
+  z.string().transform((s) => (s.trim() === '' ? undefined : (read(s.trim()) ?? Number.NaN)));
+const readCount = (s: string) => (/^\d{1,12}$/.test(s) ? Number(s) : null);
+
+export const ZBasicsForm = z
+  .object({
+    legalRepName: typedText(ZBasics.shape.legalRepName),
+    legalRepIdNumber: typedText(ZBasics.shape.legalRepIdNumber),
+    /** In 万元 (ten thousand yuan), up to 6 decimals. */
+    registeredCapital: typedNumber((s) => parseAmountToFen(s, 1_000_000)).pipe(
+      ZBasics.shape.registeredCapitalFen.optional(),
+    ),
+    foundedOn: typedText(ZBasics.shape.foundedOn),
+    address: typedText(ZBasics.shape.address),
+    serviceProvinces: ZBasics.shape.serviceProvinces,
+    staffCount: typedNumber(readCount).pipe(ZBasics.shape.staffCount.optional()),
+    seatCount: typedNumber(readCount).pipe(ZBasics.shape.seatCount.optional()),
+    channels: ZBasics.shape.channels,
+  })
+  .transform(({ registeredCapital, ...v }) => ({
+    section: 'basics' as const,
+    data: { ...v, registeredCapitalFen: registeredCapital },
+  }));
+
+export const ZSystemsForm = z
+  .object({
+    hasCallRecording: ZSystems.shape.hasCallRecording,
+    hasFieldEvidenceCapture: ZSystems.shape.hasFieldEvidenceCapture,
+    hasIso27001: ZSystems.shape.hasIso27001,
+    mlpsLevel: z.string().transform(Number).pipe(ZSystems.shape.mlpsLevel),
+    otherCertifications: ZSystems.shape.otherCertifications,
+  })
+  .transform((data) => ({ section: 'systems' as const, data }));
+
+/** One engagement as typed: the amount in yuan, the recovery rate in percent. */
+export const ZReferenceRow = z
+  .object({
+    client: ZReference.shape.client,
+    periodFrom: ZReference.shape.periodFrom,
+    periodTo: ZReference.shape.periodTo,
+    caseCount: typedNumber(readCount).pipe(ZReference.shape.caseCount),
+    amount: typedNumber((s) => parseAmountToFen(s)).pipe(ZReference.shape.amountFen),
+    rate: typedNumber(parsePercentToBp).pipe(ZReference.shape.recoveryRateBp),
+  })
+  .refine((r) => r.periodFrom <= r.periodTo, { error: 'v.rangeOrder', path: ['periodTo'] })
+  .transform(({ amount, rate, ...r }) => ({ ...r, amountFen: amount, recoveryRateBp: rate }));
+
+export const ZTrackRecordForm = z
+  .object({ references: z.array(ZReferenceRow).max(5, { error: 'v.referencesMax' }) })
+  .transform((data) => ({ section: 'trackRecord' as const, data }));
+
+export const ZComplianceForm = z
+  .object({
+    litigationCount: typedNumber(readCount).pipe(ZCompliance.shape.litigationCount.optional()),
+    litigationNote: ZCompliance.shape.litigationNote,
+    pastSanctions: ZCompliance.shape.pastSanctions,
+    complaintCount: typedNumber(readCount).pipe(ZCompliance.shape.complaintCount.optional()),
+    declaresNoAbuse: z.boolean(),
+    signedBy: typedText(ZCompliance.shape.signedBy),
+  })
+  .transform((data) => ({ section: 'compliance' as const, data }));
+
+export const ZLicenceForm = z
+  .object({
+    licenceType: ZLicence.shape.licenceType,
+    licenceNumber: typedText(ZLicence.shape.licenceNumber),
+    regulator: typedText(ZLicence.shape.regulator),
+    declaresNoFraud: z.boolean(),
+    signedBy: typedText(ZLicence.shape.signedBy),
+  })
+  .transform((data) => ({ section: 'licence' as const, data }));

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { ADMISSION_DOCUMENT_KINDS, APPLICANT_TYPES, APPLICATION_STATUSES, TIERS } from '@/lib/enums';
 import { ZCreditCode, ZEmail, ZMobile, ZPersonName } from '../shared.schema';
 
-export { ZSectionDraft, type TSectionDraft } from '../../../domain/admission/sections.schema';
+export {
+  ZBasicsForm,
+  ZComplianceForm,
+  ZLicenceForm,
+  ZSectionDraft,
+  ZSystemsForm,
+  ZTrackRecordForm,
+  type TSectionDraft,
+} from '../../../domain/admission/sections.schema';
 
 // No password here: the first admin sets it through the link mailed to the address, so an
 // account is only ever the mailbox owner's (and the answer is the same for a registered email).

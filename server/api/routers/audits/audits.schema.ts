@@ -19,6 +19,39 @@ export const ZCreateAuditInput = z.discriminatedUnion('method', [
   }),
 ]);
 export type TCreateAuditInput = z.input<typeof ZCreateAuditInput>;
+
+const [randomAudit, chosenAudit] = ZCreateAuditInput.options;
+/**
+ * The new-audit form: the share drawn typed in percent, the contract numbers as one text
+ * (separated by spaces, commas or semicolons); only the chosen method's field counts.
+ */
+export const ZNewAuditForm = z
+  .discriminatedUnion('method', [
+    z.object({
+      method: z.literal('random'),
+      ...common,
+      percent: z
+        .string()
+        .transform((s) => Math.round(Number(s) * 100) || 0)
+        .pipe(randomAudit.shape.sampleBp),
+      contractNos: z.string(),
+    }),
+    z.object({
+      method: z.literal('chosen'),
+      ...common,
+      percent: z.string(),
+      contractNos: z
+        .string()
+        .transform((s) => s.split(/[\s,，;；]+/).filter(Boolean))
+        .pipe(chosenAudit.shape.contractNos),
+    }),
+  ])
+  .transform((v): TCreateAuditInput => {
+    const { agencyId, periodFrom, periodTo } = v;
+    return v.method === 'random'
+      ? { method: 'random', agencyId, periodFrom, periodTo, sampleBp: v.percent }
+      : { method: 'chosen', agencyId, periodFrom, periodTo, contractNos: v.contractNos };
+  });
 export const ZCreateAuditResult = z.object({ id: z.string(), itemCount: z.number().int() });
 
 const ZFindings = z.object({ pass: z.number().int(), issue: z.number().int(), violation: z.number().int() });
@@ -89,6 +122,10 @@ export const ZCompleteInput = z.strictObject({
   auditId: z.uuid({ error: 'v.id' }),
   summary: z.string().trim().min(5, { error: 'v.auditSummary' }).max(5000),
 });
+// An audit item's review and the audit's conclusion, as their forms hold them.
+export const ZReviewForm = ZReviewInput.pick({ note: true });
+export const ZCompleteForm = ZCompleteInput.pick({ summary: true });
+export const ZComplainForm = ZComplainInput.pick({ category: true });
 export const ZReviewResult = z.object({ id: z.string(), finding: z.enum(AUDIT_FINDINGS) });
 /** The complaint a violation went on as, by its reference. */
 export const ZComplainResult = ZOrgComplaintReceipt.pick({ reference: true }).extend({ complaintId: z.string() });

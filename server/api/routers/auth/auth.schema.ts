@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { ZPassword } from '../shared.schema';
 
+/**
+ * The sign-in form's credentials (next-auth's credentials provider, server/auth/options.ts):
+ * both required; any other mistake is the one answer "wrong email or password".
+ */
+export const ZSignInInput = z.object({
+  email: z.string().trim().min(1, { error: 'v.required' }),
+  password: z.string().min(1, { error: 'v.required' }),
+});
+export type TSignInInput = z.output<typeof ZSignInInput>;
+
 const ZToken = z.string().min(20, { error: 'v.inviteToken' }).max(100);
 
 export const ZGetInviteInput = z.object({ token: ZToken });

@@ -170,6 +170,17 @@ export const ZDecideInput = ZComplaintIdInput.extend({
   outcome: z.enum(COMPLAINT_OUTCOMES, { error: 'v.invalidOption' }),
   finding: ZText(5, 5000, 'complaintFinding'),
 });
+
+// The handler's and the agency's forms on a complaint's page, without the complaint they act on.
+/** The step note: free for most steps, the reason when extending the deadline. */
+export const ZStepForm = z.discriminatedUnion('step', [
+  ZStepInput.pick({ note: true }).extend({ step: z.enum(['acknowledge', 'investigate', 'requestResponse', 'close']) }),
+  z.object({ step: z.literal('extend'), note: ZExtendInput.shape.reason }),
+]);
+export type TStepForm = z.output<typeof ZStepForm>;
+export const ZDecideForm = ZDecideInput.omit({ complaintId: true });
+export const ZRespondForm = ZRespondInput.pick({ response: true });
+
 export const ZStepResult = z.object({
   id: z.string(),
   status: z.enum(COMPLAINT_STATUSES),

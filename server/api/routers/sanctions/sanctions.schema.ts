@@ -14,21 +14,45 @@ export const ZSanctionKind = z.enum(SANCTION_KINDS, { error: 'v.sanctionKind' })
 export const ZSanctionStatus = z.enum(SANCTION_STATUSES);
 export const ZSanctionIdInput = z.strictObject({ sanctionId: z.uuid({ error: 'v.id' }) });
 
-/** Points are 1–100 and only for `points`; a suspension may name its last day. Exactly one citation. */
+/** What is proposed: points are 1–100 and only for `points`; a suspension may name its last day. */
+const sanctionTerms = {
+  kind: ZSanctionKind,
+  points: z
+    .int({ error: 'v.sanctionPoints' })
+    .min(1, { error: 'v.sanctionPoints' })
+    .max(100, { error: 'v.sanctionPoints' })
+    .nullable(),
+  endsOn: ZDay.nullable(),
+  reason: ZText(5, 2000, 'sanctionReason'),
+};
+const pointsNamed = (v: { kind: string; points: number | null }) => v.kind !== 'points' || v.points !== null;
+
+/** Exactly one citation. */
 export const ZProposeSanctionInput = z
   .strictObject({
     complaintId: z.uuid({ error: 'v.id' }).nullable(),
     auditItemId: z.uuid({ error: 'v.id' }).nullable(),
-    kind: ZSanctionKind,
-    points: z.number().int().min(1, { error: 'v.sanctionPoints' }).max(100, { error: 'v.sanctionPoints' }).nullable(),
-    endsOn: ZDay.nullable(),
-    reason: ZText(5, 2000, 'sanctionReason'),
+    ...sanctionTerms,
   })
   .refine((v) => (v.complaintId === null) !== (v.auditItemId === null), {
     path: ['complaintId'],
     error: 'v.sanctionCitation',
   })
-  .refine((v) => v.kind !== 'points' || v.points !== null, { path: ['points'], error: 'v.sanctionPoints' });
+  .refine(pointsNamed, { path: ['points'], error: 'v.sanctionPoints' });
+
+/**
+ * The proposal form: points and the last day as typed; only the chosen kind's own field
+ * counts. Its answer is the proposal's terms, checked by the procedure's rules.
+ */
+export const ZProposeSanctionForm = z
+  .object({ kind: ZSanctionKind, points: z.string(), endsOn: z.string(), reason: z.string() })
+  .transform((v) => ({
+    kind: v.kind,
+    points: v.kind === 'points' && v.points.trim() !== '' ? Number(v.points) : null,
+    endsOn: v.kind === 'suspension' && v.endsOn ? v.endsOn : null,
+    reason: v.reason,
+  }))
+  .pipe(z.strictObject(sanctionTerms).refine(pointsNamed, { path: ['points'], error: 'v.sanctionPoints' }));
 export type TProposeSanctionInput = z.input<typeof ZProposeSanctionInput>;
 
 export const ZListSanctionsInput = z.object({
@@ -97,6 +121,16 @@ export const ZDecideAppealInput = ZSanctionIdInput.extend({
   outcome: z.enum(APPEAL_OUTCOMES, { error: 'v.invalidOption' }),
   note: ZText(2, 2000, 'reasonRequired'),
 });
+
+// The steps' forms on a sanction's page: each step's own fields, without the sanction they act on.
+/** The second staff member's note: free when approving a ban, a reason when rejecting it. */
+export const ZBanDecisionForm = z.discriminatedUnion('action', [
+  ZApproveInput.pick({ note: true }).extend({ action: z.literal('approve') }),
+  ZRejectInput.pick({ note: true }).extend({ action: z.literal('reject') }),
+]);
+export const ZLiftForm = ZLiftInput.pick({ note: true });
+export const ZAppealForm = ZAppealInput.pick({ text: true });
+export const ZDecideAppealForm = ZDecideAppealInput.omit({ sanctionId: true });
 
 export const ZStanding = z.object({
   isSuspended: z.boolean(),

@@ -15,6 +15,8 @@ export const ZRateInput = z.object({
   rating: z.number().int().min(1, { error: 'v.rating' }).max(5, { error: 'v.rating' }),
   comment: z.string().trim().min(1).max(500),
 });
+/** The rating form of one agency and month: the stars and the comment. */
+export const ZRateForm = ZRateInput.pick({ rating: true, comment: true });
 export const ZMonthInput = z.object({ month: ZMonth });
 export const ZMineInput = z.object({ month: ZMonth.nullish() });
 export const ZAgencyInput = ZMineInput.extend({ agencyId: z.uuid() });

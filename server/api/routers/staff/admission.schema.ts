@@ -86,6 +86,39 @@ export const ZSaveScoresInput = z.strictObject({
   hasFraudOrAbuse: z.boolean(),
 });
 
+/**
+ * The scoring form of one template: per criterion a score typed as text (blank: not scored
+ * yet; else a whole number from 0 to the criterion's weight) and a note; the answer is the
+ * procedure's scores.
+ */
+export const scoringFormOf = (criteria: readonly { key: string; weight: number }[]) =>
+  z
+    .object({
+      scores: z.object(
+        Object.fromEntries(
+          criteria.map((c) => [
+            c.key,
+            z.object({
+              score: z
+                .string()
+                .trim()
+                .transform((s) => (s === '' ? null : Number(s)))
+                .pipe(ZScore.shape.score.max(c.weight).nullable()),
+              note: ZScore.shape.note,
+            }),
+          ]),
+        ),
+      ),
+      hasFraudOrAbuse: ZSaveScoresInput.shape.hasFraudOrAbuse,
+    })
+    .transform((v) => ({
+      scores: criteria.flatMap((c) => {
+        const s = v.scores[c.key];
+        return s && s.score !== null ? [{ key: c.key, score: s.score, note: s.note }] : [];
+      }),
+      hasFraudOrAbuse: v.hasFraudOrAbuse,
+    }));
+
 export const ZRequestInfoInput = z.strictObject({
   applicationId: ZId,
   message: z.string().trim().min(5, { error: 'v.messageRequired' }).max(1000),
@@ -102,6 +135,11 @@ export const ZApproveInput = z.strictObject({
   isApproved: z.boolean(),
   note: z.string().trim().max(1000).default(''),
 });
+
+// The reviewer's forms: the procedures' fields without the application they are about.
+export const ZRequestInfoForm = ZRequestInfoInput.omit({ applicationId: true });
+export const ZDecideForm = ZDecideInput.omit({ applicationId: true });
+export const ZApproveForm = ZApproveInput.pick({ note: true });
 
 // Scoring templates
 export const ZTemplateKind = z.object({ kind: z.enum(['creditor', 'agency']) });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CALENDAR_DAY_KINDS, HOLIDAY_NAMES } from '@/lib/working-calendar';
+import { shanghaiInstant, startOfShanghaiDay } from '@/lib/dates';
 import { AUDIT_ACTIONS, BAN_CATEGORIES } from '@/lib/enums';
 import { ZDay } from '../../../domain/shared/fields.schema';
 import { ZCreditCode, ZId, ZNewUser, ZOrg, ZOrgStatus, ZOrgType, ZPageInput, ZUser, pageOf } from '../shared.schema';
@@ -11,20 +12,26 @@ export const ZListOrgsInput = ZPageInput.extend({
   q: z.string().trim().max(100).optional(),
 });
 export type TListOrgsInput = z.input<typeof ZListOrgsInput>;
+/** The organizations list's search box. */
+export const ZOrgSearchForm = ZListOrgsInput.pick({ q: true });
 export const ZListOrgsOutput = pageOf(ZOrg);
 
+const orgStatusChange = {
+  status: ZOrgStatus,
+  reason: z.string().trim().min(2, { error: 'v.reasonRequired' }).max(500),
+  // A ban says why, for the public ban list.
+  banCategory: z.enum(BAN_CATEGORIES, { error: 'v.banCategory' }).optional(),
+};
+const banSaysWhy = (v: { status: string; banCategory?: unknown }) =>
+  v.status !== 'banned' || v.banCategory !== undefined;
+/** The status control's form: the change without the organization it is made to. */
+export const ZOrgStatusChange = z
+  .strictObject(orgStatusChange)
+  .refine(banSaysWhy, { error: 'v.banCategory', path: ['banCategory'] });
+export type TOrgStatusChange = z.output<typeof ZOrgStatusChange>;
 export const ZSetOrgStatusInput = z
-  .strictObject({
-    orgId: ZId,
-    status: ZOrgStatus,
-    reason: z.string().trim().min(2, { error: 'v.reasonRequired' }).max(500),
-    // A ban says why, for the public ban list.
-    banCategory: z.enum(BAN_CATEGORIES, { error: 'v.banCategory' }).optional(),
-  })
-  .refine((v) => v.status !== 'banned' || v.banCategory !== undefined, {
-    error: 'v.banCategory',
-    path: ['banCategory'],
-  });
+  .strictObject({ orgId: ZId, ...orgStatusChange })
+  .refine(banSaysWhy, { error: 'v.banCategory', path: ['banCategory'] });
 export type TSetOrgStatusInput = z.input<typeof ZSetOrgStatusInput>;
 
 // The platform registers creditors and agencies it signs up offline; they start as
@@ -50,14 +57,43 @@ export const ZListUsersInput = ZPageInput.extend({ orgId: ZId });
 export const ZListUsersOutput = pageOf(ZUser);
 
 // The audit trail
-export const ZListAuditInput = ZPageInput.extend({
+const auditFilters = {
   actorUserId: ZId.optional(),
   orgId: ZId.optional(),
   action: z.enum(AUDIT_ACTIONS, { error: 'v.auditAction' }).optional(),
   from: z.date().optional(),
   to: z.date().optional(),
-}).refine((v) => !v.from || !v.to || v.from <= v.to, { error: 'v.rangeOrder', path: ['to'] });
+};
+const isRangeInOrder = (v: { from?: Date | undefined; to?: Date | undefined }) => !v.from || !v.to || v.from <= v.to;
+export const ZListAuditInput = ZPageInput.extend(auditFilters).refine(isRangeInOrder, {
+  error: 'v.rangeOrder',
+  path: ['to'],
+});
 export type TListAuditInput = z.input<typeof ZListAuditInput>;
+/** A filter as typed: blank is "any". */
+const typedFilter = <T extends z.ZodType<unknown, string | undefined>>(field: T) =>
+  z
+    .string()
+    .transform((s) => s.trim() || undefined)
+    .pipe(field);
+/**
+ * The audit trail's filter bar: days are Beijing calendar days (the end day included), ids
+ * typed in full; its answer is the list's filters.
+ */
+export const ZAuditFilterForm = z
+  .object({
+    action: typedFilter(auditFilters.action),
+    from: typedFilter(ZDay.optional()),
+    to: typedFilter(ZDay.optional()),
+    actorUserId: typedFilter(auditFilters.actorUserId),
+    orgId: typedFilter(auditFilters.orgId),
+  })
+  .transform(({ from, to, ...v }) => ({
+    ...v,
+    ...(from ? { from: startOfShanghaiDay(from) } : {}),
+    ...(to ? { to: shanghaiInstant(`${to}T23:59:59.999`) } : {}),
+  }))
+  .pipe(z.object(auditFilters).refine(isRangeInOrder, { error: 'v.rangeOrder', path: ['to'] }));
 
 export const ZAuditRow = z.object({
   id: z.number(),
@@ -98,6 +134,46 @@ export const ZRuleDraft = z.object({
   remindersOnlyUntilDay: z.number().int().min(0).max(365),
   escalationFromDay: z.number().int().min(0).max(365),
   forbiddenPhrases: z.array(ZPhrase).min(1).max(500),
+});
+/** Whole minutes of the day typed as `HH:MM`. */
+const typedTime = z
+  .string()
+  .transform((s) => {
+    const [h, m] = s.split(':').map(Number);
+    return (h ?? 0) * 60 + (m ?? 0);
+  })
+  .pipe(minutes);
+/** A count typed as text (blank is 0). */
+const typedCount = (field: z.ZodNumber) =>
+  z
+    .string()
+    .transform((s) => Number(s) || 0)
+    .pipe(field);
+/**
+ * The rulebook editor: the window as times, the caps as typed numbers, the forbidden phrases
+ * one per line as `phrase|category`; its answer is the draft the procedure publishes.
+ */
+export const ZRuleDraftForm = z.object({
+  windowStartMinutes: typedTime,
+  windowEndMinutes: typedTime,
+  maxAnsweredCallsPerDebtorPerDay: typedCount(ZRuleDraft.shape.maxAnsweredCallsPerDebtorPerDay),
+  maxUnansweredCallsPerNumberPerDay: typedCount(ZRuleDraft.shape.maxUnansweredCallsPerNumberPerDay),
+  contactAfterFailedAttempts: typedCount(ZRuleDraft.shape.contactAfterFailedAttempts),
+  remindersOnlyUntilDay: typedCount(ZRuleDraft.shape.remindersOnlyUntilDay),
+  escalationFromDay: typedCount(ZRuleDraft.shape.escalationFromDay),
+  forbiddenPhrases: z
+    .string()
+    .transform((text) =>
+      text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .map((l) => {
+          const [phrase = '', category = 'threat'] = l.split('|');
+          return { phrase: phrase.trim(), category: category.trim() };
+        }),
+    )
+    .pipe(ZRuleDraft.shape.forbiddenPhrases),
 });
 export const ZRuleSet = ZRuleDraft.extend({ version: z.number().int() });
 export const ZRuleSets = z.array(z.object({ version: z.number().int(), rules: ZRuleSet, publishedAt: z.date() }));
