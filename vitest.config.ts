@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
@@ -9,10 +8,11 @@ const onDatabase = {
   exclude: ['node_modules/**', 'e2e/**', '.next/**'],
   environment: 'node' as const,
   globalSetup: ['./server/testing/global-setup.ts'],
-  // Uploaded bytes are content-addressed, so test runs may share one directory.
+  // A file store per test file, beside its database (server/testing/storage-dir.ts).
+  setupFiles: ['./server/testing/storage-dir.ts'],
   // Tests drain the job queue themselves, at the moment they choose.
   // Outgoing mail stays in the process, for the tests to read (server/mail/mailer.ts).
-  env: { STORAGE_DIR: path.join(tmpdir(), 'daylight-test-files'), DAYLIGHT_SCHEDULER: 'off', MAIL_TRANSPORT: 'memory' },
+  env: { DAYLIGHT_SCHEDULER: 'off', MAIL_TRANSPORT: 'memory' },
 };
 
 export default defineConfig({
