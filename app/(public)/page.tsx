@@ -1,12 +1,28 @@
 import Link from 'next/link';
+import { formatDate } from '@/lib/format';
+import { MIN_VISIT_STAFF } from '@/lib/visits';
+import { PHRASE_CATEGORIES } from '@/server/domain/rules/rulebook';
+import { getServerCaller } from '@/server/api/server-caller';
 import { getServerT } from '@/server/i18n/request-locale';
 import { withMessages } from '../_components/with-messages';
 
-const RULES = ['window', 'calls', 'contacts', 'visits', 'words', 'records'] as const;
 const AUDIENCES = ['creditor', 'agency', 'staff'] as const;
+const hhmm = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 
 const LandingPage = async () => {
   const t = await getServerT();
+  // The published rulebook in force, read as anyone reads it (public.rulebook).
+  const { rules, publishedAt } = await (await getServerCaller()).public.rulebook();
+  const lines = [
+    ['window', { start: hhmm(rules.windowStartMinutes), end: hhmm(rules.windowEndMinutes) }],
+    ['calls', { answered: rules.maxAnsweredCallsPerDebtorPerDay, unanswered: rules.maxUnansweredCallsPerNumberPerDay }],
+    ['contacts', { failed: rules.contactAfterFailedAttempts }],
+    ['stages', { reminders: rules.remindersOnlyUntilDay, escalation: rules.escalationFromDay }],
+    ['visits', { staff: MIN_VISIT_STAFF }],
+    ['words', { count: rules.forbiddenPhrases.length }],
+    ['records', {}],
+  ] as const;
   return (
     <main>
       <section className="bg-gradient-to-b from-amber-50 to-slate-50">
@@ -42,10 +58,32 @@ const LandingPage = async () => {
       <section className="mx-auto max-w-6xl px-4 pb-16">
         <h2 className="text-xl font-semibold text-slate-900">{t('landing.rulesTitle')}</h2>
         <p className="mt-1 text-sm text-slate-600">{t('landing.rulesIntro')}</p>
-        <ul className="mt-5 grid gap-3 md:grid-cols-2">
-          {RULES.map((r) => (
-            <li key={r} className="rounded-md bg-white px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-200">
-              {t(`landing.rules.${r}`)}
+        <p className="mt-1 text-xs text-slate-500" data-testid="rules-version">
+          {t('landing.rulesVersion', { version: rules.version, date: formatDate(publishedAt) })}
+        </p>
+        <ul className="mt-5 grid items-start gap-3 md:grid-cols-2" data-testid="rules-in-force">
+          {lines.map(([key, values]) => (
+            <li
+              key={key}
+              className="rounded-md bg-white px-4 py-3 text-sm text-slate-700 ring-1 ring-slate-200"
+              data-testid={`rule-${key}`}
+            >
+              {t(`landing.rules.${key}`, values)}
+              {key === 'words' ? (
+                <dl className="mt-2 space-y-1 text-xs text-slate-500">
+                  {PHRASE_CATEGORIES.map((c) => (
+                    <div key={c} className="flex gap-2">
+                      <dt className="shrink-0 font-medium text-slate-600">{t(`landing.phraseCategory.${c}`)}</dt>
+                      <dd>
+                        {rules.forbiddenPhrases
+                          .filter((p) => p.category === c)
+                          .map((p) => p.phrase)
+                          .join(t('landing.phraseSeparator'))}
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              ) : null}
             </li>
           ))}
         </ul>

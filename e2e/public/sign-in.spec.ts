@@ -8,9 +8,14 @@ test.describe('[PUBLIC] sign-in', () => {
   test('[PUBLIC] landing page and the language switch', async ({ page }) => {
     await page.goto('/');
     await expect(page.getByTestId('landing-title')).toContainText('阳光处置平台');
+    // The rules are the published rulebook in force, not fixed text.
+    await expect(page.getByTestId('rules-version')).toContainText('现行第');
+    await expect(page.getByTestId('rule-window')).toHaveText('22:00 至次日 08:00（债务人当地时间）不得联系债务人');
+    await expect(page.getByTestId('rule-words')).toContainText('弄死你');
     await shot(page, 'landing.zh-CN');
     await page.getByTestId('lang-en').click();
     await expect(page.getByTestId('landing-title')).toContainText('Daylight');
+    await expect(page.getByTestId('rule-calls')).toContainText('unanswered calls to one number a day');
     await shot(page, 'landing.en');
     await page.getByTestId('lang-zh-CN').click();
     await expect(page.getByTestId('landing-title')).toContainText('阳光处置平台');

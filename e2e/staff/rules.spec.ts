@@ -22,6 +22,11 @@ test.describe('[STAFF] collection rulebook', () => {
     await expect(page.getByTestId('rules-published')).toContainText('已发布 v2');
     await expect(page.getByTestId('rules-version')).toHaveCount(2);
     await shot(page, 'staff-rules.zh-CN');
+    // The public page shows the new version at once, its new phrase among the forbidden ones.
+    await page.goto('/');
+    await expect(page.getByTestId('rules-version')).toContainText('现行第 2 版');
+    await expect(page.getByTestId('rule-words')).toContainText('让你坐牢');
+    await expect(page.getByTestId('rule-words')).toContainText('21 个说法');
   });
 
   test('[STAFF] a reviewer reads the versions in English but cannot publish', async ({ page }) => {

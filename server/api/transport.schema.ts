@@ -20,4 +20,5 @@ export const ANONYMOUS_PROCEDURES: readonly string[] = [
   'disclosure.publishedOne',
   'public.agencies.admitted',
   'public.agencies.banned',
+  'public.rulebook',
 ];

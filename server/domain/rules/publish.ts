@@ -45,6 +45,13 @@ export const listRuleSets = async (db: DbOrTx) =>
     publishedAt: r.publishedAt,
   }));
 
+/** The rulebook in force (the newest published version) and when it was published: what the public page shows. */
+export const rulebookInForce = async (db: DbOrTx) => {
+  const [row] = await db.select().from(ruleSets).orderBy(desc(ruleSets.version)).limit(1);
+  if (!row) throw new Error('no rulebook published');
+  return { rules: row.rules as unknown as RuleSet, publishedAt: row.publishedAt };
+};
+
 /** Publishes the draft as the next version; an edit of a version that is no longer the newest is refused. */
 export const publishRuleSet = async (db: DbOrTx, caller: Caller, input: { basedOn: number; draft: RuleDraft }) => {
   const problems = ruleProblems(input.draft);

@@ -17,4 +17,10 @@ export const publicAuthz: AuthzTable = {
     wrongRole: { none: PUBLIC },
     wrongTenant: { none: 'lists only public facts of banned agencies; no tenant data (public.integration.test.ts)' },
   },
+  'public.rulebook': {
+    allowed: 'anonymous',
+    anonymous: { isPublic: 'the rulebook every agency works under is published for everyone, debtors first' },
+    wrongRole: { none: 'the same rulebook for every reader' },
+    wrongTenant: { none: 'the platform’s rulebook holds no tenant data' },
+  },
 };

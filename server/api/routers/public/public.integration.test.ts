@@ -85,3 +85,27 @@ describe('public lists', () => {
     await expect((await callerAs(handle.db, null)).public.agencies.banned({ cursor: 'xyz' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
+
+describe('the rulebook in force', () => {
+  it('is read by anyone, and is the newest version the platform published', async () => {
+    const anyone = await callerAs(handle.db, null);
+    const before = await anyone.public.rulebook();
+    expect(before.rules).toMatchObject({ windowStartMinutes: 480, windowEndMinutes: 1320 });
+    expect(before.publishedAt).toBeInstanceOf(Date);
+    const admin = await callerAs(handle.db, w.users['platform.admin']);
+    const { version: _v, ...draft } = before.rules;
+    const { version } = await admin.staff.rules.publish({
+      basedOn: before.rules.version,
+      draft: {
+        ...draft,
+        maxAnsweredCallsPerDebtorPerDay: 2,
+        forbiddenPhrases: [...draft.forbiddenPhrases, { phrase: '让你坐牢', category: 'threat' }],
+      },
+    });
+    const after = await anyone.public.rulebook();
+    expect(after.rules).toMatchObject({ version, maxAnsweredCallsPerDebtorPerDay: 2 });
+    expect(after.rules.forbiddenPhrases).toContainEqual({ phrase: '让你坐牢', category: 'threat' });
+    // A signed-in reader of any portal reads the same.
+    expect(await (await callerAs(handle.db, w.users['agencyA.collector'])).public.rulebook()).toEqual(after);
+  });
+});

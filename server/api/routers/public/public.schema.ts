@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BAN_CATEGORIES, TIERS } from '@/lib/enums';
 import { ZPageInput, pageOf } from '../shared.schema';
+import { ZRuleSet } from '../staff/staff.schema';
 
 export const ZPublicListInput = ZPageInput;
 
@@ -21,3 +22,7 @@ export const ZBannedAgency = z.object({
   banCategory: z.enum(BAN_CATEGORIES),
 });
 export const ZBannedOutput = pageOf(ZBannedAgency);
+
+/** The rulebook in force, as anyone may read it: every rule of the version and when it was published. */
+export const ZRulebookInForce = z.object({ rules: ZRuleSet, publishedAt: z.date() });
+export type TRulebookInForce = z.infer<typeof ZRulebookInForce>;
