@@ -6,7 +6,7 @@ import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
-import { Field, Input } from '../ui/field';
+import { TextField } from '../ui/field';
 import { ZSignUpInput, type TSignUpInput } from '@/server/api/routers/admission/admission.schema';
 import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 
@@ -57,45 +57,41 @@ export const SignUpForm = () => {
           ))}
         </div>
       </fieldset>
-      <Field id="orgName" label={t('orgs.orgNameField')} error={message('orgName')}>
-        <Input id="orgName" {...register('orgName')} invalid={Boolean(message('orgName'))} />
-      </Field>
-      <Field
+      <TextField id="orgName" label={t('orgs.orgNameField')} error={message('orgName')} {...register('orgName')} />
+      <TextField
         id="creditCode"
         label={t('fields.creditCode')}
         error={message('creditCode')}
         hint={t('signup.creditCodeHint')}
-      >
-        <Input
-          id="creditCode"
-          {...register('creditCode')}
-          maxLength={18}
-          className="font-mono uppercase"
-          invalid={Boolean(message('creditCode'))}
-        />
-      </Field>
+        {...register('creditCode')}
+        maxLength={18}
+        className="font-mono uppercase"
+      />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="adminName" label={t('signup.adminName')} error={message('adminName')}>
-          <Input id="adminName" {...register('adminName')} invalid={Boolean(message('adminName'))} />
-        </Field>
-        <Field id="phone" label={t('fields.phone')} error={message('phone')} hint={t('users.phoneHint')}>
-          <Input
-            id="phone"
-            {...register('phone', { setValueAs: (v: string | null) => v?.trim() || null })}
-            inputMode="numeric"
-            invalid={Boolean(message('phone'))}
-          />
-        </Field>
-      </div>
-      <Field id="email" label={t('fields.email')} error={message('email')} hint={t('signup.emailHint')}>
-        <Input
-          id="email"
-          {...register('email')}
-          type="email"
-          autoComplete="email"
-          invalid={Boolean(message('email'))}
+        <TextField
+          id="adminName"
+          label={t('signup.adminName')}
+          error={message('adminName')}
+          {...register('adminName')}
         />
-      </Field>
+        <TextField
+          id="phone"
+          label={t('fields.phone')}
+          error={message('phone')}
+          hint={t('users.phoneHint')}
+          {...register('phone', { setValueAs: (v: string | null) => v?.trim() || null })}
+          inputMode="numeric"
+        />
+      </div>
+      <TextField
+        id="email"
+        label={t('fields.email')}
+        error={message('email')}
+        hint={t('signup.emailHint')}
+        {...register('email')}
+        type="email"
+        autoComplete="email"
+      />
       <Button type="submit" className="w-full" disabled={signUp.isPending} data-testid="signup-submit">
         {signUp.isPending ? t('common.saving') : t('signup.submit')}
       </Button>

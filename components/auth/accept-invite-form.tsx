@@ -7,7 +7,7 @@ import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
-import { Field, Input } from '../ui/field';
+import { TextField } from '../ui/field';
 import { ZAcceptInviteInput } from '@/server/api/routers/auth/auth.schema';
 import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 
@@ -37,24 +37,23 @@ export const AcceptInviteForm = ({ token }: { token: string }) => {
   return (
     <form onSubmit={handleSubmit((v) => accept.mutate(v))} className="space-y-4" noValidate>
       {error && !fe.password && !fe.confirmPassword ? <Alert>{error.message}</Alert> : null}
-      <Field id="password" label={t('fields.password')} error={message('password')} hint={t('invite.passwordHint')}>
-        <Input
-          id="password"
-          {...register('password')}
-          type="password"
-          autoComplete="new-password"
-          invalid={Boolean(message('password'))}
-        />
-      </Field>
-      <Field id="confirmPassword" label={t('fields.confirmPassword')} error={message('confirmPassword')}>
-        <Input
-          id="confirmPassword"
-          {...register('confirmPassword')}
-          type="password"
-          autoComplete="new-password"
-          invalid={Boolean(message('confirmPassword'))}
-        />
-      </Field>
+      <TextField
+        id="password"
+        label={t('fields.password')}
+        error={message('password')}
+        hint={t('invite.passwordHint')}
+        {...register('password')}
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        id="confirmPassword"
+        label={t('fields.confirmPassword')}
+        error={message('confirmPassword')}
+        {...register('confirmPassword')}
+        type="password"
+        autoComplete="new-password"
+      />
       <Button type="submit" className="w-full" disabled={accept.isPending}>
         {t('invite.submit')}
       </Button>

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
-import { Field, Input } from '../ui/field';
+import { TextField } from '../ui/field';
 import { callbackPath } from '@/lib/callback-url';
 import { ZSignInInput, type TSignInInput } from '@/server/api/routers/auth/auth.schema';
 import { fieldMessage, useZodForm } from '../forms/use-zod-form';
@@ -67,26 +67,24 @@ export const SignInForm = ({
   return (
     <form onSubmit={handleSubmit(submit)} className="space-y-4" noValidate data-testid="signin-form">
       {error ? <Alert testId="signin-error">{error}</Alert> : null}
-      <Field id="email" label={t('fields.email')} error={message('email')}>
-        <Input
-          id="email"
-          {...register('email')}
-          type="email"
-          autoComplete="username"
-          required
-          invalid={Boolean(message('email'))}
-        />
-      </Field>
-      <Field id="password" label={t('fields.password')} error={message('password')}>
-        <Input
-          id="password"
-          {...register('password')}
-          type="password"
-          autoComplete="current-password"
-          required
-          invalid={Boolean(message('password'))}
-        />
-      </Field>
+      <TextField
+        id="email"
+        label={t('fields.email')}
+        error={message('email')}
+        {...register('email')}
+        type="email"
+        autoComplete="username"
+        required
+      />
+      <TextField
+        id="password"
+        label={t('fields.password')}
+        error={message('password')}
+        {...register('password')}
+        type="password"
+        autoComplete="current-password"
+        required
+      />
       <Button type="submit" className="w-full" disabled={isSubmitting} data-testid="signin-submit">
         {isSubmitting ? t('signin.signingIn') : t('signin.submit')}
       </Button>

@@ -9,7 +9,7 @@ import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Dialog } from '../ui/dialog';
-import { Field, Input } from '../ui/field';
+import { TextField } from '../ui/field';
 import { ZChangePasswordInput, type TChangePasswordInput } from '@/server/api/routers/me/me.schema';
 import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import type { ErrorInfo } from '../trpc/errors';
@@ -81,38 +81,31 @@ const ChangePasswordForm = ({
     <form onSubmit={handleSubmit(onSubmit)} className="space-y-3" noValidate data-testid="change-password-form">
       {error && Object.keys(fe).length === 0 ? <Alert testId="change-password-error">{error.message}</Alert> : null}
       <p className="text-sm text-slate-600">{t('shell.changePasswordNote')}</p>
-      <Field id="currentPassword" label={t('fields.currentPassword')} error={message('currentPassword')}>
-        <Input
-          id="currentPassword"
-          {...register('currentPassword')}
-          type="password"
-          autoComplete="current-password"
-          invalid={Boolean(message('currentPassword'))}
-        />
-      </Field>
-      <Field
+      <TextField
+        id="currentPassword"
+        label={t('fields.currentPassword')}
+        error={message('currentPassword')}
+        {...register('currentPassword')}
+        type="password"
+        autoComplete="current-password"
+      />
+      <TextField
         id="newPassword"
         label={t('fields.newPassword')}
         error={message('newPassword')}
         hint={t('invite.passwordHint')}
-      >
-        <Input
-          id="newPassword"
-          {...register('newPassword')}
-          type="password"
-          autoComplete="new-password"
-          invalid={Boolean(message('newPassword'))}
-        />
-      </Field>
-      <Field id="confirmPassword" label={t('fields.confirmPassword')} error={message('confirmPassword')}>
-        <Input
-          id="confirmPassword"
-          {...register('confirmPassword')}
-          type="password"
-          autoComplete="new-password"
-          invalid={Boolean(message('confirmPassword'))}
-        />
-      </Field>
+        {...register('newPassword')}
+        type="password"
+        autoComplete="new-password"
+      />
+      <TextField
+        id="confirmPassword"
+        label={t('fields.confirmPassword')}
+        error={message('confirmPassword')}
+        {...register('confirmPassword')}
+        type="password"
+        autoComplete="new-password"
+      />
       <div className="flex justify-end gap-2 pt-2">
         <Button variant="secondary" onClick={onCancel}>
           {t('common.cancel')}

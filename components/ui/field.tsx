@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, Ref, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 
 const control =
   'block w-full rounded-md border-0 bg-white px-2.5 py-1.5 text-sm text-slate-900 ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-amber-600 aria-[invalid=true]:ring-red-500';
@@ -29,12 +29,26 @@ export const Field = ({ label, error, hint, children, id }: FieldProps) => {
   );
 };
 
-export const Input = ({
-  invalid,
-  className = '',
-  ...props
-}: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) => (
+type InputProps = InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean; ref?: Ref<HTMLInputElement> };
+
+export const Input = ({ invalid, className = '', ...props }: InputProps) => (
   <input aria-invalid={invalid ? true : undefined} className={`${control} ${className}`} {...props} />
+);
+
+/**
+ * A labelled input with its message under it, marked invalid while it has one. Everything
+ * else goes to the input, a form's `register(name)` (and its ref) included.
+ */
+export const TextField = ({
+  id,
+  label,
+  error,
+  hint,
+  ...input
+}: Omit<InputProps, 'invalid'> & { id: string; label: ReactNode; error?: string | undefined; hint?: ReactNode }) => (
+  <Field id={id} label={label} error={error} hint={hint}>
+    <Input id={id} invalid={Boolean(error)} {...input} />
+  </Field>
 );
 
 export const Select = ({

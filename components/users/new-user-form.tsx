@@ -6,7 +6,7 @@ import type { OrgType } from '@/lib/enums';
 import { ROLES_BY_ORG_TYPE } from '@/lib/organizations';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
-import { Field, Input, Select } from '../ui/field';
+import { Field, Select, TextField } from '../ui/field';
 import { ZNewUser } from '@/server/api/routers/shared.schema';
 import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import type { ErrorInfo } from '../trpc/errors';
@@ -41,26 +41,23 @@ export const NewUserForm = ({
   return (
     <form onSubmit={handleSubmit(onSubmit)} className="space-y-3" noValidate data-testid="new-user-form">
       {error && Object.keys(fe).length === 0 ? <Alert testId="form-error">{error.message}</Alert> : null}
-      <Field id="nu-email" label={t('fields.email')} error={message('email')}>
-        <Input
-          id="nu-email"
-          {...register('email')}
-          type="email"
-          autoComplete="off"
-          invalid={Boolean(message('email'))}
-        />
-      </Field>
-      <Field id="nu-name" label={t('fields.name')} error={message('name')}>
-        <Input id="nu-name" {...register('name')} invalid={Boolean(message('name'))} />
-      </Field>
-      <Field id="nu-phone" label={t('fields.phone')} error={message('phone')} hint={t('users.phoneHint')}>
-        <Input
-          id="nu-phone"
-          {...register('phone', { setValueAs: (v: string | null) => v?.trim() || null })}
-          inputMode="numeric"
-          invalid={Boolean(message('phone'))}
-        />
-      </Field>
+      <TextField
+        id="nu-email"
+        label={t('fields.email')}
+        error={message('email')}
+        {...register('email')}
+        type="email"
+        autoComplete="off"
+      />
+      <TextField id="nu-name" label={t('fields.name')} error={message('name')} {...register('name')} />
+      <TextField
+        id="nu-phone"
+        label={t('fields.phone')}
+        error={message('phone')}
+        hint={t('users.phoneHint')}
+        {...register('phone', { setValueAs: (v: string | null) => v?.trim() || null })}
+        inputMode="numeric"
+      />
       <Field id="nu-role" label={t('fields.role')} error={message('role')}>
         <Select id="nu-role" {...register('role')} invalid={Boolean(message('role'))}>
           {roles.map((r) => (
