@@ -66,10 +66,10 @@ const seed = async (db: Db, n: number) => {
   // 60 % unplaced, 10 % in a package, 30 % commissioned (two thirds of those assigned).
   await db.execute(sql`
     insert into cases (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
-      loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket, province, city, product, status, package_id, agency_id, commission_id, collector_id, created_at)
+      loan_amount, principal_outstanding, amount_overdue, overdue_from, overdue_since, province, city, product, status, package_id, agency_id, commission_id, collector_id, created_at)
     select ${creditor.id}, ${imp?.id}, 'B' || lpad(g::text, 9, '0'), '张三', 'v1:sealed', md5(g::text), '110***********1234',
       '[{"enc":"v1:sealed","idx":"x","masked":"138****0000"}]'::jsonb, '[]'::jsonb,
-      1000000, 600000, 100000 + (g % 500) * 1000, 1 + g % 400, 1 + (g % 12),
+      1000000, 600000, 100000 + (g % 500) * 1000, current_date - (1 + g % 400), current_date - (1 + g % 400),
       (array['11','31','32','33','44','51','42','37'])[1 + (g / 7) % 8], '某市', (array['消费贷','现金贷','信用卡分期'])[1 + g % 3],
       (case when g % 10 < 6 then 'new' when g % 10 = 6 then 'new' when g % 10 = 7 then 'commissioned' else 'working' end)::case_status,
       case when g % 10 = 6 then (${packageIds})[1 + g % ${PACKAGES}] when g % 10 >= 7 then ${awarded[0]?.id}::uuid end,
@@ -120,7 +120,7 @@ const measure = async (handle: DbHandle, n: number) => {
       () =>
         executeRows(
           db,
-          sql`select id, contract_no, debtor_name, id_number_masked, phones, amount_overdue, bucket, province, status, created_at from cases where creditor_id = ${world.creditor.id} order by created_at desc, id desc limit 51`,
+          sql`select id, contract_no, debtor_name, id_number_masked, phones, amount_overdue, greatest(0, current_date - overdue_since) as days_overdue, least(12, (greatest(0, current_date - overdue_since) + 29) / 30) as bucket, province, status, created_at from cases where creditor_id = ${world.creditor.id} order by created_at desc, id desc limit 51`,
         ),
     ],
     ['cases.list first page', async () => (await callerFor(world.manager.id)).cases.list({ limit: 50 })],

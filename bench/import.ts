@@ -9,6 +9,7 @@
 //   BENCH_IMPORT_ROWS=100000 BENCH_MEMORY_ROWS=1000000 BENCH_DATABASE_URL=postgres://… npm run bench:import
 //   BENCH_DATABASE_URL=none   # PGlite only
 //   npm run bench:import -- --memory-only   # the 1M-row memory run alone
+import { overdueSinceFor } from '@/lib/cases';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
@@ -52,8 +53,8 @@ const COLUMNS = [
   'loan_amount',
   'principal_outstanding',
   'amount_overdue',
-  'days_overdue',
-  'bucket',
+  'overdue_from',
+  'overdue_since',
   'loan_date',
   'product',
   'province',
@@ -94,8 +95,8 @@ const copyText = (creditorId: string, importId: string, prefix: string) => {
         s.loan_amount,
         s.principal_outstanding,
         s.amount_overdue,
-        s.days_overdue,
-        s.bucket,
+        overdueSinceFor(s.days_overdue, today),
+        overdueSinceFor(s.days_overdue, today),
         s.loan_date,
         s.product,
         s.province,

@@ -69,9 +69,9 @@ const seed = async (db: Db) => {
     join (select id, row_number() over (order by credit_code) as n from organizations where type = 'agency') a on a.n = p.n`);
   await db.execute(sql`
     insert into cases (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
-      loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket, status, package_id, agency_id, commission_id)
+      loan_amount, principal_outstanding, amount_overdue, overdue_from, overdue_since, status, package_id, agency_id, commission_id)
     select ${creditor.id}, ${imp?.id}, 'R' || lpad(g::text, 9, '0'), '张三', 'v1:sealed', md5(g::text), '110***********1234',
-      '[{"enc":"v1:sealed","idx":"x","masked":"138****0000"}]'::jsonb, '[]'::jsonb, 1000000, 600000, 150000, 90, 3, 'working',
+      '[{"enc":"v1:sealed","idx":"x","masked":"138****0000"}]'::jsonb, '[]'::jsonb, 1000000, 600000, 150000, current_date - 90, current_date - 90, 'working',
       c.package_id, c.agency_id, c.id
     from generate_series(1, ${CASES}) g
     join (select id, package_id, agency_id, row_number() over (order by id) - 1 as n from commissions) c on c.n = g % ${AGENCIES}`);
@@ -205,7 +205,7 @@ const measure = async (handle: DbHandle) => {
   const [, rawMs] = await time(() =>
     executeRows(
       db,
-      sql`select c.contract_no, c.debtor_name, c.id_number_masked, c.phones, c.amount_overdue, c.days_overdue, c.bucket, c.province, c.status, o.name, u.name
+      sql`select c.contract_no, c.debtor_name, c.id_number_masked, c.phones, c.amount_overdue, greatest(0, current_date - c.overdue_since), least(12, (greatest(0, current_date - c.overdue_since) + 29) / 30), c.province, c.status, o.name, u.name
     from cases c left join organizations o on o.id = c.agency_id left join users u on u.id = c.collector_id where c.creditor_id = ${world.creditor.id}`,
     ),
   );

@@ -44,11 +44,11 @@ const seed = async (db: Db) => {
   );
   await db.execute(sql`
     insert into cases (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
-      loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket, status, package_id, agency_id, commission_id, collector_id, time_zone)
+      loan_amount, principal_outstanding, amount_overdue, overdue_from, overdue_since, status, package_id, agency_id, commission_id, collector_id, time_zone)
     select ${creditor.id}, ${imp?.id}, 'R' || lpad(g::text, 9, '0'), '张三', 'v1:sealed', 'debtor' || g, '110***********1234',
       jsonb_build_array(jsonb_build_object('enc', 'v1:sealed', 'idx', 'phone' || g, 'masked', '138****0000')),
       jsonb_build_array(jsonb_build_object('name', '李四', 'relation', '配偶', 'phone', jsonb_build_object('enc', 'v1:sealed', 'idx', 'contact' || g, 'masked', '139****0000'))),
-      1000000, 600000, 300000, 40, 2, 'working', ${pkg?.id}, ${agency.id}, ${commission?.id}, ${collector.id},
+      1000000, 600000, 300000, current_date - 40, current_date - 40, 'working', ${pkg?.id}, ${agency.id}, ${commission?.id}, ${collector.id},
       ${middayZone()}
     from generate_series(1, ${CASES}::int) g`);
   // Ten million actions spread over a year, on every debtor alike.

@@ -64,9 +64,9 @@ const interruptImport = async (admin: Sql, cookie: string, creditorId: string): 
     // row waits for this transaction, after its earlier batches were written.
     await lock`
       insert into cases (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
-        loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket)
+        loan_amount, principal_outstanding, amount_overdue, overdue_from, overdue_since)
       select creditor_id, import_id, ${lastContract}, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
-        loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket
+        loan_amount, principal_outstanding, amount_overdue, overdue_from, overdue_since
       from cases where creditor_id = ${creditorId} limit 1`;
     const file = await upload(cookie, new TextEncoder().encode(csv));
     if (!file.data) throw new Error(`upload failed: HTTP ${file.status} ${file.raw.slice(0, 200)}`);

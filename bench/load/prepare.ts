@@ -62,14 +62,14 @@ export const dropDatabase = async (url: string) => {
 const insertCases = async (db: Db, rows: Record<string, unknown>[]) => {
   await db.execute(sql`
     insert into cases (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
-      loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket, loan_date, product, province, city, address, time_zone, extra,
+      loan_amount, principal_outstanding, amount_overdue, overdue_from, overdue_since, loan_date, product, province, city, address, time_zone, extra,
       status, package_id, agency_id, commission_id, collector_id, created_at)
     select r.creditor_id, r.import_id, r.contract_no, r.debtor_name, r.id_number_enc, r.id_number_idx, r.id_number_masked, r.phones, r.contacts,
-      r.loan_amount, r.principal_outstanding, r.amount_overdue, r.days_overdue, r.bucket, r.loan_date, r.product, r.province, r.city, r.address, r.time_zone, r.extra,
+      r.loan_amount, r.principal_outstanding, r.amount_overdue, current_date - r.days_overdue, current_date - r.days_overdue, r.loan_date, r.product, r.province, r.city, r.address, r.time_zone, r.extra,
       'working', r.package_id, r.agency_id, r.commission_id, r.collector_id, now() - make_interval(secs => r.age)
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(creditor_id uuid, import_id uuid, contract_no text, debtor_name text,
       id_number_enc text, id_number_idx text, id_number_masked text, phones jsonb, contacts jsonb, loan_amount bigint, principal_outstanding bigint,
-      amount_overdue bigint, days_overdue integer, bucket smallint, loan_date date, product text, province text, city text, address text,
+      amount_overdue bigint, days_overdue integer, loan_date date, product text, province text, city text, address text,
       time_zone text, extra jsonb, package_id uuid, agency_id uuid, commission_id uuid, collector_id uuid, age integer)`);
 };
 

@@ -40,6 +40,7 @@ export const CaseFilters = ({
           value={value.bucket ?? ''}
           onChange={(b) => onChange({ ...value, bucket: b === '' ? undefined : b })}
           testId="case-bucket-filter"
+          withCurrent
         />
       </Filter>
       <Filter label={t('cases.province')}>

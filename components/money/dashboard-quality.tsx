@@ -1,5 +1,6 @@
 'use client';
 
+import { bucketLabel } from '@/lib/cases';
 import { useQuery } from '@tanstack/react-query';
 import {
   Bar,
@@ -54,7 +55,7 @@ export const DashboardQuality = ({ from, to }: { from: string; to: string }) => 
     ...Object.fromEntries(curves.map((c) => [c.commissionId, c.points[i] ? c.points[i].rateBp / 100 : null])),
   }));
   const ageing = (q.ageing ?? []).map((g) => ({
-    bucket: `M${g.bucket}`,
+    bucket: bucketLabel(g.bucket),
     placed: yuanOf(g.placed),
     unplaced: yuanOf(g.outstanding - g.placed),
   }));
@@ -118,7 +119,7 @@ export const DashboardQuality = ({ from, to }: { from: string; to: string }) => 
             ) : (
               (q.ageing ?? []).map((g) => (
                 <tr key={g.bucket} data-testid="ageing-row">
-                  <Td className="font-mono">M{g.bucket}</Td>
+                  <Td className="font-mono">{bucketLabel(g.bucket)}</Td>
                   <Td className="tabular-nums">{g.cases.toLocaleString()}</Td>
                   <Td className="tabular-nums">{formatFen(g.outstanding)}</Td>
                   <Td className="tabular-nums">{formatFen(g.placed)}</Td>

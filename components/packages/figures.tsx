@@ -8,7 +8,9 @@ import { Card } from '../ui/card';
 
 type Figures = z.infer<typeof ZFigures>;
 
-export const bucketLabel = (bucket: number | string) => (Number(bucket) >= 12 ? 'M12+' : `M${bucket}`);
+import { bucketLabel } from '@/lib/cases';
+
+export { bucketLabel };
 
 /** Horizontal bars: one row per group, its share of the cases and its amount. */
 const Bars = ({

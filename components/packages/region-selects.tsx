@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'use-intl';
 import { PROVINCES, type Province } from '@/lib/enums';
-import { BUCKETS } from '@/lib/cases';
+import { BUCKETS, CURRENT_BUCKET } from '@/lib/cases';
 import { Select } from '../ui/field';
 import { bucketLabel } from './figures';
 
@@ -29,20 +29,23 @@ export const ProvinceSelect = ({
   );
 };
 
-/** An overdue bucket M1 … M12+, or any (empty). */
+/** An overdue bucket M1 … M12+ (and M0, current, where a list may hold such cases), or any (empty). */
 export const BucketSelect = ({
   value,
   onChange,
   testId,
+  withCurrent = false,
 }: {
   value: number | '';
   onChange: (v: number | '') => void;
   testId?: string;
+  withCurrent?: boolean;
 }) => {
   const t = useTranslations();
   return (
     <Select value={value} onChange={(e) => onChange(e.target.value ? Number(e.target.value) : '')} data-testid={testId}>
       <option value="">{t('market.any')}</option>
+      {withCurrent && <option value={CURRENT_BUCKET}>{t('cases.currentBucket')}</option>}
       {BUCKETS.map((b) => (
         <option key={b} value={b}>
           {bucketLabel(b)}

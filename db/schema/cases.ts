@@ -8,7 +8,6 @@ import {
   pgEnum,
   pgTable,
   primaryKey,
-  smallint,
   text,
   uniqueIndex,
   uuid,
@@ -113,7 +112,8 @@ export type CaseContact = { name: string; relation: string; phone: SealedPhone }
 /**
  * One overdue loan of one debtor. Debtor ID and phone numbers are encrypted (AES-256-GCM)
  * with an HMAC blind index; the masked forms are stored beside them so that lists of a
- * million cases never decrypt. Figures are as at import: days overdue and the bucket.
+ * million cases never decrypt. Days overdue and the bucket are not stored: they are counted
+ * from `overdueSince` on the day they are read.
  */
 export const cases = pgTable(
   'cases',
@@ -135,9 +135,18 @@ export const cases = pgTable(
     loanAmount: bigint({ mode: 'number' }).notNull(),
     principalOutstanding: bigint({ mode: 'number' }).notNull(),
     amountOverdue: bigint({ mode: 'number' }).notNull(),
-    daysOverdue: integer().notNull(),
-    /** 1 = M1 (1–30 days) … 12 = M12+ (over 330 days). */
-    bucket: smallint().notNull(),
+    /**
+     * The day the first missed payment fell due, as the case file gave it (its days overdue
+     * counted back from the day of import, Beijing). Kept as filed: the history a plan or a
+     * reversal returns to.
+     */
+    overdueFrom: date({ mode: 'string' }).notNull(),
+    /**
+     * The day today's days overdue count from (server/domain/cases/ageing.ts): the filed
+     * date, the first unpaid line of an approved plan, or null while the case is current.
+     * Days overdue and the bucket (M0 … M12+) are computed from it on the day they are read.
+     */
+    overdueSince: date({ mode: 'string' }),
     loanDate: date({ mode: 'string' }),
     product: text(),
     /** GB/T 2260 province code (two digits). */
@@ -168,10 +177,12 @@ export const cases = pgTable(
     // The public complaint page finds a case by its contract number alone.
     index('cases_contract_no_idx').on(t.contractNo),
     index('cases_creditor_list_idx').on(t.creditorId, t.createdAt, t.id),
-    index('cases_creditor_filter_idx').on(t.creditorId, t.status, t.bucket, t.province),
+    // Filters: a bucket is a range of overdue_since on the day it is read.
+    index('cases_creditor_filter_idx').on(t.creditorId, t.status, t.overdueSince, t.province),
+    index('cases_creditor_province_idx').on(t.creditorId, t.province, t.overdueSince),
     index('cases_import_idx').on(t.importId),
     index('cases_id_number_idx').on(t.idNumberIdx),
-    index('cases_package_idx').on(t.packageId),
+    index('cases_package_idx').on(t.packageId, t.overdueSince),
     index('cases_agency_list_idx').on(t.agencyId, t.createdAt, t.id),
     index('cases_collector_list_idx').on(t.collectorId, t.createdAt, t.id),
     index('cases_commission_idx').on(t.commissionId),

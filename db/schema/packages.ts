@@ -24,8 +24,13 @@ export const bidderCircle = pgEnum('bidder_circle', BIDDER_CIRCLES);
 export const bidStatus = pgEnum('bid_status', BID_STATUSES);
 export const commissionStatus = pgEnum('commission_status', COMMISSION_STATUSES);
 
-/** Figures computed from a package's cases when its membership changes. */
+/**
+ * Figures computed from a package's cases when its membership changes, and again on the
+ * first read of a later day (cases age: days overdue and buckets move at Beijing midnight).
+ */
 export type PackageFigures = {
+  /** The Beijing day the ages were counted on (absent on figures computed before cases aged). */
+  asOf?: string;
   caseCount: number;
   totalOverdue: number;
   totalPrincipal: number;

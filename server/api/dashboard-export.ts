@@ -1,3 +1,4 @@
+import { bucketLabel } from '@/lib/cases';
 import { MONTH_PATTERN } from '@/lib/months';
 import { hasPermission } from '../auth/permissions';
 import { creditorRecovery } from '../domain/money/dashboard';
@@ -73,7 +74,7 @@ export const exportDashboard = (req: Request) =>
       [],
       [heading(t('dashboard.ageingTitle'))],
       [t('dashboard.bucket'), t('dashboard.cases'), t('dashboard.outstanding'), t('dashboard.withAgency')].map(heading),
-      ...quality.ageing.map((g) => [`M${g.bucket}`, count(g.cases), money(g.outstanding), money(g.placed)]),
+      ...quality.ageing.map((g) => [bucketLabel(g.bucket), count(g.cases), money(g.outstanding), money(g.placed)]),
       [],
       [heading(t('dashboard.curvesTitle'))],
       [

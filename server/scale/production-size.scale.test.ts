@@ -165,9 +165,9 @@ describe('a lender’s first month at real size', () => {
       .where(eq(caseImports.creditorId, creditorId()))
       .limit(1);
     await ctx.handle.db.execute(sql`
-      insert into cases (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket)
+      insert into cases (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, loan_amount, principal_outstanding, amount_overdue, overdue_from, overdue_since)
       select ${creditorId()}, ${imp?.id}, 'EARLY' || lpad(g::text, 8, '0'), '李四', 'v1:sealed', md5(g::text), '110***********1234',
-        '[{"enc":"v1:sealed","idx":"x","masked":"138****0000"}]'::jsonb, 1000000, 600000, 150000, 90, 3
+        '[{"enc":"v1:sealed","idx":"x","masked":"138****0000"}]'::jsonb, 1000000, 600000, 150000, current_date - 90, current_date - 90
       from generate_series(1, ${100_000 - (have?.n ?? 0)}) g`);
     const m = await manager();
     const started = await m.exports.start({ list: 'creditor.cases', format: 'csv', filters: {} });

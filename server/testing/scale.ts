@@ -49,9 +49,9 @@ export const seedAgenciesWithLastMonth = async (db: Db, w: World, count: number)
     join (select id, row_number() over (order by credit_code) as n from organizations where credit_code like 'SCALE%') a on a.n = p.n`);
   await db.execute(sql`
     insert into cases (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
-      loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket, status, package_id, agency_id, commission_id)
+      loan_amount, principal_outstanding, amount_overdue, overdue_from, overdue_since, status, package_id, agency_id, commission_id)
     select ${creditorId}, ${imp?.id}, 'SC' || lpad(g::text, 9, '0'), '王五', 'v1:sealed', md5('sc' || g), '110***********1234',
-      '[{"enc":"v1:sealed","idx":"x","masked":"138****0000"}]'::jsonb, '[]'::jsonb, 1000000, 600000, 150000, 90, 3, 'working',
+      '[{"enc":"v1:sealed","idx":"x","masked":"138****0000"}]'::jsonb, '[]'::jsonb, 1000000, 600000, 150000, current_date - 90, current_date - 90, 'working',
       c.package_id, c.agency_id, c.id
     from generate_series(0, ${count * 50 - 1}) g
     join (select id, package_id, agency_id, row_number() over (order by id) - 1 as n from commissions where creditor_id = ${creditorId}

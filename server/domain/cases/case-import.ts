@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { raiseStatementTimeout, type Db, type DbOrTx } from '@/db/client';
 import { caseImportRows, cases } from '@/db/schema';
+import { shanghaiDate } from '@/lib/dates';
 import type { BlobStore } from '../../storage/store';
 import { executeRows } from '../shared/execute';
 import { columnLabel, matchHeaders, type ColumnField } from './import-columns';
@@ -27,7 +28,7 @@ const existingContracts = async (db: DbOrTx, creditorId: string, contractNos: st
 /** The sealed columns of a case, as staged and as written. */
 const SEALED_COLUMNS = sql.raw(`contract_no text, debtor_name text, id_number_enc text, id_number_idx text,
   id_number_masked text, phones jsonb, contacts jsonb, loan_amount bigint, principal_outstanding bigint, amount_overdue bigint,
-  days_overdue integer, bucket smallint, loan_date date, product text, province text, city text, address text, time_zone text, extra jsonb`);
+  days_overdue integer, loan_date date, product text, province text, city text, address text, time_zone text, extra jsonb`);
 
 /**
  * Stages one batch of checked rows; a contract number already staged for this file is a
@@ -131,13 +132,16 @@ const CASE_BODY: ImportBody<ColumnField, { extraColumns: string[]; contractHeade
   },
   land: async (tx, { imp, rowCount, fail, errorCount }, { extraColumns, contractHeader }) => {
     if (errorCount() > 0) return { landed: {}, after: {} };
+    // The file's days overdue are as of the day it was uploaded (Beijing): the case ages from there.
+    const fileDay = shanghaiDate(imp.createdAt);
     const written = await executeRows<{ n: number }>(
       tx,
       sql`with written as (
             insert into ${cases} (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
-              loan_amount, principal_outstanding, amount_overdue, days_overdue, bucket, loan_date, product, province, city, address, time_zone, extra)
+              loan_amount, principal_outstanding, amount_overdue, overdue_from, overdue_since, loan_date, product, province, city, address, time_zone, extra)
             select ${imp.creditorId}::uuid, ${imp.id}::uuid, r.contract_no, r.debtor_name, r.id_number_enc, r.id_number_idx, r.id_number_masked, r.phones, r.contacts,
-              r.loan_amount, r.principal_outstanding, r.amount_overdue, r.days_overdue, r.bucket, r.loan_date, r.product, r.province, r.city, r.address, r.time_zone, r.extra
+              r.loan_amount, r.principal_outstanding, r.amount_overdue,
+              ${fileDay}::date - r.days_overdue, ${fileDay}::date - r.days_overdue, r.loan_date, r.product, r.province, r.city, r.address, r.time_zone, r.extra
             from ${caseImportRows} s, jsonb_to_record(s.data) as r(${SEALED_COLUMNS})
             where s.import_id = ${imp.id}::uuid
             order by s.row

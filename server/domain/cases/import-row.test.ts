@@ -95,7 +95,7 @@ describe('headers', () => {
 });
 
 describe('a good row', () => {
-  it('becomes a case with fen, the bucket, normalised phones, date, province and extra data', () => {
+  it('becomes a case with fen, days overdue, normalised phones, date, province and extra data', () => {
     const r = validateRow(headerMap(), GOOD, TODAY);
     expect(r.errors).toEqual([]);
     expect(r.value).toMatchObject({
@@ -106,7 +106,6 @@ describe('a good row', () => {
       principalOutstanding: 800_000,
       amountOverdue: 234_560,
       daysOverdue: 45,
-      bucket: 2,
       loanDate: '2024-03-05',
       province: '44',
       timeZone: 'Asia/Urumqi',

@@ -1,4 +1,3 @@
-import { bucketOf } from '@/lib/cases';
 import { isValidIdNumber, normalizeIdNumber } from '@/db/validators/id-number';
 import { columnLabel, MAX_CONTACTS, type ColumnField, type HeaderMap } from './import-columns';
 import { isValidTimeZone } from '../rules/zone';
@@ -42,8 +41,8 @@ export type CaseInput = {
   loanAmount: number;
   principalOutstanding: number;
   amountOverdue: number;
+  /** As of the day the file was uploaded. */
   daysOverdue: number;
-  bucket: number;
   loanDate: string | null;
   product: string | null;
   province: string | null;
@@ -240,7 +239,6 @@ export const validateRow = (
       principalOutstanding,
       amountOverdue,
       daysOverdue,
-      bucket: bucketOf(daysOverdue),
       loanDate,
       product,
       province,

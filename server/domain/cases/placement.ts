@@ -11,11 +11,12 @@ import { notify } from '../notifications/notify';
 import { executeRows } from '../shared/execute';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { UNPLACED } from '../packages/packages';
+import { bucketSql, daysOverdueSql, inBucket, todayOf } from './ageing';
 
 // Cases as lists show them (DESIGN §5): the name, ID and phone numbers masked; nothing
 // here decrypts. An agency sees a case only while it is commissioned to it (DESIGN §1).
 
-const listColumns = {
+const listColumns = (today: string) => ({
   id: cases.id,
   contractNo: cases.contractNo,
   debtorName: cases.debtorName,
@@ -23,8 +24,8 @@ const listColumns = {
   phones: cases.phones,
   amountOverdue: cases.amountOverdue,
   principalOutstanding: cases.principalOutstanding,
-  daysOverdue: cases.daysOverdue,
-  bucket: cases.bucket,
+  daysOverdue: daysOverdueSql(today),
+  bucket: bucketSql(today),
   province: cases.province,
   city: cases.city,
   product: cases.product,
@@ -32,9 +33,12 @@ const listColumns = {
   packageId: cases.packageId,
   collectorId: cases.collectorId,
   createdAt: cases.createdAt,
-};
+});
+type Columns = ReturnType<typeof listColumns>;
 
-type Row = { [K in keyof typeof listColumns]: (typeof listColumns)[K]['_']['data'] } & {
+type Row = {
+  [K in keyof Columns]: Columns[K] extends SQL<infer T> ? T : Columns[K] extends { _: { data: infer D } } ? D : never;
+} & {
   collectorName: string | null;
   agencyName?: string | null;
 };
@@ -76,18 +80,22 @@ export type CaseFilters = {
   limit: number;
 };
 
-const commonFilters = (f: CaseFilters): (SQL | undefined)[] => [
+const commonFilters = (f: CaseFilters, today: string): (SQL | undefined)[] => [
   f.status ? eq(cases.status, f.status) : undefined,
-  f.bucket ? eq(cases.bucket, f.bucket) : undefined,
+  f.bucket !== undefined ? inBucket(f.bucket, today) : undefined,
   f.province ? eq(cases.province, f.province) : undefined,
   f.packageId ? eq(cases.packageId, f.packageId) : undefined,
   f.contractNo ? eq(cases.contractNo, f.contractNo) : undefined,
 ];
 
-const page = async (db: DbOrTx, where: SQL, f: CaseFilters, withAgency: boolean) => {
+const page = async (db: DbOrTx, where: SQL, f: CaseFilters, withAgency: boolean, today: string) => {
   const cursor = decodeCursor(f.cursor);
   const rows = await db
-    .select({ ...listColumns, collectorName: users.name, ...(withAgency ? { agencyName: organizations.name } : {}) })
+    .select({
+      ...listColumns(today),
+      collectorName: users.name,
+      ...(withAgency ? { agencyName: organizations.name } : {}),
+    })
     .from(cases)
     .leftJoin(users, eq(users.id, cases.collectorId))
     .leftJoin(organizations, eq(organizations.id, cases.agencyId))
@@ -99,24 +107,28 @@ const page = async (db: DbOrTx, where: SQL, f: CaseFilters, withAgency: boolean)
 };
 
 /** The creditor's own cases, wherever they are placed. */
-export const listCreditorCases = (db: DbOrTx, caller: Caller, f: CaseFilters) =>
-  page(
+export const listCreditorCases = (db: DbOrTx, caller: Caller, f: CaseFilters, now = new Date()) => {
+  const today = todayOf(now);
+  return page(
     db,
     and(
       eq(cases.creditorId, caller.actor.orgId),
-      ...commonFilters(f),
+      ...commonFilters(f, today),
       f.importId ? eq(cases.importId, f.importId) : undefined,
       f.isUnplaced ? UNPLACED : undefined,
     ) as SQL,
     f,
     true,
+    today,
   );
+};
 
 /**
  * Cases commissioned to the caller's agency. Collectors see only those assigned to them;
  * admins and supervisors see all, and may filter by collector or the unassigned ones.
  */
-export const listAgencyCases = (db: DbOrTx, caller: Caller, f: CaseFilters) => {
+export const listAgencyCases = (db: DbOrTx, caller: Caller, f: CaseFilters, now = new Date()) => {
+  const today = todayOf(now);
   const seesAll = hasPermission(caller.actor, 'cases.assign');
   return page(
     db,
@@ -126,10 +138,11 @@ export const listAgencyCases = (db: DbOrTx, caller: Caller, f: CaseFilters) => {
       seesAll ? undefined : eq(cases.collectorId, caller.actor.userId),
       seesAll && f.collectorId ? eq(cases.collectorId, f.collectorId) : undefined,
       seesAll && f.isUnassigned ? isNull(cases.collectorId) : undefined,
-      ...commonFilters(f),
+      ...commonFilters(f, today),
     ) as SQL,
     f,
     false,
+    today,
   );
 };
 

@@ -23,7 +23,6 @@ export const sealCase = (c: CaseInput) => ({
   principal_outstanding: c.principalOutstanding,
   amount_overdue: c.amountOverdue,
   days_overdue: c.daysOverdue,
-  bucket: c.bucket,
   loan_date: c.loanDate,
   product: c.product,
   province: c.province,

@@ -1,3 +1,4 @@
+import { bucketLabel } from '@/lib/cases';
 import { bpToPercent, formatFen } from '@/lib/format';
 import type { DbOrTx } from '@/db/client';
 import type { AuditStatus, ExportList, ImportKind, OrgType, Province } from '@/lib/enums';
@@ -64,7 +65,7 @@ const caseRows = (p: Promise<Page<Awaited<ReturnType<typeof listCreditorCases>>[
     c.phone,
     money(c.amountOverdue),
     count(c.daysOverdue),
-    `M${c.bucket}`,
+    bucketLabel(c.bucket),
     c.province ? t(`province.${c.province}`) : '',
     t(`caseStatus.${c.status}`),
     c.agencyName ?? '',

@@ -5,6 +5,7 @@ import { BASIS_POINTS } from '@/lib/rates';
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';
 import { executeRows } from '../shared/execute';
+import { bucketSql, todayOf } from '../cases/ageing';
 import { monthEnd, monthIndex, monthOf } from '@/lib/months';
 
 // The creditor's dashboard beyond money per month: how its agencies keep promises and the
@@ -82,17 +83,17 @@ export const agencyQuality = async (db: DbOrTx, caller: Caller, input: { from: s
 };
 
 /** The creditor's open cases by bucket (months overdue): how many, what is still owed, and how much of it is with an agency. */
-export const bucketAgeing = async (db: DbOrTx, caller: Caller) => {
+export const bucketAgeing = async (db: DbOrTx, caller: Caller, now = new Date()) => {
   const open = sql.join(
     OPEN_CASE_STATUSES.map((s) => sql`${s}`),
     sql`, `,
   );
   const rows = await executeRows<AgeRow>(
     db,
-    sql`select bucket, count(*) as cases, sum(amount_overdue - repaid_amount) as outstanding,
+    sql`select ${bucketSql(todayOf(now), sql`overdue_since`)} as bucket, count(*) as cases, sum(amount_overdue - repaid_amount) as outstanding,
                coalesce(sum(amount_overdue - repaid_amount) filter (where agency_id is not null), 0) as placed
         from cases where creditor_id = ${caller.actor.orgId} and status::text in (${open})
-        group by bucket order by bucket`,
+        group by 1 order by 1`,
   );
   return rows.map((r) => ({
     bucket: Number(r.bucket),

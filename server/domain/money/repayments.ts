@@ -14,6 +14,7 @@ import {
   type CaseRow,
   type Repayment,
 } from '@/db/schema';
+import { refreshOverdueSince } from '../cases/ageing';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -179,6 +180,8 @@ export const applyConfirmed = async (tx: Tx, r: Repayment, c: CaseRow, now: Date
       updatedAt: now,
     })
     .where(eq(cases.id, c.id));
+  // Paid up, or a plan's line met: the case's days overdue count from its next unpaid date.
+  await refreshOverdueSince(tx, c.id);
   // Open promises due by the payment's day after, and no larger than it, are kept.
   await tx
     .update(promises)
@@ -279,6 +282,8 @@ export const reverseRepayment = async (
         updatedAt: now,
       })
       .where(eq(cases.id, c.id));
+    // The money did not stay: the case is overdue again from the date it was before.
+    await refreshOverdueSince(tx, c.id);
     await writeAudit(tx, caller, {
       action: 'repayment.reverse',
       resourceType: 'case',

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { cases, commissions, type Commission, type Package } from '@/db/schema';
+import { inBuckets, todayOf } from '../cases/ageing';
 import { DomainError } from '../../errors';
 import { jobQueue } from '../../jobs/queue';
 import { endOfShanghaiDay } from '@/lib/dates';
@@ -48,7 +49,7 @@ export const commissionShare = async (
       : share.kind === 'provinces'
         ? (and(free, inArray(cases.province, share.provinces)) as SQL)
         : share.kind === 'buckets'
-          ? (and(free, inArray(cases.bucket, share.buckets)) as SQL)
+          ? (and(free, inBuckets(share.buckets, todayOf(now))) as SQL)
           : inArray(cases.id, tx.select({ id: cases.id }).from(cases).where(free).orderBy(cases.id).limit(share.count));
   const [placed] = await tx
     .with(

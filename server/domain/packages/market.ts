@@ -9,6 +9,8 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { bidView } from './bids';
 import { agencyStanding, inCircle, isInCircle } from './eligibility';
 import { agencyTerms } from './packages';
+import { bucketSql, daysOverdueSql, inBucket, todayOf } from '../cases/ageing';
+import { packageHasBucket, withFreshFigures } from './figures';
 
 // What agencies see of packages (issue: marketplace): the aggregate figures, the terms
 // except the reserve fee rate, the creditor's name and a sample with no name, ID or phone.
@@ -66,7 +68,7 @@ export const listMarket = async (
           and(eq(packages.status, 'offered'), eq(packages.offeredAgencyId, agency.id)),
         ),
         input.province ? sql`jsonb_exists(${packages.figures}->'byProvince', ${input.province})` : undefined,
-        input.bucket ? sql`jsonb_exists(${packages.figures}->'byBucket', ${String(input.bucket)})` : undefined,
+        input.bucket !== undefined ? packageHasBucket(inBucket(input.bucket, todayOf(now))) : undefined,
         keyset,
       ),
     )
@@ -78,8 +80,13 @@ export const listMarket = async (
     at: (input.sort === 'closing' ? r.pkg.closesAt : (r.pkg.openedAt ?? r.pkg.updatedAt)) ?? new Date(0),
     id: r.pkg.id,
   }));
+  const fresh = await withFreshFigures(
+    db,
+    page.items.map((r) => r.pkg),
+    now,
+  );
   return {
-    items: page.items.map((r) => ({ ...publicTerms(r.pkg), creditorName: r.creditorName })),
+    items: page.items.map((r, i) => ({ ...publicTerms(fresh[i] ?? r.pkg), creditorName: r.creditorName })),
     nextCursor: page.nextCursor,
   };
 };
@@ -88,7 +95,8 @@ export const listMarket = async (
  * One package as an agency sees it: when it is in the agency's circle and out for bids or
  * decided, offered to it, or it bid on it. Anything else answers NOT_FOUND.
  */
-export const getMarketPackage = async (db: DbOrTx, caller: Caller, packageId: string) => {
+export const getMarketPackage = async (db: DbOrTx, caller: Caller, packageId: string, now = new Date()) => {
+  const today = todayOf(now);
   const agency = await agencyStanding(db, caller.actor.orgId);
   const [row] = await db
     .select({ pkg: packages, creditorName: organizations.name })
@@ -113,8 +121,8 @@ export const getMarketPackage = async (db: DbOrTx, caller: Caller, packageId: st
     throw new DomainError('package.notFound', { field: 'packageId' });
   const sample = await db
     .select({
-      bucket: cases.bucket,
-      daysOverdue: cases.daysOverdue,
+      bucket: bucketSql(today),
+      daysOverdue: daysOverdueSql(today),
       amountOverdue: cases.amountOverdue,
       principalOutstanding: cases.principalOutstanding,
       loanAmount: cases.loanAmount,
@@ -128,8 +136,9 @@ export const getMarketPackage = async (db: DbOrTx, caller: Caller, packageId: st
     .orderBy(cases.id)
     .limit(SAMPLE_SIZE);
   const live = myBids.find((b) => b.status === 'submitted') ?? myBids[0] ?? null;
+  const [pkg] = await withFreshFigures(db, [row.pkg], now);
   return {
-    ...publicTerms(row.pkg),
+    ...publicTerms(pkg ?? row.pkg),
     creditorName: row.creditorName,
     sample,
     myBid: live ? bidView(live) : null,

@@ -17,7 +17,8 @@ import { jobQueue } from '../../jobs/queue';
 import { shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { CLOSE_JOB_KIND, withdrawLiveBids } from './bids';
-import { figuresWhere, packageFigures } from './figures';
+import { inBuckets, todayOf } from '../cases/ageing';
+import { figuresWhere, packageFigures, withFreshFigures } from './figures';
 
 /** Cases not in any package and with the creditor: never placed, or back from an agency. */
 export const UNPLACED = sql`${cases.packageId} is null and ${cases.status} in ('new', 'returned', 'recalled')`;
@@ -40,11 +41,11 @@ export type PackageTerms = {
 
 export type CreditorPackageView = Omit<Package, 'createdBy' | 'updatedAt'> & { invitedAgencyIds: string[] };
 
-const sourceFilter = (creditorId: string, source: PackageSource): SQL => {
+const sourceFilter = (creditorId: string, source: PackageSource, today: string): SQL => {
   const parts: (SQL | undefined)[] = [eq(cases.creditorId, creditorId), UNPLACED];
   if (source.kind === 'import') parts.push(eq(cases.importId, source.importId));
   else {
-    if (source.buckets?.length) parts.push(inArray(cases.bucket, source.buckets));
+    if (source.buckets?.length) parts.push(inBuckets(source.buckets, today));
     if (source.provinces?.length) parts.push(inArray(cases.province, source.provinces));
     if (source.products?.length) parts.push(inArray(cases.product, source.products));
     if (source.minOverdue !== undefined) parts.push(gte(cases.amountOverdue, source.minOverdue));
@@ -108,7 +109,7 @@ export const createPackage = async (db: DbOrTx, caller: Caller, input: { name: s
     await tx
       .update(cases)
       .set({ packageId: pkg.id, updatedAt: new Date() })
-      .where(sourceFilter(caller.actor.orgId, input.source));
+      .where(sourceFilter(caller.actor.orgId, input.source, todayOf()));
     const figures = await packageFigures(tx, pkg.id);
     if (figures.caseCount === 0) throw new DomainError('package.noCases', { field: 'source' });
     const [saved] = await tx.update(packages).set({ figures }).where(eq(packages.id, pkg.id)).returning();
@@ -266,7 +267,8 @@ export const getPackage = async (db: DbOrTx, caller: Caller, packageId: string) 
     .from(packages)
     .where(and(eq(packages.id, packageId), eq(packages.creditorId, caller.actor.orgId)));
   if (!row) throw new DomainError('package.notFound', { field: 'packageId' });
-  return creditorView(db, row);
+  const [fresh] = await withFreshFigures(db, [row]);
+  return creditorView(db, fresh ?? row);
 };
 
 export const listPackages = async (
@@ -288,6 +290,7 @@ export const listPackages = async (
     .orderBy(desc(packages.createdAt), desc(packages.id))
     .limit(input.limit + 1);
   const page = toPage(rows, input.limit, (r) => ({ at: r.createdAt, id: r.id }));
+  page.items = await withFreshFigures(db, page.items);
   // The invitations of the whole page in one query.
   const ids = page.items.map((p) => p.id);
   const invites = ids.length
@@ -304,5 +307,6 @@ export const listPackages = async (
 
 /** How many of the creditor's cases a filter would put in a new package (for the form, before creating it). */
 export const previewSource = async (db: DbOrTx, caller: Caller, source: PackageSource) => {
-  return figuresWhere(db, sourceFilter(caller.actor.orgId, source));
+  const today = todayOf();
+  return figuresWhere(db, sourceFilter(caller.actor.orgId, source, today), today);
 };

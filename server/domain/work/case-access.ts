@@ -3,7 +3,8 @@ import type { DbOrTx } from '@/db/client';
 import { cases, commissions, packages, type CaseRow } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
-import { SHANGHAI_TIME_ZONE } from '@/lib/dates';
+import { daysOverdueOn } from '@/lib/cases';
+import { SHANGHAI_TIME_ZONE, shanghaiDate } from '@/lib/dates';
 import { DomainError } from '../../errors';
 
 // Which cases an agency user may work (DESIGN §1, §3): only while commissioned to the
@@ -81,10 +82,11 @@ export const loadCaseToAct = async (
   return c;
 };
 
-const DAY_MS = 86_400_000;
-
-/** Days overdue today: the figure at import plus the days since. */
-export const daysOverdueNow = (c: Pick<CaseRow, 'daysOverdue' | 'createdAt'>, now: Date) =>
-  c.daysOverdue + Math.max(0, Math.floor((now.getTime() - c.createdAt.getTime()) / DAY_MS));
+/**
+ * Days overdue on the Beijing day of `now`, counted from the first payment the debtor has
+ * not made (under an approved plan, its first unpaid line; none while current).
+ */
+export const daysOverdueNow = (c: Pick<CaseRow, 'overdueSince'>, now: Date) =>
+  daysOverdueOn(c.overdueSince, shanghaiDate(now));
 
 export const DEFAULT_TIME_ZONE = SHANGHAI_TIME_ZONE;

@@ -1,3 +1,4 @@
+import { bucketOf } from '@/lib/cases';
 import type { DbOrTx } from '@/db/client';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -31,7 +32,7 @@ export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, no
     principalOutstanding: r.principalOutstanding,
     amountOverdue: r.amountOverdue,
     daysOverdue: days,
-    bucket: r.bucket,
+    bucket: bucketOf(days),
     stage: stageOf(days),
     province: r.province,
     city: r.city,

@@ -7,6 +7,7 @@ import { maskName } from '../../pii/crypto';
 import { shanghaiDate } from '@/lib/dates';
 import { cursorParts, invalidCursor, isUuid } from '../shared/keyset';
 import { executeRows } from '../shared/execute';
+import { bucketSql, daysOverdueSql } from '../cases/ageing';
 
 // The collector's queue (issue: collector's queue): their own commissioned cases, what is
 // due first — promises due today, new cases, broken promises, other promises — then the
@@ -17,7 +18,7 @@ export type QueueReason = (typeof QUEUE_REASONS)[number];
 
 type Cursor = { p: number; b: number; id: string };
 const encode = (c: Cursor) => Buffer.from(JSON.stringify([c.p, c.b, c.id])).toString('base64url');
-// Priority is 0–4 and the bucket 1–12; a little room either way, never a number SQL cannot hold.
+// Priority is 0–4 and the bucket 0–12 (as of today); a little room either way, never a number SQL cannot hold.
 const small = (v: unknown): v is number => Number.isInteger(v) && Math.abs(v as number) <= 1000;
 const decode = (raw: string | null | undefined): Cursor | null => {
   if (!raw) return null;
@@ -56,12 +57,14 @@ export const listQueue = async (
   now = new Date(),
 ) => {
   const today = shanghaiDate(now);
+  const since = sql`c.overdue_since`;
   const cursor = decode(input.cursor);
   const rows = await executeRows<Row>(
     db,
     sql`
     select * from (
-      select c.id, c.contract_no, c.debtor_name, c.amount_overdue, c.days_overdue, c.bucket, c.status,
+      select c.id, c.contract_no, c.debtor_name, c.amount_overdue, ${daysOverdueSql(today, since)} as days_overdue,
+        ${bucketSql(today, since)} as bucket, c.status,
         case
           when exists (select 1 from ${promises} p where p.case_id = c.id and p.agency_id = c.agency_id and p.status = 'open' and p.due_date = ${today}::date) then 0
           when not exists (select 1 from ${caseActions} a where a.case_id = c.id and a.agency_id = c.agency_id) then 1

@@ -1,3 +1,4 @@
+import { bucketOf } from '@/lib/cases';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
@@ -66,7 +67,7 @@ export const getCaseRecord = async (db: DbOrTx, caller: Caller, caseId: string, 
     principalOutstanding: r.principalOutstanding,
     amountOverdue: r.amountOverdue,
     daysOverdue: daysOverdueNow(r, now),
-    bucket: r.bucket,
+    bucket: bucketOf(daysOverdueNow(r, now)),
     province: r.province,
     city: r.city,
     product: r.product,

@@ -2,6 +2,7 @@ import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { RestructureKind, RestructureStatus } from '@/lib/enums';
 import { cases, restructureRequests, type RestructureRequest, type RestructureTerms } from '@/db/schema';
+import { refreshOverdueSince } from '../cases/ageing';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -77,6 +78,7 @@ export const proposeRestructure = async (
       })
       .returning();
     if (!row) throw new DomainError('restructure.notFound');
+    const overdueSince = plan.isWithinBands ? await refreshOverdueSince(tx, c.row.id) : undefined;
     if (!plan.isWithinBands) {
       await jobQueue.reschedule(tx, {
         kind: RESTRUCTURE_EXPIRE_JOB,
@@ -97,7 +99,14 @@ export const proposeRestructure = async (
       resourceType: 'case',
       resourceId: c.row.id,
       orgId: c.row.creditorId,
-      after: { requestId: row.id, kind: row.kind, terms: row.terms, total: row.totalAmount, status: row.status },
+      after: {
+        requestId: row.id,
+        kind: row.kind,
+        terms: row.terms,
+        total: row.totalAmount,
+        status: row.status,
+        ...(plan.isWithinBands ? { overdueSince } : {}),
+      },
     });
     return view(row);
   });
@@ -125,6 +134,8 @@ export const decideRestructure = async (
       .where(and(eq(restructureRequests.id, r.id), eq(restructureRequests.status, 'proposed')))
       .returning();
     if (!saved) throw new DomainError('restructure.notPending');
+    // An approved plan: the case's days overdue count from its first unpaid line from now on.
+    const overdueSince = input.approve ? await refreshOverdueSince(tx, r.caseId) : undefined;
     const [c] = await tx.select({ contractNo: cases.contractNo }).from(cases).where(eq(cases.id, r.caseId));
     await notify(
       tx,
@@ -139,7 +150,7 @@ export const decideRestructure = async (
       resourceId: r.caseId,
       orgId: r.creditorId,
       before: { status: 'proposed' },
-      after: { requestId: r.id, status, note: input.note },
+      after: { requestId: r.id, status, note: input.note, ...(input.approve ? { overdueSince } : {}) },
     });
     return view(saved);
   });

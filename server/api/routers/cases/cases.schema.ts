@@ -4,7 +4,7 @@ import { CASE_STATUSES, IMPORT_KINDS, IMPORT_STATUSES, PROVINCES } from '@/lib/e
 
 const filters = {
   status: z.enum(CASE_STATUSES).optional(),
-  bucket: z.number().int().min(1).max(12).optional(),
+  bucket: z.number().int().min(0).max(12).optional(),
   province: z.enum(PROVINCES).optional(),
   packageId: z.uuid().optional(),
   contractNo: z.string().trim().min(1).max(64).optional(),

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { auditLog, caseImports, cases, jobs } from '@/db/schema';
+import { overdueSinceFor } from '@/lib/cases';
+import { shanghaiDate } from '@/lib/dates';
 import { JOB_HANDLERS } from '../../../jobs/handlers';
 import { drainJobs } from '../../../jobs/queue';
 import { CASE_FILE_HEADERS, sampleCaseRow, sampleCaseRows, toCsv } from '@/db/seed/case-file';
@@ -28,7 +30,7 @@ const caseCount = async (creditorId = ctx.w.orgs.creditorA.id) =>
 const readText = async (s: ReadableStream<Uint8Array>) => new TextDecoder().decode(await new Response(s).arrayBuffer());
 
 describe('a good file lands whole', () => {
-  it('imports a UTF-8 CSV: fen, bucket, province code, PII sealed and masked, audited', async () => {
+  it('imports a UTF-8 CSV: fen, the day it became overdue, province code, PII sealed and masked, audited', async () => {
     const imp = await importBytes(ctx.w, 'creditorA.manager', sampleCsv(30));
     expect(imp).toMatchObject({
       status: 'succeeded',
@@ -43,8 +45,9 @@ describe('a good file lands whole', () => {
     const row = sampleCaseRow(1);
     expect(first).toMatchObject({
       debtorName: row[1],
-      daysOverdue: Number(row[7]),
-      bucket: Math.min(12, Math.ceil(Number(row[7]) / 30)),
+      // The file's days overdue are as of the day it was uploaded: the case ages from that day.
+      overdueFrom: overdueSinceFor(Number(row[7]), shanghaiDate(imp.createdAt)),
+      overdueSince: overdueSinceFor(Number(row[7]), shanghaiDate(imp.createdAt)),
       province: '33',
       status: 'new',
     });

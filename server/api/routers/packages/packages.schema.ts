@@ -115,7 +115,7 @@ export const ZListPackagesInput = z.object({
 const ZShare = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
   z.object({ kind: z.literal('provinces'), provinces: z.array(z.enum(PROVINCES)).min(1) }),
-  z.object({ kind: z.literal('buckets'), buckets: z.array(z.number().int().min(1).max(12)).min(1) }),
+  z.object({ kind: z.literal('buckets'), buckets: z.array(z.number().int().min(0).max(12)).min(1) }),
   z.object({ kind: z.literal('count'), count: z.number().int().min(1) }),
 ]);
 export const ZAwardInput = z.object({
