@@ -72,6 +72,11 @@ export const FiguresCard = ({ figures, title }: { figures: Figures; title?: stri
         <Bars title={t('packages.figures.byBucket')} rows={buckets} testId="figures-by-bucket" />
         <Bars title={t('packages.figures.byProvince')} rows={provinces} testId="figures-by-province" />
       </div>
+      {figures.asOf && (
+        <p className="mt-4 text-xs text-slate-500" data-testid="figures-as-of">
+          {t('packages.figures.asOf', { day: figures.asOf })}
+        </p>
+      )}
     </Card>
   );
 };

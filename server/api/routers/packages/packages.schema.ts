@@ -184,6 +184,8 @@ export const ZCancelForm = ZCancelInput.omit({ packageId: true });
 
 const ZGroup = z.record(z.string(), z.object({ count: z.number().int(), amount: z.number().int() }));
 export const ZFigures = z.object({
+  /** The Beijing day the ages were counted on. */
+  asOf: z.string().optional(),
   caseCount: z.number().int(),
   totalOverdue: z.number().int(),
   totalPrincipal: z.number().int(),
