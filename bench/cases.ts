@@ -18,6 +18,7 @@ const PG_CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
 const PGLITE_CASES = Number(process.env.BENCH_PGLITE_CASES ?? 200_000);
 const RUNS = 30;
 const PACKAGES = 400;
+const SEED_SLICE = 100_000;
 
 const seed = async (db: Db, n: number) => {
   const creditor = await makeOrg(db, { type: 'creditor', name: '基准委托方' });
@@ -64,7 +65,10 @@ const seed = async (db: Db, n: number) => {
     sql`, `,
   )}]`;
   // 60 % unplaced, 10 % in a package, 30 % commissioned (two thirds of those assigned).
-  await db.execute(sql`
+  // In slices of 100,000 rows, each a statement well inside the connection's statement limit.
+  for (let from = 1; from <= n; from += SEED_SLICE) {
+    const to = Math.min(n, from + SEED_SLICE - 1);
+    await db.execute(sql`
     insert into cases (creditor_id, import_id, contract_no, debtor_name, id_number_enc, id_number_idx, id_number_masked, phones, contacts,
       loan_amount, principal_outstanding, amount_overdue, overdue_from, overdue_since, province, city, product, status, package_id, agency_id, commission_id, collector_id, created_at)
     select ${creditor.id}, ${imp?.id}, 'B' || lpad(g::text, 9, '0'), '张三', 'v1:sealed', md5(g::text), '110***********1234',
@@ -77,7 +81,8 @@ const seed = async (db: Db, n: number) => {
       case when g % 10 >= 7 then ${commission?.id}::uuid end,
       case when g % 10 >= 8 then (${collectorIds})[1 + g % 20] end,
       now() - ((${n} - g) || ' seconds')::interval
-    from generate_series(1, ${n}) g`);
+    from generate_series(${from}::int, ${to}::int) g`);
+  }
   await db.execute(sql`analyze`);
   return {
     creditor,

@@ -4,6 +4,7 @@ import { MIN_VISIT_STAFF } from '@/lib/visits';
 import { PHRASE_CATEGORIES } from '@/server/domain/rules/rulebook';
 import { getServerCaller } from '@/server/api/server-caller';
 import { getServerT } from '@/server/i18n/request-locale';
+import { StagePolicyTable } from '@/components/rules/stage-policy';
 import { withMessages } from '../_components/with-messages';
 
 const AUDIENCES = ['creditor', 'agency', 'staff'] as const;
@@ -18,7 +19,7 @@ const LandingPage = async () => {
     ['window', { start: hhmm(rules.windowStartMinutes), end: hhmm(rules.windowEndMinutes) }],
     ['calls', { answered: rules.maxAnsweredCallsPerDebtorPerDay, unanswered: rules.maxUnansweredCallsPerNumberPerDay }],
     ['contacts', { failed: rules.contactAfterFailedAttempts }],
-    ['stages', { reminders: rules.remindersOnlyUntilDay, escalation: rules.escalationFromDay }],
+    ['stages', {}],
     ['visits', { staff: MIN_VISIT_STAFF }],
     ['words', { count: rules.forbiddenPhrases.length }],
     ['records', {}],
@@ -69,6 +70,11 @@ const LandingPage = async () => {
               data-testid={`rule-${key}`}
             >
               {t(`landing.rules.${key}`, values)}
+              {key === 'stages' ? (
+                <div className="mt-2">
+                  <StagePolicyTable policy={rules.stagePolicy} t={t} testId="rules-stage-policy" />
+                </div>
+              ) : null}
               {key === 'words' ? (
                 <dl className="mt-2 space-y-1 text-xs text-slate-500">
                   {PHRASE_CATEGORIES.map((c) => (

@@ -12,6 +12,7 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Input, Select } from '../ui/field';
+import { StagePolicyTable } from '../rules/stage-policy';
 import { AwardForm } from './award-form';
 import { BidsTable } from './bids-table';
 import { FiguresCard } from './figures';
@@ -49,14 +50,22 @@ const TermsSummary = ({ pkg }: { pkg: TCreditorPackage }) => {
     ],
   ];
   return (
-    <dl className="grid gap-x-6 gap-y-2 text-sm md:grid-cols-2" data-testid="terms-summary">
-      {rows.map(([k, v]) => (
-        <div key={k} className="flex gap-2">
-          <dt className="w-32 shrink-0 text-slate-500">{k}</dt>
-          <dd className="text-slate-900">{v}</dd>
+    <>
+      <dl className="grid gap-x-6 gap-y-2 text-sm md:grid-cols-2" data-testid="terms-summary">
+        {rows.map(([k, v]) => (
+          <div key={k} className="flex gap-2">
+            <dt className="w-32 shrink-0 text-slate-500">{k}</dt>
+            <dd className="text-slate-900">{v}</dd>
+          </div>
+        ))}
+      </dl>
+      {pkg.stagePolicy ? (
+        <div className="mt-4 max-w-xl">
+          <div className="mb-1 text-sm text-slate-500">{t('packages.terms.ownStagePolicy')}</div>
+          <StagePolicyTable policy={pkg.stagePolicy} t={t} testId="package-stage-policy" />
         </div>
-      ))}
-    </dl>
+      ) : null}
+    </>
   );
 };
 

@@ -1,7 +1,12 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { UseFormRegister } from 'react-hook-form';
 import { useTranslations } from 'use-intl';
+import { DEFAULT_STAGE_POLICY } from '@/lib/stage-policy';
+import { stagePolicyFormValues } from '@/server/domain/shared/fields.schema';
+import { StagePolicyFields } from '../rules/stage-policy';
 import { CHANNELS, TIERS, type Channel } from '@/lib/enums';
 import { ZTermsForm, type TCreditorPackage } from '@/server/api/routers/packages/packages.schema';
 import { shanghaiDateTimeLocal } from '@/lib/dates';
@@ -43,9 +48,22 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
       allowedChannels: pkg.allowedChannels.length ? (pkg.allowedChannels as Channel[]) : ['phone', 'sms'],
       maxReductionBp: bpToPercent(pkg.maxReductionBp),
       maxInstalments: String(pkg.maxInstalments),
+      hasStagePolicy: pkg.stagePolicy !== null,
+      stagePolicy: stagePolicyFormValues(pkg.stagePolicy ?? DEFAULT_STAGE_POLICY),
     },
   });
-  const [bidderCircle, channels, invited] = watch(['bidderCircle', 'allowedChannels', 'invitedAgencyIds']);
+  const [bidderCircle, channels, invited, hasStagePolicy] = watch([
+    'bidderCircle',
+    'allowedChannels',
+    'invitedAgencyIds',
+    'hasStagePolicy',
+  ]);
+  // A package without a policy of its own starts from the rulebook in force, to be tightened.
+  const rulebook = useQuery(trpc.public.rulebook.queryOptions());
+  const floor = rulebook.data?.rules.stagePolicy;
+  useEffect(() => {
+    if (floor && pkg.stagePolicy === null) setValue('stagePolicy', stagePolicyFormValues(floor));
+  }, [floor, pkg.stagePolicy, setValue]);
   const save = useMutation(
     trpc.packages.saveTerms.mutationOptions({
       onSuccess: (next) => queryClient.setQueryData(trpc.packages.get.queryKey({ packageId: pkg.id }), next),
@@ -145,6 +163,26 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
         </div>
         {fieldError('allowedChannels') ? (
           <p className="mt-1 text-xs text-red-600">{fieldError('allowedChannels')}</p>
+        ) : null}
+      </fieldset>
+      <fieldset>
+        <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+          <input type="checkbox" data-testid="has-stage-policy" {...register('hasStagePolicy')} />
+          {t('packages.terms.ownStagePolicy')}
+        </label>
+        <p className="mt-1 text-xs text-slate-500">{t('packages.terms.ownStagePolicyHint')}</p>
+        {hasStagePolicy ? (
+          <div className="mt-2">
+            <StagePolicyFields
+              register={
+                register as unknown as UseFormRegister<{
+                  stagePolicy: Record<string, { debtor: string; contact: string }>;
+                }>
+              }
+              errorOf={(ch, target) => fieldError(`stagePolicy.${ch}.${target}`)}
+              idPrefix="terms"
+            />
+          </div>
         ) : null}
       </fieldset>
       {bidderCircle === 'invited' ? (

@@ -3,7 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { FieldErrors } from 'react-hook-form';
+import type { FieldErrors, UseFormRegister } from 'react-hook-form';
+import { stagePolicyFormValues } from '@/server/domain/shared/fields.schema';
+import { StagePolicyFields } from '../rules/stage-policy';
 import { ZRuleDraftForm, type TRuleSets } from '@/server/api/routers/staff/staff.schema';
 import { useZodForm } from '../forms/use-zod-form';
 import { formatDateTime } from '@/lib/format';
@@ -19,8 +21,6 @@ const NUMBERS = [
   'maxAnsweredCallsPerDebtorPerDay',
   'maxUnansweredCallsPerNumberPerDay',
   'contactAfterFailedAttempts',
-  'remindersOnlyUntilDay',
-  'escalationFromDay',
 ] as const;
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 /** The first message anywhere under a field (a phrase list names the line and its part). */
@@ -50,9 +50,12 @@ const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublishe
       windowStartMinutes: hhmm(r.windowStartMinutes),
       windowEndMinutes: hhmm(r.windowEndMinutes),
       ...(Object.fromEntries(NUMBERS.map((k) => [k, String(r[k])])) as Record<(typeof NUMBERS)[number], string>),
+      stagePolicy: stagePolicyFormValues(r.stagePolicy),
       forbiddenPhrases: r.forbiddenPhrases.map((p) => `${p.phrase}|${p.category}`).join('\n'),
     },
   });
+  const stageError = (ch: string, target: string) =>
+    firstMessage((errors.stagePolicy as Record<string, Record<string, unknown>> | undefined)?.[ch]?.[target]);
   const message = (name: keyof typeof errors) => firstMessage((errors as FieldErrors)[name]);
   // The editor is re-created for the new version once the list reloads, so the outcome is reported above it.
   const publish = useMutation(
@@ -94,6 +97,16 @@ const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublishe
           </Field>
         ))}
       </div>
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-slate-700">{t('staffRules.field.stagePolicy')}</legend>
+        <StagePolicyFields
+          register={
+            register as unknown as UseFormRegister<{ stagePolicy: Record<string, { debtor: string; contact: string }> }>
+          }
+          errorOf={stageError}
+          idPrefix="rules"
+        />
+      </fieldset>
       <Field
         id="rules-phrases"
         label={t('staffRules.field.forbiddenPhrases')}

@@ -4,6 +4,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import { bpToPercent, formatDateTime, formatFen } from '@/lib/format';
+import { StagePolicyTable } from '../rules/stage-policy';
 import { bucketLabel } from '../packages/figures';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
@@ -119,8 +120,16 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
                 className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200"
                 data-testid="stage-hint"
               >
-                <div className="font-medium">{t(`work.stage.${c.stage}.name`)}</div>
+                <div className="font-medium">
+                  {t(`work.stage.${c.stage}.name`)} · {t('stagePolicy.today', { day: c.daysOverdue })}
+                </div>
                 <p className="mt-1">{t(`work.stage.${c.stage}.hint`)}</p>
+                <details className="mt-2">
+                  <summary className="cursor-pointer text-xs text-amber-800">{t('work.stage.policyTitle')}</summary>
+                  <div className="mt-2 rounded bg-white">
+                    <StagePolicyTable policy={c.stagePolicy} t={t} testId="case-stage-policy" />
+                  </div>
+                </details>
               </div>
             </Card>
           </div>

@@ -1,3 +1,4 @@
+import type { StagePolicy } from '../../lib/stage-policy';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -83,6 +84,11 @@ export const packages = pgTable(
       .default(sql`'{}'::text[]`),
     maxReductionBp: integer().notNull().default(0),
     maxInstalments: integer().notNull().default(1),
+    /**
+     * The package's own stage policy (lib/stage-policy.ts), stricter than the rulebook's;
+     * null: the rulebook's. The stricter of the two applies to every contact.
+     */
+    stagePolicy: jsonb().$type<StagePolicy>(),
     // A direct offer to one agency at fixed terms, answered within 2 business days.
     offeredAgencyId: uuid().references(() => organizations.id),
     offerFeeBp: integer(),

@@ -41,12 +41,20 @@ test.describe('[CREDITOR] [AGENCY] packages, bids, award and assignment', () => 
     await page.getByTestId('terms-save').click();
     await expect(page.getByTestId('expectedRecovery-error')).toHaveText('请输入 0–100 的百分比，最多两位小数');
     await page.locator('#expectedRecovery').fill('15');
+    // A stage policy of the package's own: calls from day 3 would be earlier than the rules' day 6.
+    await page.getByTestId('has-stage-policy').check();
+    await expect(page.locator('#terms-call-debtor')).toHaveValue('6');
+    await page.locator('#terms-call-debtor').fill('3');
+    await page.getByTestId('terms-save').click();
+    await expect(page.getByTestId('terms-stage-policy')).toContainText('案件包的阶段策略只能比平台规则更严');
+    await page.locator('#terms-call-debtor').fill('10');
     await page.getByTestId('terms-save').click();
     await expect(page.getByTestId('terms-saved')).toBeVisible();
     await shot(page, 'creditor-package-draft.zh-CN');
     await page.getByTestId('package-open').click();
     await expect(page.getByTestId('package-status')).toHaveText('竞标中');
     await expect(page.getByTestId('terms-summary')).toContainText('30%');
+    await expect(page.getByTestId('package-stage-policy').getByTestId('stage-call')).toContainText('逾期第 10 天起');
     await shot(page, 'creditor-package-open.zh-CN');
   });
 

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm';
-import { commissions } from '@/db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { cases, commissions } from '@/db/schema';
 import { visitableCases } from './work';
 import type { World } from './world';
 
@@ -10,6 +10,11 @@ export const commissionedSince = async (w: World, month: string, count = 4) => {
     .update(commissions)
     .set({ startsOn: `${month}-01` })
     .where(eq(commissions.packageId, made.pkg.id));
+  // Worked through the month: the cases were already two months overdue when it began.
+  await w.db
+    .update(cases)
+    .set({ overdueSince: sql`${`${month}-01`}::date - 60` })
+    .where(eq(cases.packageId, made.pkg.id));
   const [commission] = await w.db.select().from(commissions).where(eq(commissions.packageId, made.pkg.id));
   if (!commission) throw new Error('no commission');
   return { ...made, commission };

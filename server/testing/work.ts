@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { pngPhoto } from '@/db/seed/evidence';
 import { cases, commissions } from '@/db/schema';
+import { overdueSinceFor } from '@/lib/cases';
 import { DAY_MS, shanghaiDate, shanghaiInstant } from '@/lib/dates';
 import { assignCases } from '../domain/cases/placement';
 import { uploadFile } from '../domain/files/files';
@@ -17,6 +18,9 @@ export const morning = (hhmmss = '10:00:00', dayOffset = 0) => {
   return shanghaiInstant(`${today}T${hhmmss}`);
 };
 
+/** How overdue the cases tests work are, today. */
+export const WORKED_DAYS_OVERDUE = 40;
+
 /** A package awarded to agencyA with its cases assigned to agencyA's collector; the first case has two numbers. */
 let made = 0;
 
@@ -30,6 +34,12 @@ export const workingCases = async (
   const ids = await caseIdsOf(w, pkg.id);
   const supervisor = await domainCaller(w, 'agencyA.supervisor');
   await assignCases(w.db, supervisor, { caseIds: ids, collectorId: w.users['agencyA.collector'].id });
+  // 40 days overdue today: every channel of the default stage policy is open, so the rule a
+  // test is about is the one that answers (tests of the stage policy set their own days).
+  await w.db
+    .update(cases)
+    .set({ overdueSince: overdueSinceFor(WORKED_DAYS_OVERDUE, shanghaiDate(new Date())) })
+    .where(eq(cases.packageId, pkg.id));
   const rows = await w.db.select().from(cases).where(eq(cases.packageId, pkg.id));
   const twoPhones = rows.find((r) => r.phones.length > 1) ?? rows[0];
   return { pkg, caseIds: ids, caseId: twoPhones?.id ?? '', row: twoPhones };

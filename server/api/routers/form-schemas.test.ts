@@ -1,3 +1,5 @@
+import { DEFAULT_STAGE_POLICY } from '@/lib/stage-policy';
+import { stagePolicyFormValues } from '../../domain/shared/fields.schema';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import en from '@/messages/en.json';
@@ -115,6 +117,8 @@ describe('packages and bids', () => {
     invitedAgencyIds: ['7b0c5a4e-2f7e-4c1a-9a53-0f4f3a0c9d11'],
     allowedChannels: ['phone'],
     maxInstalments: '12',
+    hasStagePolicy: false,
+    stagePolicy: stagePolicyFormValues(DEFAULT_STAGE_POLICY),
   };
 
   it('reads the terms: Beijing time, basis points, no tier or score, no invitations unless invited', () => {
@@ -131,7 +135,23 @@ describe('packages and bids', () => {
       invitedAgencyIds: [],
       allowedChannels: ['phone'],
       maxInstalments: 12,
+      stagePolicy: null,
     });
+  });
+
+  it('reads a package’s own stage policy only when ticked: a blank cell is never, a day 0 or a word is named', () => {
+    const typed = stagePolicyFormValues(DEFAULT_STAGE_POLICY);
+    const own = { ...typed, call: { debtor: '10', contact: '' } };
+    expect(ZTermsForm.parse({ ...terms, hasStagePolicy: true, stagePolicy: own }).stagePolicy).toEqual({
+      ...DEFAULT_STAGE_POLICY,
+      call: { debtor: 10, contact: null },
+    });
+    const bad = messages(ZTermsForm, {
+      ...terms,
+      hasStagePolicy: true,
+      stagePolicy: { ...typed, call: { debtor: '0', contact: 'abc' } },
+    });
+    expect(Object.keys(bad).sort()).toEqual(['stagePolicy.call.contact', 'stagePolicy.call.debtor']);
   });
 
   it('names a bad percentage, score and empty channels as the page always has', () => {

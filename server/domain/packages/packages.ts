@@ -10,6 +10,8 @@ import {
   type Package,
   type PackageSource,
 } from '@/db/schema';
+import { loosenedAgainst, type StagePolicy } from '@/lib/stage-policy';
+import { rulebookInForce } from '../rules/publish';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -37,6 +39,7 @@ export type PackageTerms = {
   allowedChannels: Channel[];
   maxReductionBp: number;
   maxInstalments: number;
+  stagePolicy: StagePolicy | null;
 };
 
 export type CreditorPackageView = Omit<Package, 'createdBy' | 'updatedAt'> & { invitedAgencyIds: string[] };
@@ -139,6 +142,15 @@ export const saveTerms = async (db: DbOrTx, caller: Caller, packageId: string, t
     const pkg = await lockOwnPackage(tx, caller, packageId);
     requireStatus(pkg, ['draft']);
     checkTerms(terms, now);
+    if (terms.stagePolicy) {
+      // A creditor may only tighten the rulebook in force: no channel earlier, none it closes opened.
+      const loose = loosenedAgainst(terms.stagePolicy, (await rulebookInForce(tx)).rules.stagePolicy);
+      if (loose.length > 0)
+        throw new DomainError('package.stageLoosened', {
+          field: `stagePolicy.${loose[0]}`,
+          values: { cells: loose.length },
+        });
+    }
     if (terms.bidderCircle === 'invited') await checkInvites(tx, terms.invitedAgencyIds);
     const { invitedAgencyIds, ...columns } = terms;
     const [saved] = await tx
@@ -175,6 +187,7 @@ export const agencyTerms = (p: Package) => ({
   allowedChannels: p.allowedChannels,
   maxReductionBp: p.maxReductionBp,
   maxInstalments: p.maxInstalments,
+  stagePolicy: p.stagePolicy,
 });
 
 const termsOf = (p: Package) => ({ ...agencyTerms(p), reserveFeeBp: p.reserveFeeBp });

@@ -1,6 +1,7 @@
 // The daylight rulebook at its boundaries (DESIGN §4), pinned to version 1: the contact
 // window in the debtor's time zone, the daily call caps, third parties only after failed
-// attempts on the debtor, refused contacts, the package's channels, and the soft flags.
+// attempts on the debtor, refused contacts, the package's channels, the stage policy, and
+// the soft flags.
 import { describe, expect, it } from 'vitest';
 import { checkContact, findForbiddenPhrases, type ContactCheck, type PastAction } from './engine';
 import { RULES_V1, type ActionChannel, type ActionOutcome } from './rulebook';
@@ -131,17 +132,41 @@ describe('the package and the stage', () => {
     expect(rules(base({ channel: 'lawyer_letter', packageChannels: ['phone', 'legal'] }))).toEqual([]);
   });
 
-  it('flags third-party contact in days 1–5 and escalation before day 18 (soft: saved with a flag)', () => {
+  it('refuses each channel before its day in the stage policy, with the day it opens; never where it is closed', () => {
     const fails = [0, 1, 2].map((i) => past(`2026-11-23T09:0${i}:00`, 'unanswered'));
-    const early = checkContact(RULES_V1, base({ target: 'contact', phoneIdx: 'c1', history: fails, daysOverdue: 5 }));
-    expect(early).toMatchObject({ allowed: true, flags: [{ rule: 'remindersOnlyStage', values: { day: 5 } }] });
-    expect(
-      checkContact(RULES_V1, base({ target: 'contact', phoneIdx: 'c1', history: fails, daysOverdue: 6 })).flags,
-    ).toEqual([]);
-    expect(checkContact(RULES_V1, base({ channel: 'visit', phoneIdx: null, daysOverdue: 17 })).flags).toEqual([
-      { rule: 'earlyEscalation', values: { day: 17, from: 18 } },
-    ]);
-    expect(checkContact(RULES_V1, base({ channel: 'visit', phoneIdx: null, daysOverdue: 18 })).flags).toEqual([]);
+    const day = (daysOverdue: number, over: Partial<ContactCheck>) => rules(base({ daysOverdue, ...over }));
+    // Reminders from day 1; calls to the debtor from day 6.
+    expect(day(1, { channel: 'sms' })).toEqual([]);
+    expect(day(5, { channel: 'call' })).toEqual(['stageTooEarly']);
+    expect(day(6, { channel: 'call' })).toEqual([]);
+    // Contacts from day 18 (and after three failed attempts, a rule of its own).
+    expect(day(17, { target: 'contact', phoneIdx: 'c1', history: fails })).toEqual(['stageTooEarly']);
+    expect(day(18, { target: 'contact', phoneIdx: 'c1', history: fails })).toEqual([]);
+    // Field visits, letters and lawyer's letters from day 31.
+    for (const channel of ['visit', 'letter', 'lawyer_letter'] as const) {
+      expect(day(30, { channel, phoneIdx: null })).toEqual(['stageTooEarly']);
+      expect(day(31, { channel, phoneIdx: null })).toEqual([]);
+    }
+    // Never: email to a third party.
+    expect(day(400, { channel: 'email', target: 'contact', phoneIdx: 'c1', history: fails })).toEqual(['stageClosed']);
+    // The refusal says when: the window's opening on the day the case reaches the stage.
+    const early = checkContact(RULES_V1, base({ channel: 'call', daysOverdue: 3 }));
+    const opens = early.violations.find((v) => v.rule === 'stageTooEarly');
+    expect(opens?.values).toEqual({ day: 3, from: 6 });
+    // Day 3 on 2026-11-23: day 6 is 2026-11-26, from 08:00 in the debtor's zone.
+    expect(opens?.nextAllowedAt).toEqual(at('2026-11-26T08:00:00'));
+  });
+
+  it('applies the stricter of the rulebook and the package’s own policy', () => {
+    const stricter = {
+      ...RULES_V1.stagePolicy,
+      call: { debtor: 10, contact: null },
+    };
+    expect(rules(base({ channel: 'call', daysOverdue: 8, packageStagePolicy: stricter }))).toEqual(['stageTooEarly']);
+    expect(rules(base({ channel: 'call', daysOverdue: 10, packageStagePolicy: stricter }))).toEqual([]);
+    // A package cannot open earlier than the rulebook: the rulebook's day holds.
+    const looser = { ...RULES_V1.stagePolicy, call: { debtor: 1, contact: 1 } };
+    expect(rules(base({ channel: 'call', daysOverdue: 3, packageStagePolicy: looser }))).toEqual(['stageTooEarly']);
   });
 
   it('flags forbidden phrases in notes, whatever the spacing or width', () => {

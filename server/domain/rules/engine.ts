@@ -8,7 +8,8 @@ import {
   type PhraseCategory,
   type RuleSet,
 } from './rulebook';
-import { localTime, nextDate, zonedInstant } from './zone';
+import { strictest, type StagePolicy } from '@/lib/stage-policy';
+import { addDays, localTime, nextDate, zonedInstant } from './zone';
 
 // The rule engine: pure, so that every rule can be pinned at its boundaries. It answers
 // one question — may this contact happen now — with the hard rules broken (the action is
@@ -31,6 +32,8 @@ export type ContactCheck = {
   phoneIdx: string | null;
   /** What the package allows (DESIGN §4: a creditor may tighten, never loosen). */
   packageChannels: readonly string[];
+  /** The package's own stage policy, if it sets one: the stricter of it and the rulebook's applies. */
+  packageStagePolicy?: StagePolicy | null | undefined;
   daysOverdue: number;
   /** This debtor's actions, newest first: today's in full, and enough before for the consecutive-failure rule. */
   history: readonly PastAction[];
@@ -40,6 +43,8 @@ export type ContactCheck = {
   debtorPhoneIdxs: readonly string[];
   /** Blind indexes of contacts' numbers whose owner refused to be contacted. */
   refusedPhoneIdxs: readonly string[];
+  /** Blind indexes of this case's numbers answered by someone who is not the person (wrong person), not since corrected. */
+  wrongPersonPhoneIdxs?: readonly string[];
   note?: string | undefined;
 };
 
@@ -50,8 +55,13 @@ export const HARD_RULES = [
   'contactTooEarly',
   'contactRefused',
   'channelNotAllowed',
+  'stageTooEarly',
+  'stageClosed',
+  'wrongPerson',
 ] as const;
 export type HardRule = (typeof HARD_RULES)[number];
+// The two stage flags are no longer raised (the stage policy is a hard rule); actions
+// recorded under them keep their flags.
 export const SOFT_RULES = ['forbiddenPhrase', 'remindersOnlyStage', 'earlyEscalation'] as const;
 export type SoftRule = (typeof SOFT_RULES)[number];
 
@@ -123,6 +133,20 @@ export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
     }
   }
 
+  // A number answered by the wrong person is not the debtor's or the contact's on this case.
+  if (c.phoneIdx && c.wrongPersonPhoneIdxs?.includes(c.phoneIdx))
+    violations.push({ rule: 'wrongPerson', nextAllowedAt: null });
+
+  // The stage policy: each channel and target from its day overdue, or never.
+  const from = strictest(rules.stagePolicy, c.packageStagePolicy)[c.channel][c.target];
+  if (from === null) violations.push({ rule: 'stageClosed', nextAllowedAt: null });
+  else if (c.daysOverdue < from)
+    violations.push({
+      rule: 'stageTooEarly',
+      nextAllowedAt: zonedInstant(addDays(local.date, from - c.daysOverdue), rules.windowStartMinutes, c.timeZone),
+      values: { day: c.daysOverdue, from },
+    });
+
   if (c.target === 'contact') {
     if (c.phoneIdx && c.refusedPhoneIdxs.includes(c.phoneIdx))
       violations.push({ rule: 'contactRefused', nextAllowedAt: null });
@@ -143,12 +167,7 @@ export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
         values: { needed: rules.contactAfterFailedAttempts, failed: failedInARow },
       });
     }
-    if (c.daysOverdue <= rules.remindersOnlyUntilDay)
-      flags.push({ rule: 'remindersOnlyStage', values: { day: c.daysOverdue } });
   }
-
-  if ((c.channel === 'visit' || c.channel === 'lawyer_letter') && c.daysOverdue < rules.escalationFromDay)
-    flags.push({ rule: 'earlyEscalation', values: { day: c.daysOverdue, from: rules.escalationFromDay } });
 
   for (const p of findForbiddenPhrases(rules, c.note ?? ''))
     flags.push({ rule: 'forbiddenPhrase', values: { phrase: p.phrase, category: p.category } });

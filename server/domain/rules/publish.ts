@@ -5,7 +5,8 @@ import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { isUniqueViolation } from '../shared/db-errors';
-import { RULES_V1, type RuleSet } from './rulebook';
+import { loosenedAgainst } from '@/lib/stage-policy';
+import { RULES_V1, ruleSetOf, type RuleSet } from './rulebook';
 
 // Publishing the rulebook: the platform may tighten it, never loosen it below the national
 // standard (2025) and the CBA guideline (2026) it cites — version 1 is that floor.
@@ -30,7 +31,8 @@ export const ruleProblems = (d: RuleDraft): (keyof RuleDraft)[] => {
   )
     problems.push('maxUnansweredCallsPerNumberPerDay');
   if (d.contactAfterFailedAttempts < floor.contactAfterFailedAttempts) problems.push('contactAfterFailedAttempts');
-  if (d.remindersOnlyUntilDay < 0 || d.escalationFromDay <= d.remindersOnlyUntilDay) problems.push('escalationFromDay');
+  // No channel opens earlier than the floor's stage policy, nor to a person the floor keeps it from.
+  if (loosenedAgainst(d.stagePolicy, floor.stagePolicy).length > 0) problems.push('stagePolicy');
   const phrases = d.forbiddenPhrases.map((p) => p.phrase.trim());
   if (phrases.some((p) => p === '') || new Set(phrases).size !== phrases.length) problems.push('forbiddenPhrases');
   // Every phrase of the floor stays forbidden.
@@ -41,7 +43,7 @@ export const ruleProblems = (d: RuleDraft): (keyof RuleDraft)[] => {
 export const listRuleSets = async (db: DbOrTx) =>
   (await db.select().from(ruleSets).orderBy(desc(ruleSets.version))).map((r) => ({
     version: r.version,
-    rules: r.rules as unknown as RuleSet,
+    rules: ruleSetOf(r.rules),
     publishedAt: r.publishedAt,
   }));
 
@@ -49,7 +51,7 @@ export const listRuleSets = async (db: DbOrTx) =>
 export const rulebookInForce = async (db: DbOrTx) => {
   const [row] = await db.select().from(ruleSets).orderBy(desc(ruleSets.version)).limit(1);
   if (!row) throw new Error('no rulebook published');
-  return { rules: row.rules as unknown as RuleSet, publishedAt: row.publishedAt };
+  return { rules: ruleSetOf(row.rules), publishedAt: row.publishedAt };
 };
 
 /** Publishes the draft as the next version; an edit of a version that is no longer the newest is refused. */

@@ -3,6 +3,7 @@
 // can pin one version. A creditor's package may tighten it (its allowed channels).
 
 import type { ActionChannel, ActionOutcome } from '@/lib/enums';
+import { DEFAULT_STAGE_POLICY, stagePolicyOf, type StagePolicy } from '@/lib/stage-policy';
 
 export { ACTION_CHANNELS, ACTION_OUTCOMES, type ActionChannel, type ActionOutcome } from '@/lib/enums';
 
@@ -33,10 +34,11 @@ export type RuleSet = {
   maxUnansweredCallsPerNumberPerDay: number;
   /** Third parties only after this many consecutive failed attempts on the debtor (national standard 2025). */
   contactAfterFailedAttempts: number;
-  /** Stage strategy (industry practice): days 1–N overdue are reminders to the debtor only. */
-  remindersOnlyUntilDay: number;
-  /** Stage strategy: letters from a lawyer and field visits from this day overdue. */
-  escalationFromDay: number;
+  /**
+   * The stage policy (industry practice, the staged collection of the source articles): the
+   * first day overdue each channel may reach the debtor or a contact (lib/stage-policy.ts).
+   */
+  stagePolicy: StagePolicy;
   /** Threats, insults, impersonation, disclosure to third parties (NIFA 2018): soft in notes, hard in templates. */
   forbiddenPhrases: { phrase: string; category: PhraseCategory }[];
 };
@@ -65,8 +67,7 @@ export const RULES_V1: RuleSet = {
   maxAnsweredCallsPerDebtorPerDay: 3,
   maxUnansweredCallsPerNumberPerDay: 6,
   contactAfterFailedAttempts: 3,
-  remindersOnlyUntilDay: 5,
-  escalationFromDay: 18,
+  stagePolicy: DEFAULT_STAGE_POLICY,
   forbiddenPhrases: [
     { phrase: '弄死你', category: 'threat' },
     { phrase: '杀了你', category: 'threat' },
@@ -89,4 +90,21 @@ export const RULES_V1: RuleSet = {
     { phrase: '通知你单位', category: 'disclosure' },
     { phrase: '曝光你', category: 'disclosure' },
   ],
+};
+
+/**
+ * A published version as stored. Versions published before the stage policy was part of the
+ * rulebook carried two soft stage days instead; they read with the platform floor's policy,
+ * which the engine has enforced for every version since. Nothing published is rewritten.
+ */
+export const ruleSetOf = (stored: unknown): RuleSet => {
+  const {
+    remindersOnlyUntilDay: _r,
+    escalationFromDay: _e,
+    ...rest
+  } = stored as RuleSet & {
+    remindersOnlyUntilDay?: number;
+    escalationFromDay?: number;
+  };
+  return { ...rest, stagePolicy: stagePolicyOf(rest.stagePolicy) };
 };

@@ -48,11 +48,7 @@ export const zonedInstant = (date: string, minutes: number, timeZone: string): D
   return new Date(guess);
 };
 
-export const nextDate = (date: string): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-};
+export const nextDate = (date: string): string => addDays(date, 1);
 
 export const isValidTimeZone = (tz: string): boolean => {
   try {
@@ -61,4 +57,11 @@ export const isValidTimeZone = (tz: string): boolean => {
   } catch {
     return false;
   }
+};
+
+/** The calendar day `n` days after `date` (YYYY-MM-DD). */
+export const addDays = (date: string, n: number): string => {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isValidCreditCode, normalizeCreditCode } from '@/db/validators/credit-code';
 import { PROVINCES } from '@/lib/enums';
+import { MAX_STAGE_DAY, type StagePolicy } from '@/lib/stage-policy';
 import { provinceCode } from '../cases/regions';
 
 // Field schemas shared by procedures, domain rules and forms. Messages `v.<key>` name
@@ -44,3 +45,37 @@ export const ZCreditCode = z
   .string()
   .transform(normalizeCreditCode)
   .refine(isValidCreditCode, { error: 'v.creditCode' });
+
+/** The first day overdue a channel may reach a person (1 … ten years); null: never. */
+export const ZStageDay = z.number().int().min(1).max(MAX_STAGE_DAY).nullable();
+const ZStageDays = z.object({ debtor: ZStageDay, contact: ZStageDay });
+/** A stage policy: for each channel, from which day overdue it may reach the debtor and a contact. */
+export const ZStagePolicy = z.object({
+  sms: ZStageDays,
+  email: ZStageDays,
+  call: ZStageDays,
+  letter: ZStageDays,
+  visit: ZStageDays,
+  lawyer_letter: ZStageDays,
+}) satisfies z.ZodType<StagePolicy>;
+/** A stage day typed in a form: blank is never. */
+const typedStageDay = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? null : Number(s)))
+  .pipe(ZStageDay);
+const typedStageDays = z.object({ debtor: typedStageDay, contact: typedStageDay });
+/** The stage policy as a form types it: one text box per channel and person. */
+export const ZStagePolicyForm = z.object({
+  sms: typedStageDays,
+  email: typedStageDays,
+  call: typedStageDays,
+  letter: typedStageDays,
+  visit: typedStageDays,
+  lawyer_letter: typedStageDays,
+});
+/** A policy as the form shows it: each day as text, never as blank. */
+export const stagePolicyFormValues = (p: StagePolicy) =>
+  Object.fromEntries(
+    Object.entries(p).map(([ch, d]) => [ch, { debtor: String(d.debtor ?? ''), contact: String(d.contact ?? '') }]),
+  ) as Record<keyof StagePolicy, { debtor: string; contact: string }>;

@@ -4,6 +4,7 @@ import { cases, commissions, packages, type CaseRow } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
 import { daysOverdueOn } from '@/lib/cases';
+import type { StagePolicy } from '@/lib/stage-policy';
 import { SHANGHAI_TIME_ZONE, shanghaiDate } from '@/lib/dates';
 import { DomainError } from '../../errors';
 
@@ -16,6 +17,8 @@ import { DomainError } from '../../errors';
 export type WorkCase = {
   row: CaseRow;
   packageChannels: string[];
+  /** The package's own stage policy, if it sets one. */
+  packageStagePolicy: StagePolicy | null;
   commissionEndsOn: string;
   commissionFrozenAt: Date | null;
   packageName: string;
@@ -55,6 +58,7 @@ export const loadWorkCase = async (
     .select({
       row: cases,
       packageChannels: packages.allowedChannels,
+      packageStagePolicy: packages.stagePolicy,
       commissionEndsOn: commissions.endsOn,
       commissionFrozenAt: commissions.frozenAt,
       packageName: packages.name,

@@ -1,3 +1,4 @@
+import { stageOn, strictest } from '@/lib/stage-policy';
 import { bucketOf } from '@/lib/cases';
 import type { DbOrTx } from '@/db/client';
 import type { Caller } from '../../auth/actor';
@@ -6,16 +7,17 @@ import { DomainError } from '../../errors';
 import { decryptPii, maskName } from '../../pii/crypto';
 import { amountDue } from '../money/repayments';
 import { DEFAULT_TIME_ZONE, daysOverdueNow, loadWorkCase } from './case-access';
+import { activeRules } from './rules';
 
 /** The collection stage of a case by days overdue (DESIGN §4 stage strategy). */
-export const stageOf = (days: number): 'reminder' | 'contacts' | 'escalation' =>
-  days <= 5 ? 'reminder' : days <= 17 ? 'contacts' : 'escalation';
 
 /** The case page: debtor masked, loan figures, numbers masked, stage. Nothing here is decrypted. */
 export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, now = new Date()) => {
   const c = await loadWorkCase(db, caller, caseId);
   const r = c.row;
   const days = daysOverdueNow(r, now);
+  // What applies to this case: the stricter of the rulebook's stage policy and the package's.
+  const stagePolicy = strictest((await activeRules(db)).stagePolicy, c.packageStagePolicy);
   return {
     id: r.id,
     contractNo: r.contractNo,
@@ -33,7 +35,8 @@ export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, no
     amountOverdue: r.amountOverdue,
     daysOverdue: days,
     bucket: bucketOf(days),
-    stage: stageOf(days),
+    stage: stageOn(stagePolicy, days),
+    stagePolicy,
     province: r.province,
     city: r.city,
     product: r.product,

@@ -1,17 +1,17 @@
-import { and, desc, eq, gte } from 'drizzle-orm';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { ActionChannel, ActionTarget } from '@/lib/enums';
 import { caseActions, ruleSets } from '@/db/schema';
 import { DomainError } from '../../errors';
 import { checkContact, type Verdict } from '../rules/engine';
-import type { RuleSet } from '../rules/rulebook';
+import { ruleSetOf, type RuleSet } from '../rules/rulebook';
 import { DEFAULT_TIME_ZONE, daysOverdueNow, type WorkCase } from './case-access';
 
 /** The newest published rulebook. */
 export const activeRules = async (db: DbOrTx): Promise<RuleSet> => {
   const [row] = await db.select().from(ruleSets).orderBy(desc(ruleSets.version)).limit(1);
   if (!row) throw new Error('no rulebook published');
-  return row.rules as unknown as RuleSet;
+  return ruleSetOf(row.rules);
 };
 
 export type ContactIntent = {
@@ -66,7 +66,7 @@ export const verdictFor = async (
     intent.channel === 'call' || intent.channel === 'sms' || intent.target === 'contact' ? numberOf(c, intent) : null;
   const since = new Date(now.getTime() - DAY_WINDOW_MS);
   const debtorCalls = and(eq(caseActions.debtorIdx, c.row.idNumberIdx), eq(caseActions.channel, 'call'));
-  const [recentDays, latest, numberCalls, refused] = await Promise.all([
+  const [recentDays, latest, numberCalls, refused, wrongPerson] = await Promise.all([
     db
       .select(ACTION_COLUMNS)
       .from(caseActions)
@@ -91,6 +91,21 @@ export const verdictFor = async (
           )
           .limit(1)
       : Promise.resolve([]),
+    // On this case, the number reached someone who is not the person, and no correction says otherwise.
+    number
+      ? db
+          .select({ phoneIdx: caseActions.phoneIdx })
+          .from(caseActions)
+          .where(
+            and(
+              eq(caseActions.caseId, c.row.id),
+              eq(caseActions.phoneIdx, number.idx),
+              eq(caseActions.outcome, 'wrong_person'),
+              sql`not exists (select 1 from ${caseActions} fix where fix.corrects_id = ${caseActions.id})`,
+            ),
+          )
+          .limit(1)
+      : Promise.resolve([]),
   ]);
   const seen = new Set<string>();
   const history = [...recentDays, ...latest]
@@ -107,11 +122,13 @@ export const verdictFor = async (
     target: intent.target,
     phoneIdx: number?.idx ?? null,
     packageChannels: c.packageChannels,
+    packageStagePolicy: c.packageStagePolicy,
     daysOverdue: daysOverdueNow(c.row, now),
     history,
     numberHistory: numberCalls,
     debtorPhoneIdxs: c.row.phones.map((p) => p.idx),
     refusedPhoneIdxs: refused.map((r) => r.phoneIdx ?? ''),
+    wrongPersonPhoneIdxs: wrongPerson.map((r) => r.phoneIdx ?? ''),
     note: intent.note,
   });
 };

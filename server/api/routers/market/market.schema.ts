@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BIDDER_CIRCLES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/lib/enums';
 import { BASIS_POINTS } from '@/lib/rates';
-import { ZProvince } from '../../../domain/shared/fields.schema';
+import { ZProvince, ZStagePolicy } from '../../../domain/shared/fields.schema';
 import { percentText } from '../../../domain/shared/form-fields.schema';
 import { ZBid, ZFigures } from '../packages/packages.schema';
 
@@ -56,6 +56,7 @@ export const ZMarketPackage = z.object({
   allowedChannels: z.array(z.string()),
   maxReductionBp: z.number().int(),
   maxInstalments: z.number().int(),
+  stagePolicy: ZStagePolicy.nullable(),
   openedAt: z.date().nullable(),
   creditorName: z.string(),
 });

@@ -4,6 +4,7 @@ import { BUCKETS } from '@/lib/cases';
 import { BASIS_POINTS } from '@/lib/rates';
 import { shanghaiInstant } from '@/lib/dates';
 import { optionalYuanText, percentText, readInto } from '../../../domain/shared/form-fields.schema';
+import { ZStagePolicy, ZStagePolicyForm } from '../../../domain/shared/fields.schema';
 
 const ZBp = z.number().int().min(0).max(BASIS_POINTS);
 const ZDate = z.iso.date();
@@ -67,6 +68,8 @@ export const ZTerms = z.object({
   allowedChannels: z.array(z.enum(CHANNELS)).min(1),
   maxReductionBp: ZBp,
   maxInstalments: z.number().int().min(1).max(60),
+  /** Stricter than the rulebook's stage policy; null (or absent): the rulebook's. */
+  stagePolicy: ZStagePolicy.nullable().default(null),
 });
 /**
  * The terms form: the close in Beijing wall-clock time (`YYYY-MM-DDTHH:mm`), percentages and
@@ -102,7 +105,11 @@ export const ZTermsForm = z
       .min(1, { error: 'v.channelRequired' })
       .pipe(ZTerms.shape.allowedChannels),
     maxInstalments: z.string().trim().min(1).transform(Number).pipe(ZTerms.shape.maxInstalments),
+    /** Whether the package sets a stage policy of its own, and the policy as typed. */
+    hasStagePolicy: z.boolean(),
+    stagePolicy: ZStagePolicyForm,
   })
+  .transform(({ hasStagePolicy, stagePolicy, ...f }) => ({ ...f, stagePolicy: hasStagePolicy ? stagePolicy : null }))
   .transform((f) => ({ ...f, invitedAgencyIds: f.bidderCircle === 'invited' ? f.invitedAgencyIds : [] }));
 export const ZSaveTermsInput = z.object({ packageId: z.uuid(), terms: ZTerms });
 export const ZCancelInput = z.object({ packageId: z.uuid(), reason: z.string().trim().min(2).max(500) });
@@ -214,6 +221,7 @@ export const ZCreditorPackage = z.object({
   allowedChannels: z.array(z.string()),
   maxReductionBp: z.number().int(),
   maxInstalments: z.number().int(),
+  stagePolicy: ZStagePolicy.nullable(),
   offeredAgencyId: z.string().nullable(),
   offerFeeBp: z.number().int().nullable(),
   offerExpiresAt: z.date().nullable(),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CALENDAR_DAY_KINDS, HOLIDAY_NAMES } from '@/lib/working-calendar';
 import { shanghaiInstant, startOfShanghaiDay } from '@/lib/dates';
 import { AUDIT_ACTIONS, BAN_CATEGORIES } from '@/lib/enums';
-import { ZDay } from '../../../domain/shared/fields.schema';
+import { ZDay, ZStagePolicy, ZStagePolicyForm } from '../../../domain/shared/fields.schema';
 import { ZCreditCode, ZId, ZNewUser, ZOrg, ZOrgStatus, ZOrgType, ZPageInput, ZUser, pageOf } from '../shared.schema';
 
 // Organizations
@@ -131,8 +131,7 @@ export const ZRuleDraft = z.object({
   maxAnsweredCallsPerDebtorPerDay: z.number().int().min(0).max(20),
   maxUnansweredCallsPerNumberPerDay: z.number().int().min(0).max(50),
   contactAfterFailedAttempts: z.number().int().min(0).max(50),
-  remindersOnlyUntilDay: z.number().int().min(0).max(365),
-  escalationFromDay: z.number().int().min(0).max(365),
+  stagePolicy: ZStagePolicy,
   forbiddenPhrases: z.array(ZPhrase).min(1).max(500),
 });
 /** Whole minutes of the day typed as `HH:MM`. */
@@ -159,8 +158,7 @@ export const ZRuleDraftForm = z.object({
   maxAnsweredCallsPerDebtorPerDay: typedCount(ZRuleDraft.shape.maxAnsweredCallsPerDebtorPerDay),
   maxUnansweredCallsPerNumberPerDay: typedCount(ZRuleDraft.shape.maxUnansweredCallsPerNumberPerDay),
   contactAfterFailedAttempts: typedCount(ZRuleDraft.shape.contactAfterFailedAttempts),
-  remindersOnlyUntilDay: typedCount(ZRuleDraft.shape.remindersOnlyUntilDay),
-  escalationFromDay: typedCount(ZRuleDraft.shape.escalationFromDay),
+  stagePolicy: ZStagePolicyForm,
   forbiddenPhrases: z
     .string()
     .transform((text) =>

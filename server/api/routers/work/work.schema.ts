@@ -15,6 +15,7 @@ import {
 } from '@/lib/enums';
 import { MIN_VISIT_STAFF } from '@/lib/visits';
 import { percentText, readInto, yuanText } from '../../../domain/shared/form-fields.schema';
+import { ZStagePolicy } from '../../../domain/shared/fields.schema';
 
 export const ZCaseIdInput = z.object({ caseId: z.uuid() });
 
@@ -150,7 +151,9 @@ export const ZWorkCase = z.object({
   amountOverdue: z.number().int(),
   daysOverdue: z.number().int(),
   bucket: z.number().int(),
-  stage: z.enum(['reminder', 'contacts', 'escalation']),
+  stage: z.enum(['reminder', 'calls', 'contacts', 'escalation']),
+  /** The stage policy that applies to the case: the stricter of the rulebook's and the package's. */
+  stagePolicy: ZStagePolicy,
   province: z.string().nullable(),
   city: z.string().nullable(),
   product: z.string().nullable(),
