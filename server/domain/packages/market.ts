@@ -4,6 +4,7 @@ import { admissionApplications, bids, cases, organizations, packages, type Packa
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';
 
+import { currentCreditorScores } from '../scorecards/creditor-read';
 import { currentScores } from '../scorecards/read';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { bidView } from './bids';
@@ -11,7 +12,8 @@ import { agencyStanding, inCircle, isInCircle } from './eligibility';
 import { agencyTerms } from './packages';
 
 // What agencies see of packages (issue: marketplace): the aggregate figures, the terms
-// except the reserve fee rate, the creditor's name and a sample with no name, ID or phone.
+// except the reserve fee rate, the creditor's name and current creditor score (what working
+// for it is like, scorecards/creditor-formula.ts) and a sample with no name, ID or phone.
 
 const SAMPLE_SIZE = 10;
 
@@ -23,7 +25,10 @@ const publicTerms = (p: Package) => ({
   openedAt: p.openedAt,
   ...agencyTerms(p),
 });
-export type MarketPackage = ReturnType<typeof publicTerms> & { creditorName: string };
+export type MarketPackage = ReturnType<typeof publicTerms> & {
+  creditorName: string;
+  creditorScore: { scoreBp: number; month: string } | null;
+};
 
 export type MarketSort = 'closing' | 'newest';
 
@@ -78,8 +83,16 @@ export const listMarket = async (
     at: (input.sort === 'closing' ? r.pkg.closesAt : (r.pkg.openedAt ?? r.pkg.updatedAt)) ?? new Date(0),
     id: r.pkg.id,
   }));
+  const scores = await currentCreditorScores(
+    db,
+    page.items.map((r) => r.pkg.creditorId),
+  );
   return {
-    items: page.items.map((r) => ({ ...publicTerms(r.pkg), creditorName: r.creditorName })),
+    items: page.items.map((r) => ({
+      ...publicTerms(r.pkg),
+      creditorName: r.creditorName,
+      creditorScore: scores.get(r.pkg.creditorId) ?? null,
+    })),
     nextCursor: page.nextCursor,
   };
 };
@@ -128,9 +141,11 @@ export const getMarketPackage = async (db: DbOrTx, caller: Caller, packageId: st
     .orderBy(cases.id)
     .limit(SAMPLE_SIZE);
   const live = myBids.find((b) => b.status === 'submitted') ?? myBids[0] ?? null;
+  const scores = await currentCreditorScores(db, [row.pkg.creditorId]);
   return {
     ...publicTerms(row.pkg),
     creditorName: row.creditorName,
+    creditorScore: scores.get(row.pkg.creditorId) ?? null,
     sample,
     myBid: live ? bidView(live) : null,
     offer: isOfferedToMe ? { feeBp: row.pkg.offerFeeBp ?? 0, expiresAt: row.pkg.offerExpiresAt } : null,
