@@ -16,6 +16,7 @@ import { Filter } from '../ui/filter';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
 import { SuspensionNotice } from '../sanctions/suspension-notice';
+import { CreditorScore } from './creditor-score';
 import { MyBids } from './my-bids';
 
 /** Open packages the agency may bid on, with filters and sorting, and its own bids. */
@@ -66,6 +67,7 @@ export const MarketScreen = () => {
             head={[
               t('market.package'),
               t('market.creditor'),
+              t('market.creditorScore'),
               t('packages.figures.caseCount'),
               t('packages.figures.totalOverdue'),
               t('packages.terms.expectedRecovery'),
@@ -74,9 +76,9 @@ export const MarketScreen = () => {
             ]}
           >
             {list.isPending ? (
-              <EmptyRow colSpan={7}>{t('common.loading')}</EmptyRow>
+              <EmptyRow colSpan={8}>{t('common.loading')}</EmptyRow>
             ) : rows.length === 0 ? (
-              <EmptyRow colSpan={7}>{t('market.empty')}</EmptyRow>
+              <EmptyRow colSpan={8}>{t('market.empty')}</EmptyRow>
             ) : (
               rows.map((p) => (
                 <tr key={p.id} data-testid="market-row">
@@ -91,6 +93,9 @@ export const MarketScreen = () => {
                     ) : null}
                   </Td>
                   <Td>{p.creditorName}</Td>
+                  <Td>
+                    <CreditorScore score={p.creditorScore} />
+                  </Td>
                   <Td className="tabular-nums">{p.figures.caseCount.toLocaleString()}</Td>
                   <Td className="tabular-nums">{formatFen(p.figures.totalOverdue)}</Td>
                   <Td className="tabular-nums">

@@ -62,7 +62,10 @@ export const creditorScorecards = pgTable(
   (t) => [
     uniqueIndex('creditor_scorecards_creditor_month_idx').on(t.creditorId, t.month),
     index('creditor_scorecards_month_idx').on(t.month, t.scoreBp),
-    check('creditor_scorecards_score_range', sql`${t.monthScoreBp} between 0 and 10000 and ${t.scoreBp} between 0 and 10000`),
+    check(
+      'creditor_scorecards_score_range',
+      sql`${t.monthScoreBp} between 0 and 10000 and ${t.scoreBp} between 0 and 10000`,
+    ),
   ],
 );
 

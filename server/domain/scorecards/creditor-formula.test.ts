@@ -116,9 +116,9 @@ describe('creditor formula v1', () => {
         const r = i.answers.restructures;
         if (r.late > 0) {
           const moved = { onTime: r.onTime + 1, late: r.late - 1 };
-          expect(computeCreditorScorecard({ ...i, answers: { restructures: moved } }).monthScoreBp).toBeGreaterThanOrEqual(
-            before,
-          );
+          expect(
+            computeCreditorScorecard({ ...i, answers: { restructures: moved } }).monthScoreBp,
+          ).toBeGreaterThanOrEqual(before);
         }
         const s = i.statements;
         if (s.late > 0) {

@@ -61,7 +61,11 @@ export const gatherCreditorInputs = async (
           and expires_at <= ${now.toISOString()}::timestamptz
         group by creditor_id`,
   );
-  const statements = await executeRows<{ creditor_id: string; agreed_at: Date | string; paid_at: Date | string | null }>(
+  const statements = await executeRows<{
+    creditor_id: string;
+    agreed_at: Date | string;
+    paid_at: Date | string | null;
+  }>(
     db,
     sql`select creditor_id, greatest(creditor_agreed_at, agency_agreed_at) as agreed_at, paid_at
         from statements
