@@ -9,13 +9,16 @@ const toneOf = (bp: number): Tone => (bp >= 8_000 ? 'green' : bp >= 6_000 ? 'amb
 
 /**
  * A creditor's current scorecard score as agencies see it beside its packages: the score
- * with the month of the card it comes from, or that it has none yet.
+ * with the month of the card it comes from (in a list, the score alone and the month on
+ * hover), or that it has none yet.
  */
 export const CreditorScore = ({
   score,
+  isCompact = false,
   testId = 'creditor-score',
 }: {
   score: { scoreBp: number; month: string } | null;
+  isCompact?: boolean;
   testId?: string;
 }) => {
   const t = useTranslations('market');
@@ -25,11 +28,10 @@ export const CreditorScore = ({
         {t('creditorScoreNone')}
       </span>
     );
+  const full = t('creditorScoreOf', { score: scoreText(score.scoreBp), month: score.month });
   return (
-    <span title={t('creditorScoreHint')} data-testid={testId}>
-      <Badge tone={toneOf(score.scoreBp)}>
-        {t('creditorScoreOf', { score: scoreText(score.scoreBp), month: score.month })}
-      </Badge>
+    <span title={isCompact ? `${full} · ${t('creditorScoreHint')}` : t('creditorScoreHint')} data-testid={testId}>
+      <Badge tone={toneOf(score.scoreBp)}>{isCompact ? scoreText(score.scoreBp) : full}</Badge>
     </span>
   );
 };

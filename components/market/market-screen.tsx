@@ -94,7 +94,7 @@ export const MarketScreen = () => {
                   </Td>
                   <Td>{p.creditorName}</Td>
                   <Td>
-                    <CreditorScore score={p.creditorScore} />
+                    <CreditorScore score={p.creditorScore} isCompact />
                   </Td>
                   <Td className="tabular-nums">{p.figures.caseCount.toLocaleString()}</Td>
                   <Td className="tabular-nums">{formatFen(p.figures.totalOverdue)}</Td>
