@@ -162,6 +162,31 @@ describe('agencies rating creditors', () => {
   });
 });
 
+describe('a rating racing the computation of its month', () => {
+  it('either lands before the card reads the ratings, or finds the card and is refused', async () => {
+    await commissionedSince(ctx.w, lastMonth(), 2);
+    const creditorId = ctx.w.orgs.creditorA.id;
+    const admin = await trpc('agencyA.admin');
+    const [rated] = await Promise.allSettled([
+      admin.scorecards.creditors.rate({ creditorId, month: lastMonth(), rating: 1, comment: '' }),
+      computeCreditorScorecards(ctx.handle.db, lastMonth()),
+    ]);
+    const card = await cardOf(creditorId, lastMonth());
+    const stored = await ctx.handle.db
+      .select()
+      .from(creditorRatings)
+      .where(and(eq(creditorRatings.creditorId, creditorId), eq(creditorRatings.month, lastMonth())));
+    if (rated.status === 'fulfilled') {
+      expect(card?.inputs).toMatchObject({ ratings: [1] });
+      expect(stored).toHaveLength(1);
+    } else {
+      expect(rated.reason).toMatchObject({ code: 'CONFLICT', message: 'creditorRating.closed' });
+      expect(card?.inputs).toMatchObject({ ratings: [] });
+      expect(stored).toHaveLength(0);
+    }
+  });
+});
+
 describe('computing creditor cards', () => {
   it('reads ratings, restructure answers and statement payments of the month from the record', async () => {
     const month = lastMonth();
