@@ -67,7 +67,6 @@ export const MarketScreen = () => {
             head={[
               t('market.package'),
               t('market.creditor'),
-              t('market.creditorScore'),
               t('packages.figures.caseCount'),
               t('packages.figures.totalOverdue'),
               t('packages.terms.expectedRecovery'),
@@ -76,9 +75,9 @@ export const MarketScreen = () => {
             ]}
           >
             {list.isPending ? (
-              <EmptyRow colSpan={8}>{t('common.loading')}</EmptyRow>
+              <EmptyRow colSpan={7}>{t('common.loading')}</EmptyRow>
             ) : rows.length === 0 ? (
-              <EmptyRow colSpan={8}>{t('market.empty')}</EmptyRow>
+              <EmptyRow colSpan={7}>{t('market.empty')}</EmptyRow>
             ) : (
               rows.map((p) => (
                 <tr key={p.id} data-testid="market-row">
@@ -92,9 +91,12 @@ export const MarketScreen = () => {
                       </span>
                     ) : null}
                   </Td>
-                  <Td>{p.creditorName}</Td>
                   <Td>
-                    <CreditorScore score={p.creditorScore} isCompact />
+                    <div>{p.creditorName}</div>
+                    <div className="mt-1 flex items-center gap-1 text-xs text-slate-500">
+                      {t('market.creditorScore')}
+                      <CreditorScore score={p.creditorScore} isCompact />
+                    </div>
                   </Td>
                   <Td className="tabular-nums">{p.figures.caseCount.toLocaleString()}</Td>
                   <Td className="tabular-nums">{formatFen(p.figures.totalOverdue)}</Td>
