@@ -107,6 +107,8 @@ export const AUDIT_ACTIONS = [
   'scorecard.rate',
   'scorecard.compute',
   'scorecard.recompute',
+  'creditorScorecard.rate',
+  'creditorScorecard.compute',
   'retention.swept',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

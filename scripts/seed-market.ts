@@ -19,6 +19,8 @@ import { awardPackage } from '../server/domain/packages/award';
 import { closeIfDue, submitBid } from '../server/domain/packages/bids';
 import { createPackage, openPackage, saveTerms, type PackageTerms } from '../server/domain/packages/packages';
 import { computeScorecards } from '../server/domain/scorecards/compute';
+import { computeCreditorScorecards } from '../server/domain/scorecards/creditor-compute';
+import { rateCreditor } from '../server/domain/scorecards/creditor-ratings';
 import { addMonths, monthEnd, monthOf } from '../lib/months';
 import { rateAgency } from '../server/domain/scorecards/ratings';
 import { shanghaiDate, shanghaiInstant } from '../lib/dates';
@@ -206,19 +208,38 @@ const seedComplaint = async (db: Db, caseId: string, now: number) => {
 };
 
 /**
- * 华信's rating of 正信 for last month (the commission ran all of it), and every admitted
- * agency's scorecards of the last three months, oldest first so each weighs the ones before.
+ * 华信's rating of 正信 for last month (the commission ran all of it) and 正信's rating of
+ * 华信's case files, and every admitted agency's and creditor's scorecards of the last
+ * three months, oldest first so each weighs the ones before.
  */
-const seedScorecards = async (db: Db, creditor: Caller, agencyId: string, now: number) => {
+const seedScorecards = async (db: Db, creditor: Caller, agency: Caller, now: number) => {
   const last = addMonths(monthOf(new Date(now)), -1);
   await rateAgency(
     db,
     creditor,
-    { agencyId, month: last, rating: 4, comment: '回款稳定，每周按时报送进展；有一次外访录像补传较晚。' },
+    {
+      agencyId: agency.actor.orgId,
+      month: last,
+      rating: 4,
+      comment: '回款稳定，每周按时报送进展；有一次外访录像补传较晚。',
+    },
     new Date(now),
   );
-  for (const month of [addMonths(last, -2), addMonths(last, -1), last])
+  await rateCreditor(
+    db,
+    agency,
+    {
+      creditorId: creditor.actor.orgId,
+      month: last,
+      rating: 2,
+      comment: '约两成号码为空号，不少案件缺联系人；个别余额未扣减上月还款。',
+    },
+    new Date(now),
+  );
+  for (const month of [addMonths(last, -2), addMonths(last, -1), last]) {
     await computeScorecards(db, month, new Date(now));
+    await computeCreditorScorecards(db, month, new Date(now));
+  }
 };
 
 export const seedMarket = async (db: Db) => {
@@ -334,6 +355,6 @@ export const seedMarket = async (db: Db) => {
   );
   const fourth = mine[3];
   if (fourth) await seedComplaint(db, fourth.id, now);
-  await seedScorecards(db, creditor, zhengxin.actor.orgId, now);
+  await seedScorecards(db, creditor, zhengxin, now);
   return { seeded: true };
 };

@@ -15,6 +15,7 @@ import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Table, Td } from '../ui/table';
 import { BidForm } from './bid-form';
+import { CreditorScore } from './creditor-score';
 
 /** A package as an agency sees it: figures, terms, a sample without names, ID or phone numbers, and its bid or offer. */
 export const MarketPackageScreen = ({ packageId, canBid }: { packageId: string; canBid: boolean }) => {
@@ -85,6 +86,13 @@ export const MarketPackageScreen = ({ packageId, canBid }: { packageId: string; 
               ) : null}
             </Card>
           ) : null}
+          <Card title={t('market.creditorScore')}>
+            <div className="flex flex-wrap items-center gap-3 text-sm">
+              <span className="font-medium text-slate-900">{p.creditorName}</span>
+              <CreditorScore score={p.creditorScore} testId="market-creditor-score" />
+            </div>
+            <p className="mt-2 text-xs text-slate-500">{t('market.creditorScoreHint')}</p>
+          </Card>
           <Card title={t('packages.statusLabel')} actions={<PackageStatusBadge status={p.status} />}>
             <dl className="grid gap-x-6 gap-y-2 text-sm md:grid-cols-2" data-testid="market-terms">
               {(

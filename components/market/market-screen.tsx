@@ -16,6 +16,7 @@ import { Filter } from '../ui/filter';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
 import { SuspensionNotice } from '../sanctions/suspension-notice';
+import { CreditorScore } from './creditor-score';
 import { MyBids } from './my-bids';
 
 /** Open packages the agency may bid on, with filters and sorting, and its own bids. */
@@ -90,7 +91,13 @@ export const MarketScreen = () => {
                       </span>
                     ) : null}
                   </Td>
-                  <Td>{p.creditorName}</Td>
+                  <Td>
+                    <div>{p.creditorName}</div>
+                    <div className="mt-1 flex items-center gap-1 text-xs text-slate-500">
+                      {t('market.creditorScore')}
+                      <CreditorScore score={p.creditorScore} isCompact />
+                    </div>
+                  </Td>
                   <Td className="tabular-nums">{p.figures.caseCount.toLocaleString()}</Td>
                   <Td className="tabular-nums">{formatFen(p.figures.totalOverdue)}</Td>
                   <Td className="tabular-nums">

@@ -155,6 +155,8 @@ export const PERMISSIONS = {
     'platform.auditor',
     'platform.complaints',
   ],
+  /** Rate the data quality of the case files of a creditor the agency works for, once a month (1–5, optional comment). */
+  'scorecards.rateCreditor': ['agency.admin'],
   /** Have an ended month's scorecards computed again. */
   'scorecards.compute': ['platform.admin'],
   /** Read the platform-wide audit trail. */

@@ -4,6 +4,7 @@ import { admissionApplications, bids, cases, organizations, packages, type Packa
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';
 
+import { currentCreditorScores } from '../scorecards/creditor-read';
 import { currentScores } from '../scorecards/read';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { bidView } from './bids';
@@ -13,7 +14,8 @@ import { bucketSql, daysOverdueSql, inBucket, todayOf } from '../cases/ageing';
 import { packageHasBucket, withFreshFigures } from './figures';
 
 // What agencies see of packages (issue: marketplace): the aggregate figures, the terms
-// except the reserve fee rate, the creditor's name and a sample with no name, ID or phone.
+// except the reserve fee rate, the creditor's name and current creditor score (what working
+// for it is like, scorecards/creditor-formula.ts) and a sample with no name, ID or phone.
 
 const SAMPLE_SIZE = 10;
 
@@ -25,7 +27,10 @@ const publicTerms = (p: Package) => ({
   openedAt: p.openedAt,
   ...agencyTerms(p),
 });
-export type MarketPackage = ReturnType<typeof publicTerms> & { creditorName: string };
+export type MarketPackage = ReturnType<typeof publicTerms> & {
+  creditorName: string;
+  creditorScore: { scoreBp: number; month: string } | null;
+};
 
 export type MarketSort = 'closing' | 'newest';
 
@@ -85,8 +90,16 @@ export const listMarket = async (
     page.items.map((r) => r.pkg),
     now,
   );
+  const scores = await currentCreditorScores(
+    db,
+    page.items.map((r) => r.pkg.creditorId),
+  );
   return {
-    items: page.items.map((r, i) => ({ ...publicTerms(fresh[i] ?? r.pkg), creditorName: r.creditorName })),
+    items: page.items.map((r, i) => ({
+      ...publicTerms(fresh[i] ?? r.pkg),
+      creditorName: r.creditorName,
+      creditorScore: scores.get(r.pkg.creditorId) ?? null,
+    })),
     nextCursor: page.nextCursor,
   };
 };
@@ -137,9 +150,11 @@ export const getMarketPackage = async (db: DbOrTx, caller: Caller, packageId: st
     .limit(SAMPLE_SIZE);
   const live = myBids.find((b) => b.status === 'submitted') ?? myBids[0] ?? null;
   const [pkg] = await withFreshFigures(db, [row.pkg], now);
+  const scores = await currentCreditorScores(db, [row.pkg.creditorId]);
   return {
     ...publicTerms(pkg ?? row.pkg),
     creditorName: row.creditorName,
+    creditorScore: scores.get(row.pkg.creditorId) ?? null,
     sample,
     myBid: live ? bidView(live) : null,
     offer: isOfferedToMe ? { feeBp: row.pkg.offerFeeBp ?? 0, expiresAt: row.pkg.offerExpiresAt } : null,

@@ -9,12 +9,14 @@ import { computeScorecard, FORMULA_VERSION } from './formula';
 import { gatherInputs } from './inputs';
 import { addMonths, monthOf, monthStartsAt } from '@/lib/months';
 import { requireEnded } from './months';
+import { computeCreditorScorecards } from './creditor-compute';
 
 // The monthly scorecards (DESIGN §7, §8): a queued job computes every admitted agency's
 // card for an ended month in one transaction, with one audit row. The periodic check
 // queues last month's job once; staff may ask for a month to be computed again; a
 // creditor's late rating of last month queues it again, so the card takes the rating.
-// Computing again replaces the month's cards (same rows, new figures).
+// Computing again replaces the month's cards (same rows, new figures). The same job then
+// computes the month's creditor cards (creditor-compute.ts), in a transaction of its own.
 
 export const SCORECARD_JOB = 'scorecards.compute';
 export type ComputeReason = 'monthly' | 'recompute' | 'ratings';
@@ -142,11 +144,13 @@ export const recomputeForRatings = (tx: Tx, month: string, now: Date) => {
 };
 
 /** The job's work. */
-export const runScorecardJob = (db: Db, payload: Record<string, unknown>, now: Date) => {
+export const runScorecardJob = async (db: Db, payload: Record<string, unknown>, now: Date) => {
   const month = payload.month;
   if (typeof month !== 'string') throw new Error('scorecard job without month');
   const reason = payload.reason === 'recompute' || payload.reason === 'ratings' ? payload.reason : 'monthly';
-  return computeScorecards(db, month, now, reason);
+  const agencies = await computeScorecards(db, month, now, reason);
+  const creditors = await computeCreditorScorecards(db, month, now, reason);
+  return { ...agencies, creditors: creditors.creditors };
 };
 
 /** Whether a computation of the month is waiting or running now (the staff page polls while it is). */

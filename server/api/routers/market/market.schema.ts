@@ -59,6 +59,8 @@ export const ZMarketPackage = z.object({
   stagePolicy: ZStagePolicy.nullable(),
   openedAt: z.date().nullable(),
   creditorName: z.string(),
+  /** The creditor's current scorecard score (basis points of 100) and the month of that card; none before its first. */
+  creditorScore: z.object({ scoreBp: z.number().int(), month: z.string() }).nullable(),
 });
 export const ZMarketList = z.object({ items: z.array(ZMarketPackage), nextCursor: z.string().nullable() });
 

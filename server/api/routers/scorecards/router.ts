@@ -2,6 +2,7 @@ import { agencyScorecard, monthScorecards, scorecardExport } from '../../../doma
 import { requestRecompute } from '../../../domain/scorecards/compute';
 import { listRatings, rateAgency } from '../../../domain/scorecards/ratings';
 import { kickQueue } from '../../../jobs/scheduler';
+import { creditorScorecardsRouter } from './creditors.router';
 import {
   agencyProcedure,
   authedProcedure,
@@ -32,6 +33,8 @@ import {
 const reader = authedProcedure.use(requirePermission('scorecards.read'));
 
 export const scorecardsRouter = router({
+  /** Creditors are scored too: agencies rate their case files, the same job scores them (creditors.router.ts). */
+  creditors: creditorScorecardsRouter,
   /** A creditor admin or manager rates an agency it commissioned, for this month or last month. */
   rate: creditorProcedure
     .use(requirePermission('scorecards.rate'))
