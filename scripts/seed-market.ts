@@ -52,6 +52,7 @@ const terms = (now: number, closesInDays: number, overrides: Partial<PackageTerm
   allowedChannels: ['phone', 'sms', 'letter'],
   maxReductionBp: 2000,
   maxInstalments: 12,
+  instalmentGraceDays: 3,
   ...overrides,
 });
 

@@ -47,6 +47,7 @@ const TermsSummary = ({ pkg }: { pkg: TCreditorPackage }) => {
       t('packages.terms.bands'),
       t('packages.terms.bandsValue', { reduction: bpToPercent(pkg.maxReductionBp), instalments: pkg.maxInstalments }),
     ],
+    [t('packages.terms.instalmentGrace'), String(pkg.instalmentGraceDays)],
   ];
   return (
     <dl className="grid gap-x-6 gap-y-2 text-sm md:grid-cols-2" data-testid="terms-summary">

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslations } from 'use-intl';
-import { CHANNELS, TIERS, type Channel } from '@/lib/enums';
+import { CHANNELS, MAX_INSTALMENT_GRACE_DAYS, TIERS, type Channel } from '@/lib/enums';
 import { ZTermsForm, type TCreditorPackage } from '@/server/api/routers/packages/packages.schema';
 import { shanghaiDateTimeLocal } from '@/lib/dates';
 import { bpToPercent } from '@/lib/format';
@@ -43,6 +43,7 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
       allowedChannels: pkg.allowedChannels.length ? (pkg.allowedChannels as Channel[]) : ['phone', 'sms'],
       maxReductionBp: bpToPercent(pkg.maxReductionBp),
       maxInstalments: String(pkg.maxInstalments),
+      instalmentGraceDays: String(pkg.instalmentGraceDays),
     },
   });
   const [bidderCircle, channels, invited] = watch(['bidderCircle', 'allowedChannels', 'invitedAgencyIds']);
@@ -120,6 +121,20 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
         </Field>
         <Field id="maxInstalments" label={t('packages.terms.maxInstalments')} error={fieldError('maxInstalments')}>
           <Input id="maxInstalments" type="number" min={1} max={60} {...register('maxInstalments')} />
+        </Field>
+        <Field
+          id="instalmentGraceDays"
+          label={t('packages.terms.instalmentGrace')}
+          error={fieldError('instalmentGraceDays')}
+          hint={t('packages.terms.instalmentGraceHint')}
+        >
+          <Input
+            id="instalmentGraceDays"
+            type="number"
+            min={0}
+            max={MAX_INSTALMENT_GRACE_DAYS}
+            {...register('instalmentGraceDays')}
+          />
         </Field>
         <Field id="bidderCircle" label={t('packages.terms.bidderCircle')} error={fieldError('invitedAgencyIds')}>
           <Select id="bidderCircle" {...register('bidderCircle')}>

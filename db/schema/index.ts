@@ -15,3 +15,4 @@ export * from './exports';
 export * from './complaints';
 export * from './supervision';
 export * from './calendar';
+export * from './plans';

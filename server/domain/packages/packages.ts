@@ -37,6 +37,8 @@ export type PackageTerms = {
   allowedChannels: Channel[];
   maxReductionBp: number;
   maxInstalments: number;
+  /** Days after its due date an instalment may still be paid before the plan breaks. */
+  instalmentGraceDays: number;
 };
 
 export type CreditorPackageView = Omit<Package, 'createdBy' | 'updatedAt'> & { invitedAgencyIds: string[] };
@@ -175,6 +177,7 @@ export const agencyTerms = (p: Package) => ({
   allowedChannels: p.allowedChannels,
   maxReductionBp: p.maxReductionBp,
   maxInstalments: p.maxInstalments,
+  instalmentGraceDays: p.instalmentGraceDays,
 });
 
 const termsOf = (p: Package) => ({ ...agencyTerms(p), reserveFeeBp: p.reserveFeeBp });

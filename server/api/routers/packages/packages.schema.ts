@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { BID_STATUSES, BIDDER_CIRCLES, CHANNELS, ORG_STATUSES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/lib/enums';
+import {
+  BID_STATUSES,
+  BIDDER_CIRCLES,
+  CHANNELS,
+  DEFAULT_INSTALMENT_GRACE_DAYS,
+  MAX_INSTALMENT_GRACE_DAYS,
+  ORG_STATUSES,
+  PACKAGE_STATUSES,
+  PROVINCES,
+  TIERS,
+} from '@/lib/enums';
 import { BUCKETS } from '@/lib/cases';
 import { BASIS_POINTS } from '@/lib/rates';
 import { shanghaiInstant } from '@/lib/dates';
@@ -67,6 +77,8 @@ export const ZTerms = z.object({
   allowedChannels: z.array(z.enum(CHANNELS)).min(1),
   maxReductionBp: ZBp,
   maxInstalments: z.number().int().min(1).max(60),
+  /** Days after its due date an instalment may still be paid before the plan breaks. */
+  instalmentGraceDays: z.number().int().min(0).max(MAX_INSTALMENT_GRACE_DAYS).default(DEFAULT_INSTALMENT_GRACE_DAYS),
 });
 /**
  * The terms form: the close in Beijing wall-clock time (`YYYY-MM-DDTHH:mm`), percentages and
@@ -102,6 +114,7 @@ export const ZTermsForm = z
       .min(1, { error: 'v.channelRequired' })
       .pipe(ZTerms.shape.allowedChannels),
     maxInstalments: z.string().trim().min(1).transform(Number).pipe(ZTerms.shape.maxInstalments),
+    instalmentGraceDays: z.string().trim().min(1).transform(Number).pipe(ZTerms.shape.instalmentGraceDays.unwrap()),
   })
   .transform((f) => ({ ...f, invitedAgencyIds: f.bidderCircle === 'invited' ? f.invitedAgencyIds : [] }));
 export const ZSaveTermsInput = z.object({ packageId: z.uuid(), terms: ZTerms });
@@ -212,6 +225,7 @@ export const ZCreditorPackage = z.object({
   allowedChannels: z.array(z.string()),
   maxReductionBp: z.number().int(),
   maxInstalments: z.number().int(),
+  instalmentGraceDays: z.number().int(),
   offeredAgencyId: z.string().nullable(),
   offerFeeBp: z.number().int().nullable(),
   offerExpiresAt: z.date().nullable(),
