@@ -13,6 +13,7 @@ import { JOB_HANDLERS } from '../../jobs/handlers';
 import { drainJobs } from '../../jobs/queue';
 import { decideRepayment, reportRepayment, reverseRepayment } from '../money/repayments';
 import { freshWorldPerTest } from '../../testing/lifecycle';
+import { draftPackage, sampleTerms } from '../../testing/packages';
 import { workingCases } from '../../testing/work';
 import { callerAs, domainCaller, type UserKey } from '../../testing/world';
 import { addDays, breakDuePlans, breakPlanIfDue, PLAN_CHECK_JOB } from './plans';
@@ -293,6 +294,41 @@ describe('an instalment unpaid past its grace breaks the plan', () => {
     expect(plan).toMatchObject({ graceDays: 0 });
     expect(await breakPlanIfDue(ctx.handle.db, plan!.id, at(D1, '23:59:59'))).toBe(false);
     expect(await breakPlanIfDue(ctx.handle.db, plan!.id, startOfShanghaiDay(addDays(D1, 1)))).toBe(true);
+  });
+});
+
+describe('the package sets the grace', () => {
+  it('0–30 days, 3 unless the creditor says otherwise; another number is refused naming the field', async () => {
+    const pkg = await draftPackage(ctx.w, 2, `GR${process.pid}`);
+    expect(pkg.instalmentGraceDays).toBe(3);
+    const manager = await callerAs(ctx.handle.db, ctx.w.users['creditorA.manager']);
+    const saved = await manager.packages.saveTerms({
+      packageId: pkg.id,
+      terms: sampleTerms({ instalmentGraceDays: 7 }),
+    });
+    expect(saved.instalmentGraceDays).toBe(7);
+    for (const bad of [31, -1, 1.5]) {
+      const e = await manager.packages
+        .saveTerms({ packageId: pkg.id, terms: sampleTerms({ instalmentGraceDays: bad }) })
+        .catch((x: unknown) => x);
+      expect(e).toMatchObject({ code: 'BAD_REQUEST' });
+      expect(JSON.stringify((e as { cause?: unknown }).cause ?? e)).toContain('instalmentGraceDays');
+    }
+    await expect(
+      (await callerAs(ctx.handle.db, ctx.w.users['creditorB.manager'])).packages.saveTerms({
+        packageId: pkg.id,
+        terms: sampleTerms({ instalmentGraceDays: 5 }),
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      (await callerAs(ctx.handle.db, ctx.w.users['agencyA.admin'])).packages.saveTerms({
+        packageId: pkg.id,
+        terms: sampleTerms({ instalmentGraceDays: 5 }),
+      }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      (await callerAs(ctx.handle.db, null)).packages.saveTerms({ packageId: pkg.id, terms: sampleTerms() }),
+    ).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 });
 
