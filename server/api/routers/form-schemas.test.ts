@@ -115,6 +115,7 @@ describe('packages and bids', () => {
     invitedAgencyIds: ['7b0c5a4e-2f7e-4c1a-9a53-0f4f3a0c9d11'],
     allowedChannels: ['phone'],
     maxInstalments: '12',
+    instalmentGraceDays: '5',
   };
 
   it('reads the terms: Beijing time, basis points, no tier or score, no invitations unless invited', () => {
@@ -131,6 +132,7 @@ describe('packages and bids', () => {
       invitedAgencyIds: [],
       allowedChannels: ['phone'],
       maxInstalments: 12,
+      instalmentGraceDays: 5,
     });
   });
 
@@ -142,6 +144,15 @@ describe('packages and bids', () => {
         allowedChannels: '至少选择一种方式',
       },
     );
+  });
+
+  it('names an instalment grace outside 0–30 days', () => {
+    const graceOf = (instalmentGraceDays: string) =>
+      Object.keys(messages(ZTermsForm, { ...terms, instalmentGraceDays }));
+    expect(graceOf('31')).toEqual(['instalmentGraceDays']);
+    expect(graceOf('-1')).toEqual(['instalmentGraceDays']);
+    expect(graceOf('')).toEqual(['instalmentGraceDays']);
+    expect(ZTermsForm.parse({ ...terms, instalmentGraceDays: '0' }).instalmentGraceDays).toBe(0);
   });
 
   it('reads a filter with bounds in yuan, and names a bound that is not', () => {

@@ -286,6 +286,15 @@ describe('an instalment unpaid past its grace breaks the plan', () => {
     expect((await planOf(caseId))[0]).toMatchObject({ status: 'broken', brokenOn: addDays(D1, 4) });
   });
 
+  it('a case closed as unrecoverable keeps its plan as it was', async () => {
+    const caseId = await owingCase();
+    await instalments(caseId);
+    const [plan] = await planOf(caseId);
+    await ctx.handle.db.update(cases).set({ status: 'closed_unrecoverable' }).where(eq(cases.id, caseId));
+    expect(await breakPlanIfDue(ctx.handle.db, plan!.id, at(addDays(D1, 10)))).toBe(false);
+    expect((await planOf(caseId))[0]).toMatchObject({ status: 'active' });
+  });
+
   it('the grace is the package’s, fixed when the plan is approved', async () => {
     const { caseId } = await workingCases(ctx.w, 2, undefined, { instalmentGraceDays: 0 });
     await ctx.handle.db.update(cases).set({ amountOverdue: OVERDUE }).where(eq(cases.id, caseId));

@@ -213,6 +213,8 @@ export const breakPlanIfDue = async (db: DbOrTx, planId: string, now: Date) =>
     const [c] = await tx.select().from(cases).where(eq(cases.id, found.caseId)).for('update');
     const [plan] = await tx.select().from(repaymentPlans).where(eq(repaymentPlans.id, planId)).for('update');
     if (!c || !plan || plan.status !== 'active') return false;
+    // A case the creditor closed as unrecoverable is no longer collected: its plan is left as it was.
+    if (c.status === 'closed_unrecoverable') return false;
     const today = shanghaiDate(now);
     const missed = missedOn(await instalmentsOf(tx, plan.id), plan.graceDays, today);
     if (!missed) return false;
