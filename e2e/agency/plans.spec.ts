@@ -19,13 +19,11 @@ test.describe('[AGENCY] an instalment plan and its schedule', () => {
   }) => {
     await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
     await page.goto('/creditor/imports');
-    await page
-      .getByTestId('import-file')
-      .setInputFiles({
-        name: '分期计划.csv',
-        mimeType: 'text/csv',
-        buffer: Buffer.from(toCsv(sampleCaseRows(2, 'PLE2E'))),
-      });
+    await page.getByTestId('import-file').setInputFiles({
+      name: '分期计划.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(toCsv(sampleCaseRows(2, 'PLE2E'))),
+    });
     await expect(page.getByTestId('import-succeeded')).toHaveText('已导入 2 件案件。');
     await page.goto('/creditor/packages');
     await page.locator('#package-name').fill('分期计划包');
