@@ -76,6 +76,7 @@ export const AUDIT_ACTIONS = [
   'restructure.propose',
   'restructure.decide',
   'restructure.expire',
+  'plan.break',
   'template.submit',
   'template.decide',
   'rules.publish',

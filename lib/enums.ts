@@ -127,6 +127,7 @@ export const NOTIFICATION_KINDS = [
   'commission.ended',
   'restructure.proposed',
   'restructure.decided',
+  'plan.broken',
   'template.submitted',
   'template.decided',
   'visit.evidenceMissing',
@@ -246,6 +247,15 @@ export const RESTRUCTURE_KINDS = ['reduction', 'deferral', 'instalments'] as con
 export type RestructureKind = (typeof RESTRUCTURE_KINDS)[number];
 export const RESTRUCTURE_STATUSES = ['proposed', 'approved', 'rejected', 'expired'] as const;
 export type RestructureStatus = (typeof RESTRUCTURE_STATUSES)[number];
+/** A repayment plan (还款计划): the one in force is active; paid off it completes; an instalment unpaid past the grace breaks it; a newer approved plan supersedes it. */
+export const PLAN_STATUSES = ['active', 'completed', 'broken', 'superseded'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/** One instalment of a plan: missed is the one left unpaid past the grace that broke the plan. */
+export const INSTALMENT_STATUSES = ['due', 'partly_paid', 'paid', 'missed'] as const;
+export type InstalmentStatus = (typeof INSTALMENT_STATUSES)[number];
+/** Days after an instalment's due date it may still be paid before the plan breaks, unless the package says otherwise. */
+export const DEFAULT_INSTALMENT_GRACE_DAYS = 3;
+export const MAX_INSTALMENT_GRACE_DAYS = 30;
 // Message templates: the agency submits, the package's creditor approves or rejects.
 export const TEMPLATE_STATUSES = ['submitted', 'approved', 'rejected'] as const;
 export type TemplateStatus = (typeof TEMPLATE_STATUSES)[number];

@@ -55,6 +55,7 @@ const terms = (now: number, closesInDays: number, overrides: Partial<PackageTerm
   maxReductionBp: 2000,
   maxInstalments: 12,
   stagePolicy: null,
+  instalmentGraceDays: 3,
   ...overrides,
 });
 

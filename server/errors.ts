@@ -103,6 +103,7 @@ export const DOMAIN_ERRORS = {
   'restructure.deferTo': 'BAD_REQUEST',
   'restructure.instalments': 'BAD_REQUEST',
   'restructure.firstDueDate': 'BAD_REQUEST',
+  'restructure.nothingOwed': 'CONFLICT',
   'template.notFound': 'NOT_FOUND',
   'template.forbiddenPhrase': 'BAD_REQUEST',
   'template.decided': 'CONFLICT',

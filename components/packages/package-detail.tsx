@@ -48,6 +48,7 @@ const TermsSummary = ({ pkg }: { pkg: TCreditorPackage }) => {
       t('packages.terms.bands'),
       t('packages.terms.bandsValue', { reduction: bpToPercent(pkg.maxReductionBp), instalments: pkg.maxInstalments }),
     ],
+    [t('packages.terms.instalmentGrace'), String(pkg.instalmentGraceDays)],
   ];
   return (
     <>

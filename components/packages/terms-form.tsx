@@ -7,7 +7,7 @@ import { useTranslations } from 'use-intl';
 import { DEFAULT_STAGE_POLICY } from '@/lib/stage-policy';
 import { stagePolicyFormValues } from '@/server/domain/shared/fields.schema';
 import { StagePolicyFields } from '../rules/stage-policy';
-import { CHANNELS, TIERS, type Channel } from '@/lib/enums';
+import { CHANNELS, MAX_INSTALMENT_GRACE_DAYS, TIERS, type Channel } from '@/lib/enums';
 import { ZTermsForm, type TCreditorPackage } from '@/server/api/routers/packages/packages.schema';
 import { shanghaiDateTimeLocal } from '@/lib/dates';
 import { bpToPercent } from '@/lib/format';
@@ -50,6 +50,7 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
       maxInstalments: String(pkg.maxInstalments),
       hasStagePolicy: pkg.stagePolicy !== null,
       stagePolicy: stagePolicyFormValues(pkg.stagePolicy ?? DEFAULT_STAGE_POLICY),
+      instalmentGraceDays: String(pkg.instalmentGraceDays),
     },
   });
   const [bidderCircle, channels, invited, hasStagePolicy] = watch([
@@ -138,6 +139,20 @@ export const TermsForm = ({ pkg }: { pkg: TCreditorPackage }) => {
         </Field>
         <Field id="maxInstalments" label={t('packages.terms.maxInstalments')} error={fieldError('maxInstalments')}>
           <Input id="maxInstalments" type="number" min={1} max={60} {...register('maxInstalments')} />
+        </Field>
+        <Field
+          id="instalmentGraceDays"
+          label={t('packages.terms.instalmentGrace')}
+          error={fieldError('instalmentGraceDays')}
+          hint={t('packages.terms.instalmentGraceHint')}
+        >
+          <Input
+            id="instalmentGraceDays"
+            type="number"
+            min={0}
+            max={MAX_INSTALMENT_GRACE_DAYS}
+            {...register('instalmentGraceDays')}
+          />
         </Field>
         <Field id="bidderCircle" label={t('packages.terms.bidderCircle')} error={fieldError('invitedAgencyIds')}>
           <Select id="bidderCircle" {...register('bidderCircle')}>

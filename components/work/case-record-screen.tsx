@@ -16,6 +16,7 @@ import { Card, PageTitle } from '../ui/card';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
 import { BalanceLine, RepaymentLine } from '../money/repayment-views';
+import { PlanBrokenBadge, PlanCard } from './plan-card';
 import { VisitView } from './visit-view';
 
 /**
@@ -67,7 +68,15 @@ export const CaseRecordScreen = ({
         <div className="space-y-6">
           {c.closedOn && c.closedReason ? <ClosedCaseNote closedOn={c.closedOn} closedReason={c.closedReason} /> : null}
           <div className="grid gap-6 lg:grid-cols-2">
-            <Card title={t('work.debtor')} actions={<Badge tone="blue">{t(`caseStatus.${c.status}`)}</Badge>}>
+            <Card
+              title={t('work.debtor')}
+              actions={
+                <span className="flex gap-2">
+                  <PlanBrokenBadge brokenOn={c.planBrokenOn} />
+                  <Badge tone="blue">{t(`caseStatus.${c.status}`)}</Badge>
+                </span>
+              }
+            >
               <dl className="grid grid-cols-2 gap-3 text-sm">
                 {(
                   [
@@ -118,6 +127,7 @@ export const CaseRecordScreen = ({
               </ul>
             </div>
           </Card>
+          <PlanCard plans={c.plans} />
           <Card title={t('record.visits')}>
             {visits.data?.length === 0 ? <p className="text-sm text-slate-500">{t('visits.none')}</p> : null}
             <ul className="space-y-3" data-testid="record-visits">

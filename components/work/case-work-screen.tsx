@@ -15,6 +15,7 @@ import { Card, PageTitle } from '../ui/card';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
 import { ActionForm } from './action-form';
+import { PlanBrokenBadge, PlanCard } from './plan-card';
 import { RestructureCard } from './restructure-card';
 import { RevealButton } from './reveal-button';
 import { VisitsCard } from './visits-card';
@@ -62,7 +63,15 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
       {c ? (
         <div className="space-y-6">
           <div className="grid gap-6 lg:grid-cols-2">
-            <Card title={t('work.debtor')} actions={<Badge tone="blue">{t(`caseStatus.${c.status}`)}</Badge>}>
+            <Card
+              title={t('work.debtor')}
+              actions={
+                <span className="flex gap-2">
+                  <PlanBrokenBadge brokenOn={c.planBrokenOn} />
+                  <Badge tone="blue">{t(`caseStatus.${c.status}`)}</Badge>
+                </span>
+              }
+            >
               <dl className="space-y-2 text-sm">
                 <div className="flex items-center gap-3">
                   <dt className="w-20 text-slate-500">{t('cases.idNumber')}</dt>
@@ -141,6 +150,7 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
             )}
           </Card>
           <RepaymentsCard c={c} />
+          <PlanCard plans={c.plans} />
           <VisitsCard c={c} />
           <RestructureCard
             caseId={c.id}

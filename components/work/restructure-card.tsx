@@ -62,7 +62,11 @@ export const RestructureCard = ({ caseId, bands }: { caseId: string; bands: stri
   const kind = watch('kind');
   const propose = useMutation(
     trpc.work.proposeRestructure.mutationOptions({
-      onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.work.restructures.queryKey({ caseId }) }),
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.work.restructures.queryKey({ caseId }) });
+        // Approved at once: the case's plan, balance and days overdue change with it.
+        void queryClient.invalidateQueries({ queryKey: trpc.work.case.queryKey({ caseId }) });
+      },
     }),
   );
   const error = errorInfo(propose.error);

@@ -177,6 +177,8 @@ export const restructureRequests = pgTable(
     terms: jsonb().$type<RestructureTerms>().notNull(),
     /** The amount to be paid under the plan, and when. */
     totalAmount: bigint({ mode: 'number' }).notNull(),
+    /** What the case had repaid when the request was made: the plan covers what was still owed then. */
+    repaidBefore: bigint({ mode: 'number' }).notNull().default(0),
     schedule: jsonb().$type<ScheduleLine[]>().notNull(),
     reason: text().notNull(),
     status: restructureStatus().notNull().default('proposed'),

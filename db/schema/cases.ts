@@ -170,6 +170,11 @@ export const cases = pgTable(
     /** The day (Beijing) the creditor closed the case as unrecoverable (核销), and why: the monthly disclosure counts by it. */
     closedOn: date({ mode: 'string' }),
     closedReason: text(),
+    /**
+     * The day (Beijing) the case's repayment plan broke (an instalment unpaid past its grace):
+     * the case owes its overdue amount again. Cleared when a new plan is approved.
+     */
+    planBrokenOn: date({ mode: 'string' }),
     ...timestamps,
   },
   (t) => [

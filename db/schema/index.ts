@@ -16,3 +16,4 @@ export * from './complaints';
 export * from './supervision';
 export * from './calendar';
 export * from './creditor-scores';
+export * from './plans';

@@ -2,6 +2,7 @@ import type { StagePolicy } from '../../lib/stage-policy';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  check,
   date,
   index,
   integer,
@@ -14,7 +15,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { BID_STATUSES, BIDDER_CIRCLES, COMMISSION_STATUSES, PACKAGE_STATUSES } from '../../lib/enums';
+import {
+  BID_STATUSES,
+  BIDDER_CIRCLES,
+  COMMISSION_STATUSES,
+  DEFAULT_INSTALMENT_GRACE_DAYS,
+  MAX_INSTALMENT_GRACE_DAYS,
+  PACKAGE_STATUSES,
+} from '../../lib/enums';
 import { caseImports } from './cases';
 import { timestamps, ts } from './columns';
 import { organizations, tier } from './organizations';
@@ -89,6 +97,8 @@ export const packages = pgTable(
      * null: the rulebook's. The stricter of the two applies to every contact.
      */
     stagePolicy: jsonb().$type<StagePolicy>(),
+    /** Days after an instalment's due date it may still be paid before the plan breaks. */
+    instalmentGraceDays: smallint().notNull().default(DEFAULT_INSTALMENT_GRACE_DAYS),
     // A direct offer to one agency at fixed terms, answered within 2 business days.
     offeredAgencyId: uuid().references(() => organizations.id),
     offerFeeBp: integer(),
@@ -104,6 +114,10 @@ export const packages = pgTable(
     index('packages_creditor_idx').on(t.creditorId, t.createdAt, t.id),
     index('packages_creditor_status_idx').on(t.creditorId, t.status, t.createdAt, t.id),
     index('packages_market_idx').on(t.status, t.closesAt, t.id),
+    check(
+      'packages_instalment_grace_check',
+      sql`${t.instalmentGraceDays} between 0 and ${sql.raw(String(MAX_INSTALMENT_GRACE_DAYS))}`,
+    ),
   ],
 );
 

@@ -10,6 +10,7 @@ import { COMMISSION_END_JOB } from '../domain/packages/commission';
 import { expireOfferIfDue, OFFER_EXPIRE_JOB } from '../domain/packages/offers';
 import { runScorecardJob, SCORECARD_JOB } from '../domain/scorecards/compute';
 import { expireRestructureIfDue, RESTRUCTURE_EXPIRE_JOB } from '../domain/work/restructure';
+import { breakPlanIfDue, PLAN_CHECK_JOB } from '../domain/work/plans';
 import { getBlobStore } from '../storage/store';
 import { databaseFault } from '../errors';
 import type { JobHandler } from './job-queue';
@@ -57,6 +58,9 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   },
   [RESTRUCTURE_EXPIRE_JOB]: async (db, job, now) => {
     await expireRestructureIfDue(db, idFrom(job.payload, 'requestId'), now);
+  },
+  [PLAN_CHECK_JOB]: async (db, job, now) => {
+    await breakPlanIfDue(db, idFrom(job.payload, 'planId'), now);
   },
   [COMMISSION_END_JOB]: async (db, job, now) => {
     await endCommission(db, idFrom(job.payload, 'commissionId'), now);

@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { expireAdmissions } from '../domain/admission/expiry';
 import { sweepRetention } from '../domain/retention/sweep';
 import { queueLastMonth } from '../domain/scorecards/compute';
+import { breakDuePlans } from '../domain/work/plans';
 import { breakDuePromises } from '../domain/work/promises';
 import { flagMissingVisitEvidence } from '../domain/work/visits';
 import { getBlobStore } from '../storage/store';
@@ -18,6 +19,8 @@ export type Job = { name: string; everyMs: number; run: (db: Db, now: Date) => P
 export const PERIODIC_JOBS: readonly Job[] = [
   { name: 'admission.expire', everyMs: 15 * 60_000, run: (db, now) => expireAdmissions(db, now) },
   { name: 'promises.breakDue', everyMs: 15 * 60_000, run: (db, now) => breakDuePromises(db, now) },
+  // Plans whose instalment check a stopped worker missed (each instalment has its own check job).
+  { name: 'plans.breakDue', everyMs: 15 * 60_000, run: (db, now) => breakDuePlans(db, now) },
   { name: 'visits.flagMissingEvidence', everyMs: 15 * 60_000, run: (db, now) => flagMissingVisitEvidence(db, now) },
   // Last month's scorecards, queued once (one job per month): no lock needed.
   { name: 'scorecards.queueLastMonth', everyMs: 15 * 60_000, run: (db, now) => queueLastMonth(db, now) },

@@ -119,6 +119,7 @@ describe('packages and bids', () => {
     maxInstalments: '12',
     hasStagePolicy: false,
     stagePolicy: stagePolicyFormValues(DEFAULT_STAGE_POLICY),
+    instalmentGraceDays: '5',
   };
 
   it('reads the terms: Beijing time, basis points, no tier or score, no invitations unless invited', () => {
@@ -136,6 +137,7 @@ describe('packages and bids', () => {
       allowedChannels: ['phone'],
       maxInstalments: 12,
       stagePolicy: null,
+      instalmentGraceDays: 5,
     });
   });
 
@@ -162,6 +164,15 @@ describe('packages and bids', () => {
         allowedChannels: '至少选择一种方式',
       },
     );
+  });
+
+  it('names an instalment grace outside 0–30 days', () => {
+    const graceOf = (instalmentGraceDays: string) =>
+      Object.keys(messages(ZTermsForm, { ...terms, instalmentGraceDays }));
+    expect(graceOf('31')).toEqual(['instalmentGraceDays']);
+    expect(graceOf('-1')).toEqual(['instalmentGraceDays']);
+    expect(graceOf('')).toEqual(['instalmentGraceDays']);
+    expect(ZTermsForm.parse({ ...terms, instalmentGraceDays: '0' }).instalmentGraceDays).toBe(0);
   });
 
   it('reads a filter with bounds in yuan, and names a bound that is not', () => {

@@ -1,13 +1,15 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { cases, restructureRequests, type CaseRow, type ScheduleLine } from '@/db/schema';
+import { cases, planInstalments, type CaseRow } from '@/db/schema';
+import { planInForce } from '../work/plans';
 import { bucketDays, CURRENT_BUCKET } from '@/lib/cases';
 import { shanghaiDate } from '@/lib/dates';
 
 // A case ages (DESIGN §2): days overdue and the bucket are counted on the day they are
 // read, in Beijing, from the date of the first payment the debtor missed (`overdue_since`).
-// The import derives that date from the file's days overdue; a plan the creditor approved
-// moves it to the first instalment not yet paid, and a case paid up is current (null).
+// The import derives that date from the file's days overdue; a plan in force moves it to
+// its first instalment not yet paid (a broken plan gives the filed date back), and a case
+// paid up is current (null).
 // Lists filter a bucket as a range of that indexed date, so a filter stays an index scan.
 
 /** Today in Beijing, the day figures are read on. */
@@ -39,41 +41,25 @@ export const inBuckets = (buckets: readonly number[], today: string): SQL =>
       )})`;
 
 /**
- * The date of the first payment a plan's debtor has not made: the schedule's lines are
- * met in order by what the case has repaid, so the first line the repaid amount does not
- * cover is the one overdue from its date. Null when every line is met.
- */
-export const firstUnpaidDue = (schedule: readonly ScheduleLine[], repaid: number): string | null => {
-  let covered = 0;
-  for (const line of schedule) {
-    covered += line.amount;
-    if (repaid < covered) return line.dueDate;
-  }
-  return null;
-};
-
-/** The case's plan: the schedule of its last approved restructuring, if any. */
-const planOf = async (db: DbOrTx, caseId: string): Promise<ScheduleLine[] | null> => {
-  const [plan] = await db
-    .select({ schedule: restructureRequests.schedule })
-    .from(restructureRequests)
-    .where(and(eq(restructureRequests.caseId, caseId), eq(restructureRequests.status, 'approved')))
-    .orderBy(desc(restructureRequests.decidedAt))
-    .limit(1);
-  return plan?.schedule ?? null;
-};
-
-/**
- * Where the case's days overdue count from now: the first unpaid line of its plan, none
- * once it is paid up, or else the date the case file gave.
+ * Where the case's days overdue count from now: under a plan in force, the due date of its
+ * first instalment not fully paid (none once every instalment is paid); with no plan, or
+ * once the plan broke, none when paid up, or else the date the case file gave.
  */
 export const overdueSinceOf = async (
   db: DbOrTx,
   c: Pick<CaseRow, 'id' | 'overdueFrom' | 'repaidAmount' | 'amountOverdue' | 'status'>,
 ): Promise<string | null> => {
   if (c.status === 'settled') return null;
-  const plan = await planOf(db, c.id);
-  if (plan) return firstUnpaidDue(plan, c.repaidAmount);
+  const plan = await planInForce(db, c.id);
+  if (plan) {
+    const [first] = await db
+      .select({ dueDate: planInstalments.dueDate })
+      .from(planInstalments)
+      .where(and(eq(planInstalments.planId, plan.id), sql`${planInstalments.paidAmount} < ${planInstalments.amount}`))
+      .orderBy(asc(planInstalments.no))
+      .limit(1);
+    return first?.dueDate ?? null;
+  }
   return c.repaidAmount >= c.amountOverdue ? null : c.overdueFrom;
 };
 

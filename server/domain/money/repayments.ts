@@ -9,7 +9,6 @@ import {
   organizations,
   promises,
   repayments,
-  restructureRequests,
   users,
   type CaseRow,
   type Repayment,
@@ -24,6 +23,7 @@ import { notify } from '../notifications/notify';
 import { shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { loadCaseToAct, loadWorkCase } from '../work/case-access';
+import { applyRepaymentsToPlan, planAmountDue, planInForce } from '../work/plans';
 
 // Repayments (回款, DESIGN §3): the agency that holds a case reports what the debtor paid,
 // with the receipt; the creditor confirms or disputes it, and may later reverse a
@@ -31,18 +31,11 @@ import { loadCaseToAct, loadWorkCase } from '../work/case-access';
 // only; a case paid off, or whose approved plan is paid, is settled.
 
 /**
- * What the case owes in all: the total of its newest approved restructuring plan, or the
- * overdue amount as imported.
+ * What the case owes in all: under its plan in force, what it had repaid before the plan
+ * and the plan's total; otherwise (no plan, or a broken one) the overdue amount as imported.
  */
-export const amountDue = async (db: DbOrTx, c: Pick<CaseRow, 'id' | 'amountOverdue'>): Promise<number> => {
-  const [plan] = await db
-    .select({ total: restructureRequests.totalAmount })
-    .from(restructureRequests)
-    .where(and(eq(restructureRequests.caseId, c.id), eq(restructureRequests.status, 'approved')))
-    .orderBy(desc(restructureRequests.decidedAt))
-    .limit(1);
-  return plan?.total ?? c.amountOverdue;
-};
+export const amountDue = async (db: DbOrTx, c: Pick<CaseRow, 'id' | 'amountOverdue'>): Promise<number> =>
+  planAmountDue(await planInForce(db, c.id), c.amountOverdue);
 
 /** Reported repayments not yet decided: they hold part of the balance until the creditor answers. */
 export const pendingOn = async (db: DbOrTx, caseId: string): Promise<number> => {
@@ -180,7 +173,9 @@ export const applyConfirmed = async (tx: Tx, r: Repayment, c: CaseRow, now: Date
       updatedAt: now,
     })
     .where(eq(cases.id, c.id));
-  // Paid up, or a plan's line met: the case's days overdue count from its next unpaid date.
+  // The plan's instalments take the money, oldest first; paid up, or an instalment met, the
+  // case's days overdue count from its next unpaid date.
+  await applyRepaymentsToPlan(tx, c.id, now);
   await refreshOverdueSince(tx, c.id);
   // Open promises due by the payment's day after, and no larger than it, are kept.
   await tx
@@ -282,7 +277,9 @@ export const reverseRepayment = async (
         updatedAt: now,
       })
       .where(eq(cases.id, c.id));
-    // The money did not stay: the case is overdue again from the date it was before.
+    // The money did not stay: the plan's instalments it paid are open again, and the case is
+    // overdue again from the date it was before.
+    await applyRepaymentsToPlan(tx, c.id, now);
     await refreshOverdueSince(tx, c.id);
     await writeAudit(tx, caller, {
       action: 'repayment.reverse',

@@ -40,6 +40,8 @@ export type PackageTerms = {
   maxReductionBp: number;
   maxInstalments: number;
   stagePolicy: StagePolicy | null;
+  /** Days after its due date an instalment may still be paid before the plan breaks. */
+  instalmentGraceDays: number;
 };
 
 export type CreditorPackageView = Omit<Package, 'createdBy' | 'updatedAt'> & { invitedAgencyIds: string[] };
@@ -188,6 +190,7 @@ export const agencyTerms = (p: Package) => ({
   maxReductionBp: p.maxReductionBp,
   maxInstalments: p.maxInstalments,
   stagePolicy: p.stagePolicy,
+  instalmentGraceDays: p.instalmentGraceDays,
 });
 
 const termsOf = (p: Package) => ({ ...agencyTerms(p), reserveFeeBp: p.reserveFeeBp });

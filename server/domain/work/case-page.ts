@@ -6,6 +6,7 @@ import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { decryptPii, maskName } from '../../pii/crypto';
 import { amountDue } from '../money/repayments';
+import { plansOfCase } from './plans';
 import { DEFAULT_TIME_ZONE, daysOverdueNow, loadWorkCase } from './case-access';
 import { activeRules } from './rules';
 
@@ -53,6 +54,9 @@ export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, no
     address: r.address,
     repaidAmount: r.repaidAmount,
     amountDue: await amountDue(db, r),
+    planBrokenOn: r.planBrokenOn,
+    // The plans this agency agreed: another agency's earlier plans stay with the creditor.
+    plans: await plansOfCase(db, r.id, caller.actor.orgId),
   };
 };
 

@@ -22,6 +22,7 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { DEFAULT_TIME_ZONE, daysOverdueNow } from './case-access';
 import { amountDue, repaymentsOfCase } from '../money/repayments';
 import { actionView } from './actions';
+import { plansOfCase } from './plans';
 import { visitsOfCase } from './visits';
 
 // A case's whole record as its creditor and the platform's auditors and complaint handlers
@@ -80,6 +81,8 @@ export const getCaseRecord = async (db: DbOrTx, caller: Caller, caseId: string, 
     packageName,
     closedOn: r.closedOn,
     closedReason: r.closedReason,
+    planBrokenOn: r.planBrokenOn,
+    plans: await plansOfCase(db, r.id),
   };
 };
 

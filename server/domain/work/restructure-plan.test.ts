@@ -39,6 +39,11 @@ describe('planOf', () => {
     expect(planOf('instalments', { instalments: 1, firstDueDate: '2027-01-01' }, 100_000, BANDS, TODAY)).toBe(
       'instalments',
     );
+    // Every instalment is at least one fen: 5 fen still owed cannot be paid in 6.
+    expect(planOf('instalments', { instalments: 6, firstDueDate: '2026-12-01' }, 5, BANDS, TODAY)).toBe('instalments');
+    expect(planOf('instalments', { instalments: 5, firstDueDate: '2026-12-01' }, 5, BANDS, TODAY)).toMatchObject({
+      total: 5,
+    });
   });
 
   it('leaves a plan starting more than 30 days out to the creditor (it is a deferral in disguise)', () => {

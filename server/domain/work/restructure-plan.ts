@@ -53,6 +53,8 @@ export const planOf = (
   const n = terms.instalments ?? 0;
   if (!(Number.isInteger(n) && n >= 2 && n <= 60)) return 'instalments';
   const each = Math.floor(overdue / n);
+  // Every instalment is at least one fen.
+  if (each < 1) return 'instalments';
   const schedule = Array.from({ length: n }, (_, i) => ({
     dueDate: addMonths(terms.firstDueDate ?? today, i),
     amount: i === n - 1 ? overdue - each * (n - 1) : each,

@@ -1,7 +1,7 @@
-import { and, desc, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, lt, lte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { RestructureKind, RestructureStatus } from '@/lib/enums';
-import { cases, restructureRequests, type RestructureRequest, type RestructureTerms } from '@/db/schema';
+import { cases, repayments, restructureRequests, type RestructureRequest, type RestructureTerms } from '@/db/schema';
 import { refreshOverdueSince } from '../cases/ageing';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -12,7 +12,17 @@ import { shanghaiDate } from '@/lib/dates';
 import { loadWorkingCalendar } from '../calendar/calendar';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { loadCaseToAct, loadWorkCase } from './case-access';
+import { createPlan } from './plans';
 import { planOf } from './restructure-plan';
+
+/** What the case's confirmed repayments came to before `at` (reversed ones not counted). */
+const confirmedBefore = async (tx: DbOrTx, caseId: string, at: Date) => {
+  const [row] = await tx
+    .select({ sum: sql<string | null>`sum(${repayments.amount})` })
+    .from(repayments)
+    .where(and(eq(repayments.caseId, caseId), eq(repayments.status, 'confirmed'), lt(repayments.decidedAt, at)));
+  return Number(row?.sum ?? 0);
+};
 
 export const RESTRUCTURE_EXPIRE_JOB = 'restructure.expire';
 /** The creditor answers a request outside the bands within 3 business days, or it expires. */
@@ -26,6 +36,7 @@ const view = (r: RestructureRequest) => ({
   kind: r.kind,
   terms: r.terms,
   totalAmount: r.totalAmount,
+  repaidBefore: r.repaidBefore,
   schedule: r.schedule,
   reason: r.reason,
   status: r.status,
@@ -54,7 +65,11 @@ export const proposeRestructure = async (
       .from(restructureRequests)
       .where(and(eq(restructureRequests.caseId, c.row.id), eq(restructureRequests.status, 'proposed')));
     if (pending) throw new DomainError('restructure.pending');
-    const plan = planOf(input.kind, input.terms, c.row.amountOverdue, c, shanghaiDate(now));
+    // The plan covers what the case still owes now: money repaid before stays outside it.
+    const repaidBefore = await confirmedBefore(tx, c.row.id, now);
+    const owed = c.row.amountOverdue - repaidBefore;
+    if (owed <= 0) throw new DomainError('restructure.nothingOwed');
+    const plan = planOf(input.kind, input.terms, owed, c, shanghaiDate(now));
     if (typeof plan === 'string') throw new DomainError(`restructure.${plan}`, { field: plan });
     const expiresAt = (await loadWorkingCalendar(tx)).addWorkingDays(now, DECISION_BUSINESS_DAYS);
     const [row] = await tx
@@ -67,6 +82,7 @@ export const proposeRestructure = async (
         kind: input.kind,
         terms: input.terms,
         totalAmount: plan.total,
+        repaidBefore,
         schedule: plan.schedule,
         reason: input.reason,
         status: plan.isWithinBands ? 'approved' : 'proposed',
@@ -78,6 +94,7 @@ export const proposeRestructure = async (
       })
       .returning();
     if (!row) throw new DomainError('restructure.notFound');
+    const made = plan.isWithinBands ? await createPlan(tx, row, now) : undefined;
     const overdueSince = plan.isWithinBands ? await refreshOverdueSince(tx, c.row.id) : undefined;
     if (!plan.isWithinBands) {
       await jobQueue.reschedule(tx, {
@@ -105,7 +122,7 @@ export const proposeRestructure = async (
         terms: row.terms,
         total: row.totalAmount,
         status: row.status,
-        ...(plan.isWithinBands ? { overdueSince } : {}),
+        ...(made ? { ...made, overdueSince } : {}),
       },
     });
     return view(row);
@@ -134,7 +151,13 @@ export const decideRestructure = async (
       .where(and(eq(restructureRequests.id, r.id), eq(restructureRequests.status, 'proposed')))
       .returning();
     if (!saved) throw new DomainError('restructure.notPending');
-    // An approved plan: the case's days overdue count from its first unpaid line from now on.
+    // An approved request becomes the case's plan (the case row locked, as a repayment's
+    // confirmation locks it): its days overdue count from the first unpaid instalment.
+    let made: Awaited<ReturnType<typeof createPlan>> | undefined;
+    if (input.approve) {
+      await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, r.caseId)).for('update');
+      made = await createPlan(tx, saved, now);
+    }
     const overdueSince = input.approve ? await refreshOverdueSince(tx, r.caseId) : undefined;
     const [c] = await tx.select({ contractNo: cases.contractNo }).from(cases).where(eq(cases.id, r.caseId));
     await notify(
@@ -150,7 +173,7 @@ export const decideRestructure = async (
       resourceId: r.caseId,
       orgId: r.creditorId,
       before: { status: 'proposed' },
-      after: { requestId: r.id, status, note: input.note, ...(input.approve ? { overdueSince } : {}) },
+      after: { requestId: r.id, status, note: input.note, ...(made ? { ...made, overdueSince } : {}) },
     });
     return view(saved);
   });

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { BID_STATUSES, BIDDER_CIRCLES, CHANNELS, ORG_STATUSES, PACKAGE_STATUSES, PROVINCES, TIERS } from '@/lib/enums';
+import {
+  BID_STATUSES,
+  BIDDER_CIRCLES,
+  CHANNELS,
+  DEFAULT_INSTALMENT_GRACE_DAYS,
+  MAX_INSTALMENT_GRACE_DAYS,
+  ORG_STATUSES,
+  PACKAGE_STATUSES,
+  PROVINCES,
+  TIERS,
+} from '@/lib/enums';
 import { BUCKETS } from '@/lib/cases';
 import { BASIS_POINTS } from '@/lib/rates';
 import { shanghaiInstant } from '@/lib/dates';
@@ -70,6 +80,8 @@ export const ZTerms = z.object({
   maxInstalments: z.number().int().min(1).max(60),
   /** Stricter than the rulebook's stage policy; null (or absent): the rulebook's. */
   stagePolicy: ZStagePolicy.nullable().default(null),
+  /** Days after its due date an instalment may still be paid before the plan breaks. */
+  instalmentGraceDays: z.number().int().min(0).max(MAX_INSTALMENT_GRACE_DAYS).default(DEFAULT_INSTALMENT_GRACE_DAYS),
 });
 /**
  * The terms form: the close in Beijing wall-clock time (`YYYY-MM-DDTHH:mm`), percentages and
@@ -108,6 +120,7 @@ export const ZTermsForm = z
     /** Whether the package sets a stage policy of its own, and the policy as typed. */
     hasStagePolicy: z.boolean(),
     stagePolicy: ZStagePolicyForm,
+    instalmentGraceDays: z.string().trim().min(1).transform(Number).pipe(ZTerms.shape.instalmentGraceDays.unwrap()),
   })
   .transform(({ hasStagePolicy, stagePolicy, ...f }) => ({ ...f, stagePolicy: hasStagePolicy ? stagePolicy : null }))
   .transform((f) => ({ ...f, invitedAgencyIds: f.bidderCircle === 'invited' ? f.invitedAgencyIds : [] }));
@@ -222,6 +235,7 @@ export const ZCreditorPackage = z.object({
   maxReductionBp: z.number().int(),
   maxInstalments: z.number().int(),
   stagePolicy: ZStagePolicy.nullable(),
+  instalmentGraceDays: z.number().int(),
   offeredAgencyId: z.string().nullable(),
   offerFeeBp: z.number().int().nullable(),
   offerExpiresAt: z.date().nullable(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, VISIT_STATUSES } from '@/lib/enums';
 import { ZRepayment } from '../repayments/repayments.schema';
-import { ZAction, ZVisit } from '../work/work.schema';
+import { ZAction, ZCasePlans, ZVisit } from '../work/work.schema';
 
 // A case's whole record as its creditor and the platform's staff read it: what the agency
 // sees of its own work (work.schema.ts), with the agency named.
@@ -29,6 +29,8 @@ export const ZRecordCase = z.object({
   packageName: z.string().nullable(),
   closedOn: z.string().nullable(),
   closedReason: z.string().nullable(),
+  planBrokenOn: z.string().nullable(),
+  plans: ZCasePlans,
 });
 export type TRecordCase = z.infer<typeof ZRecordCase>;
 export const ZRecordAction = ZAction.extend({ agencyName: z.string() });

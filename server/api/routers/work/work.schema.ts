@@ -5,6 +5,8 @@ import {
   ACTION_TARGETS,
   CASE_STATUSES,
   EVIDENCE_KINDS,
+  INSTALMENT_STATUSES,
+  PLAN_STATUSES,
   RESTRUCTURE_KINDS,
   RESTRUCTURE_STATUSES,
   ROLES,
@@ -137,6 +139,39 @@ export type TAction = z.infer<typeof ZAction>;
 export const ZLogActionResult = z.object({ action: ZAction, flags: ZVerdict.shape.flags });
 export const ZActionList = z.object({ items: z.array(ZAction), nextCursor: z.string().nullable() });
 
+const ZPlanSummary = z.object({
+  id: z.string(),
+  kind: z.enum(RESTRUCTURE_KINDS),
+  status: z.enum(PLAN_STATUSES),
+  totalAmount: z.number().int(),
+  /** Repaid before the plan: outside it. */
+  repaidBefore: z.number().int(),
+  graceDays: z.number().int(),
+  approvedAt: z.date(),
+  endedAt: z.date().nullable(),
+  brokenOn: z.string().nullable(),
+  missedInstalmentNo: z.number().int().nullable(),
+});
+/** The case's repayment plan (the newest, with its instalments) and the earlier ones it superseded or that broke. */
+export const ZCasePlans = z.object({
+  plan: ZPlanSummary.extend({
+    instalments: z.array(
+      z.object({
+        no: z.number().int(),
+        dueDate: z.string(),
+        /** The last day it may still be paid on before the plan breaks. */
+        lastDayOfGrace: z.string(),
+        amount: z.number().int(),
+        paidAmount: z.number().int(),
+        paidOn: z.string().nullable(),
+        status: z.enum(INSTALMENT_STATUSES),
+      }),
+    ),
+  }).nullable(),
+  earlier: z.array(ZPlanSummary),
+});
+export type TCasePlans = z.infer<typeof ZCasePlans>;
+
 export const ZWorkCase = z.object({
   id: z.string(),
   contractNo: z.string(),
@@ -170,8 +205,11 @@ export const ZWorkCase = z.object({
   commissionFrozenAt: z.date().nullable(),
   address: z.string().nullable(),
   repaidAmount: z.number().int(),
-  /** What the case owes in all: its approved plan's total, or the overdue amount. */
+  /** What the case owes in all: under its plan, what was repaid before it and the plan's total; else the overdue amount. */
   amountDue: z.number().int(),
+  /** The day its plan broke, while no newer plan is approved. */
+  planBrokenOn: z.string().nullable(),
+  plans: ZCasePlans,
 });
 export type TWorkCase = z.infer<typeof ZWorkCase>;
 export const ZRevealResult = z.object({ value: z.string() });
