@@ -8,6 +8,7 @@ import {
   type PhraseCategory,
   type RuleSet,
 } from './rulebook';
+import { matchFamilies } from './phrase-families';
 import { localTime, nextDate, zonedInstant } from './zone';
 
 // The rule engine: pure, so that every rule can be pinned at its boundaries. It answers
@@ -67,13 +68,25 @@ export type Verdict = {
 
 const isCall = (a: Pick<PastAction, 'channel'>) => a.channel === 'call';
 
-/** Forbidden phrases found in a text, with their categories (NIFA 2018). */
-export const findForbiddenPhrases = (rules: RuleSet, text: string): { phrase: string; category: PhraseCategory }[] => {
-  const normalised = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-  return rules.forbiddenPhrases.filter((p) =>
-    normalised.includes(p.phrase.normalize('NFKC').replace(/\s+/g, '').toLowerCase()),
-  );
+export type ForbiddenFound = {
+  /** The wording that matched, in its normal form (lib/phrase-match.ts). */
+  phrase: string;
+  category: PhraseCategory;
+  familyId: string;
+  /** The family's name in Chinese and English, so a message names it in either language. */
+  family: string;
+  familyEn: string;
 };
+
+/** The forbidden-phrase families a text falls into (NIFA 2018), one wording each. */
+export const findForbiddenPhrases = (rules: RuleSet, text: string): ForbiddenFound[] =>
+  matchFamilies(rules.phraseFamilies, text).map(({ family, phrase }) => ({
+    phrase,
+    category: family.category,
+    familyId: family.id,
+    family: family.name,
+    familyEn: family.nameEn,
+  }));
 
 export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
   const violations: Violation[] = [];
@@ -150,8 +163,7 @@ export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
   if ((c.channel === 'visit' || c.channel === 'lawyer_letter') && c.daysOverdue < rules.escalationFromDay)
     flags.push({ rule: 'earlyEscalation', values: { day: c.daysOverdue, from: rules.escalationFromDay } });
 
-  for (const p of findForbiddenPhrases(rules, c.note ?? ''))
-    flags.push({ rule: 'forbiddenPhrase', values: { phrase: p.phrase, category: p.category } });
+  for (const p of findForbiddenPhrases(rules, c.note ?? '')) flags.push({ rule: 'forbiddenPhrase', values: p });
 
   const waits = violations.map((v) => v.nextAllowedAt);
   const nextAllowedAt =
