@@ -18,6 +18,18 @@ export const toFamilyRow = (f: Family): FamilyRow => ({
   mustNotMatch: f.mustNotMatch.join('\n'),
 });
 
+/** The first message anywhere under a field (a list names the line and its part). */
+export const firstMessage = (node: unknown): string | undefined => {
+  if (!node || typeof node !== 'object') return undefined;
+  const { message, ref: _ref, ...rest } = node as { message?: unknown; ref?: unknown };
+  if (typeof message === 'string') return message;
+  for (const child of Object.values(rest)) {
+    const m = firstMessage(child);
+    if (m) return m;
+  }
+  return undefined;
+};
+
 /** The families of a version by category, each with its name, how many patterns and one example. */
 export const FamiliesView = ({ families }: { families: Family[] }) => {
   const t = useTranslations();
@@ -67,11 +79,13 @@ export const FamiliesEditor = ({
   const reg = register;
   const rows = useFieldArray({ control, name: 'phraseFamilies' });
   const own = errors.phraseFamilies;
-  const message = (i: number, key: keyof FamilyRow) => own?.[i]?.[key]?.message;
+  const message = (i: number, key: keyof FamilyRow) => firstMessage(own?.[i]?.[key]);
   return (
     <div className="space-y-3" data-testid="families-editor">
       <p className="text-xs text-slate-500">{t('staffRules.patternHelp')}</p>
-      {own?.message ? <p className="text-xs text-red-600">{own.message}</p> : null}
+      {own?.message || own?.root?.message ? (
+        <p className="text-xs text-red-600">{own.message ?? own.root?.message}</p>
+      ) : null}
       {rows.fields.map((r, i) => (
         <fieldset
           key={r.id}

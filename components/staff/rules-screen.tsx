@@ -14,7 +14,7 @@ import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Field, Input } from '../ui/field';
 import { EmptyRow, Table, Td } from '../ui/table';
-import { FamiliesEditor, FamiliesView, toFamilyRow } from './phrase-families';
+import { FamiliesEditor, FamiliesView, firstMessage, toFamilyRow } from './phrase-families';
 
 const NUMBERS = [
   'maxAnsweredCallsPerDebtorPerDay',
@@ -24,18 +24,6 @@ const NUMBERS = [
   'escalationFromDay',
 ] as const;
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-/** The first message anywhere under a field (a phrase list names the line and its part). */
-const firstMessage = (node: unknown): string | undefined => {
-  if (!node || typeof node !== 'object') return undefined;
-  const { message, ref: _ref, ...rest } = node as { message?: unknown; ref?: unknown };
-  if (typeof message === 'string') return message;
-  for (const child of Object.values(rest)) {
-    const m = firstMessage(child);
-    if (m) return m;
-  }
-  return undefined;
-};
-
 /** An edit of the newest version, published as the next one; the server refuses anything looser than the floor. */
 const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublished: (version: number) => void }) => {
   const t = useTranslations();
