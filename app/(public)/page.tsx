@@ -81,9 +81,7 @@ const LandingPage = async () => {
                           .map((f) => (
                             <p key={f.id} data-testid="rule-family">
                               <span className="text-slate-700">{isEn ? f.nameEn : f.name}</span>
-                              {f.mustMatch[0] ? (
-                                <span className="ml-1">{t('landing.phraseExample', { example: f.mustMatch[0] })}</span>
-                              ) : null}
+                              {f.mustMatch[0] ? ` ${t('landing.phraseExample', { example: f.mustMatch[0] })}` : null}
                             </p>
                           ))}
                       </dd>

@@ -4,6 +4,7 @@ import { useFieldArray, type Control, type FieldErrors, type UseFormRegister } f
 import { useLocale, useTranslations } from 'use-intl';
 import { PHRASE_CATEGORIES } from '@/lib/enums';
 import type { TRuleDraftForm, TRuleSets } from '@/server/api/routers/staff/staff.schema';
+import type { ErrorInfo } from '../trpc/errors';
 import { Button } from '../ui/button';
 import { Field, Input, Select, Textarea } from '../ui/field';
 
@@ -44,15 +45,11 @@ export const FamiliesView = ({ families }: { families: Family[] }) => {
               .filter((f) => f.category === c)
               .map((f) => (
                 <p key={f.id} className="text-slate-700" data-testid="rules-family">
-                  <span className="font-medium">{isEn ? f.nameEn : f.name}</span>
-                  <span className="ml-2 text-xs text-slate-500">
+                  <span className="font-medium">{isEn ? f.nameEn : f.name}</span>{' '}
+                  <span className="text-xs text-slate-500">
                     {t('staffRules.patternCount', { count: f.patterns.length })}
+                    {f.mustMatch[0] ? ` · ${t('staffRules.example', { example: f.mustMatch[0] })}` : null}
                   </span>
-                  {f.mustMatch[0] ? (
-                    <span className="ml-2 text-xs text-slate-500">
-                      {t('staffRules.example', { example: f.mustMatch[0] })}
-                    </span>
-                  ) : null}
                 </p>
               ))}
           </dd>
@@ -70,16 +67,20 @@ export const FamiliesEditor = ({
   control,
   register,
   errors,
+  server,
 }: {
   control: Control<TRuleDraftForm, unknown, unknown>;
   register: UseFormRegister<TRuleDraftForm>;
   errors: FieldErrors<TRuleDraftForm>;
+  /** The publish answer: a family's problem is shown under that family's field too. */
+  server: ErrorInfo | null;
 }) => {
   const t = useTranslations();
   const reg = register;
   const rows = useFieldArray({ control, name: 'phraseFamilies' });
   const own = errors.phraseFamilies;
-  const message = (i: number, key: keyof FamilyRow) => firstMessage(own?.[i]?.[key]);
+  const message = (i: number, key: keyof FamilyRow) =>
+    firstMessage(own?.[i]?.[key]) ?? server?.fieldErrors?.[`phraseFamilies.${i}.${key}`]?.[0];
   return (
     <div className="space-y-3" data-testid="families-editor">
       <p className="text-xs text-slate-500">{t('staffRules.patternHelp')}</p>
@@ -118,6 +119,7 @@ export const FamiliesEditor = ({
                 <Textarea
                   id={`family-${i}-${k}`}
                   rows={5}
+                  wrap="off"
                   className="font-mono text-xs"
                   {...reg(`phraseFamilies.${i}.${k}`)}
                   invalid={Boolean(message(i, k))}

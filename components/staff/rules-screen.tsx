@@ -86,7 +86,7 @@ const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublishe
       </div>
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-700">{t('staffRules.field.phraseFamilies')}</legend>
-        <FamiliesEditor control={control} register={register} errors={errors} />
+        <FamiliesEditor control={control} register={register} errors={errors} server={error} />
       </fieldset>
       {error ? <Alert testId="rules-error">{error.message}</Alert> : null}
       <Button type="submit" disabled={publish.isPending} data-testid="rules-publish">

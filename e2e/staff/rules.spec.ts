@@ -33,6 +33,10 @@ test.describe('[STAFF] collection rulebook', () => {
     await expect(page.getByTestId('rules-error')).toHaveText(
       '禁用语族“到单位、公司闹事”命中了它不应命中的例句“明天去你公司找你”',
     );
+    // …and under that family's field.
+    await expect(page.getByTestId('family-0-mustNotMatch-error')).toHaveText(
+      '禁用语族“到单位、公司闹事”命中了它不应命中的例句“明天去你公司找你”',
+    );
     await shot(page, 'staff-rules-refused.zh-CN');
     await lawful.fill(lawfulBefore);
 

@@ -90,7 +90,12 @@ describe('familyProblem', () => {
 
   it('names a must-match example the family misses', () => {
     expect(familyProblem(withFamily({ mustMatch: [...workplace.mustMatch, '我们去你单位拜访'] }), FLOOR)).toMatchObject(
-      { code: 'rules.familyMissesExample', family: { id: 'workplace' }, example: '我们去你单位拜访' },
+      {
+        code: 'rules.familyMissesExample',
+        family: { id: 'workplace' },
+        at: { index: 0, part: 'mustMatch' },
+        example: '我们去你单位拜访',
+      },
     );
   });
 
@@ -98,6 +103,7 @@ describe('familyProblem', () => {
     expect(familyProblem(withFamily({ mustNotMatch: ['去你公司闹'] }), FLOOR)).toMatchObject({
       code: 'rules.familyCatchesExample',
       family: { id: 'workplace' },
+      at: { index: 0, part: 'mustNotMatch' },
       example: '去你公司闹',
     });
   });
@@ -111,7 +117,10 @@ describe('familyProblem', () => {
   });
 
   it('refuses a duplicate id, a family without a pattern or without an example', () => {
-    expect(familyProblem([workplace, workplace], [])).toMatchObject({ reason: 'duplicateId' });
+    expect(familyProblem([workplace, workplace], [])).toMatchObject({
+      reason: 'duplicateId',
+      at: { index: 1, part: 'id' },
+    });
     expect(familyProblem([{ ...workplace, patterns: [] }], [])).toMatchObject({ reason: 'noPattern' });
     expect(familyProblem([{ ...workplace, mustMatch: [] }], [])).toMatchObject({ reason: 'noExample' });
   });

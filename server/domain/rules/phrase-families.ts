@@ -47,12 +47,19 @@ export const matchFamilies = (families: readonly PhraseFamily[], text: string): 
 /** Whether one family catches a text. */
 export const familyMatches = (family: PhraseFamily, text: string): boolean => matchFamilies([family], text).length > 0;
 
+/** A problem of a family of the draft names its place (index and part); a loosening names the floor's family. */
 export type FamilyProblem =
-  | { code: 'rules.familyInvalid'; family: PhraseFamily; reason: 'duplicateId' | 'noPattern' | 'noExample' }
-  | { code: 'rules.familyPattern'; family: PhraseFamily; pattern: string; reason: PatternProblem }
-  | { code: 'rules.familyMissesExample'; family: PhraseFamily; example: string }
-  | { code: 'rules.familyCatchesExample'; family: PhraseFamily; example: string }
+  | {
+      code: 'rules.familyInvalid';
+      family: PhraseFamily;
+      at: FamilyPart;
+      reason: 'duplicateId' | 'noPattern' | 'noExample';
+    }
+  | { code: 'rules.familyPattern'; family: PhraseFamily; at: FamilyPart; pattern: string; reason: PatternProblem }
+  | { code: 'rules.familyMissesExample'; family: PhraseFamily; at: FamilyPart; example: string }
+  | { code: 'rules.familyCatchesExample'; family: PhraseFamily; at: FamilyPart; example: string }
   | { code: 'rules.familyLoosened'; family: PhraseFamily; example: string };
+export type FamilyPart = { index: number; part: 'id' | 'patterns' | 'mustMatch' | 'mustNotMatch' };
 
 /**
  * The first reason a set of families cannot be published: a pattern that does not compile,
@@ -64,19 +71,24 @@ export const familyProblem = (
   floor: readonly PhraseFamily[],
 ): FamilyProblem | null => {
   const ids = new Set<string>();
-  for (const family of families) {
-    if (ids.has(family.id)) return { code: 'rules.familyInvalid', family, reason: 'duplicateId' };
+  for (const [index, family] of families.entries()) {
+    const at = (part: FamilyPart['part']): FamilyPart => ({ index, part });
+    if (ids.has(family.id)) return { code: 'rules.familyInvalid', family, at: at('id'), reason: 'duplicateId' };
     ids.add(family.id);
-    if (family.patterns.length === 0) return { code: 'rules.familyInvalid', family, reason: 'noPattern' };
-    if (family.mustMatch.length === 0) return { code: 'rules.familyInvalid', family, reason: 'noExample' };
+    if (family.patterns.length === 0)
+      return { code: 'rules.familyInvalid', family, at: at('patterns'), reason: 'noPattern' };
+    if (family.mustMatch.length === 0)
+      return { code: 'rules.familyInvalid', family, at: at('mustMatch'), reason: 'noExample' };
     for (const pattern of family.patterns) {
       const c = compilePattern(pattern);
-      if (!c.ok) return { code: 'rules.familyPattern', family, pattern, reason: c.problem };
+      if (!c.ok) return { code: 'rules.familyPattern', family, at: at('patterns'), pattern, reason: c.problem };
     }
     for (const example of family.mustMatch)
-      if (!familyMatches(family, example)) return { code: 'rules.familyMissesExample', family, example };
+      if (!familyMatches(family, example))
+        return { code: 'rules.familyMissesExample', family, at: at('mustMatch'), example };
     for (const example of family.mustNotMatch)
-      if (familyMatches(family, example)) return { code: 'rules.familyCatchesExample', family, example };
+      if (familyMatches(family, example))
+        return { code: 'rules.familyCatchesExample', family, at: at('mustNotMatch'), example };
   }
   for (const family of floor)
     for (const example of family.mustMatch)

@@ -54,7 +54,8 @@ export const familiesError = (d: RuleDraft): DomainError | null => {
         ? `validation.phraseFamily.${problem.reason}`
         : null;
   return new DomainError(problem.code, {
-    field: 'phraseFamilies',
+    // The family's own field where it is one of the draft's, so the editor shows it there.
+    field: 'at' in problem ? `phraseFamilies.${problem.at.index}.${problem.at.part}` : 'phraseFamilies',
     values,
     ...(reason ? { labels: { reason } } : {}),
   });

@@ -25,7 +25,8 @@ const withFamily = (id: string, change: Partial<PhraseFamily>) =>
 const refusal = async (p: Promise<unknown>) => {
   const e = await p.catch((x: unknown) => x);
   expect(e).toMatchObject({ code: 'BAD_REQUEST' });
-  return { zh: describeError('zh-CN', e as never).message, en: describeError('en', e as never).message };
+  const zh = describeError('zh-CN', e as never);
+  return { zh: zh.message, en: describeError('en', e as never).message, fields: Object.keys(zh.fieldErrors ?? {}) };
 };
 
 describe('staff.rules', () => {
@@ -107,6 +108,7 @@ describe('staff.rules', () => {
     expect(
       await refusal(publish(withFamily('workplace', { mustMatch: [...workplace.mustMatch, '我们去你单位拜访'] }))),
     ).toEqual({
+      fields: ['phraseFamilies.0.mustMatch'],
       zh: '禁用语族“到单位、公司闹事”没有命中它应命中的例句“我们去你单位拜访”',
       en: 'The phrase family “Threats to make trouble at the workplace” does not catch its must-match example “我们去你单位拜访”',
     });
@@ -125,6 +127,7 @@ describe('staff.rules', () => {
     );
     // Dropping the insults family would stop catching 老赖, which version 1 forbids.
     expect(await refusal(publish(DEFAULT_PHRASE_FAMILIES.filter((f) => f.id !== 'insult')))).toEqual({
+      fields: ['phraseFamilies'],
       zh: '不能放宽第 1 版的禁用语：第 1 版“辱骂用语”的例句“老赖”在新版本中不再被任何禁用语族命中',
       en: 'Version 1 cannot be loosened: its example “老赖” (Insulting words) is no longer caught by any phrase family',
     });
