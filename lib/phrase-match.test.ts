@@ -127,7 +127,7 @@ describe('matching', () => {
     expect(matchesPattern('弄死你', '弄😡死😡你')).toBe('弄死你');
   });
 
-  it('stays fast on a 100,000-character text, even one written to make matching slow', () => {
+  it('stays linear on a 100,000-character text, even one written to make matching slow', () => {
     const patterns = [
       workplace,
       '(去|到|上)~12你~12(单位|公司)~12(闹|找)~12堵',
@@ -143,7 +143,10 @@ describe('matching', () => {
     ];
     const started = performance.now();
     for (const p of patterns) for (const t of texts) matchNormalised(p, normalisePhraseText(t));
-    expect(performance.now() - started).toBeLessThan(3_000);
+    // Linear in the text: about half a second on a quiet machine for these worst cases (a real
+    // note is checked in milliseconds: phrase-families.test.ts); quadratic matching would take
+    // many minutes. The bound leaves room for a busy machine.
+    expect(performance.now() - started).toBeLessThan(20_000);
     const long = `${'客户承诺周五还款。'.repeat(11_000)}不还钱就去你单位闹`;
     expect(long.length).toBeGreaterThan(99_000);
     expect(matchesPattern(workplace, long)).toBe('去你单位闹');

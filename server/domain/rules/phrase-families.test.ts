@@ -41,6 +41,16 @@ describe('the default phrase families', () => {
       expect(matchFamilies(DEFAULT_PHRASE_FAMILIES, `债务人说：${phrase}。`).length).toBeGreaterThan(0);
   });
 
+  it('check a 100,000-character note, emoji and mixed widths included, in well under a second', () => {
+    const note = `${'客户说下周还款，ＯＫ😀 态度尚可。'.repeat(5_600)}不 還 钱就去你单位闹`;
+    expect(note.length).toBeGreaterThan(100_000);
+    const started = performance.now();
+    expect(matchFamilies(DEFAULT_PHRASE_FAMILIES, note).map((m) => m.family.id)).toEqual(['workplace']);
+    expect(matchFamilies(DEFAULT_PHRASE_FAMILIES, note.slice(0, 100_000))).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(matchFamilies(DEFAULT_PHRASE_FAMILIES, '')).toEqual([]);
+  });
+
   it('catch the wordings a list of exact phrases missed', () => {
     const found = (text: string) => matchFamilies(DEFAULT_PHRASE_FAMILIES, text).map((m) => [m.family.id, m.phrase]);
     expect(found('不还钱就去你单位闹')).toEqual([['workplace', '去你单位闹']]);
