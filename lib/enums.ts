@@ -292,3 +292,7 @@ export const TEMPLATE_CHANNELS = ['sms', 'letter', 'lawyer_letter'] as const;
 // The audit log's actions; supervision: complaints, sanctions, scorecards and field audits.
 export * from './audit-actions';
 export * from './enums-supervision';
+
+/** Kinds of forbidden saying (NIFA 2018): threats, insults, impersonating police/courts/lawyers, disclosure to others. */
+export const PHRASE_CATEGORIES = ['threat', 'insult', 'impersonation', 'disclosure'] as const;
+export type PhraseCategory = (typeof PHRASE_CATEGORIES)[number];

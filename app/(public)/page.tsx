@@ -3,7 +3,7 @@ import { formatDate } from '@/lib/format';
 import { MIN_VISIT_STAFF } from '@/lib/visits';
 import { PHRASE_CATEGORIES } from '@/server/domain/rules/rulebook';
 import { getServerCaller } from '@/server/api/server-caller';
-import { getServerT } from '@/server/i18n/request-locale';
+import { getRequestLocale, getServerT } from '@/server/i18n/request-locale';
 import { StagePolicyTable } from '@/components/rules/stage-policy';
 import { withMessages } from '../_components/with-messages';
 
@@ -13,6 +13,7 @@ const hhmm = (minutes: number) =>
 
 const LandingPage = async () => {
   const t = await getServerT();
+  const isEn = (await getRequestLocale()) === 'en';
   // The published rulebook in force, read as anyone reads it (public.rulebook).
   const { rules, publishedAt } = await (await getServerCaller()).public.rulebook();
   const lines = [
@@ -21,7 +22,7 @@ const LandingPage = async () => {
     ['contacts', { failed: rules.contactAfterFailedAttempts }],
     ['stages', {}],
     ['visits', { staff: MIN_VISIT_STAFF }],
-    ['words', { count: rules.forbiddenPhrases.length }],
+    ['words', { count: rules.phraseFamilies.length }],
     ['records', {}],
   ] as const;
   return (
@@ -76,15 +77,19 @@ const LandingPage = async () => {
                 </div>
               ) : null}
               {key === 'words' ? (
-                <dl className="mt-2 space-y-1 text-xs text-slate-500">
-                  {PHRASE_CATEGORIES.map((c) => (
-                    <div key={c} className="flex gap-2">
-                      <dt className="shrink-0 font-medium text-slate-600">{t(`landing.phraseCategory.${c}`)}</dt>
-                      <dd>
-                        {rules.forbiddenPhrases
-                          .filter((p) => p.category === c)
-                          .map((p) => p.phrase)
-                          .join(t('landing.phraseSeparator'))}
+                <dl className="mt-2 space-y-2 text-xs text-slate-500">
+                  {PHRASE_CATEGORIES.filter((c) => rules.phraseFamilies.some((f) => f.category === c)).map((c) => (
+                    <div key={c} className="flex gap-2" data-testid={`rule-words-${c}`}>
+                      <dt className="w-24 shrink-0 font-medium text-slate-600">{t(`landing.phraseCategory.${c}`)}</dt>
+                      <dd className="space-y-0.5">
+                        {rules.phraseFamilies
+                          .filter((f) => f.category === c)
+                          .map((f) => (
+                            <p key={f.id} data-testid="rule-family">
+                              <span className="text-slate-700">{isEn ? f.nameEn : f.name}</span>
+                              {f.mustMatch[0] ? ` ${t('landing.phraseExample', { example: f.mustMatch[0] })}` : null}
+                            </p>
+                          ))}
                       </dd>
                     </div>
                   ))}

@@ -16,6 +16,7 @@ import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Field, Input } from '../ui/field';
 import { EmptyRow, Table, Td } from '../ui/table';
+import { FamiliesEditor, FamiliesView, firstMessage, toFamilyRow } from './phrase-families';
 
 const NUMBERS = [
   'maxAnsweredCallsPerDebtorPerDay',
@@ -23,18 +24,6 @@ const NUMBERS = [
   'contactAfterFailedAttempts',
 ] as const;
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-/** The first message anywhere under a field (a phrase list names the line and its part). */
-const firstMessage = (node: unknown): string | undefined => {
-  if (!node || typeof node !== 'object') return undefined;
-  const { message, ref: _ref, ...rest } = node as { message?: unknown; ref?: unknown };
-  if (typeof message === 'string') return message;
-  for (const child of Object.values(rest)) {
-    const m = firstMessage(child);
-    if (m) return m;
-  }
-  return undefined;
-};
-
 /** An edit of the newest version, published as the next one; the server refuses anything looser than the floor. */
 const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublished: (version: number) => void }) => {
   const t = useTranslations();
@@ -44,6 +33,7 @@ const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublishe
   const {
     register,
     handleSubmit,
+    control,
     formState: { errors },
   } = useZodForm(ZRuleDraftForm, {
     defaultValues: {
@@ -51,7 +41,7 @@ const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublishe
       windowEndMinutes: hhmm(r.windowEndMinutes),
       ...(Object.fromEntries(NUMBERS.map((k) => [k, String(r[k])])) as Record<(typeof NUMBERS)[number], string>),
       stagePolicy: stagePolicyFormValues(r.stagePolicy),
-      forbiddenPhrases: r.forbiddenPhrases.map((p) => `${p.phrase}|${p.category}`).join('\n'),
+      phraseFamilies: r.phraseFamilies.map(toFamilyRow),
     },
   });
   const stageError = (ch: string, target: string) =>
@@ -107,20 +97,10 @@ const Editor = ({ latest, onPublished }: { latest: TRuleSets[number]; onPublishe
           idPrefix="rules"
         />
       </fieldset>
-      <Field
-        id="rules-phrases"
-        label={t('staffRules.field.forbiddenPhrases')}
-        hint={t('staffRules.phrasesHint')}
-        error={message('forbiddenPhrases')}
-      >
-        <textarea
-          id="rules-phrases"
-          rows={8}
-          className="block w-full rounded-md border-0 px-2.5 py-1.5 font-mono text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-amber-600 aria-[invalid=true]:ring-red-500"
-          {...register('forbiddenPhrases')}
-          aria-invalid={message('forbiddenPhrases') ? true : undefined}
-        />
-      </Field>
+      <fieldset className="space-y-2">
+        <legend className="text-sm font-medium text-slate-700">{t('staffRules.field.phraseFamilies')}</legend>
+        <FamiliesEditor control={control} register={register} errors={errors} server={error} />
+      </fieldset>
       {error ? <Alert testId="rules-error">{error.message}</Alert> : null}
       <Button type="submit" disabled={publish.isPending} data-testid="rules-publish">
         {t('staffRules.publish', { version: latest.version + 1 })}
@@ -165,12 +145,18 @@ export const RulesScreen = ({ canPublish }: { canPublish: boolean }) => {
                   </Td>
                   <Td className="tabular-nums">{v.rules.maxAnsweredCallsPerDebtorPerDay}</Td>
                   <Td className="tabular-nums">{v.rules.maxUnansweredCallsPerNumberPerDay}</Td>
-                  <Td className="tabular-nums">{v.rules.forbiddenPhrases.length}</Td>
+                  <Td className="tabular-nums">{v.rules.phraseFamilies.length}</Td>
                 </tr>
               ))
             )}
           </Table>
         </Card>
+        {latest ? (
+          <Card title={t('staffRules.families', { version: latest.version })}>
+            <p className="mb-3 text-xs text-slate-500">{t('staffRules.familiesIntro')}</p>
+            <FamiliesView families={latest.rules.phraseFamilies} />
+          </Card>
+        ) : null}
         {published ? (
           <Alert tone="success" testId="rules-published">
             {t('staffRules.published', { version: published })}

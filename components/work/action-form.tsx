@@ -5,6 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { ACTION_CHANNELS, ACTION_OUTCOMES, TEMPLATE_CHANNELS } from '@/lib/enums';
 import { ZLogActionForm, type TVerdict, type TWorkCase } from '@/server/api/routers/work/work.schema';
+import { flagMessage } from '@/lib/flags';
 import { formatDateTime } from '@/lib/format';
 import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
@@ -33,11 +34,14 @@ export const VerdictNote = ({ verdict, timeZone }: { verdict: TVerdict; timeZone
           </Alert>
         ))
       )}
-      {verdict.flags.map((f) => (
-        <Alert key={f.rule} tone="info" testId="verdict-flag">
-          {t(`work.flag.${f.rule}`, f.values ?? {})}
-        </Alert>
-      ))}
+      {verdict.flags.map((f, i) => {
+        const { key, values } = flagMessage(f);
+        return (
+          <Alert key={`${f.rule}-${i}`} tone="info" testId="verdict-flag">
+            {t(`work.flag.${key}`, values)}
+          </Alert>
+        );
+      })}
     </div>
   );
 };

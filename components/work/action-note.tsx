@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'use-intl';
+import { flagMessage } from '@/lib/flags';
 import { Badge } from '../ui/badge';
 
 type Noted = {
@@ -15,11 +16,14 @@ export const ActionNote = ({ a, width = 'w-72' }: { a: Noted; width?: string }) 
   return (
     <div className={`${width} whitespace-normal`}>
       {a.correctsId ? <Badge tone="amber">{t('correction')}</Badge> : null} {a.note}
-      {a.flags.map((f) => (
-        <span key={f.rule} className="ml-1">
-          <Badge tone="red">{t(`flagged.${f.rule}`, f.values ?? {})}</Badge>
-        </span>
-      ))}
+      {a.flags.map((f, i) => {
+        const { key, values } = flagMessage(f);
+        return (
+          <span key={`${f.rule}-${i}`} className="ml-1">
+            <Badge tone="red">{t(`flagged.${key}`, values)}</Badge>
+          </span>
+        );
+      })}
     </div>
   );
 };

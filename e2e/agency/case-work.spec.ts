@@ -104,9 +104,11 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await agency.goto('/agency/templates');
     await agency.locator('#tpl-package').selectOption({ label: '海外借款人定向包' });
     await agency.locator('#tpl-title').fill('最后通牒');
-    await agency.locator('#tpl-body').fill('再不还款就爆通讯录，通知你单位');
+    await agency.locator('#tpl-body').fill('再不还款就爆通讯录，去你 單位 闹');
     await agency.getByTestId('template-submit').click();
-    await expect(agency.getByTestId('tpl-body-error')).toHaveText('模板含禁用语：爆通讯录、通知你单位，不能提交');
+    await expect(agency.getByTestId('tpl-body-error')).toHaveText(
+      '模板含禁用语：“去你单位闹”（到单位、公司闹事）、“爆通讯录”（曝光、爆通讯录），不能提交',
+    );
     await agency.locator('#tpl-title').fill('还款提醒');
     await agency.locator('#tpl-body').fill('您好，您的借款已逾期，请尽快与我们联系协商还款方案。');
     await agency.getByTestId('template-submit').click();
@@ -446,7 +448,7 @@ test.describe('[AGENCY] case work under the rulebook', () => {
       '3 次电话，接通 3 次',
     );
     await page.getByTestId('flagged-only').check();
-    await expect(page.getByTestId('activity-row').first()).toContainText('禁用语：爆通讯录');
+    await expect(page.getByTestId('activity-row').first()).toContainText('禁用语“曝光、爆通讯录”：爆通讯录');
     await shot(page, 'creditor-activity.zh-CN');
     await useLanguage(page, 'en');
     await page.reload();

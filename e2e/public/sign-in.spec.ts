@@ -11,11 +11,18 @@ test.describe('[PUBLIC] sign-in', () => {
     // The rules are the published rulebook in force, not fixed text.
     await expect(page.getByTestId('rules-version')).toContainText('现行第');
     await expect(page.getByTestId('rule-window')).toHaveText('22:00 至次日 08:00（债务人当地时间）不得联系债务人');
-    await expect(page.getByTestId('rule-words')).toContainText('弄死你');
+    // Forbidden phrases by category: each family with an example of what it forbids.
+    await expect(page.getByTestId('rule-words')).toContainText('以下 6 类说法');
+    await expect(page.getByTestId('rule-words-threat')).toContainText('到单位、公司闹事 如“不还钱就去你单位闹”');
+    await expect(page.getByTestId('rule-words-threat')).toContainText('暴力威胁 如“弄死你”');
+    await expect(page.getByTestId('rule-words-impersonation')).toContainText('冒充公检法、律师 如“我是警察”');
     await shot(page, 'landing.zh-CN');
     await page.getByTestId('lang-en').click();
     await expect(page.getByTestId('landing-title')).toContainText('Daylight');
     await expect(page.getByTestId('rule-calls')).toContainText('unanswered calls to one number a day');
+    await expect(page.getByTestId('rule-words-threat')).toContainText(
+      'Threats to make trouble at the workplace e.g. “不还钱就去你单位闹”',
+    );
     await shot(page, 'landing.en');
     await page.getByTestId('lang-zh-CN').click();
     await expect(page.getByTestId('landing-title')).toContainText('阳光处置平台');

@@ -5,6 +5,7 @@ import type { AuditStatus, ExportList, ImportKind, OrgType, Province } from '@/l
 import type { Caller } from '../../auth/actor';
 import type { Permission } from '../../auth/permissions';
 import type { Translate } from '../../i18n/translate';
+import { flagMessage } from '@/lib/flags';
 import { at, count, day, money, percent, type Cell } from '../../tabular/cells';
 import { listAuditForStaff } from '../audit/list-audit';
 import { listAudits } from '../audits/audits';
@@ -216,7 +217,12 @@ export const EXPORT_LIST_DEFS: Record<ExportList, ListDef> = {
           a.phoneMasked ?? '',
           t(`work.outcome.${a.outcome}`),
           a.note,
-          a.flags.map((fl) => t(`work.flag.${fl.rule}`, fl.values ?? {})).join('；'),
+          a.flags
+            .map((fl) => {
+              const { key, values } = flagMessage(fl);
+              return t(`work.flag.${key}`, values);
+            })
+            .join('；'),
         ],
       ),
   },

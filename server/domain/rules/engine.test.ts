@@ -4,6 +4,7 @@
 // the soft flags.
 import { describe, expect, it } from 'vitest';
 import { checkContact, findForbiddenPhrases, type ContactCheck, type PastAction } from './engine';
+import { DEFAULT_PHRASE_FAMILIES } from './phrase-families';
 import { RULES_V1, type ActionChannel, type ActionOutcome } from './rulebook';
 
 const SH = 'Asia/Shanghai';
@@ -169,17 +170,46 @@ describe('the package and the stage', () => {
     expect(rules(base({ channel: 'call', daysOverdue: 3, packageStagePolicy: looser }))).toEqual(['stageTooEarly']);
   });
 
-  it('flags forbidden phrases in notes, whatever the spacing or width', () => {
+  it('flags forbidden phrases in notes, whatever the spacing or width, naming the family', () => {
     const v = checkContact(RULES_V1, base({ note: '债务人态度差，我说再不还就 爆 通讯录，他骂我们是骗子' }));
     expect(v).toMatchObject({
       allowed: true,
-      flags: [{ rule: 'forbiddenPhrase', values: { phrase: '爆通讯录', category: 'disclosure' } }],
+      flags: [
+        {
+          rule: 'forbiddenPhrase',
+          values: {
+            phrase: '爆通讯录',
+            category: 'disclosure',
+            familyId: 'listed-disclosure',
+            family: '向他人透露债务的用语',
+            familyEn: 'Words disclosing the debt to others',
+          },
+        },
+      ],
     });
-    expect(findForbiddenPhrases(RULES_V1, '我是警察，你已被立案抓捕').map((p) => p.category)).toEqual([
-      'impersonation',
-      'impersonation',
+    // One flag per family, whatever the number of its phrases in the note.
+    expect(findForbiddenPhrases(RULES_V1, '我是警察，你已被立案抓捕').map((p) => [p.category, p.phrase])).toEqual([
+      ['impersonation', '我是警察'],
     ]);
     expect(findForbiddenPhrases(RULES_V1, '客户承诺周五还款 2000 元')).toEqual([]);
+  });
+
+  it('flags a threat in other words once the families are in force', () => {
+    const rules = { ...RULES_V1, version: 2, phraseFamilies: DEFAULT_PHRASE_FAMILIES };
+    expect(findForbiddenPhrases(RULES_V1, '不还钱就去你单位闹')).toEqual([]);
+    expect(checkContact(rules, base({ note: '不还钱就去你单位闹' })).flags).toEqual([
+      {
+        rule: 'forbiddenPhrase',
+        values: {
+          phrase: '去你单位闹',
+          category: 'threat',
+          familyId: 'workplace',
+          family: '到单位、公司闹事',
+          familyEn: 'Threats to make trouble at the workplace',
+        },
+      },
+    ]);
+    expect(checkContact(rules, base({ note: '您的单位地址是否有变' })).flags).toEqual([]);
   });
 });
 

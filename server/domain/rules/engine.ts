@@ -9,6 +9,7 @@ import {
   type RuleSet,
 } from './rulebook';
 import { strictest, type StagePolicy } from '@/lib/stage-policy';
+import { matchFamilies } from './phrase-families';
 import { addDays, localTime, nextDate, zonedInstant } from './zone';
 
 // The rule engine: pure, so that every rule can be pinned at its boundaries. It answers
@@ -77,13 +78,25 @@ export type Verdict = {
 
 const isCall = (a: Pick<PastAction, 'channel'>) => a.channel === 'call';
 
-/** Forbidden phrases found in a text, with their categories (NIFA 2018). */
-export const findForbiddenPhrases = (rules: RuleSet, text: string): { phrase: string; category: PhraseCategory }[] => {
-  const normalised = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
-  return rules.forbiddenPhrases.filter((p) =>
-    normalised.includes(p.phrase.normalize('NFKC').replace(/\s+/g, '').toLowerCase()),
-  );
+export type ForbiddenFound = {
+  /** The wording that matched, in its normal form (lib/phrase-match.ts). */
+  phrase: string;
+  category: PhraseCategory;
+  familyId: string;
+  /** The family's name in Chinese and English, so a message names it in either language. */
+  family: string;
+  familyEn: string;
 };
+
+/** The forbidden-phrase families a text falls into (NIFA 2018), one wording each. */
+export const findForbiddenPhrases = (rules: RuleSet, text: string): ForbiddenFound[] =>
+  matchFamilies(rules.phraseFamilies, text).map(({ family, phrase }) => ({
+    phrase,
+    category: family.category,
+    familyId: family.id,
+    family: family.name,
+    familyEn: family.nameEn,
+  }));
 
 export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
   const violations: Violation[] = [];
@@ -169,8 +182,7 @@ export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
     }
   }
 
-  for (const p of findForbiddenPhrases(rules, c.note ?? ''))
-    flags.push({ rule: 'forbiddenPhrase', values: { phrase: p.phrase, category: p.category } });
+  for (const p of findForbiddenPhrases(rules, c.note ?? '')) flags.push({ rule: 'forbiddenPhrase', values: p });
 
   const waits = violations.map((v) => v.nextAllowedAt);
   const nextAllowedAt =

@@ -6,7 +6,8 @@ import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { isUniqueViolation } from '../shared/db-errors';
 import { loosenedAgainst } from '@/lib/stage-policy';
-import { RULES_V1, ruleSetOf, type RuleSet } from './rulebook';
+import { familyProblem } from './phrase-families';
+import { RULES_V1, readRuleSet, type RuleSet } from './rulebook';
 
 // Publishing the rulebook: the platform may tighten it, never loosen it below the national
 // standard (2025) and the CBA guideline (2026) it cites — version 1 is that floor.
@@ -33,17 +34,39 @@ export const ruleProblems = (d: RuleDraft): (keyof RuleDraft)[] => {
   if (d.contactAfterFailedAttempts < floor.contactAfterFailedAttempts) problems.push('contactAfterFailedAttempts');
   // No channel opens earlier than the floor's stage policy, nor to a person the floor keeps it from.
   if (loosenedAgainst(d.stagePolicy, floor.stagePolicy).length > 0) problems.push('stagePolicy');
-  const phrases = d.forbiddenPhrases.map((p) => p.phrase.trim());
-  if (phrases.some((p) => p === '') || new Set(phrases).size !== phrases.length) problems.push('forbiddenPhrases');
-  // Every phrase of the floor stays forbidden.
-  if (floor.forbiddenPhrases.some((f) => !phrases.includes(f.phrase))) problems.push('forbiddenPhrases');
   return problems;
+};
+
+/**
+ * Why the draft's phrase families cannot be published, as the error to answer: a pattern
+ * that does not compile, an example matched otherwise than declared, or an example of
+ * version 1 the new families no longer catch (the floor only tightens).
+ */
+export const familiesError = (d: RuleDraft): DomainError | null => {
+  const problem = familyProblem(d.phraseFamilies, RULES_V1.phraseFamilies);
+  if (!problem) return null;
+  const { family } = problem;
+  const values: Record<string, string> = { family: family.name, familyEn: family.nameEn };
+  if ('example' in problem) values.example = problem.example;
+  if ('pattern' in problem) values.pattern = problem.pattern;
+  const reason =
+    problem.code === 'rules.familyPattern'
+      ? `validation.phrasePattern.${problem.reason}`
+      : problem.code === 'rules.familyInvalid'
+        ? `validation.phraseFamily.${problem.reason}`
+        : null;
+  return new DomainError(problem.code, {
+    // The family's own field where it is one of the draft's, so the editor shows it there.
+    field: 'at' in problem ? `phraseFamilies.${problem.at.index}.${problem.at.part}` : 'phraseFamilies',
+    values,
+    ...(reason ? { labels: { reason } } : {}),
+  });
 };
 
 export const listRuleSets = async (db: DbOrTx) =>
   (await db.select().from(ruleSets).orderBy(desc(ruleSets.version))).map((r) => ({
     version: r.version,
-    rules: ruleSetOf(r.rules),
+    rules: readRuleSet(r.rules),
     publishedAt: r.publishedAt,
   }));
 
@@ -51,7 +74,7 @@ export const listRuleSets = async (db: DbOrTx) =>
 export const rulebookInForce = async (db: DbOrTx) => {
   const [row] = await db.select().from(ruleSets).orderBy(desc(ruleSets.version)).limit(1);
   if (!row) throw new Error('no rulebook published');
-  return { rules: ruleSetOf(row.rules), publishedAt: row.publishedAt };
+  return { rules: readRuleSet(row.rules), publishedAt: row.publishedAt };
 };
 
 /** Publishes the draft as the next version; an edit of a version that is no longer the newest is refused. */
@@ -62,6 +85,8 @@ export const publishRuleSet = async (db: DbOrTx, caller: Caller, input: { basedO
       field: problems[0],
       labels: { fields: problems.map((p) => `staffRules.field.${p}`) },
     });
+  const familyError = familiesError(input.draft);
+  if (familyError) throw familyError;
   return db
     .transaction(async (tx) => {
       const [latest] = await tx.select().from(ruleSets).orderBy(desc(ruleSets.version)).limit(1);

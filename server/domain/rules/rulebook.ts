@@ -2,7 +2,8 @@
 // records the version it was checked against, so a rule change is auditable and a test
 // can pin one version. A creditor's package may tighten it (its allowed channels).
 
-import type { ActionChannel, ActionOutcome } from '@/lib/enums';
+import { PHRASE_CATEGORIES, type ActionChannel, type ActionOutcome, type PhraseCategory } from '@/lib/enums';
+import { literalPattern } from '@/lib/phrase-match';
 import { DEFAULT_STAGE_POLICY, stagePolicyOf, type StagePolicy } from '@/lib/stage-policy';
 
 export { ACTION_CHANNELS, ACTION_OUTCOMES, type ActionChannel, type ActionOutcome } from '@/lib/enums';
@@ -20,8 +21,22 @@ export const ANSWERED_OUTCOMES: readonly ActionOutcome[] = [
 /** Outcomes of an attempt that reached nobody. */
 export const FAILED_OUTCOMES: readonly ActionOutcome[] = ['unanswered', 'invalid_number'];
 
-export const PHRASE_CATEGORIES = ['threat', 'insult', 'impersonation', 'disclosure'] as const;
-export type PhraseCategory = (typeof PHRASE_CATEGORIES)[number];
+export { PHRASE_CATEGORIES, type PhraseCategory } from '@/lib/enums';
+
+/**
+ * One kind of forbidden saying in its many wordings (lib/phrase-match.ts for the pattern
+ * language), with examples it must and must not catch, checked whenever a version is published.
+ */
+export type PhraseFamily = {
+  /** Stable within the rulebook: `workplace`, `violence`, … */
+  id: string;
+  name: string;
+  nameEn: string;
+  category: PhraseCategory;
+  patterns: string[];
+  mustMatch: string[];
+  mustNotMatch: string[];
+};
 
 export type RuleSet = {
   version: number;
@@ -40,7 +55,67 @@ export type RuleSet = {
    */
   stagePolicy: StagePolicy;
   /** Threats, insults, impersonation, disclosure to third parties (NIFA 2018): soft in notes, hard in templates. */
-  forbiddenPhrases: { phrase: string; category: PhraseCategory }[];
+  phraseFamilies: PhraseFamily[];
+};
+
+/** The names of the families a version in the older shape (a plain list of phrases) reads as. */
+const LISTED_NAMES: Record<PhraseCategory, { name: string; nameEn: string }> = {
+  threat: { name: '威胁用语', nameEn: 'Threatening words' },
+  insult: { name: '辱骂用语', nameEn: 'Insulting words' },
+  impersonation: { name: '冒充公检法、律师的用语', nameEn: 'Words impersonating police, courts or lawyers' },
+  disclosure: { name: '向他人透露债务的用语', nameEn: 'Words disclosing the debt to others' },
+};
+
+/**
+ * A version published as a plain list of phrases (version 1) read as families: one per
+ * category, each phrase a literal pattern and its own must-match example, so it catches at
+ * least everything the list caught.
+ */
+export const familiesFromListedPhrases = (
+  phrases: readonly { phrase: string; category: PhraseCategory }[],
+): PhraseFamily[] =>
+  PHRASE_CATEGORIES.flatMap((category) => {
+    const listed = phrases.filter((p) => p.category === category).map((p) => p.phrase);
+    if (listed.length === 0) return [];
+    return [
+      {
+        id: `listed-${category}`,
+        ...LISTED_NAMES[category],
+        category,
+        patterns: listed.map(literalPattern),
+        mustMatch: listed,
+        mustNotMatch: [],
+      },
+    ];
+  });
+
+/**
+ * A published version as stored (JSON). Versions are never rewritten: one stored in an
+ * older shape is converted as it is read. One with `forbiddenPhrases` (a plain list) reads
+ * as families; one with the two soft stage days it carried before the stage policy was part
+ * of the rulebook reads with the platform floor's policy, which the engine enforces for
+ * every version since.
+ */
+export const readRuleSet = (stored: Record<string, unknown>): RuleSet => {
+  const {
+    forbiddenPhrases,
+    phraseFamilies,
+    stagePolicy,
+    remindersOnlyUntilDay: _r,
+    escalationFromDay: _e,
+    ...rest
+  } = stored as Omit<RuleSet, 'phraseFamilies' | 'stagePolicy'> & {
+    forbiddenPhrases?: { phrase: string; category: PhraseCategory }[];
+    phraseFamilies?: PhraseFamily[];
+    stagePolicy?: unknown;
+    remindersOnlyUntilDay?: number;
+    escalationFromDay?: number;
+  };
+  return {
+    ...rest,
+    stagePolicy: stagePolicyOf(stagePolicy),
+    phraseFamilies: phraseFamilies ?? familiesFromListedPhrases(forbiddenPhrases ?? []),
+  };
 };
 
 /** Channels bound by the contact window: those that reach the person at once. */
@@ -56,9 +131,34 @@ export const PACKAGE_CHANNEL_OF: Record<ActionChannel, 'phone' | 'sms' | 'letter
   email: 'email',
 };
 
+/** The forbidden phrases of version 1, as that version was published (a plain list). */
+export const V1_LISTED_PHRASES: readonly { phrase: string; category: PhraseCategory }[] = [
+  { phrase: '弄死你', category: 'threat' },
+  { phrase: '杀了你', category: 'threat' },
+  { phrase: '打断你的腿', category: 'threat' },
+  { phrase: '找人收拾你', category: 'threat' },
+  { phrase: '上门砸', category: 'threat' },
+  { phrase: '让你全家', category: 'threat' },
+  { phrase: '你等着瞧', category: 'threat' },
+  { phrase: '老赖', category: 'insult' },
+  { phrase: '畜生', category: 'insult' },
+  { phrase: '不要脸', category: 'insult' },
+  { phrase: '去死', category: 'insult' },
+  { phrase: '我是警察', category: 'impersonation' },
+  { phrase: '公安局通知', category: 'impersonation' },
+  { phrase: '法院传票', category: 'impersonation' },
+  { phrase: '检察院', category: 'impersonation' },
+  { phrase: '立案抓捕', category: 'impersonation' },
+  { phrase: '冒充律师', category: 'impersonation' },
+  { phrase: '爆通讯录', category: 'disclosure' },
+  { phrase: '通知你单位', category: 'disclosure' },
+  { phrase: '曝光你', category: 'disclosure' },
+];
+
 /**
  * Version 1 of the platform rulebook, as published by the migration that created the
- * rule table. Tests pin it; the running system reads the newest published version.
+ * rule table (read as families). Tests pin it; the running system reads the newest
+ * published version. It is the floor: no later version may catch less.
  */
 export const RULES_V1: RuleSet = {
   version: 1,
@@ -68,43 +168,5 @@ export const RULES_V1: RuleSet = {
   maxUnansweredCallsPerNumberPerDay: 6,
   contactAfterFailedAttempts: 3,
   stagePolicy: DEFAULT_STAGE_POLICY,
-  forbiddenPhrases: [
-    { phrase: '弄死你', category: 'threat' },
-    { phrase: '杀了你', category: 'threat' },
-    { phrase: '打断你的腿', category: 'threat' },
-    { phrase: '找人收拾你', category: 'threat' },
-    { phrase: '上门砸', category: 'threat' },
-    { phrase: '让你全家', category: 'threat' },
-    { phrase: '你等着瞧', category: 'threat' },
-    { phrase: '老赖', category: 'insult' },
-    { phrase: '畜生', category: 'insult' },
-    { phrase: '不要脸', category: 'insult' },
-    { phrase: '去死', category: 'insult' },
-    { phrase: '我是警察', category: 'impersonation' },
-    { phrase: '公安局通知', category: 'impersonation' },
-    { phrase: '法院传票', category: 'impersonation' },
-    { phrase: '检察院', category: 'impersonation' },
-    { phrase: '立案抓捕', category: 'impersonation' },
-    { phrase: '冒充律师', category: 'impersonation' },
-    { phrase: '爆通讯录', category: 'disclosure' },
-    { phrase: '通知你单位', category: 'disclosure' },
-    { phrase: '曝光你', category: 'disclosure' },
-  ],
-};
-
-/**
- * A published version as stored. Versions published before the stage policy was part of the
- * rulebook carried two soft stage days instead; they read with the platform floor's policy,
- * which the engine has enforced for every version since. Nothing published is rewritten.
- */
-export const ruleSetOf = (stored: unknown): RuleSet => {
-  const {
-    remindersOnlyUntilDay: _r,
-    escalationFromDay: _e,
-    ...rest
-  } = stored as RuleSet & {
-    remindersOnlyUntilDay?: number;
-    escalationFromDay?: number;
-  };
-  return { ...rest, stagePolicy: stagePolicyOf(rest.stagePolicy) };
+  phraseFamilies: familiesFromListedPhrases(V1_LISTED_PHRASES),
 };

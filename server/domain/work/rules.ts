@@ -4,14 +4,14 @@ import type { ActionChannel, ActionTarget } from '@/lib/enums';
 import { caseActions, ruleSets } from '@/db/schema';
 import { DomainError } from '../../errors';
 import { checkContact, type Verdict } from '../rules/engine';
-import { ruleSetOf, type RuleSet } from '../rules/rulebook';
+import { readRuleSet, type RuleSet } from '../rules/rulebook';
 import { DEFAULT_TIME_ZONE, daysOverdueNow, type WorkCase } from './case-access';
 
 /** The newest published rulebook. */
 export const activeRules = async (db: DbOrTx): Promise<RuleSet> => {
   const [row] = await db.select().from(ruleSets).orderBy(desc(ruleSets.version)).limit(1);
   if (!row) throw new Error('no rulebook published');
-  return ruleSetOf(row.rules);
+  return readRuleSet(row.rules);
 };
 
 export type ContactIntent = {

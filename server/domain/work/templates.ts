@@ -51,7 +51,11 @@ export const submitTemplate = async (
     if (found.length > 0)
       throw new DomainError('template.forbiddenPhrase', {
         field: 'body',
-        values: { phrases: found.map((f) => f.phrase).join('、') },
+        // Each wording with the family it falls into, in either language.
+        values: {
+          found: found.map((f) => `“${f.phrase}”（${f.family}）`).join('、'),
+          foundEn: found.map((f) => `“${f.phrase}” (${f.familyEn})`).join(', '),
+        },
       });
     const [row] = await tx
       .insert(messageTemplates)

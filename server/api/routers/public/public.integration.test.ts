@@ -8,6 +8,8 @@ import { attachSampleDocument } from '../../../testing/admission';
 import { createTestDb } from '../../../testing/db';
 import { banAgency } from '../../../testing/sanctions';
 import { buildWorld, callerAs, type World } from '../../../testing/world';
+import { DEFAULT_PHRASE_FAMILIES } from '../../../domain/rules/phrase-families';
+import { RULES_V1 } from '../../../domain/rules/rulebook';
 
 let handle: DbHandle;
 let w: World;
@@ -93,18 +95,39 @@ describe('the rulebook in force', () => {
     expect(before.rules).toMatchObject({ windowStartMinutes: 480, windowEndMinutes: 1320 });
     expect(before.publishedAt).toBeInstanceOf(Date);
     const admin = await callerAs(handle.db, w.users['platform.admin']);
-    const { version: _v, ...draft } = before.rules;
+    // Each phrase family by its names, category and examples; how it catches wordings stays with the platform.
+    expect(before.rules.phraseFamilies.map((f) => f.id)).toEqual(DEFAULT_PHRASE_FAMILIES.map((f) => f.id));
+    expect(before.rules.phraseFamilies[0]).toEqual({
+      id: 'workplace',
+      name: '到单位、公司闹事',
+      nameEn: 'Threats to make trouble at the workplace',
+      category: 'threat',
+      mustMatch: DEFAULT_PHRASE_FAMILIES[0]?.mustMatch,
+    });
+    const [latest] = await admin.staff.rules.list();
+    const { version: _v, ...draft } = latest?.rules ?? RULES_V1;
+    const prison = {
+      id: 'prison',
+      name: '以坐牢相威胁',
+      nameEn: 'Threats of prison',
+      category: 'threat' as const,
+      patterns: ['(让|送)你~2坐牢'],
+      mustMatch: ['让你坐牢'],
+      mustNotMatch: [],
+    };
     const { version } = await admin.staff.rules.publish({
       basedOn: before.rules.version,
-      draft: {
-        ...draft,
-        maxAnsweredCallsPerDebtorPerDay: 2,
-        forbiddenPhrases: [...draft.forbiddenPhrases, { phrase: '让你坐牢', category: 'threat' }],
-      },
+      draft: { ...draft, maxAnsweredCallsPerDebtorPerDay: 2, phraseFamilies: [...draft.phraseFamilies, prison] },
     });
     const after = await anyone.public.rulebook();
     expect(after.rules).toMatchObject({ version, maxAnsweredCallsPerDebtorPerDay: 2 });
-    expect(after.rules.forbiddenPhrases).toContainEqual({ phrase: '让你坐牢', category: 'threat' });
+    expect(after.rules.phraseFamilies).toContainEqual({
+      id: 'prison',
+      name: '以坐牢相威胁',
+      nameEn: 'Threats of prison',
+      category: 'threat',
+      mustMatch: ['让你坐牢'],
+    });
     // A signed-in reader of any portal reads the same.
     expect(await (await callerAs(handle.db, w.users['agencyA.collector'])).public.rulebook()).toEqual(after);
   });

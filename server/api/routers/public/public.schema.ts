@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BAN_CATEGORIES, TIERS } from '@/lib/enums';
 import { ZPageInput, pageOf } from '../shared.schema';
-import { ZRuleSet } from '../staff/staff.schema';
+import { ZPhraseFamily, ZRuleSet } from '../staff/staff.schema';
 
 export const ZPublicListInput = ZPageInput;
 
@@ -23,6 +23,15 @@ export const ZBannedAgency = z.object({
 });
 export const ZBannedOutput = pageOf(ZBannedAgency);
 
-/** The rulebook in force, as anyone may read it: every rule of the version and when it was published. */
-export const ZRulebookInForce = z.object({ rules: ZRuleSet, publishedAt: z.date() });
+/**
+ * The rulebook in force, as anyone may read it: every rule of the version and when it was
+ * published. Each phrase family shows its name and the examples it forbids; its patterns
+ * (how wordings are caught) and lawful counter-examples stay with the platform.
+ */
+export const ZRulebookInForce = z.object({
+  rules: ZRuleSet.extend({
+    phraseFamilies: z.array(ZPhraseFamily.pick({ id: true, name: true, nameEn: true, category: true, mustMatch: true })),
+  }),
+  publishedAt: z.date(),
+});
 export type TRulebookInForce = z.infer<typeof ZRulebookInForce>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CALENDAR_DAY_KINDS, HOLIDAY_NAMES } from '@/lib/working-calendar';
 import { shanghaiInstant, startOfShanghaiDay } from '@/lib/dates';
-import { AUDIT_ACTIONS, BAN_CATEGORIES } from '@/lib/enums';
+import { AUDIT_ACTIONS, BAN_CATEGORIES, PHRASE_CATEGORIES } from '@/lib/enums';
+import { PATTERN_LIMITS, compilePattern } from '@/lib/phrase-match';
 import { ZDay, ZStagePolicy, ZStagePolicyForm } from '../../../domain/shared/fields.schema';
 import { ZCreditCode, ZId, ZNewUser, ZOrg, ZOrgStatus, ZOrgType, ZPageInput, ZUser, pageOf } from '../shared.schema';
 
@@ -116,10 +117,27 @@ export const ZAuditRow = z.object({
 export const ZListAuditOutput = pageOf(ZAuditRow);
 
 // The rulebook
-const ZPhrase = z.object({
-  phrase: z.string().trim().min(1).max(40),
-  category: z.enum(['threat', 'insult', 'impersonation', 'disclosure']),
+/** A pattern of the phrase language (lib/phrase-match.ts); publishing refuses one that cannot be used, naming its family. */
+const ZPattern = z.string().trim().min(1).max(PATTERN_LIMITS.length);
+/** The editor checks each pattern as it is typed, with the same reasons. */
+const ZCheckedPattern = ZPattern.superRefine((p, ctx) => {
+  const c = compilePattern(p);
+  if (!c.ok) ctx.addIssue({ code: 'custom', message: `v.phrasePattern.${c.problem}` });
 });
+const ZExample = z.string().trim().min(1).max(200);
+export const ZPhraseFamily = z.object({
+  id: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'v.familyId'),
+  name: z.string().trim().min(1).max(40),
+  nameEn: z.string().trim().min(1).max(80),
+  category: z.enum(PHRASE_CATEGORIES, { error: 'v.invalidOption' }),
+  patterns: z.array(ZPattern).min(1).max(30),
+  mustMatch: z.array(ZExample).min(1).max(30),
+  mustNotMatch: z.array(ZExample).max(30),
+});
+export type TPhraseFamily = z.infer<typeof ZPhraseFamily>;
 const minutes = z
   .number()
   .int()
@@ -132,7 +150,7 @@ export const ZRuleDraft = z.object({
   maxUnansweredCallsPerNumberPerDay: z.number().int().min(0).max(50),
   contactAfterFailedAttempts: z.number().int().min(0).max(50),
   stagePolicy: ZStagePolicy,
-  forbiddenPhrases: z.array(ZPhrase).min(1).max(500),
+  phraseFamilies: z.array(ZPhraseFamily).min(1).max(50),
 });
 /** Whole minutes of the day typed as `HH:MM`. */
 const typedTime = z
@@ -148,9 +166,25 @@ const typedCount = (field: z.ZodNumber) =>
     .string()
     .transform((s) => Number(s) || 0)
     .pipe(field);
+/** Lines of a text box as a list: one pattern or example a line, blank lines left out. */
+const typedLines = (field: z.ZodType<string[], string[]>) =>
+  z
+    .string()
+    .transform((text) =>
+      text
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    )
+    .pipe(field);
+export const ZPhraseFamilyForm = ZPhraseFamily.extend({
+  patterns: typedLines(z.array(ZCheckedPattern).min(1).max(30)),
+  mustMatch: typedLines(ZPhraseFamily.shape.mustMatch),
+  mustNotMatch: typedLines(ZPhraseFamily.shape.mustNotMatch),
+});
 /**
- * The rulebook editor: the window as times, the caps as typed numbers, the forbidden phrases
- * one per line as `phrase|category`; its answer is the draft the procedure publishes.
+ * The rulebook editor: the window as times, the caps as typed numbers, each phrase family's
+ * patterns and examples one a line; its answer is the draft the procedure publishes.
  */
 export const ZRuleDraftForm = z.object({
   windowStartMinutes: typedTime,
@@ -159,20 +193,9 @@ export const ZRuleDraftForm = z.object({
   maxUnansweredCallsPerNumberPerDay: typedCount(ZRuleDraft.shape.maxUnansweredCallsPerNumberPerDay),
   contactAfterFailedAttempts: typedCount(ZRuleDraft.shape.contactAfterFailedAttempts),
   stagePolicy: ZStagePolicyForm,
-  forbiddenPhrases: z
-    .string()
-    .transform((text) =>
-      text
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .map((l) => {
-          const [phrase = '', category = 'threat'] = l.split('|');
-          return { phrase: phrase.trim(), category: category.trim() };
-        }),
-    )
-    .pipe(ZRuleDraft.shape.forbiddenPhrases),
+  phraseFamilies: z.array(ZPhraseFamilyForm).min(1).max(50),
 });
+export type TRuleDraftForm = z.input<typeof ZRuleDraftForm>;
 export const ZRuleSet = ZRuleDraft.extend({ version: z.number().int() });
 export const ZRuleSets = z.array(z.object({ version: z.number().int(), rules: ZRuleSet, publishedAt: z.date() }));
 export type TRuleSets = z.infer<typeof ZRuleSets>;

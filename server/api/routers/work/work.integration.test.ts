@@ -118,12 +118,34 @@ describe('the rulebook before the action', () => {
       call(caseId, 'answered', { note: '他说再不还就爆通讯录' }),
       morning(),
     );
-    expect(action.flags).toEqual([{ rule: 'forbiddenPhrase', values: { phrase: '爆通讯录', category: 'disclosure' } }]);
+    expect(action.flags).toEqual([
+      {
+        rule: 'forbiddenPhrase',
+        values: {
+          phrase: '爆通讯录',
+          category: 'disclosure',
+          familyId: 'exposure',
+          family: '曝光、爆通讯录',
+          familyEn: 'Exposure and blasting the contact list',
+        },
+      },
+    ]);
+    // A threat in other words is flagged too, naming its family.
+    const { action: reworded } = await logAction(
+      ctx.handle.db,
+      me,
+      call(caseId, 'answered', { note: '他说不 還 钱就去你单位闹' }),
+      morning('09:05:00'),
+    );
+    expect(reworded.flags).toMatchObject([
+      { rule: 'forbiddenPhrase', values: { phrase: '去你单位闹', familyId: 'workplace', family: '到单位、公司闹事' } },
+    ]);
     const [audit] = await ctx.handle.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'case.action'), eq(auditLog.resourceId, caseId)));
-    expect(audit?.after).toMatchObject({ flags: ['forbiddenPhrase'], ruleVersion: 1 });
+    // The families came into force as version 2 (migration 0033).
+    expect(audit?.after).toMatchObject({ flags: ['forbiddenPhrase'], ruleVersion: 2 });
   });
 });
 
@@ -494,10 +516,19 @@ describe('message templates', () => {
     const supervisor = await callerAs(ctx.handle.db, ctx.w.users['agencyA.supervisor']);
     const packageId = await packageOfCase(ctx.w, caseId);
     const bad = await supervisor.work
-      .submitTemplate({ packageId, channel: 'sms', title: '最后通知', body: '再不还款就爆通讯录，通知你单位' })
+      .submitTemplate({ packageId, channel: 'sms', title: '最后通知', body: '再不还款就爆通讯录，到你公司去堵你' })
       .catch((e: unknown) => e);
     expect(bad).toMatchObject({ code: 'BAD_REQUEST' });
-    expect(describeError('zh-CN', bad as never).message).toBe('模板含禁用语：爆通讯录、通知你单位，不能提交');
+    expect(describeError('zh-CN', bad as never).message).toBe(
+      '模板含禁用语：“到你公司去堵”（到单位、公司闹事）、“爆通讯录”（曝光、爆通讯录），不能提交',
+    );
+    expect(describeError('en', bad as never).message).toBe(
+      'The template contains forbidden wording: “到你公司去堵” (Threats to make trouble at the workplace), “爆通讯录” (Exposure and blasting the contact list); it cannot be submitted',
+    );
+    // Spacing and traditional characters do not get a threat through either.
+    await expect(
+      supervisor.work.submitTemplate({ packageId, channel: 'sms', title: '通知', body: '不還錢就去 你 單 位 鬧' }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     const me = await collector();
     await expect(
       logAction(ctx.handle.db, me, call(caseId, 'unanswered', { channel: 'sms' }), morning()),
