@@ -13,7 +13,7 @@ export const commissionedSince = async (w: World, month: string, count = 4) => {
   // Worked through the month: the cases were already two months overdue when it began.
   await w.db
     .update(cases)
-    .set({ overdueSince: sql`${`${month}-01`}::date - 60` })
+    .set({ overdueFrom: sql`${`${month}-01`}::date - 60`, overdueSince: sql`${`${month}-01`}::date - 60` })
     .where(eq(cases.packageId, made.pkg.id));
   const [commission] = await w.db.select().from(commissions).where(eq(commissions.packageId, made.pkg.id));
   if (!commission) throw new Error('no commission');

@@ -38,7 +38,10 @@ export const workingCases = async (
   // test is about is the one that answers (tests of the stage policy set their own days).
   await w.db
     .update(cases)
-    .set({ overdueSince: overdueSinceFor(WORKED_DAYS_OVERDUE, shanghaiDate(new Date())) })
+    .set({
+      overdueFrom: overdueSinceFor(WORKED_DAYS_OVERDUE, shanghaiDate(new Date())),
+      overdueSince: overdueSinceFor(WORKED_DAYS_OVERDUE, shanghaiDate(new Date())),
+    })
     .where(eq(cases.packageId, pkg.id));
   const rows = await w.db.select().from(cases).where(eq(cases.packageId, pkg.id));
   const twoPhones = rows.find((r) => r.phones.length > 1) ?? rows[0];
