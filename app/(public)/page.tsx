@@ -4,7 +4,7 @@ import { MIN_VISIT_STAFF } from '@/lib/visits';
 import { PHRASE_CATEGORIES } from '@/server/domain/rules/rulebook';
 import { getServerCaller } from '@/server/api/server-caller';
 import { getRequestLocale, getServerT } from '@/server/i18n/request-locale';
-import { StagePolicyTable } from '@/components/rules/stage-policy';
+import { StagePolicyTable } from '@/components/rules/stage-policy-table';
 import { withMessages } from '../_components/with-messages';
 
 const AUDIENCES = ['creditor', 'agency', 'staff'] as const;

@@ -12,7 +12,7 @@ import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
 import { Card, PageTitle } from '../ui/card';
 import { Input, Select } from '../ui/field';
-import { StagePolicyTable } from '../rules/stage-policy';
+import { StagePolicyTable } from '../rules/stage-policy-table';
 import { AwardForm } from './award-form';
 import { BidsTable } from './bids-table';
 import { FiguresCard } from './figures';

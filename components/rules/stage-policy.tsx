@@ -1,51 +1,14 @@
+'use client';
+
 import type { UseFormRegister } from 'react-hook-form';
 import { useTranslations } from 'use-intl';
 import { ACTION_TARGETS } from '@/lib/enums';
-import { STAGE_CHANNELS, type StagePolicy } from '@/lib/stage-policy';
+import { STAGE_CHANNELS } from '@/lib/stage-policy';
 import { Input } from '../ui/field';
 
-// The stage policy as a table: a row per channel (the escalation ladder), a column for the
-// debtor and one for the debtor's contacts, each cell the first day overdue or "never".
+// The stage policy to edit: a row per channel, a text box per person (blank: never).
 
 const cell = 'px-3 py-1.5 text-left';
-
-type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-/** The policy to read: the home page (rendered on the server, hence `t` given), a package's terms, the case page. */
-export const StagePolicyTable = ({ policy, t, testId }: { policy: StagePolicy; t: Translate; testId?: string }) => {
-  return (
-    <table className="w-full text-sm" data-testid={testId}>
-      <thead className="text-xs text-slate-500">
-        <tr>
-          <th className={cell}>{t('stagePolicy.channel')}</th>
-          {ACTION_TARGETS.map((target) => (
-            <th key={target} className={cell}>
-              {t(`stagePolicy.target.${target}`)}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-100">
-        {STAGE_CHANNELS.map((ch) => (
-          <tr key={ch} data-testid={`stage-${ch}`}>
-            <td className={`${cell} font-medium text-slate-700`}>{t(`work.channel.${ch}`)}</td>
-            {ACTION_TARGETS.map((target) => {
-              const day = policy[ch][target];
-              return (
-                <td
-                  key={target}
-                  className={`${cell} tabular-nums ${day === null ? 'text-slate-400' : 'text-slate-800'}`}
-                >
-                  {day === null ? t('stagePolicy.never') : t('stagePolicy.fromDay', { day })}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-};
 
 type StageFormValues = { stagePolicy: Record<string, { debtor: string; contact: string }> };
 

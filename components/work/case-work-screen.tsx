@@ -4,7 +4,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useTranslations } from 'use-intl';
 import { bpToPercent, formatDateTime, formatFen } from '@/lib/format';
-import { StagePolicyTable } from '../rules/stage-policy';
+import { StagePolicyTable } from '../rules/stage-policy-table';
 import { bucketLabel } from '../packages/figures';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
