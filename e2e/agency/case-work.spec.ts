@@ -45,6 +45,9 @@ const ZONE = ZONES.find((z) => hourIn(z) >= 10 && hourIn(z) <= 18) ?? 'Asia/Shan
 const DAY = 86_400_000;
 const shanghai = (at: number) => new Date(at + 8 * 3_600_000).toISOString();
 const CONTRACT = 'CWE2E00000001';
+// A second case of the package, for the field visit: the first is on an approved plan by then
+// (current, so the stage policy allows reminders only), the second 75 days overdue.
+const VISIT_CONTRACT = 'CWE2E00000002';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -93,6 +96,13 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await agency.getByTestId('offer-accept').click();
     await agency.waitForURL(/\/agency\/cases$/);
     await agency.getByPlaceholder('完整合同编号').fill(CONTRACT);
+    await agency.getByPlaceholder('完整合同编号').blur();
+    await expect(agency.getByTestId('case-row')).toHaveCount(1);
+    await agency.getByTestId('case-select').check();
+    await agency.getByTestId('assign-collector').selectOption({ label: '郑磊' });
+    await agency.getByTestId('assign-selected').click();
+    await expect(agency.getByTestId('assign-done')).toHaveText('已分配 1 件');
+    await agency.getByPlaceholder('完整合同编号').fill(VISIT_CONTRACT);
     await agency.getByPlaceholder('完整合同编号').blur();
     await expect(agency.getByTestId('case-row')).toHaveCount(1);
     await agency.getByTestId('case-select').check();
@@ -204,9 +214,9 @@ test.describe('[AGENCY] case work under the rulebook', () => {
   }) => {
     await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
     await page.goto('/agency/cases');
-    await page.getByTestId('queue-search').fill(CONTRACT);
+    await page.getByTestId('queue-search').fill(VISIT_CONTRACT);
     await page.getByTestId('queue-search').press('Enter');
-    await page.getByRole('link', { name: CONTRACT }).click();
+    await page.getByRole('link', { name: VISIT_CONTRACT }).click();
     await page.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
     const plan = page.getByTestId('visit-plan');
     const dayAfterTomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(
@@ -246,9 +256,9 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     const creditor = await (await browser.newContext()).newPage();
     await signInAs(creditor, ACCOUNTS.creditorViewer, '/creditor');
     await creditor.goto('/creditor/cases');
-    await creditor.getByPlaceholder('合同编号').fill(CONTRACT);
+    await creditor.getByPlaceholder('合同编号').fill(VISIT_CONTRACT);
     await creditor.getByPlaceholder('合同编号').blur();
-    await creditor.getByRole('link', { name: CONTRACT }).click();
+    await creditor.getByRole('link', { name: VISIT_CONTRACT }).click();
     await creditor.waitForURL(/\/creditor\/cases\/[0-9a-f-]{36}$/);
     const seen = creditor.getByTestId('record-visits').getByTestId('visit').first();
     await expect(seen).toContainText('上海正信资产管理有限公司');
@@ -276,7 +286,7 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(staffPage.getByTestId('evidence-hash').first()).toContainText(/[0-9a-f]{64}/);
     await shot(staffPage, 'staff-case-record.zh-CN');
     await staffPage.getByTestId('portal-nav').getByRole('link', { name: '外访与证据' }).click();
-    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText(
+    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: VISIT_CONTRACT })).toContainText(
       '照片 1 · 录音 1 · 录像 0',
     );
     await shot(staffPage, 'staff-visits.zh-CN');
@@ -285,7 +295,7 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(staffPage.getByTestId('visit-list-row').first().getByTestId('visit-flag')).toHaveText(
       '24 小时内缺少录像',
     );
-    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toHaveCount(0);
+    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: VISIT_CONTRACT })).toHaveCount(0);
     await shot(staffPage, 'staff-visits-flagged.zh-CN');
     await staffPage.getByTestId('visit-list-row').first().getByRole('link').click();
     await expect(staffPage.getByTestId('visit').filter({ hasText: '已外访' }).getByTestId('visit-flag')).toHaveText(
@@ -296,25 +306,25 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await staffPage.getByTestId('visit-flagged-only').uncheck();
     await useLanguage(staffPage, 'en');
     await staffPage.reload();
-    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText(
+    await expect(staffPage.getByTestId('visit-list-row').filter({ hasText: VISIT_CONTRACT })).toContainText(
       '1 photo · 1 audio · 0 video',
     );
     await shot(staffPage, 'staff-visits.en');
     await staffPage
       .getByTestId('visit-list-row')
-      .filter({ hasText: CONTRACT })
-      .getByRole('link', { name: CONTRACT })
+      .filter({ hasText: VISIT_CONTRACT })
+      .getByRole('link', { name: VISIT_CONTRACT })
       .click();
     await expect(staffPage.getByRole('heading', { level: 2, name: 'Visits and evidence' })).toBeVisible();
     await shot(staffPage, 'staff-case-record.en');
     await creditor.goto('/creditor/visits');
-    await expect(creditor.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText(
+    await expect(creditor.getByTestId('visit-list-row').filter({ hasText: VISIT_CONTRACT })).toContainText(
       '上海正信资产管理有限公司',
     );
     await shot(creditor, 'creditor-visits.en');
     await useLanguage(creditor, 'zh-CN');
     await creditor.reload();
-    await expect(creditor.getByTestId('visit-list-row').filter({ hasText: CONTRACT })).toContainText(
+    await expect(creditor.getByTestId('visit-list-row').filter({ hasText: VISIT_CONTRACT })).toContainText(
       '照片 1 · 录音 1 · 录像 0',
     );
     await shot(creditor, 'creditor-visits.zh-CN');

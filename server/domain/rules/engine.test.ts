@@ -136,7 +136,9 @@ describe('the package and the stage', () => {
   it('refuses each channel before its day in the stage policy, with the day it opens; never where it is closed', () => {
     const fails = [0, 1, 2].map((i) => past(`2026-11-23T09:0${i}:00`, 'unanswered'));
     const day = (daysOverdue: number, over: Partial<ContactCheck>) => rules(base({ daysOverdue, ...over }));
-    // Reminders from day 1; calls to the debtor from day 6.
+    // Reminders from day 1, to a current debtor too (a plan not yet due); calls to the debtor from day 6.
+    expect(day(0, { channel: 'sms' })).toEqual([]);
+    expect(day(0, { channel: 'call' })).toEqual(['stageTooEarly']);
     expect(day(1, { channel: 'sms' })).toEqual([]);
     expect(day(5, { channel: 'call' })).toEqual(['stageTooEarly']);
     expect(day(6, { channel: 'call' })).toEqual([]);

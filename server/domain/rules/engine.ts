@@ -153,7 +153,8 @@ export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
   // The stage policy: each channel and target from its day overdue, or never.
   const from = strictest(rules.stagePolicy, c.packageStagePolicy)[c.channel][c.target];
   if (from === null) violations.push({ rule: 'stageClosed', nextAllowedAt: null });
-  else if (c.daysOverdue < from)
+  // A current case (under a plan not yet due, or paid up) is in the reminder stage: day 1's channels.
+  else if (Math.max(c.daysOverdue, 1) < from)
     violations.push({
       rule: 'stageTooEarly',
       nextAllowedAt: zonedInstant(addDays(local.date, from - c.daysOverdue), rules.windowStartMinutes, c.timeZone),
