@@ -128,9 +128,12 @@ test.describe('[STAFF] sanctions and bans', () => {
     await shot(creditor, 'creditor-sanctions.zh-CN');
     await useLanguage(creditor, 'en');
     await creditor.reload();
-    await expect(creditor.getByTestId('suspended-commission').first().getByTestId('commission-state')).toContainText(
-      'Frozen since',
-    );
+    await expect(
+      creditor
+        .getByTestId('suspended-commission')
+        .filter({ hasText: '华信 2026-10 M4–M6 包' })
+        .getByTestId('commission-state'),
+    ).toContainText('Frozen since');
     await shot(creditor, 'creditor-sanctions.en');
 
     const collector = await (await browser.newContext()).newPage();
