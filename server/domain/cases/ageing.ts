@@ -60,8 +60,13 @@ export const overdueSinceOf = async (
       .limit(1);
     return first?.dueDate ?? null;
   }
-  return c.repaidAmount >= c.amountOverdue ? null : c.overdueFrom;
+  return overdueSinceWithoutPlan(c);
 };
+
+/** Where days overdue count from for a case with no plan in force: none once paid up, else the filed date. */
+export const overdueSinceWithoutPlan = (
+  c: Pick<CaseRow, 'overdueFrom' | 'repaidAmount' | 'amountOverdue' | 'status'>,
+): string | null => (c.status === 'settled' || c.repaidAmount >= c.amountOverdue ? null : c.overdueFrom);
 
 /**
  * Counts the case's days overdue from where its payments and plan say, in the caller's

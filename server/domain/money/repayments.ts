@@ -13,7 +13,7 @@ import {
   type CaseRow,
   type Repayment,
 } from '@/db/schema';
-import { refreshOverdueSince } from '../cases/ageing';
+import { overdueSinceWithoutPlan, refreshOverdueSince } from '../cases/ageing';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -163,20 +163,26 @@ export const applyConfirmed = async (tx: Tx, r: Repayment, c: CaseRow, now: Date
     );
   await addToCommissionMonthly(tx, r, r.amount);
   const repaid = c.repaidAmount + r.amount;
-  const caseStatus = statusAfter(c, repaid, await amountDue(tx, c));
+  // One look at the plan for the whole confirmation (a repayment file confirms thousands).
+  const plan = await planInForce(tx, c.id);
+  const caseStatus = statusAfter(c, repaid, planAmountDue(plan, c.amountOverdue));
   await tx
     .update(cases)
     .set({
       repaidAmount: repaid,
       status: caseStatus,
       settledOn: settledOnAfter(c, caseStatus, r.paidOn),
+      // Without a plan: paid up, the case is current; otherwise it still counts from the filed date.
+      ...(plan ? {} : { overdueSince: overdueSinceWithoutPlan({ ...c, repaidAmount: repaid, status: caseStatus }) }),
       updatedAt: now,
     })
     .where(eq(cases.id, c.id));
-  // The plan's instalments take the money, oldest first; paid up, or an instalment met, the
-  // case's days overdue count from its next unpaid date.
-  await applyRepaymentsToPlan(tx, c.id, now);
-  await refreshOverdueSince(tx, c.id);
+  // The plan's instalments take the money, oldest first; an instalment met, the case's days
+  // overdue count from its next unpaid date.
+  if (plan) {
+    await applyRepaymentsToPlan(tx, c.id, now, plan);
+    await refreshOverdueSince(tx, c.id);
+  }
   // Open promises due by the payment's day after, and no larger than it, are kept.
   await tx
     .update(promises)

@@ -75,8 +75,8 @@ export const planAmountDue = (plan: RepaymentPlan | null, amountOverdue: number)
  * a reversal reopens is active again and its instalments' checks are due again. In the
  * caller's transaction, with the case row locked.
  */
-export const applyRepaymentsToPlan = async (tx: Tx, caseId: string, now: Date) => {
-  const plan = await planInForce(tx, caseId);
+export const applyRepaymentsToPlan = async (tx: Tx, caseId: string, now: Date, known?: RepaymentPlan | null) => {
+  const plan = known === undefined ? await planInForce(tx, caseId) : known;
   if (!plan) return null;
   const lines = await tx
     .select()
