@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = [
   'case.closeUnrecoverable',
   'commission.end',
   'case.action',
+  'case.contactRequest',
+  'hold.decide',
   'case.reveal',
   'case.read',
   'visit.plan',

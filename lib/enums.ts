@@ -128,6 +128,9 @@ export const NOTIFICATION_KINDS = [
   'restructure.proposed',
   'restructure.decided',
   'plan.broken',
+  'hold.raised',
+  'hold.decided',
+  'hold.withdrawn',
   'template.submitted',
   'template.decided',
   'visit.evidenceMissing',
@@ -250,6 +253,18 @@ export type RestructureStatus = (typeof RESTRUCTURE_STATUSES)[number];
 /** A repayment plan (还款计划): the one in force is active; paid off it completes; an instalment unpaid past the grace breaks it; a newer approved plan supersedes it. */
 export const PLAN_STATUSES = ['active', 'completed', 'broken', 'superseded'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
+/**
+ * A hold on collection (暂停催收): the debtor reported deceased, or the debt disputed. Raised by
+ * the outcome of an action or visit; collection stops until the creditor decides to close the
+ * case or to continue (against the estate, or the debt confirmed), with its reason. A hold
+ * raised by an action later corrected to another outcome is withdrawn.
+ */
+export const CASE_HOLD_KINDS = ['deceased', 'dispute'] as const;
+export type CaseHoldKind = (typeof CASE_HOLD_KINDS)[number];
+export const CASE_HOLD_STATUSES = ['open', 'closed', 'continued', 'withdrawn'] as const;
+export type CaseHoldStatus = (typeof CASE_HOLD_STATUSES)[number];
+/** The creditor answers a hold within this many working days (the debtor waits without calls meanwhile). */
+export const HOLD_ANSWER_WORKING_DAYS = 5;
 /** One instalment of a plan: missed is the one left unpaid past the grace that broke the plan. */
 export const INSTALMENT_STATUSES = ['due', 'partly_paid', 'paid', 'missed'] as const;
 export type InstalmentStatus = (typeof INSTALMENT_STATUSES)[number];

@@ -19,6 +19,7 @@ import { exportsRouter } from './routers/exports/router';
 import { packagesRouter } from './routers/packages/router';
 import { publicRouter } from './routers/public/router';
 import { restructuresRouter } from './routers/restructures/router';
+import { holdsRouter } from './routers/holds/router';
 import { sanctionsRouter } from './routers/sanctions/router';
 import { scorecardsRouter } from './routers/scorecards/router';
 import { staffRouter } from './routers/staff/router';
@@ -48,6 +49,7 @@ export const appRouter = router({
   packages: packagesRouter,
   public: publicRouter,
   restructures: restructuresRouter,
+  holds: holdsRouter,
   sanctions: sanctionsRouter,
   scorecards: scorecardsRouter,
   staff: staffRouter,

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import { CLOSE_REASON_LENGTH } from '@/lib/cases';
-import { cases, packages } from '@/db/schema';
+import { cases, packages, type CaseRow } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -36,34 +36,42 @@ export const closeUnrecoverable = async (
       .where(and(eq(cases.id, input.caseId), eq(cases.creditorId, caller.actor.orgId)))
       .for('update');
     if (!c) throw new DomainError('case.notFound', { field: 'caseId' });
-    if (c.status === 'settled' || c.status === 'closed_unrecoverable')
-      throw new DomainError('case.notOpen', { labels: { status: `caseStatus.${c.status}` } });
-    if (c.packageId && !c.commissionId) {
-      const [pkg] = await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, c.packageId));
-      throw new DomainError('case.inPackage', { values: { packageName: pkg?.name ?? '' } });
-    }
-    const closedOn = shanghaiDate(now);
-    await tx
-      .update(cases)
-      .set({ status: 'closed_unrecoverable', closedOn, closedReason: reason, ...RELEASED, updatedAt: now })
-      .where(eq(cases.id, c.id));
-    if (c.agencyId) {
-      await notify(
-        tx,
-        { orgId: c.agencyId, roles: ['admin', 'supervisor'] },
-        'case.closedUnrecoverable',
-        { contractNo: c.contractNo, reason },
-        '/agency/cases',
-      );
-    }
-    await writeAudit(tx, caller, {
-      action: 'case.closeUnrecoverable',
-      resourceType: 'case',
-      resourceId: c.id,
-      orgId: c.creditorId,
-      before: { status: c.status, agencyId: c.agencyId, commissionId: c.commissionId },
-      after: { status: 'closed_unrecoverable', closedOn, reason },
-    });
-    return { id: c.id, status: 'closed_unrecoverable' as const, closedOn, closedReason: reason };
+    return closeLockedCase(tx, caller, c, reason, now);
   });
+};
+
+/**
+ * Closes a case its creditor holds, already locked by the caller's transaction: refused if
+ * settled, closed, or reserved for a package not yet placed.
+ */
+export const closeLockedCase = async (tx: Tx, caller: Caller, c: CaseRow, reason: string, now: Date) => {
+  if (c.status === 'settled' || c.status === 'closed_unrecoverable')
+    throw new DomainError('case.notOpen', { labels: { status: `caseStatus.${c.status}` } });
+  if (c.packageId && !c.commissionId) {
+    const [pkg] = await tx.select({ name: packages.name }).from(packages).where(eq(packages.id, c.packageId));
+    throw new DomainError('case.inPackage', { values: { packageName: pkg?.name ?? '' } });
+  }
+  const closedOn = shanghaiDate(now);
+  await tx
+    .update(cases)
+    .set({ status: 'closed_unrecoverable', closedOn, closedReason: reason, ...RELEASED, updatedAt: now })
+    .where(eq(cases.id, c.id));
+  if (c.agencyId) {
+    await notify(
+      tx,
+      { orgId: c.agencyId, roles: ['admin', 'supervisor'] },
+      'case.closedUnrecoverable',
+      { contractNo: c.contractNo, reason },
+      '/agency/cases',
+    );
+  }
+  await writeAudit(tx, caller, {
+    action: 'case.closeUnrecoverable',
+    resourceType: 'case',
+    resourceId: c.id,
+    orgId: c.creditorId,
+    before: { status: c.status, agencyId: c.agencyId, commissionId: c.commissionId },
+    after: { status: 'closed_unrecoverable', closedOn, reason },
+  });
+  return { id: c.id, status: 'closed_unrecoverable' as const, closedOn, closedReason: reason };
 };

@@ -215,6 +215,73 @@ describe('the package and the stage', () => {
   });
 });
 
+describe('holds and the debtor’s own requests', () => {
+  const due = at('2026-11-30T10:00:00');
+  it('refuses every contact on a case on hold, naming the kind and when the answer is due', () => {
+    for (const channel of ['call', 'sms', 'letter', 'visit', 'email', 'lawyer_letter'] as const) {
+      const v = checkContact(RULES_V1, base({ channel, hold: { kind: 'deceased', answerDueAt: due } }));
+      expect(v.allowed).toBe(false);
+      expect(v.violations[0]).toEqual({
+        rule: 'caseDeceased',
+        nextAllowedAt: null,
+        values: { due: '2026-11-30 10:00' },
+      });
+    }
+    expect(rules(base({ target: 'contact', hold: { kind: 'dispute', answerDueAt: due } }))[0]).toBe('caseDisputed');
+    expect(rules(base({ hold: null }))).toEqual([]);
+  });
+
+  it('refuses a stopped channel to the debtor and to the contacts, and only that channel', () => {
+    const debtorRequest = {
+      stoppedChannels: ['call', 'visit'] as const,
+      quietFrom: null,
+      quietTo: null,
+      quietWorkdaysOnly: false,
+    };
+    expect(rules(base({ debtorRequest }))).toEqual(['debtorStoppedChannel']);
+    expect(rules(base({ channel: 'visit', debtorRequest }))).toEqual(['debtorStoppedChannel']);
+    expect(rules(base({ channel: 'sms', debtorRequest }))).toEqual([]);
+    const contact = base({
+      target: 'contact',
+      phoneIdx: 'c1',
+      debtorRequest,
+      history: [
+        past('2026-11-23T09:00:00', 'unanswered'),
+        past('2026-11-23T09:10:00', 'unanswered'),
+        past('2026-11-23T09:20:00', 'unanswered'),
+      ],
+    });
+    expect(rules(contact)).toEqual(['debtorStoppedChannel']);
+  });
+
+  it('keeps quiet hours [from, to) for calls, SMS and visits to the debtor, and opens at their end', () => {
+    const debtorRequest = { stoppedChannels: [], quietFrom: 9 * 60, quietTo: 18 * 60, quietWorkdaysOnly: false };
+    const inside = checkContact(RULES_V1, base({ now: at('2026-11-23T09:00:00'), debtorRequest }));
+    expect(inside.violations).toEqual([
+      { rule: 'debtorQuietHours', nextAllowedAt: at('2026-11-23T18:00:00'), values: { from: '09:00', to: '18:00' } },
+    ]);
+    expect(rules(base({ now: at('2026-11-23T08:59:59'), debtorRequest }))).toEqual([]);
+    expect(rules(base({ now: at('2026-11-23T17:59:59'), debtorRequest }))).toEqual(['debtorQuietHours']);
+    expect(rules(base({ now: at('2026-11-23T18:00:00'), debtorRequest }))).toEqual([]);
+    expect(rules(base({ channel: 'sms', debtorRequest }))).toEqual(['debtorQuietHours']);
+    // A letter is not timed, and a contact is not the debtor.
+    expect(rules(base({ channel: 'letter', debtorRequest }))).toEqual([]);
+    // In the debtor's own zone: 10:00 in Urumqi is 12:00 in Beijing.
+    const urumqi = base({
+      now: at('2026-11-23T12:00:00'),
+      timeZone: 'Asia/Urumqi',
+      debtorRequest: { ...debtorRequest, quietFrom: 11 * 60 },
+    });
+    expect(rules(urumqi)).toEqual([]);
+  });
+
+  it('keeps quiet hours asked for working days on working days only', () => {
+    const debtorRequest = { stoppedChannels: [], quietFrom: 9 * 60, quietTo: 18 * 60, quietWorkdaysOnly: true };
+    expect(rules(base({ debtorRequest, isWorkingDay: true }))).toEqual(['debtorQuietHours']);
+    expect(rules(base({ debtorRequest, isWorkingDay: false }))).toEqual([]);
+  });
+});
+
 describe('property: following the verdicts never breaks a cap', () => {
   // A deterministic generator: the same run every time, many shapes of a day.
   const rng = (seed: number) => () => {

@@ -8,9 +8,16 @@ import {
   type PhraseCategory,
   type RuleSet,
 } from './rulebook';
+import type { CaseHoldKind } from '@/lib/enums';
+import { formatMinutes } from '@/lib/contact-requests';
 import { strictest, type StagePolicy } from '@/lib/stage-policy';
 import { matchFamilies } from './phrase-families';
 import { addDays, localTime, nextDate, zonedInstant } from './zone';
+
+const localDateTime = (at: Date, timeZone: string) => {
+  const l = localTime(at, timeZone);
+  return `${l.date} ${formatMinutes(l.minutes)}`;
+};
 
 // The rule engine: pure, so that every rule can be pinned at its boundaries. It answers
 // one question — may this contact happen now — with the hard rules broken (the action is
@@ -46,7 +53,21 @@ export type ContactCheck = {
   refusedPhoneIdxs: readonly string[];
   /** Blind indexes of this case's numbers answered by someone who is not the person (wrong person), not since corrected. */
   wrongPersonPhoneIdxs?: readonly string[];
+  /** An open hold on the case (debtor reported deceased, debt disputed): no contact until the creditor answers. */
+  hold?: { kind: CaseHoldKind; answerDueAt: Date } | null | undefined;
+  /** The debtor's own contact request in force on the case. */
+  debtorRequest?: DebtorContactTerms | null | undefined;
+  /** Whether the debtor's local day is a working day (quiet hours asked for working days only). */
+  isWorkingDay?: boolean | undefined;
   note?: string | undefined;
+};
+
+/** What a debtor asked about being contacted (lib/contact-requests.ts). */
+export type DebtorContactTerms = {
+  stoppedChannels: readonly ActionChannel[];
+  quietFrom: number | null;
+  quietTo: number | null;
+  quietWorkdaysOnly: boolean;
 };
 
 export const HARD_RULES = [
@@ -59,6 +80,10 @@ export const HARD_RULES = [
   'stageTooEarly',
   'stageClosed',
   'wrongPerson',
+  'caseDeceased',
+  'caseDisputed',
+  'debtorStoppedChannel',
+  'debtorQuietHours',
 ] as const;
 export type HardRule = (typeof HARD_RULES)[number];
 // The two stage flags are no longer raised (the stage policy is a hard rule); actions
@@ -104,6 +129,35 @@ export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
   const local = localTime(c.now, c.timeZone);
   const tomorrowOpen = zonedInstant(nextDate(local.date), rules.windowStartMinutes, c.timeZone);
   const today = c.history.filter((a) => localTime(a.at, c.timeZone).date === local.date);
+
+  // A hold stops collection on the case whatever the channel, until the creditor answers.
+  if (c.hold)
+    violations.push({
+      rule: c.hold.kind === 'deceased' ? 'caseDeceased' : 'caseDisputed',
+      nextAllowedAt: null,
+      values: { due: localDateTime(c.hold.answerDueAt, c.timeZone) },
+    });
+
+  // The debtor's own request: a channel stopped (for the debtor and, so it is not worked
+  // around, for the contacts too), and quiet hours in which the debtor is not reached.
+  const asked = c.debtorRequest;
+  if (asked?.stoppedChannels.includes(c.channel))
+    violations.push({ rule: 'debtorStoppedChannel', nextAllowedAt: null });
+  if (
+    asked &&
+    asked.quietFrom !== null &&
+    asked.quietTo !== null &&
+    c.target === 'debtor' &&
+    TIMED_CHANNELS.includes(c.channel) &&
+    local.minutes >= asked.quietFrom &&
+    local.minutes < asked.quietTo &&
+    (!asked.quietWorkdaysOnly || c.isWorkingDay !== false)
+  )
+    violations.push({
+      rule: 'debtorQuietHours',
+      nextAllowedAt: zonedInstant(local.date, asked.quietTo, c.timeZone),
+      values: { from: formatMinutes(asked.quietFrom), to: formatMinutes(asked.quietTo) },
+    });
 
   if (!c.packageChannels.includes(PACKAGE_CHANNEL_OF[c.channel]))
     violations.push({ rule: 'channelNotAllowed', nextAllowedAt: null });

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { formatMinutes } from '@/lib/contact-requests';
 import { TEMPLATE_CHANNELS, type ActionOutcome } from '@/lib/enums';
 import { caseActions, cases, promises, users, type CaseAction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
@@ -11,6 +12,7 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { DEFAULT_TIME_ZONE, loadCaseToAct, loadWorkCase } from './case-access';
 import { numberOf, verdictFor, type ContactIntent } from './rules';
 import { approvedTemplate } from './templates';
+import { holdsAfterAction } from './holds';
 
 export type LogActionInput = ContactIntent & {
   caseId: string;
@@ -54,9 +56,7 @@ export const refusal = (verdict: Verdict, timeZone: string, field?: string) => {
   const first = verdict.violations[0];
   if (!first) return null;
   const next = verdict.nextAllowedAt ? localTime(verdict.nextAllowedAt, timeZone) : null;
-  const when = next
-    ? `${next.date} ${String(Math.floor(next.minutes / 60)).padStart(2, '0')}:${String(next.minutes % 60).padStart(2, '0')}`
-    : '';
+  const when = next ? `${next.date} ${formatMinutes(next.minutes)}` : '';
   return new DomainError(`rules.${first.rule}`, {
     values: { next: when, ...(first.values ?? {}) },
     ...(field ? { field } : {}),
@@ -157,6 +157,8 @@ export const logAction = async (
         createdAt: now,
       });
     }
+    // A deceased or disputed debtor stops collection until the creditor answers (holds.ts).
+    const holds = await holdsAfterAction(tx, caller, c.row, action, now);
     // A corrected action's promise was never made as recorded: withdrawn, unless already kept.
     const withdrawn = input.correctsId
       ? await tx
@@ -199,6 +201,7 @@ export const logAction = async (
         ruleVersion: action.ruleVersion,
         ...(action.correctsId ? { correctsId: action.correctsId, withdrawnPromises: withdrawn.map((w) => w.id) } : {}),
         ...(status !== c.row.status ? { status } : {}),
+        ...holds,
       },
     });
     return { action: { ...actionView(action), actorName: caller.actor.name }, flags: verdict.flags };

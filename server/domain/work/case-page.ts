@@ -7,6 +7,8 @@ import { DomainError } from '../../errors';
 import { decryptPii, maskName } from '../../pii/crypto';
 import { amountDue } from '../money/repayments';
 import { plansOfCase } from './plans';
+import { holdsOfCase } from './holds';
+import { contactRequestsOfCase } from './contact-requests';
 import { DEFAULT_TIME_ZONE, daysOverdueNow, loadWorkCase } from './case-access';
 import { activeRules } from './rules';
 
@@ -57,6 +59,12 @@ export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, no
     planBrokenOn: r.planBrokenOn,
     // The plans this agency agreed: another agency's earlier plans stay with the creditor.
     plans: await plansOfCase(db, r.id, caller.actor.orgId),
+    // The open hold stops this agency too; answered ones it reads only if it raised them.
+    holds: (await holdsOfCase(db, r.id)).filter((h) => h.status === 'open' || h.agencyId === caller.actor.orgId).map((h) => ({
+      ...h,
+      note: h.agencyId === caller.actor.orgId ? h.note : '',
+    })),
+    contactRequests: await contactRequestsOfCase(db, r.id),
   };
 };
 

@@ -23,6 +23,8 @@ import { DEFAULT_TIME_ZONE, daysOverdueNow } from './case-access';
 import { amountDue, repaymentsOfCase } from '../money/repayments';
 import { actionView } from './actions';
 import { plansOfCase } from './plans';
+import { holdsOfCase } from './holds';
+import { contactRequestsOfCase } from './contact-requests';
 import { visitsOfCase } from './visits';
 
 // A case's whole record as its creditor and the platform's auditors and complaint handlers
@@ -83,6 +85,8 @@ export const getCaseRecord = async (db: DbOrTx, caller: Caller, caseId: string, 
     closedReason: r.closedReason,
     planBrokenOn: r.planBrokenOn,
     plans: await plansOfCase(db, r.id),
+    holds: await holdsOfCase(db, r.id),
+    contactRequests: await contactRequestsOfCase(db, r.id),
   };
 };
 

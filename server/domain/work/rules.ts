@@ -1,7 +1,10 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { ActionChannel, ActionTarget } from '@/lib/enums';
-import { caseActions, ruleSets } from '@/db/schema';
+import { caseActions, caseHolds, contactRequests, ruleSets } from '@/db/schema';
+import { dayNumberOf } from '@/lib/working-calendar';
+import { loadWorkingCalendar } from '../calendar/calendar';
+import { localTime } from '../rules/zone';
 import { DomainError } from '../../errors';
 import { checkContact, type Verdict } from '../rules/engine';
 import { readRuleSet, type RuleSet } from '../rules/rulebook';
@@ -66,7 +69,7 @@ export const verdictFor = async (
     intent.channel === 'call' || intent.channel === 'sms' || intent.target === 'contact' ? numberOf(c, intent) : null;
   const since = new Date(now.getTime() - DAY_WINDOW_MS);
   const debtorCalls = and(eq(caseActions.debtorIdx, c.row.idNumberIdx), eq(caseActions.channel, 'call'));
-  const [recentDays, latest, numberCalls, refused, wrongPerson] = await Promise.all([
+  const [recentDays, latest, numberCalls, refused, wrongPerson, hold, request] = await Promise.all([
     db
       .select(ACTION_COLUMNS)
       .from(caseActions)
@@ -106,7 +109,14 @@ export const verdictFor = async (
           )
           .limit(1)
       : Promise.resolve([]),
+    openHoldOf(db, c.row.id),
+    contactRequestOf(db, c.row.id),
   ]);
+  const timeZone = c.row.timeZone ?? DEFAULT_TIME_ZONE;
+  // Quiet hours asked for working days only need the working calendar (holidays, make-up days).
+  const isWorkingDay = request?.quietWorkdaysOnly
+    ? (await loadWorkingCalendar(db)).isWorkingDay(dayNumberOf(localTime(now, timeZone).date))
+    : undefined;
   const seen = new Set<string>();
   const history = [...recentDays, ...latest]
     .filter((a) => {
@@ -117,7 +127,7 @@ export const verdictFor = async (
     .sort((a, b) => b.at.getTime() - a.at.getTime());
   return checkContact(ruleSet, {
     now,
-    timeZone: c.row.timeZone ?? DEFAULT_TIME_ZONE,
+    timeZone,
     channel: intent.channel,
     target: intent.target,
     phoneIdx: number?.idx ?? null,
@@ -129,6 +139,29 @@ export const verdictFor = async (
     debtorPhoneIdxs: c.row.phones.map((p) => p.idx),
     refusedPhoneIdxs: refused.map((r) => r.phoneIdx ?? ''),
     wrongPersonPhoneIdxs: wrongPerson.map((r) => r.phoneIdx ?? ''),
+    hold: hold ?? null,
+    debtorRequest: request ?? null,
+    isWorkingDay,
     note: intent.note,
   });
+};
+
+/** The case's open hold, if any (a case holds at most one). */
+export const openHoldOf = async (db: DbOrTx, caseId: string) => {
+  const [hold] = await db
+    .select({ id: caseHolds.id, kind: caseHolds.kind, answerDueAt: caseHolds.answerDueAt })
+    .from(caseHolds)
+    .where(and(eq(caseHolds.caseId, caseId), eq(caseHolds.status, 'open')));
+  return hold;
+};
+
+/** The debtor's contact request in force on the case: its newest. */
+export const contactRequestOf = async (db: DbOrTx, caseId: string) => {
+  const [request] = await db
+    .select()
+    .from(contactRequests)
+    .where(eq(contactRequests.caseId, caseId))
+    .orderBy(desc(contactRequests.at), desc(contactRequests.id))
+    .limit(1);
+  return request;
 };

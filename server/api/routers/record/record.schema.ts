@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, VISIT_STATUSES } from '@/lib/enums';
 import { ZRepayment } from '../repayments/repayments.schema';
-import { ZAction, ZCasePlans, ZVisit } from '../work/work.schema';
+import { ZAction, ZCasePlans, ZContactRequest, ZHold, ZVisit } from '../work/work.schema';
 
 // A case's whole record as its creditor and the platform's staff read it: what the agency
 // sees of its own work (work.schema.ts), with the agency named.
@@ -31,6 +31,8 @@ export const ZRecordCase = z.object({
   closedReason: z.string().nullable(),
   planBrokenOn: z.string().nullable(),
   plans: ZCasePlans,
+  holds: z.array(ZHold),
+  contactRequests: z.array(ZContactRequest),
 });
 export type TRecordCase = z.infer<typeof ZRecordCase>;
 export const ZRecordAction = ZAction.extend({ agencyName: z.string() });

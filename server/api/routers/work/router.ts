@@ -1,5 +1,6 @@
 import { listCaseRepayments, reportRepayment } from '../../../domain/money/repayments';
 import { canContact, listCaseActions, logAction } from '../../../domain/work/actions';
+import { recordContactRequest } from '../../../domain/work/contact-requests';
 import { getWorkCase, revealNumber } from '../../../domain/work/case-page';
 import { listQueue } from '../../../domain/work/queue';
 import { listCaseRestructures, proposeRestructure } from '../../../domain/work/restructure';
@@ -23,6 +24,8 @@ import {
   ZCancelVisitInput,
   ZCanContactInput,
   ZCaseIdInput,
+  ZContactRequest,
+  ZContactRequestInput,
   ZEvidence,
   ZLogActionInput,
   ZLogActionResult,
@@ -83,6 +86,11 @@ export const workRouter = router({
     .output(ZLogActionResult)
     .mutation(({ ctx, input }) => logAction(ctx.db, ctx.caller, input)),
   /** One full number, for a reason, audited. */
+  /** Records the debtor's own request about being contacted: the rule engine enforces it from now on, for every agency. */
+  contactRequest: working
+    .input(ZContactRequestInput)
+    .output(ZContactRequest)
+    .mutation(({ ctx, input }) => recordContactRequest(ctx.db, ctx.caller, input)),
   reveal: working
     .input(ZRevealInput)
     .output(ZRevealResult)

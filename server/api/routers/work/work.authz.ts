@@ -102,6 +102,31 @@ export const workAuthz: AuthzTable = {
       }),
     },
   },
+  'work.contactRequest': {
+    setup: withCase,
+    input: (w) => ({
+      caseId: caseOf(w),
+      stoppedChannels: ['visit'],
+      quietFrom: null,
+      quietTo: null,
+      quietWorkdaysOnly: false,
+      note: '债务人要求不要上门',
+    }),
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: [...NOT_AGENCY],
+    wrongTenant: {
+      as: OTHER_AGENCY,
+      input: (w) => ({
+        caseId: caseOf(w),
+        stoppedChannels: ['visit'],
+        quietFrom: null,
+        quietTo: null,
+        quietWorkdaysOnly: false,
+        note: '债务人要求不要上门',
+      }),
+    },
+  },
   'work.reveal': {
     setup: withCase,
     input: (w) => ({ caseId: caseOf(w), field: 'idNumber', reason: '核对身份' }),

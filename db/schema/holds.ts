@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { CASE_HOLD_KINDS, CASE_HOLD_STATUSES } from '../../lib/enums';
+import { actionChannel, caseActions } from './actions';
+import { cases } from './cases';
+import { ts } from './columns';
+import { organizations } from './organizations';
+import { users } from './users';
+
+export const caseHoldKind = pgEnum('case_hold_kind', CASE_HOLD_KINDS);
+export const caseHoldStatus = pgEnum('case_hold_status', CASE_HOLD_STATUSES);
+
+/**
+ * A hold on collection (lib/enums.ts CASE_HOLD_KINDS): while one is open on a case the rule
+ * engine refuses every contact on it. The action that raised it, the creditor's answer and
+ * its reason are kept; a case holds at most one open hold.
+ */
+export const caseHolds = pgTable(
+  'case_holds',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    creditorId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    /** The agency whose action raised it. */
+    agencyId: uuid().references(() => organizations.id),
+    actionId: uuid().references(() => caseActions.id),
+    kind: caseHoldKind().notNull(),
+    status: caseHoldStatus().notNull().default('open'),
+    /** What the agency recorded (the action's note). */
+    note: text().notNull().default(''),
+    raisedBy: uuid().references(() => users.id),
+    raisedAt: ts().notNull().defaultNow(),
+    /** When the creditor's answer is due (HOLD_ANSWER_WORKING_DAYS working days after it was raised). */
+    answerDueAt: ts().notNull(),
+    decidedBy: uuid().references(() => users.id),
+    decidedAt: ts(),
+    decisionNote: text(),
+  },
+  (t) => [
+    uniqueIndex('case_holds_open_idx')
+      .on(t.caseId)
+      .where(sql`${t.status} = 'open'`),
+    index('case_holds_case_idx').on(t.caseId, t.raisedAt),
+    index('case_holds_creditor_idx').on(t.creditorId, t.status, t.raisedAt, t.id),
+  ],
+);
+export type CaseHold = typeof caseHolds.$inferSelect;
+
+/**
+ * A debtor's own request about being contacted (no calls, not at work hours, letters only),
+ * as told to the agency working the case. Append-only: the newest request of a case is the
+ * one in force, and the rule engine enforces it for every agency holding the case.
+ */
+export const contactRequests = pgTable(
+  'contact_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    caseId: uuid()
+      .notNull()
+      .references(() => cases.id),
+    creditorId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    /** The organization that recorded it. */
+    orgId: uuid()
+      .notNull()
+      .references(() => organizations.id),
+    recordedBy: uuid()
+      .notNull()
+      .references(() => users.id),
+    /** Channels the debtor asked not to be contacted by. */
+    stoppedChannels: actionChannel().array().notNull().default(sql`'{}'`),
+    /** Local minutes of the day [from, to) in which the debtor is not to be called, texted or visited. */
+    quietFrom: smallint(),
+    quietTo: smallint(),
+    /** The quiet hours hold on working days only (the debtor's working hours). */
+    quietWorkdaysOnly: boolean().notNull().default(false),
+    note: text().notNull().default(''),
+    at: ts().notNull().defaultNow(),
+  },
+  (t) => [index('contact_requests_case_idx').on(t.caseId, t.at)],
+);
+export type ContactRequest = typeof contactRequests.$inferSelect;
