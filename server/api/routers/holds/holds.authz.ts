@@ -1,8 +1,6 @@
 import type { AuthzTable } from '@/server/testing/authz';
 import { workingCases } from '@/server/testing/work';
 import { callerAs, type World } from '@/server/testing/world';
-import { caseHolds } from '@/db/schema';
-import { eq } from 'drizzle-orm';
 
 const made = new WeakMap<World, string>();
 /** A dispute logged by agencyA on one of creditorA's cases: an open hold waiting for creditorA. */
@@ -17,8 +15,9 @@ const withHold = async (w: World) => {
     outcome: 'dispute',
     note: '债务人回信称已结清，提出异议',
   });
-  const [hold] = await w.db.select({ id: caseHolds.id }).from(caseHolds).where(eq(caseHolds.caseId, caseId));
-  made.set(w, hold?.id ?? '');
+  const creditor = await callerAs(w.db, w.users['creditorA.viewer']);
+  const { items } = await creditor.holds.list({ status: 'open', limit: 1 });
+  made.set(w, items.find((h) => h.caseId === caseId)?.id ?? '');
 };
 
 export const holdsAuthz: AuthzTable = {
