@@ -25,6 +25,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: '/creditor/statements', key: 'statements', permission: 'statements.read' },
     { href: '/creditor/disclosure', key: 'disclosure', permission: 'disclosure.read' },
     { href: '/creditor/restructures', key: 'restructures', permission: 'cases.read' },
+    { href: '/creditor/holds', key: 'holds', permission: 'cases.read' },
     { href: '/creditor/complaints', key: 'complaints', permission: 'complaints.read' },
     { href: '/creditor/sanctions', key: 'sanctions', permission: 'sanctions.read' },
     { href: '/creditor/ratings', key: 'ratings', permission: 'scorecards.read' },

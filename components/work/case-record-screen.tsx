@@ -18,6 +18,8 @@ import { EmptyRow, Table, Td } from '../ui/table';
 import { BalanceLine, RepaymentLine } from '../money/repayment-views';
 import { PlanBrokenBadge, PlanCard } from './plan-card';
 import { VisitView } from './visit-view';
+import { HoldBanner, HoldsCard } from './holds-card';
+import { ContactRequestCard } from './contact-request-card';
 
 /**
  * A case's whole record as its creditor, or a platform auditor or complaint handler, reads
@@ -67,6 +69,12 @@ export const CaseRecordScreen = ({
       {c ? (
         <div className="space-y-6">
           {c.closedOn && c.closedReason ? <ClosedCaseNote closedOn={c.closedOn} closedReason={c.closedReason} /> : null}
+          {c.holds
+            .filter((h) => h.status === 'open')
+            .map((h) => (
+              <HoldBanner key={h.id} hold={h} timeZone={zone} />
+            ))}
+          <HoldsCard holds={c.holds} timeZone={zone} canDecide={canClose} />
           <div className="grid gap-6 lg:grid-cols-2">
             <Card
               title={t('work.debtor')}
@@ -116,6 +124,7 @@ export const CaseRecordScreen = ({
               </dl>
             </Card>
           </div>
+          <ContactRequestCard caseId={c.id} requests={c.contactRequests} timeZone={zone} canRecord={false} />
           <Card title={t('repayments.title')}>
             <div className="space-y-3">
               <BalanceLine due={c.amountDue} repaid={c.repaidAmount} />

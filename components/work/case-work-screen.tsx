@@ -19,6 +19,8 @@ import { PlanBrokenBadge, PlanCard } from './plan-card';
 import { RestructureCard } from './restructure-card';
 import { RevealButton } from './reveal-button';
 import { VisitsCard } from './visits-card';
+import { HoldBanner, HoldsCard } from './holds-card';
+import { ContactRequestCard } from './contact-request-card';
 import { RepaymentsCard } from '../money/repayments-card';
 
 /**
@@ -60,6 +62,11 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
           <Alert testId="work-frozen">{t('work.frozen', { at: formatDateTime(c.commissionFrozenAt) })}</Alert>
         </div>
       ) : null}
+      {c?.holds
+        .filter((h) => h.status === 'open')
+        .map((h) => (
+          <HoldBanner key={h.id} hold={h} timeZone={c.timeZone} />
+        ))}
       {c ? (
         <div className="space-y-6">
           <div className="grid gap-6 lg:grid-cols-2">
@@ -149,6 +156,8 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
               <ActionForm c={c} />
             )}
           </Card>
+          <ContactRequestCard caseId={c.id} requests={c.contactRequests} timeZone={c.timeZone} canRecord />
+          <HoldsCard holds={c.holds} timeZone={c.timeZone} />
           <RepaymentsCard c={c} />
           <PlanCard plans={c.plans} />
           <VisitsCard c={c} />

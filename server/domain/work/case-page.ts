@@ -60,10 +60,12 @@ export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, no
     // The plans this agency agreed: another agency's earlier plans stay with the creditor.
     plans: await plansOfCase(db, r.id, caller.actor.orgId),
     // The open hold stops this agency too; answered ones it reads only if it raised them.
-    holds: (await holdsOfCase(db, r.id)).filter((h) => h.status === 'open' || h.agencyId === caller.actor.orgId).map((h) => ({
-      ...h,
-      note: h.agencyId === caller.actor.orgId ? h.note : '',
-    })),
+    holds: (await holdsOfCase(db, r.id))
+      .filter((h) => h.status === 'open' || h.agencyId === caller.actor.orgId)
+      .map((h) => ({
+        ...h,
+        note: h.agencyId === caller.actor.orgId ? h.note : '',
+      })),
     contactRequests: await contactRequestsOfCase(db, r.id),
   };
 };

@@ -80,5 +80,12 @@ export const contactRequestsOfCase = async (db: DbOrTx, caseId: string) =>
       .innerJoin(users, eq(users.id, contactRequests.recordedBy))
       .where(eq(contactRequests.caseId, caseId))
       .orderBy(desc(contactRequests.at), desc(contactRequests.id))
-  ).map(({ r, orgName, recordedByName }) => ({ ...terms(r), id: r.id, note: r.note, at: r.at, orgName, recordedByName }));
+  ).map(({ r, orgName, recordedByName }) => ({
+    ...terms(r),
+    id: r.id,
+    note: r.note,
+    at: r.at,
+    orgName,
+    recordedByName,
+  }));
 export type ContactRequestView = Awaited<ReturnType<typeof contactRequestsOfCase>>[number];

@@ -110,7 +110,12 @@ const HOLD_VIEW = {
   decidedByName: deciders.name,
 };
 
-const view = (r: { hold: CaseHold; agencyName: string | null; raisedByName: string | null; decidedByName: string | null }) => ({
+const view = (r: {
+  hold: CaseHold;
+  agencyName: string | null;
+  raisedByName: string | null;
+  decidedByName: string | null;
+}) => ({
   id: r.hold.id,
   caseId: r.hold.caseId,
   kind: r.hold.kind,
