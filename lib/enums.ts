@@ -263,6 +263,9 @@ export const CASE_HOLD_KINDS = ['deceased', 'dispute'] as const;
 export type CaseHoldKind = (typeof CASE_HOLD_KINDS)[number];
 export const CASE_HOLD_STATUSES = ['open', 'closed', 'continued', 'withdrawn'] as const;
 export type CaseHoldStatus = (typeof CASE_HOLD_STATUSES)[number];
+/** The creditor's answer: close the case, or continue collection. */
+export const HOLD_DECISIONS = ['close', 'continue'] as const;
+export type HoldDecision = (typeof HOLD_DECISIONS)[number];
 /** The creditor answers a hold within this many working days (the debtor waits without calls meanwhile). */
 export const HOLD_ANSWER_WORKING_DAYS = 5;
 /** One instalment of a plan: missed is the one left unpaid past the grace that broke the plan. */

@@ -89,7 +89,7 @@ const RecordRequest = ({ caseId }: { caseId: string }) => {
         setQuietFrom('');
         setQuietTo('');
         setNote('');
-        await queryClient.invalidateQueries({ queryKey: trpc.work.case.queryKey({ caseId }) });
+        await queryClient.invalidateQueries({ queryKey: trpc.work.pathKey() });
       },
     }),
   );

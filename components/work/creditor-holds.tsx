@@ -70,7 +70,7 @@ export const CreditorHolds = () => {
                 </Td>
                 <Td>{h.debtorName}</Td>
                 <Td className="whitespace-normal">
-                  <div className="w-64">
+                  <div className="w-48">
                     <div className="font-medium">{t(`holds.kind.${h.kind}`)}</div>
                     {h.note ? <div className="text-xs text-slate-500">{h.note}</div> : null}
                   </div>

@@ -491,4 +491,85 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     await expect(page.getByTestId('template-row').first()).toBeVisible();
     await shot(page, 'creditor-templates.en');
   });
+
+  test('[AGENCY] records the debtor’s request for letters only; a disputed debt pauses the case', async ({ page }) => {
+    await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
+    await page.goto('/agency/cases');
+    await page.getByTestId('queue-search').fill(VISIT_CONTRACT);
+    await page.getByTestId('queue-search').press('Enter');
+    await page.getByRole('link', { name: VISIT_CONTRACT }).click();
+    await page.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
+    // A request with nothing in it is refused, naming what is missing.
+    const form = page.getByTestId('contact-request-form');
+    await form.getByTestId('request-note').fill('债务人来电');
+    await form.getByTestId('contact-request-save').click();
+    await expect(page.getByTestId('contact-request-error')).toContainText('请至少选择一种停止的方式');
+    // Letters only: the rulebook refuses the call from now on, for every agency holding the case.
+    await form.getByTestId('letters-only').click();
+    await form.getByTestId('request-note').fill('债务人来电要求今后只以信函联系');
+    await form.getByTestId('contact-request-save').click();
+    await expect(page.getByTestId('contact-request-in-force')).toContainText(
+      '不再通过电话、短信、外访、律师函、电子邮件联系',
+    );
+    await expect(page.getByTestId('verdict-refused')).toContainText('债务人已要求不再通过这种方式联系');
+    await shot(page, 'agency-contact-request.zh-CN');
+    // The debtor withdraws it on the next call; that call disputes the debt: collection stops at once.
+    await form.getByTestId('request-note').fill('债务人撤回只以信函联系的要求');
+    await form.getByTestId('contact-request-save').click();
+    await expect(page.getByTestId('contact-request-in-force')).toContainText('债务人撤回了此前的要求');
+    await expect(page.getByTestId('verdict-allowed')).toBeVisible();
+    await page.locator('#action-outcome').selectOption('dispute');
+    await page.locator('#action-note').fill('债务人称该笔借款已于上月在 App 内结清，要求核实');
+    await page.getByTestId('action-submit').click();
+    await expect(page.getByTestId('hold-banner')).toContainText('催收已暂停：债务人对债务提出异议。');
+    await expect(page.getByTestId('verdict-refused')).toContainText('债务人对债务提出异议，本案催收暂停至委托方答复');
+    await shot(page, 'agency-case-disputed.zh-CN');
+  });
+
+  test('[CREDITOR] finds the paused case and continues collection with its reason, in Chinese and English', async ({
+    page,
+  }) => {
+    await signInAs(page, ACCOUNTS.creditorAdmin, '/creditor');
+    await page.getByTestId('portal-nav').getByRole('link', { name: '暂停催收' }).click();
+    const row = page.getByTestId('hold-row').filter({ hasText: VISIT_CONTRACT });
+    await expect(row).toContainText('债务人对债务提出异议');
+    await expect(row).toContainText('等待委托方决定');
+    await shot(page, 'creditor-holds.zh-CN');
+    await row.getByRole('link', { name: VISIT_CONTRACT }).click();
+    await page.waitForURL(/\/creditor\/cases\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('hold-banner')).toBeVisible();
+    const hold = page.getByTestId('hold').first();
+    await hold.getByTestId('hold-continue').click();
+    await expect(hold.getByTestId(/hold-reason-.*-error/)).toBeVisible();
+    await hold.getByTestId('hold-reason').fill('已核对还款流水，该笔借款未结清，欠款属实');
+    await shot(page, 'creditor-case-hold.zh-CN');
+    await hold.getByTestId('hold-continue').click();
+    await expect(hold.getByTestId('hold-answer')).toContainText('欠款属实');
+    await expect(page.getByTestId('hold-banner')).toHaveCount(0);
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByTestId('hold').first()).toContainText('Collection continues');
+    await shot(page, 'creditor-case-hold.en');
+    await page.goto('/creditor/holds');
+    await page.getByTestId('holds-filter').selectOption('answered');
+    await expect(page.getByTestId('hold-row').filter({ hasText: VISIT_CONTRACT })).toContainText(
+      'Collection continues',
+    );
+    await shot(page, 'creditor-holds.en');
+  });
+
+  test('[AGENCY] reads the creditor’s answer and the debtor’s requests in English', async ({ page }) => {
+    await useLanguage(page, 'en');
+    await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
+    await page.goto('/agency/cases');
+    await page.getByTestId('queue-search').fill(VISIT_CONTRACT);
+    await page.getByTestId('queue-search').press('Enter');
+    await page.getByRole('link', { name: VISIT_CONTRACT }).click();
+    await page.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
+    await expect(page.getByTestId('hold-banner')).toHaveCount(0);
+    await expect(page.getByTestId('hold').first()).toContainText('Collection continues');
+    await expect(page.getByTestId('contact-request-in-force')).toContainText('The debtor withdrew the earlier request');
+    await expect(page.getByTestId('verdict-allowed')).toBeVisible();
+    await shot(page, 'agency-contact-request.en');
+  });
 });

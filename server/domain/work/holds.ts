@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '@/db/client';
 import { CLOSE_REASON_LENGTH } from '@/lib/cases';
-import { HOLD_ANSWER_WORKING_DAYS, type CaseHoldKind, type CaseHoldStatus } from '@/lib/enums';
+import { HOLD_ANSWER_WORKING_DAYS, type CaseHoldKind, type CaseHoldStatus, type HoldDecision } from '@/lib/enums';
 import { caseHolds, cases, organizations, users, type CaseAction, type CaseHold } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -26,9 +26,6 @@ const HOLD_OUTCOMES: Partial<Record<CaseAction['outcome'], CaseHoldKind>> = {
   deceased: 'deceased',
   dispute: 'dispute',
 };
-
-export const HOLD_DECISIONS = ['close', 'continue'] as const;
-export type HoldDecision = (typeof HOLD_DECISIONS)[number];
 
 /**
  * What a logged action does to the case's holds, inside its transaction (the case row is

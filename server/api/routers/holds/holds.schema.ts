@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLOSE_REASON_LENGTH } from '@/lib/cases';
-import { HOLD_DECISIONS } from '../../../domain/work/holds';
+import { HOLD_DECISIONS } from '@/lib/enums';
 import { ZHold } from '../work/work.schema';
 
 // The creditor's side of holds on collection (a debtor reported deceased, a debt disputed).
