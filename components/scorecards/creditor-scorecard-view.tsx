@@ -31,7 +31,10 @@ const useBasis = () => {
       }
       case 'answers': {
         const r = i.answers.restructures;
-        return r.onTime + r.late === 0 ? t('noAnswers') : t('answers', r);
+        const h = i.answers.holds ?? { onTime: 0, late: 0 };
+        if (r.onTime + r.late + h.onTime + h.late === 0) return t('noAnswers');
+        const parts = [r.onTime + r.late > 0 ? t('answers', r) : null, h.onTime + h.late > 0 ? t('holds', h) : null];
+        return parts.filter((p) => p !== null).join(t('separator'));
       }
       case 'payments': {
         const s = i.statements;

@@ -53,7 +53,11 @@ export type CreditorScorecardInputs = {
   /** Each agency's data-quality rating of the month, 1–5, in ascending order (who gave which is not kept). */
   ratings: number[];
   /** Answers owed by the creditor that fell due in the month, by kind. */
-  answers: { restructures: DueCount };
+  /**
+   * `holds`: pauses of collection (a debtor reported deceased, a debt disputed) whose answer
+   * fell due in the month; counted from December 2026, absent on earlier cards.
+   */
+  answers: { restructures: DueCount; holds?: DueCount };
   /** Statements whose payment fell due in the month. */
   statements: DueCount;
   /** The month scores of the two months before, as they stood when this card was computed. */
@@ -63,7 +67,7 @@ export type CreditorScorecardInputs = {
 export const emptyCreditorInputs = (month: string): CreditorScorecardInputs => ({
   month,
   ratings: [],
-  answers: { restructures: { onTime: 0, late: 0 } },
+  answers: { restructures: { onTime: 0, late: 0 }, holds: { onTime: 0, late: 0 } },
   statements: { onTime: 0, late: 0 },
   history: [],
 });

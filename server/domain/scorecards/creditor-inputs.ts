@@ -13,7 +13,9 @@ import { emptyCreditorInputs, PAYMENT_WORKING_DAYS, type CreditorScorecardInputs
 // - Answers on time: restructure requests outside the package's bands (those within them
 //   were approved at once and owed no answer) whose 3-working-day deadline fell in the
 //   month and had passed: approved or rejected by it, or not (expired, or still waiting for
-//   the expiry job). Disputes with an answer deadline will be a second count beside it.
+//   the expiry job). Beside it, holds on collection (a debtor reported deceased, a debt
+//   disputed) whose 5-working-day answer fell due in the month and had passed: answered by
+//   then, or not (answered late, or still open); one the agency withdrew was owed no answer.
 // - Statements paid on time: statements both sides agreed, whose payment deadline (the
 //   10th working day after the day the second side agreed, Beijing) fell in the month: paid
 //   on or before that day, or not. The deadline is counted in the working calendar here,
@@ -61,6 +63,17 @@ export const gatherCreditorInputs = async (
           and expires_at <= ${now.toISOString()}::timestamptz
         group by creditor_id`,
   );
+  const holds = await executeRows<CountRow>(
+    db,
+    sql`select creditor_id,
+               count(*) filter (where status in ('closed', 'continued') and decided_at <= answer_due_at) as a,
+               count(*) filter (where not (status in ('closed', 'continued') and decided_at <= answer_due_at)) as b
+        from case_holds
+        where creditor_id in ${creditors} and status <> 'withdrawn'
+          and answer_due_at >= ${from}::timestamptz and answer_due_at < ${to}::timestamptz
+          and answer_due_at <= ${now.toISOString()}::timestamptz
+        group by creditor_id`,
+  );
   const statements = await executeRows<{
     creditor_id: string;
     agreed_at: Date | string;
@@ -88,6 +101,10 @@ export const gatherCreditorInputs = async (
   for (const r of restructures) {
     const e = entry(r.creditor_id);
     if (e) e.answers.restructures = { onTime: n(r.a), late: n(r.b) };
+  }
+  for (const r of holds) {
+    const e = entry(r.creditor_id);
+    if (e) e.answers.holds = { onTime: n(r.a), late: n(r.b) };
   }
   const today = shanghaiDate(now);
   for (const s of statements) {

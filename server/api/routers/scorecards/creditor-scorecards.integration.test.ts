@@ -9,7 +9,7 @@
 // marketplace.
 import { and, eq, gt } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { auditLog, creditorRatings, creditorScorecards, restructureRequests, statements } from '@/db/schema';
+import { auditLog, caseHolds, creditorRatings, creditorScorecards, restructureRequests, statements } from '@/db/schema';
 import { DAY_MS, shanghaiInstant } from '@/lib/dates';
 import { addMonths, monthEnd, monthOf } from '@/lib/months';
 import { loadWorkingCalendar } from '../../../domain/calendar/calendar';
@@ -233,6 +233,27 @@ describe('computing creditor cards', () => {
         request(at(`${thisMonth()}-01`, '10:00'), 'expired', null),
       ]);
 
+    // Holds on collection whose answer fell due in the month: one answered in time, one
+    // answered late, one never answered; one the agency withdrew owed no answer.
+    const hold = (dueAt: Date, status: 'open' | 'closed' | 'continued' | 'withdrawn', decidedAt: Date | null) => ({
+      caseId: caseIds[1]!,
+      creditorId,
+      agencyId: ctx.w.orgs.agencyA.id,
+      kind: 'dispute' as const,
+      status,
+      raisedAt: new Date(dueAt.getTime() - 7 * DAY_MS),
+      answerDueAt: dueAt,
+      decidedAt,
+    });
+    await db
+      .insert(caseHolds)
+      .values([
+        hold(at(d(8)), 'continued', at(d(7))),
+        hold(at(d(9)), 'closed', at(d(10))),
+        hold(at(d(15)), 'withdrawn', at(d(11))),
+      ]);
+    await db.insert(caseHolds).values(hold(at(d(16)), 'open', null));
+
     // Statements agreed on the 1st: paid on its last day, paid the day after, unpaid; one
     // agreed by one side only; one agreed on the month's last day falls due next month.
     const calendar = await loadWorkingCalendar(db);
@@ -272,14 +293,14 @@ describe('computing creditor cards', () => {
     expect(inputs).toEqual({
       month,
       ratings: [2],
-      answers: { restructures: { onTime: 2, late: 1 } },
+      answers: { restructures: { onTime: 2, late: 1 }, holds: { onTime: 1, late: 2 } },
       statements: { onTime: 1, late: 2 },
       history: [],
     });
     expect(card?.formulaVersion).toBe(CREDITOR_FORMULA_VERSION);
-    // 25 × 0.4 + 66.67 × 0.3 + 33.33 × 0.3 = 40.
-    expect(card?.components).toEqual({ dataQuality: 2_500, answers: 6_667, payments: 3_333 });
-    expect(card?.monthScoreBp).toBe(4_000);
+    // 25 × 0.4 + 50 × 0.3 (3 of 6 answers in time) + 33.33 × 0.3 = 35.
+    expect(card?.components).toEqual({ dataQuality: 2_500, answers: 5_000, payments: 3_333 });
+    expect(card?.monthScoreBp).toBe(3_500);
     // The stored inputs compute the stored score again.
     const again = computeCreditorScorecard(inputs);
     expect([again.monthScoreBp, again.scoreBp, again.components]).toEqual([

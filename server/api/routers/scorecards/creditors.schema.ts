@@ -59,7 +59,7 @@ const ZDueCount = z.object({ onTime: ZCount, late: ZCount });
 export const ZCreditorScorecardInputs = z.object({
   month: z.string(),
   ratings: z.array(z.number().int().min(1).max(5)),
-  answers: z.object({ restructures: ZDueCount }),
+  answers: z.object({ restructures: ZDueCount, holds: ZDueCount.optional() }),
   statements: ZDueCount,
   history: z.array(z.object({ month: z.string(), monthScoreBp: ZInt })),
 });
