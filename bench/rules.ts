@@ -1,7 +1,8 @@
 // The rulebook at scale: ten million collection actions on a hundred thousand debtors, then
 // the rule check (canContact, as a collector asks before dialling) and logging an action
 // (the check again under the debtor's lock, the insert and its audit row) on random cases,
-// beside the raw history query the check needs. Prints p50/p95; asserts nothing.
+// beside the raw history query the check needs. Some cases were paused and answered, some
+// debtors asked not to be contacted some way. Prints p50/p95; asserts nothing.
 //
 //   npm run bench:rules
 //   BENCH_ACTIONS=10000000 BENCH_RULE_CASES=100000 BENCH_DATABASE_URL=postgres://… npm run bench:rules
@@ -64,6 +65,18 @@ const seed = async (db: Db) => {
       from generate_series(${from + 1}::int, ${to}::int) g
       join cases c on c.contract_no = 'R' || lpad((1 + g % ${CASES})::text, 9, '0')`);
   }
+  // Every twentieth case was paused once and answered (the check looks for an open pause), and
+  // every tenth debtor asked not to be visited and not to be called at night, half of them on
+  // working days only (the check then reads the working calendar).
+  await db.execute(sql`
+    insert into case_holds (case_id, creditor_id, agency_id, kind, status, raised_at, answer_due_at, decided_at, decision_note)
+    select id, creditor_id, agency_id, (array['deceased','dispute'])[1 + (row_number() over ()) % 2]::case_hold_kind, 'continued',
+      now() - interval '30 days', now() - interval '23 days', now() - interval '25 days', '继续催收'
+    from cases where contract_no like '%0' and right(contract_no, 2)::int % 20 = 0`);
+  await db.execute(sql`
+    insert into contact_requests (case_id, creditor_id, org_id, recorded_by, stopped_channels, quiet_from, quiet_to, quiet_workdays_only, note)
+    select id, creditor_id, agency_id, ${collector.id}, '{visit}', 0, 420, right(contract_no, 2)::int % 20 = 0, '不要上门，夜里不要打'
+    from cases where right(contract_no, 1) = '0'`);
   await db.execute(sql`analyze`);
   const { actor } = await loadUserActor(db, collector.id);
   if (!actor) throw new Error('bench collector cannot act');

@@ -13,6 +13,9 @@ import { closeLockedCase } from '../cases/close';
 import { notify } from '../notifications/notify';
 import { shanghaiDate } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
+import { formatMinutes } from '@/lib/contact-requests';
+import { localTime } from '../rules/zone';
+import { openHoldOf } from './rules';
 
 // Holds on collection (暂停催收). An action or visit whose outcome is `deceased` or
 // `dispute` stops collection on the case at once: the rule engine refuses every contact
@@ -94,6 +97,16 @@ const raise = async (
     `/creditor/holds`,
   );
   return { raisedHoldId: hold.id };
+};
+
+/** Refuses what is collection but not a contact (a restructure proposal) while the case is on hold. */
+export const refuseWhileOnHold = async (db: DbOrTx, caseId: string, timeZone: string) => {
+  const hold = await openHoldOf(db, caseId);
+  if (!hold) return;
+  const due = localTime(hold.answerDueAt, timeZone);
+  throw new DomainError(hold.kind === 'deceased' ? 'rules.caseDeceased' : 'rules.caseDisputed', {
+    values: { due: `${due.date} ${formatMinutes(due.minutes)}` },
+  });
 };
 
 const agencies = alias(organizations, 'hold_agency');

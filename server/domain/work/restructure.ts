@@ -11,7 +11,8 @@ import { notify } from '../notifications/notify';
 import { shanghaiDate } from '@/lib/dates';
 import { loadWorkingCalendar } from '../calendar/calendar';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
-import { loadCaseToAct, loadWorkCase } from './case-access';
+import { DEFAULT_TIME_ZONE, loadCaseToAct, loadWorkCase } from './case-access';
+import { refuseWhileOnHold } from './holds';
 import { createPlan } from './plans';
 import { planOf } from './restructure-plan';
 
@@ -60,6 +61,7 @@ export const proposeRestructure = async (
 ) =>
   db.transaction(async (tx) => {
     const c = await loadCaseToAct(tx, caller, input.caseId);
+    await refuseWhileOnHold(tx, c.row.id, c.row.timeZone ?? DEFAULT_TIME_ZONE);
     const [pending] = await tx
       .select({ id: restructureRequests.id })
       .from(restructureRequests)

@@ -144,6 +144,16 @@ describe('a disputed debt', () => {
       morning('11:00:00', 1),
     );
     expect(verdict.violations[0]).toMatchObject({ rule: 'caseDisputed', nextAllowedAt: null });
+    // A plan is not proposed to a debtor who disputes the debt.
+    const proposal = await errorOf(
+      (await callerAs(ctx.handle.db, ctx.w.users['agencyA.collector'])).work.proposeRestructure({
+        caseId,
+        kind: 'deferral',
+        terms: { deferTo: '2099-01-01' },
+        reason: '申请延期',
+      }),
+    );
+    expect(zh(proposal)).toMatch(/^债务人对债务提出异议/);
     const creditor = await callerAs(ctx.handle.db, ctx.w.users['creditorA.admin']);
     await creditor.holds.decide({ holdId: hold?.id ?? '', decision: 'close', reason: '核实确已结清，撤案' });
     const [closed] = await ctx.handle.db.select().from(cases).where(eq(cases.id, caseId));
