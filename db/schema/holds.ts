@@ -73,7 +73,10 @@ export const contactRequests = pgTable(
       .notNull()
       .references(() => users.id),
     /** Channels the debtor asked not to be contacted by. */
-    stoppedChannels: actionChannel().array().notNull().default(sql`'{}'`),
+    stoppedChannels: actionChannel()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** Local minutes of the day [from, to) in which the debtor is not to be called, texted or visited. */
     quietFrom: smallint(),
     quietTo: smallint(),
