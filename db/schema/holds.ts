@@ -45,7 +45,13 @@ export const caseHolds = pgTable(
       .on(t.caseId)
       .where(sql`${t.status} = 'open'`),
     index('case_holds_case_idx').on(t.caseId, t.raisedAt),
-    index('case_holds_creditor_idx').on(t.creditorId, t.status, t.raisedAt, t.id),
+    // The creditor's two lists, newest first by keyset: waiting for its answer, and answered.
+    index('case_holds_creditor_open_idx')
+      .on(t.creditorId, t.raisedAt, t.id)
+      .where(sql`${t.status} = 'open'`),
+    index('case_holds_creditor_answered_idx')
+      .on(t.creditorId, t.raisedAt, t.id)
+      .where(sql`${t.status} <> 'open'`),
   ],
 );
 export type CaseHold = typeof caseHolds.$inferSelect;

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, ne } from 'drizzle-orm';
+import { and, desc, eq, ne } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '@/db/client';
 import { CLOSE_REASON_LENGTH } from '@/lib/cases';
@@ -174,9 +174,7 @@ export const listCreditorHolds = async (
     .where(
       and(
         eq(caseHolds.creditorId, caller.actor.orgId),
-        input.status === 'open'
-          ? eq(caseHolds.status, 'open')
-          : inArray(caseHolds.status, ['closed', 'continued', 'withdrawn'] satisfies CaseHoldStatus[]),
+        input.status === 'open' ? eq(caseHolds.status, 'open') : ne(caseHolds.status, 'open'),
         cursor ? afterCursor(caseHolds.raisedAt, caseHolds.id, cursor) : undefined,
       ),
     )
