@@ -17,3 +17,4 @@ export * from './supervision';
 export * from './calendar';
 export * from './creditor-scores';
 export * from './plans';
+export * from './case-changes';
