@@ -462,3 +462,12 @@ export const ZCaseChange = z.object({
 });
 export type TCaseChange = z.infer<typeof ZCaseChange>;
 export const ZCaseChanges = z.array(ZCaseChange);
+
+/** The finding form: what was found and its value in one field, the source and a note. */
+export const ZFindingForm = z.object({
+  kind: z.enum(['phone', 'address']),
+  value: z.string().trim().min(1).max(200),
+  source: z.enum(FINDING_SOURCES),
+  note: z.string().trim().max(500),
+});
+export type TFindingForm = z.infer<typeof ZFindingForm>;
