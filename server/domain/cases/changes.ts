@@ -2,7 +2,15 @@ import { and, desc, eq, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { evidenceKindOf } from '@/lib/file-types';
 import type { CaseChangeField, CaseChangeSource, FindingSource } from '@/lib/enums';
-import { caseChanges, cases, organizations, storedFiles, users, type CaseChangeValue, type CasePhone } from '@/db/schema';
+import {
+  caseChanges,
+  cases,
+  organizations,
+  storedFiles,
+  users,
+  type CaseChangeValue,
+  type CasePhone,
+} from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
@@ -180,7 +188,8 @@ export const changesOfCase = async (db: DbOrTx, caseId: string, agencyId?: strin
     actorName,
     orgName,
     importId: c.importId,
-    evidence: c.evidenceFileId && mime && size !== null && sha256 ? { fileId: c.evidenceFileId, mime, size, sha256 } : null,
+    evidence:
+      c.evidenceFileId && mime && size !== null && sha256 ? { fileId: c.evidenceFileId, mime, size, sha256 } : null,
     createdAt: c.createdAt,
   }));
 };

@@ -16,7 +16,11 @@ export const REPAYMENT_IMPORT_JOB = 'repayment.import';
 export const UPDATE_IMPORT_JOB = 'case.updateImport';
 
 const JOB_OF = { cases: IMPORT_JOB, repayments: REPAYMENT_IMPORT_JOB, updates: UPDATE_IMPORT_JOB } as const;
-const STARTED = { cases: 'case.importStarted', repayments: 'repayment.importStarted', updates: 'case.updatesStarted' } as const;
+const STARTED = {
+  cases: 'case.importStarted',
+  repayments: 'repayment.importStarted',
+  updates: 'case.updatesStarted',
+} as const;
 
 export type ImportView = Pick<
   CaseImport,

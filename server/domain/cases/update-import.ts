@@ -3,14 +3,7 @@ import type { Db, Tx } from '@/db/client';
 import { MAX_CASE_UPDATE_ROWS } from '@/lib/import-formats';
 import { OPEN_CASE_STATUSES } from '@/lib/enums';
 import { fenToYuan } from '@/lib/format';
-import {
-  caseChanges,
-  cases,
-  type CaseChangeValue,
-  type CaseContact,
-  type CasePhone,
-  type CaseRow,
-} from '@/db/schema';
+import { caseChanges, cases, type CaseChangeValue, type CaseContact, type CasePhone, type CaseRow } from '@/db/schema';
 import { blindIndex, maskPhone } from '../../pii/crypto';
 import type { BlobStore } from '../../storage/store';
 import { TableError } from '../../tabular/errors';
@@ -66,7 +59,11 @@ type Planned = {
   address: string | null | undefined;
   principalOutstanding: number | null;
   amountOverdue: number | null;
-  changes: { field: (typeof caseChanges.$inferInsert)['field']; oldValue: CaseChangeValue | null; newValue: CaseChangeValue | null }[];
+  changes: {
+    field: (typeof caseChanges.$inferInsert)['field'];
+    oldValue: CaseChangeValue | null;
+    newValue: CaseChangeValue | null;
+  }[];
 };
 
 const sealedOnly = (p: CasePhone) => ({ enc: p.enc, idx: p.idx, masked: p.masked });
@@ -96,7 +93,11 @@ const UPDATE_BODY: ImportBody<UpdateField, Checked> = {
       const earlier = contractNo === '' ? undefined : firstRowOf.get(contractNo);
       if (contractNo !== '' && earlier === undefined) firstRowOf.set(contractNo, row);
       if (earlier !== undefined)
-        await fail(row, { column: headers.contract, code: 'duplicateInFile', values: { value: contractNo, row: earlier } });
+        await fail(row, {
+          column: headers.contract,
+          code: 'duplicateInFile',
+          values: { value: contractNo, row: earlier },
+        });
       if (!result.value) {
         for (const e of result.errors) await fail(row, e);
       } else if (earlier === undefined) parsed.push({ row, value: result.value });
@@ -140,7 +141,11 @@ const UPDATE_BODY: ImportBody<UpdateField, Checked> = {
       if (u.amountOverdue !== null && u.amountOverdue !== c.amountOverdue) {
         // What was confirmed repaid stays repaid: the overdue amount cannot fall below it.
         if (u.amountOverdue < c.repaidAmount) {
-          await fail(row, { column: headers.amountOverdue, code: 'belowRepaid', values: { repaid: fenToYuan(c.repaidAmount) } });
+          await fail(row, {
+            column: headers.amountOverdue,
+            code: 'belowRepaid',
+            values: { repaid: fenToYuan(c.repaidAmount) },
+          });
           isBad = true;
         } else {
           p.amountOverdue = u.amountOverdue;
@@ -194,7 +199,10 @@ const UPDATE_BODY: ImportBody<UpdateField, Checked> = {
           p.changes.push({
             field: 'contact_added',
             oldValue: null,
-            newValue: { contact: { name: added.name, relation: added.relation, phone: added.phone }, position: contacts.length },
+            newValue: {
+              contact: { name: added.name, relation: added.relation, phone: added.phone },
+              position: contacts.length,
+            },
           });
         }
         p.contacts = contacts;
@@ -251,7 +259,8 @@ const UPDATE_BODY: ImportBody<UpdateField, Checked> = {
             createdAt: now,
           })),
         );
-        for (let j = 0; j < changeRows.length; j += WRITE_BATCH) await tx.insert(caseChanges).values(changeRows.slice(j, j + WRITE_BATCH));
+        for (let j = 0; j < changeRows.length; j += WRITE_BATCH)
+          await tx.insert(caseChanges).values(changeRows.slice(j, j + WRITE_BATCH));
         changeCount += changeRows.length;
       }
       written += Math.min(WRITE_BATCH, planned.length - i);

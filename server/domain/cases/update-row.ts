@@ -141,6 +141,7 @@ export const validateUpdateRow = (
     retirePhones.length === 0 &&
     address === null &&
     contacts.length === 0;
-  if (changesNothing) return { value: null, errors: [{ column: columnLabel(map, 'contractNo', UPDATE_COLUMNS), code: 'noChange' }] };
+  if (changesNothing)
+    return { value: null, errors: [{ column: columnLabel(map, 'contractNo', UPDATE_COLUMNS), code: 'noChange' }] };
   return { value, errors: [] };
 };

@@ -40,10 +40,7 @@ export const IMPORT_PERMISSION = {
   cases: 'cases.import',
   repayments: 'repayments.decide',
   updates: 'cases.import',
-} as const satisfies Record<
-  ImportKind,
-  Permission
->;
+} as const satisfies Record<ImportKind, Permission>;
 
 const view = (f: StoredFile): FileView => ({
   id: f.id,

@@ -48,8 +48,28 @@ describe('an update file', () => {
     const retired = decryptPii(a!.phones[1]!.enc);
     const imp = await updateFile(
       csv([
-        ['合同编号', '剩余本金', '逾期本息合计', '新增手机号', '停用号码', '地址', '联系人1姓名', '联系人1关系', '联系人1电话'],
-        [a!.contractNo, '"1,234.56"', '¥999.00', '13612345678;+86 135 0000 1111', retired, '上海市浦东新区世纪大道 1 号', '', '', ''],
+        [
+          '合同编号',
+          '剩余本金',
+          '逾期本息合计',
+          '新增手机号',
+          '停用号码',
+          '地址',
+          '联系人1姓名',
+          '联系人1关系',
+          '联系人1电话',
+        ],
+        [
+          a!.contractNo,
+          '"1,234.56"',
+          '¥999.00',
+          '13612345678;+86 135 0000 1111',
+          retired,
+          '上海市浦东新区世纪大道 1 号',
+          '',
+          '',
+          '',
+        ],
         [b!.contractNo, '', '', '', '', '', '王芳', '姐姐', '13512340000'],
       ]),
     );
@@ -161,9 +181,15 @@ describe('an update file', () => {
       ['contract_no', 'principal_outstanding'],
       [b!.contractNo, '88.8'],
     ]);
-    expect(await updateFile(xlsx, 'creditorA.manager', 'u.xlsx')).toMatchObject({ status: 'succeeded', format: 'xlsx' });
+    expect(await updateFile(xlsx, 'creditorA.manager', 'u.xlsx')).toMatchObject({
+      status: 'succeeded',
+      format: 'xlsx',
+    });
     expect((await caseByContract(b!.contractNo)).principalOutstanding).toBe(8_880);
-    expect(await updateFile('\uFEFF合同编号,地址\r\n')).toMatchObject({ status: 'failed', fileError: { code: 'empty' } });
+    expect(await updateFile('\uFEFF合同编号,地址\r\n')).toMatchObject({
+      status: 'failed',
+      fileError: { code: 'empty' },
+    });
     expect(await updateFile(csv([['地址'], ['北京']]))).toMatchObject({
       status: 'failed',
       fileError: { code: 'missingHeaders', values: { columns: '合同编号 (contract_no)' } },
@@ -173,13 +199,23 @@ describe('an update file', () => {
   it('refuses a settled or closed case with its reason', async () => {
     const [a] = await imported();
     await ctx.handle.db.update(cases).set({ status: 'settled' }).where(eq(cases.id, a!.id));
-    const imp = await updateFile(csv([['合同编号', '地址'], [a!.contractNo, '北京']]));
+    const imp = await updateFile(
+      csv([
+        ['合同编号', '地址'],
+        [a!.contractNo, '北京'],
+      ]),
+    );
     expect(imp.errors).toEqual([{ row: 2, column: '合同编号', code: 'caseNotOpen', values: { value: a!.contractNo } }]);
   });
 
   it('lists only the session creditor’s update files, and the history cannot be changed', async () => {
     const [a] = await imported();
-    await updateFile(csv([['合同编号', '地址'], [a!.contractNo, '北京']]));
+    await updateFile(
+      csv([
+        ['合同编号', '地址'],
+        [a!.contractNo, '北京'],
+      ]),
+    );
     const other = await callerAs(ctx.handle.db, ctx.w.users['creditorB.admin']);
     expect((await other.cases.updates.list({ limit: 10 })).items).toEqual([]);
     const mine = await callerAs(ctx.handle.db, ctx.w.users['creditorA.viewer']);

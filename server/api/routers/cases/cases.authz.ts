@@ -52,7 +52,10 @@ export const casesAuthz: AuthzTable = {
     allowed: 'creditorA.manager',
     anonymous: 'refused',
     wrongRole: ['creditorA.viewer', 'agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { as: 'creditorB.manager', input: async (w) => ({ fileId: await csvFile(w), fileName: 'updates.csv' }) },
+    wrongTenant: {
+      as: 'creditorB.manager',
+      input: async (w) => ({ fileId: await csvFile(w), fileName: 'updates.csv' }),
+    },
   },
   'cases.updates.get': {
     input: async (w) => ({ importId: (await updateOf(w)).id }),
@@ -66,7 +69,9 @@ export const casesAuthz: AuthzTable = {
     allowed: 'creditorA.viewer',
     anonymous: 'refused',
     wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
-    wrongTenant: { none: 'lists only the session organization’s update files (case-updates.integration.test.ts, tenancy)' },
+    wrongTenant: {
+      none: 'lists only the session organization’s update files (case-updates.integration.test.ts, tenancy)',
+    },
   },
   'cases.list': {
     input: () => ({ limit: 10 }),

@@ -112,9 +112,11 @@ describe('an agency’s finding', () => {
       recordFinding(ctx.handle.db, me, { caseId, kind: 'phone', phone: '12345', ...finding }),
     ).rejects.toMatchObject({ code: 'caseChange.phone', details: { field: 'phone' } });
     const trpc = await callerAs(ctx.handle.db, ctx.w.users['agencyA.collector']);
-    await expect(trpc.work.recordFinding({ caseId, kind: 'phone', phone: existing, ...finding })).rejects.toMatchObject({
-      code: 'CONFLICT',
-    });
+    await expect(trpc.work.recordFinding({ caseId, kind: 'phone', phone: existing, ...finding })).rejects.toMatchObject(
+      {
+        code: 'CONFLICT',
+      },
+    );
     expect(await ctx.handle.db.select().from(caseChanges).where(eq(caseChanges.caseId, caseId))).toEqual([]);
   });
 
@@ -130,7 +132,8 @@ describe('an agency’s finding', () => {
     const number = decryptPii(row!.phones[0]!.enc);
     const manager = await callerAs(ctx.handle.db, ctx.w.users['creditorA.manager']);
     const started = await manager.cases.updates.start({
-      fileId: (await manager.files.upload(new Blob([`\uFEFF合同编号,停用号码\r\n${row!.contractNo},${number}\r\n`]))).id,
+      fileId: (await manager.files.upload(new Blob([`\uFEFF合同编号,停用号码\r\n${row!.contractNo},${number}\r\n`])))
+        .id,
       fileName: '停用.csv',
     });
     await drainJobs(ctx.handle.db, JOB_HANDLERS);

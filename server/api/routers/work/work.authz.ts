@@ -112,13 +112,25 @@ export const workAuthz: AuthzTable = {
   },
   'work.recordFinding': {
     setup: withCase,
-    input: (w) => ({ caseId: caseOf(w), kind: 'address', address: '杭州市西湖区文二路 8 号', source: 'debtor', note: '' }),
+    input: (w) => ({
+      caseId: caseOf(w),
+      kind: 'address',
+      address: '杭州市西湖区文二路 8 号',
+      source: 'debtor',
+      note: '',
+    }),
     allowed: 'agencyA.collector',
     anonymous: 'refused',
     wrongRole: [...NOT_AGENCY],
     wrongTenant: {
       as: OTHER_AGENCY,
-      input: (w) => ({ caseId: caseOf(w), kind: 'address', address: '杭州市西湖区文二路 8 号', source: 'debtor', note: '' }),
+      input: (w) => ({
+        caseId: caseOf(w),
+        kind: 'address',
+        address: '杭州市西湖区文二路 8 号',
+        source: 'debtor',
+        note: '',
+      }),
     },
   },
   'work.changes': {

@@ -455,9 +455,7 @@ export const ZCaseChange = z.object({
   actorName: z.string(),
   orgName: z.string(),
   importId: z.string().nullable(),
-  evidence: z
-    .object({ fileId: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() })
-    .nullable(),
+  evidence: z.object({ fileId: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() }).nullable(),
   createdAt: z.date(),
 });
 export type TCaseChange = z.infer<typeof ZCaseChange>;
