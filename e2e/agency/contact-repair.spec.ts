@@ -23,9 +23,12 @@ test.describe('[AGENCY] contact repair', () => {
     await page.getByTestId('case-row').first().getByRole('link').first().click();
     await page.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
     caseId = page.url().split('/').pop() ?? '';
-    const title = (await page.locator('h1').first().textContent()) ?? '';
+    const heading = page.locator('h1', { hasText: ' · ' });
+    await expect(heading).toBeVisible();
+    const title = (await heading.textContent()) ?? '';
     contractNo = title.split(' · ').pop()?.trim() ?? '';
     expect(contractNo).not.toBe('');
+    await expect(page.getByTestId('phone-0')).toBeVisible();
     const before = await page.locator('[data-testid^="phone-"]').count();
 
     const form = page.getByTestId('finding-form');
