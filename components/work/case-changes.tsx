@@ -47,7 +47,7 @@ const ValueText = ({ v }: { v: Value }) => {
 export const ChangesTable = ({ changes, isLoading }: { changes: TCaseChange[]; isLoading: boolean }) => {
   const t = useTranslations('caseChanges');
   const tc = useTranslations('common');
-  const head = [t('at'), t('change'), t('from'), t('to'), t('source'), t('by'), t('note')];
+  const head = [t('at'), t('change'), t('from'), t('to'), t('source'), t('by')];
   return (
     <Table testId="case-changes" head={head}>
       {isLoading ? (
@@ -65,15 +65,9 @@ export const ChangesTable = ({ changes, isLoading }: { changes: TCaseChange[]; i
             <Td className="whitespace-normal">
               <ValueText v={c.newValue} />
             </Td>
-            <Td>
-              <Badge tone={c.source === 'creditor_file' ? 'blue' : 'amber'}>{t(`sourceName.${c.source}`)}</Badge>
-            </Td>
-            <Td className="text-xs">
-              {c.actorName}
-              <span className="block text-slate-500">{c.orgName}</span>
-            </Td>
             <Td className="max-w-xs text-xs whitespace-normal">
-              {c.note}
+              <Badge tone={c.source === 'creditor_file' ? 'blue' : 'amber'}>{t(`sourceName.${c.source}`)}</Badge>
+              {c.note ? <span className="mt-1 block text-slate-600">{c.note}</span> : null}
               {c.evidence ? (
                 <a
                   className="block text-amber-700 underline"
@@ -85,6 +79,10 @@ export const ChangesTable = ({ changes, isLoading }: { changes: TCaseChange[]; i
                   {t('viewEvidence')}
                 </a>
               ) : null}
+            </Td>
+            <Td className="text-xs">
+              {c.actorName}
+              <span className="block text-slate-500">{c.orgName}</span>
             </Td>
           </tr>
         ))

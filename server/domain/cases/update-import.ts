@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { MAX_CASE_UPDATE_ROWS } from '@/lib/import-formats';
 import { OPEN_CASE_STATUSES } from '@/lib/enums';
@@ -24,32 +24,29 @@ import { isActivePhone } from './changes';
 type Parsed = { row: number; value: CaseUpdate };
 type Checked = { parsed: Parsed[]; headers: Record<'contract' | 'phone' | 'retire' | 'amountOverdue', string> };
 
-const LOOKUP_BATCH = 1000;
 const WRITE_BATCH = 1000;
 const OPEN = new Set<string>(OPEN_CASE_STATUSES);
 
-/** The creditor's cases named in the file, locked in one order (by id) so two writers never wait on each other. */
+/**
+ * The creditor's cases named in the file, locked in one order (by id) so that two writers
+ * never wait on each other. The contract numbers travel as one JSON document: two
+ * statements for the whole file, whatever its size.
+ */
 const lockCases = async (tx: Tx, creditorId: string, contractNos: string[]) => {
-  const ids: string[] = [];
-  for (let i = 0; i < contractNos.length; i += LOOKUP_BATCH) {
-    const rows = await tx
-      .select({ id: cases.id })
-      .from(cases)
-      .where(and(eq(cases.creditorId, creditorId), inArray(cases.contractNo, contractNos.slice(i, i + LOOKUP_BATCH))));
-    for (const r of rows) ids.push(r.id);
-  }
-  ids.sort();
-  const found = new Map<string, CaseRow>();
-  for (let i = 0; i < ids.length; i += LOOKUP_BATCH) {
-    const rows = await tx
-      .select()
-      .from(cases)
-      .where(inArray(cases.id, ids.slice(i, i + LOOKUP_BATCH)))
-      .orderBy(cases.id)
-      .for('update');
-    for (const c of rows) found.set(c.contractNo, c);
-  }
-  return found;
+  const named = JSON.stringify(contractNos);
+  const rows = await tx
+    .select()
+    .from(cases)
+    .where(
+      inArray(
+        cases.id,
+        sql`(select id from ${cases} where ${cases.creditorId} = ${creditorId}
+              and ${cases.contractNo} in (select jsonb_array_elements_text(${named}::jsonb)))`,
+      ),
+    )
+    .orderBy(cases.id)
+    .for('update');
+  return new Map(rows.map((c): [string, CaseRow] => [c.contractNo, c]));
 };
 
 type Planned = {
@@ -240,27 +237,20 @@ const UPDATE_BODY: ImportBody<UpdateField, Checked> = {
             address = case when u.set_address then u.address else ${cases.address} end,
             principal_outstanding = coalesce(u.po, ${cases.principalOutstanding}),
             amount_overdue = coalesce(u.ao, ${cases.amountOverdue}),
-            updated_at = ${now}
+            updated_at = ${now.toISOString()}::timestamptz
           from jsonb_to_recordset(${doc}::jsonb)
             as u(id uuid, phones jsonb, contacts jsonb, set_address boolean, address text, po bigint, ao bigint)
           where ${cases.id} = u.id`);
+        // The batch's history rows, from one JSON document too (a few parameters, not tens of thousands).
         const changeRows = batch.flatMap((p) =>
-          p.changes.map((ch) => ({
-            caseId: p.c.id,
-            creditorId: p.c.creditorId,
-            field: ch.field,
-            oldValue: ch.oldValue,
-            newValue: ch.newValue,
-            source: 'creditor_file' as const,
-            importId: imp.id,
-            actorId: imp.createdBy,
-            orgId: imp.creditorId,
-            note: '',
-            createdAt: now,
-          })),
+          p.changes.map((ch) => ({ case_id: p.c.id, field: ch.field, old_value: ch.oldValue, new_value: ch.newValue })),
         );
-        for (let j = 0; j < changeRows.length; j += WRITE_BATCH)
-          await tx.insert(caseChanges).values(changeRows.slice(j, j + WRITE_BATCH));
+        await tx.execute(sql`
+          insert into ${caseChanges} (case_id, creditor_id, field, old_value, new_value, source, import_id, actor_id, org_id, note, created_at)
+          select r.case_id, ${imp.creditorId}::uuid, r.field::case_change_field, r.old_value, r.new_value, 'creditor_file',
+            ${imp.id}::uuid, ${imp.createdBy}::uuid, ${imp.creditorId}::uuid, '', ${at}::timestamptz
+          from jsonb_to_recordset(${JSON.stringify(changeRows)}::jsonb)
+            as r(case_id uuid, field text, old_value jsonb, new_value jsonb)`);
         changeCount += changeRows.length;
       }
       written += Math.min(WRITE_BATCH, planned.length - i);
