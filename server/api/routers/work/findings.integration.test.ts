@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { pngPhoto } from '@/db/seed/evidence';
 import { auditLog, caseChanges, cases } from '@/db/schema';
 import { recordFinding } from '../../../domain/cases/changes';
-import { uploadFile } from '../../../domain/files/files';
+import { openFile, uploadFile } from '../../../domain/files/files';
 import { logAction } from '../../../domain/work/actions';
 import { JOB_HANDLERS } from '../../../jobs/handlers';
 import { drainJobs } from '../../../jobs/queue';
@@ -82,6 +82,18 @@ describe('an agency’s finding', () => {
       evidence: { fileId: photo.id, mime: 'image/png' },
     });
     expect((await me.work.changes({ caseId }))[0]?.id).toBe(change?.id);
+    // The evidence is read by whoever reads the case: the creditor yes, another agency not.
+    const opened = await openFile(
+      ctx.handle.db,
+      await domainCaller(ctx.w, 'creditorA.viewer'),
+      photo.id,
+      getBlobStore(),
+    );
+    expect(opened.file.sha256).toBe(photo.sha256);
+    await opened.stream.cancel();
+    await expect(
+      openFile(ctx.handle.db, await domainCaller(ctx.w, 'agencyB.admin'), photo.id, getBlobStore()),
+    ).rejects.toMatchObject({ code: 'file.notFound' });
     // Another agency cannot read the case's history at all.
     const other = await callerAs(ctx.handle.db, ctx.w.users['agencyB.admin']);
     await expect(other.work.changes({ caseId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
