@@ -185,8 +185,8 @@ export const EXPORT_LISTS = [
 export type ExportList = (typeof EXPORT_LISTS)[number];
 export const EXPORT_FORMATS = ['xlsx', 'csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-/** What a creditor's file holds: cases to place, or repayments from its loan system to reconcile. */
-export const IMPORT_KINDS = ['cases', 'repayments'] as const;
+/** What a creditor's file holds: cases to place, repayments from its loan system to reconcile, or changes to cases already imported. */
+export const IMPORT_KINDS = ['cases', 'repayments', 'updates'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 // Case (DESIGN §3): new → commissioned → working → (ptp) → settled | closed_unrecoverable | returned | recalled.
@@ -314,3 +314,19 @@ export * from './enums-supervision';
 /** Kinds of forbidden saying (NIFA 2018): threats, insults, impersonating police/courts/lawyers, disclosure to others. */
 export const PHRASE_CATEGORIES = ['threat', 'insult', 'impersonation', 'disclosure'] as const;
 export type PhraseCategory = (typeof PHRASE_CATEGORIES)[number];
+
+// Debtor data changes (失联修复): what changed on a case, and where the new value came from.
+// An agency's finding names its source; a creditor's update file is `creditor_file`.
+export const CASE_CHANGE_FIELDS = [
+  'phone_added',
+  'phone_retired',
+  'address',
+  'contact_added',
+  'principal_outstanding',
+  'amount_overdue',
+] as const;
+export type CaseChangeField = (typeof CASE_CHANGE_FIELDS)[number];
+export const FINDING_SOURCES = ['debtor', 'contact', 'public_record', 'field_visit'] as const;
+export type FindingSource = (typeof FINDING_SOURCES)[number];
+export const CASE_CHANGE_SOURCES = [...FINDING_SOURCES, 'creditor_file'] as const;
+export type CaseChangeSource = (typeof CASE_CHANGE_SOURCES)[number];

@@ -36,3 +36,18 @@ export const REPAYMENT_IMPORT_COLUMNS = [
 ] as const;
 /** A repayment file is read whole before it is matched: larger files are split by month. */
 export const MAX_REPAYMENT_IMPORT_ROWS = 100_000;
+
+// The creditor's update file (失联修复): changes to cases already imported, by contract
+// number. Every column but the contract number is optional; a row changes what it fills in.
+export const CASE_UPDATE_COLUMNS = [
+  { field: 'contractNo', zh: '合同编号', alias: 'contract_no', required: true },
+  { field: 'principalOutstanding', zh: '剩余本金', alias: 'principal_outstanding', required: false },
+  { field: 'amountOverdue', zh: '逾期本息合计', alias: 'amount_overdue', required: false },
+  { field: 'phone', zh: '新增手机号', alias: 'new_phone', required: false },
+  { field: 'retirePhone', zh: '停用号码', alias: 'retired_phone', required: false },
+  { field: 'address', zh: '地址', alias: 'address', required: false },
+] as const;
+/** Contacts an update row may add: 联系人n姓名 / 联系人n关系 / 联系人n电话. */
+export const MAX_UPDATE_CONTACTS = 3;
+/** An update file is read whole before it lands. */
+export const MAX_CASE_UPDATE_ROWS = 100_000;

@@ -67,10 +67,12 @@ export const ImportDetail = ({ importId, kind = 'cases' }: { importId: string; k
   const query = useQuery(
     kind === 'cases'
       ? trpc.cases.imports.get.queryOptions({ importId }, { refetchInterval })
-      : trpc.repayments.imports.get.queryOptions({ importId }, { refetchInterval }),
+      : kind === 'updates'
+        ? trpc.cases.updates.get.queryOptions({ importId }, { refetchInterval })
+        : trpc.repayments.imports.get.queryOptions({ importId }, { refetchInterval }),
   );
   const view = IMPORT_KIND_VIEW[kind];
-  const back = kind === 'cases' ? '/creditor/imports' : '/creditor/repayments';
+  const back = kind === 'repayments' ? '/creditor/repayments' : '/creditor/imports';
   const v = query.data;
   const error = errorInfo(query.error);
   return (

@@ -8,7 +8,9 @@ import type { ImportKind } from '@/lib/enums';
 import { FILE_MAX_BYTES } from '@/lib/file-types';
 import {
   CASE_IMPORT_COLUMNS,
+  CASE_UPDATE_COLUMNS,
   MAX_CASE_CONTACTS,
+  MAX_UPDATE_CONTACTS,
   MAX_REPAYMENT_IMPORT_ROWS,
   REPAYMENT_IMPORT_COLUMNS,
 } from '@/lib/import-formats';
@@ -37,6 +39,12 @@ export const IMPORT_KIND_VIEW = {
     page: '/creditor/repayments/imports',
     template: '/repayment-import-template.csv',
   },
+  updates: {
+    columns: CASE_UPDATE_COLUMNS,
+    texts: 'caseUpdates',
+    page: '/creditor/imports/updates',
+    template: '/case-update-template.csv',
+  },
 } as const;
 
 /**
@@ -51,7 +59,11 @@ export const ImportUpload = ({ kind = 'cases' }: { kind?: ImportKind }) => {
   const [progress, setProgress] = useState<{ name: string; value: number } | null>(null);
   const [uploadError, setUploadError] = useState<string | null>(null);
   const start = useMutation(
-    kind === 'cases' ? trpc.cases.imports.start.mutationOptions() : trpc.repayments.imports.start.mutationOptions(),
+    kind === 'cases'
+      ? trpc.cases.imports.start.mutationOptions()
+      : kind === 'updates'
+        ? trpc.cases.updates.start.mutationOptions()
+        : trpc.repayments.imports.start.mutationOptions(),
   );
   const view = IMPORT_KIND_VIEW[kind];
 
@@ -86,7 +98,10 @@ export const ImportUpload = ({ kind = 'cases' }: { kind?: ImportKind }) => {
         </p>
         <div className="text-sm">
           <div className="mb-1 font-medium text-slate-800">{t('imports.upload.required')}</div>
-          <ul className="flex flex-wrap gap-2" data-testid="import-required-columns">
+          <ul
+            className="flex flex-wrap gap-2"
+            data-testid={kind === 'updates' ? 'update-required-columns' : 'import-required-columns'}
+          >
             {view.columns
               .filter((c) => c.required)
               .map((c) => (
@@ -104,29 +119,38 @@ export const ImportUpload = ({ kind = 'cases' }: { kind?: ImportKind }) => {
                   {c.zh} <code className="text-xs text-slate-500">{c.alias}</code>
                 </li>
               ))}
-            {kind === 'cases' ? (
+            {kind === 'repayments' ? null : (
               <li className="rounded bg-slate-50 px-2 py-0.5 text-slate-700 ring-1 ring-slate-200">
-                {t('imports.upload.contacts', { max: MAX_CASE_CONTACTS })}
+                {t('imports.upload.contacts', { max: kind === 'cases' ? MAX_CASE_CONTACTS : MAX_UPDATE_CONTACTS })}
               </li>
-            ) : null}
+            )}
           </ul>
           <p className="mt-2 text-xs text-slate-500">{t(`${view.texts}.upload.rules`)}</p>
         </div>
         <div className="flex flex-wrap items-center gap-3 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200">
           <input
             ref={input}
-            id="import-file"
+            id={`import-file-${kind}`}
             type="file"
             accept={ACCEPT}
             className="sr-only"
-            data-testid="import-file"
+            data-testid={kind === 'updates' ? 'update-file' : 'import-file'}
             disabled={progress !== null}
             onChange={(e) => void onFile(e.target.files?.[0])}
           />
-          <Button onClick={() => input.current?.click()} disabled={progress !== null} data-testid="choose-import">
+          <Button
+            onClick={() => input.current?.click()}
+            disabled={progress !== null}
+            data-testid={kind === 'updates' ? 'choose-update' : 'choose-import'}
+          >
             {t('imports.upload.choose')}
           </Button>
-          <a className="text-sm text-amber-700 underline" href={view.template} download data-testid="import-template">
+          <a
+            className="text-sm text-amber-700 underline"
+            href={view.template}
+            download
+            data-testid={kind === 'updates' ? 'update-template' : 'import-template'}
+          >
             {t('imports.upload.template')}
           </a>
           {progress ? (

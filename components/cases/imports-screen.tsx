@@ -24,7 +24,9 @@ export const ImportHistory = ({ kind }: { kind: ImportKind }) => {
   const list = useInfiniteQuery(
     kind === 'cases'
       ? trpc.cases.imports.list.infiniteQueryOptions({ limit: 20 }, options)
-      : trpc.repayments.imports.list.infiniteQueryOptions({ limit: 20 }, options),
+      : kind === 'updates'
+        ? trpc.cases.updates.list.infiniteQueryOptions({ limit: 20 }, options)
+        : trpc.repayments.imports.list.infiniteQueryOptions({ limit: 20 }, options),
   );
   const rows = rowsOf(list.data);
   const view = IMPORT_KIND_VIEW[kind];
@@ -41,14 +43,14 @@ export const ImportHistory = ({ kind }: { kind: ImportKind }) => {
       title={t(`${view.texts}.history`)}
       actions={<ExportButton request={{ list: 'creditor.imports', filters: { kind } }} />}
     >
-      <Table testId="imports-table" head={head}>
+      <Table testId={kind === 'updates' ? 'updates-table' : 'imports-table'} head={head}>
         {list.isPending ? (
           <EmptyRow colSpan={head.length}>{t('common.loading')}</EmptyRow>
         ) : rows.length === 0 ? (
           <EmptyRow colSpan={head.length}>{t(`${view.texts}.empty`)}</EmptyRow>
         ) : (
           rows.map((r) => (
-            <tr key={r.id} data-testid="import-row">
+            <tr key={r.id} data-testid={kind === 'updates' ? 'update-row' : 'import-row'}>
               <Td className="font-mono text-xs">{formatDateTime(r.createdAt)}</Td>
               <Td>
                 <Link className="text-amber-700 underline" href={`${view.page}/${r.id}`}>
@@ -91,6 +93,8 @@ export const ImportsScreen = ({ canImport }: { canImport: boolean }) => {
       <div className="space-y-6">
         {canImport ? <ImportUpload /> : null}
         <ImportHistory kind="cases" />
+        {canImport ? <ImportUpload kind="updates" /> : null}
+        <ImportHistory kind="updates" />
       </div>
     </>
   );

@@ -123,6 +123,7 @@ export const ActionForm = ({ c }: { c: TWorkCase }) => {
             {c.phones.map((p) => (
               <option key={`d${p.index}`} value={`debtor:${p.index}`}>
                 {t('work.form.debtorNumber', { number: p.masked })}
+                {p.retiredAt ? ` · ${t('caseChanges.retired')}` : ''}
               </option>
             ))}
             {c.contacts.map((k) => (

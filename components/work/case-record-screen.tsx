@@ -20,6 +20,7 @@ import { PlanBrokenBadge, PlanCard } from './plan-card';
 import { VisitView } from './visit-view';
 import { HoldBanner, HoldsCard } from './holds-card';
 import { ContactRequestCard } from './contact-request-card';
+import { NumberTags, RecordChangesCard } from './case-changes';
 
 /**
  * A case's whole record as its creditor, or a platform auditor or complaint handler, reads
@@ -89,7 +90,6 @@ export const CaseRecordScreen = ({
                 {(
                   [
                     [t('cases.idNumber'), c.idNumber],
-                    [t('cases.phone'), c.phones.join('；')],
                     [t('cases.amountOverdue'), formatFen(c.amountOverdue)],
                     [t('cases.principal'), formatFen(c.principalOutstanding)],
                     [t('cases.daysOverdue'), `${c.daysOverdue} · ${bucketLabel(c.bucket)}`],
@@ -102,6 +102,25 @@ export const CaseRecordScreen = ({
                   </div>
                 ))}
               </dl>
+              <h3 className="mt-4 mb-1 text-xs text-slate-500">{t('cases.phone')}</h3>
+              <ul className="space-y-1 text-sm" data-testid="record-numbers">
+                {c.numbers.map((p) => (
+                  <li
+                    key={p.index}
+                    className="flex flex-wrap items-center gap-2"
+                    data-testid={`record-number-${p.index}`}
+                  >
+                    <span className={`font-mono ${p.retiredAt ? 'text-slate-400 line-through' : 'text-slate-900'}`}>
+                      {p.masked}
+                    </span>
+                    <NumberTags source={p.source} addedAt={p.addedAt} retiredAt={p.retiredAt} />
+                  </li>
+                ))}
+              </ul>
+              <p className="mt-3 text-xs text-slate-500">{t('caseChanges.form.address')}</p>
+              <p className="text-sm text-slate-900" data-testid="record-address">
+                {c.address ?? '—'}
+              </p>
             </Card>
             <Card title={t('record.placement')}>
               <dl className="grid grid-cols-2 gap-3 text-sm">
@@ -137,6 +156,7 @@ export const CaseRecordScreen = ({
             </div>
           </Card>
           <PlanCard plans={c.plans} />
+          <RecordChangesCard caseId={c.id} />
           <Card title={t('record.visits')}>
             {visits.data?.length === 0 ? <p className="text-sm text-slate-500">{t('visits.none')}</p> : null}
             <ul className="space-y-3" data-testid="record-visits">

@@ -21,6 +21,7 @@ import { RevealButton } from './reveal-button';
 import { VisitsCard } from './visits-card';
 import { HoldBanner, HoldsCard } from './holds-card';
 import { ContactRequestCard } from './contact-request-card';
+import { FindingCard, NumberTags } from './case-changes';
 import { RepaymentsCard } from '../money/repayments-card';
 
 /**
@@ -86,9 +87,10 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
                   <RevealButton caseId={c.id} which={{ field: 'idNumber' }} testId="reveal-id" />
                 </div>
                 {c.phones.map((p) => (
-                  <div key={p.index} className="flex items-center gap-3">
+                  <div key={p.index} className="flex flex-wrap items-center gap-3" data-testid={`phone-${p.index}`}>
                     <dt className="w-20 text-slate-500">{t('work.phoneN', { n: p.index + 1 })}</dt>
-                    <dd className="font-mono">{p.masked}</dd>
+                    <dd className={`font-mono ${p.retiredAt ? 'text-slate-400 line-through' : ''}`}>{p.masked}</dd>
+                    <NumberTags source={p.source} addedAt={p.addedAt} retiredAt={p.retiredAt} />
                     <RevealButton
                       caseId={c.id}
                       which={{ field: 'phone', index: p.index }}
@@ -109,6 +111,7 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
                         {k.name} · {k.relation}
                       </span>
                       <span className="font-mono">{k.phone}</span>
+                      <NumberTags source={k.source} addedAt={null} retiredAt={null} />
                     </li>
                   ))}
                 </ul>
@@ -119,6 +122,7 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
                 {(
                   [
                     [t('work.loanAmount'), formatFen(c.loanAmount)],
+                    [t('caseChanges.form.address'), c.address ?? '—'],
                     [t('cases.principal'), formatFen(c.principalOutstanding)],
                     [t('cases.amountOverdue'), formatFen(c.amountOverdue)],
                     [t('cases.daysOverdue'), `${c.daysOverdue} · ${bucketLabel(c.bucket)}`],
@@ -158,6 +162,7 @@ export const CaseWorkScreen = ({ caseId }: { caseId: string }) => {
           </Card>
           <ContactRequestCard caseId={c.id} requests={c.contactRequests} timeZone={c.timeZone} canRecord />
           <HoldsCard holds={c.holds} timeZone={c.timeZone} />
+          <FindingCard c={c} />
           <RepaymentsCard c={c} />
           <PlanCard plans={c.plans} />
           <VisitsCard c={c} />

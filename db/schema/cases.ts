@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { CASE_STATUSES, IMPORT_KINDS, IMPORT_STATUSES } from '../../lib/enums';
+import { CASE_STATUSES, IMPORT_KINDS, IMPORT_STATUSES, type CaseChangeSource } from '../../lib/enums';
 import { timestamps, ts } from './columns';
 import { storedFiles } from './files';
 import { organizations } from './organizations';
@@ -107,7 +107,19 @@ export const caseImportRows = pgTable(
 
 /** A phone number sealed at rest (DESIGN §5): ciphertext, blind index for lookup, and its mask for display. */
 export type SealedPhone = { enc: string; idx: string; masked: string };
-export type CaseContact = { name: string; relation: string; phone: SealedPhone };
+/**
+ * A number on a case. Actions and the work screen name a number by its position, so
+ * numbers are only ever appended: one found later says where it came from and when, and
+ * one no longer in use is marked retired (kept in place, refused by the work screen).
+ */
+export type CasePhone = SealedPhone & { source?: CaseChangeSource; addedAt?: string; retiredAt?: string };
+export type CaseContact = {
+  name: string;
+  relation: string;
+  phone: SealedPhone;
+  source?: CaseChangeSource;
+  addedAt?: string;
+};
 
 /**
  * One overdue loan of one debtor. Debtor ID and phone numbers are encrypted (AES-256-GCM)
@@ -130,7 +142,7 @@ export const cases = pgTable(
     idNumberEnc: text().notNull(),
     idNumberIdx: text().notNull(),
     idNumberMasked: text().notNull(),
-    phones: jsonb().$type<SealedPhone[]>().notNull(),
+    phones: jsonb().$type<CasePhone[]>().notNull(),
     contacts: jsonb().$type<CaseContact[]>().notNull().default([]),
     loanAmount: bigint({ mode: 'number' }).notNull(),
     principalOutstanding: bigint({ mode: 'number' }).notNull(),

@@ -18,3 +18,4 @@ export * from './calendar';
 export * from './creditor-scores';
 export * from './plans';
 export * from './holds';
+export * from './case-changes';

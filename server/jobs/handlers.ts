@@ -1,7 +1,8 @@
 import { SIGN_UP_MAIL_JOB, sendSignUpMail } from '../domain/admission/sign-up';
 import { runImport } from '../domain/cases/case-import';
 import { abandonImport } from '../domain/cases/import-run';
-import { IMPORT_JOB, REPAYMENT_IMPORT_JOB } from '../domain/cases/imports';
+import { IMPORT_JOB, REPAYMENT_IMPORT_JOB, UPDATE_IMPORT_JOB } from '../domain/cases/imports';
+import { runUpdateImport } from '../domain/cases/update-import';
 import { runRepaymentImport } from '../domain/money/repayment-import';
 import { abandonExport, EXPORT_JOB, runExport } from '../domain/exports/exports';
 import { endCommission } from '../domain/cases/placement';
@@ -36,6 +37,15 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
     const importId = idFrom(job.payload, 'importId');
     try {
       await runRepaymentImport(db, importId, getBlobStore(), { now });
+    } catch (e) {
+      if (job.attempts >= job.maxAttempts) await abandonImport(db, importId, getBlobStore(), databaseFault(e));
+      throw e;
+    }
+  },
+  [UPDATE_IMPORT_JOB]: async (db, job, now) => {
+    const importId = idFrom(job.payload, 'importId');
+    try {
+      await runUpdateImport(db, importId, getBlobStore(), { now });
     } catch (e) {
       if (job.attempts >= job.maxAttempts) await abandonImport(db, importId, getBlobStore(), databaseFault(e));
       throw e;

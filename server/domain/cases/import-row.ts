@@ -29,6 +29,12 @@ export const ROW_ERROR_CODES = [
   'caseNotFound',
   'ambiguousMatch',
   'exceedsBalance',
+  // Update files.
+  'noChange',
+  'caseNotOpen',
+  'phoneExists',
+  'phoneNotOnCase',
+  'belowRepaid',
 ] as const;
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 export type CellError = { column: string; code: RowErrorCode; values?: Record<string, string | number> };
@@ -55,8 +61,8 @@ export type CaseInput = {
 
 const MOBILE = /^1[3-9]\d{9}$/;
 /** A mainland mobile or an 18-character ID number anywhere in a value. */
-const LOOKS_LIKE_PII = /(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx])(?!\d)/;
-const MAX_PHONES = 5;
+export const LOOKS_LIKE_PII = /(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx])(?!\d)/;
+export const MAX_PHONES = 5;
 /** ¥10 billion: above any single consumer or SME loan, and far inside bigint fen. */
 const MAX_YUAN_DIGITS = 11;
 const LIMITS = {

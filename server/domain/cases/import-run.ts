@@ -420,7 +420,12 @@ export const abandonImport = async (
     if (!imp) return;
     const fileRemoved = await releaseImportFile(tx, store, imp.id, cutoff(new Date(), UNATTACHED_UPLOAD_MS));
     await writeAudit(tx, SYSTEM, {
-      action: imp.kind === 'repayments' ? 'repayment.importFailed' : 'case.importFailed',
+      action:
+        imp.kind === 'repayments'
+          ? 'repayment.importFailed'
+          : imp.kind === 'updates'
+            ? 'case.updatesFailed'
+            : 'case.importFailed',
       resourceType: 'case_import',
       resourceId: imp.id,
       orgId: imp.creditorId,

@@ -13,6 +13,14 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 
 export const IMPORT_JOB = 'case.import';
 export const REPAYMENT_IMPORT_JOB = 'repayment.import';
+export const UPDATE_IMPORT_JOB = 'case.updateImport';
+
+const JOB_OF = { cases: IMPORT_JOB, repayments: REPAYMENT_IMPORT_JOB, updates: UPDATE_IMPORT_JOB } as const;
+const STARTED = {
+  cases: 'case.importStarted',
+  repayments: 'repayment.importStarted',
+  updates: 'case.updatesStarted',
+} as const;
 
 export type ImportView = Pick<
   CaseImport,
@@ -62,7 +70,7 @@ const view = (i: CaseImport, caller?: Caller): ImportView => ({
 });
 
 /**
- * Queues an uploaded spreadsheet of cases or repayments for import by the creditor. The
+ * Queues an uploaded spreadsheet of cases, repayments or case updates for import by the creditor. The
  * work runs as a job; the import row is there at once for the page to follow its progress.
  */
 export const startImport = async (
@@ -95,12 +103,12 @@ export const startImport = async (
       .returning();
     if (!row) throw new DomainError('import.notFound');
     await jobQueue.enqueue(tx, {
-      kind: kind === 'cases' ? IMPORT_JOB : REPAYMENT_IMPORT_JOB,
+      kind: JOB_OF[kind],
       key: row.id,
       payload: { importId: row.id },
     });
     await writeAudit(tx, caller, {
-      action: kind === 'cases' ? 'case.importStarted' : 'repayment.importStarted',
+      action: STARTED[kind],
       resourceType: 'case_import',
       resourceId: row.id,
       orgId: caller.actor.orgId,

@@ -6,6 +6,7 @@ import type { FileType } from '@/lib/file-types';
 import {
   admissionApplications,
   admissionDocuments,
+  caseChanges,
   caseImports,
   cases,
   fieldVisits,
@@ -35,10 +36,11 @@ export const ATTACH_WINDOW_MS = 24 * 60 * 60_000;
 export type FileView = Pick<StoredFile, 'id' | 'sha256' | 'size' | 'mime' | 'createdAt'>;
 
 /** Who imports a kind of file, and so reads it and its report. */
-export const IMPORT_PERMISSION = { cases: 'cases.import', repayments: 'repayments.decide' } as const satisfies Record<
-  ImportKind,
-  Permission
->;
+export const IMPORT_PERMISSION = {
+  cases: 'cases.import',
+  repayments: 'repayments.decide',
+  updates: 'cases.import',
+} as const satisfies Record<ImportKind, Permission>;
 
 const view = (f: StoredFile): FileView => ({
   id: f.id,
@@ -129,7 +131,7 @@ const readsCase = async (
  *   and managers (those who import);
  * - an export: the user who asked for it;
  * - an admission document: the applicant's admins, and the platform's reviewers;
- * - a visit's evidence, a repayment's receipt: whoever may read the case (readsCase);
+ * - a visit's evidence, a finding's evidence, a repayment's receipt: whoever may read the case (readsCase);
  * - an upload nothing holds yet: its uploader.
  * Anyone else gets null (NOT_FOUND, as if it did not exist), whichever tenant they are
  * in. A file held by a record of another kind is read by nobody here.
@@ -169,6 +171,13 @@ const mayRead = async (db: DbOrTx, caller: Caller, file: StoredFile): Promise<Ac
     .innerJoin(cases, eq(cases.id, visitEvidence.caseId))
     .where(eq(visitEvidence.fileId, file.id));
   for (const e of evidence) if (await readsCase(db, caller, e)) return 'evidence';
+
+  const findings = await db
+    .select({ caseId: caseChanges.caseId, creditorId: cases.creditorId, agencyId: cases.agencyId })
+    .from(caseChanges)
+    .innerJoin(cases, eq(cases.id, caseChanges.caseId))
+    .where(eq(caseChanges.evidenceFileId, file.id));
+  for (const f of findings) if (await readsCase(db, caller, f)) return 'evidence';
 
   const receipts = await db
     .select({ caseId: repayments.caseId, creditorId: repayments.creditorId, agencyId: repayments.agencyId })

@@ -52,6 +52,7 @@ describe('the holders of a stored file', () => {
     const names = FILE_HOLDERS.map((h) => `${getTableName(h.table)}.${h.column.name}`);
     expect(names.sort()).toEqual([
       'admission_documents.fileId',
+      'case_changes.evidenceFileId',
       'case_imports.fileId',
       'case_imports.reportFileId',
       'list_exports.fileId',

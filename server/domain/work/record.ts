@@ -26,6 +26,7 @@ import { plansOfCase } from './plans';
 import { holdsOfCase } from './holds';
 import { contactRequestsOfCase } from './contact-requests';
 import { visitsOfCase } from './visits';
+import { changesOfCase } from '../cases/changes';
 
 // A case's whole record as its creditor and the platform's auditors and complaint handlers
 // read it: every agency's actions, visits and evidence, numbers masked. Creditors read
@@ -66,6 +67,15 @@ export const getCaseRecord = async (db: DbOrTx, caller: Caller, caseId: string, 
     debtorName: maskName(r.debtorName),
     idNumber: r.idNumberMasked,
     phones: r.phones.map((p) => p.masked),
+    // Each number with where it came from and, once retired, since when (positions never move).
+    numbers: r.phones.map((p, index) => ({
+      index,
+      masked: p.masked,
+      source: p.source ?? null,
+      addedAt: p.addedAt ?? null,
+      retiredAt: p.retiredAt ?? null,
+    })),
+    address: r.address,
     loanAmount: r.loanAmount,
     principalOutstanding: r.principalOutstanding,
     amountOverdue: r.amountOverdue,
@@ -195,6 +205,12 @@ export const listVisits = async (
     })),
     nextCursor: page.nextCursor,
   };
+};
+
+/** Every change of the debtor's data on the case (numbers, addresses, contacts, balances), newest first. */
+export const listRecordChanges = async (db: DbOrTx, caller: Caller, caseId: string) => {
+  const { row } = await loadRecordCase(db, caller, caseId);
+  return changesOfCase(db, row.id);
 };
 
 /** Every repayment on the case, reported or recorded, with its decision. */

@@ -29,6 +29,9 @@ export const numberOf = (c: WorkCase, intent: ContactIntent): { idx: string; mas
   if (intent.target === 'debtor') {
     const phone = c.row.phones[intent.index];
     if (!phone) throw new DomainError('action.numberNotFound', { field: 'index' });
+    // A retired number keeps its place (past actions name it) but is no longer dialled.
+    if (phone.retiredAt)
+      throw new DomainError('action.numberRetired', { field: 'index', values: { number: phone.masked } });
     return { idx: phone.idx, masked: phone.masked };
   }
   const contact = c.row.contacts[intent.index - 1];

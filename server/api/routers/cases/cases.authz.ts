@@ -16,6 +16,12 @@ const importOf = async (w: World) => {
   return manager.cases.imports.start({ fileId: file.id, fileName: 'x.csv' });
 };
 
+const updateOf = async (w: World) => {
+  const manager = await callerAs(w.db, w.users['creditorA.manager']);
+  const file = await manager.files.upload(new Blob(['合同编号,地址\r\nHT1,杭州\r\n']));
+  return manager.cases.updates.start({ fileId: file.id, fileName: 'updates.csv' });
+};
+
 const csvFile = async (w: World) =>
   (await (await callerAs(w.db, w.users['creditorA.manager'])).files.upload(new Blob(['合同编号\r\nHT1\r\n']))).id;
 
@@ -40,6 +46,32 @@ export const casesAuthz: AuthzTable = {
     anonymous: 'refused',
     wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
     wrongTenant: { none: 'lists only the session organization’s imports (imports.integration.test.ts, tenancy)' },
+  },
+  'cases.updates.start': {
+    input: async (w) => ({ fileId: await csvFile(w), fileName: 'updates.csv' }),
+    allowed: 'creditorA.manager',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.viewer', 'agencyA.admin', 'platform.admin', 'creditorNew.admin'],
+    wrongTenant: {
+      as: 'creditorB.manager',
+      input: async (w) => ({ fileId: await csvFile(w), fileName: 'updates.csv' }),
+    },
+  },
+  'cases.updates.get': {
+    input: async (w) => ({ importId: (await updateOf(w)).id }),
+    allowed: 'creditorA.viewer',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
+    wrongTenant: { as: 'creditorB.admin', input: async (w) => ({ importId: (await updateOf(w)).id }) },
+  },
+  'cases.updates.list': {
+    input: () => ({ limit: 10 }),
+    allowed: 'creditorA.viewer',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.admin', 'platform.admin', 'creditorNew.admin'],
+    wrongTenant: {
+      none: 'lists only the session organization’s update files (case-updates.integration.test.ts, tenancy)',
+    },
   },
   'cases.list': {
     input: () => ({ limit: 10 }),

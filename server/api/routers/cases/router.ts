@@ -52,6 +52,26 @@ export const casesRouter = router({
       .output(ZImportList)
       .query(({ ctx, input }) => listImports(ctx.db, ctx.caller, input)),
   }),
+  /** Update files (失联修复): changes to cases already imported, landed whole or not at all. */
+  updates: router({
+    start: creditorProcedure
+      .use(requirePermission('cases.import'))
+      .input(ZStartImportInput)
+      .output(ZImportView)
+      .mutation(async ({ ctx, input }) => {
+        const started = await startImport(ctx.db, ctx.caller, input, 'updates');
+        kickQueue(ctx.db);
+        return started;
+      }),
+    get: reader
+      .input(ZImportIdInput)
+      .output(ZImportView)
+      .query(({ ctx, input }) => getImport(ctx.db, ctx.caller, input.importId, 'updates')),
+    list: reader
+      .input(ZListImportsInput)
+      .output(ZImportList)
+      .query(({ ctx, input }) => listImports(ctx.db, ctx.caller, input, 'updates')),
+  }),
   /** The creditor's cases with filters, keyset-paginated; PII masked. */
   list: reader
     .input(ZCreditorCasesInput)

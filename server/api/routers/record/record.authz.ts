@@ -51,6 +51,14 @@ export const recordAuthz: AuthzTable = {
       tenant: 'creditorA.admin',
     },
   },
+  'record.changes': {
+    setup: withRepayment,
+    input: (w) => ({ caseId: caseOf(w) }),
+    allowed: 'creditorA.viewer',
+    anonymous: 'refused',
+    wrongRole: ['agencyA.admin', 'platform.reviewer'],
+    wrongTenant: { as: 'creditorB.viewer', input: (w) => ({ caseId: caseOf(w) }) },
+  },
   'record.repayments': {
     setup: withRepayment,
     input: (w) => ({ caseId: caseOf(w) }),

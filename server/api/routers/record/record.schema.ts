@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CASE_STATUSES, VISIT_STATUSES } from '@/lib/enums';
+import { CASE_CHANGE_SOURCES, CASE_STATUSES, VISIT_STATUSES } from '@/lib/enums';
 import { ZRepayment } from '../repayments/repayments.schema';
 import { ZAction, ZCasePlans, ZContactRequest, ZHold, ZVisit } from '../work/work.schema';
 
@@ -12,6 +12,16 @@ export const ZRecordCase = z.object({
   debtorName: z.string(),
   idNumber: z.string(),
   phones: z.array(z.string()),
+  numbers: z.array(
+    z.object({
+      index: z.number().int(),
+      masked: z.string(),
+      source: z.enum(CASE_CHANGE_SOURCES).nullable(),
+      addedAt: z.string().nullable(),
+      retiredAt: z.string().nullable(),
+    }),
+  ),
+  address: z.string().nullable(),
   loanAmount: z.number().int(),
   principalOutstanding: z.number().int(),
   amountOverdue: z.number().int(),

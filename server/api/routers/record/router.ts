@@ -1,12 +1,13 @@
 import {
   getCaseRecord,
   listRecordActions,
+  listRecordChanges,
   listRecordRepayments,
   listRecordVisits,
   listVisits,
 } from '../../../domain/work/record';
 import { authedProcedure, requirePermission, router } from '../../trpc';
-import { ZActionsInput, ZCaseIdInput } from '../work/work.schema';
+import { ZActionsInput, ZCaseChanges, ZCaseIdInput } from '../work/work.schema';
 import {
   ZRecordActions,
   ZRecordCase,
@@ -41,6 +42,11 @@ export const recordRouter = router({
     .input(ZVisitListInput)
     .output(ZVisitList)
     .query(({ ctx, input }) => listVisits(ctx.db, ctx.caller, input)),
+  /** Every change of the debtor's data (numbers, addresses, contacts, balances) with its source, newest first. */
+  changes: reading
+    .input(ZCaseIdInput)
+    .output(ZCaseChanges)
+    .query(({ ctx, input }) => listRecordChanges(ctx.db, ctx.caller, input.caseId)),
   /** Every repayment on the case with its decision. */
   repayments: reading
     .input(ZCaseIdInput)

@@ -1,3 +1,4 @@
+import { listWorkCaseChanges, recordFinding } from '../../../domain/cases/changes';
 import { listCaseRepayments, reportRepayment } from '../../../domain/money/repayments';
 import { canContact, listCaseActions, logAction } from '../../../domain/work/actions';
 import { recordContactRequest } from '../../../domain/work/contact-requests';
@@ -22,6 +23,7 @@ import {
   ZAgencyTemplatesInput,
   ZAttachEvidenceInput,
   ZCancelVisitInput,
+  ZCaseChanges,
   ZCanContactInput,
   ZCaseIdInput,
   ZContactRequest,
@@ -33,6 +35,8 @@ import {
   ZProposeRestructureInput,
   ZQueue,
   ZQueueInput,
+  ZRecordFindingInput,
+  ZRecordFindingResult,
   ZRecordVisitInput,
   ZRestructure,
   ZRestructures,
@@ -95,6 +99,16 @@ export const workRouter = router({
     .input(ZRevealInput)
     .output(ZRevealResult)
     .mutation(({ ctx, input }) => revealNumber(ctx.db, ctx.caller, input)),
+  /** Records a number or an address the agency found for the debtor, with its source and optional evidence. */
+  recordFinding: working
+    .input(ZRecordFindingInput)
+    .output(ZRecordFindingResult)
+    .mutation(({ ctx, input }) => recordFinding(ctx.db, ctx.caller, input)),
+  /** The case's changes the agency reads: its own findings and the creditor's update files. */
+  changes: working
+    .input(ZCaseIdInput)
+    .output(ZCaseChanges)
+    .query(({ ctx, input }) => listWorkCaseChanges(ctx.db, ctx.caller, input.caseId)),
   /** The restructuring requests on the case. */
   restructures: working
     .input(ZCaseIdInput)

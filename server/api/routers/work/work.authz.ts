@@ -135,6 +135,37 @@ export const workAuthz: AuthzTable = {
     wrongRole: [...NOT_AGENCY],
     wrongTenant: { as: OTHER_AGENCY, input: (w) => ({ caseId: caseOf(w), field: 'idNumber', reason: '核对身份' }) },
   },
+  'work.recordFinding': {
+    setup: withCase,
+    input: (w) => ({
+      caseId: caseOf(w),
+      kind: 'address',
+      address: '杭州市西湖区文二路 8 号',
+      source: 'debtor',
+      note: '',
+    }),
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: [...NOT_AGENCY],
+    wrongTenant: {
+      as: OTHER_AGENCY,
+      input: (w) => ({
+        caseId: caseOf(w),
+        kind: 'address',
+        address: '杭州市西湖区文二路 8 号',
+        source: 'debtor',
+        note: '',
+      }),
+    },
+  },
+  'work.changes': {
+    setup: withCase,
+    input: (w) => ({ caseId: caseOf(w) }),
+    allowed: 'agencyA.collector',
+    anonymous: 'refused',
+    wrongRole: [...NOT_AGENCY],
+    wrongTenant: { as: OTHER_AGENCY, input: (w) => ({ caseId: caseOf(w) }) },
+  },
   'work.restructures': {
     setup: withCase,
     input: (w) => ({ caseId: caseOf(w) }),

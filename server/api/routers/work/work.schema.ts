@@ -5,7 +5,10 @@ import {
   ACTION_TARGETS,
   CASE_HOLD_KINDS,
   CASE_HOLD_STATUSES,
+  CASE_CHANGE_FIELDS,
+  CASE_CHANGE_SOURCES,
   CASE_STATUSES,
+  FINDING_SOURCES,
   EVIDENCE_KINDS,
   INSTALMENT_STATUSES,
   PLAN_STATUSES,
@@ -27,7 +30,8 @@ const intent = {
   caseId: z.uuid(),
   channel: z.enum(ACTION_CHANNELS),
   target: z.enum(ACTION_TARGETS),
-  index: z.number().int().min(0).max(10),
+  // Numbers are appended as they are found (失联修复), so a case may hold more than a file gave it.
+  index: z.number().int().min(0).max(99),
   note: z.string().max(2000).optional(),
 };
 export const ZCanContactInput = z.object(intent);
@@ -98,13 +102,13 @@ export const ZRevealInput = z.discriminatedUnion('field', [
     caseId: z.uuid(),
     reason: z.string().trim().min(4).max(200),
     field: z.literal('phone'),
-    index: z.number().int().min(0).max(10),
+    index: z.number().int().min(0).max(99),
   }),
   z.object({
     caseId: z.uuid(),
     reason: z.string().trim().min(4).max(200),
     field: z.literal('contactPhone'),
-    contactNo: z.number().int().min(1).max(5),
+    contactNo: z.number().int().min(1).max(99),
   }),
 ]);
 
@@ -179,9 +183,23 @@ export const ZWorkCase = z.object({
   contractNo: z.string(),
   debtorName: z.string(),
   idNumber: z.string(),
-  phones: z.array(z.object({ index: z.number().int(), masked: z.string() })),
+  phones: z.array(
+    z.object({
+      index: z.number().int(),
+      masked: z.string(),
+      source: z.enum(CASE_CHANGE_SOURCES).nullable(),
+      addedAt: z.string().nullable(),
+      retiredAt: z.string().nullable(),
+    }),
+  ),
   contacts: z.array(
-    z.object({ contactNo: z.number().int(), name: z.string(), relation: z.string(), phone: z.string() }),
+    z.object({
+      contactNo: z.number().int(),
+      name: z.string(),
+      relation: z.string(),
+      phone: z.string(),
+      source: z.enum(CASE_CHANGE_SOURCES).nullable(),
+    }),
   ),
   loanAmount: z.number().int(),
   principalOutstanding: z.number().int(),
@@ -444,3 +462,55 @@ export const ZContactRequestInput = z.object({
   quietWorkdaysOnly: z.boolean(),
   note: z.string().trim().min(2).max(500),
 });
+// Debtor data changes (失联修复): an agency's finding, and the case's change history.
+const ZFindingBase = z.object({
+  caseId: z.uuid(),
+  source: z.enum(FINDING_SOURCES),
+  note: z.string().trim().max(500),
+  evidenceFileId: z.uuid().nullish(),
+});
+export const ZRecordFindingInput = z.discriminatedUnion('kind', [
+  ZFindingBase.extend({ kind: z.literal('phone'), phone: z.string().trim().min(1).max(30) }),
+  ZFindingBase.extend({ kind: z.literal('address'), address: z.string().trim().min(1).max(200) }),
+]);
+export type TRecordFindingInput = z.infer<typeof ZRecordFindingInput>;
+export const ZRecordFindingResult = z.object({ id: z.string(), field: z.enum(CASE_CHANGE_FIELDS) });
+
+const ZChangeValue = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('phone'), masked: z.string(), position: z.number().int() }),
+    z.object({
+      kind: z.literal('contact'),
+      name: z.string(),
+      relation: z.string(),
+      masked: z.string(),
+      position: z.number().int(),
+    }),
+    z.object({ kind: z.literal('address'), address: z.string().nullable() }),
+    z.object({ kind: z.literal('amount'), amount: z.number().int() }),
+  ])
+  .nullable();
+export const ZCaseChange = z.object({
+  id: z.string(),
+  field: z.enum(CASE_CHANGE_FIELDS),
+  source: z.enum(CASE_CHANGE_SOURCES),
+  oldValue: ZChangeValue,
+  newValue: ZChangeValue,
+  note: z.string(),
+  actorName: z.string(),
+  orgName: z.string(),
+  importId: z.string().nullable(),
+  evidence: z.object({ fileId: z.string(), mime: z.string(), size: z.number().int(), sha256: z.string() }).nullable(),
+  createdAt: z.date(),
+});
+export type TCaseChange = z.infer<typeof ZCaseChange>;
+export const ZCaseChanges = z.array(ZCaseChange);
+
+/** The finding form: what was found and its value in one field, the source and a note. */
+export const ZFindingForm = z.object({
+  kind: z.enum(['phone', 'address']),
+  value: z.string().trim().min(1).max(200),
+  source: z.enum(FINDING_SOURCES),
+  note: z.string().trim().max(500),
+});
+export type TFindingForm = z.infer<typeof ZFindingForm>;
