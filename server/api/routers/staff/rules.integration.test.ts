@@ -15,7 +15,7 @@ import { logAction } from '../../../domain/work/actions';
 import { describeError } from '../../errors';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
 import { draftPackage, sampleTerms } from '../../../testing/packages';
-import { morning, workingCases } from '../../../testing/work';
+import { inDaytimeZone, morning, workingCases } from '../../../testing/work';
 import { callerAs, domainCaller } from '../../../testing/world';
 
 const ctx = freshWorldPerTest();
@@ -124,6 +124,8 @@ describe('staff.rules', () => {
     });
     expect((await admin.staff.rules.list())[0]?.rules.stagePolicy.call).toEqual({ debtor: 50, contact: 50 });
     const { caseId } = await workingCases(ctx.w, 2);
+    // About noon where the debtor lives, whatever the hour of the run: the stage is what refuses.
+    await inDaytimeZone(ctx.w, caseId);
     const collector = await callerAs(ctx.handle.db, ctx.w.users['agencyA.collector']);
     const verdict = await collector.work.canContact({ caseId, channel: 'call', target: 'debtor', index: 0 });
     expect(verdict).toMatchObject({ allowed: false, ruleVersion: version });
