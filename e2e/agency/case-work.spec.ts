@@ -9,6 +9,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pngPhoto, wavRecording } from '../../db/seed/evidence';
+import type { Page } from '@playwright/test';
 import { ACCOUNTS, expect, shot, signInAs, test, useLanguage } from '../fixtures';
 
 const ZONES = [
@@ -48,6 +49,11 @@ const CONTRACT = 'CWE2E00000001';
 // A second case of the package, for the field visit: the first is on an approved plan by then
 // (current, so the stage policy allows reminders only), the second 75 days overdue.
 const VISIT_CONTRACT = 'CWE2E00000002';
+
+/** The collector finds a case in the queue by its contract number and opens it. */
+const openFromQueue = async (page: Page, contractNo: string) => {
+  await openFromQueue(page, contractNo);
+};
 
 test.describe.configure({ mode: 'serial' });
 
@@ -213,11 +219,7 @@ test.describe('[AGENCY] case work under the rulebook', () => {
     browser,
   }) => {
     await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
-    await page.goto('/agency/cases');
-    await page.getByTestId('queue-search').fill(VISIT_CONTRACT);
-    await page.getByTestId('queue-search').press('Enter');
-    await page.getByRole('link', { name: VISIT_CONTRACT }).click();
-    await page.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
+    await openFromQueue(page, VISIT_CONTRACT);
     const plan = page.getByTestId('visit-plan');
     const dayAfterTomorrow = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE }).format(
       new Date(Date.now() + 2 * DAY),
@@ -494,11 +496,7 @@ test.describe('[AGENCY] case work under the rulebook', () => {
 
   test('[AGENCY] records the debtor’s request for letters only; a disputed debt pauses the case', async ({ page }) => {
     await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
-    await page.goto('/agency/cases');
-    await page.getByTestId('queue-search').fill(VISIT_CONTRACT);
-    await page.getByTestId('queue-search').press('Enter');
-    await page.getByRole('link', { name: VISIT_CONTRACT }).click();
-    await page.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
+    await openFromQueue(page, VISIT_CONTRACT);
     // A request with nothing in it is refused, naming what is missing.
     const form = page.getByTestId('contact-request-form');
     await form.getByTestId('request-note').fill('债务人来电');
@@ -561,11 +559,7 @@ test.describe('[AGENCY] case work under the rulebook', () => {
   test('[AGENCY] reads the creditor’s answer and the debtor’s requests in English', async ({ page }) => {
     await useLanguage(page, 'en');
     await signInAs(page, ACCOUNTS.agencyCollector, '/agency');
-    await page.goto('/agency/cases');
-    await page.getByTestId('queue-search').fill(VISIT_CONTRACT);
-    await page.getByTestId('queue-search').press('Enter');
-    await page.getByRole('link', { name: VISIT_CONTRACT }).click();
-    await page.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
+    await openFromQueue(page, VISIT_CONTRACT);
     await expect(page.getByTestId('hold-banner')).toHaveCount(0);
     await expect(page.getByTestId('hold').first()).toContainText('Collection continues');
     await expect(page.getByTestId('contact-request-in-force')).toContainText('The debtor withdrew the earlier request');
