@@ -52,7 +52,11 @@ const VISIT_CONTRACT = 'CWE2E00000002';
 
 /** The collector finds a case in the queue by its contract number and opens it. */
 const openFromQueue = async (page: Page, contractNo: string) => {
-  await openFromQueue(page, contractNo);
+  await page.goto('/agency/cases');
+  await page.getByTestId('queue-search').fill(contractNo);
+  await page.getByTestId('queue-search').press('Enter');
+  await page.getByRole('link', { name: contractNo }).click();
+  await page.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
 };
 
 test.describe.configure({ mode: 'serial' });
