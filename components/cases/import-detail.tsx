@@ -120,8 +120,8 @@ export const ImportDetail = ({ importId, kind = 'cases' }: { importId: string; k
               <div className="space-y-3">
                 <Alert testId="import-rejected">
                   {t(`${view.texts}.rejected`, {
-                    rows: v.rowCount.toLocaleString(),
-                    errors: v.errorCount.toLocaleString(),
+                    rows: v.rowCount,
+                    errors: v.errorCount,
                   })}
                 </Alert>
                 <div className="flex flex-wrap items-center gap-4 text-sm">
