@@ -6,7 +6,7 @@ import { useTranslations } from 'use-intl';
 import { CONTACT_REQUEST_CHANNELS, LETTERS_ONLY, formatMinutes, parseMinutes } from '@/lib/contact-requests';
 import type { ActionChannel } from '@/lib/enums';
 import { formatDateTime } from '@/lib/format';
-import type { TContactRequest } from '@/server/api/routers/work/work.schema';
+import type { TContactRequest } from '@/server/api/routers/work/protections.schema';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';

@@ -6,7 +6,7 @@ import { CLOSE_REASON_LENGTH } from '@/lib/cases';
 import { formatDateTime } from '@/lib/format';
 import type { CaseHoldStatus } from '@/lib/enums';
 import { ZDecideHoldForm } from '@/server/api/routers/holds/holds.schema';
-import type { THold } from '@/server/api/routers/work/work.schema';
+import type { THold } from '@/server/api/routers/work/protections.schema';
 import { fieldMessage, useZodForm } from '../forms/use-zod-form';
 import { errorInfo } from '../trpc/errors';
 import { useTRPC } from '../trpc/react';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CLOSE_REASON_LENGTH } from '@/lib/cases';
 import { HOLD_DECISIONS } from '@/lib/enums';
-import { ZHold } from '../work/work.schema';
+import { ZHold } from '../work/protections.schema';
 
 // The creditor's side of holds on collection (a debtor reported deceased, a debt disputed).
 export const ZHoldsInput = z.object({

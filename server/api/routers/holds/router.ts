@@ -1,6 +1,6 @@
 import { decideHold, listCreditorHolds } from '../../../domain/work/holds';
 import { creditorProcedure, requirePermission, router } from '../../trpc';
-import { ZHold } from '../work/work.schema';
+import { ZHold } from '../work/protections.schema';
 import { ZDecideHoldInput, ZHolds, ZHoldsInput } from './holds.schema';
 
 /** Holds on collection waiting for the creditor's answer, and the answer. */

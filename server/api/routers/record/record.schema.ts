@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { CASE_CHANGE_SOURCES, CASE_STATUSES, VISIT_STATUSES } from '@/lib/enums';
 import { ZRepayment } from '../repayments/repayments.schema';
-import { ZAction, ZCasePlans, ZContactRequest, ZHold, ZVisit } from '../work/work.schema';
+import { ZAction, ZCasePlans, ZVisit } from '../work/work.schema';
+import { ZContactRequest, ZHold } from '../work/protections.schema';
 
 // A case's whole record as its creditor and the platform's staff read it: what the agency
 // sees of its own work (work.schema.ts), with the agency named.

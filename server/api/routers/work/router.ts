@@ -26,8 +26,6 @@ import {
   ZCaseChanges,
   ZCanContactInput,
   ZCaseIdInput,
-  ZContactRequest,
-  ZContactRequestInput,
   ZEvidence,
   ZLogActionInput,
   ZLogActionResult,
@@ -52,6 +50,7 @@ import {
   ZWorkCase,
   ZWorkedPackages,
 } from './work.schema';
+import { ZContactRequest, ZContactRequestInput } from './protections.schema';
 
 const working = agencyProcedure.use(requirePermission('cases.work'));
 

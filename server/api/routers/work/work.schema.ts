@@ -3,8 +3,6 @@ import {
   ACTION_CHANNELS,
   ACTION_OUTCOMES,
   ACTION_TARGETS,
-  CASE_HOLD_KINDS,
-  CASE_HOLD_STATUSES,
   CASE_CHANGE_FIELDS,
   CASE_CHANGE_SOURCES,
   CASE_STATUSES,
@@ -23,6 +21,7 @@ import {
 import { MIN_VISIT_STAFF } from '@/lib/visits';
 import { percentText, readInto, yuanText } from '../../../domain/shared/form-fields.schema';
 import { ZStagePolicy } from '../../../domain/shared/fields.schema';
+import { ZContactRequest, ZHold } from './protections.schema';
 
 export const ZCaseIdInput = z.object({ caseId: z.uuid() });
 
@@ -230,8 +229,8 @@ export const ZWorkCase = z.object({
   /** The day its plan broke, while no newer plan is approved. */
   planBrokenOn: z.string().nullable(),
   plans: ZCasePlans,
-  holds: z.array(z.lazy(() => ZHold)),
-  contactRequests: z.array(z.lazy(() => ZContactRequest)),
+  holds: z.array(ZHold),
+  contactRequests: z.array(ZContactRequest),
 });
 export type TWorkCase = z.infer<typeof ZWorkCase>;
 export const ZRevealResult = z.object({ value: z.string() });
@@ -420,48 +419,6 @@ export const ZVisitRow = z.object({
   visitedAt: z.date().nullable(),
 });
 export const ZVisitStaff = z.array(z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES) }));
-
-/** A hold on collection (deceased, disputed) and the creditor's answer. */
-export const ZHold = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  kind: z.enum(CASE_HOLD_KINDS),
-  status: z.enum(CASE_HOLD_STATUSES),
-  agencyId: z.string().nullable(),
-  note: z.string(),
-  agencyName: z.string().nullable(),
-  raisedByName: z.string().nullable(),
-  raisedAt: z.date(),
-  answerDueAt: z.date(),
-  decidedByName: z.string().nullable(),
-  decidedAt: z.date().nullable(),
-  decisionNote: z.string().nullable(),
-});
-export type THold = z.infer<typeof ZHold>;
-
-/** A debtor's request about being contacted, as recorded. */
-export const ZContactRequest = z.object({
-  id: z.string(),
-  stoppedChannels: z.array(z.enum(ACTION_CHANNELS)),
-  quietFrom: z.number().int().nullable(),
-  quietTo: z.number().int().nullable(),
-  quietWorkdaysOnly: z.boolean(),
-  note: z.string(),
-  at: z.date(),
-  orgName: z.string(),
-  recordedByName: z.string(),
-});
-export type TContactRequest = z.infer<typeof ZContactRequest>;
-
-const ZMinuteOfDay = z.number().int().min(0).max(1439).nullable();
-export const ZContactRequestInput = z.object({
-  caseId: z.uuid(),
-  stoppedChannels: z.array(z.enum(ACTION_CHANNELS)).max(ACTION_CHANNELS.length),
-  quietFrom: ZMinuteOfDay,
-  quietTo: ZMinuteOfDay,
-  quietWorkdaysOnly: z.boolean(),
-  note: z.string().trim().min(2).max(500),
-});
 // Debtor data changes (失联修复): an agency's finding, and the case's change history.
 const ZFindingBase = z.object({
   caseId: z.uuid(),
