@@ -117,5 +117,8 @@ export const AUDIT_ACTIONS = [
   'creditorScorecard.rate',
   'creditorScorecard.compute',
   'retention.swept',
+  'apiKey.create',
+  'apiKey.revoke',
+  'api.call',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

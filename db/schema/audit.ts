@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { ts } from './columns';
 
@@ -20,6 +21,8 @@ export const auditLog = pgTable(
     after: jsonb(),
     ip: text(),
     userAgent: text(),
+    /** The API key the call came with (/api/v1); null for the screens and the system. */
+    apiKeyId: uuid(),
   },
   // Ascending btree columns: lists read them backwards for ORDER BY … DESC (NULLS FIRST),
   // which an index declared DESC NULLS LAST could not serve.
@@ -28,6 +31,9 @@ export const auditLog = pgTable(
     index('audit_log_actor_idx').on(t.actorUserId, t.id),
     index('audit_log_org_idx').on(t.orgId, t.id),
     index('audit_log_action_idx').on(t.action, t.id),
+    index('audit_log_api_key_idx')
+      .on(t.apiKeyId, t.id)
+      .where(sql`api_key_id is not null`),
   ],
 );
 

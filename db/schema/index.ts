@@ -19,3 +19,4 @@ export * from './creditor-scores';
 export * from './plans';
 export * from './holds';
 export * from './case-changes';
+export * from './api';

@@ -1,3 +1,4 @@
+import { apiKeysRouter } from './routers/api-keys/router';
 import { admissionRouter } from './routers/admission/router';
 import { auditsRouter } from './routers/audits/router';
 import { authRouter } from './routers/auth/router';
@@ -29,6 +30,7 @@ import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   admission: admissionRouter,
+  apiKeys: apiKeysRouter,
   audits: auditsRouter,
   auth: authRouter,
   cases: casesRouter,

@@ -29,6 +29,7 @@ const insertAudit = async (db: Db, caller: AuditCaller, entry: AuditEntry) => {
     after: entry.after ?? null,
     ip: caller.ip,
     userAgent: caller.userAgent?.slice(0, 500) ?? null,
+    apiKeyId: caller.actor?.apiKey?.id ?? null,
   });
 };
 

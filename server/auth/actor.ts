@@ -1,3 +1,4 @@
+import type { ApiScope } from '@/lib/api-scopes';
 import type { OrgStatus, OrgType, Role } from '@/lib/enums';
 
 /** Who is calling: always read from the database for the session's user, never from input. */
@@ -9,6 +10,11 @@ export type Actor = {
   role: Role;
   name: string;
   email: string;
+  /**
+   * Set when the call came with an API key (/api/v1): the key acts as its organization,
+   * with its author's account for what the records name, limited to the key's scopes.
+   */
+  apiKey?: { id: string; scopes: readonly ApiScope[] };
 };
 
 /** Where a call came from, for the audit trail. */

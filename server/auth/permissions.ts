@@ -82,6 +82,8 @@ export const PERMISSIONS = {
   'calendar.manage': ['platform.admin'],
   /** Read the organization's users. */
   'org.users.read': [...ORG_ADMINS, 'creditor.manager', 'agency.supervisor'],
+  /** Create, list and revoke the organization's API keys and webhook endpoints (/api/v1). */
+  'org.apiKeys.manage': ['creditor.admin', 'agency.admin'],
   /** Invite and disable users of one's own organization. */
   'org.users.manage': ORG_ADMINS,
   /** List and search every organization on the platform. */

@@ -1,9 +1,17 @@
-import { and, gt, inArray, lt } from 'drizzle-orm';
+import { and, gt, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { rateEvents, signInAttempts } from '@/db/schema';
+import { apiIdempotency, apiRateWindows, rateEvents, signInAttempts } from '@/db/schema';
 import { jobQueue } from '../../jobs/queue';
 import { inBatches } from '../shared/batches';
-import { cutoff, DONE_JOB_MS, FAILED_JOB_MS, RATE_EVENT_MS, SIGN_IN_ATTEMPT_MS } from './windows';
+import {
+  API_WINDOW_KEEP_MS,
+  cutoff,
+  DONE_JOB_MS,
+  FAILED_JOB_MS,
+  IDEMPOTENCY_KEEP_MS,
+  RATE_EVENT_MS,
+  SIGN_IN_ATTEMPT_MS,
+} from './windows';
 
 // Working rows that only matter for a while: finished jobs, rate-limit attempts, sign-in
 // attempts. Each is removed in batches, one short transaction a batch, so a large backlog
@@ -54,3 +62,25 @@ export const sweepSignInAttempts = async (db: Db, now: Date) => {
   });
   return { signInAttempts: removed };
 };
+
+/** API call counts of minutes long past, and idempotency keys older than a day (IDEMPOTENCY_KEEP_MS). */
+export const sweepApiWorkingRows = async (db: Db, now: Date) => {
+  const windowsBefore = cutoff(now, API_WINDOW_KEEP_MS);
+  const apiRateWindowsRemoved = await inBatches(db, BATCH_SIZE, async (tx) => {
+    const gone = await tx.execute(
+      sql`delete from ${apiRateWindows} where ctid in (select ctid from ${apiRateWindows} where window_start < ${windowsBefore.toISOString()}::timestamptz limit ${BATCH_SIZE} for update skip locked) returning 1`,
+    );
+    return rowCount(gone);
+  });
+  const keysBefore = cutoff(now, IDEMPOTENCY_KEEP_MS);
+  const idempotencyKeysRemoved = await inBatches(db, BATCH_SIZE, async (tx) => {
+    const gone = await tx.execute(
+      sql`delete from ${apiIdempotency} where ctid in (select ctid from ${apiIdempotency} where created_at < ${keysBefore.toISOString()}::timestamptz limit ${BATCH_SIZE} for update skip locked) returning 1`,
+    );
+    return rowCount(gone);
+  });
+  return { apiRateWindows: apiRateWindowsRemoved, idempotencyKeys: idempotencyKeysRemoved };
+};
+
+const rowCount = (result: unknown) =>
+  Array.isArray(result) ? result.length : ((result as { rows?: unknown[] }).rows ?? []).length;

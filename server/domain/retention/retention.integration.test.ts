@@ -12,6 +12,8 @@ import { count, eq, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import {
+  apiIdempotency,
+  apiRateWindows,
   auditLog,
   caseImports,
   complaintEvidence,
@@ -32,7 +34,7 @@ import { localStore, type BlobStore } from '../../storage/store';
 import { someAddress } from '../../testing/complaints';
 import { createTestDb } from '../../testing/db';
 import { workingCases } from '../../testing/work';
-import { buildWorld, domainCaller, type World } from '../../testing/world';
+import { buildWorld, callerAs, domainCaller, type World } from '../../testing/world';
 import { sweepRetention } from './sweep';
 import { BATCH_SIZE } from './records';
 import { RATE_EVENT_MS } from './windows';
@@ -136,6 +138,37 @@ describe('the retention sweep', () => {
         { key: `test:${randomUUID()}`, at: ago(23 * HOUR) },
       ])
       .returning({ id: rateEvents.id });
+    // An API key's minute counts go an hour on; idempotency keys after a day (and an hour).
+    const { key: apiKey } = await (
+      await callerAs(handle.db, w.users['creditorA.admin'])
+    ).apiKeys.create({
+      name: 'retention',
+      scopes: ['cases:read'],
+    });
+    await handle.db.insert(apiRateWindows).values([
+      { keyId: apiKey.id, windowStart: ago(2 * HOUR), calls: 5 },
+      { keyId: apiKey.id, windowStart: ago(10 * 60_000), calls: 5 },
+    ]);
+    await handle.db.insert(apiIdempotency).values([
+      {
+        orgId: w.orgs.creditorA.id,
+        key: 'old',
+        route: 'POST /x',
+        bodyHash: 'h',
+        status: 201,
+        response: '{}',
+        createdAt: ago(DAY + 2 * HOUR),
+      },
+      {
+        orgId: w.orgs.creditorA.id,
+        key: 'young',
+        route: 'POST /x',
+        bodyHash: 'h',
+        status: 201,
+        response: '{}',
+        createdAt: ago(DAY),
+      },
+    ]);
     const [oldSignIn, youngSignIn] = await handle.db
       .insert(signInAttempts)
       .values([
@@ -224,6 +257,8 @@ describe('the retention sweep', () => {
       failedJobs: 1,
       rateEvents: rateEventsDue,
       signInAttempts: 1,
+      apiRateWindows: 1,
+      idempotencyKeys: 1,
       complaintUploads: 2,
       exports: 4,
       files: 4,
@@ -247,6 +282,8 @@ describe('the retention sweep', () => {
           .where(inArray(jobs.id, [oldDone?.id ?? 0, oldFailed?.id ?? 0])),
       ),
     ).toEqual([]);
+    expect((await handle.db.select().from(apiRateWindows)).map((r) => r.windowStart)).toEqual([ago(10 * 60_000)]);
+    expect((await handle.db.select().from(apiIdempotency)).map((r) => r.key)).toEqual(['young']);
     const signInsLeft = ids(await handle.db.select({ id: signInAttempts.id }).from(signInAttempts));
     expect(signInsLeft).toContain(youngSignIn?.id);
     expect(signInsLeft).not.toContain(oldSignIn?.id);

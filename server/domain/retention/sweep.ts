@@ -3,7 +3,7 @@ import { writeAudit } from '../../audit/write';
 import type { BlobStore } from '../../storage/store';
 import { removeStaleTemp } from '../../storage/temp';
 import { expireExports, sweepComplaintUploads, sweepUnattachedFiles } from './files';
-import { sweepJobs, sweepRateEvents, sweepSignInAttempts } from './records';
+import { sweepApiWorkingRows, sweepJobs, sweepRateEvents, sweepSignInAttempts } from './records';
 import { cutoff, TEMP_FILE_MS } from './windows';
 
 export type RetentionCounts = {
@@ -11,6 +11,9 @@ export type RetentionCounts = {
   failedJobs: number;
   rateEvents: number;
   signInAttempts: number;
+  /** Per-minute call counts of API keys, and idempotency keys past their day. */
+  apiRateWindows: number;
+  idempotencyKeys: number;
   complaintUploads: number;
   exports: number;
   /** Stored files nothing pointed at past their attach window: uploads never attached, expired exports' files. */
@@ -28,6 +31,8 @@ const none = (): RetentionCounts => ({
   failedJobs: 0,
   rateEvents: 0,
   signInAttempts: 0,
+  apiRateWindows: 0,
+  idempotencyKeys: 0,
   complaintUploads: 0,
   exports: 0,
   files: 0,
@@ -55,6 +60,7 @@ export const sweepRetention = async (db: Db, now: Date, store: BlobStore): Promi
     add(await sweepJobs(db, now));
     add(await sweepRateEvents(db, now));
     add(await sweepSignInAttempts(db, now));
+    add(await sweepApiWorkingRows(db, now));
     add(await sweepComplaintUploads(db, store, now));
     // After the exports: a file an expired export let go is removed in the same run.
     add(await expireExports(db, now));

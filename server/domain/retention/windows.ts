@@ -58,3 +58,9 @@ export const TEMP_FILE_MS = DAY_MS;
 
 /** The moment `windowMs` before `now`: rows older than it are swept. */
 export const cutoff = (now: Date, windowMs: number): Date => new Date(now.getTime() - windowMs);
+
+/** An API key's call count of a minute matters only during that minute; an hour later it goes. */
+export const API_WINDOW_KEEP_MS = 60 * 60_000;
+
+/** An Idempotency-Key answers retries for a day (the API's promise), then goes. */
+export const IDEMPOTENCY_KEEP_MS = DAY_MS + MARGIN_MS;
