@@ -38,10 +38,15 @@ await app.prepare();
 // database handle is the process's one, shared with Next.js's copy of the code.
 const api = dev
   ? null
-  : { ...(await import('../server/api/http-handler')), getDb: (await import('../db/client')).getDb };
+  : {
+      ...(await import('../server/api/http-handler')),
+      ...(await import('../server/api/rest/node')),
+      getDb: (await import('../db/client')).getDb,
+    };
 const server = createServer(
   stampingPeer((req, res) => {
     if (api?.isTrpcRequest(req.url)) void api.handleTrpcNode(req, res, api.getDb);
+    else if (api?.isPublicApiRequest(req.url)) void api.handleApiNode(req, res, api.getDb);
     else void handle(req, res);
   }),
 );
