@@ -253,3 +253,68 @@ describe('logging actions', () => {
     expect((res.body.values as { next: string }).next).toMatch(/^\d{4}-\d\d-\d\d 0?8:00$/);
   });
 });
+
+describe('changing cases and recording repayments', () => {
+  it('updates placed cases all or nothing, naming a bad item by index and field', async () => {
+    const { secret } = await keyOf(w, 'creditorA.admin', ['cases:write', 'cases:read']);
+    const placed = await apiCall(handle.db, 'POST', '/creditor/cases/batch', {
+      key: secret,
+      body: { items: [sampleItem(0, 'APIUPD'), sampleItem(1, 'APIUPD')] },
+    });
+    expect(placed.status).toBe(201);
+    const bad = await apiCall(handle.db, 'POST', '/creditor/cases/updates', {
+      key: secret,
+      headers: { 'accept-language': 'en' },
+      body: {
+        items: [
+          { contractNo: 'APIUPD00000000', amountOverdue: 99_900 },
+          { contractNo: 'APIUPD00000001', retirePhones: ['13000000009'] },
+        ],
+      },
+    });
+    expect(bad.status).toBe(422);
+    expect(
+      (bad.body.errors as { index: number; pointer: string; code: string }[]).map((e) => [e.index, e.pointer, e.code]),
+    ).toEqual([[1, '/items/1/retirePhones', 'phoneNotOnCase']]);
+    const read = async () =>
+      (
+        (await apiCall(handle.db, 'GET', '/creditor/cases?contractNo=APIUPD00000000', { key: secret })).body.items as {
+          amountOverdue: number;
+        }[]
+      )[0]?.amountOverdue;
+    expect(await read()).toBe(sampleItem(0, 'APIUPD').amountOverdue);
+    const good = await apiCall(handle.db, 'POST', '/creditor/cases/updates', {
+      key: secret,
+      body: { items: [{ contractNo: 'APIUPD00000000', amountOverdue: 99_900 }] },
+    });
+    expect(good).toMatchObject({ status: 201, body: { updated: 1 } });
+    expect(await read()).toBe(99_900);
+  });
+
+  it('records a repayment from the loan system as a direct payment, refusing an unknown contract by index', async () => {
+    const { secret } = await keyOf(w, 'creditorA.admin', ['cases:write', 'repayments:write']);
+    await apiCall(handle.db, 'POST', '/creditor/cases/batch', {
+      key: secret,
+      body: { items: [sampleItem(0, 'APIPAY')] },
+    });
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const bad = await apiCall(handle.db, 'POST', '/creditor/repayments/batch', {
+      key: secret,
+      body: {
+        items: [
+          { contractNo: 'APIPAY00000000', amount: 12_345, paidOn: today },
+          { contractNo: 'NOSUCH0001', amount: 100, paidOn: today },
+        ],
+      },
+    });
+    expect(bad.status).toBe(422);
+    expect((bad.body.errors as { index: number; code: string }[]).map((e) => [e.index, e.code])).toEqual([
+      [1, 'caseNotFound'],
+    ]);
+    const good = await apiCall(handle.db, 'POST', '/creditor/repayments/batch', {
+      key: secret,
+      body: { items: [{ contractNo: 'APIPAY00000000', amount: 12_345, paidOn: today, reference: 'TX-API-1' }] },
+    });
+    expect(good).toMatchObject({ status: 201, body: { recorded: 1, summary: { direct: 1, amount: 12_345 } } });
+  });
+});

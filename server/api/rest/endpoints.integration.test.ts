@@ -8,17 +8,27 @@ import type { DbHandle } from '@/db/client';
 import { cases } from '@/db/schema';
 import { shanghaiDate } from '@/lib/dates';
 import { API_SCOPES, type ApiScope } from '@/lib/api-scopes';
-import { apiCall, keyOf } from '../../testing/api';
+import { apiCall, drainingJobs, keyOf } from '../../testing/api';
 import { importBytes, sampleCsv } from '../../testing/cases';
 import { createTestDb } from '../../testing/db';
 import { draftPackage } from '../../testing/packages';
 import { middayZone, workingCases } from '../../testing/work';
-import { buildWorld, type World } from '../../testing/world';
+import { drainJobs } from '../../jobs/queue';
+import { JOB_HANDLERS } from '../../jobs/handlers';
+import { buildWorld, callerAs, type World } from '../../testing/world';
 import { ENDPOINTS } from './endpoints';
 
 let handle: DbHandle;
 let w: World;
-const ids = { creditorCase: '', importId: '', packageId: '', agencyCase: '', heldCase: '' };
+const ids = {
+  creditorCase: '',
+  importId: '',
+  updateImportId: '',
+  repaymentImportId: '',
+  packageId: '',
+  agencyCase: '',
+  heldCase: '',
+};
 
 type Case = {
   /** The path with this world's ids; the wrong tenant's key calls the same one. */
@@ -39,6 +49,29 @@ const CASES: Record<string, Case> = {
     wrongTenant: { absent: () => true },
   },
   getImport: { path: () => `/creditor/imports/${ids.importId}`, status: 200, wrongTenant: 'notFound' },
+  updateCases: {
+    path: () => '/creditor/cases/updates',
+    body: () => ({ items: [{ contractNo: 'APIA00000002', address: '深圳市南山区科技园路 1 号' }] }),
+    status: 201,
+    // Another creditor's contract is no contract of its own: the item is refused, nothing of A's named.
+    wrongTenant: { absent: (body) => body.status === 422 && !JSON.stringify(body).includes('深圳市南山区') },
+  },
+  getUpdateImport: {
+    path: () => `/creditor/update-imports/${ids.updateImportId}`,
+    status: 200,
+    wrongTenant: 'notFound',
+  },
+  recordRepayments: {
+    path: () => '/creditor/repayments/batch',
+    body: () => ({ items: [{ contractNo: 'APIA00000001', amount: 10_000, paidOn: shanghaiDate(new Date()) }] }),
+    status: 201,
+    wrongTenant: { absent: (body) => body.status === 422 },
+  },
+  getRepaymentImport: {
+    path: () => `/creditor/repayment-imports/${ids.repaymentImportId}`,
+    status: 200,
+    wrongTenant: 'notFound',
+  },
   listCases: {
     path: () => '/creditor/cases?limit=5',
     status: 200,
@@ -104,6 +137,8 @@ const CASES: Record<string, Case> = {
   },
 };
 
+let stopJobs: () => Promise<void>;
+
 beforeAll(async () => {
   handle = await createTestDb();
   w = await buildWorld(handle.db);
@@ -120,8 +155,25 @@ beforeAll(async () => {
     key: (await keyOf(w, 'creditorA.admin', ['cases:read'])).secret,
   });
   ids.creditorCase = (list.body.items as { id: string }[])[0]?.id ?? '';
+  const manager = await callerAs(w.db, w.users['creditorA.manager']);
+  const upload = async (csv: string) => (await manager.files.upload(new Blob([csv]))).id;
+  ids.updateImportId = (
+    await manager.cases.updates.start({
+      fileId: await upload('contract_no,address\r\nAPIA00000000,杭州市\r\n'),
+      fileName: 'u.csv',
+    })
+  ).id;
+  ids.repaymentImportId = (
+    await manager.repayments.imports.start({
+      fileId: await upload(`contract_no,amount,paid_on\r\nAPIA00000000,1.00,${shanghaiDate(new Date())}\r\n`),
+      fileName: 'r.csv',
+    })
+  ).id;
+  await drainJobs(w.db, JOB_HANDLERS);
+  stopJobs = drainingJobs(handle.db);
 });
 afterAll(async () => {
+  await stopJobs();
   await handle.close();
 });
 

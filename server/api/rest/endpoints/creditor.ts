@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { CASE_STATUSES, PACKAGE_STATUSES, PROVINCES } from '@/lib/enums';
-import { ZCaseList, ZImportView, ZRecallInput, ZRecallResult } from '../../routers/cases/cases.schema';
+import { ZCaseList, ZRecallInput, ZRecallResult } from '../../routers/cases/cases.schema';
 import { ZCreditorPackage, ZPackageList } from '../../routers/packages/packages.schema';
 import { ZRecordActions, ZRecordCase, ZRecordRepayments, ZRecordVisits } from '../../routers/record/record.schema';
 import { endpoint } from '../endpoint';
-import { placeBatch, ZPlacementBody, ZPlaced, ZQueued, MAX_BATCH_ITEMS } from '../placement';
 import { ZCaseParams, ZCursorQuery, errorResponses, queryInt } from './shared';
 
-// What a creditor's loan system does over the API: place cases, follow their import, list
-// cases and read each one's record, recall cases, list packages.
+// What a creditor's loan system reads over the API, and recalls: cases with their records,
+// packages (batches of cases, changes and repayments are in creditor-batches.ts).
 
 const ZCasesQuery = z.strictObject({
   status: z.enum(CASE_STATUSES).optional(),
@@ -21,71 +20,10 @@ const ZCasesQuery = z.strictObject({
   limit: queryInt(1, 200).default(50),
 });
 
-const ZImportParams = z.strictObject({ importId: z.uuid() });
 const ZPackageParams = z.strictObject({ packageId: z.uuid() });
 const ZPackagesQuery = ZCursorQuery.extend({ status: z.enum(PACKAGE_STATUSES).optional() });
 
-const example = {
-  items: [
-    {
-      contractNo: 'HT202612030001',
-      debtorName: '王伟',
-      idNumber: '440305196001010006',
-      phones: ['13800000000'],
-      loanAmount: 500000,
-      principalOutstanding: 300000,
-      amountOverdue: 120350,
-      daysOverdue: 45,
-      loanDate: '2025-01-15',
-      product: '消费贷',
-      province: '广东',
-      city: '深圳市',
-      contacts: [{ name: '刘静', relation: '配偶', phone: '13700000000' }],
-    },
-  ],
-};
-
 export const creditorEndpoints = [
-  endpoint({
-    method: 'POST',
-    path: '/creditor/cases/batch',
-    operationId: 'placeCases',
-    tag: 'creditor',
-    orgType: 'creditor',
-    scope: 'cases:write',
-    summary: { zh: '批量导入案件', en: 'Place a batch of cases' },
-    description: {
-      zh: `一次最多 ${MAX_BATCH_ITEMS.toLocaleString('en')} 个案件，规则与上传案件文件相同：每项都检查、身份证号和手机号加密保存，有一项不合格则整批不写入，并按序号和字段列出每个错误。金额单位为分。2,000 个以内的批次在写入后答复 201；更大的批次排队导入，答复 202 和导入的地址。带 Idempotency-Key 头重试时返回第一次的答复。`,
-      en: `Up to ${MAX_BATCH_ITEMS.toLocaleString('en')} cases, under the rules of the case file upload: every item checked, ID and phone numbers stored encrypted, nothing written if any item is bad, and every bad item named by index and field. Amounts in fen (分). Batches of up to 2,000 are answered 201 once written; larger ones are queued as an import and answered 202 with its URL. A retry with the same Idempotency-Key gets the first answer.`,
-    },
-    body: ZPlacementBody,
-    example,
-    isIdempotent: true,
-    maxBody: 32 * 1024 * 1024,
-    responses: {
-      201: { description: { zh: '已写入', en: 'Placed' }, schema: ZPlaced },
-      202: { description: { zh: '已排队导入', en: 'Queued as an import' }, schema: ZQueued },
-      413: { description: { zh: '批次过大', en: 'Batch too large' } },
-      422: { description: { zh: '有案件不合格，整批未写入', en: 'Bad items; nothing written' } },
-    },
-    handle: (ctx) => placeBatch(ctx),
-  }),
-  endpoint({
-    method: 'GET',
-    path: '/creditor/imports/{importId}',
-    operationId: 'getImport',
-    tag: 'creditor',
-    orgType: 'creditor',
-    scope: 'cases:write',
-    summary: { zh: '查看一次导入', en: 'Read an import' },
-    description: {
-      zh: '导入的状态、进度和前 200 个错误（行号从 2 起，第 1 行是表头）。',
-      en: 'Status, progress and the first 200 errors of an import (rows count from 2; row 1 is the header).',
-    },
-    params: ZImportParams,
-    responses: { 200: { description: { zh: '导入', en: 'The import' }, schema: ZImportView } },
-    handle: async ({ api, params }) => ({ body: await api.cases.imports.get(params) }),
-  }),
   endpoint({
     method: 'GET',
     path: '/creditor/cases',

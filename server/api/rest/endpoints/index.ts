@@ -1,6 +1,7 @@
 import type { AnyEndpoint } from '../endpoint';
 import { agencyEndpoints } from './agency';
 import { creditorEndpoints } from './creditor';
+import { creditorBatchEndpoints } from './creditor-batches';
 
 /** Every endpoint of /api/v1, in the order the reference lists them. */
-export const ENDPOINTS: readonly AnyEndpoint[] = [...creditorEndpoints, ...agencyEndpoints];
+export const ENDPOINTS: readonly AnyEndpoint[] = [...creditorBatchEndpoints, ...creditorEndpoints, ...agencyEndpoints];
