@@ -11,7 +11,7 @@ import type { DbHandle } from '@/db/client';
 import { apiKeys, auditLog, cases } from '@/db/schema';
 import { authenticateApiKey } from '../../domain/api/keys';
 import { apiCall, drainingJobs, keyOf, sampleItem } from '../../testing/api';
-import { createTestDb } from '../../testing/db';
+import { createTestDb, isPostgresRun } from '../../testing/db';
 import { middayZone, workingCases } from '../../testing/work';
 import { buildWorld, callerAs, META, type World } from '../../testing/world';
 import { MAX_BATCH_ITEMS } from './placement';
@@ -238,6 +238,39 @@ describe('placing cases', () => {
 });
 
 describe('logging actions', () => {
+  // The cases these tests work are imported by helpers that drain the queue themselves and
+  // expect to find their import's job: the queue the batches need is paused meanwhile.
+  beforeAll(async () => {
+    await stopJobs();
+  });
+  afterAll(() => {
+    stopJobs = drainingJobs(handle.db);
+  });
+  it('logs an allowed call, which the creditor then reads as the case’s last action', async () => {
+    const { caseId, row } = await workingCases(w, 2);
+    await handle.db.update(cases).set({ timeZone: middayZone() }).where(eq(cases.id, caseId));
+    const { secret } = await keyOf(w, 'agencyA.admin', ['actions:write']);
+    const logged = await apiCall(handle.db, 'POST', '/agency/actions', {
+      key: secret,
+      body: {
+        caseId,
+        channel: 'call',
+        target: 'debtor',
+        index: 0,
+        outcome: 'answered',
+        note: '债务人接听，称月底还款',
+      },
+    });
+    expect(logged.status, JSON.stringify(logged.body)).toBe(201);
+    const { secret: creditorKey } = await keyOf(w, 'creditorA.admin', ['cases:read']);
+    const listed = await apiCall(handle.db, 'GET', `/creditor/cases?contractNo=${row?.contractNo}`, {
+      key: creditorKey,
+    });
+    const [item] = listed.body.items as { lastAction: { at: string; channel: string; outcome: string } | null }[];
+    expect(item?.lastAction).toMatchObject({ channel: 'call', outcome: 'answered' });
+    expect(Date.now() - Date.parse(item?.lastAction?.at ?? '')).toBeLessThan(60_000);
+  });
+
   it('refuses what the rulebook refuses, naming the rule and the next allowed time', async () => {
     const { caseId } = await workingCases(w, 2);
     // Where it is 03:00 now: outside the contact window.
@@ -251,6 +284,36 @@ describe('logging actions', () => {
     expect(res.status).toBe(412);
     expect(res.body).toMatchObject({ code: 'rules.window' });
     expect((res.body.values as { next: string }).next).toMatch(/^\d{4}-\d\d-\d\d 0?8:00$/);
+  });
+});
+
+describe.runIf(isPostgresRun())('parallel retries on PostgreSQL', () => {
+  it('places a batch once when the same request arrives 8 times at once; each answer is the first or “still in progress”', async () => {
+    const { secret } = await keyOf(w, 'creditorA.admin', ['cases:write']);
+    const body = { items: Array.from({ length: 20 }, (_, i) => sampleItem(i, 'APIPAR')) };
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        apiCall(handle.db, 'POST', '/creditor/cases/batch', {
+          key: secret,
+          body,
+          headers: { 'idempotency-key': 'parallel-0001' },
+        }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 201).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    for (const a of answers.filter((x) => x.status === 409))
+      expect(a.body).toMatchObject({ code: 'api.idempotencyInFlight' });
+    expect(await casesOf('APIPAR')).toHaveLength(20);
+    // Once answered, a retry gets that answer.
+    const later = await apiCall(handle.db, 'POST', '/creditor/cases/batch', {
+      key: secret,
+      body,
+      headers: { 'idempotency-key': 'parallel-0001' },
+    });
+    expect(later).toMatchObject({ status: 201, body: { placed: 20 } });
+    expect(later.headers.get('idempotent-replayed')).toBe('true');
   });
 });
 

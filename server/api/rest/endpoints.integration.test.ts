@@ -97,6 +97,7 @@ const CASES: Record<string, Case> = {
     wrongTenant: { absent: noneOf(() => ids.packageId) },
   },
   getPackage: { path: () => `/creditor/packages/${ids.packageId}`, status: 200, wrongTenant: 'notFound' },
+  listPackageBids: { path: () => `/creditor/packages/${ids.packageId}/bids`, status: 200, wrongTenant: 'notFound' },
   listCommissionedCases: {
     path: () => '/agency/cases',
     status: 200,

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { CaseStatus } from '@/lib/enums';
-import { cases, commissions, organizations, packages, users } from '@/db/schema';
+import type { ActionChannel, ActionOutcome, CaseStatus } from '@/lib/enums';
+import { caseActions, cases, commissions, organizations, packages, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
 import { writeAudit } from '../../audit/write';
@@ -33,6 +33,10 @@ const listColumns = (today: string) => ({
   packageId: cases.packageId,
   collectorId: cases.collectorId,
   createdAt: cases.createdAt,
+  // The newest action on the case (any agency's), read backwards on its (case, at) index: one probe a row of the page.
+  lastAction: sql<{ at: string; channel: ActionChannel; outcome: ActionOutcome } | null>`(
+    select json_build_object('at', a.at, 'channel', a.channel, 'outcome', a.outcome)
+    from ${caseActions} a where a.case_id = ${cases.id} order by a.at desc limit 1)`,
 });
 type Columns = ReturnType<typeof listColumns>;
 
@@ -63,6 +67,9 @@ const toItem = (r: Row) => ({
   collectorName: r.collectorName,
   agencyName: r.agencyName ?? null,
   createdAt: r.createdAt,
+  lastAction: r.lastAction
+    ? { at: new Date(r.lastAction.at), channel: r.lastAction.channel, outcome: r.lastAction.outcome }
+    : null,
 });
 export type CaseListItem = ReturnType<typeof toItem>;
 

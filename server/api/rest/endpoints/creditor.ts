@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, PACKAGE_STATUSES, PROVINCES } from '@/lib/enums';
 import { ZCaseList, ZRecallInput, ZRecallResult } from '../../routers/cases/cases.schema';
-import { ZCreditorPackage, ZPackageList } from '../../routers/packages/packages.schema';
+import { ZCreditorPackage, ZPackageBids, ZPackageList } from '../../routers/packages/packages.schema';
 import { ZRecordActions, ZRecordCase, ZRecordRepayments, ZRecordVisits } from '../../routers/record/record.schema';
 import { endpoint } from '../endpoint';
 import { ZCaseParams, ZCursorQuery, errorResponses, queryInt } from './shared';
@@ -131,5 +131,21 @@ export const creditorEndpoints = [
     params: ZPackageParams,
     responses: { 200: { description: { zh: '资产包', en: 'The package' }, schema: ZCreditorPackage } },
     handle: async ({ api, params }) => ({ body: await api.packages.get(params) }),
+  }),
+  endpoint({
+    method: 'GET',
+    path: '/creditor/packages/{packageId}/bids',
+    operationId: 'listPackageBids',
+    tag: 'creditor',
+    orgType: 'creditor',
+    scope: 'packages:read',
+    summary: { zh: '资产包的竞标和中标', en: 'A package’s bids and awards' },
+    description: {
+      zh: '每个机构的竞标条件、准入评分和评分卡分数；中标的竞标状态为 won。',
+      en: 'Each agency’s bid, admission score and scorecard; awarded bids have status won.',
+    },
+    params: ZPackageParams,
+    responses: { 200: { description: { zh: '竞标', en: 'Bids' }, schema: ZPackageBids } },
+    handle: async ({ api, params }) => ({ body: await api.packages.bids(params) }),
   }),
 ].map((e) => ({ ...e, responses: { ...errorResponses, ...e.responses } }));

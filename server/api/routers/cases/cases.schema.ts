@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CLOSE_REASON_LENGTH } from '@/lib/cases';
-import { CASE_STATUSES, IMPORT_KINDS, IMPORT_STATUSES, PROVINCES } from '@/lib/enums';
+import { ACTION_CHANNELS, ACTION_OUTCOMES, CASE_STATUSES, IMPORT_KINDS, IMPORT_STATUSES, PROVINCES } from '@/lib/enums';
 
 const filters = {
   status: z.enum(CASE_STATUSES).optional(),
@@ -42,6 +42,10 @@ export const ZCaseItem = z.object({
   collectorName: z.string().nullable(),
   agencyName: z.string().nullable(),
   createdAt: z.date(),
+  /** The newest action on the case, by any agency. */
+  lastAction: z
+    .object({ at: z.date(), channel: z.enum(ACTION_CHANNELS), outcome: z.enum(ACTION_OUTCOMES) })
+    .nullable(),
 });
 export type TCaseItem = z.infer<typeof ZCaseItem>;
 export const ZCaseList = z.object({ items: z.array(ZCaseItem), nextCursor: z.string().nullable() });
