@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { newNonce, pageSecurityHeaders } from '@/server/http/security-headers';
+import { newNonce, pageSecurityHeaders, UNNONCED_STYLE_PATHS } from '@/server/http/security-headers';
 
 // Every page answers with the security headers (server/http/security-headers.ts): a fresh
 // nonce per request, handed to Next.js in the request's Content-Security-Policy header so
@@ -10,6 +10,7 @@ export function proxy(request: NextRequest) {
     nonce,
     https: (process.env.NEXTAUTH_URL ?? '').startsWith('https://'),
     dev: process.env.NODE_ENV === 'development',
+    hasUnnoncedStyles: UNNONCED_STYLE_PATHS.includes(request.nextUrl.pathname),
   });
   const forwarded = new Headers(request.headers);
   forwarded.set('content-security-policy', headers['content-security-policy'] ?? '');

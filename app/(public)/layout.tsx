@@ -41,6 +41,15 @@ const PublicLayout = async ({ children }: { children: ReactNode }) => {
               >
                 {t('complaints.publicNav')}
               </Link>
+              {/* A full page load, not a client-side move: /developers needs its own Content-Security-Policy
+                  (server/http/security-headers.ts, UNNONCED_STYLE_PATHS), and a document keeps the policy it was loaded with. */}
+              <a
+                href="/developers"
+                className="text-sm text-slate-700 hover:text-amber-700"
+                data-testid="header-developers"
+              >
+                {t('developers.nav')}
+              </a>
               <Link href="/signup" className="text-sm text-slate-700 hover:text-amber-700" data-testid="header-signup">
                 {t('signup.link')}
               </Link>

@@ -2,7 +2,7 @@
 // with this response's nonce, no framing by any site, no type sniffing, the referrer
 // trimmed to the origin across sites, and HSTS only where the app is served over HTTPS.
 import { describe, expect, it } from 'vitest';
-import { newNonce, pageSecurityHeaders } from './security-headers';
+import { newNonce, pageSecurityHeaders, UNNONCED_STYLE_PATHS } from './security-headers';
 
 const directives = (csp: string | undefined) =>
   Object.fromEntries(
@@ -50,6 +50,17 @@ describe('page security headers', () => {
     expect(
       directives(pageSecurityHeaders({ nonce: 'n', https: false, dev: true })['content-security-policy'])['style-src'],
     ).toEqual(["'self'", "'unsafe-inline'"]);
+  });
+
+  it('lets only the API reference page apply style elements without the nonce, and keeps its scripts nonced', () => {
+    const reference = directives(
+      pageSecurityHeaders({ nonce: 'n', https: false, dev: false, hasUnnoncedStyles: true })['content-security-policy'],
+    );
+    // A listed nonce would make the browser ignore 'unsafe-inline': it is left out of style-src.
+    expect(reference['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(reference['script-src']).toEqual(["'self'", "'nonce-n'", "'strict-dynamic'"]);
+    expect(reference['connect-src']).toEqual(["'self'"]);
+    expect(UNNONCED_STYLE_PATHS).toEqual(['/developers']);
   });
 
   it('makes a fresh, unguessable nonce each time', () => {

@@ -9,7 +9,16 @@ export type PageHeaderOptions = {
   https: boolean;
   /** `next dev`: React's error overlay rebuilds server stacks with eval. */
   dev: boolean;
+  /**
+   * The page draws a widget that writes its own `<style>` elements and cannot give them the
+   * nonce: the API reference at /developers (Scalar writes its theme into one, and its toasts'
+   * styles into another). Style elements run no script, and script-src keeps the nonce.
+   */
+  hasUnnoncedStyles?: boolean;
 };
+
+/** Pages whose styles cannot all carry the nonce (see `hasUnnoncedStyles`). */
+export const UNNONCED_STYLE_PATHS: readonly string[] = ['/developers'];
 
 /** 16 random bytes, base64: a nonce nobody can guess. */
 export const newNonce = (): string => {
@@ -17,14 +26,20 @@ export const newNonce = (): string => {
   return btoa(String.fromCharCode(...bytes));
 };
 
-export const pageSecurityHeaders = ({ nonce, https, dev }: PageHeaderOptions): Record<string, string> => {
+export const pageSecurityHeaders = ({
+  nonce,
+  https,
+  dev,
+  hasUnnoncedStyles = false,
+}: PageHeaderOptions): Record<string, string> => {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ''}`,
     // <style> elements need the nonce; style attributes (React's style prop, the charts' SVG)
     // cannot carry one and are allowed: a style attribute runs no code. Development injects
-    // its hot-reloaded styles without a nonce.
-    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
+    // its hot-reloaded styles without a nonce, and so does the API reference's viewer (a
+    // browser ignores 'unsafe-inline' when a nonce is listed, so the nonce is left out there).
+    dev || hasUnnoncedStyles ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' blob: data:",
     "font-src 'self' data:",

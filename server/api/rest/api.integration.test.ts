@@ -50,6 +50,15 @@ describe('the OpenAPI document', () => {
     expect((en.body.info as { title: string }).title).toBe('Daylight API');
     expect(Object.keys(en.body.paths as object)).toContain('/creditor/cases/batch');
   });
+
+  it('answers in the language ?lang= names, before Accept-Language, and ignores one it does not know', async () => {
+    const title = async (path: string, acceptLanguage: string) =>
+      (await apiCall(handle.db, 'GET', path, { headers: { 'accept-language': acceptLanguage } })).body.info;
+    expect(await title('/openapi.json?lang=en', 'zh-CN,zh;q=0.9')).toMatchObject({ title: 'Daylight API' });
+    expect(await title('/openapi.json?lang=zh-CN', 'en-US,en;q=0.9')).toMatchObject({ title: '阳光处置平台 API' });
+    expect(await title('/openapi.json?lang=fr', 'en')).toMatchObject({ title: 'Daylight API' });
+    expect(await title('/openapi.json?lang=fr', 'zh-CN')).toMatchObject({ title: '阳光处置平台 API' });
+  });
 });
 
 describe('keys', () => {

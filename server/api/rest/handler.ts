@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import type { Locale } from '@/lib/enums';
+import { LOCALES, type Locale } from '@/lib/enums';
 import type { Actor, RequestMeta } from '../../auth/actor';
 import { writeAuditAlone } from '../../audit/write';
 import { authenticateApiKey } from '../../domain/api/keys';
@@ -88,6 +88,16 @@ const queryOf = (url: URL) => {
   return out;
 };
 
+/**
+ * The document's language: `?lang=en` or `?lang=zh-CN` when given (the reference page at
+ * /developers shows the document in the page's language, whatever the browser sends), else the
+ * caller's Accept-Language.
+ */
+const documentLocale = (url: URL, fromHeader: Locale): Locale => {
+  const asked = url.searchParams.get('lang');
+  return LOCALES.find((l) => l === asked) ?? fromHeader;
+};
+
 type Called = { response: Response; actor: Actor | null; endpoint: AnyEndpoint | null };
 
 const call = async (req: Request, db: Db, locale: Locale, meta: RequestMeta): Promise<Called> => {
@@ -102,7 +112,11 @@ const call = async (req: Request, db: Db, locale: Locale, meta: RequestMeta): Pr
 
   if (req.method === 'GET' && path === '/openapi.json')
     return {
-      response: json(200, openApiDocument(locale, url.origin), { 'cache-control': 'public, max-age=300' }),
+      response: json(200, openApiDocument(documentLocale(url, locale), url.origin), {
+        'cache-control': 'public, max-age=300',
+        // The same URL answers in either language when asked by Accept-Language alone.
+        vary: 'Accept-Language',
+      }),
       actor: null,
       endpoint: null,
     };

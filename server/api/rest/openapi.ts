@@ -15,12 +15,16 @@ const toSchema = (schema: z.ZodType, io: 'input' | 'output'): JsonSchema => {
     target: 'draft-2020-12',
     io,
     unrepresentable: 'any',
-    // Dates travel as ISO 8601 strings in JSON.
     override: (ctx) => {
+      // Dates travel as ISO 8601 strings in JSON.
       if (ctx.zodSchema._zod.def.type === 'date') {
         ctx.jsonSchema.type = 'string';
         ctx.jsonSchema.format = 'date-time';
       }
+      // zod bounds every integer by JavaScript's safe range; said of a count or an amount, that
+      // bound is noise, and reference viewers take it for the example value (-9007199254740991).
+      if (ctx.jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete ctx.jsonSchema.minimum;
+      if (ctx.jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete ctx.jsonSchema.maximum;
     },
   }) as JsonSchema;
   delete out.$schema;

@@ -43,9 +43,7 @@ export const ZCaseItem = z.object({
   agencyName: z.string().nullable(),
   createdAt: z.date(),
   /** The newest action on the case, by any agency. */
-  lastAction: z
-    .object({ at: z.date(), channel: z.enum(ACTION_CHANNELS), outcome: z.enum(ACTION_OUTCOMES) })
-    .nullable(),
+  lastAction: z.object({ at: z.date(), channel: z.enum(ACTION_CHANNELS), outcome: z.enum(ACTION_OUTCOMES) }).nullable(),
 });
 export type TCaseItem = z.infer<typeof ZCaseItem>;
 export const ZCaseList = z.object({ items: z.array(ZCaseItem), nextCursor: z.string().nullable() });
