@@ -51,6 +51,8 @@ export type Endpoint<P = unknown, Q = unknown, B = unknown> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** What the document shows as the body when `body` checks less itself (a batch checks its items one by one). */
+  documentedBody?: z.ZodType;
   /** A request example for the reference page. */
   example?: unknown;
   /** Accepts an Idempotency-Key header (POST endpoints that create something). */

@@ -126,7 +126,7 @@ const operationOf = (e: AnyEndpoint, locale: Locale) => ({
           required: true,
           content: {
             'application/json': {
-              schema: toSchema(e.body, 'input'),
+              schema: toSchema(e.documentedBody ?? e.body, 'input'),
               ...(e.example === undefined ? {} : { example: e.example }),
             },
           },

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ZImportView } from '../../routers/cases/cases.schema';
 import { runBatch } from '../batch-import';
-import { CASE_UPDATES, CREDITOR_REPAYMENTS } from '../changes';
+import { CASE_UPDATES, CREDITOR_REPAYMENTS, ZCaseUpdateItem, ZCreditorRepaymentItem } from '../changes';
 import { endpoint, type Text } from '../endpoint';
-import { MAX_BATCH_ITEMS, PLACEMENT, ZBatchBody, ZQueued } from '../placement';
+import { MAX_BATCH_ITEMS, PLACEMENT, ZBatchBody, ZPlacementItem, ZQueued } from '../placement';
 import { errorResponses } from './shared';
 
 // What a creditor's loan system sends in batches: cases to place, changes to cases placed,
@@ -12,6 +12,7 @@ import { errorResponses } from './shared';
 
 const ZImportParams = z.strictObject({ importId: z.uuid() });
 const ZImportRef = ZQueued.shape.import;
+const batchOf = (item: z.ZodType, max: number) => z.strictObject({ items: z.array(item).min(1).max(max) });
 
 const batchResponses = (written: Text, countKey: string) => ({
   201: { description: written, schema: z.object({ [countKey]: z.number().int(), import: ZImportRef }) },
@@ -85,6 +86,7 @@ export const creditorBatchEndpoints = [
       en: `Up to ${MAX_BATCH_ITEMS.toLocaleString('en')} cases, under the rules of the case file upload: every item checked, ID and phone numbers stored encrypted, nothing written if any item is bad, and every bad item named by index and field. Amounts in fen (分). Batches of up to 2,000 are answered 201 once written; larger ones are queued as an import and answered 202 with its URL. A retry with the same Idempotency-Key gets the first answer.`,
     },
     body: ZBatchBody,
+    documentedBody: batchOf(ZPlacementItem, MAX_BATCH_ITEMS),
     example,
     isIdempotent: true,
     maxBody: 32 * 1024 * 1024,
@@ -111,6 +113,7 @@ export const creditorBatchEndpoints = [
       en: 'Balances, numbers added or retired, address, contacts added, under the rules of the update file: the case must be yours and open, a number not already the debtor’s, the overdue amount not below what was confirmed repaid; nothing written if any item is bad. Every change goes on the case’s change history. Amounts in fen.',
     },
     body: ZBatchBody,
+    documentedBody: batchOf(ZCaseUpdateItem, CASE_UPDATES.maxItems),
     example: {
       items: [
         { contractNo: 'HT202612030001', principalOutstanding: 280000, amountOverdue: 115000 },
@@ -142,6 +145,7 @@ export const creditorBatchEndpoints = [
       en: 'Repayments the loan system received, under the rules of the repayment file: matched to the agency’s reports by contract number, amount and day (and transaction number) and confirmed, the rest recorded as direct payments; nothing written if any item is bad. Amounts in fen.',
     },
     body: ZBatchBody,
+    documentedBody: batchOf(ZCreditorRepaymentItem, CREDITOR_REPAYMENTS.maxItems),
     example: {
       items: [
         {
