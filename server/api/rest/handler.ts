@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { LOCALES, type Locale } from '@/lib/enums';
 import type { Actor, RequestMeta } from '../../auth/actor';
-import { writeAuditAlone } from '../../audit/write';
+import { writeReadAudit } from '../../audit/write';
 import { authenticateApiKey } from '../../domain/api/keys';
 import {
   bodyHash,
@@ -238,7 +238,7 @@ export const handleApiRequest = async (req: Request, db: Db): Promise<Response> 
   const { response, actor, endpoint } = await call(req, db, locale, meta);
   // Every call a key made is on the audit trail with the key's id, answered or refused.
   if (actor?.apiKey)
-    await writeAuditAlone(
+    await writeReadAudit(
       db,
       { actor, ...meta },
       {
