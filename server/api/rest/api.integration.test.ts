@@ -9,6 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { apiKeys, auditLog, cases } from '@/db/schema';
+import { ABANDONED_MS, claimIdempotencyKey, keepIdempotentReply } from '../../domain/api/idempotency';
 import { authenticateApiKey } from '../../domain/api/keys';
 import { apiCall, drainingJobs, keyOf, sampleItem } from '../../testing/api';
 import { createTestDb, isPostgresRun } from '../../testing/db';
@@ -243,6 +244,29 @@ describe('placing cases', () => {
     // Keys are the organization's: another creditor's key of the same name is its own.
     const { secret: secretB } = await keyOf(w, 'creditorB.admin', ['cases:write']);
     expect((await place(secretB, { items: [sampleItem(0, 'APIIDEMB')] }, key)).status).toBe(201);
+  });
+});
+
+describe('idempotency keys', () => {
+  it('lets a retry take over a key whose first request never finished (its process died), and only then', async () => {
+    const t0 = new Date('2026-12-03T02:00:00Z');
+    const org = w.orgs.creditorB.id;
+    const claim = (at: Date, hash = 'h1') => claimIdempotencyKey(handle.db, org, 'abandoned-1', 'POST /x', hash, at);
+    expect(await claim(t0)).toEqual({ kind: 'claimed' });
+    await expect(claim(new Date(t0.getTime() + 60_000))).rejects.toMatchObject({ code: 'api.idempotencyInFlight' });
+    await expect(claim(new Date(t0.getTime() + ABANDONED_MS + 1000), 'h2')).rejects.toMatchObject({
+      code: 'api.idempotencyReused',
+    });
+    expect(await claim(new Date(t0.getTime() + ABANDONED_MS + 1000))).toEqual({ kind: 'claimed' });
+    await keepIdempotentReply(handle.db, org, 'abandoned-1', 201, '{"ok":true}');
+    expect(await claim(new Date(t0.getTime() + ABANDONED_MS + 2000))).toEqual({
+      kind: 'replay',
+      status: 201,
+      body: '{"ok":true}',
+    });
+    await expect(claimIdempotencyKey(handle.db, org, 'has space', 'POST /x', 'h', t0)).rejects.toMatchObject({
+      code: 'api.idempotencyKey',
+    });
   });
 });
 
