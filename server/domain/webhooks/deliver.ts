@@ -6,7 +6,7 @@ import { decryptPii } from '../../pii/crypto';
 import { writeAudit } from '../../audit/write';
 import { notify } from '../notifications/notify';
 import { jobQueue } from '../../jobs/queue';
-import type { JobHandler } from '../../jobs/job-queue';
+import type { JobHandler, JobQueue } from '../../jobs/job-queue';
 import { drainJobs } from '../../jobs/queue';
 import { WEBHOOK_DELIVER_JOB, type DeliverJobPayload } from './emit';
 import { postWebhook, type SendResult } from './send';
@@ -175,10 +175,11 @@ export const deliverWebhooks = async (
     now,
     signal,
     limit = 1000,
-  }: { lanes?: number; now?: () => Date; signal?: AbortSignal; limit?: number } = {},
+    queue,
+  }: { lanes?: number; now?: () => Date; signal?: AbortSignal; limit?: number; queue?: JobQueue } = {},
 ): Promise<number> => {
   const ran = await Promise.all(
-    Array.from({ length: lanes }, () => drainJobs(db, WEBHOOK_HANDLERS, { now, signal, limit })),
+    Array.from({ length: lanes }, () => drainJobs(db, WEBHOOK_HANDLERS, { now, signal, limit, queue })),
   );
   return ran.reduce((a, b) => a + b, 0);
 };
