@@ -43,7 +43,6 @@ export const WEBHOOK_EVENTS_FOR = {
     'promise.broken',
     'repayment.reported',
     'repayment.confirmed',
-    'complaint.filed',
     'complaint.decided',
     'sanction.imposed',
   ],

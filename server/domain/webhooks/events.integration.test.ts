@@ -16,6 +16,9 @@ import { caseWithRepayment, inDaytimeZone, workingCases } from '../../testing/wo
 import { buildWorld, callerAs, type World } from '../../testing/world';
 import { WEBHOOK_EVENTS_FOR, type WebhookEventType } from '@/lib/webhook-events';
 import { deliverWebhooks } from './deliver';
+import { breakDuePromises } from '../work/promises';
+import { sanctionCiting, upheldComplaint } from '../../testing/sanctions';
+import { shanghaiDate } from '@/lib/dates';
 
 let handle: DbHandle;
 let w: World;
@@ -143,6 +146,45 @@ describe('events from the changes they report', () => {
       expect(await eventsOf(org, 'case.recalled')).toContainEqual(
         expect.objectContaining({ count: 2, caseIds: expect.arrayContaining(caseIds.slice(0, 2)) }),
       );
+  });
+
+  it('promise.broken, complaint.filed, complaint.decided and sanction.imposed', async () => {
+    const { caseId } = await workingCases(w, 1);
+    await inDaytimeZone(w, caseId);
+    const collector = await callerAs(handle.db, w.users['agencyA.collector']);
+    // Two days ahead: not before today wherever the debtor's zone puts today.
+    const dueDate = shanghaiDate(new Date(Date.now() + 2 * 86_400_000));
+    const { action } = await collector.work.logAction({
+      caseId,
+      channel: 'call',
+      target: 'debtor',
+      index: 0,
+      outcome: 'promise_to_pay',
+      promiseAmount: 20_000,
+      promiseDate: dueDate,
+      note: '',
+    });
+    // Two days after its date a promise not met is broken.
+    await breakDuePromises(handle.db, new Date(Date.now() + 5 * 86_400_000));
+    for (const org of ['creditorA', 'agencyA'] as const)
+      expect(await eventsOf(org, 'promise.broken')).toContainEqual(
+        expect.objectContaining({ caseId, actionId: action.id, amountFen: 20_000, dueDate }),
+      );
+
+    const { complaintId, reference } = await upheldComplaint(w);
+    expect(await eventsOf('creditorA', 'complaint.filed')).toContainEqual(
+      expect.objectContaining({ complaintId, reference, category: 'threats' }),
+    );
+    // The agency is not told of a complaint when it is filed, nor ever who made it.
+    expect(JSON.stringify(await eventsOf('agencyA', 'complaint.decided'))).not.toContain('13912345678');
+    for (const org of ['creditorA', 'agencyA'] as const)
+      expect(await eventsOf(org, 'complaint.decided')).toContainEqual(
+        expect.objectContaining({ complaintId, reference, outcome: 'upheld' }),
+      );
+    const sanction = await sanctionCiting(w, complaintId, 'points');
+    expect(await eventsOf('agencyA', 'sanction.imposed')).toContainEqual(
+      expect.objectContaining({ sanctionId: sanction.id, kind: 'points', points: 6, complaintId }),
+    );
   });
 
   it('an event refused with its change is never written', async () => {
