@@ -32,6 +32,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: '/creditor/scorecard', key: 'creditorScorecard', permission: 'scorecards.read' },
     { href: '/creditor/templates', key: 'messageTemplates', permission: 'cases.read' },
     { href: '/creditor/users', key: 'users', permission: 'org.users.read' },
+    { href: '/creditor/webhooks', key: 'webhooks', permission: 'org.apiKeys.manage' },
   ],
   agency: [
     { href: '/agency', key: 'overview', exact: true },
@@ -45,6 +46,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: '/agency/creditor-ratings', key: 'creditorRatings', permission: 'scorecards.read' },
     { href: '/agency/statements', key: 'statements', permission: 'statements.read' },
     { href: '/agency/users', key: 'users', permission: 'org.users.read' },
+    { href: '/agency/webhooks', key: 'webhooks', permission: 'org.apiKeys.manage' },
   ],
   apply: [{ href: '/apply', key: 'application', exact: true }],
   staff: [
