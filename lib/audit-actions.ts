@@ -120,5 +120,10 @@ export const AUDIT_ACTIONS = [
   'apiKey.create',
   'apiKey.revoke',
   'api.call',
+  'webhook.create',
+  'webhook.disable',
+  'webhook.enable',
+  'webhook.resend',
+  'webhook.disableFailing',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -154,6 +154,7 @@ export const NOTIFICATION_KINDS = [
   'sanction.appealDecided',
   'commission.frozen',
   'commission.unfrozen',
+  'webhook.disabled',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

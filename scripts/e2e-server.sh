@@ -19,6 +19,8 @@ export NEXT_TELEMETRY_DISABLED=1
 # The specs stand in for a load balancer: a spec that needs clients of its own (the sign-in
 # throttle) sends the address the balancer would append in X-Forwarded-For.
 export TRUSTED_PROXY_HOPS="${TRUSTED_PROXY_HOPS:-1}"
+# The webhooks spec runs its receiver on 127.0.0.1, which production would refuse.
+export WEBHOOK_ALLOWED_HOSTS="${WEBHOOK_ALLOWED_HOSTS:-127.0.0.1}"
 rm -rf "$PGLITE_DIR" "$STORAGE_DIR" "$MAIL_DIR"
 if [ "${E2E_SKIP_BUILD:-}" != 1 ] || [ ! -f .next/BUILD_ID ]; then npx next build; fi
 npx tsx scripts/prepare-db.ts

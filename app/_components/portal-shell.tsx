@@ -33,6 +33,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: '/creditor/templates', key: 'messageTemplates', permission: 'cases.read' },
     { href: '/creditor/users', key: 'users', permission: 'org.users.read' },
     { href: '/creditor/api', key: 'api', permission: 'org.apiKeys.manage' },
+    { href: '/creditor/webhooks', key: 'webhooks', permission: 'org.apiKeys.manage' },
   ],
   agency: [
     { href: '/agency', key: 'overview', exact: true },
@@ -47,6 +48,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: '/agency/statements', key: 'statements', permission: 'statements.read' },
     { href: '/agency/users', key: 'users', permission: 'org.users.read' },
     { href: '/agency/api', key: 'api', permission: 'org.apiKeys.manage' },
+    { href: '/agency/webhooks', key: 'webhooks', permission: 'org.apiKeys.manage' },
   ],
   apply: [{ href: '/apply', key: 'application', exact: true }],
   staff: [

@@ -20,3 +20,4 @@ export * from './plans';
 export * from './holds';
 export * from './case-changes';
 export * from './api';
+export * from './webhooks';

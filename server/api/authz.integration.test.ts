@@ -26,11 +26,13 @@ const PROCEDURES = Object.keys(appRouter._def.procedures).sort();
  * `<sub>.router.ts`, mounted at `<area>.<sub>`. Null for a file in no such place.
  */
 const routerOf = (file: string): { mount: string; routerFile: string } | null => {
-  const [, area, name] = /^([a-zA-Z]+)\/([a-zA-Z]+)\.authz\.ts$/.exec(file) ?? [];
+  const [, area, name] = /^([a-zA-Z-]+)\/([a-zA-Z-]+)\.authz\.ts$/.exec(file) ?? [];
   if (!area || !name) return null;
+  // A kebab-case folder (api-keys) is mounted under its camelCase name (apiKeys).
+  const camel = (s: string) => s.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
   return name === area
-    ? { mount: area, routerFile: `${area}/router.ts` }
-    : { mount: `${area}.${name}`, routerFile: `${area}/${name}.router.ts` };
+    ? { mount: camel(area), routerFile: `${area}/router.ts` }
+    : { mount: `${camel(area)}.${camel(name)}`, routerFile: `${area}/${name}.router.ts` };
 };
 const MOUNTS = FILES.map((f) => routerOf(f.file)?.mount).filter((m) => m !== undefined);
 /** The mount of the router a procedure is written in: the longest mount its path lies under. */

@@ -1,4 +1,5 @@
 import { apiKeysRouter } from './routers/api-keys/router';
+import { webhooksRouter } from './routers/webhooks/router';
 import { admissionRouter } from './routers/admission/router';
 import { auditsRouter } from './routers/audits/router';
 import { authRouter } from './routers/auth/router';
@@ -31,6 +32,7 @@ import { createCallerFactory, router } from './trpc';
 export const appRouter = router({
   admission: admissionRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
   audits: auditsRouter,
   auth: authRouter,
   cases: casesRouter,

@@ -14,6 +14,7 @@ import { expireRestructureIfDue, RESTRUCTURE_EXPIRE_JOB } from '../domain/work/r
 import { breakPlanIfDue, PLAN_CHECK_JOB } from '../domain/work/plans';
 import { getBlobStore } from '../storage/store';
 import { databaseFault } from '../errors';
+import { WEBHOOK_HANDLERS } from '../domain/webhooks/deliver';
 import type { JobHandler } from './job-queue';
 
 const idFrom = (payload: Record<string, unknown>, key: string): string => {
@@ -81,4 +82,5 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [SIGN_UP_MAIL_JOB]: async (db, job, now) => {
     await sendSignUpMail(db, job.payload, now);
   },
+  ...WEBHOOK_HANDLERS,
 };

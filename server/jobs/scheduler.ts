@@ -8,6 +8,8 @@ import { flagMissingVisitEvidence } from '../domain/work/visits';
 import { getBlobStore } from '../storage/store';
 import { JOB_HANDLERS } from './handlers';
 import { drainJobs } from './queue';
+import { deliverWebhooks } from '../domain/webhooks/deliver';
+import { WEBHOOK_DELIVER_JOB } from '../domain/webhooks/emit';
 
 // Periodic jobs run in a worker process (`npm run worker`) and, unless DAYLIGHT_SCHEDULER=off,
 // inside every app instance. Each job is idempotent and takes its own database lock, so
@@ -36,17 +38,30 @@ export const JOBS: readonly Job[] = [
   { name: 'queue', everyMs: 5_000, run: (db) => drainQueue(db) },
 ];
 
-const globalForQueue = globalThis as unknown as { __daylightDraining?: Promise<unknown> };
+const globalForQueue = globalThis as unknown as {
+  __daylightDraining?: Promise<unknown>;
+  __daylightDelivering?: Promise<unknown>;
+};
+
+// Webhook deliveries wait on other servers: they drain beside the other jobs (on lanes of
+// their own, as in the worker), so a slow receiver never holds up an import here either.
+const OTHER_HANDLERS = Object.fromEntries(
+  Object.entries(JOB_HANDLERS).filter(([kind]) => kind !== WEBHOOK_DELIVER_JOB),
+);
 
 /**
- * Drains the queue in this process, one job at a time: a drain already running here is
- * joined, not doubled, so an instance never holds more than one job's connections.
+ * Drains the queue in this process, one job at a time beside the webhook lanes: a drain
+ * already running here is joined, not doubled, so an instance never holds more than one
+ * job's connections and its webhook lanes'.
  */
 const drainQueue = (db: Db): Promise<unknown> => {
-  globalForQueue.__daylightDraining ??= drainJobs(db, JOB_HANDLERS).finally(() => {
+  globalForQueue.__daylightDraining ??= drainJobs(db, OTHER_HANDLERS).finally(() => {
     globalForQueue.__daylightDraining = undefined;
   });
-  return globalForQueue.__daylightDraining;
+  globalForQueue.__daylightDelivering ??= deliverWebhooks(db).finally(() => {
+    globalForQueue.__daylightDelivering = undefined;
+  });
+  return Promise.all([globalForQueue.__daylightDraining, globalForQueue.__daylightDelivering]);
 };
 
 /**

@@ -12,6 +12,7 @@ import { createTestDb, createTestPostgresUrl, isPostgresRun } from '../testing/d
 import type { JobHandler, NewJob } from './job-queue';
 import { claimJob, enqueue } from './postgres-queue';
 import { startWorker, type WorkerEvent, type WorkerOptions } from './worker';
+import { WEBHOOK_DELIVER_JOB } from '../domain/webhooks/emit';
 
 let handle: DbHandle;
 beforeAll(async () => {
@@ -206,6 +207,32 @@ describe('the worker', () => {
     await w.worker.stop();
     expect(w.types()[0]).toBe('listen-failed');
     expect(w.types()).not.toContain(`notified:${k}`);
+  });
+
+  it('delivers webhooks on lanes of their own: a slow receiver holds up neither other jobs nor other deliveries', async () => {
+    const k = kind();
+    const slow = heldJob();
+    const other = deferred();
+    const ran = deferred();
+    const deliver: JobHandler = async (db, job, now) => {
+      if (job.key === `slow-${k}`) await slow.handler(db, job, now);
+      else other.resolve();
+    };
+    await queueAlone(handle.db, { kind: WEBHOOK_DELIVER_JOB, key: `slow-${k}` });
+    const w = watch(handle, { handlers: { [k]: async () => ran.resolve(), [WEBHOOK_DELIVER_JOB]: deliver } });
+    await slow.started.promise;
+    await queueAlone(handle.db, { kind: WEBHOOK_DELIVER_JOB, key: `other-${k}` });
+    await queueAlone(handle.db, { kind: k });
+    w.worker.wake();
+    // Both finish while the slow delivery is still held.
+    await Promise.all([other.promise, ran.promise]);
+    slow.gate.resolve();
+    await w.worker.stop();
+    const rows = await handle.db
+      .select({ key: jobs.key, status: jobs.status })
+      .from(jobs)
+      .where(eq(jobs.kind, WEBHOOK_DELIVER_JOB));
+    expect(rows.filter((r) => r.key?.endsWith(k)).map((r) => r.status)).toEqual(['done', 'done']);
   });
 
   it('on stop claims nothing more and lets the running job finish', async () => {

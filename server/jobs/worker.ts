@@ -3,6 +3,7 @@ import { JOB_HANDLERS } from './handlers';
 import { describeJobError, type ClaimedJob, type JobHandler, type JobQueue } from './job-queue';
 import { drainJobs, jobQueue } from './queue';
 import { PERIODIC_JOBS, type Job } from './scheduler';
+import { WEBHOOK_DELIVER_JOB } from '../domain/webhooks/emit';
 
 // The job worker (`npm run worker`): the queue and the sweeps in a process of their own, so
 // web instances (DAYLIGHT_SCHEDULER=off) only serve requests (DESIGN §9, production shape).
@@ -49,6 +50,8 @@ export type Worker = {
 };
 
 export const DEFAULT_POLL_MS = 5_000;
+/** Webhook deliveries a worker makes at once (each waits at most the receiver timeout). */
+export const WEBHOOK_LANES = 4;
 // Under the 30 s most process managers (Kubernetes, ECS, systemd's default is 90 s) allow
 // between SIGTERM and SIGKILL, so a job still running is given back, not left to its lease.
 export const DEFAULT_GRACE_MS = 25_000;
@@ -59,7 +62,12 @@ const MIN_WAIT_MS = 250;
 export const startWorker = (handle: Pick<DbHandle, 'db' | 'listen'>, options: WorkerOptions = {}): Worker => {
   const { db } = handle;
   const queue = options.queue ?? jobQueue;
-  const handlers = options.handlers ?? JOB_HANDLERS;
+  const allHandlers = options.handlers ?? JOB_HANDLERS;
+  // Webhook deliveries wait on other organizations' servers: they run on lanes of their own,
+  // so a slow or silent receiver holds one lane for its timeout and never an import, a
+  // deadline or another receiver's delivery.
+  const hasWebhooks = WEBHOOK_DELIVER_JOB in allHandlers;
+  const handlers = Object.fromEntries(Object.entries(allHandlers).filter(([kind]) => kind !== WEBHOOK_DELIVER_JOB));
   const pollMs = options.pollMs ?? DEFAULT_POLL_MS;
   const graceMs = options.graceMs ?? DEFAULT_GRACE_MS;
   const emit = options.onEvent ?? (() => undefined);
@@ -74,6 +82,27 @@ export const startWorker = (handle: Pick<DbHandle, 'db' | 'listen'>, options: Wo
   const sleepUntilNextWake = (ms: number) => {
     clearTimeout(timer);
     if (!stopping.signal.aborted) timer = setTimeout(wake, Math.min(Math.max(ms, 0), 2 ** 31 - 1));
+  };
+
+  const webhookHandlers = Object.fromEntries(
+    Object.entries(allHandlers).filter(([kind]) => kind === WEBHOOK_DELIVER_JOB),
+  );
+  const lanes = new Set<Promise<void>>();
+  /** Tops the delivery lanes up to WEBHOOK_LANES; each claims deliveries until none is due. */
+  const deliver = () => {
+    while (hasWebhooks && !stopping.signal.aborted && lanes.size < WEBHOOK_LANES) {
+      const lane: Promise<void> = drainJobs(db, webhookHandlers, {
+        queue,
+        signal: stopping.signal,
+        limit: Number.POSITIVE_INFINITY,
+      })
+        .then(
+          () => undefined,
+          (e: unknown) => emit({ type: 'drain-failed', error: describeJobError(e) }),
+        )
+        .finally(() => lanes.delete(lane));
+      lanes.add(lane);
+    }
   };
 
   const drain = async () => {
@@ -95,7 +124,7 @@ export const startWorker = (handle: Pick<DbHandle, 'db' | 'listen'>, options: Wo
           },
         });
       } while (isWokenWhileDraining && !stopping.signal.aborted);
-      const due = await queue.nextDueAt(db, Object.keys(handlers));
+      const due = await queue.nextDueAt(db, Object.keys(allHandlers));
       if (due) wait = Math.min(pollMs, Math.max(due.getTime() - Date.now(), MIN_WAIT_MS));
     } catch (e) {
       // The database is away (a restart, a failover): try again at the next poll.
@@ -108,6 +137,7 @@ export const startWorker = (handle: Pick<DbHandle, 'db' | 'listen'>, options: Wo
   /** Drains now; a drain already under way here goes round once more instead of doubling. */
   const wake = () => {
     if (stopping.signal.aborted) return;
+    deliver();
     if (draining) {
       isWokenWhileDraining = true;
       return;
@@ -174,7 +204,7 @@ export const startWorker = (handle: Pick<DbHandle, 'db' | 'listen'>, options: Wo
       // period: closing the handle ends that connection anyway.
       await Promise.race([started, graceOver]);
       await Promise.race([unlisten?.().catch(() => undefined), graceOver]);
-      const work = Promise.all([draining, ...sweeping.values()]).then(() => true);
+      const work = Promise.all([draining, ...lanes, ...sweeping.values()]).then(() => true);
       const isDone = await Promise.race([work, graceOver]);
       clearTimeout(graceTimer);
       const { job } = current;

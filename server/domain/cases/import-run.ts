@@ -12,6 +12,7 @@ import type { AuditAction } from '@/lib/enums';
 import { raiseStatementTimeout, type Db, type Tx } from '@/db/client';
 import { caseImports, storedFiles, type CaseImport, type ImportFileError, type ImportRowError } from '@/db/schema';
 import { writeAudit } from '../../audit/write';
+import { emitEvent } from '../webhooks/emit';
 import { getTranslate } from '../../i18n/translate';
 import { stage } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
@@ -298,6 +299,11 @@ export const runTabularImport = async <F extends string, S>(
                 orgId: imp.creditorId,
                 after: { ...done.after, rowCount, fileName: imp.fileName, by: imp.createdBy, fileRemoved },
               });
+              await emitEvent(tx, {
+                orgId: imp.creditorId,
+                type: 'import.finished',
+                payload: { importId: imp.id, kind: imp.kind, status: 'succeeded', rowCount, errorCount: 0 },
+              });
               return { kind: 'succeeded', rowCount } as const;
             })
             .catch((e: unknown) => {
@@ -370,6 +376,18 @@ const recordFailure = async (
         fileRemoved,
       },
     });
+    await emitEvent(tx, {
+      orgId: imp.creditorId,
+      type: 'import.finished',
+      payload: {
+        importId: imp.id,
+        kind: imp.kind,
+        status: 'failed',
+        ...(outcome.kind === 'rejected'
+          ? { rowCount: outcome.rowCount, errorCount: outcome.errorCount }
+          : { fileError: outcome.error.code }),
+      },
+    });
   };
   if (outcome.kind !== 'rejected') {
     await db.transaction((tx) => failed(tx, null));
@@ -430,5 +448,10 @@ export const abandonImport = async (
       resourceId: imp.id,
       orgId: imp.creditorId,
       after: { fileError: code, fileRemoved },
+    });
+    await emitEvent(tx, {
+      orgId: imp.creditorId,
+      type: 'import.finished',
+      payload: { importId: imp.id, kind: imp.kind, status: 'failed', fileError: code },
     });
   });

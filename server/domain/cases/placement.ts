@@ -4,6 +4,7 @@ import type { ActionChannel, ActionOutcome, CaseStatus } from '@/lib/enums';
 import { caseActions, cases, commissions, organizations, packages, users } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
+import { emitEvents } from '../webhooks/emit';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { maskName } from '../../pii/crypto';
@@ -310,11 +311,12 @@ export const recallCases = async (
       .set({ status: leavingStatus('recalled'), ...RELEASED, updatedAt: new Date() })
       .where(inArray(cases.id, ids));
     // One notice per agency and package: how many cases left it, and why.
-    const groups = new Map<string, { agencyId: string; packageId: string | null; count: number }>();
+    const groups = new Map<string, { agencyId: string; packageId: string | null; count: number; caseIds: string[] }>();
     for (const t of targets) {
       const key = `${t.agencyId}:${t.packageId}`;
-      const g = groups.get(key) ?? { agencyId: t.agencyId ?? '', packageId: t.packageId, count: 0 };
+      const g = groups.get(key) ?? { agencyId: t.agencyId ?? '', packageId: t.packageId, count: 0, caseIds: [] };
       g.count += 1;
+      g.caseIds.push(t.id);
       groups.set(key, g);
     }
     for (const g of groups.values()) {
@@ -328,6 +330,15 @@ export const recallCases = async (
         { count: String(g.count), packageName: pkg?.name ?? '', reason: input.reason },
         '/agency/cases',
       );
+      // The case ids of a large recall are listed up to 1,000; the count is always whole.
+      await emitEvents(tx, [caller.actor.orgId, g.agencyId], 'case.recalled', {
+        agencyId: g.agencyId,
+        packageId: g.packageId,
+        commissionId: input.commissionId ?? null,
+        count: g.count,
+        caseIds: g.caseIds.slice(0, 1000),
+        reason: input.reason,
+      });
     }
     await writeAudit(tx, caller, {
       action: 'case.recall',

@@ -14,6 +14,7 @@ import {
   users,
 } from '@/db/schema';
 import type { Caller, RequestMeta } from '../../auth/actor';
+import { emitEvent } from '../webhooks/emit';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { stage, type Accept } from '../../storage/ingest';
@@ -289,6 +290,14 @@ const insertComplaint = async (
     { reference, category: c.category },
     `/staff/complaints/${row.id}`,
   );
+  // The creditor of the case hears of it at once; the agency only when the platform asks it to
+  // answer (the complaint workflow), and never who complained.
+  if (c.creditorId && c.filedByOrgId !== c.creditorId)
+    await emitEvent(tx, {
+      orgId: c.creditorId,
+      type: 'complaint.filed',
+      payload: { complaintId: row.id, reference, category: c.category, caseId: c.caseId, agencyId: c.agencyId },
+    });
   return row;
 };
 

@@ -3,6 +3,7 @@ import type { DbOrTx, Tx } from '@/db/client';
 import type { AuditAction, ComplaintEventKind, ComplaintOutcome, ComplaintStatus } from '@/lib/enums';
 import { complaintEvents, complaints, type Complaint } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
+import { emitEvents } from '../webhooks/emit';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { decryptPii } from '../../pii/crypto';
@@ -283,6 +284,13 @@ export const decideComplaint = (
         params,
         `/creditor/complaints/${c.id}`,
       );
+    // The outcome and the reference only: the finding and the complainant stay on the platform.
+    await emitEvents(tx, [c.creditorId, c.agencyId], 'complaint.decided', {
+      complaintId: c.id,
+      reference: c.reference,
+      caseId: c.caseId,
+      outcome: input.outcome,
+    });
     return view(after);
   });
 

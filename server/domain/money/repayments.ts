@@ -15,6 +15,7 @@ import {
 } from '@/db/schema';
 import { overdueSinceWithoutPlan, refreshOverdueSince } from '../cases/ageing';
 import type { Caller } from '../../auth/actor';
+import { emitEvents } from '../webhooks/emit';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { ownFile } from '../files/files';
@@ -121,6 +122,13 @@ export const reportRepayment = async (db: DbOrTx, caller: Caller, input: ReportR
       { contractNo: c.row.contractNo, amount: fenToYuan(saved.amount) },
       '/creditor/repayments',
     );
+    await emitEvents(tx, [c.row.creditorId, caller.actor.orgId], 'repayment.reported', {
+      repaymentId: saved.id,
+      caseId: c.row.id,
+      amountFen: saved.amount,
+      paidOn: saved.paidOn,
+      channel: saved.channel,
+    });
     return saved;
   });
 
@@ -245,6 +253,14 @@ export const decideRepayment = async (
         `/agency/cases/${c.id}`,
       );
     }
+    if (input.confirm)
+      await emitEvents(tx, [c.creditorId, r.agencyId], 'repayment.confirmed', {
+        repaymentId: r.id,
+        caseId: c.id,
+        amountFen: r.amount,
+        paidOn: r.paidOn,
+        caseStatus,
+      });
     return saved ?? r;
   });
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { bids, cases, packages } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
+import { emitEvent } from '../webhooks/emit';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { notify } from '../notifications/notify';
@@ -97,11 +98,13 @@ export const awardPackage = async (
     if (!moved) throw new DomainError('package.alreadyAwarded');
 
     const placed: { agencyId: string; bidId: string; caseCount: number }[] = [];
+    const commissionIds: string[] = [];
     for (const s of shares) {
       const bid = live.find((b) => b.id === s.bidId);
       if (!bid) throw new DomainError('award.bidNotLive', { field: 'shares' });
       const commission = await commissionShare(tx, moved, bid.agencyId, bid.id, bid.feeBp, s.share, now);
       placed.push({ agencyId: bid.agencyId, bidId: bid.id, caseCount: commission.caseCount });
+      commissionIds.push(commission.id);
     }
     // Cases no share covered return to the creditor.
     const released = await tx
@@ -142,5 +145,24 @@ export const awardPackage = async (
       before: { status: 'closed' },
       after: { shares: placed, released: released.length, losers: losers.length },
     });
+    // The creditor hears of every share; each winner of its own share only, and of the cases now its.
+    await emitEvent(tx, {
+      orgId: pkg.creditorId,
+      type: 'package.awarded',
+      payload: {
+        packageId: pkg.id,
+        shares: placed.map((p, i) => ({
+          agencyId: p.agencyId,
+          commissionId: commissionIds[i],
+          caseCount: p.caseCount,
+        })),
+        released: released.length,
+      },
+    });
+    for (const [i, p] of placed.entries()) {
+      const share = { packageId: pkg.id, commissionId: commissionIds[i], caseCount: p.caseCount };
+      await emitEvent(tx, { orgId: p.agencyId, type: 'package.awarded', payload: share });
+      await emitEvent(tx, { orgId: p.agencyId, type: 'case.assigned', payload: share });
+    }
     return { packageId: pkg.id, commissions: placed, released: released.length };
   });

@@ -3,6 +3,7 @@ import type { DbOrTx, Tx } from '@/db/client';
 import { tierMeets } from '@/lib/market';
 import { packages, type Package } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
+import { emitEvent } from '../webhooks/emit';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { jobQueue } from '../../jobs/queue';
@@ -152,6 +153,15 @@ export const answerOffer = async (db: DbOrTx, caller: Caller, packageId: string,
       before: { status: 'offered' },
       after: { status: 'awarded', commissionId: commission.id, caseCount: commission.caseCount },
     });
+    // An accepted offer is an award of the whole package to the one agency.
+    const share = { packageId: pkg.id, commissionId: commission.id, caseCount: commission.caseCount };
+    await emitEvent(tx, {
+      orgId: pkg.creditorId,
+      type: 'package.awarded',
+      payload: { packageId: pkg.id, shares: [{ agencyId: caller.actor.orgId, ...share }], released: 0 },
+    });
+    await emitEvent(tx, { orgId: caller.actor.orgId, type: 'package.awarded', payload: share });
+    await emitEvent(tx, { orgId: caller.actor.orgId, type: 'case.assigned', payload: share });
     return { accepted: true, caseCount: commission.caseCount };
   });
 

@@ -3,6 +3,7 @@ import type { DbOrTx } from '@/db/client';
 import type { SanctionKind } from '@/lib/enums';
 import { complaints, fieldAuditItems, fieldAudits, sanctions, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
+import { emitEvent } from '../webhooks/emit';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { notify } from '../notifications/notify';
@@ -126,6 +127,17 @@ export const proposeSanction = async (db: DbOrTx, caller: Caller, input: Propose
         { kind: saved.kind },
         `/agency/sanctions/${saved.id}`,
       );
+      await emitEvent(tx, {
+        orgId: agencyId,
+        type: 'sanction.imposed',
+        payload: {
+          sanctionId: saved.id,
+          kind: saved.kind,
+          points: saved.points,
+          endsOn: saved.endsOn,
+          complaintId: saved.complaintId,
+        },
+      });
     }
     if (saved.kind === 'suspension') {
       // The catalog's select reads `open` as "until lifted".

@@ -4,6 +4,7 @@ import { formatMinutes } from '@/lib/contact-requests';
 import { TEMPLATE_CHANNELS, type ActionOutcome } from '@/lib/enums';
 import { caseActions, cases, promises, users, type CaseAction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
+import { emitEvents } from '../webhooks/emit';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import type { Verdict } from '../rules/engine';
@@ -146,16 +147,21 @@ export const logAction = async (
       })
       .returning();
     if (!action) throw new DomainError('action.notFound');
+    let promiseId: string | null = null;
     if (action.outcome === 'promise_to_pay' && action.promiseAmount && action.promiseDate) {
-      await tx.insert(promises).values({
-        caseId: c.row.id,
-        actionId: action.id,
-        agencyId: caller.actor.orgId,
-        creditorId: c.row.creditorId,
-        amount: action.promiseAmount,
-        dueDate: action.promiseDate,
-        createdAt: now,
-      });
+      const [promise] = await tx
+        .insert(promises)
+        .values({
+          caseId: c.row.id,
+          actionId: action.id,
+          agencyId: caller.actor.orgId,
+          creditorId: c.row.creditorId,
+          amount: action.promiseAmount,
+          dueDate: action.promiseDate,
+          createdAt: now,
+        })
+        .returning({ id: promises.id });
+      promiseId = promise?.id ?? null;
     }
     // A deceased or disputed debtor stops collection until the creditor answers (holds.ts).
     const holds = await holdsAfterAction(tx, caller, c.row, action, now);
@@ -204,6 +210,27 @@ export const logAction = async (
         ...holds,
       },
     });
+    // Both sides hear of the contact: ids, the masked number and the rule flags, never the note.
+    const orgs = [c.row.creditorId, caller.actor.orgId];
+    await emitEvents(tx, orgs, 'action.logged', {
+      actionId: action.id,
+      caseId: c.row.id,
+      channel: action.channel,
+      target: action.target,
+      outcome: action.outcome,
+      phoneMasked: action.phoneMasked,
+      flags: action.flags.map((f) => f.rule),
+      correctsId: action.correctsId,
+      at: action.at.toISOString(),
+    });
+    if (promiseId)
+      await emitEvents(tx, orgs, 'promise.created', {
+        promiseId,
+        caseId: c.row.id,
+        actionId: action.id,
+        amountFen: action.promiseAmount,
+        dueDate: action.promiseDate,
+      });
     return { action: { ...actionView(action), actorName: caller.actor.name }, flags: verdict.flags };
   });
 

@@ -2,6 +2,7 @@ import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { cases, promises } from '@/db/schema';
 import { writeAudit } from '../../audit/write';
+import { emitEvents } from '../webhooks/emit';
 import { shanghaiDate } from '@/lib/dates';
 
 const SYSTEM = { actor: null, ip: null, userAgent: null } as const;
@@ -26,6 +27,8 @@ export const breakDuePromises = async (db: Db, now = new Date()) =>
         id: promises.id,
         caseId: promises.caseId,
         creditorId: promises.creditorId,
+        agencyId: promises.agencyId,
+        actionId: promises.actionId,
         dueDate: promises.dueDate,
         amount: promises.amount,
       });
@@ -43,6 +46,13 @@ export const breakDuePromises = async (db: Db, now = new Date()) =>
         );
     }
     for (const b of broken) {
+      await emitEvents(tx, [b.creditorId, b.agencyId], 'promise.broken', {
+        promiseId: b.id,
+        caseId: b.caseId,
+        actionId: b.actionId,
+        amountFen: b.amount,
+        dueDate: b.dueDate,
+      });
       await writeAudit(tx, SYSTEM, {
         action: 'promise.broken',
         resourceType: 'case',
