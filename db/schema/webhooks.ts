@@ -53,7 +53,7 @@ export const webhookEvents = pgTable(
     payload: jsonb().$type<Record<string, unknown>>().notNull(),
     createdAt: ts().notNull().defaultNow(),
   },
-  (t) => [index('webhook_events_org_idx').on(t.orgId, t.createdAt)],
+  (t) => [index('webhook_events_org_idx').on(t.orgId, t.createdAt, t.id)],
 );
 
 // One per event and endpoint subscribed to it when the event was written.

@@ -6,7 +6,7 @@
 // time, and every call on the audit trail with the key's id.
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DbHandle } from '@/db/client';
 import { apiKeys, auditLog, cases } from '@/db/schema';
 import { ABANDONED_MS, claimIdempotencyKey, keepIdempotentReply } from '../../domain/api/idempotency';
@@ -244,6 +244,33 @@ describe('placing cases', () => {
     // Keys are the organization's: another creditor's key of the same name is its own.
     const { secret: secretB } = await keyOf(w, 'creditorB.admin', ['cases:write']);
     expect((await place(secretB, { items: [sampleItem(0, 'APIIDEMB')] }, key)).status).toBe(201);
+  });
+});
+
+describe('events', () => {
+  it('lists the events sent to the organization’s endpoints, newest first, only its own', async () => {
+    vi.stubEnv('WEBHOOK_ALLOWED_HOSTS', '127.0.0.1');
+    try {
+      const admin = await callerAs(handle.db, w.users['creditorA.admin']);
+      await admin.webhooks.create({ url: 'http://127.0.0.1:9/hooks', eventTypes: ['import.finished'] });
+      const { secret } = await keyOf(w, 'creditorA.admin', ['cases:write', 'events:read']);
+      const placed = await apiCall(handle.db, 'POST', '/creditor/cases/batch', {
+        key: secret,
+        body: { items: [sampleItem(0, 'APIEVT')] },
+      });
+      const importId = (placed.body.import as { id: string }).id;
+      const events = await apiCall(handle.db, 'GET', '/creditor/events?type=import.finished&limit=5', { key: secret });
+      expect(events.status).toBe(200);
+      const [newest] = events.body.items as { id: string; type: string; data: Record<string, unknown> }[];
+      expect(newest).toMatchObject({ type: 'import.finished', data: { importId, status: 'succeeded', rowCount: 1 } });
+      const { secret: other } = await keyOf(w, 'creditorB.admin', ['events:read']);
+      const theirs = await apiCall(handle.db, 'GET', '/creditor/events', { key: other });
+      expect(JSON.stringify(theirs.body)).not.toContain(importId);
+      const badType = await apiCall(handle.db, 'GET', '/creditor/events?type=nothing', { key: secret });
+      expect(badType).toMatchObject({ status: 400, body: { errors: [{ field: 'type' }] } });
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

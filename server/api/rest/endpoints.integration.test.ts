@@ -103,6 +103,16 @@ const CASES: Record<string, Case> = {
     status: 200,
     wrongTenant: { absent: noneOf(() => ids.agencyCase) },
   },
+  listCreditorEvents: {
+    path: () => '/creditor/events',
+    status: 200,
+    wrongTenant: { absent: noneOf(() => ids.creditorCase) },
+  },
+  listAgencyEvents: {
+    path: () => '/agency/events',
+    status: 200,
+    wrongTenant: { absent: noneOf(() => ids.agencyCase) },
+  },
   checkContact: {
     path: () => '/agency/contact-checks',
     body: () => ({ caseId: ids.agencyCase, channel: 'letter', target: 'debtor', index: 0 }),

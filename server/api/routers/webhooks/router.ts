@@ -5,10 +5,12 @@ import {
   resendWebhookDelivery,
   setWebhookEndpointActive,
 } from '../../../domain/webhooks/endpoints';
+import { listOrgEvents } from '../../../domain/webhooks/events-read';
 import { authedProcedure, requirePermission, router } from '../../trpc';
 import {
   ZCreateWebhookEndpointInput,
   ZCreatedWebhookEndpoint,
+  ZListEventsInput,
   ZListWebhookDeliveriesInput,
   ZListWebhookEndpointsInput,
   ZResendWebhookInput,
@@ -17,6 +19,7 @@ import {
   ZWebhookEndpoint,
   ZWebhookEndpointIdInput,
   ZWebhookEndpoints,
+  ZOrgEvents,
 } from './webhooks.schema';
 
 const hookManager = authedProcedure.use(requirePermission('org.apiKeys.manage'));
@@ -44,6 +47,11 @@ export const webhooksRouter = router({
     .input(ZListWebhookDeliveriesInput)
     .output(ZWebhookDeliveries)
     .query(({ ctx, input }) => listWebhookDeliveries(ctx.db, ctx.caller, input)),
+  /** The organization's events as its endpoints were sent them, newest first (GET /api/v1/…/events reads these). */
+  events: hookManager
+    .input(ZListEventsInput)
+    .output(ZOrgEvents)
+    .query(({ ctx, input }) => listOrgEvents(ctx.db, ctx.caller, input)),
   resend: hookManager
     .input(ZResendWebhookInput)
     .output(ZResentWebhook)

@@ -44,6 +44,13 @@ export const webhooksAuthz: AuthzTable = {
     wrongRole: ['agencyA.supervisor', 'creditorA.manager', 'platform.admin', 'creditorNew.admin'],
     wrongTenant: { none: 'lists only the session organization’s endpoints (webhooks.integration.test.ts)' },
   },
+  'webhooks.events': {
+    input: () => ({ limit: 10 }),
+    allowed: 'creditorA.admin',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.manager', 'agencyA.supervisor', 'platform.admin', 'creditorNew.admin'],
+    wrongTenant: { none: 'lists only the session organization’s events (api.integration.test.ts)' },
+  },
   'webhooks.create': {
     setup: async () => {
       vi.stubEnv('WEBHOOK_ALLOWED_HOSTS', '127.0.0.1');

@@ -63,3 +63,15 @@ export const ZWebhookDeliveries = pageOf(ZWebhookDelivery);
 
 export const ZResendWebhookInput = z.strictObject({ deliveryId: ZId });
 export const ZResentWebhook = z.object({ deliveryId: z.string(), status: z.literal('pending') });
+
+export const ZListEventsInput = z.object({
+  type: z.enum(WEBHOOK_EVENT_TYPES).optional(),
+  cursor: z.string().max(200).nullish(),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+export const ZOrgEvents = z.object({
+  items: z.array(
+    z.object({ id: z.string(), type: z.string(), data: z.record(z.string(), z.unknown()), createdAt: z.date() }),
+  ),
+  nextCursor: z.string().nullable(),
+});
