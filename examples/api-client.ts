@@ -3,15 +3,18 @@
 // POST /api/v1/creditor/cases/batch with an Idempotency-Key made from the file's bytes, so
 // running it again after a dropped connection never places a case twice; follows the import
 // the 202 answer names until it has landed; and, as a webhook receiver, verifies each
-// delivery's Standard Webhooks signature before trusting it.
+// delivery's Standard Webhooks signature before trusting it (the `standardwebhooks` package,
+// the same the platform signs with).
 //
 //   DAYLIGHT_URL=https://daylight.example.cn DAYLIGHT_API_KEY=dl_live_… \
 //     npx tsx examples/api-client.ts place public/case-import-template.csv
 //   DAYLIGHT_WEBHOOK_SECRET=whsec_… npx tsx examples/api-client.ts listen 8787
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parse } from 'csv-parse/sync';
+import { Webhook } from 'standardwebhooks';
 import { CASE_IMPORT_COLUMNS } from '../lib/import-formats';
 
 type Problem = {
@@ -142,7 +145,46 @@ const place = async (file: string) => {
   return 1;
 };
 
+/**
+ * A webhook receiver: each delivery's signature is checked with the endpoint's secret before
+ * its body is believed (Standard Webhooks: HMAC-SHA256 over id, timestamp and body, and a
+ * timestamp within five minutes, so a captured delivery cannot be replayed later). A delivery
+ * seen before (the same webhook-id, on a retry) is acknowledged and not processed again.
+ */
+const listen = (port: number) => {
+  const verifier = new Webhook(env('DAYLIGHT_WEBHOOK_SECRET'));
+  const seen = new Set<string>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      const headers = {
+        'webhook-id': String(req.headers['webhook-id'] ?? ''),
+        'webhook-timestamp': String(req.headers['webhook-timestamp'] ?? ''),
+        'webhook-signature': String(req.headers['webhook-signature'] ?? ''),
+      };
+      let event: { type: string; data: unknown };
+      try {
+        event = verifier.verify(body, headers) as { type: string; data: unknown };
+      } catch {
+        console.log(`refused a delivery with a bad signature (${headers['webhook-id'] || 'no id'})`);
+        res.writeHead(400).end();
+        return;
+      }
+      if (!seen.has(headers['webhook-id'])) {
+        seen.add(headers['webhook-id']);
+        console.log(`verified ${event.type} ${headers['webhook-id']} ${JSON.stringify(event.data)}`);
+      }
+      res.writeHead(204).end();
+    });
+  });
+  server.listen(port, '0.0.0.0', () => console.log(`listening for webhooks on port ${port}`));
+  return new Promise<number>(() => undefined);
+};
+
 const [command, arg] = process.argv.slice(2);
 if (command === 'place' && arg) process.exit(await place(arg));
+if (command === 'listen' && arg) await listen(Number(arg));
 console.log('usage: api-client.ts place <cases.csv> | listen <port>');
 process.exit(2);

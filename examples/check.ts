@@ -2,11 +2,13 @@
 // PostgreSQL, as CI does after the build: a fresh database with the demo data, the app
 // server started as `npm start` starts it, a key made by the creditor's admin through the
 // keys screen's procedure, then the client places a case file (queued, followed to the
-// end), places it again (answered from the first time, nothing placed twice), and is
-// refused a file with a bad row, named by item and field. Exits 1 when any of it fails.
+// end) while its webhook receiver verifies the signed import.finished the platform sends and
+// refuses a forged one, places it again (answered from the first time, nothing placed twice),
+// and is refused a file with a bad row, named by item and field. Exits 1 when any of it fails.
 //
 //   npm run example:check   (BENCH_SKIP_BUILD=1 reuses .next; EXAMPLE_DATABASE_URL, EXAMPLE_PORT)
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +20,14 @@ import { dropDatabase, prepareDatabase } from '../bench/load/prepare';
 import { buildApp, startApp } from '../bench/load/processes';
 
 const run = promisify(execFile);
+const RECEIVER_PORT = Number(process.env.EXAMPLE_RECEIVER_PORT ?? 3321);
+let receiver: ChildProcess | null = null;
+let received = '';
+
+const waitUntil = async (done: () => boolean, ms: number) => {
+  const until = Date.now() + ms;
+  while (!done() && Date.now() < until) await sleep(200);
+};
 const dir = await mkdtemp(path.join(tmpdir(), 'daylight-example-'));
 
 const client = async (key: string, ...args: string[]) => {
@@ -52,6 +62,20 @@ try {
   const key = made.data?.secret ?? '';
   if (!key) throw new Error(`no key: ${made.raw}`);
 
+  // The creditor's receiver: the example's `listen`, registered as an endpoint for imports finished.
+  const hook = await trpcMutation<{ secret: string }>(cookie, 'webhooks.create', {
+    url: `http://127.0.0.1:${RECEIVER_PORT}/daylight`,
+    eventTypes: ['import.finished'],
+  });
+  const hookSecret = hook.data?.secret ?? '';
+  if (!hookSecret) throw new Error(`no webhook endpoint: ${hook.raw}`);
+  receiver = spawn(path.resolve('node_modules/.bin/tsx'), ['examples/api-client.ts', 'listen', String(RECEIVER_PORT)], {
+    env: { ...process.env, DAYLIGHT_WEBHOOK_SECRET: hookSecret },
+    detached: true,
+  });
+  receiver.stdout?.on('data', (b: Buffer) => (received += b.toString()));
+  await waitUntil(() => received.includes('listening'), 20_000);
+
   const file = path.join(dir, 'cases.csv');
   await writeFile(file, `\uFEFF${toCsv(sampleCaseRows(2500, 'EXAMPLE'))}`);
   const first = await client(key, 'place', file);
@@ -60,6 +84,29 @@ try {
     first.code === 0 && /placed 2500 cases/.test(first.out),
     first.out,
   );
+  const verified = () =>
+    received
+      .split('\n')
+      .some(
+        (l) =>
+          l.startsWith('verified import.finished') &&
+          l.includes('"status":"succeeded"') &&
+          l.includes('"rowCount":2500'),
+      );
+  await waitUntil(verified, 60_000);
+  check('the receiver verifies the signed import.finished of that file', verified(), received);
+  // A forged delivery (the right shape, no valid signature) is refused.
+  const forged = await fetch(`http://127.0.0.1:${RECEIVER_PORT}/daylight`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': 'msg_forged',
+      'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+      'webhook-signature': 'v1,Zm9yZ2Vk',
+    },
+    body: JSON.stringify({ type: 'import.finished', data: { status: 'succeeded' } }),
+  });
+  check('the receiver refuses a forged delivery', forged.status === 400, `answered ${forged.status}`);
   const again = await client(key, 'place', file);
   check(
     'the same file again is answered from the first time',
@@ -78,6 +125,7 @@ try {
     refused.out,
   );
 } finally {
+  if (receiver?.pid) process.kill(-receiver.pid, 'SIGTERM');
   await app.stop();
   if (process.env.BENCH_KEEP_DATABASE !== '1') await dropDatabase(CONFIG.databaseUrl);
 }
