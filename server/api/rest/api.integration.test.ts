@@ -31,6 +31,19 @@ afterAll(async () => {
   await handle.close();
 });
 
+/**
+ * The cases some tests work are imported by helpers that drain the queue themselves and
+ * expect to find their import's job: the queue the batches need is paused meanwhile.
+ */
+const pausingJobs = () => {
+  beforeAll(async () => {
+    await stopJobs();
+  });
+  afterAll(() => {
+    stopJobs = drainingJobs(handle.db);
+  });
+};
+
 const casesOf = (prefix: string) =>
   handle.db
     .select({ id: cases.id })
@@ -247,6 +260,27 @@ describe('placing cases', () => {
   });
 });
 
+describe('a case’s complaints', () => {
+  pausingJobs();
+  it('lists the complaints about one of the creditor’s cases', async () => {
+    const { caseId } = await workingCases(w, 2);
+    const manager = await callerAs(handle.db, w.users['creditorA.manager']);
+    const filed = await manager.complaints.file({
+      caseId,
+      agencyId: null,
+      category: 'privacy',
+      description: '处置机构向借款人同事透露欠款信息，违反保密约定。',
+      evidence: [],
+    });
+    const { secret } = await keyOf(w, 'creditorA.admin', ['cases:read']);
+    const res = await apiCall(handle.db, 'GET', `/creditor/cases/${caseId}/complaints`, { key: secret });
+    expect(res.status).toBe(200);
+    expect((res.body.items as { reference: string; category: string }[]).map((c) => [c.reference, c.category])).toEqual(
+      [[filed.reference, 'privacy']],
+    );
+  });
+});
+
 describe('events', () => {
   it('lists the events sent to the organization’s endpoints, newest first, only its own', async () => {
     vi.stubEnv('WEBHOOK_ALLOWED_HOSTS', '127.0.0.1');
@@ -298,14 +332,7 @@ describe('idempotency keys', () => {
 });
 
 describe('logging actions', () => {
-  // The cases these tests work are imported by helpers that drain the queue themselves and
-  // expect to find their import's job: the queue the batches need is paused meanwhile.
-  beforeAll(async () => {
-    await stopJobs();
-  });
-  afterAll(() => {
-    stopJobs = drainingJobs(handle.db);
-  });
+  pausingJobs();
   it('logs an allowed call, which the creditor then reads as the case’s last action', async () => {
     const { caseId, row } = await workingCases(w, 2);
     await handle.db.update(cases).set({ timeZone: middayZone() }).where(eq(cases.id, caseId));

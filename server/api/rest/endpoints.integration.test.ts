@@ -85,6 +85,11 @@ const CASES: Record<string, Case> = {
     status: 200,
     wrongTenant: 'notFound',
   },
+  listCaseComplaints: {
+    path: () => `/creditor/cases/${ids.agencyCase}/complaints`,
+    status: 200,
+    wrongTenant: 'notFound',
+  },
   recallCases: {
     path: () => '/creditor/cases/recall',
     body: () => ({ caseIds: [ids.heldCase], reason: '债务人已直接还款' }),

@@ -65,6 +65,8 @@ export type ComplaintListInput = {
   category?: ComplaintCategory | undefined;
   isOverdueOnly?: boolean | undefined;
   isOpenOnly?: boolean | undefined;
+  /** One case's complaints (its record); within the caller's scope as every list. */
+  caseId?: string | undefined;
   cursor?: string | null | undefined;
   limit: number;
 };
@@ -85,6 +87,7 @@ export const listComplaints = async (db: DbOrTx, caller: Caller, input: Complain
         input.category ? eq(complaints.category, input.category) : undefined,
         input.isOpenOnly ? inArray(complaints.status, [...OPEN_COMPLAINT_STATUSES]) : undefined,
         input.isOverdueOnly ? overdueAt(now) : undefined,
+        input.caseId ? eq(complaints.caseId, input.caseId) : undefined,
         cursor ? afterCursor(complaints.receivedAt, complaints.id, cursor) : undefined,
       ),
     )

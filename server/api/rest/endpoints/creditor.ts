@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, PACKAGE_STATUSES, PROVINCES } from '@/lib/enums';
 import { ZCaseList, ZRecallInput, ZRecallResult } from '../../routers/cases/cases.schema';
+import { ZComplaintList } from '../../routers/complaints/complaints.schema';
 import { ZCreditorPackage, ZPackageBids, ZPackageList } from '../../routers/packages/packages.schema';
 import { ZRecordActions, ZRecordCase, ZRecordRepayments, ZRecordVisits } from '../../routers/record/record.schema';
 import { endpoint } from '../endpoint';
@@ -89,6 +90,27 @@ export const creditorEndpoints = [
     params: ZCaseParams,
     responses: { 200: { description: { zh: '还款', en: 'Repayments' }, schema: ZRecordRepayments } },
     handle: async ({ api, params }) => ({ body: await api.record.repayments(params) }),
+  }),
+  endpoint({
+    method: 'GET',
+    path: '/creditor/cases/{caseId}/complaints',
+    operationId: 'listCaseComplaints',
+    tag: 'creditor',
+    orgType: 'creditor',
+    scope: 'cases:read',
+    summary: { zh: '案件的投诉', en: 'A case’s complaints' },
+    description: {
+      zh: '关于这个案件的投诉及其处理状态和期限，最新在前（投诉人信息不在列表中）。',
+      en: 'Complaints about the case with their state and deadlines, newest first (who complained is not in the list).',
+    },
+    params: ZCaseParams,
+    query: ZCursorQuery,
+    responses: { 200: { description: { zh: '一页投诉', en: 'A page of complaints' }, schema: ZComplaintList } },
+    handle: async ({ api, params, query }) => {
+      // Another creditor's case answers 404 like every read of a case, not an empty page.
+      await api.record.case(params);
+      return { body: await api.complaints.list({ ...params, cursor: query.cursor, limit: query.limit }) };
+    },
   }),
   endpoint({
     method: 'POST',

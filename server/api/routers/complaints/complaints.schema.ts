@@ -98,6 +98,7 @@ export const ZListComplaintsInput = z.object({
   category: ZComplaintCategory.optional(),
   isOverdueOnly: z.boolean().optional(),
   isOpenOnly: z.boolean().optional(),
+  caseId: z.uuid({ error: 'v.id' }).optional(),
   cursor: z.string().max(200).nullish(),
   limit: z.number().int().min(1).max(100).default(25),
 });
