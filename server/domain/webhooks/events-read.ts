@@ -15,7 +15,12 @@ export const listOrgEvents = async (
 ) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
-    .select({ id: webhookEvents.id, type: webhookEvents.type, data: webhookEvents.payload, createdAt: webhookEvents.createdAt })
+    .select({
+      id: webhookEvents.id,
+      type: webhookEvents.type,
+      data: webhookEvents.payload,
+      createdAt: webhookEvents.createdAt,
+    })
     .from(webhookEvents)
     .where(
       and(
