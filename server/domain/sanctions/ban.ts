@@ -3,6 +3,7 @@ import { raiseStatementTimeout, type DbOrTx, type Tx } from '@/db/client';
 import { ABUSE_CATEGORIES, type BanCategory, type ComplaintCategory } from '@/lib/enums';
 import { bids, cases, commissions, complaints, organizations, packages, sanctions, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
+import { emitEvent } from '../webhooks/emit';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
 import { endOrgSessions } from '../auth/sessions';
@@ -245,6 +246,18 @@ export const approveBan = async (
       { agencyName: agency.name, status: approved.status },
       `/staff/sanctions/${s.id}`,
     );
+    // The banned agency's systems hear of it with the ban (its commissions ended with it).
+    await emitEvent(tx, {
+      orgId: s.agencyId,
+      type: 'sanction.imposed',
+      payload: {
+        sanctionId: s.id,
+        kind: approved.kind,
+        points: approved.points,
+        endsOn: approved.endsOn,
+        complaintId: approved.complaintId,
+      },
+    });
     return { ...sanctionResult(approved), effects };
   });
 

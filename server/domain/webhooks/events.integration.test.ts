@@ -17,7 +17,7 @@ import { buildWorld, callerAs, type World } from '../../testing/world';
 import { WEBHOOK_EVENTS_FOR, type WebhookEventType } from '@/lib/webhook-events';
 import { deliverWebhooks } from './deliver';
 import { breakDuePromises } from '../work/promises';
-import { sanctionCiting, upheldComplaint } from '../../testing/sanctions';
+import { banAgency, sanctionCiting, upheldComplaint } from '../../testing/sanctions';
 import { shanghaiDate } from '@/lib/dates';
 
 let handle: DbHandle;
@@ -214,5 +214,13 @@ describe('events from the changes they report', () => {
     expect(received.every((r) => r.isVerified)).toBe(true);
     await deliverWebhooks(handle.db);
     expect(received.length).toBe(written.length);
+  });
+
+  // Last: the agency is banned for good.
+  it('sanction.imposed when a second staff member approves a ban', async () => {
+    const ban = await banAgency(w, 'agencyA');
+    expect(await eventsOf('agencyA', 'sanction.imposed')).toContainEqual(
+      expect.objectContaining({ sanctionId: ban.id, kind: 'ban' }),
+    );
   });
 });
