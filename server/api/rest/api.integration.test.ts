@@ -65,6 +65,16 @@ describe('the OpenAPI document', () => {
     expect(Object.keys(en.body.paths as object)).toContain('/creditor/cases/batch');
   });
 
+  it('names the app’s public URL as its server, not the address a request reached behind a proxy', async () => {
+    vi.stubEnv('NEXTAUTH_URL', 'https://daylight.example.cn');
+    try {
+      const doc = await apiCall(handle.db, 'GET', '/openapi.json?lang=en');
+      expect(doc.body.servers).toEqual([{ url: 'https://daylight.example.cn/api/v1' }]);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('answers in the language ?lang= names, before Accept-Language, and ignores one it does not know', async () => {
     const title = async (path: string, acceptLanguage: string) =>
       (await apiCall(handle.db, 'GET', path, { headers: { 'accept-language': acceptLanguage } })).body.info;

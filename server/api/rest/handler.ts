@@ -98,6 +98,21 @@ const documentLocale = (url: URL, fromHeader: Locale): Locale => {
   return LOCALES.find((l) => l === asked) ?? fromHeader;
 };
 
+/**
+ * The origin links in answers are written with (an import's URL, the document's server): the
+ * app's public URL (NEXTAUTH_URL) when set, since behind a load balancer the request arrives
+ * over plain http to an inside address; the request's own origin otherwise (development, tests).
+ */
+const publicOrigin = (url: URL) => {
+  const configured = process.env.NEXTAUTH_URL;
+  if (!configured) return url.origin;
+  try {
+    return new URL(configured).origin;
+  } catch {
+    return url.origin;
+  }
+};
+
 type Called = { response: Response; actor: Actor | null; endpoint: AnyEndpoint | null };
 
 const call = async (req: Request, db: Db, locale: Locale, meta: RequestMeta): Promise<Called> => {
@@ -112,7 +127,7 @@ const call = async (req: Request, db: Db, locale: Locale, meta: RequestMeta): Pr
 
   if (req.method === 'GET' && path === '/openapi.json')
     return {
-      response: json(200, openApiDocument(documentLocale(url, locale), url.origin), {
+      response: json(200, openApiDocument(documentLocale(url, locale), publicOrigin(url)), {
         'cache-control': 'public, max-age=300',
         // The same URL answers in either language when asked by Accept-Language alone.
         vary: 'Accept-Language',
@@ -202,7 +217,7 @@ const call = async (req: Request, db: Db, locale: Locale, meta: RequestMeta): Pr
       db,
       locale,
       ...(input as { params: never; query: never; body: never }),
-      base: `${url.origin}${API_BASE}`,
+      base: `${publicOrigin(url)}${API_BASE}`,
       instance,
     });
   } catch (e) {
