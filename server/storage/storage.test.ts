@@ -153,7 +153,8 @@ describe('ingest into a local store', () => {
       code: 'file.tooLarge',
       details: { values: { maxMb: 100 } },
     });
-  });
+    // Two 100 MB streams hashed and written: seconds on a busy machine, beyond the default limit.
+  }, 60_000);
 
   it('accepts exactly 20 MB', async () => {
     const store = localStore(root);
