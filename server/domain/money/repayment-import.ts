@@ -11,6 +11,7 @@ import { columnLabel, headerMatcher, type ColumnDef, type HeaderMap } from '../c
 import { parseDate, yuanToFen, type CellError } from '../cases/import-row';
 import { runTabularImport, type ImportBody, type ImportOptions } from '../cases/import-run';
 import { notify } from '../notifications/notify';
+import { emitEvent, subscribedOrgs } from '../webhooks/emit';
 import { amountDue, applyConfirmed, pendingOn } from './repayments';
 
 // The creditor's repayment file (回款对账, DESIGN §3): what its loan system says came in.
@@ -257,6 +258,12 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
     if (errorCount() > 0) return { landed: {}, after: {} };
     const note = (row: number) => `还款文件 ${imp.fileName} 第 ${row} 行`;
     const perAgency = new Map<string, { matched: number; direct: number }>();
+    // Each confirmation is a repayment.confirmed for the sides that listen for it, as when the creditor confirms on screen.
+    const listening = await subscribedOrgs(
+      tx,
+      'repayment.confirmed',
+      planned.flatMap((p) => [p.c.creditorId, p.c.agencyId].filter((id): id is string => Boolean(id))),
+    );
     const writeOne = async (p: Planned) => {
       // The case as it stands now: earlier rows of the file may have moved its balance.
       const [c] = await tx.select().from(cases).where(eq(cases.id, p.c.id));
@@ -302,7 +309,14 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
         summary.direct += 1;
       }
       if (!saved) throw new DomainError('repayment.decided');
-      await applyConfirmed(tx, saved, c, now);
+      const caseStatus = await applyConfirmed(tx, saved, c, now);
+      for (const orgId of new Set([c.creditorId, saved.agencyId]))
+        if (orgId && listening.has(orgId))
+          await emitEvent(tx, {
+            orgId,
+            type: 'repayment.confirmed',
+            payload: { repaymentId: saved.id, caseId: c.id, amountFen: saved.amount, paidOn: saved.paidOn, caseStatus },
+          });
       summary.amount += saved.amount;
       if (saved.agencyId) {
         const counts = perAgency.get(saved.agencyId) ?? { matched: 0, direct: 0 };

@@ -1,4 +1,4 @@
-import { and, arrayContains, eq } from 'drizzle-orm';
+import { and, arrayContains, eq, inArray } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
 import type { WebhookEventType } from '@/lib/webhook-events';
@@ -60,4 +60,23 @@ export const emitEvents = async (
   payload: Record<string, unknown>,
 ): Promise<void> => {
   for (const orgId of new Set(orgIds)) if (orgId) await emitEvent(tx, { orgId, type, payload });
+};
+
+/**
+ * Which of `orgIds` have an active endpoint subscribed to `type`: asked once before a file
+ * writes an event per row, so that a file whose organizations listen to nothing pays nothing.
+ */
+export const subscribedOrgs = async (tx: Tx, type: WebhookEventType, orgIds: readonly string[]) => {
+  if (orgIds.length === 0) return new Set<string>();
+  const rows = await tx
+    .selectDistinct({ orgId: webhookEndpoints.orgId })
+    .from(webhookEndpoints)
+    .where(
+      and(
+        inArray(webhookEndpoints.orgId, [...new Set(orgIds)]),
+        eq(webhookEndpoints.status, 'active'),
+        arrayContains(webhookEndpoints.eventTypes, [type]),
+      ),
+    );
+  return new Set(rows.map((r) => r.orgId));
 };

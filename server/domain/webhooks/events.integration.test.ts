@@ -16,6 +16,8 @@ import { caseWithRepayment, inDaytimeZone, workingCases } from '../../testing/wo
 import { buildWorld, callerAs, type World } from '../../testing/world';
 import { WEBHOOK_EVENTS_FOR, type WebhookEventType } from '@/lib/webhook-events';
 import { deliverWebhooks } from './deliver';
+import { drainJobs } from '../../jobs/queue';
+import { JOB_HANDLERS } from '../../jobs/handlers';
 import { breakDuePromises } from '../work/promises';
 import { banAgency, sanctionCiting, upheldComplaint } from '../../testing/sanctions';
 import { shanghaiDate } from '@/lib/dates';
@@ -214,6 +216,21 @@ describe('events from the changes they report', () => {
     expect(received.every((r) => r.isVerified)).toBe(true);
     await deliverWebhooks(handle.db);
     expect(received.length).toBe(written.length);
+  });
+
+  it('repayment.confirmed for each repayment the creditor’s repayment file confirms', async () => {
+    const { caseId, repaymentId } = await caseWithRepayment(w, false);
+    const [c] = await handle.db.select({ contractNo: cases.contractNo }).from(cases).where(eq(cases.id, caseId));
+    const manager = await callerAs(handle.db, w.users['creditorA.manager']);
+    const csv = `contract_no,amount,paid_on,reference\r\n${c?.contractNo},50.00,${shanghaiDate(new Date())},AZ-1\r\n`;
+    const file = await manager.files.upload(new Blob([csv]));
+    const imp = await manager.repayments.imports.start({ fileId: file.id, fileName: 'repayments.csv' });
+    await drainJobs(handle.db, JOB_HANDLERS);
+    expect(await manager.repayments.imports.get({ importId: imp.id })).toMatchObject({ status: 'succeeded' });
+    for (const org of ['creditorA', 'agencyA'] as const)
+      expect(await eventsOf(org, 'repayment.confirmed')).toContainEqual(
+        expect.objectContaining({ repaymentId, caseId, amountFen: 5_000 }),
+      );
   });
 
   // Last: the agency is banned for good.
