@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import { openPostgres } from '../../db/client';
 import { ZCreditorCasesInput } from '../../server/api/routers/cases/cases.schema';
 import { loadActor, loadUserActor, readUser } from '../../server/domain/auth/load-actor';
-import { listCreditorCases } from '../../server/domain/cases/placement';
+import { listCreditorCases } from '../../server/domain/cases/case-lists';
 import { LIST_INPUT } from './endpoints';
 
 const url = process.env.DATABASE_URL;

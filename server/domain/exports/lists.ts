@@ -11,7 +11,7 @@ import { listAuditForStaff } from '../audit/list-audit';
 import { listAudits } from '../audits/audits';
 import { listImports } from '../cases/imports';
 import { listComplaints, type ComplaintListInput } from '../complaints/read';
-import { listAgencyCases, listCreditorCases, type CaseFilters } from '../cases/placement';
+import { listAgencyCases, listCreditorCases, type CaseFilters } from '../cases/case-lists';
 import { listCreditorRepayments } from '../money/repayments';
 import { listStatements } from '../money/statements';
 import { listMarket, listMyBids, type MarketSort } from '../packages/market';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { cases, packages } from '@/db/schema';
 import { overdueSinceFor } from '@/lib/cases';
 import { DAY_MS, shanghaiDate, shanghaiInstant } from '@/lib/dates';
-import { listCreditorCases } from '../../../domain/cases/placement';
+import { listCreditorCases } from '../../../domain/cases/case-lists';
 import { bucketAgeing } from '../../../domain/money/dashboard-quality';
 import { getWorkCase } from '../../../domain/work/case-page';
 import { listQueue } from '../../../domain/work/queue';

@@ -1,12 +1,7 @@
 import { closeUnrecoverable } from '../../../domain/cases/close';
 import { getImport, listImports, startImport } from '../../../domain/cases/imports';
-import {
-  assignByRule,
-  assignCases,
-  listAgencyCases,
-  listCreditorCases,
-  recallCases,
-} from '../../../domain/cases/placement';
+import { listAgencyCases, listCreditorCases } from '../../../domain/cases/case-lists';
+import { assignByRule, assignCases, recallCases } from '../../../domain/cases/placement';
 import { kickQueue } from '../../../jobs/scheduler';
 import { agencyProcedure, creditorProcedure, requirePermission, router } from '../../trpc';
 import {
