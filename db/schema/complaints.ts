@@ -9,6 +9,7 @@ import {
   COMPLAINT_STATUSES,
 } from '../../lib/enums';
 import type { SealedPhone } from './cases';
+import { callRecords } from './calls';
 import { cases } from './cases';
 import { timestamps, ts } from './columns';
 import { organizations } from './organizations';
@@ -72,6 +73,8 @@ export const complaints = pgTable(
     similarTo: uuid(),
     /** That similarity in basis points (10000 = identical). */
     similarityBp: smallint(),
+    /** The call this complaint cites: one filed by staff from a transcript or an inspection finding. */
+    callRecordId: uuid().references(() => callRecords.id),
     ...timestamps,
   },
   (t) => [

@@ -21,3 +21,4 @@ export * from './holds';
 export * from './case-changes';
 export * from './api';
 export * from './webhooks';
+export * from './calls';

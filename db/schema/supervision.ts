@@ -22,6 +22,7 @@ import {
   SANCTION_STATUSES,
 } from '../../lib/enums';
 import { caseActions } from './actions';
+import { callInspections } from './calls';
 import { cases } from './cases';
 import { timestamps, ts } from './columns';
 import { complaints } from './complaints';
@@ -127,6 +128,8 @@ export const sanctions = pgTable(
     reason: text().notNull(),
     complaintId: uuid().references(() => complaints.id),
     auditItemId: uuid().references(() => fieldAuditItems.id),
+    /** The call inspection whose finding it rests on (a fatal item failed). */
+    inspectionId: uuid().references(() => callInspections.id),
     /** A suspension's last day, if it has one; otherwise until lifted. */
     endsOn: date({ mode: 'string' }),
     proposedBy: uuid()
@@ -153,7 +156,10 @@ export const sanctions = pgTable(
     index('sanctions_list_idx').on(t.createdAt, t.id),
     index('sanctions_agency_idx').on(t.agencyId, t.createdAt, t.id),
     index('sanctions_status_idx').on(t.status, t.createdAt, t.id),
-    check('sanctions_cites', sql`${t.complaintId} is not null or ${t.auditItemId} is not null`),
+    check(
+      'sanctions_cites',
+      sql`${t.complaintId} is not null or ${t.auditItemId} is not null or ${t.inspectionId} is not null`,
+    ),
   ],
 );
 
