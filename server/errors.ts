@@ -87,6 +87,7 @@ export const DOMAIN_ERRORS = {
   'offer.notFound': 'NOT_FOUND',
   'offer.agencyNotEligible': 'BAD_REQUEST',
   'case.notFound': 'NOT_FOUND',
+  'call.notFound': 'NOT_FOUND',
   'case.collectorNotFound': 'BAD_REQUEST',
   'case.notCommissioned': 'CONFLICT',
   'case.notOpen': 'CONFLICT',

@@ -161,6 +161,27 @@ export const PERMISSIONS = {
   'scorecards.rateCreditor': ['agency.admin'],
   /** Have an ended month's scorecards computed again. */
   'scorecards.compute': ['platform.admin'],
+  /** Send the agency's call records and recordings (dialer files, or an API key with calls:write). */
+  'calls.write': ['agency.admin', 'agency.supervisor'],
+  /**
+   * Read call records (话单) and what they showed: the agency its own (collectors the calls
+   * they made or made on their cases), creditors those on their cases, staff every one.
+   */
+  'calls.read': [
+    'agency.admin',
+    'agency.supervisor',
+    'agency.collector',
+    'creditor.admin',
+    'creditor.manager',
+    'creditor.viewer',
+    'platform.admin',
+    'platform.auditor',
+    'platform.complaints',
+  ],
+  /** Inspect calls (质检): the agency's supervisors their own agency's, platform auditors any agency's. */
+  'inspections.perform': ['agency.admin', 'agency.supervisor', 'platform.admin', 'platform.auditor'],
+  /** Publish a new version of the inspection form. */
+  'inspections.forms.manage': ['platform.admin'],
   /** Read the platform-wide audit trail. */
   'staff.audit.read': ['platform.admin', 'platform.auditor'],
 } as const satisfies Record<string, readonly RoleKey[]>;
