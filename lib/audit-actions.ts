@@ -125,5 +125,6 @@ export const AUDIT_ACTIONS = [
   'webhook.enable',
   'webhook.resend',
   'webhook.disableFailing',
+  'calls.ingest',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

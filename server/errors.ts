@@ -88,6 +88,7 @@ export const DOMAIN_ERRORS = {
   'offer.agencyNotEligible': 'BAD_REQUEST',
   'case.notFound': 'NOT_FOUND',
   'call.notFound': 'NOT_FOUND',
+  'calls.party': 'BAD_REQUEST',
   'case.collectorNotFound': 'BAD_REQUEST',
   'case.notCommissioned': 'CONFLICT',
   'case.notOpen': 'CONFLICT',

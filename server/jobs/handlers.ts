@@ -15,6 +15,8 @@ import { breakPlanIfDue, PLAN_CHECK_JOB } from '../domain/work/plans';
 import { getBlobStore } from '../storage/store';
 import { databaseFault } from '../errors';
 import { WEBHOOK_HANDLERS } from '../domain/webhooks/deliver';
+import { checkCallBatch } from '../domain/calls/check';
+import { CALL_CHECK_JOB } from '../domain/calls/ingest';
 import type { JobHandler } from './job-queue';
 
 const idFrom = (payload: Record<string, unknown>, key: string): string => {
@@ -75,6 +77,9 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   },
   [COMMISSION_END_JOB]: async (db, job, now) => {
     await endCommission(db, idFrom(job.payload, 'commissionId'), now);
+  },
+  [CALL_CHECK_JOB]: async (db, job) => {
+    await checkCallBatch(db, idFrom(job.payload, 'batchId'));
   },
   [SCORECARD_JOB]: async (db, job, now) => {
     await runScorecardJob(db, job.payload, now);

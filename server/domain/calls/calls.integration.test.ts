@@ -1,0 +1,222 @@
+// Call records in (issue 19): a dialer's batch is stored once, matched by number to the case
+// the agency holds, and checked by the same rulebook as a logged action at the record's own
+// time: the contact window at its boundaries (a 22:01 call nobody logged), the daily caps
+// counting logged and recorded calls once each, third parties before the failed attempts,
+// transcripts read for forbidden phrases. A record nobody logged is a shadow contact; a
+// logged call the connected dialer never recorded is a phantom action.
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { callChecks, callRecords, cases } from '@/db/schema';
+import { decryptPii } from '../../pii/crypto';
+import { freshWorldPerTest } from '../../testing/lifecycle';
+import { morning, workingCases } from '../../testing/work';
+import { domainCaller } from '../../testing/world';
+import { logAction } from '../work/actions';
+import { checkCallBatch } from './check';
+import { ingestCallRecords } from './ingest';
+import { ZCallItem, type CallItem } from './items';
+import { listCalls, listPhantoms } from './read';
+
+const ctx = freshWorldPerTest();
+
+/** Yesterday (Beijing) at a time: every record is in the past, whatever the hour the tests run. */
+const yesterday = (hhmmss: string) => morning(hhmmss, -1);
+let seq = 0;
+const record = (party: string, start: Date, over: Partial<CallItem> = {}): CallItem =>
+  ZCallItem.parse({
+    id: `R${process.pid}-${(seq += 1)}`,
+    line: '021-61234567',
+    party,
+    startedAt: start.toISOString(),
+    endedAt: new Date(start.getTime() + 60_000).toISOString(),
+    disposition: 'no_answer',
+    ...over,
+  });
+
+const phonesOf = async (caseId: string) => {
+  const [row] = await ctx.handle.db.select().from(cases).where(eq(cases.id, caseId));
+  if (!row) throw new Error('no case');
+  return {
+    debtor: row.phones.map((p) => decryptPii(p.enc)),
+    contacts: row.contacts.map((c) => decryptPii(c.phone.enc)),
+  };
+};
+
+const send = async (items: CallItem[]) => {
+  const supervisor = await domainCaller(ctx.w, 'agencyA.supervisor');
+  const result = await ingestCallRecords(ctx.handle.db, supervisor, items, { kind: 'api' });
+  await checkCallBatch(ctx.handle.db, result.batchId);
+  return result;
+};
+
+const checkOf = async (externalId: string) => {
+  const [row] = await ctx.handle.db
+    .select({ violations: callChecks.violations, flags: callChecks.flags, caseId: callRecords.caseId })
+    .from(callRecords)
+    .leftJoin(callChecks, eq(callChecks.recordId, callRecords.id))
+    .where(eq(callRecords.externalId, externalId));
+  return row;
+};
+const rulesOf = async (externalId: string) => ((await checkOf(externalId))?.violations ?? []).map((v) => v.rule);
+
+describe('the contact window on what the dialer recorded', () => {
+  it('flags a 22:01 call nobody logged, and a 07:59 one; 08:00 and 21:59 pass; 22:00:00 is outside', async () => {
+    const { caseId } = await workingCases(ctx.w, 2);
+    const { debtor } = await phonesOf(caseId);
+    const party = debtor[0] ?? '';
+    const times = ['07:59:00', '08:00:00', '21:59:59', '22:00:00', '22:01:00'];
+    const items = times.map((t) => record(party, yesterday(t)));
+    const result = await send(items);
+    expect(result).toMatchObject({ received: 5, stored: 5, matched: 5, unmatched: 0, duplicates: 0 });
+    const verdicts = await Promise.all(items.map((i) => rulesOf(i.id)));
+    expect(verdicts.map((v) => v.includes('window'))).toEqual([true, false, false, true, true]);
+    const late = await checkOf(items[4]?.id ?? '');
+    expect(late?.caseId).toBe(caseId);
+    expect(late?.violations?.[0]).toMatchObject({ rule: 'window', values: { next: expect.stringMatching(/ 08:00$/) } });
+    // On the agency's list of violations, and the creditor's, masked.
+    const supervisor = await domainCaller(ctx.w, 'agencyA.supervisor');
+    const listed = await listCalls(ctx.handle.db, supervisor, { filter: 'violations', caseId });
+    expect(listed.items).toHaveLength(3);
+    expect(listed.items[0]?.partyMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
+    const creditor = await domainCaller(ctx.w, 'creditorA.admin');
+    expect((await listCalls(ctx.handle.db, creditor, { filter: 'violations', caseId })).items).toHaveLength(3);
+    const other = await domainCaller(ctx.w, 'creditorB.admin');
+    expect((await listCalls(ctx.handle.db, other, { caseId })).items).toHaveLength(0);
+    const agencyB = await domainCaller(ctx.w, 'agencyB.supervisor');
+    expect((await listCalls(ctx.handle.db, agencyB, { caseId })).items).toHaveLength(0);
+  });
+});
+
+describe('the caps count each contact once, logged or recorded', () => {
+  it('a logged call paired with its record counts once; the fourth answered call of the day breaks the cap', async () => {
+    const { caseId } = await workingCases(ctx.w, 2);
+    const { debtor } = await phonesOf(caseId);
+    const party = debtor[0] ?? '';
+    const collector = await domainCaller(ctx.w, 'agencyA.collector');
+    // 09:00 answered, recorded and logged (one contact).
+    const first = record(party, yesterday('09:00:00'), { disposition: 'answered' });
+    await send([first]);
+    await logAction(
+      ctx.handle.db,
+      collector,
+      { caseId, channel: 'call', target: 'debtor', index: 0, outcome: 'answered', note: '' },
+      yesterday('09:03:00'),
+    );
+    // 10:00 answered, logged only (no dialer record of it): still a contact.
+    await logAction(
+      ctx.handle.db,
+      collector,
+      { caseId, channel: 'call', target: 'debtor', index: 0, outcome: 'answered', note: '' },
+      yesterday('10:00:00'),
+    );
+    // 11:00 answered, recorded only; 12:00 the fourth answered contact.
+    const third = record(party, yesterday('11:00:00'), { disposition: 'answered' });
+    const fourth = record(party, yesterday('12:00:00'), { disposition: 'answered' });
+    await send([third, fourth]);
+    expect(await rulesOf(first.id)).toEqual([]);
+    expect(await rulesOf(third.id)).toEqual([]);
+    expect(await rulesOf(fourth.id)).toContain('answeredCap');
+  });
+
+  it('a contact called before three failed attempts on the debtor is flagged', async () => {
+    const { caseId } = await workingCases(ctx.w, 2);
+    const { debtor, contacts } = await phonesOf(caseId);
+    const contact = contacts[0] ?? '';
+    expect(contact).not.toBe('');
+    const early = record(contact, yesterday('09:00:00'));
+    const failures = ['09:10:00', '09:20:00', '09:30:00'].map((t) => record(debtor[0] ?? '', yesterday(t)));
+    const later = record(contact, yesterday('10:00:00'));
+    await send([early, ...failures, later]);
+    expect(await rulesOf(early.id)).toContain('contactTooEarly');
+    expect(await rulesOf(later.id)).not.toContain('contactTooEarly');
+    const [row] = await ctx.handle.db.select().from(callRecords).where(eq(callRecords.externalId, early.id));
+    expect(row).toMatchObject({ target: 'contact', partyNo: 1 });
+  });
+});
+
+describe('what the batch holds', () => {
+  it('keeps a record of no case as unmatched, stores an id sent again once, and reads transcripts', async () => {
+    const { caseId } = await workingCases(ctx.w, 2);
+    const { debtor } = await phonesOf(caseId);
+    const stranger = record('13900001111', yesterday('09:00:00'));
+    const rude = record(debtor[0] ?? '', yesterday('09:30:00'), {
+      disposition: 'answered',
+      answeredAt: yesterday('09:30:05').toISOString(),
+      transcript: '你再不还钱，我们就通知你单位，让大家都知道你是老赖',
+    });
+    expect(await send([stranger, rude])).toMatchObject({ stored: 2, matched: 1, unmatched: 1 });
+    expect(await send([stranger, rude])).toMatchObject({ received: 2, stored: 0, duplicates: 2 });
+    const flags = (await checkOf(rude.id))?.flags ?? [];
+    expect(flags.map((f) => f.rule)).toContain('forbiddenPhrase');
+    expect(flags.length).toBeGreaterThanOrEqual(2);
+    expect(await checkOf(stranger.id)).toMatchObject({ caseId: null, violations: null });
+    const supervisor = await domainCaller(ctx.w, 'agencyA.supervisor');
+    const unmatched = await listCalls(ctx.handle.db, supervisor, { filter: 'unmatched' });
+    expect(unmatched.items.map((i) => i.partyMasked)).toContain('139****1111');
+    // A collector may not send records; a creditor neither.
+    const collector = await domainCaller(ctx.w, 'agencyA.collector');
+    await expect(ingestCallRecords(ctx.handle.db, collector, [stranger], { kind: 'api' })).rejects.toMatchObject({
+      code: 'auth.forbidden',
+    });
+  });
+
+  it('refuses bad items by field, and the same id twice in one batch', () => {
+    const bad = ZCallItem.safeParse({
+      id: 'x',
+      line: 'abc',
+      party: '12345',
+      startedAt: '2026-01-01T10:00:00+08:00',
+      endedAt: '2026-01-01T09:00:00+08:00',
+      disposition: 'delivered',
+    });
+    expect(bad.success).toBe(false);
+    const paths = (bad.error?.issues ?? []).map((i) => `${i.path.join('.')}:${i.message}`);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'line:e.calls.line',
+        'party:e.calls.party',
+        'endedAt:e.calls.endBeforeStart',
+        'disposition:e.calls.callDisposition',
+      ]),
+    );
+  });
+});
+
+describe('shadow contacts and phantom actions', () => {
+  it('a record nobody logged is a shadow; a logged call the connected dialer never recorded is a phantom', async () => {
+    const { caseId } = await workingCases(ctx.w, 2);
+    const { debtor } = await phonesOf(caseId);
+    const collector = await domainCaller(ctx.w, 'agencyA.collector');
+    const supervisor = await domainCaller(ctx.w, 'agencyA.supervisor');
+    const twoDaysAgo = (t: string) => morning(t, -2);
+    // The dialer is connected from its first record on.
+    const unlogged = record(debtor[0] ?? '', twoDaysAgo('09:00:00'), { agent: ctx.w.users['agencyA.collector'].email });
+    const logged = record(debtor[0] ?? '', twoDaysAgo('09:30:00'));
+    await send([unlogged, logged]);
+    await logAction(
+      ctx.handle.db,
+      collector,
+      { caseId, channel: 'call', target: 'debtor', index: 0, outcome: 'unanswered', note: '' },
+      twoDaysAgo('09:31:30'),
+    );
+    const phantom = await logAction(
+      ctx.handle.db,
+      collector,
+      { caseId, channel: 'call', target: 'debtor', index: 0, outcome: 'unanswered', note: '' },
+      twoDaysAgo('11:00:00'),
+    );
+    const shadows = await listCalls(ctx.handle.db, supervisor, { filter: 'shadow', caseId });
+    expect(shadows.items.map((i) => i.id)).toHaveLength(1);
+    expect(shadows.items[0]).toMatchObject({ isShadow: true, agentId: ctx.w.users['agencyA.collector'].id });
+    const phantoms = await listPhantoms(ctx.handle.db, supervisor, { caseId });
+    expect(phantoms.items.map((i) => i.id)).toEqual([phantom.action.id]);
+    const creditor = await domainCaller(ctx.w, 'creditorA.admin');
+    expect((await listPhantoms(ctx.handle.db, creditor, { caseId })).items).toHaveLength(1);
+    expect((await listCalls(ctx.handle.db, creditor, { filter: 'shadow', caseId })).items).toHaveLength(1);
+    const agencyB = await domainCaller(ctx.w, 'agencyB.supervisor');
+    expect((await listPhantoms(ctx.handle.db, agencyB, { caseId })).items).toHaveLength(0);
+    // The phantom's record arrives late: the action is paired, no longer a phantom.
+    await send([record(debtor[0] ?? '', twoDaysAgo('10:58:00'))]);
+    expect((await listPhantoms(ctx.handle.db, supervisor, { caseId })).items).toHaveLength(0);
+  });
+});
