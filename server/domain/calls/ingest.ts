@@ -7,7 +7,7 @@ import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { enqueue } from '../../jobs/postgres-queue';
+import { jobQueue } from '../../jobs/queue';
 import { normalisePhone } from '../cases/import-row';
 import { sealPhone } from '../cases/seal';
 import { executeRows } from '../shared/execute';
@@ -221,7 +221,7 @@ export const ingestCallRecords = async (
       after: { source: source.kind, ...result },
     });
     if (stored.some((r) => r.case_id !== null && r.direction === 'outbound'))
-      await enqueue(tx, { kind: CALL_CHECK_JOB, key: batchId, payload: { batchId } });
+      await jobQueue.enqueue(tx, { kind: CALL_CHECK_JOB, key: batchId, payload: { batchId } });
     return result;
   });
 };
