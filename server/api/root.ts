@@ -1,5 +1,6 @@
 import { apiKeysRouter } from './routers/api-keys/router';
 import { webhooksRouter } from './routers/webhooks/router';
+import { callsRouter } from './routers/calls/router';
 import { admissionRouter } from './routers/admission/router';
 import { auditsRouter } from './routers/audits/router';
 import { authRouter } from './routers/auth/router';
@@ -33,6 +34,7 @@ export const appRouter = router({
   admission: admissionRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
+  calls: callsRouter,
   audits: auditsRouter,
   auth: authRouter,
   cases: casesRouter,

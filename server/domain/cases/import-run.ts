@@ -54,7 +54,7 @@ const reportLine = (e: ImportRowError) =>
 const hasSeparateConnections = (db: Db) => !((db as unknown as { $client?: unknown }).$client instanceof PGlite);
 
 /** Copies the stored bytes to a local temporary file (the readers need random access). */
-const toTempFile = async (store: BlobStore, sha256: string): Promise<string> => {
+export const toTempFile = async (store: BlobStore, sha256: string): Promise<string> => {
   const bytes = await store.get(sha256);
   if (!bytes) throw new Error(`stored file ${sha256} is missing`);
   await mkdir(store.tempDir, { recursive: true });
