@@ -9,6 +9,7 @@ import { cases } from '@/db/schema';
 import { shanghaiDate } from '@/lib/dates';
 import { API_SCOPES, type ApiScope } from '@/lib/api-scopes';
 import { apiCall, drainingJobs, keyOf } from '../../testing/api';
+import { numbersOfCase } from '../../testing/calls';
 import { importBytes, sampleCsv } from '../../testing/cases';
 import { createTestDb } from '../../testing/db';
 import { draftPackage } from '../../testing/packages';
@@ -28,6 +29,7 @@ const ids = {
   packageId: '',
   agencyCase: '',
   heldCase: '',
+  agencyPhone: '',
 };
 
 type Case = {
@@ -137,6 +139,23 @@ const CASES: Record<string, Case> = {
     status: 201,
     wrongTenant: 'notFound',
   },
+  sendCallRecords: {
+    path: () => '/agency/calls/batch',
+    body: () => ({
+      items: [
+        {
+          id: `CDR${Date.now()}${Math.random()}`,
+          line: '021-61234567',
+          party: ids.agencyPhone,
+          startedAt: new Date(Date.now() - 3_600_000).toISOString(),
+          disposition: 'no_answer',
+        },
+      ],
+    }),
+    status: 201,
+    // Another agency's key stores the record as its own (the agency is the key's): the number of agencyA's case is no case of its.
+    wrongTenant: { absent: (body) => body.matched === 0 && body.stored === 1 },
+  },
   reportRepayment: {
     path: () => '/agency/repayments',
     body: () => ({
@@ -165,6 +184,7 @@ beforeAll(async () => {
   const { caseId, caseIds } = await workingCases(w, 2);
   ids.agencyCase = caseId;
   ids.heldCase = caseIds.find((id) => id !== caseId) ?? '';
+  ids.agencyPhone = (await numbersOfCase(w, caseId)).debtor[0] ?? '';
   // Where it is midday now: the call the test logs is inside the contact window at any hour.
   await w.db.update(cases).set({ timeZone: middayZone() }).where(eq(cases.id, caseId));
   const list = await apiCall(handle.db, 'GET', `/creditor/cases?importId=${imp.id}`, {

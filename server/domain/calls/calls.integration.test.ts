@@ -8,6 +8,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { callChecks, callRecords, cases } from '@/db/schema';
 import { decryptPii } from '../../pii/crypto';
+import { apiCall, keyOf } from '../../testing/api';
 import { freshWorldPerTest } from '../../testing/lifecycle';
 import { morning, workingCases } from '../../testing/work';
 import { domainCaller } from '../../testing/world';
@@ -218,5 +219,44 @@ describe('shadow contacts and phantom actions', () => {
     // The phantom's record arrives late: the action is paired, no longer a phantom.
     await send([record(debtor[0] ?? '', twoDaysAgo('10:58:00'))]);
     expect((await listPhantoms(ctx.handle.db, supervisor, { caseId })).items).toHaveLength(0);
+  });
+});
+
+describe('over the API', () => {
+  it('stores a batch (201 with its counts); one bad item refuses the whole batch, naming it and its field', async () => {
+    const { caseId } = await workingCases(ctx.w, 2);
+    const { debtor } = await phonesOf(caseId);
+    const { secret } = await keyOf(ctx.w, 'agencyA.admin', ['calls:write']);
+    const good = {
+      id: `API-${process.pid}-1`,
+      line: '021-61234567',
+      party: debtor[0],
+      startedAt: yesterday('09:00:00').toISOString(),
+      disposition: 'busy',
+    };
+    const bad = { ...good, id: `API-${process.pid}-2`, party: '12345' };
+    const refused = await apiCall(ctx.handle.db, 'POST', '/agency/calls/batch', {
+      key: secret,
+      body: { items: [good, bad] },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        pointer: '/items/1/party',
+        message: "The other party's number is not a valid mobile number",
+      }),
+    ]);
+    expect(await ctx.handle.db.select().from(callRecords).where(eq(callRecords.externalId, good.id))).toHaveLength(0);
+    const stored = await apiCall(ctx.handle.db, 'POST', '/agency/calls/batch', {
+      key: secret,
+      body: { items: [good] },
+    });
+    expect(stored).toMatchObject({ status: 201, body: { received: 1, stored: 1, matched: 1, unmatched: 0 } });
+    const noScope = await keyOf(ctx.w, 'agencyA.admin', ['actions:write']);
+    expect(
+      (await apiCall(ctx.handle.db, 'POST', '/agency/calls/batch', { key: noScope.secret, body: { items: [good] } }))
+        .status,
+    ).toBe(403);
   });
 });

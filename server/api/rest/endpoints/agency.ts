@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_STATUSES, PROVINCES } from '@/lib/enums';
 import { ZCaseList } from '../../routers/cases/cases.schema';
 import { ZRepaymentRow, ZReportRepaymentInput } from '../../routers/repayments/repayments.schema';
+import { ZCallBatch, ZIngestResult } from '../../routers/calls/calls.schema';
 import { ZCanContactInput, ZLogActionInput, ZLogActionResult, ZVerdict } from '../../routers/work/work.schema';
 import { endpoint } from '../endpoint';
 import { errorResponses, queryInt } from './shared';
@@ -117,5 +118,40 @@ export const agencyEndpoints = [
     isIdempotent: true,
     responses: { 201: { description: { zh: '已报告', en: 'Reported' }, schema: ZRepaymentRow } },
     handle: async ({ api, body }) => ({ status: 201, body: await api.work.reportRepayment(body) }),
+  }),
+  endpoint({
+    method: 'POST',
+    path: '/agency/calls/batch',
+    operationId: 'sendCallRecords',
+    tag: 'agency',
+    orgType: 'agency',
+    scope: 'calls:write',
+    summary: { zh: '上传话单', en: 'Send call records' },
+    description: {
+      zh: '拨号系统或短信网关的记录，每批最多 10,000 条，全部通过才保存。同一记录编号（id）再次发送只保存一次（计入 duplicates）。对方号码按案件号码匹配到本机构在委托期内的案件；匹配不到的记为 unmatched。每条匹配的外呼记录随后按其自身时间经过与催收动作相同的规则检查：时间以带时区的 ISO 8601 表示。',
+      en: 'Records from a dialer or SMS gateway, up to 10,000 a batch, stored only if every one passes. A record id sent again is stored once (counted in duplicates). The other party is matched by number to the cases the agency holds under a live commission; records matching none are counted as unmatched. Each matched outbound record is then checked by the same rules as a logged action, at its own time: times are ISO 8601 with their offset.',
+    },
+    body: ZCallBatch,
+    maxBody: 64 * 1024 * 1024,
+    example: {
+      items: [
+        {
+          id: 'CDR-20261202-000123',
+          kind: 'call',
+          direction: 'outbound',
+          line: '021-61234567',
+          party: '13812345678',
+          startedAt: '2026-12-02T10:15:00+08:00',
+          answeredAt: '2026-12-02T10:15:12+08:00',
+          endedAt: '2026-12-02T10:18:40+08:00',
+          disposition: 'answered',
+          agent: 'collector@agency.example',
+          transcript: '您好，我是某某资产管理公司工号 A023 的催收员……',
+        },
+      ],
+    },
+    isIdempotent: true,
+    responses: { 201: { description: { zh: '已保存', en: 'Stored' }, schema: ZIngestResult } },
+    handle: async ({ api, body }) => ({ status: 201, body: await api.calls.ingest(body) }),
   }),
 ].map((e) => ({ ...e, responses: { ...errorResponses, ...e.responses } }));
