@@ -28,6 +28,11 @@ import { shanghaiDate, shanghaiInstant } from '../lib/dates';
 import { pngPhoto, wavRecording } from '../db/seed/evidence';
 import { uploadFile } from '../server/domain/files/files';
 import { decideRepayment, reportRepayment } from '../server/domain/money/repayments';
+import { checkCallBatch } from '../server/domain/calls/check';
+import { ingestCallRecords } from '../server/domain/calls/ingest';
+import { ZCallItem, type CallItem } from '../server/domain/calls/items';
+import { logAction } from '../server/domain/work/actions';
+import { decryptPii } from '../server/pii/crypto';
 import { attachEvidence, flagMissingVisitEvidence, planVisit, recordVisit } from '../server/domain/work/visits';
 import { bytesStream, ingest } from '../server/storage/ingest';
 import { getBlobStore } from '../server/storage/store';
@@ -244,6 +249,83 @@ const seedScorecards = async (db: Db, creditor: Caller, agency: Caller, now: num
   }
 };
 
+/**
+ * 正信's dialer has been connected for a week: one call a day to six of 郑磊's cases, each
+ * logged by him, except a 22:01 call yesterday nobody logged (outside the contact window,
+ * a shadow call), an afternoon call yesterday he did not log either, a call whose
+ * transcript threatens to tell the debtor's employer, and a call he logged three days ago
+ * that the dialer never recorded (a phantom action).
+ */
+const seedCalls = async (db: Db, supervisor: Caller, caseIds: readonly string[], now: number) => {
+  const collector = await callerFor(db, 'collector@zhengxin.demo.cn');
+  const rows = await db.select({ id: cases.id, phones: cases.phones }).from(cases);
+  const numberOf = new Map(rows.map((r) => [r.id, r.phones[0] ? decryptPii(r.phones[0].enc) : '']));
+  const today = shanghaiDate(new Date(now));
+  const at = (daysAgo: number, hhmm: string) =>
+    shanghaiInstant(
+      `${shanghaiDate(new Date(shanghaiInstant(`${today}T12:00:00`).getTime() - daysAgo * DAY))}T${hhmm}:00`,
+    );
+  for (let daysAgo = 7; daysAgo >= 1; daysAgo -= 1) {
+    const items: CallItem[] = [];
+    const logs: { caseId: string; at: Date; answered: boolean }[] = [];
+    caseIds.forEach((caseId, i) => {
+      const party = numberOf.get(caseId) ?? '';
+      if (!party) return;
+      const start = at(daysAgo, `${10 + i}:${String((daysAgo * 7) % 60).padStart(2, '0')}`);
+      const answered = (i + daysAgo) % 3 !== 0;
+      const isPhantom = daysAgo === 3 && i === 2;
+      const isUnlogged = daysAgo === 1 && i === 3;
+      if (!isPhantom)
+        items.push(
+          ZCallItem.parse({
+            id: `ZX-${shanghaiDate(start)}-${i}`,
+            line: '0571-86001234',
+            party,
+            startedAt: start.toISOString(),
+            ...(answered ? { answeredAt: new Date(start.getTime() + 8_000).toISOString() } : {}),
+            endedAt: new Date(start.getTime() + (answered ? 150_000 : 40_000)).toISOString(),
+            disposition: answered ? 'answered' : 'no_answer',
+            agent: 'collector@zhengxin.demo.cn',
+            ...(daysAgo === 2 && i === 1 && answered
+              ? { transcript: '你这个月再不还，我们就通知你单位，让你同事都知道你欠钱不还。' }
+              : {}),
+          }),
+        );
+      if (!isUnlogged) logs.push({ caseId, at: new Date(start.getTime() + (answered ? 200_000 : 60_000)), answered });
+    });
+    if (daysAgo === 1 && caseIds[0]) {
+      const party = numberOf.get(caseIds[0]) ?? '';
+      items.push(
+        ZCallItem.parse({
+          id: `ZX-${shanghaiDate(at(1, '22:01'))}-late`,
+          line: '0571-86001234',
+          party,
+          startedAt: at(1, '22:01').toISOString(),
+          endedAt: new Date(at(1, '22:01').getTime() + 30_000).toISOString(),
+          disposition: 'no_answer',
+          agent: 'collector@zhengxin.demo.cn',
+        }),
+      );
+    }
+    const batch = await ingestCallRecords(db, supervisor, items, { kind: 'api' });
+    await checkCallBatch(db, batch.batchId);
+    for (const log of logs)
+      await logAction(
+        db,
+        collector,
+        {
+          caseId: log.caseId,
+          channel: 'call',
+          target: 'debtor',
+          index: 0,
+          outcome: log.answered ? 'answered' : 'unanswered',
+          note: log.answered ? '债务人接听，称本月底前还款' : '',
+        },
+        log.at,
+      );
+  }
+};
+
 export const seedMarket = async (db: Db) => {
   const creditor = await callerFor(db, 'manager@huaxin.demo.cn');
   const existing = await db
@@ -357,6 +439,13 @@ export const seedMarket = async (db: Db) => {
   );
   const fourth = mine[3];
   if (fourth) await seedComplaint(db, fourth.id, now);
+  const half = Math.ceil(mine.length / 2);
+  await seedCalls(
+    db,
+    supervisor,
+    mine.slice(Math.max(4, half - 6), half).map((c) => c.id),
+    now,
+  );
   await seedScorecards(db, creditor, zhengxin, now);
   return { seeded: true };
 };
