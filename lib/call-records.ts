@@ -35,3 +35,20 @@ export const INSPECTION_RANDOM_SHARE_PERCENT = 5;
 /** Why a call is in the inspection queue. */
 export const INSPECTION_SAMPLE_REASONS = ['flagged', 'complaint', 'random'] as const;
 export type InspectionSampleReason = (typeof INSPECTION_SAMPLE_REASONS)[number];
+
+/**
+ * A transcript past this is put before the platform's complaint handlers (a complaint by
+ * staff): words of a threat or of impersonating the police, a court or a lawyer, or words
+ * of this many forbidden families in one call.
+ */
+export const TRANSCRIPT_COMPLAINT_CATEGORIES = ['threat', 'impersonation'] as const;
+export const TRANSCRIPT_COMPLAINT_FAMILIES = 2;
+
+/** Whether a call's transcript flags call for a complaint by staff. */
+export const needsComplaint = (flags: readonly { rule: string; values?: Record<string, string | number> }[]) => {
+  const families = flags.filter((f) => f.rule === 'forbiddenPhrase');
+  return (
+    families.length >= TRANSCRIPT_COMPLAINT_FAMILIES ||
+    families.some((f) => (TRANSCRIPT_COMPLAINT_CATEGORIES as readonly unknown[]).includes(f.values?.category))
+  );
+};

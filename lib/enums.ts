@@ -155,6 +155,7 @@ export const NOTIFICATION_KINDS = [
   'commission.frozen',
   'commission.unfrozen',
   'webhook.disabled',
+  'call.transcriptFlagged',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -272,7 +272,8 @@ const seedCalls = async (db: Db, supervisor: Caller, caseIds: readonly string[],
       const party = numberOf.get(caseId) ?? '';
       if (!party) return;
       const start = at(daysAgo, `${10 + i}:${String((daysAgo * 7) % 60).padStart(2, '0')}`);
-      const answered = (i + daysAgo) % 3 !== 0;
+      const isThreat = daysAgo === 2 && i === 1;
+      const answered = (i + daysAgo) % 3 !== 0 || isThreat;
       const isPhantom = daysAgo === 3 && i === 2;
       const isUnlogged = daysAgo === 1 && i === 3;
       if (!isPhantom)
@@ -286,9 +287,7 @@ const seedCalls = async (db: Db, supervisor: Caller, caseIds: readonly string[],
             endedAt: new Date(start.getTime() + (answered ? 150_000 : 40_000)).toISOString(),
             disposition: answered ? 'answered' : 'no_answer',
             agent: 'collector@zhengxin.demo.cn',
-            ...(daysAgo === 2 && i === 1 && answered
-              ? { transcript: '你这个月再不还，我们就通知你单位，让你同事都知道你欠钱不还。' }
-              : {}),
+            ...(isThreat ? { transcript: '你这个月再不还，我们就通知你单位，让你同事都知道你欠钱不还。' } : {}),
           }),
         );
       if (!isUnlogged) logs.push({ caseId, at: new Date(start.getTime() + (answered ? 200_000 : 60_000)), answered });

@@ -4,9 +4,9 @@
 // counting logged and recorded calls once each, third parties before the failed attempts,
 // transcripts read for forbidden phrases. A record nobody logged is a shadow contact; a
 // logged call the connected dialer never recorded is a phantom action.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { callChecks, callRecords, cases } from '@/db/schema';
+import { callChecks, callRecords, cases, notifications } from '@/db/schema';
 import { decryptPii } from '../../pii/crypto';
 import { apiCall, keyOf } from '../../testing/api';
 import { freshWorldPerTest } from '../../testing/lifecycle';
@@ -150,6 +150,18 @@ describe('what the batch holds', () => {
     const flags = (await checkOf(rude.id))?.flags ?? [];
     expect(flags.map((f) => f.rule)).toContain('forbiddenPhrase');
     expect(flags.length).toBeGreaterThanOrEqual(2);
+    // Two families in one call: the platform's complaint handlers are asked to look, once.
+    const asked = await ctx.handle.db
+      .select()
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, ctx.w.users['platform.complaints'].id),
+          eq(notifications.kind, 'call.transcriptFlagged'),
+        ),
+      );
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.link).toMatch(/^\/staff\/calls\/[0-9a-f-]{36}$/);
     expect(await checkOf(stranger.id)).toMatchObject({ caseId: null, violations: null });
     const supervisor = await domainCaller(ctx.w, 'agencyA.supervisor');
     const unmatched = await listCalls(ctx.handle.db, supervisor, { filter: 'unmatched' });

@@ -1,6 +1,8 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { callChecks, callRecords, cases, commissions, packages, type CallViolation } from '@/db/schema';
+import { callChecks, callRecords, cases, commissions, organizations, packages, type CallViolation } from '@/db/schema';
+import { needsComplaint } from '@/lib/call-records';
+import { notify } from '../notifications/notify';
 import { formatMinutes } from '@/lib/contact-requests';
 import { localTime } from '../rules/zone';
 import { DEFAULT_TIME_ZONE, type WorkCase } from '../work/case-access';
@@ -87,9 +89,18 @@ export const checkCallBatch = async (db: Db, batchId: string): Promise<number> =
     db,
     pending.map(({ record: r }) => ({ caseId: r.caseId ?? '', commissionId: r.commissionId ?? '' })),
   );
+  const agencyIds = [...new Set(pending.map(({ record: r }) => r.agencyId))];
+  const agencyNames = new Map(
+    (
+      await db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(inArray(organizations.id, agencyIds))
+    ).map((o) => [o.id, o.name]),
+  );
   let checked = 0;
   for (const chunk of chunksOf(pending, CHUNK)) {
-    const verdicts = [];
+    const verdicts: (typeof callChecks.$inferInsert)[] = [];
     for (const { record: r } of chunk) {
       const wc = workCases.get(`${r.caseId}:${r.commissionId}`);
       if (!wc || !r.caseId || !r.creditorId || !r.target) continue;
@@ -119,7 +130,25 @@ export const checkCallBatch = async (db: Db, batchId: string): Promise<number> =
         flags: verdict.flags.map((f) => (f.values ? { rule: f.rule, values: f.values } : { rule: f.rule })),
       });
     }
-    if (verdicts.length > 0) await db.insert(callChecks).values(verdicts).onConflictDoNothing();
+    if (verdicts.length > 0)
+      await db.transaction(async (tx) => {
+        const written = await tx
+          .insert(callChecks)
+          .values(verdicts)
+          .onConflictDoNothing()
+          .returning({ recordId: callChecks.recordId, agencyId: callChecks.agencyId, flags: callChecks.flags });
+        // Past the threshold, the platform's complaint handlers are asked to look (once: only rows written now).
+        for (const w of written.filter((row) => needsComplaint(row.flags))) {
+          const families = [...new Set(w.flags.map((f) => String(f.values?.family ?? '')))].filter(Boolean);
+          await notify(
+            tx,
+            { platformRoles: ['admin', 'complaints'] },
+            'call.transcriptFlagged',
+            { agency: agencyNames.get(w.agencyId) ?? '', families: families.join('、') },
+            `/staff/calls/${w.recordId}`,
+          );
+        }
+      });
     checked += verdicts.length;
   }
   return checked;
