@@ -16,6 +16,7 @@ import { Filter } from '../ui/filter';
 import { LoadMore, rowsOf } from '../ui/load-more';
 import { EmptyRow, Table, Td } from '../ui/table';
 import { CallFileUpload } from './call-file-upload';
+import { CallMonths } from './call-months';
 import { CallSummary } from './call-summary';
 
 export type CallSide = 'agency' | 'creditor' | 'staff';
@@ -61,6 +62,7 @@ export const CallsScreen = ({ side, canUpload }: { side: CallSide; canUpload: bo
       />
       <div className="space-y-4">
         {canUpload ? <CallFileUpload /> : null}
+        {side === 'staff' ? <CallMonths /> : null}
         <CallSummary from={from} to={to} />
         <Card
           actions={

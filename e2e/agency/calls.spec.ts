@@ -77,6 +77,14 @@ test.describe('[AGENCY] [CREDITOR] call records', () => {
     await signInAs(staff, ACCOUNTS.platformAuditor, '/staff');
     await staff.getByTestId('portal-nav').getByRole('link', { name: '通话记录' }).click();
     await expect(staff.getByTestId('call-summary-row').first()).toContainText('正信');
+    // The platform's months: this month (or the last, early in a month) holds the demo's week of calls.
+    const months = staff.getByTestId('call-month-row');
+    await expect(months).toHaveCount(6);
+    const calls = [
+      await months.nth(0).locator('td').nth(1).textContent(),
+      await months.nth(1).locator('td').nth(1).textContent(),
+    ];
+    expect(calls.map(Number).reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(42);
     await shot(staff, 'staff-calls.zh-CN');
   });
 });

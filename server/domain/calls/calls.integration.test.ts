@@ -17,6 +17,7 @@ import { checkCallBatch } from './check';
 import { ingestCallRecords } from './ingest';
 import { ZCallItem, type CallItem } from './items';
 import { listCalls, listPhantoms } from './read';
+import { callSummary, monthlyCallTotals } from './summary';
 
 const ctx = freshWorldPerTest();
 
@@ -231,6 +232,18 @@ describe('shadow contacts and phantom actions', () => {
     // The phantom's record arrives late: the action is paired, no longer a phantom.
     await send([record(debtor[0] ?? '', twoDaysAgo('10:58:00'))]);
     expect((await listPhantoms(ctx.handle.db, supervisor, { caseId })).items).toHaveLength(0);
+    // The summaries count them: the agency by collector, staff by month.
+    const summary = await callSummary(ctx.handle.db, supervisor, {
+      from: twoDaysAgo('00:00:00'),
+      to: twoDaysAgo('23:59:59'),
+    });
+    expect(summary.groupBy).toBe('agent');
+    expect(summary.total).toMatchObject({ calls: 3, shadows: 1, phantoms: 0 });
+    const auditor = await domainCaller(ctx.w, 'platform.auditor');
+    const months = await monthlyCallTotals(ctx.handle.db, auditor);
+    expect(months).toHaveLength(6);
+    expect(months.reduce((n, m) => n + m.calls, 0)).toBeGreaterThanOrEqual(3);
+    await expect(monthlyCallTotals(ctx.handle.db, creditor)).rejects.toMatchObject({ code: 'auth.forbidden' });
   });
 });
 

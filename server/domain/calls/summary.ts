@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { SHANGHAI_TIME_ZONE } from '@/lib/dates';
+import { SHANGHAI_TIME_ZONE, shanghaiInstant } from '@/lib/dates';
+import { addMonths, shanghaiMonth } from '@/lib/months';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
 import { DomainError } from '../../errors';
@@ -150,4 +151,62 @@ export const callSummary = async (
     total,
     days: days.map((d) => ({ ...d, name: d.key ? (nameOf.get(d.key) ?? null) : null })),
   };
+};
+
+/** Months the platform's monthly totals go back (this month included). */
+export const MONTHS_SHOWN = 6;
+
+/**
+ * The platform's totals by month (Beijing months), for staff: calls, answered, violations,
+ * transcripts with forbidden words, shadow calls, phantom actions.
+ */
+export const monthlyCallTotals = async (db: DbOrTx, caller: Caller, now = new Date()) => {
+  if (caller.actor.orgType !== 'platform' || !hasPermission(caller.actor, 'calls.read'))
+    throw new DomainError('auth.forbidden');
+  const zone = SHANGHAI_TIME_ZONE;
+  const thisMonth = shanghaiMonth(0, now);
+  const from = shanghaiInstant(`${addMonths(thisMonth, -(MONTHS_SHOWN - 1))}-01T00:00:00`).toISOString();
+  const [records, phantoms] = await Promise.all([
+    executeRows<{
+      month: string;
+      calls: number;
+      answered: number;
+      violations: number;
+      flagged: number;
+      shadows: number;
+    }>(
+      db,
+      sql`
+        select to_char(r.started_at at time zone ${zone}, 'YYYY-MM') as month,
+          count(*) filter (where r.kind = 'call')::int as calls,
+          count(*) filter (where r.kind = 'call' and r.disposition = 'answered')::int as answered,
+          count(*) filter (where jsonb_array_length(k.violations) > 0)::int as violations,
+          count(*) filter (where jsonb_array_length(k.flags) > 0)::int as flagged,
+          count(*) filter (where ${isShadowSql(now, sql.raw('r'))})::int as shadows
+        from call_records r
+        left join call_checks k on k.record_id = r.id
+        where r.case_id is not null and r.direction = 'outbound' and r.started_at >= ${from}::timestamptz
+        group by 1`,
+    ),
+    executeRows<{ month: string; phantoms: number }>(
+      db,
+      sql`
+        select to_char(a.at at time zone ${zone}, 'YYYY-MM') as month, count(*)::int as phantoms
+        from case_actions a
+        where a.channel in ('call', 'sms') and a.at >= ${from}::timestamptz and ${isPhantomSql(now, sql.raw('a'))}
+        group by 1`,
+    ),
+  ]);
+  return Array.from({ length: MONTHS_SHOWN }, (_, i) => addMonths(thisMonth, -i)).map((month) => {
+    const r = records.find((x) => x.month === month);
+    return {
+      month,
+      calls: r?.calls ?? 0,
+      answered: r?.answered ?? 0,
+      violations: r?.violations ?? 0,
+      flagged: r?.flagged ?? 0,
+      shadows: r?.shadows ?? 0,
+      phantoms: phantoms.find((p) => p.month === month)?.phantoms ?? 0,
+    };
+  });
 };

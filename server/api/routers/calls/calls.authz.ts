@@ -64,6 +64,13 @@ export const callsAuthz: AuthzTable = {
     wrongRole: ['creditorNew.admin', 'agencyNew.admin'],
     wrongTenant: { none: 'lists only actions on the session’s cases or by its agency (calls.integration.test.ts)' },
   },
+  'calls.monthly': {
+    setup: withCalls,
+    allowed: 'platform.auditor',
+    anonymous: 'refused',
+    wrongRole: ['creditorA.admin', 'agencyA.supervisor', 'platform.reviewer'],
+    wrongTenant: { none: 'the platform’s totals: staff only' },
+  },
   'calls.summary': {
     setup: withCalls,
     input: () => period(),

@@ -127,3 +127,15 @@ export const ZCallSummary = z.object({
     }),
   ),
 });
+
+export const ZCallMonths = z.array(
+  z.object({
+    month: z.string(),
+    calls: z.int(),
+    answered: z.int(),
+    violations: z.int(),
+    flagged: z.int(),
+    shadows: z.int(),
+    phantoms: z.int(),
+  }),
+);

@@ -2,7 +2,7 @@ import { addDays } from '../../../domain/rules/zone';
 import { importCallFile } from '../../../domain/calls/file';
 import { ingestCallRecords } from '../../../domain/calls/ingest';
 import { listCallBatches, listCalls, listPhantoms } from '../../../domain/calls/read';
-import { callSummary } from '../../../domain/calls/summary';
+import { callSummary, monthlyCallTotals } from '../../../domain/calls/summary';
 import { shanghaiInstant } from '@/lib/dates';
 import { getBlobStore } from '../../../storage/store';
 import { translateIssue } from '../../errors';
@@ -15,13 +15,14 @@ import {
   ZCallPage,
   ZCallSummary,
   ZCallSummaryInput,
+  ZCallMonths,
   ZImportCallFileInput,
   ZIngestResult,
   ZListCallsInput,
   ZListPhantomsInput,
   ZPhantomPage,
 } from './calls.schema';
-import { ZPageInput } from '../shared.schema';
+import { ZNoInput, ZPageInput } from '../shared.schema';
 
 const writer = authedProcedure.use(requirePermission('calls.write'));
 const reader = authedProcedure.use(requirePermission('calls.read'));
@@ -79,6 +80,11 @@ export const callsRouter = router({
         ...period(input.from, input.to),
       }),
     ),
+  /** The platform's totals by month (staff). */
+  monthly: reader
+    .input(ZNoInput)
+    .output(ZCallMonths)
+    .query(({ ctx }) => monthlyCallTotals(ctx.db, ctx.caller)),
   summary: reader
     .input(ZCallSummaryInput)
     .output(ZCallSummary)
