@@ -155,6 +155,7 @@ export const NOTIFICATION_KINDS = [
   'commission.frozen',
   'commission.unfrozen',
   'webhook.disabled',
+  'inspection.fatalFound',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
