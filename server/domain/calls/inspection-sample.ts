@@ -17,5 +17,5 @@ export const isRandomSample = (recordId: string, percent = INSPECTION_RANDOM_SHA
   sampleBucket(recordId) < percent;
 
 /** The same test in SQL, on a uuid column. */
-export const randomSampleSql = (idColumn: AnyColumn, percent = INSPECTION_RANDOM_SHARE_PERCENT): SQL =>
+export const randomSampleSql = (idColumn: AnyColumn | SQL, percent = INSPECTION_RANDOM_SHARE_PERCENT): SQL =>
   sql`(('x' || left(md5(${idColumn}::text), 7))::bit(28)::int % 100) < ${percent}`;
