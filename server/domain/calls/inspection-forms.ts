@@ -15,7 +15,11 @@ export type InspectionForm = { version: number; criteria: InspectionCriterion[];
 /** The newest version: the one inspections are scored on now. */
 export const currentForm = async (db: DbOrTx): Promise<InspectionForm> => {
   const [form] = await db
-    .select({ version: inspectionForms.version, criteria: inspectionForms.criteria, createdAt: inspectionForms.createdAt })
+    .select({
+      version: inspectionForms.version,
+      criteria: inspectionForms.criteria,
+      createdAt: inspectionForms.createdAt,
+    })
     .from(inspectionForms)
     .orderBy(desc(inspectionForms.version))
     .limit(1);
@@ -26,7 +30,11 @@ export const currentForm = async (db: DbOrTx): Promise<InspectionForm> => {
 /** One version, old ones included. */
 export const formVersion = async (db: DbOrTx, version: number): Promise<InspectionForm> => {
   const [form] = await db
-    .select({ version: inspectionForms.version, criteria: inspectionForms.criteria, createdAt: inspectionForms.createdAt })
+    .select({
+      version: inspectionForms.version,
+      criteria: inspectionForms.criteria,
+      createdAt: inspectionForms.createdAt,
+    })
     .from(inspectionForms)
     .where(eq(inspectionForms.version, version));
   if (!form) throw new DomainError('inspection.formNotFound', { field: 'version' });

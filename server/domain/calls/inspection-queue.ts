@@ -3,7 +3,16 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import type { InspectionSampleReason } from '@/lib/call-records';
 import { endOfShanghaiDay, startOfShanghaiDay } from '@/lib/dates';
-import { callChecks, callInspections, callRecordings, callRecords, cases, complaints, organizations, users } from '@/db/schema';
+import {
+  callChecks,
+  callInspections,
+  callRecordings,
+  callRecords,
+  cases,
+  complaints,
+  organizations,
+  users,
+} from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
@@ -147,7 +156,11 @@ export const reasonsOfCall = async (db: DbOrTx, recordId: string, caseId: string
       complaint: sql<boolean>`${complaintSql(sql`${caseId}::uuid`)}`,
     })
     .from(sql`(select 1) as one`);
-  return reasonsOf({ flagged: row?.flagged ?? false, complaint: row?.complaint ?? false, random: isRandomSample(recordId) });
+  return reasonsOf({
+    flagged: row?.flagged ?? false,
+    complaint: row?.complaint ?? false,
+    random: isRandomSample(recordId),
+  });
 };
 
 /** What the queue's filters offer: the agencies (staff) and the collectors of the agency in view. */

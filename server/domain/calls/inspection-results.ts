@@ -38,7 +38,11 @@ export const inspectionInputs = async (db: DbOrTx, agencyId: string, month: stri
  * The month's results as the caller may read them: an agency per collector of its own;
  * staff per agency, or per collector of the agency they name.
  */
-export const inspectionSummary = async (db: DbOrTx, caller: Caller, input: { agencyId?: string | undefined; month: string }) => {
+export const inspectionSummary = async (
+  db: DbOrTx,
+  caller: Caller,
+  input: { agencyId?: string | undefined; month: string },
+) => {
   const { actor } = caller;
   if (!hasPermission(actor, 'inspections.perform')) throw new DomainError('auth.forbidden');
   const agencyId = actor.orgType === 'agency' ? actor.orgId : actor.orgType === 'platform' ? input.agencyId : null;

@@ -35,12 +35,16 @@ describe('the random share', () => {
   it('is drawn by the id alone, the same in SQL as in code, about the configured share', async () => {
     expect(sampleBucket('00000000-0000-4000-8000-000000000000')).toBe(63);
     const ids = Array.from({ length: 400 }, () => crypto.randomUUID());
-    const rows = await ctx.handle.db.execute<{ id: string; hit: boolean }>(
-      sql`select id, ${randomSampleSql(sql`id`)} as hit from unnest(${`{${ids.join(',')}}`}::uuid[]) as id`,
+    const result: unknown = await ctx.handle.db.execute(
+      sql`select id::text as id, ${randomSampleSql(sql`id`)} as hit from unnest(${`{${ids.join(',')}}`}::uuid[]) as id`,
     );
-    const list = 'rows' in rows ? rows.rows : rows;
+    // PGlite answers { rows }, postgres-js the rows themselves.
+    const list = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+      id: string;
+      hit: boolean;
+    }[];
     expect(list).toHaveLength(400);
-    for (const r of list as { id: string; hit: boolean }[]) expect(r.hit).toBe(isRandomSample(r.id));
+    for (const r of list) expect(r.hit).toBe(isRandomSample(r.id));
     expect(ids.filter((id) => isRandomSample(id)).length).toBeLessThan(60);
   });
 });
@@ -71,13 +75,17 @@ describe('the queue', () => {
     expect(reasons.get(drawn.id)).toEqual(['random']);
     expect(reasons.has(clean.id)).toBe(false);
     expect(queue.items.map((i) => i.id)).toEqual(
-      [...queue.items].sort((x, y) => y.startedAt.getTime() - x.startedAt.getTime() || (y.id > x.id ? 1 : -1)).map((i) => i.id),
+      [...queue.items]
+        .sort((x, y) => y.startedAt.getTime() - x.startedAt.getTime() || (y.id > x.id ? 1 : -1))
+        .map((i) => i.id),
     );
 
     expect((await supervisor.inspections.queue({ reason: 'flagged' })).items.map((i) => i.id).sort()).toEqual(
       [violation.id, phrase.id].sort(),
     );
-    expect((await supervisor.inspections.queue({ reason: 'complaint' })).items.map((i) => i.id)).toEqual([complained.id]);
+    expect((await supervisor.inspections.queue({ reason: 'complaint' })).items.map((i) => i.id)).toEqual([
+      complained.id,
+    ]);
     expect((await supervisor.inspections.queue({ reason: 'random' })).items.map((i) => i.id).sort()).toEqual(
       [phrase.id, drawn.id].sort(),
     );
@@ -93,7 +101,12 @@ describe('the queue', () => {
     expect((await auditor.inspections.queue({ agencyId: ctx.w.orgs.agencyB.id })).items).toEqual([]);
 
     // Inspected by the agency: gone from its queue, still in the platform's.
-    await supervisor.inspections.inspect({ recordId: drawn.id, formVersion: 1, scores: await scoresFailing(), note: '' });
+    await supervisor.inspections.inspect({
+      recordId: drawn.id,
+      formVersion: 1,
+      scores: await scoresFailing(),
+      note: '',
+    });
     expect((await supervisor.inspections.queue({})).items.map((i) => i.id)).not.toContain(drawn.id);
     expect((await auditor.inspections.queue({})).items.map((i) => i.id)).toContain(drawn.id);
   });
@@ -163,7 +176,9 @@ describe('inspecting a call', () => {
     const told = await ctx.handle.db
       .select()
       .from(notifications)
-      .where(and(eq(notifications.userId, ctx.w.users['agencyA.admin'].id), eq(notifications.kind, 'inspection.fatalFound')));
+      .where(
+        and(eq(notifications.userId, ctx.w.users['agencyA.admin'].id), eq(notifications.kind, 'inspection.fatalFound')),
+      );
     expect(told).toHaveLength(1);
     const staffList = await (await as('platform.auditor')).inspections.list({ isFatalOnly: true });
     expect(staffList.items.map((i) => i.id)).toEqual([failed.id]);
@@ -204,7 +219,10 @@ describe('inspecting a call', () => {
         scores: scores.map((s, i) => (i === 2 ? { ...s, passed: false, note: '' } : s)),
         note: '',
       }),
-    ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { code: 'inspection.noteRequired', details: { field: 'scores.2.note' } } });
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      cause: { code: 'inspection.noteRequired', details: { field: 'scores.2.note' } },
+    });
     await expect(
       supervisor.inspections.inspect({ recordId: call.id, formVersion: 2, scores, note: '' }),
     ).rejects.toMatchObject({ code: 'CONFLICT', cause: { code: 'inspection.formChanged' } });
@@ -308,14 +326,19 @@ describe('inspecting a call', () => {
         followUp: { kind: 'complaint', category: 'third_parties', description: '催收员向借款人同事透露欠款情况。' },
       }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', cause: { code: 'inspection.followUpNotAllowed' } });
-    const done = await (await as('platform.admin')).inspections.inspect({
+    const done = await (
+      await as('platform.admin')
+    ).inspections.inspect({
       recordId: call.id,
       formVersion: 1,
       scores: failing,
       note: '',
       followUp: { kind: 'complaint', category: 'third_parties', description: '催收员向借款人同事透露欠款情况。' },
     });
-    const [complaint] = await ctx.handle.db.select().from(complaints).where(eq(complaints.id, done.complaintId ?? ''));
+    const [complaint] = await ctx.handle.db
+      .select()
+      .from(complaints)
+      .where(eq(complaints.id, done.complaintId ?? ''));
     expect(complaint).toMatchObject({
       callRecordId: call.id,
       caseId,
@@ -323,7 +346,9 @@ describe('inspecting a call', () => {
       source: 'staff',
       category: 'third_parties',
     });
-    expect((await (await as('platform.admin')).inspections.get({ recordId: call.id })).complaint?.id).toBe(complaint?.id);
+    expect((await (await as('platform.admin')).inspections.get({ recordId: call.id })).complaint?.id).toBe(
+      complaint?.id,
+    );
     // The call now reaches a debtor with a complaint: every other call on the case is sampled.
     const next = await insertCall(ctx.w, { caseId, id: idInRandomShare(false) });
     const queue = await (await as('agencyA.supervisor')).inspections.queue({ reason: 'complaint' });
@@ -335,7 +360,9 @@ describe('the inspection form', () => {
   it('publishes a validated next version; earlier inspections keep theirs', async () => {
     const { caseIds } = await workingCases(ctx.w, 1);
     const call = await insertCall(ctx.w, { caseId: caseIds[0] ?? '', check: 'violation' });
-    const before = await (await as('agencyA.supervisor')).inspections.inspect({
+    const before = await (
+      await as('agencyA.supervisor')
+    ).inspections.inspect({
       recordId: call.id,
       formVersion: 1,
       scores: await scoresFailing(),

@@ -88,6 +88,7 @@ export const listSanctions = async (db: DbOrTx, caller: Caller, input: SanctionL
       agencyStatus,
       reason: s.reason,
       complaintReference: isCreditor ? null : (complaintReference ?? null),
+      inspectionId: isCreditor ? null : s.inspectionId,
       proposedByName: isStaff ? proposedByName : null,
       createdAt: s.createdAt,
       effectiveAt: s.effectiveAt,

@@ -1,5 +1,4 @@
-import { desc } from 'drizzle-orm';
-import { inspectionForms } from '@/db/schema';
+import { currentForm } from '@/server/domain/calls/inspection-forms';
 import { inspectCall } from '@/server/domain/calls/inspections';
 import type { AuthzTable } from '@/server/testing/authz';
 import { insertCall } from '@/server/testing/calls';
@@ -30,15 +29,12 @@ const withCall =
     }
   };
 
-const currentVersion = async (w: World) => {
-  const [form] = await w.db.select().from(inspectionForms).orderBy(desc(inspectionForms.version)).limit(1);
-  if (!form) throw new Error('no inspection form');
-  return form;
-};
+const currentVersion = (w: World) => currentForm(w.db);
 
 const record = (w: World) => ({ recordId: recordOf(w) });
 const INSPECTORS_ONLY = ['agencyA.collector', 'creditorA.admin', 'platform.reviewer', 'platform.complaints'] as const;
-const OWN_AGENCY = 'an agency reads its own agency’s calls only; staff every agency’s (inspections.integration.test.ts)';
+const OWN_AGENCY =
+  'an agency reads its own agency’s calls only; staff every agency’s (inspections.integration.test.ts)';
 const FORM_MANAGERS_ONLY = ['platform.auditor', 'platform.reviewer', 'agencyA.admin', 'creditorA.admin'] as const;
 const STAFF_ONLY = { none: 'the form is the platform’s own; no organization owns a version' };
 

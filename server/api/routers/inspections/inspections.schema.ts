@@ -115,7 +115,10 @@ const ZInspectionView = z.object({
 });
 export type TInspectionView = z.infer<typeof ZInspectionView>;
 
-const ZRuleHit = z.object({ rule: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() });
+const ZRuleHit = z.object({
+  rule: z.string(),
+  values: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
 
 export const ZInspectionDetail = z.object({
   call: z.object({

@@ -1,9 +1,4 @@
-import {
-  currentForm,
-  formVersion,
-  listForms,
-  publishForm,
-} from '../../../domain/calls/inspection-forms';
+import { currentForm, formVersion, listForms, publishForm } from '../../../domain/calls/inspection-forms';
 import { inspectionFilters, inspectionQueue } from '../../../domain/calls/inspection-queue';
 import { inspectionSummary } from '../../../domain/calls/inspection-results';
 import { getInspection, inspectCall, listInspections } from '../../../domain/calls/inspections';

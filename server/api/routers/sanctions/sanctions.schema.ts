@@ -76,6 +76,8 @@ const ZCommon = {
   agencyStatus: z.enum(ORG_STATUSES),
   reason: z.string(),
   complaintReference: z.string().nullable(),
+  /** The call inspection it cites, when it cites one. */
+  inspectionId: z.string().nullable(),
   proposedByName: z.string().nullable(),
   createdAt: z.date(),
   effectiveAt: z.date().nullable(),
@@ -90,8 +92,7 @@ export const ZSanctionDetail = z.object({
   agencyCreditCode: z.string(),
   complaintId: z.string().nullable(),
   auditItemId: z.string().nullable(),
-  /** The call inspection it cites, and the call (its inspect page is the call's). */
-  inspectionId: z.string().nullable(),
+  /** The call the cited inspection is of (its inspect page is the call's). */
   inspectionRecordId: z.string().nullable(),
   isProposedByMe: z.boolean(),
   decidedAt: z.date().nullable(),
