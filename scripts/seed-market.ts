@@ -31,6 +31,7 @@ import { decideRepayment, reportRepayment } from '../server/domain/money/repayme
 import { attachEvidence, flagMissingVisitEvidence, planVisit, recordVisit } from '../server/domain/work/visits';
 import { bytesStream, ingest } from '../server/storage/ingest';
 import { getBlobStore } from '../server/storage/store';
+import { seedCalls } from './seed-calls';
 
 const DAY = 86_400_000;
 
@@ -357,6 +358,14 @@ export const seedMarket = async (db: Db) => {
   );
   const fourth = mine[3];
   if (fourth) await seedComplaint(db, fourth.id, now);
+  if (collector)
+    await seedCalls(
+      db,
+      supervisor,
+      { assigned: mine.slice(4, Math.ceil(mine.length / 2)).map((c) => c.id), complained: fourth?.id ?? null },
+      collector.id,
+      now,
+    );
   await seedScorecards(db, creditor, zhengxin, now);
   return { seeded: true };
 };
