@@ -11,7 +11,8 @@ const ZId = z.uuid({ error: 'v.id' });
 export const ZSampleReason = z.enum(INSPECTION_SAMPLE_REASONS);
 const ZMonth = z.string().regex(MONTH_PATTERN, { error: 'v.month' });
 
-export const ZQueueInput = z.strictObject({
+// Not strict: infinite queries add their paging direction to the input.
+export const ZQueueInput = z.object({
   /** Staff only: one agency's calls. */
   agencyId: ZId.optional(),
   reason: ZSampleReason.optional(),
@@ -198,7 +199,7 @@ export const ZInspectResult = z.object({
   complaintId: z.string().nullable(),
 });
 
-export const ZListInput = z.strictObject({
+export const ZListInput = z.object({
   agencyId: ZId.optional(),
   side: z.enum(['agency', 'platform']).optional(),
   isFatalOnly: z.boolean().optional(),
