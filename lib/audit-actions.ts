@@ -107,6 +107,8 @@ export const AUDIT_ACTIONS = [
   'sanction.appeal',
   'sanction.decideAppeal',
   'commission.freeze',
+  'inspection.record',
+  'inspection.formPublish',
   'commission.unfreeze',
   'audit.create',
   'audit.review',

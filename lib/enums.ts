@@ -156,6 +156,7 @@ export const NOTIFICATION_KINDS = [
   'commission.unfrozen',
   'webhook.disabled',
   'call.transcriptFlagged',
+  'inspection.fatalFound',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -36,6 +36,7 @@ import { decryptPii } from '../server/pii/crypto';
 import { attachEvidence, flagMissingVisitEvidence, planVisit, recordVisit } from '../server/domain/work/visits';
 import { bytesStream, ingest } from '../server/storage/ingest';
 import { getBlobStore } from '../server/storage/store';
+import { seedInspectionCalls } from './seed-calls';
 
 const DAY = 86_400_000;
 
@@ -445,6 +446,14 @@ export const seedMarket = async (db: Db) => {
     mine.slice(Math.max(4, half - 6), half).map((c) => c.id),
     now,
   );
+  if (collector)
+    await seedInspectionCalls(
+      db,
+      supervisor,
+      { assigned: mine.slice(4, Math.ceil(mine.length / 2)).map((c) => c.id), complained: fourth?.id ?? null },
+      collector.id,
+      now,
+    );
   await seedScorecards(db, creditor, zhengxin, now);
   return { seeded: true };
 };

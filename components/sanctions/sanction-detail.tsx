@@ -93,6 +93,14 @@ export const SanctionDetailScreen = ({
                     <Link className="font-mono text-amber-700 underline" href={complaintHref}>
                       {s.complaintReference}
                     </Link>
+                  ) : s.inspectionRecordId ? (
+                    <Link
+                      className="text-amber-700 underline"
+                      href={`/${portal}/inspections/${s.inspectionRecordId}`}
+                      data-testid="sanction-cites-inspection"
+                    >
+                      {t('citesInspection')}
+                    </Link>
                   ) : (
                     t('auditFinding')
                   )}

@@ -151,7 +151,9 @@ export const SanctionList = ({ portal }: { portal: SanctionPortal }) => {
                 </span>
               </Td>
               {portal === 'creditor' ? null : (
-                <Td className="font-mono text-xs">{s.complaintReference ?? t('auditFinding')}</Td>
+                <Td className="font-mono text-xs">
+                  {s.complaintReference ?? (s.inspectionId ? t('inspectionFinding') : t('auditFinding'))}
+                </Td>
               )}
               {portal === 'staff' ? <Td className="text-xs">{s.proposedByName}</Td> : null}
               {portal === 'creditor' ? null : (

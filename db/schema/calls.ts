@@ -105,6 +105,10 @@ export const callRecords = pgTable(
       .on(t.creditorId, t.startedAt)
       .where(sql`${t.creditorId} is not null`),
     index('call_records_batch_idx').on(t.batchId),
+    // The inspection queue across agencies (staff): matched calls newest first, walked in order.
+    index('call_records_matched_calls_idx')
+      .on(t.startedAt, t.id)
+      .where(sql`${t.caseId} is not null and ${t.kind} = 'call'`),
   ],
 );
 
@@ -232,7 +236,8 @@ export const callInspections = pgTable(
     createdAt: ts().notNull().defaultNow(),
   },
   (t) => [
-    index('call_inspections_record_idx').on(t.recordId, t.createdAt),
+    // One inspection of a record per side: a second is refused by the key, even when two race.
+    uniqueIndex('call_inspections_record_side_key').on(t.recordId, t.side),
     index('call_inspections_agency_idx').on(t.agencyId, t.createdAt, t.id),
   ],
 );

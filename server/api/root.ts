@@ -23,6 +23,7 @@ import { packagesRouter } from './routers/packages/router';
 import { publicRouter } from './routers/public/router';
 import { restructuresRouter } from './routers/restructures/router';
 import { holdsRouter } from './routers/holds/router';
+import { inspectionsRouter } from './routers/inspections/router';
 import { sanctionsRouter } from './routers/sanctions/router';
 import { scorecardsRouter } from './routers/scorecards/router';
 import { staffRouter } from './routers/staff/router';
@@ -40,6 +41,7 @@ export const appRouter = router({
   cases: casesRouter,
   complaints: complaintsRouter,
   files: filesRouter,
+  inspections: inspectionsRouter,
   market: marketRouter,
   me: meRouter,
   notifications: notificationsRouter,

@@ -3,6 +3,7 @@ import type { DbOrTx, Tx } from '@/db/client';
 import type { ComplainantRelation, ComplaintCategory, ComplaintSource } from '@/lib/enums';
 import { FILE_TYPES } from '@/lib/file-types';
 import {
+  callRecords,
   caseActions,
   cases,
   complaintCounters,
@@ -211,6 +212,7 @@ type NewComplaint = {
   filedBy: string | null;
   filedByOrgId: string | null;
   evidence: readonly Evidence[];
+  callRecordId?: string | null;
 };
 
 /** Writes the complaint, its first timeline step, its evidence and the audit row; tells the complaint handlers. */
@@ -250,6 +252,7 @@ const insertComplaint = async (
       resolutionDueAt: resolutionDue(now),
       similarTo: similar?.id ?? null,
       similarityBp: similar?.bp ?? null,
+      callRecordId: c.callRecordId ?? null,
       createdAt: now,
       updatedAt: now,
     })
@@ -281,6 +284,7 @@ const insertComplaint = async (
       caseId: c.caseId,
       evidence: files.length,
       similarTo: similar?.id ?? null,
+      callRecordId: c.callRecordId ?? null,
     },
   });
   await notify(
@@ -400,9 +404,21 @@ export type OrgComplaintInput = {
   caseId: string | null;
   contractNo?: string | null | undefined;
   agencyId: string | null;
+  /** Staff only: the call the complaint cites (a transcript, an inspection finding); its agency and case are the complaint's. */
+  callRecordId?: string | null | undefined;
   category: ComplaintCategory;
   description: string;
   evidence: Evidence[];
+};
+
+/** The matched call a staff complaint cites: its case and agency are what the complaint is about. */
+const citedCall = async (tx: Tx, recordId: string) => {
+  const [r] = await tx
+    .select({ id: callRecords.id, caseId: callRecords.caseId, agencyId: callRecords.agencyId })
+    .from(callRecords)
+    .where(eq(callRecords.id, recordId));
+  if (!r?.caseId) throw new DomainError('call.notFound', { field: 'callRecordId' });
+  return { ...r, caseId: r.caseId };
 };
 
 /**
@@ -412,6 +428,8 @@ export type OrgComplaintInput = {
 export const fileOrgComplaint = async (db: DbOrTx, caller: Caller, input: OrgComplaintInput, now = new Date()) =>
   db.transaction(async (tx) => {
     const isStaff = caller.actor.orgType === 'platform';
+    const call = isStaff && input.callRecordId ? await citedCall(tx, input.callRecordId) : null;
+    if (call) input = { ...input, caseId: call.caseId, agencyId: call.agencyId };
     let caseRow: { id: string; creditorId: string; agencyId: string | null } | null = null;
     // A creditor names its case by id or by its contract number (unique within the creditor).
     const byContract = !isStaff && !input.caseId && input.contractNo ? input.contractNo.trim() : null;
@@ -458,6 +476,7 @@ export const fileOrgComplaint = async (db: DbOrTx, caller: Caller, input: OrgCom
         filedBy: caller.actor.userId,
         filedByOrgId: caller.actor.orgId,
         evidence: input.evidence,
+        callRecordId: call?.id ?? null,
       },
       now,
     );

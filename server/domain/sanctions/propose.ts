@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { SanctionKind } from '@/lib/enums';
-import { complaints, fieldAuditItems, fieldAudits, sanctions, type Sanction } from '@/db/schema';
+import { callInspections, complaints, fieldAuditItems, fieldAudits, sanctions, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { emitEvent } from '../webhooks/emit';
 import { writeAudit } from '../../audit/write';
@@ -21,16 +21,21 @@ export const SANCTION_STAFF = ['admin', 'complaints', 'auditor'] as const;
 export type ProposeSanctionInput = {
   complaintId: string | null;
   auditItemId: string | null;
+  /** A call inspection that failed a fatal item (质检致命项). */
+  inspectionId?: string | null | undefined;
   kind: SanctionKind;
   points: number | null;
   endsOn: string | null;
   reason: string;
 };
 
-/** The agency a citation is about: an upheld complaint naming an agency, or an audit item found a violation. */
+/**
+ * The agency a citation is about: an upheld complaint naming an agency, an audit item found
+ * a violation, or a call inspection (either side's) that failed a fatal item.
+ */
 const citedAgency = async (
   tx: DbOrTx,
-  input: Pick<ProposeSanctionInput, 'complaintId' | 'auditItemId'>,
+  input: Pick<ProposeSanctionInput, 'complaintId' | 'auditItemId' | 'inspectionId'>,
 ): Promise<string> => {
   if (input.complaintId) {
     const [c] = await tx
@@ -51,6 +56,15 @@ const citedAgency = async (
     if (!item) throw new DomainError('sanction.citationNotFound', { field: 'auditItemId' });
     if (item.finding !== 'violation') throw new DomainError('sanction.notCitable', { field: 'auditItemId' });
     return item.agencyId;
+  }
+  if (input.inspectionId) {
+    const [i] = await tx
+      .select({ agencyId: callInspections.agencyId, fatalFailed: callInspections.fatalFailed })
+      .from(callInspections)
+      .where(eq(callInspections.id, input.inspectionId));
+    if (!i) throw new DomainError('sanction.citationNotFound', { field: 'inspectionId' });
+    if (i.fatalFailed.length === 0) throw new DomainError('sanction.notCitable', { field: 'inspectionId' });
+    return i.agencyId;
   }
   throw new DomainError('sanction.notCitable', { field: 'complaintId' });
 };
@@ -87,6 +101,7 @@ export const proposeSanction = async (db: DbOrTx, caller: Caller, input: Propose
         reason: input.reason.trim(),
         complaintId: input.complaintId,
         auditItemId: input.complaintId ? null : input.auditItemId,
+        inspectionId: input.complaintId || input.auditItemId ? null : (input.inspectionId ?? null),
         endsOn: input.kind === 'suspension' ? input.endsOn : null,
         proposedBy: caller.actor.userId,
         effectiveAt: isBan ? null : now,
@@ -108,6 +123,7 @@ export const proposeSanction = async (db: DbOrTx, caller: Caller, input: Propose
         reason: saved.reason,
         complaintId: saved.complaintId,
         auditItemId: saved.auditItemId,
+        inspectionId: saved.inspectionId,
       },
     });
     const params = { agencyName: agency.name };

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, notInArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db/client';
 import type { SanctionKind, SanctionStatus } from '@/lib/enums';
-import { commissions, complaints, organizations, sanctions, users, type Sanction } from '@/db/schema';
+import { callInspections, commissions, complaints, organizations, sanctions, users, type Sanction } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { DomainError } from '../../errors';
 import { shanghaiDate } from '@/lib/dates';
@@ -88,6 +88,7 @@ export const listSanctions = async (db: DbOrTx, caller: Caller, input: SanctionL
       agencyStatus,
       reason: s.reason,
       complaintReference: isCreditor ? null : (complaintReference ?? null),
+      inspectionId: isCreditor ? null : s.inspectionId,
       proposedByName: isStaff ? proposedByName : null,
       createdAt: s.createdAt,
       effectiveAt: s.effectiveAt,
@@ -118,10 +119,12 @@ export const getSanction = async (db: DbOrTx, caller: Caller, sanctionId: string
       appellantOrgId: appellant.orgId,
       appealDecidedByName: appealDecider.name,
       complaintReference: complaints.reference,
+      inspectionRecordId: callInspections.recordId,
     })
     .from(sanctions)
     .innerJoin(agencies, eq(agencies.id, sanctions.agencyId))
     .innerJoin(proposer, eq(proposer.id, sanctions.proposedBy))
+    .leftJoin(callInspections, eq(callInspections.id, sanctions.inspectionId))
     .leftJoin(decider, eq(decider.id, sanctions.decidedBy))
     .leftJoin(lifter, eq(lifter.id, sanctions.liftedBy))
     .leftJoin(appellant, eq(appellant.id, sanctions.appealedBy))
@@ -150,6 +153,8 @@ export const getSanction = async (db: DbOrTx, caller: Caller, sanctionId: string
     complaintId: notCreditor(s.complaintId),
     complaintReference: notCreditor(row.complaintReference ?? null),
     auditItemId: staffOnly(s.auditItemId),
+    inspectionId: notCreditor(s.inspectionId),
+    inspectionRecordId: notCreditor(row.inspectionRecordId ?? null),
     createdAt: s.createdAt,
     proposedByName: staffOnly(row.proposedByName),
     isProposedByMe: s.proposedBy === caller.actor.userId,

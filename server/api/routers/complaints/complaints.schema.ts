@@ -86,6 +86,8 @@ export const ZOrgComplaintInput = z.strictObject({
   contractNo: z.string().trim().max(100).nullish(),
   /** Staff only: the agency, when the complaint is not about a case. */
   agencyId: z.uuid({ error: 'v.id' }).nullable(),
+  /** Staff only: the call the complaint cites (its case and agency are the complaint's). */
+  callRecordId: z.uuid({ error: 'v.id' }).nullish(),
   category: ZComplaintCategory,
   description: ZText(10, 5000, 'complaintDescription'),
   evidence: ZEvidence,

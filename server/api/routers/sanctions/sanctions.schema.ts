@@ -27,14 +27,15 @@ const sanctionTerms = {
 };
 const pointsNamed = (v: { kind: string; points: number | null }) => v.kind !== 'points' || v.points !== null;
 
-/** Exactly one citation. */
+/** Exactly one citation: an upheld complaint, an audit violation or a call inspection's fatal finding. */
 export const ZProposeSanctionInput = z
   .strictObject({
     complaintId: z.uuid({ error: 'v.id' }).nullable(),
     auditItemId: z.uuid({ error: 'v.id' }).nullable(),
+    inspectionId: z.uuid({ error: 'v.id' }).nullable().default(null),
     ...sanctionTerms,
   })
-  .refine((v) => (v.complaintId === null) !== (v.auditItemId === null), {
+  .refine((v) => [v.complaintId, v.auditItemId, v.inspectionId].filter((c) => c !== null).length === 1, {
     path: ['complaintId'],
     error: 'v.sanctionCitation',
   })
@@ -75,6 +76,8 @@ const ZCommon = {
   agencyStatus: z.enum(ORG_STATUSES),
   reason: z.string(),
   complaintReference: z.string().nullable(),
+  /** The call inspection it cites, when it cites one. */
+  inspectionId: z.string().nullable(),
   proposedByName: z.string().nullable(),
   createdAt: z.date(),
   effectiveAt: z.date().nullable(),
@@ -89,6 +92,8 @@ export const ZSanctionDetail = z.object({
   agencyCreditCode: z.string(),
   complaintId: z.string().nullable(),
   auditItemId: z.string().nullable(),
+  /** The call the cited inspection is of (its inspect page is the call's). */
+  inspectionRecordId: z.string().nullable(),
   isProposedByMe: z.boolean(),
   decidedAt: z.date().nullable(),
   decidedByName: z.string().nullable(),
