@@ -58,6 +58,7 @@ export const DOMAIN_ERRORS = {
   'file.tooLarge': 'PAYLOAD_TOO_LARGE',
   'file.notFound': 'NOT_FOUND',
   'file.integrity': 'INTERNAL_SERVER_ERROR',
+  'file.rangeNotSatisfiable': 'BAD_REQUEST',
   'file.expired': 'BAD_REQUEST',
   'import.notFound': 'NOT_FOUND',
   'import.notSpreadsheet': 'BAD_REQUEST',
