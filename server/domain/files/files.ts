@@ -7,6 +7,8 @@ import type { FileType } from '@/lib/file-types';
 import {
   admissionApplications,
   admissionDocuments,
+  callRecordings,
+  callRecords,
   caseChanges,
   caseImports,
   cases,
@@ -107,7 +109,7 @@ export const ownFile = async (
 };
 
 /** Why a caller may read a file: what the file is for (derived from the records that hold it). */
-type Access = 'upload' | 'import' | 'export' | 'document' | 'review' | 'evidence' | 'receipt';
+type Access = 'upload' | 'import' | 'export' | 'document' | 'review' | 'evidence' | 'receipt' | 'recording';
 
 /**
  * Whether the caller may read a case's evidence or receipt: its creditor's users who read
@@ -133,6 +135,9 @@ const readsCase = async (
  * - an export: the user who asked for it;
  * - an admission document: the applicant's admins, and the platform's reviewers;
  * - a visit's evidence, a finding's evidence, a repayment's receipt: whoever may read the case (readsCase);
+ * - a call's recording: whoever may read the case the call was matched to (readsCase: the
+ *   agency that made it only while it works the case); a call matched to no case, the
+ *   agency's admins and supervisors;
  * - an upload nothing holds yet: its uploader.
  * Anyone else gets null (NOT_FOUND, as if it did not exist), whichever tenant they are
  * in. A file held by a record of another kind is read by nobody here.
@@ -185,6 +190,19 @@ const mayRead = async (db: DbOrTx, caller: Caller, file: StoredFile): Promise<Ac
     .from(repayments)
     .where(eq(repayments.receiptFileId, file.id));
   for (const r of receipts) if (await readsCase(db, caller, r)) return 'receipt';
+
+  const recordings = await db
+    .select({ caseId: callRecords.caseId, creditorId: callRecords.creditorId, agencyId: callRecords.agencyId })
+    .from(callRecordings)
+    .innerJoin(callRecords, eq(callRecords.id, callRecordings.recordId))
+    .where(eq(callRecordings.fileId, file.id));
+  for (const { caseId, creditorId, agencyId } of recordings) {
+    const isRead =
+      caseId && creditorId
+        ? await readsCase(db, caller, { caseId, creditorId, agencyId })
+        : actor.orgType === 'agency' && actor.orgId === agencyId && hasPermission(actor, 'cases.assign');
+    if (isRead) return 'recording';
+  }
 
   if (file.uploadedBy === actor.userId && !(await isFileHeld(db, file.id))) return 'upload';
   return null;
