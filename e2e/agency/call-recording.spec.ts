@@ -28,6 +28,8 @@ test.describe('[AGENCY] a call recording as evidence', () => {
     page,
     browser,
   }) => {
+    // A placement, a key, a batch, ten minutes of audio and two languages: more than one screen's work.
+    test.setTimeout(240_000);
     // The creditor places one case with the agency by a direct offer, which the agency accepts.
     const creditor = await (await browser.newContext()).newPage();
     await signInAs(creditor, ACCOUNTS.creditorAdmin, '/creditor');
