@@ -128,5 +128,6 @@ export const AUDIT_ACTIONS = [
   'webhook.resend',
   'webhook.disableFailing',
   'calls.ingest',
+  'calls.attachRecording',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -49,6 +49,8 @@ export const evidenceKindOf = (mime: string): EvidenceKind | null =>
       : mime.startsWith('video/')
         ? 'video'
         : null;
+/** What a call's recording may be: audio, recognised by its bytes. */
+export const AUDIO_FILE_TYPES: readonly FileType[] = FILE_TYPES.filter((t) => t.startsWith('audio/'));
 /** What a case import reads. */
 export const SPREADSHEET_FILE_TYPES: readonly FileType[] = [
   'text/csv',

@@ -317,3 +317,23 @@ describe('an upload nothing holds yet', () => {
     });
   });
 });
+
+describe('a byte range through the route', () => {
+  it('answers 206 for the range an uploader asks of their own upload, and 416 outside it, with Accept-Ranges', async () => {
+    const pdf = samplePdf(['Range request']);
+    const { id } = await upload('creditorA.manager', pdf);
+    session.userId = w.users['creditorA.manager'].id;
+    const get = (range: string) =>
+      GET(new Request(`http://localhost/api/files/${id}`, { headers: { range } }), {
+        params: Promise.resolve({ fileId: id }),
+      });
+    const part = await get('bytes=0-4');
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe(`bytes 0-4/${pdf.byteLength}`);
+    expect(new TextDecoder().decode(await part.arrayBuffer())).toBe('%PDF-');
+    const outside = await get(`bytes=${pdf.byteLength}-`);
+    expect(outside.status).toBe(416);
+    expect(outside.headers.get('content-range')).toBe(`bytes */${pdf.byteLength}`);
+    expect(outside.headers.get('accept-ranges')).toBe('bytes');
+  });
+});

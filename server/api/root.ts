@@ -4,6 +4,7 @@ import { callsRouter } from './routers/calls/router';
 import { admissionRouter } from './routers/admission/router';
 import { auditsRouter } from './routers/audits/router';
 import { authRouter } from './routers/auth/router';
+import { callEvidenceRouter } from './routers/call-evidence/router';
 import { casesRouter } from './routers/cases/router';
 import { complaintsRouter } from './routers/complaints/router';
 import { filesRouter } from './routers/files/router';
@@ -38,6 +39,7 @@ export const appRouter = router({
   calls: callsRouter,
   audits: auditsRouter,
   auth: authRouter,
+  callEvidence: callEvidenceRouter,
   cases: casesRouter,
   complaints: complaintsRouter,
   files: filesRouter,

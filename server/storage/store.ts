@@ -3,6 +3,7 @@ import { access, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { AwsClient } from 'aws4fetch';
+import type { ByteRange } from '@/lib/byte-range';
 
 /**
  * Where file bytes live, addressed by their SHA-256 (identical bytes are stored once).
@@ -12,8 +13,8 @@ export type BlobStore = {
   readonly kind: 'local' | 's3';
   /** Moves a finished temporary file into the store under `key`, unless the key is already there. */
   put(key: string, tempPath: string, size: number, mime: string): Promise<void>;
-  /** The stored bytes, or null when the key is missing. */
-  get(key: string): Promise<ReadableStream<Uint8Array> | null>;
+  /** The stored bytes (only those of `range`, when given), or null when the key is missing. */
+  get(key: string, range?: ByteRange): Promise<ReadableStream<Uint8Array> | null>;
   /** Whether bytes are stored under `key`. */
   has(key: string): Promise<boolean>;
   /** Removes the bytes under `key` (nothing happens when they are already gone). */
@@ -49,11 +50,11 @@ export const localStore = (root: string): BlobStore => {
       await mkdir(path.dirname(target), { recursive: true });
       await rename(tempPath, target);
     },
-    async get(key) {
+    async get(key, range) {
       checkKey(key);
       const p = pathOf(key);
       if (!(await exists(p))) return null;
-      return Readable.toWeb(createReadStream(p)) as ReadableStream<Uint8Array>;
+      return Readable.toWeb(createReadStream(p, range)) as ReadableStream<Uint8Array>;
     },
     async has(key) {
       checkKey(key);
@@ -112,11 +113,19 @@ export const s3Store = (config: S3Config): BlobStore => {
         await rm(tempPath, { force: true });
       }
     },
-    async get(key) {
+    async get(key, range) {
       checkKey(key);
-      const res = await client.fetch(urlOf(key));
+      const res = await client.fetch(
+        urlOf(key),
+        range ? { headers: { Range: `bytes=${range.start}-${range.end}` } } : {},
+      );
       if (res.status === 404) return null;
       if (!res.ok || !res.body) throw new Error(`object store read failed: HTTP ${res.status}`);
+      // A store that ignored the range would hand over the whole object as if it were the part.
+      if (range && res.status !== 206) {
+        await res.body.cancel();
+        throw new Error(`object store ignored the range: HTTP ${res.status}`);
+      }
       return res.body as ReadableStream<Uint8Array>;
     },
     async has(key) {

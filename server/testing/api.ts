@@ -19,7 +19,7 @@ export const keyOf = async (
 
 export type ApiAnswer = { status: number; headers: Headers; body: Record<string, unknown> & { [k: string]: unknown } };
 
-/** One request to /api/v1 as the route handler answers it. */
+/** One request to /api/v1 as the route handler answers it; bytes (a file) are sent as they are, anything else as JSON. */
 export const apiCall = async (
   db: Db,
   method: string,
@@ -31,11 +31,22 @@ export const apiCall = async (
       method,
       headers: {
         ...(key ? { authorization: `Bearer ${key}` } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(body === undefined
+          ? {}
+          : { 'content-type': body instanceof Uint8Array ? 'application/octet-stream' : 'application/json' }),
         'x-daylight-peer': '203.0.113.9',
         ...headers,
       },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      ...(body === undefined
+        ? {}
+        : {
+            body:
+              body instanceof Uint8Array
+                ? new Uint8Array(body)
+                : typeof body === 'string'
+                  ? body
+                  : JSON.stringify(body),
+          }),
     }),
     db,
   );

@@ -8,7 +8,7 @@ import type { createCaller } from '../root';
 // One endpoint of the public API (/api/v1): what the router matches, what the handler
 // checks before it runs, and what the OpenAPI document says of it, all from one place.
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The procedures, called as the key's organization: every check of the screens applies. */
 export type Procedures = ReturnType<typeof createCaller>;
@@ -21,6 +21,8 @@ export type EndpointContext<P, Q, B> = {
   params: P;
   query: Q;
   body: B;
+  /** The request body as it arrives, for an endpoint taking a file (`rawBody`); cut off past `maxBody`. */
+  raw: ReadableStream<Uint8Array> | null;
   /** The API's own origin and base path, for links in answers (`Location`). */
   base: string;
   /** The request's path, for problem details. */
@@ -51,6 +53,11 @@ export type Endpoint<P = unknown, Q = unknown, B = unknown> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /**
+   * The body is a file's bytes, not JSON: handed to the endpoint as a stream (`raw`), never
+   * held whole in memory, refused past `maxBody`; the document lists the media types taken.
+   */
+  rawBody?: { mediaTypes: readonly string[]; description: Text };
   /** What the document shows as the body when `body` checks less itself (a batch checks its items one by one). */
   documentedBody?: z.ZodType;
   /** A request example for the reference page. */

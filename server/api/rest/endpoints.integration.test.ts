@@ -8,8 +8,10 @@ import type { DbHandle } from '@/db/client';
 import { cases } from '@/db/schema';
 import { shanghaiDate } from '@/lib/dates';
 import { API_SCOPES, type ApiScope } from '@/lib/api-scopes';
+import { wavRecording } from '@/db/seed/evidence';
 import { apiCall, drainingJobs, keyOf } from '../../testing/api';
 import { numbersOfCase } from '../../testing/calls';
+import { insertCallRecord } from '../../testing/call-records';
 import { importBytes, sampleCsv } from '../../testing/cases';
 import { createTestDb } from '../../testing/db';
 import { draftPackage } from '../../testing/packages';
@@ -30,6 +32,7 @@ const ids = {
   agencyCase: '',
   heldCase: '',
   agencyPhone: '',
+  callExternalId: '',
 };
 
 type Case = {
@@ -170,6 +173,12 @@ const CASES: Record<string, Case> = {
     status: 201,
     wrongTenant: 'notFound',
   },
+  putCallRecording: {
+    path: () => `/agency/calls/${ids.callExternalId}/recording`,
+    body: () => wavRecording(1),
+    status: 201,
+    wrongTenant: 'notFound',
+  },
 };
 
 let stopJobs: () => Promise<void>;
@@ -185,6 +194,7 @@ beforeAll(async () => {
   ids.agencyCase = caseId;
   ids.heldCase = caseIds.find((id) => id !== caseId) ?? '';
   ids.agencyPhone = (await numbersOfCase(w, caseId)).debtor[0] ?? '';
+  ids.callExternalId = (await insertCallRecord(w, { caseId })).externalId;
   // Where it is midday now: the call the test logs is inside the contact window at any hour.
   await w.db.update(cases).set({ timeZone: middayZone() }).where(eq(cases.id, caseId));
   const list = await apiCall(handle.db, 'GET', `/creditor/cases?importId=${imp.id}`, {

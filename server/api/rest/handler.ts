@@ -69,6 +69,26 @@ const readBody = async (req: Request, max: number): Promise<string> => {
   return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
 };
 
+/**
+ * The body as a stream for an endpoint that takes a file: refused at once when it says it is
+ * larger than `max`, and failed part way when more than `max` bytes arrive after all.
+ */
+const rawBodyOf = (req: Request, max: number): ReadableStream<Uint8Array> | null => {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > max) throw new DomainError('api.bodyTooLarge', { values: { max } });
+  if (!req.body) return null;
+  let size = 0;
+  return req.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        size += chunk.byteLength;
+        if (size > max) controller.error(new DomainError('api.bodyTooLarge', { values: { max } }));
+        else controller.enqueue(chunk);
+      },
+    }),
+  );
+};
+
 const parseJson = (text: string): unknown => {
   if (text.trim() === '') return {};
   try {
@@ -165,9 +185,11 @@ const call = async (req: Request, db: Db, locale: Locale, meta: RequestMeta): Pr
     return fail(new DomainError('api.scopeMissing', { values: { scope: endpoint.scope } }));
 
   let bodyText = '';
+  let raw: ReadableStream<Uint8Array> | null = null;
   let input: { params: unknown; query: unknown; body: unknown };
   try {
-    if (endpoint.body) bodyText = await readBody(req, endpoint.maxBody ?? DEFAULT_MAX_BODY);
+    if (endpoint.rawBody) raw = rawBodyOf(req, endpoint.maxBody ?? DEFAULT_MAX_BODY);
+    else if (endpoint.body) bodyText = await readBody(req, endpoint.maxBody ?? DEFAULT_MAX_BODY);
     input = {
       params: endpoint.params ? endpoint.params.parse(params) : params,
       query: endpoint.query ? endpoint.query.parse(queryOf(url)) : {},
@@ -217,6 +239,7 @@ const call = async (req: Request, db: Db, locale: Locale, meta: RequestMeta): Pr
       db,
       locale,
       ...(input as { params: never; query: never; body: never }),
+      raw,
       base: `${publicOrigin(url)}${API_BASE}`,
       instance,
     });

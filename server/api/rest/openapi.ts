@@ -120,19 +120,29 @@ const operationOf = (e: AnyEndpoint, locale: Locale) => ({
         ]
       : []),
   ],
-  ...(e.body
+  ...(e.rawBody
     ? {
         requestBody: {
           required: true,
-          content: {
-            'application/json': {
-              schema: toSchema(e.documentedBody ?? e.body, 'input'),
-              ...(e.example === undefined ? {} : { example: e.example }),
-            },
-          },
+          description: pick(locale, e.rawBody.description),
+          content: Object.fromEntries(
+            e.rawBody.mediaTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+          ),
         },
       }
-    : {}),
+    : e.body
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: toSchema(e.documentedBody ?? e.body, 'input'),
+                ...(e.example === undefined ? {} : { example: e.example }),
+              },
+            },
+          },
+        }
+      : {}),
   responses: Object.fromEntries(
     Object.entries(e.responses).map(([status, r]) => [
       status,

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
 import { and, eq, or } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
+import { resolveRange, type ByteRange, type RangeSpec } from '@/lib/byte-range';
 import type { ImportKind } from '@/lib/enums';
 import type { FileType } from '@/lib/file-types';
 import {
   admissionApplications,
   admissionDocuments,
+  callRecordings,
+  callRecords,
   caseChanges,
   caseImports,
   cases,
@@ -106,7 +109,7 @@ export const ownFile = async (
 };
 
 /** Why a caller may read a file: what the file is for (derived from the records that hold it). */
-type Access = 'upload' | 'import' | 'export' | 'document' | 'review' | 'evidence' | 'receipt';
+type Access = 'upload' | 'import' | 'export' | 'document' | 'review' | 'evidence' | 'receipt' | 'recording';
 
 /**
  * Whether the caller may read a case's evidence or receipt: its creditor's users who read
@@ -132,6 +135,9 @@ const readsCase = async (
  * - an export: the user who asked for it;
  * - an admission document: the applicant's admins, and the platform's reviewers;
  * - a visit's evidence, a finding's evidence, a repayment's receipt: whoever may read the case (readsCase);
+ * - a call's recording: whoever may read the case the call was matched to (readsCase: the
+ *   agency that made it only while it works the case); a call matched to no case, the
+ *   agency's admins and supervisors;
  * - an upload nothing holds yet: its uploader.
  * Anyone else gets null (NOT_FOUND, as if it did not exist), whichever tenant they are
  * in. A file held by a record of another kind is read by nobody here.
@@ -185,6 +191,19 @@ const mayRead = async (db: DbOrTx, caller: Caller, file: StoredFile): Promise<Ac
     .where(eq(repayments.receiptFileId, file.id));
   for (const r of receipts) if (await readsCase(db, caller, r)) return 'receipt';
 
+  const recordings = await db
+    .select({ caseId: callRecords.caseId, creditorId: callRecords.creditorId, agencyId: callRecords.agencyId })
+    .from(callRecordings)
+    .innerJoin(callRecords, eq(callRecords.id, callRecordings.recordId))
+    .where(eq(callRecordings.fileId, file.id));
+  for (const { caseId, creditorId, agencyId } of recordings) {
+    const isRead =
+      caseId && creditorId
+        ? await readsCase(db, caller, { caseId, creditorId, agencyId })
+        : actor.orgType === 'agency' && actor.orgId === agencyId && hasPermission(actor, 'cases.assign');
+    if (isRead) return 'recording';
+  }
+
   if (file.uploadedBy === actor.userId && !(await isFileHeld(db, file.id))) return 'upload';
   return null;
 };
@@ -230,13 +249,35 @@ const refuseExpiredExport = async (db: DbOrTx, file: StoredFile, now: Date) => {
   if (!(await isFileHeld(db, file.id, listExports))) throw new DomainError('export.expired');
 };
 
-/** Opens a file the caller may read (mayRead), its hash checked against the record (reads across organizations audited). */
-export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store: BlobStore, now = new Date()) => {
+/**
+ * The bytes of `range` in a file of `size` bytes (null: the whole file), or a refusal
+ * carrying the size when none of them exist (answered 416 with `Content-Range: bytes *\/size`).
+ */
+export const rangeOf = (spec: RangeSpec | null, size: number): ByteRange | null => {
+  if (!spec) return null;
+  const range = resolveRange(spec, size);
+  if (!range) throw new DomainError('file.rangeNotSatisfiable', { values: { size } });
+  return range;
+};
+
+/**
+ * Opens a file the caller may read (mayRead), its hash checked against the record (reads
+ * across organizations audited); `range` asks for part of it (a player seeking).
+ */
+export const openFile = async (
+  db: DbOrTx,
+  caller: Caller,
+  fileId: string,
+  store: BlobStore,
+  now = new Date(),
+  range: RangeSpec | null = null,
+) => {
   const [file] = await db.select().from(storedFiles).where(eq(storedFiles.id, fileId));
   const access = file ? await mayRead(db, caller, file) : null;
   if (!file || !access) throw new DomainError('file.notFound');
   await refuseExpiredExport(db, file, now);
-  const stream = await verifiedStream(file, store);
+  const bytes = rangeOf(range, file.size);
+  const stream = await verifiedStream(file, store, bytes);
   if (file.orgId !== caller.actor.orgId) {
     await writeAuditAlone(db, caller, {
       action: 'file.read',
@@ -246,28 +287,34 @@ export const openFile = async (db: DbOrTx, caller: Caller, fileId: string, store
       after: { access },
     });
   }
-  return { file: view(file), stream };
+  return { file: view(file), stream, range: bytes };
 };
 
 /**
- * The stored bytes of a record, checked against its hash: a small file (photos, documents,
- * most recordings) is refused whole when its bytes changed; a large one (video) is checked
- * while it streams and the stream fails at its end.
+ * The stored bytes of a record (or of `range` of them), checked against its hash: a small
+ * file (photos, documents, most recordings) is hashed whole before any byte is served and
+ * refused when its bytes changed, then the range is cut from it; a large one (video) is
+ * checked while it streams and the stream fails at its end. A range of a large file is read
+ * from the store as it is: a part cannot be checked against the whole file's hash, and the
+ * whole-file download (what evidence is exported and compared with) is still checked.
  */
 export const verifiedStream = async (
   file: { id: string; sha256: string; size: number },
   store: BlobStore,
+  range: ByteRange | null = null,
 ): Promise<ReadableStream<Uint8Array>> => {
-  const bytes = await store.get(file.sha256);
+  const isWholeChecked = file.size <= VERIFY_BEFORE_SERVING_BYTES;
+  const bytes = await store.get(file.sha256, isWholeChecked ? undefined : (range ?? undefined));
   if (!bytes) throw new DomainError('file.notFound');
   const tampered = () => console.error(`integrity check failed for file ${file.id}`);
-  if (file.size <= VERIFY_BEFORE_SERVING_BYTES) {
+  if (isWholeChecked) {
     const whole = new Uint8Array(await new Response(bytes).arrayBuffer());
     if (createHash('sha256').update(whole).digest('hex') !== file.sha256) {
       tampered();
       throw new DomainError('file.integrity');
     }
-    return new Blob([whole]).stream();
+    return new Blob([range ? whole.subarray(range.start, range.end + 1) : whole]).stream();
   }
+  if (range) return bytes;
   return bytes.pipeThrough(verifying(file.sha256, tampered));
 };

@@ -1,5 +1,6 @@
 import type { AnyEndpoint } from '../endpoint';
 import { agencyEndpoints } from './agency';
+import { callRecordingEndpoints } from './call-recordings';
 import { creditorEndpoints } from './creditor';
 import { creditorBatchEndpoints } from './creditor-batches';
 import { eventEndpoints } from './events';
@@ -9,5 +10,6 @@ export const ENDPOINTS: readonly AnyEndpoint[] = [
   ...creditorBatchEndpoints,
   ...creditorEndpoints,
   ...agencyEndpoints,
+  ...callRecordingEndpoints,
   ...eventEndpoints,
 ];

@@ -1,0 +1,12 @@
+import { CallScreen } from '@/components/calls/call-screen';
+import { Forbidden } from '../../../_components/forbidden';
+import { loadPortalMe } from '../../../_components/portal-me';
+import { withMessages } from '../../../_components/with-messages';
+
+const CallPage = async ({ params }: { params: Promise<{ id: string }> }) => {
+  const me = await loadPortalMe('creditor');
+  if (!me.permissions.includes('calls.read')) return <Forbidden />;
+  return <CallScreen recordId={(await params).id} portal="creditor" />;
+};
+
+export default withMessages(CallPage, 'creditor/calls/[id]/page');
