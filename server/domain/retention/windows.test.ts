@@ -52,6 +52,8 @@ describe('the holders of a stored file', () => {
     const names = FILE_HOLDERS.map((h) => `${getTableName(h.table)}.${h.column.name}`);
     expect(names.sort()).toEqual([
       'admission_documents.fileId',
+      'call_batches.fileId',
+      'call_recordings.fileId',
       'case_changes.evidenceFileId',
       'case_imports.fileId',
       'case_imports.reportFileId',
