@@ -1,7 +1,7 @@
 // Demo call records for the scorecard (formula v3): last month 正信's dialer recorded its
 // calls to 华信's debtors and a few messages; most were logged by the collector a few
 // minutes later, three were not (shadow contacts), two logged calls have no record
-// (phantom actions), two calls were made after 22:00 (machine-detected violations), and
+// (phantom actions), one call was made after 22:00 (a machine-detected violation), and
 // the platform's auditor and 正信's supervisor inspected some of them. Written straight into
 // the tables, as the ingest, the rule check and the inspectors would leave them, before the
 // month's scorecards are computed.
@@ -89,8 +89,8 @@ export const seedScorecardCalls = async (db: Db, month: string) => {
       if (!held) continue;
       const { row, phone } = held;
       const isSms = n % 9 === 0;
-      // Two calls after 22:00, neither logged; one more shadow by day.
-      const isLate = n === 14 || n === 31;
+      // A call after 22:00, not logged; two more shadows by day.
+      const isLate = n === 31;
       const started = isLate ? at(day, '22:05') : at(day, hhmm);
       const durationS = isSms ? 0 : 45 + ((n * 37) % 240);
       const [record] = await db
@@ -133,7 +133,7 @@ export const seedScorecardCalls = async (db: Db, month: string) => {
         violations: isLate ? [{ rule: 'contactWindow', values: { from: '08:00', to: '22:00' } }] : [],
         flags: [],
       });
-      if (!isLate && n !== 22) {
+      if (!isLate && n !== 7 && n !== 22) {
         await db
           .insert(caseActions)
           .values(logged(held, new Date(started.getTime() + 4 * 60_000), isSms ? 'sms' : 'call', n));
