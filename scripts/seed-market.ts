@@ -3,8 +3,8 @@
 // waiting for its award, one awarded to 正信 whose cases are partly assigned, one of them
 // visited (with a flag for the missing video) and visited again tomorrow, two with
 // repayments (one confirmed last month, one waiting for the creditor); 华信 rated 正信 for
-// last month, and the scorecards of the last three months are computed as the monthly job
-// would have.
+// last month, 正信's dialer sent last month's call records (seed-score-calls.ts), and the
+// scorecards of the last three months are computed as the monthly job would have.
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { caseImports, cases, storedFiles, users } from '../db/schema';
@@ -24,6 +24,7 @@ import { computeCreditorScorecards } from '../server/domain/scorecards/creditor-
 import { rateCreditor } from '../server/domain/scorecards/creditor-ratings';
 import { addMonths, monthEnd, monthOf } from '../lib/months';
 import { rateAgency } from '../server/domain/scorecards/ratings';
+import { seedScorecardCalls } from './seed-score-calls';
 import { shanghaiDate, shanghaiInstant } from '../lib/dates';
 import { pngPhoto, wavRecording } from '../db/seed/evidence';
 import { uploadFile } from '../server/domain/files/files';
@@ -244,6 +245,7 @@ const seedScorecards = async (db: Db, creditor: Caller, agency: Caller, now: num
     },
     new Date(now),
   );
+  await seedScorecardCalls(db, last);
   for (const month of [addMonths(last, -2), addMonths(last, -1), last]) {
     await computeScorecards(db, month, new Date(now));
     await computeCreditorScorecards(db, month, new Date(now));

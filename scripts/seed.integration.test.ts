@@ -123,6 +123,12 @@ describe('seedDemo', () => {
       ratings: [4],
       history: [{ month: addMonths(rating!.month, -1) }, { month: addMonths(rating!.month, -2) }],
     });
+    // 正信's dialer sent last month's calls: three shadows, two phantom actions, a call after 22:00, inspections.
+    expect(zhengxin).toMatchObject({ formulaVersion: 3 });
+    expect(zhengxin?.inputs).toMatchObject({
+      calls: { violations: 1, shadowContacts: 3, phantomActions: 2 },
+      inspections: { byPlatform: 2, byAgency: 3, fatalFindings: 0 },
+    });
     await expect(seedMarket(handle.db)).resolves.toEqual({ seeded: false });
     expect((await handle.db.select().from(packages)).length).toBe(3);
   });

@@ -10,42 +10,100 @@ import { EmptyRow, Table, Td } from '../ui/table';
 import { ExportButton } from './export-button';
 import { COMPONENT_KEYS as KEYS, scoreText, WEIGHTS } from './score';
 
-/** What each component was computed from, in words. */
+const perThousand = (n: number, of: number) => ((n * 1000) / of).toFixed(1);
+const percent = (n: number, of: number) => `${((n * 100) / of).toFixed(1)}%`;
+
+/** What each component was computed from, in words: a line per measure (formula v3 adds call records and inspections). */
 const useBasis = () => {
   const t = useTranslations('scorecards.basis');
-  return (key: keyof TComponents, card: TScorecard): string => {
+  return (key: keyof TComponents, card: TScorecard): string[] => {
     const i = card.inputs;
+    const calls = i.calls;
     switch (key) {
       case 'ratings': {
-        if (i.ratings.length === 0) return t('noRatings');
+        if (i.ratings.length === 0) return [t('noRatings')];
         const mean = i.ratings.reduce((a, r) => a + r, 0) / i.ratings.length;
-        return t('ratings', { count: i.ratings.length, mean: mean.toFixed(1) });
+        return [t('ratings', { count: i.ratings.length, mean: mean.toFixed(1) })];
       }
       case 'recovery':
-        return card.figures.expectedRecovery > 0
-          ? t('recovery', {
-              recovered: formatFen(card.figures.recovered),
-              expected: formatFen(card.figures.expectedRecovery),
-              count: i.commissions.length,
-            })
-          : t('noRecovery');
+        return [
+          card.figures.expectedRecovery > 0
+            ? t('recovery', {
+                recovered: formatFen(card.figures.recovered),
+                expected: formatFen(card.figures.expectedRecovery),
+                count: i.commissions.length,
+              })
+            : t('noRecovery'),
+        ];
       case 'reporting': {
         const r = i.reporting;
-        return r.visitsOnTime + r.visitsLate + r.evidenceOnTime + r.evidenceLate === 0
-          ? t('noReporting')
-          : t('reporting', r);
+        const visits = r.visitsOnTime + r.visitsLate + r.evidenceOnTime + r.evidenceLate > 0;
+        const hasCalls = calls !== undefined && calls.outboundRecords + calls.loggedContacts > 0;
+        if (!visits && !hasCalls) return [t(calls ? 'noReportingCalls' : 'noReporting')];
+        const lines = [visits ? t('reporting', r) : t('noVisits')];
+        if (!calls) return lines;
+        if (!hasCalls) return [...lines, t('noCallRecords')];
+        lines.push(
+          calls.outboundRecords > 0
+            ? t('shadow', {
+                records: calls.outboundRecords,
+                shadow: calls.shadowContacts,
+                share: percent(calls.shadowContacts, calls.outboundRecords),
+              })
+            : t('noOutboundRecords'),
+        );
+        lines.push(
+          calls.loggedContacts > 0
+            ? t('phantom', {
+                logged: calls.loggedContacts,
+                phantom: calls.phantomActions,
+                share: percent(calls.phantomActions, calls.loggedContacts),
+              })
+            : t('noLoggedContacts'),
+        );
+        return lines;
       }
-      case 'compliance':
-        return t('compliance', {
-          cases: card.figures.cases,
-          flagged: i.compliance.flaggedActions,
-          upheld: i.compliance.upheldComplaints,
-          abuse: i.compliance.upheldAbuse,
-        });
+      case 'compliance': {
+        const lines = [
+          t('compliance', {
+            cases: card.figures.cases,
+            flagged: i.compliance.flaggedActions,
+            upheld: i.compliance.upheldComplaints,
+            abuse: i.compliance.upheldAbuse,
+          }),
+        ];
+        if (calls) {
+          lines.push(
+            calls.outboundCalls > 0
+              ? t('violations', {
+                  calls: calls.outboundCalls,
+                  violations: calls.violations,
+                  rate: perThousand(calls.violations, calls.outboundCalls),
+                })
+              : t('noCalls'),
+          );
+        }
+        const ins = i.inspections;
+        if (ins) {
+          lines.push(
+            ins.byPlatform > 0
+              ? t('inspections', {
+                  count: ins.byPlatform,
+                  average: scoreText(ins.averageScoreBp),
+                  fatal: ins.fatalFindings,
+                })
+              : t('noInspections'),
+          );
+          if (ins.byAgency > 0) lines.push(t('ownInspections', { count: ins.byAgency }));
+        }
+        return lines;
+      }
       case 'responsiveness':
-        return i.responsiveness.answersOnTime + i.responsiveness.answersLate === 0
-          ? t('noAnswers')
-          : t('responsiveness', i.responsiveness);
+        return [
+          i.responsiveness.answersOnTime + i.responsiveness.answersLate === 0
+            ? t('noAnswers')
+            : t('responsiveness', i.responsiveness),
+        ];
     }
   };
 };
@@ -116,11 +174,18 @@ export const ScorecardView = ({ data, onMonth }: { data: TAgencyScorecard; onMon
                   </Td>
                   <Td className="tabular-nums">{scoreText((card.components[k] * WEIGHTS[k]) / 100)}</Td>
                   <Td className="text-xs">
-                    <div className="w-80 whitespace-normal">{basis(k, card)}</div>
+                    <div className="w-96 space-y-0.5 whitespace-normal">
+                      {basis(k, card).map((line) => (
+                        <div key={line}>{line}</div>
+                      ))}
+                    </div>
                   </Td>
                 </tr>
               ))}
             </Table>
+            <p className="mt-3 text-xs text-slate-500" data-testid="scorecard-formula">
+              {t(card.formulaVersion >= 3 ? 'formula.v3' : 'formula.v2', { version: card.formulaVersion })}
+            </p>
           </div>
         </Card>
       ) : (

@@ -74,7 +74,11 @@ test.describe('[CREDITOR] [STAFF] [AGENCY] monthly scorecards', () => {
       inputs: { ratings: number[] };
       result: { scoreBp: number };
     };
-    expect(file).toMatchObject({ formulaVersion: 2, month: lastMonth(), inputs: { ratings: [5] } });
+    expect(file).toMatchObject({
+      formulaVersion: 3,
+      month: lastMonth(),
+      inputs: { ratings: [5], calls: { shadowContacts: 3, phantomActions: 2 } },
+    });
     await expect(row).toContainText((Math.round(file.result.scoreBp / 10) / 10).toFixed(1));
     await row.getByRole('link', { name: ZHENGXIN }).click();
     await page.waitForURL(/\/staff\/scorecards\/[0-9a-f-]{36}\?month=/);
@@ -94,6 +98,12 @@ test.describe('[CREDITOR] [STAFF] [AGENCY] monthly scorecards', () => {
     await expect(page.getByTestId('scorecard-components').locator('tbody tr')).toHaveCount(5);
     await expect(page.getByTestId('component-ratings')).toContainText('1 条评价，平均 5.0 分');
     await expect(page.getByTestId('component-reporting')).toContainText('外访');
+    // Formula v3: the dialer's records of the month beside the visits, violations per 1,000 calls and inspections.
+    await expect(page.getByTestId('component-reporting')).toContainText('没有对应催记的影子通话 3 条');
+    await expect(page.getByTestId('component-reporting')).toContainText('没有对应话单的 2 条');
+    await expect(page.getByTestId('component-compliance')).toContainText('机器发现违规 1 条，每千通');
+    await expect(page.getByTestId('component-compliance')).toContainText('平台质检 2 通');
+    await expect(page.getByTestId('scorecard-formula')).toContainText('公式第 3 版');
     // The demo holds the last three months; the chart draws them and the table beside it lists them.
     await expect(page.getByTestId('trend-row')).toHaveCount(3);
     await expect(page.getByTestId('scorecard-trend').locator('.recharts-line')).toHaveCount(2);
@@ -105,6 +115,9 @@ test.describe('[CREDITOR] [STAFF] [AGENCY] monthly scorecards', () => {
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Our scorecard' })).toBeVisible();
     await expect(page.getByTestId('component-ratings')).toContainText('1 rating, averaging 5.0');
+    await expect(page.getByTestId('component-compliance')).toContainText('1 machine-detected violation:');
+    await expect(page.getByTestId('component-reporting')).toContainText('3 with no logged action: shadow contacts');
+    await expect(page.getByTestId('scorecard-formula')).toContainText('Formula version 3');
     await shot(page, 'agency-scorecard.en');
   });
 

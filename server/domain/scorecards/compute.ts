@@ -5,7 +5,7 @@ import { organizations, scorecards } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { jobQueue } from '../../jobs/queue';
-import { computeScorecard, FORMULA_VERSION } from './formula';
+import { computeScorecard, FORMULA_VERSION, GATHERED_VERSIONS, inputsOfVersion } from './formula';
 import { gatherInputs } from './inputs';
 import { addMonths, monthOf, monthStartsAt } from '@/lib/months';
 import { requireEnded } from './months';
@@ -15,7 +15,9 @@ import { computeCreditorScorecards } from './creditor-compute';
 // card for an ended month in one transaction, with one audit row. The periodic check
 // queues last month's job once; staff may ask for a month to be computed again; a
 // creditor's late rating of last month queues it again, so the card takes the rating.
-// Computing again replaces the month's cards (same rows, new figures). The same job then
+// Computing again replaces the month's cards (same rows, new figures) with the formula
+// version the month was first computed with (formula.ts), so a month keeps its version;
+// a month first computed now takes the current one. The same job then
 // computes the month's creditor cards (creditor-compute.ts), in a transaction of its own.
 
 export const SCORECARD_JOB = 'scorecards.compute';
@@ -32,6 +34,19 @@ export const readyAt = (month: string) => new Date(monthStartsAt(addMonths(month
 const SCORED_STATUSES = ['active', 'suspended', 'expired'] as const;
 const SYSTEM = { actor: null, ip: null, userAgent: 'scheduler' } as const;
 const CHUNK = 500;
+
+/**
+ * The formula version of a month: that of its cards when it has some (and their inputs are
+ * still gathered as they were), the current one otherwise.
+ */
+export const monthVersion = async (db: DbOrTx, month: string) => {
+  const [row] = await db
+    .select({ version: sql<number | null>`max(${scorecards.formulaVersion})` })
+    .from(scorecards)
+    .where(eq(scorecards.month, month));
+  const stored = row?.version == null ? null : Number(row.version);
+  return stored !== null && (GATHERED_VERSIONS as readonly number[]).includes(stored) ? stored : FORMULA_VERSION;
+};
 
 /**
  * Computes (or computes again) every scored agency's card of an ended month, in one
@@ -55,13 +70,15 @@ export const computeScorecards = async (
       .where(and(eq(organizations.type, 'agency'), inArray(organizations.status, [...SCORED_STATUSES])))
       .orderBy(organizations.id);
     const ids = agencies.map((a) => a.id);
-    const inputs = await gatherInputs(tx, ids, month, now);
-    const rows = [...inputs].map(([agencyId, i]) => {
-      const r = computeScorecard(i);
+    const version = await monthVersion(tx, month);
+    const inputs = await gatherInputs(tx, ids, month, now, version);
+    const rows = [...inputs].map(([agencyId, gathered]) => {
+      const i = inputsOfVersion(gathered, version);
+      const r = computeScorecard(i, version);
       return {
         agencyId,
         month,
-        formulaVersion: FORMULA_VERSION,
+        formulaVersion: version,
         monthScoreBp: r.monthScoreBp,
         scoreBp: r.scoreBp,
         isZeroed: r.isZeroed ? 1 : 0,
@@ -97,7 +114,7 @@ export const computeScorecards = async (
       action: 'scorecard.compute',
       resourceType: 'scorecards',
       resourceId: month,
-      after: { month, formulaVersion: FORMULA_VERSION, agencies: rows.length, zeroed, reason },
+      after: { month, formulaVersion: version, agencies: rows.length, zeroed, reason },
     });
     return { month, agencies: rows.length, zeroed };
   });

@@ -7,7 +7,7 @@ import { commissions, scorecards } from '@/db/schema';
 import { freshWorldPerTest } from '../../testing/lifecycle';
 import { workingCases } from '../../testing/work';
 import { callerAs } from '../../testing/world';
-import { computeScorecard, emptyInputs, type ScorecardInputs } from './formula';
+import { computeScorecard, emptyInputs, FORMULA_VERSION, type ScorecardInputs } from './formula';
 
 const ctx = freshWorldPerTest();
 
@@ -52,11 +52,11 @@ describe('a scorecard as a creditor reads it', () => {
         },
       ],
     };
-    const result = computeScorecard(inputs);
+    const result = computeScorecard(inputs, FORMULA_VERSION);
     await ctx.handle.db.insert(scorecards).values({
       agencyId: ctx.w.orgs.agencyA.id,
       month,
-      formulaVersion: 1,
+      formulaVersion: FORMULA_VERSION,
       monthScoreBp: result.monthScoreBp,
       scoreBp: result.scoreBp,
       isZeroed: result.isZeroed ? 1 : 0,
@@ -68,7 +68,7 @@ describe('a scorecard as a creditor reads it', () => {
     const seen = await creditor.scorecards.export({ agencyId: ctx.w.orgs.agencyA.id, month });
     expect(seen.inputs.commissions.map((c) => c.commissionId)).toEqual([own?.id, 'other-1', 'other-2']);
     expect(JSON.stringify(seen)).not.toContain('11111111-1111');
-    expect(computeScorecard(seen.inputs)).toEqual(result);
+    expect(computeScorecard(seen.inputs, seen.formulaVersion)).toEqual(result);
     // The agency itself and staff read every commission.
     const agency = await callerAs(ctx.handle.db, ctx.w.users['agencyA.admin']);
     expect(

@@ -1,12 +1,13 @@
-// The monthly scorecard formula v1 (DESIGN §7): weights 35 / 25 / 15 / 15 / 10 adding up to
-// 100, every score between 0 and 100, better inputs never lower it, an upheld abuse
-// complaint sets the month to 0, recent months weigh more (3 : 2 : 1), and the neutral
-// values of a month with nothing to measure.
+// The monthly scorecard formula, v2 and v3 alike (DESIGN §7): weights 35 / 25 / 15 / 15 / 10
+// adding up to 100, every score between 0 and 100, better inputs never lower it, an upheld
+// abuse complaint sets the month to 0, recent months weigh more (3 : 2 : 1), and the
+// neutral values of a month with nothing to measure. v3's call records and inspections
+// have tests of their own (formula-v3.test.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   COMPONENT_KEYS,
-  computeScorecard,
+  computeScorecard as computeWith,
   emptyInputs,
   FULL_BP,
   NEUTRAL_BP,
@@ -29,7 +30,7 @@ const history = fc.uniqueArray(
   fc.record({ back: fc.integer({ min: 1, max: 2 }), monthScoreBp: fc.integer({ min: 0, max: FULL_BP }) }),
   { selector: (h) => h.back, maxLength: 2 },
 );
-const inputs: fc.Arbitrary<ScorecardInputs> = fc
+const plain: fc.Arbitrary<ScorecardInputs> = fc
   .record({
     ratings: fc.array(fc.integer({ min: 1, max: 5 }), { maxLength: 12 }),
     commissions: fc.array(commission, { maxLength: 6 }),
@@ -54,23 +55,45 @@ const inputs: fc.Arbitrary<ScorecardInputs> = fc
     responsiveness: r.responsiveness,
     history: r.history.map((h) => ({ month: h.back === 1 ? '2026-05' : '2026-04', monthScoreBp: h.monthScoreBp })),
   }));
-const clean = inputs.map((i) => ({ ...i, compliance: { ...i.compliance, upheldAbuse: 0 } }));
+/** v3 cards also hold the month's call records and inspections. */
+const withCalls: fc.Arbitrary<ScorecardInputs> = fc
+  .record({
+    i: plain,
+    calls: fc.record({
+      outboundCalls: fc.integer({ min: 0, max: 100_000 }),
+      violations: count,
+      outboundRecords: fc.integer({ min: 0, max: 100_000 }),
+      shadowContacts: count,
+      loggedContacts: fc.integer({ min: 0, max: 100_000 }),
+      phantomActions: count,
+    }),
+    inspections: fc.record({
+      byPlatform: fc.integer({ min: 0, max: 50 }),
+      averageScoreBp: fc.integer({ min: 0, max: FULL_BP }),
+      fatalFindings: fc.integer({ min: 0, max: 5 }),
+      byAgency: count,
+    }),
+  })
+  .map(({ i, calls, inspections }) => ({ ...i, calls, inspections }));
 
 const EMPTY = emptyInputs('2026-06');
 
-/** Non-decreasing when `better` is the same inputs with one of them improved. */
-const neverWorse = (make: (i: ScorecardInputs, n: number) => [ScorecardInputs, ScorecardInputs]) =>
-  fc.assert(
-    fc.property(clean, fc.integer({ min: 1, max: 50 }), (i, n) => {
-      const [worse, better] = make(i, n);
-      const a = computeScorecard(worse);
-      const b = computeScorecard(better);
-      expect(b.monthScoreBp).toBeGreaterThanOrEqual(a.monthScoreBp);
-      expect(b.scoreBp).toBeGreaterThanOrEqual(a.scoreBp);
-    }),
-  );
+describe.each([2, 3])('scorecard formula v%i', (version) => {
+  const inputs = version >= 3 ? withCalls : plain;
+  const clean = inputs.map((i) => ({ ...i, compliance: { ...i.compliance, upheldAbuse: 0 } }));
+  const computeScorecard = (i: ScorecardInputs) => computeWith(i, version);
+  /** Non-decreasing when `better` is the same inputs with one of them improved. */
+  const neverWorse = (make: (i: ScorecardInputs, n: number) => [ScorecardInputs, ScorecardInputs]) =>
+    fc.assert(
+      fc.property(clean, fc.integer({ min: 1, max: 50 }), (i, n) => {
+        const [worse, better] = make(i, n);
+        const a = computeScorecard(worse);
+        const b = computeScorecard(better);
+        expect(b.monthScoreBp).toBeGreaterThanOrEqual(a.monthScoreBp);
+        expect(b.scoreBp).toBeGreaterThanOrEqual(a.scoreBp);
+      }),
+    );
 
-describe('scorecard formula v1', () => {
   it('weighs the five components 35 / 25 / 15 / 15 / 10, adding up to 100', () => {
     expect(WEIGHTS).toEqual({ ratings: 35, recovery: 25, reporting: 15, compliance: 15, responsiveness: 10 });
     expect(COMPONENT_KEYS.reduce((a, k) => a + WEIGHTS[k], 0)).toBe(100);

@@ -1,9 +1,10 @@
 import { SCORECARD_COMPONENTS, SCORECARD_WEIGHTS, type ScorecardComponent } from '@/lib/scorecards';
 
-// The monthly agency scorecard, formula version 2 (DESIGN §7): a pure function of the
-// month's inputs, stored with every card, so anyone holding an export computes the same
-// score again. Every number here is plain JSON (no dates, no database types), and every
-// score is an integer in basis points of 100 (10000 = 100.00 points).
+// The monthly agency scorecard (DESIGN §7): a pure function of the month's inputs and the
+// formula version, both stored with every card, so anyone holding an export computes the
+// same score again (`computeScorecard(file.inputs, file.formulaVersion)`). Every number
+// here is plain JSON (no dates, no database types), and every score is an integer in
+// basis points of 100 (10000 = 100.00 points).
 //
 // Components and weights (DESIGN §7): creditor ratings 35, recovery against the package's
 // expected rate 25, reporting on time 15, compliance 15, responsiveness 10. Recent months
@@ -14,12 +15,42 @@ import { SCORECARD_COMPONENTS, SCORECARD_WEIGHTS, type ScorecardComponent } from
 // expectation) take the midpoint, 50, neither credit nor blame for what nobody observed;
 // the three obligations (reporting, compliance, responsiveness) take full marks, since no
 // deadline fell due and nothing was found. An agency with no work in a month scores 70.
-
-// Version 2 counts an upheld complaint of impersonating police, courts or lawyers as abuse
-// (lib/enums-supervision.ts ABUSE_CATEGORIES), which zeroes the month; version 1 counted
-// threats, harassment and pressing third parties only. Cards keep the version they were
-// computed with.
-export const FORMULA_VERSION = 2;
+//
+// Versions. Cards keep the version they were computed with; a month is computed with the
+// current version when first computed and keeps its version when computed again
+// (compute.ts), so an old month recomputed gives the result it gave before.
+// - v1 and v2 compute alike from their inputs; v2 gathers an upheld complaint of
+//   impersonating police, courts or lawyers as abuse (lib/enums-supervision.ts
+//   ABUSE_CATEGORIES), which zeroes the month; v1 counted threats, harassment and pressing
+//   third parties only.
+// - v3 adds what the agency's dialer and SMS gateway recorded (`calls`) and the quality
+//   inspections of its calls (`inspections`, 质检); the five components and their weights
+//   do not change, and with no call record and no inspection v3 gives v2's result:
+//   * compliance also loses CALL_VIOLATION_POINTS per machine-detected violation (a
+//     checked record that broke a hard rule: a call at 22:01, a fourth answered call of
+//     the day) per 1,000 matched outbound calls: a hard rule broken weighs twice a logged
+//     action's soft flag, on a denominator that outnumbers cases many times over (ten
+//     violations per 1,000 calls cost 20 points). No matched outbound call:
+//     the call part measures nothing (no penalty, no credit), violations on messages
+//     alone included.
+//   * compliance also counts the platform auditors' inspections: a call failed on a fatal
+//     item (threat, insult, impersonation, disclosure to a third party) weighs like an
+//     upheld complaint (COMPLAINT_POINTS per 1,000 cases), and the inspected calls'
+//     average shortfall from full marks costs INSPECTION_SHORTFALL_PERCENT of it (an
+//     average of 80 costs 5 points). The agency's own supervisors' inspections are shown
+//     but do not move the score: an agency is not punished for finding its own faults,
+//     nor credited for grading itself; a finding of its own that leads to an upheld
+//     complaint counts as that complaint.
+//   * reporting becomes the mean of the parts that measured something: v2's visits and
+//     their evidence on time; the share of matched outbound records (calls and messages)
+//     that have a logged action (not shadow contacts); the share of logged calls and
+//     messages, of an agency whose dialer was sending records, that have a record (not
+//     phantom actions). Nothing measured: full marks, as in v2.
+export const FORMULA_VERSION = 3;
+/** Versions this code computes; a month whose cards were computed with another is computed again with the current one. */
+export const FORMULA_VERSIONS = [1, 2, 3] as const;
+/** Versions whose inputs are still gathered as they were (inputs.ts): a month of one of these keeps it when computed again. */
+export const GATHERED_VERSIONS = [2, 3] as const;
 
 /** DESIGN §7 weights; they add up to 100. */
 export const WEIGHTS = SCORECARD_WEIGHTS;
@@ -36,6 +67,12 @@ export const RECENT_WEIGHTS = [3, 2, 1] as const;
 /** Compliance: points lost per rule flag per 1,000 cases, and per upheld complaint per 1,000 cases. */
 export const FLAG_POINTS = 1;
 export const COMPLAINT_POINTS = 10;
+/** v3 compliance: points lost per machine-detected violation per 1,000 matched outbound calls. */
+export const CALL_VIOLATION_POINTS = 2;
+/** v3 compliance: points lost per call failed on a fatal inspection item, per 1,000 cases (as an upheld complaint). */
+export const FATAL_FINDING_POINTS = COMPLAINT_POINTS;
+/** v3 compliance: the share of the inspected calls' average shortfall from full marks that is lost, percent. */
+export const INSPECTION_SHORTFALL_PERCENT = 25;
 
 /** A commission whose term touched the month. */
 export type CommissionInput = {
@@ -66,7 +103,50 @@ export type ScorecardInputs = {
   responsiveness: { answersOnTime: number; answersLate: number };
   /** The month scores of the two months before, as they stood when this card was computed. */
   history: { month: string; monthScoreBp: number }[];
+  /** v3: what the agency's dialer and SMS gateway recorded of the month; absent from v1 and v2 cards. */
+  calls?: CallInputs;
+  /** v3: the quality inspections (质检) of the agency's calls made in the month; absent from v1 and v2 cards. */
+  inspections?: InspectionInputs;
 };
+
+/** Call records of the month (by their start, Beijing month), matched to the agency's cases. */
+export type CallInputs = {
+  /** Matched outbound calls: the denominator of violations per 1,000 calls. */
+  outboundCalls: number;
+  /** Checked records (calls and messages) that broke a hard rule: machine-detected violations. */
+  violations: number;
+  /** Matched outbound records, calls and messages, and those no logged action pairs with (shadow contacts). */
+  outboundRecords: number;
+  shadowContacts: number;
+  /** Logged calls and messages of the month made while the agency's dialer was sending records, and those no record pairs with (phantom actions). */
+  loggedContacts: number;
+  phantomActions: number;
+};
+
+/** Inspections of the agency's calls made in the month. */
+export type InspectionInputs = {
+  /** By platform auditors: how many, their average score (basis points, 0 with none) and the calls failed on a fatal item. */
+  byPlatform: number;
+  averageScoreBp: number;
+  fatalFindings: number;
+  /** By the agency's own supervisors: shown, not scored. */
+  byAgency: number;
+};
+
+export const emptyCallInputs = (): CallInputs => ({
+  outboundCalls: 0,
+  violations: 0,
+  outboundRecords: 0,
+  shadowContacts: 0,
+  loggedContacts: 0,
+  phantomActions: 0,
+});
+export const emptyInspectionInputs = (): InspectionInputs => ({
+  byPlatform: 0,
+  averageScoreBp: 0,
+  fatalFindings: 0,
+  byAgency: 0,
+});
 
 /** A month in which nothing happened: no rating, no commission, nothing due, no history. */
 export const emptyInputs = (month: string): ScorecardInputs => ({
@@ -77,7 +157,16 @@ export const emptyInputs = (month: string): ScorecardInputs => ({
   compliance: { flaggedActions: 0, upheldComplaints: 0, upheldAbuse: 0 },
   responsiveness: { answersOnTime: 0, answersLate: 0 },
   history: [],
+  calls: emptyCallInputs(),
+  inspections: emptyInspectionInputs(),
 });
+
+/** The inputs a card of `version` holds: v1 and v2 cards have no call records or inspections. */
+export const inputsOfVersion = (inputs: ScorecardInputs, version: number): ScorecardInputs => {
+  if (version >= 3) return inputs;
+  const { calls: _calls, inspections: _inspections, ...rest } = inputs;
+  return rest;
+};
 
 export type ScorecardResult = { components: Components; monthScoreBp: number; scoreBp: number; isZeroed: boolean };
 
@@ -131,7 +220,7 @@ const complianceBp = (cases: number, c: ScorecardInputs['compliance']) =>
       ),
   );
 
-/** The five components of one month, each 0–10000. */
+/** The five components of one month under formula v1 and v2, each 0–10000. */
 export const componentsOf = (inputs: ScorecardInputs): Components => {
   const r = inputs.reporting;
   const cases = casesOf(inputs.commissions);
@@ -141,6 +230,64 @@ export const componentsOf = (inputs: ScorecardInputs): Components => {
     reporting: share(r.visitsOnTime + r.evidenceOnTime, r.visitsLate + r.evidenceLate),
     compliance: complianceBp(cases, inputs.compliance),
     responsiveness: share(inputs.responsiveness.answersOnTime, inputs.responsiveness.answersLate),
+  };
+};
+
+/**
+ * v3 compliance: v2's flags and upheld complaints per 1,000 cases, with the platform's
+ * fatal inspection findings weighing like upheld complaints; machine-detected violations
+ * per 1,000 matched outbound calls; a share of the inspected calls' average shortfall.
+ * Each part is points lost (in basis points), summed and rounded once.
+ */
+const complianceV3Bp = (
+  cases: number,
+  c: ScorecardInputs['compliance'],
+  calls: CallInputs,
+  inspections: InspectionInputs,
+) => {
+  const perCases =
+    ((c.flaggedActions * FLAG_POINTS +
+      c.upheldComplaints * COMPLAINT_POINTS +
+      inspections.fatalFindings * FATAL_FINDING_POINTS) *
+      1000 *
+      100) /
+    Math.max(1, cases);
+  const perCalls =
+    calls.outboundCalls > 0 ? (calls.violations * CALL_VIOLATION_POINTS * 1000 * 100) / calls.outboundCalls : 0;
+  const shortfall =
+    inspections.byPlatform > 0
+      ? ((FULL_BP - clamp(inspections.averageScoreBp)) * INSPECTION_SHORTFALL_PERCENT) / 100
+      : 0;
+  return clamp(FULL_BP - Math.round(perCases + perCalls + shortfall));
+};
+
+/**
+ * v3 reporting: the mean of the parts that measured something, each the share done right:
+ * visits and their evidence on time, matched outbound records with a logged action, logged
+ * calls and messages (of a connected dialer) with a record. Nothing measured: full marks.
+ */
+const reportingV3Bp = (r: ScorecardInputs['reporting'], calls: CallInputs) => {
+  const parts: number[] = [];
+  const part = (good: number, bad: number) => {
+    if (good + bad > 0) parts.push(good / (good + bad));
+  };
+  part(r.visitsOnTime + r.evidenceOnTime, r.visitsLate + r.evidenceLate);
+  const shadow = Math.min(calls.shadowContacts, calls.outboundRecords);
+  part(calls.outboundRecords - shadow, shadow);
+  const phantom = Math.min(calls.phantomActions, calls.loggedContacts);
+  part(calls.loggedContacts - phantom, phantom);
+  if (parts.length === 0) return FULL_BP;
+  return clamp(Math.round((parts.reduce((a, p) => a + p, 0) * FULL_BP) / parts.length));
+};
+
+/** The five components of one month under formula v3, each 0–10000. */
+export const componentsV3Of = (inputs: ScorecardInputs): Components => {
+  const calls = inputs.calls ?? emptyCallInputs();
+  const inspections = inputs.inspections ?? emptyInspectionInputs();
+  return {
+    ...componentsOf(inputs),
+    reporting: reportingV3Bp(inputs.reporting, calls),
+    compliance: complianceV3Bp(casesOf(inputs.commissions), inputs.compliance, calls, inspections),
   };
 };
 
@@ -163,9 +310,15 @@ export const weightedScore = (month: string, monthScoreBp: number, history: Scor
   return Math.round(sum / weights);
 };
 
-/** Formula v1: the components, the month's own score (0 after an upheld abuse complaint) and the score shown. */
-export const computeScorecard = (inputs: ScorecardInputs): ScorecardResult => {
-  const components = componentsOf(inputs);
+/**
+ * The components, the month's own score (0 after an upheld abuse complaint) and the score
+ * shown, by the formula of `version` (versions 1 and 2 alike; 3 with call records and
+ * inspections).
+ */
+export const computeScorecard = (inputs: ScorecardInputs, version: number): ScorecardResult => {
+  if (!(FORMULA_VERSIONS as readonly number[]).includes(version))
+    throw new Error(`unknown scorecard formula ${version}`);
+  const components = version >= 3 ? componentsV3Of(inputs) : componentsOf(inputs);
   const isZeroed = inputs.compliance.upheldAbuse > 0;
   const monthScoreBp = isZeroed
     ? 0

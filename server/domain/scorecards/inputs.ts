@@ -1,14 +1,18 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { ABUSE_CATEGORIES } from '@/lib/enums';
+import { PHANTOM_GRACE_MS } from '@/lib/call-records';
 import { VISIT_EVIDENCE_DUE_MS } from '@/lib/visits';
 import { executeRows } from '../shared/execute';
 import { EVIDENCE_MISSING_RULE } from '../work/visits';
-import { emptyInputs, type CommissionInput, type ScorecardInputs } from './formula';
+import { isPhantomSql, isShadowSql } from '../calls/pairing';
+import { emptyInputs, FORMULA_VERSION, inputsOfVersion, type CommissionInput, type ScorecardInputs } from './formula';
 import { addMonths, monthEnd, monthStartsAt } from '@/lib/months';
 
-// What formula v1 reads of one month, for every agency at once: a handful of grouped
-// queries over the month's rows, whatever the number of agencies.
+// What the formula reads of one month, for every agency at once: a handful of grouped
+// queries over the month's rows, whatever the number of agencies. Versions 2 and 3 read
+// the same, v3 adding the call records and inspections (v1's abuse categories are no
+// longer gathered: a v1 month computed again takes the current version).
 //
 // - Ratings: the month's ratings by the creditors that commissioned the agency.
 // - Recovery: each commission whose term touched the month (not ended before it), with
@@ -27,6 +31,16 @@ import { addMonths, monthEnd, monthStartsAt } from '@/lib/months';
 //   creditor replies (within 3 business days), so no reply is owed by the agency; debtors'
 //   own requests for a repayment plan would count once the product takes them.
 // - History: the month scores of the two months before, as stored.
+// - Calls (v3), by the record's start in the month, over the agency's index on
+//   (agency_id, started_at) of call_records and the partial one of call_checks: matched
+//   outbound calls, and outbound records with no logged action paired (shadow contacts,
+//   pairing.ts); checked records that broke a hard rule; logged calls and messages (by
+//   their time, the agency's index on case_actions) made while the agency's dialer or
+//   gateway was already sending records of that channel, and those with no record paired
+//   (phantom actions). `now` is when the card is computed: a closed month computed after
+//   its end is past every pairing window and phantom grace.
+// - Inspections (v3), by when they were made: the platform auditors' count, average
+//   score and calls failed on a fatal item; the agency's own count.
 
 type CommissionRow = {
   id: string;
@@ -50,8 +64,9 @@ export const gatherInputs = async (
   agencyIds: readonly string[],
   month: string,
   now: Date,
+  version: number = FORMULA_VERSION,
 ): Promise<Map<string, ScorecardInputs>> => {
-  const byAgency = new Map(agencyIds.map((id) => [id, emptyInputs(month)]));
+  const byAgency = new Map(agencyIds.map((id) => [id, inputsOfVersion(emptyInputs(month), version)]));
   if (agencyIds.length === 0) return byAgency;
   const fromDay = `${month}-01`;
   const toDay = monthEnd(month);
@@ -165,5 +180,91 @@ export const gatherInputs = async (
     e.responsiveness = { answersOnTime, answersLate };
   }
   for (const h of history) entry(h.agency_id)?.history.push({ month: h.month, monthScoreBp: n(h.month_score_bp) });
+  if (version >= 3) await gatherCalls(db, byAgency, agencies, from, to, now);
   return byAgency;
+};
+
+type CallCountRow = { agency_id: string; calls: number | string; records: number | string; shadow: number | string };
+type ActionCountRow = { agency_id: string; logged: number | string; phantom: number | string };
+type InspectionRow = {
+  agency_id: string;
+  platform: number | string;
+  average: number | string | null;
+  fatal: number | string;
+  own: number | string;
+};
+
+/** v3: the month's call records, their checks, the logged contacts they pair with, and the inspections. */
+const gatherCalls = async (
+  db: DbOrTx,
+  byAgency: Map<string, ScorecardInputs>,
+  agencies: SQL,
+  from: string,
+  to: string,
+  now: Date,
+) => {
+  const records = await executeRows<CallCountRow>(
+    db,
+    sql`select r.agency_id, count(*) filter (where r.kind = 'call') as calls, count(*) as records,
+               count(*) filter (where ${isShadowSql(now)}) as shadow
+        from call_records r
+        where r.agency_id in ${agencies} and r.started_at >= ${from}::timestamptz and r.started_at < ${to}::timestamptz
+          and r.case_id is not null and r.direction = 'outbound'
+        group by r.agency_id`,
+  );
+  const violations = await executeRows<CountRow>(
+    db,
+    sql`select agency_id, count(*) as a, 0 as b from call_checks
+        where agency_id in ${agencies} and started_at >= ${from}::timestamptz and started_at < ${to}::timestamptz
+          and jsonb_array_length(violations) > 0
+        group by agency_id`,
+  );
+  // A logged contact counts once the agency's dialer (or gateway) had sent a record of
+  // its channel by then, as pairing.ts's phantom does: before, nothing could pair with it.
+  const actions = await executeRows<ActionCountRow>(
+    db,
+    sql`select a.agency_id, count(*) as logged, count(*) filter (where ${isPhantomSql(now)}) as phantom
+        from case_actions a
+        where a.agency_id in ${agencies} and a.at >= ${from}::timestamptz and a.at < ${to}::timestamptz
+          and a.channel in ('call', 'sms') and a.corrects_id is null and a.phone_idx is not null
+          and a.at < ${now.toISOString()}::timestamptz - ${sql.raw(`interval '${PHANTOM_GRACE_MS / 1000} seconds'`)}
+          and exists (select 1 from call_records src
+                      where src.agency_id = a.agency_id and src.kind::text = a.channel::text and src.started_at <= a.at)
+        group by a.agency_id`,
+  );
+  const inspections = await executeRows<InspectionRow>(
+    db,
+    sql`select agency_id, count(*) filter (where side = 'platform') as platform,
+               round(avg(score_bp) filter (where side = 'platform')) as average,
+               count(*) filter (where side = 'platform' and jsonb_array_length(fatal_failed) > 0) as fatal,
+               count(*) filter (where side = 'agency') as own
+        from call_inspections
+        where agency_id in ${agencies} and created_at >= ${from}::timestamptz and created_at < ${to}::timestamptz
+        group by agency_id`,
+  );
+  const [rec, vi, act, ins] = [
+    new Map(records.map((r) => [r.agency_id, r])),
+    countsBy(violations),
+    new Map(actions.map((r) => [r.agency_id, r])),
+    new Map(inspections.map((r) => [r.agency_id, r])),
+  ];
+  for (const [id, e] of byAgency) {
+    const r = rec.get(id);
+    const a = act.get(id);
+    const i = ins.get(id);
+    e.calls = {
+      outboundCalls: n(r?.calls),
+      violations: vi.get(id)?.[0] ?? 0,
+      outboundRecords: n(r?.records),
+      shadowContacts: n(r?.shadow),
+      loggedContacts: n(a?.logged),
+      phantomActions: n(a?.phantom),
+    };
+    e.inspections = {
+      byPlatform: n(i?.platform),
+      averageScoreBp: n(i?.average),
+      fatalFindings: n(i?.fatal),
+      byAgency: n(i?.own),
+    };
+  }
 };

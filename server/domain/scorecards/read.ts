@@ -124,7 +124,7 @@ export const agencyScorecard = async (db: DbOrTx, caller: Caller, agencyId: stri
 
 /**
  * What anyone entitled downloads to check a card: the formula version, every input and
- * the stored results. Computing formula v1 on `inputs` gives `result` again.
+ * the stored results. `computeScorecard(inputs, formulaVersion)` gives `result` again.
  */
 export const scorecardExport = async (db: DbOrTx, caller: Caller, agencyId: string, month: string) => {
   const agency = await readableAgency(db, caller, agencyId);

@@ -18,7 +18,12 @@ import {
 import { uploadFile } from '../../../domain/files/files';
 import { decideRepayment, reportRepayment } from '../../../domain/money/repayments';
 import { computeScorecards, queueLastMonth, readyAt, SCORECARD_JOB } from '../../../domain/scorecards/compute';
-import { computeScorecard, FORMULA_VERSION } from '../../../domain/scorecards/formula';
+import {
+  computeScorecard,
+  emptyCallInputs,
+  emptyInspectionInputs,
+  FORMULA_VERSION,
+} from '../../../domain/scorecards/formula';
 import { addMonths, monthOf } from '@/lib/months';
 import { logAction } from '../../../domain/work/actions';
 import {
@@ -198,8 +203,10 @@ describe('computing a month', () => {
       compliance: { flaggedActions: flagged, upheldComplaints: 1, upheldAbuse: 1 },
       responsiveness: { answersOnTime: 1, answersLate: 1 },
       history: [],
+      calls: emptyCallInputs(),
+      inspections: emptyInspectionInputs(),
     });
-    const expected = computeScorecard(ZScorecardInputs.parse(card?.inputs));
+    const expected = computeScorecard(ZScorecardInputs.parse(card?.inputs), FORMULA_VERSION);
     expect(card).toMatchObject({
       formulaVersion: FORMULA_VERSION,
       isZeroed: 1,
@@ -224,7 +231,7 @@ describe('computing a month', () => {
     expect(audits.at(-1)?.after).toMatchObject({ month, formulaVersion: FORMULA_VERSION, reason: 'monthly' });
   });
 
-  it('zeroes the month for an upheld complaint of impersonating police, courts or lawyers too (formula v2)', async () => {
+  it('zeroes the month for an upheld complaint of impersonating police, courts or lawyers too (formula v2 on)', async () => {
     const month = lastMonth();
     const d = (n: number) => `${month}-${String(n).padStart(2, '0')}`;
     const { row } = await commissionedSince(month);
@@ -245,7 +252,7 @@ describe('computing a month', () => {
     );
     await computeScorecards(db, month);
     const card = await cardOf(ctx.w.orgs.agencyA.id, month);
-    expect(card).toMatchObject({ formulaVersion: 2, isZeroed: 1, monthScoreBp: 0 });
+    expect(card).toMatchObject({ formulaVersion: FORMULA_VERSION, isZeroed: 1, monthScoreBp: 0 });
     expect(card?.inputs).toMatchObject({ compliance: { upheldComplaints: 1, upheldAbuse: 1 } });
   });
 
@@ -393,7 +400,7 @@ describe('exporting a card', () => {
       const exported = await (await trpc(who)).scorecards.export({ agencyId: ctx.w.orgs.agencyA.id, month });
       const file = JSON.parse(JSON.stringify(exported)) as { formulaVersion: number; inputs: unknown; result: unknown };
       expect(file.formulaVersion).toBe(FORMULA_VERSION);
-      const recomputed = computeScorecard(ZScorecardInputs.parse(file.inputs));
+      const recomputed = computeScorecard(ZScorecardInputs.parse(file.inputs), file.formulaVersion);
       expect(recomputed).toEqual(file.result);
       const stored = await cardOf(ctx.w.orgs.agencyA.id, month);
       expect(recomputed).toMatchObject({

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ORG_STATUSES } from '@/lib/enums';
 import { MONTH_PATTERN } from '@/lib/months';
 
-// Monthly agency scorecards and creditors' ratings (DESIGN §7). The inputs schema is
-// formula v1's, so an export can be parsed back and computed again.
+// Monthly agency scorecards and creditors' ratings (DESIGN §7). The inputs schema is the
+// formula's (v3's; v1 and v2 cards have no calls or inspections), so an export can be
+// parsed back and computed again.
 
 export const ZMonth = z.string().regex(MONTH_PATTERN, { error: 'v.month' });
 const ZInt = z.number().int();
@@ -50,7 +51,7 @@ export const ZRatingList = z.object({
 });
 export type TRatingList = z.infer<typeof ZRatingList>;
 
-/** Formula v1's inputs (server/domain/scorecards/formula.ts). */
+/** The formula's inputs (server/domain/scorecards/formula.ts); `calls` and `inspections` from v3 on. */
 export const ZScorecardInputs = z.object({
   month: z.string(),
   ratings: z.array(z.number().int().min(1).max(5)),
@@ -69,6 +70,19 @@ export const ZScorecardInputs = z.object({
   compliance: z.object({ flaggedActions: ZCount, upheldComplaints: ZCount, upheldAbuse: ZCount }),
   responsiveness: z.object({ answersOnTime: ZCount, answersLate: ZCount }),
   history: z.array(z.object({ month: z.string(), monthScoreBp: ZInt })),
+  calls: z
+    .object({
+      outboundCalls: ZCount,
+      violations: ZCount,
+      outboundRecords: ZCount,
+      shadowContacts: ZCount,
+      loggedContacts: ZCount,
+      phantomActions: ZCount,
+    })
+    .optional(),
+  inspections: z
+    .object({ byPlatform: ZCount, averageScoreBp: ZCount, fatalFindings: ZCount, byAgency: ZCount })
+    .optional(),
 });
 export type TScorecardInputs = z.infer<typeof ZScorecardInputs>;
 
