@@ -66,7 +66,7 @@ const busyMonth = async (month: string) => {
   await rec({ row: r3!, startedAt: at(d(8)), direction: 'inbound' });
   await rec({ row: null, startedAt: at(d(8), '11:00:00') });
   for (const r of [first, paired, sms]) await insertCallCheck(w, r);
-  await insertCallCheck(w, late, [{ rule: 'contactWindow', values: { from: '08:00', to: '22:00' } }]);
+  await insertCallCheck(w, late, [{ rule: 'window', values: { next: `${d(7)} 08:00` } }]);
 
   // A call logged with no record of it: a phantom (the dialer had been sending records since the 1st).
   const phantom = await insertLoggedContact(w, { row: r1!, commission, at: at(d(9), '15:00:00') });
@@ -79,8 +79,8 @@ const busyMonth = async (month: string) => {
   await insertInspection(w, late, { side: 'platform', scoreBp: 0, fatalFailed: ['noThreat'], at: at(d(10)) });
   await insertInspection(w, paired, { side: 'platform', scoreBp: 9_000, at: at(d(10), '11:00:00') });
   await insertInspection(w, paired, { side: 'agency', scoreBp: 7_000, at: at(d(11)) });
-  // One made before the month: another month's.
-  await insertInspection(w, paired, {
+  // One made before the month (of the month's first call, inspected the moment it began): another month's.
+  await insertInspection(w, first, {
     side: 'platform',
     scoreBp: 1_000,
     at: new Date(at(d(1), '00:00:00').getTime() - 1000),
