@@ -7,9 +7,7 @@ import { useTRPC } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Card } from '../ui/card';
 import { EmptyRow, Table, Td } from '../ui/table';
-
-const rate = (part: number, whole: number) => (whole === 0 ? '—' : `${((part * 100) / whole).toFixed(1)}%`);
-const perThousand = (part: number, whole: number) => (whole === 0 ? '—' : ((part * 1000) / whole).toFixed(1));
+import { CountCells } from './call-summary';
 
 /** The platform's call totals month by month (staff), newest first. */
 export const CallMonths = () => {
@@ -37,13 +35,7 @@ export const CallMonths = () => {
           months.data.map((m) => (
             <tr key={m.month} data-testid="call-month-row">
               <Td className="font-mono text-xs">{m.month}</Td>
-              <Td className="tabular-nums">{m.calls}</Td>
-              <Td className="tabular-nums">{rate(m.answered, m.calls)}</Td>
-              <Td className="tabular-nums">{m.violations}</Td>
-              <Td className="tabular-nums">{perThousand(m.violations, m.calls)}</Td>
-              <Td className="tabular-nums">{m.flagged}</Td>
-              <Td className="tabular-nums">{m.shadows}</Td>
-              <Td className="tabular-nums">{m.phantoms}</Td>
+              <CountCells counts={m} />
             </tr>
           ))
         )}

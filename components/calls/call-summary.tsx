@@ -14,8 +14,10 @@ const COLORS = ['#d97706', '#0284c7', '#059669', '#7c3aed', '#dc2626', '#475569'
 /** Series drawn one by one; the rest are added up as "others". */
 const SERIES = 5;
 
-const rate = (part: number, whole: number) => (whole === 0 ? '—' : `${((part * 100) / whole).toFixed(1)}%`);
-const perThousand = (part: number, whole: number) => (whole === 0 ? '—' : ((part * 1000) / whole).toFixed(1));
+/** A share as a percentage with one decimal, or a dash when there is nothing to divide by. */
+export const rate = (part: number, whole: number) => (whole === 0 ? '—' : `${((part * 100) / whole).toFixed(1)}%`);
+/** How many per 1,000, one decimal. */
+export const perThousand = (part: number, whole: number) => (whole === 0 ? '—' : ((part * 1000) / whole).toFixed(1));
 
 /**
  * What the dialers' records showed over the period: totals, calls per day by agency (for a
@@ -103,13 +105,7 @@ export const CallSummary = ({ from, to }: { from: string; to: string }) => {
             data.rows.map((r) => (
               <tr key={r.key ?? 'none'} data-testid="call-summary-row">
                 <Td>{r.name ?? unnamed}</Td>
-                <Td className="tabular-nums">{r.calls}</Td>
-                <Td className="tabular-nums">{rate(r.answered, r.calls)}</Td>
-                <Td className="tabular-nums">{r.violations}</Td>
-                <Td className="tabular-nums">{perThousand(r.violations, r.calls)}</Td>
-                <Td className="tabular-nums">{r.flagged}</Td>
-                <Td className="tabular-nums">{r.shadows}</Td>
-                <Td className="tabular-nums">{r.phantoms}</Td>
+                <CountCells counts={r} />
               </tr>
             ))
           )}
@@ -118,3 +114,25 @@ export const CallSummary = ({ from, to }: { from: string; to: string }) => {
     </div>
   );
 };
+
+type Counts = {
+  calls: number;
+  answered: number;
+  violations: number;
+  flagged: number;
+  shadows: number;
+  phantoms: number;
+};
+
+/** The compared figures of one row: calls, contact rate, violations (and per 1,000), forbidden words, shadows, phantoms. */
+export const CountCells = ({ counts: c }: { counts: Counts }) => (
+  <>
+    <Td className="tabular-nums">{c.calls}</Td>
+    <Td className="tabular-nums">{rate(c.answered, c.calls)}</Td>
+    <Td className="tabular-nums">{c.violations}</Td>
+    <Td className="tabular-nums">{perThousand(c.violations, c.calls)}</Td>
+    <Td className="tabular-nums">{c.flagged}</Td>
+    <Td className="tabular-nums">{c.shadows}</Td>
+    <Td className="tabular-nums">{c.phantoms}</Td>
+  </>
+);
