@@ -22,18 +22,21 @@ test.describe('[AGENCY] [CREDITOR] call records', () => {
     expect(Number(await page.getByTestId('call-total-phantoms').textContent())).toBeGreaterThanOrEqual(1);
 
     await page.getByTestId('call-filter').selectOption('violations');
-    const late = page.getByTestId('call-row').filter({ hasText: '22:01:00' });
+    // The demo's 22:01 call (a browser test may have sent another at 22:01 before this one).
+    const late = page.getByTestId('call-row').filter({ hasText: '22:01:00' }).filter({ hasText: '郑磊' }).first();
     await expect(late).toContainText('联系时段外');
     await expect(late).toContainText('影子通话');
     await page.getByTestId('call-filter').selectOption('flagged');
     await expect(page.getByTestId('call-row').first()).toContainText('禁用语');
     await page.getByTestId('call-filter').selectOption('shadow');
-    await expect(page.getByTestId('call-row')).toHaveCount(2);
+    await expect(page.getByTestId('call-row').filter({ hasText: '22:01:00' }).filter({ hasText: '郑磊' })).toHaveCount(
+      1,
+    );
+    expect(await page.getByTestId('call-row').count()).toBeGreaterThanOrEqual(2);
     await shot(page, 'agency-calls.zh-CN');
 
     await page.getByTestId('call-view-phantoms').click();
-    await expect(page.getByTestId('phantom-row')).toHaveCount(1);
-    await expect(page.getByTestId('phantom-row')).toContainText('郑磊');
+    await expect(page.getByTestId('phantom-row').filter({ hasText: '郑磊' }).first()).toBeVisible();
 
     // A dialer's file: the third row's number is not a mobile number; nothing is stored.
     const day = yesterday();
@@ -67,10 +70,12 @@ test.describe('[AGENCY] [CREDITOR] call records', () => {
     await expect(page.getByTestId('call-chart')).toBeVisible();
     await expect(page.getByTestId('call-summary-row').first()).toContainText('正信');
     await page.getByTestId('call-filter').selectOption('violations');
-    await expect(page.getByTestId('call-row').filter({ hasText: '22:01:00' })).toContainText('Outside contact hours');
+    await expect(page.getByTestId('call-row').filter({ hasText: '22:01:00' }).first()).toContainText(
+      'Outside contact hours',
+    );
     await shot(page, 'creditor-calls.en');
     await page.getByTestId('call-view-phantoms').click();
-    await expect(page.getByTestId('phantom-row')).toHaveCount(1);
+    await expect(page.getByTestId('phantom-row').filter({ hasText: '郑磊' }).first()).toBeVisible();
     await shot(page, 'creditor-calls-phantoms.en');
 
     const staff = await (await browser.newContext()).newPage();

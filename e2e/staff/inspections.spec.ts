@@ -17,8 +17,8 @@ test.describe('[STAFF] call inspection', () => {
     await expect(page.getByTestId('queue-row').first()).toBeVisible();
     await shot(page, 'inspections-staff-queue-zh');
     await page.getByTestId('queue-reason-filter').selectOption('flagged');
-    // The threatening call: flagged for its words, with its recording.
-    const threat = page.getByTestId('queue-row').filter({ hasText: '规则标记' }).nth(1);
+    // The threatening call the demo's dialer sent yesterday at 15:20: flagged for its words, with its recording.
+    const threat = page.getByTestId('queue-row').filter({ hasText: '规则标记' }).filter({ hasText: ' 15:20:00' });
     await threat.getByTestId('inspect-link').click();
     await page.waitForURL(/\/staff\/inspections\/[0-9a-f-]{36}$/);
     await expect(page.getByTestId('transcript')).toContainText('上门找你家里人');
