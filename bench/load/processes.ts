@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { APP_URL, appEnv, CONFIG, RAW_URL } from './config';
@@ -64,7 +64,8 @@ export const buildApp = async () => {
   return true;
 };
 
-export const startApp = async (): Promise<Server> => {
+/** The app server; `env` overrides the run's environment (e.g. DAYLIGHT_SCHEDULER=off beside a worker). */
+export const startApp = async (env: Record<string, string> = {}): Promise<Server> => {
   await mkdir(LOG_DIR, { recursive: true });
   const log = path.join(LOG_DIR, 'bench-load-app.log');
   // BENCH_CPU_PROFILE_DIR=<dir>: the app runs under `node --cpu-prof` and writes its profile there when stopped.
@@ -83,10 +84,10 @@ export const startApp = async (): Promise<Server> => {
           '-p',
           String(CONFIG.appPort),
         ],
-        appEnv(),
+        { ...appEnv(), ...env },
         log,
       )
-    : run(bin('tsx'), [serve, '-p', String(CONFIG.appPort)], appEnv(), log);
+    : run(bin('tsx'), [serve, '-p', String(CONFIG.appPort)], { ...appEnv(), ...env }, log);
   const server: Server = { name: 'app', child, log, stop: () => stopGroup(child) };
   try {
     await waitFor(`${APP_URL}/api/auth/csrf`, child, log);
@@ -95,6 +96,26 @@ export const startApp = async (): Promise<Server> => {
     throw e;
   }
   return server;
+};
+
+/**
+ * The job worker (`npm run worker`, scripts/worker.ts) on the run's database, as production
+ * runs it beside the web instances; resolves once it is loaded and starting (it drains what
+ * is queued from then on).
+ */
+export const startJobWorker = async (): Promise<Server> => {
+  await mkdir(LOG_DIR, { recursive: true });
+  const log = path.join(LOG_DIR, 'bench-load-worker.log');
+  const child = run(bin('tsx'), [path.resolve(process.cwd(), 'scripts/worker.ts')], appEnv(), log);
+  const server: Server = { name: 'worker', child, log, stop: () => stopGroup(child) };
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}; see ${log}`);
+    if ((await readFile(log, 'utf8')).includes(' starting')) return server;
+    await sleep(100);
+  }
+  await server.stop();
+  throw new Error(`worker not started within 60 s; see ${log}`);
 };
 
 /** The raw handler (raw-server.ts) on the same database, answering as the creditor `userId`. */

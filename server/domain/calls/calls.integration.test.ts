@@ -4,10 +4,11 @@
 // counting logged and recorded calls once each, third parties before the failed attempts,
 // transcripts read for forbidden phrases. A record nobody logged is a shadow contact; a
 // logged call the connected dialer never recorded is a phantom action.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { callChecks, callRecords, cases, notifications } from '@/db/schema';
 import { decryptPii } from '../../pii/crypto';
+import { executeRows } from '../shared/execute';
 import { apiCall, keyOf } from '../../testing/api';
 import { freshWorldPerTest } from '../../testing/lifecycle';
 import { morning, workingCases } from '../../testing/work';
@@ -283,5 +284,15 @@ describe('over the API', () => {
       (await apiCall(ctx.handle.db, 'POST', '/agency/calls/batch', { key: noScope.secret, body: { items: [good] } }))
         .status,
     ).toBe(403);
+  });
+});
+
+describe('matching a record to its case', () => {
+  it('reads the number index alone: new cases are written straight into it, no pending list to walk', async () => {
+    const rows = await executeRows<{ options: string[] | null }>(
+      ctx.handle.db,
+      sql`select reloptions as options from pg_class where relname = 'cases_phone_idxs_idx'`,
+    );
+    expect(rows).toEqual([{ options: ['fastupdate=off'] }]);
   });
 });

@@ -22,7 +22,7 @@ const chunksOf = <T>(list: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
 
 /** The cases and their packages' policies, as the rule engine reads them, for records of these commissions. */
-const workCasesFor = async (db: Db, pairs: readonly { caseId: string; commissionId: string }[]) => {
+export const workCasesFor = async (db: Db, pairs: readonly { caseId: string; commissionId: string }[]) => {
   const byCase = new Map<string, WorkCase>();
   const unique = [...new Map(pairs.map((p) => [`${p.caseId}:${p.commissionId}`, p])).values()];
   for (const chunk of chunksOf(unique, 1000)) {
