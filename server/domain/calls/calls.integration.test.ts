@@ -240,6 +240,13 @@ describe('shadow contacts and phantom actions', () => {
     });
     expect(summary.groupBy).toBe('agent');
     expect(summary.total).toMatchObject({ calls: 3, shadows: 1, phantoms: 0 });
+    // The collector counts the calls on the cases they work, whoever the dialer named: as their list shows them.
+    const own = await callSummary(ctx.handle.db, collector, {
+      from: twoDaysAgo('00:00:00'),
+      to: twoDaysAgo('23:59:59'),
+    });
+    expect(own.total).toMatchObject({ calls: 3, shadows: 1 });
+    expect((await listCalls(ctx.handle.db, collector, { caseId })).items).toHaveLength(3);
     const auditor = await domainCaller(ctx.w, 'platform.auditor');
     const months = await monthlyCallTotals(ctx.handle.db, auditor);
     expect(months).toHaveLength(6);

@@ -31,6 +31,11 @@ export type DayRow = { day: string; key: string | null; calls: number; answered:
 /** The longest period one summary reads (a quarter), so a screen cannot ask the database for years. */
 const MAX_DAYS = 93;
 
+/**
+ * What the caller reads, on the aliases `r` (call_records) and `a` (case_actions): the same
+ * rule as the lists (access.ts callsReadableBy, read.ts for actions), a collector's calls
+ * being those made as them or on the cases they work.
+ */
 const scopeOf = (caller: Caller, table: 'r' | 'a'): SQL => {
   const { actor } = caller;
   const t = sql.raw(table);
@@ -39,7 +44,8 @@ const scopeOf = (caller: Caller, table: 'r' | 'a'): SQL => {
   const own = sql`${t}.agency_id = ${actor.orgId}::uuid`;
   if (hasPermission(actor, 'cases.assign')) return own;
   return table === 'r'
-    ? sql`${own} and r.agent_id = ${actor.userId}::uuid`
+    ? sql`${own} and (r.agent_id = ${actor.userId}::uuid or exists (
+        select 1 from cases c where c.id = r.case_id and c.collector_id = ${actor.userId}::uuid))`
     : sql`${own} and a.actor_id = ${actor.userId}::uuid`;
 };
 
