@@ -1,10 +1,12 @@
-// Field audits (稽核): an auditor samples 正信's recorded visits and actions since the start
-// of last month, finds a visit in violation and turns it into a complaint, passes the rest,
-// and completes the audit; its report downloads as a PDF.
+// Field audits (稽核): an auditor samples 正信's recorded visits and actions of the day of the
+// demo's visit (two days ago), finds the visit in violation and turns it into a complaint,
+// passes the rest, and completes the audit; its report downloads as a PDF.
 import { readFile } from 'node:fs/promises';
 import { ACCOUNTS, expect, pdfToPng, shot, signInAs, test, useLanguage } from '../fixtures';
 
 const AGENCY = '上海正信资产管理有限公司';
+/** The demo's visit day (db/seed: two days ago, Beijing time). */
+const visitDay = () => new Date(Date.now() + 8 * 3_600_000 - 2 * 86_400_000).toISOString().slice(0, 10);
 
 test.describe('[STAFF] field audits', () => {
   test('[STAFF] an auditor samples an agency’s work, records a violation as a complaint, completes the audit and downloads its report', async ({
@@ -13,6 +15,8 @@ test.describe('[STAFF] field audits', () => {
     await signInAs(page, ACCOUNTS.platformAuditor, '/staff');
     await page.getByTestId('portal-nav').getByRole('link', { name: '稽核' }).click();
     await page.locator('#audit-agency').selectOption({ label: AGENCY });
+    await page.locator('#audit-from').fill(visitDay());
+    await page.locator('#audit-to').fill(visitDay());
     await page.locator('#audit-percent').fill('100');
     await shot(page, 'staff-audits.zh-CN');
     await page.getByTestId('new-audit-submit').click();
