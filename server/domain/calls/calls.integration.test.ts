@@ -4,7 +4,7 @@
 // counting logged and recorded calls once each, third parties before the failed attempts,
 // transcripts read for forbidden phrases. A record nobody logged is a shadow contact; a
 // logged call the connected dialer never recorded is a phantom action.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { callChecks, callRecords, cases, notifications } from '@/db/schema';
 import { decryptPii } from '../../pii/crypto';
@@ -14,7 +14,8 @@ import { freshWorldPerTest } from '../../testing/lifecycle';
 import { morning, workingCases } from '../../testing/work';
 import { domainCaller } from '../../testing/world';
 import { logAction } from '../work/actions';
-import { checkCallBatch } from './check';
+import { activeRules, verdictAt } from '../work/rules';
+import { checkCallBatch, workCasesFor } from './check';
 import { ingestCallRecords } from './ingest';
 import { ZCallItem, type CallItem } from './items';
 import { listCalls, listPhantoms } from './read';
@@ -134,6 +135,55 @@ describe('the caps count each contact once, logged or recorded', () => {
     expect(await rulesOf(later.id)).not.toContain('contactTooEarly');
     const [row] = await ctx.handle.db.select().from(callRecords).where(eq(callRecords.externalId, early.id));
     expect(row).toMatchObject({ target: 'contact', partyNo: 1 });
+  });
+});
+
+describe('a batch checked at once', () => {
+  it('gives every record the verdict it gets checked alone, the latest fifty calls and the daily caps included', async () => {
+    const { caseIds } = await workingCases(ctx.w, 3);
+    const items: CallItem[] = [];
+    for (const caseId of caseIds.slice(0, 2)) {
+      const { debtor, contacts } = await phonesOf(caseId);
+      const party = debtor[0] ?? '';
+      // 55 failed calls over the days before (more than the fifty the failure rule reads), then a busy yesterday.
+      for (let i = 0; i < 55; i += 1)
+        items.push(record(party, new Date(yesterday('09:00:00').getTime() - (i + 10) * 3_600_000)));
+      for (const t of ['08:30:00', '09:30:00', '10:30:00', '11:30:00', '12:30:00'])
+        items.push(record(party, yesterday(t), { disposition: 'answered' }));
+      for (const t of ['13:00:00', '13:10:00', '13:20:00']) items.push(record(party, yesterday(t)));
+      if (contacts[0]) items.push(record(contacts[0], yesterday('14:00:00'), { disposition: 'answered' }));
+      items.push(record(party, yesterday('22:30:00')));
+    }
+    await send(items);
+    const stored = await ctx.handle.db
+      .select({ record: callRecords, violations: callChecks.violations })
+      .from(callRecords)
+      .innerJoin(callChecks, eq(callChecks.recordId, callRecords.id))
+      .where(inArray(callRecords.caseId, caseIds));
+    expect(stored).toHaveLength(items.length);
+    const workCases = await workCasesFor(
+      ctx.handle.db,
+      stored.map(({ record: r }) => ({ caseId: r.caseId ?? '', commissionId: r.commissionId ?? '' })),
+    );
+    const rules = await activeRules(ctx.handle.db);
+    const alone = await Promise.all(
+      stored.map(async ({ record: r }) => {
+        const wc = workCases.get(`${r.caseId}:${r.commissionId}`);
+        if (!wc) throw new Error('no case');
+        const v = await verdictAt(
+          ctx.handle.db,
+          wc,
+          { channel: r.kind, target: r.target ?? 'debtor', number: { idx: r.partyIdx }, recordId: r.id },
+          r.startedAt,
+          rules,
+        );
+        return v.violations.map((x) => x.rule).sort();
+      }),
+    );
+    expect(stored.map((s) => s.violations.map((x) => x.rule).sort())).toEqual(alone);
+    // The batch found what the rules say: caps broken on the fourth and fifth answered calls, the late call outside the window.
+    const rulesSeen = new Set(alone.flat());
+    expect([...rulesSeen]).toEqual(expect.arrayContaining(['answeredCap', 'window']));
   });
 });
 

@@ -6,7 +6,7 @@ import { notify } from '../notifications/notify';
 import { formatMinutes } from '@/lib/contact-requests';
 import { localTime } from '../rules/zone';
 import { DEFAULT_TIME_ZONE, type WorkCase } from '../work/case-access';
-import { activeRules, verdictAt } from '../work/rules';
+import { activeRules, verdictsAt } from '../work/rules';
 
 // The rulebook on what really happened: every matched outbound record of a batch is
 // checked by the same engine as a logged action (the contact window in the debtor's time
@@ -100,36 +100,43 @@ export const checkCallBatch = async (db: Db, batchId: string): Promise<number> =
   );
   let checked = 0;
   for (const chunk of chunksOf(pending, CHUNK)) {
-    const verdicts: (typeof callChecks.$inferInsert)[] = [];
-    for (const { record: r } of chunk) {
+    const checkable = chunk.flatMap(({ record: r }) => {
       const wc = workCases.get(`${r.caseId}:${r.commissionId}`);
-      if (!wc || !r.caseId || !r.creditorId || !r.target) continue;
-      const verdict = await verdictAt(
-        db,
-        wc,
-        {
+      return wc && r.caseId && r.creditorId && r.target
+        ? [{ r, wc, caseId: r.caseId, creditorId: r.creditorId, target: r.target }]
+        : [];
+    });
+    const found = await verdictsAt(
+      db,
+      checkable.map(({ r, wc, target }) => ({
+        c: wc,
+        contact: {
           channel: r.kind,
-          target: r.target,
+          target,
           number: { idx: r.partyIdx },
           note: r.transcript ?? r.body ?? undefined,
           recordId: r.id,
         },
-        r.startedAt,
-        rules,
-      );
+        now: r.startedAt,
+      })),
+      rules,
+    );
+    const verdicts: (typeof callChecks.$inferInsert)[] = checkable.map(({ r, wc, caseId, creditorId }, i) => {
+      const verdict = found[i];
+      if (!verdict) throw new Error('no verdict');
       const timeZone = wc.row.timeZone ?? DEFAULT_TIME_ZONE;
-      verdicts.push({
+      return {
         recordId: r.id,
         agencyId: r.agencyId,
-        creditorId: r.creditorId,
-        caseId: r.caseId,
+        creditorId,
+        caseId,
         agentId: r.agentId,
         startedAt: r.startedAt,
         ruleVersion: verdict.ruleVersion,
         violations: verdict.violations.map((v) => stored(v, timeZone)),
         flags: verdict.flags.map((f) => (f.values ? { rule: f.rule, values: f.values } : { rule: f.rule })),
-      });
-    }
+      };
+    });
     if (verdicts.length > 0)
       await db.transaction(async (tx) => {
         const written = await tx

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, lte } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { ActionChannel, ActionTarget } from '@/lib/enums';
-import { callRecords, caseActions, caseHolds, contactRequests, ruleSets } from '@/db/schema';
+import { caseHolds, contactRequests, ruleSets } from '@/db/schema';
 import { CALL_PAIRING_AFTER_MS, CALL_PAIRING_BEFORE_MS } from '@/lib/call-records';
 import { dayNumberOf } from '@/lib/working-calendar';
 import { loadWorkingCalendar } from '../calendar/calendar';
@@ -10,6 +10,7 @@ import { DomainError } from '../../errors';
 import { checkContact, type PastAction, type Verdict } from '../rules/engine';
 import { readRuleSet, type RuleSet } from '../rules/rulebook';
 import { DEFAULT_TIME_ZONE, daysOverdueNow, type WorkCase } from './case-access';
+import { loadPast, type ActionRow, type RecordRow } from './contact-past';
 
 /** The newest published rulebook. */
 export const activeRules = async (db: DbOrTx): Promise<RuleSet> => {
@@ -38,45 +39,6 @@ export const numberOf = (c: WorkCase, intent: ContactIntent): { idx: string; mas
   const contact = c.row.contacts[intent.index - 1];
   if (!contact) throw new DomainError('action.numberNotFound', { field: 'index' });
   return { idx: contact.phone.idx, masked: contact.phone.masked };
-};
-
-/** Calls looked back on for the consecutive-failure rule. */
-const RECENT_CALLS = 50;
-/** A local day in any time zone lies inside the last 50 hours. */
-const DAY_WINDOW_MS = 50 * 3_600_000;
-
-const ACTION_COLUMNS = {
-  id: caseActions.id,
-  at: caseActions.at,
-  channel: caseActions.channel,
-  target: caseActions.target,
-  phoneIdx: caseActions.phoneIdx,
-  outcome: caseActions.outcome,
-};
-
-const RECORD_COLUMNS = {
-  id: callRecords.id,
-  at: callRecords.startedAt,
-  endedAt: callRecords.endedAt,
-  target: callRecords.target,
-  phoneIdx: callRecords.partyIdx,
-  disposition: callRecords.disposition,
-};
-type RecordRow = {
-  id: string;
-  at: Date;
-  endedAt: Date | null;
-  target: 'debtor' | 'contact' | null;
-  phoneIdx: string;
-  disposition: string;
-};
-type ActionRow = {
-  id: string;
-  at: Date;
-  channel: ActionChannel;
-  target: ActionTarget;
-  phoneIdx: string | null;
-  outcome: PastAction['outcome'];
 };
 
 /** Whether a logged call and a dialer's record are the same contact (lib/call-records.ts). */
@@ -158,152 +120,66 @@ export const verdictAt = async (
   now: Date,
   rules?: RuleSet,
 ): Promise<Verdict> => {
-  const ruleSet = rules ?? (await activeRules(db));
-  const { number } = contact;
-  const since = new Date(now.getTime() - DAY_WINDOW_MS);
-  // A dialer's record is checked against what happened before it; a contact being logged
-  // now against everything on record.
-  const before = contact.recordId ? now : null;
-  const actionBefore = before ? lt(caseActions.at, before) : undefined;
-  const recordBefore = before ? lt(callRecords.startedAt, before) : undefined;
-  const debtorCalls = and(eq(caseActions.debtorIdx, c.row.idNumberIdx), eq(caseActions.channel, 'call'), actionBefore);
-  const debtorRecords = and(
-    eq(callRecords.debtorIdx, c.row.idNumberIdx),
-    eq(callRecords.kind, 'call'),
-    eq(callRecords.direction, 'outbound'),
-    recordBefore,
-  );
-  const [
-    recentDays,
-    latest,
-    numberCalls,
-    recentRecords,
-    latestRecords,
-    numberRecords,
-    refused,
-    wrongPerson,
-    hold,
-    request,
-  ] = await Promise.all([
-    db
-      .select(ACTION_COLUMNS)
-      .from(caseActions)
-      .where(and(debtorCalls, gte(caseActions.at, since))),
-    db.select(ACTION_COLUMNS).from(caseActions).where(debtorCalls).orderBy(desc(caseActions.at)).limit(RECENT_CALLS),
-    number
-      ? db
-          .select(ACTION_COLUMNS)
-          .from(caseActions)
-          .where(
-            and(
-              eq(caseActions.phoneIdx, number.idx),
-              eq(caseActions.channel, 'call'),
-              gte(caseActions.at, since),
-              actionBefore,
-            ),
-          )
-      : Promise.resolve([]),
-    db
-      .select(RECORD_COLUMNS)
-      .from(callRecords)
-      .where(and(debtorRecords, gte(callRecords.startedAt, since))),
-    db
-      .select(RECORD_COLUMNS)
-      .from(callRecords)
-      .where(debtorRecords)
-      .orderBy(desc(callRecords.startedAt))
-      .limit(RECENT_CALLS),
-    number
-      ? db
-          .select(RECORD_COLUMNS)
-          .from(callRecords)
-          .where(
-            and(
-              eq(callRecords.partyIdx, number.idx),
-              eq(callRecords.kind, 'call'),
-              eq(callRecords.direction, 'outbound'),
-              gte(callRecords.startedAt, since),
-              recordBefore,
-            ),
-          )
-      : Promise.resolve([]),
-    number
-      ? db
-          .select({ phoneIdx: caseActions.phoneIdx })
-          .from(caseActions)
-          .where(
-            and(
-              eq(caseActions.phoneIdx, number.idx),
-              eq(caseActions.target, 'contact'),
-              eq(caseActions.outcome, 'refused'),
-              actionBefore,
-            ),
-          )
-          .limit(1)
-      : Promise.resolve([]),
-    // On this case, the number reached someone who is not the person, and no correction says otherwise.
-    number
-      ? db
-          .select({ phoneIdx: caseActions.phoneIdx })
-          .from(caseActions)
-          .where(
-            and(
-              eq(caseActions.caseId, c.row.id),
-              eq(caseActions.phoneIdx, number.idx),
-              eq(caseActions.outcome, 'wrong_person'),
-              actionBefore,
-              sql`not exists (select 1 from ${caseActions} fix where fix.corrects_id = ${caseActions.id})`,
-            ),
-          )
-          .limit(1)
-      : Promise.resolve([]),
-    contact.recordId ? holdAt(db, c.row.id, now) : openHoldOf(db, c.row.id),
-    contactRequestOf(db, c.row.id, before ?? undefined),
-  ]);
-  const timeZone = c.row.timeZone ?? DEFAULT_TIME_ZONE;
-  // Quiet hours asked for working days only need the working calendar (holidays, make-up days).
-  const isWorkingDay = request?.quietWorkdaysOnly
-    ? (await loadWorkingCalendar(db)).isWorkingDay(dayNumberOf(localTime(now, timeZone).date))
-    : undefined;
-  const logging = !contact.recordId && number && contact.channel === 'call' ? { idx: number.idx, at: now } : null;
-  const history = mergeHistory([...recentDays, ...latest], [...recentRecords, ...latestRecords], logging);
-  const numberHistory = mergeHistory(numberCalls, numberRecords, logging);
-  return checkContact(ruleSet, {
-    now,
-    timeZone,
-    channel: contact.channel,
-    target: contact.target,
-    phoneIdx: number?.idx ?? null,
-    packageChannels: c.packageChannels,
-    packageStagePolicy: c.packageStagePolicy,
-    daysOverdue: daysOverdueNow(c.row, now),
-    history,
-    numberHistory,
-    debtorPhoneIdxs: c.row.phones.map((p) => p.idx),
-    refusedPhoneIdxs: refused.map((r) => r.phoneIdx ?? ''),
-    wrongPersonPhoneIdxs: wrongPerson.map((r) => r.phoneIdx ?? ''),
-    hold: hold ?? null,
-    debtorRequest: request ?? null,
-    isWorkingDay,
-    note: contact.note,
-  });
+  const [verdict] = await verdictsAt(db, [{ c, contact, now }], rules);
+  if (!verdict) throw new Error('no verdict');
+  return verdict;
 };
 
-/** The hold that stood on the case at a past moment (a dialer's record checked after the fact). */
-const holdAt = async (db: DbOrTx, caseId: string, at: Date) => {
-  const [hold] = await db
-    .select({ id: caseHolds.id, kind: caseHolds.kind, answerDueAt: caseHolds.answerDueAt })
-    .from(caseHolds)
-    .where(
-      and(
-        eq(caseHolds.caseId, caseId),
-        lte(caseHolds.raisedAt, at),
-        or(eq(caseHolds.status, 'open'), isNull(caseHolds.decidedAt), gte(caseHolds.decidedAt, at)),
-      ),
-    )
-    .orderBy(desc(caseHolds.raisedAt))
-    .limit(1);
-  return hold;
+/**
+ * The verdicts on many contacts, their past read at once (loadPast): the dialer's records
+ * of a batch, each checked against what happened before its own start, with holds and
+ * the debtor's requests as they stood then; an action being logged against everything on
+ * record.
+ */
+export const verdictsAt = async (
+  db: DbOrTx,
+  contacts: readonly { c: WorkCase; contact: ContactAt; now: Date }[],
+  rules?: RuleSet,
+): Promise<Verdict[]> => {
+  const ruleSet = rules ?? (await activeRules(db));
+  const pasts = await loadPast(
+    db,
+    contacts.map(({ c, contact, now }) => ({
+      caseId: c.row.id,
+      debtorIdx: c.row.idNumberIdx,
+      numberIdx: contact.number?.idx ?? null,
+      now,
+      before: contact.recordId ? now : null,
+    })),
+  );
+  // Quiet hours asked for working days only need the working calendar (holidays, make-up days).
+  const calendar = pasts.some((p) => p.request?.quietWorkdaysOnly) ? await loadWorkingCalendar(db) : null;
+  return contacts.map(({ c, contact, now }, i) => {
+    const past = pasts[i];
+    if (!past) throw new Error('no past');
+    const { number } = contact;
+    const timeZone = c.row.timeZone ?? DEFAULT_TIME_ZONE;
+    const request = past.request;
+    const isWorkingDay =
+      request?.quietWorkdaysOnly && calendar
+        ? calendar.isWorkingDay(dayNumberOf(localTime(now, timeZone).date))
+        : undefined;
+    const logging = !contact.recordId && number && contact.channel === 'call' ? { idx: number.idx, at: now } : null;
+    return checkContact(ruleSet, {
+      now,
+      timeZone,
+      channel: contact.channel,
+      target: contact.target,
+      phoneIdx: number?.idx ?? null,
+      packageChannels: c.packageChannels,
+      packageStagePolicy: c.packageStagePolicy,
+      daysOverdue: daysOverdueNow(c.row, now),
+      history: mergeHistory(past.actions, past.records, logging),
+      numberHistory: mergeHistory(past.numberActions, past.numberRecords, logging),
+      debtorPhoneIdxs: c.row.phones.map((p) => p.idx),
+      refusedPhoneIdxs: past.refused && number ? [number.idx] : [],
+      wrongPersonPhoneIdxs: past.wrongPerson && number ? [number.idx] : [],
+      hold: past.hold,
+      debtorRequest: request,
+      isWorkingDay,
+      note: contact.note,
+    });
+  });
 };
 
 /** The case's open hold, if any (a case holds at most one). */
