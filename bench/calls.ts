@@ -11,7 +11,8 @@
 //    days, over the agency's cases and other agencies' debtors), analyzed, then the
 //    verdict of 2,000 stored records (verdictAt, in-process, as the check job calls it)
 //    beside the cheapest form of its main lookup (the debtor's outbound calls of the last
-//    50 hours, one indexed query).
+//    50 hours, one indexed query); then the records of one day checked as the job checks a
+//    batch (verdictsAt, 500 records' past read at once), in records per second.
 //
 // Prints figures and their goals; asserts nothing. The database is recreated and dropped
 // at the end (BENCH_KEEP_DATABASE=1 keeps it).
@@ -31,10 +32,10 @@ import { sampleCaseRow } from '../db/seed/case-file';
 import { DEMO_PASSWORD } from '../db/seed/demo';
 import { makeUser } from '../db/seed/factories';
 import { hashPassword } from '../server/auth/password';
-import { workCasesFor } from '../server/domain/calls/check';
+import { CHECK_CHUNK, workCasesFor } from '../server/domain/calls/check';
 import { CALL_CHECK_JOB } from '../server/domain/calls/ingest';
 import { sealPhone } from '../server/domain/cases/seal';
-import { activeRules, verdictAt } from '../server/domain/work/rules';
+import { activeRules, verdictAt, verdictsAt } from '../server/domain/work/rules';
 import { time } from './shared';
 
 const num = (name: string, fallback: number) => {
@@ -706,6 +707,57 @@ figure(
   'raw: the debtor\u2019s outbound calls of the last 50 h p50 / p95 / p99',
   `${pct(rawMs, 0.5).toFixed(1)} / ${pct(rawMs, 0.95).toFixed(1)} / ${pct(rawMs, 0.99).toFixed(1)} ms`,
   `one indexed query; verdict / raw p95 ${(pct(verdictMs, 0.95) / pct(rawMs, 0.95)).toFixed(1)}x`,
+);
+
+// A day's records checked as the job checks a batch: in chunks, each chunk's past read at once.
+const [day] = await raw<{ d: Date }[]>`
+  select date_trunc('day', started_at) as d from call_records
+  where agency_id = ${w.agencyId} and case_id is not null and direction = 'outbound'
+  order by random() limit 1`;
+const dayRecords = day
+  ? await raw<typeof sample>`
+      select id, case_id, commission_id, kind, target, party_idx, debtor_idx, started_at, transcript, body
+      from call_records
+      where agency_id = ${w.agencyId} and case_id is not null and direction = 'outbound'
+        and started_at >= ${day.d} and started_at < ${new Date(day.d.getTime() + DAY_MS)}
+      order by started_at, id limit ${VERDICTS}`
+  : [];
+const dayCases = await workCasesFor(
+  jobDb.db,
+  dayRecords.map((r) => ({ caseId: r.case_id, commissionId: r.commission_id })),
+);
+const chunkMs: number[] = [];
+for (let i = 0; i < dayRecords.length; i += CHECK_CHUNK) {
+  const chunk = dayRecords.slice(i, i + CHECK_CHUNK);
+  const [, ms] = await time(() =>
+    verdictsAt(
+      jobDb.db,
+      chunk.map((r) => {
+        const wc = dayCases.get(`${r.case_id}:${r.commission_id}`);
+        if (!wc) throw new Error(`no work case for ${r.case_id}`);
+        return {
+          c: wc,
+          contact: {
+            channel: r.kind,
+            target: r.target,
+            number: { idx: r.party_idx },
+            note: r.transcript ?? r.body ?? undefined,
+            recordId: r.id,
+          },
+          now: r.started_at,
+        };
+      }),
+      rules,
+    ),
+  );
+  chunkMs.push(ms);
+}
+const batchedMs = chunkMs.reduce((a, b) => a + b, 0);
+const singleMean = verdictMs.reduce((a, b) => a + b, 0) / Math.max(1, verdictMs.length);
+figure(
+  `verdictsAt: a day's ${fmt(dayRecords.length)} records in chunks of ${CHECK_CHUNK} (the check job)`,
+  `${fmt(perSecond(dayRecords.length, batchedMs))} records/s`,
+  `${(batchedMs / Math.max(1, dayRecords.length)).toFixed(2)} ms per record; one at a time ${singleMean.toFixed(1)} ms (${(singleMean / Math.max(0.001, batchedMs / Math.max(1, dayRecords.length))).toFixed(0)}x)`,
 );
 
 console.log(`\nsummary (run of ${((performance.now() - runStarted) / 60_000).toFixed(1)} min):`);

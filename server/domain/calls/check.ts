@@ -15,8 +15,8 @@ import { activeRules, verdictsAt } from '../work/rules';
 // or recorded before it. A transcript (or a message's text) is read for forbidden phrases.
 // The verdict is written once per record; the job may run again and skips what is done.
 
-/** Records checked per written chunk. */
-const CHUNK = 500;
+/** Records checked per chunk: their past read at once, their verdicts written in one transaction. */
+export const CHECK_CHUNK = 500;
 
 const chunksOf = <T>(list: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, (i + 1) * size));
@@ -99,7 +99,7 @@ export const checkCallBatch = async (db: Db, batchId: string): Promise<number> =
     ).map((o) => [o.id, o.name]),
   );
   let checked = 0;
-  for (const chunk of chunksOf(pending, CHUNK)) {
+  for (const chunk of chunksOf(pending, CHECK_CHUNK)) {
     const checkable = chunk.flatMap(({ record: r }) => {
       const wc = workCases.get(`${r.caseId}:${r.commissionId}`);
       return wc && r.caseId && r.creditorId && r.target
