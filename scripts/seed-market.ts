@@ -10,7 +10,6 @@ import type { Db } from '../db/client';
 import { caseImports, cases, storedFiles, users } from '../db/schema';
 import { sampleCaseRows, toCsv } from '../db/seed/case-file';
 import type { Caller } from '../server/auth/actor';
-import { loadUserActor } from '../server/domain/auth/load-actor';
 import { runImport } from '../server/domain/cases/case-import';
 import { filePublicComplaint } from '../server/domain/complaints/file';
 import { startImport } from '../server/domain/cases/imports';
@@ -25,6 +24,7 @@ import { rateCreditor } from '../server/domain/scorecards/creditor-ratings';
 import { addMonths, monthEnd, monthOf } from '../lib/months';
 import { rateAgency } from '../server/domain/scorecards/ratings';
 import { seedScorecardCalls } from './seed-score-calls';
+import { callerFor } from './demo-caller';
 import { shanghaiDate, shanghaiInstant } from '../lib/dates';
 import { pngPhoto, wavRecording } from '../db/seed/evidence';
 import { uploadFile } from '../server/domain/files/files';
@@ -40,14 +40,6 @@ import { getBlobStore } from '../server/storage/store';
 import { seedInspectionCalls } from './seed-calls';
 
 const DAY = 86_400_000;
-
-const callerFor = async (db: Db, email: string): Promise<Caller> => {
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (!user) throw new Error(`demo user ${email} missing`);
-  const { actor } = await loadUserActor(db, user.id);
-  if (!actor) throw new Error(`demo user ${email} cannot act`);
-  return { actor, ip: null, userAgent: 'demo seed' };
-};
 
 const terms = (now: number, closesInDays: number, overrides: Partial<PackageTerms> = {}): PackageTerms => ({
   commissionStart: shanghaiDate(new Date(now + (closesInDays + 1) * DAY)),
