@@ -22,3 +22,4 @@ export * from './case-changes';
 export * from './api';
 export * from './webhooks';
 export * from './calls';
+export * from './debtor';
