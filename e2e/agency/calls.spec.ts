@@ -29,9 +29,10 @@ test.describe('[AGENCY] [CREDITOR] call records', () => {
     await page.getByTestId('call-filter').selectOption('flagged');
     await expect(page.getByTestId('call-row').first()).toContainText('禁用语');
     await page.getByTestId('call-filter').selectOption('shadow');
-    await expect(page.getByTestId('call-row').filter({ hasText: '22:01:00' }).filter({ hasText: '郑磊' })).toHaveCount(
-      1,
-    );
+    // Nobody logged the 22:01 call (nor the recording spec's, also at 22:01): both are shadows.
+    await expect(
+      page.getByTestId('call-row').filter({ hasText: '22:01:00' }).filter({ hasText: '郑磊' }).first(),
+    ).toBeVisible();
     expect(await page.getByTestId('call-row').count()).toBeGreaterThanOrEqual(2);
     await shot(page, 'agency-calls.zh-CN');
 
