@@ -24,8 +24,9 @@ import { keepStaged } from '../files/blobs';
 import { notify } from '../notifications/notify';
 import { sealPhone } from '../cases/seal';
 import { shanghaiDate } from '@/lib/dates';
-import { type Proof, acceptProof } from '../shared/proof-of-work';
-import { attemptsOf, guardedCheck, takeAttempt } from '../shared/rate-limit';
+import type { Proof } from '../shared/proof-of-work';
+import { takeAttempt } from '../shared/rate-limit';
+import { caseByDetails, last4, verifyGuessable } from '../shared/guessable';
 import { ackDue, resolutionDue } from './deadlines';
 import { nearestDuplicate } from './similarity';
 
@@ -44,21 +45,6 @@ export const FILE_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
 export const UPLOAD_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
 /** Per client address: thirty status look-ups in ten minutes. */
 export const FOLLOW_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
-/**
- * Wrong details from one client for one contract number (or one reference) in a day, after
- * which that client is no longer checked for it that day. Counted per client, never per
- * contract alone: someone who knows a contract number cannot lock its debtor out.
- */
-export const VERIFY_FAILURES_PER_DAY = 5;
-/** Wrong details from one client in a day, whatever it asked about. */
-export const CLIENT_FAILURES_PER_DAY = 20;
-/**
- * After this many wrong details today, on the contract (or reference) from anyone or from
- * this client on anything, an attempt must bring a proof of work: guessing slows down for
- * everyone, and the right details still go through.
- */
-export const PROOF_AFTER = { target: 3, client: 3 };
-const DAY_RULE = (limit: number) => ({ limit, windowMs: DAY_MS });
 export const MAX_EVIDENCE = 6;
 /** Evidence is what a person can show: photos and screenshots, recordings, video, documents (never a spreadsheet). */
 const EVIDENCE: Accept = {
@@ -79,40 +65,7 @@ const limited = async (db: DbOrTx, key: string, rule: { limit: number; windowMs:
   if (!(await takeAttempt(db, key, rule, now))) throw new DomainError('complaint.rateLimited');
 };
 
-/**
- * Checks details that can be guessed at (a contract's or a reference's ID digits): counted
- * on the thing asked about, on the pair of it and this client, and on this client. Only the
- * client's own counts stop it; the thing's count asks every client for a proof of work.
- */
-const verifyGuessable = async <T>(
-  db: DbOrTx,
-  meta: RequestMeta,
-  what: 'verify' | 'follow',
-  target: string,
-  proof: Proof | null | undefined,
-  check: (tx: Tx) => Promise<T | null>,
-  now: Date,
-) => {
-  const client = meta.ip ?? 'unknown';
-  const targetKey = `complaint.${what}:${target}`;
-  const clientKey = `complaint.${what}From:${client}`;
-  const mustProve =
-    (await attemptsOf(db, targetKey, DAY_MS, now)) >= PROOF_AFTER.target ||
-    (await attemptsOf(db, clientKey, DAY_MS, now)) >= PROOF_AFTER.client;
-  if (mustProve && !(await acceptProof(db, proof, now))) throw new DomainError('complaint.proofRequired');
-  const result = await guardedCheck(
-    db,
-    [
-      { key: targetKey, rule: null },
-      { key: `${targetKey}:${client}`, rule: DAY_RULE(VERIFY_FAILURES_PER_DAY) },
-      { key: clientKey, rule: DAY_RULE(CLIENT_FAILURES_PER_DAY) },
-    ],
-    check,
-    now,
-  );
-  if (result.found === null && result.blocked) throw new DomainError('complaint.tooManyFailures');
-  return result.found;
-};
+const REFUSALS = { proofRequired: 'complaint.proofRequired', tooManyFailures: 'complaint.tooManyFailures' } as const;
 
 /**
  * Stores one evidence file for a complaint about to be filed. Anyone may upload (a debtor
@@ -312,9 +265,6 @@ const receipt = (row: { reference: string; receivedAt: Date; ackDueAt: Date; res
   resolutionDueAt: row.resolutionDueAt,
 });
 
-/** The last four characters of an ID number as people type them (a final x is X). */
-const last4 = (digits: string) => digits.trim().toUpperCase();
-
 export type PublicComplaintInput = {
   contractNo: string;
   debtorName: string;
@@ -347,30 +297,11 @@ export const filePublicComplaint = async (
   const match = await verifyGuessable(
     db,
     meta,
-    'verify',
+    'complaint.verify',
     contractNo,
     input.proof,
-    async (tx) => {
-      const candidates = await tx
-        .select({
-          id: cases.id,
-          creditorId: cases.creditorId,
-          agencyId: cases.agencyId,
-          debtorName: cases.debtorName,
-          idNumberMasked: cases.idNumberMasked,
-        })
-        .from(cases)
-        .where(eq(cases.contractNo, contractNo))
-        .orderBy(desc(cases.updatedAt))
-        .limit(20);
-      return (
-        candidates.find(
-          (c) =>
-            c.debtorName.trim() === input.debtorName.trim() &&
-            c.idNumberMasked.toUpperCase().endsWith(last4(input.idLast4)),
-        ) ?? null
-      );
-    },
+    (tx) => caseByDetails(tx, input),
+    REFUSALS,
     now,
   );
   if (!match) throw new DomainError('complaint.notVerified');
@@ -500,7 +431,7 @@ export const followComplaint = async (
   const row = await verifyGuessable(
     db,
     meta,
-    'follow',
+    'complaint.follow',
     reference,
     input.proof,
     async (tx) => {
@@ -511,6 +442,7 @@ export const followComplaint = async (
         .where(and(eq(complaints.reference, reference), eq(complaints.source, 'public')));
       return found && found.idNumberMasked.toUpperCase().endsWith(last4(input.idLast4)) ? found : null;
     },
+    REFUSALS,
     now,
   );
   if (!row) throw new DomainError('complaint.notFound', { field: 'reference' });

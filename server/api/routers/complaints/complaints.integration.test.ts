@@ -17,10 +17,9 @@ import {
   filePublicComplaint,
   FILE_LIMIT,
   followComplaint,
-  PROOF_AFTER,
-  VERIFY_FAILURES_PER_DAY,
   type PublicComplaintInput,
 } from '../../../domain/complaints/file';
+import { PROOF_AFTER, VERIFY_FAILURES_PER_DAY } from '../../../domain/shared/guessable';
 import { issueChallenge } from '../../../domain/shared/proof-of-work';
 import { listComplaints } from '../../../domain/complaints/read';
 import { getBlobStore } from '../../../storage/store';
