@@ -129,5 +129,8 @@ export const AUDIT_ACTIONS = [
   'webhook.disableFailing',
   'calls.ingest',
   'calls.attachRecording',
+  'debtor.codeSent',
+  'debtor.verified',
+  'debtor.signedOut',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
