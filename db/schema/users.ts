@@ -39,6 +39,12 @@ export const users = pgTable(
     // (sign-out, password change, disabling, a blocked organization) ends every session
     // the user holds, though a token's own expiry is hours away.
     sessionVersion: integer().notNull().default(0),
+    /**
+     * The work number (工号) inside the organization, given in order as users join (the
+     * database assigns it: trigger users_work_no): what a debtor is told instead of the
+     * collector's name, and what a dialer may name its agent by.
+     */
+    workNo: text(),
     ...timestamps,
   },
   // Ascending btree columns: lists read them backwards for ORDER BY … DESC (NULLS FIRST),
@@ -49,6 +55,7 @@ export const users = pgTable(
       .on(t.inviteTokenHash)
       .where(sql`${t.inviteTokenHash} is not null`),
     index('users_org_list_idx').on(t.orgId, t.createdAt, t.id),
+    uniqueIndex('users_work_no_key').on(t.orgId, t.workNo),
   ],
 );
 

@@ -16,6 +16,10 @@ export type Context = {
   meta: RequestMeta;
   /** How the call arrived over HTTP (checked in server/api/trpc.ts); null for server-side callers. */
   transport: Transport | null;
+  /** The debtor session token the request's cookie carries (server/http/debtor-cookie.ts), or null. */
+  debtorToken: string | null;
+  /** Adds a Set-Cookie header to the answer (the debtor's session); server-side callers collect or drop it. */
+  setCookie: (cookie: string) => void;
 };
 
 /** What an HTTP request to /api/trpc says about itself, for the checks every procedure makes. */
@@ -35,6 +39,8 @@ export type ContextInput = {
   locale: Locale;
   meta: RequestMeta;
   transport?: Transport | null;
+  debtorToken?: string | null;
+  setCookie?: (cookie: string) => void;
 };
 
 export const createInnerContext = async ({
@@ -43,16 +49,19 @@ export const createInnerContext = async ({
   locale,
   meta,
   transport = null,
+  debtorToken = null,
+  setCookie = () => undefined,
 }: ContextInput): Promise<Context> => {
-  if (!session) return { db, actor: null, refusal: null, locale, meta, transport };
+  const base = { db, locale, meta, transport, debtorToken, setCookie };
+  if (!session) return { ...base, actor: null, refusal: null };
   try {
     const lookup = await loadActor(db, session);
-    return { db, actor: lookup.actor, refusal: lookup.refusal, locale, meta, transport };
+    return { ...base, actor: lookup.actor, refusal: lookup.refusal };
   } catch (e) {
     // The database is busy or dropped the connection: the caller is told to try again (503) in its
     // own language, the same way as a refusal, rather than getting a server fault.
     const fault = databaseFault(e);
-    if (fault) return { db, actor: null, refusal: fault, locale, meta, transport };
+    if (fault) return { ...base, actor: null, refusal: fault };
     throw e;
   }
 };

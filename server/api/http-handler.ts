@@ -6,6 +6,7 @@ import type { Db } from '@/db/client';
 import type { SessionClaims } from '../domain/auth/load-actor';
 import { sessionFromCookies } from '../auth/session-token';
 import { API_SECURITY_HEADERS } from '../http/api-headers';
+import { debtorTokenOf } from '../http/debtor-cookie';
 import { createInnerContext, localeFromHeaders, metaFromHeaders, transportOf, type HeaderReader } from './context';
 import { appRouter } from './root';
 
@@ -18,13 +19,15 @@ export type HttpHandlerDeps = {
 export const TRPC_ENDPOINT = '/api/trpc';
 
 /** One request, one context: the session's actor, the caller's language and address, and the transport facts checked in server/api/trpc.ts. */
-const contextOf = async (headers: HeaderReader, calls: number, { db, session }: HttpHandlerDeps) =>
+const contextOf = async (headers: HeaderReader, calls: number, { db, session }: HttpHandlerDeps, resHeaders: Headers) =>
   createInnerContext({
     db,
     session: await session(),
     locale: localeFromHeaders(headers),
     meta: metaFromHeaders(headers),
     transport: transportOf(headers, calls),
+    debtorToken: debtorTokenOf(headers.get('cookie')),
+    setCookie: (cookie) => resHeaders.append('set-cookie', cookie),
   });
 
 const onError = ({ path, error }: { path: string | undefined; error: TRPCError }) => {
@@ -52,7 +55,7 @@ export const handleTrpcRequest = (req: Request, deps: HttpHandlerDeps) =>
     endpoint: TRPC_ENDPOINT,
     req,
     router: appRouter,
-    createContext: ({ info }) => contextOf(req.headers, info.calls.length, deps),
+    createContext: ({ info, resHeaders }) => contextOf(req.headers, info.calls.length, deps, resHeaders),
     onError,
   });
 
@@ -93,6 +96,9 @@ export const handleTrpcNode = async (req: IncomingMessage, res: ServerResponse, 
     res.statusCode = response.status;
     for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
     for (const [name, value] of response.headers) if (name !== 'set-cookie') res.setHeader(name, value);
+    // Each cookie in its own header (the debtor's session), never folded into one.
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) res.setHeader('set-cookie', cookies);
     res.setHeader('content-length', body.length);
     res.end(body);
   } catch (e) {

@@ -229,7 +229,17 @@ const call = async (req: Request, db: Db, locale: Locale, meta: RequestMeta): Pr
   }
 
   const caller = { actor, ...meta };
-  const api = createCaller({ db, actor, refusal: null, locale, meta, transport: null });
+  // An API key's call: no debtor session and no cookies.
+  const api = createCaller({
+    db,
+    actor,
+    refusal: null,
+    locale,
+    meta,
+    transport: null,
+    debtorToken: null,
+    setCookie: () => undefined,
+  });
   let reply: Reply | null = null;
   let problem: Problem | null = null;
   try {

@@ -6,7 +6,7 @@
 // logged call the connected dialer never recorded is a phantom action.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { callChecks, callRecords, cases, notifications } from '@/db/schema';
+import { callChecks, callRecords, cases, notifications, users } from '@/db/schema';
 import { decryptPii } from '../../pii/crypto';
 import { executeRows } from '../shared/execute';
 import { apiCall, keyOf } from '../../testing/api';
@@ -244,6 +244,30 @@ describe('what the batch holds', () => {
         'disposition:e.calls.callDisposition',
       ]),
     );
+  });
+});
+
+describe('the agent a dialer names', () => {
+  it('is found by user id, e-mail or work number (工号), within the agency only', async () => {
+    const { caseId } = await workingCases(ctx.w, 2);
+    const party = (await phonesOf(caseId)).debtor[0] ?? '';
+    const collector = ctx.w.users['agencyA.collector'];
+    const [own] = await ctx.handle.db.select({ workNo: users.workNo }).from(users).where(eq(users.id, collector.id));
+    expect(own?.workNo).toMatch(/^\d{4}$/);
+    const items = [collector.id, collector.email.toUpperCase(), own?.workNo ?? ''].map((agent, i) =>
+      record(party, yesterday(`1${i}:00:00`), { agent }),
+    );
+    await send(items);
+    const stored = await ctx.handle.db
+      .select({ agentId: callRecords.agentId })
+      .from(callRecords)
+      .where(
+        inArray(
+          callRecords.externalId,
+          items.map((i) => i.id),
+        ),
+      );
+    expect(stored.map((r) => r.agentId)).toEqual([collector.id, collector.id, collector.id]);
   });
 });
 

@@ -73,24 +73,29 @@ const pick = (candidates: readonly Candidate[] | undefined, agentId: string | nu
         a.case_id.localeCompare(b.case_id),
     )[0];
 
-/** The agency's users the dialer named, by id or e-mail. */
+/** The agency's users the dialer named, by id, e-mail or work number (工号). */
 const agentsOf = async (tx: Tx, agencyId: string, refs: readonly string[]) => {
   if (refs.length === 0) return new Map<string, string>();
   const ids = refs.filter((r) => /^[0-9a-f-]{36}$/i.test(r));
   const emails = refs.map((r) => r.toLowerCase());
   const found = await tx
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, workNo: users.workNo })
     .from(users)
     .where(
       and(
         eq(users.orgId, agencyId),
-        or(ids.length > 0 ? inArray(users.id, ids) : undefined, inArray(sql`lower(${users.email})`, emails)),
+        or(
+          ids.length > 0 ? inArray(users.id, ids) : undefined,
+          inArray(sql`lower(${users.email})`, emails),
+          inArray(users.workNo, refs),
+        ),
       ),
     );
   const byRef = new Map<string, string>();
   for (const u of found) {
     byRef.set(u.id, u.id);
     byRef.set(u.email.toLowerCase(), u.id);
+    if (u.workNo) byRef.set(u.workNo, u.id);
   }
   return byRef;
 };
