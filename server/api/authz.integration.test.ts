@@ -14,6 +14,7 @@ import { and, eq } from 'drizzle-orm';
 import { createTestDb } from '../testing/db';
 import { buildWorld, callerAs, type UserKey, type World } from '../testing/world';
 import { loadAuthzFiles, loadAuthzTable, type AuthzCase } from '../testing/authz';
+import { debtorsOf } from '../testing/debtor';
 import { appRouter } from './root';
 
 const FILES = await loadAuthzFiles();
@@ -43,9 +44,12 @@ const ownerOf = (path: string) =>
   );
 
 type Callable = (input?: unknown) => Promise<unknown>;
-type Caller = UserKey | 'anonymous';
+type Caller = UserKey | 'anonymous' | 'debtor' | 'otherDebtor';
 const call = async (w: World, as: Caller, path: string, input: unknown) => {
-  const caller = await callerAs(w.db, as === 'anonymous' ? null : w.users[as]);
+  const caller =
+    as === 'debtor' || as === 'otherDebtor'
+      ? await callerAs(w.db, null, 'zh-CN', { token: debtorsOf(w)[as === 'debtor' ? 'own' : 'other'].token })
+      : await callerAs(w.db, as === 'anonymous' ? null : w.users[as]);
   const fn = path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as Callable;
   return fn(input);
 };
@@ -77,6 +81,7 @@ const usersOf = (w: World, org: keyof World['orgs']) =>
 /** Called by staff only: the platform is one organization, so there is no tenant to cross. */
 const isStaffOnly = (c: AuthzCase) =>
   c.allowed !== 'anonymous' &&
+  c.allowed !== 'debtor' &&
   c.allowed.startsWith('platform.') &&
   Array.isArray(c.wrongRole) &&
   !('tenant' in c.wrongTenant && c.wrongTenant.tenant);
@@ -207,6 +212,16 @@ for (const [path, c] of Object.entries(TABLE)) {
             // A change answers anew each time (a new challenge, a new registration); a read answers the same.
             if (answer.ok && served?.ok && isQuery(path)) expect(answer.value, as).toEqual(served.value);
           }
+        });
+      } else if (allowed === 'debtor') {
+        it(`answers another verified debtor with nothing of this debtor's case (no tenant: ${none})`, async () => {
+          const answer = await outcome(w, 'otherDebtor', path, await c.input?.(w));
+          expect(codeOf(answer)).not.toMatch(REFUSED);
+          if (!answer.ok || !served?.ok) return;
+          const { own } = debtorsOf(w);
+          const text = textOf(answer.value);
+          expect(text).not.toContain(own.caseId);
+          expect(text).not.toContain(own.contractNo);
         });
       } else if (!isStaffOnly(c)) {
         const owner = tenant ?? allowed;

@@ -7,6 +7,7 @@ import { authRouter } from './routers/auth/router';
 import { callEvidenceRouter } from './routers/call-evidence/router';
 import { casesRouter } from './routers/cases/router';
 import { complaintsRouter } from './routers/complaints/router';
+import { debtorRouter } from './routers/debtor/router';
 import { filesRouter } from './routers/files/router';
 import { marketRouter } from './routers/market/router';
 import { meRouter } from './routers/me/router';
@@ -42,6 +43,7 @@ export const appRouter = router({
   callEvidence: callEvidenceRouter,
   cases: casesRouter,
   complaints: complaintsRouter,
+  debtor: debtorRouter,
   files: filesRouter,
   inspections: inspectionsRouter,
   market: marketRouter,

@@ -6,6 +6,7 @@ import { hasPermission, type Permission } from '../auth/permissions';
 import { writeAuditAlone } from '../audit/write';
 import { databaseFault, DomainError } from '../errors';
 import type { Context } from './context';
+import { debtorSessionOf } from '../domain/debtor/verify';
 import { describeError, toTRPCError } from './errors';
 import { ZStorableInput } from './routers/shared.schema';
 import { MAX_BATCH } from './transport.schema';
@@ -152,6 +153,18 @@ const portalProcedure = (orgType: 'creditor' | 'agency' | 'platform') =>
 export const creditorProcedure = portalProcedure('creditor');
 export const agencyProcedure = portalProcedure('agency');
 export const staffProcedure = portalProcedure('platform');
+
+/**
+ * A verified debtor (issue 20): the session the debtor cookie names, live and bound to one
+ * case, which every procedure below reads from `ctx.debtor`, never from input. Without one,
+ * an organization's signed-in user is refused as the wrong kind of caller (FORBIDDEN),
+ * anyone else is asked to verify (UNAUTHORIZED).
+ */
+export const debtorProcedure = baseProcedure.meta({ anonymous: true }).use(async ({ ctx, next }) => {
+  const session = await debtorSessionOf(ctx.db, ctx.debtorToken);
+  if (!session) throw new DomainError(ctx.actor ? 'auth.forbidden' : 'debtor.sessionRequired');
+  return next({ ctx: { ...ctx, debtor: session } });
+});
 
 /** Refuses the call unless the actor's role holds the permission (server/auth/permissions.ts). */
 export const requirePermission = (permission: Permission) =>

@@ -12,15 +12,18 @@ export type AuthzCase = {
   setup?: (w: World) => Promise<void>;
   /** Valid input for the allowed caller; also sent by the refused callers. */
   input?: (w: World) => unknown;
-  /** A caller who may call it: proves the refusals below are not vacuous. */
-  allowed: UserKey | 'anonymous';
+  /**
+   * A caller who may call it: proves the refusals below are not vacuous. `debtor`: the
+   * verified debtor of the case `setup` made (server/testing/debtor.ts withDebtors).
+   */
+  allowed: UserKey | 'anonymous' | 'debtor';
   /** Anonymous callers are refused with UNAUTHORIZED, unless the procedure is public for a stated reason. */
   anonymous: 'refused' | { isPublic: string };
   /** Callers whose role or portal may not call it: FORBIDDEN. */
   wrongRole: UserKey[] | { none: string };
   /** A caller pointing at another tenant's resource: NOT_FOUND unless said otherwise. */
   wrongTenant:
-    | { as: UserKey; input: (w: World) => unknown; expect?: 'NOT_FOUND' | 'BAD_REQUEST' }
+    | { as: UserKey | 'otherDebtor'; input: (w: World) => unknown; expect?: 'NOT_FOUND' | 'BAD_REQUEST' }
     | {
         /**
          * Why no input can name another tenant's resource. Checked by calling: a public

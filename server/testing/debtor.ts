@@ -1,8 +1,9 @@
-import { desc, eq } from 'drizzle-orm';
-import { smsMessages, type CaseRow } from '@/db/schema';
+import { desc, eq, inArray } from 'drizzle-orm';
+import { cases, smsMessages, type CaseRow } from '@/db/schema';
 import { decryptPii } from '../pii/crypto';
 import { confirmDebtorCode, sendDebtorCode, verifyDebtorDetails } from '../domain/debtor/verify';
 import { someAddress } from './complaints';
+import { workingCases } from './work';
 import type { World } from './world';
 
 /** What a debtor types for one of the cases. */
@@ -36,4 +37,28 @@ export const verifiedDebtor = async (
   const { params } = await lastSmsOf(w, row.id);
   const session = await confirmDebtorCode(w.db, meta, { ticket, codeId: sent.codeId, code: params.code ?? '' }, now);
   return { meta, ticket, ...session };
+};
+
+/** Two verified debtors on two cases of agencyA (creditorA), for the authorization table. */
+type Debtors = { own: { token: string; caseId: string; contractNo: string }; other: { token: string; caseId: string } };
+const debtors = new WeakMap<World, Debtors>();
+
+export const withDebtors = async (w: World) => {
+  const { caseIds } = await workingCases(w, 2);
+  const rows = await w.db.select().from(cases).where(inArray(cases.id, caseIds));
+  const [a, b] = rows;
+  if (!a || !b) throw new Error('two cases needed');
+  const own = await verifiedDebtor(w, a);
+  const other = await verifiedDebtor(w, b);
+  debtors.set(w, {
+    own: { token: own.token, caseId: a.id, contractNo: a.contractNo },
+    other: { token: other.token, caseId: b.id },
+  });
+};
+
+/** The debtors withDebtors made for this world. */
+export const debtorsOf = (w: World): Debtors => {
+  const d = debtors.get(w);
+  if (!d) throw new Error('withDebtors was not run for this world');
+  return d;
 };

@@ -140,9 +140,23 @@ export const buildWorld = async (db: Db): Promise<World> => {
 export const META = { ip: '203.0.113.7', userAgent: 'vitest' };
 
 /** A tRPC caller as the given user would have it signed in now (their current session version), or anonymous with null. */
-export const callerAs = async (db: Db, user: Pick<User, 'id'> | null, locale: Locale = 'zh-CN') => {
+export const callerAs = async (
+  db: Db,
+  user: Pick<User, 'id'> | null,
+  locale: Locale = 'zh-CN',
+  debtor: { token: string | null; cookies?: string[] } = { token: null },
+) => {
   const session = user ? { userId: user.id, sessionVersion: (await readUser(db, user.id))?.sessionVersion ?? 0 } : null;
-  return createCaller(await createInnerContext({ db, session, locale, meta: META }));
+  return createCaller(
+    await createInnerContext({
+      db,
+      session,
+      locale,
+      meta: META,
+      debtorToken: debtor.token,
+      setCookie: (cookie) => debtor.cookies?.push(cookie),
+    }),
+  );
 };
 
 /** Gives a world user a mobile number, sealed as an invitation stores it. */

@@ -24,7 +24,7 @@ export const RECORD = sql.raw('r');
 export const ACTION = sql.raw('a');
 
 /** The logged action pairs with record `r` (alias r of call_records). */
-const pairedAction = (r: SQL = RECORD): SQL => sql`exists (
+export const pairedAction = (r: SQL = RECORD): SQL => sql`exists (
   select 1 from case_actions pa
   where pa.case_id = ${r}.case_id and pa.phone_idx = ${r}.party_idx and pa.channel::text = ${r}.kind::text
     and pa.corrects_id is null

@@ -1,0 +1,80 @@
+// The debtor's page through tRPC (issue 20): the code confirmed sets an HttpOnly session
+// cookie (the token never in the answer); the overview reads the case of that session only:
+// the creditor, the amounts as of today, the agency and the collector's work number (no
+// name), the last 7 days' contacts by channel (an unlogged dialer call counted too).
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { cases, users } from '@/db/schema';
+import { DEBTOR_COOKIE } from '@/lib/debtor';
+import { callItem, numbersOfCase, sendCalls } from '../../../testing/calls';
+import { detailsOf, lastSmsOf } from '../../../testing/debtor';
+import { freshWorldPerTest } from '../../../testing/lifecycle';
+import { morning, workingCases } from '../../../testing/work';
+import { callerAs, domainCaller } from '../../../testing/world';
+import { logAction } from '../../../domain/work/actions';
+
+const ctx = freshWorldPerTest();
+
+const signInAsDebtor = async (row: typeof cases.$inferSelect) => {
+  const cookies: string[] = [];
+  const anonymous = await callerAs(ctx.handle.db, null, 'zh-CN', { token: null, cookies });
+  const { ticket, numbers } = await anonymous.debtor.verify(detailsOf(row));
+  const sent = await anonymous.debtor.sendCode({ ticket, index: numbers[0]?.index ?? 0 });
+  const { params } = await lastSmsOf(ctx.w, row.id);
+  const confirmed = await anonymous.debtor.confirm({ ticket, codeId: sent.codeId, code: params.code ?? '' });
+  return { confirmed, cookies };
+};
+const tokenIn = (cookie: string) => new RegExp(`^${DEBTOR_COOKIE}=([^;]+);`).exec(cookie)?.[1] ?? null;
+
+describe('the debtor’s session', () => {
+  it('comes as an HttpOnly, SameSite=Strict cookie for 30 minutes, never in the answer; leaving removes it', async () => {
+    const { row } = await workingCases(ctx.w, 2);
+    if (!row) throw new Error('no case');
+    const { confirmed, cookies } = await signInAsDebtor(row);
+    expect(Object.keys(confirmed)).toEqual(['expiresAt']);
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]).toMatch(/; Path=\/; HttpOnly; SameSite=Strict; Max-Age=1800$/);
+    const token = tokenIn(cookies[0] ?? '');
+    const debtor = await callerAs(ctx.handle.db, null, 'zh-CN', { token, cookies });
+    expect((await debtor.debtor.overview()).contractNo).toBe(row.contractNo);
+    await debtor.debtor.signOut();
+    expect(cookies[1]).toMatch(new RegExp(`^${DEBTOR_COOKIE}=; .*Max-Age=0$`));
+    await expect(debtor.debtor.overview()).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+  });
+});
+
+describe('what the debtor sees', () => {
+  it('the creditor, amounts as of today, the agency and the collector’s work number, the week’s contacts by channel', async () => {
+    const { row, caseId } = await workingCases(ctx.w, 2);
+    if (!row) throw new Error('no case');
+    const collector = await domainCaller(ctx.w, 'agencyA.collector');
+    // A logged call this morning and a dialer's call nobody logged yesterday.
+    await logAction(
+      ctx.handle.db,
+      collector,
+      { caseId, channel: 'call', target: 'debtor', index: 0, outcome: 'unanswered', note: '' },
+      morning('09:00:00'),
+    );
+    const party = (await numbersOfCase(ctx.w, caseId)).debtor[0] ?? '';
+    await sendCalls(ctx.w, [callItem(party, morning('15:00:00', -1))]);
+    const { cookies } = await signInAsDebtor(row);
+    const debtor = await callerAs(ctx.handle.db, null, 'en', { token: tokenIn(cookies[0] ?? '') });
+    const seen = await debtor.debtor.overview();
+    const [collectorRow] = await ctx.handle.db
+      .select({ workNo: users.workNo, name: users.name })
+      .from(users)
+      .where(eq(users.id, ctx.w.users['agencyA.collector'].id));
+    expect(seen).toMatchObject({
+      contractNo: row.contractNo,
+      creditorName: ctx.w.orgs.creditorA.name,
+      amountOverdue: row.amountOverdue,
+      principalOutstanding: row.principalOutstanding,
+      daysOverdue: 40,
+      agency: { name: ctx.w.orgs.agencyA.name, status: 'active', collectorWorkNo: collectorRow?.workNo },
+      rules: { windowStartMinutes: 480, windowEndMinutes: 1320 },
+    });
+    expect(seen.contacts).toEqual([{ channel: 'call', count: 2 }]);
+    // The collector's name is not on the page.
+    expect(JSON.stringify(seen)).not.toContain(collectorRow?.name ?? '—');
+  });
+});

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { ACTION_CHANNELS, CASE_STATUSES, ORG_STATUSES, TIERS } from '@/lib/enums';
+import { CODE_DIGITS } from '@/lib/debtor';
+
+// The debtor's own page (issue 20). Messages `v.<key>` name catalog entries (messages/*.json → validation).
+
+const ZProof = z.strictObject({ challenge: z.string().max(200), solution: z.string().max(32) });
+
+export const ZDebtorDetailsInput = z.strictObject({
+  contractNo: z.string().trim().min(1, { error: 'v.contractNo' }).max(100),
+  debtorName: z.string().trim().min(1, { error: 'v.required' }).max(50),
+  idLast4: z
+    .string()
+    .trim()
+    .regex(/^\d{3}[\dXx]$/, { error: 'v.idLast4' }),
+  proof: ZProof.nullish(),
+});
+export const ZDebtorDetailsResult = z.object({
+  ticket: z.string(),
+  numbers: z.array(z.object({ index: z.number().int(), masked: z.string() })),
+});
+
+const ZTicket = z.string().min(1).max(300);
+export const ZSendCodeInput = z.strictObject({ ticket: ZTicket, index: z.number().int().min(0).max(20) });
+export const ZSendCodeResult = z.object({
+  codeId: z.uuid(),
+  number: z.string(),
+  expiresAt: z.date(),
+  resendAt: z.date(),
+});
+
+export const ZConfirmCodeInput = z.strictObject({
+  ticket: ZTicket,
+  codeId: z.uuid({ error: 'v.id' }),
+  code: z
+    .string()
+    .trim()
+    .regex(new RegExp(`^\\d{${CODE_DIGITS}}$`), { error: 'v.smsCode' }),
+});
+export const ZConfirmCodeResult = z.object({ expiresAt: z.date() });
+
+export const ZDebtorOverview = z.object({
+  contractNo: z.string(),
+  debtorName: z.string(),
+  creditorName: z.string(),
+  loanAmount: z.number().int(),
+  principalOutstanding: z.number().int(),
+  amountOverdue: z.number().int(),
+  daysOverdue: z.number().int(),
+  status: z.enum(CASE_STATUSES),
+  agency: z
+    .object({
+      name: z.string(),
+      status: z.enum(ORG_STATUSES),
+      tier: z.enum(TIERS).nullable(),
+      admissionExpiresAt: z.date().nullable(),
+      commissionEndsOn: z.string(),
+      collectorWorkNo: z.string().nullable(),
+    })
+    .nullable(),
+  contacts: z.array(z.object({ channel: z.enum(ACTION_CHANNELS), count: z.number().int() })),
+  rules: z.object({
+    version: z.number().int(),
+    windowStartMinutes: z.number().int(),
+    windowEndMinutes: z.number().int(),
+    maxAnsweredCallsPerDebtorPerDay: z.number().int(),
+    maxUnansweredCallsPerNumberPerDay: z.number().int(),
+    contactAfterFailedAttempts: z.number().int(),
+  }),
+  sessionExpiresAt: z.date(),
+});
+export type TDebtorOverview = z.infer<typeof ZDebtorOverview>;

@@ -1,0 +1,50 @@
+import { debtorOverview } from '../../../domain/debtor/overview';
+import {
+  confirmDebtorCode,
+  endDebtorSession,
+  sendDebtorCode,
+  verifyDebtorDetails,
+} from '../../../domain/debtor/verify';
+import { clearedDebtorCookie, debtorCookie } from '../../../http/debtor-cookie';
+import { debtorProcedure, publicProcedure, router } from '../../trpc';
+import {
+  ZConfirmCodeInput,
+  ZConfirmCodeResult,
+  ZDebtorDetailsInput,
+  ZDebtorDetailsResult,
+  ZDebtorOverview,
+  ZSendCodeInput,
+  ZSendCodeResult,
+} from './debtor.schema';
+
+// The debtor's own page (issue 20): the way in without an account (details, a code by SMS,
+// a session cookie bound to the case), then what the debtor sees and does on their case.
+
+export const debtorRouter = router({
+  /** Step 1: contract number, name and last 4 ID digits; the masked numbers a code can go to. */
+  verify: publicProcedure
+    .input(ZDebtorDetailsInput)
+    .output(ZDebtorDetailsResult)
+    .mutation(({ ctx, input }) => verifyDebtorDetails(ctx.db, ctx.meta, input)),
+  /** Step 2: a one-time code by SMS to the chosen number. */
+  sendCode: publicProcedure
+    .input(ZSendCodeInput)
+    .output(ZSendCodeResult)
+    .mutation(({ ctx, input }) => sendDebtorCode(ctx.db, ctx.meta, input)),
+  /** Step 3: the code; the session's token goes to the browser as an HttpOnly cookie, never in the answer. */
+  confirm: publicProcedure
+    .input(ZConfirmCodeInput)
+    .output(ZConfirmCodeResult)
+    .mutation(async ({ ctx, input }) => {
+      const { token, expiresAt } = await confirmDebtorCode(ctx.db, ctx.meta, input);
+      ctx.setCookie(debtorCookie(token));
+      return { expiresAt };
+    }),
+  /** What the debtor sees of their case. */
+  overview: debtorProcedure.output(ZDebtorOverview).query(({ ctx }) => debtorOverview(ctx.db, ctx.debtor)),
+  /** The debtor leaves: the session ends and the cookie is removed. */
+  signOut: debtorProcedure.mutation(async ({ ctx }) => {
+    await endDebtorSession(ctx.db, ctx.meta, ctx.debtor);
+    ctx.setCookie(clearedDebtorCookie());
+  }),
+});
