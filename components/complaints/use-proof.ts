@@ -22,7 +22,7 @@ export const useProof = () => {
     try {
       return await run(input);
     } catch (e) {
-      if (errorInfo(e)?.domainCode !== 'complaint.proofRequired') throw e;
+      if (!errorInfo(e)?.domainCode?.endsWith('.proofRequired')) throw e;
     }
     setProving(true);
     try {

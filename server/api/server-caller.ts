@@ -3,6 +3,7 @@ import { headers } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import { getSession } from '../auth/session';
+import { debtorTokenOf } from '../http/debtor-cookie';
 import { createInnerContext, localeFromHeaders, metaFromHeaders } from './context';
 import { createCaller } from './root';
 
@@ -14,6 +15,8 @@ export const getServerContext = cache(async () => {
     session: await getSession(),
     locale: localeFromHeaders(h),
     meta: metaFromHeaders(h),
+    // A server component only reads: the debtor's page asks who the cookie names, it never sets one.
+    debtorToken: debtorTokenOf(h.get('cookie')),
   });
 });
 
