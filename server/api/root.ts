@@ -18,6 +18,7 @@ import { repaymentsRouter } from './routers/repayments/router';
 import { statementsRouter } from './routers/statements/router';
 import { supervisionRouter } from './routers/supervision/router';
 import { dashboardRouter } from './routers/dashboard/router';
+import { devSmsRouter } from './routers/dev-sms/router';
 import { disclosureRouter } from './routers/disclosure/router';
 import { exportsRouter } from './routers/exports/router';
 import { packagesRouter } from './routers/packages/router';
@@ -54,6 +55,7 @@ export const appRouter = router({
   statements: statementsRouter,
   supervision: supervisionRouter,
   dashboard: dashboardRouter,
+  devSms: devSmsRouter,
   disclosure: disclosureRouter,
   exports: exportsRouter,
   packages: packagesRouter,

@@ -16,6 +16,7 @@ export const ANONYMOUS_PROCEDURES: readonly string[] = [
   'complaints.follow',
   'complaints.proofChallenge',
   'complaints.uploadEvidence',
+  'devSms.list',
   'disclosure.published',
   'disclosure.publishedOne',
   'public.agencies.admitted',
