@@ -72,8 +72,11 @@ export const SmsOutbox = () => {
               <Td className="font-mono text-xs">{formatDateTime(m.createdAt)}</Td>
               <Td>{t(`devSms.kinds.${m.kind}`)}</Td>
               <Td className="font-mono text-xs">{m.toMasked}</Td>
-              <Td className="min-w-72 whitespace-normal text-slate-900">
-                <span data-testid="sms-text">{m.text}</span>
+              <Td className="text-slate-900">
+                {/* The cell's own nowrap would push status and provider out of sight: the text wraps. */}
+                <span className="block min-w-64 max-w-md whitespace-normal" data-testid="sms-text">
+                  {m.text}
+                </span>
               </Td>
               <Td>
                 <Badge tone={STATUS_TONE[m.status]}>{t(`devSms.statuses.${m.status}`)}</Badge>
