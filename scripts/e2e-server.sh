@@ -10,6 +10,9 @@ export STORAGE_DIR="$PWD/.data/e2e-files"
 # Outgoing mail lands here as .eml files; the specs read the links from them (e2e/fixtures.ts).
 export MAIL_TRANSPORT=directory
 export MAIL_DIR="$PWD/.data/e2e-mail"
+# SMS stay in the outbox: the specs read one-time codes from /dev/sms (a production build
+# has no default provider, README "SMS").
+export SMS_PROVIDER=outbox
 unset DATABASE_URL
 export NEXTAUTH_URL="http://localhost:${port}"
 export NEXTAUTH_SECRET="${NEXTAUTH_SECRET:-$(head -c 48 /dev/urandom | base64 | tr -d '\n')}"

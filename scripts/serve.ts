@@ -20,6 +20,8 @@ const hostname = option('-H', '--hostname') ?? process.env.HOSTNAME;
 // As `next start` and `next dev` set it, before Next.js loads.
 (process.env as Record<string, string>).NODE_ENV ??= dev ? 'development' : 'production';
 process.env.NEXT_TELEMETRY_DISABLED ??= '1';
+// Development keeps SMS in the outbox, read at /dev/sms, unless a provider is named (README, "SMS").
+if (dev) process.env.SMS_PROVIDER ??= 'outbox';
 
 try {
   trustedProxyHops();

@@ -3,6 +3,7 @@
 // run beside them, over the same PostgreSQL.
 import { openPostgres } from '../db/client';
 import { describeWorkerEvent, startWorker } from '../server/jobs/worker';
+import { logSmsSetup } from '../server/sms/config';
 
 const url = process.env.DATABASE_URL;
 if (!url) {
@@ -26,6 +27,8 @@ const seconds = (name: string): number | undefined => {
 
 const log = (line: string) => console.log(`${new Date().toISOString()} worker[${process.pid}] ${line}`);
 
+// The worker is what sends SMS: a missing provider is said here, where its failures happen.
+logSmsSetup();
 const handle = openPostgres(url);
 const worker = startWorker(handle, {
   pollMs: seconds('DAYLIGHT_WORKER_POLL_SECONDS'),

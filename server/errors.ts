@@ -150,6 +150,7 @@ export const DOMAIN_ERRORS = {
   'calendar.workdayOnWeekday': 'BAD_REQUEST',
   'case.notRecallable': 'CONFLICT',
   'calendar.dayNotFound': 'NOT_FOUND',
+  'sms.outboxOff': 'NOT_FOUND',
   'rules.stale': 'CONFLICT',
   'rules.window': 'PRECONDITION_FAILED',
   'rules.answeredCap': 'PRECONDITION_FAILED',

@@ -19,6 +19,7 @@ import { repaymentsRouter } from './routers/repayments/router';
 import { statementsRouter } from './routers/statements/router';
 import { supervisionRouter } from './routers/supervision/router';
 import { dashboardRouter } from './routers/dashboard/router';
+import { devSmsRouter } from './routers/dev-sms/router';
 import { disclosureRouter } from './routers/disclosure/router';
 import { exportsRouter } from './routers/exports/router';
 import { packagesRouter } from './routers/packages/router';
@@ -56,6 +57,7 @@ export const appRouter = router({
   statements: statementsRouter,
   supervision: supervisionRouter,
   dashboard: dashboardRouter,
+  devSms: devSmsRouter,
   disclosure: disclosureRouter,
   exports: exportsRouter,
   packages: packagesRouter,

@@ -17,6 +17,7 @@ import { databaseFault } from '../errors';
 import { WEBHOOK_HANDLERS } from '../domain/webhooks/deliver';
 import { checkCallBatch } from '../domain/calls/check';
 import { CALL_CHECK_JOB } from '../domain/calls/ingest';
+import { runSmsSendJob, SMS_SEND_JOB } from '../sms/send';
 import type { JobHandler } from './job-queue';
 
 const idFrom = (payload: Record<string, unknown>, key: string): string => {
@@ -87,5 +88,6 @@ export const JOB_HANDLERS: Readonly<Record<string, JobHandler>> = {
   [SIGN_UP_MAIL_JOB]: async (db, job, now) => {
     await sendSignUpMail(db, job.payload, now);
   },
+  [SMS_SEND_JOB]: runSmsSendJob,
   ...WEBHOOK_HANDLERS,
 };

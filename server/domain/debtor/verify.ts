@@ -15,7 +15,7 @@ import type { RequestMeta } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { authSecret } from '../../env';
 import { DomainError } from '../../errors';
-import { queueSms } from '../../sms/queue';
+import { queueSms } from '../../sms';
 import { caseByDetails, verifyGuessable, type CaseDetails } from '../shared/guessable';
 import type { Proof } from '../shared/proof-of-work';
 import { takeAttempt } from '../shared/rate-limit';
