@@ -76,6 +76,11 @@ test.describe('[PUBLIC] public pages on a phone', () => {
         await page.goto(path());
         await expect(page.getByTestId(ready).first()).toBeVisible();
         await expectFits(page, what);
+        if (!isTall) {
+          // Whole on the screen: a list's row is a card, not a table row running off the right edge.
+          const box = await page.getByTestId(ready).first().boundingBox();
+          expect((box?.x ?? 0) + (box?.width ?? Infinity), `${what}: ${ready} on the screen`).toBeLessThanOrEqual(WIDTH);
+        }
         // Folded: the menu button shows, the links do not.
         const menu = page.getByTestId('header-menu');
         await expect(menu).toHaveAttribute('aria-expanded', 'false');
