@@ -28,7 +28,7 @@ const LandingPage = async () => {
   return (
     <main>
       <section className="bg-gradient-to-b from-amber-50 to-slate-50">
-        <div className="mx-auto max-w-6xl px-4 py-16">
+        <div className="mx-auto max-w-6xl px-4 py-10 md:py-16">
           <h1 className="text-3xl font-bold tracking-tight text-slate-900 md:text-4xl" data-testid="landing-title">
             {t('landing.title')}
           </h1>
@@ -49,7 +49,7 @@ const LandingPage = async () => {
           </div>
         </div>
       </section>
-      <section className="mx-auto grid max-w-6xl gap-5 px-4 py-12 md:grid-cols-3">
+      <section className="mx-auto grid max-w-6xl gap-5 px-4 py-8 md:grid-cols-3 md:py-12">
         {AUDIENCES.map((a) => (
           <div key={a} className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <h2 className="font-semibold text-slate-900">{t(`landing.audience.${a}.title`)}</h2>

@@ -166,7 +166,7 @@ export const PublicComplaintForm = () => {
           <Alert testId="complaint-error">{t('fixFields')}</Alert>
         ) : null}
         <p className="text-xs text-slate-500">{t('privacyNote')}</p>
-        <Button type="submit" disabled={file.isPending} data-testid="complaint-submit">
+        <Button type="submit" disabled={file.isPending} className="w-full sm:w-auto" data-testid="complaint-submit">
           {proving ? t('proving') : file.isPending ? t('sending') : t('submit')}
         </Button>
       </form>
@@ -204,7 +204,7 @@ export const FollowComplaint = () => {
     <div className="space-y-4">
       <Card>
         <form
-          className="flex flex-wrap items-end gap-4"
+          className="grid gap-4 sm:flex sm:flex-wrap sm:items-end"
           onSubmit={handleSubmit(({ reference, idLast4 }) => setAsked({ reference, idLast4 }))}
           noValidate
           data-testid="follow-form"
@@ -215,7 +215,7 @@ export const FollowComplaint = () => {
               {...register('reference')}
               invalid={!!message('reference')}
               placeholder="C-2026-000123"
-              className="w-48 font-mono"
+              className="font-mono sm:w-48"
             />
           </Field>
           <Field id="f-last4" label={t('field.idLast4')} error={message('idLast4')}>
@@ -224,7 +224,7 @@ export const FollowComplaint = () => {
               {...register('idLast4')}
               invalid={!!message('idLast4')}
               maxLength={4}
-              className="w-28"
+              className="sm:w-28"
             />
           </Field>
           <Button type="submit" disabled={status.isFetching} data-testid="follow-submit">

@@ -45,7 +45,7 @@ export const DisclosureFigureTiles = ({ f }: { f: TDisclosureFigures }) => {
   return (
     <dl className="grid grid-cols-2 gap-3 md:grid-cols-3" data-testid="disclosure-figures">
       {tiles.map(([key, value]) => (
-        <div key={key} className="rounded-md bg-white p-3 ring-1 ring-slate-200">
+        <div key={key} className="min-w-0 break-words rounded-md bg-white p-3 ring-1 ring-slate-200">
           <dt className="text-xs text-slate-500">{t(key)}</dt>
           <dd className="mt-1 text-lg font-semibold tabular-nums text-slate-900" data-testid={`disclosure-${key}`}>
             {value}
@@ -67,16 +67,22 @@ export const DisclosureComplaints = ({ f }: { f: TDisclosureFigures }) => {
       <p className="text-sm text-slate-700">
         {t('complaintsSummary', { received: c.received, upheld: c.upheld, dismissed: c.dismissed, open: c.openAtEnd })}
       </p>
-      <Table testId="disclosure-complaints-table" head={head}>
+      <Table testId="disclosure-complaints-table" isStacked head={head}>
         {c.byCategory.length === 0 ? (
           <EmptyRow colSpan={head.length}>{t('noComplaints')}</EmptyRow>
         ) : (
           c.byCategory.map((r) => (
             <tr key={r.category}>
-              <Td>{tc(`category.${r.category}`)}</Td>
-              <Td className="tabular-nums">{r.received.toLocaleString()}</Td>
-              <Td className="tabular-nums">{r.upheld.toLocaleString()}</Td>
-              <Td className="tabular-nums">{r.dismissed.toLocaleString()}</Td>
+              <Td className="max-md:font-medium max-md:text-slate-900">{tc(`category.${r.category}`)}</Td>
+              <Td className="tabular-nums" label={t('complaintsReceived')}>
+                {r.received.toLocaleString()}
+              </Td>
+              <Td className="tabular-nums" label={t('complaintsUpheld')}>
+                {r.upheld.toLocaleString()}
+              </Td>
+              <Td className="tabular-nums" label={t('complaintsDismissed')}>
+                {r.dismissed.toLocaleString()}
+              </Td>
             </tr>
           ))
         )}
@@ -98,17 +104,25 @@ export const DisclosurePartyTable = ({
   const t = useTranslations('disclosure');
   const head = [who, t('cases'), t('amount'), t('recovered'), t('rate')];
   return (
-    <Table testId={testId} head={head}>
+    <Table testId={testId} isStacked head={head}>
       {rows.length === 0 ? (
         <EmptyRow colSpan={head.length}>{t('none')}</EmptyRow>
       ) : (
         rows.map((r) => (
           <tr key={r.id} data-testid={`${testId}-row`}>
-            <Td>{r.name}</Td>
-            <Td className="tabular-nums">{r.cases.toLocaleString()}</Td>
-            <Td className="tabular-nums">{formatFen(r.amount)}</Td>
-            <Td className="tabular-nums">{formatFen(r.recovered)}</Td>
-            <Td className="tabular-nums">{percent(r.rateBp)}</Td>
+            <Td className="max-md:font-medium max-md:text-slate-900">{r.name}</Td>
+            <Td className="tabular-nums" label={t('cases')}>
+              {r.cases.toLocaleString()}
+            </Td>
+            <Td className="tabular-nums" label={t('amount')}>
+              {formatFen(r.amount)}
+            </Td>
+            <Td className="tabular-nums" label={t('recovered')}>
+              {formatFen(r.recovered)}
+            </Td>
+            <Td className="tabular-nums" label={t('rate')}>
+              {percent(r.rateBp)}
+            </Td>
           </tr>
         ))
       )}

@@ -27,7 +27,7 @@ export const AgencyLists = () => {
       {error ? <Alert>{error.message}</Alert> : null}
       <Card title={t('publicLists.admittedTitle')}>
         <p className="mb-3 text-sm text-slate-500">{t('publicLists.admittedIntro')}</p>
-        <Table testId="admitted-table" head={[t('overview.orgName'), t('overview.tier'), t('apply.basics.serviceProvinces'), t('publicLists.admittedSince'), t('overview.admissionExpires')]}>
+        <Table testId="admitted-table" isStacked head={[t('overview.orgName'), t('overview.tier'), t('apply.basics.serviceProvinces'), t('publicLists.admittedSince'), t('overview.admissionExpires')]}>
           {admitted.isPending ? (
             <EmptyRow colSpan={5}>{t('common.loading')}</EmptyRow>
           ) : admittedRows.length === 0 ? (
@@ -36,10 +36,10 @@ export const AgencyLists = () => {
             admittedRows.map((a) => (
               <tr key={a.name} data-testid="admitted-row">
                 <Td className="font-medium text-slate-900">{a.name}</Td>
-                <Td>{a.tier ? <Badge tone="blue">{t('review.tierLabel', { tier: a.tier })}</Badge> : '—'}</Td>
-                <Td className="whitespace-normal">{a.serviceProvinces.map((p) => t(`province.${p}`)).join('、') || a.province || '—'}</Td>
-                <Td>{formatDate(a.admittedAt)}</Td>
-                <Td>{formatDate(a.admissionExpiresAt)}</Td>
+                <Td label={t('overview.tier')}>{a.tier ? <Badge tone="blue">{t('review.tierLabel', { tier: a.tier })}</Badge> : '—'}</Td>
+                <Td className="whitespace-normal" label={t('apply.basics.serviceProvinces')}>{a.serviceProvinces.map((p) => t(`province.${p}`)).join('、') || a.province || '—'}</Td>
+                <Td label={t('publicLists.admittedSince')}>{formatDate(a.admittedAt)}</Td>
+                <Td label={t('overview.admissionExpires')}>{formatDate(a.admissionExpiresAt)}</Td>
               </tr>
             ))
           )}
@@ -48,7 +48,7 @@ export const AgencyLists = () => {
       </Card>
       <Card title={t('publicLists.bannedTitle')}>
         <p className="mb-3 text-sm text-slate-500">{t('publicLists.bannedIntro')}</p>
-        <Table testId="banned-table" head={[t('overview.orgName'), t('fields.creditCode'), t('publicLists.bannedOn'), t('fields.banCategory')]}>
+        <Table testId="banned-table" isStacked head={[t('overview.orgName'), t('fields.creditCode'), t('publicLists.bannedOn'), t('fields.banCategory')]}>
           {banned.isPending ? (
             <EmptyRow colSpan={4}>{t('common.loading')}</EmptyRow>
           ) : bannedRows.length === 0 ? (
@@ -57,9 +57,9 @@ export const AgencyLists = () => {
             bannedRows.map((b) => (
               <tr key={b.creditCode} data-testid="banned-row">
                 <Td className="font-medium text-slate-900">{b.name}</Td>
-                <Td className="font-mono text-xs">{b.creditCode}</Td>
-                <Td>{formatDate(b.bannedAt)}</Td>
-                <Td>
+                <Td className="font-mono text-xs" label={t('fields.creditCode')}>{b.creditCode}</Td>
+                <Td label={t('publicLists.bannedOn')}>{formatDate(b.bannedAt)}</Td>
+                <Td label={t('fields.banCategory')}>
                   <Badge tone="red">{t(`banCategory.${b.banCategory}`)}</Badge>
                 </Td>
               </tr>

@@ -24,7 +24,7 @@ export const PublishedDisclosures = () => {
   return (
     <Card>
       {error ? <Alert>{error.message}</Alert> : null}
-      <Table testId="published-disclosures" head={head}>
+      <Table testId="published-disclosures" isStacked head={head}>
         {list.isPending ? (
           <EmptyRow colSpan={head.length}>{tc('loading')}</EmptyRow>
         ) : rows.length === 0 ? (
@@ -33,11 +33,11 @@ export const PublishedDisclosures = () => {
           rows.map((d) => (
             <tr key={d.id} data-testid="published-disclosure-row">
               <Td className="font-medium text-slate-900">{d.creditorName}</Td>
-              <Td className="font-mono text-xs">{d.month}</Td>
-              <Td className="tabular-nums">{t('casesAmount', { cases: d.figures.underCollection.cases.toLocaleString(), amount: formatFen(d.figures.underCollection.amount) })}</Td>
-              <Td className="tabular-nums">{formatFen(d.figures.recovered.amount)}</Td>
-              <Td className="tabular-nums">{bpToPercent(d.figures.recovered.rateBp)}%</Td>
-              <Td className="tabular-nums">{d.figures.agencies.length}</Td>
+              <Td className="font-mono text-xs" label={t('month')}>{d.month}</Td>
+              <Td className="tabular-nums" label={t('underCollection')}>{t('casesAmount', { cases: d.figures.underCollection.cases.toLocaleString(), amount: formatFen(d.figures.underCollection.amount) })}</Td>
+              <Td className="tabular-nums" label={t('recovered')}>{formatFen(d.figures.recovered.amount)}</Td>
+              <Td className="tabular-nums" label={t('rate')}>{bpToPercent(d.figures.recovered.rateBp)}%</Td>
+              <Td className="tabular-nums" label={t('agencyCount')}>{d.figures.agencies.length}</Td>
               <Td>
                 <Link className="text-amber-700 underline" href={`/disclosures/${d.id}`}>
                   {t('show')}

@@ -4,7 +4,7 @@ import { STAGE_CHANNELS, type StagePolicy } from '@/lib/stage-policy';
 // The stage policy as a table: a row per channel (the escalation ladder), a column for the
 // debtor and one for the debtor's contacts, each cell the first day overdue or "never".
 
-const cell = 'px-3 py-1.5 text-left';
+const cell = 'px-2 py-1.5 text-left sm:px-3';
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
 

@@ -87,7 +87,7 @@ const DevelopersPage = async () => {
             </p>
             <h3 className="pt-2 font-medium text-slate-900">{t('developers.key.scopes')}</h3>
             <div className="overflow-x-auto rounded-lg bg-white ring-1 ring-slate-200">
-              <table className="w-full text-left text-sm" data-testid="developers-scopes">
+              <table className="w-full min-w-[44rem] text-left text-sm" data-testid="developers-scopes">
                 <thead className="bg-slate-50 text-xs text-slate-500">
                   <tr>
                     <th className="px-3 py-2 font-medium">{t('developers.key.endpointColumn')}</th>
@@ -159,7 +159,7 @@ const DevelopersPage = async () => {
             <p>{t('developers.reference.body')}</p>
             <p>
               {t('developers.reference.document')}{' '}
-              <a href={documentUrl} className="font-mono text-xs text-amber-700 hover:underline">
+              <a href={documentUrl} className="break-all font-mono text-xs text-amber-700 hover:underline">
                 {documentUrl}
               </a>
             </p>
