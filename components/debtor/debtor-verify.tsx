@@ -36,12 +36,15 @@ export const DebtorVerify = () => {
       setIndex(v.numbers[0]?.index ?? 0);
     },
   });
+  // The last code sent stays on screen (and can be typed in) when asking for another is refused.
+  const [sent, setSent] = useState<{ codeId: string; number: string; expiresAt: Date } | null>(null);
   const send = useMutation({
     mutationFn: () => client.debtor.sendCode.mutate({ ticket: verified?.ticket ?? '', index }),
+    onSuccess: (s) => setSent(s),
   });
   const confirm = useMutation({
     mutationFn: () =>
-      client.debtor.confirm.mutate({ ticket: verified?.ticket ?? '', codeId: send.data?.codeId ?? '', code }),
+      client.debtor.confirm.mutate({ ticket: verified?.ticket ?? '', codeId: sent?.codeId ?? '', code }),
     onSuccess: () => router.refresh(),
   });
   const {
@@ -127,11 +130,11 @@ export const DebtorVerify = () => {
           onClick={() => send.mutate()}
           data-testid="debtor-send-code"
         >
-          {send.data ? t('resend') : t('sendCode')}
+          {sent ? t('resend') : t('sendCode')}
         </Button>
-        {send.data ? (
+        {sent ? (
           <p className="text-sm text-slate-600" data-testid="debtor-code-sent">
-            {t('codeSent', { number: send.data.number, until: formatDateTime(send.data.expiresAt) })}
+            {t('codeSent', { number: sent.number, until: formatDateTime(sent.expiresAt) })}
           </p>
         ) : null}
         {sendError ? (
@@ -139,7 +142,7 @@ export const DebtorVerify = () => {
             {sendError.message}
           </Alert>
         ) : null}
-        {send.data ? (
+        {sent ? (
           <form
             className="space-y-3"
             noValidate
@@ -168,6 +171,7 @@ export const DebtorVerify = () => {
           className="text-sm text-amber-700 underline"
           onClick={() => {
             setVerified(null);
+            setSent(null);
             send.reset();
             confirm.reset();
             setCode('');

@@ -1,0 +1,76 @@
+// The debtor's own page on a phone (issue 20): 正信 holds 华信's case HX202600000047 in the
+// demo data. The debtor types the loan's details (a wrong digit answers only that they
+// could not be verified), picks a number on file, reads the code the platform texted (the
+// development outbox shows it), and sees the debt, the agency and its admission, the
+// collector's work number and the rules, in Chinese and in English; leaving ends it.
+import { sampleCaseRow } from '../../db/seed/case-file';
+import { expect, shot, test, useLanguage } from '../fixtures';
+
+const [contractNo = '', debtorName = '', idNumber = ''] = sampleCaseRow(47, 'HX2026');
+const last4 = idNumber.slice(-4);
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+test.describe('[PUBLIC] the debtor’s own page', () => {
+  test('[PUBLIC] a debtor verifies by the loan’s details and a texted code, then sees the debt and who holds it', async ({
+    page,
+    browser,
+  }) => {
+    await page.goto('/debtor');
+    await expect(page.getByTestId('debtor-title')).toHaveText('我的借款');
+    await page.locator('#debtor-contract').fill(contractNo);
+    await page.locator('#debtor-name').fill(debtorName);
+    await page.locator('#debtor-id4').fill(last4 === '0000' ? '1111' : '0000');
+    await page.getByTestId('debtor-details-submit').click();
+    await expect(page.getByTestId('debtor-details-error')).toContainText('无法核实');
+    await page.locator('#debtor-id4').fill(last4);
+    await page.getByTestId('debtor-details-submit').click();
+
+    const number = page.getByTestId('debtor-number-0');
+    await expect(number).toBeChecked();
+    const masked = (await page.locator('label', { has: number }).textContent())?.trim() ?? '';
+    expect(masked).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    await page.getByTestId('debtor-send-code').click();
+    await expect(page.getByTestId('debtor-code-sent')).toContainText(masked);
+    await shot(page, 'debtor-verify.zh-CN');
+    // Asking again at once is refused with the wait.
+    await page.getByTestId('debtor-send-code').click();
+    await expect(page.getByTestId('debtor-send-error')).toContainText('秒后再重新获取');
+
+    // The phone: the development outbox shows what was texted to that number.
+    const outbox = await (await browser.newContext()).newPage();
+    await outbox.goto('/dev/sms');
+    await outbox.getByTestId('sms-last4').fill(masked.slice(-4));
+    const sms = outbox.locator(`[data-testid="sms-row"][data-to="${masked}"][data-kind="debtor.code"]`).first();
+    await expect(sms.getByTestId('sms-text')).toContainText('验证码');
+    const code = /(\d{6})/.exec((await sms.getByTestId('sms-text').textContent()) ?? '')?.[1] ?? '';
+    expect(code).toMatch(/^\d{6}$/);
+
+    // A wrong code says how many tries are left; the right one opens the page.
+    await page.locator('#debtor-code').fill(code === '000000' ? '111111' : '000000');
+    await page.getByTestId('debtor-confirm').click();
+    await expect(page.getByTestId('debtor-code-error')).toContainText('还可以再试 4 次');
+    await page.locator('#debtor-code').fill(code);
+    await page.getByTestId('debtor-confirm').click();
+    await expect(page.getByTestId('debtor-overview')).toBeVisible();
+    await expect(page.getByTestId('debtor-contract')).toHaveText(contractNo);
+    await expect(page.getByTestId('debtor-creditor')).toContainText('华信');
+    await expect(page.getByTestId('debtor-agency')).toHaveText('上海正信资产管理有限公司');
+    await expect(page.getByTestId('debtor-workno')).toHaveText(/^工号 \d{4}$/);
+    await expect(page.getByTestId('debtor-rules')).toContainText('22:00');
+    // Phone-sized: nothing runs off the right edge.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(page, 'debtor-overview.zh-CN');
+
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByTestId('debtor-title')).toHaveText('My loan');
+    await expect(page.getByTestId('debtor-workno')).toHaveText(/^Work no\. \d{4}$/);
+    await shot(page, 'debtor-overview.en');
+
+    // Leaving ends the session: the page asks for the details again.
+    await page.getByTestId('debtor-sign-out').click();
+    await expect(page.getByTestId('debtor-details-form')).toBeVisible();
+    await shot(page, 'debtor-verify.en');
+  });
+});
