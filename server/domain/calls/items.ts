@@ -35,7 +35,7 @@ export const ZCallItem = z
     /** Seconds talked. */
     durationS: z.int().min(0).max(86_400).optional(),
     disposition: z.enum(CALL_DISPOSITIONS),
-    /** The agent: the user's id or e-mail in Daylight. */
+    /** The agent: the user's id, e-mail or work number (工号) in Daylight. */
     agent: z.string().trim().min(1).max(200).optional(),
     /** A message's text. */
     text: z.string().max(2_000).optional(),
