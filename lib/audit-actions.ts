@@ -132,5 +132,6 @@ export const AUDIT_ACTIONS = [
   'debtor.codeSent',
   'debtor.verified',
   'debtor.signedOut',
+  'debtor.dispute',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

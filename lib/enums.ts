@@ -263,6 +263,9 @@ export type PlanStatus = (typeof PLAN_STATUSES)[number];
  * raised by an action later corrected to another outcome is withdrawn.
  */
 export const CASE_HOLD_KINDS = ['deceased', 'dispute'] as const;
+/** Who raised a hold: an agency's logged outcome, or the debtor on their own page. */
+export const HOLD_ORIGINS = ['agency', 'debtor'] as const;
+export type HoldOrigin = (typeof HOLD_ORIGINS)[number];
 export type CaseHoldKind = (typeof CASE_HOLD_KINDS)[number];
 export const CASE_HOLD_STATUSES = ['open', 'closed', 'continued', 'withdrawn'] as const;
 export type CaseHoldStatus = (typeof CASE_HOLD_STATUSES)[number];

@@ -225,6 +225,8 @@ export const DOMAIN_ERRORS = {
   'debtor.codeExpired': 'BAD_REQUEST',
   'debtor.codeUsed': 'BAD_REQUEST',
   'debtor.sessionRequired': 'UNAUTHORIZED',
+  'debtor.caseClosed': 'CONFLICT',
+  'debtor.alreadyOnHold': 'CONFLICT',
   'complaint.uploadNotFound': 'BAD_REQUEST',
   'complaint.tooManyFiles': 'BAD_REQUEST',
   'complaint.noAgency': 'BAD_REQUEST',

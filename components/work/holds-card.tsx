@@ -113,7 +113,10 @@ const HoldItem = ({ hold, timeZone, canDecide }: { hold: THold; timeZone: string
       <p className="mt-1 text-xs text-slate-500">
         {t('raised', {
           at: formatDateTime(hold.raisedAt, timeZone),
-          by: [hold.agencyName, hold.raisedByName].filter(Boolean).join(' · '),
+          by:
+            hold.origin === 'debtor'
+              ? t('byDebtor')
+              : [hold.agencyName, hold.raisedByName].filter(Boolean).join(' · '),
           due: formatDateTime(hold.answerDueAt, timeZone),
         })}
       </p>

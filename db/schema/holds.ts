@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { CASE_HOLD_KINDS, CASE_HOLD_STATUSES } from '../../lib/enums';
+import { CASE_HOLD_KINDS, CASE_HOLD_STATUSES, HOLD_ORIGINS } from '../../lib/enums';
 import { actionChannel, caseActions } from './actions';
 import { cases } from './cases';
 import { ts } from './columns';
@@ -9,6 +9,7 @@ import { users } from './users';
 
 export const caseHoldKind = pgEnum('case_hold_kind', CASE_HOLD_KINDS);
 export const caseHoldStatus = pgEnum('case_hold_status', CASE_HOLD_STATUSES);
+export const holdOrigin = pgEnum('hold_origin', HOLD_ORIGINS);
 
 /**
  * A hold on collection (lib/enums.ts CASE_HOLD_KINDS): while one is open on a case the rule
@@ -30,6 +31,8 @@ export const caseHolds = pgTable(
     actionId: uuid().references(() => caseActions.id),
     kind: caseHoldKind().notNull(),
     status: caseHoldStatus().notNull().default('open'),
+    /** The debtor's own dispute (no agency, no user): its reason is for the creditor, not the agency. */
+    origin: holdOrigin().notNull().default('agency'),
     /** What the agency recorded (the action's note). */
     note: text().notNull().default(''),
     raisedBy: uuid().references(() => users.id),

@@ -17,6 +17,7 @@ export const ANONYMOUS_PROCEDURES: readonly string[] = [
   'complaints.proofChallenge',
   'complaints.uploadEvidence',
   'debtor.confirm',
+  'debtor.dispute',
   'debtor.overview',
   'debtor.sendCode',
   'debtor.signOut',

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import type { ActionChannel } from '@/lib/enums';
-import { cases, commissions, organizations, users } from '@/db/schema';
+import { OPEN_CASE_STATUSES, type ActionChannel } from '@/lib/enums';
+import { caseHolds, cases, commissions, organizations, users } from '@/db/schema';
 import { DomainError } from '../../errors';
 import { pairedAction } from '../calls/pairing';
 import { rulebookInForce } from '../rules/publish';
@@ -68,7 +68,14 @@ export const debtorOverview = async (db: DbOrTx, session: DebtorSessionView, now
           .from(users)
           .where(and(eq(users.id, c.collectorId), eq(users.orgId, held.agencyId)))
       : [];
-  const [contacts, rulebook] = await Promise.all([contactsOf(db, c.id, now), rulebookInForce(db)]);
+  const [contacts, rulebook, [hold]] = await Promise.all([
+    contactsOf(db, c.id, now),
+    rulebookInForce(db),
+    db
+      .select({ kind: caseHolds.kind, origin: caseHolds.origin, answerDueAt: caseHolds.answerDueAt })
+      .from(caseHolds)
+      .where(and(eq(caseHolds.caseId, c.id), eq(caseHolds.status, 'open'))),
+  ]);
   return {
     contractNo: c.contractNo,
     debtorName: c.debtorName,
@@ -89,6 +96,9 @@ export const debtorOverview = async (db: DbOrTx, session: DebtorSessionView, now
         }
       : null,
     contacts,
+    /** Collection paused (a dispute, a reported death) until the creditor answers. */
+    hold: hold ?? null,
+    isOpen: (OPEN_CASE_STATUSES as readonly string[]).includes(c.status),
     rules: {
       version: rulebook.rules.version,
       windowStartMinutes: rulebook.rules.windowStartMinutes,

@@ -130,6 +130,7 @@ const view = (r: {
   caseId: r.hold.caseId,
   kind: r.hold.kind,
   status: r.hold.status,
+  origin: r.hold.origin,
   agencyId: r.hold.agencyId,
   note: r.hold.note,
   agencyName: r.agencyName,

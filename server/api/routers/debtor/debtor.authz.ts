@@ -42,6 +42,14 @@ export const debtorAuthz: AuthzTable = {
     wrongRole: [...ORG_USERS],
     wrongTenant: { none: SESSION_CASE },
   },
+  'debtor.dispute': {
+    setup: withDebtors,
+    input: () => ({ reason: '这笔借款我已经在去年全部还清，有银行转账记录。' }),
+    allowed: 'debtor',
+    anonymous: 'refused',
+    wrongRole: [...ORG_USERS],
+    wrongTenant: { none: SESSION_CASE },
+  },
   'debtor.signOut': {
     setup: withDebtors,
     allowed: 'debtor',

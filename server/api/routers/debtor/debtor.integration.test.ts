@@ -2,16 +2,18 @@
 // cookie (the token never in the answer); the overview reads the case of that session only:
 // the creditor, the amounts as of today, the agency and the collector's work number (no
 // name), the last 7 days' contacts by channel (an unlogged dialer call counted too).
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { cases, users } from '@/db/schema';
+import { auditLog, caseHolds, cases, users } from '@/db/schema';
 import { DEBTOR_COOKIE } from '@/lib/debtor';
 import { callItem, numbersOfCase, sendCalls } from '../../../testing/calls';
 import { detailsOf, lastSmsOf } from '../../../testing/debtor';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
 import { morning, workingCases } from '../../../testing/work';
 import { callerAs, domainCaller } from '../../../testing/world';
-import { logAction } from '../../../domain/work/actions';
+import { canContact, logAction } from '../../../domain/work/actions';
+import { getWorkCase } from '../../../domain/work/case-page';
+import { getCaseRecord } from '../../../domain/work/record';
 
 const ctx = freshWorldPerTest();
 
@@ -76,5 +78,47 @@ describe('what the debtor sees', () => {
     expect(seen.contacts).toEqual([{ channel: 'call', count: 2 }]);
     // The collector's name is not on the page.
     expect(JSON.stringify(seen)).not.toContain(collectorRow?.name ?? '—');
+  });
+});
+
+describe('a dispute from the debtor’s page', () => {
+  it('pauses every agency’s contact with the dispute rule until the creditor answers; the agency sees the pause, not the reason', async () => {
+    const { row, caseId } = await workingCases(ctx.w, 2);
+    if (!row) throw new Error('no case');
+    const { cookies } = await signInAsDebtor(row);
+    const debtor = await callerAs(ctx.handle.db, null, 'zh-CN', { token: tokenIn(cookies[0] ?? '') });
+    const reason = '这笔借款我已经在去年全部还清，有银行转账记录。';
+    const filed = await debtor.debtor.dispute({ reason });
+    expect((await debtor.debtor.overview()).hold).toMatchObject({ kind: 'dispute', origin: 'debtor' });
+    // Once is enough: a second dispute waits for the answer to the first.
+    await expect(debtor.debtor.dispute({ reason })).rejects.toMatchObject({ code: 'CONFLICT' });
+    // The collector's next call is refused with the dispute rule.
+    const collector = await domainCaller(ctx.w, 'agencyA.collector');
+    const verdict = await canContact(ctx.handle.db, collector, { caseId, channel: 'call', target: 'debtor', index: 0 });
+    expect(verdict.violations.map((v) => v.rule)).toContain('caseDisputed');
+    // The agency reads that collection is paused, raised by the debtor, without the reason; the creditor reads it.
+    const agencyView = await getWorkCase(ctx.handle.db, collector, caseId);
+    expect(agencyView.holds).toEqual([expect.objectContaining({ id: filed.holdId, origin: 'debtor', note: '' })]);
+    const creditor = await domainCaller(ctx.w, 'creditorA.manager');
+    const record = await getCaseRecord(ctx.handle.db, creditor, caseId);
+    expect(record.holds).toEqual([expect.objectContaining({ id: filed.holdId, note: reason, status: 'open' })]);
+    const [audit] = await ctx.handle.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'debtor.dispute'), eq(auditLog.resourceId, caseId)));
+    expect(audit).toMatchObject({ actorUserId: null, orgId: ctx.w.orgs.creditorA.id });
+  });
+
+  it('is refused on a settled case, and names the reason field when it is too short', async () => {
+    const { row } = await workingCases(ctx.w, 2);
+    if (!row) throw new Error('no case');
+    const { cookies } = await signInAsDebtor(row);
+    const debtor = await callerAs(ctx.handle.db, null, 'zh-CN', { token: tokenIn(cookies[0] ?? '') });
+    await expect(debtor.debtor.dispute({ reason: '不对' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await ctx.handle.db.update(cases).set({ status: 'settled' }).where(eq(cases.id, row.id));
+    await expect(debtor.debtor.dispute({ reason: '这笔借款我已经在去年全部还清。' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(await ctx.handle.db.select().from(caseHolds).where(eq(caseHolds.caseId, row.id))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_CHANNELS, CASE_STATUSES, ORG_STATUSES, TIERS } from '@/lib/enums';
+import { ACTION_CHANNELS, CASE_HOLD_KINDS, CASE_STATUSES, HOLD_ORIGINS, ORG_STATUSES, TIERS } from '@/lib/enums';
 import { CODE_DIGITS } from '@/lib/debtor';
 
 // The debtor's own page (issue 20). Messages `v.<key>` name catalog entries (messages/*.json → validation).
@@ -59,6 +59,8 @@ export const ZDebtorOverview = z.object({
     })
     .nullable(),
   contacts: z.array(z.object({ channel: z.enum(ACTION_CHANNELS), count: z.number().int() })),
+  hold: z.object({ kind: z.enum(CASE_HOLD_KINDS), origin: z.enum(HOLD_ORIGINS), answerDueAt: z.date() }).nullable(),
+  isOpen: z.boolean(),
   rules: z.object({
     version: z.number().int(),
     windowStartMinutes: z.number().int(),
@@ -70,3 +72,8 @@ export const ZDebtorOverview = z.object({
   sessionExpiresAt: z.date(),
 });
 export type TDebtorOverview = z.infer<typeof ZDebtorOverview>;
+
+export const ZDisputeInput = z.strictObject({
+  reason: z.string().trim().min(10, { error: 'v.disputeReason' }).max(2000),
+});
+export const ZDisputeResult = z.object({ holdId: z.uuid(), answerDueAt: z.date() });

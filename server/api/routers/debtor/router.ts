@@ -1,3 +1,4 @@
+import { disputeAsDebtor } from '../../../domain/debtor/dispute';
 import { debtorOverview } from '../../../domain/debtor/overview';
 import {
   confirmDebtorCode,
@@ -13,6 +14,8 @@ import {
   ZDebtorDetailsInput,
   ZDebtorDetailsResult,
   ZDebtorOverview,
+  ZDisputeInput,
+  ZDisputeResult,
   ZSendCodeInput,
   ZSendCodeResult,
 } from './debtor.schema';
@@ -42,6 +45,11 @@ export const debtorRouter = router({
     }),
   /** What the debtor sees of their case. */
   overview: debtorProcedure.output(ZDebtorOverview).query(({ ctx }) => debtorOverview(ctx.db, ctx.debtor)),
+  /** The debtor disputes the debt: every agency's contact is refused until the creditor answers. */
+  dispute: debtorProcedure
+    .input(ZDisputeInput)
+    .output(ZDisputeResult)
+    .mutation(({ ctx, input }) => disputeAsDebtor(ctx.db, ctx.meta, ctx.debtor, input)),
   /** The debtor leaves: the session ends and the cookie is removed. */
   signOut: debtorProcedure.mutation(async ({ ctx }) => {
     await endDebtorSession(ctx.db, ctx.meta, ctx.debtor);

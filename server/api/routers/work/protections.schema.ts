@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTION_CHANNELS, CASE_HOLD_KINDS, CASE_HOLD_STATUSES } from '@/lib/enums';
+import { ACTION_CHANNELS, CASE_HOLD_KINDS, CASE_HOLD_STATUSES, HOLD_ORIGINS } from '@/lib/enums';
 
 // What protects a debtor on a case: a hold on collection (reported deceased, a disputed
 // debt) with the creditor's answer, and the debtor's own requests about being contacted.
@@ -10,6 +10,7 @@ export const ZHold = z.object({
   caseId: z.string(),
   kind: z.enum(CASE_HOLD_KINDS),
   status: z.enum(CASE_HOLD_STATUSES),
+  origin: z.enum(HOLD_ORIGINS),
   agencyId: z.string().nullable(),
   note: z.string(),
   agencyName: z.string().nullable(),

@@ -1,0 +1,72 @@
+import { and, eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { HOLD_ANSWER_WORKING_DAYS, OPEN_CASE_STATUSES } from '@/lib/enums';
+import { shanghaiDate } from '@/lib/dates';
+import { caseHolds, cases } from '@/db/schema';
+import type { RequestMeta } from '../../auth/actor';
+import { writeAudit } from '../../audit/write';
+import { DomainError } from '../../errors';
+import { loadWorkingCalendar } from '../calendar/calendar';
+import { notify } from '../notifications/notify';
+import type { DebtorSessionView } from './verify';
+
+// The debtor disputes the debt on their own page (issue 20, DESIGN §1): the same hold an
+// agency's "disputed" outcome raises, so that every agency's next contact is refused with
+// the dispute rule until the creditor answers within its working days. The reason is the
+// creditor's to read; the agency sees that collection is paused, not why.
+
+export const disputeAsDebtor = async (
+  db: DbOrTx,
+  meta: RequestMeta,
+  session: DebtorSessionView,
+  input: { reason: string },
+  now = new Date(),
+) =>
+  db.transaction(async (tx) => {
+    // The case row first, as every change to a case's holds takes it.
+    const [c] = await tx
+      .select({ id: cases.id, creditorId: cases.creditorId, contractNo: cases.contractNo, status: cases.status })
+      .from(cases)
+      .where(eq(cases.id, session.caseId))
+      .for('update');
+    if (!c) throw new DomainError('case.notFound');
+    if (!(OPEN_CASE_STATUSES as readonly string[]).includes(c.status)) throw new DomainError('debtor.caseClosed');
+    const [open] = await tx
+      .select({ id: caseHolds.id })
+      .from(caseHolds)
+      .where(and(eq(caseHolds.caseId, c.id), eq(caseHolds.status, 'open')));
+    if (open) throw new DomainError('debtor.alreadyOnHold');
+    const answerDueAt = (await loadWorkingCalendar(tx)).addWorkingDays(now, HOLD_ANSWER_WORKING_DAYS);
+    const [hold] = await tx
+      .insert(caseHolds)
+      .values({
+        caseId: c.id,
+        creditorId: c.creditorId,
+        kind: 'dispute',
+        origin: 'debtor',
+        note: input.reason,
+        raisedAt: now,
+        answerDueAt,
+      })
+      .returning({ id: caseHolds.id });
+    if (!hold) throw new DomainError('hold.notFound');
+    await notify(
+      tx,
+      { orgId: c.creditorId, roles: ['admin', 'manager'] },
+      'hold.raised',
+      { contractNo: c.contractNo, kind: 'dispute', due: shanghaiDate(answerDueAt) },
+      '/creditor/holds',
+    );
+    await writeAudit(
+      tx,
+      { ...meta, actor: null },
+      {
+        action: 'debtor.dispute',
+        resourceType: 'case',
+        resourceId: c.id,
+        orgId: c.creditorId,
+        after: { holdId: hold.id, answerDueAt },
+      },
+    );
+    return { holdId: hold.id, answerDueAt };
+  });
