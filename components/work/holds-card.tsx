@@ -114,9 +114,7 @@ const HoldItem = ({ hold, timeZone, canDecide }: { hold: THold; timeZone: string
         {t('raised', {
           at: formatDateTime(hold.raisedAt, timeZone),
           by:
-            hold.origin === 'debtor'
-              ? t('byDebtor')
-              : [hold.agencyName, hold.raisedByName].filter(Boolean).join(' · '),
+            hold.origin === 'debtor' ? t('byDebtor') : [hold.agencyName, hold.raisedByName].filter(Boolean).join(' · '),
           due: formatDateTime(hold.answerDueAt, timeZone),
         })}
       </p>
