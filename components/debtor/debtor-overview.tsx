@@ -3,13 +3,17 @@
 import { useMutation } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useState } from 'react';
 import { useTranslations } from 'use-intl';
 import type { TDebtorOverview } from '@/server/api/routers/debtor/debtor.schema';
 import { formatDate, formatDateTime, formatFen } from '@/lib/format';
+import { errorInfo } from '../trpc/errors';
 import { useTRPCClient } from '../trpc/react';
+import { Alert } from '../ui/alert';
 import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
+import { Field, Textarea } from '../ui/field';
 
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -23,6 +27,64 @@ const Line = ({ label, children, testId }: { label: string; children: React.Reac
     </dd>
   </div>
 );
+
+/** The dispute: a paused case says until when; an open one offers the form. */
+const DisputeCard = ({ overview: o }: { overview: TDebtorOverview }) => {
+  const t = useTranslations();
+  const router = useRouter();
+  const client = useTRPCClient();
+  const [reason, setReason] = useState('');
+  const dispute = useMutation({
+    mutationFn: () => client.debtor.dispute.mutate({ reason }),
+    onSuccess: () => router.refresh(),
+  });
+  const error = errorInfo(dispute.error);
+  if (o.hold)
+    return (
+      <Alert tone="info" testId="debtor-hold">
+        {o.hold.origin === 'debtor' && o.hold.kind === 'dispute'
+          ? t('debtor.disputed', { due: formatDateTime(o.hold.answerDueAt) })
+          : t('debtor.onHold', { kind: t(`holds.kind.${o.hold.kind}`), due: formatDateTime(o.hold.answerDueAt) })}
+      </Alert>
+    );
+  if (!o.isOpen) return null;
+  return (
+    <Card title={t('debtor.disputeTitle')}>
+      <form
+        className="space-y-3"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          dispute.mutate();
+        }}
+      >
+        <p className="text-sm text-slate-600">{t('debtor.disputeIntro')}</p>
+        <Field
+          id="debtor-dispute-reason"
+          label={t('debtor.disputeReason')}
+          error={error?.fieldErrors.reason ?? error?.message}
+        >
+          <Textarea
+            id="debtor-dispute-reason"
+            rows={4}
+            value={reason}
+            invalid={Boolean(error)}
+            onChange={(e) => setReason(e.target.value)}
+          />
+        </Field>
+        <Button
+          type="submit"
+          variant="secondary"
+          className="w-full py-2.5"
+          disabled={dispute.isPending}
+          data-testid="debtor-dispute-submit"
+        >
+          {t('debtor.disputeSubmit')}
+        </Button>
+      </form>
+    </Card>
+  );
+};
 
 /**
  * What the debtor sees of their case, phone first: the debt as of today, who holds it and
@@ -87,6 +149,7 @@ export const DebtorOverviewView = ({ overview: o }: { overview: TDebtorOverview 
           </Link>
         </p>
       </Card>
+      <DisputeCard overview={o} />
       <Card title={t('debtor.contactsTitle')}>
         {o.contacts.length === 0 ? (
           <p className="text-sm text-slate-600">{t('debtor.noContacts')}</p>

@@ -4,10 +4,38 @@
 // development outbox shows it), and sees the debt, the agency and its admission, the
 // collector's work number and the rules, in Chinese and in English; leaving ends it.
 import { sampleCaseRow } from '../../db/seed/case-file';
-import { expect, shot, test, useLanguage } from '../fixtures';
+import { ACCOUNTS, expect, shot, signInAs, test, useLanguage } from '../fixtures';
 
 const [contractNo = '', debtorName = '', idNumber = ''] = sampleCaseRow(47, 'HX2026');
 const last4 = idNumber.slice(-4);
+
+/** Verifies as the debtor of a demo case, reading the code from the development outbox. */
+const verifyAs = async (
+  page: import('@playwright/test').Page,
+  browser: import('@playwright/test').Browser,
+  row: readonly string[],
+) => {
+  const [contract = '', name = '', id = ''] = row;
+  await page.goto('/debtor');
+  await page.locator('#debtor-contract').fill(contract);
+  await page.locator('#debtor-name').fill(name);
+  await page.locator('#debtor-id4').fill(id.slice(-4));
+  await page.getByTestId('debtor-details-submit').click();
+  const masked = (await page.locator('label', { has: page.getByTestId('debtor-number-0') }).textContent())?.trim() ?? '';
+  await page.getByTestId('debtor-send-code').click();
+  await expect(page.getByTestId('debtor-code-sent')).toContainText(masked);
+  const outbox = await (await browser.newContext()).newPage();
+  await outbox.goto('/dev/sms');
+  await outbox.getByTestId('sms-last4').fill(masked.slice(-4));
+  const text = outbox
+    .locator(`[data-testid="sms-row"][data-to="${masked}"][data-kind="debtor.code"]`)
+    .first()
+    .getByTestId('sms-text');
+  await expect(text).toContainText('验证码');
+  await page.locator('#debtor-code').fill(/(\d{6})/.exec((await text.textContent()) ?? '')?.[1] ?? '');
+  await page.getByTestId('debtor-confirm').click();
+  await expect(page.getByTestId('debtor-overview')).toBeVisible();
+};
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -72,5 +100,36 @@ test.describe('[PUBLIC] the debtor’s own page', () => {
     await page.getByTestId('debtor-sign-out').click();
     await expect(page.getByTestId('debtor-details-form')).toBeVisible();
     await shot(page, 'debtor-verify.en');
+  });
+
+  test('[PUBLIC] another debtor disputes the debt; the collector’s next call is refused with the dispute rule', async ({
+    page,
+    browser,
+  }) => {
+    const row = sampleCaseRow(48, 'HX2026');
+    await verifyAs(page, browser, row);
+    await page.locator('#debtor-dispute-reason').fill('不对');
+    await page.getByTestId('debtor-dispute-submit').click();
+    await expect(page.getByTestId('debtor-dispute-reason-error')).toContainText('至少 10 个字');
+    await page.locator('#debtor-dispute-reason').fill('这笔借款我去年已经通过银行转账全部还清，请核实还款记录。');
+    await page.getByTestId('debtor-dispute-submit').click();
+    await expect(page.getByTestId('debtor-hold')).toContainText('您已提出异议，催收已暂停');
+    await shot(page, 'debtor-disputed.zh-CN');
+    await useLanguage(page, 'en');
+    await page.reload();
+    await expect(page.getByTestId('debtor-hold')).toContainText('You have disputed the debt');
+    await shot(page, 'debtor-disputed.en');
+
+    // The collector of the case: the next call is refused with the dispute rule, and the pause is raised by the debtor.
+    const collector = await (await browser.newContext({ viewport: { width: 1360, height: 860 } })).newPage();
+    await signInAs(collector, ACCOUNTS.agencyCollector, '/agency');
+    await collector.goto('/agency/cases');
+    await collector.getByTestId('queue-search').fill(row[0] ?? '');
+    await collector.getByTestId('queue-search').press('Enter');
+    await collector.getByRole('link', { name: row[0] ?? '' }).click();
+    await collector.waitForURL(/\/agency\/cases\/[0-9a-f-]{36}$/);
+    await expect(collector.getByTestId('verdict-refused').first()).toContainText('债务人对债务提出异议');
+    await expect(collector.getByTestId('hold').first()).toContainText('债务人本人');
+    await shot(collector, 'agency-case-debtor-dispute.zh-CN');
   });
 });
