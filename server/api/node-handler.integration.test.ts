@@ -10,7 +10,10 @@ import type { DbHandle } from '@/db/client';
 import { auditLog } from '@/db/schema';
 import { PEER_STAMPED_ENV } from '../http/client-address';
 import { stampingPeer } from '../http/peer';
+import { DEBTOR_COOKIE } from '@/lib/debtor';
 import { importBytes, sampleCsv } from '../testing/cases';
+import { verifiedDebtor } from '../testing/debtor';
+import { workingCases } from '../testing/work';
 import { createTestDb } from '../testing/db';
 import { buildWorld, type World } from '../testing/world';
 import { handleTrpcNode, handleTrpcRequest, isTrpcRequest, sessionOfCookieHeader } from './http-handler';
@@ -154,6 +157,26 @@ describe('the tRPC endpoint on the app server', () => {
       .where(and(eq(auditLog.action, 'auth.denied'), eq(auditLog.resourceId, 'cases.list')));
     const added = rows.filter((r) => !before.some((b) => b.id === r.id));
     expect(added.map((r) => r.ip)).toEqual(['127.0.0.1']);
+  });
+});
+
+describe('the debtor’s session cookie on the app server', () => {
+  it('is read from the request and set in the answer, each cookie in its own header', async () => {
+    const { row } = await workingCases(w, 2);
+    if (!row) throw new Error('no case');
+    const { token } = await verifiedDebtor(w, row);
+    const overviewPath = '/api/trpc/debtor.overview';
+    const seen = await send(overviewPath, { headers: { cookie: `daylight-locale=en; ${DEBTOR_COOKIE}=${token}` } });
+    expect(seen.status).toBe(200);
+    expect(JSON.parse(seen.body).result.data.json.contractNo).toBe(row.contractNo);
+    const out = await send('/api/trpc/debtor.signOut', {
+      method: 'POST',
+      headers: { cookie: `${DEBTOR_COOKIE}=${token}`, 'content-type': 'application/json', [CSRF_HEADER]: '1' },
+      body: '{"json":null}',
+    });
+    expect(out.status).toBe(200);
+    expect(out.headers['set-cookie']).toEqual([`${DEBTOR_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`]);
+    expect((await send(overviewPath, { headers: { cookie: `${DEBTOR_COOKIE}=${token}` } })).status).toBe(401);
   });
 });
 
