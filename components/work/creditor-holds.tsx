@@ -75,7 +75,7 @@ export const CreditorHolds = () => {
                     {h.note ? <div className="text-xs text-slate-500">{h.note}</div> : null}
                   </div>
                 </Td>
-                <Td>{h.agencyName ?? '—'}</Td>
+                <Td>{h.origin === 'debtor' ? t('holds.byDebtor') : (h.agencyName ?? '—')}</Td>
                 <Td className="font-mono text-xs">{formatDateTime(h.raisedAt)}</Td>
                 <Td className="font-mono text-xs">
                   {formatDateTime(h.answerDueAt)}
