@@ -1,13 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
-import { HOLD_ANSWER_WORKING_DAYS, OPEN_CASE_STATUSES } from '@/lib/enums';
-import { shanghaiDate } from '@/lib/dates';
+import { OPEN_CASE_STATUSES } from '@/lib/enums';
 import { caseHolds, cases } from '@/db/schema';
 import type { RequestMeta } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { loadWorkingCalendar } from '../calendar/calendar';
-import { notify } from '../notifications/notify';
+import { raiseHold } from '../work/holds';
 import type { DebtorSessionView } from './verify';
 
 // The debtor disputes the debt on their own page (issue 20, DESIGN §1): the same hold an
@@ -36,27 +34,7 @@ export const disputeAsDebtor = async (
       .from(caseHolds)
       .where(and(eq(caseHolds.caseId, c.id), eq(caseHolds.status, 'open')));
     if (open) throw new DomainError('debtor.alreadyOnHold');
-    const answerDueAt = (await loadWorkingCalendar(tx)).addWorkingDays(now, HOLD_ANSWER_WORKING_DAYS);
-    const [hold] = await tx
-      .insert(caseHolds)
-      .values({
-        caseId: c.id,
-        creditorId: c.creditorId,
-        kind: 'dispute',
-        origin: 'debtor',
-        note: input.reason,
-        raisedAt: now,
-        answerDueAt,
-      })
-      .returning({ id: caseHolds.id });
-    if (!hold) throw new DomainError('hold.notFound');
-    await notify(
-      tx,
-      { orgId: c.creditorId, roles: ['admin', 'manager'] },
-      'hold.raised',
-      { contractNo: c.contractNo, kind: 'dispute', due: shanghaiDate(answerDueAt) },
-      '/creditor/holds',
-    );
+    const { holdId, answerDueAt } = await raiseHold(tx, c, { kind: 'dispute', note: input.reason, by: 'debtor' }, now);
     await writeAudit(
       tx,
       { ...meta, actor: null },
@@ -65,8 +43,8 @@ export const disputeAsDebtor = async (
         resourceType: 'case',
         resourceId: c.id,
         orgId: c.creditorId,
-        after: { holdId: hold.id, answerDueAt },
+        after: { holdId, answerDueAt },
       },
     );
-    return { holdId: hold.id, answerDueAt };
+    return { holdId, answerDueAt };
   });

@@ -65,6 +65,48 @@ export const holdsAfterAction = async (
   return raise(tx, caller, c, action, kind, now);
 };
 
+/**
+ * Raises a hold on a case whose row the caller's transaction holds, and tells the creditor:
+ * raised by an agency's logged outcome, or by the debtor on their own page (no agency, no user).
+ */
+export const raiseHold = async (
+  tx: Tx,
+  c: { id: string; creditorId: string; contractNo: string },
+  hold: {
+    kind: CaseHoldKind;
+    note: string;
+    by: { agencyId: string; userId: string; actionId: string } | 'debtor';
+  },
+  now: Date,
+) => {
+  const answerDueAt = (await loadWorkingCalendar(tx)).addWorkingDays(now, HOLD_ANSWER_WORKING_DAYS);
+  const by = hold.by === 'debtor' ? null : hold.by;
+  const [row] = await tx
+    .insert(caseHolds)
+    .values({
+      caseId: c.id,
+      creditorId: c.creditorId,
+      agencyId: by?.agencyId ?? null,
+      actionId: by?.actionId ?? null,
+      kind: hold.kind,
+      origin: by ? 'agency' : 'debtor',
+      note: hold.note,
+      raisedBy: by?.userId ?? null,
+      raisedAt: now,
+      answerDueAt,
+    })
+    .returning({ id: caseHolds.id });
+  if (!row) throw new DomainError('hold.notFound');
+  await notify(
+    tx,
+    { orgId: c.creditorId, roles: ['admin', 'manager'] },
+    'hold.raised',
+    { contractNo: c.contractNo, kind: hold.kind, due: shanghaiDate(answerDueAt) },
+    `/creditor/holds`,
+  );
+  return { holdId: row.id, answerDueAt };
+};
+
 const raise = async (
   tx: Tx,
   caller: Caller,
@@ -73,30 +115,13 @@ const raise = async (
   kind: CaseHoldKind,
   now: Date,
 ) => {
-  const answerDueAt = (await loadWorkingCalendar(tx)).addWorkingDays(now, HOLD_ANSWER_WORKING_DAYS);
-  const [hold] = await tx
-    .insert(caseHolds)
-    .values({
-      caseId: c.id,
-      creditorId: c.creditorId,
-      agencyId: caller.actor.orgId,
-      actionId: action.id,
-      kind,
-      note: action.note,
-      raisedBy: caller.actor.userId,
-      raisedAt: now,
-      answerDueAt,
-    })
-    .returning({ id: caseHolds.id });
-  if (!hold) throw new DomainError('hold.notFound');
-  await notify(
+  const { holdId } = await raiseHold(
     tx,
-    { orgId: c.creditorId, roles: ['admin', 'manager'] },
-    'hold.raised',
-    { contractNo: c.contractNo, kind, due: shanghaiDate(answerDueAt) },
-    `/creditor/holds`,
+    c,
+    { kind, note: action.note, by: { agencyId: caller.actor.orgId, userId: caller.actor.userId, actionId: action.id } },
+    now,
   );
-  return { raisedHoldId: hold.id };
+  return { raisedHoldId: holdId };
 };
 
 /** Refuses what is collection but not a contact (a restructure proposal) while the case is on hold. */
