@@ -45,7 +45,10 @@ const RequestList = ({ requests, timeZone }: { requests: TContactRequest[]; time
     <>
       <ContactRequestTerms r={r} />
       <span className="block text-xs text-slate-500">
-        {t('recorded', { at: formatDateTime(r.at, timeZone), by: `${r.orgName} · ${r.recordedByName}` })}
+        {t('recorded', {
+          at: formatDateTime(r.at, timeZone),
+          by: r.origin === 'debtor' ? t('byDebtor') : `${r.orgName ?? ''} · ${r.recordedByName ?? ''}`,
+        })}
         {r.note ? ` · ${r.note}` : ''}
       </span>
     </>

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -17,6 +18,7 @@ import {
   ACTION_CHANNELS,
   ACTION_OUTCOMES,
   ACTION_TARGETS,
+  HOLD_ORIGINS,
   PROMISE_STATUSES,
   RESTRUCTURE_KINDS,
   RESTRUCTURE_STATUSES,
@@ -138,6 +140,8 @@ export const promises = pgTable(
 
 export type PromiseRow = typeof promises.$inferSelect;
 
+/** Who raised a hold or asked for a plan or a way of contact: the agency working the case, or the debtor on their own page. */
+export const holdOrigin = pgEnum('hold_origin', HOLD_ORIGINS);
 export const restructureKind = pgEnum('restructure_kind', RESTRUCTURE_KINDS);
 export const restructureStatus = pgEnum('restructure_status', RESTRUCTURE_STATUSES);
 
@@ -187,12 +191,14 @@ export const restructureRequests = pgTable(
     decidedBy: uuid().references(() => users.id),
     decidedAt: ts(),
     decisionNote: text(),
-    createdBy: uuid()
-      .notNull()
-      .references(() => users.id),
+    /** The agency's user who proposed it; none when the debtor asked on their own page. */
+    createdBy: uuid().references(() => users.id),
+    /** Who asked: the agency working the case, or the debtor on their own page (the reason then is the creditor's to read). */
+    origin: holdOrigin().notNull().default('agency'),
     createdAt: ts().notNull().defaultNow(),
   },
   (t) => [
+    check('restructure_requests_origin_check', sql`${t.origin} = 'debtor' or ${t.createdBy} is not null`),
     index('restructure_case_idx').on(t.caseId, t.createdAt),
     index('restructure_creditor_idx').on(t.creditorId, t.status, t.createdAt, t.id),
   ],

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { CASE_HOLD_KINDS, CASE_HOLD_STATUSES, HOLD_ORIGINS } from '../../lib/enums';
-import { actionChannel, caseActions } from './actions';
+import { boolean, check, index, pgEnum, pgTable, smallint, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { CASE_HOLD_KINDS, CASE_HOLD_STATUSES } from '../../lib/enums';
+import { actionChannel, caseActions, holdOrigin } from './actions';
 import { cases } from './cases';
 import { ts } from './columns';
 import { organizations } from './organizations';
@@ -9,7 +9,6 @@ import { users } from './users';
 
 export const caseHoldKind = pgEnum('case_hold_kind', CASE_HOLD_KINDS);
 export const caseHoldStatus = pgEnum('case_hold_status', CASE_HOLD_STATUSES);
-export const holdOrigin = pgEnum('hold_origin', HOLD_ORIGINS);
 
 /**
  * A hold on collection (lib/enums.ts CASE_HOLD_KINDS): while one is open on a case the rule
@@ -74,13 +73,10 @@ export const contactRequests = pgTable(
     creditorId: uuid()
       .notNull()
       .references(() => organizations.id),
-    /** The organization that recorded it. */
-    orgId: uuid()
-      .notNull()
-      .references(() => organizations.id),
-    recordedBy: uuid()
-      .notNull()
-      .references(() => users.id),
+    /** The organization that recorded it, and who; neither when the debtor chose on their own page. */
+    orgId: uuid().references(() => organizations.id),
+    recordedBy: uuid().references(() => users.id),
+    origin: holdOrigin().notNull().default('agency'),
     /** Channels the debtor asked not to be contacted by. */
     stoppedChannels: actionChannel()
       .array()
@@ -94,6 +90,12 @@ export const contactRequests = pgTable(
     note: text().notNull().default(''),
     at: ts().notNull().defaultNow(),
   },
-  (t) => [index('contact_requests_case_idx').on(t.caseId, t.at)],
+  (t) => [
+    index('contact_requests_case_idx').on(t.caseId, t.at),
+    check(
+      'contact_requests_origin_check',
+      sql`${t.origin} = 'debtor' or (${t.orgId} is not null and ${t.recordedBy} is not null)`,
+    ),
+  ],
 );
 export type ContactRequest = typeof contactRequests.$inferSelect;

@@ -70,14 +70,14 @@ const terms = (r: typeof contactRequests.$inferSelect) => ({
   quietWorkdaysOnly: r.quietWorkdaysOnly,
 });
 
-/** The case's contact requests, newest (the one in force) first, with who recorded each for which organization. */
+/** The case's contact requests, newest (the one in force) first, with who recorded each for which organization (none: the debtor's own choice). */
 export const contactRequestsOfCase = async (db: DbOrTx, caseId: string) =>
   (
     await db
       .select({ r: contactRequests, orgName: organizations.name, recordedByName: users.name })
       .from(contactRequests)
-      .innerJoin(organizations, eq(organizations.id, contactRequests.orgId))
-      .innerJoin(users, eq(users.id, contactRequests.recordedBy))
+      .leftJoin(organizations, eq(organizations.id, contactRequests.orgId))
+      .leftJoin(users, eq(users.id, contactRequests.recordedBy))
       .where(eq(contactRequests.caseId, caseId))
       .orderBy(desc(contactRequests.at), desc(contactRequests.id))
   ).map(({ r, orgName, recordedByName }) => ({
@@ -85,6 +85,7 @@ export const contactRequestsOfCase = async (db: DbOrTx, caseId: string) =>
     id: r.id,
     note: r.note,
     at: r.at,
+    origin: r.origin,
     orgName,
     recordedByName,
   }));

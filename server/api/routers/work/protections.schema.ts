@@ -32,8 +32,9 @@ export const ZContactRequest = z.object({
   quietWorkdaysOnly: z.boolean(),
   note: z.string(),
   at: z.date(),
-  orgName: z.string(),
-  recordedByName: z.string(),
+  origin: z.enum(HOLD_ORIGINS),
+  orgName: z.string().nullable(),
+  recordedByName: z.string().nullable(),
 });
 export type TContactRequest = z.infer<typeof ZContactRequest>;
 
