@@ -227,6 +227,7 @@ export const DOMAIN_ERRORS = {
   'debtor.sessionRequired': 'UNAUTHORIZED',
   'debtor.caseClosed': 'CONFLICT',
   'debtor.alreadyOnHold': 'CONFLICT',
+  'debtor.noAgency': 'CONFLICT',
   'complaint.uploadNotFound': 'BAD_REQUEST',
   'complaint.tooManyFiles': 'BAD_REQUEST',
   'complaint.noAgency': 'BAD_REQUEST',

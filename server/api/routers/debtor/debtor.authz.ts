@@ -1,4 +1,5 @@
 import type { AuthzTable } from '@/server/testing/authz';
+import { shanghaiDate } from '@/lib/dates';
 import { withDebtors } from '@/server/testing/debtor';
 
 // The debtor's page: the way in is open to anyone (the details and the code are the check,
@@ -45,6 +46,25 @@ export const debtorAuthz: AuthzTable = {
   'debtor.dispute': {
     setup: withDebtors,
     input: () => ({ reason: '这笔借款我已经在去年全部还清，有银行转账记录。' }),
+    allowed: 'debtor',
+    anonymous: 'refused',
+    wrongRole: [...ORG_USERS],
+    wrongTenant: { none: SESSION_CASE },
+  },
+  'debtor.plan': {
+    setup: withDebtors,
+    allowed: 'debtor',
+    anonymous: 'refused',
+    wrongRole: [...ORG_USERS],
+    wrongTenant: { none: SESSION_CASE },
+  },
+  'debtor.proposePlan': {
+    setup: withDebtors,
+    input: () => ({
+      kind: 'instalments',
+      terms: { instalments: 3, firstDueDate: shanghaiDate(new Date(Date.now() + 2 * 86_400_000)) },
+      reason: '最近收入减少，希望分三期还清。',
+    }),
     allowed: 'debtor',
     anonymous: 'refused',
     wrongRole: [...ORG_USERS],
