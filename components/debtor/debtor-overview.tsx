@@ -15,6 +15,7 @@ import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field, Textarea } from '../ui/field';
 import { DebtorPlanCard } from './debtor-plan';
+import { EvidencePicker, type Evidence } from '../complaints/evidence-picker';
 
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -35,8 +36,9 @@ const DisputeCard = ({ overview: o }: { overview: TDebtorOverview }) => {
   const router = useRouter();
   const client = useTRPCClient();
   const [reason, setReason] = useState('');
+  const [documents, setDocuments] = useState<Evidence[]>([]);
   const dispute = useMutation({
-    mutationFn: () => client.debtor.dispute.mutate({ reason }),
+    mutationFn: () => client.debtor.dispute.mutate({ reason, document: documents[0] ?? null }),
     onSuccess: () => router.refresh(),
   });
   const error = errorInfo(dispute.error);
@@ -73,6 +75,10 @@ const DisputeCard = ({ overview: o }: { overview: TDebtorOverview }) => {
             onChange={(e) => setReason(e.target.value)}
           />
         </Field>
+        <div>
+          <p className="mb-1 text-sm text-slate-700">{t('debtor.disputeDocument')}</p>
+          <EvidencePicker max={1} onChange={setDocuments} />
+        </div>
         <Button
           type="submit"
           variant="secondary"
