@@ -70,9 +70,9 @@ export const CreditorHolds = () => {
                 </Td>
                 <Td>{h.debtorName}</Td>
                 <Td className="whitespace-normal">
-                  <div className="w-48">
+                  <div className="w-56 whitespace-normal">
                     <div className="font-medium">{t(`holds.kind.${h.kind}`)}</div>
-                    {h.note ? <div className="text-xs text-slate-500">{h.note}</div> : null}
+                    {h.note ? <div className="line-clamp-3 text-xs text-slate-500">{h.note}</div> : null}
                     {h.documentName ? (
                       <a
                         href={`/api/hold-documents/${h.id}`}
