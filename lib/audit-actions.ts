@@ -133,5 +133,9 @@ export const AUDIT_ACTIONS = [
   'debtor.verified',
   'debtor.signedOut',
   'debtor.dispute',
+  'debtor.paymentRef',
+  'debtor.payOnline',
+  'payments.settings',
+  'payments.received',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

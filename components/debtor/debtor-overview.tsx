@@ -14,6 +14,7 @@ import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field, Textarea } from '../ui/field';
+import { DebtorPayment } from './debtor-payment';
 
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -116,6 +117,7 @@ export const DebtorOverviewView = ({ overview: o }: { overview: TDebtorOverview 
           </Line>
         </dl>
       </Card>
+      <DebtorPayment />
       <Card title={t('debtor.agencyTitle')}>
         {o.agency ? (
           <dl>

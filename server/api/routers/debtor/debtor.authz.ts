@@ -1,4 +1,5 @@
 import type { AuthzTable } from '@/server/testing/authz';
+import { withCreditorAlipay } from '@/server/testing/alipay';
 import { withDebtors } from '@/server/testing/debtor';
 
 // The debtor's page: the way in is open to anyone (the details and the code are the check,
@@ -45,6 +46,23 @@ export const debtorAuthz: AuthzTable = {
   'debtor.dispute': {
     setup: withDebtors,
     input: () => ({ reason: '这笔借款我已经在去年全部还清，有银行转账记录。' }),
+    allowed: 'debtor',
+    anonymous: 'refused',
+    wrongRole: [...ORG_USERS],
+    wrongTenant: { none: SESSION_CASE },
+  },
+  'debtor.payment': {
+    setup: withDebtors,
+    allowed: 'debtor',
+    anonymous: 'refused',
+    wrongRole: [...ORG_USERS],
+    wrongTenant: { none: SESSION_CASE },
+  },
+  'debtor.payOnline': {
+    setup: async (w) => {
+      await withDebtors(w);
+      await withCreditorAlipay(w);
+    },
     allowed: 'debtor',
     anonymous: 'refused',
     wrongRole: [...ORG_USERS],

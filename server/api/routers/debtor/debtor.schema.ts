@@ -77,3 +77,20 @@ export const ZDisputeInput = z.strictObject({
   reason: z.string().trim().min(10, { error: 'v.disputeReason' }).max(2000),
 });
 export const ZDisputeResult = z.object({ holdId: z.uuid(), answerDueAt: z.date() });
+
+export const ZDebtorPayment = z.object({
+  creditorName: z.string(),
+  /** The creditor's own account (never an agency's), or null when the creditor has not set one. */
+  account: z.object({ accountName: z.string(), bankName: z.string(), accountNo: z.string() }).nullable(),
+  amountOwed: z.number().int(),
+  instalment: z.object({ no: z.number().int(), dueDate: z.string(), amount: z.number().int() }).nullable(),
+  ref: z.string(),
+  isOpen: z.boolean(),
+  canPayOnline: z.boolean(),
+});
+export type TDebtorPayment = z.infer<typeof ZDebtorPayment>;
+export const ZPayOnlineResult = z.object({
+  url: z.url({ protocol: /^https$/ }),
+  amount: z.number().int(),
+  outTradeNo: z.string(),
+});
