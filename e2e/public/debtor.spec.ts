@@ -5,37 +5,10 @@
 // collector's work number and the rules, in Chinese and in English; leaving ends it.
 import { sampleCaseRow } from '../../db/seed/case-file';
 import { ACCOUNTS, expect, shot, signInAs, test, useLanguage } from '../fixtures';
+import { verifyAs } from './debtor-helpers';
 
 const [contractNo = '', debtorName = '', idNumber = ''] = sampleCaseRow(47, 'HX2026');
 const last4 = idNumber.slice(-4);
-
-/** Verifies as the debtor of a demo case, reading the code from the development outbox. */
-const verifyAs = async (
-  page: import('@playwright/test').Page,
-  browser: import('@playwright/test').Browser,
-  row: readonly string[],
-) => {
-  const [contract = '', name = '', id = ''] = row;
-  await page.goto('/debtor');
-  await page.locator('#debtor-contract').fill(contract);
-  await page.locator('#debtor-name').fill(name);
-  await page.locator('#debtor-id4').fill(id.slice(-4));
-  await page.getByTestId('debtor-details-submit').click();
-  const masked = (await page.locator('label', { has: page.getByTestId('debtor-number-0') }).textContent())?.trim() ?? '';
-  await page.getByTestId('debtor-send-code').click();
-  await expect(page.getByTestId('debtor-code-sent')).toContainText(masked);
-  const outbox = await (await browser.newContext()).newPage();
-  await outbox.goto('/dev/sms');
-  await outbox.getByTestId('sms-last4').fill(masked.slice(-4));
-  const text = outbox
-    .locator(`[data-testid="sms-row"][data-to="${masked}"][data-kind="debtor.code"]`)
-    .first()
-    .getByTestId('sms-text');
-  await expect(text).toContainText('验证码');
-  await page.locator('#debtor-code').fill(/(\d{6})/.exec((await text.textContent()) ?? '')?.[1] ?? '');
-  await page.getByTestId('debtor-confirm').click();
-  await expect(page.getByTestId('debtor-overview')).toBeVisible();
-};
 
 test.use({ viewport: { width: 390, height: 844 } });
 
