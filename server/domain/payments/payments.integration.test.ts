@@ -21,7 +21,10 @@ import { startFakeAlipay, type FakeAlipay } from '../../testing/alipay';
 import { verifiedDebtor } from '../../testing/debtor';
 import { freshWorldPerTest } from '../../testing/lifecycle';
 import { startTermThisYear, workingCases } from '../../testing/work';
-import { callerAs, META } from '../../testing/world';
+import { callerAs, domainCaller, META } from '../../testing/world';
+import { shanghaiDate } from '@/lib/dates';
+import { addDays } from '../work/plans';
+import { proposeRestructure } from '../work/restructure';
 import { describeError } from '../../api/errors';
 import { handlePaymentNotice } from '../../payments/notify-route';
 import { receivePaymentNotice } from './notice';
@@ -265,5 +268,31 @@ describe('paying online', () => {
     expect(await again.text()).toBe('success');
     expect((await post(fake.notice(base), 'paypal')).status).toBe(404);
     expect(await ctx.handle.db.select().from(repayments).where(eq(repayments.caseId, caseId))).toHaveLength(1);
+  });
+
+  it('under a plan in force asks for the next instalment, and the paid one moves the card to the next', async () => {
+    const { caseId } = await workingCases(ctx.w, 2);
+    await ctx.handle.db.update(cases).set({ amountOverdue: 1_200_000 }).where(eq(cases.id, caseId));
+    const firstDueDate = addDays(shanghaiDate(new Date()), 5);
+    await proposeRestructure(ctx.handle.db, await domainCaller(ctx.w, 'agencyA.collector'), {
+      caseId,
+      kind: 'instalments',
+      terms: { instalments: 3, firstDueDate },
+      reason: '收入下降',
+    });
+    await (await admin()).payments.saveSettings(withAlipay());
+    const debtor = await debtorOn(caseId);
+    expect(await debtor.debtor.payment()).toMatchObject({
+      amountOwed: 1_200_000,
+      instalment: { no: 1, dueDate: firstDueDate, amount: 400_000 },
+    });
+    const link = await debtor.debtor.payOnline();
+    expect(link.amount).toBe(400_000);
+    const paid = fake.notice({ out_trade_no: link.outTradeNo, trade_no: 'T-PLAN-1', total_amount: '4000.00' });
+    expect(await receivePaymentNotice(ctx.handle.db, META, 'alipay', paid)).toBe('recorded');
+    expect(await debtor.debtor.payment()).toMatchObject({
+      amountOwed: 800_000,
+      instalment: { no: 2, amount: 400_000 },
+    });
   });
 });

@@ -15,6 +15,7 @@ import { drainJobs } from '../../../jobs/queue';
 import { importBytes, sampleCsv } from '../../../testing/cases';
 import { freshWorldPerTest } from '../../../testing/lifecycle';
 import { startTermThisYear, workingCases } from '../../../testing/work';
+import { apiCall, drainingJobs, keyOf } from '../../../testing/api';
 import { callerAs } from '../../../testing/world';
 
 const ctx = freshWorldPerTest();
@@ -102,11 +103,31 @@ describe('a repayment file row with a reference code', () => {
     expect(refs).toHaveLength(3);
   });
 
-  it('comes through the REST API’s repayments as the file’s column', () => {
+  it('comes through the REST API’s repayments: paymentRef names the case; another creditor’s code is an error by index and field', async () => {
     const file = CREDITOR_REPAYMENTS.toFile([{ paymentRef: 'KX7M-Q4PD', amount: 1_000, paidOn: '2026-12-01' }]);
     expect(file.split('\r\n')[0]).toBe('contract_no,amount,paid_on,reference,channel,payer,note,payment_ref,remark');
-    expect(file.split('\r\n')[1]).toBe(',10.00,2026-12-01,,,,,KX7M-Q4PD,');
-    expect(CREDITOR_REPAYMENTS.pointerOf('payment_ref')).toBe('/paymentRef');
     expect(CREDITOR_REPAYMENTS.item.safeParse({ amount: 1, paidOn: '2026-12-01' }).success).toBe(false);
+    const { caseIds } = await workingCases(ctx.w, 2);
+    const ref = formatPaymentRef(await refOf(caseIds[0]!));
+    await importBytes(ctx.w, 'creditorB.admin', sampleCsv(1, 'BAPI'));
+    const [other] = await ctx.handle.db.select().from(cases).where(eq(cases.creditorId, ctx.w.orgs.creditorB.id));
+    const foreign = await refOf(other!.id);
+    const { secret } = await keyOf(ctx.w, 'creditorA.admin', ['repayments:write']);
+    const stopJobs = drainingJobs(ctx.handle.db);
+    const post = (items: unknown[]) =>
+      apiCall(ctx.handle.db, 'POST', '/creditor/repayments/batch', { key: secret, body: { items } });
+    const bad = await post([
+      { paymentRef: ref, amount: 1_000, paidOn: today() },
+      { paymentRef: foreign, amount: 1_000, paidOn: today() },
+    ]);
+    expect(bad.status).toBe(422);
+    expect(
+      (bad.body.errors as { index: number; code: string; pointer?: string }[]).map((e) => [e.index, e.code]),
+    ).toEqual([[1, 'paymentRefUnknown']]);
+    const good = await post([{ paymentRef: ref, amount: 1_000, paidOn: today(), reference: 'API-REF-1' }]);
+    await stopJobs();
+    expect(good).toMatchObject({ status: 201, body: { recorded: 1, summary: { direct: 1, amount: 1_000 } } });
+    const [paid] = await ctx.handle.db.select().from(repayments).where(eq(repayments.caseId, caseIds[0]!));
+    expect(paid).toMatchObject({ amount: 1_000, reference: 'API-REF-1', status: 'confirmed' });
   });
 });
