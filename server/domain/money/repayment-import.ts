@@ -243,6 +243,7 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
     const directOn = new Map<string, number>();
     const openCache = new Map<string, number>();
     let alreadyRecorded = 0;
+    const firstOnCase = new Map<string, number>();
     for (const p of parsed) {
       let c = byContract.get(p.value.contractNo);
       if (p.value.paymentRef) {
@@ -257,6 +258,14 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
         await fail(p.row, { column: contractHeader, code: 'caseNotFound', values: { value: p.value.contractNo } });
         continue;
       }
+      // One payment named once by contract number and once by code: the same payment twice.
+      const same = `${c.id}\u0000${p.value.amount}\u0000${p.value.paidOn}\u0000${p.value.reference}`;
+      const first = firstOnCase.get(same);
+      if (first !== undefined) {
+        await fail(p.row, { column: contractHeader, code: 'duplicatePayment', values: { row: first } });
+        continue;
+      }
+      firstOnCase.set(same, p.row);
       const match = matchRepayment(p.value, candidates.get(c.id) ?? [], taken);
       if (match.kind === 'ambiguous') {
         await fail(p.row, { column: contractHeader, code: 'ambiguousMatch', values: { count: match.count } });

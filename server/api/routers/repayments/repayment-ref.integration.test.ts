@@ -83,6 +83,7 @@ describe('a repayment file row with a reference code', () => {
         ['', '10', today(), 'E5', '', '', '', `转账 ${foreign}`],
         ['', '10', today(), 'E6', '', '', '', ''],
         [rowA!.contractNo, '10', today(), 'OK', '', '', a!, ''],
+        ['', '10', today(), 'OK', '', '', a!, ''],
       ]),
     );
     expect(imp.status).toBe('failed');
@@ -93,6 +94,7 @@ describe('a repayment file row with a reference code', () => {
       { row: 5, column: '还款识别码', code: 'paymentRefOtherCase' },
       { row: 6, column: '附言', code: 'paymentRefUnknown' },
       { row: 7, column: '合同编号', code: 'caseRequired' },
+      { row: 9, column: '合同编号', code: 'duplicatePayment' },
     ]);
     expect(await ctx.handle.db.select().from(repayments).where(inArray(repayments.caseId, caseIds))).toHaveLength(0);
     // No code was made by reading a file: only the three shown.
