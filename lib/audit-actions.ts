@@ -134,5 +134,9 @@ export const AUDIT_ACTIONS = [
   'debtor.signedOut',
   'debtor.dispute',
   'debtor.plan',
+  'debtor.paymentRef',
+  'debtor.payOnline',
+  'payments.settings',
+  'payments.received',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

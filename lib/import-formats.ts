@@ -25,14 +25,19 @@ export const MAX_CASE_CONTACTS = 5;
 
 // The creditor's repayment file (its loan system's export): each row is matched to an
 // agency's report by contract number, amount and day, or recorded as a direct payment.
+// A row names its case by contract number or by the case's reference code (还款识别码, the
+// one the debtor's page shows), in its own column or inside the transfer's remark (附言) or
+// the note: one of the two is needed, and when both are there they must name the same case.
 export const REPAYMENT_IMPORT_COLUMNS = [
-  { field: 'contractNo', zh: '合同编号', alias: 'contract_no', required: true },
+  { field: 'contractNo', zh: '合同编号', alias: 'contract_no', required: false },
   { field: 'amount', zh: '还款金额', alias: 'amount', required: true },
   { field: 'paidOn', zh: '还款日期', alias: 'paid_on', required: true },
   { field: 'reference', zh: '交易流水号', alias: 'reference', required: false },
   { field: 'channel', zh: '还款渠道', alias: 'channel', required: false },
   { field: 'payer', zh: '付款人', alias: 'payer', required: false },
   { field: 'note', zh: '备注', alias: 'note', required: false },
+  { field: 'paymentRef', zh: '还款识别码', alias: 'payment_ref', required: false },
+  { field: 'remark', zh: '附言', alias: 'remark', required: false },
 ] as const;
 /** A repayment file is read whole before it is matched: larger files are split by month. */
 export const MAX_REPAYMENT_IMPORT_ROWS = 100_000;

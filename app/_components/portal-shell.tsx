@@ -35,6 +35,7 @@ const NAV: Record<Portal, NavItem[]> = {
     { href: '/creditor/users', key: 'users', permission: 'org.users.read' },
     { href: '/creditor/api', key: 'api', permission: 'org.apiKeys.manage' },
     { href: '/creditor/webhooks', key: 'webhooks', permission: 'org.apiKeys.manage' },
+    { href: '/creditor/payments', key: 'payments', permission: 'payments.manage' },
   ],
   agency: [
     { href: '/agency', key: 'overview', exact: true },

@@ -16,6 +16,7 @@ import { Card } from '../ui/card';
 import { Field, Textarea } from '../ui/field';
 import { DebtorPlanCard } from './debtor-plan';
 import { EvidencePicker, type Evidence } from '../complaints/evidence-picker';
+import { DebtorPayment } from './debtor-payment';
 
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -129,6 +130,7 @@ export const DebtorOverviewView = ({
           </Line>
         </dl>
       </Card>
+      <DebtorPayment />
       <Card title={t('debtor.agencyTitle')}>
         {o.agency ? (
           <dl>

@@ -23,3 +23,4 @@ export * from './api';
 export * from './webhooks';
 export * from './calls';
 export * from './debtor';
+export * from './payments';

@@ -60,9 +60,8 @@ export const repayments = pgTable(
     receiptFileId: uuid().references(() => storedFiles.id),
     note: text().notNull().default(''),
     status: repaymentStatus().notNull(),
-    reportedBy: uuid()
-      .notNull()
-      .references(() => users.id),
+    /** Who recorded it; null for a payment the creditor's payment provider notified (online, by the debtor). */
+    reportedBy: uuid().references(() => users.id),
     createdAt: ts().notNull().defaultNow(),
     decidedBy: uuid().references(() => users.id),
     decidedAt: ts(),

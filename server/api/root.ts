@@ -23,6 +23,7 @@ import { devSmsRouter } from './routers/dev-sms/router';
 import { disclosureRouter } from './routers/disclosure/router';
 import { exportsRouter } from './routers/exports/router';
 import { packagesRouter } from './routers/packages/router';
+import { paymentsRouter } from './routers/payments/router';
 import { publicRouter } from './routers/public/router';
 import { restructuresRouter } from './routers/restructures/router';
 import { holdsRouter } from './routers/holds/router';
@@ -50,6 +51,7 @@ export const appRouter = router({
   market: marketRouter,
   me: meRouter,
   notifications: notificationsRouter,
+  payments: paymentsRouter,
   org: orgRouter,
   oversight: oversightRouter,
   record: recordRouter,

@@ -19,6 +19,8 @@ export const ANONYMOUS_PROCEDURES: readonly string[] = [
   'debtor.confirm',
   'debtor.dispute',
   'debtor.overview',
+  'debtor.payOnline',
+  'debtor.payment',
   'debtor.plan',
   'debtor.proposePlan',
   'debtor.sendCode',

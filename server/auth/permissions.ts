@@ -84,6 +84,8 @@ export const PERMISSIONS = {
   'org.users.read': [...ORG_ADMINS, 'creditor.manager', 'agency.supervisor'],
   /** Create, list and revoke the organization's API keys and webhook endpoints (/api/v1). */
   'org.apiKeys.manage': ['creditor.admin', 'agency.admin'],
+  /** Set the creditor's repayment account and payment-link provider, shown on its debtors' pages. */
+  'payments.manage': ['creditor.admin'],
   /** Invite and disable users of one's own organization. */
   'org.users.manage': ORG_ADMINS,
   /** List and search every organization on the platform. */

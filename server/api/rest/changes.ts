@@ -83,15 +83,24 @@ export const CASE_UPDATES: BatchKind<TCaseUpdateItem> = {
   countKey: 'updated',
 };
 
-export const ZCreditorRepaymentItem = z.strictObject({
-  contractNo: text,
-  amount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('fen (分)'),
-  paidOn: z.iso.date(),
-  reference: text.optional().describe('the transaction number: matches an agency’s report that carries it'),
-  channel: z.enum(REPAYMENT_CHANNELS).optional(),
-  payer: text.optional(),
-  note: text.optional(),
-});
+export const ZCreditorRepaymentItem = z
+  .strictObject({
+    contractNo: text.optional().describe('the case’s contract number; may be left out when paymentRef names the case'),
+    paymentRef: text
+      .optional()
+      .describe('the case’s reference code (还款识别码) shown on the debtor’s page, e.g. KX7M-Q4PD: names the case'),
+    remark: text.optional().describe('the transfer’s remark (附言): a reference code inside it names the case'),
+    amount: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).describe('fen (分)'),
+    paidOn: z.iso.date(),
+    reference: text.optional().describe('the transaction number: matches an agency’s report that carries it'),
+    channel: z.enum(REPAYMENT_CHANNELS).optional(),
+    payer: text.optional(),
+    note: text.optional(),
+  })
+  .refine((i) => Boolean(i.contractNo || i.paymentRef || i.remark), {
+    error: 'contractNo, paymentRef or a remark carrying the reference code names the case',
+    path: ['contractNo'],
+  });
 export type TCreditorRepaymentItem = z.infer<typeof ZCreditorRepaymentItem>;
 
 const REPAYMENT_FIELD: Record<string, string> = {
@@ -102,6 +111,8 @@ const REPAYMENT_FIELD: Record<string, string> = {
   channel: 'channel',
   payer: 'payer',
   note: 'note',
+  payment_ref: 'paymentRef',
+  remark: 'remark',
 };
 
 export const CREDITOR_REPAYMENTS: BatchKind<TCreditorRepaymentItem> = {
@@ -112,13 +123,15 @@ export const CREDITOR_REPAYMENTS: BatchKind<TCreditorRepaymentItem> = {
     items
       .map((i) => {
         const cells: Record<string, string> = {
-          contract_no: i.contractNo,
+          contract_no: i.contractNo ?? '',
           amount: yuanOf(i.amount),
           paid_on: i.paidOn,
           reference: i.reference ?? '',
           channel: i.channel ?? '',
           payer: i.payer ?? '',
           note: i.note ?? '',
+          payment_ref: i.paymentRef ?? '',
+          remark: i.remark ?? '',
         };
         return csvLine(REPAYMENT_IMPORT_COLUMNS.map((c) => cells[c.alias] ?? ''));
       })

@@ -29,6 +29,10 @@ export const ROW_ERROR_CODES = [
   'caseNotFound',
   'ambiguousMatch',
   'exceedsBalance',
+  'caseRequired',
+  'paymentRef',
+  'paymentRefUnknown',
+  'paymentRefOtherCase',
   // Update files.
   'noChange',
   'caseNotOpen',

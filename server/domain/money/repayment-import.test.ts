@@ -104,6 +104,8 @@ describe('a repayment file row', () => {
   it('reads yuan to fen, both date forms, channel names and defaults', () => {
     expect(check(['HT1', '1,234.5', '2026/11/3', 'TX1', '支付宝', '', '']).value).toEqual({
       contractNo: 'HT1',
+      paymentRef: null,
+      refField: null,
       amount: 123_450,
       paidOn: '2026-11-03',
       reference: 'TX1',
@@ -120,7 +122,7 @@ describe('a repayment file row', () => {
 
   it('names the column of every problem', () => {
     expect(check(['', '0', '2026-11-25', '', '刷卡', '', '']).errors).toEqual([
-      { column: '合同编号', code: 'required' },
+      { column: '合同编号', code: 'caseRequired' },
       { column: 'amount', code: 'amountNotPositive' },
       { column: '还款日期', code: 'dateInFuture' },
       { column: '还款渠道', code: 'channel', values: { value: '刷卡' } },
@@ -132,7 +134,30 @@ describe('a repayment file row', () => {
     ]);
   });
 
-  it('asks for the three columns it matches on', () => {
+  it('reads the case’s reference code from its column, else from the remark or the note; a mistyped one is an error', () => {
+    const withRef = matchRepaymentHeaders(['合同编号', '还款金额', '还款日期', '备注', '还款识别码', '附言']);
+    if (isHeaderProblem(withRef)) throw new Error('headers');
+    const read = (cells: string[]) => validateRepaymentRow(withRef, cells, '2026-11-24');
+    expect(read(['', '1', '2026-11-01', '', 'kx7m-q4pd', '']).value).toMatchObject({
+      contractNo: '',
+      paymentRef: 'KX7MQ4PD',
+      refField: 'paymentRef',
+    });
+    expect(read(['', '1', '2026-11-01', '', '', '还款KX7MQ4PD张三']).value).toMatchObject({
+      paymentRef: 'KX7MQ4PD',
+      refField: 'remark',
+      note: '还款KX7MQ4PD张三',
+    });
+    expect(read(['HT1', '1', '2026-11-01', '代还 KX7M-Q4PD', '', '']).value).toMatchObject({ refField: 'note' });
+    expect(read(['HT1', '1', '2026-11-01', '', 'KX7MQ4PE', '']).errors).toEqual([
+      { column: '还款识别码', code: 'paymentRef', values: { value: 'KX7MQ4PE' } },
+    ]);
+    expect(read(['', '1', '2026-11-01', '张三还款', '', '']).errors).toEqual([
+      { column: '合同编号', code: 'caseRequired' },
+    ]);
+  });
+
+  it('asks for the columns it matches on', () => {
     expect(matchRepaymentHeaders(['合同编号', '备注'])).toEqual({
       code: 'missingHeaders',
       missing: ['还款金额 (amount)', '还款日期 (paid_on)'],

@@ -12,13 +12,17 @@ import { parseDate, yuanToFen, type CellError } from '../cases/import-row';
 import { runTabularImport, type ImportBody, type ImportOptions } from '../cases/import-run';
 import { notify } from '../notifications/notify';
 import { emitEvent, subscribedOrgs } from '../webhooks/emit';
+import { caseOfRef, casesOfRefs, refOfRow } from '../payments/refs';
 import { amountDue, applyConfirmed, pendingOn } from './repayments';
 
 // The creditor's repayment file (回款对账, DESIGN §3): what its loan system says came in.
 // Each row confirms the agency's report of the same payment (contract number, amount and
 // day; the transaction number when both have one), or is recorded as a direct payment the
 // agency never reported. A row that could be either of two reports, names no case of the
-// creditor, or pays more than is open is an error; one bad row and nothing lands.
+// creditor, or pays more than is open is an error; one bad row and nothing lands. A row may
+// name its case by the case's reference code (还款识别码) instead of, or as well as, its
+// contract number: another creditor's code, an unknown one, or one naming another case than
+// the row's contract number is an error of that row and column.
 
 type Field = (typeof REPAYMENT_IMPORT_COLUMNS)[number]['field'];
 const COLUMNS: readonly ColumnDef<Field>[] = REPAYMENT_IMPORT_COLUMNS;
@@ -26,6 +30,9 @@ export const matchRepaymentHeaders = headerMatcher(COLUMNS);
 
 export type RepaymentRow = {
   contractNo: string;
+  /** The case's reference code, and the column it was read from (its own, the remark or the note). */
+  paymentRef: string | null;
+  refField: 'paymentRef' | 'remark' | 'note' | null;
   amount: number;
   paidOn: string;
   reference: string;
@@ -34,7 +41,7 @@ export type RepaymentRow = {
   note: string;
 };
 
-const LIMITS = { contractNo: 64, reference: 64, payer: 50, note: 200 };
+const LIMITS = { contractNo: 64, reference: 64, payer: 50, note: 200, paymentRef: 20, remark: 200 };
 
 /** Channel names as loan systems write them, or the product's own codes. */
 const CHANNEL_NAMES = new Map<string, RepaymentChannel>([
@@ -70,7 +77,12 @@ export const validateRepaymentRow = (
     return v;
   };
   const contractNo = text('contractNo', LIMITS.contractNo);
-  if (contractNo === '') fail('contractNo', 'required');
+  // The reference code: its own column, else found in the transfer's remark or the note.
+  const rawRef = text('paymentRef', LIMITS.paymentRef);
+  const remark = text('remark', LIMITS.remark);
+  const { paymentRef, refField } = refOfRow(rawRef, remark, byField.get('note') ?? '');
+  if (rawRef !== '' && !paymentRef) fail('paymentRef', 'paymentRef', { value: rawRef });
+  if (contractNo === '' && rawRef === '' && !paymentRef) fail('contractNo', 'caseRequired');
   const rawAmount = byField.get('amount') ?? '';
   const amount = yuanToFen(rawAmount);
   if (rawAmount === '') fail('amount', 'required');
@@ -86,9 +98,12 @@ export const validateRepaymentRow = (
   if (!channel) fail('channel', 'channel', { value: rawChannel });
   const reference = text('reference', LIMITS.reference);
   const payer = text('payer', LIMITS.payer) || '本人';
-  const note = text('note', LIMITS.note);
+  const note = text('note', LIMITS.note) || remark;
   if (errors.length > 0 || amount === null || !paidOn || !channel) return { value: null, errors };
-  return { value: { contractNo, amount, paidOn, reference, channel, payer, note }, errors: [] };
+  return {
+    value: { contractNo, paymentRef, refField, amount, paidOn, reference, channel, payer, note },
+    errors: [],
+  };
 };
 
 type Candidate = Pick<Repayment, 'id' | 'amount' | 'paidOn' | 'reference' | 'status'>;
@@ -167,7 +182,12 @@ const loadCandidates = async (tx: DbOrTx, caseIds: string[]) => {
 
 type Planned = { row: number; value: RepaymentRow; c: CaseRow; match: Extract<Match, { kind: 'report' | 'direct' }> };
 
-type Checked = { parsed: Parsed[]; contractHeader: string; amountHeader: string };
+type Checked = {
+  parsed: Parsed[];
+  contractHeader: string;
+  amountHeader: string;
+  refHeader: (field: 'paymentRef' | 'remark' | 'note') => string;
+};
 
 const REPAYMENT_BODY: ImportBody<Field, Checked> = {
   matchHeaders: matchRepaymentHeaders,
@@ -189,7 +209,7 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
       } else {
         const v = result.value;
         // Two rows of one payment: the same contract, amount and day, and no transaction numbers that tell them apart.
-        const key = `${v.contractNo}\u0000${v.amount}\u0000${v.paidOn}\u0000${v.reference}`;
+        const key = `${v.contractNo || `#${v.paymentRef}`}\u0000${v.amount}\u0000${v.paidOn}\u0000${v.reference}`;
         const earlier = firstRowOf.get(key);
         if (earlier !== undefined)
           await fail(row, { column: contractHeader, code: 'duplicatePayment', values: { row: earlier } });
@@ -200,11 +220,20 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
       }
       if (rowCount % 1000 === 0) await progress(rowCount);
     }
-    return { rowCount, staged: { parsed, contractHeader, amountHeader } };
+    const refHeader = (field: 'paymentRef' | 'remark' | 'note') => columnLabel(map, field, COLUMNS);
+    return { rowCount, staged: { parsed, contractHeader, amountHeader, refHeader } };
   },
   // Then matched and written with the creditor's cases locked: balances move under the case row.
-  land: async (tx, { imp, now, fail, errorCount, progress }, { parsed, contractHeader, amountHeader }) => {
-    const byContract = await loadCases(tx, imp.creditorId, [...new Set(parsed.map((p) => p.value.contractNo))]);
+  land: async (tx, { imp, now, fail, errorCount, progress }, { parsed, contractHeader, amountHeader, refHeader }) => {
+    // Rows carrying a reference code are that code's case: found among every creditor's
+    // codes, so that another creditor's is told apart from a typo only by us, never the file.
+    const refs = await casesOfRefs(tx, [
+      ...new Set(parsed.flatMap((p) => (p.value.paymentRef ? [p.value.paymentRef] : []))),
+    ]);
+    const named = new Set(parsed.map((p) => p.value.contractNo).filter((n) => n !== ''));
+    for (const r of refs.values()) if (r.creditorId === imp.creditorId) named.add(r.contractNo);
+    const byContract = await loadCases(tx, imp.creditorId, [...named]);
+    const byId = new Map([...byContract.values()].map((c) => [c.id, c]));
     const candidates = await loadCandidates(
       tx,
       [...byContract.values()].map((c) => c.id),
@@ -214,12 +243,29 @@ const REPAYMENT_BODY: ImportBody<Field, Checked> = {
     const directOn = new Map<string, number>();
     const openCache = new Map<string, number>();
     let alreadyRecorded = 0;
+    const firstOnCase = new Map<string, number>();
     for (const p of parsed) {
-      const c = byContract.get(p.value.contractNo);
+      let c = byContract.get(p.value.contractNo);
+      if (p.value.paymentRef) {
+        const found = caseOfRef(p.value, refs, imp.creditorId, byId, c);
+        if ('code' in found) {
+          await fail(p.row, { column: refHeader(p.value.refField ?? 'paymentRef'), ...found });
+          continue;
+        }
+        c = found.c;
+      }
       if (!c) {
         await fail(p.row, { column: contractHeader, code: 'caseNotFound', values: { value: p.value.contractNo } });
         continue;
       }
+      // One payment named once by contract number and once by code: the same payment twice.
+      const same = `${c.id}\u0000${p.value.amount}\u0000${p.value.paidOn}\u0000${p.value.reference}`;
+      const first = firstOnCase.get(same);
+      if (first !== undefined) {
+        await fail(p.row, { column: contractHeader, code: 'duplicatePayment', values: { row: first } });
+        continue;
+      }
+      firstOnCase.set(same, p.row);
       const match = matchRepayment(p.value, candidates.get(c.id) ?? [], taken);
       if (match.kind === 'ambiguous') {
         await fail(p.row, { column: contractHeader, code: 'ambiguousMatch', values: { count: match.count } });

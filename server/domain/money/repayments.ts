@@ -26,6 +26,9 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { loadCaseToAct, loadWorkCase } from '../work/case-access';
 import { applyRepaymentsToPlan, planAmountDue, planInForce } from '../work/plans';
 
+/** The name a repayment notified by the creditor's payment provider shows as its recorder. */
+export const PROVIDER_REPORTER = '在线支付 / Online payment';
+
 // Repayments (回款, DESIGN §3): the agency that holds a case reports what the debtor paid,
 // with the receipt; the creditor confirms or disputes it, and may later reverse a
 // confirmed one (a bank chargeback, say). The case's balance follows confirmed repayments
@@ -343,13 +346,16 @@ const view = (r: Repayment & { reportedByName: string }) => ({
   reversalReason: r.reversalReason,
 });
 
+/** Who recorded a repayment: the user, or the provider that notified an online payment (no user). */
+const reporterName = sql<string>`coalesce(${users.name}, ${PROVIDER_REPORTER})`;
+
 /** The agency's own repayment reports on a case it works, newest first. */
 export const listCaseRepayments = async (db: DbOrTx, caller: Caller, caseId: string) => {
   const c = await loadWorkCase(db, caller, caseId);
   const rows = await db
-    .select({ r: repayments, reportedByName: users.name })
+    .select({ r: repayments, reportedByName: reporterName })
     .from(repayments)
-    .innerJoin(users, eq(users.id, repayments.reportedBy))
+    .leftJoin(users, eq(users.id, repayments.reportedBy))
     .where(and(eq(repayments.caseId, c.row.id), eq(repayments.agencyId, caller.actor.orgId)))
     .orderBy(desc(repayments.createdAt))
     .limit(200);
@@ -359,9 +365,9 @@ export const listCaseRepayments = async (db: DbOrTx, caller: Caller, caseId: str
 /** Every repayment on a case, for its creditor and platform staff (the case's access checked by the caller). */
 export const repaymentsOfCase = async (db: DbOrTx, caseId: string) => {
   const rows = await db
-    .select({ r: repayments, reportedByName: users.name })
+    .select({ r: repayments, reportedByName: reporterName })
     .from(repayments)
-    .innerJoin(users, eq(users.id, repayments.reportedBy))
+    .leftJoin(users, eq(users.id, repayments.reportedBy))
     .where(eq(repayments.caseId, caseId))
     .orderBy(desc(repayments.createdAt))
     .limit(500);
@@ -376,9 +382,14 @@ export const listCreditorRepayments = async (
 ) => {
   const cursor = decodeCursor(input.cursor);
   const rows = await db
-    .select({ r: repayments, reportedByName: users.name, contractNo: cases.contractNo, agencyName: organizations.name })
+    .select({
+      r: repayments,
+      reportedByName: reporterName,
+      contractNo: cases.contractNo,
+      agencyName: organizations.name,
+    })
     .from(repayments)
-    .innerJoin(users, eq(users.id, repayments.reportedBy))
+    .leftJoin(users, eq(users.id, repayments.reportedBy))
     .innerJoin(cases, eq(cases.id, repayments.caseId))
     .leftJoin(organizations, eq(organizations.id, repayments.agencyId))
     .where(

@@ -1,5 +1,6 @@
 import type { AuthzTable } from '@/server/testing/authz';
 import { shanghaiDate } from '@/lib/dates';
+import { withCreditorAlipay } from '@/server/testing/alipay';
 import { withDebtors } from '@/server/testing/debtor';
 
 // The debtor's page: the way in is open to anyone (the details and the code are the check,
@@ -65,6 +66,23 @@ export const debtorAuthz: AuthzTable = {
       terms: { instalments: 3, firstDueDate: shanghaiDate(new Date(Date.now() + 2 * 86_400_000)) },
       reason: '最近收入减少，希望分三期还清。',
     }),
+    allowed: 'debtor',
+    anonymous: 'refused',
+    wrongRole: [...ORG_USERS],
+    wrongTenant: { none: SESSION_CASE },
+  },
+  'debtor.payment': {
+    setup: withDebtors,
+    allowed: 'debtor',
+    anonymous: 'refused',
+    wrongRole: [...ORG_USERS],
+    wrongTenant: { none: SESSION_CASE },
+  },
+  'debtor.payOnline': {
+    setup: async (w) => {
+      await withDebtors(w);
+      await withCreditorAlipay(w);
+    },
     allowed: 'debtor',
     anonymous: 'refused',
     wrongRole: [...ORG_USERS],

@@ -134,3 +134,19 @@ export const ZDebtorPlanView = z.object({
     .nullable(),
 });
 export type TDebtorPlanView = z.infer<typeof ZDebtorPlanView>;
+export const ZDebtorPayment = z.object({
+  creditorName: z.string(),
+  /** The creditor's own account (never an agency's), or null when the creditor has not set one. */
+  account: z.object({ accountName: z.string(), bankName: z.string(), accountNo: z.string() }).nullable(),
+  amountOwed: z.number().int(),
+  instalment: z.object({ no: z.number().int(), dueDate: z.string(), amount: z.number().int() }).nullable(),
+  ref: z.string(),
+  isOpen: z.boolean(),
+  canPayOnline: z.boolean(),
+});
+export type TDebtorPayment = z.infer<typeof ZDebtorPayment>;
+export const ZPayOnlineResult = z.object({
+  url: z.url({ protocol: /^https$/ }),
+  amount: z.number().int(),
+  outTradeNo: z.string(),
+});

@@ -1,6 +1,7 @@
 import { disputeAsDebtor } from '../../../domain/debtor/dispute';
 import { debtorOverview } from '../../../domain/debtor/overview';
 import { debtorPlanView, proposePlanAsDebtor } from '../../../domain/debtor/plan';
+import { debtorPayment, payOnline } from '../../../domain/payments/debtor-payment';
 import {
   confirmDebtorCode,
   endDebtorSession,
@@ -18,7 +19,9 @@ import {
   ZDebtorPlanInput,
   ZDebtorPlanResult,
   ZDebtorPlanView,
+  ZDebtorPayment,
   ZDisputeInput,
+  ZPayOnlineResult,
   ZDisputeResult,
   ZSendCodeInput,
   ZSendCodeResult,
@@ -61,6 +64,10 @@ export const debtorRouter = router({
     .input(ZDebtorPlanInput)
     .output(ZDebtorPlanResult)
     .mutation(({ ctx, input }) => proposePlanAsDebtor(ctx.db, ctx.meta, ctx.debtor, input)),
+  /** How to pay the creditor directly: its own account, what is owed, the case's reference code (made on first view). */
+  payment: debtorProcedure.output(ZDebtorPayment).query(({ ctx }) => debtorPayment(ctx.db, ctx.meta, ctx.debtor)),
+  /** A pay link from the creditor's payment provider for what is owed (or the next instalment). */
+  payOnline: debtorProcedure.output(ZPayOnlineResult).mutation(({ ctx }) => payOnline(ctx.db, ctx.meta, ctx.debtor)),
   /** The debtor leaves: the session ends and the cookie is removed. */
   signOut: debtorProcedure.mutation(async ({ ctx }) => {
     await endDebtorSession(ctx.db, ctx.meta, ctx.debtor);
