@@ -133,5 +133,6 @@ export const AUDIT_ACTIONS = [
   'debtor.verified',
   'debtor.signedOut',
   'debtor.dispute',
+  'debtor.contactChoice',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -16,6 +16,7 @@ export const ANONYMOUS_PROCEDURES: readonly string[] = [
   'complaints.follow',
   'complaints.proofChallenge',
   'complaints.uploadEvidence',
+  'debtor.chooseContact',
   'debtor.confirm',
   'debtor.dispute',
   'debtor.overview',

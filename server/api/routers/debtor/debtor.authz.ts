@@ -50,6 +50,14 @@ export const debtorAuthz: AuthzTable = {
     wrongRole: [...ORG_USERS],
     wrongTenant: { none: SESSION_CASE },
   },
+  'debtor.chooseContact': {
+    setup: withDebtors,
+    input: () => ({ kind: 'writing' }),
+    allowed: 'debtor',
+    anonymous: 'refused',
+    wrongRole: [...ORG_USERS],
+    wrongTenant: { none: SESSION_CASE },
+  },
   'debtor.signOut': {
     setup: withDebtors,
     allowed: 'debtor',

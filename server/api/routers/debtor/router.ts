@@ -1,3 +1,4 @@
+import { chooseContactAsDebtor } from '../../../domain/debtor/contact-choice';
 import { disputeAsDebtor } from '../../../domain/debtor/dispute';
 import { debtorOverview } from '../../../domain/debtor/overview';
 import {
@@ -11,6 +12,8 @@ import { debtorProcedure, publicProcedure, router } from '../../trpc';
 import {
   ZConfirmCodeInput,
   ZConfirmCodeResult,
+  ZContactChoiceInput,
+  ZContactChoiceResult,
   ZDebtorDetailsInput,
   ZDebtorDetailsResult,
   ZDebtorOverview,
@@ -50,6 +53,11 @@ export const debtorRouter = router({
     .input(ZDisputeInput)
     .output(ZDisputeResult)
     .mutation(({ ctx, input }) => disputeAsDebtor(ctx.db, ctx.meta, ctx.debtor, input)),
+  /** The debtor chooses how to be contacted: enforced for every agency holding the case from now on. */
+  chooseContact: debtorProcedure
+    .input(ZContactChoiceInput)
+    .output(ZContactChoiceResult)
+    .mutation(({ ctx, input }) => chooseContactAsDebtor(ctx.db, ctx.meta, ctx.debtor, input)),
   /** The debtor leaves: the session ends and the cookie is removed. */
   signOut: debtorProcedure.mutation(async ({ ctx }) => {
     await endDebtorSession(ctx.db, ctx.meta, ctx.debtor);
