@@ -17,6 +17,8 @@ export const ANONYMOUS_PROCEDURES: readonly string[] = [
   'complaints.proofChallenge',
   'complaints.uploadEvidence',
   'debtor.chooseContact',
+  'debtor.complain',
+  'debtor.complaintCase',
   'debtor.confirm',
   'debtor.dispute',
   'debtor.overview',

@@ -58,6 +58,28 @@ export const debtorAuthz: AuthzTable = {
     wrongRole: [...ORG_USERS],
     wrongTenant: { none: SESSION_CASE },
   },
+  'debtor.complaintCase': {
+    setup: withDebtors,
+    allowed: 'debtor',
+    anonymous: 'refused',
+    wrongRole: [...ORG_USERS],
+    wrongTenant: { none: SESSION_CASE },
+  },
+  'debtor.complain': {
+    setup: withDebtors,
+    input: () => ({
+      relation: 'self',
+      complainantName: '',
+      contactPhone: null,
+      category: 'harassment',
+      description: '催收员一天之内给我打了二十多次电话。',
+      evidence: [],
+    }),
+    allowed: 'debtor',
+    anonymous: 'refused',
+    wrongRole: [...ORG_USERS],
+    wrongTenant: { none: SESSION_CASE },
+  },
   'debtor.signOut': {
     setup: withDebtors,
     allowed: 'debtor',

@@ -1,3 +1,4 @@
+import { complainAsDebtor, complaintCaseOf } from '../../../domain/debtor/complain';
 import { chooseContactAsDebtor } from '../../../domain/debtor/contact-choice';
 import { disputeAsDebtor } from '../../../domain/debtor/dispute';
 import { debtorOverview } from '../../../domain/debtor/overview';
@@ -9,6 +10,7 @@ import {
 } from '../../../domain/debtor/verify';
 import { clearedDebtorCookie, debtorCookie } from '../../../http/debtor-cookie';
 import { debtorProcedure, publicProcedure, router } from '../../trpc';
+import { ZComplaintReceipt, ZDebtorComplaintCase, ZDebtorComplaintInput } from '../complaints/complaints.schema';
 import {
   ZConfirmCodeInput,
   ZConfirmCodeResult,
@@ -58,6 +60,13 @@ export const debtorRouter = router({
     .input(ZContactChoiceInput)
     .output(ZContactChoiceResult)
     .mutation(({ ctx, input }) => chooseContactAsDebtor(ctx.db, ctx.meta, ctx.debtor, input)),
+  /** Which loan a complaint from this session is about (masked): the complaint page skips the details. */
+  complaintCase: debtorProcedure.output(ZDebtorComplaintCase).query(({ ctx }) => complaintCaseOf(ctx.db, ctx.debtor)),
+  /** A complaint about the session's case, without the details again. */
+  complain: debtorProcedure
+    .input(ZDebtorComplaintInput)
+    .output(ZComplaintReceipt)
+    .mutation(({ ctx, input }) => complainAsDebtor(ctx.db, ctx.meta, ctx.debtor, input)),
   /** The debtor leaves: the session ends and the cookie is removed. */
   signOut: debtorProcedure.mutation(async ({ ctx }) => {
     await endDebtorSession(ctx.db, ctx.meta, ctx.debtor);
