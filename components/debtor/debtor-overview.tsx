@@ -14,6 +14,7 @@ import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field, Textarea } from '../ui/field';
+import { DebtorContactChoice } from './debtor-contact-choice';
 
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -150,6 +151,7 @@ export const DebtorOverviewView = ({ overview: o }: { overview: TDebtorOverview 
         </p>
       </Card>
       <DisputeCard overview={o} />
+      {o.isOpen ? <DebtorContactChoice overview={o} /> : null}
       <Card title={t('debtor.contactsTitle')}>
         {o.contacts.length === 0 ? (
           <p className="text-sm text-slate-600">{t('debtor.noContacts')}</p>
