@@ -134,5 +134,6 @@ export const AUDIT_ACTIONS = [
   'debtor.signedOut',
   'debtor.dispute',
   'debtor.contactChoice',
+  'debtor.plan',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -127,6 +127,7 @@ export const NOTIFICATION_KINDS = [
   'commission.ended',
   'restructure.proposed',
   'restructure.decided',
+  'restructure.debtorPlan',
   'plan.broken',
   'hold.raised',
   'hold.decided',

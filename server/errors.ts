@@ -230,6 +230,7 @@ export const DOMAIN_ERRORS = {
   'debtor.contactCaseClosed': 'CONFLICT',
   'debtor.contactHours': 'BAD_REQUEST',
   'debtor.noContactChoice': 'BAD_REQUEST',
+  'debtor.noAgency': 'CONFLICT',
   'complaint.uploadNotFound': 'BAD_REQUEST',
   'complaint.tooManyFiles': 'BAD_REQUEST',
   'complaint.noAgency': 'BAD_REQUEST',

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useTranslations } from 'use-intl';
-import type { TDebtorOverview } from '@/server/api/routers/debtor/debtor.schema';
+import type { TDebtorOverview, TDebtorPlanView } from '@/server/api/routers/debtor/debtor.schema';
 import { formatDate, formatDateTime, formatFen } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
 import { useTRPCClient } from '../trpc/react';
@@ -15,6 +15,7 @@ import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field, Textarea } from '../ui/field';
 import { DebtorContactChoice } from './debtor-contact-choice';
+import { DebtorPlanCard } from './debtor-plan';
 
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -92,7 +93,13 @@ const DisputeCard = ({ overview: o }: { overview: TDebtorOverview }) => {
  * whether that agency is admitted, the collector's work number, the week's contacts, and the
  * rules every contact is checked against, with the way to complain.
  */
-export const DebtorOverviewView = ({ overview: o }: { overview: TDebtorOverview }) => {
+export const DebtorOverviewView = ({
+  overview: o,
+  plan,
+}: {
+  overview: TDebtorOverview;
+  plan: TDebtorPlanView | null;
+}) => {
   const t = useTranslations();
   const router = useRouter();
   const client = useTRPCClient();
@@ -150,6 +157,7 @@ export const DebtorOverviewView = ({ overview: o }: { overview: TDebtorOverview 
           </Link>
         </p>
       </Card>
+      {plan && o.isOpen && !o.hold ? <DebtorPlanCard view={plan} amountOverdue={o.amountOverdue} /> : null}
       <DisputeCard overview={o} />
       {o.isOpen ? <DebtorContactChoice overview={o} /> : null}
       <Card title={t('debtor.contactsTitle')}>

@@ -40,7 +40,12 @@ export const RestructureSummary = ({ r }: { r: TRestructure }) => {
           .join(' · ')}
         {r.schedule.length > 4 ? ` · …（${r.schedule.length}）` : ''}
       </div>
-      <div className="text-xs text-slate-600">{r.reason}</div>
+      {r.origin === 'debtor' ? (
+        <div className="text-xs font-medium text-sky-800" data-testid="restructure-by-debtor">
+          {t('byDebtor')}
+        </div>
+      ) : null}
+      {r.reason ? <div className="text-xs text-slate-600">{r.reason}</div> : null}
     </div>
   );
 };

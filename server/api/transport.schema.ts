@@ -22,6 +22,8 @@ export const ANONYMOUS_PROCEDURES: readonly string[] = [
   'debtor.confirm',
   'debtor.dispute',
   'debtor.overview',
+  'debtor.plan',
+  'debtor.proposePlan',
   'debtor.sendCode',
   'debtor.signOut',
   'debtor.verify',

@@ -21,7 +21,7 @@ export type SmsParamsByKind = {
   'debtor.planDecided': { contractNo: string; answer: SmsPlanAnswer };
 };
 export type SmsParams<K extends SmsKind = SmsKind> = SmsParamsByKind[K];
-export const SMS_PLAN_ANSWERS = ['approved', 'rejected'] as const;
+export const SMS_PLAN_ANSWERS = ['approved', 'rejected', 'expired'] as const;
 export type SmsPlanAnswer = (typeof SMS_PLAN_ANSWERS)[number];
 
 /** The names of each kind's values, in the order its text uses them. */
@@ -32,7 +32,11 @@ export const SMS_PARAM_NAMES: { readonly [K in SmsKind]: readonly (keyof SmsPara
   'debtor.planDecided': ['contractNo', 'answer'],
 };
 
-const ANSWER_WORDS: Record<SmsPlanAnswer, string> = { approved: '已同意', rejected: '未同意' };
+const ANSWER_WORDS: Record<SmsPlanAnswer, string> = {
+  approved: '已同意',
+  rejected: '未同意',
+  expired: '未在期限内答复',
+};
 
 /**
  * The values as a template fills them in: the same as the text below uses, with the

@@ -11,16 +11,17 @@ export const generateMetadata = async (): Promise<Metadata> => ({ title: (await 
 const DebtorPage = async () => {
   const t = await getServerT();
   // Asked only when the browser holds a debtor cookie: a first visit is not a refused call.
-  const overview = (await getServerContext()).debtorToken
-    ? await (await getServerCaller()).debtor.overview().catch(() => null)
-    : null;
+  const caller = (await getServerContext()).debtorToken ? await getServerCaller() : null;
+  const [overview, plan] = caller
+    ? await Promise.all([caller.debtor.overview().catch(() => null), caller.debtor.plan().catch(() => null)])
+    : [null, null];
   return (
     <main className="mx-auto max-w-md px-4 py-6 md:py-10">
       <h1 className="text-xl font-semibold text-slate-900" data-testid="debtor-title">
         {t('debtor.title')}
       </h1>
       <p className="mb-5 mt-1 text-sm text-slate-600">{overview ? t('debtor.introSignedIn') : t('debtor.intro')}</p>
-      {overview ? <DebtorOverviewView overview={overview} /> : <DebtorVerify />}
+      {overview ? <DebtorOverviewView overview={overview} plan={plan} /> : <DebtorVerify />}
     </main>
   );
 };

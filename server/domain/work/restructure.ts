@@ -1,7 +1,14 @@
 import { and, desc, eq, lt, lte, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import type { DbOrTx, Tx } from '@/db/client';
 import type { RestructureKind, RestructureStatus } from '@/lib/enums';
-import { cases, repayments, restructureRequests, type RestructureRequest, type RestructureTerms } from '@/db/schema';
+import {
+  cases,
+  repayments,
+  restructureRequests,
+  type CaseRow,
+  type RestructureRequest,
+  type RestructureTerms,
+} from '@/db/schema';
 import { refreshOverdueSince } from '../cases/ageing';
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
@@ -15,6 +22,7 @@ import { DEFAULT_TIME_ZONE, loadCaseToAct, loadWorkCase } from './case-access';
 import { refuseWhileOnHold } from './holds';
 import { createPlan } from './plans';
 import { planOf } from './restructure-plan';
+import { textDebtorPlanAnswer } from '../debtor/plan-sms';
 
 /** What the case's confirmed repayments came to before `at` (reversed ones not counted). */
 const confirmedBefore = async (tx: DbOrTx, caseId: string, at: Date) => {
@@ -45,9 +53,96 @@ const view = (r: RestructureRequest) => ({
   expiresAt: r.expiresAt,
   decidedAt: r.decidedAt,
   decisionNote: r.decisionNote,
+  origin: r.origin,
   createdAt: r.createdAt,
 });
 export type RestructureView = ReturnType<typeof view>;
+
+/** Who asks for a plan: the agency's user, or the debtor on their own page (no user). */
+export type Requester = { origin: 'agency'; userId: string } | { origin: 'debtor' };
+
+type CaseToPlan = {
+  row: Pick<CaseRow, 'id' | 'creditorId' | 'contractNo' | 'amountOverdue' | 'agencyId' | 'commissionId'>;
+  maxReductionBp: number;
+  maxInstalments: number;
+};
+
+/**
+ * The request itself, in the caller's transaction with the case row locked: what is still
+ * owed, the plan's arithmetic against the package's bands, the row, and then either the
+ * plan (inside the bands, approved at once) or the creditor's deadline. Who is told is the
+ * caller's to decide; the audit row too.
+ */
+export const writeRestructureRequest = async (
+  tx: Tx,
+  c: CaseToPlan,
+  requester: Requester,
+  input: { kind: RestructureKind; terms: RestructureTerms; reason: string },
+  now: Date,
+) => {
+  if (!c.row.agencyId || !c.row.commissionId) throw new DomainError('case.notFound', { field: 'caseId' });
+  const [pending] = await tx
+    .select({ id: restructureRequests.id })
+    .from(restructureRequests)
+    .where(and(eq(restructureRequests.caseId, c.row.id), eq(restructureRequests.status, 'proposed')));
+  if (pending) throw new DomainError('restructure.pending');
+  // The plan covers what the case still owes now: money repaid before stays outside it.
+  const repaidBefore = await confirmedBefore(tx, c.row.id, now);
+  const owed = c.row.amountOverdue - repaidBefore;
+  if (owed <= 0) throw new DomainError('restructure.nothingOwed');
+  const plan = planOf(input.kind, input.terms, owed, c, shanghaiDate(now));
+  if (typeof plan === 'string') throw new DomainError(`restructure.${plan}`, { field: plan });
+  const expiresAt = (await loadWorkingCalendar(tx)).addWorkingDays(now, DECISION_BUSINESS_DAYS);
+  const [row] = await tx
+    .insert(restructureRequests)
+    .values({
+      caseId: c.row.id,
+      agencyId: c.row.agencyId,
+      creditorId: c.row.creditorId,
+      commissionId: c.row.commissionId,
+      kind: input.kind,
+      terms: input.terms,
+      totalAmount: plan.total,
+      repaidBefore,
+      schedule: plan.schedule,
+      reason: input.reason,
+      status: plan.isWithinBands ? 'approved' : 'proposed',
+      isAutoApproved: plan.isWithinBands,
+      decidedAt: plan.isWithinBands ? now : null,
+      expiresAt,
+      origin: requester.origin,
+      createdBy: requester.origin === 'agency' ? requester.userId : null,
+      createdAt: now,
+    })
+    .returning();
+  if (!row) throw new DomainError('restructure.notFound');
+  const made = plan.isWithinBands ? await createPlan(tx, row, now) : undefined;
+  const overdueSince = plan.isWithinBands ? await refreshOverdueSince(tx, c.row.id) : undefined;
+  if (!plan.isWithinBands) {
+    await jobQueue.reschedule(tx, {
+      kind: RESTRUCTURE_EXPIRE_JOB,
+      key: row.id,
+      payload: { requestId: row.id },
+      runAt: expiresAt,
+    });
+    await notify(
+      tx,
+      { orgId: c.row.creditorId, roles: ['admin', 'manager'] },
+      'restructure.proposed',
+      { contractNo: c.row.contractNo, deadline: shanghaiDate(expiresAt) },
+      '/creditor/restructures',
+    );
+  }
+  const audit = {
+    requestId: row.id,
+    kind: row.kind,
+    terms: row.terms,
+    total: row.totalAmount,
+    status: row.status,
+    ...(made ? { ...made, overdueSince } : {}),
+  };
+  return { row, audit };
+};
 
 /**
  * The agency proposes a reduction, deferral or instalment plan. Inside the package's bands
@@ -62,70 +157,19 @@ export const proposeRestructure = async (
   db.transaction(async (tx) => {
     const c = await loadCaseToAct(tx, caller, input.caseId);
     await refuseWhileOnHold(tx, c.row.id, c.row.timeZone ?? DEFAULT_TIME_ZONE);
-    const [pending] = await tx
-      .select({ id: restructureRequests.id })
-      .from(restructureRequests)
-      .where(and(eq(restructureRequests.caseId, c.row.id), eq(restructureRequests.status, 'proposed')));
-    if (pending) throw new DomainError('restructure.pending');
-    // The plan covers what the case still owes now: money repaid before stays outside it.
-    const repaidBefore = await confirmedBefore(tx, c.row.id, now);
-    const owed = c.row.amountOverdue - repaidBefore;
-    if (owed <= 0) throw new DomainError('restructure.nothingOwed');
-    const plan = planOf(input.kind, input.terms, owed, c, shanghaiDate(now));
-    if (typeof plan === 'string') throw new DomainError(`restructure.${plan}`, { field: plan });
-    const expiresAt = (await loadWorkingCalendar(tx)).addWorkingDays(now, DECISION_BUSINESS_DAYS);
-    const [row] = await tx
-      .insert(restructureRequests)
-      .values({
-        caseId: c.row.id,
-        agencyId: caller.actor.orgId,
-        creditorId: c.row.creditorId,
-        commissionId: c.row.commissionId ?? '',
-        kind: input.kind,
-        terms: input.terms,
-        totalAmount: plan.total,
-        repaidBefore,
-        schedule: plan.schedule,
-        reason: input.reason,
-        status: plan.isWithinBands ? 'approved' : 'proposed',
-        isAutoApproved: plan.isWithinBands,
-        decidedAt: plan.isWithinBands ? now : null,
-        expiresAt,
-        createdBy: caller.actor.userId,
-        createdAt: now,
-      })
-      .returning();
-    if (!row) throw new DomainError('restructure.notFound');
-    const made = plan.isWithinBands ? await createPlan(tx, row, now) : undefined;
-    const overdueSince = plan.isWithinBands ? await refreshOverdueSince(tx, c.row.id) : undefined;
-    if (!plan.isWithinBands) {
-      await jobQueue.reschedule(tx, {
-        kind: RESTRUCTURE_EXPIRE_JOB,
-        key: row.id,
-        payload: { requestId: row.id },
-        runAt: expiresAt,
-      });
-      await notify(
-        tx,
-        { orgId: c.row.creditorId, roles: ['admin', 'manager'] },
-        'restructure.proposed',
-        { contractNo: c.row.contractNo, deadline: shanghaiDate(expiresAt) },
-        '/creditor/restructures',
-      );
-    }
+    const { row, audit } = await writeRestructureRequest(
+      tx,
+      c,
+      { origin: 'agency', userId: caller.actor.userId },
+      input,
+      now,
+    );
     await writeAudit(tx, caller, {
       action: 'restructure.propose',
       resourceType: 'case',
       resourceId: c.row.id,
       orgId: c.row.creditorId,
-      after: {
-        requestId: row.id,
-        kind: row.kind,
-        terms: row.terms,
-        total: row.totalAmount,
-        status: row.status,
-        ...(made ? { ...made, overdueSince } : {}),
-      },
+      after: audit,
     });
     return view(row);
   });
@@ -162,6 +206,7 @@ export const decideRestructure = async (
     }
     const overdueSince = input.approve ? await refreshOverdueSince(tx, r.caseId) : undefined;
     const [c] = await tx.select({ contractNo: cases.contractNo }).from(cases).where(eq(cases.id, r.caseId));
+    await textDebtorPlanAnswer(tx, r, status === 'approved' ? 'approved' : 'rejected');
     await notify(
       tx,
       { orgId: r.agencyId, roles: ['admin', 'supervisor', 'collector'] },
@@ -196,6 +241,7 @@ export const expireRestructureIfDue = async (db: DbOrTx, requestId: string, now:
       .returning();
     if (!r) return false;
     const [c] = await tx.select({ contractNo: cases.contractNo }).from(cases).where(eq(cases.id, r.caseId));
+    await textDebtorPlanAnswer(tx, r, 'expired');
     // The agency learns that the plan did not take effect, as it would of a rejection.
     await notify(
       tx,
@@ -215,7 +261,7 @@ export const expireRestructureIfDue = async (db: DbOrTx, requestId: string, now:
     return true;
   });
 
-/** The requests on a case the agency works, newest first. */
+/** The requests on a case the agency works (its own and the debtor's while it holds the case), newest first. */
 export const listCaseRestructures = async (db: DbOrTx, caller: Caller, caseId: string) => {
   const c = await loadWorkCase(db, caller, caseId);
   const rows = await db
@@ -223,7 +269,8 @@ export const listCaseRestructures = async (db: DbOrTx, caller: Caller, caseId: s
     .from(restructureRequests)
     .where(and(eq(restructureRequests.caseId, c.row.id), eq(restructureRequests.agencyId, caller.actor.orgId)))
     .orderBy(desc(restructureRequests.createdAt));
-  return rows.map(view);
+  // The debtor's own reasons are the creditor's to read; the agency sees the plan and its answer.
+  return rows.map((r) => ({ ...view(r), reason: r.origin === 'debtor' ? '' : r.reason }));
 };
 
 /** The creditor's requests, pending first by default, keyset-paginated. */

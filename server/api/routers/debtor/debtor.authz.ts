@@ -1,4 +1,5 @@
 import type { AuthzTable } from '@/server/testing/authz';
+import { shanghaiDate } from '@/lib/dates';
 import { withDebtors } from '@/server/testing/debtor';
 
 // The debtor's page: the way in is open to anyone (the details and the code are the check,
@@ -74,6 +75,25 @@ export const debtorAuthz: AuthzTable = {
       category: 'harassment',
       description: '催收员一天之内给我打了二十多次电话。',
       evidence: [],
+    }),
+    allowed: 'debtor',
+    anonymous: 'refused',
+    wrongRole: [...ORG_USERS],
+    wrongTenant: { none: SESSION_CASE },
+  },
+  'debtor.plan': {
+    setup: withDebtors,
+    allowed: 'debtor',
+    anonymous: 'refused',
+    wrongRole: [...ORG_USERS],
+    wrongTenant: { none: SESSION_CASE },
+  },
+  'debtor.proposePlan': {
+    setup: withDebtors,
+    input: () => ({
+      kind: 'instalments',
+      terms: { instalments: 3, firstDueDate: shanghaiDate(new Date(Date.now() + 2 * 86_400_000)) },
+      reason: '最近收入减少，希望分三期还清。',
     }),
     allowed: 'debtor',
     anonymous: 'refused',

@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { ACTION_CHANNELS, CASE_HOLD_KINDS, CASE_STATUSES, HOLD_ORIGINS, ORG_STATUSES, TIERS } from '@/lib/enums';
+import {
+  ACTION_CHANNELS,
+  CASE_HOLD_KINDS,
+  CASE_STATUSES,
+  HOLD_ORIGINS,
+  ORG_STATUSES,
+  PLAN_STATUSES,
+  RESTRUCTURE_KINDS,
+  RESTRUCTURE_STATUSES,
+  TIERS,
+} from '@/lib/enums';
 import { CODE_DIGITS } from '@/lib/debtor';
 import { DEBTOR_CONTACT_CHANNELS, MINUTES_IN_DAY } from '@/lib/contact-requests';
+import { ZRestructureTerms } from '../work/work.schema';
 
 // The debtor's own page (issue 20). Messages `v.<key>` name catalog entries (messages/*.json → validation).
 
@@ -106,3 +117,47 @@ export const ZDisputeInput = z.strictObject({
   reason: z.string().trim().min(10, { error: 'v.disputeReason' }).max(2000),
 });
 export const ZDisputeResult = z.object({ holdId: z.uuid(), answerDueAt: z.date() });
+
+/**
+ * A plan the debtor asks for: only the kind, its terms and a reason. Anything else (a status,
+ * an approval) is refused outright: whether it is approved is the bands' and the creditor's.
+ */
+export const ZDebtorPlanInput = z.strictObject({
+  kind: z.enum(RESTRUCTURE_KINDS),
+  terms: ZRestructureTerms.strict(),
+  reason: z.string().trim().min(4, { error: 'v.planReason' }).max(1000),
+});
+const ZScheduleLine = z.object({ dueDate: z.string(), amount: z.number().int() });
+export const ZDebtorPlanResult = z.object({
+  id: z.uuid(),
+  status: z.enum(RESTRUCTURE_STATUSES),
+  totalAmount: z.number().int(),
+  schedule: z.array(ZScheduleLine),
+});
+export const ZDebtorPlanView = z.object({
+  bands: z.object({ maxReductionBp: z.number().int(), maxInstalments: z.number().int() }).nullable(),
+  autoStartDays: z.number().int(),
+  hasPendingRequest: z.boolean(),
+  latest: z
+    .object({
+      id: z.uuid(),
+      kind: z.enum(RESTRUCTURE_KINDS),
+      status: z.enum(RESTRUCTURE_STATUSES),
+      totalAmount: z.number().int(),
+      schedule: z.array(ZScheduleLine),
+      createdAt: z.date(),
+      expiresAt: z.date(),
+      decidedAt: z.date().nullable(),
+    })
+    .nullable(),
+  plan: z
+    .object({
+      status: z.enum(PLAN_STATUSES),
+      totalAmount: z.number().int(),
+      instalments: z.array(
+        z.object({ no: z.number().int(), dueDate: z.string(), amount: z.number().int(), paidAmount: z.number().int() }),
+      ),
+    })
+    .nullable(),
+});
+export type TDebtorPlanView = z.infer<typeof ZDebtorPlanView>;

@@ -2,6 +2,7 @@ import { complainAsDebtor, complaintCaseOf } from '../../../domain/debtor/compla
 import { chooseContactAsDebtor } from '../../../domain/debtor/contact-choice';
 import { disputeAsDebtor } from '../../../domain/debtor/dispute';
 import { debtorOverview } from '../../../domain/debtor/overview';
+import { debtorPlanView, proposePlanAsDebtor } from '../../../domain/debtor/plan';
 import {
   confirmDebtorCode,
   endDebtorSession,
@@ -19,6 +20,9 @@ import {
   ZDebtorDetailsInput,
   ZDebtorDetailsResult,
   ZDebtorOverview,
+  ZDebtorPlanInput,
+  ZDebtorPlanResult,
+  ZDebtorPlanView,
   ZDisputeInput,
   ZDisputeResult,
   ZSendCodeInput,
@@ -67,6 +71,13 @@ export const debtorRouter = router({
     .input(ZDebtorComplaintInput)
     .output(ZComplaintReceipt)
     .mutation(({ ctx, input }) => complainAsDebtor(ctx.db, ctx.meta, ctx.debtor, input)),
+  /** The plans the debtor may ask for (the package's bands), the plan in force and the answer to the last request. */
+  plan: debtorProcedure.output(ZDebtorPlanView).query(({ ctx }) => debtorPlanView(ctx.db, ctx.debtor)),
+  /** The debtor asks for a plan: inside the bands it is the case's plan at once, otherwise the creditor decides. */
+  proposePlan: debtorProcedure
+    .input(ZDebtorPlanInput)
+    .output(ZDebtorPlanResult)
+    .mutation(({ ctx, input }) => proposePlanAsDebtor(ctx.db, ctx.meta, ctx.debtor, input)),
   /** The debtor leaves: the session ends and the cookie is removed. */
   signOut: debtorProcedure.mutation(async ({ ctx }) => {
     await endDebtorSession(ctx.db, ctx.meta, ctx.debtor);

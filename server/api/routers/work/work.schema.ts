@@ -17,6 +17,7 @@ import {
   TEMPLATE_STATUSES,
   VISIT_OUTCOMES,
   VISIT_STATUSES,
+  HOLD_ORIGINS,
 } from '@/lib/enums';
 import { MIN_VISIT_STAFF } from '@/lib/visits';
 import { percentText, readInto, yuanText } from '../../../domain/shared/form-fields.schema';
@@ -312,6 +313,7 @@ export const ZRestructure = z.object({
   expiresAt: z.date(),
   decidedAt: z.date().nullable(),
   decisionNote: z.string().nullable(),
+  origin: z.enum(HOLD_ORIGINS),
   createdAt: z.date(),
 });
 export type TRestructure = z.infer<typeof ZRestructure>;
