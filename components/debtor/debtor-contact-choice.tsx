@@ -148,7 +148,7 @@ export const DebtorContactChoice = ({ overview: o }: { overview: TDebtorOverview
             <div className="text-xs font-medium">{t('inForce')}</div>
             <div className="font-medium">{describe(inForce)}</div>
             <div className="text-xs text-sky-800">
-              {t('since', { at: formatDateTime(inForce.at) })}
+              {t('since', { at: formatDateTime(inForce.at).slice(0, 16) })}
               {inForce.origin === 'agency' ? ` ${t('byAgency')}` : ''}
             </div>
           </div>
