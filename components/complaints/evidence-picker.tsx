@@ -27,7 +27,14 @@ const uploadedOf = (items: readonly Item[]): Evidence[] =>
  * Photos, screenshots, call recordings, video or PDFs attached to a complaint. Each file is
  * uploaded as soon as it is chosen, with its progress; the filing names the uploads.
  */
-export const EvidencePicker = ({ onChange }: { onChange: (evidence: Evidence[]) => void }) => {
+export const EvidencePicker = ({
+  onChange,
+  max = MAX_FILES,
+}: {
+  onChange: (evidence: Evidence[]) => void;
+  /** How many files may be attached. */
+  max?: number;
+}) => {
   const t = useTranslations('complaints');
   const [items, setItems] = useState<Item[]>([]);
   const publish = (next: Item[]) => {
@@ -42,7 +49,7 @@ export const EvidencePicker = ({ onChange }: { onChange: (evidence: Evidence[]) 
     });
   const choose = (files: FileList | null) => {
     if (!files) return;
-    const room = MAX_FILES - items.length;
+    const room = max - items.length;
     const picked = [...files].slice(0, Math.max(0, room)).map((f) => ({
       file: f,
       item: {
@@ -66,14 +73,14 @@ export const EvidencePicker = ({ onChange }: { onChange: (evidence: Evidence[]) 
   return (
     <div className="space-y-2" data-testid="evidence-picker">
       <label
-        className={`inline-flex cursor-pointer items-center rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 ${items.length >= MAX_FILES ? 'pointer-events-none opacity-50' : ''}`}
+        className={`inline-flex cursor-pointer items-center rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 ${items.length >= max ? 'pointer-events-none opacity-50' : ''}`}
       >
         {t('chooseFiles')}
         <input
           type="file"
-          multiple
+          multiple={max > 1}
           accept="image/*,audio/*,video/*,application/pdf"
-          disabled={items.length >= MAX_FILES}
+          disabled={items.length >= max}
           onChange={(e) => {
             choose(e.target.files);
             e.target.value = '';
@@ -82,7 +89,7 @@ export const EvidencePicker = ({ onChange }: { onChange: (evidence: Evidence[]) 
           className="sr-only"
         />
       </label>
-      <p className="text-xs text-slate-500">{t('evidenceHint', { max: MAX_FILES })}</p>
+      <p className="text-xs text-slate-500">{t('evidenceHint', { max })}</p>
       {items.map((i) => (
         <div key={i.key} className="flex items-center gap-3 text-sm" data-testid="evidence-item">
           <span className="min-w-0 flex-1 truncate">

@@ -16,6 +16,7 @@ import { Card } from '../ui/card';
 import { Field, Textarea } from '../ui/field';
 import { DebtorContactChoice } from './debtor-contact-choice';
 import { DebtorPlanCard } from './debtor-plan';
+import { EvidencePicker, type Evidence } from '../complaints/evidence-picker';
 
 const hhmm = (minutes: number) =>
   `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
@@ -36,8 +37,9 @@ const DisputeCard = ({ overview: o }: { overview: TDebtorOverview }) => {
   const router = useRouter();
   const client = useTRPCClient();
   const [reason, setReason] = useState('');
+  const [documents, setDocuments] = useState<Evidence[]>([]);
   const dispute = useMutation({
-    mutationFn: () => client.debtor.dispute.mutate({ reason }),
+    mutationFn: () => client.debtor.dispute.mutate({ reason, document: documents[0] ?? null }),
     onSuccess: () => router.refresh(),
   });
   const error = errorInfo(dispute.error);
@@ -74,6 +76,10 @@ const DisputeCard = ({ overview: o }: { overview: TDebtorOverview }) => {
             onChange={(e) => setReason(e.target.value)}
           />
         </Field>
+        <div>
+          <p className="mb-1 text-sm text-slate-700">{t('debtor.disputeDocument')}</p>
+          <EvidencePicker max={1} onChange={setDocuments} />
+        </div>
         <Button
           type="submit"
           variant="secondary"

@@ -70,9 +70,18 @@ export const CreditorHolds = () => {
                 </Td>
                 <Td>{h.debtorName}</Td>
                 <Td className="whitespace-normal">
-                  <div className="w-48">
+                  <div className="w-56 whitespace-normal">
                     <div className="font-medium">{t(`holds.kind.${h.kind}`)}</div>
-                    {h.note ? <div className="text-xs text-slate-500">{h.note}</div> : null}
+                    {h.note ? <div className="line-clamp-3 text-xs text-slate-500">{h.note}</div> : null}
+                    {h.documentName ? (
+                      <a
+                        href={`/api/hold-documents/${h.id}`}
+                        className="text-xs text-amber-700 underline"
+                        data-testid="hold-document"
+                      >
+                        {t('holds.document', { name: h.documentName })}
+                      </a>
+                    ) : null}
                   </div>
                 </Td>
                 <Td>{h.origin === 'debtor' ? t('holds.byDebtor') : (h.agencyName ?? '—')}</Td>

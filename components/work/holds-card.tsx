@@ -119,6 +119,15 @@ const HoldItem = ({ hold, timeZone, canDecide }: { hold: THold; timeZone: string
         })}
       </p>
       {hold.note ? <p className="mt-1 whitespace-pre-wrap text-sm text-slate-700">{hold.note}</p> : null}
+      {hold.documentName ? (
+        <a
+          href={`/api/hold-documents/${hold.id}`}
+          className="mt-1 inline-block text-sm text-amber-700 underline"
+          data-testid="hold-document"
+        >
+          {t('document', { name: hold.documentName })}
+        </a>
+      ) : null}
       {hold.decidedAt ? (
         <p className="mt-2 text-sm text-slate-800" data-testid="hold-answer">
           {t('answered', {

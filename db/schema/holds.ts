@@ -3,6 +3,7 @@ import { boolean, check, index, pgEnum, pgTable, smallint, text, uniqueIndex, uu
 import { CASE_HOLD_KINDS, CASE_HOLD_STATUSES } from '../../lib/enums';
 import { actionChannel, caseActions, holdOrigin } from './actions';
 import { cases } from './cases';
+import { complaintUploads } from './complaints';
 import { ts } from './columns';
 import { organizations } from './organizations';
 import { users } from './users';
@@ -34,6 +35,9 @@ export const caseHolds = pgTable(
     origin: holdOrigin().notNull().default('agency'),
     /** What the agency recorded (the action's note). */
     note: text().notNull().default(''),
+    /** A document the debtor attached to their dispute (an upload from the public pages, kept by hash), for the creditor. */
+    documentUploadId: uuid().references(() => complaintUploads.id),
+    documentName: text(),
     raisedBy: uuid().references(() => users.id),
     raisedAt: ts().notNull().defaultNow(),
     /** When the creditor's answer is due (HOLD_ANSWER_WORKING_DAYS working days after it was raised). */
@@ -47,6 +51,8 @@ export const caseHolds = pgTable(
       .on(t.caseId)
       .where(sql`${t.status} = 'open'`),
     index('case_holds_case_idx').on(t.caseId, t.raisedAt),
+    // An upload is attached once (and the retention sweep asks whether a hold keeps it).
+    uniqueIndex('case_holds_document_key').on(t.documentUploadId),
     // The creditor's two lists, newest first by keyset: waiting for its answer, and answered.
     index('case_holds_creditor_open_idx')
       .on(t.creditorId, t.raisedAt, t.id)

@@ -4,7 +4,8 @@
 // development outbox shows it), and sees the debt, the agency and its admission, the
 // collector's work number and the rules, in Chinese and in English; leaving ends it.
 import { sampleCaseRow } from '../../db/seed/case-file';
-import { expect, shot, test, useLanguage } from '../fixtures';
+import { samplePdf } from '../../db/seed/sample-pdf';
+import { ACCOUNTS, expect, shot, signInAs, test, useLanguage } from '../fixtures';
 import { openAgencyCase, verifyAs } from './debtor-helpers';
 
 const [contractNo = '', debtorName = '', idNumber = ''] = sampleCaseRow(47, 'HX2026');
@@ -85,6 +86,12 @@ test.describe('[PUBLIC] the debtor’s own page', () => {
     await page.getByTestId('debtor-dispute-submit').click();
     await expect(page.getByTestId('debtor-dispute-reason-error')).toContainText('至少 10 个字');
     await page.locator('#debtor-dispute-reason').fill('这笔借款我去年已经通过银行转账全部还清，请核实还款记录。');
+    await page.getByTestId('evidence-input').setInputFiles({
+      name: '还款回单.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(samplePdf(['银行转账回单 2025-11-20'])),
+    });
+    await expect(page.getByTestId('evidence-done')).toBeVisible();
     await page.getByTestId('debtor-dispute-submit').click();
     await expect(page.getByTestId('debtor-hold')).toContainText('您已提出异议，催收已暂停');
     await shot(page, 'debtor-disputed.zh-CN');
@@ -98,6 +105,17 @@ test.describe('[PUBLIC] the debtor’s own page', () => {
     await expect(collector.getByTestId('verdict-refused').first()).toContainText('债务人对债务提出异议');
     await expect(collector.getByTestId('hold').first()).toContainText('债务人本人');
     await shot(collector, 'agency-case-debtor-dispute.zh-CN');
+    await expect(collector.getByTestId('hold-document')).toHaveCount(0);
+
+    // The lender reads the dispute with the debtor's document.
+    const lender = await (await browser.newContext({ viewport: { width: 1360, height: 860 } })).newPage();
+    await signInAs(lender, ACCOUNTS.creditorAdmin, '/creditor');
+    await lender.goto('/creditor/holds');
+    const held = lender.getByRole('row', { name: new RegExp(row[0] ?? '') });
+    await expect(held.getByTestId('hold-document')).toContainText('还款回单.pdf');
+    const download = await lender.request.get((await held.getByTestId('hold-document').getAttribute('href')) ?? '');
+    expect(download.headers()['content-type']).toBe('application/pdf');
+    await shot(lender, 'creditor-holds-debtor-document.zh-CN');
   });
 });
 

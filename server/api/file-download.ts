@@ -1,4 +1,4 @@
-import { openComplaintEvidence } from '../domain/complaints/evidence';
+import { openComplaintEvidence, openHoldDocument } from '../domain/complaints/evidence';
 import { openFile } from '../domain/files/files';
 import { getBlobStore } from '../storage/store';
 import { fileResponse, type Open } from './file-response';
@@ -18,3 +18,6 @@ export const downloadFile = (req: Request, fileId: string) =>
 
 export const downloadComplaintEvidence = (req: Request, evidenceId: string) =>
   serveFile(req, evidenceId, (db, caller, id, range) => openComplaintEvidence(db, caller, id, getBlobStore(), range));
+
+export const downloadHoldDocument = (req: Request, holdId: string) =>
+  serveFile(req, holdId, (db, caller, id, range) => openHoldDocument(db, caller, id, getBlobStore(), range));

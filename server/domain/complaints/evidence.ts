@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import type { RangeSpec } from '@/lib/byte-range';
-import { complaintEvidence, complaints } from '@/db/schema';
+import { caseHolds, complaintEvidence, complaints, complaintUploads } from '@/db/schema';
 import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
 import { writeAuditAlone } from '../../audit/write';
@@ -39,4 +39,44 @@ export const openComplaintEvidence = async (
     after: { complaintId: row.e.complaintId },
   });
   return { file: { sha256: row.e.sha256, size: row.e.size, mime: row.e.mime }, stream, range: bytes };
+};
+
+/**
+ * Opens the document a debtor attached to their dispute, for the creditor of the case and
+ * for platform staff; the agency, which does not read the debtor's reason, does not read
+ * it either. Every read is audited; anyone else gets NOT_FOUND.
+ */
+export const openHoldDocument = async (
+  db: DbOrTx,
+  caller: Caller,
+  holdId: string,
+  store: BlobStore,
+  range: RangeSpec | null = null,
+) => {
+  const { orgType, orgId } = caller.actor;
+  if (orgType === 'agency') throw new DomainError('file.notFound');
+  const [row] = await db
+    .select({ hold: caseHolds, upload: complaintUploads })
+    .from(caseHolds)
+    .innerJoin(complaintUploads, eq(complaintUploads.id, caseHolds.documentUploadId))
+    .where(eq(caseHolds.id, holdId));
+  if (!row || (orgType === 'creditor' && row.hold.creditorId !== orgId)) throw new DomainError('file.notFound');
+  const bytes = rangeOf(range, row.upload.size);
+  const stream = await verifiedStream(
+    { id: row.upload.id, sha256: row.upload.sha256, size: row.upload.size },
+    store,
+    bytes,
+  );
+  await writeAuditAlone(db, caller, {
+    action: 'file.read',
+    resourceType: 'case',
+    resourceId: row.hold.caseId,
+    orgId: row.hold.creditorId,
+    after: { holdId: row.hold.id, document: row.hold.documentName },
+  });
+  return {
+    file: { sha256: row.upload.sha256, size: row.upload.size, mime: row.upload.mime },
+    stream,
+    range: bytes,
+  };
 };

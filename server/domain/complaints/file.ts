@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '@/db/client';
 import type { ComplainantRelation, ComplaintCategory, ComplaintSource } from '@/lib/enums';
 import { FILE_TYPES } from '@/lib/file-types';
@@ -29,6 +29,9 @@ import { takeAttempt } from '../shared/rate-limit';
 import { caseByDetails, last4, verifyGuessable } from '../shared/guessable';
 import { ackDue, resolutionDue } from './deadlines';
 import { nearestDuplicate } from './similarity';
+import { claimUploads, MAX_EVIDENCE, UPLOAD_TTL_MS, type Evidence } from './uploads';
+
+export { MAX_EVIDENCE, UPLOAD_TTL_MS };
 
 const DAY_MS = 86_400_000;
 
@@ -45,7 +48,6 @@ export const FILE_LIMIT = { limit: 5, windowMs: 10 * 60_000 };
 export const UPLOAD_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
 /** Per client address: thirty status look-ups in ten minutes. */
 export const FOLLOW_LIMIT = { limit: 30, windowMs: 10 * 60_000 };
-export const MAX_EVIDENCE = 6;
 /** Evidence is what a person can show: photos and screenshots, recordings, video, documents (never a spreadsheet). */
 const EVIDENCE: Accept = {
   types: FILE_TYPES.filter(
@@ -53,8 +55,6 @@ const EVIDENCE: Accept = {
   ),
   refusal: () => new DomainError('evidence.typeNotAllowed', { field: 'evidence' }),
 };
-/** Uploads not filed within a day can no longer be attached (and the retention sweep removes them). */
-export const UPLOAD_TTL_MS = DAY_MS;
 /** Complaints within this many days are compared for template text. */
 const SIMILARITY_DAYS = 90;
 const SIMILARITY_SAMPLE = 500;
@@ -110,43 +110,6 @@ const nextReference = async (tx: Tx, now: Date) => {
     .onConflictDoUpdate({ target: complaintCounters.year, set: { last: sql`${complaintCounters.last} + 1` } })
     .returning({ last: complaintCounters.last });
   return `C-${year}-${String(row?.last ?? 1).padStart(6, '0')}`;
-};
-
-type Evidence = { uploadId: string; fileName: string };
-
-/** The uploads named by a filing: each must exist, be recent and not yet belong to a complaint. */
-const claimUploads = async (tx: Tx, evidence: readonly Evidence[], now: Date) => {
-  if (evidence.length > MAX_EVIDENCE)
-    throw new DomainError('complaint.tooManyFiles', { field: 'evidence', values: { max: MAX_EVIDENCE } });
-  if (evidence.length === 0) return [];
-  const ids = [...new Set(evidence.map((e) => e.uploadId))];
-  // Locked first: two filings naming the same upload queue here, and the second finds it taken.
-  await tx
-    .select({ id: complaintUploads.id })
-    .from(complaintUploads)
-    .where(inArray(complaintUploads.id, ids))
-    .for('update');
-  const rows = await tx
-    .select({ u: complaintUploads, claimed: complaintEvidence.id })
-    .from(complaintUploads)
-    .leftJoin(complaintEvidence, eq(complaintEvidence.uploadId, complaintUploads.id))
-    .where(
-      and(inArray(complaintUploads.id, ids), gt(complaintUploads.createdAt, new Date(now.getTime() - UPLOAD_TTL_MS))),
-    );
-  const usable = new Map(rows.filter((r) => !r.claimed).map((r) => [r.u.id, r.u]));
-  return ids.map((id) => {
-    const u = usable.get(id);
-    if (!u) throw new DomainError('complaint.uploadNotFound', { field: 'evidence' });
-    const name = evidence.find((e) => e.uploadId === id)?.fileName ?? '';
-    return {
-      upload: u,
-      fileName:
-        name
-          .replace(/[\\/\p{Cc}]/gu, '')
-          .trim()
-          .slice(0, 200) || u.sha256.slice(0, 12),
-    };
-  });
 };
 
 /** The agency a case's complaint is about: the one holding it, or the one that last worked it. */

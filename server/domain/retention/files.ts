@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, lt, notExists, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { complaintEvidence, complaintUploads, listExports, storedFiles } from '@/db/schema';
+import { caseHolds, complaintEvidence, complaintUploads, listExports, storedFiles } from '@/db/schema';
 import type { BlobStore } from '../../storage/store';
 import { FILE_HOLDERS, lockBlobs, neededBlobs } from '../files/blobs';
 import { inBatches } from '../shared/batches';
@@ -32,8 +32,9 @@ const removeUnneededBlobs = async (tx: Tx, store: BlobStore, hashes: readonly st
 };
 
 /**
- * Complaint uploads never filed with a complaint within their window. An upload filed as
- * evidence is held by complaint_evidence (append-only, kept for good) and never swept.
+ * Public uploads never filed within their window. An upload filed as a complaint's
+ * evidence (complaint_evidence, append-only, kept for good) or a dispute's document (the
+ * debtor's hold) is never swept.
  */
 export const sweepComplaintUploads = async (db: Db, store: BlobStore, now: Date) => {
   const counts = { complaintUploads: 0, blobs: 0 };
@@ -51,6 +52,9 @@ export const sweepComplaintUploads = async (db: Db, store: BlobStore, now: Date)
               .select({ id: complaintEvidence.id })
               .from(complaintEvidence)
               .where(eq(complaintEvidence.uploadId, complaintUploads.id)),
+          ),
+          notExists(
+            tx.select({ id: caseHolds.id }).from(caseHolds).where(eq(caseHolds.documentUploadId, complaintUploads.id)),
           ),
         ),
       )

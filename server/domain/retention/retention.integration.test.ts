@@ -32,6 +32,8 @@ import { openFile, ownFile, uploadFile } from '../files/files';
 import { bytesStream, ingest } from '../../storage/ingest';
 import { localStore, type BlobStore } from '../../storage/store';
 import { someAddress } from '../../testing/complaints';
+import { verifiedDebtor } from '../../testing/debtor';
+import { disputeAsDebtor } from '../debtor/dispute';
 import { createTestDb } from '../../testing/db';
 import { workingCases } from '../../testing/work';
 import { buildWorld, callerAs, domainCaller, type World } from '../../testing/world';
@@ -402,6 +404,33 @@ describe('uploads and the sweep', () => {
     expect(await store.has(again.sha256)).toBe(true);
     const evidence = await uploadComplaintEvidence(handle.db, someAddress(), bytesStream(bytes), store);
     expect(evidence.sha256).toBe(old.sha256);
+  });
+});
+
+describe('a dispute’s document', () => {
+  it('stays with its bytes past the upload window, while an unfiled upload of the same day goes', async () => {
+    const now = new Date();
+    const { row } = await workingCases(w, 2);
+    if (!row) throw new Error('no case');
+    const kept = await uploadAt(uniquePdf(), new Date(now.getTime() - 2 * DAY + HOUR));
+    const unfiled = await uploadAt(uniquePdf(), new Date(now.getTime() - 2 * DAY + HOUR));
+    const { token } = await verifiedDebtor(w, row);
+    const debtor = await callerAs(handle.db, null, 'zh-CN', { token });
+    // Attached within its day (the dispute's transaction claims it), then swept a day later.
+    await disputeAsDebtor(
+      handle.db,
+      someAddress(),
+      { sessionId: '', caseId: row.id, expiresAt: now },
+      { reason: '这笔借款金额与我的记录不符，附上还款凭证。', document: { uploadId: kept.id, fileName: '凭证.pdf' } },
+      new Date(now.getTime() - 2 * DAY + 2 * HOUR),
+    );
+    expect((await debtor.debtor.overview()).hold).toMatchObject({ kind: 'dispute', origin: 'debtor' });
+    await sweepRetention(handle.db, now, store);
+    const left = await handle.db.select({ id: complaintUploads.id }).from(complaintUploads);
+    expect(left.map((u) => u.id)).toContain(kept.id);
+    expect(left.map((u) => u.id)).not.toContain(unfiled.id);
+    expect(await store.has(kept.sha256)).toBe(true);
+    expect(await store.has(unfiled.sha256)).toBe(false);
   });
 });
 

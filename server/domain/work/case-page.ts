@@ -72,6 +72,7 @@ export const getWorkCase = async (db: DbOrTx, caller: Caller, caseId: string, no
       .map((h) => ({
         ...h,
         note: h.agencyId === caller.actor.orgId ? h.note : '',
+        documentName: h.agencyId === caller.actor.orgId ? h.documentName : null,
       })),
     contactRequests: await contactRequestsOfCase(db, r.id),
   };

@@ -76,6 +76,8 @@ export const raiseHold = async (
     kind: CaseHoldKind;
     note: string;
     by: { agencyId: string; userId: string; actionId: string } | 'debtor';
+    /** The debtor's document, an upload claimed in this transaction. */
+    document?: { uploadId: string; name: string } | null;
   },
   now: Date,
 ) => {
@@ -91,6 +93,8 @@ export const raiseHold = async (
       kind: hold.kind,
       origin: by ? 'agency' : 'debtor',
       note: hold.note,
+      documentUploadId: hold.document?.uploadId ?? null,
+      documentName: hold.document?.name ?? null,
       raisedBy: by?.userId ?? null,
       raisedAt: now,
       answerDueAt,
@@ -158,6 +162,7 @@ const view = (r: {
   origin: r.hold.origin,
   agencyId: r.hold.agencyId,
   note: r.hold.note,
+  documentName: r.hold.documentName,
   agencyName: r.agencyName,
   raisedByName: r.raisedByName,
   raisedAt: r.hold.raisedAt,

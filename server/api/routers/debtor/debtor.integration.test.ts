@@ -14,6 +14,10 @@ import { callerAs, domainCaller } from '../../../testing/world';
 import { canContact, logAction } from '../../../domain/work/actions';
 import { getWorkCase } from '../../../domain/work/case-page';
 import { getCaseRecord } from '../../../domain/work/record';
+import { openHoldDocument } from '../../../domain/complaints/evidence';
+import { getBlobStore } from '../../../storage/store';
+import { filePublicFor } from '../../../testing/complaints';
+import { samplePdf } from '@/db/seed/sample-pdf';
 
 const ctx = freshWorldPerTest();
 
@@ -107,6 +111,44 @@ describe('a dispute from the debtor’s page', () => {
       .from(auditLog)
       .where(and(eq(auditLog.action, 'debtor.dispute'), eq(auditLog.resourceId, caseId)));
     expect(audit).toMatchObject({ actorUserId: null, orgId: ctx.w.orgs.creditorA.id });
+  });
+
+  it('keeps the debtor’s document for the creditor and staff, not the agency; an upload attaches once', async () => {
+    const { row, caseId } = await workingCases(ctx.w, 2);
+    if (!row) throw new Error('no case');
+    const { cookies } = await signInAsDebtor(row);
+    const debtor = await callerAs(ctx.handle.db, null, 'zh-CN', { token: tokenIn(cookies[0] ?? '') });
+    const pdf = await debtor.complaints.uploadEvidence(new Blob([new Uint8Array(samplePdf(['银行转账回单']))]));
+    // An upload that does not exist, or another's, is named by its field and nothing is written.
+    await expect(
+      debtor.debtor.dispute({
+        reason: '这笔借款我去年已经全部还清，附银行回单。',
+        document: { uploadId: '00000000-0000-4000-8000-000000000000', fileName: 'x.pdf' },
+      }),
+    ).rejects.toMatchObject({ cause: { code: 'complaint.uploadNotFound', details: { field: 'document' } } });
+    expect(await ctx.handle.db.select().from(caseHolds).where(eq(caseHolds.caseId, caseId))).toEqual([]);
+    const filed = await debtor.debtor.dispute({
+      reason: '这笔借款我去年已经全部还清，附银行回单。',
+      document: { uploadId: pdf.id, fileName: '还款回单.pdf' },
+    });
+    const creditor = await domainCaller(ctx.w, 'creditorA.manager');
+    const record = await getCaseRecord(ctx.handle.db, creditor, caseId);
+    expect(record.holds[0]).toMatchObject({ id: filed.holdId, documentName: '还款回单.pdf' });
+    const opened = await openHoldDocument(ctx.handle.db, creditor, filed.holdId, getBlobStore());
+    expect(opened.file).toMatchObject({ sha256: pdf.sha256, mime: 'application/pdf' });
+    const staff = await domainCaller(ctx.w, 'platform.complaints');
+    expect((await openHoldDocument(ctx.handle.db, staff, filed.holdId, getBlobStore())).file.sha256).toBe(pdf.sha256);
+    // The agency reads the pause, not the document; another creditor finds nothing.
+    const collector = await domainCaller(ctx.w, 'agencyA.collector');
+    expect((await getWorkCase(ctx.handle.db, collector, caseId)).holds[0]).toMatchObject({ documentName: null });
+    for (const who of ['agencyA.admin', 'creditorB.admin'] as const)
+      await expect(
+        openHoldDocument(ctx.handle.db, await domainCaller(ctx.w, who), filed.holdId, getBlobStore()),
+      ).rejects.toMatchObject({ code: 'file.notFound' });
+    // The same upload cannot also become a complaint's evidence.
+    await expect(
+      filePublicFor(ctx.w, row, { evidence: [{ uploadId: pdf.id, fileName: 'again.pdf' }] }),
+    ).rejects.toMatchObject({ code: 'complaint.uploadNotFound' });
   });
 
   it('is refused on a settled case, and names the reason field when it is too short', async () => {

@@ -115,6 +115,8 @@ export type TDebtorOverview = z.infer<typeof ZDebtorOverview>;
 
 export const ZDisputeInput = z.strictObject({
   reason: z.string().trim().min(10, { error: 'v.disputeReason' }).max(2000),
+  /** A document uploaded through the public upload (complaints.uploadEvidence) just before. */
+  document: z.strictObject({ uploadId: z.uuid({ error: 'v.id' }), fileName: z.string().max(300) }).nullish(),
 });
 export const ZDisputeResult = z.object({ holdId: z.uuid(), answerDueAt: z.date() });
 

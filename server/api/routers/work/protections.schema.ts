@@ -13,6 +13,8 @@ export const ZHold = z.object({
   origin: z.enum(HOLD_ORIGINS),
   agencyId: z.string().nullable(),
   note: z.string(),
+  /** The name of the document the debtor attached to their dispute (served at /api/hold-documents/<id>). */
+  documentName: z.string().nullable(),
   agencyName: z.string().nullable(),
   raisedByName: z.string().nullable(),
   raisedAt: z.date(),
