@@ -133,6 +133,7 @@ export const AUDIT_ACTIONS = [
   'debtor.verified',
   'debtor.signedOut',
   'debtor.dispute',
+  'debtor.contactChoice',
   'debtor.plan',
   'debtor.paymentRef',
   'debtor.payOnline',

@@ -132,6 +132,7 @@ export const NOTIFICATION_KINDS = [
   'hold.raised',
   'hold.decided',
   'hold.withdrawn',
+  'contactRequest.byDebtor',
   'template.submitted',
   'template.decided',
   'visit.evidenceMissing',

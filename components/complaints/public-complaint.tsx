@@ -16,6 +16,8 @@ import { Field, Input, Select, Textarea } from '../ui/field';
 import {
   ZFollowInput,
   ZPublicComplaintInput,
+  ZVerifiedComplaintForm,
+  type TDebtorComplaintCase,
   type TPublicComplaintInput,
 } from '@/server/api/routers/complaints/complaints.schema';
 import { fieldMessage, useZodForm } from '../forms/use-zod-form';
@@ -23,24 +25,76 @@ import { EvidencePicker } from './evidence-picker';
 import { useProof } from './use-proof';
 import { CategorySelect, ComplaintStatusBadge } from './complaint-status';
 
+/** What a complaint says, without the details that find the case. */
+const bodyOf = ({
+  relation,
+  complainantName,
+  contactPhone,
+  category,
+  description,
+  evidence,
+}: TPublicComplaintInput) => ({
+  relation,
+  complainantName,
+  contactPhone,
+  category,
+  description,
+  evidence,
+});
+
+/** The loan a debtor's session names (masked), in place of the details; "another loan" goes back to them. */
+const VerifiedLoan = ({ loan, onOther }: { loan: TDebtorComplaintCase; onOther: () => void }) => {
+  const t = useTranslations('complaints.verified');
+  const line = (label: string, value: string, testId?: string) => (
+    <div className="flex items-baseline justify-between gap-3 py-1">
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="text-right font-medium text-slate-900" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+  return (
+    <section className="rounded-md bg-sky-50 p-3 text-sm ring-1 ring-sky-200" data-testid="complaint-verified-loan">
+      <h3 className="font-semibold text-slate-900">{t('title')}</h3>
+      <p className="mb-2 text-xs text-sky-900">{t('note')}</p>
+      <dl>
+        {line(t('contract'), loan.contractNo, 'complaint-verified-contract')}
+        {line(t('borrower'), loan.debtorName)}
+        {line(t('creditor'), loan.creditorName)}
+        {line(t('agency'), loan.agencyName ?? t('noAgency'))}
+      </dl>
+      <button type="button" className="mt-2 text-xs text-amber-700 underline" onClick={onOther}>
+        {t('other')}
+      </button>
+    </section>
+  );
+};
+
 /**
  * The public complaint form: no account. The case is verified by the contract number, the
  * borrower's name and the last 4 ID digits; a mismatch says only that the details could
- * not be verified. The answer is the reference the complainant follows the case by.
+ * not be verified. Coming from the debtor's page with a session, the case is the session's
+ * (shown masked) and the details are skipped. The answer is the reference the complainant
+ * follows the case by.
  */
-export const PublicComplaintForm = () => {
+export const PublicComplaintForm = ({ verified: fromSession = null }: { verified?: TDebtorComplaintCase | null }) => {
   const t = useTranslations('complaints');
+  const [verified, setVerified] = useState(fromSession);
   const { proving, withProof, client } = useProof();
   const file = useMutation({
-    mutationFn: (input: TPublicComplaintInput) => withProof(input, (i) => client.complaints.filePublic.mutate(i)),
+    mutationFn: (input: TPublicComplaintInput) =>
+      verified
+        ? client.debtor.complain.mutate(bodyOf(input))
+        : withProof(input, (i) => client.complaints.filePublic.mutate(i)),
   });
+  // With a session the details are the session's: not asked, not checked, not sent.
   const {
     register,
     handleSubmit,
     setValue,
     watch,
     formState: { errors },
-  } = useZodForm(ZPublicComplaintInput, {
+  } = useZodForm((verified ? ZVerifiedComplaintForm : ZPublicComplaintInput) as typeof ZPublicComplaintInput, {
     defaultValues: {
       contractNo: '',
       debtorName: '',
@@ -83,30 +137,34 @@ export const PublicComplaintForm = () => {
   return (
     <Card>
       <form className="space-y-4" onSubmit={handleSubmit(submit)} noValidate data-testid="public-complaint-form">
-        <fieldset className="grid gap-4 sm:grid-cols-3">
-          <legend className="mb-2 text-sm font-semibold text-slate-900">{t('whichLoan')}</legend>
-          <Field
-            id="c-contract"
-            label={t('field.contractNo')}
-            error={message('contractNo')}
-            hint={t('hint.contractNo')}
-          >
-            <Input id="c-contract" {...register('contractNo')} invalid={!!message('contractNo')} autoComplete="off" />
-          </Field>
-          <Field id="c-debtor" label={t('field.debtorName')} error={message('debtorName')}>
-            <Input id="c-debtor" {...register('debtorName')} invalid={!!message('debtorName')} autoComplete="off" />
-          </Field>
-          <Field id="c-last4" label={t('field.idLast4')} error={message('idLast4')}>
-            <Input
-              id="c-last4"
-              {...register('idLast4')}
-              invalid={!!message('idLast4')}
-              maxLength={4}
-              inputMode="text"
-              autoComplete="off"
-            />
-          </Field>
-        </fieldset>
+        {verified ? (
+          <VerifiedLoan loan={verified} onOther={() => setVerified(null)} />
+        ) : (
+          <fieldset className="grid gap-4 sm:grid-cols-3">
+            <legend className="mb-2 text-sm font-semibold text-slate-900">{t('whichLoan')}</legend>
+            <Field
+              id="c-contract"
+              label={t('field.contractNo')}
+              error={message('contractNo')}
+              hint={t('hint.contractNo')}
+            >
+              <Input id="c-contract" {...register('contractNo')} invalid={!!message('contractNo')} autoComplete="off" />
+            </Field>
+            <Field id="c-debtor" label={t('field.debtorName')} error={message('debtorName')}>
+              <Input id="c-debtor" {...register('debtorName')} invalid={!!message('debtorName')} autoComplete="off" />
+            </Field>
+            <Field id="c-last4" label={t('field.idLast4')} error={message('idLast4')}>
+              <Input
+                id="c-last4"
+                {...register('idLast4')}
+                invalid={!!message('idLast4')}
+                maxLength={4}
+                inputMode="text"
+                autoComplete="off"
+              />
+            </Field>
+          </fieldset>
+        )}
         <fieldset className="grid gap-4 sm:grid-cols-3">
           <legend className="mb-2 text-sm font-semibold text-slate-900">{t('whoComplains')}</legend>
           <Field id="c-relation" label={t('field.relation')}>

@@ -14,6 +14,7 @@ import { Badge } from '../ui/badge';
 import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field, Textarea } from '../ui/field';
+import { DebtorContactChoice } from './debtor-contact-choice';
 import { DebtorPlanCard } from './debtor-plan';
 import { EvidencePicker, type Evidence } from '../complaints/evidence-picker';
 import { DebtorPayment } from './debtor-payment';
@@ -166,6 +167,7 @@ export const DebtorOverviewView = ({
       </Card>
       {plan && o.isOpen && !o.hold ? <DebtorPlanCard view={plan} amountOverdue={o.amountOverdue} /> : null}
       <DisputeCard overview={o} />
+      {o.isOpen ? <DebtorContactChoice overview={o} /> : null}
       <Card title={t('debtor.contactsTitle')}>
         {o.contacts.length === 0 ? (
           <p className="text-sm text-slate-600">{t('debtor.noContacts')}</p>

@@ -24,12 +24,15 @@ export const ContactRequestTerms = ({ r }: { r: TContactRequest }) => {
         channels: r.stoppedChannels.map((c) => t(`work.channel.${c}`)).join(t('contactRequest.listSeparator')),
       }),
     );
+  // Quiet hours past midnight (from > to) are the debtor's "only between": said the way it was chosen.
   if (r.quietFrom !== null && r.quietTo !== null)
     parts.push(
-      t(r.quietWorkdaysOnly ? 'contactRequest.quietWorkdays' : 'contactRequest.quiet', {
-        from: formatMinutes(r.quietFrom),
-        to: formatMinutes(r.quietTo),
-      }),
+      r.quietFrom > r.quietTo
+        ? t('contactRequest.onlyBetween', { from: formatMinutes(r.quietTo), to: formatMinutes(r.quietFrom) })
+        : t(r.quietWorkdaysOnly ? 'contactRequest.quietWorkdays' : 'contactRequest.quiet', {
+            from: formatMinutes(r.quietFrom),
+            to: formatMinutes(r.quietTo),
+          }),
     );
   return (
     <span>{parts.length > 0 ? parts.join(t('contactRequest.partSeparator')) : t('contactRequest.withdrawn')}</span>
@@ -45,10 +48,12 @@ const RequestList = ({ requests, timeZone }: { requests: TContactRequest[]; time
     <>
       <ContactRequestTerms r={r} />
       <span className="block text-xs text-slate-500">
-        {t('recorded', {
-          at: formatDateTime(r.at, timeZone),
-          by: r.origin === 'debtor' ? t('byDebtor') : `${r.orgName ?? ''} · ${r.recordedByName ?? ''}`,
-        })}
+        {r.origin === 'debtor'
+          ? t('chosenByDebtor', { at: formatDateTime(r.at, timeZone) })
+          : t('recorded', {
+              at: formatDateTime(r.at, timeZone),
+              by: `${r.orgName ?? ''} · ${r.recordedByName ?? ''}`,
+            })}
         {r.note ? ` · ${r.note}` : ''}
       </span>
     </>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PublicComplaintForm } from '@/components/complaints/public-complaint';
+import { getServerCaller, getServerContext } from '@/server/api/server-caller';
 import { getServerT } from '@/server/i18n/request-locale';
 import { withMessages } from '../../_components/with-messages';
 
@@ -10,6 +11,10 @@ export const generateMetadata = async (): Promise<Metadata> => ({
 
 const PublicComplaintPage = async () => {
   const t = await getServerT();
+  // A debtor who verified on their own page complains about that loan without the details again.
+  const verified = (await getServerContext()).debtorToken
+    ? await (await getServerCaller()).debtor.complaintCase().catch(() => null)
+    : null;
   return (
     <main className="mx-auto max-w-4xl px-4 py-10">
       <h1 className="text-2xl font-semibold text-slate-900" data-testid="public-complaint-title">
@@ -21,7 +26,7 @@ const PublicComplaintPage = async () => {
           {t('complaints.followLink')}
         </Link>
       </p>
-      <PublicComplaintForm />
+      <PublicComplaintForm verified={verified} />
     </main>
   );
 };

@@ -65,6 +65,15 @@ const limited = async (db: DbOrTx, key: string, rule: { limit: number; windowMs:
   if (!(await takeAttempt(db, key, rule, now))) throw new DomainError('complaint.rateLimited');
 };
 
+/** The limit on filings without an account, taken once per filing: per client address, or per debtor's session. */
+export const limitFiling = (db: DbOrTx, by: RequestMeta | { debtorSessionId: string }, now: Date) =>
+  limited(
+    db,
+    'debtorSessionId' in by ? `complaint.file:debtor:${by.debtorSessionId}` : addressKey('complaint.file', by),
+    FILE_LIMIT,
+    now,
+  );
+
 const REFUSALS = { proofRequired: 'complaint.proofRequired', tooManyFailures: 'complaint.tooManyFailures' } as const;
 
 /**
@@ -104,7 +113,7 @@ const nextReference = async (tx: Tx, now: Date) => {
 };
 
 /** The agency a case's complaint is about: the one holding it, or the one that last worked it. */
-const agencyOfCase = async (tx: DbOrTx, c: { id: string; agencyId: string | null }) => {
+export const agencyOfCase = async (tx: DbOrTx, c: { id: string; agencyId: string | null }) => {
   if (c.agencyId) return c.agencyId;
   const [last] = await tx
     .select({ agencyId: caseActions.agencyId })
@@ -132,7 +141,7 @@ type NewComplaint = {
 };
 
 /** Writes the complaint, its first timeline step, its evidence and the audit row; tells the complaint handlers. */
-const insertComplaint = async (
+export const insertComplaint = async (
   tx: Tx,
   caller: Caller | (RequestMeta & { actor: null }),
   c: NewComplaint,
@@ -221,7 +230,7 @@ const insertComplaint = async (
   return row;
 };
 
-const receipt = (row: { reference: string; receivedAt: Date; ackDueAt: Date; resolutionDueAt: Date }) => ({
+export const receipt = (row: { reference: string; receivedAt: Date; ackDueAt: Date; resolutionDueAt: Date }) => ({
   reference: row.reference,
   receivedAt: row.receivedAt,
   ackDueAt: row.ackDueAt,
@@ -255,7 +264,7 @@ export const filePublicComplaint = async (
   input: PublicComplaintInput,
   now = new Date(),
 ) => {
-  await limited(db, addressKey('complaint.file', meta), FILE_LIMIT, now);
+  await limitFiling(db, meta, now);
   const contractNo = input.contractNo.trim();
   const match = await verifyGuessable(
     db,

@@ -7,6 +7,7 @@ import { pairedAction } from '../calls/pairing';
 import { rulebookInForce } from '../rules/publish';
 import { executeRows } from '../shared/execute';
 import { daysOverdueNow } from '../work/case-access';
+import { contactChoiceInForce } from './contact-choice';
 import type { DebtorSessionView } from './verify';
 
 // What a verified debtor sees of their own case (issue 20): who lent and how much is owed
@@ -68,13 +69,14 @@ export const debtorOverview = async (db: DbOrTx, session: DebtorSessionView, now
           .from(users)
           .where(and(eq(users.id, c.collectorId), eq(users.orgId, held.agencyId)))
       : [];
-  const [contacts, rulebook, [hold]] = await Promise.all([
+  const [contacts, rulebook, [hold], contactChoice] = await Promise.all([
     contactsOf(db, c.id, now),
     rulebookInForce(db),
     db
       .select({ kind: caseHolds.kind, origin: caseHolds.origin, answerDueAt: caseHolds.answerDueAt })
       .from(caseHolds)
       .where(and(eq(caseHolds.caseId, c.id), eq(caseHolds.status, 'open'))),
+    contactChoiceInForce(db, c.id),
   ]);
   return {
     contractNo: c.contractNo,
@@ -99,6 +101,7 @@ export const debtorOverview = async (db: DbOrTx, session: DebtorSessionView, now
     /** Collection paused (a dispute, a reported death) until the creditor answers. */
     hold: hold ?? null,
     isOpen: (OPEN_CASE_STATUSES as readonly string[]).includes(c.status),
+    contactChoice,
     rules: {
       version: rulebook.rules.version,
       windowStartMinutes: rulebook.rules.windowStartMinutes,

@@ -3,7 +3,7 @@
 // attempts on the debtor, refused contacts, the package's channels, the stage policy, and
 // the soft flags.
 import { describe, expect, it } from 'vitest';
-import { checkContact, findForbiddenPhrases, type ContactCheck, type PastAction } from './engine';
+import { checkContact, findForbiddenPhrases, inQuietHours, type ContactCheck, type PastAction } from './engine';
 import { DEFAULT_PHRASE_FAMILIES } from './phrase-families';
 import { RULES_V1, type ActionChannel, type ActionOutcome } from './rulebook';
 
@@ -273,6 +273,27 @@ describe('holds and the debtor’s own requests', () => {
       debtorRequest: { ...debtorRequest, quietFrom: 11 * 60 },
     });
     expect(rules(urumqi)).toEqual([]);
+  });
+
+  it('keeps quiet hours past midnight (from > to): contact only inside the window the debtor chose', () => {
+    // "Only between 18:00 and 21:00": quiet [21:00, 18:00).
+    const debtorRequest = { stoppedChannels: [], quietFrom: 21 * 60, quietTo: 18 * 60, quietWorkdaysOnly: false };
+    const morningCall = checkContact(RULES_V1, base({ now: at('2026-11-23T09:00:00'), debtorRequest }));
+    expect(morningCall.violations).toEqual([
+      { rule: 'debtorQuietHours', nextAllowedAt: at('2026-11-23T18:00:00'), values: { from: '21:00', to: '18:00' } },
+    ]);
+    expect(rules(base({ now: at('2026-11-23T17:59:59'), debtorRequest }))).toEqual(['debtorQuietHours']);
+    expect(rules(base({ now: at('2026-11-23T18:00:00'), debtorRequest }))).toEqual([]);
+    expect(rules(base({ now: at('2026-11-23T20:59:59'), debtorRequest }))).toEqual([]);
+    // 21:30 is in the evening part: the next chance is tomorrow at 18:00.
+    const evening = checkContact(RULES_V1, base({ now: at('2026-11-23T21:30:00'), debtorRequest }));
+    expect(evening.violations).toContainEqual(
+      expect.objectContaining({ rule: 'debtorQuietHours', nextAllowedAt: at('2026-11-24T18:00:00') }),
+    );
+    expect(rules(base({ channel: 'letter', debtorRequest }))).toEqual([]);
+    expect(inQuietHours(0, 21 * 60, 18 * 60)).toBe(true);
+    expect(inQuietHours(9 * 60, 9 * 60, 18 * 60)).toBe(true);
+    expect(inQuietHours(18 * 60, 9 * 60, 18 * 60)).toBe(false);
   });
 
   it('keeps quiet hours asked for working days on working days only', () => {

@@ -65,6 +65,7 @@ export type ContactCheck = {
 /** What a debtor asked about being contacted (lib/contact-requests.ts). */
 export type DebtorContactTerms = {
   stoppedChannels: readonly ActionChannel[];
+  /** Quiet hours [from, to) in local minutes of the day; from > to runs past midnight (the debtor's "only between"). */
   quietFrom: number | null;
   quietTo: number | null;
   quietWorkdaysOnly: boolean;
@@ -123,6 +124,14 @@ export const findForbiddenPhrases = (rules: RuleSet, text: string): ForbiddenFou
     familyEn: family.nameEn,
   }));
 
+/**
+ * Whether a local minute of the day falls in quiet hours [from, to). With from > to they run
+ * past midnight: [from, 24:00) and [00:00, to). That is how "only between A and B" is kept:
+ * the debtor's chosen window [A, B) is everything but the quiet hours [B, A).
+ */
+export const inQuietHours = (minutes: number, from: number, to: number) =>
+  from <= to ? minutes >= from && minutes < to : minutes >= from || minutes < to;
+
 export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
   const violations: Violation[] = [];
   const flags: Flag[] = [];
@@ -149,13 +158,17 @@ export const checkContact = (rules: RuleSet, c: ContactCheck): Verdict => {
     asked.quietTo !== null &&
     c.target === 'debtor' &&
     TIMED_CHANNELS.includes(c.channel) &&
-    local.minutes >= asked.quietFrom &&
-    local.minutes < asked.quietTo &&
+    inQuietHours(local.minutes, asked.quietFrom, asked.quietTo) &&
     (!asked.quietWorkdaysOnly || c.isWorkingDay !== false)
   )
     violations.push({
       rule: 'debtorQuietHours',
-      nextAllowedAt: zonedInstant(local.date, asked.quietTo, c.timeZone),
+      // Past midnight's quiet hours (from > to) end tomorrow when the evening part is the one we are in.
+      nextAllowedAt: zonedInstant(
+        asked.quietFrom > asked.quietTo && local.minutes >= asked.quietFrom ? nextDate(local.date) : local.date,
+        asked.quietTo,
+        c.timeZone,
+      ),
       values: { from: formatMinutes(asked.quietFrom), to: formatMinutes(asked.quietTo) },
     });
 

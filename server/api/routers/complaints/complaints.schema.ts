@@ -25,6 +25,21 @@ const ZEvidence = z
   .array(z.object({ uploadId: z.uuid({ error: 'v.id' }), fileName: z.string().max(300) }))
   .max(6, { error: 'v.evidenceMax' });
 
+/** Who complains and what happened: the public form's body, also the debtor's own page's whole form. */
+const complaintBody = {
+  relation: z.enum(COMPLAINANT_RELATIONS, { error: 'v.invalidOption' }),
+  complainantName: z.string().trim().max(50),
+  contactPhone: ZMobile.nullable(),
+  category: ZComplaintCategory,
+  description: ZText(10, 5000, 'complaintDescription'),
+  evidence: ZEvidence,
+};
+/** Someone other than the debtor gives their name. */
+const namedComplainant: [
+  (v: { relation: string; complainantName: string }) => boolean,
+  { path: string[]; error: string },
+] = [(v) => v.relation === 'self' || v.complainantName.length > 0, { path: ['complainantName'], error: 'v.required' }];
+
 export const ZPublicComplaintInput = z
   .strictObject({
     contractNo: ZText(1, 100, 'contractNo'),
@@ -33,18 +48,32 @@ export const ZPublicComplaintInput = z
       .string()
       .trim()
       .regex(/^\d{3}[\dXx]$/, { error: 'v.idLast4' }),
-    relation: z.enum(COMPLAINANT_RELATIONS, { error: 'v.invalidOption' }),
-    complainantName: z.string().trim().max(50),
-    contactPhone: ZMobile.nullable(),
-    category: ZComplaintCategory,
-    description: ZText(10, 5000, 'complaintDescription'),
-    evidence: ZEvidence,
+    ...complaintBody,
     proof: ZProof.nullish(),
   })
-  .refine((v) => v.relation === 'self' || v.complainantName.length > 0, {
-    path: ['complainantName'],
-    error: 'v.required',
-  });
+  .refine(...namedComplainant);
+/** A complaint from the debtor's session: the case is the session's, so no details are asked (or accepted). */
+export const ZDebtorComplaintInput = z.strictObject(complaintBody).refine(...namedComplainant);
+/**
+ * The public form's values when a debtor's session names the loan: the details stay empty and
+ * are not checked (the form sends only ZDebtorComplaintInput's fields).
+ */
+export const ZVerifiedComplaintForm = z
+  .strictObject({
+    contractNo: z.string(),
+    debtorName: z.string(),
+    idLast4: z.string(),
+    ...complaintBody,
+    proof: ZProof.nullish(),
+  })
+  .refine(...namedComplainant);
+export const ZDebtorComplaintCase = z.object({
+  contractNo: z.string(),
+  debtorName: z.string(),
+  creditorName: z.string(),
+  agencyName: z.string().nullable(),
+});
+export type TDebtorComplaintCase = z.infer<typeof ZDebtorComplaintCase>;
 export type TPublicComplaintInput = z.input<typeof ZPublicComplaintInput>;
 
 export const ZComplaintReceipt = z.object({

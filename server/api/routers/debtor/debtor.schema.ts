@@ -11,6 +11,7 @@ import {
   TIERS,
 } from '@/lib/enums';
 import { CODE_DIGITS } from '@/lib/debtor';
+import { DEBTOR_CONTACT_CHANNELS, MINUTES_IN_DAY } from '@/lib/contact-requests';
 import { ZRestructureTerms } from '../work/work.schema';
 
 // The debtor's own page (issue 20). Messages `v.<key>` name catalog entries (messages/*.json → validation).
@@ -50,6 +51,32 @@ export const ZConfirmCodeInput = z.strictObject({
 });
 export const ZConfirmCodeResult = z.object({ expiresAt: z.date() });
 
+// The debtor's choice of how to be contacted: the hours are minutes of the day (the domain
+// checks from before to, naming the field).
+const ZMinute = z.number({ error: 'v.invalidType' }).int().min(0).max(MINUTES_IN_DAY);
+const ZChoices = [
+  z.strictObject({ kind: z.literal('oneChannel'), channel: z.enum(DEBTOR_CONTACT_CHANNELS, { error: 'v.channel' }) }),
+  z.strictObject({ kind: z.literal('notAtWork'), from: ZMinute, to: ZMinute }),
+  z.strictObject({ kind: z.literal('hours'), from: ZMinute, to: ZMinute }),
+  z.strictObject({ kind: z.literal('writing') }),
+] as const;
+export const ZContactChoiceInput = z.discriminatedUnion(
+  'kind',
+  [...ZChoices, z.strictObject({ kind: z.literal('withdraw') })],
+  { error: 'v.pickOne' },
+);
+export type TContactChoiceInput = z.input<typeof ZContactChoiceInput>;
+export const ZContactChoiceResult = z.object({ requestId: z.uuid(), at: z.date() });
+const ZContactChoiceInForce = z.object({
+  choice: z.discriminatedUnion('kind', [...ZChoices, z.strictObject({ kind: z.literal('other') })]),
+  stoppedChannels: z.array(z.enum(ACTION_CHANNELS)),
+  quietFrom: z.number().int().nullable(),
+  quietTo: z.number().int().nullable(),
+  quietWorkdaysOnly: z.boolean(),
+  origin: z.enum(HOLD_ORIGINS),
+  at: z.date(),
+});
+
 export const ZDebtorOverview = z.object({
   contractNo: z.string(),
   debtorName: z.string(),
@@ -72,6 +99,8 @@ export const ZDebtorOverview = z.object({
   contacts: z.array(z.object({ channel: z.enum(ACTION_CHANNELS), count: z.number().int() })),
   hold: z.object({ kind: z.enum(CASE_HOLD_KINDS), origin: z.enum(HOLD_ORIGINS), answerDueAt: z.date() }).nullable(),
   isOpen: z.boolean(),
+  /** The request about being contacted in force (the debtor's own choice, or one an agency recorded for them). */
+  contactChoice: ZContactChoiceInForce.nullable(),
   rules: z.object({
     version: z.number().int(),
     windowStartMinutes: z.number().int(),

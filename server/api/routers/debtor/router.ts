@@ -1,3 +1,5 @@
+import { complainAsDebtor, complaintCaseOf } from '../../../domain/debtor/complain';
+import { chooseContactAsDebtor } from '../../../domain/debtor/contact-choice';
 import { disputeAsDebtor } from '../../../domain/debtor/dispute';
 import { debtorOverview } from '../../../domain/debtor/overview';
 import { debtorPlanView, proposePlanAsDebtor } from '../../../domain/debtor/plan';
@@ -10,9 +12,12 @@ import {
 } from '../../../domain/debtor/verify';
 import { clearedDebtorCookie, debtorCookie } from '../../../http/debtor-cookie';
 import { debtorProcedure, publicProcedure, router } from '../../trpc';
+import { ZComplaintReceipt, ZDebtorComplaintCase, ZDebtorComplaintInput } from '../complaints/complaints.schema';
 import {
   ZConfirmCodeInput,
   ZConfirmCodeResult,
+  ZContactChoiceInput,
+  ZContactChoiceResult,
   ZDebtorDetailsInput,
   ZDebtorDetailsResult,
   ZDebtorOverview,
@@ -57,6 +62,18 @@ export const debtorRouter = router({
     .input(ZDisputeInput)
     .output(ZDisputeResult)
     .mutation(({ ctx, input }) => disputeAsDebtor(ctx.db, ctx.meta, ctx.debtor, input)),
+  /** The debtor chooses how to be contacted: enforced for every agency holding the case from now on. */
+  chooseContact: debtorProcedure
+    .input(ZContactChoiceInput)
+    .output(ZContactChoiceResult)
+    .mutation(({ ctx, input }) => chooseContactAsDebtor(ctx.db, ctx.meta, ctx.debtor, input)),
+  /** Which loan a complaint from this session is about (masked): the complaint page skips the details. */
+  complaintCase: debtorProcedure.output(ZDebtorComplaintCase).query(({ ctx }) => complaintCaseOf(ctx.db, ctx.debtor)),
+  /** A complaint about the session's case, without the details again. */
+  complain: debtorProcedure
+    .input(ZDebtorComplaintInput)
+    .output(ZComplaintReceipt)
+    .mutation(({ ctx, input }) => complainAsDebtor(ctx.db, ctx.meta, ctx.debtor, input)),
   /** The plans the debtor may ask for (the package's bands), the plan in force and the answer to the last request. */
   plan: debtorProcedure.output(ZDebtorPlanView).query(({ ctx }) => debtorPlanView(ctx.db, ctx.debtor)),
   /** The debtor asks for a plan: inside the bands it is the case's plan at once, otherwise the creditor decides. */
