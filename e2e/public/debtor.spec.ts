@@ -6,7 +6,7 @@
 import { sampleCaseRow } from '../../db/seed/case-file';
 import { samplePdf } from '../../db/seed/sample-pdf';
 import { ACCOUNTS, expect, shot, signInAs, test, useLanguage } from '../fixtures';
-import { openAgencyCase, verifyAs } from './debtor-helpers';
+import { asOwnClient, openAgencyCase, verifyAs } from './debtor-helpers';
 
 const [contractNo = '', debtorName = '', idNumber = ''] = sampleCaseRow(47, 'HX2026');
 const last4 = idNumber.slice(-4);
@@ -18,6 +18,7 @@ test.describe('[PUBLIC] the debtor’s own page', () => {
     page,
     browser,
   }) => {
+    await asOwnClient(page);
     await page.goto('/debtor');
     await expect(page.getByTestId('debtor-title')).toHaveText('我的借款');
     await page.locator('#debtor-contract').fill(contractNo);
