@@ -15,6 +15,7 @@ import {
 import { formatDateTime } from '@/lib/format';
 import type { TDebtorOverview } from '@/server/api/routers/debtor/debtor.schema';
 import { errorInfo } from '../trpc/errors';
+import { contactTermParts } from '../work/contact-request-card';
 import { useTRPCClient } from '../trpc/react';
 import { Alert } from '../ui/alert';
 import { Button } from '../ui/button';
@@ -38,22 +39,7 @@ const useDescribe = () => {
         return t('debtor.contact.described.writing');
       case 'other': {
         // Terms an agency recorded that no single choice makes: said plainly.
-        const parts: string[] = [];
-        if (r.stoppedChannels.length > 0)
-          parts.push(
-            t('contactRequest.stopped', {
-              channels: r.stoppedChannels.map((s) => t(`work.channel.${s}`)).join(t('contactRequest.listSeparator')),
-            }),
-          );
-        if (r.quietFrom !== null && r.quietTo !== null)
-          parts.push(
-            r.quietFrom > r.quietTo
-              ? t('contactRequest.onlyBetween', { from: formatMinutes(r.quietTo), to: formatMinutes(r.quietFrom) })
-              : t(r.quietWorkdaysOnly ? 'contactRequest.quietWorkdays' : 'contactRequest.quiet', {
-                  from: formatMinutes(r.quietFrom),
-                  to: formatMinutes(r.quietTo),
-                }),
-          );
+        const parts = contactTermParts(t, r);
         return t('debtor.contact.described.other', { terms: parts.join(t('contactRequest.partSeparator')) });
       }
     }

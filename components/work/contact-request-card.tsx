@@ -14,9 +14,11 @@ import { Button } from '../ui/button';
 import { Card } from '../ui/card';
 import { Field, Input } from '../ui/field';
 
-/** What a request asks, in words: the channels stopped and the quiet hours. */
-export const ContactRequestTerms = ({ r }: { r: TContactRequest }) => {
-  const t = useTranslations();
+type Translate = ReturnType<typeof useTranslations>;
+type Terms = Pick<TContactRequest, 'stoppedChannels' | 'quietFrom' | 'quietTo' | 'quietWorkdaysOnly'>;
+
+/** What a request asks, in words, one part per term: the channels stopped and the quiet hours. */
+export const contactTermParts = (t: Translate, r: Terms): string[] => {
   const parts: string[] = [];
   if (r.stoppedChannels.length > 0)
     parts.push(
@@ -34,6 +36,13 @@ export const ContactRequestTerms = ({ r }: { r: TContactRequest }) => {
             to: formatMinutes(r.quietTo),
           }),
     );
+  return parts;
+};
+
+/** What a request asks, in words: the channels stopped and the quiet hours. */
+export const ContactRequestTerms = ({ r }: { r: TContactRequest }) => {
+  const t = useTranslations();
+  const parts = contactTermParts(t, r);
   return (
     <span>{parts.length > 0 ? parts.join(t('contactRequest.partSeparator')) : t('contactRequest.withdrawn')}</span>
   );
