@@ -251,6 +251,44 @@ export type PublicComplaintInput = {
   proof?: Proof | null | undefined;
 };
 
+/** What the complainant says, on the public page or from the debtor's own page. */
+export type ComplaintStatement = Pick<
+  PublicComplaintInput,
+  'relation' | 'complainantName' | 'contactPhone' | 'category' | 'description' | 'evidence'
+>;
+
+/**
+ * A complaint without an account about a case already known (verified by its details, or
+ * the debtor's session): about the agency holding it or that last worked it; the debtor's
+ * own name is the case's.
+ */
+export const fileAboutCase = async (
+  tx: Tx,
+  meta: RequestMeta,
+  c: { id: string; creditorId: string; agencyId: string | null; debtorName: string },
+  input: ComplaintStatement,
+  now: Date,
+) =>
+  insertComplaint(
+    tx,
+    { ...meta, actor: null },
+    {
+      source: 'public',
+      category: input.category,
+      caseId: c.id,
+      creditorId: c.creditorId,
+      agencyId: await agencyOfCase(tx, c),
+      complainantName: input.relation === 'self' ? c.debtorName.trim() : input.complainantName.trim(),
+      relation: input.relation,
+      contactPhone: input.contactPhone,
+      description: input.description.trim(),
+      filedBy: null,
+      filedByOrgId: null,
+      evidence: input.evidence,
+    },
+    now,
+  );
+
 /**
  * A complaint from the public page. The case is found by contract number and verified by
  * the debtor's name and the last 4 ID digits (compared with the stored mask, nothing is
@@ -277,29 +315,7 @@ export const filePublicComplaint = async (
     now,
   );
   if (!match) throw new DomainError('complaint.notVerified');
-  const caller = { ...meta, actor: null };
-  const row = await db.transaction(async (tx) => {
-    const agencyId = await agencyOfCase(tx, match);
-    return insertComplaint(
-      tx,
-      caller,
-      {
-        source: 'public',
-        category: input.category,
-        caseId: match.id,
-        creditorId: match.creditorId,
-        agencyId,
-        complainantName: input.relation === 'self' ? input.debtorName.trim() : input.complainantName.trim(),
-        relation: input.relation,
-        contactPhone: input.contactPhone,
-        description: input.description.trim(),
-        filedBy: null,
-        filedByOrgId: null,
-        evidence: input.evidence,
-      },
-      now,
-    );
-  });
+  const row = await db.transaction((tx) => fileAboutCase(tx, meta, match, input, now));
   return receipt(row);
 };
 

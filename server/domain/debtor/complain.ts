@@ -5,7 +5,7 @@ import { cases, organizations } from '@/db/schema';
 import type { RequestMeta } from '../../auth/actor';
 import { DomainError } from '../../errors';
 import { maskName } from '../../pii/crypto';
-import { agencyOfCase, insertComplaint, limitFiling, receipt } from '../complaints/file';
+import { agencyOfCase, fileAboutCase, limitFiling, receipt } from '../complaints/file';
 import type { DebtorSessionView } from './verify';
 
 // A complaint from the debtor's own page (issue 20): the public complaint with its first
@@ -71,27 +71,6 @@ export const complainAsDebtor = async (
   now = new Date(),
 ) => {
   await limitFiling(db, { debtorSessionId: session.sessionId }, now);
-  const row = await db.transaction(async (tx) => {
-    const c = await caseOfSession(tx, session);
-    return insertComplaint(
-      tx,
-      { ...meta, actor: null },
-      {
-        source: 'public',
-        category: input.category,
-        caseId: c.id,
-        creditorId: c.creditorId,
-        agencyId: await agencyOfCase(tx, c),
-        complainantName: input.relation === 'self' ? c.debtorName : input.complainantName.trim(),
-        relation: input.relation,
-        contactPhone: input.contactPhone,
-        description: input.description.trim(),
-        filedBy: null,
-        filedByOrgId: null,
-        evidence: input.evidence,
-      },
-      now,
-    );
-  });
+  const row = await db.transaction(async (tx) => fileAboutCase(tx, meta, await caseOfSession(tx, session), input, now));
   return receipt(row);
 };
