@@ -1,4 +1,4 @@
-import { AuditListScreen } from '@/components/audits/audit-screens';
+import { AuditListScreen } from '@/components/audits/audit-list-screen';
 import { Forbidden } from '../../_components/forbidden';
 import { loadPortalMe } from '../../_components/portal-me';
 import { withMessages } from '../../_components/with-messages';

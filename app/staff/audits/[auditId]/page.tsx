@@ -1,4 +1,4 @@
-import { AuditScreen } from '@/components/audits/audit-screens';
+import { AuditScreen } from '@/components/audits/audit-screen';
 import { Forbidden } from '../../../_components/forbidden';
 import { loadPortalMe } from '../../../_components/portal-me';
 import { withMessages } from '../../../_components/with-messages';
