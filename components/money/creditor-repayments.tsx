@@ -198,6 +198,11 @@ export const CreditorRepaymentsScreen = ({ canDecide }: { canDecide: boolean }) 
                 </Td>
                 <Td>
                   <Badge tone={REPAYMENT_TONE[r.status]}>{t(`repayments.status.${r.status}`)}</Badge>
+                  {r.reportedByName === null ? (
+                    <span className="block text-xs text-slate-500">
+                      {t('repayments.byProvider', { channel: t(`repayments.channels.${r.channel}`) })}
+                    </span>
+                  ) : null}
                   {r.decisionNote ? <span className="block text-xs text-slate-500">{r.decisionNote}</span> : null}
                 </Td>
                 <Td>{canDecide ? <Decide r={r} onDone={refresh} /> : null}</Td>

@@ -38,7 +38,10 @@ export const RepaymentLine = ({ r, timeZone }: { r: TRepayment; timeZone?: strin
         <div className="text-xs text-slate-600">
           {r.payer}
           {r.reference ? ` · ${r.reference}` : ''} · {t(`source.${r.source}`)} ·{' '}
-          {t('byOn', { name: r.reportedByName, at: formatDateTime(r.createdAt, timeZone) })}
+          {t('byOn', {
+            name: r.reportedByName ?? t('byProvider', { channel: t(`channels.${r.channel}`) }),
+            at: formatDateTime(r.createdAt, timeZone),
+          })}
         </div>
         {r.note ? <div className="text-xs text-slate-600">{r.note}</div> : null}
         {r.decisionNote ? (

@@ -26,9 +26,6 @@ import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 import { loadCaseToAct, loadWorkCase } from '../work/case-access';
 import { applyRepaymentsToPlan, planAmountDue, planInForce } from '../work/plans';
 
-/** The name a repayment notified by the creditor's payment provider shows as its recorder. */
-export const PROVIDER_REPORTER = '在线支付 / Online payment';
-
 // Repayments (回款, DESIGN §3): the agency that holds a case reports what the debtor paid,
 // with the receipt; the creditor confirms or disputes it, and may later reverse a
 // confirmed one (a bank chargeback, say). The case's balance follows confirmed repayments
@@ -326,7 +323,7 @@ export const reverseRepayment = async (
     return saved ?? r;
   });
 
-const view = (r: Repayment & { reportedByName: string }) => ({
+const view = (r: Repayment & { reportedByName: string | null }) => ({
   id: r.id,
   caseId: r.caseId,
   source: r.source,
@@ -346,8 +343,8 @@ const view = (r: Repayment & { reportedByName: string }) => ({
   reversalReason: r.reversalReason,
 });
 
-/** Who recorded a repayment: the user, or the provider that notified an online payment (no user). */
-const reporterName = sql<string>`coalesce(${users.name}, ${PROVIDER_REPORTER})`;
+/** Who recorded a repayment: the user, or none when the creditor's payment provider notified it (shown in words by the screens). */
+const reporterName = users.name;
 
 /** The agency's own repayment reports on a case it works, newest first. */
 export const listCaseRepayments = async (db: DbOrTx, caller: Caller, caseId: string) => {

@@ -60,12 +60,13 @@ export const receivePaymentNotice = async (
         channel: 'alipay',
         payer: '本人',
         reference: notice.tradeNo,
-        note: `在线支付 ${order.outTradeNo}`,
+        // The link's trade number stays with the order (payment_orders.repayment_id) and the audit row.
+        note: '',
         status: 'confirmed',
         reportedBy: null,
         createdAt: now,
         decidedAt: now,
-        decisionNote: `${providerName} 支付通知`,
+        decisionNote: null,
       })
       .returning();
     if (!saved) throw new Error('the repayment was not written');

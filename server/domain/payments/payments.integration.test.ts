@@ -187,7 +187,7 @@ describe('paying online', () => {
   });
 
   it('records Alipay’s signed notification as a confirmed payment with the agency’s commission, once per trade', async () => {
-    const { caseId, link } = await paidCase();
+    const { caseId, link, debtor } = await paidCase();
     const fields = fake.notice({
       out_trade_no: link.outTradeNo,
       trade_no: '2026120422001400001',
@@ -208,6 +208,13 @@ describe('paying online', () => {
     });
     const [c] = await ctx.handle.db.select().from(cases).where(eq(cases.id, caseId));
     expect(c?.repaidAmount).toBe(link.amount);
+    // The debtor's page: paid in full, settled, the amount repaid shown; nothing more to pay.
+    expect(await debtor.debtor.overview()).toMatchObject({
+      repaidAmount: link.amount,
+      status: 'settled',
+      isOpen: false,
+    });
+    expect(await debtor.debtor.payment()).toMatchObject({ amountOwed: 0, isOpen: false, canPayOnline: false });
     const lines = await ctx.handle.db.select().from(commissionLines).where(eq(commissionLines.caseId, caseId));
     expect(lines.map((l) => l.baseAmount)).toEqual([link.amount]);
     const [order] = await ctx.handle.db
@@ -218,7 +225,7 @@ describe('paying online', () => {
     expect(await ctx.handle.db.select().from(auditLog).where(eq(auditLog.action, 'payments.received'))).toHaveLength(1);
     // The creditor's repayment list shows it, recorded by the provider.
     const list = await (await admin()).repayments.list({ limit: 10 });
-    expect(list.items.find((r) => r.caseId === caseId)?.reportedByName).toMatch(/在线支付/);
+    expect(list.items.find((r) => r.caseId === caseId)).toMatchObject({ reportedByName: null, decisionNote: null });
   });
 
   it('refuses a forged notification, one changed after signing, another amount or merchant, an unknown trade', async () => {

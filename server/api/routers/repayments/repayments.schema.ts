@@ -50,7 +50,8 @@ export const ZRepayment = z.object({
   receiptFileId: z.string().nullable(),
   note: z.string(),
   status: z.enum(REPAYMENT_STATUSES),
-  reportedByName: z.string(),
+  /** Null when the creditor's payment provider notified it (an online payment), no user recorded it. */
+  reportedByName: z.string().nullable(),
   createdAt: z.date(),
   decidedAt: z.date().nullable(),
   decisionNote: z.string().nullable(),
