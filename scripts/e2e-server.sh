@@ -22,6 +22,10 @@ export NEXT_TELEMETRY_DISABLED=1
 # The specs stand in for a load balancer: a spec that needs clients of its own (the sign-in
 # throttle) sends the address the balancer would append in X-Forwarded-For.
 export TRUSTED_PROXY_HOPS="${TRUSTED_PROXY_HOPS:-1}"
+# Online payments: creditors' Alipay is the stand-in gateway the payment spec runs on the
+# port after this server's (e2e/public/debtor-payment.spec.ts); notifications come back here.
+export PAYMENTS_ALIPAY_GATEWAY="${PAYMENTS_ALIPAY_GATEWAY:-http://127.0.0.1:$((port + 1))/gateway.do}"
+export PAYMENTS_PUBLIC_URL="${PAYMENTS_PUBLIC_URL:-http://localhost:${port}}"
 # The webhooks spec runs its receiver on 127.0.0.1, which production would refuse.
 export WEBHOOK_ALLOWED_HOSTS="${WEBHOOK_ALLOWED_HOSTS:-127.0.0.1}"
 rm -rf "$PGLITE_DIR" "$STORAGE_DIR" "$MAIL_DIR"

@@ -115,6 +115,15 @@ export const DebtorOverviewView = ({
   return (
     <div className="space-y-4" data-testid="debtor-overview">
       <Card title={t('debtor.debtTitle')}>
+        {o.isOpen ? null : (
+          <div className="mb-2">
+            <Alert tone={o.status === 'settled' ? 'success' : 'info'} testId="debtor-closed">
+              {o.status === 'settled'
+                ? t('debtor.settled')
+                : t('debtor.closed', { status: t(`caseStatus.${o.status}`) })}
+            </Alert>
+          </div>
+        )}
         <dl>
           <Line label={t('debtor.contractNo')} testId="debtor-contract">
             <span className="font-mono">{o.contractNo}</span>
@@ -125,6 +134,11 @@ export const DebtorOverviewView = ({
           <Line label={t('debtor.amountOverdue')} testId="debtor-overdue">
             {formatFen(o.amountOverdue)}
           </Line>
+          {o.repaidAmount > 0 ? (
+            <Line label={t('debtor.repaid')} testId="debtor-repaid">
+              {formatFen(o.repaidAmount)}
+            </Line>
+          ) : null}
           <Line label={t('debtor.principalOutstanding')}>{formatFen(o.principalOutstanding)}</Line>
           <Line label={t('debtor.daysOverdue')} testId="debtor-days">
             {t('debtor.days', { n: o.daysOverdue })}

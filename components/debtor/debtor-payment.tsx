@@ -1,6 +1,9 @@
 'use client';
 
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import QRCode from 'qrcode';
+import { useRouter } from 'next/navigation';
+import { useEffect, useState } from 'react';
 import { useTranslations } from 'use-intl';
 import { formatFen } from '@/lib/format';
 import { errorInfo } from '../trpc/errors';
@@ -22,6 +25,67 @@ const Row = ({ label, value, testId, mono }: { label: string; value: string; tes
   </div>
 );
 
+/** The pay link as a QR code (an SVG image), for a debtor at a computer to scan with the phone's Alipay. */
+const useQrImage = (url: string) => {
+  const [src, setSrc] = useState<string | null>(null);
+  useEffect(() => {
+    let isCurrent = true;
+    void QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((svg) => {
+      if (isCurrent) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [url]);
+  return src;
+};
+
+/** The link the creditor's provider made: opened on this phone, or scanned from a computer's screen. */
+const PayLink = ({
+  url,
+  amount,
+  creditor,
+  onPaid,
+}: {
+  url: string;
+  amount: number;
+  creditor: string;
+  onPaid: () => void;
+}) => {
+  const t = useTranslations('debtorPay');
+  const qr = useQrImage(url);
+  return (
+    <div className="space-y-3 rounded-md border border-amber-200 bg-amber-50 p-3" data-testid="debtor-pay-link">
+      <p className="text-sm font-medium text-slate-900">{t('linkTitle', { amount: formatFen(amount) })}</p>
+      <a
+        href={url}
+        rel="noopener noreferrer"
+        className="block w-full rounded-md bg-amber-600 px-4 py-2.5 text-center text-sm font-medium text-white shadow-sm hover:bg-amber-700"
+        data-testid="debtor-pay-open"
+      >
+        {t('linkOpen')}
+      </a>
+      <div className="flex flex-col items-center gap-2">
+        {qr ? (
+          <img
+            src={qr}
+            alt={t('linkQrAlt')}
+            width={176}
+            height={176}
+            className="bg-white"
+            data-testid="debtor-pay-qr"
+          />
+        ) : null}
+        <p className="text-center text-xs text-slate-600">{t('linkQr')}</p>
+      </div>
+      <p className="text-xs text-slate-600">{t('linkHint', { creditor })}</p>
+      <Button variant="secondary" className="w-full" onClick={onPaid} data-testid="debtor-pay-refresh">
+        {t('linkRefresh')}
+      </Button>
+    </div>
+  );
+};
+
 /**
  * Paying the creditor directly (issue 20): the creditor's own account (never an agency's),
  * what is owed, and the case's reference code to write in the transfer's remark (附言);
@@ -31,11 +95,16 @@ export const DebtorPayment = () => {
   const t = useTranslations('debtorPay');
   const trpc = useTRPC();
   const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const router = useRouter();
   const query = useQuery(trpc.debtor.payment.queryOptions());
-  const pay = useMutation({
-    mutationFn: () => client.debtor.payOnline.mutate(),
-    onSuccess: ({ url }) => window.location.assign(url),
-  });
+  const pay = useMutation({ mutationFn: () => client.debtor.payOnline.mutate() });
+  // After paying, what is owed is read again: this card's and the page's (the loan may be settled).
+  const refresh = () => {
+    pay.reset();
+    void queryClient.invalidateQueries({ queryKey: trpc.debtor.pathKey() });
+    router.refresh();
+  };
   const p = query.data;
   if (!p) return query.error ? <Alert testId="debtor-pay-error">{errorInfo(query.error)?.message}</Alert> : null;
   if (!p.isOpen) return null;
@@ -69,7 +138,9 @@ export const DebtorPayment = () => {
           </Alert>
         )}
         <p className="text-xs text-slate-500">{t('onlyCreditor')}</p>
-        {p.canPayOnline ? (
+        {pay.data ? (
+          <PayLink url={pay.data.url} amount={pay.data.amount} creditor={p.creditorName} onPaid={refresh} />
+        ) : p.canPayOnline ? (
           <>
             <Button
               className="w-full py-2.5"

@@ -85,6 +85,7 @@ export const debtorOverview = async (db: DbOrTx, session: DebtorSessionView, now
     loanAmount: c.loanAmount,
     principalOutstanding: c.principalOutstanding,
     amountOverdue: c.amountOverdue,
+    repaidAmount: c.repaidAmount,
     daysOverdue: daysOverdueNow(c, now),
     status: c.status,
     agency: held

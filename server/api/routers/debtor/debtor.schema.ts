@@ -84,6 +84,8 @@ export const ZDebtorOverview = z.object({
   loanAmount: z.number().int(),
   principalOutstanding: z.number().int(),
   amountOverdue: z.number().int(),
+  /** Confirmed repayments on the case so far (the creditor's file, the agency's reports, online payments). */
+  repaidAmount: z.number().int(),
   daysOverdue: z.number().int(),
   status: z.enum(CASE_STATUSES),
   agency: z
