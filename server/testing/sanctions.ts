@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { SanctionKind } from '@/lib/enums';
 import { commissions } from '@/db/schema';
-import { fileOrgComplaint } from '../domain/complaints/file';
+import { fileOrgComplaint } from '../domain/complaints/file-org';
 import { acknowledgeComplaint, decideComplaint } from '../domain/complaints/workflow';
 import { approveBan } from '../domain/sanctions/ban';
 import { proposeSanction } from '../domain/sanctions/propose';

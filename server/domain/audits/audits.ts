@@ -14,7 +14,7 @@ import {
 import type { Caller } from '../../auth/actor';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { fileOrgComplaint } from '../complaints/file';
+import { fileOrgComplaint } from '../complaints/file-org';
 import { DAY_MS, endOfShanghaiDay, shanghaiDate, startOfShanghaiDay } from '@/lib/dates';
 import { afterCursor, decodeCursor, toPage } from '../shared/keyset';
 

@@ -10,7 +10,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, callInspections, complaints, notifications, sanctions } from '@/db/schema';
 import { monthOf } from '@/lib/months';
-import { fileOrgComplaint } from '../complaints/file';
+import { fileOrgComplaint } from '../complaints/file-org';
 import { insertCall, idInRandomShare } from '../../testing/call-rows';
 import { freshWorldPerTest } from '../../testing/lifecycle';
 import { workingCases } from '../../testing/work';

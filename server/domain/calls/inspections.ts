@@ -19,7 +19,7 @@ import type { Caller } from '../../auth/actor';
 import { hasPermission } from '../../auth/permissions';
 import { writeAudit } from '../../audit/write';
 import { DomainError } from '../../errors';
-import { fileOrgComplaint } from '../complaints/file';
+import { fileOrgComplaint } from '../complaints/file-org';
 import { notify } from '../notifications/notify';
 import { proposeSanction } from '../sanctions/propose';
 import { isUniqueViolation } from '../shared/db-errors';

@@ -3,7 +3,6 @@ import type { DbOrTx, Tx } from '@/db/client';
 import type { ComplainantRelation, ComplaintCategory, ComplaintSource } from '@/lib/enums';
 import { FILE_TYPES } from '@/lib/file-types';
 import {
-  callRecords,
   caseActions,
   cases,
   complaintCounters,
@@ -11,8 +10,6 @@ import {
   complaintEvidence,
   complaints,
   complaintUploads,
-  organizations,
-  users,
 } from '@/db/schema';
 import type { Caller, RequestMeta } from '../../auth/actor';
 import { emitEvent } from '../webhooks/emit';
@@ -38,8 +35,8 @@ const DAY_MS = 86_400_000;
 // Filing a complaint (DESIGN §3). A debtor or a family member files on the public page
 // without an account: the contract number, the debtor's name and the last 4 ID digits
 // must match a case, and a mismatch answers exactly as an unknown contract does, so the
-// page never tells whether a case exists. Creditors file about the agency on one of their
-// cases, staff about any agency. Every filing gets a reference `C-YYYY-NNNNNN`, its
+// page never tells whether a case exists. Creditors and staff file from their portals
+// (file-org.ts), through insertComplaint here. Every filing gets a reference `C-YYYY-NNNNNN`, its
 // deadlines, a check against recent complaints for template text, and its evidence.
 
 /** Per client address: five filings (or attempts) in ten minutes. */
@@ -318,89 +315,6 @@ export const filePublicComplaint = async (
   const row = await db.transaction((tx) => fileAboutCase(tx, meta, match, input, now));
   return receipt(row);
 };
-
-export type OrgComplaintInput = {
-  caseId: string | null;
-  contractNo?: string | null | undefined;
-  agencyId: string | null;
-  /** Staff only: the call the complaint cites (a transcript, an inspection finding); its agency and case are the complaint's. */
-  callRecordId?: string | null | undefined;
-  category: ComplaintCategory;
-  description: string;
-  evidence: Evidence[];
-};
-
-/** The matched call a staff complaint cites: its case and agency are what the complaint is about. */
-const citedCall = async (tx: Tx, recordId: string) => {
-  const [r] = await tx
-    .select({ id: callRecords.id, caseId: callRecords.caseId, agencyId: callRecords.agencyId })
-    .from(callRecords)
-    .where(eq(callRecords.id, recordId));
-  if (!r?.caseId) throw new DomainError('call.notFound', { field: 'callRecordId' });
-  return { ...r, caseId: r.caseId };
-};
-
-/**
- * A complaint from a creditor (about the agency on one of its cases) or from staff (about
- * any agency, with or without a case). Another creditor's case answers NOT_FOUND.
- */
-export const fileOrgComplaint = async (db: DbOrTx, caller: Caller, input: OrgComplaintInput, now = new Date()) =>
-  db.transaction(async (tx) => {
-    const isStaff = caller.actor.orgType === 'platform';
-    const call = isStaff && input.callRecordId ? await citedCall(tx, input.callRecordId) : null;
-    if (call) input = { ...input, caseId: call.caseId, agencyId: call.agencyId };
-    let caseRow: { id: string; creditorId: string; agencyId: string | null } | null = null;
-    // A creditor names its case by id or by its contract number (unique within the creditor).
-    const byContract = !isStaff && !input.caseId && input.contractNo ? input.contractNo.trim() : null;
-    if (input.caseId || byContract) {
-      const [c] = await tx
-        .select({ id: cases.id, creditorId: cases.creditorId, agencyId: cases.agencyId })
-        .from(cases)
-        .where(
-          and(
-            input.caseId ? eq(cases.id, input.caseId) : eq(cases.contractNo, byContract ?? ''),
-            isStaff ? undefined : eq(cases.creditorId, caller.actor.orgId),
-          ),
-        );
-      if (!c) throw new DomainError('case.notFound', { field: input.caseId ? 'caseId' : 'contractNo' });
-      caseRow = c;
-    } else if (!isStaff) {
-      throw new DomainError('complaint.noAgency', { field: 'caseId' });
-    }
-    const agencyId = isStaff && input.agencyId ? input.agencyId : caseRow ? await agencyOfCase(tx, caseRow) : null;
-    if (!agencyId) throw new DomainError('complaint.noAgency', { field: input.caseId ? 'caseId' : 'agencyId' });
-    const [agency] = await tx
-      .select({ id: organizations.id })
-      .from(organizations)
-      .where(and(eq(organizations.id, agencyId), eq(organizations.type, 'agency')));
-    if (!agency) throw new DomainError('complaint.agencyNotFound', { field: 'agencyId' });
-    const [me] = await tx
-      .select({ name: users.name, org: organizations.name })
-      .from(users)
-      .innerJoin(organizations, eq(organizations.id, users.orgId))
-      .where(eq(users.id, caller.actor.userId));
-    const row = await insertComplaint(
-      tx,
-      caller,
-      {
-        source: isStaff ? 'staff' : 'creditor',
-        category: input.category,
-        caseId: caseRow?.id ?? null,
-        creditorId: caseRow?.creditorId ?? null,
-        agencyId,
-        complainantName: me ? `${me.org} ${me.name}` : '',
-        relation: 'other',
-        contactPhone: null,
-        description: input.description.trim(),
-        filedBy: caller.actor.userId,
-        filedByOrgId: caller.actor.orgId,
-        evidence: input.evidence,
-        callRecordId: call?.id ?? null,
-      },
-      now,
-    );
-    return { id: row.id, ...receipt(row) };
-  });
 
 /**
  * What the complainant may follow on the public page: the status, deadlines, outcome and

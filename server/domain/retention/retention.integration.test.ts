@@ -26,7 +26,8 @@ import {
   storedFiles,
 } from '@/db/schema';
 import { samplePdf } from '@/db/seed/sample-pdf';
-import { fileOrgComplaint, uploadComplaintEvidence } from '../complaints/file';
+import { uploadComplaintEvidence } from '../complaints/file';
+import { fileOrgComplaint } from '../complaints/file-org';
 import { getExport } from '../exports/exports';
 import { openFile, ownFile, uploadFile } from '../files/files';
 import { bytesStream, ingest } from '../../storage/ingest';

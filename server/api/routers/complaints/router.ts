@@ -1,9 +1,5 @@
-import {
-  fileOrgComplaint,
-  filePublicComplaint,
-  followComplaint,
-  uploadComplaintEvidence,
-} from '../../../domain/complaints/file';
+import { filePublicComplaint, followComplaint, uploadComplaintEvidence } from '../../../domain/complaints/file';
+import { fileOrgComplaint } from '../../../domain/complaints/file-org';
 import { getComplaint, listComplaints } from '../../../domain/complaints/read';
 import {
   acknowledgeComplaint,
