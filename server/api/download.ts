@@ -1,8 +1,7 @@
-import { createReadStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
+import { fileStream } from '../storage/file-stream';
 import type { Row } from '../tabular/cells';
 import { writeXlsx } from '../tabular/write';
 import { attachment } from './route-caller';
@@ -24,9 +23,8 @@ export const xlsxResponse = async (
   const file = path.join(dir, 'download.xlsx');
   await writeXlsx(file, rows, { sheetName, freezeRows });
   const { size } = await stat(file);
-  const stream = createReadStream(file);
-  stream.on('close', () => void rm(dir, { recursive: true, force: true }));
-  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+  const stream = fileStream(file, { onClose: () => void rm(dir, { recursive: true, force: true }) });
+  return new Response(stream, {
     headers: {
       'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'content-length': String(size),

@@ -1,9 +1,8 @@
-import { createReadStream } from 'node:fs';
 import { access, mkdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { AwsClient } from 'aws4fetch';
 import type { ByteRange } from '@/lib/byte-range';
+import { fileStream } from './file-stream';
 
 /**
  * Where file bytes live, addressed by their SHA-256 (identical bytes are stored once).
@@ -54,7 +53,7 @@ export const localStore = (root: string): BlobStore => {
       checkKey(key);
       const p = pathOf(key);
       if (!(await exists(p))) return null;
-      return Readable.toWeb(createReadStream(p, range)) as ReadableStream<Uint8Array>;
+      return fileStream(p, { range });
     },
     async has(key) {
       checkKey(key);
@@ -98,7 +97,7 @@ export const s3Store = (config: S3Config): BlobStore => {
       try {
         const head = await client.fetch(urlOf(key), { method: 'HEAD' });
         if (head.ok) return;
-        const body = Readable.toWeb(createReadStream(tempPath)) as ReadableStream<Uint8Array>;
+        const body = fileStream(tempPath);
         const request = await client.sign(urlOf(key), {
           method: 'PUT',
           body,

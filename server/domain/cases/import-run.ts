@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { caseImports, storedFiles, type CaseImport, type ImportFileError, type I
 import { writeAudit } from '../../audit/write';
 import { emitEvent } from '../webhooks/emit';
 import { getTranslate } from '../../i18n/translate';
+import { fileStream } from '../../storage/file-stream';
 import { stage } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
 import { TableError, type TableRow } from '../../tabular/errors';
@@ -394,7 +395,7 @@ const recordFailure = async (
     return;
   }
   // The report is recorded with the outcome, and stored once recorded.
-  const report = await stage(Readable.toWeb(createReadStream(reportPath)) as ReadableStream<Uint8Array>, store.tempDir);
+  const report = await stage(fileStream(reportPath), store.tempDir);
   await keepStaged(
     db,
     store,

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import type { ExportFormat, ExportList, Locale } from '@/lib/enums';
@@ -13,6 +11,7 @@ import { writeAudit } from '../../audit/write';
 import { DomainError, type DomainErrorCode } from '../../errors';
 import { getTranslate } from '../../i18n/translate';
 import { jobQueue } from '../../jobs/queue';
+import { fileStream } from '../../storage/file-stream';
 import { stage } from '../../storage/ingest';
 import type { BlobStore } from '../../storage/store';
 import { heading, type Row } from '../../tabular/cells';
@@ -184,7 +183,7 @@ export const runExport = async (db: Db, exportId: string, store: BlobStore): Pro
   try {
     if (e.format === 'csv') await writeCsv(temp, rows());
     else await writeXlsx(temp, rows(), { sheetName: t(listKey(e.list)), freezeRows: 1 });
-    const staged = await stage(Readable.toWeb(createReadStream(temp)) as ReadableStream<Uint8Array>, store.tempDir);
+    const staged = await stage(fileStream(temp), store.tempDir);
     await keepStaged(db, store, staged, async (tx) => {
       const [file] = await tx
         .insert(storedFiles)
